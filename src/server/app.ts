@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from "node:fs";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { Deps } from "./context";
+import { csrf, loadSession, onError, requestContext } from "./http/middleware";
+import { Router } from "./http/route";
+import type { AppEnv } from "./http/types";
+import { AppError } from "./lib/errors";
+import { adminRoutes } from "./modules/admin/admin.routes";
+import { authRoutes } from "./modules/auth/auth.routes";
+import { orgRoutes } from "./modules/orgs/orgs.routes";
+import { systemRoutes } from "./modules/system/system.routes";
+import { userRoutes } from "./modules/users/users.routes";
+
+export const CLIENT_DIR = new URL("../../dist/client", import.meta.url).pathname;
+
+/** Builds the HTTP app: middleware in order, the modules' routes, then the built SPA. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("*", requestContext);
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: "same-origin",
+    }),
+  );
+  app.use("/api/*", loadSession);
+  app.use("/api/*", csrf);
+  app.onError(onError);
+
+  const router = new Router(app);
+  systemRoutes(router);
+  authRoutes(router);
+  orgRoutes(router);
+  userRoutes(router);
+  adminRoutes(router);
+
+  app.all("/api/*", () => {
+    throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");
+  });
+
+  // The single-page app: real files first, then index.html for any other page address.
+  if (existsSync(CLIENT_DIR)) {
+    app.use("/assets/*", serveStatic({ root: CLIENT_DIR.replace(process.cwd(), ".") }));
+    app.use("*", serveStatic({ root: CLIENT_DIR.replace(process.cwd(), "."), index: "" }));
+    app.get("*", (c) => c.html(readFileSync(`${CLIENT_DIR}/index.html`, "utf8")));
+  } else {
+    app.get("*", (c) => c.text("The web client is not built yet: run `npm run build` (npm start does this for you).", 503));
+  }
+  return { app, router };
+}

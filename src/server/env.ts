@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+// Every variable the hub reads, validated once at boot. .env.example documents each one.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  /** The public address of the hub, used in links in emails. */
+  PUBLIC_URL: z.url().optional(),
+  /** Installation secret: keys NI-number hashes and encryption. Required in production. */
+  HUB_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy. */
+  TRUST_PROXY: z.stringbool().default(false),
+  /** Seed the demo system into an empty database at boot. */
+  SEED_DEMO: z.stringbool().default(true),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("Care Workforce Hub <no-reply@localhost>"),
+});
+
+export type Env = z.infer<typeof schema> & { PUBLIC_URL: string };
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Treat empty strings as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])] ?? null)})`);
+    throw new EnvError(`Invalid environment, the hub cannot start:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const env = { ...parsed.data, PUBLIC_URL: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, "") };
+  if (env.NODE_ENV === "production" && !env.HUB_SECRET) {
+    throw new EnvError("Invalid environment, the hub cannot start:\n  HUB_SECRET: required in production (32+ random characters)");
+  }
+  return env;
+}

@@ -1,0 +1,62 @@
+import { and, eq } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import { can, type OrgKind, type Permission, type Role } from "../../shared/permissions";
+import type { Ctx, OrgCtx } from "../context";
+import { memberships, organisations } from "../db/schema";
+import { AppError, forbidden, notFound, unauthenticated } from "../lib/errors";
+import type { AppEnv } from "./types";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.user) throw unauthenticated();
+  await next();
+};
+
+export const requireHubAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.user) throw unauthenticated();
+  if (!c.var.user.isHubAdmin) throw forbidden("Only the hub administrator can do that.");
+  await next();
+};
+
+/**
+ * Resolves the organisation in the URL and the user's role in it, once per request.
+ * Someone who is not a member gets 404, so the existence of other organisations is not disclosed.
+ */
+export function requireOrg(permission: Permission): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.var.user;
+    if (!user) throw unauthenticated();
+    const orgId = c.req.param("orgId") ?? "";
+    if (!UUID.test(orgId)) throw notFound("organisation");
+    const { db } = c.var.deps;
+    const [row] = await db
+      .select({ org: organisations, role: memberships.role })
+      .from(organisations)
+      .leftJoin(memberships, and(eq(memberships.orgId, organisations.id), eq(memberships.userId, user.id)))
+      .where(eq(organisations.id, orgId));
+    if (!row || (!row.role && !user.isHubAdmin)) throw notFound("organisation");
+    const role = (row.role as Role | null) ?? null;
+    if (!can(role, permission, user.isHubAdmin)) throw forbidden();
+    c.set("org", { id: row.org.id, kind: row.org.kind as OrgKind, name: row.org.name, slug: row.org.slug, isDemo: row.org.isDemo });
+    c.set("role", role);
+    await next();
+  };
+}
+
+/** The service context for the current request. */
+export function ctxOf(c: Context<AppEnv>): Ctx {
+  const user = c.var.user;
+  return {
+    db: c.var.deps.db,
+    deps: c.var.deps,
+    log: c.var.log,
+    actor: { userId: user?.id ?? null, isHubAdmin: user?.isHubAdmin ?? false, requestId: c.var.requestId },
+  };
+}
+
+export function orgCtxOf(c: Context<AppEnv>): OrgCtx {
+  const org = c.var.org;
+  if (!org) throw new AppError(500, "internal", "Organisation not resolved for this route.");
+  return { ...ctxOf(c), org, role: c.var.role };
+}

@@ -1,0 +1,22 @@
+import type { Role } from "../../shared/permissions";
+import type { Deps, OrgRef } from "../context";
+import type { Logger } from "../lib/logger";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  isHubAdmin: boolean;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    log: Logger;
+    user: SessionUser | null;
+    session: { tokenHash: string; csrfToken: string } | null;
+    org: OrgRef | null;
+    role: Role | null;
+  };
+}

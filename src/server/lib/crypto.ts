@@ -1,0 +1,46 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+
+/** A random URL-safe token for cookies and emailed links. */
+export const newToken = (bytes = 32) => randomBytes(bytes).toString("base64url");
+
+/** Tokens are stored only as their SHA-256, so a database leak does not leak live links or sessions. */
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+// argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane).
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 } as const;
+export const hashPassword = (password: string) => hash(password, ARGON);
+export const verifyPassword = async (stored: string, password: string) => {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+};
+
+/** The NI number in one canonical form: upper case, no spaces. */
+export const normaliseNi = (ni: string) => ni.replace(/\s+/g, "").toUpperCase();
+
+/** A keyed hash that links one person across employers without storing who they are. */
+export function personKey(secret: string, ni: string): string {
+  return createHmac("sha256", `person-key:${secret}`).update(normaliseNi(ni)).digest("hex");
+}
+
+function encryptionKey(secret: string) {
+  return createHash("sha256").update(`ni-encryption:${secret}`).digest();
+}
+
+/** AES-256-GCM; output is iv.tag.ciphertext in base64url. */
+export function encrypt(secret: string, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", encryptionKey(secret), iv);
+  const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data].map((b) => b.toString("base64url")).join(".");
+}
+
+export function decrypt(secret: string, payload: string): string {
+  const [iv, tag, data] = payload.split(".").map((p) => Buffer.from(p, "base64url"));
+  const decipher = createDecipheriv("aes-256-gcm", encryptionKey(secret), iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
+}

@@ -1,0 +1,68 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { openDeps, systemCtx } from "./boot";
+import { EnvError, loadEnv } from "./env";
+import { startWorker } from "./jobs/worker";
+import { createLogger, errorFields } from "./lib/logger";
+import { isoDate } from "./lib/time";
+import { databaseIsEmpty, seedDemo } from "./modules/demo/seed";
+import { deliverOutbox } from "./modules/mail/mail.service";
+
+// Boot: env → db → migrate → seed demo if empty → jobs → listen.
+async function main() {
+  let env: ReturnType<typeof loadEnv>;
+  try {
+    env = loadEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(env.LOG_LEVEL);
+  const started = performance.now();
+  const { deps, database } = await openDeps(env, log);
+  log.info("database ready", { kind: database.kind, ms: Math.round(performance.now() - started) });
+
+  let credentials: { email: string; password: string; role: string }[] = [];
+  if (env.SEED_DEMO && (await databaseIsEmpty(systemCtx(deps)))) {
+    const t = performance.now();
+    const result = await seedDemo(systemCtx(deps), { anchor: isoDate(new Date()) });
+    credentials = result.credentials;
+    log.info("demo system seeded", { ...result.counts, ms: Math.round(performance.now() - t) });
+  }
+
+  const stopWorker = startWorker(deps, {}, [() => deliverOutbox(deps)]);
+  const { app } = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    log.info("listening", { port: info.port, ms: Math.round(performance.now() - started) });
+    const url = env.PUBLIC_URL;
+    const lines = [`\nCare Workforce Hub is running at ${url}`];
+    if (env.NODE_ENV !== "production") {
+      if (credentials.length) {
+        lines.push("\nDemo system (made-up data). Sign in as any of these, all with the same password:\n");
+        for (const c of credentials) lines.push(`  ${c.role.padEnd(34)} ${c.email}`);
+        lines.push(`\n  Password: ${credentials[0].password}\n`);
+      } else if (env.SEED_DEMO) {
+        lines.push("The database already has data. Demo sign-ins (if it holds the demo): council.admin@halton.demo.test / demo-password-2026");
+        lines.push("Start afresh with: npm run hub -- seed --reset\n");
+      }
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
+  });
+
+  const shutdown = async () => {
+    stopWorker();
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((err) => {
+  process.stderr.write(`The hub could not start: ${JSON.stringify(errorFields(err))}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { createOrgInput } from "../../../shared/schemas";
+import { ctxOf } from "../../http/guards";
+import type { Router } from "../../http/route";
+import { inTransaction } from "../../context";
+import { presentAuditEntry } from "../audit/audit.presenter";
+import { listAudit } from "../audit/audit.service";
+import { presentOrg } from "../orgs/orgs.presenter";
+import { auditPageQuery } from "../orgs/orgs.routes";
+import * as orgs from "../orgs/orgs.service";
+
+const createOrgWithCouncil = createOrgInput.extend({
+  councilId: z.uuid("councilId must be the id of a council").optional(),
+});
+
+/** Installation-wide administration: the hub admin only. */
+export function adminRoutes(r: Router) {
+  r.define({ method: "get", path: "/api/admin/organisations", tag: "Administration", scope: "hub_admin", summary: "Every organisation in the hub" }, async (c) =>
+    c.json({ organisations: (await orgs.listOrganisations(ctxOf(c))).map(presentOrg) }),
+  );
+
+  r.define(
+    { method: "post", path: "/api/admin/organisations", tag: "Administration", scope: "hub_admin", summary: "Create an organisation (optionally commissioned by a council)", body: createOrgWithCouncil },
+    async (c, { body }) => {
+      const org = await inTransaction(ctxOf(c), async (tx) => {
+        const created = await orgs.createOrganisation(tx, body);
+        if (body.councilId) await orgs.commissionProvider(tx, { councilId: body.councilId, providerId: created.id, fromDate: tx.deps.now().toISOString().slice(0, 10) });
+        return created;
+      });
+      return c.json({ organisation: presentOrg(org) }, 201);
+    },
+  );
+
+  r.define({ method: "get", path: "/api/admin/audit", tag: "Audit", scope: "hub_admin", summary: "The whole installation's audit trail", query: auditPageQuery }, async (c, { query }) =>
+    c.json({ entries: (await listAudit(ctxOf(c), null, query.before)).map(presentAuditEntry) }),
+  );
+}

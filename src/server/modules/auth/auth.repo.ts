@@ -1,0 +1,68 @@
+import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Exec } from "../../db/client";
+import { invitations, memberships, organisations, passwordResets, sessions, signInAttempts, users } from "../../db/schema";
+
+export const findUserByEmail = async (db: Exec, email: string) =>
+  (await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0];
+
+export const findUserById = async (db: Exec, id: string) => (await db.select().from(users).where(eq(users.id, id)))[0];
+
+export const updateUser = (db: Exec, id: string, values: Partial<typeof users.$inferInsert>) =>
+  db.update(users).set(values).where(eq(users.id, id)).returning();
+
+export const insertUser = async (db: Exec, values: typeof users.$inferInsert) => (await db.insert(users).values(values).returning())[0];
+
+export const insertSession = (db: Exec, values: typeof sessions.$inferInsert) => db.insert(sessions).values(values);
+
+export async function findSession(db: Exec, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export const deleteSession = (db: Exec, tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+export const deleteUserSessions = (db: Exec, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
+
+export async function countAttemptsSince(db: Exec, addressKey: string, since: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.addressKey, addressKey), gt(signInAttempts.at, since)));
+  return row.n;
+}
+export const insertAttempt = (db: Exec, addressKey: string, at: Date) => db.insert(signInAttempts).values({ addressKey, at });
+
+export const insertReset = (db: Exec, values: typeof passwordResets.$inferInsert) => db.insert(passwordResets).values(values);
+
+export async function findLiveReset(db: Exec, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(passwordResets)
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
+  return row;
+}
+export const markResetUsed = (db: Exec, id: string, at: Date) => db.update(passwordResets).set({ usedAt: at }).where(eq(passwordResets.id, id));
+
+export async function findInvitationByToken(db: Exec, tokenHash: string) {
+  const [row] = await db
+    .select({ invitation: invitations, org: organisations })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.orgId))
+    .where(eq(invitations.tokenHash, tokenHash));
+  return row;
+}
+export const markInvitationAccepted = (db: Exec, id: string, at: Date) =>
+  db.update(invitations).set({ acceptedAt: at }).where(eq(invitations.id, id)).returning();
+
+/** Every organisation the user belongs to, for the header's switcher. */
+export function findMembershipsOfUser(db: Exec, userId: string) {
+  return db
+    .select({ membershipId: memberships.id, role: memberships.role, org: organisations })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organisations.name);
+}

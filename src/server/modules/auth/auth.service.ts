@@ -1,0 +1,192 @@
+import {
+  INVITATION_DAYS,
+  LOCKOUT_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  RESET_LINK_HOURS,
+  SESSION_DAYS,
+  SIGN_IN_ATTEMPTS_PER_WINDOW,
+  SIGN_IN_WINDOW_MINUTES,
+} from "../../../shared/limits";
+import type { Role } from "../../../shared/permissions";
+import { type Ctx, type Deps, inTransaction } from "../../context";
+import { hashPassword, newToken, sha256, verifyPassword } from "../../lib/crypto";
+import { AppError, badRequest } from "../../lib/errors";
+import { addDays, addHours, addMinutes } from "../../lib/time";
+import { recordAudit } from "../audit/audit.service";
+import { queueEmail } from "../mail/mail.service";
+import { insertMembership, findMembershipOf } from "../orgs/orgs.repo";
+import * as repo from "./auth.repo";
+
+// A real argon2id hash of a random password: verifying against it when the email is unknown
+// takes as long as a real check, so response times do not reveal which emails have accounts.
+let dummyHash: Promise<string> | undefined;
+const timingDummy = () => (dummyHash ??= hashPassword(newToken()));
+
+export async function sessionFromToken(deps: Deps, token: string) {
+  const row = await repo.findSession(deps.db, sha256(token), deps.now());
+  if (!row) return null;
+  return {
+    user: { id: row.user.id, email: row.user.email, name: row.user.name, isHubAdmin: row.user.isHubAdmin },
+    session: { tokenHash: row.session.tokenHash, csrfToken: row.session.csrfToken },
+  };
+}
+
+async function startSession(ctx: Ctx, userId: string) {
+  const token = newToken();
+  await repo.insertSession(ctx.db, {
+    tokenHash: sha256(token),
+    userId,
+    csrfToken: newToken(24),
+    expiresAt: addDays(ctx.deps.now(), SESSION_DAYS),
+  });
+  return token;
+}
+
+const WRONG = "Enter a correct email address and password. After 5 wrong passwords in a row the account is locked for 15 minutes.";
+
+function lockedError(until: Date, now: Date) {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return new AppError(
+    423,
+    "account_locked",
+    `This account is locked because the password was entered wrongly ${MAX_FAILED_SIGN_INS} times. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password using "Forgotten your password?".`,
+  );
+}
+
+/** Checks a password with throttling per client address and temporary lock-out per account. */
+export async function signIn(ctx: Ctx, input: { email: string; password: string; clientAddress: string }) {
+  const now = ctx.deps.now();
+  const addressKey = sha256(`sign-in:${input.clientAddress}`);
+  const recent = await repo.countAttemptsSince(ctx.db, addressKey, addMinutes(now, -SIGN_IN_WINDOW_MINUTES));
+  if (recent >= SIGN_IN_ATTEMPTS_PER_WINDOW) {
+    throw new AppError(429, "too_many_attempts", `Too many sign-in attempts from your network. Wait ${SIGN_IN_WINDOW_MINUTES} minutes and try again.`);
+  }
+  await repo.insertAttempt(ctx.db, addressKey, now);
+
+  const user = await repo.findUserByEmail(ctx.db, input.email);
+  if (!user?.passwordHash) {
+    await verifyPassword(await timingDummy(), input.password);
+    throw new AppError(401, "wrong_credentials", WRONG);
+  }
+  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
+
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const failures = user.failedSignIns + 1;
+    if (failures >= MAX_FAILED_SIGN_INS) {
+      const until = addMinutes(now, LOCKOUT_MINUTES);
+      await repo.updateUser(ctx.db, user.id, { failedSignIns: 0, lockedUntil: until });
+      ctx.log.warn("account locked after repeated wrong passwords", { userId: user.id });
+      throw lockedError(until, now);
+    }
+    await repo.updateUser(ctx.db, user.id, { failedSignIns: failures });
+    throw new AppError(401, "wrong_credentials", WRONG);
+  }
+  await repo.updateUser(ctx.db, user.id, { failedSignIns: 0, lockedUntil: null });
+  const token = await startSession({ ...ctx, actor: { ...ctx.actor, userId: user.id } }, user.id);
+  return { token, userId: user.id };
+}
+
+export const signOut = (ctx: Ctx, tokenHash: string) => repo.deleteSession(ctx.db, tokenHash);
+
+/** Always answers the same way, so it does not reveal which emails have accounts. */
+export async function requestPasswordReset(ctx: Ctx, email: string) {
+  const user = await repo.findUserByEmail(ctx.db, email);
+  if (!user) return;
+  const token = newToken();
+  await repo.insertReset(ctx.db, { userId: user.id, tokenHash: sha256(token), expiresAt: addHours(ctx.deps.now(), RESET_LINK_HOURS) });
+  await queueEmail(ctx, {
+    to: user.email,
+    template: "password-reset",
+    subject: "Reset your Care Workforce Hub password",
+    body: [
+      "Someone asked to reset the password for your Care Workforce Hub account.",
+      "",
+      `Open this link within ${RESET_LINK_HOURS} hours to choose a new password:`,
+      `${ctx.deps.env.PUBLIC_URL}/reset-password?token=${token}`,
+      "",
+      "If it was not you, ignore this email: your password has not changed.",
+    ].join("\n"),
+  });
+}
+
+export async function resetPassword(ctx: Ctx, input: { token: string; password: string }) {
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.deps.now();
+    const reset = await repo.findLiveReset(tx.db, sha256(input.token), now);
+    if (!reset) throw badRequest("link_invalid", "This password reset link has expired or has already been used. Ask for a new one.");
+    await repo.markResetUsed(tx.db, reset.id, now);
+    await repo.updateUser(tx.db, reset.userId, { passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null });
+    // Sessions started with the old password end: whoever had it no longer has access.
+    await repo.deleteUserSessions(tx.db, reset.userId);
+    await recordAudit({ ...tx, actor: { ...tx.actor, userId: reset.userId } }, {
+      orgId: null,
+      action: "password_reset",
+      entityType: "user",
+      entityId: reset.userId,
+      before: { passwordHash: "set" },
+      after: { passwordHash: "changed" },
+    });
+    return { userId: reset.userId };
+  });
+}
+
+async function liveInvitation(ctx: Ctx, token: string) {
+  const row = await repo.findInvitationByToken(ctx.db, sha256(token));
+  if (!row || row.invitation.revokedAt) throw badRequest("link_invalid", "This invitation link is not valid. Ask the person who invited you to send a new one.");
+  if (row.invitation.acceptedAt) throw badRequest("link_used", "This invitation has already been accepted. Sign in to continue.");
+  if (row.invitation.expiresAt <= ctx.deps.now()) throw badRequest("link_expired", `This invitation has expired (they last ${INVITATION_DAYS} days). Ask for a new one.`);
+  return row;
+}
+
+export async function describeInvitation(ctx: Ctx, token: string) {
+  const { invitation, org } = await liveInvitation(ctx, token);
+  const existing = await repo.findUserByEmail(ctx.db, invitation.email);
+  return { email: invitation.email, role: invitation.role as Role, org, hasAccount: Boolean(existing?.passwordHash) };
+}
+
+/**
+ * Accepting an invitation joins its organisation. A new person sets a name and password and is
+ * signed in; someone with an account is added and signs in as usual.
+ */
+export async function acceptInvitation(ctx: Ctx, input: { token: string; name?: string; password?: string }) {
+  return inTransaction(ctx, async (tx) => {
+    const { invitation, org } = await liveInvitation(tx, input.token);
+    let user = await repo.findUserByEmail(tx.db, invitation.email);
+    let setPassword = false;
+    if (!user?.passwordHash) {
+      setPassword = true;
+      if (!input.name || !input.password) {
+        throw badRequest("validation", "Enter your name and choose a password to create your account.", [
+          ...(!input.name ? [{ path: "name", message: "Enter your name" }] : []),
+          ...(!input.password ? [{ path: "password", message: "Choose a password" }] : []),
+        ]);
+      }
+      const passwordHash = await hashPassword(input.password);
+      if (user) [user] = await repo.updateUser(tx.db, user.id, { name: input.name, passwordHash });
+      else user = await repo.insertUser(tx.db, { email: invitation.email, name: input.name, passwordHash });
+    }
+    const actorCtx = { ...tx, actor: { ...tx.actor, userId: user.id } };
+    if (!(await findMembershipOf(tx.db, user.id, org.id))) {
+      const membership = await insertMembership(tx.db, { userId: user.id, orgId: org.id, role: invitation.role });
+      await recordAudit(actorCtx, { orgId: org.id, action: "create", entityType: "membership", entityId: membership.id, after: { userId: user.id, role: membership.role } });
+    }
+    const [accepted] = await repo.markInvitationAccepted(tx.db, invitation.id, tx.deps.now());
+    await recordAudit(actorCtx, {
+      orgId: org.id,
+      action: "update",
+      entityType: "invitation",
+      entityId: invitation.id,
+      before: { acceptedAt: null },
+      after: { acceptedAt: accepted.acceptedAt },
+    });
+    // Only someone who has just set their password here is signed in by the link.
+    const token = setPassword ? await startSession(actorCtx, user.id) : null;
+    return { orgId: org.id, token };
+  });
+}
+
+export async function currentUser(ctx: Ctx, userId: string) {
+  const user = await repo.findUserById(ctx.db, userId);
+  const memberships = await repo.findMembershipsOfUser(ctx.db, userId);
+  return { user, memberships };
+}

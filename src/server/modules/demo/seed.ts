@@ -1,0 +1,130 @@
+import { count, sql } from "drizzle-orm";
+import type { Role } from "../../../shared/permissions";
+import { type Ctx, inTransaction } from "../../context";
+import { commissioning, organisations, staffRecords, vacancies, workplaces } from "../../db/schema";
+import { encrypt, personKey } from "../../lib/crypto";
+import { recordAudit } from "../audit/audit.service";
+import { createUserWithMembership } from "../users/users.service";
+import { generateDemo } from "./generate";
+
+export const DEMO_PASSWORD = "demo-password-2026";
+
+interface DemoUser {
+  email: string;
+  name: string;
+  orgKey?: string;
+  role?: Role;
+  isHubAdmin?: boolean;
+  label: string;
+}
+
+/** One demo user per role. */
+export const DEMO_USERS: DemoUser[] = [
+  { email: "hub.admin@demo.test", name: "Hana Hub-Admin", isHubAdmin: true, label: "Hub admin (whole installation)" },
+  { email: "council.admin@halton.demo.test", name: "Carol Council-Admin", orgKey: "council", role: "council_admin", label: "Council admin" },
+  { email: "analyst@halton.demo.test", name: "Anil Analyst", orgKey: "council", role: "council_analyst", label: "Council analyst" },
+  { email: "commissioner@halton.demo.test", name: "Chris Commissioner", orgKey: "council", role: "commissioner", label: "Commissioner" },
+  { email: "provider.admin@mersey-view.demo.test", name: "Priya Provider-Admin", orgKey: "p0", role: "provider_admin", label: "Provider admin" },
+  { email: "editor@mersey-view.demo.test", name: "Eddie Editor", orgKey: "p0", role: "provider_editor", label: "Provider editor" },
+  { email: "viewer@mersey-view.demo.test", name: "Vera Viewer", orgKey: "p0", role: "provider_viewer", label: "Provider viewer" },
+  { email: "trainer@riverside.demo.test", name: "Tom Trainer", orgKey: "college", role: "trainer", label: "Trainer" },
+  { email: "care.worker@mersey-view.demo.test", name: "Sam Staff-Member", orgKey: "p0", role: "staff_member", label: "Staff member (personal account)" },
+  { email: "candidate@demo.test", name: "Cara Candidate", orgKey: "council", role: "candidate", label: "Candidate (personal account)" },
+];
+
+export async function databaseIsEmpty(ctx: Ctx) {
+  const [row] = await ctx.db.select({ n: count() }).from(organisations);
+  return row.n === 0;
+}
+
+const BATCH = 500;
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/**
+ * Writes the demo system in one transaction: organisations, commissioning, workplaces, staff
+ * records with three years of history, vacancies, and one user per role.
+ */
+export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
+  const data = generateDemo(opts.anchor);
+  const secret = ctx.deps.secret;
+  return inTransaction(ctx, async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const o of data.orgs) {
+      const [row] = await tx.db.insert(organisations).values({ kind: o.kind, name: o.name, slug: o.slug, isDemo: true }).returning({ id: organisations.id });
+      orgIds.set(o.key, row.id);
+    }
+    const councilId = orgIds.get("council") as string;
+    // Commissioning began on different dates over the years before the demo's history.
+    const anchorYear = Number(opts.anchor.slice(0, 4));
+    await tx.db.insert(commissioning).values(
+      data.commissioned.map((key, i) => ({ councilId, providerId: orgIds.get(key) as string, fromDate: `${anchorYear - 3 - (i % 6)}-04-01` })),
+    );
+    const placeIds = new Map<string, string>();
+    for (const w of data.workplaces) {
+      const [row] = await tx.db
+        .insert(workplaces)
+        .values({
+          orgId: orgIds.get(w.orgKey) as string,
+          councilId,
+          localRef: w.localRef,
+          name: w.name,
+          employerType: w.employerType,
+          mainService: w.mainService,
+          capacity: w.capacity,
+          utilisation: w.utilisation,
+          address1: w.address1,
+          town: w.town,
+          postcode: w.postcode,
+          cqcLocationId: w.cqcLocationId,
+        })
+        .returning({ id: workplaces.id });
+      placeIds.set(w.key, row.id);
+    }
+    await insertInBatches(data.staff, (batch) =>
+      tx.db.insert(staffRecords).values(
+        batch.map(({ orgKey, workplaceKey, ni, ...s }) => ({
+          ...s,
+          orgId: orgIds.get(orgKey) as string,
+          workplaceId: placeIds.get(workplaceKey) as string,
+          personKey: ni ? personKey(secret, ni) : null,
+          niEncrypted: ni ? encrypt(secret, ni) : null,
+        })),
+      ),
+    );
+    await insertInBatches(data.vacancies, (batch) =>
+      tx.db.insert(vacancies).values(
+        batch.map(({ orgKey, workplaceKey, ...v }) => ({ ...v, orgId: orgIds.get(orgKey) as string, workplaceId: placeIds.get(workplaceKey) as string })),
+      ),
+    );
+
+    const credentials: { email: string; password: string; role: string }[] = [];
+    for (const u of DEMO_USERS) {
+      const { user } = await createUserWithMembership(tx, {
+        email: u.email,
+        name: u.name,
+        password: DEMO_PASSWORD,
+        isHubAdmin: u.isHubAdmin,
+        orgId: u.orgKey ? orgIds.get(u.orgKey) : undefined,
+        role: u.role,
+      });
+      credentials.push({ email: u.email, password: DEMO_PASSWORD, role: u.label });
+      if (u.role === "staff_member") {
+        // The personal account sees one care worker's record at the provider.
+        await tx.db.execute(
+          sql`update staff_records set user_id = ${user.id} where id = (select id from staff_records where org_id = ${orgIds.get(u.orgKey as string)} and main_job_role = 8 and end_date is null order by local_ref limit 1)`,
+        );
+      }
+    }
+    const [{ n: staffCount }] = await tx.db.select({ n: count() }).from(staffRecords);
+    await recordAudit(tx, {
+      orgId: councilId,
+      action: "seed_demo",
+      entityType: "system",
+      entityId: null,
+      after: { anchor: opts.anchor, organisations: data.orgs.length, workplaces: data.workplaces.length, staffRecords: data.staff.length, vacancies: data.vacancies.length },
+    });
+    return { credentials, counts: { organisations: data.orgs.length, workplaces: data.workplaces.length, staffRecords: staffCount, vacancies: data.vacancies.length } };
+  });
+}

@@ -1,0 +1,54 @@
+import { and, asc, eq, isNull, lt } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Ctx, Deps } from "../../context";
+import { outbox } from "../../db/schema";
+import { errorFields } from "../../lib/logger";
+
+export interface Email {
+  to: string;
+  subject: string;
+  body: string;
+  /** A name for the kind of email, for the log (which never holds the address or the body). */
+  template: string;
+}
+
+/** Emails are queued in the outbox inside the caller's transaction, and delivered after it commits. */
+export async function queueEmail(ctx: Ctx, email: Email) {
+  const [row] = await ctx.db
+    .insert(outbox)
+    .values({ toAddress: email.to, subject: email.subject, body: email.body, template: email.template })
+    .returning({ id: outbox.id });
+  ctx.log.info("email queued", { outboxId: row.id, template: email.template });
+  return row.id;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Delivers queued email: through SMTP when SMTP_URL is set, otherwise to the log, where
+ * "delivered" means written to the outbox table and announced (id and template only).
+ */
+export async function deliverOutbox(deps: Deps, limit = 20): Promise<number> {
+  const pending = await deps.db
+    .select()
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS)))
+    .orderBy(asc(outbox.createdAt))
+    .limit(limit);
+  if (!pending.length) return 0;
+  const transport = deps.env.SMTP_URL ? nodemailer.createTransport(deps.env.SMTP_URL) : null;
+  for (const mail of pending) {
+    try {
+      if (transport) await transport.sendMail({ from: deps.env.MAIL_FROM, to: mail.toAddress, subject: mail.subject, text: mail.body });
+      await deps.db.update(outbox).set({ sentAt: deps.now(), attempts: mail.attempts + 1 }).where(eq(outbox.id, mail.id));
+      deps.log.info(transport ? "email sent" : "email logged (no SMTP configured)", { outboxId: mail.id, template: mail.template });
+    } catch (err) {
+      await deps.db
+        .update(outbox)
+        .set({ attempts: mail.attempts + 1, lastError: String((err as Error).message).slice(0, 300) })
+        .where(eq(outbox.id, mail.id));
+      deps.log.warn("email delivery failed", { outboxId: mail.id, ...errorFields(err) });
+    }
+  }
+  return pending.length;
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { inviteProviderInput } from "../../../shared/schemas";
+import { orgCtxOf } from "../../http/guards";
+import type { Router } from "../../http/route";
+import { presentAuditEntry } from "../audit/audit.presenter";
+import { listAudit } from "../audit/audit.service";
+import { presentInvitation } from "../users/users.presenter";
+import { presentOrg, presentProvider } from "./orgs.presenter";
+import * as orgs from "./orgs.service";
+import { permissionsFor } from "../../../shared/permissions";
+
+export const auditPageQuery = z.object({ before: z.coerce.number().int().positive("before must be an entry id").optional() });
+
+export function orgRoutes(r: Router) {
+  r.define(
+    { method: "get", path: "/api/orgs/:orgId", tag: "Organisations", scope: "org", permission: "org.view", summary: "The organisation, your role in it and its headline counts" },
+    async (c) => {
+      const ctx = orgCtxOf(c);
+      const summary = await orgs.orgSummary(ctx);
+      return c.json({ ...ctx.org, role: ctx.role, permissions: permissionsFor(ctx.role, ctx.actor.isHubAdmin), summary });
+    },
+  );
+
+  r.define(
+    { method: "get", path: "/api/orgs/:orgId/providers", tag: "Organisations", scope: "org", permission: "providers.view", summary: "Providers this council commissions" },
+    async (c) => c.json({ providers: (await orgs.listCommissionedProviders(orgCtxOf(c))).map(presentProvider) }),
+  );
+
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/providers",
+      tag: "Organisations",
+      scope: "org",
+      permission: "providers.invite",
+      summary: "Invite a provider: create it, commission it and invite its first admin",
+      body: inviteProviderInput,
+    },
+    async (c, { body }) => {
+      const { provider, invitation } = await orgs.inviteProvider(orgCtxOf(c), body);
+      return c.json({ provider: presentOrg(provider), invitation: presentInvitation(invitation.invitation) }, 201);
+    },
+  );
+
+  r.define(
+    { method: "get", path: "/api/orgs/:orgId/audit", tag: "Audit", scope: "org", permission: "audit.view", summary: "The organisation's audit trail, newest first", query: auditPageQuery },
+    async (c, { query }) => {
+      const ctx = orgCtxOf(c);
+      const rows = await listAudit(ctx, ctx.org.id, query.before);
+      return c.json({ entries: rows.map(presentAuditEntry) });
+    },
+  );
+}

@@ -1,0 +1,93 @@
+import { and, count, inArray, isNull } from "drizzle-orm";
+import { ADMIN_ROLE_BY_KIND, type OrgKind } from "../../../shared/permissions";
+import { type Ctx, type OrgCtx, inTransaction } from "../../context";
+import { staffRecords, workplaces } from "../../db/schema";
+import { AppError, badRequest, conflict } from "../../lib/errors";
+import { slugify } from "../../lib/slug";
+import { isoDate } from "../../lib/time";
+import { recordAudit } from "../audit/audit.service";
+import { createInvitation } from "../users/users.service";
+import * as repo from "./orgs.repo";
+
+/**
+ * The organisations whose data this request may read: the organisation itself, and for a
+ * council, the providers it commissions today. The one place read-down is decided.
+ */
+export async function visibleOrgIds(ctx: OrgCtx, onDate = isoDate(ctx.deps.now())): Promise<string[]> {
+  if (ctx.org.kind !== "council") return [ctx.org.id];
+  const providers = await repo.commissionedProviderIds(ctx.db, ctx.org.id, onDate);
+  return [ctx.org.id, ...providers.map((p) => p.id)];
+}
+
+async function uniqueSlug(ctx: Ctx, wanted: string) {
+  let slug = wanted;
+  for (let n = 2; await repo.findOrgBySlug(ctx.db, slug); n++) slug = `${wanted}-${n}`;
+  return slug;
+}
+
+export async function createOrganisation(ctx: Ctx, input: { kind: OrgKind; name: string; slug?: string; isDemo?: boolean }) {
+  if (input.slug && (await repo.findOrgBySlug(ctx.db, input.slug))) {
+    throw conflict("slug_taken", `The short name "${input.slug}" is already used by another organisation. Choose another.`);
+  }
+  const slug = input.slug ?? (await uniqueSlug(ctx, slugify(input.name)));
+  const org = await repo.insertOrg(ctx.db, { kind: input.kind, name: input.name, slug, isDemo: input.isDemo ?? false });
+  await recordAudit(ctx, { orgId: org.id, action: "create", entityType: "organisation", entityId: org.id, after: org });
+  return org;
+}
+
+export async function commissionProvider(ctx: Ctx, input: { councilId: string; providerId: string; fromDate: string; toDate?: string | null }) {
+  const [council, provider] = await Promise.all([repo.findOrgById(ctx.db, input.councilId), repo.findOrgById(ctx.db, input.providerId)]);
+  if (council?.kind !== "council") throw badRequest("not_a_council", "Only a council can commission providers.");
+  if (!provider || provider.kind === "council") throw badRequest("not_a_provider", "A council can commission only a provider, training partner or NHS partner.");
+  const link = await repo.insertCommissioning(ctx.db, { councilId: council.id, providerId: provider.id, fromDate: input.fromDate, toDate: input.toDate ?? null });
+  await recordAudit(ctx, { orgId: council.id, action: "create", entityType: "commissioning", entityId: link.id, after: link });
+  return link;
+}
+
+/** A council invites a provider: the provider is created, commissioned and its first admin invited, in one go. */
+export async function inviteProvider(ctx: OrgCtx, input: { name: string; adminEmail: string; commissionedFrom?: string }) {
+  if (ctx.org.kind !== "council") throw new AppError(403, "forbidden", "Only a council can invite providers.");
+  return inTransaction(ctx, async (tx) => {
+    const provider = await createOrganisation(tx, { kind: "provider", name: input.name, isDemo: ctx.org.isDemo });
+    const link = await commissionProvider(tx, {
+      councilId: ctx.org.id,
+      providerId: provider.id,
+      fromDate: input.commissionedFrom ?? isoDate(tx.deps.now()),
+    });
+    const providerCtx: OrgCtx = { ...tx, org: { id: provider.id, kind: "provider", name: provider.name, slug: provider.slug, isDemo: provider.isDemo }, role: null };
+    const invitation = await createInvitation(providerCtx, { email: input.adminEmail, role: ADMIN_ROLE_BY_KIND.provider }, ctx.org.name);
+    return { provider, link, invitation };
+  });
+}
+
+export const listCommissionedProviders = (ctx: OrgCtx) => repo.findCommissionedProviders(ctx.db, ctx.org.id);
+
+/** Figures for the organisation's home page: counts only. */
+export async function orgSummary(ctx: OrgCtx) {
+  const ids = await visibleOrgIds(ctx);
+  const own = [ctx.org.id];
+  const [places] = await ctx.db.select({ n: count() }).from(workplaces).where(inArray(workplaces.orgId, own));
+  const [staff] = await ctx.db
+    .select({ n: count() })
+    .from(staffRecords)
+    .where(and(inArray(staffRecords.orgId, own), isNull(staffRecords.endDate)));
+  let system: { providers: number; workplaces: number; staffInPost: number } | null = null;
+  if (ctx.org.kind === "council") {
+    const providerIds = ids.filter((id) => id !== ctx.org.id);
+    const [sysPlaces] = await ctx.db.select({ n: count() }).from(workplaces).where(inArray(workplaces.orgId, ids));
+    const [sysStaff] = await ctx.db
+      .select({ n: count() })
+      .from(staffRecords)
+      .where(and(inArray(staffRecords.orgId, ids), isNull(staffRecords.endDate)));
+    system = { providers: providerIds.length, workplaces: sysPlaces.n, staffInPost: sysStaff.n };
+  }
+  return { workplaces: places.n, staffInPost: staff.n, system };
+}
+
+export const listOrganisations = (ctx: Ctx) => repo.listAllOrgs(ctx.db);
+
+/** Finds an organisation by id or short name (for the CLI). */
+export async function findOrg(ctx: Ctx, idOrSlug: string) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  return (isUuid ? await repo.findOrgById(ctx.db, idOrSlug) : undefined) ?? (await repo.findOrgBySlug(ctx.db, idOrSlug));
+}

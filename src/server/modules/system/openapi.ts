@@ -1,0 +1,80 @@
+import { z } from "zod";
+import type { RouteSpec } from "../../http/route";
+
+const ERROR = {
+  description: "An error: { error: { code, message, issues? } }",
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const SCOPE_TEXT: Record<RouteSpec["scope"], string> = {
+  public: "No sign-in needed.",
+  user: "Any signed-in user.",
+  hub_admin: "The hub administrator only.",
+  org: "A member of the organisation",
+};
+
+/** The OpenAPI 3.1 document, generated from the routes' own zod schemas. */
+export function openApiDocument(specs: RouteSpec[], version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const s of specs) {
+    const path = s.path.replace(/:(\w+)/g, "{$1}");
+    const parameters: unknown[] = [...s.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string", format: "uuid" },
+    }));
+    if (s.query) {
+      const q = z.toJSONSchema(s.query, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(q.properties ?? {})) {
+        parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema });
+      }
+    }
+    const access = s.scope === "org" ? `${SCOPE_TEXT.org} whose role has the permission \`${s.permission}\`.` : SCOPE_TEXT[s.scope];
+    paths[path] ??= {};
+    paths[path][s.method] = {
+      summary: s.summary,
+      description: `Access: ${access}${s.method !== "get" && s.scope !== "public" ? " Cookie-authenticated writes send the session's token in the X-CSRF-Token header." : ""}`,
+      tags: [s.tag],
+      operationId: `${s.method}${path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ""))}`,
+      ...(parameters.length ? { parameters } : {}),
+      ...(s.body ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(s.body, { io: "input", unrepresentable: "any" }) } } } } : {}),
+      ...(s.scope !== "public" ? { security: [{ session: [] }] } : {}),
+      ...(s.permission ? { "x-permission": s.permission } : {}),
+      responses: {
+        "200": { description: "Success", content: { [s.produces ?? "application/json"]: {} } },
+        "400": ERROR,
+        ...(s.scope !== "public" ? { "401": ERROR, "403": ERROR } : {}),
+        ...(s.scope === "org" ? { "404": ERROR } : {}),
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Care Workforce Hub API",
+      version,
+      description:
+        "The hub's JSON API. Organisation-scoped routes live under /api/orgs/{orgId}; the organisation is resolved from the URL and your membership. Errors always have the shape { error: { code, message, issues? } }.",
+    },
+    components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "hub_session" } } },
+    paths,
+  };
+}

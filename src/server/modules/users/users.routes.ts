@@ -1,0 +1,54 @@
+import { changeRoleInput, inviteUserInput } from "../../../shared/schemas";
+import { orgCtxOf } from "../../http/guards";
+import type { Router } from "../../http/route";
+import { presentInvitation, presentMember } from "./users.presenter";
+import * as users from "./users.service";
+import { notFound } from "../../lib/errors";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idParam = (value: string | undefined, what: string) => {
+  if (!value || !UUID.test(value)) throw notFound(what);
+  return value;
+};
+
+export function userRoutes(r: Router) {
+  r.define(
+    { method: "get", path: "/api/orgs/:orgId/users", tag: "Users", scope: "org", permission: "users.view", summary: "Members of the organisation and pending invitations" },
+    async (c) => {
+      const { members, invitations } = await users.listMembers(orgCtxOf(c));
+      return c.json({ members: members.map(presentMember), invitations: invitations.map(presentInvitation) });
+    },
+  );
+
+  r.define(
+    { method: "post", path: "/api/orgs/:orgId/invitations", tag: "Users", scope: "org", permission: "users.manage", summary: "Invite someone to join with a role", body: inviteUserInput },
+    async (c, { body }) => {
+      const { invitation } = await users.inviteUser(orgCtxOf(c), body);
+      return c.json({ invitation: presentInvitation(invitation) }, 201);
+    },
+  );
+
+  r.define(
+    { method: "delete", path: "/api/orgs/:orgId/invitations/:invitationId", tag: "Users", scope: "org", permission: "users.manage", summary: "Withdraw an invitation" },
+    async (c) => {
+      await users.revokeInvitation(orgCtxOf(c), idParam(c.req.param("invitationId"), "invitation"));
+      return c.json({ ok: true });
+    },
+  );
+
+  r.define(
+    { method: "patch", path: "/api/orgs/:orgId/members/:membershipId", tag: "Users", scope: "org", permission: "users.manage", summary: "Change a member's role", body: changeRoleInput },
+    async (c, { body }) => {
+      const m = await users.changeMemberRole(orgCtxOf(c), idParam(c.req.param("membershipId"), "member"), body.role);
+      return c.json({ id: m.id, role: m.role });
+    },
+  );
+
+  r.define(
+    { method: "delete", path: "/api/orgs/:orgId/members/:membershipId", tag: "Users", scope: "org", permission: "users.manage", summary: "Remove a member from the organisation" },
+    async (c) => {
+      await users.removeMember(orgCtxOf(c), idParam(c.req.param("membershipId"), "member"));
+      return c.json({ ok: true });
+    },
+  );
+}

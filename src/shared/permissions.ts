@@ -1,0 +1,106 @@
+// The one permission matrix, used by the server (to refuse) and the client (to hide).
+// Roles are held per organisation through a membership; the hub admin is an
+// installation-wide flag on the user, not a membership.
+
+export const ORG_KINDS = ["council", "provider", "training_partner", "nhs_partner"] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  council: "Council",
+  provider: "Care provider",
+  training_partner: "Training partner",
+  nhs_partner: "NHS partner",
+};
+
+export const ROLES = [
+  "council_admin",
+  "council_analyst",
+  "commissioner",
+  "provider_admin",
+  "provider_editor",
+  "provider_viewer",
+  "trainer",
+  "staff_member",
+  "candidate",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  council_admin: "Council admin",
+  council_analyst: "Council analyst",
+  commissioner: "Commissioner",
+  provider_admin: "Organisation admin",
+  provider_editor: "Editor",
+  provider_viewer: "Viewer",
+  trainer: "Trainer",
+  staff_member: "Staff member (personal account)",
+  candidate: "Candidate (personal account)",
+};
+
+/** Which roles an organisation of each kind may grant. */
+export const ROLES_BY_KIND: Record<OrgKind, readonly Role[]> = {
+  council: ["council_admin", "council_analyst", "commissioner", "staff_member", "candidate"],
+  provider: ["provider_admin", "provider_editor", "provider_viewer", "staff_member"],
+  training_partner: ["provider_admin", "trainer"],
+  nhs_partner: ["provider_admin", "provider_viewer", "staff_member"],
+};
+
+/** The admin role an organisation of each kind is given when it is created or invited. */
+export const ADMIN_ROLE_BY_KIND: Record<OrgKind, Role> = {
+  council: "council_admin",
+  provider: "provider_admin",
+  training_partner: "provider_admin",
+  nhs_partner: "provider_admin",
+};
+
+export const PERMISSIONS = [
+  "org.view", // see the organisation's home page and name
+  "users.view",
+  "users.manage", // invite, change role, remove
+  "audit.view",
+  "providers.view", // council: the providers it commissions
+  "providers.invite", // council: invite a provider and its first admin
+  "workplaces.view",
+  "workplaces.edit",
+  "staff.view",
+  "staff.edit",
+  "staff.viewSensitive", // NI number, date of birth, ethnicity, disability
+  "metrics.view",
+  "self.view", // personal account: my own record, training, career plan
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ORG_ADMIN: Permission[] = ["org.view", "users.view", "users.manage", "audit.view"];
+const PROVIDER_DATA_READ: Permission[] = ["workplaces.view", "staff.view", "metrics.view"];
+const PROVIDER_DATA_WRITE: Permission[] = ["workplaces.edit", "staff.edit"];
+
+export const MATRIX: Record<Role, readonly Permission[]> = {
+  // The council also runs its own services, so its admin manages its own staff records.
+  council_admin: [
+    ...ORG_ADMIN,
+    "providers.view",
+    "providers.invite",
+    ...PROVIDER_DATA_READ,
+    ...PROVIDER_DATA_WRITE,
+    "staff.viewSensitive",
+  ],
+  council_analyst: ["org.view", "providers.view", "workplaces.view", "metrics.view"],
+  commissioner: ["org.view", "providers.view", "workplaces.view", "metrics.view"],
+  provider_admin: [...ORG_ADMIN, ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "staff.viewSensitive"],
+  provider_editor: ["org.view", "users.view", ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE],
+  provider_viewer: ["org.view", ...PROVIDER_DATA_READ],
+  trainer: ["org.view"],
+  staff_member: ["org.view", "self.view"],
+  candidate: ["org.view", "self.view"],
+};
+
+export function can(role: Role | null | undefined, permission: Permission, isHubAdmin = false): boolean {
+  if (isHubAdmin) return true;
+  if (!role) return false;
+  return MATRIX[role].includes(permission);
+}
+
+export function permissionsFor(role: Role | null, isHubAdmin = false): Permission[] {
+  if (isHubAdmin) return [...PERMISSIONS];
+  return role ? [...MATRIX[role]] : [];
+}
