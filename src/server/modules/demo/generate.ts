@@ -252,14 +252,17 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
   // Sector experience: exactly 19% of those with a known start year have 21+ years, drawn from people old enough.
   const known = staff.map((_, i) => (sectorKnown[i] ? i : -1)).filter((i) => i >= 0);
   const wanted = Math.round(known.length * C.experience21yPlusShare);
-  const oldEnough = rnd.shuffle(known.filter((i) => staff[i].dateOfBirth && year - Number(staff[i].dateOfBirth?.slice(0, 4)) >= 40));
-  const veterans = new Set(oldEnough.slice(0, wanted));
+  // Anyone who has worked here 21+ years is a veteran already; the rest are drawn from people old enough.
+  const startYearOf = (i: number) => Number(staff[i].startDate.slice(0, 4));
+  const mustBe = known.filter((i) => startYearOf(i) <= year - 21);
+  const oldEnough = rnd.shuffle(known.filter((i) => startYearOf(i) > year - 21 && staff[i].dateOfBirth && year - Number(staff[i].dateOfBirth?.slice(0, 4)) >= 40));
+  const veterans = new Set([...mustBe, ...oldEnough.slice(0, Math.max(0, wanted - mustBe.length))]);
   for (const i of known) {
     const s = staff[i];
     const birthYear = s.dateOfBirth ? Number(s.dateOfBirth.slice(0, 4)) : year - 45;
-    const startYear = Number(s.startDate.slice(0, 4));
+    const startYear = startYearOf(i);
     if (veterans.has(i)) s.sectorStartYear = Math.min(startYear, rnd.int(birthYear + 17, year - 21));
-    else s.sectorStartYear = Math.min(startYear, rnd.int(Math.max(birthYear + 17, year - 20), Math.max(birthYear + 17, year - 20, startYear)));
+    else s.sectorStartYear = rnd.int(Math.min(startYear, Math.max(birthYear + 17, year - 20)), startYear);
   }
   for (let i = 0; i < N; i++) if (!sectorKnown[i]) staff[i].sectorStartYear = null;
 

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { Client, PASSWORD, lastEmailTo, makeSystem, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
+
+const hub = await testHub();
+
+describe("sign-in", () => {
+  it("signs in, sets a session cookie with safe flags and returns the user's organisations", async () => {
+    const { provider, providerAdmin } = await makeSystem(hub);
+    const client = new Client(hub);
+    const res = await client.post("/api/auth/sign-in", { email: providerAdmin.email.toUpperCase(), password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.json.user.email).toBe(providerAdmin.email);
+    expect(res.json.memberships.map((m: { id: string }) => m.id)).toEqual([provider.id]);
+    const cookie = client.lastSetCookie ?? "";
+    expect(cookie).toMatch(/^hub_session=[\w-]{40,};/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Path=/");
+    expect(cookie).not.toContain("Secure"); // plain http in this test
+    const me = await client.get("/api/auth/me");
+    expect(me.json.user.id).toBe(providerAdmin.id);
+  });
+
+  it("marks the cookie Secure behind HTTPS", async () => {
+    const https = await testHub({ PUBLIC_URL: "https://hub.example.test" });
+    const { providerAdmin } = await makeSystem(https);
+    const client = new Client(https);
+    await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: PASSWORD });
+    expect(client.lastSetCookie).toContain("Secure");
+  });
+
+  it("refuses a wrong password with a clear message and no session", async () => {
+    const { providerAdmin } = await makeSystem(hub);
+    const client = new Client(hub);
+    const res = await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: "not the password" });
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe("wrong_credentials");
+    expect(client.cookie).toBe("");
+  });
+
+  it("validates input with field-level messages", async () => {
+    const res = await new Client(hub).post("/api/auth/sign-in", { email: "not-an-email", password: "" });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: "email" }), expect.objectContaining({ path: "password", message: "Enter your password" })]),
+    );
+  });
+
+  it("locks the account after 5 wrong passwords, even for the right one, and unlocks after 15 minutes", async () => {
+    const { providerAdmin } = await makeSystem(hub);
+    const client = new Client(hub, { "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 200)}` });
+    for (let i = 0; i < 4; i++) expect((await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: `wrong ${i}` })).status).toBe(401);
+    const fifth = await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: "wrong 5" });
+    expect(fifth.status).toBe(423);
+    expect(fifth.json.error.code).toBe("account_locked");
+    expect(fifth.json.error.message).toMatch(/locked.*Try again in 15 minutes/);
+    const right = await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: PASSWORD });
+    expect(right.status).toBe(423);
+    expect(client.cookie).toBe("");
+
+    const start = hub.clock.now;
+    hub.clock.now = new Date(start.getTime() + 16 * 60_000);
+    try {
+      expect((await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: PASSWORD })).status).toBe(200);
+    } finally {
+      hub.clock.now = start;
+    }
+  });
+
+  it("throttles many attempts from one address", async () => {
+    const throttled = await testHub({ TRUST_PROXY: "true" });
+    const client = new Client(throttled, { "x-forwarded-for": "192.0.2.77" });
+    let last = 0;
+    for (let i = 0; i < 21; i++) last = (await client.post("/api/auth/sign-in", { email: `nobody-${i}@example.test`, password: "x" })).status;
+    expect(last).toBe(429);
+    // Another address is not affected.
+    const other = new Client(throttled, { "x-forwarded-for": "192.0.2.78" });
+    expect((await other.post("/api/auth/sign-in", { email: "nobody@example.test", password: "x" })).status).toBe(401);
+  });
+
+  it("signs out: the session no longer works", async () => {
+    const { providerAdmin } = await makeSystem(hub);
+    const client = await signedIn(hub, providerAdmin.email);
+    const cookie = client.cookie;
+    expect((await client.post("/api/auth/sign-out")).status).toBe(200);
+    const stale = new Client(hub);
+    stale.cookie = cookie;
+    expect((await stale.get("/api/auth/me")).json.user).toBeNull();
+  });
+});
+
+describe("cross-site request forgery", () => {
+  it("refuses a cookie-authenticated write without the CSRF token", async () => {
+    const { provider, providerAdmin } = await makeSystem(hub);
+    const client = await signedIn(hub, providerAdmin.email);
+    const res = await client.post(`/api/orgs/${provider.id}/invitations`, { email: `x-${uniq()}@example.test`, role: "provider_viewer" }, { "x-csrf-token": "" });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe("csrf");
+    const ok = await client.post(`/api/orgs/${provider.id}/invitations`, { email: `x-${uniq()}@example.test`, role: "provider_viewer" });
+    expect(ok.status).toBe(201);
+  });
+
+  it("refuses a write from another site's origin, and a form post", async () => {
+    const { provider, providerAdmin } = await makeSystem(hub);
+    const client = await signedIn(hub, providerAdmin.email);
+    const body = { email: `y-${uniq()}@example.test`, role: "provider_viewer" };
+    const crossSite = await client.post(`/api/orgs/${provider.id}/invitations`, body, { origin: "https://evil.example" });
+    expect(crossSite.status).toBe(403);
+    const form = await client.post(`/api/orgs/${provider.id}/invitations`, body, { "content-type": "application/x-www-form-urlencoded" });
+    expect(form.status).toBe(415);
+  });
+});
+
+describe("password reset", () => {
+  it("emails a one-time link that sets a new password and ends old sessions", async () => {
+    const user = await makeUser(hub, null);
+    const oldSession = await signedIn(hub, user.email);
+    const res = await new Client(hub).post("/api/auth/password-reset", { email: user.email });
+    expect(res.status).toBe(202);
+    const mail = await lastEmailTo(hub, user.email);
+    expect(mail?.body).toContain("http://hub.test/reset-password?token=");
+    const token = mail?.token as string;
+
+    const done = await new Client(hub).post("/api/auth/password-reset/complete", { token, password: "a brand new password" });
+    expect(done.status).toBe(200);
+    expect((await oldSession.get("/api/auth/me")).json.user).toBeNull();
+    expect((await new Client(hub).post("/api/auth/sign-in", { email: user.email, password: PASSWORD })).status).toBe(401);
+    expect((await new Client(hub).post("/api/auth/sign-in", { email: user.email, password: "a brand new password" })).status).toBe(200);
+
+    const again = await new Client(hub).post("/api/auth/password-reset/complete", { token, password: "yet another password" });
+    expect(again.status).toBe(400);
+    expect(again.json.error.code).toBe("link_invalid");
+  });
+
+  it("answers the same for an unknown email and sends nothing", async () => {
+    const email = `ghost-${uniq()}@example.test`;
+    const res = await new Client(hub).post("/api/auth/password-reset", { email });
+    expect(res.status).toBe(202);
+    expect(await lastEmailTo(hub, email)).toBeNull();
+  });
+
+  it("refuses an expired link", async () => {
+    const user = await makeUser(hub, null);
+    await new Client(hub).post("/api/auth/password-reset", { email: user.email });
+    const mail = await lastEmailTo(hub, user.email);
+    const start = hub.clock.now;
+    hub.clock.now = new Date(start.getTime() + 3 * 3600_000);
+    try {
+      const res = await new Client(hub).post("/api/auth/password-reset/complete", { token: mail?.token, password: "a brand new password" });
+      expect(res.status).toBe(400);
+    } finally {
+      hub.clock.now = start;
+    }
+  });
+});

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { afterAll } from "vitest";
+import type { Role, OrgKind } from "../src/shared/permissions";
+import { createApp } from "../src/server/app";
+import { systemCtx } from "../src/server/boot";
+import type { Deps } from "../src/server/context";
+import { openDatabase } from "../src/server/db/client";
+import { loadEnv } from "../src/server/env";
+import { createLogger } from "../src/server/lib/logger";
+import { commissionProvider, createOrganisation } from "../src/server/modules/orgs/orgs.service";
+import { createUserWithMembership } from "../src/server/modules/users/users.service";
+
+export const PASSWORD = "correct horse battery staple";
+export const SECRET = "test-secret-test-secret-test-secret-0123";
+
+/**
+ * A whole hub for one test file: a fresh in-memory PGlite (or, in the PostgreSQL lane, the
+ * run's database), the real app, a controllable clock and the captured log lines.
+ */
+export async function testHub(envOverrides: Record<string, string> = {}) {
+  const url = process.env.TEST_DATABASE_URL;
+  const database = await openDatabase(url ? { databaseUrl: url } : { inMemory: true });
+  if (!url) await database.migrate();
+  const logLines: string[] = [];
+  const clock = { now: new Date("2026-06-15T09:00:00Z") };
+  const env = loadEnv({ NODE_ENV: "test", HUB_SECRET: SECRET, PUBLIC_URL: "http://hub.test", DATA_DIR: "/tmp/hub-test", LOG_LEVEL: "debug", TRUST_PROXY: "true", ...envOverrides });
+  const deps: Deps = { db: database.db, env, log: createLogger("debug", {}, (l) => logLines.push(l)), secret: SECRET, now: () => clock.now };
+  const { app, router } = createApp(deps);
+  afterAll(() => database.close());
+  return { app, router, deps, database, clock, logLines, ctx: systemCtx(deps) };
+}
+export type Hub = Awaited<ReturnType<typeof testHub>>;
+
+/** A unique suffix: tests build their own organisations, so they can share a database. */
+export const uniq = () => randomUUID().slice(0, 8);
+
+export async function makeOrg(hub: Hub, kind: OrgKind, name = `${kind} ${uniq()}`) {
+  return createOrganisation(hub.ctx, { kind, name });
+}
+
+export async function makeUser(hub: Hub, org: { id: string } | null, role?: Role, opts: { isHubAdmin?: boolean; email?: string } = {}) {
+  const email = opts.email ?? `${role ?? "user"}-${uniq()}@example.test`;
+  const { user, membership } = await createUserWithMembership(hub.ctx, { email, name: `Test ${role ?? "user"}`, password: PASSWORD, orgId: org?.id, role, isHubAdmin: opts.isHubAdmin });
+  return { ...user, email, membershipId: membership?.id ?? null };
+}
+
+/** A council with one commissioned provider, and an admin in each. */
+export async function makeSystem(hub: Hub) {
+  const council = await makeOrg(hub, "council");
+  const provider = await makeOrg(hub, "provider");
+  await commissionProvider(hub.ctx, { councilId: council.id, providerId: provider.id, fromDate: "2020-01-01" });
+  const councilAdmin = await makeUser(hub, council, "council_admin");
+  const providerAdmin = await makeUser(hub, provider, "provider_admin");
+  return { council, provider, councilAdmin, providerAdmin };
+}
+
+/** An HTTP client for the app that keeps its cookie and sends the CSRF token, like the web client. */
+export class Client {
+  cookie = "";
+  csrf = "";
+  lastSetCookie: string | null = null;
+  private headers: Record<string, string>;
+  constructor(
+    private hub: Hub,
+    headers: Record<string, string> = {},
+  ) {
+    // Each client comes from its own address, so sign-in throttling does not couple tests.
+    this.headers = { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}-${uniq()}`, ...headers };
+  }
+
+  async request(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
+    const headers: Record<string, string> = { ...this.headers, ...extra };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (method !== "GET" && this.csrf && !("x-csrf-token" in extra)) headers["x-csrf-token"] = this.csrf;
+    if (body !== undefined || method !== "GET") headers["content-type"] ??= "application/json";
+    const res = await this.hub.app.request(path, { method, headers, body: body === undefined ? (method === "GET" ? undefined : "{}") : JSON.stringify(body) });
+    const setCookie = res.headers.get("set-cookie");
+    if (setCookie) {
+      this.lastSetCookie = setCookie;
+      const value = /hub_session=([^;]*)/.exec(setCookie)?.[1] ?? "";
+      this.cookie = value ? `hub_session=${value}` : "";
+    }
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = JSON.parse(text);
+    } catch {}
+    if (json?.csrfToken) this.csrf = json.csrfToken;
+    return { status: res.status, json, text, headers: res.headers };
+  }
+  get = (path: string) => this.request("GET", path);
+  post = (path: string, body?: unknown, extra?: Record<string, string>) => this.request("POST", path, body, extra);
+  patch = (path: string, body?: unknown) => this.request("PATCH", path, body);
+  delete = (path: string) => this.request("DELETE", path);
+}
+
+export async function signedIn(hub: Hub, email: string, password = PASSWORD) {
+  const client = new Client(hub);
+  const res = await client.post("/api/auth/sign-in", { email, password });
+  if (res.status !== 200) throw new Error(`sign-in failed for test user: ${res.status} ${res.text}`);
+  return client;
+}
+
+/** The newest email queued for an address, and the link in it. */
+export async function lastEmailTo(hub: Hub, address: string) {
+  const { outbox } = await import("../src/server/db/schema");
+  const { desc, eq } = await import("drizzle-orm");
+  const [mail] = await hub.deps.db.select().from(outbox).where(eq(outbox.toAddress, address)).orderBy(desc(outbox.createdAt)).limit(1);
+  if (!mail) return null;
+  const token = /token=([\w-]+)/.exec(mail.body)?.[1] ?? null;
+  return { ...mail, token };
+}

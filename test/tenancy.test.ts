@@ -1,0 +1,97 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog } from "../src/server/db/schema";
+import { createInvitation } from "../src/server/modules/users/users.service";
+import { Client, makeSystem, makeUser, signedIn, testHub, uniq } from "./harness";
+
+// Every organisation-scoped route needs a case here. A new route without one fails the
+// "covers every route" test, so nobody can add a route that skips the isolation check.
+type Ids = { invitationId: string; membershipId: string };
+const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Record<string, string> }> = {
+  "get /api/orgs/:orgId": {},
+  "get /api/orgs/:orgId/providers": {},
+  "post /api/orgs/:orgId/providers": { body: () => ({ name: `Intruder Care ${uniq()}`, adminEmail: `intruder-${uniq()}@example.test` }) },
+  "get /api/orgs/:orgId/audit": {},
+  "get /api/orgs/:orgId/users": {},
+  "post /api/orgs/:orgId/invitations": { body: () => ({ email: `intruder-${uniq()}@example.test`, role: "provider_viewer" }) },
+  "delete /api/orgs/:orgId/invitations/:invitationId": { params: (ids) => ({ invitationId: ids.invitationId }) },
+  "patch /api/orgs/:orgId/members/:membershipId": { params: (ids) => ({ membershipId: ids.membershipId }), body: () => ({ role: "provider_viewer" }) },
+  "delete /api/orgs/:orgId/members/:membershipId": { params: (ids) => ({ membershipId: ids.membershipId }) },
+};
+
+const hub = await testHub();
+const orgSpecs = hub.router.specs.filter((s) => s.scope === "org");
+
+function pathFor(path: string, orgId: string, params: Record<string, string>) {
+  return path.replace(":orgId", orgId).replace(/:(\w+)/g, (_, name: string) => params[name] ?? "00000000-0000-4000-8000-000000000000");
+}
+
+describe("tenant isolation harness", () => {
+  it("covers every organisation-scoped route", () => {
+    const routes = orgSpecs.map((s) => `${s.method} ${s.path}`).sort();
+    expect(routes.length).toBeGreaterThan(5);
+    const missing = routes.filter((r) => !(r in CASES));
+    expect(missing, `routes without a tenant-isolation case: add them to CASES in test/tenancy.test.ts`).toEqual([]);
+    const stale = Object.keys(CASES).filter((k) => !routes.includes(k));
+    expect(stale, "cases for routes that no longer exist").toEqual([]);
+  });
+
+  for (const targetKind of ["provider", "council"] as const) {
+    it(`refuses users of other organisations on every route of a ${targetKind}`, async () => {
+      const a = await makeSystem(hub);
+      const b = await makeSystem(hub);
+      const target = targetKind === "provider" ? a.provider : a.council;
+      const insiderAdmin = targetKind === "provider" ? a.providerAdmin : a.councilAdmin;
+      const member = await makeUser(hub, target, targetKind === "provider" ? "provider_viewer" : "council_analyst");
+      const { invitation } = await createInvitation(
+        { ...hub.ctx, org: { id: target.id, kind: target.kind as "provider", name: target.name, slug: target.slug, isDemo: false }, role: null },
+        { email: `pending-${uniq()}@example.test`, role: targetKind === "provider" ? "provider_viewer" : "council_analyst" },
+      );
+      const ids: Ids = { invitationId: invitation.id, membershipId: member.membershipId as string };
+
+      const outsiders = [
+        { who: "another provider's admin", client: await signedIn(hub, b.providerAdmin.email) },
+        { who: "another council's admin", client: await signedIn(hub, b.councilAdmin.email) },
+        // A council reads down only through its own URL (visibleOrgIds), never a provider's routes.
+        ...(targetKind === "provider" ? [{ who: "the commissioning council's admin", client: await signedIn(hub, a.councilAdmin.email) }] : []),
+      ];
+      const countAudit = async () => ((await hub.deps.db.execute(sql`select count(*)::int as n from audit_log where org_id = ${target.id}`)).rows[0] as { n: number }).n;
+      const before = await countAudit();
+
+      for (const spec of orgSpecs) {
+        const c = CASES[`${spec.method} ${spec.path}`];
+        const path = pathFor(spec.path, target.id, c.params?.(ids) ?? {});
+        for (const { who, client } of outsiders) {
+          const res = await client.request(spec.method.toUpperCase(), path, c.body?.());
+          expect({ route: `${spec.method} ${spec.path}`, who, status: res.status, code: res.json?.error?.code }).toEqual({
+            route: `${spec.method} ${spec.path}`,
+            who,
+            status: 404,
+            code: "not_found",
+          });
+        }
+        const anonymous = await new Client(hub).request(spec.method.toUpperCase(), path, c.body?.());
+        expect(anonymous.status, `${spec.method} ${spec.path} without sign-in`).toBe(401);
+      }
+      expect(await countAudit()).toBe(before);
+      // The invitation and membership the outsiders aimed at are untouched.
+      const membership = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, ids.membershipId));
+      expect(membership.map((e) => e.action)).toEqual(["create"]);
+
+      // The same routes answer the organisation's own admin (so the cases really reach the routes).
+      const insider = await signedIn(hub, insiderAdmin.email);
+      const home = await insider.get(`/api/orgs/${target.id}`);
+      expect(home.status).toBe(200);
+    });
+  }
+
+  it("refuses the installation's admin routes to everyone but the hub admin", async () => {
+    const { councilAdmin } = await makeSystem(hub);
+    const client = await signedIn(hub, councilAdmin.email);
+    for (const spec of hub.router.specs.filter((s) => s.scope === "hub_admin")) {
+      const body = spec.method === "post" ? { kind: "provider", name: `Sneaky ${uniq()}` } : undefined;
+      expect((await client.request(spec.method.toUpperCase(), spec.path, body)).status, spec.path).toBe(403);
+      expect((await new Client(hub).request(spec.method.toUpperCase(), spec.path, body)).status, spec.path).toBe(401);
+    }
+  });
+});
