@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
@@ -53,11 +54,17 @@ export function createApp(deps: Deps) {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");
   });
 
-  // The single-page app: real files first, then index.html for any other page address.
-  if (existsSync(CLIENT_DIR)) {
-    app.use("/assets/*", serveStatic({ root: CLIENT_DIR.replace(process.cwd(), ".") }));
-    app.use("*", serveStatic({ root: CLIENT_DIR.replace(process.cwd(), "."), index: "" }));
-    app.get("*", (c) => c.html(readFileSync(`${CLIENT_DIR}/index.html`, "utf8")));
+  // The single-page app: hashed assets (cached for a year), then index.html for any page address.
+  if (existsSync(`${CLIENT_DIR}/index.html`)) {
+    const indexHtml = readFileSync(`${CLIENT_DIR}/index.html`, "utf8");
+    app.use(
+      "/assets/*",
+      serveStatic({ root: relative(process.cwd(), CLIENT_DIR), onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable") }),
+    );
+    app.get("*", (c) => {
+      c.header("cache-control", "no-cache");
+      return c.html(indexHtml);
+    });
   } else {
     app.get("*", (c) => c.text("The web client is not built yet: run `npm run build` (npm start does this for you).", 503));
   }

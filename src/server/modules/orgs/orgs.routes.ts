@@ -16,8 +16,11 @@ export function orgRoutes(r: Router) {
     { method: "get", path: "/api/orgs/:orgId", tag: "Organisations", scope: "org", permission: "org.view", summary: "The organisation, your role in it and its headline counts" },
     async (c) => {
       const ctx = orgCtxOf(c);
-      const summary = await orgs.orgSummary(ctx);
-      return c.json({ ...ctx.org, role: ctx.role, permissions: permissionsFor(ctx.role, ctx.actor.isHubAdmin), summary });
+      const permissions = permissionsFor(ctx.role, ctx.actor.isHubAdmin);
+      // Personal accounts and trainers see the organisation's name, not its figures.
+      const seesFigures = permissions.includes("workplaces.view") || permissions.includes("providers.view");
+      const summary = seesFigures ? await orgs.orgSummary(ctx) : null;
+      return c.json({ ...ctx.org, role: ctx.role, permissions, summary });
     },
   );
 

@@ -1,4 +1,5 @@
-import { and, count, inArray, isNull } from "drizzle-orm";
+import { and, count, inArray, isNull, ne } from "drizzle-orm";
+import { CONTRACT } from "../../../shared/ascwds/codes";
 import { ADMIN_ROLE_BY_KIND, type OrgKind } from "../../../shared/permissions";
 import { type Ctx, type OrgCtx, inTransaction } from "../../context";
 import { staffRecords, workplaces } from "../../db/schema";
@@ -62,7 +63,7 @@ export async function inviteProvider(ctx: OrgCtx, input: { name: string; adminEm
 
 export const listCommissionedProviders = (ctx: OrgCtx) => repo.findCommissionedProviders(ctx.db, ctx.org.id);
 
-/** Figures for the organisation's home page: counts only. */
+/** Figures for the organisation's home page: counts only, of staff in post other than agency workers. */
 export async function orgSummary(ctx: OrgCtx) {
   const ids = await visibleOrgIds(ctx);
   const own = [ctx.org.id];
@@ -70,7 +71,7 @@ export async function orgSummary(ctx: OrgCtx) {
   const [staff] = await ctx.db
     .select({ n: count() })
     .from(staffRecords)
-    .where(and(inArray(staffRecords.orgId, own), isNull(staffRecords.endDate)));
+    .where(and(inArray(staffRecords.orgId, own), isNull(staffRecords.endDate), ne(staffRecords.contractType, CONTRACT.agency)));
   let system: { providers: number; workplaces: number; staffInPost: number } | null = null;
   if (ctx.org.kind === "council") {
     const providerIds = ids.filter((id) => id !== ctx.org.id);
@@ -78,7 +79,7 @@ export async function orgSummary(ctx: OrgCtx) {
     const [sysStaff] = await ctx.db
       .select({ n: count() })
       .from(staffRecords)
-      .where(and(inArray(staffRecords.orgId, ids), isNull(staffRecords.endDate)));
+      .where(and(inArray(staffRecords.orgId, ids), isNull(staffRecords.endDate), ne(staffRecords.contractType, CONTRACT.agency)));
     system = { providers: providerIds.length, workplaces: sysPlaces.n, staffInPost: sysStaff.n };
   }
   return { workplaces: places.n, staffInPost: staff.n, system };

@@ -1,0 +1,88 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contextOptions, expectAccessible, launch, screenshot, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("platform in a real browser", () => {
+  it("the sign-in page is accessible, and a wrong password shows a GOV.UK error summary", async () => {
+    page = await browser.newPage(contextOptions);
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(/\/sign-in/);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in");
+    await expectAccessible(page, "sign-in page");
+    await signIn(page, baseUrl, "council.admin@halton.demo.test", "not the right password");
+    const summary = page.locator(".govuk-error-summary");
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain("Enter a correct email address and password");
+    await expectAccessible(page, "sign-in page with an error");
+    await page.close();
+  });
+
+  it("the council admin signs in and sees the council home page, then manages users", async () => {
+    page = await browser.newPage(contextOptions);
+    await signIn(page, baseUrl, "council.admin@halton.demo.test");
+    await page.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { level: 1, name: "Halton Borough Council (demo)" }).waitFor();
+    const body = await page.textContent("main");
+    expect(body).toContain("commissioned providers");
+    expect(body).toMatch(/40\s*commissioned providers/);
+    expect(await page.textContent(".govuk-phase-banner")).toContain("demonstration");
+    await expectAccessible(page, "council home page");
+    await screenshot(page, "council-home");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await page.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+    await page.getByRole("table").first().waitFor();
+    expect(await page.textContent("main")).toContain("council.admin@halton.demo.test");
+    await expectAccessible(page, "user management page");
+
+    // Invite someone, with a validation error first.
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    await expectAccessible(page, "user management page with errors");
+    await page.getByLabel("Email address").fill("new.analyst@example.test");
+    await page.getByLabel("Role", { exact: true }).selectOption("council_analyst");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page.getByText("We have emailed an invitation to new.analyst@example.test").waitFor();
+    await page.getByRole("cell", { name: "new.analyst@example.test", exact: true }).waitFor();
+    await screenshot(page, "council-users");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Providers" }).click();
+    await page.getByRole("heading", { level: 1, name: "Providers" }).waitFor();
+    await page.getByText("Providers you commission (40)").waitFor();
+    expect(await page.getByRole("row").count()).toBe(41);
+    await expectAccessible(page, "providers page");
+    await page.close();
+  });
+
+  it("works on a phone: no sideways scrolling on sign-in and home", async () => {
+    const context = await browser.newContext({ ...contextOptions, viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
+    await page.getByRole("heading", { level: 1, name: /Mersey View Care/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page, "provider home on a phone");
+    await screenshot(page, "provider-home-phone");
+    await context.close();
+  });
+
+  it("an unknown page shows a helpful 404", async () => {
+    page = await browser.newPage(contextOptions);
+    await page.goto(`${baseUrl}/no/such/page`);
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await expectAccessible(page, "404 page");
+    await page.close();
+  });
+});

@@ -1,0 +1,146 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, Outlet, useNavigate, useParams, useRouterState } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { ORG_KIND_LABELS, ROLE_LABELS, type Permission } from "../../shared/permissions";
+import { api } from "../lib/api";
+import { type Membership, useMe } from "../lib/session";
+
+interface NavItem {
+  to: string;
+  label: string;
+  permission?: Permission;
+}
+
+const ORG_NAV: NavItem[] = [
+  { to: "", label: "Home" },
+  { to: "/providers", label: "Providers", permission: "providers.view" },
+  { to: "/users", label: "Users", permission: "users.view" },
+  { to: "/audit", label: "Audit trail", permission: "audit.view" },
+];
+
+function OrgSwitcher({ memberships, current }: { memberships: Membership[]; current?: string }) {
+  const navigate = useNavigate();
+  const [choice, setChoice] = useState(current ?? memberships[0]?.id ?? "");
+  if (memberships.length < 2) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate({ to: "/orgs/$orgId", params: { orgId: choice } });
+  };
+  return (
+    <form className="app-switcher" onSubmit={submit} aria-label="Switch organisation">
+      <div className="govuk-form-group">
+        <label className="govuk-label govuk-!-font-size-16" htmlFor="org-switcher">
+          Organisation
+        </label>
+        <select id="org-switcher" className="govuk-select govuk-!-font-size-16" value={choice} onChange={(e) => setChoice(e.target.value)}>
+          {memberships.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} ({ROLE_LABELS[m.role]})
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="govuk-button govuk-button--inverse govuk-!-font-size-16">
+        Switch
+      </button>
+    </form>
+  );
+}
+
+export function Layout() {
+  const { data: me } = useMe();
+  const params = useParams({ strict: false }) as { orgId?: string };
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const memberships = me?.memberships ?? [];
+  const current = memberships.find((m) => m.id === params.orgId);
+  const isDemo = memberships.some((m) => m.isDemo);
+
+  const signOut = async () => {
+    await api("POST", "/api/auth/sign-out");
+    queryClient.clear();
+    navigate({ to: "/sign-in" });
+  };
+
+  const nav = current
+    ? ORG_NAV.filter((n) => !n.permission || current.permissions.includes(n.permission)).map((n) => ({ ...n, href: `/orgs/${current.id}${n.to}` }))
+    : [];
+  if (me?.user?.isHubAdmin) nav.push({ to: "", label: "All organisations", href: "/admin/organisations" });
+
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        Skip to main content
+      </a>
+      <header className="govuk-header" data-module="govuk-header">
+        <div className="govuk-header__container govuk-width-container">
+          <div className="govuk-header__logo">
+            <Link to="/" className="app-header__service">
+              Care Workforce Hub
+            </Link>
+            {current && (
+              <p className="app-header__org govuk-body-s">
+                {current.name} · {ORG_KIND_LABELS[current.kind]} · {ROLE_LABELS[current.role]}
+              </p>
+            )}
+          </div>
+          {me?.user && (
+            <div className="govuk-header__content">
+              <OrgSwitcher key={current?.id} memberships={memberships} current={current?.id} />
+              <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-header__user">
+                Signed in as {me.user.name || me.user.email}.{" "}
+                <button type="button" className="app-header__signout" onClick={signOut}>
+                  Sign out
+                </button>
+              </p>
+            </div>
+          )}
+        </div>
+      </header>
+      <div className="govuk-width-container">
+        {isDemo && (
+          <div className="govuk-phase-banner">
+            <p className="govuk-phase-banner__content">
+              <strong className="govuk-tag govuk-phase-banner__content__tag">Demo</strong>
+              <span className="govuk-phase-banner__text">This is a demonstration system. Every organisation and person in it is made up.</span>
+            </p>
+          </div>
+        )}
+        {nav.length > 0 && (
+          <nav className="app-nav" aria-label="Main">
+            <ul>
+              {nav.map((n) => (
+                <li key={n.href}>
+                  <Link to={n.href} aria-current={pathname === n.href ? "page" : undefined}>
+                    {n.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <main className="govuk-main-wrapper" id="main-content">
+          <Outlet />
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <h2 className="govuk-visually-hidden">Support links</h2>
+              <ul className="govuk-footer__inline-list">
+                <li className="govuk-footer__inline-list-item">
+                  <a className="govuk-footer__link" href="/api/docs">
+                    API documentation
+                  </a>
+                </li>
+              </ul>
+              <span className="govuk-footer__licence-description">Care Workforce Hub – shared by a council and the care providers it works with.</span>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

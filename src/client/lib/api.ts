@@ -1,0 +1,39 @@
+// The one way the client talks to the API: JSON in and out, the CSRF token on writes,
+// and errors in the API's one shape.
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public issues: ApiIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = "";
+export const setCsrfToken = (token: string) => {
+  csrfToken = token;
+};
+
+export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (method !== "GET") {
+    headers["content-type"] = "application/json";
+    if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  }
+  const res = await fetch(path, { method, headers, body: method === "GET" ? undefined : JSON.stringify(body ?? {}), credentials: "same-origin" });
+  const json = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = json?.error;
+    throw new ApiError(res.status, err?.code ?? "network", err?.message ?? "The hub did not answer. Check your connection and try again.", err?.issues ?? []);
+  }
+  if (json && typeof json.csrfToken === "string") setCsrfToken(json.csrfToken);
+  return json as T;
+}

@@ -1,0 +1,37 @@
+import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { Layout } from "./components/Layout";
+import { AdminOrganisationsPage } from "./routes/admin-pages";
+import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
+import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
+import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
+
+const tokenSearch = (s: Record<string, unknown>): { token?: string } => (typeof s.token === "string" ? { token: s.token } : {});
+
+const root = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ErrorPage });
+const signedIn = (Component: () => React.ReactNode) => () => (
+  <RequireUser>
+    <Component />
+  </RequireUser>
+);
+
+const routes = [
+  createRoute({ getParentRoute: () => root, path: "/", component: HomeRedirect }),
+  createRoute({ getParentRoute: () => root, path: "/sign-in", component: SignInPage, validateSearch: (s: Record<string, unknown>): { next?: string } => (typeof s.next === "string" ? { next: s.next } : {}) }),
+  createRoute({ getParentRoute: () => root, path: "/forgot-password", component: ForgotPasswordPage }),
+  createRoute({ getParentRoute: () => root, path: "/reset-password", component: ResetPasswordPage, validateSearch: tokenSearch }),
+  createRoute({ getParentRoute: () => root, path: "/accept-invitation", component: AcceptInvitationPage, validateSearch: tokenSearch }),
+  createRoute({ getParentRoute: () => root, path: "/no-organisation", component: signedIn(NoOrganisationPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId", component: signedIn(OrgHomePage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/users", component: signedIn(UsersPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/providers", component: signedIn(ProvidersPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/audit", component: signedIn(AuditPage) }),
+  createRoute({ getParentRoute: () => root, path: "/admin/organisations", component: signedIn(AdminOrganisationsPage) }),
+];
+
+export const router = createRouter({ routeTree: root.addChildren(routes), defaultPreload: false });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,174 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { PASSWORD_MIN_LENGTH } from "../../shared/limits";
+import { ROLE_LABELS } from "../../shared/permissions";
+import { Button, ErrorSummary, SuccessBanner, TextInput, fieldErrors } from "../components/forms";
+import { Page } from "../components/Page";
+import { api } from "../lib/api";
+import { type Me, homePath } from "../lib/session";
+
+export function SignInPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const search = useSearch({ strict: false }) as { next?: string };
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const signIn = useMutation({
+    mutationFn: () => api<Me>("POST", "/api/auth/sign-in", { email, password }),
+    onSuccess: (me) => {
+      queryClient.setQueryData(["me"], me);
+      const next = search.next?.startsWith("/") && !search.next.startsWith("//") ? search.next : homePath(me);
+      navigate({ to: next });
+    },
+  });
+  const errors = fieldErrors(signIn.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate();
+  };
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary error={signIn.error} fields={{ email: "email", password: "password" }} />
+        <Page title="Sign in">
+          <form onSubmit={submit} noValidate>
+            <TextInput id="email" name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} value={email} onChange={setEmail} error={errors.email} width="govuk-input--width-30" />
+            <TextInput id="password" name="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} width="govuk-input--width-20" />
+            <Button disabled={signIn.isPending}>Sign in</Button>
+          </form>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/forgot-password">
+              Forgotten your password?
+            </Link>
+          </p>
+        </Page>
+      </div>
+    </div>
+  );
+}
+
+export function ForgotPasswordPage() {
+  const [email, setEmail] = useState("");
+  const request = useMutation({ mutationFn: () => api<{ message: string }>("POST", "/api/auth/password-reset", { email }) });
+  const errors = fieldErrors(request.error);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary error={request.error} fields={{ email: "email" }} />
+        {request.isSuccess ? (
+          <Page title="Check your email">
+            <p className="govuk-body">{request.data.message}</p>
+          </Page>
+        ) : (
+          <Page title="Reset your password">
+            <p className="govuk-body">We will email you a link to choose a new password.</p>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                request.mutate();
+              }}
+              noValidate
+            >
+              <TextInput id="email" name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} value={email} onChange={setEmail} error={errors.email} width="govuk-input--width-30" />
+              <Button disabled={request.isPending}>Send the link</Button>
+            </form>
+          </Page>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function ResetPasswordPage() {
+  const { token = "" } = useSearch({ strict: false }) as { token?: string };
+  const [password, setPassword] = useState("");
+  const reset = useMutation({ mutationFn: () => api("POST", "/api/auth/password-reset/complete", { token, password }) });
+  const errors = fieldErrors(reset.error);
+  if (reset.isSuccess)
+    return (
+      <Page title="Password changed">
+        <SuccessBanner title="Your password has been changed." />
+        <Link className="govuk-button" to="/sign-in">
+          Sign in
+        </Link>
+      </Page>
+    );
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary error={reset.error} fields={{ password: "password" }} />
+        <Page title="Choose a new password">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              reset.mutate();
+            }}
+            noValidate
+          >
+            <TextInput id="password" name="password" label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password.`} type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors.password} width="govuk-input--width-20" />
+            <Button disabled={reset.isPending}>Change password</Button>
+          </form>
+        </Page>
+      </div>
+    </div>
+  );
+}
+
+export function AcceptInvitationPage() {
+  const { token = "" } = useSearch({ strict: false }) as { token?: string };
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const invitation = useQuery({
+    queryKey: ["invitation", token],
+    queryFn: () => api<{ email: string; role: keyof typeof ROLE_LABELS; organisation: { name: string }; hasAccount: boolean }>("GET", `/api/auth/invitations?token=${encodeURIComponent(token)}`),
+    retry: false,
+  });
+  const accept = useMutation({
+    mutationFn: () => api<{ orgId: string; signedIn: boolean }>("POST", "/api/auth/invitations/accept", invitation.data?.hasAccount ? { token } : { token, name, password }),
+    onSuccess: async (res) => {
+      await queryClient.invalidateQueries({ queryKey: ["me"] });
+      navigate({ to: res.signedIn ? `/orgs/${res.orgId}` : "/sign-in" });
+    },
+  });
+  const errors = fieldErrors(accept.error);
+  if (invitation.isPending) return <p className="govuk-body">Checking your invitation…</p>;
+  if (invitation.isError)
+    return (
+      <Page title="This invitation cannot be used">
+        <p className="govuk-body">{invitation.error.message}</p>
+      </Page>
+    );
+  const inv = invitation.data;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary error={accept.error} fields={{ name: "name", password: "password" }} />
+        <Page title={`Join ${inv.organisation.name}`}>
+          <p className="govuk-body">
+            You have been invited as <strong>{ROLE_LABELS[inv.role]}</strong> with the email address {inv.email}.
+          </p>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              accept.mutate();
+            }}
+            noValidate
+          >
+            {inv.hasAccount ? (
+              <p className="govuk-body">You already have an account. Accept, then sign in as usual.</p>
+            ) : (
+              <>
+                <TextInput id="name" name="name" label="Your full name" autoComplete="name" value={name} onChange={setName} error={errors.name} width="govuk-input--width-30" />
+                <TextInput id="password" name="password" label="Choose a password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors.password} width="govuk-input--width-20" />
+              </>
+            )}
+            <Button disabled={accept.isPending}>Accept invitation</Button>
+          </form>
+        </Page>
+      </div>
+    </div>
+  );
+}

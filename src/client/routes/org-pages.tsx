@@ -1,0 +1,420 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { ORG_KIND_LABELS, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../shared/permissions";
+import { Button, ErrorSummary, Select, SuccessBanner, TextInput, fieldErrors } from "../components/forms";
+import { Page } from "../components/Page";
+import { ApiError, api } from "../lib/api";
+import { type OrgHome, useOrg } from "../lib/org";
+import { NotFoundPage } from "./misc-pages";
+
+const INTRO: Record<Role, (org: string) => string> = {
+  council_admin: (o) => `You run the hub for ${o}: invite the providers you commission, manage who in the council can use the hub, and see who changed what.`,
+  council_analyst: (o) => `You can see the workforce across the providers ${o} commissions.`,
+  commissioner: (o) => `You can see the providers ${o} commissions and their workforce figures.`,
+  provider_admin: (o) => `You manage ${o}'s workforce data and who in your organisation can use the hub.`,
+  provider_editor: (o) => `You keep ${o}'s workforce data up to date.`,
+  provider_viewer: (o) => `You can see ${o}'s workforce data.`,
+  trainer: (o) => `You run courses and cohorts for ${o}.`,
+  staff_member: (o) => `This is your personal account with ${o}: your own record, training and career plan.`,
+  candidate: () => "This is your personal account for finding jobs with local care employers.",
+};
+
+const number = (n: number) => n.toLocaleString("en-GB");
+
+function useOrgPage() {
+  const { orgId } = useParams({ strict: false }) as { orgId: string };
+  const org = useOrg(orgId);
+  return { orgId, org };
+}
+
+function Loading({ org }: { org: ReturnType<typeof useOrg> }) {
+  if (org.isError && org.error instanceof ApiError && org.error.status === 404) return <NotFoundPage />;
+  if (org.isError) return <p className="govuk-body">{org.error.message}</p>;
+  return <p className="govuk-body">Loading…</p>;
+}
+
+function Figure({ value, label }: { value: number; label: string }) {
+  return (
+    <div className="app-figure">
+      <span className="app-figure__value">{number(value)}</span>
+      <span className="govuk-body">{label}</span>
+    </div>
+  );
+}
+
+export function OrgHomePage() {
+  const { org } = useOrgPage();
+  if (!org.data) return <Loading org={org} />;
+  const o: OrgHome = org.data;
+  const s = o.summary;
+  return (
+    <Page title={o.name} caption={ORG_KIND_LABELS[o.kind]}>
+      <p className="govuk-body-l">{o.role ? INTRO[o.role](o.name) : "You are the hub administrator, acting in this organisation."}</p>
+      {s?.system && (
+        <>
+          <h2 className="govuk-heading-m">The local care system</h2>
+          <div className="app-figures">
+            <Figure value={s.system.providers} label="commissioned providers" />
+            <Figure value={s.system.workplaces} label="workplaces" />
+            <Figure value={s.system.staffInPost} label="staff in post (not agency)" />
+          </div>
+        </>
+      )}
+      {s && (s.workplaces > 0 || !s.system) && (
+        <>
+          <h2 className="govuk-heading-m">{s.system ? "The council's own services" : "Your organisation"}</h2>
+          <div className="app-figures">
+            <Figure value={s.workplaces} label="workplaces" />
+            <Figure value={s.staffInPost} label="staff in post (not agency)" />
+          </div>
+        </>
+      )}
+      <h2 className="govuk-heading-m">What you can do</h2>
+      <ul className="govuk-list govuk-list--bullet govuk-list--spaced">
+        {o.permissions.includes("providers.view") && (
+          <li>
+            <Link className="govuk-link" to="/orgs/$orgId/providers" params={{ orgId: o.id }}>
+              See the providers you commission
+            </Link>
+            {o.permissions.includes("providers.invite") && " and invite new ones"}
+          </li>
+        )}
+        {o.permissions.includes("users.view") && (
+          <li>
+            <Link className="govuk-link" to="/orgs/$orgId/users" params={{ orgId: o.id }}>
+              {o.permissions.includes("users.manage") ? "Manage users and their roles" : "See who has access"}
+            </Link>
+          </li>
+        )}
+        {o.permissions.includes("audit.view") && (
+          <li>
+            <Link className="govuk-link" to="/orgs/$orgId/audit" params={{ orgId: o.id }}>
+              See the audit trail of every change
+            </Link>
+          </li>
+        )}
+        <li>
+          <a className="govuk-link" href="/api/docs">
+            Connect another system through the API
+          </a>
+        </li>
+      </ul>
+    </Page>
+  );
+}
+
+interface UsersResponse {
+  members: { id: string; role: Role; since: string; user: { id: string; email: string; name: string; active: boolean } }[];
+  invitations: { id: string; email: string; role: Role; sent: string; expires: string }[];
+}
+
+export function UsersPage() {
+  const { orgId, org } = useOrgPage();
+  const queryClient = useQueryClient();
+  const users = useQuery({ queryKey: ["users", orgId], queryFn: () => api<UsersResponse>("GET", `/api/orgs/${orgId}/users`), enabled: Boolean(org.data) });
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<string>("");
+  const [done, setDone] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["users", orgId] });
+  const invite = useMutation({
+    mutationFn: () => api("POST", `/api/orgs/${orgId}/invitations`, { email, role }),
+    onSuccess: () => {
+      setDone(`We have emailed an invitation to ${email}.`);
+      setEmail("");
+      refresh();
+    },
+  });
+  const change = useMutation({
+    mutationFn: (v: { id: string; role?: Role; remove?: boolean; withdraw?: boolean }) =>
+      v.withdraw ? api("DELETE", `/api/orgs/${orgId}/invitations/${v.id}`) : v.remove ? api("DELETE", `/api/orgs/${orgId}/members/${v.id}`) : api("PATCH", `/api/orgs/${orgId}/members/${v.id}`, { role: v.role }),
+    onSuccess: (_d, v) => {
+      setDone(v.withdraw ? "Invitation withdrawn." : v.remove ? "Member removed." : "Role changed.");
+      refresh();
+    },
+  });
+  if (!org.data) return <Loading org={org} />;
+  const o = org.data;
+  const manage = o.permissions.includes("users.manage");
+  const roleOptions = ROLES_BY_KIND[o.kind].map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const errors = fieldErrors(invite.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    invite.mutate();
+  };
+  return (
+    <Page title="Users" caption={o.name}>
+      {done && <SuccessBanner title={done} />}
+      <ErrorSummary error={invite.error ?? change.error} fields={{ email: "invite-email", role: "invite-role" }} />
+      {users.data && (
+        <div className="app-table-wrap">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Members ({users.data.members.length})</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Email
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Role
+                </th>
+                {manage && (
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {users.data.members.map((m) => (
+                <tr className="govuk-table__row" key={m.id}>
+                  <td className="govuk-table__cell">{m.user.name || "—"}</td>
+                  <td className="govuk-table__cell">{m.user.email}</td>
+                  <td className="govuk-table__cell">
+                    {manage ? (
+                      <>
+                        <label className="govuk-visually-hidden" htmlFor={`role-${m.id}`}>
+                          Role for {m.user.name || m.user.email}
+                        </label>
+                        <select id={`role-${m.id}`} className="govuk-select" value={m.role} onChange={(e) => change.mutate({ id: m.id, role: e.target.value as Role })}>
+                          {roleOptions.map((r) => (
+                            <option key={r.value} value={r.value}>
+                              {r.label}
+                            </option>
+                          ))}
+                        </select>
+                      </>
+                    ) : (
+                      ROLE_LABELS[m.role]
+                    )}
+                  </td>
+                  {manage && (
+                    <td className="govuk-table__cell">
+                      <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => change.mutate({ id: m.id, remove: true })}>
+                        Remove<span className="govuk-visually-hidden"> {m.user.name || m.user.email}</span>
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {users.data.invitations.length > 0 && (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">Invitations waiting to be accepted</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Email
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Role
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Expires
+                  </th>
+                  {manage && (
+                    <th scope="col" className="govuk-table__header">
+                      <span className="govuk-visually-hidden">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {users.data.invitations.map((i) => (
+                  <tr className="govuk-table__row" key={i.id}>
+                    <td className="govuk-table__cell">{i.email}</td>
+                    <td className="govuk-table__cell">{ROLE_LABELS[i.role]}</td>
+                    <td className="govuk-table__cell">{new Date(i.expires).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}</td>
+                    {manage && (
+                      <td className="govuk-table__cell">
+                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => change.mutate({ id: i.id, withdraw: true })}>
+                          Withdraw<span className="govuk-visually-hidden"> invitation for {i.email}</span>
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      {manage && (
+        <form onSubmit={submit} noValidate>
+          <h2 className="govuk-heading-m">Invite someone</h2>
+          <TextInput id="invite-email" name="email" label="Email address" type="email" autoComplete="off" spellCheck={false} value={email} onChange={setEmail} error={errors.email} width="govuk-input--width-30" />
+          <Select id="invite-role" name="role" label="Role" value={role} onChange={setRole} error={errors.role} options={[{ value: "", label: "Choose a role" }, ...roleOptions]} />
+          <Button disabled={invite.isPending}>Send invitation</Button>
+        </form>
+      )}
+    </Page>
+  );
+}
+
+interface Provider {
+  id: string;
+  name: string;
+  commissioning: { from: string; to: string | null };
+  workplaces: number;
+  staffInPost: number;
+}
+
+export function ProvidersPage() {
+  const { orgId, org } = useOrgPage();
+  const queryClient = useQueryClient();
+  const providers = useQuery({ queryKey: ["providers", orgId], queryFn: () => api<{ providers: Provider[] }>("GET", `/api/orgs/${orgId}/providers`), enabled: Boolean(org.data) });
+  const [name, setName] = useState("");
+  const [adminEmail, setAdminEmail] = useState("");
+  const [done, setDone] = useState<string | null>(null);
+  const invite = useMutation({
+    mutationFn: () => api("POST", `/api/orgs/${orgId}/providers`, { name, adminEmail }),
+    onSuccess: () => {
+      setDone(`${name} has been added and ${adminEmail} has been invited as its admin.`);
+      setName("");
+      setAdminEmail("");
+      queryClient.invalidateQueries({ queryKey: ["providers", orgId] });
+    },
+  });
+  if (!org.data) return <Loading org={org} />;
+  const errors = fieldErrors(invite.error);
+  return (
+    <Page title="Providers" caption={org.data.name}>
+      {done && <SuccessBanner title={done} />}
+      <ErrorSummary error={invite.error} fields={{ name: "provider-name", adminEmail: "provider-admin-email" }} />
+      {providers.data && (
+        <div className="app-table-wrap">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Providers you commission ({providers.data.providers.length})</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Provider
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Commissioned since
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Workplaces
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Staff in post
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {providers.data.providers.map((p) => (
+                <tr className="govuk-table__row" key={p.id}>
+                  <td className="govuk-table__cell">{p.name}</td>
+                  <td className="govuk-table__cell">
+                    {p.commissioning.from}
+                    {p.commissioning.to ? ` to ${p.commissioning.to}` : ""}
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{number(p.workplaces)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{number(p.staffInPost)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {org.data.permissions.includes("providers.invite") && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setDone(null);
+            invite.mutate();
+          }}
+          noValidate
+        >
+          <h2 className="govuk-heading-m">Invite a provider</h2>
+          <p className="govuk-body">The provider is added to the hub, commissioned from today, and its first admin gets an email to join.</p>
+          <TextInput id="provider-name" name="name" label="Provider's name" value={name} onChange={setName} error={errors.name} width="govuk-input--width-30" />
+          <TextInput id="provider-admin-email" name="adminEmail" label="Email address of the provider's admin" type="email" spellCheck={false} value={adminEmail} onChange={setAdminEmail} error={errors.adminEmail} width="govuk-input--width-30" />
+          <Button disabled={invite.isPending}>Invite provider</Button>
+        </form>
+      )}
+    </Page>
+  );
+}
+
+interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  organisation: { id: string; name: string } | null;
+  user: { id: string; email: string } | null;
+}
+
+export function AuditTable({ entries, showOrg }: { entries: AuditEntry[]; showOrg?: boolean }) {
+  return (
+    <div className="app-table-wrap">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Newest first</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              When
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Who
+            </th>
+            {showOrg && (
+              <th scope="col" className="govuk-table__header">
+                Organisation
+              </th>
+            )}
+            <th scope="col" className="govuk-table__header">
+              What
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {entries.map((e) => (
+            <tr className="govuk-table__row" key={e.id}>
+              <td className="govuk-table__cell">{new Date(e.at).toLocaleString("en-GB")}</td>
+              <td className="govuk-table__cell">{e.user?.email ?? "The hub"}</td>
+              {showOrg && <td className="govuk-table__cell">{e.organisation?.name ?? "—"}</td>}
+              <td className="govuk-table__cell">
+                {e.action} {e.entityType.replace("_", " ")}
+              </td>
+              <td className="govuk-table__cell">
+                <details className="govuk-details govuk-!-margin-bottom-0">
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">Before and after</span>
+                  </summary>
+                  <div className="govuk-details__text">
+                    <pre className="app-pre">{JSON.stringify({ before: e.before, after: e.after }, null, 1)}</pre>
+                  </div>
+                </details>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function AuditPage() {
+  const { orgId, org } = useOrgPage();
+  const audit = useQuery({ queryKey: ["audit", orgId], queryFn: () => api<{ entries: AuditEntry[] }>("GET", `/api/orgs/${orgId}/audit`), enabled: Boolean(org.data) });
+  if (!org.data) return <Loading org={org} />;
+  return (
+    <Page title="Audit trail" caption={org.data.name}>
+      <p className="govuk-body">Every change made in {org.data.name}, by whom and when. Identifiers and special category data are masked.</p>
+      {audit.data && <AuditTable entries={audit.data.entries} />}
+    </Page>
+  );
+}
