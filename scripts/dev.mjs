@@ -3,7 +3,11 @@ import { spawn } from "node:child_process";
 
 const root = new URL("..", import.meta.url).pathname;
 const children = [
-  spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "watch", "--clear-screen=false", "src/server/main.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? "http://localhost:5173" } }),
+  spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "watch", "--clear-screen=false", "src/server/main.ts"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? "http://localhost:5173" },
+  }),
   spawn(process.execPath, ["node_modules/vite/bin/vite.js", "--port", "5173"], { cwd: root, stdio: "inherit" }),
 ];
 const stop = () => {

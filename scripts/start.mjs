@@ -1,5 +1,5 @@
 // npm start: build the web client when it is missing or older than its sources, then run the server.
-import { spawnSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -15,7 +15,12 @@ function newest(dir) {
   return latest;
 }
 
-const sources = Math.max(newest(join(root, "src/client")), newest(join(root, "src/shared")), statSync(join(root, "vite.config.ts")).mtimeMs, statSync(join(root, "package-lock.json")).mtimeMs);
+const sources = Math.max(
+  newest(join(root, "src/client")),
+  newest(join(root, "src/shared")),
+  statSync(join(root, "vite.config.ts")).mtimeMs,
+  statSync(join(root, "package-lock.json")).mtimeMs,
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   process.stdout.write("Building the web client…\n");
   const vite = spawnSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });

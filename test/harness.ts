@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
-import type { Role, OrgKind } from "../src/shared/permissions";
 import { createApp } from "../src/server/app";
 import { systemCtx } from "../src/server/boot";
 import type { Deps } from "../src/server/context";
@@ -9,6 +8,7 @@ import { loadEnv } from "../src/server/env";
 import { createLogger } from "../src/server/lib/logger";
 import { commissionProvider, createOrganisation } from "../src/server/modules/orgs/orgs.service";
 import { createUserWithMembership } from "../src/server/modules/users/users.service";
+import type { OrgKind, Role } from "../src/shared/permissions";
 
 export const PASSWORD = "correct horse battery staple";
 export const SECRET = "test-secret-test-secret-test-secret-0123";
@@ -40,7 +40,14 @@ export async function makeOrg(hub: Hub, kind: OrgKind, name = `${kind} ${uniq()}
 
 export async function makeUser(hub: Hub, org: { id: string } | null, role?: Role, opts: { isHubAdmin?: boolean; email?: string } = {}) {
   const email = opts.email ?? `${role ?? "user"}-${uniq()}@example.test`;
-  const { user, membership } = await createUserWithMembership(hub.ctx, { email, name: `Test ${role ?? "user"}`, password: PASSWORD, orgId: org?.id, role, isHubAdmin: opts.isHubAdmin });
+  const { user, membership } = await createUserWithMembership(hub.ctx, {
+    email,
+    name: `Test ${role ?? "user"}`,
+    password: PASSWORD,
+    orgId: org?.id,
+    role,
+    isHubAdmin: opts.isHubAdmin,
+  });
   return { ...user, email, membershipId: membership?.id ?? null };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Client, PASSWORD, lastEmailTo, makeSystem, signedIn, testHub, uniq } from "./harness";
+import { Client, lastEmailTo, makeSystem, PASSWORD, signedIn, testHub, uniq } from "./harness";
 
 describe("logs hold no personal data", () => {
   it("after sign-in, invitations, a reset and errors, no email, password, token or NI number appears in the log", async () => {

@@ -16,7 +16,12 @@ const signedIn = (Component: () => React.ReactNode) => () => (
 
 const routes = [
   createRoute({ getParentRoute: () => root, path: "/", component: HomeRedirect }),
-  createRoute({ getParentRoute: () => root, path: "/sign-in", component: SignInPage, validateSearch: (s: Record<string, unknown>): { next?: string } => (typeof s.next === "string" ? { next: s.next } : {}) }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/sign-in",
+    component: SignInPage,
+    validateSearch: (s: Record<string, unknown>): { next?: string } => (typeof s.next === "string" ? { next: s.next } : {}),
+  }),
   createRoute({ getParentRoute: () => root, path: "/forgot-password", component: ForgotPasswordPage }),
   createRoute({ getParentRoute: () => root, path: "/reset-password", component: ResetPasswordPage, validateSearch: tokenSearch }),
   createRoute({ getParentRoute: () => root, path: "/accept-invitation", component: AcceptInvitationPage, validateSearch: tokenSearch }),

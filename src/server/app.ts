@@ -57,10 +57,7 @@ export function createApp(deps: Deps) {
   // The single-page app: hashed assets (cached for a year), then index.html for any page address.
   if (existsSync(`${CLIENT_DIR}/index.html`)) {
     const indexHtml = readFileSync(`${CLIENT_DIR}/index.html`, "utf8");
-    app.use(
-      "/assets/*",
-      serveStatic({ root: relative(process.cwd(), CLIENT_DIR), onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable") }),
-    );
+    app.use("/assets/*", serveStatic({ root: relative(process.cwd(), CLIENT_DIR), onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable") }));
     app.get("*", (c) => {
       c.header("cache-control", "no-cache");
       return c.html(indexHtml);

@@ -1,7 +1,7 @@
+import type { OrgKind, Role } from "../shared/permissions";
 import type { Exec } from "./db/client";
 import type { Env } from "./env";
 import type { Logger } from "./lib/logger";
-import type { Role, OrgKind } from "../shared/permissions";
 
 /** What the app is built from; tests build their own. */
 export interface Deps {

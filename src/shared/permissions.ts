@@ -12,17 +12,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   nhs_partner: "NHS partner",
 };
 
-export const ROLES = [
-  "council_admin",
-  "council_analyst",
-  "commissioner",
-  "provider_admin",
-  "provider_editor",
-  "provider_viewer",
-  "trainer",
-  "staff_member",
-  "candidate",
-] as const;
+export const ROLES = ["council_admin", "council_analyst", "commissioner", "provider_admin", "provider_editor", "provider_viewer", "trainer", "staff_member", "candidate"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -76,14 +66,7 @@ const PROVIDER_DATA_WRITE: Permission[] = ["workplaces.edit", "staff.edit"];
 
 export const MATRIX: Record<Role, readonly Permission[]> = {
   // The council also runs its own services, so its admin manages its own staff records.
-  council_admin: [
-    ...ORG_ADMIN,
-    "providers.view",
-    "providers.invite",
-    ...PROVIDER_DATA_READ,
-    ...PROVIDER_DATA_WRITE,
-    "staff.viewSensitive",
-  ],
+  council_admin: [...ORG_ADMIN, "providers.view", "providers.invite", ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "staff.viewSensitive"],
   council_analyst: ["org.view", "providers.view", "workplaces.view", "metrics.view"],
   commissioner: ["org.view", "providers.view", "workplaces.view", "metrics.view"],
   provider_admin: [...ORG_ADMIN, ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "staff.viewSensitive"],

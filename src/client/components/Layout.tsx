@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useParams, useRouterState } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { ORG_KIND_LABELS, ROLE_LABELS, type Permission } from "../../shared/permissions";
+import { ORG_KIND_LABELS, type Permission, ROLE_LABELS } from "../../shared/permissions";
 import { api } from "../lib/api";
 import { type Membership, useMe } from "../lib/session";
 
@@ -63,9 +63,7 @@ export function Layout() {
     navigate({ to: "/sign-in" });
   };
 
-  const nav = current
-    ? ORG_NAV.filter((n) => !n.permission || current.permissions.includes(n.permission)).map((n) => ({ ...n, href: `/orgs/${current.id}${n.to}` }))
-    : [];
+  const nav = current ? ORG_NAV.filter((n) => !n.permission || current.permissions.includes(n.permission)).map((n) => ({ ...n, href: `/orgs/${current.id}${n.to}` })) : [];
   if (me?.user?.isHubAdmin) nav.push({ to: "", label: "All organisations", href: "/admin/organisations" });
 
   return (

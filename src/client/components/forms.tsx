@@ -78,7 +78,16 @@ export function TextInput({ id, name, label, hint, error, type = "text", autoCom
   );
 }
 
-export function Select({ id, name, label, hint, error, value, onChange, options }: Omit<InputProps, "type" | "autoComplete" | "width"> & { options: { value: string; label: string }[] }) {
+export function Select({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+}: Omit<InputProps, "type" | "autoComplete" | "width"> & { options: { value: string; label: string }[] }) {
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -95,7 +104,14 @@ export function Select({ id, name, label, hint, error, value, onChange, options 
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       )}
-      <select className={`govuk-select${error ? " govuk-select--error" : ""}`} id={id} name={name} aria-describedby={describedBy} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        id={id}
+        name={name}
+        aria-describedby={describedBy}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -106,7 +122,21 @@ export function Select({ id, name, label, hint, error, value, onChange, options 
   );
 }
 
-export function Button({ children, disabled, secondary, warning, type = "submit", onClick }: { children: ReactNode; disabled?: boolean; secondary?: boolean; warning?: boolean; type?: "submit" | "button"; onClick?: () => void }) {
+export function Button({
+  children,
+  disabled,
+  secondary,
+  warning,
+  type = "submit",
+  onClick,
+}: {
+  children: ReactNode;
+  disabled?: boolean;
+  secondary?: boolean;
+  warning?: boolean;
+  type?: "submit" | "button";
+  onClick?: () => void;
+}) {
   const cls = `govuk-button${secondary ? " govuk-button--secondary" : ""}${warning ? " govuk-button--warning" : ""}`;
   return (
     <button type={type} className={cls} data-module="govuk-button" disabled={disabled} aria-disabled={disabled || undefined} onClick={onClick}>

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ORG_KINDS, ORG_KIND_LABELS, type OrgKind } from "../../shared/permissions";
-import { Button, ErrorSummary, Select, SuccessBanner, TextInput, fieldErrors } from "../components/forms";
+import { ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from "../../shared/permissions";
+import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { api } from "../lib/api";
 import { useMe } from "../lib/session";
-import { AuditTable } from "./org-pages";
 import { NotFoundPage } from "./misc-pages";
+import { AuditTable } from "./org-pages";
 
 interface Org {
   id: string;
@@ -81,7 +81,15 @@ export function AdminOrganisationsPage() {
         noValidate
       >
         <h2 className="govuk-heading-m">Create an organisation</h2>
-        <Select id="org-kind" name="kind" label="Kind" value={kind} onChange={setKind} error={errors.kind} options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))} />
+        <Select
+          id="org-kind"
+          name="kind"
+          label="Kind"
+          value={kind}
+          onChange={setKind}
+          error={errors.kind}
+          options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
+        />
         <TextInput id="org-name" name="name" label="Name" value={name} onChange={setName} error={errors.name} width="govuk-input--width-30" />
         <Button disabled={create.isPending}>Create organisation</Button>
       </form>

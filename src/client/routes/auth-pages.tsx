@@ -3,10 +3,10 @@ import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { PASSWORD_MIN_LENGTH } from "../../shared/limits";
 import { ROLE_LABELS } from "../../shared/permissions";
-import { Button, ErrorSummary, SuccessBanner, TextInput, fieldErrors } from "../components/forms";
+import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { api } from "../lib/api";
-import { type Me, homePath } from "../lib/session";
+import { homePath, type Me } from "../lib/session";
 
 export function SignInPage() {
   const navigate = useNavigate();
@@ -33,8 +33,29 @@ export function SignInPage() {
         <ErrorSummary error={signIn.error} fields={{ email: "email", password: "password" }} />
         <Page title="Sign in">
           <form onSubmit={submit} noValidate>
-            <TextInput id="email" name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} value={email} onChange={setEmail} error={errors.email} width="govuk-input--width-30" />
-            <TextInput id="password" name="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} width="govuk-input--width-20" />
+            <TextInput
+              id="email"
+              name="email"
+              label="Email address"
+              type="email"
+              autoComplete="email"
+              spellCheck={false}
+              value={email}
+              onChange={setEmail}
+              error={errors.email}
+              width="govuk-input--width-30"
+            />
+            <TextInput
+              id="password"
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              error={errors.password}
+              width="govuk-input--width-20"
+            />
             <Button disabled={signIn.isPending}>Sign in</Button>
           </form>
           <p className="govuk-body">
@@ -70,7 +91,18 @@ export function ForgotPasswordPage() {
               }}
               noValidate
             >
-              <TextInput id="email" name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} value={email} onChange={setEmail} error={errors.email} width="govuk-input--width-30" />
+              <TextInput
+                id="email"
+                name="email"
+                label="Email address"
+                type="email"
+                autoComplete="email"
+                spellCheck={false}
+                value={email}
+                onChange={setEmail}
+                error={errors.email}
+                width="govuk-input--width-30"
+              />
               <Button disabled={request.isPending}>Send the link</Button>
             </form>
           </Page>
@@ -106,7 +138,18 @@ export function ResetPasswordPage() {
             }}
             noValidate
           >
-            <TextInput id="password" name="password" label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password.`} type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors.password} width="govuk-input--width-20" />
+            <TextInput
+              id="password"
+              name="password"
+              label="New password"
+              hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password.`}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              error={errors.password}
+              width="govuk-input--width-20"
+            />
             <Button disabled={reset.isPending}>Change password</Button>
           </form>
         </Page>
@@ -123,7 +166,11 @@ export function AcceptInvitationPage() {
   const [password, setPassword] = useState("");
   const invitation = useQuery({
     queryKey: ["invitation", token],
-    queryFn: () => api<{ email: string; role: keyof typeof ROLE_LABELS; organisation: { name: string }; hasAccount: boolean }>("GET", `/api/auth/invitations?token=${encodeURIComponent(token)}`),
+    queryFn: () =>
+      api<{ email: string; role: keyof typeof ROLE_LABELS; organisation: { name: string }; hasAccount: boolean }>(
+        "GET",
+        `/api/auth/invitations?token=${encodeURIComponent(token)}`,
+      ),
     retry: false,
   });
   const accept = useMutation({
@@ -162,7 +209,18 @@ export function AcceptInvitationPage() {
             ) : (
               <>
                 <TextInput id="name" name="name" label="Your full name" autoComplete="name" value={name} onChange={setName} error={errors.name} width="govuk-input--width-30" />
-                <TextInput id="password" name="password" label="Choose a password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors.password} width="govuk-input--width-20" />
+                <TextInput
+                  id="password"
+                  name="password"
+                  label="Choose a password"
+                  hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  onChange={setPassword}
+                  error={errors.password}
+                  width="govuk-input--width-20"
+                />
               </>
             )}
             <Button disabled={accept.isPending}>Accept invitation</Button>

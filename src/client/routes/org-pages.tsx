@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { ORG_KIND_LABELS, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../shared/permissions";
-import { Button, ErrorSummary, Select, SuccessBanner, TextInput, fieldErrors } from "../components/forms";
+import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { ApiError, api } from "../lib/api";
 import { type OrgHome, useOrg } from "../lib/org";
@@ -127,7 +127,11 @@ export function UsersPage() {
   });
   const change = useMutation({
     mutationFn: (v: { id: string; role?: Role; remove?: boolean; withdraw?: boolean }) =>
-      v.withdraw ? api("DELETE", `/api/orgs/${orgId}/invitations/${v.id}`) : v.remove ? api("DELETE", `/api/orgs/${orgId}/members/${v.id}`) : api("PATCH", `/api/orgs/${orgId}/members/${v.id}`, { role: v.role }),
+      v.withdraw
+        ? api("DELETE", `/api/orgs/${orgId}/invitations/${v.id}`)
+        : v.remove
+          ? api("DELETE", `/api/orgs/${orgId}/members/${v.id}`)
+          : api("PATCH", `/api/orgs/${orgId}/members/${v.id}`, { role: v.role }),
     onSuccess: (_d, v) => {
       setDone(v.withdraw ? "Invitation withdrawn." : v.remove ? "Member removed." : "Role changed.");
       refresh();
@@ -247,7 +251,18 @@ export function UsersPage() {
       {manage && (
         <form onSubmit={submit} noValidate>
           <h2 className="govuk-heading-m">Invite someone</h2>
-          <TextInput id="invite-email" name="email" label="Email address" type="email" autoComplete="off" spellCheck={false} value={email} onChange={setEmail} error={errors.email} width="govuk-input--width-30" />
+          <TextInput
+            id="invite-email"
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+            error={errors.email}
+            width="govuk-input--width-30"
+          />
           <Select id="invite-role" name="role" label="Role" value={role} onChange={setRole} error={errors.role} options={[{ value: "", label: "Choose a role" }, ...roleOptions]} />
           <Button disabled={invite.isPending}>Send invitation</Button>
         </form>
@@ -334,7 +349,17 @@ export function ProvidersPage() {
           <h2 className="govuk-heading-m">Invite a provider</h2>
           <p className="govuk-body">The provider is added to the hub, commissioned from today, and its first admin gets an email to join.</p>
           <TextInput id="provider-name" name="name" label="Provider's name" value={name} onChange={setName} error={errors.name} width="govuk-input--width-30" />
-          <TextInput id="provider-admin-email" name="adminEmail" label="Email address of the provider's admin" type="email" spellCheck={false} value={adminEmail} onChange={setAdminEmail} error={errors.adminEmail} width="govuk-input--width-30" />
+          <TextInput
+            id="provider-admin-email"
+            name="adminEmail"
+            label="Email address of the provider's admin"
+            type="email"
+            spellCheck={false}
+            value={adminEmail}
+            onChange={setAdminEmail}
+            error={errors.adminEmail}
+            width="govuk-input--width-30"
+          />
           <Button disabled={invite.isPending}>Invite provider</Button>
         </form>
       )}

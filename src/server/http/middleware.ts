@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { ErrorHandler, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { sessionFromToken } from "../modules/auth/auth.service";
 import { AppError } from "../lib/errors";
 import { errorFields } from "../lib/logger";
+import { sessionFromToken } from "../modules/auth/auth.service";
 import { readSessionCookie } from "./cookies";
 import type { AppEnv } from "./types";
 
@@ -81,8 +81,5 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   }
   // Unexpected: log the name and message only (no stack, no SQL parameters), tell the user the request id.
   c.var.log?.error("unhandled error", errorFields(err));
-  return c.json(
-    { error: { code: "internal", message: `Something went wrong on our side. If it keeps happening, quote reference ${c.var.requestId}.` } },
-    500,
-  );
+  return c.json({ error: { code: "internal", message: `Something went wrong on our side. If it keeps happening, quote reference ${c.var.requestId}.` } }, 500);
 };

@@ -1,5 +1,5 @@
 import type { Context, Hono } from "hono";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Permission } from "../../shared/permissions";
 import { badRequest } from "../lib/errors";
 import { requireHubAdmin, requireOrg, requireUser } from "./guards";
@@ -40,14 +40,7 @@ export class Router {
     if (spec.scope === "org" && !spec.permission) throw new Error(`${spec.method} ${spec.path}: org routes need a permission`);
     if (spec.scope === "org" && !spec.path.startsWith("/api/orgs/:orgId")) throw new Error(`${spec.path}: org routes live under /api/orgs/:orgId`);
     this.specs.push(spec);
-    const guard =
-      spec.scope === "org"
-        ? requireOrg(spec.permission as Permission)
-        : spec.scope === "hub_admin"
-          ? requireHubAdmin
-          : spec.scope === "user"
-            ? requireUser
-            : undefined;
+    const guard = spec.scope === "org" ? requireOrg(spec.permission as Permission) : spec.scope === "hub_admin" ? requireHubAdmin : spec.scope === "user" ? requireUser : undefined;
     const run = async (c: Context<AppEnv>) => {
       const input = {
         body: spec.body ? parse(spec.body, await readJson(c), "body") : undefined,

@@ -41,12 +41,21 @@ export async function runOneJob(deps: Deps, handlers: Record<string, JobHandler>
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
     const result = await handler(deps, job, async (pct) => {
-      await deps.db.update(jobs).set({ progress: Math.round(pct) }).where(eq(jobs.id, job.id));
+      await deps.db
+        .update(jobs)
+        .set({ progress: Math.round(pct) })
+        .where(eq(jobs.id, job.id));
     });
-    await deps.db.update(jobs).set({ status: "done", progress: 100, result: (result ?? null) as never, finishedAt: deps.now() }).where(eq(jobs.id, job.id));
+    await deps.db
+      .update(jobs)
+      .set({ status: "done", progress: 100, result: (result ?? null) as never, finishedAt: deps.now() })
+      .where(eq(jobs.id, job.id));
   } catch (err) {
     deps.log.error("job failed", { jobId: job.id, kind: job.kind, ...errorFields(err) });
-    await deps.db.update(jobs).set({ status: "failed", error: (err as Error).message?.slice(0, 500) ?? "failed", finishedAt: deps.now() }).where(eq(jobs.id, job.id));
+    await deps.db
+      .update(jobs)
+      .set({ status: "failed", error: (err as Error).message?.slice(0, 500) ?? "failed", finishedAt: deps.now() })
+      .where(eq(jobs.id, job.id));
   }
   return true;
 }

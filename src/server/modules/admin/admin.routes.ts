@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { createOrgInput } from "../../../shared/schemas";
+import { inTransaction } from "../../context";
 import { ctxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
-import { inTransaction } from "../../context";
 import { presentAuditEntry } from "../audit/audit.presenter";
 import { listAudit } from "../audit/audit.service";
 import { presentOrg } from "../orgs/orgs.presenter";
@@ -20,7 +20,14 @@ export function adminRoutes(r: Router) {
   );
 
   r.define(
-    { method: "post", path: "/api/admin/organisations", tag: "Administration", scope: "hub_admin", summary: "Create an organisation (optionally commissioned by a council)", body: createOrgWithCouncil },
+    {
+      method: "post",
+      path: "/api/admin/organisations",
+      tag: "Administration",
+      scope: "hub_admin",
+      summary: "Create an organisation (optionally commissioned by a council)",
+      body: createOrgWithCouncil,
+    },
     async (c, { body }) => {
       const org = await inTransaction(ctxOf(c), async (tx) => {
         const created = await orgs.createOrganisation(tx, body);
@@ -31,7 +38,8 @@ export function adminRoutes(r: Router) {
     },
   );
 
-  r.define({ method: "get", path: "/api/admin/audit", tag: "Audit", scope: "hub_admin", summary: "The whole installation's audit trail", query: auditPageQuery }, async (c, { query }) =>
-    c.json({ entries: (await listAudit(ctxOf(c), null, query.before)).map(presentAuditEntry) }),
+  r.define(
+    { method: "get", path: "/api/admin/audit", tag: "Audit", scope: "hub_admin", summary: "The whole installation's audit trail", query: auditPageQuery },
+    async (c, { query }) => c.json({ entries: (await listAudit(ctxOf(c), null, query.before)).map(presentAuditEntry) }),
   );
 }

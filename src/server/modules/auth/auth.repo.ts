@@ -2,13 +2,11 @@ import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { invitations, memberships, organisations, passwordResets, sessions, signInAttempts, users } from "../../db/schema";
 
-export const findUserByEmail = async (db: Exec, email: string) =>
-  (await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0];
+export const findUserByEmail = async (db: Exec, email: string) => (await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0];
 
 export const findUserById = async (db: Exec, id: string) => (await db.select().from(users).where(eq(users.id, id)))[0];
 
-export const updateUser = (db: Exec, id: string, values: Partial<typeof users.$inferInsert>) =>
-  db.update(users).set(values).where(eq(users.id, id)).returning();
+export const updateUser = (db: Exec, id: string, values: Partial<typeof users.$inferInsert>) => db.update(users).set(values).where(eq(users.id, id)).returning();
 
 export const insertUser = async (db: Exec, values: typeof users.$inferInsert) => (await db.insert(users).values(values).returning())[0];
 
@@ -54,8 +52,7 @@ export async function findInvitationByToken(db: Exec, tokenHash: string) {
     .where(eq(invitations.tokenHash, tokenHash));
   return row;
 }
-export const markInvitationAccepted = (db: Exec, id: string, at: Date) =>
-  db.update(invitations).set({ acceptedAt: at }).where(eq(invitations.id, id)).returning();
+export const markInvitationAccepted = (db: Exec, id: string, at: Date) => db.update(invitations).set({ acceptedAt: at }).where(eq(invitations.id, id)).returning();
 
 /** Every organisation the user belongs to, for the header's switcher. */
 export function findMembershipsOfUser(db: Exec, userId: string) {

@@ -1,14 +1,14 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
-import { acceptInvitationInput, requestResetInput, resetPasswordInput, signInInput } from "../../../shared/schemas";
+import { z } from "zod";
 import { permissionsFor, type Role } from "../../../shared/permissions";
+import { acceptInvitationInput, requestResetInput, resetPasswordInput, signInInput } from "../../../shared/schemas";
 import { clearSessionCookie, setSessionCookie } from "../../http/cookies";
 import { ctxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
 import { presentOrg } from "../orgs/orgs.presenter";
 import * as auth from "./auth.service";
-import { z } from "zod";
 
 function clientAddress(c: Context<AppEnv>): string {
   if (c.var.deps.env.TRUST_PROXY) {
@@ -59,7 +59,14 @@ export function authRoutes(r: Router) {
   });
 
   r.define(
-    { method: "post", path: "/api/auth/password-reset", tag: "Sign-in", scope: "public", summary: "Email a password reset link (always answers the same way)", body: requestResetInput },
+    {
+      method: "post",
+      path: "/api/auth/password-reset",
+      tag: "Sign-in",
+      scope: "public",
+      summary: "Email a password reset link (always answers the same way)",
+      body: requestResetInput,
+    },
     async (c, { body }) => {
       await auth.requestPasswordReset(ctxOf(c), body.email);
       return c.json({ ok: true, message: "If that email address has an account, we have sent a link to reset the password. It lasts 2 hours." }, 202);
@@ -90,7 +97,14 @@ export function authRoutes(r: Router) {
   );
 
   r.define(
-    { method: "post", path: "/api/auth/invitations/accept", tag: "Sign-in", scope: "public", summary: "Accept an invitation (new people set a name and password)", body: acceptInvitationInput },
+    {
+      method: "post",
+      path: "/api/auth/invitations/accept",
+      tag: "Sign-in",
+      scope: "public",
+      summary: "Accept an invitation (new people set a name and password)",
+      body: acceptInvitationInput,
+    },
     async (c, { body }) => {
       const result = await auth.acceptInvitation(ctxOf(c), body);
       if (result.token) setSessionCookie(c, result.token);

@@ -1,12 +1,4 @@
-import {
-  INVITATION_DAYS,
-  LOCKOUT_MINUTES,
-  MAX_FAILED_SIGN_INS,
-  RESET_LINK_HOURS,
-  SESSION_DAYS,
-  SIGN_IN_ATTEMPTS_PER_WINDOW,
-  SIGN_IN_WINDOW_MINUTES,
-} from "../../../shared/limits";
+import { INVITATION_DAYS, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, RESET_LINK_HOURS, SESSION_DAYS, SIGN_IN_ATTEMPTS_PER_WINDOW, SIGN_IN_WINDOW_MINUTES } from "../../../shared/limits";
 import type { Role } from "../../../shared/permissions";
 import { type Ctx, type Deps, inTransaction } from "../../context";
 import { hashPassword, newToken, sha256, verifyPassword } from "../../lib/crypto";
@@ -14,7 +6,7 @@ import { AppError, badRequest } from "../../lib/errors";
 import { addDays, addHours, addMinutes } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { queueEmail } from "../mail/mail.service";
-import { insertMembership, findMembershipOf } from "../orgs/orgs.repo";
+import { findMembershipOf, insertMembership } from "../orgs/orgs.repo";
 import * as repo from "./auth.repo";
 
 // A real argon2id hash of a random password: verifying against it when the email is unknown
@@ -118,14 +110,17 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
     await repo.updateUser(tx.db, reset.userId, { passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null });
     // Sessions started with the old password end: whoever had it no longer has access.
     await repo.deleteUserSessions(tx.db, reset.userId);
-    await recordAudit({ ...tx, actor: { ...tx.actor, userId: reset.userId } }, {
-      orgId: null,
-      action: "password_reset",
-      entityType: "user",
-      entityId: reset.userId,
-      before: { passwordHash: "set" },
-      after: { passwordHash: "changed" },
-    });
+    await recordAudit(
+      { ...tx, actor: { ...tx.actor, userId: reset.userId } },
+      {
+        orgId: null,
+        action: "password_reset",
+        entityType: "user",
+        entityId: reset.userId,
+        before: { passwordHash: "set" },
+        after: { passwordHash: "changed" },
+      },
+    );
     return { userId: reset.userId };
   });
 }

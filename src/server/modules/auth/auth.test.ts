@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Client, PASSWORD, lastEmailTo, makeSystem, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
+import { Client, lastEmailTo, makeSystem, makeUser, PASSWORD, signedIn, testHub, uniq } from "../../../../test/harness";
 
 const hub = await testHub();
 

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { CARE_PROVIDING_ROLES } from "../../../shared/ascwds/codes";
 import { Client, testHub } from "../../../../test/harness";
-import { CALIBRATION, NLW_2026, RLW_2025_26, generateDemo } from "./generate";
+import { CARE_PROVIDING_ROLES } from "../../../shared/ascwds/codes";
+import { CALIBRATION, generateDemo, NLW_2026, RLW_2025_26 } from "./generate";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed";
 
 const ANCHOR = "2026-11-22";
@@ -64,7 +64,11 @@ describe("demo system calibration (Halton's strategy figures)", () => {
   it("pays nobody in post below the National Living Wage, the council more, and many below the Real Living Wage", () => {
     const paid = workforce.map((s) => ({ s, h: hourly(s) })).filter((x) => x.h !== null) as { s: (typeof workforce)[number]; h: number }[];
     expect(paid.filter((x) => x.h < NLW_2026)).toEqual([]);
-    const careWorkers = (org: (k: string) => boolean) => paid.filter((x) => x.s.mainJobRole === 8 && org(x.s.orgKey)).map((x) => x.h).sort((a, b) => a - b);
+    const careWorkers = (org: (k: string) => boolean) =>
+      paid
+        .filter((x) => x.s.mainJobRole === 8 && org(x.s.orgKey))
+        .map((x) => x.h)
+        .sort((a, b) => a - b);
     const median = (xs: number[]) => xs[Math.floor(xs.length / 2)];
     expect(median(careWorkers((k) => k === "council"))).toBeGreaterThan(median(careWorkers((k) => k !== "council")));
     const careRoles = paid.filter((x) => (CARE_PROVIDING_ROLES as readonly number[]).includes(x.s.mainJobRole));
@@ -88,7 +92,10 @@ describe("seeding the demo into the database", () => {
     const hub = await testHub();
     const result = await seedDemo(hub.ctx, { anchor: ANCHOR });
     expect(result.credentials).toHaveLength(DEMO_USERS.length);
-    const rows = (await hub.deps.db.execute(sql`select ni_encrypted, person_key from staff_records where ni_encrypted is not null limit 5`)).rows as { ni_encrypted: string; person_key: string }[];
+    const rows = (await hub.deps.db.execute(sql`select ni_encrypted, person_key from staff_records where ni_encrypted is not null limit 5`)).rows as {
+      ni_encrypted: string;
+      person_key: string;
+    }[];
     for (const r of rows) {
       expect(r.ni_encrypted).not.toMatch(/QQ\d{6}/);
       expect(r.person_key).toMatch(/^[0-9a-f]{64}$/);

@@ -125,7 +125,15 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
   // Organisations: one council, 40 providers, a college and an NHS trust.
   const orgs: GenOrg[] = [
     { key: "council", kind: "council", name: "Halton Borough Council (demo)", slug: "halton" },
-    ...PROVIDER_NAMES.map((name, i) => ({ key: `p${i}`, kind: "provider" as const, name: `${name} (demo)`, slug: `demo-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-$/, "")}` })),
+    ...PROVIDER_NAMES.map((name, i) => ({
+      key: `p${i}`,
+      kind: "provider" as const,
+      name: `${name} (demo)`,
+      slug: `demo-${name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/-$/, "")}`,
+    })),
     { key: "college", kind: "training_partner", name: "Riverside College (demo)", slug: "riverside-college" },
     { key: "nhs", kind: "nhs_partner", name: "Halton Community Health NHS Trust (demo)", slug: "halton-community-health" },
   ];
@@ -173,7 +181,10 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
     }
   });
   // Scale sizes so the workforce in post is exactly the calibrated total.
-  apportion(C.workforce, workplaces.map((w) => w.size)).forEach((n, i) => {
+  apportion(
+    C.workforce,
+    workplaces.map((w) => w.size),
+  ).forEach((n, i) => {
     workplaces[i].size = n;
   });
 
@@ -200,20 +211,70 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
       seen.add(w.key);
     }
   });
-  const contracts = rnd.quota(N, [[CONTRACT.permanent, C.permanentShare], [CONTRACT.temporary, 0.08], [CONTRACT.bank, 0.17], [CONTRACT.other, 0.05]]);
-  // Managers and nurses are on permanent contracts: swap their contract with someone else's.
-  swapToFront(roles, contracts, (r) => SALARIED.has(r), (c) => c === CONTRACT.permanent);
-  const ages = rnd.quota(N, [["under30", C.ageUnder30Share], ["mid", 1 - C.ageUnder30Share - C.age55PlusShare], ["55plus", C.age55PlusShare]] as const);
-  const dobKnown = rnd.quota(N, [[true, 0.97], [false, 0.03]]);
-  const genders = rnd.quota(N, [[GENDER.female, C.femaleShare], [GENDER.male, 0.205], [GENDER.other, 0.005], [GENDER.unknown, 0.01]]);
-  const ethnicities = rnd.quota<number | null>(N, [
-    [ETHNICITY_UNKNOWN, 0.35], [null, C.ethnicityUnknownShare - 0.35], [31, 0.5], [34, 0.025], [44, 0.02], [39, 0.012],
-    [40, 0.006], [35, 0.008], [45, 0.005], [42, 0.004], [43, 0.005], [98, 0.008],
+  const contracts = rnd.quota(N, [
+    [CONTRACT.permanent, C.permanentShare],
+    [CONTRACT.temporary, 0.08],
+    [CONTRACT.bank, 0.17],
+    [CONTRACT.other, 0.05],
   ]);
-  const quals = rnd.quota(N, [[YES_NO_DK.no, 0.9 * C.noRelevantQualShare], [YES_NO_DK.yes, 0.9 * (1 - C.noRelevantQualShare)], [YES_NO_DK.dontKnow, 0.1]]);
-  swapToFront(roles, quals, (r) => r === 4 || r === 16 || r === 43, (q) => q === YES_NO_DK.yes);
-  const sectorKnown = rnd.quota(N, [[true, 0.85], [false, 0.15]]);
-  const tenures = rnd.quota(N, [[[0, 1], 0.16], [[1, 3], 0.22], [[3, 7], 0.26], [[7, 15], 0.22], [[15, 30], 0.14]] as const);
+  // Managers and nurses are on permanent contracts: swap their contract with someone else's.
+  swapToFront(
+    roles,
+    contracts,
+    (r) => SALARIED.has(r),
+    (c) => c === CONTRACT.permanent,
+  );
+  const ages = rnd.quota(N, [
+    ["under30", C.ageUnder30Share],
+    ["mid", 1 - C.ageUnder30Share - C.age55PlusShare],
+    ["55plus", C.age55PlusShare],
+  ] as const);
+  const dobKnown = rnd.quota(N, [
+    [true, 0.97],
+    [false, 0.03],
+  ]);
+  const genders = rnd.quota(N, [
+    [GENDER.female, C.femaleShare],
+    [GENDER.male, 0.205],
+    [GENDER.other, 0.005],
+    [GENDER.unknown, 0.01],
+  ]);
+  const ethnicities = rnd.quota<number | null>(N, [
+    [ETHNICITY_UNKNOWN, 0.35],
+    [null, C.ethnicityUnknownShare - 0.35],
+    [31, 0.5],
+    [34, 0.025],
+    [44, 0.02],
+    [39, 0.012],
+    [40, 0.006],
+    [35, 0.008],
+    [45, 0.005],
+    [42, 0.004],
+    [43, 0.005],
+    [98, 0.008],
+  ]);
+  const quals = rnd.quota(N, [
+    [YES_NO_DK.no, 0.9 * C.noRelevantQualShare],
+    [YES_NO_DK.yes, 0.9 * (1 - C.noRelevantQualShare)],
+    [YES_NO_DK.dontKnow, 0.1],
+  ]);
+  swapToFront(
+    roles,
+    quals,
+    (r) => r === 4 || r === 16 || r === 43,
+    (q) => q === YES_NO_DK.yes,
+  );
+  const sectorKnown = rnd.quota(N, [
+    [true, 0.85],
+    [false, 0.15],
+  ]);
+  const tenures = rnd.quota(N, [
+    [[0, 1], 0.16],
+    [[1, 3], 0.22],
+    [[3, 7], 0.26],
+    [[7, 15], 0.22],
+    [[15, 30], 0.14],
+  ] as const);
 
   const staff: GenStaff[] = [];
   for (let i = 0; i < N; i++) {
@@ -221,7 +282,15 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
     const role = roles[i];
     const contract = contracts[i];
     const ageBand = ages[i];
-    const age = ageBand === "under30" ? rnd.int(18, 29) : ageBand === "mid" ? rnd.int(30, 54) : rnd.weighted([[rnd.int(55, 65), 0.9], [rnd.int(66, 72), 0.1]] as const);
+    const age =
+      ageBand === "under30"
+        ? rnd.int(18, 29)
+        : ageBand === "mid"
+          ? rnd.int(30, 54)
+          : rnd.weighted([
+              [rnd.int(55, 65), 0.9],
+              [rnd.int(66, 72), 0.1],
+            ] as const);
     const dob = D - (age * 365.25 + rnd.int(1, 360)) * DAY;
     const [tMin, tMax] = tenures[i];
     // Nobody started work before 17.
@@ -267,7 +336,10 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
   for (let i = 0; i < N; i++) if (!sectorKnown[i]) staff[i].sectorStartYear = null;
 
   // Zero-hours: everyone on bank, then home care staff, until the calibrated share of those answering.
-  const zhKnown = rnd.quota(N, [[true, 0.96], [false, 0.04]]);
+  const zhKnown = rnd.quota(N, [
+    [true, 0.96],
+    [false, 0.04],
+  ]);
   const answering = staff.map((_, i) => i).filter((i) => zhKnown[i]);
   let zhLeft = Math.round(answering.length * C.zeroHoursShare);
   const order = [...answering].sort((a, b) => zhPriority(staff[a], slots[a]) - zhPriority(staff[b], slots[b]));
@@ -285,7 +357,21 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
     const w = busy[i % busy.length];
     const role = w.template === "nursing" && rnd.chance(0.3) ? 16 : 8;
     staff.push({
-      ...person(rnd, { w, role, contract: CONTRACT.agency, dobMs: null, gender: GENDER.unknown, ethnicity: null, qual: YES_NO_DK.dontKnow, startMs: D - rnd.int(7, 300) * DAY, roleStartMs: null, localRef: nextLocalRef(w), ni: null, endMs: null, leavingReason: null }),
+      ...person(rnd, {
+        w,
+        role,
+        contract: CONTRACT.agency,
+        dobMs: null,
+        gender: GENDER.unknown,
+        ethnicity: null,
+        qual: YES_NO_DK.dontKnow,
+        startMs: D - rnd.int(7, 300) * DAY,
+        roleStartMs: null,
+        localRef: nextLocalRef(w),
+        ni: null,
+        endMs: null,
+        leavingReason: null,
+      }),
       payInterval: PAY_INTERVAL.dontKnow,
       payRate: null,
       zeroHours: null,
@@ -305,18 +391,58 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
       const w = workplaces[weightedIndex(rnd, weights)];
       const role = rnd.weighted(ROLE_MIX[w.template]);
       const end = D - (y * 365 + rnd.int(0, 364)) * DAY;
-      const tenureDays = rnd.weighted([[rnd.int(14, 364), 0.42], [rnd.int(365, 1095), 0.33], [rnd.int(1096, 5000), 0.25]] as const);
-      const reason = rnd.weighted([[1, 22], [2, 8], [3, 15], [5, 20], [6, 9], [7, 8], [8, 6], [9, 12]] as const);
-      const age = reason === 6 ? rnd.int(60, 72) : rnd.weighted([[rnd.int(18, 29), 0.2], [rnd.int(30, 54), 0.55], [rnd.int(55, 66), 0.25]] as const);
-      const contract = n < employedLeavers ? rnd.weighted([[CONTRACT.permanent, 0.88], [CONTRACT.temporary, 0.12]] as const) : CONTRACT.bank;
+      const tenureDays = rnd.weighted([
+        [rnd.int(14, 364), 0.42],
+        [rnd.int(365, 1095), 0.33],
+        [rnd.int(1096, 5000), 0.25],
+      ] as const);
+      const reason = rnd.weighted([
+        [1, 22],
+        [2, 8],
+        [3, 15],
+        [5, 20],
+        [6, 9],
+        [7, 8],
+        [8, 6],
+        [9, 12],
+      ] as const);
+      const age =
+        reason === 6
+          ? rnd.int(60, 72)
+          : rnd.weighted([
+              [rnd.int(18, 29), 0.2],
+              [rnd.int(30, 54), 0.55],
+              [rnd.int(55, 66), 0.25],
+            ] as const);
+      const contract =
+        n < employedLeavers
+          ? rnd.weighted([
+              [CONTRACT.permanent, 0.88],
+              [CONTRACT.temporary, 0.12],
+            ] as const)
+          : CONTRACT.bank;
       const leaver = person(rnd, {
         w,
         role,
         contract,
         dobMs: end - (age * 365.25 + rnd.int(1, 360)) * DAY,
-        gender: rnd.weighted([[GENDER.female, 0.77], [GENDER.male, 0.22], [GENDER.unknown, 0.01]] as const),
-        ethnicity: rnd.weighted([[31, 0.5], [ETHNICITY_UNKNOWN, 0.38], [34, 0.04], [44, 0.04], [39, 0.04]] as const),
-        qual: rnd.weighted([[YES_NO_DK.no, 0.45], [YES_NO_DK.yes, 0.45], [YES_NO_DK.dontKnow, 0.1]] as const),
+        gender: rnd.weighted([
+          [GENDER.female, 0.77],
+          [GENDER.male, 0.22],
+          [GENDER.unknown, 0.01],
+        ] as const),
+        ethnicity: rnd.weighted([
+          [31, 0.5],
+          [ETHNICITY_UNKNOWN, 0.38],
+          [34, 0.04],
+          [44, 0.04],
+          [39, 0.04],
+        ] as const),
+        qual: rnd.weighted([
+          [YES_NO_DK.no, 0.45],
+          [YES_NO_DK.yes, 0.45],
+          [YES_NO_DK.dontKnow, 0.1],
+        ] as const),
         startMs: end - tenureDays * DAY,
         roleStartMs: null,
         localRef: nextLocalRef(w),
@@ -345,10 +471,18 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
       }
     });
   };
-  addVacancies(C.vacancyRate, (r) => D - Math.round(1 + r * 120) * DAY, () => null);
+  addVacancies(
+    C.vacancyRate,
+    (r) => D - Math.round(1 + r * 120) * DAY,
+    () => null,
+  );
   C.pastVacancyRates.forEach((rate, q) => {
     const quarterEnd = D - (q + 1) * 91 * DAY;
-    addVacancies(rate, (r) => quarterEnd - Math.round(5 + r * 60) * DAY, (r) => quarterEnd + Math.round(1 + r * 44) * DAY);
+    addVacancies(
+      rate,
+      (r) => quarterEnd - Math.round(5 + r * 60) * DAY,
+      (r) => quarterEnd + Math.round(1 + r * 44) * DAY,
+    );
   });
 
   return { anchor, orgs, commissioned: orgs.filter((o) => o.kind === "provider").map((o) => o.key), workplaces, staff, vacancies };
@@ -382,7 +516,11 @@ function setHours(rnd: Random, s: GenStaff, zeroHours: number) {
     s.contractedHours = null;
     s.averageHours = rnd.int(6, 34);
   } else {
-    s.contractedHours = rnd.weighted([[37.5, 0.4], [rnd.int(16, 36), 0.5], [40, 0.1]] as const);
+    s.contractedHours = rnd.weighted([
+      [37.5, 0.4],
+      [rnd.int(16, 36), 0.5],
+      [40, 0.1],
+    ] as const);
     s.averageHours = null;
   }
 }
@@ -430,8 +568,22 @@ function person(rnd: Random, p: PersonInput): GenStaff {
     dateOfBirth: p.dobMs === null ? null : iso(p.dobMs),
     gender: p.gender,
     ethnicity: p.ethnicity,
-    nationality: rnd.weighted([[NATIONALITY.british, 0.84], [356, 0.03], [566, 0.025], [716, 0.02], [608, 0.015], [616, 0.02], [642, 0.01], [NATIONALITY.unknown, 0.04]] as const),
-    disabled: rnd.weighted([[0, 0.82], [1, 0.04], [2, 0.02], [3, 0.12]] as const),
+    nationality: rnd.weighted([
+      [NATIONALITY.british, 0.84],
+      [356, 0.03],
+      [566, 0.025],
+      [716, 0.02],
+      [608, 0.015],
+      [616, 0.02],
+      [642, 0.01],
+      [NATIONALITY.unknown, 0.04],
+    ] as const),
+    disabled: rnd.weighted([
+      [0, 0.82],
+      [1, 0.04],
+      [2, 0.02],
+      [3, 0.12],
+    ] as const),
     contractType: p.contract,
     zeroHours: null,
     contractedHours: null,
@@ -443,12 +595,46 @@ function person(rnd: Random, p: PersonInput): GenStaff {
     startDate: iso(p.startMs),
     sectorStartYear: null,
     socialCareQual: p.qual,
-    socialCareQualLevel: p.qual === YES_NO_DK.yes ? (p.role === 4 || p.role === 43 ? 5 : rnd.weighted([[2, 0.5], [3, 0.36], [4, 0.05], [5, 0.09]] as const)) : null,
-    careCertificate: care ? rnd.weighted([[1, 0.58], [3, 0.12], [2, 0.3]] as const) : null,
+    socialCareQualLevel:
+      p.qual === YES_NO_DK.yes
+        ? p.role === 4 || p.role === 43
+          ? 5
+          : rnd.weighted([
+              [2, 0.5],
+              [3, 0.36],
+              [4, 0.05],
+              [5, 0.09],
+            ] as const)
+        : null,
+    careCertificate: care
+      ? rnd.weighted([
+          [1, 0.58],
+          [3, 0.12],
+          [2, 0.3],
+        ] as const)
+      : null,
     apprentice: rnd.chance(0.03) ? YES_NO_DK.yes : YES_NO_DK.no,
-    daysSick: rnd.chance(0.85) ? rnd.weighted([[0, 0.3], [rnd.int(1, 5), 0.4], [rnd.int(6, 15), 0.22], [rnd.int(16, 40), 0.08]] as const) : null,
+    daysSick: rnd.chance(0.85)
+      ? rnd.weighted([
+          [0, 0.3],
+          [rnd.int(1, 5), 0.4],
+          [rnd.int(6, 15), 0.22],
+          [rnd.int(16, 40), 0.08],
+        ] as const)
+      : null,
     cwpCategory: care ? cwpFor(p.role, p.startMs, p.endMs, rnd) : null,
-    recruitmentSource: rnd.weighted([[2, 0.34], [1, 0.05], [5, 0.06], [8, 0.06], [10, 0.12], [12, 0.05], [15, 0.12], [18, 0.1], [17, 0.03], [16, 0.07]] as const),
+    recruitmentSource: rnd.weighted([
+      [2, 0.34],
+      [1, 0.05],
+      [5, 0.06],
+      [8, 0.06],
+      [10, 0.12],
+      [12, 0.05],
+      [15, 0.12],
+      [18, 0.1],
+      [17, 0.03],
+      [16, 0.07],
+    ] as const),
     endDate: p.endMs === null ? null : iso(p.endMs),
     leavingReason: p.leavingReason,
   };

@@ -26,7 +26,10 @@ export class Random {
   weighted<T>(pairs: readonly (readonly [T, number])[]): T {
     const total = pairs.reduce((s, [, w]) => s + w, 0);
     let r = this.next() * total;
-    for (const [v, w] of pairs) if ((r -= w) < 0) return v;
+    for (const [v, w] of pairs) {
+      r -= w;
+      if (r < 0) return v;
+    }
     return pairs[pairs.length - 1][0];
   }
   shuffle<T>(items: T[]): T[] {

@@ -58,9 +58,9 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
     const councilId = orgIds.get("council") as string;
     // Commissioning began on different dates over the years before the demo's history.
     const anchorYear = Number(opts.anchor.slice(0, 4));
-    await tx.db.insert(commissioning).values(
-      data.commissioned.map((key, i) => ({ councilId, providerId: orgIds.get(key) as string, fromDate: `${anchorYear - 3 - (i % 6)}-04-01` })),
-    );
+    await tx.db
+      .insert(commissioning)
+      .values(data.commissioned.map((key, i) => ({ councilId, providerId: orgIds.get(key) as string, fromDate: `${anchorYear - 3 - (i % 6)}-04-01` })));
     const placeIds = new Map<string, string>();
     for (const w of data.workplaces) {
       const [row] = await tx.db
@@ -94,9 +94,9 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
       ),
     );
     await insertInBatches(data.vacancies, (batch) =>
-      tx.db.insert(vacancies).values(
-        batch.map(({ orgKey, workplaceKey, ...v }) => ({ ...v, orgId: orgIds.get(orgKey) as string, workplaceId: placeIds.get(workplaceKey) as string })),
-      ),
+      tx.db
+        .insert(vacancies)
+        .values(batch.map(({ orgKey, workplaceKey, ...v }) => ({ ...v, orgId: orgIds.get(orgKey) as string, workplaceId: placeIds.get(workplaceKey) as string }))),
     );
 
     const credentials: { email: string; password: string; role: string }[] = [];

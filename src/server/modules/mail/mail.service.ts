@@ -14,10 +14,7 @@ export interface Email {
 
 /** Emails are queued in the outbox inside the caller's transaction, and delivered after it commits. */
 export async function queueEmail(ctx: Ctx, email: Email) {
-  const [row] = await ctx.db
-    .insert(outbox)
-    .values({ toAddress: email.to, subject: email.subject, body: email.body, template: email.template })
-    .returning({ id: outbox.id });
+  const [row] = await ctx.db.insert(outbox).values({ toAddress: email.to, subject: email.subject, body: email.body, template: email.template }).returning({ id: outbox.id });
   ctx.log.info("email queued", { outboxId: row.id, template: email.template });
   return row.id;
 }
@@ -40,7 +37,10 @@ export async function deliverOutbox(deps: Deps, limit = 20): Promise<number> {
   for (const mail of pending) {
     try {
       if (transport) await transport.sendMail({ from: deps.env.MAIL_FROM, to: mail.toAddress, subject: mail.subject, text: mail.body });
-      await deps.db.update(outbox).set({ sentAt: deps.now(), attempts: mail.attempts + 1 }).where(eq(outbox.id, mail.id));
+      await deps.db
+        .update(outbox)
+        .set({ sentAt: deps.now(), attempts: mail.attempts + 1 })
+        .where(eq(outbox.id, mail.id));
       deps.log.info(transport ? "email sent" : "email logged (no SMTP configured)", { outboxId: mail.id, template: mail.template });
     } catch (err) {
       await deps.db

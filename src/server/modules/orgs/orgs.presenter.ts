@@ -1,4 +1,4 @@
-import { permissionsFor, type OrgKind, type Role } from "../../../shared/permissions";
+import { type OrgKind, permissionsFor, type Role } from "../../../shared/permissions";
 import type { OrgRow } from "./orgs.repo";
 
 export function presentOrg(org: OrgRow) {
@@ -9,12 +9,7 @@ export function presentOrgWithRole(org: OrgRow, role: Role | null, isHubAdmin: b
   return { ...presentOrg(org), role, permissions: permissionsFor(role, isHubAdmin) };
 }
 
-export function presentProvider(p: {
-  link: { id: string; fromDate: string; toDate: string | null };
-  org: OrgRow;
-  workplaces: number;
-  staffInPost: number;
-}) {
+export function presentProvider(p: { link: { id: string; fromDate: string; toDate: string | null }; org: OrgRow; workplaces: number; staffInPost: number }) {
   return {
     ...presentOrg(p.org),
     commissioning: { id: p.link.id, from: p.link.fromDate, to: p.link.toDate },

@@ -9,21 +9,14 @@ export const findOrgBySlug = async (db: Exec, slug: string) => (await db.select(
 export const insertOrg = async (db: Exec, values: typeof organisations.$inferInsert) => (await db.insert(organisations).values(values).returning())[0];
 export const listAllOrgs = (db: Exec) => db.select().from(organisations).orderBy(organisations.kind, organisations.name);
 
-export const insertCommissioning = async (db: Exec, values: typeof commissioning.$inferInsert) =>
-  (await db.insert(commissioning).values(values).returning())[0];
+export const insertCommissioning = async (db: Exec, values: typeof commissioning.$inferInsert) => (await db.insert(commissioning).values(values).returning())[0];
 
 /** Providers a council commissions on a date (links whose from ≤ date and to is empty or ≥ date). */
 export function commissionedProviderIds(db: Exec, councilId: string, onDate: string) {
   return db
     .selectDistinct({ id: commissioning.providerId })
     .from(commissioning)
-    .where(
-      and(
-        eq(commissioning.councilId, councilId),
-        lte(commissioning.fromDate, onDate),
-        or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`),
-      ),
-    );
+    .where(and(eq(commissioning.councilId, councilId), lte(commissioning.fromDate, onDate), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`)));
 }
 
 /** The council's commissioned providers with links and sizes (counts only: never staff records). */
@@ -36,11 +29,7 @@ export async function findCommissionedProviders(db: Exec, councilId: string) {
     .orderBy(organisations.name);
   const ids = links.map((l) => l.org.id);
   if (!ids.length) return [];
-  const places = await db
-    .select({ orgId: workplaces.orgId, n: count() })
-    .from(workplaces)
-    .where(inArray(workplaces.orgId, ids))
-    .groupBy(workplaces.orgId);
+  const places = await db.select({ orgId: workplaces.orgId, n: count() }).from(workplaces).where(inArray(workplaces.orgId, ids)).groupBy(workplaces.orgId);
   const staff = await db
     .select({ orgId: staffRecords.orgId, n: count() })
     .from(staffRecords)
@@ -51,15 +40,24 @@ export async function findCommissionedProviders(db: Exec, councilId: string) {
   return links.map((l) => ({ ...l, workplaces: placesBy.get(l.org.id) ?? 0, staffInPost: staffBy.get(l.org.id) ?? 0 }));
 }
 
-export const insertMembership = async (db: Exec, values: typeof memberships.$inferInsert) =>
-  (await db.insert(memberships).values(values).returning())[0];
+export const insertMembership = async (db: Exec, values: typeof memberships.$inferInsert) => (await db.insert(memberships).values(values).returning())[0];
 
 export const findMembershipOf = async (db: Exec, userId: string, orgId: string) =>
-  (await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId))))[0];
+  (
+    await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)))
+  )[0];
 
 /** A membership, only if it belongs to this organisation. */
 export const findMembership = async (db: Exec, orgId: string, membershipId: string) =>
-  (await db.select().from(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.orgId, orgId))))[0];
+  (
+    await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, membershipId), eq(memberships.orgId, orgId)))
+  )[0];
 
 export function findMembers(db: Exec, orgId: string) {
   return db
@@ -71,18 +69,25 @@ export function findMembers(db: Exec, orgId: string) {
 }
 
 export const updateMembershipRole = async (db: Exec, orgId: string, id: string, role: string) =>
-  (await db.update(memberships).set({ role }).where(and(eq(memberships.id, id), eq(memberships.orgId, orgId))).returning())[0];
+  (
+    await db
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.id, id), eq(memberships.orgId, orgId)))
+      .returning()
+  )[0];
 
-export const deleteMembership = (db: Exec, orgId: string, id: string) =>
-  db.delete(memberships).where(and(eq(memberships.id, id), eq(memberships.orgId, orgId)));
+export const deleteMembership = (db: Exec, orgId: string, id: string) => db.delete(memberships).where(and(eq(memberships.id, id), eq(memberships.orgId, orgId)));
 
 export async function countMembersWithRole(db: Exec, orgId: string, role: string) {
-  const [row] = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.role, role)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, role)));
   return row.n;
 }
 
-export const insertInvitation = async (db: Exec, values: typeof invitations.$inferInsert) =>
-  (await db.insert(invitations).values(values).returning())[0];
+export const insertInvitation = async (db: Exec, values: typeof invitations.$inferInsert) => (await db.insert(invitations).values(values).returning())[0];
 
 export function findPendingInvitations(db: Exec, orgId: string, now: Date) {
   return db
@@ -93,7 +98,18 @@ export function findPendingInvitations(db: Exec, orgId: string, now: Date) {
 }
 
 export const findInvitation = async (db: Exec, orgId: string, id: string) =>
-  (await db.select().from(invitations).where(and(eq(invitations.id, id), eq(invitations.orgId, orgId))))[0];
+  (
+    await db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, id), eq(invitations.orgId, orgId)))
+  )[0];
 
 export const revokeInvitationRow = async (db: Exec, orgId: string, id: string, at: Date) =>
-  (await db.update(invitations).set({ revokedAt: at }).where(and(eq(invitations.id, id), eq(invitations.orgId, orgId))).returning())[0];
+  (
+    await db
+      .update(invitations)
+      .set({ revokedAt: at })
+      .where(and(eq(invitations.id, id), eq(invitations.orgId, orgId)))
+      .returning()
+  )[0];

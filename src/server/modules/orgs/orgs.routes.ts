@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { permissionsFor } from "../../../shared/permissions";
 import { inviteProviderInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
@@ -7,7 +8,6 @@ import { listAudit } from "../audit/audit.service";
 import { presentInvitation } from "../users/users.presenter";
 import { presentOrg, presentProvider } from "./orgs.presenter";
 import * as orgs from "./orgs.service";
-import { permissionsFor } from "../../../shared/permissions";
 
 export const auditPageQuery = z.object({ before: z.coerce.number().int().positive("before must be an entry id").optional() });
 
@@ -46,7 +46,15 @@ export function orgRoutes(r: Router) {
   );
 
   r.define(
-    { method: "get", path: "/api/orgs/:orgId/audit", tag: "Audit", scope: "org", permission: "audit.view", summary: "The organisation's audit trail, newest first", query: auditPageQuery },
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/audit",
+      tag: "Audit",
+      scope: "org",
+      permission: "audit.view",
+      summary: "The organisation's audit trail, newest first",
+      query: auditPageQuery,
+    },
     async (c, { query }) => {
       const ctx = orgCtxOf(c);
       const rows = await listAudit(ctx, ctx.org.id, query.before);

@@ -1,7 +1,7 @@
 import { and, count, inArray, isNull, ne } from "drizzle-orm";
 import { CONTRACT } from "../../../shared/ascwds/codes";
 import { ADMIN_ROLE_BY_KIND, type OrgKind } from "../../../shared/permissions";
-import { type Ctx, type OrgCtx, inTransaction } from "../../context";
+import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { staffRecords, workplaces } from "../../db/schema";
 import { AppError, badRequest, conflict } from "../../lib/errors";
 import { slugify } from "../../lib/slug";

@@ -6,8 +6,19 @@ const esc = (s: unknown) => String(s ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.
 export function renderApiDocs(doc: ReturnType<typeof openApiDocument>): string {
   const byTag = new Map<string, string[]>();
   for (const [path, ops] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(ops) as [string, { summary: string; description: string; tags: string[]; requestBody?: { content: Record<string, { schema: unknown }> }; parameters?: { name: string; in: string; required: boolean }[] }][]) {
-      const body = op.requestBody ? `<details><summary>Request body (JSON Schema)</summary><pre>${esc(JSON.stringify(op.requestBody.content["application/json"].schema, null, 2))}</pre></details>` : "";
+    for (const [method, op] of Object.entries(ops) as [
+      string,
+      {
+        summary: string;
+        description: string;
+        tags: string[];
+        requestBody?: { content: Record<string, { schema: unknown }> };
+        parameters?: { name: string; in: string; required: boolean }[];
+      },
+    ][]) {
+      const body = op.requestBody
+        ? `<details><summary>Request body (JSON Schema)</summary><pre>${esc(JSON.stringify(op.requestBody.content["application/json"].schema, null, 2))}</pre></details>`
+        : "";
       const params = op.parameters?.length
         ? `<p>Parameters: ${op.parameters.map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ", required" : ""})`).join(", ")}</p>`
         : "";

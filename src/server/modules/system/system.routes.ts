@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { html, raw } from "hono/html";
 import type { Router } from "../../http/route";
 import { errorFields } from "../../lib/logger";
-import { openApiDocument } from "./openapi";
 import { renderApiDocs } from "./api-docs.html";
+import { openApiDocument } from "./openapi";
 
 export const VERSION = "0.1.0";
 

@@ -1,9 +1,9 @@
 import { changeRoleInput, inviteUserInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
+import { notFound } from "../../lib/errors";
 import { presentInvitation, presentMember } from "./users.presenter";
 import * as users from "./users.service";
-import { notFound } from "../../lib/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idParam = (value: string | undefined, what: string) => {
@@ -21,7 +21,15 @@ export function userRoutes(r: Router) {
   );
 
   r.define(
-    { method: "post", path: "/api/orgs/:orgId/invitations", tag: "Users", scope: "org", permission: "users.manage", summary: "Invite someone to join with a role", body: inviteUserInput },
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/invitations",
+      tag: "Users",
+      scope: "org",
+      permission: "users.manage",
+      summary: "Invite someone to join with a role",
+      body: inviteUserInput,
+    },
     async (c, { body }) => {
       const { invitation } = await users.inviteUser(orgCtxOf(c), body);
       return c.json({ invitation: presentInvitation(invitation) }, 201);
@@ -37,7 +45,15 @@ export function userRoutes(r: Router) {
   );
 
   r.define(
-    { method: "patch", path: "/api/orgs/:orgId/members/:membershipId", tag: "Users", scope: "org", permission: "users.manage", summary: "Change a member's role", body: changeRoleInput },
+    {
+      method: "patch",
+      path: "/api/orgs/:orgId/members/:membershipId",
+      tag: "Users",
+      scope: "org",
+      permission: "users.manage",
+      summary: "Change a member's role",
+      body: changeRoleInput,
+    },
     async (c, { body }) => {
       const m = await users.changeMemberRole(orgCtxOf(c), idParam(c.req.param("membershipId"), "member"), body.role);
       return c.json({ id: m.id, role: m.role });

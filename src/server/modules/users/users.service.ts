@@ -1,6 +1,6 @@
-import { ADMIN_ROLE_BY_KIND, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../../shared/permissions";
 import { INVITATION_DAYS } from "../../../shared/limits";
-import { type Ctx, type OrgCtx, inTransaction } from "../../context";
+import { ADMIN_ROLE_BY_KIND, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../../shared/permissions";
+import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { hashPassword, newToken, sha256 } from "../../lib/crypto";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { addDays } from "../../lib/time";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { Client, PASSWORD, lastEmailTo, makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
+import { Client, lastEmailTo, makeOrg, makeSystem, makeUser, PASSWORD, signedIn, testHub, uniq } from "../../../../test/harness";
 import { auditLog } from "../../db/schema";
 
 const hub = await testHub();
@@ -146,7 +146,10 @@ describe("managing members, with the audit trail", () => {
     const admin = await signedIn(hub, a.providerAdmin.email);
     const res = await admin.patch(`/api/orgs/${a.provider.id}/members/${b.providerAdmin.membershipId}`, { role: "provider_viewer" });
     expect(res.status).toBe(404);
-    const [row] = await hub.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, b.providerAdmin.membershipId as string), eq(auditLog.action, "update")));
+    const [row] = await hub.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, b.providerAdmin.membershipId as string), eq(auditLog.action, "update")));
     expect(row).toBeUndefined();
   });
 });

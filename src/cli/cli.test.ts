@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const dataDir = mkdtempSync(join(tmpdir(), "hub-cli-"));
+const pgUrl = process.env.TEST_DATABASE_URL;
+const suffix = Math.random().toString(36).slice(2, 8);
+
+/** Runs the real `hub` command against this test's own database. */
+function hub(...args: string[]) {
+  const r = spawnSync(process.execPath, ["bin/hub.mjs", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: pgUrl ?? "", LOG_LEVEL: "warn", HUB_SECRET: "cli-test-secret-cli-test-secret-0123456" },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+describe("hub CLI", () => {
+  it("creates a council, a provider it commissions and a user, with JSON output", () => {
+    const council = hub("org", "create", "--kind", "council", "--name", "CLI Council", "--slug", `cli-council-${suffix}`, "--format", "json");
+    expect(council.code, council.stderr).toBe(0);
+    expect(council.json()).toMatchObject({ kind: "council", slug: `cli-council-${suffix}` });
+
+    const provider = hub("org", "create", "--kind", "provider", "--name", "CLI Care", "--slug", `cli-care-${suffix}`, "--council", `cli-council-${suffix}`, "--format", "json");
+    expect(provider.code, provider.stderr).toBe(0);
+    expect(provider.json().commissionedBy).toBe(council.json().id);
+
+    const user = hub("user", "create", "--email", `admin-${suffix}@example.test`, "--org", provider.json().id, "--role", "provider_admin", "--format", "json");
+    expect(user.code, user.stderr).toBe(0);
+    expect(user.json()).toMatchObject({ role: "provider_admin", organisation: { slug: `cli-care-${suffix}` }, passwordLinkEmailed: true });
+
+    const text = hub("org", "create", "--kind", "training_partner", "--name", `CLI College ${suffix}`);
+    expect(text.stdout).toMatch(/^Created training_partner "CLI College/);
+  });
+
+  it("exits non-zero with a clear message on bad arguments", () => {
+    const badKind = hub("org", "create", "--kind", "shop", "--name", "X");
+    expect(badKind.code).toBe(2);
+    expect(badKind.stderr).toContain("--kind must be one of: council, provider, training_partner, nhs_partner");
+    expect(badKind.stderr).toContain("Usage: hub");
+
+    const missing = hub("user", "create", "--email", "a@example.test", "--format", "json");
+    expect(missing.code).toBe(2);
+    expect(missing.json().error).toEqual({ code: "usage", message: "--role is required" });
+
+    expect(hub("org", "create", "--kind", "council", "--name", "X", "--colour", "red").stderr).toMatch(/Unknown option '--colour'/);
+    expect(hub("user", "create", "--email", "b@example.test", "--org", "no-such-org", "--role", "provider_admin").stderr).toContain(
+      'no organisation with id or short name "no-such-org"',
+    );
+    expect(hub("frobnicate").code).toBe(2);
+  });
+
+  it("exports the embedded database as SQL that a PostgreSQL server loads (or says why not on a server)", () => {
+    const out = join(dataDir, "export.sql");
+    const r = hub("export", "--out", out, "--format", "json");
+    if (pgUrl) {
+      expect(r.code).toBe(1);
+      expect(r.json().error.message).toContain("use that server's own pg_dump");
+      return;
+    }
+    expect(r.code, r.stderr).toBe(0);
+    const sql = readFileSync(out, "utf8");
+    expect(sql).toContain("CREATE TABLE public.organisations");
+    expect(sql).toContain("CREATE TRIGGER audit_log_append_only");
+    expect(sql).toMatch(/INSERT INTO public\.organisations VALUES \([^\n]*CLI Council/);
+    expect(sql).not.toContain("transaction_timeout");
+  });
+});

@@ -1,0 +1,146 @@
+import { writeFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { openDeps, systemCtx } from "../server/boot";
+import { EnvError, loadEnv } from "../server/env";
+import { AppError } from "../server/lib/errors";
+import { createLogger } from "../server/lib/logger";
+import { isoDate } from "../server/lib/time";
+import { requestPasswordReset } from "../server/modules/auth/auth.service";
+import { databaseIsEmpty, seedDemo } from "../server/modules/demo/seed";
+import { dumpSql } from "../server/modules/export/sql-dump";
+import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
+import { createUserWithMembership } from "../server/modules/users/users.service";
+import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions";
+import { email as emailSchema, slug as slugSchema } from "../shared/schemas";
+import { type Format, parse, required, UsageError } from "./args";
+
+const USAGE = `Usage: hub <command> [options]   (or: npm run hub -- <command> [options])
+
+Commands:
+  seed [--reset] [--anchor YYYY-MM-DD]      Load the demo system into an empty database (--reset wipes it first)
+  org create --kind <kind> --name <name> [--slug <slug>] [--council <id-or-slug>]
+                                            Create an organisation (kinds: ${ORG_KINDS.join(", ")})
+  user create --email <e> --org <id-or-slug> --role <role> [--name <name>]
+                                            Create a user in an organisation and email them a link to set a password
+                                            (roles: ${ROLES.join(", ")})
+  export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
+
+Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
+
+type Out = { format: Format; data: Record<string, unknown>; text: string };
+
+function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new UsageError(`${flag}: ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
+async function run(argv: string[]): Promise<Out> {
+  const [command, sub, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") throw new UsageError("");
+  const env = loadEnv();
+  const quiet = createLogger(env.LOG_LEVEL === "debug" ? "debug" : "warn");
+
+  const withDb = async <T>(fn: (ctx: ReturnType<typeof systemCtx>, database: Awaited<ReturnType<typeof openDeps>>["database"]) => Promise<T>) => {
+    const { deps, database } = await openDeps(env, quiet);
+    try {
+      return await fn(systemCtx(deps), database);
+    } finally {
+      await database.close();
+    }
+  };
+
+  if (command === "seed") {
+    const { values, format } = parse([sub, ...rest].filter(Boolean) as string[], { reset: { type: "boolean" }, anchor: { type: "string" } });
+    const anchor = values.anchor ? check(z.iso.date("--anchor must be a date as YYYY-MM-DD"), values.anchor, "--anchor") : isoDate(new Date());
+    if (values.reset && env.NODE_ENV === "production") throw new UsageError("seed --reset wipes the database and is refused when NODE_ENV=production");
+    return withDb(async (ctx, database) => {
+      if (values.reset) {
+        await ctx.db.execute(sql.raw("DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
+        await database.migrate();
+      } else if (!(await databaseIsEmpty(ctx))) {
+        throw new UsageError("The database already has organisations in it. Use seed --reset to wipe it and load the demo system.");
+      }
+      const result = await seedDemo(ctx, { anchor });
+      const text = [
+        `Demo system loaded as at ${anchor}: ${result.counts.organisations} organisations, ${result.counts.workplaces} workplaces, ${result.counts.staffRecords} staff records.`,
+        ...result.credentials.map((c) => `  ${c.role.padEnd(34)} ${c.email}`),
+        `  Password: ${result.credentials[0].password}`,
+      ].join("\n");
+      return { format, data: { anchor, ...result.counts, users: result.credentials }, text };
+    });
+  }
+
+  if (command === "org" && sub === "create") {
+    const { values, format } = parse(rest, { kind: { type: "string" }, name: { type: "string" }, slug: { type: "string" }, council: { type: "string" } });
+    const kind = check(z.enum(ORG_KINDS, { error: `--kind must be one of: ${ORG_KINDS.join(", ")}` }), required(values.kind, "--kind"), "--kind") as OrgKind;
+    const name = required(values.name, "--name");
+    const slug = values.slug ? check(slugSchema, values.slug, "--slug") : undefined;
+    return withDb(async (ctx) => {
+      const council = values.council ? await findOrg(ctx, values.council) : undefined;
+      if (values.council && council?.kind !== "council") throw new UsageError(`--council: no council with id or short name "${values.council}"`);
+      const org = await ctx.db.transaction(async (tx) => {
+        const c = { ...ctx, db: tx };
+        const created = await createOrganisation(c, { kind, name, slug });
+        if (council) await commissionProvider(c, { councilId: council.id, providerId: created.id, fromDate: isoDate(new Date()) });
+        return created;
+      });
+      return {
+        format,
+        data: { id: org.id, kind: org.kind, name: org.name, slug: org.slug, commissionedBy: council?.id ?? null },
+        text: `Created ${org.kind} "${org.name}" (id ${org.id}, short name ${org.slug})${council ? `, commissioned by ${council.name}` : ""}.`,
+      };
+    });
+  }
+
+  if (command === "user" && sub === "create") {
+    const { values, format } = parse(rest, { email: { type: "string" }, org: { type: "string" }, role: { type: "string" }, name: { type: "string" } });
+    const email = check(emailSchema, required(values.email, "--email"), "--email");
+    const role = check(z.enum(ROLES, { error: `--role must be one of: ${ROLES.join(", ")}` }), required(values.role, "--role"), "--role") as Role;
+    const orgRef = required(values.org, "--org");
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, orgRef);
+      if (!org) throw new UsageError(`--org: no organisation with id or short name "${orgRef}"`);
+      const { user, membership } = await createUserWithMembership(ctx, { email, name: values.name, orgId: org.id, role });
+      // They choose their own password through the emailed link.
+      await requestPasswordReset(ctx, email);
+      return {
+        format,
+        data: { userId: user.id, email, organisation: { id: org.id, slug: org.slug }, role, membershipId: membership?.id ?? null, passwordLinkEmailed: true },
+        text: `Created ${email} as ${role} in ${org.name}. An email with a link to set their password is in the outbox.`,
+      };
+    });
+  }
+
+  if (command === "export") {
+    const { values, format } = parse([sub, ...rest].filter(Boolean) as string[], { out: { type: "string" } });
+    const out = values.out ?? `hub-export-${isoDate(new Date())}.sql`;
+    return withDb(async (_ctx, database) => {
+      const dump = await dumpSql(database);
+      writeFileSync(out, dump);
+      return {
+        format,
+        data: { file: out, bytes: Buffer.byteLength(dump) },
+        text: `Wrote ${out} (${Buffer.byteLength(dump).toLocaleString("en-GB")} bytes). Load it into PostgreSQL with: psql <database> -f ${out}`,
+      };
+    });
+  }
+
+  throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(" ")}"`);
+}
+
+const wantsJson = process.argv.includes("--format=json") || process.argv.join(" ").includes("--format json");
+
+run(process.argv.slice(2)).then(
+  (out) => {
+    process.stdout.write(out.format === "json" ? `${JSON.stringify(out.data)}\n` : `${out.text}\n`);
+  },
+  (err) => {
+    const usage = err instanceof UsageError;
+    const message = usage ? err.message : err instanceof EnvError || err instanceof AppError ? err.message : `${(err as Error).message}`;
+    if (wantsJson) process.stdout.write(`${JSON.stringify({ error: { code: usage ? "usage" : err instanceof AppError ? err.code : "failed", message } })}\n`);
+    else process.stderr.write(usage ? `${message ? `hub: ${message}\n\n` : ""}${USAGE}\n` : `hub: ${message}\n`);
+    process.exit(usage && !message ? 0 : usage ? 2 : 1);
+  },
+);
