@@ -78,6 +78,20 @@ describe("platform in a real browser", () => {
     await context.close();
   });
 
+  it("someone in two organisations switches between them from the header", async () => {
+    page = await browser.newPage(contextOptions);
+    await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
+    await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
+    await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Runcorn Home Care (demo) (Organisation admin)" });
+    await page.getByRole("button", { name: "Switch" }).click();
+    await page.getByRole("heading", { level: 1, name: "Runcorn Home Care (demo)" }).waitFor();
+    expect(await page.textContent("header")).toContain("Runcorn Home Care (demo)");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await page.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+    expect(await page.textContent(".govuk-caption-l")).toBe("Runcorn Home Care (demo)");
+    await page.close();
+  });
+
   it("an unknown page shows a helpful 404", async () => {
     page = await browser.newPage(contextOptions);
     await page.goto(`${baseUrl}/no/such/page`);

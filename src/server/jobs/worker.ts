@@ -7,7 +7,7 @@ export type JobHandler = (deps: Deps, job: typeof jobs.$inferSelect, progress: (
 
 /** Queues a job for the worker loop. */
 export async function enqueueJob(deps: Deps, kind: string, payload: Record<string, unknown>, orgId?: string) {
-  const [row] = await deps.db.insert(jobs).values({ kind, payload, orgId }).returning({ id: jobs.id });
+  const [row] = await deps.db.insert(jobs).values({ kind, payload, orgId, runAt: deps.now() }).returning({ id: jobs.id });
   return row.id;
 }
 

@@ -67,6 +67,7 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
     if (failures >= MAX_FAILED_SIGN_INS) {
       const until = addMinutes(now, LOCKOUT_MINUTES);
       await repo.updateUser(ctx.db, user.id, { failedSignIns: 0, lockedUntil: until });
+      await recordAudit(ctx, { orgId: null, action: "lock", entityType: "user", entityId: user.id, before: { lockedUntil: null }, after: { lockedUntil: until } });
       ctx.log.warn("account locked after repeated wrong passwords", { userId: user.id });
       throw lockedError(until, now);
     }
@@ -74,11 +75,16 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
     throw new AppError(401, "wrong_credentials", WRONG);
   }
   await repo.updateUser(ctx.db, user.id, { failedSignIns: 0, lockedUntil: null });
-  const token = await startSession({ ...ctx, actor: { ...ctx.actor, userId: user.id } }, user.id);
+  const actorCtx = { ...ctx, actor: { ...ctx.actor, userId: user.id } };
+  const token = await startSession(actorCtx, user.id);
+  await recordAudit(actorCtx, { orgId: null, action: "sign_in", entityType: "session", entityId: user.id });
   return { token, userId: user.id };
 }
 
-export const signOut = (ctx: Ctx, tokenHash: string) => repo.deleteSession(ctx.db, tokenHash);
+export async function signOut(ctx: Ctx, tokenHash: string) {
+  await repo.deleteSession(ctx.db, tokenHash);
+  await recordAudit(ctx, { orgId: null, action: "sign_out", entityType: "session", entityId: ctx.actor.userId });
+}
 
 /** Always answers the same way, so it does not reveal which emails have accounts. */
 export async function requestPasswordReset(ctx: Ctx, email: string) {

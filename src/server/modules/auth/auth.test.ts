@@ -153,3 +153,23 @@ describe("password reset", () => {
     }
   });
 });
+
+describe("security events in the audit trail", () => {
+  it("records sign-in, lock-out and sign-out against the user", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { providerAdmin } = await makeSystem(hub);
+    const client = new Client(hub);
+    for (let i = 0; i < 5; i++) await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: `wrong ${i}` });
+    const start = hub.clock.now;
+    hub.clock.now = new Date(start.getTime() + 16 * 60_000);
+    try {
+      await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: PASSWORD });
+      await client.post("/api/auth/sign-out");
+    } finally {
+      hub.clock.now = start;
+    }
+    const rows = (await hub.deps.db.execute(sql`select action from audit_log where entity_id = ${providerAdmin.id} and action in ('lock', 'sign_in', 'sign_out') order by id`))
+      .rows as { action: string }[];
+    expect(rows.map((r) => r.action)).toEqual(["lock", "sign_in", "sign_out"]);
+  });
+});

@@ -16,6 +16,8 @@ interface DemoUser {
   role?: Role;
   isHubAdmin?: boolean;
   label: string;
+  /** Further organisations, to show switching between them. */
+  alsoIn?: { orgKey: string; role: Role }[];
 }
 
 /** One demo user per role. */
@@ -24,7 +26,15 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "council.admin@halton.demo.test", name: "Carol Council-Admin", orgKey: "council", role: "council_admin", label: "Council admin" },
   { email: "analyst@halton.demo.test", name: "Anil Analyst", orgKey: "council", role: "council_analyst", label: "Council analyst" },
   { email: "commissioner@halton.demo.test", name: "Chris Commissioner", orgKey: "council", role: "commissioner", label: "Commissioner" },
-  { email: "provider.admin@mersey-view.demo.test", name: "Priya Provider-Admin", orgKey: "p0", role: "provider_admin", label: "Provider admin" },
+  // A manager running two providers in one group: she switches between them in the header.
+  {
+    email: "provider.admin@mersey-view.demo.test",
+    name: "Priya Provider-Admin",
+    orgKey: "p0",
+    role: "provider_admin",
+    label: "Provider admin",
+    alsoIn: [{ orgKey: "p1", role: "provider_admin" }],
+  },
   { email: "editor@mersey-view.demo.test", name: "Eddie Editor", orgKey: "p0", role: "provider_editor", label: "Provider editor" },
   { email: "viewer@mersey-view.demo.test", name: "Vera Viewer", orgKey: "p0", role: "provider_viewer", label: "Provider viewer" },
   { email: "trainer@riverside.demo.test", name: "Tom Trainer", orgKey: "college", role: "trainer", label: "Trainer" },
@@ -109,6 +119,9 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
         orgId: u.orgKey ? orgIds.get(u.orgKey) : undefined,
         role: u.role,
       });
+      for (const extra of u.alsoIn ?? []) {
+        await createUserWithMembership(tx, { email: u.email, orgId: orgIds.get(extra.orgKey), role: extra.role });
+      }
       credentials.push({ email: u.email, password: DEMO_PASSWORD, role: u.label });
       if (u.role === "staff_member") {
         // The personal account sees one care worker's record at the provider.
