@@ -32,12 +32,39 @@ export function ErrorSummary({ error, fields = {} }: { error: unknown; fields?: 
   );
 }
 
-interface InputProps {
+interface FieldProps {
   id: string;
-  name: string;
   label: string;
   hint?: string;
   error?: string;
+}
+
+const describedBy = ({ id, hint, error }: FieldProps) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+
+/** GOV.UK form group: label, hint and error message around one control. */
+function Field({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+interface InputProps extends FieldProps {
+  name: string;
   type?: string;
   autoComplete?: string;
   value: string;
@@ -46,23 +73,10 @@ interface InputProps {
   spellCheck?: boolean;
 }
 
-export function TextInput({ id, name, label, hint, error, type = "text", autoComplete, value, onChange, width = "", spellCheck }: InputProps) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+export function TextInput(props: InputProps) {
+  const { id, name, error, type = "text", autoComplete, value, onChange, width = "", spellCheck } = props;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+    <Field {...props}>
       <input
         className={`govuk-input ${width}${error ? " govuk-input--error" : ""}`}
         id={id}
@@ -70,45 +84,23 @@ export function TextInput({ id, name, label, hint, error, type = "text", autoCom
         type={type}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(props)}
         value={value}
         onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
       />
-    </div>
+    </Field>
   );
 }
 
-export function Select({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  options,
-}: Omit<InputProps, "type" | "autoComplete" | "width"> & { options: { value: string; label: string }[] }) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+export function Select(props: FieldProps & { name: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+  const { id, name, error, value, onChange, options } = props;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+    <Field {...props}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={id}
         name={name}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(props)}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       >
@@ -118,7 +110,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 

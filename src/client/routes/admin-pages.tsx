@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from "../../shared/permissions";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
+import { Table } from "../components/Table";
 import { api } from "../lib/api";
 import { useMe } from "../lib/session";
 import { NotFoundPage } from "./misc-pages";
@@ -40,37 +41,23 @@ export function AdminOrganisationsPage() {
       {done && <SuccessBanner title={done} />}
       <ErrorSummary error={create.error} fields={{ kind: "org-kind", name: "org-name" }} />
       {orgs.data && (
-        <div className="app-table-wrap">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{orgs.data.organisations.length} organisations</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Kind
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Short name
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {orgs.data.organisations.map((o) => (
-                <tr className="govuk-table__row" key={o.id}>
-                  <td className="govuk-table__cell">
-                    <a className="govuk-link" href={`/orgs/${o.id}`}>
-                      {o.name}
-                    </a>
-                  </td>
-                  <td className="govuk-table__cell">{ORG_KIND_LABELS[o.kind]}</td>
-                  <td className="govuk-table__cell">{o.slug}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={`${orgs.data.organisations.length} organisations`}
+          rows={orgs.data.organisations}
+          rowKey={(o) => o.id}
+          columns={[
+            {
+              header: "Name",
+              cell: (o) => (
+                <a className="govuk-link" href={`/orgs/${o.id}`}>
+                  {o.name}
+                </a>
+              ),
+            },
+            { header: "Kind", cell: (o) => ORG_KIND_LABELS[o.kind] },
+            { header: "Short name", cell: (o) => o.slug },
+          ]}
+        />
       )}
       <form
         onSubmit={(e) => {

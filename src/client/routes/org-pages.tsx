@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { ORG_KIND_LABELS, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../shared/permissions";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
+import { Table } from "../components/Table";
 import { ApiError, api } from "../lib/api";
 import { type OrgHome, useOrg } from "../lib/org";
 import { NotFoundPage } from "./misc-pages";
@@ -152,101 +153,67 @@ export function UsersPage() {
       {done && <SuccessBanner title={done} />}
       <ErrorSummary error={invite.error ?? change.error} fields={{ email: "invite-email", role: "invite-role" }} />
       {users.data && (
-        <div className="app-table-wrap">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Members ({users.data.members.length})</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Email
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Role
-                </th>
-                {manage && (
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {users.data.members.map((m) => (
-                <tr className="govuk-table__row" key={m.id}>
-                  <td className="govuk-table__cell">{m.user.name || "—"}</td>
-                  <td className="govuk-table__cell">{m.user.email}</td>
-                  <td className="govuk-table__cell">
-                    {manage ? (
-                      <>
-                        <label className="govuk-visually-hidden" htmlFor={`role-${m.id}`}>
-                          Role for {m.user.name || m.user.email}
-                        </label>
-                        <select id={`role-${m.id}`} className="govuk-select" value={m.role} onChange={(e) => change.mutate({ id: m.id, role: e.target.value as Role })}>
-                          {roleOptions.map((r) => (
-                            <option key={r.value} value={r.value}>
-                              {r.label}
-                            </option>
-                          ))}
-                        </select>
-                      </>
-                    ) : (
-                      ROLE_LABELS[m.role]
-                    )}
-                  </td>
-                  {manage && (
-                    <td className="govuk-table__cell">
-                      <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => change.mutate({ id: m.id, remove: true })}>
-                        Remove<span className="govuk-visually-hidden"> {m.user.name || m.user.email}</span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <>
+          <Table
+            caption={`Members (${users.data.members.length})`}
+            rows={users.data.members}
+            rowKey={(m) => m.id}
+            columns={[
+              { header: "Name", cell: (m) => m.user.name || "—" },
+              { header: "Email", cell: (m) => m.user.email },
+              {
+                header: "Role",
+                cell: (m) =>
+                  manage ? (
+                    <>
+                      <label className="govuk-visually-hidden" htmlFor={`role-${m.id}`}>
+                        Role for {m.user.name || m.user.email}
+                      </label>
+                      <select id={`role-${m.id}`} className="govuk-select" value={m.role} onChange={(e) => change.mutate({ id: m.id, role: e.target.value as Role })}>
+                        {roleOptions.map((r) => (
+                          <option key={r.value} value={r.value}>
+                            {r.label}
+                          </option>
+                        ))}
+                      </select>
+                    </>
+                  ) : (
+                    ROLE_LABELS[m.role]
+                  ),
+              },
+              manage && {
+                header: "Actions",
+                hiddenHeader: true,
+                cell: (m) => (
+                  <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => change.mutate({ id: m.id, remove: true })}>
+                    Remove<span className="govuk-visually-hidden"> {m.user.name || m.user.email}</span>
+                  </button>
+                ),
+              },
+            ]}
+          />
           {users.data.invitations.length > 0 && (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">Invitations waiting to be accepted</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Email
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Role
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Expires
-                  </th>
-                  {manage && (
-                    <th scope="col" className="govuk-table__header">
-                      <span className="govuk-visually-hidden">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {users.data.invitations.map((i) => (
-                  <tr className="govuk-table__row" key={i.id}>
-                    <td className="govuk-table__cell">{i.email}</td>
-                    <td className="govuk-table__cell">{ROLE_LABELS[i.role]}</td>
-                    <td className="govuk-table__cell">{new Date(i.expires).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}</td>
-                    {manage && (
-                      <td className="govuk-table__cell">
-                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => change.mutate({ id: i.id, withdraw: true })}>
-                          Withdraw<span className="govuk-visually-hidden"> invitation for {i.email}</span>
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Invitations waiting to be accepted"
+              rows={users.data.invitations}
+              rowKey={(i) => i.id}
+              columns={[
+                { header: "Email", cell: (i) => i.email },
+                { header: "Role", cell: (i) => ROLE_LABELS[i.role] },
+                { header: "Expires", cell: (i) => new Date(i.expires).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) },
+                manage && {
+                  header: "Actions",
+                  hiddenHeader: true,
+                  cell: (i) => (
+                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => change.mutate({ id: i.id, withdraw: true })}>
+                      Withdraw<span className="govuk-visually-hidden"> invitation for {i.email}</span>
+                    </button>
+                  ),
+                },
+              ]}
+            />
           )}
-        </div>
+        </>
       )}
       {manage && (
         <form onSubmit={submit} noValidate>
@@ -302,40 +269,17 @@ export function ProvidersPage() {
       {done && <SuccessBanner title={done} />}
       <ErrorSummary error={invite.error} fields={{ name: "provider-name", adminEmail: "provider-admin-email" }} />
       {providers.data && (
-        <div className="app-table-wrap">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Providers you commission ({providers.data.providers.length})</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Provider
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Commissioned since
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Workplaces
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Staff in post
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {providers.data.providers.map((p) => (
-                <tr className="govuk-table__row" key={p.id}>
-                  <td className="govuk-table__cell">{p.name}</td>
-                  <td className="govuk-table__cell">
-                    {p.commissioning.from}
-                    {p.commissioning.to ? ` to ${p.commissioning.to}` : ""}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{number(p.workplaces)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{number(p.staffInPost)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={`Providers you commission (${providers.data.providers.length})`}
+          rows={providers.data.providers}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: "Provider", cell: (p) => p.name },
+            { header: "Commissioned since", cell: (p) => `${p.commissioning.from}${p.commissioning.to ? ` to ${p.commissioning.to}` : ""}` },
+            { header: "Workplaces", numeric: true, cell: (p) => number(p.workplaces) },
+            { header: "Staff in post", numeric: true, cell: (p) => number(p.staffInPost) },
+          ]}
+        />
       )}
       {org.data.permissions.includes("providers.invite") && (
         <form
@@ -379,56 +323,32 @@ interface AuditEntry {
   user: { id: string; email: string } | null;
 }
 
-export function AuditTable({ entries, showOrg }: { entries: AuditEntry[]; showOrg?: boolean }) {
+export function AuditTable({ entries, showOrg = false }: { entries: AuditEntry[]; showOrg?: boolean }) {
   return (
-    <div className="app-table-wrap">
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Newest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              When
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Who
-            </th>
-            {showOrg && (
-              <th scope="col" className="govuk-table__header">
-                Organisation
-              </th>
-            )}
-            <th scope="col" className="govuk-table__header">
-              What
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Change
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {entries.map((e) => (
-            <tr className="govuk-table__row" key={e.id}>
-              <td className="govuk-table__cell">{new Date(e.at).toLocaleString("en-GB")}</td>
-              <td className="govuk-table__cell">{e.user?.email ?? "The hub"}</td>
-              {showOrg && <td className="govuk-table__cell">{e.organisation?.name ?? "—"}</td>}
-              <td className="govuk-table__cell">
-                {e.action} {e.entityType.replace("_", " ")}
-              </td>
-              <td className="govuk-table__cell">
-                <details className="govuk-details govuk-!-margin-bottom-0">
-                  <summary className="govuk-details__summary">
-                    <span className="govuk-details__summary-text">Before and after</span>
-                  </summary>
-                  <div className="govuk-details__text">
-                    <pre className="app-pre">{JSON.stringify({ before: e.before, after: e.after }, null, 1)}</pre>
-                  </div>
-                </details>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Newest first"
+      rows={entries}
+      rowKey={(e) => e.id}
+      columns={[
+        { header: "When", cell: (e) => new Date(e.at).toLocaleString("en-GB") },
+        { header: "Who", cell: (e) => e.user?.email ?? "The hub" },
+        showOrg && { header: "Organisation", cell: (e) => e.organisation?.name ?? "—" },
+        { header: "What", cell: (e) => `${e.action.replace("_", " ")} ${e.entityType.replace("_", " ")}` },
+        {
+          header: "Change",
+          cell: (e) => (
+            <details className="govuk-details govuk-!-margin-bottom-0">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Before and after</span>
+              </summary>
+              <div className="govuk-details__text">
+                <pre className="app-pre">{JSON.stringify({ before: e.before, after: e.after }, null, 1)}</pre>
+              </div>
+            </details>
+          ),
+        },
+      ]}
+    />
   );
 }
 
