@@ -77,3 +77,34 @@ export const LEAVING_REASONS: Record<number, string> = {
   8: "Reason not listed",
   9: "Reason not known",
 };
+
+// Code sets used by the bulk upload validators.
+export const ETHNICITY_CODES = new Set([31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 98, 99]);
+export const RECRUITMENT_CODES = new Set([1, 2, 5, 7, 8, 10, 12, 15, 16, 17, 18]);
+export const SERVICE_CODES = new Set([1, 2, 5, 6, 7, 8, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 52, 53, 54, 55, 60, 61, 62, 63, 64, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75]);
+/** Services regulated by the CQC (REGTYPE 2 needs one as the main service). */
+export const CQC_SERVICES = new Set([1, 2, 8, 17, 54, 55, 60, 61, 62, 63, 64, 66, 67, 68, 69, 70, 73, 74]);
+/** "Other" services, which need a description (SERVICEDESC). */
+export const OTHER_SERVICES = new Set([5, 7, 12, 21, 52, 71, 72, 75]);
+export const SERVICE_USER_CODES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 31, 45, 46]);
+export const SERVICE_USERS_NEEDING_DESC = new Set([3, 9, 21]);
+export const EMPLOYER_TYPES = new Set([1, 3, 6, 7, 8]);
+export const TRAINING_CATEGORIES = new Set([
+  1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
+  44, 45, 46, 47, 48, 49, 50, 51,
+]);
+export const TRAINING_CATEGORY_LABELS: Record<number, string> = {
+  1: "Control and restraint", 2: "Dementia care", 5: "Emergency aid awareness", 6: "Fire safety", 7: "Basic life support and first aid", 8: "Food hygiene",
+  9: "Health and safety awareness", 10: "Infection prevention and control", 11: "Leadership and management", 12: "Learning disability",
+  13: "Medication management", 14: "Mental capacity and liberty safeguards", 15: "Assisting and moving people", 16: "Nutrition and hydration",
+  17: "Palliative, end of life care", 18: "Physical disability", 19: "Positive behaviour support", 20: "Safeguarding adults", 21: "Other",
+  22: "Dignity, respect, person-centred care", 23: "Equality and diversity", 25: "Children's, young people's related training", 26: "Data management and GDPR",
+  27: "Epilepsy", 28: "Communication", 29: "Diabetes", 30: "COSHH", 31: "Mental health", 32: "Autism", 33: "Continence care", 34: "Duty of care",
+  35: "Supervision, performance management", 36: "Stroke", 37: "Complaints handling, conflict resolution", 38: "Personal care", 39: "Activity provision, wellbeing",
+  40: "Sensory disability", 41: "Oliver McGowan training (eLearning)", 42: "Oliver McGowan training (Tier 1)", 43: "Oliver McGowan training (Tier 2)", 44: "Oral health",
+  45: "Moving and handling objects", 46: "Assisted digital and accessibility", 47: "Digital leadership skills", 48: "In-house systems and applications",
+  49: "Online safety and security", 50: "Social media and communications", 51: "Working with digital technology",
+};
+export const CWP_CATEGORIES = new Set([1, 2, 3, 4, 5, 6, 7, 998, 999]);
+/** Where a leaver went, derived from the reason where the reason names it. */
+export const LEAVING_DESTINATIONS: Record<number, string> = { 1: "adult_social_care", 2: "health", 3: "other_sector", 4: "same_employer", 6: "retired" };

@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./orgs";
 
 // Workforce records, owned by the employing organisation (org_id). Coded answers keep
@@ -25,6 +25,10 @@ export const workplaces = pgTable(
     postcode: text("postcode"),
     cqcProviderId: text("cqc_provider_id"),
     cqcLocationId: text("cqc_location_id"),
+    /** TOTALPERMTEMP: permanent and temporary staff, as the provider declared it. */
+    declaredStaffTotal: integer("declared_staff_total"),
+    /** The other ASC-WDS workplace answers, by column name, in canonical form (kept so files round-trip). */
+    ascwds: jsonb("ascwds").$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -70,8 +74,24 @@ export const staffRecords = pgTable(
     daysSick: numeric("days_sick", { precision: 5, scale: 1, mode: "number" }),
     cwpCategory: integer("cwp_category"),
     recruitmentSource: integer("recruitment_source"),
+    homePostcode: text("home_postcode"),
+    britishCitizenship: integer("british_citizenship"),
+    countryOfBirth: integer("country_of_birth"),
+    yearOfEntry: integer("year_of_entry"),
+    level2CareCertificate: integer("level2_care_certificate"),
+    level2CareCertificateYear: integer("level2_care_certificate_year"),
+    healthCareVisa: integer("health_care_visa"),
+    recruitedOutsideUk: integer("recruited_outside_uk"),
+    delegatedHealthcare: integer("delegated_healthcare"),
+    mainJobDesc: text("main_job_desc"),
+    nmcRegistration: integer("nmc_registration"),
+    amhp: integer("amhp"),
+    otherQual: integer("other_qual"),
+    otherQualLevel: integer("other_qual_level"),
     endDate: date("end_date"),
     leavingReason: integer("leaving_reason"),
+    /** Where the leaver went, when known (ASC-WDS reasons 1–3 name it; see LEAVING_DESTINATIONS). */
+    leavingDestination: text("leaving_destination"),
     /** A personal account that may see this record (staff member role). */
     userId: uuid("user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -101,4 +121,117 @@ export const vacancies = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("vacancies_workplace_idx").on(t.workplaceId), index("vacancies_org_idx").on(t.orgId)],
+);
+
+/** Qualifications achieved (the staff file's QUALACHnn pairs). */
+export const staffQualifications = pgTable(
+  "staff_qualifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    staffRecordId: uuid("staff_record_id")
+      .notNull()
+      .references(() => staffRecords.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    qualificationCode: integer("qualification_code").notNull(),
+    year: integer("year"),
+    notes: text("notes"),
+  },
+  (t) => [index("staff_qualifications_staff_idx").on(t.staffRecordId)],
+);
+
+/** Training records (the ASC-WDS training file). */
+export const trainingRecords = pgTable(
+  "training_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    staffRecordId: uuid("staff_record_id")
+      .notNull()
+      .references(() => staffRecords.id, { onDelete: "cascade" }),
+    category: integer("category").notNull(),
+    name: text("name"),
+    accredited: integer("accredited"),
+    whoDelivered: integer("who_delivered"),
+    providerCode: integer("provider_code"),
+    howDelivered: integer("how_delivered"),
+    /** Months the training stays valid; null = does not expire. */
+    validityMonths: integer("validity_months"),
+    completedOn: date("completed_on"),
+    expiresOn: date("expires_on"),
+    notes: text("notes"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("training_records_staff_idx").on(t.staffRecordId), index("training_records_org_idx").on(t.orgId)],
+);
+
+/**
+ * Counts a provider declared as at a date in an ASC-WDS workplace file: vacancies, starters and
+ * leavers per job role, and leavers per reason.
+ */
+export const declaredCounts = pgTable(
+  "declared_counts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    workplaceId: uuid("workplace_id")
+      .notNull()
+      .references(() => workplaces.id),
+    asAt: date("as_at").notNull(),
+    kind: text("kind").notNull(), // vacancies | starters | leavers | leaving_reason
+    /** The job role code, or the leaving reason code for kind leaving_reason; null for "don't know" (999) totals. */
+    code: integer("code"),
+    count: integer("count"),
+  },
+  (t) => [index("declared_counts_workplace_as_at_idx").on(t.workplaceId, t.asAt)],
+);
+
+/** Agency use and spend per workplace per month. */
+export const agencyUse = pgTable(
+  "agency_use",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    workplaceId: uuid("workplace_id")
+      .notNull()
+      .references(() => workplaces.id),
+    month: date("month").notNull(), // first day of the month
+    hours: numeric("hours", { precision: 10, scale: 1, mode: "number" }),
+    spend: numeric("spend", { precision: 12, scale: 2, mode: "number" }),
+    roles: integer("roles").array().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("agency_use_workplace_month_key").on(t.workplaceId, t.month)],
+);
+
+/** An upload of ASC-WDS files: validated, previewed, then committed (or not). */
+export const imports = pgTable(
+  "imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    status: text("status").notNull(), // validating | invalid | ready | committing | committed | failed | discarded
+    asAt: date("as_at").notNull(),
+    files: jsonb("files").$type<{ name: string; kind: string; rows: number; encoding: string }[]>().notNull().default([]),
+    summary: jsonb("summary"),
+    /** Problems found (never holds NI numbers or dates of birth). */
+    problems: jsonb("problems"),
+    preview: jsonb("preview"),
+    jobId: uuid("job_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    committedAt: timestamp("committed_at", { withTimezone: true }),
+  },
+  (t) => [index("imports_org_idx").on(t.orgId, t.createdAt)],
 );

@@ -1,0 +1,192 @@
+import { looksBinary, CsvSyntaxError, decode, parseCsv, type CsvRow } from "./csv";
+import { detectFile, FILE_LABELS, type FileKind } from "./headers";
+import { type Problem, ProblemList } from "./problems";
+import { readStaffRow, type StaffIn } from "./staff-file";
+import { readTrainingRow, type TrainingIn } from "./training-file";
+import { readWorkplaceRow, type WorkplaceIn } from "./workplace-file";
+
+export const LIMITS = {
+  fileBytes: 50 * 1024 * 1024,
+  rows: 250_000,
+  files: 3,
+};
+
+export interface UploadFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Rows already split into cells, from CSV text or from a sheet of an XLSX workbook. */
+export interface SheetInput {
+  name: string;
+  rows: CsvRow[];
+  encoding: string;
+}
+
+export interface UploadContext {
+  asAt: string;
+  allowExampleNi: boolean;
+  /** The organisation's existing workplace and staff references, for files that refer to them. */
+  existingWorkplaces: Set<string>;
+  existingStaff: Set<string>; // `${workplaceRef}\u0000${staffRef}`
+}
+
+export interface ParsedUpload {
+  files: { name: string; kind: FileKind | null; rows: number; encoding: string }[];
+  workplaces: WorkplaceIn[];
+  staff: StaffIn[];
+  training: TrainingIn[];
+  hasWorkplaceFile: boolean;
+  hasStaffFile: boolean;
+  hasTrainingFile: boolean;
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+}
+
+export const staffKey = (workplaceRef: string, staffRef: string) => `${workplaceRef}\u0000${staffRef}`;
+
+/** Turns uploaded CSV files into sheets, refusing what is not a readable CSV with a clear message. */
+export function csvSheets(files: UploadFile[], problems: ProblemList): SheetInput[] {
+  const sheets: SheetInput[] = [];
+  for (const f of files) {
+    if (f.bytes.length > LIMITS.fileBytes) {
+      problems.fileError(f.name, "upload", "too_large", `${f.name} is ${(f.bytes.length / 1048576).toFixed(1)} MB: files can be at most ${LIMITS.fileBytes / 1048576} MB. Split the staff file by workplace.`);
+      continue;
+    }
+    if (looksBinary(f.bytes)) {
+      problems.fileError(f.name, "upload", "not_csv", `${f.name} is not a CSV text file. Upload the ASC-WDS CSV files, or an Excel workbook (.xlsx) with one sheet per file.`);
+      continue;
+    }
+    const { text, encoding } = decode(f.bytes);
+    try {
+      sheets.push({ name: f.name, rows: parseCsv(text), encoding });
+    } catch (e) {
+      if (!(e instanceof CsvSyntaxError)) throw e;
+      problems.add({ file: f.name, line: e.line, column: null, code: "upload.file.csv_syntax", severity: "error", message: `${f.name} could not be read: ${e.message}.` });
+    }
+  }
+  return sheets;
+}
+
+/** Validates the sheets of an upload: every row, then the rules that join the files together. */
+export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = new ProblemList()): ParsedUpload {
+  const out: ParsedUpload = { files: [], workplaces: [], staff: [], training: [], hasWorkplaceFile: false, hasStaffFile: false, hasTrainingFile: false, problems: problems.items, errors: 0, warnings: 0 };
+  const seenKinds = new Map<FileKind, string>();
+  const pending: { sheet: SheetInput; kind: FileKind; index: Map<string, number> }[] = [];
+
+  for (const sheet of sheets) {
+    if (!sheet.rows.length) {
+      problems.fileError(sheet.name, "upload", "empty", `${sheet.name} is empty: it needs the header row and at least one row of data.`);
+      out.files.push({ name: sheet.name, kind: null, rows: 0, encoding: sheet.encoding });
+      continue;
+    }
+    const found = detectFile(sheet.rows[0].cells);
+    if ("reason" in found) {
+      problems.add({ file: sheet.name, line: 1, column: null, code: "upload.file.unrecognised", severity: "error", message: `${sheet.name} was not recognised: ${found.reason}` });
+      out.files.push({ name: sheet.name, kind: null, rows: sheet.rows.length - 1, encoding: sheet.encoding });
+      continue;
+    }
+    const { kind, index } = found.detected;
+    const rows = sheet.rows.length - 1;
+    out.files.push({ name: sheet.name, kind, rows, encoding: sheet.encoding });
+    if (seenKinds.has(kind)) {
+      problems.fileError(sheet.name, kind, "duplicate_file", `${sheet.name} is a second ${FILE_LABELS[kind]} (the first is ${seenKinds.get(kind)}): upload one of each.`);
+      continue;
+    }
+    seenKinds.set(kind, sheet.name);
+    if (rows > LIMITS.rows) {
+      problems.fileError(sheet.name, kind, "too_many_rows", `${sheet.name} has ${rows.toLocaleString("en-GB")} rows: at most ${LIMITS.rows.toLocaleString("en-GB")} can be uploaded at once. Split it by workplace.`);
+      continue;
+    }
+    pending.push({ sheet, kind, index });
+  }
+
+  // Workplaces first: the staff and training files refer to them.
+  const order: FileKind[] = ["workplace", "staff", "training"];
+  pending.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const workplaceRefs = new Map<string, number>();
+  const staffRefs = new Map<string, number>();
+  const staffRowsSeen = new Set<string>(); // rows that failed validation still count as present for the training check
+
+  for (const { sheet, kind, index } of pending) {
+    const dataRows = sheet.rows.slice(1);
+    if (kind === "workplace") {
+      out.hasWorkplaceFile = true;
+      for (const row of dataRows) {
+        const ref = (row.cells[index.get("LOCALESTID") as number] ?? "").trim();
+        if (ref && workplaceRefs.has(ref)) {
+          problems.add({ file: sheet.name, line: row.line, column: "LOCALESTID", code: "workplace.LOCALESTID.duplicate", severity: "error", workplace: ref, message: `LOCALESTID "${ref}" is also on line ${workplaceRefs.get(ref)}: each workplace must appear once.` });
+          continue;
+        }
+        if (ref) workplaceRefs.set(ref, row.line);
+        const w = readWorkplaceRow(sheet.name, row, index, problems);
+        if (w) out.workplaces.push(w);
+      }
+      const locations = new Map<string, string>();
+      for (const w of out.workplaces) {
+        const loc = w.values.cqcLocationId;
+        if (!loc) continue;
+        if (locations.has(loc)) problems.add({ file: sheet.name, line: w.line, column: "LOCATIONID", code: "workplace.LOCATIONID.duplicate", severity: "error", workplace: w.localRef, message: `LOCATIONID ${loc} is also given for workplace ${locations.get(loc)}: each CQC location belongs to one workplace.` });
+        else locations.set(loc, w.localRef);
+      }
+    } else if (kind === "staff") {
+      out.hasStaffFile = true;
+      const ctxStaff = { asAt: ctx.asAt, allowExampleNi: ctx.allowExampleNi };
+      const niSeen = new Map<string, number>();
+      for (const row of dataRows) {
+        const wp = (row.cells[index.get("LOCALESTID") as number] ?? "").trim();
+        const ref = (row.cells[index.get("UNIQUEWORKERID") as number] ?? "").trim();
+        const key = staffKey(wp, ref);
+        if (wp && ref && staffRefs.has(key)) {
+          problems.add({ file: sheet.name, line: row.line, column: "UNIQUEWORKERID", code: "staff.UNIQUEWORKERID.duplicate", severity: "error", workplace: wp, staff: ref, message: `UNIQUEWORKERID "${ref}" at workplace "${wp}" is also on line ${staffRefs.get(key)}: each staff record must appear once per workplace.` });
+          continue;
+        }
+        if (wp && ref) {
+          staffRefs.set(key, row.line);
+          staffRowsSeen.add(key);
+        }
+        if (wp && !workplaceRefs.has(wp) && !ctx.existingWorkplaces.has(wp)) {
+          problems.add({ file: sheet.name, line: row.line, column: "LOCALESTID", code: "staff.LOCALESTID.unknown_workplace", severity: "error", workplace: wp, staff: ref || undefined, message: `LOCALESTID "${wp}" is not a workplace in this upload's workplace file or in your organisation: check the reference, or add the workplace to the workplace file.` });
+          continue;
+        }
+        const s = readStaffRow(sheet.name, row, index, problems, ctxStaff);
+        if (!s) continue;
+        if (s.ni && s.ni !== "keep") {
+          const first = niSeen.get(s.ni);
+          if (first) problems.add({ file: sheet.name, line: row.line, column: "NINUMBER", code: "staff.NINUMBER.repeated", severity: "warning", workplace: wp, staff: ref, message: `NINUMBER is the same as on line ${first}. That is right only if one person holds two jobs here; otherwise correct it.` });
+          else niSeen.set(s.ni, row.line);
+        }
+        out.staff.push(s);
+      }
+      // TOTALPERMTEMP against the permanent and temporary staff records in the file.
+      if (out.hasWorkplaceFile) {
+        const employed = new Map<string, number>();
+        for (const s of out.staff) if (s.values.contractType === 1 || s.values.contractType === 2) employed.set(s.workplaceRef, (employed.get(s.workplaceRef) ?? 0) + 1);
+        for (const w of out.workplaces) {
+          const n = employed.get(w.localRef) ?? 0;
+          if (w.values.declaredStaffTotal !== null && w.values.declaredStaffTotal !== n) {
+            problems.add({ file: seenKinds.get("workplace") as string, line: w.line, column: "TOTALPERMTEMP", code: "workplace.TOTALPERMTEMP.mismatch", severity: "warning", workplace: w.localRef, message: `TOTALPERMTEMP is ${w.values.declaredStaffTotal} but the staff file has ${n} permanent or temporary staff records for this workplace: check both.` });
+          }
+        }
+      }
+    } else {
+      out.hasTrainingFile = true;
+      for (const row of dataRows) {
+        const wp = (row.cells[index.get("LOCALESTID") as number] ?? "").trim();
+        const ref = (row.cells[index.get("UNIQUEWORKERID") as number] ?? "").trim();
+        const key = staffKey(wp, ref);
+        if (wp && ref && !staffRowsSeen.has(key) && !ctx.existingStaff.has(key)) {
+          problems.add({ file: sheet.name, line: row.line, column: "UNIQUEWORKERID", code: "training.UNIQUEWORKERID.unknown_staff", severity: "error", workplace: wp, staff: ref, message: `There is no staff record "${ref}" at workplace "${wp}" in the staff file or in your organisation: training must belong to a staff record. Check both references.` });
+          continue;
+        }
+        const t = readTrainingRow(sheet.name, row, index, problems, ctx.asAt);
+        if (t) out.training.push(t);
+      }
+    }
+  }
+  if (!pending.length && !problems.errors) problems.fileError("(upload)", "upload", "no_files", "No ASC-WDS files were found in the upload: add the workplace, staff or training file.");
+  out.errors = problems.errors;
+  out.warnings = problems.warnings;
+  return out;
+}
