@@ -20,6 +20,14 @@ CREATE TABLE "declared_counts" (
 	"count" integer
 );
 --> statement-breakpoint
+CREATE TABLE "import_files" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"import_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"bytes" "bytea" NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "imports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -62,6 +70,7 @@ CREATE TABLE "training_records" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "staff_records_workplace_local_ref_key";--> statement-breakpoint
 ALTER TABLE "staff_records" ADD COLUMN "home_postcode" text;--> statement-breakpoint
 ALTER TABLE "staff_records" ADD COLUMN "british_citizenship" integer;--> statement-breakpoint
 ALTER TABLE "staff_records" ADD COLUMN "country_of_birth" integer;--> statement-breakpoint
@@ -83,6 +92,8 @@ ALTER TABLE "agency_use" ADD CONSTRAINT "agency_use_org_id_organisations_id_fk" 
 ALTER TABLE "agency_use" ADD CONSTRAINT "agency_use_workplace_id_workplaces_id_fk" FOREIGN KEY ("workplace_id") REFERENCES "public"."workplaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "declared_counts" ADD CONSTRAINT "declared_counts_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "declared_counts" ADD CONSTRAINT "declared_counts_workplace_id_workplaces_id_fk" FOREIGN KEY ("workplace_id") REFERENCES "public"."workplaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_files" ADD CONSTRAINT "import_files_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_files" ADD CONSTRAINT "import_files_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_qualifications" ADD CONSTRAINT "staff_qualifications_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -94,4 +105,5 @@ CREATE INDEX "declared_counts_workplace_as_at_idx" ON "declared_counts" USING bt
 CREATE INDEX "imports_org_idx" ON "imports" USING btree ("org_id","created_at");--> statement-breakpoint
 CREATE INDEX "staff_qualifications_staff_idx" ON "staff_qualifications" USING btree ("staff_record_id");--> statement-breakpoint
 CREATE INDEX "training_records_staff_idx" ON "training_records" USING btree ("staff_record_id");--> statement-breakpoint
-CREATE INDEX "training_records_org_idx" ON "training_records" USING btree ("org_id");
+CREATE INDEX "training_records_org_idx" ON "training_records" USING btree ("org_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "staff_records_workplace_local_ref_key" ON "staff_records" USING btree ("workplace_id","local_ref") WHERE end_date is null;

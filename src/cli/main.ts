@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { openDeps, systemCtx } from "../server/boot";
@@ -9,6 +10,7 @@ import { isoDate } from "../server/lib/time";
 import { requestPasswordReset } from "../server/modules/auth/auth.service";
 import { databaseIsEmpty, seedDemo } from "../server/modules/demo/seed";
 import { dumpSql } from "../server/modules/export/sql-dump";
+import { applyUpload, summaryOf, validateUpload } from "../server/modules/imports/imports.service";
 import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
 import { createUserWithMembership } from "../server/modules/users/users.service";
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions";
@@ -24,11 +26,15 @@ Commands:
   user create --email <e> --org <id-or-slug> --role <role> [--name <name>]
                                             Create a user in an organisation and email them a link to set a password
                                             (roles: ${ROLES.join(", ")})
+  import --org <id-or-slug> [--commit] [--as-at YYYY-MM-DD] [--leavers-date YYYY-MM-DD] <file>...
+                                            Validate ASC-WDS files (CSV or XLSX) and print the report; with --commit apply
+                                            them, marking staff missing from a staff file as leavers on --leavers-date
+                                            (default the as-at date). Exit code 1 when there are errors.
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
 
-type Out = { format: Format; data: Record<string, unknown>; text: string };
+type Out = { format: Format; data: Record<string, unknown>; text: string; exitCode?: number };
 
 function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
   const r = schema.safeParse(value);
@@ -113,6 +119,47 @@ async function run(argv: string[]): Promise<Out> {
     });
   }
 
+  if (command === "import") {
+    const { values, positionals, format } = parse([sub, ...rest].filter(Boolean) as string[], {
+      org: { type: "string" },
+      commit: { type: "boolean" },
+      "as-at": { type: "string" },
+      "leavers-date": { type: "string" },
+    });
+    const orgRef = required(values.org, "--org");
+    const date = z.iso.date("must be a date as YYYY-MM-DD");
+    const asAt = values["as-at"] ? check(date, values["as-at"], "--as-at") : isoDate(new Date());
+    const leaversDate = values["leavers-date"] ? check(date, values["leavers-date"], "--leavers-date") : asAt;
+    if (leaversDate > asAt) throw new UsageError(`--leavers-date ${leaversDate} is after --as-at ${asAt}`);
+    if (!positionals.length) throw new UsageError("give the files to import, for example: hub import --org my-care workplace.csv staff.csv training.csv");
+    const files = positionals.map((path) => {
+      if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
+      return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+    });
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, orgRef);
+      if (!org) throw new UsageError(`--org: no organisation with id or short name "${orgRef}"`);
+      const orgCtx = { ...ctx, org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo }, role: null };
+      const v = await validateUpload(orgCtx, files, asAt);
+      const summary = summaryOf(v);
+      const problems = v.parsed.problems.map(({ file, line, column, code, severity, message }) => ({ file, line, column, code, severity, message }));
+      let applied: unknown = null;
+      if (values.commit && !v.parsed.errors) {
+        applied = (await applyUpload(orgCtx, files, asAt, { missing: { default: { action: "leaver", leavingDate: leaversDate, reason: 9 } } })).applied;
+      }
+      const failed = v.parsed.errors > 0;
+      const text = [
+        `${org.name}: ${summary.rows.workplace} workplace, ${summary.rows.staff} staff and ${summary.rows.training} training rows as at ${asAt}.`,
+        `${summary.errors} error${summary.errors === 1 ? "" : "s"}, ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}.`,
+        ...problems.slice(0, 200).map((p) => `  ${p.severity.toUpperCase()} ${p.file}${p.line ? ` line ${p.line}` : ""}${p.column ? ` ${p.column}` : ""} [${p.code}] ${p.message}`),
+        ...(problems.length > 200 ? [`  … and ${problems.length - 200} more (use --format json for all)`] : []),
+        v.preview ? `Changes: ${JSON.stringify(v.preview.totals)}` : "",
+        applied ? `Applied: ${JSON.stringify(applied)}` : values.commit ? "Nothing was changed because of the errors." : "Validated only: add --commit to apply.",
+      ].filter(Boolean);
+      return { format, data: { summary: { ...summary, asAt, committed: Boolean(applied), applied }, problems }, text: text.join("\n"), exitCode: failed ? 1 : 0 };
+    });
+  }
+
   if (command === "export") {
     const { values, format } = parse([sub, ...rest].filter(Boolean) as string[], { out: { type: "string" } });
     const out = values.out ?? `hub-export-${isoDate(new Date())}.sql`;
@@ -135,6 +182,7 @@ const wantsJson = process.argv.includes("--format=json") || process.argv.join(" 
 run(process.argv.slice(2)).then(
   (out) => {
     process.stdout.write(out.format === "json" ? `${JSON.stringify(out.data)}\n` : `${out.text}\n`);
+    if (out.exitCode) process.exitCode = out.exitCode;
   },
   (err) => {
     const usage = err instanceof UsageError;

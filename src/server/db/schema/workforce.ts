@@ -1,4 +1,8 @@
-import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { customType, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
 import { organisations, users } from "./orgs";
 
 // Workforce records, owned by the employing organisation (org_id). Coded answers keep
@@ -98,7 +102,8 @@ export const staffRecords = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("staff_records_workplace_local_ref_key").on(t.workplaceId, t.localRef),
+    // A reference is unique among a workplace's current staff; leavers keep theirs, and it may be reused.
+    uniqueIndex("staff_records_workplace_local_ref_key").on(t.workplaceId, t.localRef).where(sql`end_date is null`),
     index("staff_records_org_idx").on(t.orgId),
     index("staff_records_person_key_idx").on(t.personKey),
     index("staff_records_dates_idx").on(t.workplaceId, t.startDate, t.endDate),
@@ -235,3 +240,16 @@ export const imports = pgTable(
   },
   (t) => [index("imports_org_idx").on(t.orgId, t.createdAt)],
 );
+
+/** The files of an upload, kept until it is committed or discarded, so commit applies exactly what was previewed. */
+export const importFiles = pgTable("import_files", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  importId: uuid("import_id")
+    .notNull()
+    .references(() => imports.id, { onDelete: "cascade" }),
+  orgId: uuid("org_id")
+    .notNull()
+    .references(() => organisations.id),
+  name: text("name").notNull(),
+  bytes: bytea("bytes").notNull(),
+});

@@ -1,4 +1,4 @@
-import { looksBinary, CsvSyntaxError, decode, parseCsv, type CsvRow } from "./csv";
+import { type CsvRow, CsvSyntaxError, decode, looksBinary, parseCsv } from "./csv";
 import { detectFile, FILE_LABELS, type FileKind } from "./headers";
 import { type Problem, ProblemList } from "./problems";
 import { readStaffRow, type StaffIn } from "./staff-file";
@@ -51,7 +51,12 @@ export function csvSheets(files: UploadFile[], problems: ProblemList): SheetInpu
   const sheets: SheetInput[] = [];
   for (const f of files) {
     if (f.bytes.length > LIMITS.fileBytes) {
-      problems.fileError(f.name, "upload", "too_large", `${f.name} is ${(f.bytes.length / 1048576).toFixed(1)} MB: files can be at most ${LIMITS.fileBytes / 1048576} MB. Split the staff file by workplace.`);
+      problems.fileError(
+        f.name,
+        "upload",
+        "too_large",
+        `${f.name} is ${(f.bytes.length / 1048576).toFixed(1)} MB: files can be at most ${LIMITS.fileBytes / 1048576} MB. Split the staff file by workplace.`,
+      );
       continue;
     }
     if (looksBinary(f.bytes)) {
@@ -71,7 +76,18 @@ export function csvSheets(files: UploadFile[], problems: ProblemList): SheetInpu
 
 /** Validates the sheets of an upload: every row, then the rules that join the files together. */
 export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = new ProblemList()): ParsedUpload {
-  const out: ParsedUpload = { files: [], workplaces: [], staff: [], training: [], hasWorkplaceFile: false, hasStaffFile: false, hasTrainingFile: false, problems: problems.items, errors: 0, warnings: 0 };
+  const out: ParsedUpload = {
+    files: [],
+    workplaces: [],
+    staff: [],
+    training: [],
+    hasWorkplaceFile: false,
+    hasStaffFile: false,
+    hasTrainingFile: false,
+    problems: problems.items,
+    errors: 0,
+    warnings: 0,
+  };
   const seenKinds = new Map<FileKind, string>();
   const pending: { sheet: SheetInput; kind: FileKind; index: Map<string, number> }[] = [];
 
@@ -96,7 +112,12 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
     }
     seenKinds.set(kind, sheet.name);
     if (rows > LIMITS.rows) {
-      problems.fileError(sheet.name, kind, "too_many_rows", `${sheet.name} has ${rows.toLocaleString("en-GB")} rows: at most ${LIMITS.rows.toLocaleString("en-GB")} can be uploaded at once. Split it by workplace.`);
+      problems.fileError(
+        sheet.name,
+        kind,
+        "too_many_rows",
+        `${sheet.name} has ${rows.toLocaleString("en-GB")} rows: at most ${LIMITS.rows.toLocaleString("en-GB")} can be uploaded at once. Split it by workplace.`,
+      );
       continue;
     }
     pending.push({ sheet, kind, index });
@@ -116,7 +137,15 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
       for (const row of dataRows) {
         const ref = (row.cells[index.get("LOCALESTID") as number] ?? "").trim();
         if (ref && workplaceRefs.has(ref)) {
-          problems.add({ file: sheet.name, line: row.line, column: "LOCALESTID", code: "workplace.LOCALESTID.duplicate", severity: "error", workplace: ref, message: `LOCALESTID "${ref}" is also on line ${workplaceRefs.get(ref)}: each workplace must appear once.` });
+          problems.add({
+            file: sheet.name,
+            line: row.line,
+            column: "LOCALESTID",
+            code: "workplace.LOCALESTID.duplicate",
+            severity: "error",
+            workplace: ref,
+            message: `LOCALESTID "${ref}" is also on line ${workplaceRefs.get(ref)}: each workplace must appear once.`,
+          });
           continue;
         }
         if (ref) workplaceRefs.set(ref, row.line);
@@ -127,7 +156,16 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
       for (const w of out.workplaces) {
         const loc = w.values.cqcLocationId;
         if (!loc) continue;
-        if (locations.has(loc)) problems.add({ file: sheet.name, line: w.line, column: "LOCATIONID", code: "workplace.LOCATIONID.duplicate", severity: "error", workplace: w.localRef, message: `LOCATIONID ${loc} is also given for workplace ${locations.get(loc)}: each CQC location belongs to one workplace.` });
+        if (locations.has(loc))
+          problems.add({
+            file: sheet.name,
+            line: w.line,
+            column: "LOCATIONID",
+            code: "workplace.LOCATIONID.duplicate",
+            severity: "error",
+            workplace: w.localRef,
+            message: `LOCATIONID ${loc} is also given for workplace ${locations.get(loc)}: each CQC location belongs to one workplace.`,
+          });
         else locations.set(loc, w.localRef);
       }
     } else if (kind === "staff") {
@@ -139,7 +177,16 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
         const ref = (row.cells[index.get("UNIQUEWORKERID") as number] ?? "").trim();
         const key = staffKey(wp, ref);
         if (wp && ref && staffRefs.has(key)) {
-          problems.add({ file: sheet.name, line: row.line, column: "UNIQUEWORKERID", code: "staff.UNIQUEWORKERID.duplicate", severity: "error", workplace: wp, staff: ref, message: `UNIQUEWORKERID "${ref}" at workplace "${wp}" is also on line ${staffRefs.get(key)}: each staff record must appear once per workplace.` });
+          problems.add({
+            file: sheet.name,
+            line: row.line,
+            column: "UNIQUEWORKERID",
+            code: "staff.UNIQUEWORKERID.duplicate",
+            severity: "error",
+            workplace: wp,
+            staff: ref,
+            message: `UNIQUEWORKERID "${ref}" at workplace "${wp}" is also on line ${staffRefs.get(key)}: each staff record must appear once per workplace.`,
+          });
           continue;
         }
         if (wp && ref) {
@@ -147,14 +194,33 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
           staffRowsSeen.add(key);
         }
         if (wp && !workplaceRefs.has(wp) && !ctx.existingWorkplaces.has(wp)) {
-          problems.add({ file: sheet.name, line: row.line, column: "LOCALESTID", code: "staff.LOCALESTID.unknown_workplace", severity: "error", workplace: wp, staff: ref || undefined, message: `LOCALESTID "${wp}" is not a workplace in this upload's workplace file or in your organisation: check the reference, or add the workplace to the workplace file.` });
+          problems.add({
+            file: sheet.name,
+            line: row.line,
+            column: "LOCALESTID",
+            code: "staff.LOCALESTID.unknown_workplace",
+            severity: "error",
+            workplace: wp,
+            staff: ref || undefined,
+            message: `LOCALESTID "${wp}" is not a workplace in this upload's workplace file or in your organisation: check the reference, or add the workplace to the workplace file.`,
+          });
           continue;
         }
         const s = readStaffRow(sheet.name, row, index, problems, ctxStaff);
         if (!s) continue;
         if (s.ni && s.ni !== "keep") {
           const first = niSeen.get(s.ni);
-          if (first) problems.add({ file: sheet.name, line: row.line, column: "NINUMBER", code: "staff.NINUMBER.repeated", severity: "warning", workplace: wp, staff: ref, message: `NINUMBER is the same as on line ${first}. That is right only if one person holds two jobs here; otherwise correct it.` });
+          if (first)
+            problems.add({
+              file: sheet.name,
+              line: row.line,
+              column: "NINUMBER",
+              code: "staff.NINUMBER.repeated",
+              severity: "warning",
+              workplace: wp,
+              staff: ref,
+              message: `NINUMBER is the same as on line ${first}. That is right only if one person holds two jobs here; otherwise correct it.`,
+            });
           else niSeen.set(s.ni, row.line);
         }
         out.staff.push(s);
@@ -166,7 +232,15 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
         for (const w of out.workplaces) {
           const n = employed.get(w.localRef) ?? 0;
           if (w.values.declaredStaffTotal !== null && w.values.declaredStaffTotal !== n) {
-            problems.add({ file: seenKinds.get("workplace") as string, line: w.line, column: "TOTALPERMTEMP", code: "workplace.TOTALPERMTEMP.mismatch", severity: "warning", workplace: w.localRef, message: `TOTALPERMTEMP is ${w.values.declaredStaffTotal} but the staff file has ${n} permanent or temporary staff records for this workplace: check both.` });
+            problems.add({
+              file: seenKinds.get("workplace") as string,
+              line: w.line,
+              column: "TOTALPERMTEMP",
+              code: "workplace.TOTALPERMTEMP.mismatch",
+              severity: "warning",
+              workplace: w.localRef,
+              message: `TOTALPERMTEMP is ${w.values.declaredStaffTotal} but the staff file has ${n} permanent or temporary staff records for this workplace: check both.`,
+            });
           }
         }
       }
@@ -177,7 +251,16 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
         const ref = (row.cells[index.get("UNIQUEWORKERID") as number] ?? "").trim();
         const key = staffKey(wp, ref);
         if (wp && ref && !staffRowsSeen.has(key) && !ctx.existingStaff.has(key)) {
-          problems.add({ file: sheet.name, line: row.line, column: "UNIQUEWORKERID", code: "training.UNIQUEWORKERID.unknown_staff", severity: "error", workplace: wp, staff: ref, message: `There is no staff record "${ref}" at workplace "${wp}" in the staff file or in your organisation: training must belong to a staff record. Check both references.` });
+          problems.add({
+            file: sheet.name,
+            line: row.line,
+            column: "UNIQUEWORKERID",
+            code: "training.UNIQUEWORKERID.unknown_staff",
+            severity: "error",
+            workplace: wp,
+            staff: ref,
+            message: `There is no staff record "${ref}" at workplace "${wp}" in the staff file or in your organisation: training must belong to a staff record. Check both references.`,
+          });
           continue;
         }
         const t = readTrainingRow(sheet.name, row, index, problems, ctx.asAt);
@@ -185,7 +268,8 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
       }
     }
   }
-  if (!pending.length && !problems.errors) problems.fileError("(upload)", "upload", "no_files", "No ASC-WDS files were found in the upload: add the workplace, staff or training file.");
+  if (!pending.length && !problems.errors)
+    problems.fileError("(upload)", "upload", "no_files", "No ASC-WDS files were found in the upload: add the workplace, staff or training file.");
   out.errors = problems.errors;
   out.warnings = problems.warnings;
   return out;

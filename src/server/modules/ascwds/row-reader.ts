@@ -68,14 +68,19 @@ export class RowReader {
     const n = /^\d+$/.test(v) ? Number(v) : Number.NaN;
     const ok = Number.isInteger(n) && (typeof allowed === "function" ? allowed(n) : allowed.has(n));
     if (!ok) {
-      this.problem(column, "code", opts.severity ?? "error", `${column} "${v}" is not one of the allowed codes: enter ${opts.what}.${opts.severity === "warning" ? " It will not be saved." : ""}`);
+      this.problem(
+        column,
+        "code",
+        opts.severity ?? "error",
+        `${column} "${v}" is not one of the allowed codes: enter ${opts.what}.${opts.severity === "warning" ? " It will not be saved." : ""}`,
+      );
       return null;
     }
     return n;
   }
 
   /** A number in a range, optionally in steps; `dontKnow` (999) gives null. */
-  number(column: string, min: number, max: number, opts: { step?: number; dontKnow?: boolean; required?: boolean; what: string; unit?: string } ): number | null {
+  number(column: string, min: number, max: number, opts: { step?: number; dontKnow?: boolean; required?: boolean; what: string; unit?: string }): number | null {
     const v = this.raw(column);
     if (!v) {
       if (opts.required) this.error(column, "missing", `${column} is blank: enter ${opts.what}.`);
@@ -114,7 +119,11 @@ export class RowReader {
     if (!v) return null;
     if (opts.dontKnow && v === "999") return null;
     if (!/^\d{4}$/.test(v) || Number(v) < opts.min || Number(v) > opts.max) {
-      this.error(column, "year", `${column} "${v}" is not a year from ${opts.min} to ${opts.max}: enter ${opts.what} as four digits${opts.dontKnow ? ", or 999 if you do not know" : ""}.`);
+      this.error(
+        column,
+        "year",
+        `${column} "${v}" is not a year from ${opts.min} to ${opts.max}: enter ${opts.what} as four digits${opts.dontKnow ? ", or 999 if you do not know" : ""}.`,
+      );
       return null;
     }
     return Number(v);

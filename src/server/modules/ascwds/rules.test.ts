@@ -24,7 +24,16 @@ describe("ASC-WDS upload rules", () => {
     expect(parsed.training).toHaveLength(3);
     const [s1] = parsed.staff;
     expect(s1).toMatchObject({ workplaceRef: "HOME1", localRef: "S1", ni: "AB123456C", dateOfBirth: "1980-02-01" });
-    expect(s1.values).toMatchObject({ gender: 2, contractType: 1, payInterval: 3, payRate: 12.9, contractedHours: 37.5, socialCareQual: 1, socialCareQualLevel: 2, mainJobStartDate: "2020-04-01" });
+    expect(s1.values).toMatchObject({
+      gender: 2,
+      contractType: 1,
+      payInterval: 3,
+      payRate: 12.9,
+      contractedHours: 37.5,
+      socialCareQual: 1,
+      socialCareQualLevel: 2,
+      mainJobStartDate: "2020-04-01",
+    });
     expect(s1.qualifications).toEqual([{ position: 1, qualificationCode: 12, year: 2019, notes: null }]);
     // Expiry derived from validity when blank: 1 March + 12 months − 1 day.
     expect(parsed.training[0].values.expiresOn).toBe("2027-02-28");

@@ -86,7 +86,11 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   if (localRef) r.staffRef = localRef;
   const newLocalRef = index.has("CHGUNIQUEWRKID") ? r.text("CHGUNIQUEWRKID", 50) : null;
   if (index.has("TRANSFERSTAFFRECORD") && r.raw("TRANSFERSTAFFRECORD")) {
-    r.error("TRANSFERSTAFFRECORD", "unsupported", "Moving staff between workplaces by upload is not available yet: change LOCALESTID on the staff record screen instead, and leave TRANSFERSTAFFRECORD blank.");
+    r.error(
+      "TRANSFERSTAFFRECORD",
+      "unsupported",
+      "Moving staff between workplaces by upload is not available yet: change LOCALESTID on the staff record screen instead, and leave TRANSFERSTAFFRECORD blank.",
+    );
   }
   const status = r.raw("STATUS").toUpperCase();
   if (!STATUSES.has(status)) r.error("STATUS", "invalid", `STATUS "${r.raw("STATUS")}" is not recognised: use NEW, UPDATE, UNCHECKED, NOCHANGE or DELETE.`);
@@ -98,7 +102,12 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   if (rawNi === "ADMIN") ni = "keep";
   else if (rawNi) {
     if (NI.test(rawNi) || (ctx.allowExampleNi && EXAMPLE_NI.test(rawNi))) ni = rawNi;
-    else r.error("NINUMBER", "format", "NINUMBER is not a valid National Insurance number: two letters, six digits and a letter A to D, like QQ 12 34 56 C. Leave it blank if you do not have it.");
+    else
+      r.error(
+        "NINUMBER",
+        "format",
+        "NINUMBER is not a valid National Insurance number: two letters, six digits and a letter A to D, like QQ 12 34 56 C. Leave it blank if you do not have it.",
+      );
   }
   let dateOfBirth: string | "keep" | null = null;
   if (r.raw("DOB").toUpperCase() === "ADMIN") dateOfBirth = "keep";
@@ -122,7 +131,8 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   const ethnicity = r.code("ETHNICITY", ETHNICITY_CODES, { what: "an ONS ethnicity code from 31 to 47, 98 (other) or 99 (don't know)" });
   const nationality = r.code("NATIONALITY", COUNTRY, { what: "826 (British), 998 (don't know), 999 (other) or a country's ISO number" });
   const britishCitizenship = r.code("BRITISHCITIZENSHIP", YES_NO_DK, { what: "1 (Yes), 2 (No) or 999 (Don't know)" });
-  if (britishCitizenship !== null && nationality === 826) r.warn("BRITISHCITIZENSHIP", "british", "BRITISHCITIZENSHIP is only asked of people who are not British (NATIONALITY is 826): it will be kept but is not needed.");
+  if (britishCitizenship !== null && nationality === 826)
+    r.warn("BRITISHCITIZENSHIP", "british", "BRITISHCITIZENSHIP is only asked of people who are not British (NATIONALITY is 826): it will be kept but is not needed.");
   const countryOfBirth = r.code("COUNTRYOFBIRTH", COUNTRY, { what: "826 (United Kingdom), 998 (don't know), 999 (other) or a country's ISO number" });
   const yearOfEntry = r.year("YEAROFENTRY", { min: 1920, max: asAtYear, what: "the year the person came to the UK" });
   const disabled = r.code("DISABLED", new Set([0, 1, 2, 3]), { what: "0 (No), 1 (Yes), 2 (Undisclosed) or 3 (Don't know)" });
@@ -134,7 +144,11 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   if (l2) {
     const m = /^([123])(?:;(\d{4}))?$/.exec(l2);
     if (!m || (m[2] && m[1] !== "1") || (m[2] && (Number(m[2]) < 2024 || Number(m[2]) > asAtYear))) {
-      r.warn("L2CARECERT", "value", `L2CARECERT "${l2}" is not recognised: use 1 (completed), 1;YYYY (completed in a year from 2024), 2 (started) or 3 (no). It will not be saved.`);
+      r.warn(
+        "L2CARECERT",
+        "value",
+        `L2CARECERT "${l2}" is not recognised: use 1 (completed), 1;YYYY (completed in a year from 2024), 2 (started) or 3 (no). It will not be saved.`,
+      );
     } else {
       level2CareCertificate = Number(m[1]);
       level2CareCertificateYear = m[2] ? Number(m[2]) : null;
@@ -146,10 +160,17 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   if (recruitedOutsideUk !== null && healthCareVisa !== 1) r.warn("INOUTUK", "without_visa", "INOUTUK is only asked when HANDCVISA is 1 (on a Health and Care Worker visa).");
 
   const mainJobStartDate = r.date("STARTDATE");
-  if (!r.raw("STARTDATE")) r.warn("STARTDATE", "missing", "STARTDATE is blank: without it the hub counts this person as starting on the upload's as-at date. Enter the date they started in their main job.");
-  if (mainJobStartDate && mainJobStartDate > ctx.asAt) r.error("STARTDATE", "future", "STARTDATE is after the upload's as-at date: enter the date they started, or leave them out until they start.");
+  if (!r.raw("STARTDATE"))
+    r.warn(
+      "STARTDATE",
+      "missing",
+      "STARTDATE is blank: without it the hub counts this person as starting on the upload's as-at date. Enter the date they started in their main job.",
+    );
+  if (mainJobStartDate && mainJobStartDate > ctx.asAt)
+    r.error("STARTDATE", "future", "STARTDATE is after the upload's as-at date: enter the date they started, or leave them out until they start.");
   const dobForChecks = dateOfBirth && dateOfBirth !== "keep" ? dateOfBirth : null;
-  if (mainJobStartDate && dobForChecks && yearsBetween(dobForChecks, mainJobStartDate) < 14) r.warn("STARTDATE", "before_14", "STARTDATE is before the person's 14th birthday: check STARTDATE and DOB.");
+  if (mainJobStartDate && dobForChecks && yearsBetween(dobForChecks, mainJobStartDate) < 14)
+    r.warn("STARTDATE", "before_14", "STARTDATE is before the person's 14th birthday: check STARTDATE and DOB.");
   const sectorStartYear = r.year("STARTINSECT", { min: 1940, max: asAtYear, what: "the year they started in social care", dontKnow: true });
   if (sectorStartYear && mainJobStartDate && sectorStartYear > Number(mainJobStartDate.slice(0, 4))) {
     r.warn("STARTINSECT", "after_start", "STARTINSECT is after the year in STARTDATE: someone cannot start this job before starting in social care. Check both.");
@@ -167,7 +188,8 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   const hourly = r.number("HOURLYRATE", 2.5, 200, { what: "the hourly rate in pounds", unit: "£" });
   let payRate: number | null = null;
   if (payInterval === 1) {
-    if (r.raw("HOURLYRATE")) r.error("HOURLYRATE", "with_salary", "SALARYINT is 1 (annual salary) but HOURLYRATE is filled in: give the salary in SALARY and leave HOURLYRATE blank.");
+    if (r.raw("HOURLYRATE"))
+      r.error("HOURLYRATE", "with_salary", "SALARYINT is 1 (annual salary) but HOURLYRATE is filled in: give the salary in SALARY and leave HOURLYRATE blank.");
     if (!r.raw("SALARY")) r.error("SALARY", "missing", "SALARYINT is 1 (annual salary) but SALARY is blank: enter the annual salary, or set SALARYINT to 999.");
     payRate = salary;
   } else if (payInterval === 3) {
@@ -180,7 +202,8 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   if (hourly !== null && !/^\d+(\.\d{1,2})?$/.test(r.raw("HOURLYRATE"))) r.error("HOURLYRATE", "decimals", "HOURLYRATE has more than 2 decimal places: round it to the penny.");
 
   let mainJobDesc = r.text("MAINJRDESC", 120);
-  if ((mainJobRole === 23 || mainJobRole === 27) && !mainJobDesc) r.error("MAINJRDESC", "missing", `MAINJOBROLE ${mainJobRole} is an "other" role: describe the job in MAINJRDESC.`);
+  if ((mainJobRole === 23 || mainJobRole === 27) && !mainJobDesc)
+    r.error("MAINJRDESC", "missing", `MAINJOBROLE ${mainJobRole} is an "other" role: describe the job in MAINJRDESC.`);
   if (mainJobDesc && mainJobRole !== 23 && mainJobRole !== 27) {
     r.warn("MAINJRDESC", "not_needed", "MAINJRDESC is only used for job roles 23 and 27; it will not be saved.");
     mainJobDesc = null;
@@ -188,7 +211,11 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   const contractedHours = r.number("CONTHOURS", 0, 75, { step: 0.5, dontKnow: true, what: "contracted weekly hours" });
   const averageHours = r.number("AVGHOURS", 0, 75, { step: 0.5, dontKnow: true, what: "average weekly hours" });
   if (zeroHours === 1 && contractedHours !== null && contractedHours > 0) {
-    r.error("CONTHOURS", "zero_hours", "ZEROHRCONT says a zero-hours contract but CONTHOURS gives contracted hours: put the usual hours in AVGHOURS and leave CONTHOURS blank, or correct ZEROHRCONT.");
+    r.error(
+      "CONTHOURS",
+      "zero_hours",
+      "ZEROHRCONT says a zero-hours contract but CONTHOURS gives contracted hours: put the usual hours in AVGHOURS and leave CONTHOURS blank, or correct ZEROHRCONT.",
+    );
   }
   if (zeroHours === 2 && contractedHours === null && (contractType === 1 || contractType === 2) && r.raw("CONTHOURS") === "") {
     r.warn("CONTHOURS", "missing", "This person is permanent or temporary and not on a zero-hours contract: enter their contracted weekly hours in CONTHOURS.");

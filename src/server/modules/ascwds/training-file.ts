@@ -59,9 +59,15 @@ export function readTrainingRow(file: string, row: CsvRow, index: Map<string, nu
   if (completedOn && validityMonths !== null) {
     const implied = expiryFrom(completedOn, validityMonths);
     if (!expiresOn) expiresOn = implied;
-    else if (expiresOn !== implied) r.warn("EXPIRYDATE", "validity_mismatch", `EXPIRYDATE does not match VALIDITY of ${validityMonths} months after DATECOMPLETED. The hub keeps EXPIRYDATE as given.`);
+    else if (expiresOn !== implied)
+      r.warn("EXPIRYDATE", "validity_mismatch", `EXPIRYDATE does not match VALIDITY of ${validityMonths} months after DATECOMPLETED. The hub keeps EXPIRYDATE as given.`);
   }
   const notes = r.text("NOTES", 1000);
   if (problems.errors > errorsBefore || !workplaceRef || !staffRef || category === null) return null;
-  return { line: row.line, workplaceRef, staffRef, values: { category, name, accredited, whoDelivered, providerCode, howDelivered, validityMonths, completedOn, expiresOn, notes } };
+  return {
+    line: row.line,
+    workplaceRef,
+    staffRef,
+    values: { category, name, accredited, whoDelivered, providerCode, howDelivered, validityMonths, completedOn, expiresOn, notes },
+  };
 }

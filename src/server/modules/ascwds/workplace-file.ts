@@ -70,7 +70,8 @@ export function readWorkplaceRow(file: string, row: CsvRow, index: Map<string, n
   if (localRef) r.workplaceRef = localRef;
   const status = r.raw("STATUS").toUpperCase();
   if (!STATUSES.has(status)) r.error("STATUS", "invalid", `STATUS "${r.raw("STATUS")}" is not recognised: use NEW, UPDATE, UNCHECKED, NOCHANGE or DELETE.`);
-  if (status === "DELETE") r.error("STATUS", "delete_workplace", "A workplace cannot be deleted by upload. Ask your organisation's admin to close it in the hub, or change STATUS to UPDATE.");
+  if (status === "DELETE")
+    r.error("STATUS", "delete_workplace", "A workplace cannot be deleted by upload. Ask your organisation's admin to close it in the hub, or change STATUS to UPDATE.");
   const name = r.text("ESTNAME", 120, { required: true, what: "the workplace's name" });
   const address1 = r.text("ADDRESS1", 40, { required: true, what: "the first line of the address" });
   r.text("ADDRESS2", 40);
@@ -81,7 +82,10 @@ export function readWorkplaceRow(file: string, row: CsvRow, index: Map<string, n
     r.error("POSTCODE", "format", `POSTCODE "${postcode}" is not a UK postcode: enter it like WA7 1AB.`);
     postcode = null;
   }
-  const employerType = r.code("ESTTYPE", EMPLOYER_TYPES, { required: true, what: "1 (local authority adult services), 3 (local authority other), 6 (private), 7 (voluntary or charity) or 8 (other)" });
+  const employerType = r.code("ESTTYPE", EMPLOYER_TYPES, {
+    required: true,
+    what: "1 (local authority adult services), 3 (local authority other), 6 (private), 7 (voluntary or charity) or 8 (other)",
+  });
   if (employerType === 8 && !r.raw("OTHERTYPE")) r.warn("OTHERTYPE", "missing", "ESTTYPE is 8 (Other): say what kind of employer in OTHERTYPE.");
   const mainService = r.code("MAINSERVICE", SERVICE_CODES, { required: true, what: "the ASC-WDS code of the main service" });
   const regtype = r.code("REGTYPE", new Set([0, 2]), { required: true, what: "0 (not regulated by the CQC) or 2 (CQC regulated)" });
@@ -99,7 +103,8 @@ export function readWorkplaceRow(file: string, row: CsvRow, index: Map<string, n
   if (regtype === 2 && !provnum) r.error("PROVNUM", "missing", "REGTYPE is 2 (CQC regulated): enter the CQC provider ID in PROVNUM, like 1-123456789.");
   const locationId = r.raw("LOCATIONID");
   if (locationId && !CQC_ID.test(locationId)) r.error("LOCATIONID", "format", `LOCATIONID "${locationId}" is not a CQC location ID: it looks like 1-123456789.`);
-  if (regtype === 2 && !locationId && mainService !== 72) r.error("LOCATIONID", "missing", "REGTYPE is 2 (CQC regulated): enter the CQC location ID in LOCATIONID, like 1-123456789.");
+  if (regtype === 2 && !locationId && mainService !== 72)
+    r.error("LOCATIONID", "missing", "REGTYPE is 2 (CQC regulated): enter the CQC location ID in LOCATIONID, like 1-123456789.");
 
   // Services, with capacity and utilisation in the same order.
   const all = r.list("ALLSERVICES");
@@ -111,7 +116,7 @@ export function readWorkplaceRow(file: string, row: CsvRow, index: Map<string, n
     } else if (!codes.includes(mainService)) {
       r.error("ALLSERVICES", "main_missing", `ALLSERVICES must include the main service (${mainService}). Add it, or write ${mainService};0 if there are no other services.`);
     } else if (codes.includes(0) && codes.length !== 2) {
-      r.error("ALLSERVICES", "zero_with_others", "0 in ALLSERVICES means \"no other services\": use it only as MAIN;0.");
+      r.error("ALLSERVICES", "zero_with_others", '0 in ALLSERVICES means "no other services": use it only as MAIN;0.');
     } else otherServices = codes.filter((c) => c !== 0 && c !== mainService);
   }
   const capacities = r.list("CAPACITY");
@@ -120,20 +125,29 @@ export function readWorkplaceRow(file: string, row: CsvRow, index: Map<string, n
     ["CAPACITY", capacities],
     ["UTILISATION", utilisations],
   ] as const) {
-    if (values.length && values.length !== all.length) r.error(column, "count", `${column} has ${values.length} values but ALLSERVICES has ${all.length}: give one value per service, in the same order (blank for none).`);
-    if (values.some((v) => v !== "" && !(/^\d{1,4}$/.test(v) && Number(v) < 9999))) r.error(column, "range", `${column} values must be whole numbers from 0 to 9998, separated by ;.`);
+    if (values.length && values.length !== all.length)
+      r.error(column, "count", `${column} has ${values.length} values but ALLSERVICES has ${all.length}: give one value per service, in the same order (blank for none).`);
+    if (values.some((v) => v !== "" && !(/^\d{1,4}$/.test(v) && Number(v) < 9999)))
+      r.error(column, "range", `${column} values must be whole numbers from 0 to 9998, separated by ;.`);
   }
   const mainIndex = mainService === null ? -1 : all.map(Number).indexOf(mainService);
   const capacity = mainIndex >= 0 && capacities[mainIndex] ? Number(capacities[mainIndex]) : null;
   const utilisation = mainIndex >= 0 && utilisations[mainIndex] ? Number(utilisations[mainIndex]) : null;
-  if (capacity !== null && utilisation !== null && utilisation > capacity) r.warn("UTILISATION", "over_capacity", `UTILISATION ${utilisation} is more than CAPACITY ${capacity} for the main service: check both.`);
+  if (capacity !== null && utilisation !== null && utilisation > capacity)
+    r.warn("UTILISATION", "over_capacity", `UTILISATION ${utilisation} is more than CAPACITY ${capacity} for the main service: check both.`);
   if (mainService !== null && OTHER_SERVICES.has(mainService) && !r.list("SERVICEDESC")[Math.max(mainIndex, 0)]) {
     r.warn("SERVICEDESC", "missing", `MAINSERVICE ${mainService} is an "other" service: describe it in SERVICEDESC.`);
   }
   const users = r.list("SERVICEUSERS");
-  if (users.some((u) => !SERVICE_USER_CODES.has(Number(u)))) r.error("SERVICEUSERS", "code", "SERVICEUSERS has a code that is not an ASC-WDS service user group: check the codes, separated by ;.");
+  if (users.some((u) => !SERVICE_USER_CODES.has(Number(u))))
+    r.error("SERVICEUSERS", "code", "SERVICEUSERS has a code that is not an ASC-WDS service user group: check the codes, separated by ;.");
   const userDescs = r.list("OTHERUSERDESC");
-  if (userDescs.length && userDescs.length !== users.length) r.error("OTHERUSERDESC", "count", `OTHERUSERDESC has ${userDescs.length} values but SERVICEUSERS has ${users.length}: give one per group, in the same order (blank where none is needed).`);
+  if (userDescs.length && userDescs.length !== users.length)
+    r.error(
+      "OTHERUSERDESC",
+      "count",
+      `OTHERUSERDESC has ${userDescs.length} values but SERVICEUSERS has ${users.length}: give one per group, in the same order (blank where none is needed).`,
+    );
 
   const declaredStaffTotal = r.number("TOTALPERMTEMP", 0, 999, { required: true, what: "the number of permanent and temporary staff" });
 
@@ -157,26 +171,31 @@ export function readWorkplaceRow(file: string, row: CsvRow, index: Map<string, n
       continue;
     }
     if (values.length !== roles.length) {
-      r.error(column, "count", `${column} has ${values.length} values but ALLJOBROLES has ${roles.length}: give one count per job role, in the same order (or 0 for none, 999 if you do not know).`);
+      r.error(
+        column,
+        "count",
+        `${column} has ${values.length} values but ALLJOBROLES has ${roles.length}: give one count per job role, in the same order (or 0 for none, 999 if you do not know).`,
+      );
       continue;
     }
     if (values.some((v) => !/^\d{1,3}$/.test(v))) {
       r.error(column, "range", `${column} counts must be whole numbers from 0 to 999, separated by ;.`);
       continue;
     }
-    values.forEach((v, i) => declared.push({ kind, code: Number(roles[i]), count: Number(v) }));
+    declared.push(...values.map((v, i) => ({ kind, code: Number(roles[i]), count: Number(v) })));
   }
   const reasons = r.list("REASONS");
   const reasonCounts = r.list("REASONNOS");
   if (reasons.length || reasonCounts.length) {
-    if (reasons.length !== reasonCounts.length) r.error("REASONNOS", "count", `REASONNOS has ${reasonCounts.length} values but REASONS has ${reasons.length}: give one count per reason.`);
+    if (reasons.length !== reasonCounts.length)
+      r.error("REASONNOS", "count", `REASONNOS has ${reasonCounts.length} values but REASONS has ${reasons.length}: give one count per reason.`);
     else if (reasons.some((c) => !REASON_CODES.has(Number(c))) || reasonCounts.some((c) => !/^\d{1,3}$/.test(c))) {
       r.error("REASONS", "code", "REASONS must be leaving reason codes 1 to 9 and REASONNOS whole numbers, each separated by ;.");
     } else {
       const totalLeavers = declared.filter((d) => d.kind === "leavers").reduce((s, d) => s + (d.count ?? 0), 0);
       const totalReasons = reasonCounts.reduce((s, c) => s + Number(c), 0);
       if (totalReasons !== totalLeavers) r.error("REASONNOS", "total", `REASONNOS add up to ${totalReasons} but LEAVERS add up to ${totalLeavers}: they must match.`);
-      reasons.forEach((c, i) => declared.push({ kind: "leaving_reason", code: Number(c), count: Number(reasonCounts[i]) }));
+      declared.push(...reasons.map((c, i) => ({ kind: "leaving_reason" as const, code: Number(c), count: Number(reasonCounts[i]) })));
     }
   }
 
@@ -187,10 +206,12 @@ export function readWorkplaceRow(file: string, row: CsvRow, index: Map<string, n
     if (k.allowed && !k.allowed.test(v)) r.warn(k.column, "value", `${k.column} "${v}" is not a recognised answer (expected ${k.what}); it will not be saved.`);
     else ascwds[k.column] = v;
   }
-  // Capacity and utilisation of the other services, in ALLSERVICES order.
-  if (r.raw("ALLSERVICES")) ascwds.ALLSERVICES = r.raw("ALLSERVICES");
-  if (r.raw("CAPACITY")) ascwds.CAPACITY = r.raw("CAPACITY");
-  if (r.raw("UTILISATION")) ascwds.UTILISATION = r.raw("UTILISATION");
+  // Capacity and utilisation of the other services, in their ALLSERVICES order (the main service's are columns).
+  const others = all.map((c, i) => ({ c, i })).filter(({ c }) => c !== "0" && Number(c) !== mainService);
+  const otherCapacity = others.map(({ i }) => capacities[i] ?? "");
+  const otherUtilisation = others.map(({ i }) => utilisations[i] ?? "");
+  if (otherCapacity.some(Boolean)) ascwds.OTHERCAPACITY = otherCapacity.join(";");
+  if (otherUtilisation.some(Boolean)) ascwds.OTHERUTILISATION = otherUtilisation.join(";");
 
   if (problems.errors > errorsBefore || !localRef || !name || !address1 || !postcode || mainService === null) return null;
   return {

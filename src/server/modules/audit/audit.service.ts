@@ -1,5 +1,5 @@
 import type { Ctx } from "../../context";
-import { findAudit, insertAudit } from "./audit.repo";
+import { findAudit, insertAudit, insertAuditRows } from "./audit.repo";
 import { maskBeforeAfter } from "./mask";
 
 export interface AuditEntry {
@@ -30,4 +30,22 @@ export const AUDIT_PAGE = 50;
 
 export function listAudit(ctx: Ctx, orgId: string | null, beforeId?: number) {
   return findAudit(ctx.db, { orgId, beforeId, limit: AUDIT_PAGE });
+}
+
+/** Many entries at once (bulk uploads), in batches, inside the caller's transaction. */
+export async function recordAuditBatch(ctx: Ctx, entries: AuditEntry[]) {
+  const rows = entries.map((entry) => {
+    const { before, after } = maskBeforeAfter(entry.before, entry.after);
+    return {
+      userId: ctx.actor.userId,
+      orgId: entry.orgId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before,
+      after,
+      requestId: ctx.actor.requestId ?? null,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 1000) await insertAuditRows(ctx.db, rows.slice(i, i + 1000));
 }

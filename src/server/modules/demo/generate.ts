@@ -50,6 +50,7 @@ export interface GenWorkplace {
   town: string;
   postcode: string;
   cqcLocationId: string | null;
+  cqcProviderId: string | null;
   size: number;
 }
 export interface GenStaff {
@@ -147,6 +148,11 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
   ]);
   const perProvider = PROVIDER_NAMES.map((_, i) => (i < 12 ? 2 : i < 14 ? 3 : 1));
   const workplaces: GenWorkplace[] = [];
+  const providerIds = new Map<string, string>();
+  const providerIdOf = (orgKey: string) => {
+    if (!providerIds.has(orgKey)) providerIds.set(orgKey, `1-${rnd.int(100000000, 999999999)}`);
+    return providerIds.get(orgKey) as string;
+  };
   const addWorkplace = (orgKey: string, kind: WorkplaceTemplate["kind"], name: string, employerType: number) => {
     const t = TEMPLATES[kind];
     const town = rnd.chance(0.5) ? "Runcorn" : "Widnes";
@@ -165,6 +171,7 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
       town,
       postcode: `${town === "Runcorn" ? "WA7" : "WA8"} ${rnd.int(1, 9)}${rnd.pick("ABDEFGHJLNPQRSTUWXYZ".split(""))}${rnd.pick("ABDEFGHJLNPQRSTUWXYZ".split(""))}`,
       cqcLocationId: kind === "day_services" ? null : `1-${rnd.int(100000000, 999999999)}`,
+      cqcProviderId: kind === "day_services" ? null : providerIdOf(orgKey),
       size: rnd.int(...t.size),
     });
   };

@@ -72,6 +72,8 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
       .insert(commissioning)
       .values(data.commissioned.map((key, i) => ({ councilId, providerId: orgIds.get(key) as string, fromDate: `${anchorYear - 3 - (i % 6)}-04-01` })));
     const placeIds = new Map<string, string>();
+    const employedAt = new Map<string, number>();
+    for (const s of data.staff) if (s.endDate === null && (s.contractType === 1 || s.contractType === 2)) employedAt.set(s.workplaceKey, (employedAt.get(s.workplaceKey) ?? 0) + 1);
     for (const w of data.workplaces) {
       const [row] = await tx.db
         .insert(workplaces)
@@ -88,6 +90,8 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
           town: w.town,
           postcode: w.postcode,
           cqcLocationId: w.cqcLocationId,
+          cqcProviderId: w.cqcProviderId,
+          declaredStaffTotal: employedAt.get(w.key) ?? 0,
         })
         .returning({ id: workplaces.id });
       placeIds.set(w.key, row.id);

@@ -113,3 +113,9 @@ export const revokeInvitationRow = async (db: Exec, orgId: string, id: string, a
       .where(and(eq(invitations.id, id), eq(invitations.orgId, orgId)))
       .returning()
   )[0];
+
+/** The councils that commission this provider today or did in the past. */
+export async function commissionedCouncilIds(db: Exec, providerId: string) {
+  const rows = await db.selectDistinct({ id: commissioning.councilId }).from(commissioning).where(eq(commissioning.providerId, providerId));
+  return rows.map((r) => r.id);
+}
