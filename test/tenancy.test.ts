@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog } from "../src/server/db/schema";
+import { createImport } from "../src/server/modules/imports/imports.service";
 import { createInvitation } from "../src/server/modules/users/users.service";
 import { Client, makeSystem, makeUser, signedIn, testHub, uniq } from "./harness";
 
 // Every organisation-scoped route needs a case here. A new route without one fails the
 // "covers every route" test, so nobody can add a route that skips the isolation check.
-type Ids = { invitationId: string; membershipId: string };
+type Ids = { invitationId: string; membershipId: string; importId: string };
 const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Record<string, string> }> = {
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},
@@ -17,6 +18,12 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "delete /api/orgs/:orgId/invitations/:invitationId": { params: (ids) => ({ invitationId: ids.invitationId }) },
   "patch /api/orgs/:orgId/members/:membershipId": { params: (ids) => ({ membershipId: ids.membershipId }), body: () => ({ role: "provider_viewer" }) },
   "delete /api/orgs/:orgId/members/:membershipId": { params: (ids) => ({ membershipId: ids.membershipId }) },
+  "post /api/orgs/:orgId/imports": {},
+  "get /api/orgs/:orgId/imports": {},
+  "get /api/orgs/:orgId/imports/:importId": { params: (ids) => ({ importId: ids.importId }) },
+  "post /api/orgs/:orgId/imports/:importId/commit": { params: (ids) => ({ importId: ids.importId }), body: () => ({ missing: { default: { action: "keep" } } }) },
+  "get /api/orgs/:orgId/imports/:importId/report": { params: (ids) => ({ importId: ids.importId }) },
+  "get /api/orgs/:orgId/ascwds/:file": { params: () => ({ file: "staff.csv" }) },
 };
 
 const hub = await testHub();
@@ -47,7 +54,9 @@ describe("tenant isolation harness", () => {
         { ...hub.ctx, org: { id: target.id, kind: target.kind as "provider", name: target.name, slug: target.slug, isDemo: false }, role: null },
         { email: `pending-${uniq()}@example.test`, role: targetKind === "provider" ? "provider_viewer" : "council_analyst" },
       );
-      const ids: Ids = { invitationId: invitation.id, membershipId: member.membershipId as string };
+      const targetCtx = { ...hub.ctx, org: { id: target.id, kind: target.kind as "provider", name: target.name, slug: target.slug, isDemo: false }, role: null };
+      const upload = await createImport(targetCtx, [{ name: "staff.csv", bytes: new TextEncoder().encode("x") }], "2026-06-30");
+      const ids: Ids = { invitationId: invitation.id, membershipId: member.membershipId as string, importId: upload.id };
 
       const outsiders = [
         { who: "another provider's admin", client: await signedIn(hub, b.providerAdmin.email) },

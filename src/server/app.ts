@@ -10,6 +10,7 @@ import type { AppEnv } from "./http/types";
 import { AppError } from "./lib/errors";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { importRoutes } from "./modules/imports/imports.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/users.routes";
@@ -49,6 +50,7 @@ export function createApp(deps: Deps) {
   orgRoutes(router);
   userRoutes(router);
   adminRoutes(router);
+  importRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

@@ -6,6 +6,7 @@ import { startWorker } from "./jobs/worker";
 import { createLogger, errorFields } from "./lib/logger";
 import { isoDate } from "./lib/time";
 import { databaseIsEmpty, seedDemo } from "./modules/demo/seed";
+import { importJobHandlers } from "./modules/imports/imports.jobs";
 import { deliverOutbox } from "./modules/mail/mail.service";
 
 // Boot: env → db → migrate → seed demo if empty → jobs → listen.
@@ -33,7 +34,7 @@ async function main() {
     log.info("demo system seeded", { ...result.counts, ms: Math.round(performance.now() - t) });
   }
 
-  const stopWorker = startWorker(deps, {}, [() => deliverOutbox(deps)]);
+  const stopWorker = startWorker(deps, { ...importJobHandlers }, [() => deliverOutbox(deps)]);
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info("listening", { port: info.port, ms: Math.round(performance.now() - started) });

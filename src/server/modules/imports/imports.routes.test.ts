@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { type Client, makeOrg, makeUser, signedIn, testHub } from "../../../../test/harness";
+import { staffRecords } from "../../db/schema";
+import { runOneJob } from "../../jobs/worker";
+import { importJobHandlers } from "./imports.jobs";
+
+const hub = await testHub();
+const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
+
+async function upload(client: Client, orgId: string, files: { name: string; text: string }[], asAt = "2026-06-30") {
+  const form = new FormData();
+  for (const f of files) form.append("files", new File([f.text], f.name, { type: "text/csv" }));
+  form.append("asAt", asAt);
+  const res = await hub.app.request(`/api/orgs/${orgId}/imports`, { method: "POST", body: form, headers: { cookie: client.cookie, "x-csrf-token": client.csrf } });
+  return { status: res.status, json: (await res.json()) as any };
+}
+const fixture = (name: string) => ({ name, text: readFileSync(FIX + name, "utf8") });
+
+async function provider() {
+  const org = await makeOrg(hub, "provider");
+  const admin = await makeUser(hub, org, "provider_admin");
+  return { org, client: await signedIn(hub, admin.email) };
+}
+
+describe("uploads over HTTP", () => {
+  it("upload → preview → choose what happens to missing staff → commit", async () => {
+    const { org, client } = await provider();
+    const first = await upload(client, org.id, ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map(fixture));
+    expect(first.status).toBe(201);
+    expect(first.json.import).toMatchObject({ status: "ready", progress: 100, preview: { totals: { new: 4, workplacesNew: 2 } } });
+    const committed = await client.post(`/api/orgs/${org.id}/imports/${first.json.import.id}/commit`, { missing: { default: { action: "keep" } } });
+    expect(committed.json.import).toMatchObject({ status: "committed", summary: { applied: { staffNew: 4, trainingRecords: 3 } } });
+    expect((await client.post(`/api/orgs/${org.id}/imports/${first.json.import.id}/commit`, { missing: { default: { action: "keep" } } })).status).toBe(409);
+
+    const lines = fixture("valid-staff.csv").text.split("\n");
+    const second = await upload(client, org.id, [fixture("valid-workplace.csv"), { name: "staff.csv", text: [lines[0], lines[1], lines[2], lines[4], ""].join("\n") }]);
+    expect(second.json.import.preview.missing).toEqual([expect.objectContaining({ ref: "S3", displayId: "Cat Example" })]);
+    const bad = await client.post(`/api/orgs/${org.id}/imports/${second.json.import.id}/commit`, {
+      missing: { default: { action: "leaver", leavingDate: "2026-13-01", reason: 5 } },
+    });
+    expect(bad.status).toBe(400);
+    const done = await client.post(`/api/orgs/${org.id}/imports/${second.json.import.id}/commit`, {
+      missing: { default: { action: "leaver", leavingDate: "2026-06-15", reason: 6 } },
+    });
+    expect(done.json.import.summary.applied).toMatchObject({ leavers: 1 });
+    const [cat] = await hub.deps.db
+      .select()
+      .from(staffRecords)
+      .where(and(eq(staffRecords.orgId, org.id), eq(staffRecords.localRef, "S3")));
+    expect(cat).toMatchObject({ endDate: "2026-06-15", leavingReason: 6, leavingDestination: "retired" });
+  });
+
+  it("reports problems as CSV and XLSX without NI numbers or dates of birth", async () => {
+    const { org, client } = await provider();
+    const staff = fixture("valid-staff.csv").text.replace(",2,31,826,", ",7,31,826,").replace("HJ112233B", "HJ11223");
+    const res = await upload(client, org.id, [fixture("valid-workplace.csv"), { name: "staff.csv", text: staff }]);
+    expect(res.json.import).toMatchObject({ status: "invalid", preview: null });
+    expect(res.json.import.problems.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(["staff.GENDER.code", "staff.NINUMBER.format"]));
+    const csv = await client.get(`/api/orgs/${org.id}/imports/${res.json.import.id}/report?format=csv`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.text).toContain("staff.GENDER.code");
+    const xlsxRes = await hub.app.request(`/api/orgs/${org.id}/imports/${res.json.import.id}/report?format=xlsx`, { headers: { cookie: client.cookie } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsxRes.arrayBuffer());
+    const cells: string[] = [];
+    book.getWorksheet("Problems")?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toContain("staff.NINUMBER.format");
+    for (const text of [csv.text, cells.join("|"), JSON.stringify(res.json)]) {
+      for (const secret of ["AB123456C", "CE654321A", "HJ11223", "01/02/1980", "15/06/1961", "1980-02-01"]) expect(text).not.toContain(secret);
+    }
+    expect((await client.post(`/api/orgs/${org.id}/imports/${res.json.import.id}/commit`, { missing: { default: { action: "keep" } } })).status).toBe(409);
+  });
+
+  it("downloads current data as ASC-WDS files; a viewer gets Admin in place of NI numbers and dates of birth", async () => {
+    const { org, client } = await provider();
+    const first = await upload(client, org.id, ["valid-workplace.csv", "valid-staff.csv"].map(fixture));
+    await client.post(`/api/orgs/${org.id}/imports/${first.json.import.id}/commit`, { missing: { default: { action: "keep" } } });
+    const staff = await client.get(`/api/orgs/${org.id}/ascwds/staff.csv`);
+    expect(staff.headers.get("content-disposition")).toContain(`${org.slug}-staff.csv`);
+    expect(staff.text).toContain("AB123456C");
+    const viewer = await makeUser(hub, org, "provider_viewer");
+    const viewed = await (await signedIn(hub, viewer.email)).get(`/api/orgs/${org.id}/ascwds/staff.csv`);
+    expect(viewed.text).not.toContain("AB123456C");
+    expect(viewed.text).not.toContain("01/02/1980");
+    expect(viewed.text).toContain(",Admin,");
+    expect(
+      (await (await signedIn(hub, viewer.email)).post(`/api/orgs/${org.id}/imports/${first.json.import.id}/commit`, { missing: { default: { action: "keep" } } })).status,
+    ).toBe(403);
+  });
+
+  it("checks and applies a large upload in the background; the result is there for whoever comes back", async () => {
+    const { org, client } = await provider();
+    const lines = fixture("valid-staff.csv").text.split("\n");
+    const rows = [lines[0]];
+    for (let i = 0; i < 9000; i++) rows.push(lines[1].replace("HOME1,S1,", `HOME1,B${i},`).replace("AB123456C", ""));
+    const res = await upload(client, org.id, [fixture("valid-workplace.csv"), { name: "staff.csv", text: `${rows.join("\n")}\n` }]);
+    expect(res.status).toBe(202);
+    expect(res.json.import).toMatchObject({ status: "validating", progress: 0 });
+    while (await runOneJob(hub.deps, importJobHandlers)) {}
+    // A different session (the browser was closed) sees the finished check.
+    const later = await (await signedIn(hub, (await makeUser(hub, org, "provider_viewer")).email)).get(`/api/orgs/${org.id}/imports/${res.json.import.id}`);
+    expect(later.json.import).toMatchObject({ status: "ready", progress: 100, preview: { totals: { new: 9000 } } });
+    const commit = await client.post(`/api/orgs/${org.id}/imports/${res.json.import.id}/commit`, { missing: { default: { action: "keep" } } });
+    expect(commit.status).toBe(202);
+    expect(commit.json.import.status).toBe("committing");
+    while (await runOneJob(hub.deps, importJobHandlers)) {}
+    const after = await client.get(`/api/orgs/${org.id}/imports/${res.json.import.id}`);
+    expect(after.json.import).toMatchObject({ status: "committed", summary: { applied: { staffNew: 9000 } } });
+  }, 60_000);
+
+  it("refuses an upload with no files, and another organisation's user", async () => {
+    const { org, client } = await provider();
+    const none = await upload(client, org.id, []);
+    expect(none.status).toBe(400);
+    expect(none.json.error.code).toBe("no_files");
+    const other = await provider();
+    expect((await upload(other.client, org.id, [fixture("valid-staff.csv")])).status).toBe(404);
+  });
+});

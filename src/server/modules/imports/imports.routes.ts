@@ -1,0 +1,175 @@
+import { desc, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { z } from "zod";
+import { commitImportInput } from "../../../shared/schemas";
+import { imports, jobs } from "../../db/schema";
+import { orgCtxOf } from "../../http/guards";
+import type { Router } from "../../http/route";
+import type { AppEnv } from "../../http/types";
+import { enqueueJob } from "../../jobs/worker";
+import { badRequest, conflict, notFound } from "../../lib/errors";
+import { isoDate } from "../../lib/time";
+import { csvLine } from "../ascwds/csv";
+import type { Problem } from "../ascwds/problems";
+import { LIMITS } from "../ascwds/read-upload";
+import { workbookOf } from "../ascwds/xlsx";
+import { exportAscwds } from "./export.service";
+import type { ImportJobPayload } from "./imports.jobs";
+import { presentImport, REPORT_HEADER, reportRows } from "./imports.presenter";
+import * as repo from "./imports.repo";
+import { commitStoredImport, createImport, getImport, validateStoredImport } from "./imports.service";
+
+/** Uploads up to this size are checked while the browser waits; larger ones by the job worker. */
+export const INLINE_BYTES = 1024 * 1024;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const importId = (c: Context<AppEnv>) => {
+  const id = c.req.param("importId");
+  if (!id || !UUID.test(id)) throw notFound("upload");
+  return id;
+};
+
+function attachment(c: Context<AppEnv>, name: string, type: string, body: string | Uint8Array) {
+  c.header("content-type", type);
+  c.header("content-disposition", `attachment; filename="${name}"`);
+  c.header("cache-control", "no-store");
+  return c.body(typeof body === "string" ? body : (body as unknown as ArrayBuffer));
+}
+
+async function jobOf(c: Context<AppEnv>, jobId: string | null) {
+  if (!jobId) return null;
+  const [job] = await c.var.deps.db.select({ progress: jobs.progress, status: jobs.status }).from(jobs).where(eq(jobs.id, jobId));
+  return job ?? null;
+}
+
+export function importRoutes(r: Router) {
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/imports",
+      tag: "Uploads",
+      scope: "org",
+      permission: "staff.edit",
+      summary: "Upload ASC-WDS files (multipart form: files, and asAt as YYYY-MM-DD) to check them and preview the changes",
+    },
+    async (c) => {
+      const ctx = orgCtxOf(c);
+      const form = await c.req.parseBody({ all: true }).catch(() => {
+        throw badRequest("invalid_upload", "Send the files as a multipart form (field name: files).");
+      });
+      const given = ([] as unknown[]).concat(form.files ?? []).filter((f): f is File => f instanceof File);
+      const asAt = typeof form.asAt === "string" && form.asAt ? form.asAt : isoDate(ctx.deps.now());
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asAt) || Number.isNaN(Date.parse(asAt)))
+        throw badRequest("validation", "The as-at date must be a real date as YYYY-MM-DD.", [{ path: "asAt", message: "Enter a real date" }]);
+      const tooBig = given.find((f) => f.size > LIMITS.fileBytes);
+      if (tooBig)
+        throw badRequest("too_large", `${tooBig.name} is ${(tooBig.size / 1048576).toFixed(1)} MB: files can be at most ${LIMITS.fileBytes / 1048576} MB.`, [
+          { path: "files", message: "Choose smaller files" },
+        ]);
+      const files = await Promise.all(given.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const record = await createImport(ctx, files, asAt);
+      const total = files.reduce((s, f) => s + f.bytes.length, 0);
+      if (total <= INLINE_BYTES) {
+        const checked = await validateStoredImport(ctx, record.id);
+        return c.json({ import: presentImport(checked ?? record) }, 201);
+      }
+      const payload: ImportJobPayload = { importId: record.id, orgId: ctx.org.id, userId: ctx.actor.userId, role: ctx.role, isHubAdmin: ctx.actor.isHubAdmin };
+      const jobId = await enqueueJob(ctx.deps, "import.validate", { ...payload }, ctx.org.id);
+      await repo.updateImport(ctx.db, ctx.org.id, record.id, { jobId });
+      return c.json({ import: presentImport({ ...record, jobId }) }, 202);
+    },
+  );
+
+  r.define({ method: "get", path: "/api/orgs/:orgId/imports", tag: "Uploads", scope: "org", permission: "staff.view", summary: "Recent uploads" }, async (c) => {
+    const ctx = orgCtxOf(c);
+    const rows = await ctx.db.select().from(imports).where(eq(imports.orgId, ctx.org.id)).orderBy(desc(imports.createdAt)).limit(20);
+    return c.json({ imports: rows.map((row) => ({ ...presentImport(row, null, 0), preview: undefined })) });
+  });
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/imports/:importId",
+      tag: "Uploads",
+      scope: "org",
+      permission: "staff.view",
+      summary: "An upload: its status and progress, problems and preview",
+    },
+    async (c) => {
+      const row = await getImport(orgCtxOf(c), importId(c));
+      return c.json({ import: presentImport(row, await jobOf(c, row.jobId)) });
+    },
+  );
+
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/imports/:importId/commit",
+      tag: "Uploads",
+      scope: "org",
+      permission: "staff.edit",
+      summary: "Apply a checked upload, saying what happens to staff missing from the file",
+      body: commitImportInput,
+    },
+    async (c, { body }) => {
+      const ctx = orgCtxOf(c);
+      const id = importId(c);
+      const row = await getImport(ctx, id);
+      const files = await repo.findImportFiles(ctx.db, ctx.org.id, id);
+      const total = files.reduce((s, f) => s + f.bytes.length, 0);
+      if (total <= INLINE_BYTES || row.status !== "ready") {
+        const done = await commitStoredImport(ctx, id, body);
+        return c.json({ import: presentImport(done ?? row) });
+      }
+      await repo.updateImport(ctx.db, ctx.org.id, id, { status: "committing" });
+      const payload: ImportJobPayload = { importId: id, orgId: ctx.org.id, userId: ctx.actor.userId, role: ctx.role, isHubAdmin: ctx.actor.isHubAdmin, decisions: body };
+      const jobId = await enqueueJob(ctx.deps, "import.commit", { ...payload }, ctx.org.id);
+      await repo.updateImport(ctx.db, ctx.org.id, id, { jobId });
+      return c.json({ import: presentImport({ ...row, status: "committing", jobId }) }, 202);
+    },
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/imports/:importId/report",
+      tag: "Uploads",
+      scope: "org",
+      permission: "staff.view",
+      summary: "The upload's problems as a CSV or XLSX file (format=csv|xlsx); never holds NI numbers or dates of birth",
+      query: z.object({ format: z.enum(["csv", "xlsx"], { error: "format must be csv or xlsx" }).default("csv") }),
+      produces: "text/csv",
+    },
+    async (c, { query }) => {
+      const row = await getImport(orgCtxOf(c), importId(c));
+      if (row.status === "validating") throw conflict("not_ready", "The upload is still being checked.");
+      const rows = reportRows((row.problems as Problem[] | null) ?? []);
+      const name = `upload-report-${row.asAt}`;
+      if (query.format === "xlsx") {
+        const xlsx = await workbookOf([{ name: "Problems", header: REPORT_HEADER, rows }]);
+        return attachment(c, `${name}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
+      }
+      return attachment(c, `${name}.csv`, "text/csv; charset=utf-8", `\ufeff${[csvLine(REPORT_HEADER), ...rows.map(csvLine)].join("\r\n")}\r\n`);
+    },
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/ascwds/:file",
+      tag: "Uploads",
+      scope: "org",
+      permission: "staff.view",
+      summary: "Download current data as an ASC-WDS file (workplace.csv, staff.csv or training.csv); uploading it again changes nothing",
+      produces: "text/csv",
+    },
+    async (c) => {
+      const ctx = orgCtxOf(c);
+      const file = c.req.param("file");
+      if (file !== "workplace.csv" && file !== "staff.csv" && file !== "training.csv") throw notFound("file");
+      const files = await exportAscwds(ctx);
+      const text = files[file.replace(".csv", "") as "workplace" | "staff" | "training"];
+      return attachment(c, `${ctx.org.slug}-${file}`, "text/csv; charset=utf-8", text);
+    },
+  );
+}
