@@ -107,6 +107,8 @@ describe("uploads over HTTP", () => {
     expect(commit.status).toBe(202);
     expect(commit.json.import.status).toBe("committing");
     while (await runOneJob(hub.deps, importJobHandlers)) {}
+    const failed = hub.logLines.filter((l) => l.includes('"job failed"'));
+    expect(failed).toEqual([]);
     const after = await client.get(`/api/orgs/${org.id}/imports/${res.json.import.id}`);
     expect(after.json.import).toMatchObject({ status: "committed", summary: { applied: { staffNew: 9000 } } });
   }, 60_000);

@@ -115,6 +115,7 @@ export function importRoutes(r: Router) {
       const ctx = orgCtxOf(c);
       const id = importId(c);
       const row = await getImport(ctx, id);
+      if (row.status === "committing") throw conflict("import_in_progress", "This upload is already being applied. Wait for it to finish.");
       const files = await repo.findImportFiles(ctx.db, ctx.org.id, id);
       const total = files.reduce((s, f) => s + f.bytes.length, 0);
       if (total <= INLINE_BYTES || row.status !== "ready") {

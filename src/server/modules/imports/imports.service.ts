@@ -270,7 +270,8 @@ export async function commitStoredImport(ctx: OrgCtx, importId: string, decision
   const record = await repo.findImport(ctx.db, ctx.org.id, importId);
   if (!record) throw notFound("upload");
   if (record.status === "committed") throw conflict("already_committed", "This upload has already been applied.");
-  if (record.status !== "ready")
+  // "committing" when the job worker applies an upload the route handed over.
+  if (record.status !== "ready" && record.status !== "committing")
     throw conflict("not_ready", record.status === "invalid" ? "This upload has errors: fix them and upload the files again." : "This upload is not ready to apply yet.");
   const files = (await repo.findImportFiles(ctx.db, ctx.org.id, importId)).map((f) => ({ name: f.name, bytes: f.bytes }));
   const result = await applyUpload(ctx, files, record.asAt, decisions);
