@@ -37,3 +37,14 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   if (json && typeof json.csrfToken === "string") setCsrfToken(json.csrfToken);
   return json as T;
 }
+
+/** A multipart upload (files), with the CSRF token. */
+export async function apiUpload<T = any>(path: string, form: FormData): Promise<T> {
+  const res = await fetch(path, { method: "POST", body: form, headers: { accept: "application/json", "x-csrf-token": csrfToken }, credentials: "same-origin" });
+  const json = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = json?.error;
+    throw new ApiError(res.status, err?.code ?? "network", err?.message ?? "The upload did not reach the hub. Check your connection and try again.", err?.issues ?? []);
+  }
+  return json as T;
+}

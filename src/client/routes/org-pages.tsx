@@ -81,6 +81,13 @@ export function OrgHomePage() {
             {o.permissions.includes("providers.invite") && " and invite new ones"}
           </li>
         )}
+        {o.permissions.includes("staff.edit") && (
+          <li>
+            <Link className="govuk-link" to="/orgs/$orgId/upload" params={{ orgId: o.id }}>
+              Upload your ASC-WDS files
+            </Link>
+          </li>
+        )}
         {o.permissions.includes("users.view") && (
           <li>
             <Link className="govuk-link" to="/orgs/$orgId/users" params={{ orgId: o.id }}>

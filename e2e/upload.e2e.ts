@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contextOptions, expectAccessible, launch, screenshot, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const FIX = new URL("../test/fixtures/ascwds/", import.meta.url).pathname;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("uploading ASC-WDS files in a browser", () => {
+  it("upload → preview → choose what happens to missing staff → commit", async () => {
+    const page = await browser.newPage(contextOptions);
+    await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
+    await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload data" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload workforce data" }).waitFor();
+    await expectAccessible(page, "upload page");
+
+    // First upload: two new workplaces and their staff.
+    await page.setInputFiles(
+      "#files",
+      ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map((f) => FIX + f),
+    );
+    await page.getByLabel("Day").first().fill("30");
+    await page.getByLabel("Month").first().fill("6");
+    await page.getByLabel("Year").first().fill("2026");
+    await page.getByRole("button", { name: "Check the files" }).click();
+    await page.getByRole("heading", { level: 1, name: "Check the changes before you save them" }).waitFor();
+    expect(await page.textContent("main")).toContain("Riverside House (HOME1)");
+    await expectAccessible(page, "preview page");
+    await page.getByRole("button", { name: "Save these changes" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload complete" }).waitFor();
+    expect(await page.textContent("main")).toContain("4 staff records added");
+
+    // Second upload: Cat (S3) is missing from the staff file.
+    const lines = readFileSync(`${FIX}valid-staff.csv`, "utf8").split("\n");
+    const dir = mkdtempSync(join(tmpdir(), "hub-e2e-upload-"));
+    writeFileSync(join(dir, "staff.csv"), [lines[0], lines[1], lines[2], lines[4], ""].join("\n"));
+    await page.getByRole("link", { name: "Upload more files" }).click();
+    await page.setInputFiles("#files", [`${FIX}valid-workplace.csv`, join(dir, "staff.csv")]);
+    await page.getByLabel("Day").first().fill("30");
+    await page.getByLabel("Month").first().fill("6");
+    await page.getByLabel("Year").first().fill("2026");
+    await page.getByRole("button", { name: "Check the files" }).click();
+    await page.getByRole("heading", { name: "1 member of staff is not in your staff file" }).waitFor();
+    expect(await page.getByRole("cell", { name: "Cat Example", exact: true }).count()).toBe(1);
+    await page.getByLabel("Record them as leavers").check();
+    await page.getByLabel("Reason for leaving").selectOption({ label: "Retired" });
+    await expectAccessible(page, "preview with missing staff");
+    await screenshot(page, "upload-preview-missing-staff");
+    await page.getByRole("button", { name: "Save these changes" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload complete" }).waitFor();
+    expect(await page.textContent("main")).toContain("1 recorded as leavers");
+    await expectAccessible(page, "upload complete page");
+    await page.close();
+  });
+
+  it("shows each problem with file, line and column, and offers the report", async () => {
+    const page = await browser.newPage(contextOptions);
+    await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
+    await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
+    await page.goto(`${page.url()}/upload`);
+    await page.setInputFiles("#files", [`${FIX}valid-workplace.csv`, `${FIX}staff-codes-and-ranges.csv`]);
+    await page.getByRole("button", { name: "Check the files" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your files need correcting" }).waitFor();
+    const text = (await page.textContent("main")) ?? "";
+    expect(text).toContain("There are 7 errors to fix");
+    expect(text).toContain("staff.GENDER.code");
+    expect(await page.getByRole("link", { name: "Excel" }).count()).toBe(1);
+    await expectAccessible(page, "upload errors page");
+    await page.close();
+  });
+});
