@@ -55,7 +55,7 @@ function DateInput({ id, legend, hint, value, onChange, error }: { id: string; l
   };
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <fieldset className="govuk-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         {hint && (
           <div id={`${id}-hint`} className="govuk-hint">

@@ -32,5 +32,3 @@ export async function findAudit(db: Exec, opts: { orgId: string | null; beforeId
     .orderBy(desc(auditLog.id))
     .limit(opts.limit);
 }
-
-export const insertAuditRows = (db: Exec, rows: AuditInsert[]) => (rows.length ? db.insert(auditLog).values(rows) : Promise.resolve());

@@ -1,5 +1,7 @@
 import type { Ctx } from "../../context";
-import { findAudit, insertAudit, insertAuditRows } from "./audit.repo";
+import { bulkInsert } from "../../db/bulk";
+import { auditLog } from "../../db/schema";
+import { findAudit, insertAudit } from "./audit.repo";
 import { maskBeforeAfter } from "./mask";
 
 export interface AuditEntry {
@@ -47,5 +49,5 @@ export async function recordAuditBatch(ctx: Ctx, entries: AuditEntry[]) {
       requestId: ctx.actor.requestId ?? null,
     };
   });
-  for (let i = 0; i < rows.length; i += 1000) await insertAuditRows(ctx.db, rows.slice(i, i + 1000));
+  await bulkInsert(ctx.db, auditLog, rows);
 }

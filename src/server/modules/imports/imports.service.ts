@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { bulkInsert } from "../../db/bulk";
 import { LEAVING_DESTINATIONS, LEAVING_REASONS } from "../../../shared/ascwds/codes";
 import { inTransaction, type OrgCtx } from "../../context";
 import { declaredCounts, staffQualifications, staffRecords, trainingRecords, workplaces } from "../../db/schema";
@@ -127,41 +129,28 @@ async function applyPlan(ctx: OrgCtx, v: Validated, asAt: string, decisions: Dec
   );
   for (let i = 0; i < declaredRows.length; i += 1000) await ctx.db.insert(declaredCounts).values(declaredRows.slice(i, i + 1000));
 
-  // New staff records, in batches; their ids are needed for qualifications and training.
+  // New staff records; their ids (made here) are needed for qualifications and training.
   const staffIds = new Map([...v.state.staff].map(([key, s]) => [key, s.id]));
   const fresh = plan.staff.filter((s) => s.action === "new");
-  for (let i = 0; i < fresh.length; i += 500) {
-    const batch = fresh.slice(i, i + 500);
-    const rows = await ctx.db
-      .insert(staffRecords)
-      .values(
-        batch.map((s) => {
-          const ni = typeof s.input.ni === "string" && s.input.ni !== "keep" ? s.input.ni : null;
-          return {
-            orgId,
-            workplaceId: workplaceIds.get(s.workplaceRef) as string,
-            localRef: s.input.newLocalRef ?? s.ref,
-            ...s.input.values,
-            personKey: ni ? personKey(ctx.deps.secret, ni) : null,
-            niEncrypted: ni ? encrypt(ctx.deps.secret, ni) : null,
-            dateOfBirth: s.input.dateOfBirth === "keep" ? null : s.input.dateOfBirth,
-            startDate: s.input.values.mainJobStartDate ?? asAt,
-          };
-        }),
-      )
-      .returning({ id: staffRecords.id });
-    rows.forEach((r, k) => {
-      const s = batch[k];
-      staffIds.set(s.key, r.id);
-      audit.push({
-        orgId,
-        action: "create",
-        entityType: "staff_record",
-        entityId: r.id,
-        after: { workplace: s.workplaceRef, localRef: s.ref, ...s.input.values, niNumber: s.input.ni, dateOfBirth: s.input.dateOfBirth },
-      });
-    });
-  }
+  const freshRows = fresh.map((s) => {
+    const ni = typeof s.input.ni === "string" && s.input.ni !== "keep" ? s.input.ni : null;
+    const id = randomUUID();
+    staffIds.set(s.key, id);
+    // The record holds the values; the audit entry says who created it, where and from which upload.
+    audit.push({ orgId, action: "create", entityType: "staff_record", entityId: id, after: { workplace: s.workplaceRef, localRef: s.ref, source: "upload" } });
+    return {
+      id,
+      orgId,
+      workplaceId: workplaceIds.get(s.workplaceRef) as string,
+      localRef: s.input.newLocalRef ?? s.ref,
+      ...s.input.values,
+      personKey: ni ? personKey(ctx.deps.secret, ni) : null,
+      niEncrypted: ni ? encrypt(ctx.deps.secret, ni) : null,
+      dateOfBirth: s.input.dateOfBirth === "keep" ? null : s.input.dateOfBirth,
+      startDate: s.input.values.mainJobStartDate ?? asAt,
+    };
+  });
+  await bulkInsert(ctx.db, staffRecords, freshRows);
 
   for (const s of plan.staff.filter((x) => x.action === "update")) {
     const before = v.state.staff.get(s.key);
@@ -207,14 +196,14 @@ async function applyPlan(ctx: OrgCtx, v: Validated, asAt: string, decisions: Dec
     orgId,
     qualTargets.filter((s) => s.action !== "new").map((s) => s.id as string),
   );
-  const qualRows = qualTargets.flatMap((s) => s.input.qualifications.map((q) => ({ orgId, staffRecordId: staffIds.get(s.key) as string, ...q })));
-  for (let i = 0; i < qualRows.length; i += 1000) await ctx.db.insert(staffQualifications).values(qualRows.slice(i, i + 1000));
+  const qualRows = qualTargets.flatMap((s) => s.input.qualifications.map((q) => ({ id: randomUUID(), orgId, staffRecordId: staffIds.get(s.key) as string, ...q })));
+  await bulkInsert(ctx.db, staffQualifications, qualRows);
 
   // Training replaced for staff records whose training in the file differs.
   const replace = plan.training.filter((t) => t.action === "replace");
   await repo.deleteTraining(ctx.db, orgId, replace.map((t) => v.state.staff.get(t.key)?.id).filter(Boolean) as string[]);
-  const trainingRows = replace.flatMap((t) => t.rows.map((r) => ({ orgId, staffRecordId: staffIds.get(staffKey(r.workplaceRef, r.staffRef)) as string, ...r.values })));
-  for (let i = 0; i < trainingRows.length; i += 1000) await ctx.db.insert(trainingRecords).values(trainingRows.slice(i, i + 1000));
+  const trainingRows = replace.flatMap((t) => t.rows.map((r) => ({ id: randomUUID(), orgId, staffRecordId: staffIds.get(staffKey(r.workplaceRef, r.staffRef)) as string, ...r.values })));
+  await bulkInsert(ctx.db, trainingRecords, trainingRows);
   if (replace.length)
     audit.push({ orgId, action: "update", entityType: "training", entityId: null, after: { staffRecords: replace.length, trainingRecords: trainingRows.length } });
 

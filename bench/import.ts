@@ -1,0 +1,108 @@
+// npm run bench:import [-- --staff 100000 --workplaces 1000]
+// Generates realistic ASC-WDS files, then measures validation and commit throughput and peak
+// memory, on PGlite (a fresh data directory) and on PostgreSQL when DATABASE_URL is set.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { systemActor } from "../src/server/context";
+import { openDatabase } from "../src/server/db/client";
+import { loadEnv } from "../src/server/env";
+import { createLogger } from "../src/server/lib/logger";
+import { ProblemList } from "../src/server/modules/ascwds/problems";
+import { csvSheets, readUpload } from "../src/server/modules/ascwds/read-upload";
+import { WORKPLACE_COLUMNS, STAFF_COLUMNS } from "../src/server/modules/ascwds/headers";
+import { applyUpload } from "../src/server/modules/imports/imports.service";
+import { createOrganisation } from "../src/server/modules/orgs/orgs.service";
+import { Random } from "../src/server/modules/demo/random";
+
+const { values } = parseArgs({ options: { staff: { type: "string", default: "100000" }, workplaces: { type: "string", default: "1000" } } });
+const STAFF = Number(values.staff);
+const WORKPLACES = Number(values.workplaces);
+const AS_AT = "2026-06-30";
+
+let peak = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 20);
+const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+
+function generate(errorEvery: number) {
+  const rnd = new Random(7);
+  const w = [WORKPLACE_COLUMNS.join(",")];
+  for (let i = 0; i < WORKPLACES; i++) {
+    const home = i % 3 === 0;
+    const cells: Record<string, string> = {
+      LOCALESTID: `W${i}`, STATUS: "NEW", ESTNAME: `Workplace ${i}`, ADDRESS1: `${i} High Street`, POSTTOWN: "Runcorn", POSTCODE: "WA7 1AB", ESTTYPE: "6",
+      REGTYPE: "2", PROVNUM: "1-101010101", LOCATIONID: `1-${String(300000000 + i)}`, MAINSERVICE: home ? "8" : "2", ALLSERVICES: home ? "8;0" : "2;0",
+      CAPACITY: home ? "" : "40;", UTILISATION: home ? "" : "35;", TOTALPERMTEMP: String(Math.round((STAFF / WORKPLACES) * 0.78)), ALLJOBROLES: "8;7", STARTERS: "3;1", LEAVERS: "2;0", VACANCIES: "4;1", REASONS: "5;6", REASONNOS: "1;1",
+    };
+    w.push(WORKPLACE_COLUMNS.map((c) => cells[c] ?? "").join(","));
+  }
+  const s = [STAFF_COLUMNS.join(",")];
+  for (let i = 0; i < STAFF; i++) {
+    const perm = rnd.chance(0.7);
+    const zh = !perm && rnd.chance(0.5);
+    const cells: Record<string, string> = {
+      LOCALESTID: `W${i % WORKPLACES}`, UNIQUEWORKERID: `S${i}`, STATUS: "NEW", DISPLAYID: `Person ${i}`, NINUMBER: `AB${String(100000 + (i % 899999)).padStart(6, "0")}C`,
+      DOB: `${rnd.int(1, 28)}/${rnd.int(1, 12)}/${rnd.int(1955, 2005)}`, GENDER: rnd.chance(0.78) ? "2" : "1", ETHNICITY: rnd.chance(0.4) ? "99" : "31", NATIONALITY: "826",
+      DISABLED: "0", CARECERT: "1", RECSOURCE: "2", STARTDATE: `${rnd.int(1, 28)}/${rnd.int(1, 12)}/${rnd.int(2005, 2025)}`, STARTINSECT: "999", APPRENTICE: "2",
+      EMPLSTATUS: perm ? "1" : "3", ZEROHRCONT: zh ? "1" : "2", DAYSSICK: String(rnd.int(0, 20)), SALARYINT: "3", HOURLYRATE: (12.71 + rnd.next() * 2).toFixed(2),
+      MAINJOBROLE: rnd.chance(0.8) ? "8" : "7", CONTHOURS: zh ? "" : "37.5", AVGHOURS: zh ? String(rnd.int(5, 30)) : "", SCQUAL: rnd.chance(0.43) ? "2" : "1;2", NONSCQUAL: "2", CWPCATEGORY: "2",
+    };
+    if (errorEvery && i % errorEvery === errorEvery - 1) cells.GENDER = "7"; // a sprinkling of errors
+    if (i % 97 === 0) cells.STARTINSECT = "2026"; // and of warnings (started in the sector after starting this job)
+    s.push(STAFF_COLUMNS.map((c) => cells[c] ?? "").join(","));
+  }
+  const enc = new TextEncoder();
+  return [
+    { name: "workplace.csv", bytes: enc.encode(`${w.join("\r\n")}\r\n`) },
+    { name: "staff.csv", bytes: enc.encode(`${s.join("\r\n")}\r\n`) },
+  ];
+}
+
+function measureValidation(files: ReturnType<typeof generate>) {
+  const before = process.memoryUsage().rss;
+  peak = before;
+  const t = performance.now();
+  const problems = new ProblemList();
+  const parsed = readUpload(csvSheets(files, problems), { asAt: AS_AT, allowExampleNi: false, existingWorkplaces: new Set(), existingStaff: new Set() }, problems);
+  const ms = performance.now() - t;
+  return { ms, errors: parsed.errors, warnings: parsed.warnings, rowsPerSecond: Math.round(STAFF / (ms / 1000)), peakRss: Math.max(peak, process.memoryUsage().rss), rssBefore: before };
+}
+
+async function measureCommit(label: string, files: ReturnType<typeof generate>, databaseUrl?: string) {
+  const dir = mkdtempSync(join(tmpdir(), "hub-bench-"));
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: dir });
+  await database.migrate();
+  const env = loadEnv({ NODE_ENV: "test", HUB_SECRET: "bench-secret-bench-secret-bench-secret-00", DATA_DIR: dir });
+  const deps = { db: database.db, env, log: createLogger("silent"), secret: env.HUB_SECRET as string, now: () => new Date(`${AS_AT}T12:00:00Z`) };
+  const ctx = { db: deps.db, deps, actor: systemActor, log: deps.log };
+  const org = await createOrganisation(ctx, { kind: "provider", name: `Bench provider ${Date.now()}` });
+  const orgCtx = { ...ctx, org: { id: org.id, kind: "provider" as const, name: org.name, slug: org.slug, isDemo: false }, role: null };
+  peak = process.memoryUsage().rss;
+  const t = performance.now();
+  const result = await applyUpload(orgCtx, files, AS_AT, { missing: { default: { action: "keep" } } });
+  const ms = performance.now() - t;
+  const [{ n }] = (await deps.db.execute(sql`select count(*)::int as n from staff_records where org_id = ${org.id}`)).rows as { n: number }[];
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `commit  ${label.padEnd(10)} ${STAFF.toLocaleString("en-GB")} staff in ${(ms / 1000).toFixed(1)} s = ${Math.round(STAFF / (ms / 1000)).toLocaleString("en-GB")} rows/s (validate + plan + write in one transaction); ${n.toLocaleString("en-GB")} rows stored; peak RSS ${mb(peak)}; applied ${JSON.stringify(result.applied)}`,
+  );
+}
+
+const withErrors = generate(1000);
+const staffBytes = withErrors[1].bytes.length;
+console.log(`Generated ${STAFF.toLocaleString("en-GB")} staff rows in ${WORKPLACES.toLocaleString("en-GB")} workplaces: staff file ${mb(staffBytes)}`);
+for (let run = 1; run <= 3; run++) {
+  const v = measureValidation(withErrors);
+  console.log(
+    `validate run ${run}: ${(v.ms / 1000).toFixed(2)} s = ${v.rowsPerSecond.toLocaleString("en-GB")} rows/s; ${v.errors} errors, ${v.warnings} warnings; peak RSS ${mb(v.peakRss)} (${mb(v.peakRss - v.rssBefore)} above the start, file ${mb(staffBytes)})`,
+  );
+}
+const clean = generate(0);
+await measureCommit("PGlite", clean);
+if (process.env.DATABASE_URL) await measureCommit("PostgreSQL", clean, process.env.DATABASE_URL);
+clearInterval(sampler);
