@@ -117,3 +117,17 @@ export async function lastEmailTo(hub: Hub, address: string) {
   const token = /token=([\w-]+)/.exec(mail.body)?.[1] ?? null;
   return { ...mail, token };
 }
+
+/**
+ * The demo system, seeded once per database: in the PostgreSQL lane test files share one
+ * database, so an advisory lock makes the second file wait and then find it there.
+ */
+export async function seedDemoOnce(hub: Hub, anchor = "2026-11-22") {
+  const { sql } = await import("drizzle-orm");
+  const { seedDemo } = await import("../src/server/modules/demo/seed");
+  await hub.deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(20261122)`);
+    const found = (await tx.execute(sql`select 1 from organisations where slug = 'halton'`)).rows.length > 0;
+    if (!found) await seedDemo({ ...hub.ctx, db: tx }, { anchor });
+  });
+}

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { bulkInsert } from "../../db/bulk";
 import { LEAVING_DESTINATIONS, LEAVING_REASONS } from "../../../shared/ascwds/codes";
 import { inTransaction, type OrgCtx } from "../../context";
+import { bulkInsert } from "../../db/bulk";
 import { declaredCounts, staffQualifications, staffRecords, trainingRecords, workplaces } from "../../db/schema";
 import { encrypt, personKey } from "../../lib/crypto";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
@@ -202,7 +202,9 @@ async function applyPlan(ctx: OrgCtx, v: Validated, asAt: string, decisions: Dec
   // Training replaced for staff records whose training in the file differs.
   const replace = plan.training.filter((t) => t.action === "replace");
   await repo.deleteTraining(ctx.db, orgId, replace.map((t) => v.state.staff.get(t.key)?.id).filter(Boolean) as string[]);
-  const trainingRows = replace.flatMap((t) => t.rows.map((r) => ({ id: randomUUID(), orgId, staffRecordId: staffIds.get(staffKey(r.workplaceRef, r.staffRef)) as string, ...r.values })));
+  const trainingRows = replace.flatMap((t) =>
+    t.rows.map((r) => ({ id: randomUUID(), orgId, staffRecordId: staffIds.get(staffKey(r.workplaceRef, r.staffRef)) as string, ...r.values })),
+  );
   await bulkInsert(ctx.db, trainingRecords, trainingRows);
   if (replace.length)
     audit.push({ orgId, action: "update", entityType: "training", entityId: null, after: { staffRecords: replace.length, trainingRecords: trainingRows.length } });

@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { makeOrg, makeUser, testHub } from "../../../../test/harness";
+import { makeOrg, makeUser, seedDemoOnce, testHub } from "../../../../test/harness";
 import type { OrgCtx } from "../../context";
 import { staffRecords, trainingRecords, workplaces } from "../../db/schema";
 import type { AppError } from "../../lib/errors";
-import { seedDemo } from "../demo/seed";
 import { findOrgBySlug } from "../orgs/orgs.repo";
 import { exportAscwds } from "./export.service";
 import { applyUpload, validateUpload } from "./imports.service";
@@ -140,7 +139,7 @@ describe("applying an upload", () => {
 describe("download and upload again", () => {
   it("the demo provider's data, downloaded as ASC-WDS files and uploaded again, reports no changes (with or without NI numbers)", async () => {
     const demo = await testHub();
-    await seedDemo(demo.ctx, { anchor: "2026-11-22" });
+    await seedDemoOnce(demo);
     const org = await findOrgBySlug(demo.deps.db, "demo-mersey-view-care");
     for (const role of ["provider_admin", "provider_viewer"] as const) {
       const ctx: OrgCtx = { ...demo.ctx, actor: { userId: null, isHubAdmin: false }, org: { id: org.id, kind: "provider", name: org.name, slug: org.slug, isDemo: true }, role };
