@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog } from "../src/server/db/schema";
+import { auditLog, staffRecords, workplaces } from "../src/server/db/schema";
 import { createImport } from "../src/server/modules/imports/imports.service";
 import { createInvitation } from "../src/server/modules/users/users.service";
 import { Client, makeSystem, makeUser, signedIn, testHub, uniq } from "./harness";
 
 // Every organisation-scoped route needs a case here. A new route without one fails the
 // "covers every route" test, so nobody can add a route that skips the isolation check.
-type Ids = { invitationId: string; membershipId: string; importId: string };
+type Ids = { invitationId: string; membershipId: string; importId: string; staffId: string };
 const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Record<string, string> }> = {
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},
@@ -24,6 +24,9 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "post /api/orgs/:orgId/imports/:importId/commit": { params: (ids) => ({ importId: ids.importId }), body: () => ({ missing: { default: { action: "keep" } } }) },
   "get /api/orgs/:orgId/imports/:importId/report": { params: (ids) => ({ importId: ids.importId }) },
   "get /api/orgs/:orgId/ascwds/:file": { params: () => ({ file: "staff.csv" }) },
+  "get /api/orgs/:orgId/staff": {},
+  "get /api/orgs/:orgId/workplaces": {},
+  "post /api/orgs/:orgId/staff/:staffId/leave": { params: (ids) => ({ staffId: ids.staffId }), body: () => ({ leavingDate: "2026-06-01", reason: 9 }) },
 };
 
 const hub = await testHub();
@@ -56,7 +59,19 @@ describe("tenant isolation harness", () => {
       );
       const targetCtx = { ...hub.ctx, org: { id: target.id, kind: target.kind as "provider", name: target.name, slug: target.slug, isDemo: false }, role: null };
       const upload = await createImport(targetCtx, [{ name: "staff.csv", bytes: new TextEncoder().encode("x") }], "2026-06-30");
-      const ids: Ids = { invitationId: invitation.id, membershipId: member.membershipId as string, importId: upload.id };
+      const place = (
+        await hub.deps.db
+          .insert(workplaces)
+          .values({ orgId: target.id, localRef: `W-${uniq()}`, name: "Target home", mainService: 2 })
+          .returning()
+      )[0];
+      const person = (
+        await hub.deps.db
+          .insert(staffRecords)
+          .values({ orgId: target.id, workplaceId: place.id, localRef: "P1", displayId: "Target Person", contractType: 1, mainJobRole: 8, startDate: "2020-01-01" })
+          .returning()
+      )[0];
+      const ids: Ids = { invitationId: invitation.id, membershipId: member.membershipId as string, importId: upload.id, staffId: person.id };
 
       const outsiders = [
         { who: "another provider's admin", client: await signedIn(hub, b.providerAdmin.email) },
@@ -84,6 +99,8 @@ describe("tenant isolation harness", () => {
       }
       expect(await countAudit()).toBe(before);
       // The invitation and membership the outsiders aimed at are untouched.
+      const [untouched] = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.id, ids.staffId));
+      expect(untouched.endDate).toBeNull();
       const membership = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, ids.membershipId));
       expect(membership.map((e) => e.action)).toEqual(["create"]);
 

@@ -4,6 +4,7 @@ import { AdminOrganisationsPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
+import { RecordLeaverPage, StaffPage } from "./routes/staff-pages";
 import { UploadPage, UploadResultPage } from "./routes/upload-pages";
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } => (typeof s.token === "string" ? { token: s.token } : {});
@@ -31,6 +32,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/users", component: signedIn(UsersPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/providers", component: signedIn(ProvidersPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/audit", component: signedIn(AuditPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff", component: signedIn(StaffPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/leave", component: signedIn(RecordLeaverPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/upload", component: signedIn(UploadPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/uploads/$importId", component: signedIn(UploadResultPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/organisations", component: signedIn(AdminOrganisationsPage) }),

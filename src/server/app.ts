@@ -12,6 +12,7 @@ import { adminRoutes } from "./modules/admin/admin.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
+import { staffRoutes } from "./modules/staff/staff.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/users.routes";
 
@@ -51,6 +52,7 @@ export function createApp(deps: Deps) {
   userRoutes(router);
   adminRoutes(router);
   importRoutes(router);
+  staffRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

@@ -14,6 +14,7 @@ interface NavItem {
 const ORG_NAV: NavItem[] = [
   { to: "", label: "Home" },
   { to: "/providers", label: "Providers", permission: "providers.view" },
+  { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
   { to: "/users", label: "Users", permission: "users.view" },
   { to: "/audit", label: "Audit trail", permission: "audit.view" },

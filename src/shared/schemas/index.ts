@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./imports";
 export * from "./orgs";
+export * from "./staff";

@@ -1,0 +1,58 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contextOptions, expectAccessible, launch, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("staff records in a browser", () => {
+  it("a provider admin finds staff by filter and records a leaver", async () => {
+    const page = await browser.newPage(contextOptions);
+    await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
+    await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Staff" }).waitFor();
+    await page
+      .getByText(/staff records? \(page 1 of|^\d+ staff records?$/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, "staff list");
+
+    await page.getByLabel("Main job role").selectOption({ label: "Senior care worker" });
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll("tbody tr td:nth-child(3)")].every((td) => td.textContent === "Senior care worker"));
+    const rowsBefore = await page.locator("tbody tr").count();
+    expect(rowsBefore).toBeGreaterThan(0);
+    const name = (await page.locator("tbody tr td").first().textContent()) ?? "";
+
+    await page
+      .locator("tbody tr")
+      .first()
+      .getByRole("link", { name: /Record as leaver/ })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Record a leaver" }).waitFor();
+    await page.getByRole("button", { name: "Record leaver" }).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    expect(await page.textContent(".govuk-error-summary")).toContain("Choose a reason for leaving");
+    await expectAccessible(page, "record a leaver with an error");
+    await page.getByLabel("Reason for leaving").selectOption({ label: "Moved to the health sector" });
+    await page.getByRole("button", { name: "Record leaver" }).click();
+    await page.getByRole("heading", { level: 1, name: "Leaver recorded" }).waitFor();
+
+    await page.getByRole("button", { name: "Back to staff" }).click();
+    await page.getByLabel("Status").selectOption({ label: "Left" });
+    await page.getByLabel("Name or reference").fill(name);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page
+      .getByRole("cell", { name: /Moved to the health sector/ })
+      .first()
+      .waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,64 @@
+import { CONTRACT_LABELS, JOB_ROLES, LEAVING_REASONS } from "../../../shared/ascwds/codes";
+import { recordLeaverInput, staffListQuery } from "../../../shared/schemas";
+import { orgCtxOf } from "../../http/guards";
+import type { Router } from "../../http/route";
+import { notFound } from "../../lib/errors";
+import { PAGE_SIZE } from "./staff.repo";
+import * as staff from "./staff.service";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function staffRoutes(r: Router) {
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/staff",
+      tag: "Staff",
+      scope: "org",
+      permission: "staff.view",
+      summary: "Find and filter staff records (no NI numbers or dates of birth)",
+      query: staffListQuery,
+    },
+    async (c, { query }) => {
+      const { total, rows } = await staff.listStaff(orgCtxOf(c), query);
+      return c.json({
+        total,
+        page: query.page,
+        pageSize: PAGE_SIZE,
+        staff: rows.map((s) => ({
+          id: s.id,
+          reference: s.localRef,
+          name: s.displayId,
+          role: { code: s.mainJobRole, label: JOB_ROLES[s.mainJobRole] ?? String(s.mainJobRole) },
+          contract: { code: s.contractType, label: CONTRACT_LABELS[s.contractType] ?? String(s.contractType) },
+          workplace: { id: s.workplaceId, name: s.workplaceName },
+          startDate: s.startDate,
+          endDate: s.endDate,
+          leavingReason: s.leavingReason ? LEAVING_REASONS[s.leavingReason] : null,
+        })),
+      });
+    },
+  );
+
+  r.define({ method: "get", path: "/api/orgs/:orgId/workplaces", tag: "Staff", scope: "org", permission: "workplaces.view", summary: "The organisation's workplaces" }, async (c) =>
+    c.json({ workplaces: await staff.listWorkplaces(orgCtxOf(c)) }),
+  );
+
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/staff/:staffId/leave",
+      tag: "Staff",
+      scope: "org",
+      permission: "staff.edit",
+      summary: "Record that someone has left (the record is kept)",
+      body: recordLeaverInput,
+    },
+    async (c, { body }) => {
+      const id = c.req.param("staffId");
+      if (!id || !UUID.test(id)) throw notFound("staff record");
+      const s = await staff.recordLeaver(orgCtxOf(c), id, body);
+      return c.json({ id: s.id, endDate: s.endDate, leavingReason: s.leavingReason });
+    },
+  );
+}

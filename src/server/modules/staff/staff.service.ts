@@ -1,0 +1,35 @@
+import { and, eq } from "drizzle-orm";
+import { LEAVING_DESTINATIONS } from "../../../shared/ascwds/codes";
+import { inTransaction, type OrgCtx } from "../../context";
+import { staffRecords } from "../../db/schema";
+import { badRequest, conflict, notFound } from "../../lib/errors";
+import { isoDate } from "../../lib/time";
+import { recordAudit } from "../audit/audit.service";
+import * as repo from "./staff.repo";
+
+export const listStaff = (ctx: OrgCtx, filter: repo.StaffFilter) => repo.findStaff(ctx.db, ctx.org.id, filter);
+export const listWorkplaces = (ctx: OrgCtx) => repo.listWorkplaces(ctx.db, ctx.org.id);
+
+/** Records that someone has left: the record is kept, with the date, reason and where they went. */
+export async function recordLeaver(ctx: OrgCtx, id: string, input: { leavingDate: string; reason: number }) {
+  return inTransaction(ctx, async (tx) => {
+    const before = await repo.findStaffRecord(tx.db, tx.org.id, id);
+    if (!before) throw notFound("staff record");
+    if (before.endDate) throw conflict("already_left", `${before.displayId} is already recorded as leaving on ${before.endDate}.`);
+    if (input.leavingDate < before.startDate)
+      throw badRequest("validation", `The leaving date must be on or after the start date (${before.startDate}).`, [
+        { path: "leavingDate", message: "Enter a date on or after the start date" },
+      ]);
+    if (input.leavingDate > isoDate(tx.deps.now()))
+      throw badRequest("validation", "The leaving date cannot be in the future: record the leaver on or after the day they go.", [
+        { path: "leavingDate", message: "Enter today or an earlier date" },
+      ]);
+    const after = { endDate: input.leavingDate, leavingReason: input.reason, leavingDestination: LEAVING_DESTINATIONS[input.reason] ?? null };
+    await tx.db
+      .update(staffRecords)
+      .set({ ...after, updatedAt: tx.deps.now() })
+      .where(and(eq(staffRecords.id, id), eq(staffRecords.orgId, tx.org.id)));
+    await recordAudit(tx, { orgId: tx.org.id, action: "update", entityType: "staff_record", entityId: id, before: { endDate: null, leavingReason: null }, after });
+    return { ...before, ...after };
+  });
+}

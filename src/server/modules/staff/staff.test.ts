@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { makeOrg, makeUser, signedIn, testHub } from "../../../../test/harness";
+import type { OrgCtx } from "../../context";
+import { auditLog } from "../../db/schema";
+import { applyUpload } from "../imports/imports.service";
+
+const hub = await testHub();
+const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
+const files = ["valid-workplace.csv", "valid-staff.csv"].map((name) => ({ name, bytes: new Uint8Array(readFileSync(FIX + name)) }));
+
+async function providerWithStaff() {
+  const org = await makeOrg(hub, "provider");
+  const ctx: OrgCtx = { ...hub.ctx, org: { id: org.id, kind: "provider", name: org.name, slug: org.slug, isDemo: false }, role: null };
+  await applyUpload(ctx, files, "2026-06-01", { missing: { default: { action: "keep" } } });
+  const admin = await makeUser(hub, org, "provider_admin");
+  return { org, client: await signedIn(hub, admin.email) };
+}
+
+describe("finding staff and recording leavers", () => {
+  it("finds and filters staff by name, workplace, role, contract and status, without identifiers", async () => {
+    const { org, client } = await providerWithStaff();
+    const all = await client.get(`/api/orgs/${org.id}/staff`);
+    expect(all.json.total).toBe(4);
+    expect(JSON.stringify(all.json)).not.toMatch(/AB123456C|1980-02-01/);
+    expect((await client.get(`/api/orgs/${org.id}/staff?q=bob`)).json.staff.map((s: { name: string }) => s.name)).toEqual(["Bob Example"]);
+    const places = (await client.get(`/api/orgs/${org.id}/workplaces`)).json.workplaces as { id: string; localRef: string }[];
+    const home2 = places.find((p) => p.localRef === "HOME2")?.id;
+    expect((await client.get(`/api/orgs/${org.id}/staff?workplace=${home2}`)).json.staff.map((s: { name: string }) => s.name)).toEqual(["Dee Example"]);
+    expect((await client.get(`/api/orgs/${org.id}/staff?role=7`)).json.total).toBe(1);
+    expect((await client.get(`/api/orgs/${org.id}/staff?contract=3`)).json.staff[0].contract.label).toBe("Pool/Bank");
+    expect((await client.get(`/api/orgs/${org.id}/staff?status=bogus`)).status).toBe(400);
+  });
+
+  it("records a leaver once, with an audit entry; refuses future dates and dates before the start", async () => {
+    const { org, client } = await providerWithStaff();
+    const [bob] = (await client.get(`/api/orgs/${org.id}/staff?q=bob`)).json.staff;
+    expect((await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2030-01-01", reason: 5 })).status).toBe(400);
+    expect((await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2019-01-01", reason: 5 })).json.error.issues[0].path).toBe("leavingDate");
+    const done = await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2026-05-31", reason: 2 });
+    expect(done.json).toMatchObject({ endDate: "2026-05-31", leavingReason: 2 });
+    expect((await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2026-05-31", reason: 2 })).status).toBe(409);
+    expect((await client.get(`/api/orgs/${org.id}/staff?status=left`)).json.staff.map((s: { name: string; leavingReason: string }) => [s.name, s.leavingReason])).toEqual([
+      ["Bob Example", "Moved to the health sector"],
+    ]);
+    const entries = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, bob.id));
+    expect(entries.at(-1)).toMatchObject({ action: "update", before: { endDate: null }, after: { endDate: "2026-05-31", leavingReason: 2, leavingDestination: "health" } });
+  });
+
+  it("a viewer can find staff but not record leavers", async () => {
+    const { org } = await providerWithStaff();
+    const viewer = await signedIn(hub, (await makeUser(hub, org, "provider_viewer")).email);
+    const [s] = (await viewer.get(`/api/orgs/${org.id}/staff`)).json.staff;
+    expect((await viewer.post(`/api/orgs/${org.id}/staff/${s.id}/leave`, { leavingDate: "2026-05-31", reason: 2 })).status).toBe(403);
+  });
+});
