@@ -55,4 +55,41 @@ describe("staff records in a browser", () => {
       .waitFor();
     await page.close();
   });
+
+  it("a provider admin opens and closes a vacancy and records a month of agency use", async () => {
+    const page = await browser.newPage(contextOptions);
+    await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
+    await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Vacancies" }).click();
+    await page.getByRole("heading", { level: 1, name: "Vacancies" }).waitFor();
+    const caption = page.locator("caption", { hasText: "Open vacancies" });
+    await caption.waitFor();
+    const before = Number(/\((\d+)\)/.exec((await caption.textContent()) ?? "")?.[1]);
+    await expectAccessible(page, "vacancies page");
+    await page.getByLabel("Workplace").selectOption({ index: 1 });
+    await page.getByLabel("Job role").selectOption({ label: "Senior care worker" });
+    await page.getByLabel("Number of posts").fill("2");
+    await page.getByRole("button", { name: "Open vacancy" }).click();
+    await page.getByText("2 vacancies opened.").waitFor();
+    await page.locator("caption", { hasText: `Open vacancies (${before + 2})` }).waitFor();
+    await page
+      .getByRole("button", { name: /^Close/ })
+      .first()
+      .click();
+    await page.locator("caption", { hasText: `Open vacancies (${before + 1})` }).waitFor();
+
+    await nav.getByRole("link", { name: "Agency use" }).click();
+    await page.getByRole("heading", { level: 1, name: "Agency use" }).waitFor();
+    await page.getByLabel("Workplace").selectOption({ index: 1 });
+    await page.getByLabel("Month").fill("2026-04");
+    await page.getByLabel("Agency hours").fill("120");
+    await page.getByLabel("Spend in pounds").fill("3,250.00");
+    await page.getByLabel("Care worker", { exact: true }).check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Agency use for 2026-04 saved.").waitFor();
+    await page.getByRole("cell", { name: "£3,250.00" }).waitFor();
+    await expectAccessible(page, "agency use page");
+    await page.close();
+  });
 });

@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, staffRecords, workplaces } from "../src/server/db/schema";
+import { auditLog, staffRecords, vacancies, workplaces } from "../src/server/db/schema";
 import { createImport } from "../src/server/modules/imports/imports.service";
 import { createInvitation } from "../src/server/modules/users/users.service";
 import { Client, makeSystem, makeUser, signedIn, testHub, uniq } from "./harness";
 
 // Every organisation-scoped route needs a case here. A new route without one fails the
 // "covers every route" test, so nobody can add a route that skips the isolation check.
-type Ids = { invitationId: string; membershipId: string; importId: string; staffId: string };
+type Ids = { invitationId: string; membershipId: string; importId: string; staffId: string; vacancyId: string; workplaceId: string };
 const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Record<string, string> }> = {
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},
@@ -27,6 +27,11 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "get /api/orgs/:orgId/staff": {},
   "get /api/orgs/:orgId/workplaces": {},
   "post /api/orgs/:orgId/staff/:staffId/leave": { params: (ids) => ({ staffId: ids.staffId }), body: () => ({ leavingDate: "2026-06-01", reason: 9 }) },
+  "get /api/orgs/:orgId/vacancies": {},
+  "post /api/orgs/:orgId/vacancies": { body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", jobRole: 8, openedOn: "2026-06-01" }) },
+  "post /api/orgs/:orgId/vacancies/:vacancyId/close": { params: (ids) => ({ vacancyId: ids.vacancyId }), body: () => ({ closedOn: "2026-06-10" }) },
+  "get /api/orgs/:orgId/agency-use": {},
+  "put /api/orgs/:orgId/agency-use": { body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", month: "2026-05", hours: 10, spend: 250 }) },
 };
 
 const hub = await testHub();
@@ -71,7 +76,15 @@ describe("tenant isolation harness", () => {
           .values({ orgId: target.id, workplaceId: place.id, localRef: "P1", displayId: "Target Person", contractType: 1, mainJobRole: 8, startDate: "2020-01-01" })
           .returning()
       )[0];
-      const ids: Ids = { invitationId: invitation.id, membershipId: member.membershipId as string, importId: upload.id, staffId: person.id };
+      const post = (await hub.deps.db.insert(vacancies).values({ orgId: target.id, workplaceId: place.id, jobRole: 8, openedOn: "2026-05-01" }).returning())[0];
+      const ids: Ids = {
+        invitationId: invitation.id,
+        membershipId: member.membershipId as string,
+        importId: upload.id,
+        staffId: person.id,
+        vacancyId: post.id,
+        workplaceId: place.id,
+      };
 
       const outsiders = [
         { who: "another provider's admin", client: await signedIn(hub, b.providerAdmin.email) },
@@ -101,6 +114,7 @@ describe("tenant isolation harness", () => {
       // The invitation and membership the outsiders aimed at are untouched.
       const [untouched] = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.id, ids.staffId));
       expect(untouched.endDate).toBeNull();
+      expect((await hub.deps.db.select().from(vacancies).where(eq(vacancies.id, ids.vacancyId)))[0].closedOn).toBeNull();
       const membership = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, ids.membershipId));
       expect(membership.map((e) => e.action)).toEqual(["create"]);
 

@@ -6,6 +6,7 @@ import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser 
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
 import { RecordLeaverPage, StaffPage } from "./routes/staff-pages";
 import { UploadPage, UploadResultPage } from "./routes/upload-pages";
+import { AgencyPage, VacanciesPage } from "./routes/vacancy-pages";
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } => (typeof s.token === "string" ? { token: s.token } : {});
 
@@ -34,6 +35,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/audit", component: signedIn(AuditPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff", component: signedIn(StaffPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/leave", component: signedIn(RecordLeaverPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/vacancies", component: signedIn(VacanciesPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/agency", component: signedIn(AgencyPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/upload", component: signedIn(UploadPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/uploads/$importId", component: signedIn(UploadResultPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/organisations", component: signedIn(AdminOrganisationsPage) }),

@@ -9,12 +9,14 @@ import { Router } from "./http/route";
 import type { AppEnv } from "./http/types";
 import { AppError } from "./lib/errors";
 import { adminRoutes } from "./modules/admin/admin.routes";
+import { agencyRoutes } from "./modules/agency/agency.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/users.routes";
+import { vacancyRoutes } from "./modules/vacancies/vacancies.routes";
 
 export const CLIENT_DIR = new URL("../../dist/client", import.meta.url).pathname;
 
@@ -53,6 +55,8 @@ export function createApp(deps: Deps) {
   adminRoutes(router);
   importRoutes(router);
   staffRoutes(router);
+  vacancyRoutes(router);
+  agencyRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

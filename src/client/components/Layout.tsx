@@ -15,6 +15,8 @@ const ORG_NAV: NavItem[] = [
   { to: "", label: "Home" },
   { to: "/providers", label: "Providers", permission: "providers.view" },
   { to: "/staff", label: "Staff", permission: "staff.view" },
+  { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
+  { to: "/agency", label: "Agency use", permission: "staff.view" },
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
   { to: "/users", label: "Users", permission: "users.view" },
   { to: "/audit", label: "Audit trail", permission: "audit.view" },
