@@ -57,6 +57,14 @@ describe("platform in a real browser", () => {
     await page.getByRole("cell", { name: "new.analyst@example.test", exact: true }).waitFor();
     await screenshot(page, "council-users");
 
+    // An API token for the council's own services: the secret is shown once.
+    await page.getByLabel("Token name").fill("Council HR system");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await page.getByText("Copy the token now").waitFor();
+    expect(await page.locator(".govuk-panel code").textContent()).toMatch(/^hub_/);
+    await page.getByRole("cell", { name: "Council HR system", exact: true }).waitFor();
+    await expectAccessible(page, "user management page with an API token");
+
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Providers" }).click();
     await page.getByRole("heading", { level: 1, name: "Providers" }).waitFor();
     await page.getByText("Providers you commission (40)").waitFor();

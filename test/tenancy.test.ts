@@ -31,6 +31,11 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "post /api/orgs/:orgId/vacancies": { body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", jobRole: 8, openedOn: "2026-06-01" }) },
   "post /api/orgs/:orgId/vacancies/:vacancyId/close": { params: (ids) => ({ vacancyId: ids.vacancyId }), body: () => ({ closedOn: "2026-06-10" }) },
   "get /api/orgs/:orgId/agency-use": {},
+  "get /api/orgs/:orgId/api-tokens": {},
+  "post /api/orgs/:orgId/api-tokens": { body: () => ({ name: "Intruder", scope: "write" }) },
+  "delete /api/orgs/:orgId/api-tokens/:tokenId": {},
+  "post /api/orgs/:orgId/records/workplaces": { body: () => ({ records: [{ LOCALESTID: "X" }] }) },
+  "post /api/orgs/:orgId/records/staff": { body: () => ({ records: [{ LOCALESTID: "X", UNIQUEWORKERID: "Y" }] }) },
   "put /api/orgs/:orgId/agency-use": { body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", month: "2026-05", hours: 10, spend: 250 }) },
 };
 

@@ -12,9 +12,11 @@ import { adminRoutes } from "./modules/admin/admin.routes";
 import { agencyRoutes } from "./modules/agency/agency.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
+import { recordRoutes } from "./modules/imports/records.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { systemRoutes } from "./modules/system/system.routes";
+import { tokenRoutes } from "./modules/tokens/tokens.routes";
 import { userRoutes } from "./modules/users/users.routes";
 import { vacancyRoutes } from "./modules/vacancies/vacancies.routes";
 
@@ -57,6 +59,8 @@ export function createApp(deps: Deps) {
   staffRoutes(router);
   vacancyRoutes(router);
   agencyRoutes(router);
+  tokenRoutes(router);
+  recordRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

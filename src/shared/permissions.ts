@@ -87,3 +87,12 @@ export function permissionsFor(role: Role | null, isHubAdmin = false): Permissio
   if (isHubAdmin) return [...PERMISSIONS];
   return role ? [...MATRIX[role]] : [];
 }
+
+export const TOKEN_SCOPES = ["read", "write"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** What an organisation's API token may do: read or write workforce data, nothing else. */
+export const TOKEN_MATRIX: Record<TokenScope, readonly Permission[]> = {
+  read: ["org.view", "workplaces.view", "staff.view"],
+  write: ["org.view", "workplaces.view", "staff.view", "workplaces.edit", "staff.edit"],
+};

@@ -7,6 +7,7 @@ import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { ApiError, api } from "../lib/api";
 import { type OrgHome, useOrg } from "../lib/org";
+import { ApiTokensSection } from "./api-tokens";
 import { NotFoundPage } from "./misc-pages";
 
 const INTRO: Record<Role, (org: string) => string> = {
@@ -241,6 +242,7 @@ export function UsersPage() {
           <Button disabled={invite.isPending}>Send invitation</Button>
         </form>
       )}
+      {manage && <ApiTokensSection orgId={o.id} />}
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
-import { can, type OrgKind, type Permission, type Role } from "../../shared/permissions";
+import { can, type OrgKind, type Permission, type Role, TOKEN_MATRIX } from "../../shared/permissions";
 import type { Ctx, OrgCtx } from "../context";
 import { memberships, organisations } from "../db/schema";
 import { AppError, forbidden, notFound, unauthenticated } from "../lib/errors";
@@ -8,12 +8,16 @@ import type { AppEnv } from "./types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const tokenRefused = () => forbidden("API tokens can be used only on organisation routes (/api/orgs/{orgId}/…).");
+
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.apiToken) throw tokenRefused();
   if (!c.var.user) throw unauthenticated();
   await next();
 };
 
 export const requireHubAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.apiToken) throw tokenRefused();
   if (!c.var.user) throw unauthenticated();
   if (!c.var.user.isHubAdmin) throw forbidden("Only the hub administrator can do that.");
   await next();
@@ -25,9 +29,19 @@ export const requireHubAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export function requireOrg(permission: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const orgId = c.req.param("orgId") ?? "";
+    const token = c.var.apiToken;
+    if (token) {
+      // A token belongs to one organisation and can do only what its scope allows.
+      if (!UUID.test(orgId) || token.orgId !== orgId) throw notFound("organisation");
+      if (!TOKEN_MATRIX[token.scope].includes(permission)) throw forbidden(`This API token's ${token.scope} scope does not allow that.`);
+      const [org] = await c.var.deps.db.select().from(organisations).where(eq(organisations.id, orgId));
+      c.set("org", { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo });
+      c.set("role", null);
+      return next();
+    }
     const user = c.var.user;
     if (!user) throw unauthenticated();
-    const orgId = c.req.param("orgId") ?? "";
     if (!UUID.test(orgId)) throw notFound("organisation");
     const { db } = c.var.deps;
     const [row] = await db
@@ -47,11 +61,13 @@ export function requireOrg(permission: Permission): MiddlewareHandler<AppEnv> {
 /** The service context for the current request. */
 export function ctxOf(c: Context<AppEnv>): Ctx {
   const user = c.var.user;
+  // A token acts for the person who created it (the audit trail names them).
+  const userId = user?.id ?? c.var.apiToken?.createdBy ?? null;
   return {
     db: c.var.deps.db,
     deps: c.var.deps,
     log: c.var.log,
-    actor: { userId: user?.id ?? null, isHubAdmin: user?.isHubAdmin ?? false, requestId: c.var.requestId },
+    actor: { userId, isHubAdmin: user?.isHubAdmin ?? false, requestId: c.var.requestId },
   };
 }
 

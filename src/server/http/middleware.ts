@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { AppError } from "../lib/errors";
 import { errorFields } from "../lib/logger";
 import { sessionFromToken } from "../modules/auth/auth.service";
+import { tokenFromBearer } from "../modules/tokens/tokens.service";
 import { readSessionCookie } from "./cookies";
 import type { AppEnv } from "./types";
 
@@ -18,6 +19,7 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("session", null);
   c.set("org", null);
   c.set("role", null);
+  c.set("apiToken", null);
   const started = performance.now();
   await next();
   c.header("x-request-id", requestId);
@@ -33,6 +35,14 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // An API token (Authorization: Bearer hub_…) stands instead of a session: cookies are ignored.
+  const bearer = /^Bearer\s+(hub_[\w-]+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+  if (bearer) {
+    const found = await tokenFromBearer(c.var.deps, bearer);
+    if (!found) throw new AppError(401, "invalid_token", "This API token is not valid or has been revoked. Create a new one under Users › API tokens.");
+    c.set("apiToken", found);
+    return next();
+  }
   const token = readSessionCookie(c);
   if (token) {
     const found = await sessionFromToken(c.var.deps, token);
@@ -54,6 +64,8 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!UNSAFE.has(c.req.method) || !c.req.path.startsWith("/api/")) return next();
+  // A token in a header cannot be sent by another site, so token requests need no CSRF token.
+  if (c.var.apiToken) return next();
   const origin = c.req.header("origin");
   if (origin && origin !== "null") {
     const allowed = new Set([new URL(c.req.url).origin, new URL(c.var.deps.env.PUBLIC_URL).origin]);

@@ -1,4 +1,4 @@
-import type { Role } from "../../shared/permissions";
+import type { Role, TokenScope } from "../../shared/permissions";
 import type { Deps, OrgRef } from "../context";
 import type { Logger } from "../lib/logger";
 
@@ -18,5 +18,7 @@ export interface AppEnv {
     session: { tokenHash: string; csrfToken: string } | null;
     org: OrgRef | null;
     role: Role | null;
+    /** Set when the request came with an organisation's API token instead of a session. */
+    apiToken: { id: string; orgId: string; scope: TokenScope; createdBy: string | null } | null;
   };
 }

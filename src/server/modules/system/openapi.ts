@@ -56,7 +56,7 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
       operationId: `${s.method}${path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ""))}`,
       ...(parameters.length ? { parameters } : {}),
       ...(s.body ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(s.body, { io: "input", unrepresentable: "any" }) } } } } : {}),
-      ...(s.scope !== "public" ? { security: [{ session: [] }] } : {}),
+      ...(s.scope !== "public" ? { security: s.scope === "org" ? [{ session: [] }, { token: [] }] : [{ session: [] }] } : {}),
       ...(s.permission ? { "x-permission": s.permission } : {}),
       responses: {
         "200": { description: "Success", content: { [s.produces ?? "application/json"]: {} } },
@@ -74,7 +74,12 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
       description:
         "The hub's JSON API. Organisation-scoped routes live under /api/orgs/{orgId}; the organisation is resolved from the URL and your membership. Errors always have the shape { error: { code, message, issues? } }.",
     },
-    components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "hub_session" } } },
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "hub_session" },
+        token: { type: "http", scheme: "bearer", description: "An organisation's API token (hub_…), read or write scope, for organisation routes only" },
+      },
+    },
     paths,
   };
 }

@@ -1,0 +1,115 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../components/forms";
+import { Table } from "../components/Table";
+import { api } from "../lib/api";
+
+interface Token {
+  id: string;
+  name: string;
+  scope: "read" | "write";
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB") : "never");
+
+/** API tokens for the organisation's HR and rostering systems (admins only). */
+export function ApiTokensSection({ orgId }: { orgId: string }) {
+  const queryClient = useQueryClient();
+  const tokens = useQuery({ queryKey: ["tokens", orgId], queryFn: () => api<{ tokens: Token[] }>("GET", `/api/orgs/${orgId}/api-tokens`) });
+  const [name, setName] = useState("");
+  const [scope, setScope] = useState("write");
+  const [secret, setSecret] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["tokens", orgId] });
+  const create = useMutation({
+    mutationFn: () => api<{ secret: string }>("POST", `/api/orgs/${orgId}/api-tokens`, { name, scope }),
+    onSuccess: (res) => {
+      setSecret(res.secret);
+      setName("");
+      refresh();
+    },
+  });
+  const revoke = useMutation({ mutationFn: (id: string) => api("DELETE", `/api/orgs/${orgId}/api-tokens/${id}`), onSuccess: refresh });
+  const errors = fieldErrors(create.error);
+  return (
+    <section aria-labelledby="api-tokens">
+      <h2 className="govuk-heading-m" id="api-tokens">
+        API tokens
+      </h2>
+      <p className="govuk-body">
+        Let your HR or rostering system send staff records to the hub. A read token can only read; a write token can also create and update workplaces and staff records. See the{" "}
+        <a className="govuk-link" href="/api/docs">
+          API documentation
+        </a>
+        .
+      </p>
+      {secret && (
+        <div className="govuk-panel govuk-panel--confirmation govuk-!-text-align-left" role="status">
+          <h3 className="govuk-panel__title govuk-!-font-size-24">Copy the token now</h3>
+          <div className="govuk-panel__body govuk-!-font-size-19">
+            It will not be shown again: <code style={{ wordBreak: "break-all" }}>{secret}</code>
+          </div>
+        </div>
+      )}
+      <ErrorSummary error={create.error ?? revoke.error} fields={{ name: "token-name", scope: "token-scope" }} />
+      {tokens.data && tokens.data.tokens.length > 0 && (
+        <Table
+          caption="Tokens"
+          rows={tokens.data.tokens}
+          rowKey={(t) => t.id}
+          columns={[
+            { header: "Name", cell: (t) => t.name },
+            { header: "Scope", cell: (t) => t.scope },
+            { header: "Starts with", cell: (t) => <code>{t.prefix}…</code> },
+            { header: "Last used", cell: (t) => (t.revokedAt ? `revoked ${when(t.revokedAt)}` : when(t.lastUsedAt)) },
+            {
+              header: "Actions",
+              hiddenHeader: true,
+              cell: (t) =>
+                t.revokedAt ? null : (
+                  <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => revoke.mutate(t.id)}>
+                    Revoke<span className="govuk-visually-hidden"> {t.name}</span>
+                  </button>
+                ),
+            },
+          ]}
+        />
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSecret(null);
+          create.mutate();
+        }}
+        noValidate
+      >
+        <TextInput
+          id="token-name"
+          name="name"
+          label="Token name"
+          hint="The system that will use it, for example Rota system"
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          width="govuk-input--width-30"
+        />
+        <Select
+          id="token-scope"
+          name="scope"
+          label="Scope"
+          value={scope}
+          onChange={setScope}
+          error={errors.scope}
+          options={[
+            { value: "write", label: "Read and write" },
+            { value: "read", label: "Read only" },
+          ]}
+        />
+        <Button disabled={create.isPending}>Create token</Button>
+      </form>
+    </section>
+  );
+}

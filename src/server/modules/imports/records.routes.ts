@@ -1,0 +1,47 @@
+import { recordsInput } from "../../../shared/schemas";
+import { orgCtxOf } from "../../http/guards";
+import { idempotent } from "../../http/idempotency";
+import type { Router } from "../../http/route";
+import { isoDate } from "../../lib/time";
+import { csvLine } from "../ascwds/csv";
+import { STAFF_COLUMNS, WORKPLACE_COLUMNS } from "../ascwds/headers";
+import { applyUpload, validateUpload } from "./imports.service";
+
+/** Records sent as JSON become a one-sheet upload, so they meet exactly the same rules as files. */
+function asFile(name: string, columns: readonly string[], records: Record<string, string | number | null>[]) {
+  const rows = records.map((r) => columns.map((c) => (c === "STATUS" ? String(r[c] ?? "UPDATE") : r[c] === null || r[c] === undefined ? "" : String(r[c]))));
+  return { name, bytes: new TextEncoder().encode(`${[columns.join(","), ...rows.map(csvLine)].join("\n")}\n`) };
+}
+
+export function recordRoutes(r: Router) {
+  for (const [kind, columns] of [
+    ["workplaces", WORKPLACE_COLUMNS],
+    ["staff", STAFF_COLUMNS],
+  ] as const) {
+    r.define(
+      {
+        method: "post",
+        path: `/api/orgs/:orgId/records/${kind}`,
+        tag: "Records API",
+        scope: "org",
+        permission: kind === "staff" ? "staff.edit" : "workplaces.edit",
+        summary: `Create or update ${kind === "staff" ? "staff records" : "workplaces"} from JSON objects keyed by ASC-WDS column names; all or nothing; send an Idempotency-Key to retry safely`,
+        body: recordsInput,
+      },
+      async (c, { body }) => {
+        const ctx = orgCtxOf(c);
+        return idempotent(c, ctx.org.id, body, async () => {
+          const asAt = body.asAt ?? isoDate(ctx.deps.now());
+          const file = asFile(`${kind}.json`, columns, body.records);
+          const checked = await validateUpload(ctx, [file], asAt);
+          const problems = checked.parsed.problems.map((p) => ({ ...p, file: `${kind}.json`, record: p.line ? p.line - 1 : null }));
+          if (checked.parsed.errors)
+            return { status: 422, json: { error: { code: "records_invalid", message: `${checked.parsed.errors} problem(s) to fix; nothing was changed.`, issues: [] }, problems } };
+          // Records sent through the API never imply that others have left.
+          const result = await applyUpload(ctx, [file], asAt, { missing: { default: { action: "keep" } } });
+          return { status: 200, json: { applied: result.applied, changes: result.summary.changes, warnings: problems } };
+        });
+      },
+    );
+  }
+}

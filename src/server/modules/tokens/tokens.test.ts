@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { count, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { Client, makeOrg, makeUser, signedIn, testHub } from "../../../../test/harness";
+import { apiTokens, staffRecords } from "../../db/schema";
+
+const hub = await testHub();
+const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
+
+/** The fixture CSV's rows as JSON objects keyed by column name, as an HR system would send them. */
+function recordsOf(file: string) {
+  const [header, ...rows] = readFileSync(FIX + file, "utf8")
+    .trim()
+    .split(/\r?\n/);
+  const cols = header.split(",");
+  return rows.map((r) => Object.fromEntries(r.split(",").map((v, i) => [cols[i], v])));
+}
+
+async function setup() {
+  const org = await makeOrg(hub, "provider");
+  const admin = await makeUser(hub, org, "provider_admin");
+  const client = await signedIn(hub, admin.email);
+  const write = (await client.post(`/api/orgs/${org.id}/api-tokens`, { name: "Rota system", scope: "write" })).json;
+  const read = (await client.post(`/api/orgs/${org.id}/api-tokens`, { name: "BI reader", scope: "read" })).json;
+  const bearer = (secret: string) => new Client(hub, { authorization: `Bearer ${secret}` });
+  return { org, admin, client, write, read, bearer };
+}
+
+describe("API tokens for HR and rostering systems", () => {
+  it("shows the secret once and stores only its hash", async () => {
+    const { org, client, write } = await setup();
+    expect(write.secret).toMatch(/^hub_[\w-]{30,}$/);
+    expect(write.token).toMatchObject({ name: "Rota system", scope: "write", prefix: write.secret.slice(0, 12) });
+    const list = await client.get(`/api/orgs/${org.id}/api-tokens`);
+    expect(JSON.stringify(list.json)).not.toContain(write.secret);
+    const stored = JSON.stringify(await hub.deps.db.select().from(apiTokens).where(eq(apiTokens.orgId, org.id)));
+    expect(stored).not.toContain(write.secret);
+  });
+
+  it("a write token creates workplaces and staff from JSON, all or nothing, and a retried request with the same Idempotency-Key is not applied twice", async () => {
+    const { org, admin, write, bearer } = await setup();
+    const api = bearer(write.secret);
+    const places = await api.post(`/api/orgs/${org.id}/records/workplaces`, { asAt: "2026-06-30", records: recordsOf("valid-workplace.csv") });
+    expect(places.status).toBe(200);
+    expect(places.json.applied).toMatchObject({ workplacesNew: 2 });
+
+    const body = { asAt: "2026-06-30", records: recordsOf("valid-staff.csv") };
+    const first = await api.post(`/api/orgs/${org.id}/records/staff`, body, { "idempotency-key": "batch-42" });
+    expect(first.json.applied).toMatchObject({ staffNew: 4 });
+    const retry = await api.post(`/api/orgs/${org.id}/records/staff`, body, { "idempotency-key": "batch-42" });
+    expect(retry.headers.get("idempotent-replay")).toBe("true");
+    expect(retry.json).toEqual(first.json);
+    const reused = await api.post(`/api/orgs/${org.id}/records/staff`, { ...body, asAt: "2026-06-29" }, { "idempotency-key": "batch-42" });
+    expect(reused.status).toBe(422);
+    expect(reused.json.error.code).toBe("idempotency_key_reused");
+    expect((await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n).toBe(4);
+
+    const bad = await api.post(`/api/orgs/${org.id}/records/staff`, { records: [{ ...body.records[0], UNIQUEWORKERID: "NEW1", GENDER: "9" }] });
+    expect(bad.status).toBe(422);
+    expect(bad.json.problems[0]).toMatchObject({ column: "GENDER", code: "staff.GENDER.code", record: 1 });
+    expect((await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n).toBe(4);
+
+    // The audit trail names the person who created the token.
+    const [entry] = (await hub.deps.db.execute(sql`select user_id from audit_log where org_id = ${org.id} and entity_type = 'staff_record' limit 1`)).rows as { user_id: string }[];
+    expect(entry.user_id).toBe(admin.id);
+  });
+
+  it("a read token can read but not write; no token reaches another organisation, user management or the admin area", async () => {
+    const { org, read, write, bearer } = await setup();
+    const reader = bearer(read.secret);
+    expect((await reader.get(`/api/orgs/${org.id}/staff`)).status).toBe(200);
+    expect((await reader.post(`/api/orgs/${org.id}/records/staff`, { records: recordsOf("valid-staff.csv") })).status).toBe(403);
+    const writer = bearer(write.secret);
+    expect((await writer.get(`/api/orgs/${org.id}/users`)).status).toBe(403);
+    expect((await writer.get(`/api/orgs/${org.id}/audit`)).status).toBe(403);
+    expect((await writer.get("/api/admin/organisations")).status).toBe(403);
+    const other = await makeOrg(hub, "provider");
+    expect((await writer.get(`/api/orgs/${other.id}/staff`)).status).toBe(404);
+  });
+
+  it("a revoked token stops working at once", async () => {
+    const { org, client, write, bearer } = await setup();
+    expect((await client.delete(`/api/orgs/${org.id}/api-tokens/${write.token.id}`)).status).toBe(200);
+    const res = await bearer(write.secret).get(`/api/orgs/${org.id}/staff`);
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe("invalid_token");
+  });
+});
