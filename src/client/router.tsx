@@ -4,6 +4,7 @@ import { AdminOrganisationsPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
+import { ReturnPeriodPage, ReturnsPage } from "./routes/returns-pages";
 import { RecordLeaverPage, StaffPage } from "./routes/staff-pages";
 import { UploadPage, UploadResultPage } from "./routes/upload-pages";
 import { AgencyPage, VacanciesPage } from "./routes/vacancy-pages";
@@ -35,6 +36,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/audit", component: signedIn(AuditPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff", component: signedIn(StaffPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/leave", component: signedIn(RecordLeaverPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/returns", component: signedIn(ReturnsPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/returns/$periodId", component: signedIn(ReturnPeriodPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/vacancies", component: signedIn(VacanciesPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/agency", component: signedIn(AgencyPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/upload", component: signedIn(UploadPage) }),

@@ -14,6 +14,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
 import { recordRoutes } from "./modules/imports/records.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
+import { returnRoutes } from "./modules/returns/returns.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { tokenRoutes } from "./modules/tokens/tokens.routes";
@@ -61,6 +62,7 @@ export function createApp(deps: Deps) {
   agencyRoutes(router);
   tokenRoutes(router);
   recordRoutes(router);
+  returnRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

@@ -8,6 +8,7 @@ import { isoDate } from "./lib/time";
 import { databaseIsEmpty, seedDemo } from "./modules/demo/seed";
 import { importJobHandlers } from "./modules/imports/imports.jobs";
 import { deliverOutbox } from "./modules/mail/mail.service";
+import { sendReturnReminders } from "./modules/returns/returns.service";
 
 // Boot: env → db → migrate → seed demo if empty → jobs → listen.
 async function main() {
@@ -34,7 +35,7 @@ async function main() {
     log.info("demo system seeded", { ...result.counts, ms: Math.round(performance.now() - t) });
   }
 
-  const stopWorker = startWorker(deps, { ...importJobHandlers }, [() => deliverOutbox(deps)]);
+  const stopWorker = startWorker(deps, { ...importJobHandlers }, [() => sendReturnReminders(deps), () => deliverOutbox(deps)]);
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info("listening", { port: info.port, ms: Math.round(performance.now() - started) });

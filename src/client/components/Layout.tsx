@@ -18,6 +18,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
   { to: "/agency", label: "Agency use", permission: "staff.view" },
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
+  { to: "/returns", label: "Returns", permission: "returns.view" },
   { to: "/users", label: "Users", permission: "users.view" },
   { to: "/audit", label: "Audit trail", permission: "audit.view" },
 ];

@@ -253,3 +253,54 @@ export const importFiles = pgTable("import_files", {
   name: text("name").notNull(),
   bytes: bytea("bytes").notNull(),
 });
+
+/** A return period a council sets: providers submit their data as at `periodEnd` by `dueDate`. */
+export const returnPeriods = pgTable(
+  "return_periods",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    councilId: uuid("council_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    periodEnd: date("period_end").notNull(),
+    dueDate: date("due_date").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("return_periods_council_end_key").on(t.councilId, t.periodEnd)],
+);
+
+/** A provider's submission for a period: an immutable snapshot of its data as at the period end. */
+export const returnSubmissions = pgTable(
+  "return_submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => returnPeriods.id),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    submittedBy: uuid("submitted_by"),
+    completeness: jsonb("completeness").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+  },
+  (t) => [uniqueIndex("return_submissions_period_org_key").on(t.periodId, t.orgId)],
+);
+
+/** Reminder emails sent, so each is sent once. */
+export const returnReminders = pgTable(
+  "return_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => returnPeriods.id),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("return_reminders_period_org_key").on(t.periodId, t.orgId)],
+);

@@ -107,3 +107,25 @@ describe("seeding the demo into the database", () => {
     }
   });
 });
+
+describe("demo returns", () => {
+  it("has four past quarterly returns with on-time, late and missing submissions, and an open quarter", async () => {
+    const { sql } = await import("drizzle-orm");
+    const hub = await testHub();
+    await seedDemoOnce(hub, ANCHOR);
+    const periods = (
+      await hub.deps.db.execute(
+        sql`select p.period_end, p.due_date, count(s.id)::int as n, count(*) filter (where s.submitted_at::date > p.due_date)::int as late from return_periods p join organisations o on o.id = p.council_id and o.slug = 'halton' left join return_submissions s on s.period_id = p.id group by p.id order by p.period_end`,
+      )
+    ).rows as { period_end: string; n: number; late: number }[];
+    expect(periods).toHaveLength(5);
+    expect(periods.map((p) => String(p.period_end).slice(0, 10)).slice(0, 4)).toEqual(["2025-12-31", "2026-03-31", "2026-06-30", "2026-09-30"]);
+    for (const p of periods.slice(0, 4)) {
+      expect(p.n).toBeGreaterThan(30);
+      expect(p.n).toBeLessThanOrEqual(40);
+    }
+    expect(periods.slice(0, 4).reduce((a, p) => a + p.late, 0)).toBeGreaterThan(0);
+    expect(periods.slice(0, 4).reduce((a, p) => a + p.n, 0)).toBeLessThan(160); // some providers did not submit
+    expect(periods[4].n).toBe(0);
+  });
+});

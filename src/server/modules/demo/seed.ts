@@ -1,11 +1,14 @@
 import { count, sql } from "drizzle-orm";
 import type { Role } from "../../../shared/permissions";
 import { type Ctx, inTransaction } from "../../context";
-import { commissioning, organisations, staffRecords, vacancies, workplaces } from "../../db/schema";
+import { commissioning, organisations, returnPeriods, returnSubmissions, staffRecords, vacancies, workplaces } from "../../db/schema";
 import { encrypt, personKey } from "../../lib/crypto";
+import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
+import { completeness } from "../returns/completeness";
 import { createUserWithMembership } from "../users/users.service";
 import { generateDemo } from "./generate";
+import { Random } from "./random";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -113,6 +116,8 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
         .values(batch.map(({ orgKey, workplaceKey, ...v }) => ({ ...v, orgId: orgIds.get(orgKey) as string, workplaceId: placeIds.get(workplaceKey) as string }))),
     );
 
+    const returnsSeeded = await seedPastReturns(tx, data, orgIds, councilId);
+
     const credentials: { email: string; password: string; role: string }[] = [];
     for (const u of DEMO_USERS) {
       const { user } = await createUserWithMembership(tx, {
@@ -140,8 +145,64 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
       action: "seed_demo",
       entityType: "system",
       entityId: null,
-      after: { anchor: opts.anchor, organisations: data.orgs.length, workplaces: data.workplaces.length, staffRecords: data.staff.length, vacancies: data.vacancies.length },
+      after: {
+        anchor: opts.anchor,
+        organisations: data.orgs.length,
+        workplaces: data.workplaces.length,
+        staffRecords: data.staff.length,
+        vacancies: data.vacancies.length,
+        returns: returnsSeeded,
+      },
     });
     return { credentials, counts: { organisations: data.orgs.length, workplaces: data.workplaces.length, staffRecords: staffCount, vacancies: data.vacancies.length } };
   });
+}
+
+/** The last four quarter ends before the anchor, and the quarter now open. */
+function quarterEnds(anchor: string): { past: string[]; current: string } {
+  const ends = ["03-31", "06-30", "09-30", "12-31"];
+  const year = Number(anchor.slice(0, 4));
+  const all = [year - 2, year - 1, year, year + 1].flatMap((y) => ends.map((e) => `${y}-${e}`));
+  const past = all.filter((d) => d < anchor).slice(-4);
+  return { past, current: all.find((d) => d >= anchor) as string };
+}
+
+/**
+ * Past quarterly returns for the demo council: most providers submitted on time, a few late,
+ * a few not at all; snapshots are made from the generated records as at each quarter end.
+ */
+async function seedPastReturns(ctx: Ctx, data: ReturnType<typeof generateDemo>, orgIds: Map<string, string>, councilId: string) {
+  const rnd = new Random(99);
+  const { past, current } = quarterEnds(data.anchor);
+  const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86_400_000);
+  let submissions = 0;
+  for (const end of past) {
+    const due = isoDate(plusDays(end, 31));
+    const [period] = await ctx.db
+      .insert(returnPeriods)
+      .values({ councilId, name: `Quarter ending ${end}`, periodEnd: end, dueDate: due, createdAt: plusDays(end, 1) })
+      .returning();
+    for (const key of data.commissioned) {
+      const fate = rnd.weighted([
+        ["on_time", 0.85],
+        ["late", 0.08],
+        ["none", 0.07],
+      ] as const);
+      if (fate === "none") continue;
+      const staff = data.staff.filter((st) => st.orgKey === key && st.startDate <= end && (st.endDate === null || st.endDate > end));
+      const snapshotStaff = staff.map(({ ni: _ni, orgKey: _o, ...rest }) => rest);
+      await ctx.db.insert(returnSubmissions).values({
+        periodId: period.id,
+        orgId: orgIds.get(key) as string,
+        submittedAt: plusDays(due, fate === "late" ? rnd.int(2, 20) : -rnd.int(0, 25)),
+        completeness: completeness(staff as never),
+        snapshot: { asAt: end, staff: snapshotStaff },
+      });
+      submissions++;
+    }
+  }
+  await ctx.db
+    .insert(returnPeriods)
+    .values({ councilId, name: `Quarter ending ${current}`, periodEnd: current, dueDate: isoDate(plusDays(current, 31)), createdAt: new Date(`${data.anchor}T00:00:00Z`) });
+  return { periods: past.length + 1, submissions };
 }

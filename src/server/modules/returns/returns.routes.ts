@@ -1,0 +1,102 @@
+import type { Context } from "hono";
+import { createReturnPeriodInput } from "../../../shared/schemas";
+import { orgCtxOf } from "../../http/guards";
+import type { Router } from "../../http/route";
+import type { AppEnv } from "../../http/types";
+import { forbidden, notFound } from "../../lib/errors";
+import * as returns from "./returns.service";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const periodId = (c: Context<AppEnv>) => {
+  const id = c.req.param("periodId");
+  if (!id || !UUID.test(id)) throw notFound("return period");
+  return id;
+};
+const presentPeriod = (p: { id: string; name: string; periodEnd: string; dueDate: string }) => ({ id: p.id, name: p.name, periodEnd: p.periodEnd, dueDate: p.dueDate });
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const tally = (providers: { status: returns.ReturnStatus }[]) =>
+  Object.fromEntries((["not_started", "in_progress", "submitted", "late"] as const).map((s) => [s, providers.filter((p) => p.status === s).length]));
+
+export function returnRoutes(r: Router) {
+  // The council's side.
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/return-periods",
+      tag: "Returns",
+      scope: "org",
+      permission: "returns.view",
+      summary: "A council's return periods, with how many providers are in each status",
+    },
+    async (c) => {
+      const ctx = orgCtxOf(c);
+      if (ctx.org.kind !== "council") throw forbidden("Return periods are set by councils. Providers see theirs under /returns.");
+      const periods = await returns.listPeriods(ctx);
+      return c.json({ periods: periods.map(({ period, providers }) => ({ ...presentPeriod(period), providers: providers.length, byStatus: tally(providers) })) });
+    },
+  );
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/return-periods",
+      tag: "Returns",
+      scope: "org",
+      permission: "returns.manage",
+      summary: "Set a return period with its due date",
+      body: createReturnPeriodInput,
+    },
+    async (c, { body }) => c.json({ period: presentPeriod(await returns.createPeriod(orgCtxOf(c), body)) }, 201),
+  );
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/return-periods/:periodId",
+      tag: "Returns",
+      scope: "org",
+      permission: "returns.view",
+      summary: "Who has and has not submitted for a period",
+    },
+    async (c) => {
+      const ctx = orgCtxOf(c);
+      if (ctx.org.kind !== "council") throw forbidden("Return periods are set by councils.");
+      const { period, providers } = await returns.getCouncilPeriod(ctx, periodId(c));
+      return c.json({ period: presentPeriod(period), byStatus: tally(providers), providers: providers.map((p) => ({ ...p, submittedAt: iso(p.submittedAt) })) });
+    },
+  );
+
+  // The provider's side.
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/returns",
+      tag: "Returns",
+      scope: "org",
+      permission: "returns.view",
+      summary: "The returns the councils commissioning this provider ask for, with its status in each",
+    },
+    async (c) =>
+      c.json({
+        returns: (await returns.providerReturns(orgCtxOf(c))).map((x) => ({
+          period: presentPeriod(x.period),
+          council: x.council,
+          status: x.status,
+          submittedAt: iso(x.submittedAt),
+          completeness: x.completeness,
+        })),
+      }),
+  );
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/returns/:periodId/submit",
+      tag: "Returns",
+      scope: "org",
+      permission: "returns.submit",
+      summary: "Submit the return: an immutable snapshot of the data as at the period end",
+    },
+    async (c) => {
+      const s = await returns.submitReturn(orgCtxOf(c), periodId(c));
+      return c.json({ submission: { id: s.id, submittedAt: iso(s.submittedAt), status: s.status, completeness: s.completeness } }, 201);
+    },
+  );
+}
