@@ -92,4 +92,36 @@ describe("staff records in a browser", () => {
     await expectAccessible(page, "agency use page");
     await page.close();
   });
+
+  it("a provider admin adds a staff record, with the ASC-WDS rules' messages on the form, then edits it", async () => {
+    const page = await browser.newPage(contextOptions);
+    await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
+    await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff", exact: true }).click();
+    await page.getByRole("link", { name: "Add a staff record" }).click();
+    await page.getByRole("heading", { level: 1, name: "Add a staff record" }).waitFor();
+    await page.getByLabel("Workplace").selectOption({ index: 1 });
+    await page.getByLabel("Your reference for this person").fill("E2E-NEW-1");
+    await page.getByLabel("Hourly rate (£)").fill("12.95");
+    await page.getByLabel("Contracted weekly hours").fill("30");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    expect(await page.textContent(".govuk-error-summary")).toContain("DISPLAYID is blank");
+    await expectAccessible(page, "add a staff record with an error");
+    await page.getByLabel("Name or ID").fill("Erin Example");
+    await page.getByLabel("Start date in main job").fill("01/09/2026");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { level: 1, name: "Record added" }).waitFor();
+
+    await page.getByRole("link", { name: "Back to staff" }).click();
+    await page.getByLabel("Name or reference").fill("Erin Example");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.getByRole("link", { name: "Erin Example", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Edit Erin Example" }).waitFor();
+    expect(await page.getByLabel("Hourly rate (£)").inputValue()).toBe("12.95");
+    await page.getByLabel("Hourly rate (£)").fill("13.20");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { level: 1, name: "Record updated" }).waitFor();
+    await page.close();
+  });
 });

@@ -26,6 +26,7 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "get /api/orgs/:orgId/ascwds/:file": { params: () => ({ file: "staff.csv" }) },
   "get /api/orgs/:orgId/staff": {},
   "get /api/orgs/:orgId/workplaces": {},
+  "get /api/orgs/:orgId/staff/:staffId": { params: (ids) => ({ staffId: ids.staffId }) },
   "post /api/orgs/:orgId/staff/:staffId/leave": { params: (ids) => ({ staffId: ids.staffId }), body: () => ({ leavingDate: "2026-06-01", reason: 9 }) },
   "get /api/orgs/:orgId/vacancies": {},
   "post /api/orgs/:orgId/vacancies": { body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", jobRole: 8, openedOn: "2026-06-01" }) },

@@ -5,6 +5,7 @@ import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
 import { ReturnPeriodPage, ReturnsPage } from "./routes/returns-pages";
+import { StaffFormPage } from "./routes/staff-form";
 import { RecordLeaverPage, StaffPage } from "./routes/staff-pages";
 import { UploadPage, UploadResultPage } from "./routes/upload-pages";
 import { AgencyPage, VacanciesPage } from "./routes/vacancy-pages";
@@ -36,6 +37,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/audit", component: signedIn(AuditPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff", component: signedIn(StaffPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/leave", component: signedIn(RecordLeaverPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/new", component: signedIn(StaffFormPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/edit", component: signedIn(StaffFormPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/returns", component: signedIn(ReturnsPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/returns/$periodId", component: signedIn(ReturnPeriodPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/vacancies", component: signedIn(VacanciesPage) }),

@@ -48,3 +48,14 @@ export async function apiUpload<T = any>(path: string, form: FormData): Promise<
   }
   return json as T;
 }
+
+/** Like api(), but hands back the status and body instead of throwing (for answers with details, like 422). */
+export async function apiRequest<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const res = await fetch(path, {
+    method,
+    headers: { accept: "application/json", "content-type": "application/json", "x-csrf-token": csrfToken },
+    body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
+    credentials: "same-origin",
+  });
+  return { status: res.status, json: (await res.json().catch(() => null)) as T };
+}

@@ -48,10 +48,16 @@ export function StaffPage() {
   };
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   const canEdit = org.data.permissions.includes("staff.edit");
+  const canEditRecord = canEdit && org.data.permissions.includes("staff.viewSensitive");
   const pages = staff.data ? Math.max(1, Math.ceil(staff.data.total / staff.data.pageSize)) : 1;
   const set = (k: keyof Filters) => (v: string) => setDraft({ ...draft, [k]: v });
   return (
     <Page title="Staff" caption={org.data.name}>
+      {canEdit && (
+        <Link className="govuk-button govuk-button--secondary" to="/orgs/$orgId/staff/new" params={{ orgId }}>
+          Add a staff record
+        </Link>
+      )}
       <form onSubmit={submit} noValidate className="govuk-!-margin-bottom-6">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
@@ -113,7 +119,17 @@ export function StaffPage() {
             rows={staff.data.staff}
             rowKey={(s) => s.id}
             columns={[
-              { header: "Name", cell: (s) => s.name },
+              {
+                header: "Name",
+                cell: (s) =>
+                  canEditRecord && !s.endDate ? (
+                    <Link className="govuk-link" to="/orgs/$orgId/staff/$staffId/edit" params={{ orgId, staffId: s.id }}>
+                      {s.name}
+                    </Link>
+                  ) : (
+                    s.name
+                  ),
+              },
               { header: "Reference", cell: (s) => s.reference },
               { header: "Role", cell: (s) => s.role.label },
               { header: "Contract", cell: (s) => s.contract.label },

@@ -51,3 +51,19 @@ export async function exportAscwds(ctx: OrgCtx) {
     counts: { workplaces: places.length, staff: staff.length, training: training.length },
   };
 }
+
+/** One current staff record as its ASC-WDS staff-file row (column → value), for the edit screen. */
+export async function staffRowOf(ctx: OrgCtx, staffId: string): Promise<Record<string, string> | null> {
+  const files = await exportAscwds(ctx);
+  const [header, ...lines] = files.staff.trim().split("\r\n");
+  const state = await loadOrgState(ctx.db, ctx.org.id);
+  const target = [...state.staff.values()].find((s) => s.id === staffId);
+  if (!target) return null;
+  const { parseCsv } = await import("../ascwds/csv");
+  const cols = header.split(",");
+  for (const row of parseCsv(lines.join("\n"))) {
+    const record = Object.fromEntries(cols.map((c, i) => [c, row.cells[i] ?? ""]));
+    if (record.LOCALESTID === target.workplaceRef && record.UNIQUEWORKERID === target.localRef) return record;
+  }
+  return null;
+}

@@ -3,6 +3,7 @@ import { recordLeaverInput, staffListQuery } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import { notFound } from "../../lib/errors";
+import { staffRowOf } from "../imports/export.service";
 import { PAGE_SIZE } from "./staff.repo";
 import * as staff from "./staff.service";
 
@@ -37,6 +38,25 @@ export function staffRoutes(r: Router) {
           leavingReason: s.leavingReason ? LEAVING_REASONS[s.leavingReason] : null,
         })),
       });
+    },
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/staff/:staffId",
+      tag: "Staff",
+      scope: "org",
+      // The whole row holds special category data (ethnicity, disability) and identifiers.
+      permission: "staff.viewSensitive",
+      summary: "One current staff record as its complete ASC-WDS row, for editing (users allowed to see identifiers and special category data)",
+    },
+    async (c) => {
+      const id = c.req.param("staffId");
+      if (!id || !UUID.test(id)) throw notFound("staff record");
+      const row = await staffRowOf(orgCtxOf(c), id);
+      if (!row) throw notFound("staff record");
+      return c.json({ id, record: row });
     },
   );
 

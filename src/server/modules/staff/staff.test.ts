@@ -55,3 +55,19 @@ describe("finding staff and recording leavers", () => {
     expect((await viewer.post(`/api/orgs/${org.id}/staff/${s.id}/leave`, { leavingDate: "2026-05-31", reason: 2 })).status).toBe(403);
   });
 });
+
+describe("one staff record for the edit screen", () => {
+  it("comes back as its ASC-WDS row; only for those allowed to see identifiers and special category data; sent back unchanged it changes nothing", async () => {
+    const { org, client } = await providerWithStaff();
+    const [ann] = (await client.get(`/api/orgs/${org.id}/staff?q=ann`)).json.staff;
+    const row = (await client.get(`/api/orgs/${org.id}/staff/${ann.id}`)).json.record;
+    expect(row).toMatchObject({ LOCALESTID: "HOME1", UNIQUEWORKERID: "S1", DISPLAYID: "Ann Example", NINUMBER: "AB123456C", DOB: "01/02/1980", HOURLYRATE: "12.90" });
+    const same = await client.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [row] });
+    expect(same.json.changes).toMatchObject({ new: 0, updated: 0 });
+    const edited = await client.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [{ ...row, HOURLYRATE: "13.50" }] });
+    expect(edited.json.changes).toMatchObject({ updated: 1 });
+    // Ethnicity, disability and identifiers are in the row: those not allowed to see them get nothing.
+    const editor = await signedIn(hub, (await makeUser(hub, org, "provider_editor")).email);
+    expect((await editor.get(`/api/orgs/${org.id}/staff/${ann.id}`)).status).toBe(403);
+  });
+});
