@@ -26,7 +26,11 @@ describe("staff records in a browser", () => {
 
     await page.getByLabel("Main job role").selectOption({ label: "Senior care worker" });
     await page.getByRole("button", { name: "Apply filters" }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll("tbody tr td:nth-child(3)")].every((td) => td.textContent === "Senior care worker"));
+    // Wait for the filtered rows (the table is briefly empty while they load).
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll("tbody tr td:nth-child(3)")];
+      return cells.length > 0 && cells.every((td) => td.textContent === "Senior care worker");
+    });
     const rowsBefore = await page.locator("tbody tr").count();
     expect(rowsBefore).toBeGreaterThan(0);
     const name = (await page.locator("tbody tr td").first().textContent()) ?? "";
