@@ -4,9 +4,8 @@ import { can, type OrgKind, type Permission, type Role, TOKEN_MATRIX } from "../
 import type { Ctx, OrgCtx } from "../context";
 import { memberships, organisations } from "../db/schema";
 import { AppError, forbidden, notFound, unauthenticated } from "../lib/errors";
+import { UUID } from "./params";
 import type { AppEnv } from "./types";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const tokenRefused = () => forbidden("API tokens can be used only on organisation routes (/api/orgs/{orgId}/…).");
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { commitImportInput } from "../../../shared/schemas";
 import { imports, jobs } from "../../db/schema";
 import { orgCtxOf } from "../../http/guards";
+import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
 import { enqueueJob } from "../../jobs/worker";
@@ -22,12 +23,7 @@ import { commitStoredImport, createImport, getImport, validateStoredImport } fro
 /** Uploads up to this size are checked while the browser waits; larger ones by the job worker. */
 export const INLINE_BYTES = 1024 * 1024;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const importId = (c: Context<AppEnv>) => {
-  const id = c.req.param("importId");
-  if (!id || !UUID.test(id)) throw notFound("upload");
-  return id;
-};
+const importId = (c: Context<AppEnv>) => idParam(c, "importId", "upload");
 
 function attachment(c: Context<AppEnv>, name: string, type: string, body: string | Uint8Array) {
   c.header("content-type", type);

@@ -3,6 +3,7 @@ import { CONTRACT } from "../../../shared/ascwds/codes";
 import { ADMIN_ROLE_BY_KIND, type OrgKind } from "../../../shared/permissions";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { staffRecords, workplaces } from "../../db/schema";
+import { UUID } from "../../http/params";
 import { AppError, badRequest, conflict } from "../../lib/errors";
 import { slugify } from "../../lib/slug";
 import { isoDate } from "../../lib/time";
@@ -89,6 +90,6 @@ export const listOrganisations = (ctx: Ctx) => repo.listAllOrgs(ctx.db);
 
 /** Finds an organisation by id or short name (for the CLI). */
 export async function findOrg(ctx: Ctx, idOrSlug: string) {
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  const isUuid = UUID.test(idOrSlug);
   return (isUuid ? await repo.findOrgById(ctx.db, idOrSlug) : undefined) ?? (await repo.findOrgBySlug(ctx.db, idOrSlug));
 }

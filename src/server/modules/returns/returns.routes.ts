@@ -1,17 +1,13 @@
 import type { Context } from "hono";
 import { createReturnPeriodInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
+import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
-import { forbidden, notFound } from "../../lib/errors";
+import { forbidden } from "../../lib/errors";
 import * as returns from "./returns.service";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const periodId = (c: Context<AppEnv>) => {
-  const id = c.req.param("periodId");
-  if (!id || !UUID.test(id)) throw notFound("return period");
-  return id;
-};
+const periodId = (c: Context<AppEnv>) => idParam(c, "periodId", "return period");
 const presentPeriod = (p: { id: string; name: string; periodEnd: string; dueDate: string }) => ({ id: p.id, name: p.name, periodEnd: p.periodEnd, dueDate: p.dueDate });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const tally = (providers: { status: returns.ReturnStatus }[]) =>

@@ -1,13 +1,12 @@
 import { CONTRACT_LABELS, JOB_ROLES, LEAVING_REASONS } from "../../../shared/ascwds/codes";
 import { recordLeaverInput, staffListQuery } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
+import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import { notFound } from "../../lib/errors";
 import { staffRowOf } from "../imports/export.service";
 import { PAGE_SIZE } from "./staff.repo";
 import * as staff from "./staff.service";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function staffRoutes(r: Router) {
   r.define(
@@ -52,8 +51,7 @@ export function staffRoutes(r: Router) {
       summary: "One current staff record as its complete ASC-WDS row, for editing (users allowed to see identifiers and special category data)",
     },
     async (c) => {
-      const id = c.req.param("staffId");
-      if (!id || !UUID.test(id)) throw notFound("staff record");
+      const id = idParam(c, "staffId", "staff record");
       const row = await staffRowOf(orgCtxOf(c), id);
       if (!row) throw notFound("staff record");
       return c.json({ id, record: row });
@@ -75,8 +73,7 @@ export function staffRoutes(r: Router) {
       body: recordLeaverInput,
     },
     async (c, { body }) => {
-      const id = c.req.param("staffId");
-      if (!id || !UUID.test(id)) throw notFound("staff record");
+      const id = idParam(c, "staffId", "staff record");
       const s = await staff.recordLeaver(orgCtxOf(c), id, body);
       return c.json({ id: s.id, endDate: s.endDate, leavingReason: s.leavingReason });
     },

@@ -1,10 +1,9 @@
 import { createTokenInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
+import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
-import { notFound } from "../../lib/errors";
 import * as tokens from "./tokens.service";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const present = (t: { id: string; name: string; scope: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
   id: t.id,
   name: t.name,
@@ -45,8 +44,7 @@ export function tokenRoutes(r: Router) {
   r.define(
     { method: "delete", path: "/api/orgs/:orgId/api-tokens/:tokenId", tag: "API tokens", scope: "org", permission: "users.manage", summary: "Revoke a token" },
     async (c) => {
-      const id = c.req.param("tokenId");
-      if (!id || !UUID.test(id)) throw notFound("API token");
+      const id = idParam(c, "tokenId", "API token");
       await tokens.revokeToken(orgCtxOf(c), id);
       return c.json({ ok: true });
     },

@@ -1,15 +1,9 @@
 import { changeRoleInput, inviteUserInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
+import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
-import { notFound } from "../../lib/errors";
 import { presentInvitation, presentMember } from "./users.presenter";
 import * as users from "./users.service";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const idParam = (value: string | undefined, what: string) => {
-  if (!value || !UUID.test(value)) throw notFound(what);
-  return value;
-};
 
 export function userRoutes(r: Router) {
   r.define(
@@ -39,7 +33,7 @@ export function userRoutes(r: Router) {
   r.define(
     { method: "delete", path: "/api/orgs/:orgId/invitations/:invitationId", tag: "Users", scope: "org", permission: "users.manage", summary: "Withdraw an invitation" },
     async (c) => {
-      await users.revokeInvitation(orgCtxOf(c), idParam(c.req.param("invitationId"), "invitation"));
+      await users.revokeInvitation(orgCtxOf(c), idParam(c, "invitationId", "invitation"));
       return c.json({ ok: true });
     },
   );
@@ -55,7 +49,7 @@ export function userRoutes(r: Router) {
       body: changeRoleInput,
     },
     async (c, { body }) => {
-      const m = await users.changeMemberRole(orgCtxOf(c), idParam(c.req.param("membershipId"), "member"), body.role);
+      const m = await users.changeMemberRole(orgCtxOf(c), idParam(c, "membershipId", "member"), body.role);
       return c.json({ id: m.id, role: m.role });
     },
   );
@@ -63,7 +57,7 @@ export function userRoutes(r: Router) {
   r.define(
     { method: "delete", path: "/api/orgs/:orgId/members/:membershipId", tag: "Users", scope: "org", permission: "users.manage", summary: "Remove a member from the organisation" },
     async (c) => {
-      await users.removeMember(orgCtxOf(c), idParam(c.req.param("membershipId"), "member"));
+      await users.removeMember(orgCtxOf(c), idParam(c, "membershipId", "member"));
       return c.json({ ok: true });
     },
   );

@@ -1,11 +1,10 @@
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
 import { closeVacancyInput, openVacancyInput, vacancyListQuery } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
+import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
-import { notFound } from "../../lib/errors";
 import * as service from "./vacancies.service";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const present = (v: { id: string; workplaceId: string; jobRole: number; openedOn: string; closedOn: string | null }, workplaceName?: string) => ({
   id: v.id,
   workplace: { id: v.workplaceId, name: workplaceName },
@@ -50,8 +49,7 @@ export function vacancyRoutes(r: Router) {
       body: closeVacancyInput,
     },
     async (c, { body }) => {
-      const id = c.req.param("vacancyId");
-      if (!id || !UUID.test(id)) throw notFound("vacancy");
+      const id = idParam(c, "vacancyId", "vacancy");
       return c.json({ vacancy: present(await service.closeVacancy(orgCtxOf(c), id, body.closedOn)) });
     },
   );
