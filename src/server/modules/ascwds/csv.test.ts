@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CsvSyntaxError, csvLine, decode, looksBinary, parseCsv } from "./csv";
+import { isRealDate, yearsBetween } from "./row-reader";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -48,5 +49,18 @@ describe("CSV reading", () => {
     expect(looksBinary(bytes("A,B\n1,2"))).toBe(false);
     const line = csvLine(["a,b", 'q"q', null, 3, "multi\nline"]);
     expect(parseCsv(line)[0].cells).toEqual(["a,b", 'q"q', "", "3", "multi\nline"]);
+  });
+});
+
+describe("dates", () => {
+  it("knows real calendar dates, leap years included", () => {
+    for (const d of ["2024-02-29", "2000-02-29", "2026-12-31", "1999-01-01"]) expect(isRealDate(d), d).toBe(true);
+    for (const d of ["2025-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-01", "abcd-ef-gh"]) expect(isRealDate(d), d).toBe(false);
+  });
+  it("counts whole years, including across a leap day", () => {
+    expect(yearsBetween("1980-02-01", "2026-01-31")).toBe(45);
+    expect(yearsBetween("1980-02-01", "2026-02-01")).toBe(46);
+    expect(yearsBetween("2004-02-29", "2026-02-28")).toBe(21);
+    expect(yearsBetween("2004-02-29", "2026-03-01")).toBe(22);
   });
 });
