@@ -5,7 +5,7 @@ import { CONTRACT_LABELS, JOB_ROLES } from "../../shared/ascwds/codes";
 import { Button, ErrorSummary, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { ApiError, api, apiRequest } from "../lib/api";
-import { useOrg } from "../lib/org";
+import { useOrg, useWorkplaceOptions } from "../lib/org";
 
 // The form edits the main ASC-WDS staff columns; every other column of the record is sent back as
 // it was loaded, so saving changes only what was changed. The same rules as an uploaded file apply.
@@ -29,10 +29,7 @@ const FIELDS: { column: string; label: string; hint?: string; options?: Record<s
 export function StaffFormPage() {
   const { orgId, staffId } = useParams({ strict: false }) as { orgId: string; staffId?: string };
   const org = useOrg(orgId);
-  const places = useQuery({
-    queryKey: ["workplaces", orgId],
-    queryFn: () => api<{ workplaces: { id: string; name: string; localRef: string }[] }>("GET", `/api/orgs/${orgId}/workplaces`),
-  });
+  const workplaceOptions = useWorkplaceOptions(orgId, "localRef");
   const existing = useQuery({
     queryKey: ["staff-row", orgId, staffId],
     queryFn: () => api<{ record: Record<string, string> }>("GET", `/api/orgs/${orgId}/staff/${staffId}`),
@@ -87,7 +84,7 @@ export function StaffFormPage() {
               value={row.LOCALESTID ?? ""}
               onChange={set("LOCALESTID")}
               error={byColumn.LOCALESTID}
-              options={[{ value: "", label: "Choose a workplace" }, ...(places.data?.workplaces ?? []).map((w) => ({ value: w.localRef, label: w.name }))]}
+              options={workplaceOptions}
             />
             {FIELDS.filter((f) => (!f.sensitive || sensitive) && (!f.newOnly || !staffId)).map((f) =>
               f.options ? (

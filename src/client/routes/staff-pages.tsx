@@ -6,7 +6,7 @@ import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } f
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
-import { useOrg } from "../lib/org";
+import { useOrg, useWorkplaceOptions } from "../lib/org";
 
 interface StaffRow {
   id: string;
@@ -36,7 +36,7 @@ export function StaffPage() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
-  const workplaces = useQuery({ queryKey: ["workplaces", orgId], queryFn: () => api<{ workplaces: { id: string; name: string }[] }>("GET", `/api/orgs/${orgId}/workplaces`) });
+  const workplaceOptions = useWorkplaceOptions(orgId, "id", "All workplaces");
   const staff = useQuery({
     queryKey: ["staff", orgId, filters, page],
     queryFn: () => api<{ total: number; pageSize: number; staff: StaffRow[] }>("GET", `/api/orgs/${orgId}/staff?${toQuery(filters, page)}`),
@@ -64,14 +64,7 @@ export function StaffPage() {
             <TextInput id="q" name="q" label="Name or reference" value={draft.q} onChange={set("q")} />
           </div>
           <div className="govuk-grid-column-one-third">
-            <Select
-              id="workplace"
-              name="workplace"
-              label="Workplace"
-              value={draft.workplace}
-              onChange={set("workplace")}
-              options={[{ value: "", label: "All workplaces" }, ...(workplaces.data?.workplaces ?? []).map((w) => ({ value: w.id, label: w.name }))]}
-            />
+            <Select id="workplace" name="workplace" label="Workplace" value={draft.workplace} onChange={set("workplace")} options={workplaceOptions} />
           </div>
           <div className="govuk-grid-column-one-third">
             <Select

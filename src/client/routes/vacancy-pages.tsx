@@ -6,15 +6,11 @@ import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } f
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
-import { useOrg } from "../lib/org";
+import { useOrg, useWorkplaceOptions } from "../lib/org";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const ROLE_OPTIONS = Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label }));
 const money = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-GB", { style: "currency", currency: "GBP" }));
-
-function useWorkplaces(orgId: string) {
-  return useQuery({ queryKey: ["workplaces", orgId], queryFn: () => api<{ workplaces: { id: string; name: string }[] }>("GET", `/api/orgs/${orgId}/workplaces`) });
-}
 
 interface Vacancy {
   id: string;
@@ -28,7 +24,7 @@ export function VacanciesPage() {
   const { orgId } = useParams({ strict: false }) as { orgId: string };
   const org = useOrg(orgId);
   const queryClient = useQueryClient();
-  const places = useWorkplaces(orgId);
+  const workplaceOptions = useWorkplaceOptions(orgId);
   const list = useQuery({ queryKey: ["vacancies", orgId], queryFn: () => api<{ vacancies: Vacancy[] }>("GET", `/api/orgs/${orgId}/vacancies`) });
   const [form, setForm] = useState({ workplaceId: "", jobRole: "8", openedOn: today(), posts: "1" });
   const [done, setDone] = useState<string | null>(null);
@@ -98,7 +94,7 @@ export function VacanciesPage() {
             value={form.workplaceId}
             onChange={set("workplaceId")}
             error={errors.workplaceId}
-            options={[{ value: "", label: "Choose a workplace" }, ...(places.data?.workplaces ?? []).map((w) => ({ value: w.id, label: w.name }))]}
+            options={workplaceOptions}
           />
           <Select id="vacancy-role" name="jobRole" label="Job role" value={form.jobRole} onChange={set("jobRole")} error={errors.jobRole} options={ROLE_OPTIONS} />
           <TextInput
@@ -132,7 +128,7 @@ export function AgencyPage() {
   const { orgId } = useParams({ strict: false }) as { orgId: string };
   const org = useOrg(orgId);
   const queryClient = useQueryClient();
-  const places = useWorkplaces(orgId);
+  const workplaceOptions = useWorkplaceOptions(orgId);
   const list = useQuery({ queryKey: ["agency", orgId], queryFn: () => api<{ agencyUse: AgencyMonth[] }>("GET", `/api/orgs/${orgId}/agency-use`) });
   const [form, setForm] = useState({ workplaceId: "", month: today().slice(0, 7), hours: "", spend: "" });
   const [roles, setRoles] = useState<number[]>([]);
@@ -191,7 +187,7 @@ export function AgencyPage() {
             value={form.workplaceId}
             onChange={set("workplaceId")}
             error={errors.workplaceId}
-            options={[{ value: "", label: "Choose a workplace" }, ...(places.data?.workplaces ?? []).map((w) => ({ value: w.id, label: w.name }))]}
+            options={workplaceOptions}
           />
           <TextInput
             id="agency-month"
