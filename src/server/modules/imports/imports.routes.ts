@@ -4,6 +4,7 @@ import { z } from "zod";
 import { commitImportInput } from "../../../shared/schemas";
 import { imports, jobs } from "../../db/schema";
 import { orgCtxOf } from "../../http/guards";
+import { idempotent } from "../../http/idempotency";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
@@ -110,19 +111,22 @@ export function importRoutes(r: Router) {
     async (c, { body }) => {
       const ctx = orgCtxOf(c);
       const id = importId(c);
-      const row = await getImport(ctx, id);
-      if (row.status === "committing") throw conflict("import_in_progress", "This upload is already being applied. Wait for it to finish.");
-      const files = await repo.findImportFiles(ctx.db, ctx.org.id, id);
-      const total = files.reduce((s, f) => s + f.bytes.length, 0);
-      if (total <= INLINE_BYTES || row.status !== "ready") {
-        const done = await commitStoredImport(ctx, id, body);
-        return c.json({ import: presentImport(done ?? row) });
-      }
-      await repo.updateImport(ctx.db, ctx.org.id, id, { status: "committing" });
-      const payload: ImportJobPayload = { importId: id, orgId: ctx.org.id, userId: ctx.actor.userId, role: ctx.role, isHubAdmin: ctx.actor.isHubAdmin, decisions: body };
-      const jobId = await enqueueJob(ctx.deps, "import.commit", { ...payload }, ctx.org.id);
-      await repo.updateImport(ctx.db, ctx.org.id, id, { jobId });
-      return c.json({ import: presentImport({ ...row, status: "committing", jobId }) }, 202);
+      // A retried commit with the same Idempotency-Key gets the first answer instead of a conflict.
+      return idempotent(c, ctx.org.id, { id, body }, async () => {
+        const row = await getImport(ctx, id);
+        if (row.status === "committing") throw conflict("import_in_progress", "This upload is already being applied. Wait for it to finish.");
+        const files = await repo.findImportFiles(ctx.db, ctx.org.id, id);
+        const total = files.reduce((s, f) => s + f.bytes.length, 0);
+        if (total <= INLINE_BYTES || row.status !== "ready") {
+          const done = await commitStoredImport(ctx, id, body);
+          return { status: 200, json: { import: presentImport(done ?? row) } };
+        }
+        await repo.updateImport(ctx.db, ctx.org.id, id, { status: "committing" });
+        const payload: ImportJobPayload = { importId: id, orgId: ctx.org.id, userId: ctx.actor.userId, role: ctx.role, isHubAdmin: ctx.actor.isHubAdmin, decisions: body };
+        const jobId = await enqueueJob(ctx.deps, "import.commit", { ...payload }, ctx.org.id);
+        await repo.updateImport(ctx.db, ctx.org.id, id, { jobId });
+        return { status: 202, json: { import: presentImport({ ...row, status: "committing", jobId }) } };
+      });
     },
   );
 
