@@ -46,10 +46,9 @@ export function authRoutes(r: Router) {
   );
 
   r.define({ method: "post", path: "/api/auth/sign-in", tag: "Sign-in", scope: "public", summary: "Sign in with email and password", body: signInInput }, async (c, { body }) => {
-    const { token, userId } = await auth.signIn(ctxOf(c), { ...body, clientAddress: clientAddress(c) });
+    const { token, csrfToken, userId } = await auth.signIn(ctxOf(c), { ...body, clientAddress: clientAddress(c) });
     setSessionCookie(c, token);
-    const session = await auth.sessionFromToken(c.var.deps, token);
-    return c.json(await me(c, userId, session?.session.csrfToken ?? ""));
+    return c.json(await me(c, userId, csrfToken));
   });
 
   r.define({ method: "post", path: "/api/auth/sign-out", tag: "Sign-in", scope: "user", summary: "Sign out (ends this session)" }, async (c) => {

@@ -25,13 +25,9 @@ export async function sessionFromToken(deps: Deps, token: string) {
 
 async function startSession(ctx: Ctx, userId: string) {
   const token = newToken();
-  await repo.insertSession(ctx.db, {
-    tokenHash: sha256(token),
-    userId,
-    csrfToken: newToken(24),
-    expiresAt: addDays(ctx.deps.now(), SESSION_DAYS),
-  });
-  return token;
+  const csrfToken = newToken(24);
+  await repo.insertSession(ctx.db, { tokenHash: sha256(token), userId, csrfToken, expiresAt: addDays(ctx.deps.now(), SESSION_DAYS) });
+  return { token, csrfToken };
 }
 
 const WRONG = "Enter a correct email address and password. After 5 wrong passwords in a row the account is locked for 15 minutes.";
@@ -76,9 +72,9 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
   }
   await repo.updateUser(ctx.db, user.id, { failedSignIns: 0, lockedUntil: null });
   const actorCtx = { ...ctx, actor: { ...ctx.actor, userId: user.id } };
-  const token = await startSession(actorCtx, user.id);
+  const { token, csrfToken } = await startSession(actorCtx, user.id);
   await recordAudit(actorCtx, { orgId: null, action: "sign_in", entityType: "session", entityId: user.id });
-  return { token, userId: user.id };
+  return { token, csrfToken, userId: user.id };
 }
 
 export async function signOut(ctx: Ctx, tokenHash: string) {
@@ -181,7 +177,7 @@ export async function acceptInvitation(ctx: Ctx, input: { token: string; name?: 
       after: { acceptedAt: accepted.acceptedAt },
     });
     // Only someone who has just set their password here is signed in by the link.
-    const token = setPassword ? await startSession(actorCtx, user.id) : null;
+    const token = setPassword ? (await startSession(actorCtx, user.id)).token : null;
     return { orgId: org.id, token };
   });
 }

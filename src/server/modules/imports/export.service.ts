@@ -8,6 +8,30 @@ import { staffKey } from "../ascwds/read-upload";
 import { toAscwdsDate } from "../ascwds/row-reader";
 import { type StaffOut, staffHeader, staffRows, toCsv, trainingRows, workplaceRows } from "../ascwds/write-files";
 import { loadOrgState } from "./imports.repo";
+import type { StaffState } from "./plan";
+
+/** Staff records as ASC-WDS rows' inputs; NI numbers and dates of birth only for those allowed. */
+async function staffOut(ctx: OrgCtx, records: StaffState[]): Promise<StaffOut[]> {
+  const sensitive = can(ctx.role, "staff.viewSensitive", ctx.actor.isHubAdmin);
+  const ni = new Map<string, string | null>();
+  if (sensitive && records.length) {
+    const rows = await ctx.db
+      .select({ id: staffRecords.id, niEncrypted: staffRecords.niEncrypted })
+      .from(staffRecords)
+      .where(and(eq(staffRecords.orgId, ctx.org.id), isNull(staffRecords.endDate), ...(records.length === 1 ? [eq(staffRecords.id, records[0].id)] : [])));
+    for (const r of rows) ni.set(r.id, r.niEncrypted ? decrypt(ctx.deps.secret, r.niEncrypted) : null);
+  }
+  return records.map((s) => ({
+    workplaceRef: s.workplaceRef,
+    localRef: s.localRef,
+    ni: sensitive ? (ni.get(s.id) ?? "") : "Admin",
+    dateOfBirth: sensitive ? toAscwdsDate(s.dateOfBirth) : "Admin",
+    values: s.values,
+    qualifications: s.qualifications,
+  }));
+}
+
+const headerFor = (staff: StaffOut[]) => staffHeader(Math.max(3, ...staff.flatMap((s) => s.qualifications.map((q) => q.position))));
 
 /**
  * The organisation's current data as the three ASC-WDS files. NI numbers and dates of birth are
@@ -15,32 +39,14 @@ import { loadOrgState } from "./imports.repo";
  * treats as "keep what is stored".
  */
 export async function exportAscwds(ctx: OrgCtx) {
-  const sensitive = can(ctx.role, "staff.viewSensitive", ctx.actor.isHubAdmin);
   const state = await loadOrgState(ctx.db, ctx.org.id);
-  const ni = new Map<string, string | null>();
-  if (sensitive) {
-    const rows = await ctx.db
-      .select({ id: staffRecords.id, niEncrypted: staffRecords.niEncrypted })
-      .from(staffRecords)
-      .where(and(eq(staffRecords.orgId, ctx.org.id), isNull(staffRecords.endDate)));
-    for (const r of rows) ni.set(r.id, r.niEncrypted ? decrypt(ctx.deps.secret, r.niEncrypted) : null);
-  }
   const employed = new Map<string, number>();
   for (const s of state.staff.values()) if (s.values.contractType === 1 || s.values.contractType === 2) employed.set(s.workplaceRef, (employed.get(s.workplaceRef) ?? 0) + 1);
   const places = [...state.workplaces.values()].sort((a, b) => a.localRef.localeCompare(b.localRef));
-  const staff: StaffOut[] = [...state.staff.values()]
-    .sort((a, b) => staffKey(a.workplaceRef, a.localRef).localeCompare(staffKey(b.workplaceRef, b.localRef)))
-    .map((s) => ({
-      workplaceRef: s.workplaceRef,
-      localRef: s.localRef,
-      ni: sensitive ? (ni.get(s.id) ?? "") : "Admin",
-      dateOfBirth: sensitive ? toAscwdsDate(s.dateOfBirth) : "Admin",
-      values: s.values,
-      qualifications: s.qualifications,
-    }));
-  const maxQual = Math.max(3, ...staff.flatMap((s) => s.qualifications.map((q) => q.position)));
-  const header = staffHeader(maxQual);
-  const training = [...state.staff.values()].flatMap((s) => s.training.map((values) => ({ workplaceRef: s.workplaceRef, staffRef: s.localRef, values })));
+  const current = [...state.staff.values()].sort((a, b) => staffKey(a.workplaceRef, a.localRef).localeCompare(staffKey(b.workplaceRef, b.localRef)));
+  const staff = await staffOut(ctx, current);
+  const header = headerFor(staff);
+  const training = current.flatMap((s) => s.training.map((values) => ({ workplaceRef: s.workplaceRef, staffRef: s.localRef, values })));
   return {
     workplace: toCsv(
       WORKPLACE_COLUMNS,
@@ -54,16 +60,11 @@ export async function exportAscwds(ctx: OrgCtx) {
 
 /** One current staff record as its ASC-WDS staff-file row (column → value), for the edit screen. */
 export async function staffRowOf(ctx: OrgCtx, staffId: string): Promise<Record<string, string> | null> {
-  const files = await exportAscwds(ctx);
-  const [header, ...lines] = files.staff.trim().split("\r\n");
   const state = await loadOrgState(ctx.db, ctx.org.id);
   const target = [...state.staff.values()].find((s) => s.id === staffId);
   if (!target) return null;
-  const { parseCsv } = await import("../ascwds/csv");
-  const cols = header.split(",");
-  for (const row of parseCsv(lines.join("\n"))) {
-    const record = Object.fromEntries(cols.map((c, i) => [c, row.cells[i] ?? ""]));
-    if (record.LOCALESTID === target.workplaceRef && record.UNIQUEWORKERID === target.localRef) return record;
-  }
-  return null;
+  const staff = await staffOut(ctx, [target]);
+  const header = headerFor(staff);
+  const [row] = staffRows(staff, header);
+  return Object.fromEntries(header.map((c, i) => [c, row[i]]));
 }

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { type Client, makeOrg, makeUser, signedIn, testHub } from "../../../../test/harness";
-import { staffRecords } from "../../db/schema";
+import { auditLog, staffRecords } from "../../db/schema";
 import { runOneJob } from "../../jobs/worker";
 import { importJobHandlers } from "./imports.jobs";
 
@@ -31,6 +31,8 @@ describe("uploads over HTTP", () => {
     const first = await upload(client, org.id, ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map(fixture));
     expect(first.status).toBe(201);
     expect(first.json.import).toMatchObject({ status: "ready", progress: 100, preview: { totals: { new: 4, workplacesNew: 2 } } });
+    const [stored] = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, first.json.import.id));
+    expect(stored).toMatchObject({ action: "create", entityType: "upload", after: { asAt: "2026-06-30" } });
     const committed = await client.post(`/api/orgs/${org.id}/imports/${first.json.import.id}/commit`, { missing: { default: { action: "keep" } } });
     expect(committed.json.import).toMatchObject({ status: "committed", summary: { applied: { staffNew: 4, trainingRecords: 3 } } });
     expect((await client.post(`/api/orgs/${org.id}/imports/${first.json.import.id}/commit`, { missing: { default: { action: "keep" } } })).status).toBe(409);

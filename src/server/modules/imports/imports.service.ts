@@ -233,12 +233,21 @@ function pick(values: Record<string, unknown> | undefined, keys: string[]) {
 export async function createImport(ctx: OrgCtx, files: UploadFile[], asAt: string) {
   if (!files.length) throw badRequest("no_files", "Choose the ASC-WDS files to upload (workplace, staff and training files, or one Excel workbook).");
   if (files.length > 3) throw badRequest("too_many_files", `You chose ${files.length} files: upload at most 3 (workplace, staff, training), or one workbook.`);
-  const record = await repo.insertImport(ctx.db, { orgId: ctx.org.id, createdBy: ctx.actor.userId, status: "validating", asAt });
-  await repo.insertImportFiles(
-    ctx.db,
-    files.map((f) => ({ importId: record.id, orgId: ctx.org.id, name: f.name, bytes: f.bytes })),
-  );
-  return record;
+  return inTransaction(ctx, async (tx) => {
+    const record = await repo.insertImport(tx.db, { orgId: tx.org.id, createdBy: tx.actor.userId, status: "validating", asAt });
+    await repo.insertImportFiles(
+      tx.db,
+      files.map((f) => ({ importId: record.id, orgId: tx.org.id, name: f.name, bytes: f.bytes })),
+    );
+    await recordAudit(tx, {
+      orgId: tx.org.id,
+      action: "create",
+      entityType: "upload",
+      entityId: record.id,
+      after: { asAt, files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })) },
+    });
+    return record;
+  });
 }
 
 /** Validates a stored upload and saves its report and preview (run inline, or by the job worker). */

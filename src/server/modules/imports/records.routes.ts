@@ -2,6 +2,7 @@ import { recordsInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import { idempotent } from "../../http/idempotency";
 import type { Router } from "../../http/route";
+import { badRequest } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { csvLine } from "../ascwds/csv";
 import { STAFF_COLUMNS, WORKPLACE_COLUMNS } from "../ascwds/headers";
@@ -30,6 +31,16 @@ export function recordRoutes(r: Router) {
       },
       async (c, { body }) => {
         const ctx = orgCtxOf(c);
+        // Nothing sent is dropped silently: a key that is not a column of the file is refused.
+        const known = new Set<string>(columns);
+        const unknown = [...new Set(body.records.flatMap((r) => Object.keys(r)).filter((k) => !known.has(k)))];
+        if (unknown.length) {
+          throw badRequest(
+            "unknown_columns",
+            `${unknown.slice(0, 10).join(", ")} ${unknown.length === 1 ? "is not a column" : "are not columns"} of the ASC-WDS ${kind === "staff" ? "staff" : "workplace"} file. Use the column names exactly, in capitals (see /api/docs).`,
+            unknown.map((k) => ({ path: k, message: "Not an ASC-WDS column" })),
+          );
+        }
         return idempotent(c, ctx.org.id, body, async () => {
           const asAt = body.asAt ?? isoDate(ctx.deps.now());
           const file = asFile(`${kind}.json`, columns, body.records);

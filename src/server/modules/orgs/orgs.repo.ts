@@ -1,4 +1,5 @@
-import { and, count, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { CONTRACT } from "../../../shared/ascwds/codes";
 import type { Exec } from "../../db/client";
 import { commissioning, invitations, memberships, organisations, staffRecords, users, workplaces } from "../../db/schema";
 
@@ -33,7 +34,8 @@ export async function findCommissionedProviders(db: Exec, councilId: string) {
   const staff = await db
     .select({ orgId: staffRecords.orgId, n: count() })
     .from(staffRecords)
-    .where(and(inArray(staffRecords.orgId, ids), isNull(staffRecords.endDate)))
+    // Staff in post other than agency workers, as on the home page.
+    .where(and(inArray(staffRecords.orgId, ids), isNull(staffRecords.endDate), ne(staffRecords.contractType, CONTRACT.agency)))
     .groupBy(staffRecords.orgId);
   const placesBy = new Map(places.map((p) => [p.orgId, p.n]));
   const staffBy = new Map(staff.map((s) => [s.orgId, s.n]));

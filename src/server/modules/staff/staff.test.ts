@@ -61,7 +61,15 @@ describe("one staff record for the edit screen", () => {
     const { org, client } = await providerWithStaff();
     const [ann] = (await client.get(`/api/orgs/${org.id}/staff?q=ann`)).json.staff;
     const row = (await client.get(`/api/orgs/${org.id}/staff/${ann.id}`)).json.record;
-    expect(row).toMatchObject({ LOCALESTID: "HOME1", UNIQUEWORKERID: "S1", DISPLAYID: "Ann Example", NINUMBER: "AB123456C", DOB: "01/02/1980", HOURLYRATE: "12.90" });
+    expect(row).toMatchObject({
+      LOCALESTID: "HOME1",
+      UNIQUEWORKERID: "S1",
+      DISPLAYID: "Ann Example",
+      NINUMBER: "AB123456C",
+      DOB: "01/02/1980",
+      HOURLYRATE: "12.90",
+      QUALACH01: "12;2019",
+    });
     const same = await client.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [row] });
     expect(same.json.changes).toMatchObject({ new: 0, updated: 0 });
     const edited = await client.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [{ ...row, HOURLYRATE: "13.50" }] });

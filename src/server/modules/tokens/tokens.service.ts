@@ -12,7 +12,9 @@ export async function tokenFromBearer(deps: Deps, token: string) {
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
-  await deps.db.update(apiTokens).set({ lastUsedAt: deps.now() }).where(eq(apiTokens.id, row.id));
+  // "Last used" to the minute is enough: no write on every call of a busy integration.
+  const now = deps.now();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   return { id: row.id, orgId: row.orgId, scope: row.scope as TokenScope, createdBy: row.createdBy };
 }
 

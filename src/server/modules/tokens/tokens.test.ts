@@ -55,6 +55,11 @@ describe("API tokens for HR and rostering systems", () => {
     expect(reused.json.error.code).toBe("idempotency_key_reused");
     expect((await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n).toBe(4);
 
+    // A misspelt column is refused, not ignored.
+    const misspelt = await api.post(`/api/orgs/${org.id}/records/staff`, { records: [{ ...body.records[0], UNIQUEWORKERID: "NEW0", GENDR: "2" }] });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.json.error).toMatchObject({ code: "unknown_columns", issues: [{ path: "GENDR" }] });
+
     const bad = await api.post(`/api/orgs/${org.id}/records/staff`, { records: [{ ...body.records[0], UNIQUEWORKERID: "NEW1", GENDER: "9" }] });
     expect(bad.status).toBe(422);
     expect(bad.json.problems[0]).toMatchObject({ column: "GENDER", code: "staff.GENDER.code", record: 1 });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Client, lastEmailTo, makeOrg, makeSystem, makeUser, PASSWORD, signedIn, testHub, uniq } from "../../../../test/harness";
-import { auditLog } from "../../db/schema";
+import { auditLog, staffRecords, workplaces } from "../../db/schema";
 
 const hub = await testHub();
 
@@ -89,6 +89,15 @@ describe("invitations", () => {
     const providers = await admin.get(`/api/orgs/${council.id}/providers`);
     const added = providers.json.providers.find((p: { id: string }) => p.id === res.json.provider.id);
     expect(added).toMatchObject({ kind: "provider", commissioning: { from: "2026-04-01", to: null } });
+    // Staff in post are counted without agency workers, as on the home page.
+    const [place] = await hub.deps.db.insert(workplaces).values({ orgId: res.json.provider.id, localRef: "W1", name: "Home", mainService: 2 }).returning();
+    const person = { orgId: res.json.provider.id, workplaceId: place.id, displayId: "P", mainJobRole: 8, startDate: "2020-01-01" };
+    await hub.deps.db.insert(staffRecords).values([
+      { ...person, localRef: "A", contractType: 1 },
+      { ...person, localRef: "B", contractType: 4 },
+    ]);
+    const counted = (await admin.get(`/api/orgs/${council.id}/providers`)).json.providers.find((p: { id: string }) => p.id === res.json.provider.id);
+    expect(counted).toMatchObject({ workplaces: 1, staffInPost: 1 });
     const mail = await lastEmailTo(hub, adminEmail);
     const guest = new Client(hub);
     await guest.post("/api/auth/invitations/accept", { token: mail?.token, name: "Provider Boss", password: "a long enough password" });
