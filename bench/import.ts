@@ -1,9 +1,11 @@
 // npm run bench:import [-- --staff 100000 --workplaces 1000]
 // Generates realistic ASC-WDS files, then measures validation and commit throughput and peak
 // memory, on PGlite (a fresh data directory) and on PostgreSQL when DATABASE_URL is set.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { systemActor } from "../src/server/context";
@@ -17,7 +19,9 @@ import { Random } from "../src/server/modules/demo/random";
 import { applyUpload } from "../src/server/modules/imports/imports.service";
 import { createOrganisation } from "../src/server/modules/orgs/orgs.service";
 
-const { values } = parseArgs({ options: { staff: { type: "string", default: "100000" }, workplaces: { type: "string", default: "1000" } } });
+const { values } = parseArgs({
+  options: { staff: { type: "string", default: "100000" }, workplaces: { type: "string", default: "1000" }, memory: { type: "boolean", default: false } },
+});
 const STAFF = Number(values.staff);
 const WORKPLACES = Number(values.workplaces);
 const AS_AT = "2026-06-30";
@@ -28,7 +32,7 @@ const sampler = setInterval(() => {
 }, 20);
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 
-function generate(errorEvery: number) {
+function generate(errorEvery: number, payRise = 0) {
   const rnd = new Random(7);
   const w = [WORKPLACE_COLUMNS.join(",")];
   for (let i = 0; i < WORKPLACES; i++) {
@@ -82,7 +86,7 @@ function generate(errorEvery: number) {
       ZEROHRCONT: zh ? "1" : "2",
       DAYSSICK: String(rnd.int(0, 20)),
       SALARYINT: "3",
-      HOURLYRATE: (12.71 + rnd.next() * 2).toFixed(2),
+      HOURLYRATE: (12.71 + payRise + rnd.next() * 2).toFixed(2),
       MAINJOBROLE: rnd.chance(0.8) ? "8" : "7",
       CONTHOURS: zh ? "" : "37.5",
       AVGHOURS: zh ? String(rnd.int(5, 30)) : "",
@@ -118,7 +122,7 @@ function measureValidation(files: ReturnType<typeof generate>) {
   };
 }
 
-async function measureCommit(label: string, files: ReturnType<typeof generate>, databaseUrl?: string) {
+async function measureCommit(label: string, files: ReturnType<typeof generate>, raised: ReturnType<typeof generate>, databaseUrl?: string) {
   const dir = mkdtempSync(join(tmpdir(), "hub-bench-"));
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: dir });
   await database.migrate();
@@ -127,15 +131,69 @@ async function measureCommit(label: string, files: ReturnType<typeof generate>, 
   const ctx = { db: deps.db, deps, actor: systemActor, log: deps.log };
   const org = await createOrganisation(ctx, { kind: "provider", name: `Bench provider ${Date.now()}` });
   const orgCtx = { ...ctx, org: { id: org.id, kind: "provider" as const, name: org.name, slug: org.slug, isDemo: false }, role: null };
-  peak = process.memoryUsage().rss;
-  const t = performance.now();
-  const result = await applyUpload(orgCtx, files, AS_AT, { missing: { default: { action: "keep" } } });
-  const ms = performance.now() - t;
+  const rate = (ms: number) => `${Math.round(STAFF / (ms / 1000)).toLocaleString("en-GB")} rows/s`;
+  // First upload (every record new), the same files again (nothing changes), then every pay rate raised.
+  for (const [what, upload] of [
+    ["new", files],
+    ["same again", files],
+    ["pay rise", raised],
+  ] as const) {
+    peak = process.memoryUsage().rss;
+    const t = performance.now();
+    const result = await applyUpload(orgCtx, upload, AS_AT, { missing: { default: { action: "keep" } } });
+    const ms = performance.now() - t;
+    const { validateMs, writeMs } = result.timings;
+    console.log(
+      `commit  ${label.padEnd(10)} ${what.padEnd(10)} ${(ms / 1000).toFixed(2)} s = ${rate(ms)} end to end; write ${(writeMs / 1000).toFixed(2)} s = ${rate(writeMs)} (re-validation inside the commit ${(validateMs / 1000).toFixed(2)} s); peak RSS ${mb(peak)}; new ${result.applied.staffNew}, updated ${result.applied.staffUpdated}`,
+    );
+  }
   const [{ n }] = (await deps.db.execute(sql`select count(*)::int as n from staff_records where org_id = ${org.id}`)).rows as { n: number }[];
+  console.log(`        ${label.padEnd(10)} ${n.toLocaleString("en-GB")} staff records stored`);
   await database.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Memory of one validation, in a fresh process run as a child with --memory, --expose-gc and
+ * --trace-gc: the heap's high-water mark while the file is checked (the largest heap V8 reports
+ * before any collection) above the heap before it, against what validation keeps (the parsed rows
+ * and problems, after a full collection) and the file's text. Rows are read from the CSV one at a
+ * time, so the high-water mark should be about one copy of the rows plus the text.
+ */
+function measureMemory() {
+  const gc = (globalThis as { gc?: () => void }).gc as () => void;
+  const files = generate(1000);
+  gc();
+  const base = process.memoryUsage().heapUsed;
+  console.log(`memory-base ${base}`);
+  const problems = new ProblemList();
+  const parsed = readUpload(csvSheets(files, problems), { asAt: AS_AT, allowExampleNi: false, existingWorkplaces: new Set(), existingStaff: new Set() }, problems);
+  console.log("memory-end");
+  gc();
+  console.log(`memory-result ${JSON.stringify({ base, kept: process.memoryUsage().heapUsed - base, rows: parsed.staff.length, file: files[1].bytes.length })}`);
+}
+if (values.memory) {
+  measureMemory();
+  process.exit(0);
+}
+
+function memoryRun(n: number) {
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--trace-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--memory", "--staff", String(n), "--workplaces", String(Math.round(n / 100))],
+    { encoding: "utf8", maxBuffer: 64 * 1048576 },
+  );
+  const lines = child.stdout.split("\n");
+  const from = lines.findIndex((l) => l.startsWith("memory-base"));
+  const to = lines.findIndex((l) => l.startsWith("memory-end"));
+  const result = lines.find((l) => l.startsWith("memory-result"));
+  if (from < 0 || to < 0 || !result) throw new Error(`memory run failed: ${child.stderr}`);
+  const { base, kept, rows, file } = JSON.parse(result.slice("memory-result ".length));
+  // "Scavenge 134.2 (152.6) -> 119.7 ..." : the heap in use before each collection, in MB.
+  const before = lines.slice(from, to).flatMap((l) => [...l.matchAll(/: (?:Scavenge|Mark-Compact|Minor Mark-Compact)[^0-9]*([0-9.]+) \(/g)].map((m) => Number(m[1]) * 1048576));
+  const high = Math.max(base, ...before) - base;
   console.log(
-    `commit  ${label.padEnd(10)} ${STAFF.toLocaleString("en-GB")} staff in ${(ms / 1000).toFixed(1)} s = ${Math.round(STAFF / (ms / 1000)).toLocaleString("en-GB")} rows/s (validate + plan + write in one transaction); ${n.toLocaleString("en-GB")} rows stored; peak RSS ${mb(peak)}; applied ${JSON.stringify(result.applied)}`,
+    `memory  ${n.toLocaleString("en-GB").padStart(7)} staff rows (file ${mb(file)}): heap high-water mark while validating ${mb(high)} above the start; the parsed rows and problems kept ${mb(kept)} (${rows.toLocaleString("en-GB")} rows); high-water / (kept + file) = ${(high / (kept + file)).toFixed(2)}`,
   );
 }
 
@@ -148,7 +206,9 @@ for (let run = 1; run <= 3; run++) {
     `validate run ${run}: ${(v.ms / 1000).toFixed(2)} s = ${v.rowsPerSecond.toLocaleString("en-GB")} rows/s; ${v.errors} errors, ${v.warnings} warnings; peak RSS ${mb(v.peakRss)} (${mb(v.peakRss - v.rssBefore)} above the start, file ${mb(staffBytes)})`,
   );
 }
+for (const n of [25_000, 50_000, 100_000]) memoryRun(n);
 const clean = generate(0);
-await measureCommit("PGlite", clean);
-if (process.env.DATABASE_URL) await measureCommit("PostgreSQL", clean, process.env.DATABASE_URL);
+const raised = generate(0, 0.25);
+await measureCommit("PGlite", clean, raised);
+if (process.env.DATABASE_URL) await measureCommit("PostgreSQL", clean, raised, process.env.DATABASE_URL);
 clearInterval(sampler);

@@ -26,16 +26,38 @@ export function personKey(secret: string, ni: string): string {
   return createHmac("sha256", `person-key:${secret}`).update(normaliseNi(ni)).digest("hex");
 }
 
+const keys = new Map<string, Buffer>();
 function encryptionKey(secret: string) {
-  return createHash("sha256").update(`ni-encryption:${secret}`).digest();
+  let key = keys.get(secret);
+  if (!key) {
+    key = createHash("sha256").update(`ni-encryption:${secret}`).digest();
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+// Random IVs drawn from a pool filled 4,096 at a time: a bulk upload encrypts 100,000 numbers,
+// and one call to the random source per number was a third of the cost. Each IV is still random
+// and used once.
+const IV = 12;
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+function nextIv() {
+  if (ivAt + IV > ivPool.length) {
+    ivPool = randomBytes(IV * 4096);
+    ivAt = 0;
+  }
+  ivAt += IV;
+  return ivPool.subarray(ivAt - IV, ivAt);
 }
 
 /** AES-256-GCM; output is iv.tag.ciphertext in base64url. */
 export function encrypt(secret: string, plaintext: string): string {
-  const iv = randomBytes(12);
+  const iv = nextIv();
   const cipher = createCipheriv("aes-256-gcm", encryptionKey(secret), iv);
-  const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [iv, cipher.getAuthTag(), data].map((b) => b.toString("base64url")).join(".");
+  const data = cipher.update(plaintext, "utf8");
+  cipher.final();
+  return `${iv.toString("base64url")}.${cipher.getAuthTag().toString("base64url")}.${data.toString("base64url")}`;
 }
 
 export function decrypt(secret: string, payload: string): string {

@@ -43,12 +43,16 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** Parses CSV text into an array of rows (see csvRows). */
+export const parseCsv = (text: string): CsvRow[] => [...csvRows(text)];
+
 /**
- * Parses CSV text into rows, keeping each row's starting line number. Blank lines are skipped
+ * Reads CSV text row by row, keeping each row's starting line number. Blank lines are skipped
  * (so trailing blank lines do no harm); an unterminated quote is an error naming its line.
+ * Row by row so that a large file's cells are never all held at once: each row is checked and
+ * turned into a record, and its cells are garbage.
  */
-export function parseCsv(text: string): CsvRow[] {
-  const rows: CsvRow[] = [];
+export function* csvRows(text: string): Generator<CsvRow> {
   const len = text.length;
   let i = 0;
   let line = 1;
@@ -104,9 +108,8 @@ export function parseCsv(text: string): CsvRow[] {
         line++;
       }
     }
-    if (!(cells.length === 1 && cells[0].trim() === "")) rows.push({ line: rowLine, cells });
+    if (!(cells.length === 1 && cells[0].trim() === "")) yield { line: rowLine, cells };
   }
-  return rows;
 }
 
 /** One CSV field, quoted only when it must be. */

@@ -1,4 +1,4 @@
-import { type CsvRow, CsvSyntaxError, decode, looksBinary, parseCsv } from "./csv";
+import { type CsvRow, CsvSyntaxError, csvRows, decode, looksBinary } from "./csv";
 import { detectFile, FILE_LABELS, type FileKind } from "./headers";
 import { type Problem, ProblemList } from "./problems";
 import { readStaffRow, type StaffIn } from "./staff-file";
@@ -16,10 +16,13 @@ export interface UploadFile {
   bytes: Uint8Array;
 }
 
-/** Rows already split into cells, from CSV text or from a sheet of an XLSX workbook. */
+/**
+ * Rows split into cells, header first, from CSV text (read as they are needed) or from a sheet
+ * of an XLSX workbook.
+ */
 export interface SheetInput {
   name: string;
-  rows: CsvRow[];
+  rows: Iterable<CsvRow>;
   encoding: string;
 }
 
@@ -64,12 +67,7 @@ export function csvSheets(files: UploadFile[], problems: ProblemList): SheetInpu
       continue;
     }
     const { text, encoding } = decode(f.bytes);
-    try {
-      sheets.push({ name: f.name, rows: parseCsv(text), encoding });
-    } catch (e) {
-      if (!(e instanceof CsvSyntaxError)) throw e;
-      problems.add({ file: f.name, line: e.line, column: null, code: "upload.file.csv_syntax", severity: "error", message: `${f.name} could not be read: ${e.message}.` });
-    }
+    sheets.push({ name: f.name, rows: csvRows(text), encoding });
   }
   return sheets;
 }
@@ -89,38 +87,68 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
     warnings: 0,
   };
   const seenKinds = new Map<FileKind, string>();
-  const pending: { sheet: SheetInput; kind: FileKind; index: Map<string, number> }[] = [];
+  const pending: { sheet: SheetInput; kind: FileKind; index: Map<string, number>; rows: Iterator<CsvRow>; file: ParsedUpload["files"][number] }[] = [];
+
+  /** Reads a sheet's next row; a CSV syntax error becomes a problem and ends the sheet. */
+  const nextRow = (sheet: SheetInput, rows: Iterator<CsvRow>): CsvRow | null => {
+    try {
+      const next = rows.next();
+      return next.done ? null : next.value;
+    } catch (e) {
+      if (!(e instanceof CsvSyntaxError)) throw e;
+      problems.add({ file: sheet.name, line: e.line, column: null, code: "upload.file.csv_syntax", severity: "error", message: `${sheet.name} could not be read: ${e.message}.` });
+      return null;
+    }
+  };
+  const remaining = (sheet: SheetInput, rows: Iterator<CsvRow>) => {
+    let n = 0;
+    while (nextRow(sheet, rows)) n++;
+    return n;
+  };
 
   for (const sheet of sheets) {
-    if (!sheet.rows.length) {
-      problems.fileError(sheet.name, "upload", "empty", `${sheet.name} is empty: it needs the header row and at least one row of data.`);
+    const rows = sheet.rows[Symbol.iterator]();
+    const header = nextRow(sheet, rows);
+    if (!header) {
+      if (!problems.items.some((p) => p.file === sheet.name))
+        problems.fileError(sheet.name, "upload", "empty", `${sheet.name} is empty: it needs the header row and at least one row of data.`);
       out.files.push({ name: sheet.name, kind: null, rows: 0, encoding: sheet.encoding });
       continue;
     }
-    const found = detectFile(sheet.rows[0].cells);
+    const found = detectFile(header.cells);
     if ("reason" in found) {
       problems.add({ file: sheet.name, line: 1, column: null, code: "upload.file.unrecognised", severity: "error", message: `${sheet.name} was not recognised: ${found.reason}` });
-      out.files.push({ name: sheet.name, kind: null, rows: sheet.rows.length - 1, encoding: sheet.encoding });
+      out.files.push({ name: sheet.name, kind: null, rows: remaining(sheet, rows), encoding: sheet.encoding });
       continue;
     }
     const { kind, index } = found.detected;
-    const rows = sheet.rows.length - 1;
-    out.files.push({ name: sheet.name, kind, rows, encoding: sheet.encoding });
+    const file = { name: sheet.name, kind, rows: 0, encoding: sheet.encoding };
+    out.files.push(file);
     if (seenKinds.has(kind)) {
+      file.rows = remaining(sheet, rows);
       problems.fileError(sheet.name, kind, "duplicate_file", `${sheet.name} is a second ${FILE_LABELS[kind]} (the first is ${seenKinds.get(kind)}): upload one of each.`);
       continue;
     }
     seenKinds.set(kind, sheet.name);
-    if (rows > LIMITS.rows) {
-      problems.fileError(
-        sheet.name,
-        kind,
-        "too_many_rows",
-        `${sheet.name} has ${rows.toLocaleString("en-GB")} rows: at most ${LIMITS.rows.toLocaleString("en-GB")} can be uploaded at once. Split it by workplace.`,
-      );
-      continue;
+    pending.push({ sheet, kind, index, rows, file });
+  }
+
+  /**
+   * A sheet's data rows, counted as they are read. Past the row limit they are only counted,
+   * for the message, and not checked.
+   */
+  function* dataRows(p: (typeof pending)[number]): Generator<CsvRow> {
+    for (let row = nextRow(p.sheet, p.rows); row; row = nextRow(p.sheet, p.rows)) {
+      p.file.rows++;
+      if (p.file.rows <= LIMITS.rows) yield row;
     }
-    pending.push({ sheet, kind, index });
+    if (p.file.rows > LIMITS.rows)
+      problems.fileError(
+        p.sheet.name,
+        p.kind,
+        "too_many_rows",
+        `${p.sheet.name} has ${p.file.rows.toLocaleString("en-GB")} rows: at most ${LIMITS.rows.toLocaleString("en-GB")} can be uploaded at once. Split it by workplace.`,
+      );
   }
 
   // Workplaces first: the staff and training files refer to them.
@@ -130,11 +158,11 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
   const staffRefs = new Map<string, number>();
   const staffRowsSeen = new Set<string>(); // rows that failed validation still count as present for the training check
 
-  for (const { sheet, kind, index } of pending) {
-    const dataRows = sheet.rows.slice(1);
+  for (const p of pending) {
+    const { sheet, kind, index } = p;
     if (kind === "workplace") {
       out.hasWorkplaceFile = true;
-      for (const row of dataRows) {
+      for (const row of dataRows(p)) {
         const ref = (row.cells[index.get("LOCALESTID") as number] ?? "").trim();
         if (ref && workplaceRefs.has(ref)) {
           problems.add({
@@ -172,7 +200,7 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
       out.hasStaffFile = true;
       const ctxStaff = { asAt: ctx.asAt, allowExampleNi: ctx.allowExampleNi };
       const niSeen = new Map<string, number>();
-      for (const row of dataRows) {
+      for (const row of dataRows(p)) {
         const wp = (row.cells[index.get("LOCALESTID") as number] ?? "").trim();
         const ref = (row.cells[index.get("UNIQUEWORKERID") as number] ?? "").trim();
         const key = staffKey(wp, ref);
@@ -246,7 +274,7 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
       }
     } else {
       out.hasTrainingFile = true;
-      for (const row of dataRows) {
+      for (const row of dataRows(p)) {
         const wp = (row.cells[index.get("LOCALESTID") as number] ?? "").trim();
         const ref = (row.cells[index.get("UNIQUEWORKERID") as number] ?? "").trim();
         const key = staffKey(wp, ref);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ProblemList } from "./problems";
-import { csvSheets, readUpload, type UploadContext } from "./read-upload";
+import { csvSheets, LIMITS, readUpload, type UploadContext } from "./read-upload";
 
 const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
 const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(FIX + name)) });
@@ -132,5 +132,52 @@ describe("ASC-WDS upload rules", () => {
     const byCode = new Map<string, Set<string>>();
     for (const p of parsed.problems) byCode.set(p.code, (byCode.get(p.code) ?? new Set()).add(String(p.column)));
     for (const [code, columns] of byCode) expect(columns.size, code).toBe(1);
+  });
+});
+
+describe("whole-file problems", () => {
+  const enc = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+  const read = (files: { name: string; bytes: Uint8Array }[]) => {
+    const problems = new ProblemList();
+    return readUpload(csvSheets(files, problems), ctx(), problems);
+  };
+  const staffHeader = readFileSync(`${FIX}valid-staff.csv`, "utf8").split("\n")[0];
+
+  it("names the file, the line and the fix for empty, unrecognised, repeated, binary and unreadable files", () => {
+    const parsed = read([
+      enc("blank.csv", "\r\n\r\n"),
+      enc("notes.csv", "name,age\nAnn,40\n"),
+      file("valid-workplace.csv"),
+      file("valid-staff.csv"),
+      enc("staff-copy.csv", readFileSync(`${FIX}valid-staff.csv`, "utf8")),
+      { name: "photo.csv", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]) },
+    ]);
+    const codes = parsed.problems.map((p) => [p.file, p.line, p.code]);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ["blank.csv", null, "upload.file.empty"],
+        ["notes.csv", 1, "upload.file.unrecognised"],
+        ["staff-copy.csv", null, "staff.file.duplicate_file"],
+        ["photo.csv", null, "upload.file.not_csv"],
+      ]),
+    );
+    expect(parsed.files.find((f) => f.name === "staff-copy.csv")).toMatchObject({ kind: "staff", rows: 4 });
+    expect(parsed.staff).toHaveLength(4); // the first staff file is still read
+
+    // A quote never closed: the line where it starts; the rows before it are still checked.
+    const broken = read([file("valid-workplace.csv"), enc("staff.csv", `${staffHeader}\nHOME1,S1,NEW,"Ann Example\n`)]);
+    expect(broken.problems).toContainEqual(expect.objectContaining({ file: "staff.csv", line: 2, code: "upload.file.csv_syntax", severity: "error" }));
+    expect(broken.errors).toBeGreaterThan(0);
+  });
+
+  it("counts every row of a file over the row limit and says by how much, without checking the rows past it", () => {
+    const line = readFileSync(`${FIX}valid-staff.csv`, "utf8").split("\n")[1].replace(",S1,", ",X,");
+    const rows = Array.from({ length: LIMITS.rows + 2 }, (_, i) => line.replace(",X,", `,S${i},`));
+    const parsed = read([file("valid-workplace.csv"), enc("staff.csv", `${staffHeader}\n${rows.join("\n")}\n`)]);
+    const limit = parsed.problems.find((p) => p.code === "staff.file.too_many_rows");
+    expect(limit?.message).toContain(`${(LIMITS.rows + 2).toLocaleString("en-GB")} rows`);
+    expect(parsed.files.find((f) => f.name === "staff.csv")?.rows).toBe(LIMITS.rows + 2);
+    expect(parsed.staff).toHaveLength(LIMITS.rows);
+    expect(parsed.errors).toBeGreaterThan(0);
   });
 });

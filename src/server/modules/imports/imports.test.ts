@@ -61,6 +61,42 @@ describe("applying an upload", () => {
     expect(bob.payRate).toBe(14.1);
   });
 
+  it("applies changed records together: new values, an NI number and a reference changed, and one audit entry per changed record", async () => {
+    const ctx = await providerCtx();
+    await applyUpload(ctx, VALID, AS_AT, KEEP);
+    const before = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.orgId, ctx.org.id));
+    const staff = readFileSync(`${FIX}valid-staff.csv`, "utf8").split("\n");
+    // Ann and Bob get pay rises, Ann's NI number is corrected; Dee's days sick change; Cat is unchanged.
+    const edited = [
+      staff[0],
+      staff[1].replace("12.90", "13.40").replace("AB123456C", "AB123457C"),
+      staff[2].replace("14.10", "14.60"),
+      staff[3],
+      staff[4].replace(",3,1,41000,", ",7,1,41000,"),
+      "",
+    ].join("\n");
+    const result = await applyUpload(ctx, [VALID[0], enc("staff.csv", edited)], AS_AT, KEEP);
+    expect(result.applied).toMatchObject({ staffNew: 0, staffUpdated: 3, leavers: 0 });
+    const after = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.orgId, ctx.org.id));
+    const byRef = (rows: typeof after, ref: string) => rows.find((r) => r.localRef === ref);
+    expect(byRef(after, "S1")).toMatchObject({ payRate: 13.4, displayId: "Ann Example", gender: 2, dateOfBirth: "1980-02-01" });
+    expect(byRef(after, "S1")?.personKey).not.toBe(byRef(before, "S1")?.personKey);
+    expect(byRef(after, "S2")).toMatchObject({ payRate: 14.6, personKey: byRef(before, "S2")?.personKey, niEncrypted: byRef(before, "S2")?.niEncrypted });
+    expect(byRef(after, "H1")).toMatchObject({ daysSick: 7, payRate: 41000 });
+    expect(byRef(after, "S3")?.updatedAt).toEqual(byRef(before, "S3")?.updatedAt);
+    const entries = (
+      await hub.deps.db.execute(sql`select entity_id, before, after from audit_log where org_id = ${ctx.org.id} and entity_type = 'staff_record' and action = 'update'`)
+    ).rows as { entity_id: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+    expect(entries).toHaveLength(3);
+    const ann = entries.find((e) => e.entity_id === byRef(after, "S1")?.id);
+    expect(ann?.before).toEqual({ payRate: 12.9, niNumber: "[masked]" });
+    expect(ann?.after).toEqual({ payRate: 13.4, niNumber: "[masked: changed]" });
+
+    // The same edited files again: nothing changes.
+    const again = await applyUpload(ctx, [VALID[0], enc("staff.csv", edited)], AS_AT, KEEP);
+    expect(again.applied).toMatchObject({ staffNew: 0, staffUpdated: 0 });
+  });
+
   it("never deletes missing staff: they are kept, or marked as leavers with the chosen date and reason", async () => {
     const ctx = await providerCtx();
     await applyUpload(ctx, VALID, AS_AT, KEEP);

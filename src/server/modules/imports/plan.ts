@@ -55,7 +55,9 @@ const stable = (v: unknown): string =>
     : Array.isArray(v)
       ? `[${v.map(stable).join(",")}]`
       : JSON.stringify(v ?? null);
-const same = (a: unknown, b: unknown) => stable(a) === stable(b);
+const isObject = (v: unknown) => v !== null && typeof v === "object";
+/** Equal values: primitives compared directly (null and undefined alike), objects as sorted JSON. */
+const same = (a: unknown, b: unknown) => (isObject(a) || isObject(b) ? stable(a) === stable(b) : (a ?? null) === (b ?? null));
 
 function diff<T extends object>(now: T, next: T): string[] {
   return (Object.keys(next) as (keyof T)[]).filter((k) => !same(now[k], next[k])).map(String);

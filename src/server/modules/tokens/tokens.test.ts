@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Client, makeOrg, makeUser, signedIn, testHub } from "../../../../test/harness";
 import { apiTokens, staffRecords } from "../../db/schema";
@@ -66,7 +66,16 @@ describe("API tokens for HR and rostering systems", () => {
     expect((await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n).toBe(4);
 
     // The audit trail names the person who created the token.
-    const [entry] = (await hub.deps.db.execute(sql`select user_id from audit_log where org_id = ${org.id} and entity_type = 'staff_record' limit 1`)).rows as { user_id: string }[];
+    // One entry per workplace lists the records an upload created.
+    const [created] = await hub.deps.db
+      .select({ id: staffRecords.id })
+      .from(staffRecords)
+      .where(and(eq(staffRecords.orgId, org.id), eq(staffRecords.localRef, body.records[0].UNIQUEWORKERID)));
+    const [entry] = (
+      await hub.deps.db.execute(
+        sql`select user_id from audit_log where org_id = ${org.id} and entity_type = 'staff_record' and action = 'create' and after->'records' @> ${JSON.stringify([{ id: created.id }])}::jsonb`,
+      )
+    ).rows as { user_id: string }[];
     expect(entry.user_id).toBe(admin.id);
   });
 
