@@ -48,7 +48,6 @@ export function StaffPage() {
   };
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   const canEdit = org.data.permissions.includes("staff.edit");
-  const canEditRecord = canEdit && org.data.permissions.includes("staff.viewSensitive");
   const pages = staff.data ? Math.max(1, Math.ceil(staff.data.total / staff.data.pageSize)) : 1;
   const set = (k: keyof Filters) => (v: string) => setDraft({ ...draft, [k]: v });
   return (
@@ -115,7 +114,7 @@ export function StaffPage() {
               {
                 header: "Name",
                 cell: (s) =>
-                  canEditRecord && !s.endDate ? (
+                  canEdit && !s.endDate ? (
                     <Link className="govuk-link" to="/orgs/$orgId/staff/$staffId/edit" params={{ orgId, staffId: s.id }}>
                       {s.name}
                     </Link>

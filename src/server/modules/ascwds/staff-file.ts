@@ -60,7 +60,16 @@ export interface StaffIn {
   values: StaffValues;
   qualifications: QualificationIn[];
   newLocalRef: string | null;
+  /**
+   * Special category fields the file gives as "Admin": the sender may not see them (the hub's
+   * own downloads write that for users without permission), so what is stored is kept.
+   */
+  kept: SpecialField[];
 }
+
+/** Special category data: shown, downloaded and changed only by users allowed to see it. */
+export const SPECIAL_FIELDS = ["ethnicity", "disabled"] as const;
+export type SpecialField = (typeof SPECIAL_FIELDS)[number];
 
 const NI = /^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/;
 /** The reserved example prefix, accepted only in demo organisations (the demo's NI numbers use it). */
@@ -128,14 +137,24 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   }
 
   const gender = r.code("GENDER", new Set([1, 2, 3, 4]), { what: "1 (Male), 2 (Female), 3 (Don't know) or 4 (Other)" });
-  const ethnicity = r.code("ETHNICITY", ETHNICITY_CODES, { what: "an ONS ethnicity code from 31 to 47, 98 (other) or 99 (don't know)" });
+  const kept: SpecialField[] = [];
+  const admin = (column: string, field: SpecialField) => {
+    if (r.raw(column).toUpperCase() !== "ADMIN") return false;
+    kept.push(field);
+    return true;
+  };
+  const ethnicity = admin("ETHNICITY", "ethnicity")
+    ? null
+    : r.code("ETHNICITY", ETHNICITY_CODES, { what: "an ONS ethnicity code from 31 to 47, 98 (other) or 99 (don't know), or Admin to keep what is stored" });
   const nationality = r.code("NATIONALITY", COUNTRY, { what: "826 (British), 998 (don't know), 999 (other) or a country's ISO number" });
   const britishCitizenship = r.code("BRITISHCITIZENSHIP", YES_NO_DK, { what: "1 (Yes), 2 (No) or 999 (Don't know)" });
   if (britishCitizenship !== null && nationality === 826)
     r.warn("BRITISHCITIZENSHIP", "british", "BRITISHCITIZENSHIP is only asked of people who are not British (NATIONALITY is 826): it will be kept but is not needed.");
   const countryOfBirth = r.code("COUNTRYOFBIRTH", COUNTRY, { what: "826 (United Kingdom), 998 (don't know), 999 (other) or a country's ISO number" });
   const yearOfEntry = r.year("YEAROFENTRY", { min: 1920, max: asAtYear, what: "the year the person came to the UK" });
-  const disabled = r.code("DISABLED", new Set([0, 1, 2, 3]), { what: "0 (No), 1 (Yes), 2 (Undisclosed) or 3 (Don't know)" });
+  const disabled = admin("DISABLED", "disabled")
+    ? null
+    : r.code("DISABLED", new Set([0, 1, 2, 3]), { what: "0 (No), 1 (Yes), 2 (Undisclosed) or 3 (Don't know), or Admin to keep what is stored" });
   const careCertificate = r.code("CARECERT", new Set([1, 2, 3]), { what: "1 (Yes, completed), 2 (No) or 3 (Yes, in progress)" });
 
   let level2CareCertificate: number | null = null;
@@ -258,6 +277,7 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
     dateOfBirth,
     newLocalRef,
     qualifications,
+    kept,
     values: {
       displayId,
       homePostcode: homePostcode?.toUpperCase() ?? null,

@@ -21,6 +21,8 @@ export interface StaffOut {
   /** The NI number and date of birth, or "Admin" when the reader may not see them (upload keeps the stored ones). */
   ni: string;
   dateOfBirth: string;
+  /** Whether ethnicity and disability are written; otherwise "Admin" (an upload keeps what is stored). */
+  special: boolean;
   values: StaffValues;
   qualifications: { position: number; qualificationCode: number; year: number | null; notes: string | null }[];
 }
@@ -99,12 +101,12 @@ export function staffRows(staff: StaffOut[], header: string[]): string[][] {
       POSTCODE: s(v.homePostcode),
       DOB: p.dateOfBirth,
       GENDER: s(v.gender),
-      ETHNICITY: s(v.ethnicity),
+      ETHNICITY: p.special ? s(v.ethnicity) : "Admin",
       NATIONALITY: s(v.nationality),
       BRITISHCITIZENSHIP: s(v.britishCitizenship),
       COUNTRYOFBIRTH: s(v.countryOfBirth),
       YEAROFENTRY: s(v.yearOfEntry),
-      DISABLED: s(v.disabled),
+      DISABLED: p.special ? s(v.disabled) : "Admin",
       CARECERT: s(v.careCertificate),
       L2CARECERT: v.level2CareCertificate === 1 && v.level2CareCertificateYear ? `1;${v.level2CareCertificateYear}` : s(v.level2CareCertificate),
       RECSOURCE: s(v.recruitmentSource),

@@ -10,7 +10,7 @@ import { type StaffOut, staffHeader, staffRows, toCsv, trainingRows, workplaceRo
 import { loadOrgState } from "./imports.repo";
 import type { StaffState } from "./plan";
 
-/** Staff records as ASC-WDS rows' inputs; NI numbers and dates of birth only for those allowed. */
+/** Staff records as ASC-WDS rows' inputs; identifiers and special category data only for those allowed. */
 async function staffOut(ctx: OrgCtx, records: StaffState[]): Promise<StaffOut[]> {
   const sensitive = can(ctx.role, "staff.viewSensitive", ctx.actor.isHubAdmin);
   const ni = new Map<string, string | null>();
@@ -26,6 +26,7 @@ async function staffOut(ctx: OrgCtx, records: StaffState[]): Promise<StaffOut[]>
     localRef: s.localRef,
     ni: sensitive ? (ni.get(s.id) ?? "") : "Admin",
     dateOfBirth: sensitive ? toAscwdsDate(s.dateOfBirth) : "Admin",
+    special: sensitive,
     values: s.values,
     qualifications: s.qualifications,
   }));
@@ -34,9 +35,9 @@ async function staffOut(ctx: OrgCtx, records: StaffState[]): Promise<StaffOut[]>
 const headerFor = (staff: StaffOut[]) => staffHeader(Math.max(3, ...staff.flatMap((s) => s.qualifications.map((q) => q.position))));
 
 /**
- * The organisation's current data as the three ASC-WDS files. NI numbers and dates of birth are
- * written only for users allowed to see them; for others they read "Admin", which an upload
- * treats as "keep what is stored".
+ * The organisation's current data as the three ASC-WDS files. NI numbers, dates of birth,
+ * ethnicity and disability are written only for users allowed to see them; for others they read
+ * "Admin", which an upload treats as "keep what is stored".
  */
 export async function exportAscwds(ctx: OrgCtx) {
   const state = await loadOrgState(ctx.db, ctx.org.id);

@@ -105,6 +105,8 @@ export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (
       plan.staff.push({ key, workplaceRef: s.workplaceRef, ref: s.localRef, action: "new", id: null, changed: [], input: s });
       continue;
     }
+    // Fields the file gave as "Admin" keep their stored values.
+    for (const field of s.kept) (s.values as unknown as Record<string, unknown>)[field] = now.values[field];
     const changed = diff(now.values, s.values);
     if (s.ni !== "keep" && (s.ni ? personKeyOf(s.ni) : null) !== now.personKey) changed.push("niNumber");
     if (s.dateOfBirth !== "keep" && s.dateOfBirth !== now.dateOfBirth) changed.push("dateOfBirth");

@@ -46,9 +46,9 @@ export function staffRoutes(r: Router) {
       path: "/api/orgs/:orgId/staff/:staffId",
       tag: "Staff",
       scope: "org",
-      // The whole row holds special category data (ethnicity, disability) and identifiers.
-      permission: "staff.viewSensitive",
-      summary: "One current staff record as its complete ASC-WDS row, for editing (users allowed to see identifiers and special category data)",
+      permission: "staff.edit",
+      summary:
+        'One current staff record as its complete ASC-WDS row, for editing. NI number, date of birth, ethnicity and disability read "Admin" for users not allowed to see them; sent back as "Admin", they are kept.',
     },
     async (c) => {
       const id = idParam(c, "staffId", "staff record");

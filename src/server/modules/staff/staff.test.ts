@@ -57,7 +57,7 @@ describe("finding staff and recording leavers", () => {
 });
 
 describe("one staff record for the edit screen", () => {
-  it("comes back as its ASC-WDS row; only for those allowed to see identifiers and special category data; sent back unchanged it changes nothing", async () => {
+  it("comes back as its ASC-WDS row with identifiers and special category data for those allowed; sent back unchanged it changes nothing", async () => {
     const { org, client } = await providerWithStaff();
     const [ann] = (await client.get(`/api/orgs/${org.id}/staff?q=ann`)).json.staff;
     const row = (await client.get(`/api/orgs/${org.id}/staff/${ann.id}`)).json.record;
@@ -74,8 +74,41 @@ describe("one staff record for the edit screen", () => {
     expect(same.json.changes).toMatchObject({ new: 0, updated: 0 });
     const edited = await client.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [{ ...row, HOURLYRATE: "13.50" }] });
     expect(edited.json.changes).toMatchObject({ updated: 1 });
-    // Ethnicity, disability and identifiers are in the row: those not allowed to see them get nothing.
+    expect(row).toMatchObject({ ETHNICITY: "31", DISABLED: "0" });
+  });
+
+  it("an editor not allowed to see identifiers or special category data gets them as Admin, can still edit the record, and what they cannot see is kept", async () => {
+    const { org, client } = await providerWithStaff();
+    const [ann] = (await client.get(`/api/orgs/${org.id}/staff?q=ann`)).json.staff;
     const editor = await signedIn(hub, (await makeUser(hub, org, "provider_editor")).email);
-    expect((await editor.get(`/api/orgs/${org.id}/staff/${ann.id}`)).status).toBe(403);
+    const row = (await editor.get(`/api/orgs/${org.id}/staff/${ann.id}`)).json.record;
+    expect(row).toMatchObject({ NINUMBER: "Admin", DOB: "Admin", ETHNICITY: "Admin", DISABLED: "Admin", DISPLAYID: "Ann Example", HOURLYRATE: "12.90" });
+    expect(JSON.stringify(row)).not.toMatch(/AB123456C|01\/02\/1980/);
+
+    const edited = await editor.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [{ ...row, HOURLYRATE: "13.50" }] });
+    expect(edited.status).toBe(200);
+    expect(edited.json.changes).toMatchObject({ updated: 1 });
+    const after = (await client.get(`/api/orgs/${org.id}/staff/${ann.id}`)).json.record;
+    expect(after).toMatchObject({ HOURLYRATE: "13.50", NINUMBER: "AB123456C", DOB: "01/02/1980", ETHNICITY: "31", DISABLED: "0" });
+
+    // The editor's download of the staff file holds none of it either, and uploading it changes nothing.
+    const download = await editor.get(`/api/orgs/${org.id}/ascwds/staff.csv`);
+    expect(download.status).toBe(200);
+    expect(download.text).not.toMatch(/AB123456C|01\/02\/1980/);
+    const lines = download.text
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split(/\r?\n/);
+    const header = lines[0].split(",");
+    for (const line of lines.slice(1)) {
+      const cells = line.split(",");
+      expect(cells[header.indexOf("ETHNICITY")]).toBe("Admin");
+      expect(cells[header.indexOf("DISABLED")]).toBe("Admin");
+    }
+    const upload = await editor.post(`/api/orgs/${org.id}/records/staff`, {
+      asAt: "2026-06-01",
+      records: lines.slice(1).map((line) => Object.fromEntries(header.map((h, i) => [h, line.split(",")[i]]).filter(([h]) => h))),
+    });
+    expect(upload.json.changes).toMatchObject({ new: 0, updated: 0 });
   });
 });
