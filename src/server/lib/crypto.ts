@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 /** A random URL-safe token for cookies and emailed links. */
@@ -23,7 +23,17 @@ export const normaliseNi = (ni: string) => ni.replace(/\s+/g, "").toUpperCase();
 
 /** A keyed hash that links one person across employers without storing who they are. */
 export function personKey(secret: string, ni: string): string {
-  return createHmac("sha256", `person-key:${secret}`).update(normaliseNi(ni)).digest("hex");
+  return createHmac("sha256", hmacKey(secret)).update(normaliseNi(ni)).digest("hex");
+}
+const hmacKeys = new Map<string, KeyObject>();
+/** The HMAC key prepared once: preparing it per call was a fifth of the cost of a bulk upload's hashing. */
+function hmacKey(secret: string) {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(`person-key:${secret}`));
+    hmacKeys.set(secret, key);
+  }
+  return key;
 }
 
 const keys = new Map<string, Buffer>();

@@ -73,7 +73,7 @@ describe("API tokens for HR and rostering systems", () => {
       .where(and(eq(staffRecords.orgId, org.id), eq(staffRecords.localRef, body.records[0].UNIQUEWORKERID)));
     const [entry] = (
       await hub.deps.db.execute(
-        sql`select user_id from audit_log where org_id = ${org.id} and entity_type = 'staff_record' and action = 'create' and after->'records' @> ${JSON.stringify([{ id: created.id }])}::jsonb`,
+        sql`select user_id from audit_log where org_id = ${org.id} and entity_type = 'staff_record' and action = 'create' and after->'staffRecordIds' @> ${JSON.stringify([created.id])}::jsonb`,
       )
     ).rows as { user_id: string }[];
     expect(entry.user_id).toBe(admin.id);
