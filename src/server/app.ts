@@ -14,6 +14,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
 import { recordRoutes } from "./modules/imports/records.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
+import { referenceRoutes } from "./modules/reference/reference.routes";
 import { returnRoutes } from "./modules/returns/returns.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { systemRoutes } from "./modules/system/system.routes";
@@ -59,6 +60,7 @@ export function createApp(deps: Deps) {
   importRoutes(router);
   staffRoutes(router);
   vacancyRoutes(router);
+  referenceRoutes(router);
   agencyRoutes(router);
   tokenRoutes(router);
   recordRoutes(router);

@@ -5,6 +5,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { ensureReferenceData } from "../modules/reference/reference.repo";
 import * as schema from "./schema";
 
 // Both drivers expose the same query builder; we type everything against node-postgres'.
@@ -16,6 +17,7 @@ export type Exec = Db | Tx;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** Applies the migrations and adds shipped reference data that is missing. */
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** The PGlite instance, for the SQL export; absent on a server. */
@@ -31,7 +33,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     return {
       db,
       kind: "postgres",
-      migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS }),
+      migrate: async () => {
+        await migratePg(db, { migrationsFolder: MIGRATIONS });
+        await ensureReferenceData(db);
+      },
       close: () => pool.end(),
     };
   }
@@ -48,7 +53,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     db,
     kind: "pglite",
     pglite: client,
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS }),
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
+      await ensureReferenceData(db);
+    },
     close: () => client.close(),
   };
 }

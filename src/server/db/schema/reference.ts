@@ -1,0 +1,60 @@
+import { date, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./orgs";
+
+// Reference data: facts from outside the hub that figures are compared with. Shipped with their
+// sources (src/server/modules/reference/shipped.ts) and editable by the hub admin.
+
+/**
+ * Pay floors: the Real Living Wage (voluntary, UK and London rates, applicable from the employer
+ * implementation deadline) and the statutory National Living Wage / Minimum Wage by age band.
+ */
+export const payFloors = pgTable(
+  "pay_floors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** rlw (Real Living Wage) or nlw (National Living Wage and Minimum Wage bands). */
+    kind: text("kind").notNull(),
+    /** rlw: uk or london. nlw: the age band, for example 21_plus, 18_20, under_18, apprentice. */
+    band: text("band").notNull(),
+    /** Ages the band covers (null: no bound); the apprentice rate has neither. */
+    minAge: integer("min_age"),
+    maxAge: integer("max_age"),
+    rateYear: text("rate_year").notNull(),
+    hourlyRate: numeric("hourly_rate", { precision: 6, scale: 2, mode: "number" }).notNull(),
+    announcedOn: date("announced_on"),
+    /** rlw: the employer implementation deadline; nlw: the date the rate is law from. */
+    applicableFrom: date("applicable_from").notNull(),
+    source: text("source").notNull(),
+    note: text("note"),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("pay_floors_kind_band_from_key").on(t.kind, t.band, t.applicableFrom)],
+);
+
+/**
+ * National comparators: one published figure, named as in docs/metrics.md, from one source and
+ * edition (Skills for Care's "State of the adult social care sector" by edition; the DfE
+ * children's social work workforce census by year). Editions are never mixed in one series.
+ */
+export const comparators = pgTable(
+  "comparators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    metric: text("metric").notNull(),
+    /** sfc or dfe. */
+    publisher: text("publisher").notNull(),
+    edition: text("edition").notNull(),
+    /** The data year the figure describes, for example 2023/24 or 2025 (at 30 September). */
+    period: text("period").notNull(),
+    /** What it covers: england, or england.domiciliary, england.independent_sector and so on. */
+    coverage: text("coverage").notNull(),
+    value: numeric("value", { precision: 12, scale: 4, mode: "number" }).notNull(),
+    definition: text("definition").notNull(),
+    source: text("source").notNull(),
+    note: text("note"),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("comparators_key").on(t.metric, t.publisher, t.edition, t.period, t.coverage)],
+);

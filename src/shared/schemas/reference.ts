@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+const date = z.iso.date("Enter a real date as YYYY-MM-DD");
+const source = z.string().trim().min(3, "Say where the figure comes from (a link or a publication)").max(1000, "Keep the source under 1,000 characters");
+const note = z.string().trim().max(1000, "Keep the note under 1,000 characters").nullable();
+
+/** A hub admin's correction of a pay floor: the rate, its dates, its source. */
+export const payFloorUpdate = z
+  .object({
+    hourlyRate: z.number({ error: "Enter the hourly rate in pounds, like 12.60" }).positive("The rate must be above £0").max(100, "Enter the rate in pounds an hour (under £100)"),
+    applicableFrom: date,
+    announcedOn: date.nullable(),
+    source,
+    note,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Change at least one of hourlyRate, applicableFrom, announcedOn, source or note");
+
+/** A new pay floor (a new Real Living Wage year, or a new April's statutory bands). */
+export const payFloorCreate = z.object({
+  kind: z.enum(["rlw", "nlw"], { error: "kind is rlw (Real Living Wage) or nlw (National Living Wage or Minimum Wage band)" }),
+  band: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]+$/, "band is a short code such as uk, london, 21_plus, 18_20, under_18 or apprentice"),
+  minAge: z.number().int().min(0).max(100).nullable(),
+  maxAge: z.number().int().min(0).max(100).nullable(),
+  rateYear: z.string().trim().min(4, "Give the rate year, like 2026/27").max(20),
+  hourlyRate: z.number({ error: "Enter the hourly rate in pounds, like 12.60" }).positive("The rate must be above £0").max(100, "Enter the rate in pounds an hour (under £100)"),
+  announcedOn: date.nullable(),
+  applicableFrom: date,
+  source,
+  note,
+});
+
+/** A hub admin's correction of a national comparator. */
+export const comparatorUpdate = z
+  .object({
+    value: z.number({ error: "Enter the figure as a number (rates as fractions, like 0.083 for 8.3%)" }),
+    definition: z.string().trim().min(3).max(500),
+    source,
+    note,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Change at least one of value, definition, source or note");
+
+/** A new comparator: a figure from a new edition is a new row, never an edit of an older edition's. */
+export const comparatorCreate = z.object({
+  metric: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, "metric is a name from docs/metrics.md, like vacancy_rate or pay_median_hourly.care_worker"),
+  publisher: z.enum(["sfc", "dfe"], { error: "publisher is sfc (Skills for Care) or dfe (Department for Education)" }),
+  edition: z.string().trim().min(3).max(300),
+  period: z.string().trim().min(4).max(20),
+  coverage: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]+(\.[a-z_]+)*$/, "coverage is like england or england.domiciliary"),
+  value: z.number({ error: "Enter the figure as a number (rates as fractions, like 0.083 for 8.3%)" }),
+  definition: z.string().trim().min(3).max(500),
+  source,
+  note,
+});
+
+export const comparatorQuery = z.object({ metric: z.string().max(100).optional() });
