@@ -4,6 +4,7 @@ import { AdminOrganisationsPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
+import { ReferenceDataPage } from "./routes/reference-pages";
 import { ReturnPeriodPage, ReturnsPage } from "./routes/returns-pages";
 import { StaffFormPage } from "./routes/staff-form";
 import { RecordLeaverPage, StaffPage } from "./routes/staff-pages";
@@ -46,6 +47,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/upload", component: signedIn(UploadPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/uploads/$importId", component: signedIn(UploadResultPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/organisations", component: signedIn(AdminOrganisationsPage) }),
+  createRoute({ getParentRoute: () => root, path: "/admin/reference", component: signedIn(ReferenceDataPage) }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultPreload: false });

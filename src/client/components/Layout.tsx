@@ -69,7 +69,7 @@ export function Layout() {
   };
 
   const nav = current ? ORG_NAV.filter((n) => !n.permission || current.permissions.includes(n.permission)).map((n) => ({ ...n, href: `/orgs/${current.id}${n.to}` })) : [];
-  if (me?.user?.isHubAdmin) nav.push({ to: "", label: "All organisations", href: "/admin/organisations" });
+  if (me?.user?.isHubAdmin) nav.push({ to: "", label: "All organisations", href: "/admin/organisations" }, { to: "", label: "Reference data", href: "/admin/reference" });
 
   return (
     <>

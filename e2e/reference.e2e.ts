@@ -1,0 +1,42 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contextOptions, expectAccessible, launch, screenshot, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("reference data in a real browser", () => {
+  it("the hub admin sees pay floors and comparators with their sources and corrects one; the error summary names a bad value", async () => {
+    const page = await browser.newPage(contextOptions);
+    await signIn(page, baseUrl, "hub.admin@demo.test");
+    await page.waitForURL(/\/(orgs|admin|no-organisation)/);
+    await page.goto(`${baseUrl}/admin/reference`);
+    await page.getByRole("heading", { level: 1, name: "Reference data" }).waitFor();
+    await page.getByRole("table", { name: "National comparators" }).waitFor();
+    const floors = await page.getByRole("table", { name: "Pay floors" }).textContent();
+    expect(floors).toContain("£12.60");
+    expect(floors).toContain("London");
+    await expectAccessible(page, "reference data page");
+
+    const row = page.getByRole("row").filter({ hasText: "vacancy_rate" }).filter({ hasText: "england, 2024/25" });
+    await row.getByRole("button", { name: /Correct/ }).click();
+    await page.getByLabel("Value").fill("seven per cent");
+    await page.getByRole("button", { name: "Save correction" }).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain("fraction");
+    await expectAccessible(page, "reference data correction with an error");
+    await page.getByLabel("Value").fill("0.071");
+    await page.getByRole("button", { name: "Save correction" }).click();
+    await page.getByText("The figure has been corrected").waitFor();
+    await row.getByText("7.1%").waitFor();
+    await screenshot(page, "reference-data");
+    await page.close();
+  });
+});
