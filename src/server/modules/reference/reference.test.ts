@@ -17,7 +17,10 @@ describe("shipped reference data", () => {
     for (const c of SHIPPED_COMPARATORS) {
       expect(c.source).toMatch(/^https?:\/\//);
       // Rates are fractions between 0 and 1; pay and counts are not rates.
-      if (/_rate|_share/.test(c.metric)) expect(c.value).toBeGreaterThan(0), expect(c.value).toBeLessThan(1);
+      if (/_rate|_share/.test(c.metric)) {
+        expect(c.value).toBeGreaterThan(0);
+        expect(c.value).toBeLessThan(1);
+      }
     }
     // One figure per metric, coverage and period within an edition: a series never takes a figure
     // for the same year from two editions.
