@@ -39,6 +39,7 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "get /api/orgs/:orgId/returns": {},
   "post /api/orgs/:orgId/returns/:periodId/submit": {},
   "post /api/orgs/:orgId/api-tokens": { body: () => ({ name: "Intruder", scope: "write" }) },
+  "get /api/orgs/:orgId/metrics": {},
   "delete /api/orgs/:orgId/api-tokens/:tokenId": {},
   "post /api/orgs/:orgId/records/workplaces": { body: () => ({ records: [{ LOCALESTID: "X" }] }) },
   "post /api/orgs/:orgId/records/staff": { body: () => ({ records: [{ LOCALESTID: "X", UNIQUEWORKERID: "Y" }] }) },

@@ -13,6 +13,7 @@ import { agencyRoutes } from "./modules/agency/agency.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
 import { recordRoutes } from "./modules/imports/records.routes";
+import { metricsRoutes } from "./modules/metrics/metrics.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
 import { referenceRoutes } from "./modules/reference/reference.routes";
 import { returnRoutes } from "./modules/returns/returns.routes";
@@ -61,6 +62,7 @@ export function createApp(deps: Deps) {
   staffRoutes(router);
   vacancyRoutes(router);
   referenceRoutes(router);
+  metricsRoutes(router);
   agencyRoutes(router);
   tokenRoutes(router);
   recordRoutes(router);

@@ -64,3 +64,20 @@ export const comparatorCreate = z.object({
 });
 
 export const comparatorQuery = z.object({ metric: z.string().max(100).optional() });
+
+export const metricsQuery = z.object({
+  scope: z.string().max(200).optional(),
+  at: z.iso.date("at is a date as YYYY-MM-DD").optional(),
+  metrics: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((s) =>
+      s
+        ? s
+            .split(",")
+            .map((m) => m.trim())
+            .filter(Boolean)
+        : [],
+    ),
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { makeOrg, makeSystem, signedIn, testHub, uniq } from "../../../../test/harness";
+import { agencyUse, staffRecords, vacancies, workplaces } from "../../db/schema";
+import { coreFigures } from "./engine";
+
+// A small hand-made system whose every figure is worked out below, as at D = 2026-06-30
+// (flows over 2025-06-30 < date ≤ 2026-06-30).
+const hub = await testHub();
+const D = "2026-06-30";
+
+async function workplace(orgId: string) {
+  const [w] = await hub.deps.db
+    .insert(workplaces)
+    .values({ orgId, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
+    .returning();
+  return w;
+}
+type Person = { ref: string; contract: number; start: string; end?: string; dob?: string; key?: string; zeroHours?: number; sick?: number };
+async function staff(w: { id: string; orgId: string }, people: Person[]) {
+  await hub.deps.db.insert(staffRecords).values(
+    people.map((p) => ({
+      orgId: w.orgId,
+      workplaceId: w.id,
+      localRef: p.ref,
+      displayId: p.ref,
+      contractType: p.contract,
+      mainJobRole: 8,
+      startDate: p.start,
+      endDate: p.end ?? null,
+      dateOfBirth: p.dob ?? null,
+      personKey: p.key ?? null,
+      zeroHours: p.zeroHours ?? null,
+      daysSick: p.sick ?? null,
+    })),
+  );
+}
+
+const A = await makeOrg(hub, "provider");
+const B = await makeOrg(hub, "provider");
+const wa = await workplace(A.id);
+const wb = await workplace(B.id);
+// Person keys are shared across employers: the same key is the same person.
+const key = (k: string) => `person-${k}`;
+await staff(wa, [
+  { ref: "ann", contract: 1, start: "2020-01-01", dob: "1960-01-01", key: key("1"), zeroHours: 2, sick: 4 },
+  { ref: "bob", contract: 1, start: "2025-09-01", dob: "2000-02-29", key: key("2"), zeroHours: 2, sick: 0 },
+  // Cat left and came back: two employments of one person.
+  { ref: "cat-1", contract: 2, start: "2019-05-01", end: "2026-01-15", dob: "1990-06-30", key: key("3") },
+  { ref: "cat-2", contract: 1, start: "2026-03-01", dob: "1990-06-30", key: key("3"), zeroHours: 2 },
+  { ref: "dan", contract: 3, start: "2018-01-01", key: key("4"), zeroHours: 1 }, // bank: workforce, not employed
+  { ref: "eve", contract: 4, start: "2026-01-01", dob: "1950-01-01" }, // agency: counted apart
+  // Fay moved to provider B.
+  { ref: "fay", contract: 1, start: "2015-01-01", end: "2025-12-31", key: key("5") },
+  { ref: "gus", contract: 2, start: "2024-01-01", end: "2025-03-01", key: key("9") }, // left before the year
+  { ref: "hal", contract: 1, start: D, dob: "2002-07-01", key: key("8"), sick: 2.5 }, // starts on D
+  { ref: "ian", contract: 1, start: "2021-01-01", end: D, key: key("6") }, // leaves on D: not in post at D
+  { ref: "kay", contract: 2, start: "2024-01-01", end: "2025-08-01", key: key("7") },
+]);
+await staff(wb, [{ ref: "fay", contract: 1, start: "2026-01-01", key: key("5") }]);
+await hub.deps.db.insert(vacancies).values([
+  { orgId: A.id, workplaceId: wa.id, jobRole: 8, openedOn: "2026-05-01" },
+  { orgId: A.id, workplaceId: wa.id, jobRole: 8, openedOn: "2026-01-01", closedOn: D }, // closed on D
+  { orgId: A.id, workplaceId: wa.id, jobRole: 8, openedOn: "2026-07-01" }, // after D
+]);
+await hub.deps.db.insert(agencyUse).values([
+  { orgId: A.id, workplaceId: wa.id, month: "2025-06-01", hours: 10, spend: 400 }, // before the year
+  { orgId: A.id, workplaceId: wa.id, month: "2025-07-01", hours: 30, spend: 1000 },
+  { orgId: A.id, workplaceId: wa.id, month: "2026-06-01", hours: 15, spend: 500 },
+]);
+
+describe("core figures on a hand-made dataset", () => {
+  it("counts, rates and people figures for one employer, each worked out by hand", async () => {
+    const f = await coreFigures(hub.deps.db, [wa.id], D);
+    const v = (name: string) => f[name].value;
+    // In post at D: ann, bob, cat-2, dan, eve (agency), hal. Not: cat-1, fay, gus, ian (ends on D), kay.
+    expect(v("filled_posts")).toBe(5); // ann, bob, cat-2, dan, hal
+    expect(v("employed_headcount")).toBe(4); // ann, bob, cat-2, hal
+    // Leavers among the employed in the year: cat-1, fay, ian, kay (gus left before it).
+    expect(v("leavers_12m")).toBe(4);
+    expect(v("turnover_rate")).toBe(4 / 4);
+    // Employed a year ago: ann, cat-1, fay, ian, kay = 5; mean of 5 and 4.
+    expect(v("turnover_rate_avg")).toBeCloseTo(4 / 4.5, 10);
+    expect(v("starter_rate")).toBe(3 / 4); // bob, cat-2, hal
+    // Of the 5 a year ago, still with this employer: ann (same record), cat (came back) = 2.
+    expect(v("stability_index")).toBe(2 / 5);
+    expect(v("system_retention")).toBe(2 / 5); // people: ann and cat; fay left the scope
+    expect(v("vacancies")).toBe(1);
+    expect(v("vacancy_rate")).toBe(1 / 5);
+    expect(v("agency_rate")).toBe(1 / 5);
+    expect(v("agency_spend")).toBe(1500);
+    expect(v("permanent_share")).toBe(4 / 5);
+    expect(v("zero_hours_share")).toBe(1 / 4); // dan, of ann, bob, cat-2, dan (hal unknown)
+    expect(v("sickness_days_mean")).toBeCloseTo((4 + 0 + 2.5) / 3, 10);
+    // Ages at D, workforce with a date of birth: ann 66, bob 26, cat 36 (birthday on D), hal 23.
+    expect(v("age_55_plus_share")).toBe(1 / 4); // eve (agency, 76) is not in the workforce
+    expect(v("age_under_30_share")).toBe(2 / 4);
+    expect(v("age_under_25_share")).toBe(1 / 4);
+    expect(v("age_mean")).toBe((66 + 26 + 36 + 23) / 4);
+  });
+
+  it("system retention counts someone who moved to another employer in the scope as kept; stability does not", async () => {
+    const f = await coreFigures(hub.deps.db, [wa.id, wb.id], D);
+    expect(f.system_retention.value).toBe(3 / 5); // fay is still in the system, at B
+    expect(f.stability_index.value).toBe(2 / 5);
+  });
+
+  it("a birthday on 29 February counts from 1 March in other years", async () => {
+    const w = await workplace(A.id);
+    await staff(w, [{ ref: "leap", contract: 1, start: "2020-01-01", dob: "2000-02-29" }]);
+    expect((await coreFigures(hub.deps.db, [w.id], "2025-02-28")).age_under_25_share.value).toBe(1);
+    expect((await coreFigures(hub.deps.db, [w.id], "2025-03-01")).age_under_25_share.value).toBe(0);
+    expect((await coreFigures(hub.deps.db, [w.id], "2024-02-29")).age_mean.value).toBe(24);
+  });
+
+  it("a figure with nothing to rest on says so instead of showing 0", async () => {
+    const w = await workplace(B.id);
+    const f = await coreFigures(hub.deps.db, [w.id], D);
+    expect(f.employed_headcount).toEqual({ value: 0, n: 0 });
+    expect(f.turnover_rate).toEqual({ value: null, reason: "no_data", n: 0 });
+    expect(f.agency_spend).toEqual({ value: null, reason: "no_data", n: 0 });
+  });
+});
+
+describe("figures through the API", () => {
+  it("a provider gets its own figures; a council gets its commissioned providers'; names and scopes are checked", async () => {
+    const { council, provider, councilAdmin, providerAdmin } = await makeSystem(hub);
+    const w = await workplace(provider.id);
+    await staff(w, [
+      { ref: "p1", contract: 1, start: "2020-01-01" },
+      { ref: "p2", contract: 1, start: "2020-01-01", end: "2026-03-01" },
+    ]);
+    const own = await workplace(council.id);
+    await staff(own, [{ ref: "c1", contract: 1, start: "2020-01-01" }]);
+
+    const p = await signedIn(hub, providerAdmin.email);
+    const mine = await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&metrics=employed_headcount,turnover_rate`);
+    expect(mine.status).toBe(200);
+    expect(mine.json.values).toEqual({ employed_headcount: 1, turnover_rate: 1 });
+    expect(mine.json.figures.turnover_rate).toEqual({ value: 1, n: 1 });
+    expect((await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&scope=workplace:${w.localRef}&metrics=employed_headcount`)).json.values).toEqual({ employed_headcount: 1 });
+    expect((await p.get(`/api/orgs/${provider.id}/metrics?scope=council`)).status).toBe(400);
+    expect((await p.get(`/api/orgs/${provider.id}/metrics?scope=workplace:${own.localRef}`)).status).toBe(404); // the council's workplace, not its own
+    const unknown = await p.get(`/api/orgs/${provider.id}/metrics?metrics=happiness`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.message).toContain("happiness");
+
+    const c = await signedIn(hub, councilAdmin.email);
+    const system = await c.get(`/api/orgs/${council.id}/metrics?at=${D}&metrics=employed_headcount,leavers_12m`);
+    expect(system.json.values).toEqual({ employed_headcount: 2, leavers_12m: 1 }); // provider's p1 and the council's own c1
+    // Another organisation's user is refused.
+    expect((await p.get(`/api/orgs/${council.id}/metrics`)).status).toBe(404);
+  });
+});
