@@ -35,6 +35,23 @@ describe("hub CLI", () => {
     expect(text.stdout).toMatch(/^Created training_partner "CLI College/);
   });
 
+  it("imports ASC-WDS files and prints the figures for them as { name: value }, as JSON or CSV", () => {
+    const slug = `cli-metrics-${suffix}`;
+    expect(hub("org", "create", "--kind", "provider", "--name", "CLI Metrics Care", "--slug", slug).code).toBe(0);
+    const fixtures = ["valid-workplace.csv", "valid-staff.csv"].map((f) => `test/fixtures/ascwds/${f}`);
+    const imported = hub("import", "--org", slug, "--commit", "--as-at", "2026-06-30", ...fixtures, "--format", "json");
+    expect(imported.code, imported.stderr).toBe(0);
+    const figures = hub("metrics", "--org", slug, "--at", "2026-06-30", "--format", "json");
+    expect(figures.code, figures.stderr).toBe(0);
+    // The staff file: Ann, Bob and Dee permanent, Cat on the bank (in post, not employed).
+    expect(figures.json()).toMatchObject({ filled_posts: 4, employed_headcount: 3, permanent_share: 3 / 4, leavers_12m: 0, turnover_rate: 0 });
+    const csv = hub("metrics", "--org", slug, "--at", "2026-06-30", "--metrics", "employed_headcount,agency_spend", "--format", "csv");
+    expect(csv.stdout.trim().split("\n")).toEqual(["metric,value,reason,n", "employed_headcount,3,,3", "agency_spend,,no_data,0"]);
+    const bad = hub("metrics", "--org", slug, "--metrics", "happiness");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("happiness: not a figure the hub computes");
+  });
+
   it("exits non-zero with a clear message on bad arguments", () => {
     const badKind = hub("org", "create", "--kind", "shop", "--name", "X");
     expect(badKind.code).toBe(2);

@@ -11,6 +11,7 @@ import { requestPasswordReset } from "../server/modules/auth/auth.service";
 import { databaseIsEmpty, seedDemo } from "../server/modules/demo/seed";
 import { dumpSql } from "../server/modules/export/sql-dump";
 import { applyUpload, summaryOf, validateUpload } from "../server/modules/imports/imports.service";
+import { metricsFor } from "../server/modules/metrics/metrics.service";
 import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
 import { createUserWithMembership } from "../server/modules/users/users.service";
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions";
@@ -30,6 +31,9 @@ Commands:
                                             Validate ASC-WDS files (CSV or XLSX) and print the report; with --commit apply
                                             them, marking staff missing from a staff file as leavers on --leavers-date
                                             (default the as-at date). Exit code 1 when there are errors.
+  metrics --org <id-or-slug> [--scope employer|council|workplace:<ref>] [--at YYYY-MM-DD] [--metrics a,b]
+          [--format json|csv|text]          Print workforce figures as { "<name>": value } (names as in docs/metrics.md;
+                                            rates as fractions, money in pounds; null when there is no data)
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
@@ -157,6 +161,42 @@ async function run(argv: string[]): Promise<Out> {
         applied ? `Applied: ${JSON.stringify(applied)}` : values.commit ? "Nothing was changed because of the errors." : "Validated only: add --commit to apply.",
       ].filter(Boolean);
       return { format, data: { summary: { ...summary, asAt, committed: Boolean(applied), applied }, problems }, text: text.join("\n"), exitCode: failed ? 1 : 0 };
+    });
+  }
+
+  if (command === "metrics") {
+    // --format csv is this command's own: take it out before the shared parser (text|json).
+    const args = [sub, ...rest].filter(Boolean) as string[];
+    const csvAt = args.findIndex((a, i) => (a === "--format" && args[i + 1] === "csv") || a === "--format=csv");
+    const csv = csvAt >= 0;
+    if (csv) args.splice(csvAt, args[csvAt] === "--format=csv" ? 1 : 2);
+    const { values, format } = parse(args, { org: { type: "string" }, scope: { type: "string" }, at: { type: "string" }, metrics: { type: "string" } });
+    const orgRef = required(values.org, "--org");
+    const at = values.at ? check(z.iso.date("must be a date as YYYY-MM-DD"), values.at, "--at") : isoDate(new Date());
+    const names = (values.metrics ?? "")
+      .split(",")
+      .map((m) => m.trim())
+      .filter(Boolean);
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, orgRef);
+      if (!org) throw new UsageError(`--org: no organisation with id or short name "${orgRef}"`);
+      const orgCtx = { ...ctx, org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo }, role: null };
+      let result: Awaited<ReturnType<typeof metricsFor>>;
+      try {
+        result = await metricsFor(orgCtx, values.scope, at, names);
+      } catch (e) {
+        if (e instanceof AppError && e.status === 400) throw new UsageError(e.message);
+        throw e;
+      }
+      const flat = Object.fromEntries(Object.entries(result.figures).map(([k, f]) => [k, f.value]));
+      const lines = Object.entries(result.figures).map(([k, f]) => `${k}: ${f.value === null ? `no value (${f.reason})` : f.value}`);
+      if (csv)
+        return {
+          format: "text" as const,
+          data: flat,
+          text: ["metric,value,reason,n", ...Object.entries(result.figures).map(([k, f]) => `${k},${f.value ?? ""},${f.reason ?? ""},${f.n}`)].join("\n"),
+        };
+      return { format, data: flat, text: [`${org.name}, ${result.scope.kind}, as at ${at}:`, ...lines].join("\n") };
     });
   }
 
