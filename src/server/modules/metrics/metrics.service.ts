@@ -3,7 +3,9 @@ import type { OrgCtx } from "../../context";
 import { workplaces } from "../../db/schema";
 import { badRequest, notFound } from "../../lib/errors";
 import { commissionedProviderIds } from "../orgs/orgs.repo";
+import { listPayFloors } from "../reference/reference.repo";
 import { coreFigures, type Figures } from "./engine";
+import { workforceFigures } from "./workforce";
 
 /**
  * What a figure is about, seen from the organisation asking: its own employer (all its
@@ -42,7 +44,8 @@ async function workplacesOf(ctx: OrgCtx, scope: Scope, at: string): Promise<stri
 /** The figures named in `names` (all when empty) for a scope as at a date. */
 export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at: string, names: string[] = []) {
   const scope = parseScope(ctx, scopeText);
-  const figures: Figures = await coreFigures(ctx.db, await workplacesOf(ctx, scope, at), at);
+  const ids = await workplacesOf(ctx, scope, at);
+  const figures: Figures = { ...(await coreFigures(ctx.db, ids, at)), ...(await workforceFigures(ctx.db, ids, at, await listPayFloors(ctx.db))) };
   const unknown = names.filter((n) => !(n in figures));
   if (unknown.length) throw badRequest("validation", `${unknown.join(", ")}: not a figure the hub computes yet. Available: ${Object.keys(figures).join(", ")}.`);
   const chosen = names.length ? Object.fromEntries(names.map((n) => [n, figures[n]])) : figures;

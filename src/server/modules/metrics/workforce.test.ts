@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { makeOrg, testHub, uniq } from "../../../../test/harness";
+import { staffRecords, workplaces } from "../../db/schema";
+import { listPayFloors } from "../reference/reference.repo";
+import { hourlyPay, workforceFigures } from "./workforce";
+
+const hub = await testHub();
+const D = "2026-06-30"; // RLW 13.45 (UK) and 14.80 (London) payable from 22 April 2026; NLW 12.71 (21+), 10.85 (18–20)
+const floors = await listPayFloors(hub.deps.db);
+const org = await makeOrg(hub, "provider");
+
+async function workplace(postcode: string) {
+  const [w] = await hub.deps.db
+    .insert(workplaces)
+    .values({ orgId: org.id, localRef: `W${uniq()}`, name: "Home", mainService: 2, postcode })
+    .returning();
+  return w;
+}
+type Row = Partial<typeof staffRecords.$inferInsert> & { localRef: string };
+async function staff(w: { id: string }, rows: Row[]) {
+  await hub.deps.db
+    .insert(staffRecords)
+    .values(rows.map((r) => ({ orgId: org.id, workplaceId: w.id, displayId: r.localRef, contractType: 1, mainJobRole: 8, startDate: "2020-01-01", ...r })));
+}
+
+describe("pay, people and qualification figures on a hand-made dataset", () => {
+  it("hourly pay is the rate, or the salary over contracted hours × 52.143; unknown otherwise", () => {
+    expect(hourlyPay({ payInterval: 3, payRate: 12.5, contractedHours: null })).toBe(12.5);
+    expect(hourlyPay({ payInterval: 1, payRate: 26071.5, contractedHours: 37.5 })).toBeCloseTo(26071.5 / (37.5 * 52.143), 10);
+    expect(hourlyPay({ payInterval: 1, payRate: 26000, contractedHours: null })).toBeNull();
+    expect(hourlyPay({ payInterval: 999, payRate: 12, contractedHours: 37.5 })).toBeNull();
+  });
+
+  it("medians, the Real Living Wage (London rate in London), the legal minimum by age, and people shares", async () => {
+    const runcorn = await workplace("WA7 1AB");
+    const london = await workplace("SE1 7PB");
+    await staff(runcorn, [
+      {
+        localRef: "a",
+        payInterval: 3,
+        payRate: 13.0,
+        dateOfBirth: "1980-01-01",
+        gender: 2,
+        ethnicity: 31,
+        socialCareQual: 1,
+        socialCareQualLevel: 3,
+        careCertificate: 1,
+        sectorStartYear: 2000,
+        mainJobStartDate: "2020-01-01",
+      },
+      {
+        localRef: "b",
+        payInterval: 3,
+        payRate: 13.5,
+        dateOfBirth: "1990-01-01",
+        gender: 2,
+        ethnicity: 99,
+        socialCareQual: 2,
+        careCertificate: 2,
+        sectorStartYear: 2010,
+        mainJobStartDate: "2026-01-01",
+      },
+      // 19 years old on £11.00: above the 18–20 minimum (10.85), below the RLW.
+      { localRef: "c", payInterval: 3, payRate: 11.0, dateOfBirth: "2007-01-01", gender: 1, socialCareQual: 1, socialCareQualLevel: 999, careCertificate: 3 },
+      // 30 years old on £12.50: below the NLW (12.71) — a legal red flag.
+      { localRef: "d", mainJobRole: 7, payInterval: 3, payRate: 12.5, dateOfBirth: "1996-01-01", gender: 3, socialCareQual: 1, socialCareQualLevel: 2 },
+      // A salary: 28,000 / (37.5 × 52.143) = £14.32 an hour; senior care worker.
+      { localRef: "e", mainJobRole: 7, payInterval: 1, payRate: 28000, contractedHours: 37.5, dateOfBirth: "1970-01-01", gender: 2 },
+      // Pay not known; bank contract.
+      { localRef: "f", contractType: 3, dateOfBirth: "1960-01-01", gender: 2, apprentice: 1 },
+      // Agency: outside the workforce altogether.
+      { localRef: "g", contractType: 4, payInterval: 3, payRate: 9.0, gender: 1 },
+      // Left before D: not in post.
+      { localRef: "h", payInterval: 3, payRate: 9.0, endDate: "2026-01-01" },
+    ]);
+    // In London £14.00 is below the London RLW (14.80) though above the UK one.
+    await staff(london, [{ localRef: "l", payInterval: 3, payRate: 14.0, dateOfBirth: "1985-01-01", gender: 2 }]);
+
+    const f = await workforceFigures(hub.deps.db, [runcorn.id, london.id], D, floors);
+    const v = (k: string) => f[k].value;
+    // Care workers with pay: a 13.00, b 13.50, c 11.00, l 14.00 → median (13.00 + 13.50) / 2.
+    expect(v("pay_median_hourly.care_worker")).toBe(13.25);
+    expect(v("pay_mean_hourly.care_worker")).toBe(12.88); // 51.5 / 4 = 12.875, to the penny
+    expect(v("pay_median_hourly.senior_care_worker")).toBe(13.41); // d 12.50 and e 14.32
+    // Care-providing, paid: a, b, c, d, e, l = 6; below the applicable RLW: a, c, d (UK 13.45), l (London 14.80) = 4.
+    expect(v("below_rlw_share")).toBe(4 / 6);
+    expect(f.below_nlw_count).toEqual({ value: 1, n: 6 }); // d only
+    // Workforce in post: a, b, c, d, e, f, l = 7.
+    expect(v("gender_share.female")).toBe(5 / 7); // a, b, e, f, l
+    expect(v("gender_share.male")).toBe(1 / 7);
+    expect(v("gender_share.unknown")).toBe(1 / 7); // d: don't know
+    expect(v("ethnicity_unknown_share")).toBe(6 / 7); // only a is known (b is 99, don't know)
+    expect(v("experience_21y_plus_share")).toBe(1 / 2); // a started in 2000, b in 2010
+    expect(v("in_role_12m_share")).toBe(1 / 2); // a since 2020, b since January 2026
+    expect(v("no_relevant_qual_share")).toBe(1 / 4); // b, of a, b, c, d
+    expect(v("qual_l2_plus_share")).toBe(2 / 3); // a (level 3) and d (level 2), of a, b, d: c's level is not known
+    expect(v("care_certificate_completed_share")).toBe(1 / 3); // a, of a, b (no), c (in progress)
+    expect(v("apprentices_in_post")).toBe(1);
+    expect(v("completeness.gender")).toBe(6 / 7); // d answered "don't know"
+    expect(f.completeness_score.value).toBeGreaterThan(0);
+    expect(f.completeness_score.value).toBeLessThan(1);
+  });
+});

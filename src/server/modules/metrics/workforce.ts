@@ -1,0 +1,173 @@
+import { sql } from "drizzle-orm";
+import { CARE_PROVIDING_ROLES } from "../../../shared/ascwds/codes";
+import type { Exec } from "../../db/client";
+import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
+import { completeness } from "../returns/completeness";
+import type { Figure, Figures } from "./engine";
+
+// Pay, people, qualification and data-quality figures of docs/metrics.md, over the workforce in
+// post at D (everyone except agency workers), read as one JSON value and computed here.
+
+/** Care-providing main job roles (metrics.md). */
+const CARE_PROVIDING = new Set<number>(CARE_PROVIDING_ROLES);
+/** ASC-WDS's own, narrower list for its qualification benchmark (asc-wds.md §4.1). */
+export const QUALIFICATION_BENCHMARK_ROLES = new Set([7, 8, 9, 10, 11, 23, 38]);
+/** Headline roles for pay: `pay_median_hourly.<key>`. */
+export const PAY_ROLES: Record<string, number> = { care_worker: 8, senior_care_worker: 7, registered_manager: 4, support_worker: 52 };
+const WEEKS_PER_YEAR = 52.143;
+/**
+ * London postcode areas. An approximation: outer London boroughs whose postcodes start with other
+ * letters (BR, CR, EN, HA, IG, KT, RM, SM, TW, UB) are not yet recognised as London.
+ */
+const LONDON = /^(E|EC|N|NW|SE|SW|W|WC)\d/i;
+
+interface Worker {
+  role: number;
+  contract: number;
+  payInterval: number | null;
+  payRate: number | null;
+  contractedHours: number | null;
+  averageHours: number | null;
+  zeroHours: number | null;
+  age: number | null;
+  dob: string | null;
+  apprentice: number | null;
+  gender: number | null;
+  ethnicity: number | null;
+  nationality: number | null;
+  sectorStart: number | null;
+  mainJobStart: string | null;
+  scq: number | null;
+  scqLevel: number | null;
+  otherQual: number | null;
+  otherQualLevel: number | null;
+  careCert: number | null;
+  daysSick: number | null;
+  recruitment: number | null;
+  postcode: string | null;
+}
+
+/** hourly_pay (metrics.md): the hourly rate, or an annual salary over contracted hours × 52.143 weeks. */
+export function hourlyPay(w: Pick<Worker, "payInterval" | "payRate" | "contractedHours">): number | null {
+  if (w.payRate === null) return null;
+  if (w.payInterval === 3) return w.payRate;
+  if (w.payInterval === 1 && w.contractedHours && w.contractedHours > 0) return w.payRate / (w.contractedHours * WEEKS_PER_YEAR);
+  return null;
+}
+
+const share = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
+const stat = (values: number[], f: (v: number[]) => number): Figure => (values.length ? { value: f(values), n: values.length } : { value: null, reason: "no_data", n: 0 });
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export async function workforceFigures(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[]): Promise<Figures> {
+  const ids = `{${workplaceIds.join(",")}}`;
+  const result = await db.execute(sql`
+    select coalesce(json_agg(json_build_object(
+      'role', s.main_job_role, 'contract', s.contract_type, 'payInterval', s.pay_interval, 'payRate', s.pay_rate,
+      'contractedHours', s.contracted_hours, 'averageHours', s.average_hours, 'zeroHours', s.zero_hours,
+      'age', extract(year from age(${at}::date, s.date_of_birth))::int, 'dob', s.date_of_birth, 'apprentice', s.apprentice,
+      'gender', s.gender, 'ethnicity', s.ethnicity, 'nationality', s.nationality, 'sectorStart', s.sector_start_year,
+      'mainJobStart', s.main_job_start_date, 'scq', s.social_care_qual, 'scqLevel', s.social_care_qual_level,
+      'otherQual', s.other_qual, 'otherQualLevel', s.other_qual_level, 'careCert', s.care_certificate,
+      'daysSick', s.days_sick, 'recruitment', s.recruitment_source, 'postcode', w.postcode))::text, '[]') as rows,
+      (${at}::date - interval '12 months')::date::text as d12
+    from staff_records s join workplaces w on w.id = s.workplace_id
+    where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4
+      and s.start_date <= ${at}::date and (s.end_date is null or s.end_date > ${at}::date)`);
+  const { rows, d12 } = result.rows[0] as { rows: string; d12: string };
+  const workforce = JSON.parse(rows) as Worker[];
+  const out: Figures = {};
+
+  // Pay.
+  const paid = workforce.map((w) => ({ w, pay: hourlyPay(w) })).filter((p): p is { w: Worker; pay: number } => p.pay !== null);
+  for (const [key, role] of Object.entries(PAY_ROLES)) {
+    const pays = paid.filter((p) => p.w.role === role).map((p) => p.pay);
+    out[`pay_median_hourly.${key}`] = stat(pays, (v) => round2(median(v)));
+    out[`pay_mean_hourly.${key}`] = stat(pays, (v) => round2(mean(v)));
+  }
+  // The Real Living Wage is for workers aged 18 and over; a worker whose age is not known is counted.
+  const rlwPopulation = paid.filter((p) => CARE_PROVIDING.has(p.w.role) && (p.w.age === null || p.w.age >= 18));
+  const below = rlwPopulation.filter((p) => {
+    const rlw = applicableRlw(floors, at, LONDON.test(p.w.postcode ?? ""));
+    return rlw !== null && p.pay < rlw.hourlyRate;
+  });
+  out.below_rlw_share = applicableRlw(floors, at, false) ? share(below.length, rlwPopulation.length) : { value: null, reason: "no_data", n: 0 };
+  // The statutory minimum depends on age (or apprenticeship): workers with neither known are not assessed.
+  const assessed = paid.filter((p) => p.w.age !== null || p.w.apprentice === 1);
+  const underpaid = assessed.filter((p) => {
+    const floor = statutoryMinimum(floors, at, p.w.age ?? 99, p.w.apprentice === 1);
+    return floor !== null && round2(p.pay) < floor.hourlyRate;
+  });
+  out.below_nlw_count = { value: underpaid.length, n: assessed.length };
+
+  // People.
+  const n = workforce.length;
+  const count = (f: (w: Worker) => boolean) => workforce.filter(f).length;
+  out["gender_share.female"] = share(
+    count((w) => w.gender === 2),
+    n,
+  );
+  out["gender_share.male"] = share(
+    count((w) => w.gender === 1),
+    n,
+  );
+  out["gender_share.other"] = share(
+    count((w) => w.gender === 4),
+    n,
+  );
+  out["gender_share.unknown"] = share(
+    count((w) => w.gender === null || w.gender === 3),
+    n,
+  );
+  out.ethnicity_unknown_share = share(
+    count((w) => w.ethnicity === null || w.ethnicity === 99),
+    n,
+  );
+  const year = Number(at.slice(0, 4));
+  const experienceKnown = workforce.filter((w) => w.sectorStart !== null && w.sectorStart !== 999);
+  out.experience_21y_plus_share = share(experienceKnown.filter((w) => (w.sectorStart as number) <= year - 21).length, experienceKnown.length);
+  const roleKnown = workforce.filter((w) => (w.contract === 1 || w.contract === 2) && w.mainJobStart !== null);
+  out.in_role_12m_share = share(roleKnown.filter((w) => (w.mainJobStart as string) <= d12).length, roleKnown.length);
+
+  // Qualifications.
+  const answered = workforce.filter((w) => w.scq === 1 || w.scq === 2);
+  out.no_relevant_qual_share = share(answered.filter((w) => w.scq === 2).length, answered.length);
+  const benchmark = workforce.filter((w) => QUALIFICATION_BENCHMARK_ROLES.has(w.role) && (w.scq === 2 || (w.scq === 1 && w.scqLevel !== null && w.scqLevel !== 999)));
+  out.qual_l2_plus_share = share(benchmark.filter((w) => w.scq === 1 && (w.scqLevel as number) >= 2).length, benchmark.length);
+  const careCert = workforce.filter((w) => CARE_PROVIDING.has(w.role) && w.careCert !== null);
+  out.care_certificate_completed_share = share(careCert.filter((w) => w.careCert === 1).length, careCert.length);
+  out.apprentices_in_post = { value: count((w) => w.apprentice === 1), n };
+
+  // Data quality (the same definition as a return's completeness score).
+  const c = completeness(
+    workforce.map((w) => ({
+      contractType: w.contract,
+      gender: w.gender,
+      dateOfBirth: w.dob,
+      nationality: w.nationality,
+      mainJobRole: w.role,
+      mainJobStartDate: w.mainJobStart,
+      recruitmentSource: w.recruitment,
+      zeroHours: w.zeroHours,
+      contractedHours: w.contractedHours,
+      averageHours: w.averageHours,
+      payInterval: w.payInterval,
+      payRate: w.payRate,
+      daysSick: w.daysSick,
+      careCertificate: w.careCert,
+      socialCareQual: w.scq,
+      socialCareQualLevel: w.scqLevel,
+      otherQual: w.otherQual,
+      otherQualLevel: w.otherQualLevel,
+    })),
+  );
+  out.completeness_score = c.score === null ? { value: null, reason: "no_data", n: 0 } : { value: c.score, n };
+  for (const [field, value] of Object.entries(c.byField)) out[`completeness.${field}`] = value === null ? { value: null, reason: "no_data", n: 0 } : { value, n };
+  return out;
+}
