@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { makeOrg, testHub, uniq } from "../../../../test/harness";
+import type { OrgCtx } from "../../context";
+import { staffRecords, workplaces } from "../../db/schema";
+import { commissionProvider } from "../orgs/orgs.service";
+import { metricsFor } from "./metrics.service";
+
+const hub = await testHub();
+const D = "2026-06-30";
+
+async function provider(councilId: string, workers: number, opts: { mainService?: number; unknownEthnicity?: number } = {}) {
+  const org = await makeOrg(hub, "provider");
+  await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
+  const [w] = await hub.deps.db
+    .insert(workplaces)
+    .values({ orgId: org.id, councilId, localRef: `W${uniq()}`, name: "Home", mainService: opts.mainService ?? 2 })
+    .returning();
+  if (workers)
+    await hub.deps.db.insert(staffRecords).values(
+      Array.from({ length: workers }, (_, i) => ({
+        orgId: org.id,
+        workplaceId: w.id,
+        localRef: `S${i}`,
+        displayId: `S${i}`,
+        contractType: 1,
+        mainJobRole: 8,
+        startDate: "2020-01-01",
+        ethnicity: i < (opts.unknownEthnicity ?? 0) ? 99 : 31,
+      })),
+    );
+  return org;
+}
+const ctxOf = (org: { id: string; name: string; slug: string }, kind: "provider" | "council"): OrgCtx => ({
+  ...hub.ctx,
+  org: { id: org.id, kind, name: org.name, slug: org.slug, isDemo: false },
+  role: kind === "council" ? "council_analyst" : "provider_admin",
+});
+
+describe("disclosure control inside the engine", () => {
+  it("a provider's comparison group needs 3 other employers and 10 workers, and never includes the provider itself", async () => {
+    const council = await makeOrg(hub, "council");
+    const me = await provider(council.id, 20);
+    await provider(council.id, 6);
+    await provider(council.id, 6);
+    await provider(council.id, 50, { mainService: 8 }); // another service type: not in the group
+    const two = await metricsFor(ctxOf(me, "provider"), "comparison", D);
+    expect(two.figures.filled_posts).toEqual({ value: null, reason: "not_enough_data", n: 0 });
+    expect(Object.values(two.figures).every((f) => f.value === null && f.reason === "not_enough_data")).toBe(true);
+
+    await provider(council.id, 1);
+    const three = await metricsFor(ctxOf(me, "provider"), "comparison", D);
+    expect(three.figures.filled_posts.value).toBe(13); // 6 + 6 + 1: not my 20, not the other service's 50
+    expect(three.figures.employed_headcount.value).toBe(13);
+  });
+
+  it("three employers with 9 workers between them are still not enough", async () => {
+    const council = await makeOrg(hub, "council");
+    const me = await provider(council.id, 5);
+    for (let i = 0; i < 3; i++) await provider(council.id, 3);
+    const f = (await metricsFor(ctxOf(me, "provider"), "comparison", D)).figures;
+    expect(f.turnover_rate).toEqual({ value: null, reason: "not_enough_data", n: 0 });
+  });
+
+  it("a council gets its providers' aggregates, with special category shares suppressed when they, or their complement, count fewer than 5 people", async () => {
+    const council = await makeOrg(hub, "council");
+    await provider(council.id, 12, { unknownEthnicity: 3 });
+    const few = (await metricsFor(ctxOf(council, "council"), "council", D)).figures;
+    expect(few.employed_headcount.value).toBe(12);
+    expect(few.ethnicity_unknown_share).toEqual({ value: null, reason: "suppressed", n: 0 });
+
+    const council2 = await makeOrg(hub, "council");
+    await provider(council2.id, 12, { unknownEthnicity: 9 }); // 3 known: recoverable by subtraction
+    expect((await metricsFor(ctxOf(council2, "council"), "council", D)).figures.ethnicity_unknown_share.reason).toBe("suppressed");
+
+    const council3 = await makeOrg(hub, "council");
+    await provider(council3.id, 12, { unknownEthnicity: 6 });
+    expect((await metricsFor(ctxOf(council3, "council"), "council", D)).figures.ethnicity_unknown_share.value).toBe(0.5);
+  });
+
+  it("a provider sees its own small cells: they are its own staff", async () => {
+    const council = await makeOrg(hub, "council");
+    const me = await provider(council.id, 12, { unknownEthnicity: 3 });
+    expect((await metricsFor(ctxOf(me, "provider"), "employer", D)).figures.ethnicity_unknown_share.value).toBe(3 / 12);
+  });
+});

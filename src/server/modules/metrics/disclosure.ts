@@ -1,0 +1,38 @@
+import type { Figure, Figures } from "./engine";
+
+// Disclosure control (docs: shared/design/metrics.md, "Disclosure control"). Applied by the
+// service to every figure before it leaves the engine, whatever asks for it (pages, API, CLI).
+
+/** A figure about other employers needs at least this many employers and workers behind it. */
+export const MIN_EMPLOYERS = 3;
+export const MIN_WORKERS = 10;
+/** A count of people in a special category (ethnicity, disability) below this is suppressed. */
+export const MIN_SPECIAL_CELL = 5;
+/** Figures that break down special category data. */
+const SPECIAL = [/^ethnicity_/, /^disability_/];
+
+const withheld = (reason: Figure["reason"]): Figure => ({ value: null, reason, n: 0 });
+
+/**
+ * For a reader outside the employers the figures describe: with fewer than MIN_EMPLOYERS
+ * employers or MIN_WORKERS workers, nothing is given ("not enough data"); otherwise any special
+ * category share whose people, or whose complement within the same total, number fewer than
+ * MIN_SPECIAL_CELL is suppressed, so it cannot be recovered by subtraction either.
+ */
+export function protect(figures: Figures, group: { employers: number; workers: number }, opts: { needsGroupSize: boolean }): Figures {
+  if (opts.needsGroupSize && (group.employers < MIN_EMPLOYERS || group.workers < MIN_WORKERS))
+    return Object.fromEntries(Object.keys(figures).map((k) => [k, withheld("not_enough_data")]));
+  const out: Figures = {};
+  for (const [name, f] of Object.entries(figures)) {
+    if (SPECIAL.some((re) => re.test(name)) && f.value !== null) {
+      const people = Math.round(f.value * f.n);
+      const others = f.n - people;
+      if ((people > 0 && people < MIN_SPECIAL_CELL) || (others > 0 && others < MIN_SPECIAL_CELL)) {
+        out[name] = withheld("suppressed");
+        continue;
+      }
+    }
+    out[name] = f;
+  }
+  return out;
+}
