@@ -13,6 +13,7 @@ interface NavItem {
 
 const ORG_NAV: NavItem[] = [
   { to: "", label: "Home" },
+  { to: "/figures", label: "Workforce figures", permission: "metrics.view" },
   { to: "/providers", label: "Providers", permission: "providers.view" },
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
