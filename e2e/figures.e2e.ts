@@ -37,6 +37,13 @@ describe("workforce figures in a real browser", () => {
     await provider.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
     await provider.getByRole("table", { name: /Headline figures as at/ }).waitFor();
     expect(await provider.textContent("main")).toContain("Your workplaces");
+    // Its own figure beside the comparison group's: a figure, or a reason when the group is too small.
+    const row = await provider.getByRole("row").filter({ hasText: "Turnover rate" }).getByRole("cell").allTextContents();
+    expect(row[1]).toMatch(/^\d+\.\d%$/);
+    await provider.getByRole("columnheader", { name: "Similar providers nearby" }).waitFor();
+    const groupCell = async () => (await provider.getByRole("row").filter({ hasText: "Turnover rate" }).getByRole("cell").allTextContents())[3];
+    await expect.poll(groupCell, { timeout: 10_000 }).toMatch(/^(\d+\.\d%|Not enough data)$/);
+    await screenshot(provider, "provider-figures");
     await expectAccessible(provider, "provider workforce figures");
     await provider.close();
   });

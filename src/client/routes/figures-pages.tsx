@@ -77,6 +77,12 @@ export function FiguresPage() {
     queryKey: ["metrics", orgId, before],
     queryFn: () => api<{ figures: Record<string, Figure> }>("GET", `/api/orgs/${orgId}/metrics?at=${before}&metrics=${names}`),
   });
+  const provider = org.data?.kind === "provider";
+  const group = useQuery({
+    queryKey: ["metrics", orgId, at, "comparison"],
+    queryFn: () => api<{ figures: Record<string, Figure> }>("GET", `/api/orgs/${orgId}/metrics?at=${at}&scope=comparison&metrics=${names}`),
+    enabled: provider,
+  });
   const reference = useQuery({ queryKey: ["reference"], queryFn: () => api<{ comparators: Comparator[] }>("GET", "/api/reference") });
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   const council = org.data.kind === "council";
@@ -85,7 +91,7 @@ export function FiguresPage() {
       <p className="govuk-body">
         {council
           ? "Your own services and the providers you commission, as at today, from the records providers keep in the hub."
-          : "Your workplaces, as at today, from your records in the hub."}{" "}
+          : "Your workplaces, as at today, from your records in the hub, beside similar providers nearby: other employers with your main type of service in the same council areas (never fewer than 3 employers and 10 workers)."}{" "}
         Rates cover the last 12 months where they are flows (turnover, starters). National figures are labelled with their source and edition.
       </p>
       {now.isError && <p className="govuk-body">{(now.error as Error).message}</p>}
@@ -98,6 +104,11 @@ export function FiguresPage() {
             { header: "Figure", cell: (h) => h.label },
             { header: "Now", numeric: true, cell: (h) => show(now.data.figures[h.name], h.kind) },
             { header: `A quarter ago (${before})`, numeric: true, cell: (h) => show(then.data?.figures[h.name], h.kind) },
+            provider && {
+              header: "Similar providers nearby",
+              numeric: true,
+              cell: (h) => show(group.data?.figures[h.name], h.kind),
+            },
             {
               header: "England",
               numeric: true,
