@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { customType, date, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, date, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
@@ -44,6 +44,48 @@ export const workplaces = pgTable(
   ],
 );
 
+/**
+ * The staff file's answers as columns: a function, so the upload staging table (staging.ts) gets
+ * the same columns from one definition.
+ */
+export const staffValueColumns = () => ({
+  displayId: text("display_id").notNull(), // DISPLAYID
+  gender: integer("gender"),
+  ethnicity: integer("ethnicity"),
+  nationality: integer("nationality"),
+  disabled: integer("disabled"),
+  contractType: integer("contract_type").notNull(), // EMPLSTATUS
+  zeroHours: integer("zero_hours"),
+  contractedHours: numeric("contracted_hours", { precision: 6, scale: 2, mode: "number" }),
+  averageHours: numeric("average_hours", { precision: 6, scale: 2, mode: "number" }),
+  payInterval: integer("pay_interval"), // SALARYINT: 1 annually, 3 hourly, 999 don't know
+  payRate: numeric("pay_rate", { precision: 10, scale: 2, mode: "number" }),
+  mainJobRole: integer("main_job_role").notNull(),
+  mainJobStartDate: date("main_job_start_date"),
+  sectorStartYear: integer("sector_start_year"),
+  socialCareQual: integer("social_care_qual"), // 1 yes, 2 no, 999 don't know
+  socialCareQualLevel: integer("social_care_qual_level"),
+  careCertificate: integer("care_certificate"),
+  apprentice: integer("apprentice"),
+  daysSick: numeric("days_sick", { precision: 5, scale: 1, mode: "number" }),
+  cwpCategory: integer("cwp_category"),
+  recruitmentSource: integer("recruitment_source"),
+  homePostcode: text("home_postcode"),
+  britishCitizenship: integer("british_citizenship"),
+  countryOfBirth: integer("country_of_birth"),
+  yearOfEntry: integer("year_of_entry"),
+  level2CareCertificate: integer("level2_care_certificate"),
+  level2CareCertificateYear: integer("level2_care_certificate_year"),
+  healthCareVisa: integer("health_care_visa"),
+  recruitedOutsideUk: integer("recruited_outside_uk"),
+  delegatedHealthcare: integer("delegated_healthcare"),
+  mainJobDesc: text("main_job_desc"),
+  nmcRegistration: integer("nmc_registration"),
+  amhp: integer("amhp"),
+  otherQual: integer("other_qual"),
+  otherQualLevel: integer("other_qual_level"),
+});
+
 /** One employment of one person at one workplace. A leaver keeps the record with an end date. */
 export const staffRecords = pgTable(
   "staff_records",
@@ -55,47 +97,13 @@ export const staffRecords = pgTable(
     orgId: uuid("org_id").notNull(),
     workplaceId: uuid("workplace_id").notNull(),
     localRef: text("local_ref").notNull(), // UNIQUEWORKERID
-    displayId: text("display_id").notNull(), // DISPLAYID
     /** HMAC-SHA256 of the normalised NI number with the installation secret: links a person across employers. */
     personKey: text("person_key"),
     /** AES-256-GCM ciphertext of the NI number (see docs/adr/0004-ni-numbers.md). */
     niEncrypted: text("ni_encrypted"),
     dateOfBirth: date("date_of_birth"),
-    gender: integer("gender"),
-    ethnicity: integer("ethnicity"),
-    nationality: integer("nationality"),
-    disabled: integer("disabled"),
-    contractType: integer("contract_type").notNull(), // EMPLSTATUS
-    zeroHours: integer("zero_hours"),
-    contractedHours: numeric("contracted_hours", { precision: 6, scale: 2, mode: "number" }),
-    averageHours: numeric("average_hours", { precision: 6, scale: 2, mode: "number" }),
-    payInterval: integer("pay_interval"), // SALARYINT: 1 annually, 3 hourly, 999 don't know
-    payRate: numeric("pay_rate", { precision: 10, scale: 2, mode: "number" }),
-    mainJobRole: integer("main_job_role").notNull(),
-    mainJobStartDate: date("main_job_start_date"),
     startDate: date("start_date").notNull(),
-    sectorStartYear: integer("sector_start_year"),
-    socialCareQual: integer("social_care_qual"), // 1 yes, 2 no, 999 don't know
-    socialCareQualLevel: integer("social_care_qual_level"),
-    careCertificate: integer("care_certificate"),
-    apprentice: integer("apprentice"),
-    daysSick: numeric("days_sick", { precision: 5, scale: 1, mode: "number" }),
-    cwpCategory: integer("cwp_category"),
-    recruitmentSource: integer("recruitment_source"),
-    homePostcode: text("home_postcode"),
-    britishCitizenship: integer("british_citizenship"),
-    countryOfBirth: integer("country_of_birth"),
-    yearOfEntry: integer("year_of_entry"),
-    level2CareCertificate: integer("level2_care_certificate"),
-    level2CareCertificateYear: integer("level2_care_certificate_year"),
-    healthCareVisa: integer("health_care_visa"),
-    recruitedOutsideUk: integer("recruited_outside_uk"),
-    delegatedHealthcare: integer("delegated_healthcare"),
-    mainJobDesc: text("main_job_desc"),
-    nmcRegistration: integer("nmc_registration"),
-    amhp: integer("amhp"),
-    otherQual: integer("other_qual"),
-    otherQualLevel: integer("other_qual_level"),
+    ...staffValueColumns(),
     endDate: date("end_date"),
     leavingReason: integer("leaving_reason"),
     /** Where the leaver went, when known (ASC-WDS reasons 1–3 name it; see LEAVING_DESTINATIONS). */
@@ -133,6 +141,14 @@ export const vacancies = pgTable(
   (t) => [index("vacancies_workplace_idx").on(t.workplaceId), index("vacancies_org_idx").on(t.orgId)],
 );
 
+/** A qualification pair's values (shared with the upload staging table). */
+export const qualificationColumns = () => ({
+  position: integer("position").notNull(),
+  qualificationCode: integer("qualification_code").notNull(),
+  year: integer("year"),
+  notes: text("notes"),
+});
+
 /** Qualifications achieved (the staff file's QUALACHnn pairs). */
 export const staffQualifications = pgTable(
   "staff_qualifications",
@@ -144,13 +160,25 @@ export const staffQualifications = pgTable(
     staffRecordId: uuid("staff_record_id")
       .notNull()
       .references(() => staffRecords.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-    qualificationCode: integer("qualification_code").notNull(),
-    year: integer("year"),
-    notes: text("notes"),
+    ...qualificationColumns(),
   },
   (t) => [index("staff_qualifications_staff_idx").on(t.staffRecordId)],
 );
+
+/** A training record's values (shared with the upload staging table). */
+export const trainingValueColumns = () => ({
+  category: integer("category").notNull(),
+  name: text("name"),
+  accredited: integer("accredited"),
+  whoDelivered: integer("who_delivered"),
+  providerCode: integer("provider_code"),
+  howDelivered: integer("how_delivered"),
+  /** Months the training stays valid; null = does not expire. */
+  validityMonths: integer("validity_months"),
+  completedOn: date("completed_on"),
+  expiresOn: date("expires_on"),
+  notes: text("notes"),
+});
 
 /** Training records (the ASC-WDS training file). */
 export const trainingRecords = pgTable(
@@ -163,17 +191,7 @@ export const trainingRecords = pgTable(
     staffRecordId: uuid("staff_record_id")
       .notNull()
       .references(() => staffRecords.id, { onDelete: "cascade" }),
-    category: integer("category").notNull(),
-    name: text("name"),
-    accredited: integer("accredited"),
-    whoDelivered: integer("who_delivered"),
-    providerCode: integer("provider_code"),
-    howDelivered: integer("how_delivered"),
-    /** Months the training stays valid; null = does not expire. */
-    validityMonths: integer("validity_months"),
-    completedOn: date("completed_on"),
-    expiresOn: date("expires_on"),
-    notes: text("notes"),
+    ...trainingValueColumns(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("training_records_staff_idx").on(t.staffRecordId), index("training_records_org_idx").on(t.orgId)],
@@ -239,6 +257,10 @@ export const imports = pgTable(
     /** Problems found (never holds NI numbers or dates of birth). */
     problems: jsonb("problems"),
     preview: jsonb("preview"),
+    /** What the commit applies besides the staged rows (workplaces, declared counts, leavers); see staging.ts. */
+    staged: jsonb("staged"),
+    /** The organisation's data version the upload was checked against (org_data_versions). */
+    dataVersion: bigint("data_version", { mode: "number" }),
     jobId: uuid("job_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     committedAt: timestamp("committed_at", { withTimezone: true }),

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { type Client, makeOrg, makeUser, signedIn, testHub } from "../../../../test/harness";
@@ -53,6 +53,41 @@ describe("uploads over HTTP", () => {
       .from(staffRecords)
       .where(and(eq(staffRecords.orgId, org.id), eq(staffRecords.localRef, "S3")));
     expect(cat).toMatchObject({ endDate: "2026-06-15", leavingReason: 6, leavingDestination: "retired" });
+  });
+
+  it("stages a preview's changes (identifiers encrypted) and checks the files again at commit when the records changed since", async () => {
+    const { org, client } = await provider();
+    const files = ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map(fixture);
+    const a = (await upload(client, org.id, files)).json.import;
+    const b = (await upload(client, org.id, files)).json.import;
+    expect([a.preview.totals.new, b.preview.totals.new]).toEqual([4, 4]);
+    const staged = async (id: string) =>
+      (await hub.deps.db.execute(sql`select count(*)::int as n, coalesce(string_agg(t::text, '|'), '') as text from import_staff t where stage_id = ${id}`)).rows[0] as {
+        n: number;
+        text: string;
+      };
+    const stagedA = await staged(a.id);
+    expect(stagedA.n).toBe(4);
+    expect(stagedA.text).not.toContain("AB123456C"); // NI numbers are staged only encrypted and hashed
+
+    const version = async () => (await hub.deps.db.execute(sql`select version from org_data_versions where org_id = ${org.id}`)).rows[0] as { version: number } | undefined;
+    const before = Number((await version())?.version ?? 0);
+    expect((await client.post(`/api/orgs/${org.id}/imports/${a.id}/commit`, { missing: { default: { action: "keep" } } })).json.import.summary.applied).toMatchObject({
+      staffNew: 4,
+    });
+    expect(Number((await version())?.version)).toBeGreaterThan(before);
+    expect((await staged(a.id)).n).toBe(0); // staged rows go with the commit
+
+    // B was previewed before A was applied: applied as staged, it would add the four people again.
+    const done = await client.post(`/api/orgs/${org.id}/imports/${b.id}/commit`, { missing: { default: { action: "keep" } } });
+    expect(done.json.import).toMatchObject({ status: "committed", summary: { applied: { staffNew: 0, staffUpdated: 0 } } });
+    const rows = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.orgId, org.id));
+    expect(rows).toHaveLength(4);
+
+    // Any write to the records moves the version on, whichever path makes it.
+    const v1 = Number((await version())?.version);
+    await hub.deps.db.update(staffRecords).set({ payRate: 13.5 }).where(eq(staffRecords.id, rows[0].id));
+    expect(Number((await version())?.version)).toBe(v1 + 1);
   });
 
   it("reports problems as CSV and XLSX without NI numbers or dates of birth", async () => {
