@@ -159,7 +159,7 @@ async function measureCommit(label: string, files: ReturnType<typeof generate>, 
     const t1 = performance.now();
     const done = await commitStoredImport(orgCtx, record.id, { missing: { default: { action: "keep" } } });
     const ms = performance.now() - t1;
-    const applied = (done?.summary as { applied: { staffNew: number; staffUpdated: number } }).applied;
+    const applied = (done?.summary as { applied: { staffNew: number; staffUpdated: number } } | undefined)?.applied ?? { staffNew: 0, staffUpdated: 0 };
     console.log(
       `commit  ${label.padEnd(10)} ${what.padEnd(10)} ${(ms / 1000).toFixed(2)} s = ${rate(ms)}; preview before it (check and stage) ${(previewMs / 1000).toFixed(2)} s = ${rate(previewMs)}; peak RSS ${mb(peak)}; new ${applied.staffNew}, updated ${applied.staffUpdated}`,
     );
