@@ -32,6 +32,8 @@ export interface UploadContext {
   /** The organisation's existing workplace and staff references, for files that refer to them. */
   existingWorkplaces: Set<string>;
   existingStaff: Set<string>; // `${workplaceRef}\u0000${staffRef}`
+  /** CQC location IDs held by other organisations' workplaces: a location belongs to one provider. */
+  locationsElsewhere?: Set<string>;
 }
 
 export interface ParsedUpload {
@@ -195,11 +197,24 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
             message: `LOCATIONID ${loc} is also given for workplace ${locations.get(loc)}: each CQC location belongs to one workplace.`,
           });
         else locations.set(loc, w.localRef);
+        if (ctx.locationsElsewhere?.has(loc))
+          problems.add({
+            file: sheet.name,
+            line: w.line,
+            column: "LOCATIONID",
+            code: "workplace.LOCATIONID.other_organisation",
+            // A warning: when a home changes hands the old provider's record may lag behind, and
+            // one provider must not be able to block another by claiming its location.
+            severity: "warning",
+            workplace: w.localRef,
+            message: `LOCATIONID ${loc} is also given for a workplace of another organisation in the hub: check it against the CQC register. If the location has changed hands, tell your council's workforce hub team so the old record can be closed.`,
+          });
       }
     } else if (kind === "staff") {
       out.hasStaffFile = true;
       const ctxStaff = { asAt: ctx.asAt, allowExampleNi: ctx.allowExampleNi };
       const niSeen = new Map<string, number>();
+      const moving = new Map<string, number>();
       for (const row of dataRows(p)) {
         const wp = (row.cells[index.get("LOCALESTID") as number] ?? "").trim();
         const ref = (row.cells[index.get("UNIQUEWORKERID") as number] ?? "").trim();
@@ -236,6 +251,13 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
         }
         const s = readStaffRow(sheet.name, row, index, problems, ctxStaff);
         if (!s) continue;
+        if (s.transferTo && !checkTransfer(s, { file: sheet.name, line: row.line }, workplaceRefs, staffRefs, moving, ctx, problems)) continue;
+        // Moved by an earlier upload of the same file: the record is at its new workplace now.
+        if (s.transferTo && !ctx.existingStaff.has(key)) {
+          s.workplaceRef = s.transferTo;
+          s.transferTo = null;
+          staffRowsSeen.add(staffKey(s.workplaceRef, ref));
+        }
         if (s.ni && s.ni !== "keep") {
           const first = niSeen.get(s.ni);
           if (first)
@@ -301,4 +323,44 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
   out.errors = problems.errors;
   out.warnings = problems.warnings;
   return out;
+}
+
+/**
+ * TRANSFERSTAFFRECORD: the workplace must exist, the record must exist at LOCALESTID (or have
+ * been moved already), and nobody current, or moving, may hold the reference there. Returns false
+ * when the row cannot be used.
+ */
+function checkTransfer(
+  s: StaffIn,
+  at: { file: string; line: number },
+  workplaceRefs: Map<string, number>,
+  staffRefs: Map<string, number>,
+  moving: Map<string, number>,
+  ctx: UploadContext,
+  problems: ProblemList,
+) {
+  const to = s.transferTo as string;
+  const ref = s.newLocalRef ?? s.localRef;
+  const problem = (code: string, message: string) => {
+    problems.add({ ...at, column: "TRANSFERSTAFFRECORD", code: `staff.TRANSFERSTAFFRECORD.${code}`, severity: "error", workplace: s.workplaceRef, staff: s.localRef, message });
+    return false;
+  };
+  if (!workplaceRefs.has(to) && !ctx.existingWorkplaces.has(to))
+    return problem(
+      "unknown_workplace",
+      `TRANSFERSTAFFRECORD "${to}" is not a workplace in this upload's workplace file or in your organisation: give the LOCALESTID of the workplace the person moves to.`,
+    );
+  const here = ctx.existingStaff.has(staffKey(s.workplaceRef, s.localRef));
+  const there = ctx.existingStaff.has(staffKey(to, ref));
+  if (!here && !there)
+    return problem(
+      "no_record",
+      `There is no current staff record "${s.localRef}" at workplace "${s.workplaceRef}" to move: add the record first (STATUS NEW, without TRANSFERSTAFFRECORD), or check both references.`,
+    );
+  if (here && (there || staffRefs.has(staffKey(to, ref))))
+    return problem("clash", `Workplace "${to}" already has a staff record "${ref}": give the moving record a new reference in CHGUNIQUEWRKID, or change the other one.`);
+  const other = moving.get(staffKey(to, ref));
+  if (other) return problem("duplicate", `Line ${other} also moves a staff record "${ref}" to workplace "${to}": references must stay unique at a workplace.`);
+  moving.set(staffKey(to, ref), at.line);
+  return true;
 }

@@ -95,6 +95,23 @@ describe("ASC-WDS upload rules", () => {
     expect(alone.parsed.errors).toBe(0);
   });
 
+  it("moving staff between workplaces (TRANSFERSTAFFRECORD): where to, which record, and no clashing references", () => {
+    const existingStaff = new Set(["HOME1\u0000S1", "HOME1\u0000S2", "HOME1\u0000S3", "HOME1\u0000H1", "HOME2\u0000H1", "HOME3\u0000S1"]);
+    const { brief, parsed } = check(["staff-transfers.csv"], { existingWorkplaces: new Set(["HOME1", "HOME2", "HOME3"]), existingStaff });
+    const errors = brief.filter((p) => p.severity === "error").map(({ line, column, code }) => ({ line, column, code }));
+    expect(errors).toEqual([
+      { line: 3, column: "TRANSFERSTAFFRECORD", code: "staff.TRANSFERSTAFFRECORD.unknown_workplace" },
+      { line: 4, column: "TRANSFERSTAFFRECORD", code: "staff.TRANSFERSTAFFRECORD.no_record" },
+      { line: 5, column: "TRANSFERSTAFFRECORD", code: "staff.TRANSFERSTAFFRECORD.clash" },
+      { line: 6, column: "TRANSFERSTAFFRECORD", code: "staff.TRANSFERSTAFFRECORD.status" },
+      { line: 7, column: "TRANSFERSTAFFRECORD", code: "staff.TRANSFERSTAFFRECORD.duplicate" },
+    ]);
+    expect(parsed.staff.find((s) => s.localRef === "S1" && s.workplaceRef === "HOME1")?.transferTo).toBe("HOME2");
+    // The same file again after the move: the record is at HOME2 now, and the row means it.
+    const again = check(["staff-transfers.csv"], { existingWorkplaces: new Set(["HOME1", "HOME2"]), existingStaff: new Set(["HOME2\u0000S1"]) });
+    expect(again.parsed.staff.find((s) => s.localRef === "S1")).toMatchObject({ workplaceRef: "HOME2", transferTo: null });
+  });
+
   it("workplace rules", () => {
     const { brief } = check(["workplace-rules.csv"]);
     const errors = brief.filter((p) => p.severity === "error").map(({ line, column, code }) => ({ line, column, code }));

@@ -60,6 +60,8 @@ export interface StaffIn {
   values: StaffValues;
   qualifications: QualificationIn[];
   newLocalRef: string | null;
+  /** TRANSFERSTAFFRECORD: the workplace (LOCALESTID) the record moves to, if it moves. */
+  transferTo: string | null;
   /**
    * Special category fields the file gives as "Admin": the sender may not see them (the hub's
    * own downloads write that for users without permission), so what is stored is kept.
@@ -94,15 +96,17 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
   const localRef = r.text("UNIQUEWORKERID", 50, { required: true, what: "your reference for this staff record" });
   if (localRef) r.staffRef = localRef;
   const newLocalRef = index.has("CHGUNIQUEWRKID") ? r.text("CHGUNIQUEWRKID", 50) : null;
-  if (index.has("TRANSFERSTAFFRECORD") && r.raw("TRANSFERSTAFFRECORD")) {
-    r.error(
-      "TRANSFERSTAFFRECORD",
-      "unsupported",
-      "Moving staff between workplaces by upload is not available yet: change LOCALESTID on the staff record screen instead, and leave TRANSFERSTAFFRECORD blank.",
-    );
-  }
+  // Moving to the workplace it is at already is not a move.
+  const moveTo = index.has("TRANSFERSTAFFRECORD") ? r.text("TRANSFERSTAFFRECORD", 50) : null;
+  const transferTo = moveTo && moveTo !== workplaceRef ? moveTo : null;
   const status = r.raw("STATUS").toUpperCase();
   if (!STATUSES.has(status)) r.error("STATUS", "invalid", `STATUS "${r.raw("STATUS")}" is not recognised: use NEW, UPDATE, UNCHECKED, NOCHANGE or DELETE.`);
+  if (transferTo && (status === "NEW" || status === "DELETE"))
+    r.error(
+      "TRANSFERSTAFFRECORD",
+      "status",
+      `TRANSFERSTAFFRECORD moves a staff record that exists already, but STATUS is ${status}: use UPDATE (or UNCHECKED) to move it, or leave TRANSFERSTAFFRECORD blank.`,
+    );
   const displayId = r.text("DISPLAYID", 50, { required: true, what: "the person's name or an ID you know them by" });
 
   // Identifiers: never quoted back in a message.
@@ -276,6 +280,7 @@ export function readStaffRow(file: string, row: CsvRow, index: Map<string, numbe
     ni,
     dateOfBirth,
     newLocalRef,
+    transferTo,
     qualifications,
     kept,
     values: {

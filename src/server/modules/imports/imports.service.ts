@@ -43,7 +43,8 @@ export async function validateUpload(ctx: OrgCtx, files: UploadFile[], asAt: str
   const state = await repo.loadOrgState(ctx.db, ctx.org.id);
   const existingStaff = new Set(state.staff.keys());
   const sheets = await sheetsOf(files, problems);
-  const parsed = readUpload(sheets, { asAt, allowExampleNi: ctx.org.isDemo, existingWorkplaces: new Set(state.workplaces.keys()), existingStaff }, problems);
+  const locationsElsewhere = await repo.locationsHeldElsewhere(ctx.db, ctx.org.id);
+  const parsed = readUpload(sheets, { asAt, allowExampleNi: ctx.org.isDemo, existingWorkplaces: new Set(state.workplaces.keys()), existingStaff, locationsElsewhere }, problems);
   if (parsed.errors) return { dataVersion, parsed, state, plan: null, preview: null };
   const plan = planImport(parsed, state, (ni) => personKey(ctx.deps.secret, ni));
   return { dataVersion, parsed, state, plan, preview: previewOf(plan, state) };

@@ -42,6 +42,34 @@ describe("applying an upload", () => {
     expect(again.applied).toMatchObject({ staffNew: 0, staffUpdated: 0, trainingRecords: 0, declaredCounts: 0, leavers: 0 });
   });
 
+  it("moves a staff record to another workplace (TRANSFERSTAFFRECORD), keeping the record and its history; the same file again changes nothing", async () => {
+    const ctx = await providerCtx();
+    await applyUpload(ctx, VALID, AS_AT, KEEP);
+    const annAt = async () =>
+      (
+        await hub.deps.db
+          .select({ id: staffRecords.id, workplace: workplaces.localRef, start: staffRecords.startDate })
+          .from(staffRecords)
+          .innerJoin(workplaces, eq(workplaces.id, staffRecords.workplaceId))
+          .where(and(eq(staffRecords.orgId, ctx.org.id), eq(staffRecords.localRef, "S1")))
+      )[0];
+    const before = await annAt();
+    const [header, ...rows] = readFileSync(`${FIX}valid-staff.csv`, "utf8").split("\n");
+    const withColumn = (line: string, to: string) => line.replace(/^([^,]*,[^,]*),/, `$1,${to},`);
+    const moving = [withColumn(header, "TRANSFERSTAFFRECORD"), withColumn(rows[0].replace(",NEW,", ",UPDATE,"), "HOME2"), ""].join("\n");
+
+    const preview = await validateUpload(ctx, [enc("staff.csv", moving)], AS_AT);
+    expect(preview.parsed.errors).toBe(0);
+    expect(preview.preview?.workplaces.find((w) => w.ref === "HOME1")?.updates).toEqual([{ ref: "S1", fields: ["workplace"] }]);
+    const moved = await applyUpload(ctx, [enc("staff.csv", moving)], AS_AT, KEEP);
+    expect(moved.applied).toMatchObject({ staffNew: 0, staffUpdated: 1, leavers: 0 });
+    expect(await annAt()).toEqual({ ...before, workplace: "HOME2" }); // same record, same start date
+
+    const again = await applyUpload(ctx, [enc("staff.csv", moving)], AS_AT, KEEP);
+    expect(again.applied).toMatchObject({ staffNew: 0, staffUpdated: 0 });
+    expect((await annAt()).workplace).toBe("HOME2");
+  });
+
   it("previews an update with the fields that change, and staff missing from the file, without changing anything", async () => {
     const ctx = await providerCtx();
     await applyUpload(ctx, VALID, AS_AT, KEEP);
@@ -161,6 +189,16 @@ describe("applying an upload", () => {
     const staff = readFileSync(`${FIX}valid-staff.csv`, "utf8").replace(/Example/g, "Intruder");
     const result = await applyUpload(a, [VALID[0], enc("staff.csv", staff)], AS_AT, { missing: { default: { action: "leaver" } } });
     expect(result.applied).toMatchObject({ workplacesNew: 2, staffNew: 4 });
+    // B's CQC locations in A's file are flagged (not blocked: homes change hands), without naming B.
+    const flagged = result.summary.warnings;
+    expect(flagged).toBeGreaterThanOrEqual(2);
+    const checked = await validateUpload(a, [VALID[0]], AS_AT);
+    const clash = checked.parsed.problems.filter((p) => p.code === "workplace.LOCATIONID.other_organisation");
+    expect(clash.map((p) => [p.line, p.column, p.severity])).toEqual([
+      [2, "LOCATIONID", "warning"],
+      [3, "LOCATIONID", "warning"],
+    ]);
+    expect(JSON.stringify(clash)).not.toContain(b.org.name);
     const bAfter = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.orgId, b.org.id)).orderBy(staffRecords.localRef);
     expect(bAfter).toEqual(bBefore);
     const bPlaces = await hub.deps.db.select().from(workplaces).where(eq(workplaces.orgId, b.org.id));

@@ -112,6 +112,7 @@ export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (
     if (s.dateOfBirth !== "keep" && s.dateOfBirth !== now.dateOfBirth) changed.push("dateOfBirth");
     if (!same(now.qualifications, s.qualifications)) changed.push("qualifications");
     if (s.newLocalRef && s.newLocalRef !== s.localRef) changed.push("localRef");
+    if (s.transferTo) changed.push("workplace");
     plan.staff.push({ key, workplaceRef: s.workplaceRef, ref: s.localRef, action: changed.length ? "update" : "unchanged", id: now.id, changed, input: s });
   }
 

@@ -75,9 +75,25 @@ function auditOf(s: StaffChange, state: OrgState) {
   const before = state.staff.get(s.key);
   if (!before) return null;
   const beforeOf = (k: string) =>
-    k === "niNumber" ? before.personKey : k === "dateOfBirth" ? before.dateOfBirth : k === "localRef" ? before.localRef : before.values[k as keyof StaffValues];
+    k === "niNumber"
+      ? before.personKey
+      : k === "dateOfBirth"
+        ? before.dateOfBirth
+        : k === "localRef"
+          ? before.localRef
+          : k === "workplace"
+            ? before.workplaceRef
+            : before.values[k as keyof StaffValues];
   const afterOf = (k: string) =>
-    k === "niNumber" ? s.input.ni : k === "dateOfBirth" ? s.input.dateOfBirth : k === "localRef" ? s.input.newLocalRef : s.input.values[k as keyof StaffValues];
+    k === "niNumber"
+      ? s.input.ni
+      : k === "dateOfBirth"
+        ? s.input.dateOfBirth
+        : k === "localRef"
+          ? s.input.newLocalRef
+          : k === "workplace"
+            ? s.input.transferTo
+            : s.input.values[k as keyof StaffValues];
   return maskBeforeAfter(Object.fromEntries(s.changed.map((k) => [k, beforeOf(k) ?? null])), Object.fromEntries(s.changed.map((k) => [k, afterOf(k) ?? null])));
 }
 
@@ -126,7 +142,7 @@ export async function stageUpload(ctx: OrgCtx, stageId: string, plan: Plan, stat
         orgId,
         s.action,
         id,
-        workplaceIds.get(s.workplaceRef),
+        workplaceIds.get(s.input.transferTo ?? s.workplaceRef),
         s.input.newLocalRef ?? s.ref,
         setNi && ni ? personKey(secret, ni) : null,
         setNi && ni ? encrypt(secret, ni) : null,
