@@ -24,6 +24,10 @@ export interface RouteSpec {
   query?: z.ZodType;
   /** Responds with something other than JSON (a file, a redirect). */
   produces?: string;
+  /** Takes a multipart form rather than JSON: its fields, for the OpenAPI document. */
+  form?: Record<string, { description: string; file?: boolean; many?: boolean }>;
+  /** Honours an Idempotency-Key header (see http/idempotency.ts). */
+  idempotent?: boolean;
 }
 
 type Input<S extends RouteSpec> = {

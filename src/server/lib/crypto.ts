@@ -5,7 +5,7 @@ import { hash, verify } from "@node-rs/argon2";
 export const newToken = (bytes = 32) => randomBytes(bytes).toString("base64url");
 
 /** Tokens are stored only as their SHA-256, so a database leak does not leak live links or sessions. */
-export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const sha256 = (value: string | Uint8Array) => createHash("sha256").update(value).digest("hex");
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane).
 const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 } as const;

@@ -10,11 +10,12 @@ import { importJobHandlers } from "./imports.jobs";
 const hub = await testHub();
 const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
 
-async function upload(client: Client, orgId: string, files: { name: string; text: string }[], asAt = "2026-06-30") {
+async function upload(client: Client, orgId: string, files: { name: string; text: string }[], asAt = "2026-06-30", key?: string) {
   const form = new FormData();
   for (const f of files) form.append("files", new File([f.text], f.name, { type: "text/csv" }));
   form.append("asAt", asAt);
-  const res = await hub.app.request(`/api/orgs/${orgId}/imports`, { method: "POST", body: form, headers: { cookie: client.cookie, "x-csrf-token": client.csrf } });
+  const headers: Record<string, string> = { cookie: client.cookie, "x-csrf-token": client.csrf, ...(key ? { "idempotency-key": key } : {}) };
+  const res = await hub.app.request(`/api/orgs/${orgId}/imports`, { method: "POST", body: form, headers });
   return { status: res.status, json: (await res.json()) as any };
 }
 const fixture = (name: string) => ({ name, text: readFileSync(FIX + name, "utf8") });
@@ -53,6 +54,25 @@ describe("uploads over HTTP", () => {
       .from(staffRecords)
       .where(and(eq(staffRecords.orgId, org.id), eq(staffRecords.localRef, "S3")));
     expect(cat).toMatchObject({ endDate: "2026-06-15", leavingReason: 6, leavingDestination: "retired" });
+  });
+
+  it("a retried upload with the same Idempotency-Key returns the first upload; the same key with other files is refused", async () => {
+    const { org, client } = await provider();
+    const files = ["valid-workplace.csv", "valid-staff.csv"].map(fixture);
+    const first = await upload(client, org.id, files, "2026-06-30", "hr-sync-7");
+    const retry = await upload(client, org.id, files, "2026-06-30", "hr-sync-7");
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.json.import.id).toBe(first.json.import.id);
+    const listed = (await client.get(`/api/orgs/${org.id}/imports`)).json.imports;
+    expect(listed).toHaveLength(1);
+    const other = await upload(client, org.id, [fixture("valid-workplace.csv")], "2026-06-30", "hr-sync-7");
+    expect(other.status).toBe(422);
+    expect(other.json.error.code).toBe("idempotency_key_reused");
+    // Another organisation's key space is its own: the same key there starts a new upload.
+    const b = await provider();
+    const elsewhere = await upload(b.client, b.org.id, files, "2026-06-30", "hr-sync-7");
+    expect(elsewhere.json.import.id).not.toBe(first.json.import.id);
   });
 
   it("stages a preview's changes (identifiers encrypted) and checks the files again at commit when the records changed since", async () => {

@@ -9,6 +9,7 @@ import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
 import { enqueueJob } from "../../jobs/worker";
+import { sha256 } from "../../lib/crypto";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { csvLine } from "../ascwds/csv";
@@ -48,6 +49,11 @@ export function importRoutes(r: Router) {
       scope: "org",
       permission: "staff.edit",
       summary: "Upload ASC-WDS files (multipart form: files, and asAt as YYYY-MM-DD) to check them and preview the changes",
+      form: {
+        files: { description: "The ASC-WDS workplace, staff and training files (CSV), or one XLSX workbook with them as sheets", file: true, many: true },
+        asAt: { description: "The date (YYYY-MM-DD) the workplace file's declared vacancies, starters and leavers refer to; default today" },
+      },
+      idempotent: true,
     },
     async (c) => {
       const ctx = orgCtxOf(c);
@@ -64,16 +70,20 @@ export function importRoutes(r: Router) {
           { path: "files", message: "Choose smaller files" },
         ]);
       const files = await Promise.all(given.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      const record = await createImport(ctx, files, asAt);
-      const total = files.reduce((s, f) => s + f.bytes.length, 0);
-      if (total <= INLINE_BYTES) {
-        const checked = await validateStoredImport(ctx, record.id);
-        return c.json({ import: presentImport(checked ?? record) }, 201);
-      }
-      const payload: ImportJobPayload = { importId: record.id, orgId: ctx.org.id, userId: ctx.actor.userId, role: ctx.role, isHubAdmin: ctx.actor.isHubAdmin };
-      const jobId = await enqueueJob(ctx.deps, "import.validate", { ...payload }, ctx.org.id);
-      await repo.updateImport(ctx.db, ctx.org.id, record.id, { jobId });
-      return c.json({ import: presentImport({ ...record, jobId }) }, 202);
+      // A retried upload (same key, same files) gets the first upload back rather than a second copy.
+      const request = { asAt, files: files.map((f) => ({ name: f.name, sha256: sha256(f.bytes) })) };
+      return idempotent(c, ctx.org.id, request, async () => {
+        const record = await createImport(ctx, files, asAt);
+        const total = files.reduce((s, f) => s + f.bytes.length, 0);
+        if (total <= INLINE_BYTES) {
+          const checked = await validateStoredImport(ctx, record.id);
+          return { status: 201, json: { import: presentImport(checked ?? record) } };
+        }
+        const payload: ImportJobPayload = { importId: record.id, orgId: ctx.org.id, userId: ctx.actor.userId, role: ctx.role, isHubAdmin: ctx.actor.isHubAdmin };
+        const jobId = await enqueueJob(ctx.deps, "import.validate", { ...payload }, ctx.org.id);
+        await repo.updateImport(ctx.db, ctx.org.id, record.id, { jobId });
+        return { status: 202, json: { import: presentImport({ ...record, jobId }) } };
+      });
     },
   );
 
@@ -107,6 +117,7 @@ export function importRoutes(r: Router) {
       permission: "staff.edit",
       summary: "Apply a checked upload, saying what happens to staff missing from the file",
       body: commitImportInput,
+      idempotent: true,
     },
     async (c, { body }) => {
       const ctx = orgCtxOf(c);

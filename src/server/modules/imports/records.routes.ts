@@ -28,6 +28,7 @@ export function recordRoutes(r: Router) {
         permission: kind === "staff" ? "staff.edit" : "workplaces.edit",
         summary: `Create or update ${kind === "staff" ? "staff records" : "workplaces"} from JSON objects keyed by ASC-WDS column names; all or nothing; send an Idempotency-Key to retry safely`,
         body: recordsInput,
+        idempotent: true,
       },
       async (c, { body }) => {
         const ctx = orgCtxOf(c);

@@ -16,8 +16,9 @@ export function renderApiDocs(doc: ReturnType<typeof openApiDocument>): string {
         parameters?: { name: string; in: string; required: boolean }[];
       },
     ][]) {
-      const body = op.requestBody
-        ? `<details><summary>Request body (JSON Schema)</summary><pre>${esc(JSON.stringify(op.requestBody.content["application/json"].schema, null, 2))}</pre></details>`
+      const [type, content] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
+      const body = content
+        ? `<details><summary>Request body (${type === "application/json" ? "JSON" : esc(type)}; JSON Schema)</summary><pre>${esc(JSON.stringify(content.schema, null, 2))}</pre></details>`
         : "";
       const params = op.parameters?.length
         ? `<p>Parameters: ${op.parameters.map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ", required" : ""})`).join(", ")}</p>`

@@ -30,6 +30,15 @@ const SCOPE_TEXT: Record<RouteSpec["scope"], string> = {
   org: "A member of the organisation",
 };
 
+function formSchema(form: NonNullable<RouteSpec["form"]>) {
+  const properties: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(form)) {
+    const one = f.file ? { type: "string", contentMediaType: "application/octet-stream" } : { type: "string" };
+    properties[name] = f.many ? { type: "array", items: one, description: f.description } : { ...one, description: f.description };
+  }
+  return { type: "object", properties };
+}
+
 /** The OpenAPI 3.1 document, generated from the routes' own zod schemas. */
 export function openApiDocument(specs: RouteSpec[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -47,6 +56,14 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
         parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema });
       }
     }
+    if (s.idempotent)
+      parameters.push({
+        name: "Idempotency-Key",
+        in: "header",
+        required: false,
+        description: "Any unique string up to 200 characters. A retry with the same key and request gets the first response again instead of repeating the write.",
+        schema: { type: "string", maxLength: 200 },
+      });
     const access = s.scope === "org" ? `${SCOPE_TEXT.org} whose role has the permission \`${s.permission}\`.` : SCOPE_TEXT[s.scope];
     paths[path] ??= {};
     paths[path][s.method] = {
@@ -56,6 +73,7 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
       operationId: `${s.method}${path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ""))}`,
       ...(parameters.length ? { parameters } : {}),
       ...(s.body ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(s.body, { io: "input", unrepresentable: "any" }) } } } } : {}),
+      ...(s.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: formSchema(s.form) } } } } : {}),
       ...(s.scope !== "public" ? { security: s.scope === "org" ? [{ session: [] }, { token: [] }] : [{ session: [] }] } : {}),
       ...(s.permission ? { "x-permission": s.permission } : {}),
       responses: {

@@ -18,7 +18,11 @@ describe("system endpoints", () => {
       expect(op, `${spec.method} ${spec.path}`).toBeDefined();
       if (spec.body) expect(op.requestBody.content["application/json"].schema.type).toBe("object");
       if (spec.permission) expect(op["x-permission"]).toBe(spec.permission);
+      if (spec.idempotent) expect(op.parameters.map((p: { name: string }) => p.name)).toContain("Idempotency-Key");
     }
+    const upload = doc.paths["/api/orgs/{orgId}/imports"].post;
+    expect(Object.keys(upload.requestBody.content["multipart/form-data"].schema.properties)).toEqual(["files", "asAt"]);
+    expect(upload.parameters.map((p: { name: string }) => p.name)).toContain("Idempotency-Key");
     const signIn = doc.paths["/api/auth/sign-in"].post.requestBody.content["application/json"].schema;
     expect(signIn.required).toEqual(expect.arrayContaining(["email", "password"]));
     const html = await new Client(hub).get("/api/docs");
