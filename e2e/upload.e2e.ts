@@ -61,6 +61,15 @@ describe("uploading ASC-WDS files in a browser", () => {
     await page.getByRole("heading", { level: 1, name: "Upload complete" }).waitFor();
     expect(await page.textContent("main")).toContain("1 recorded as leavers");
     await expectAccessible(page, "upload complete page");
+
+    // A third upload, cancelled at the preview: nothing changes.
+    await page.getByRole("link", { name: "Upload more files" }).click();
+    await page.setInputFiles("#files", [`${FIX}valid-workplace.csv`, `${FIX}valid-staff.csv`]);
+    await page.getByRole("button", { name: "Check the files" }).click();
+    await page.getByRole("heading", { level: 1, name: "Check the changes before you save them" }).waitFor();
+    await page.getByRole("button", { name: "Cancel this upload" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload cancelled" }).waitFor();
+    expect(await page.textContent("main")).toContain("Nothing was changed");
     await page.close();
   });
 

@@ -21,6 +21,7 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "post /api/orgs/:orgId/imports": {},
   "get /api/orgs/:orgId/imports": {},
   "get /api/orgs/:orgId/imports/:importId": { params: (ids) => ({ importId: ids.importId }) },
+  "delete /api/orgs/:orgId/imports/:importId": { params: (ids) => ({ importId: ids.importId }) },
   "post /api/orgs/:orgId/imports/:importId/commit": { params: (ids) => ({ importId: ids.importId }), body: () => ({ missing: { default: { action: "keep" } } }) },
   "get /api/orgs/:orgId/imports/:importId/report": { params: (ids) => ({ importId: ids.importId }) },
   "get /api/orgs/:orgId/ascwds/:file": { params: () => ({ file: "staff.csv" }) },

@@ -7,6 +7,7 @@ import { createLogger, errorFields } from "./lib/logger";
 import { isoDate } from "./lib/time";
 import { databaseIsEmpty, seedDemo } from "./modules/demo/seed";
 import { importJobHandlers } from "./modules/imports/imports.jobs";
+import { discardStaleImports } from "./modules/imports/imports.service";
 import { deliverOutbox } from "./modules/mail/mail.service";
 import { sendReturnReminders } from "./modules/returns/returns.service";
 
@@ -35,7 +36,7 @@ async function main() {
     log.info("demo system seeded", { ...result.counts, ms: Math.round(performance.now() - t) });
   }
 
-  const stopWorker = startWorker(deps, { ...importJobHandlers }, [() => sendReturnReminders(deps), () => deliverOutbox(deps)]);
+  const stopWorker = startWorker(deps, { ...importJobHandlers }, [() => sendReturnReminders(deps), () => deliverOutbox(deps), () => discardStaleImports(deps)]);
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info("listening", { port: info.port, ms: Math.round(performance.now() - started) });

@@ -28,7 +28,7 @@ interface PreviewWorkplace {
 }
 interface Upload {
   id: string;
-  status: "validating" | "invalid" | "ready" | "committing" | "committed" | "failed";
+  status: "validating" | "invalid" | "ready" | "committing" | "committed" | "failed" | "discarded";
   asAt: string;
   files: { name: string; kind: string; rows: number }[];
   summary: { errors: number; warnings: number; applied?: Record<string, number> } | null;
@@ -216,6 +216,10 @@ export function UploadResultPage() {
     },
     onSuccess: (res) => queryClient.setQueryData(["import", orgId, importId], res),
   });
+  const cancel = useMutation({
+    mutationFn: () => api<{ import: Upload }>("DELETE", `/api/orgs/${orgId}/imports/${importId}`),
+    onSuccess: (res) => queryClient.setQueryData(["import", orgId, importId], res),
+  });
   const u = query.data?.import;
   if (!u) return <p className="govuk-body">Loading…</p>;
   const reportLinks = (
@@ -281,11 +285,21 @@ export function UploadResultPage() {
       </Page>
     );
   }
+  if (u.status === "discarded") {
+    return (
+      <Page title="Upload cancelled">
+        <p className="govuk-body">Nothing was changed. The files and their preview have been removed from the hub (previews not saved within 14 days are removed too).</p>
+        <Link className="govuk-button" to="/orgs/$orgId/upload" params={{ orgId }}>
+          Upload files
+        </Link>
+      </Page>
+    );
+  }
   const p = u.preview;
   const missing = p?.missing ?? [];
   return (
     <Page title="Check the changes before you save them">
-      <ErrorSummary error={commit.error} fields={{}} />
+      <ErrorSummary error={commit.error ?? cancel.error} fields={{}} />
       <p className="govuk-body">
         Files checked as at {u.asAt}: {u.files.map((f) => `${f.name} (${f.rows} rows)`).join(", ")}. Nothing has changed yet.
       </p>
@@ -399,7 +413,18 @@ export function UploadResultPage() {
             />
           </>
         )}
-        <Button disabled={commit.isPending}>{commit.isPending ? "Saving…" : "Save these changes"}</Button>
+        <div className="govuk-button-group">
+          <Button disabled={commit.isPending || cancel.isPending}>{commit.isPending ? "Saving…" : "Save these changes"}</Button>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            disabled={commit.isPending || cancel.isPending}
+            onClick={() => cancel.mutate()}
+          >
+            Cancel this upload
+          </button>
+        </div>
       </form>
     </Page>
   );

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { declaredCounts, importFiles, imports, staffQualifications, staffRecords, trainingRecords, workplaces } from "../../db/schema";
 import { staffKey } from "../ascwds/read-upload";
@@ -149,6 +149,13 @@ export const findImport = async (db: Exec, orgId: string, id: string) =>
       .from(imports)
       .where(and(eq(imports.id, id), eq(imports.orgId, orgId)))
   )[0];
+/** Uploads in any organisation with one of these statuses created before a moment (for the retention job). */
+export const findImportsCreatedBefore = (db: Exec, statuses: string[], before: Date) =>
+  db
+    .select({ id: imports.id, orgId: imports.orgId })
+    .from(imports)
+    .where(and(inArray(imports.status, statuses), lt(imports.createdAt, before)))
+    .limit(100);
 export const insertImportFiles = (db: Exec, rows: (typeof importFiles.$inferInsert)[]) => db.insert(importFiles).values(rows);
 export const findImportFiles = (db: Exec, orgId: string, importId: string) =>
   db

@@ -6,6 +6,7 @@ import { type Client, makeOrg, makeUser, signedIn, testHub } from "../../../../t
 import { auditLog, staffRecords } from "../../db/schema";
 import { runOneJob } from "../../jobs/worker";
 import { importJobHandlers } from "./imports.jobs";
+import { discardStaleImports, PREVIEW_KEPT_DAYS } from "./imports.service";
 
 const hub = await testHub();
 const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
@@ -73,6 +74,44 @@ describe("uploads over HTTP", () => {
     const b = await provider();
     const elsewhere = await upload(b.client, b.org.id, files, "2026-06-30", "hr-sync-7");
     expect(elsewhere.json.import.id).not.toBe(first.json.import.id);
+  });
+
+  it("an upload can be cancelled before it is applied, and previews left unapplied are discarded after a fortnight", async () => {
+    const { org, client } = await provider();
+    const files = ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map(fixture);
+    const counts = async (id: string) =>
+      (
+        await hub.deps.db.execute(
+          sql`select (select count(*) from import_staff where stage_id = ${id})::int as staged, (select count(*) from import_files where import_id = ${id})::int as files`,
+        )
+      ).rows[0];
+    const a = (await upload(client, org.id, files)).json.import;
+    expect(await counts(a.id)).toEqual({ staged: 4, files: 3 });
+    const cancelled = await client.request("DELETE", `/api/orgs/${org.id}/imports/${a.id}`);
+    expect(cancelled.json.import).toMatchObject({ status: "discarded", preview: null });
+    expect(await counts(a.id)).toEqual({ staged: 0, files: 0 });
+    const late = await client.post(`/api/orgs/${org.id}/imports/${a.id}/commit`, { missing: { default: { action: "keep" } } });
+    expect(late.status).toBe(409);
+    expect(await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.orgId, org.id))).toHaveLength(0);
+    const [entry] = await hub.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, a.id), eq(auditLog.action, "delete")));
+    expect(entry).toMatchObject({ entityType: "upload", before: { status: "ready" } });
+
+    const old = (await upload(client, org.id, files)).json.import;
+    const recent = (await upload(client, org.id, files)).json.import;
+    const daysAgo = (d: number) => new Date(hub.clock.now.getTime() - d * 86_400_000).toISOString();
+    await hub.deps.db.execute(sql`update imports set created_at = ${daysAgo(PREVIEW_KEPT_DAYS + 1)} where id = ${old.id}`);
+    await hub.deps.db.execute(sql`update imports set created_at = ${daysAgo(PREVIEW_KEPT_DAYS - 1)} where id = ${recent.id}`);
+    expect(await discardStaleImports(hub.deps)).toBeGreaterThanOrEqual(1);
+    expect((await client.get(`/api/orgs/${org.id}/imports/${old.id}`)).json.import.status).toBe("discarded");
+    expect(await counts(old.id)).toEqual({ staged: 0, files: 0 });
+    expect((await client.get(`/api/orgs/${org.id}/imports/${recent.id}`)).json.import.status).toBe("ready");
+    expect(await counts(recent.id)).toEqual({ staged: 4, files: 3 });
+    // A committed upload cannot be cancelled.
+    await client.post(`/api/orgs/${org.id}/imports/${recent.id}/commit`, { missing: { default: { action: "keep" } } });
+    expect((await client.request("DELETE", `/api/orgs/${org.id}/imports/${recent.id}`)).json.error.code).toBe("already_committed");
   });
 
   it("stages a preview's changes (identifiers encrypted) and checks the files again at commit when the records changed since", async () => {

@@ -20,7 +20,7 @@ import { exportAscwds } from "./export.service";
 import type { ImportJobPayload } from "./imports.jobs";
 import { presentImport, REPORT_HEADER, reportRows } from "./imports.presenter";
 import * as repo from "./imports.repo";
-import { commitStoredImport, createImport, getImport, validateStoredImport } from "./imports.service";
+import { commitStoredImport, createImport, discardImport, getImport, validateStoredImport } from "./imports.service";
 
 /** Uploads up to this size are checked while the browser waits; larger ones by the job worker. */
 export const INLINE_BYTES = 1024 * 1024;
@@ -138,6 +138,21 @@ export function importRoutes(r: Router) {
         await repo.updateImport(ctx.db, ctx.org.id, id, { jobId });
         return { status: 202, json: { import: presentImport({ ...row, status: "committing", jobId }) } };
       });
+    },
+  );
+
+  r.define(
+    {
+      method: "delete",
+      path: "/api/orgs/:orgId/imports/:importId",
+      tag: "Uploads",
+      scope: "org",
+      permission: "staff.edit",
+      summary: "Cancel an upload that has not been applied: nothing changes, and its files and preview are removed",
+    },
+    async (c) => {
+      const row = await discardImport(orgCtxOf(c), importId(c));
+      return c.json({ import: presentImport(row) });
     },
   );
 

@@ -211,3 +211,39 @@ export const getImport = async (ctx: OrgCtx, importId: string) => {
   if (!record) throw notFound("upload");
   return record;
 };
+
+/** Previews not applied within this many days are discarded, with their files and staged rows. */
+export const PREVIEW_KEPT_DAYS = 14;
+const OPEN = ["validating", "ready", "invalid", "failed"];
+
+async function discard(db: OrgCtx["db"], orgId: string, importId: string) {
+  await repo.deleteStaged(db, orgId, importId);
+  await repo.deleteImportFiles(db, orgId, importId);
+  // The preview lists people by name; the summary and problems (no identifiers) stay as history.
+  await repo.updateImport(db, orgId, importId, { status: "discarded", staged: null, preview: null });
+}
+
+/** The person uploading decides not to apply an upload: nothing changes, its files and staged rows go. */
+export async function discardImport(ctx: OrgCtx, importId: string) {
+  return inTransaction(ctx, async (tx) => {
+    await lockOrg(tx);
+    const record = await repo.findImport(tx.db, ctx.org.id, importId);
+    if (!record) throw notFound("upload");
+    if (record.status === "committed") throw conflict("already_committed", "This upload has already been applied, so it cannot be cancelled.");
+    if (record.status === "committing") throw conflict("import_in_progress", "This upload is being applied. Wait for it to finish.");
+    if (record.status !== "discarded") {
+      await discard(tx.db, ctx.org.id, importId);
+      await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "upload", entityId: importId, before: { status: record.status } });
+    }
+    return repo.findImport(tx.db, ctx.org.id, importId);
+  });
+}
+
+/** Run by the worker loop: discards previews left unapplied for PREVIEW_KEPT_DAYS (uploaded files hold personal data). */
+export async function discardStaleImports(deps: OrgCtx["deps"]) {
+  const before = new Date(deps.now().getTime() - PREVIEW_KEPT_DAYS * 86_400_000);
+  const stale = await repo.findImportsCreatedBefore(deps.db, OPEN, before);
+  for (const s of stale) await deps.db.transaction((db) => discard(db, s.orgId, s.id));
+  if (stale.length) deps.log.info("stale uploads discarded", { count: stale.length });
+  return stale.length;
+}
