@@ -56,6 +56,7 @@ export const PERMISSIONS = [
   "staff.edit",
   "staff.viewSensitive", // NI number, date of birth, ethnicity, disability
   "metrics.view",
+  "metrics.manage", // a council: set targets for its headline figures
   "self.view", // personal account: my own record, training, career plan
   "returns.view", // a council: return periods and who has submitted; a provider: its own returns
   "returns.manage", // a council: set return periods
@@ -69,9 +70,19 @@ const PROVIDER_DATA_WRITE: Permission[] = ["workplaces.edit", "staff.edit"];
 
 export const MATRIX: Record<Role, readonly Permission[]> = {
   // The council also runs its own services, so its admin manages its own staff records.
-  council_admin: [...ORG_ADMIN, "providers.view", "providers.invite", ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "staff.viewSensitive", "returns.view", "returns.manage"],
+  council_admin: [
+    ...ORG_ADMIN,
+    "providers.view",
+    "providers.invite",
+    ...PROVIDER_DATA_READ,
+    ...PROVIDER_DATA_WRITE,
+    "staff.viewSensitive",
+    "returns.view",
+    "returns.manage",
+    "metrics.manage",
+  ],
   council_analyst: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view"],
-  commissioner: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view"],
+  commissioner: ["org.view", "providers.view", "workplaces.view", "metrics.view", "metrics.manage", "returns.view"],
   provider_admin: [...ORG_ADMIN, ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "staff.viewSensitive", "returns.view", "returns.submit"],
   provider_editor: ["org.view", "users.view", ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "returns.view", "returns.submit"],
   provider_viewer: ["org.view", ...PROVIDER_DATA_READ, "returns.view"],

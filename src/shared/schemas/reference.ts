@@ -81,3 +81,12 @@ export const metricsQuery = z.object({
         : [],
     ),
 });
+
+export const dashboardQuery = z.object({
+  at: z.iso.date("at is a date as YYYY-MM-DD").optional(),
+  provider: z.uuid("provider is the id of a provider you commission").optional(),
+});
+
+export const targetsInput = z.object({
+  targets: z.record(z.string().max(100), z.number({ error: "Enter each target as a number, or leave it empty to remove it" }).nullable()),
+});

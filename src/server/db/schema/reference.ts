@@ -1,5 +1,5 @@
-import { date, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "./orgs";
+import { date, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations, users } from "./orgs";
 
 // Reference data: facts from outside the hub that figures are compared with. Shipped with their
 // sources (src/server/modules/reference/shipped.ts) and editable by the hub admin.
@@ -57,4 +57,22 @@ export const comparators = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("comparators_key").on(t.metric, t.publisher, t.edition, t.period, t.coverage)],
+);
+
+/**
+ * A council's targets for its headline figures (shared/metrics.ts HEADLINES with a direction),
+ * in the figure's own unit: rates as fractions, money in pounds.
+ */
+export const metricTargets = pgTable(
+  "metric_targets",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    metric: text("metric").notNull(),
+    target: numeric("target", { precision: 14, scale: 4, mode: "number" }).notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.metric] })],
 );

@@ -36,3 +36,20 @@ export function protect(figures: Figures, group: { employers: number; workers: n
   }
   return out;
 }
+
+/**
+ * For a breakdown whose rows add up to a total that is also shown: when exactly one row's special
+ * category figure is suppressed, the total less the other rows would give it away, so the shown
+ * row with the fewest people behind that figure is suppressed too (secondary suppression).
+ */
+export function protectBreakdown<R extends { figures: Figures }>(rows: R[]): R[] {
+  const names = new Set(rows.flatMap((r) => Object.keys(r.figures)).filter((n) => SPECIAL.some((re) => re.test(n))));
+  for (const name of names) {
+    const suppressed = rows.filter((r) => r.figures[name]?.reason === "suppressed");
+    const shown = rows.filter((r) => r.figures[name] && r.figures[name].value !== null);
+    if (suppressed.length !== 1 || !shown.length) continue;
+    const smallest = shown.reduce((a, b) => (b.figures[name].n < a.figures[name].n ? b : a));
+    smallest.figures[name] = withheld("suppressed");
+  }
+  return rows;
+}

@@ -1,8 +1,11 @@
-import { metricsQuery } from "../../../shared/schemas";
+import { dashboardQuery, metricsQuery, targetsInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import { isoDate } from "../../lib/time";
+import { councilDashboard, providerDashboard } from "./dashboard.service";
 import { metricsFor } from "./metrics.service";
+import { findTargets } from "./targets.repo";
+import { setTargets } from "./targets.service";
 
 export function metricsRoutes(r: Router) {
   r.define(
@@ -26,5 +29,48 @@ export function metricsRoutes(r: Router) {
         figures: result.figures,
       });
     },
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/dashboard",
+      tag: "Workforce intelligence",
+      scope: "org",
+      permission: "metrics.view",
+      summary:
+        "The dashboard as at `at` (default today): for a council, headline figures for the providers it commissions against the previous quarter and its targets, by provider and by service type, with quarterly trends (provider=<id> for one provider); for a provider, its figures against its comparison group with its rank, and its data quality",
+      query: dashboardQuery,
+    },
+    async (c, { query }) => {
+      const ctx = orgCtxOf(c);
+      const at = query.at ?? isoDate(ctx.deps.now());
+      return c.json(ctx.org.kind === "council" ? await councilDashboard(ctx, at, query.provider) : await providerDashboard(ctx, at));
+    },
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/targets",
+      tag: "Workforce intelligence",
+      scope: "org",
+      permission: "metrics.view",
+      summary: "The council's targets for its headline figures",
+    },
+    async (c) => c.json({ targets: await findTargets(orgCtxOf(c).db, orgCtxOf(c).org.id) }),
+  );
+
+  r.define(
+    {
+      method: "put",
+      path: "/api/orgs/:orgId/targets",
+      tag: "Workforce intelligence",
+      scope: "org",
+      permission: "metrics.manage",
+      summary: "Set or remove (null) targets for headline figures, in the figure's unit: rates as fractions, money in pounds",
+      body: targetsInput,
+    },
+    async (c, { body }) => c.json({ targets: await setTargets(orgCtxOf(c), body.targets) }),
   );
 }

@@ -5,8 +5,8 @@ import { badRequest, notFound } from "../../lib/errors";
 import { commissionedProviderIds } from "../orgs/orgs.repo";
 import { listPayFloors } from "../reference/reference.repo";
 import { protect } from "./disclosure";
-import { coreFigures, type Figures } from "./engine";
-import { workforceFigures } from "./workforce";
+import { coreFiguresBy, type Figures, type GroupBy, noCoreFigures } from "./engine";
+import { noWorkforceFigures, workforceFiguresBy } from "./workforce";
 
 /**
  * What a figure is about, seen from the organisation asking: its own employer (all its
@@ -14,7 +14,7 @@ import { workforceFigures } from "./workforce";
  * together with its own services, or for a provider its comparison group: other employers with
  * workplaces of its main service type in the same council areas.
  */
-export type Scope = { kind: "employer" } | { kind: "workplace"; ref: string } | { kind: "council" } | { kind: "comparison" };
+export type Scope = { kind: "employer" } | { kind: "workplace"; ref: string } | { kind: "council" } | { kind: "comparison" } | { kind: "provider"; id: string };
 
 export function parseScope(ctx: OrgCtx, text: string | undefined): Scope {
   const value = text ?? (ctx.org.kind === "council" ? "council" : "employer");
@@ -24,11 +24,21 @@ export function parseScope(ctx: OrgCtx, text: string | undefined): Scope {
     return { kind: "council" };
   }
   if (value === "comparison") return { kind: "comparison" };
+  if (value.startsWith("provider:")) {
+    if (ctx.org.kind !== "council") throw badRequest("validation", "scope=provider:<id> is for councils, about a provider they commission.");
+    return { kind: "provider", id: value.slice("provider:".length) };
+  }
   if (value.startsWith("workplace:") && value.length > "workplace:".length) return { kind: "workplace", ref: value.slice("workplace:".length) };
   throw badRequest("validation", `scope "${value}" is not recognised: use employer, comparison, council (councils) or workplace:<your workplace reference or id>.`);
 }
 
-async function workplacesOf(ctx: OrgCtx, scope: Scope, at: string): Promise<string[]> {
+export async function workplacesOf(ctx: OrgCtx, scope: Scope, at: string): Promise<string[]> {
+  if (scope.kind === "provider") {
+    // A council sees a provider's aggregates only while it commissions it.
+    const commissioned = (await commissionedProviderIds(ctx.db, ctx.org.id, at)).some((p) => p.id === scope.id);
+    if (!commissioned) throw notFound("provider");
+    return (await ctx.db.select({ id: workplaces.id }).from(workplaces).where(eq(workplaces.orgId, scope.id))).map((r) => r.id);
+  }
   if (scope.kind === "workplace") {
     const isId = /^[0-9a-f-]{36}$/i.test(scope.ref);
     const rows = await ctx.db
@@ -68,18 +78,34 @@ async function comparisonGroup(ctx: OrgCtx): Promise<string[]> {
 export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at: string, names: string[] = []) {
   const scope = parseScope(ctx, scopeText);
   const ids = await workplacesOf(ctx, scope, at);
-  const computed: Figures = { ...(await coreFigures(ctx.db, ids, at)), ...(await workforceFigures(ctx.db, ids, at, await listPayFloors(ctx.db))) };
+  const computed = (await figuresBy(ctx, ids, at, "all")).get("all") as Figures;
   // Figures about other employers are protected before they leave the engine: a provider's
   // comparison group needs enough employers and workers; a council reading its providers'
   // aggregates gets no small special category cells.
-  const outsider = scope.kind === "comparison" || scope.kind === "council";
+  const outsider = scope.kind === "comparison" || scope.kind === "council" || scope.kind === "provider";
   const figures = outsider
     ? protect(computed, { employers: await employersOf(ctx, ids), workers: computed.filled_posts.value ?? 0 }, { needsGroupSize: scope.kind === "comparison" })
     : computed;
+  return { scope, at, figures: pick(figures, names) };
+}
+
+/** The named figures (all when none are named); an unknown name is a clear error. */
+export function pick(figures: Figures, names: string[]): Figures {
   const unknown = names.filter((n) => !(n in figures));
   if (unknown.length) throw badRequest("validation", `${unknown.join(", ")}: not a figure the hub computes yet. Available: ${Object.keys(figures).join(", ")}.`);
-  const chosen = names.length ? Object.fromEntries(names.map((n) => [n, figures[n]])) : figures;
-  return { scope, at, figures: chosen };
+  return names.length ? Object.fromEntries(names.map((n) => [n, figures[n]])) : figures;
+}
+
+/**
+ * Every figure per group of the given workplaces ("all" always present), unprotected: callers
+ * apply disclosure control for their reader before anything leaves the server.
+ */
+export async function figuresBy(ctx: OrgCtx, ids: string[], at: string, groupBy: GroupBy): Promise<Map<string, Figures>> {
+  const floors = await listPayFloors(ctx.db);
+  const core = await coreFiguresBy(ctx.db, ids, at, groupBy);
+  const people = await workforceFiguresBy(ctx.db, ids, at, floors, groupBy);
+  const keys = new Set(["all", ...core.keys(), ...people.keys()].filter((k) => groupBy === "all" || k !== "all"));
+  return new Map([...keys].map((k) => [k, { ...(core.get(k) ?? noCoreFigures()), ...(people.get(k) ?? noWorkforceFigures(at, floors)) }]));
 }
 
 const employersOf = async (ctx: OrgCtx, ids: string[]) =>

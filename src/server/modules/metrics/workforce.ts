@@ -3,7 +3,7 @@ import { CARE_PROVIDING_ROLES } from "../../../shared/ascwds/codes";
 import type { Exec } from "../../db/client";
 import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
 import { completeness } from "../returns/completeness";
-import type { Figure, Figures } from "./engine";
+import { type Figure, type Figures, GROUP_KEY, type GroupBy } from "./engine";
 
 // Pay, people, qualification and data-quality figures of docs/metrics.md, over the workforce in
 // post at D (everyone except agency workers), read as one JSON value and computed here.
@@ -45,6 +45,8 @@ interface Worker {
   daysSick: number | null;
   recruitment: number | null;
   postcode: string | null;
+  /** The group key (see GroupBy). */
+  g: string;
 }
 
 /** hourly_pay (metrics.md): the hourly rate, or an annual salary over contracted hours × 52.143 weeks. */
@@ -66,6 +68,14 @@ const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function workforceFigures(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[]): Promise<Figures> {
+  return (await workforceFiguresBy(db, workplaceIds, at, floors, "all")).get("all") ?? noWorkforceFigures(at, floors);
+}
+
+/** The workforce figures of a group with nobody in post. */
+export const noWorkforceFigures = (at: string, floors: PayFloor[]) => figuresOf([], at, "", floors);
+
+/** The workforce figures per group (only groups with anyone in post appear). */
+export async function workforceFiguresBy(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[], groupBy: GroupBy): Promise<Map<string, Figures>> {
   const ids = `{${workplaceIds.join(",")}}`;
   const result = await db.execute(sql`
     select coalesce(json_agg(json_build_object(
@@ -75,13 +85,22 @@ export async function workforceFigures(db: Exec, workplaceIds: string[], at: str
       'gender', s.gender, 'ethnicity', s.ethnicity, 'nationality', s.nationality, 'sectorStart', s.sector_start_year,
       'mainJobStart', s.main_job_start_date, 'scq', s.social_care_qual, 'scqLevel', s.social_care_qual_level,
       'otherQual', s.other_qual, 'otherQualLevel', s.other_qual_level, 'careCert', s.care_certificate,
-      'daysSick', s.days_sick, 'recruitment', s.recruitment_source, 'postcode', w.postcode))::text, '[]') as rows,
+      'daysSick', s.days_sick, 'recruitment', s.recruitment_source, 'postcode', w.postcode, 'g', ${sql.raw(GROUP_KEY[groupBy])}))::text, '[]') as rows,
       (${at}::date - interval '12 months')::date::text as d12
     from staff_records s join workplaces w on w.id = s.workplace_id
     where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4
       and s.start_date <= ${at}::date and (s.end_date is null or s.end_date > ${at}::date)`);
   const { rows, d12 } = result.rows[0] as { rows: string; d12: string };
-  const workforce = JSON.parse(rows) as Worker[];
+  const groups = new Map<string, Worker[]>();
+  for (const w of JSON.parse(rows) as Worker[]) {
+    const list = groups.get(w.g);
+    if (list) list.push(w);
+    else groups.set(w.g, [w]);
+  }
+  return new Map([...groups].map(([g, workforce]) => [g, figuresOf(workforce, at, d12, floors)]));
+}
+
+function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloor[]): Figures {
   const out: Figures = {};
 
   // Pay.

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
+import { ragOf } from "../../../shared/metrics";
+import { staffRecords, vacancies, workplaces } from "../../db/schema";
+import { commissionProvider } from "../orgs/orgs.service";
+import { monthsBefore, quarterEnds } from "./dashboard.service";
+
+const hub = await testHub();
+const D = "2026-06-30";
+
+/** A provider with one workplace of `service` and `workers` care workers (some left in the year). */
+async function provider(councilId: string | null, workers: number, opts: { service?: number; leavers?: number; vacancies?: number; unknownEthnicity?: number; pay?: number } = {}) {
+  const org = await makeOrg(hub, "provider");
+  if (councilId) await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
+  const [w] = await hub.deps.db
+    .insert(workplaces)
+    .values({ orgId: org.id, councilId, localRef: `W${uniq()}`, name: "Home", mainService: opts.service ?? 2, postcode: "WA7 1AA" })
+    .returning();
+  const rows = Array.from({ length: workers + (opts.leavers ?? 0) }, (_, i) => ({
+    orgId: org.id,
+    workplaceId: w.id,
+    localRef: `S${i}`,
+    displayId: `S${i}`,
+    contractType: 1,
+    mainJobRole: 8,
+    startDate: "2020-01-01",
+    endDate: i >= workers ? "2026-04-15" : null,
+    dateOfBirth: "1990-01-01",
+    ethnicity: i < (opts.unknownEthnicity ?? 0) ? 99 : 31,
+    payInterval: 3,
+    payRate: opts.pay ?? 12.6,
+  }));
+  if (rows.length) await hub.deps.db.insert(staffRecords).values(rows);
+  if (opts.vacancies)
+    await hub.deps.db.insert(vacancies).values(Array.from({ length: opts.vacancies }, () => ({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-05-01" })));
+  return org;
+}
+
+describe("dates of a dashboard", () => {
+  it("a quarter before the last day of a month is the last day of that earlier month, leap years included", () => {
+    expect(monthsBefore("2026-06-30", 3)).toBe("2026-03-30");
+    expect(monthsBefore("2026-05-31", 3)).toBe("2026-02-28");
+    expect(monthsBefore("2024-05-31", 3)).toBe("2024-02-29");
+    expect(monthsBefore("2026-01-15", 3)).toBe("2025-10-15");
+  });
+  it("the trend's quarter ends are the last 8 on or before the date, oldest first", () => {
+    expect(quarterEnds("2026-06-30", 8)).toEqual(["2024-09-30", "2024-12-31", "2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30"]);
+    expect(quarterEnds("2026-06-29", 2)).toEqual(["2025-12-31", "2026-03-31"]);
+    expect(quarterEnds("2026-01-01", 1)).toEqual(["2025-12-31"]);
+  });
+});
+
+describe("red, amber and green against a target", () => {
+  it("green when met, amber within a tenth of the target, red beyond, in the figure's better direction", () => {
+    expect(ragOf(0.07, 0.08, "lower")).toBe("green");
+    expect(ragOf(0.085, 0.08, "lower")).toBe("amber"); // misses by 0.005, within 0.008
+    expect(ragOf(0.1, 0.08, "lower")).toBe("red");
+    expect(ragOf(12.5, 12.6, "higher")).toBe("amber");
+    expect(ragOf(11, 12.6, "higher")).toBe("red");
+    expect(ragOf(0.5, null, "higher")).toBeNull();
+    expect(ragOf(null, 0.5, "higher")).toBeNull();
+  });
+});
+
+describe("the council dashboard", () => {
+  it("shows the commissioned providers' figures with targets, by provider and by service type, with a quarterly trend and drill-down to one provider", async () => {
+    const council = await makeOrg(hub, "council");
+    const admin = await makeUser(hub, council, "council_admin");
+    const a = await provider(council.id, 18, { leavers: 2, vacancies: 2 });
+    const b = await provider(council.id, 10, { service: 8, vacancies: 0 });
+    const stranger = await provider(null, 30); // not commissioned: never in the council's figures
+    const client = await signedIn(hub, admin.email);
+
+    const set = await client.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.05, turnover_rate: 0.3 } });
+    expect(set.json.targets).toEqual({ vacancy_rate: 0.05, turnover_rate: 0.3 });
+    const bad = await client.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { filled_posts: 100, vacancy_rate: 5 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["filled_posts", "vacancy_rate"]);
+
+    const res = await client.get(`/api/orgs/${council.id}/dashboard?at=${D}`);
+    expect(res.status).toBe(200);
+    const d = res.json;
+    expect(d.previousAt).toBe("2026-03-30");
+    expect(d.targets).toEqual({ vacancy_rate: 0.05, turnover_rate: 0.3 });
+    // 28 employed, 2 vacancies: 2 / 30. Two leavers on 15 April: 2 / 28.
+    expect(d.now.filled_posts.value).toBe(28);
+    expect(d.now.vacancy_rate.value).toBeCloseTo(2 / 30, 10);
+    expect(d.now.turnover_rate.value).toBeCloseTo(2 / 28, 10);
+    expect(d.previous.filled_posts.value).toBe(30); // the leavers were still in post on 30 March
+    expect(d.byProvider.map((r: { key: string }) => r.key).sort()).toEqual([a.id, b.id].sort());
+    const rowA = d.byProvider.find((r: { key: string }) => r.key === a.id);
+    expect(rowA.label).toBe(a.name);
+    expect(rowA.figures.vacancy_rate.value).toBeCloseTo(2 / 20, 10);
+    expect(d.byService.map((r: { label: string }) => r.label).sort()).toEqual(["Care home services without nursing", "Domiciliary care services"].sort());
+    expect(d.trend.map((p: { at: string }) => p.at)).toHaveLength(8);
+    expect(d.trend.at(-1).at).toBe(D);
+    expect(d.trend.at(-1).figures.filled_posts.value).toBe(28);
+    expect(JSON.stringify(d)).not.toContain(stranger.id);
+
+    const drill = await client.get(`/api/orgs/${council.id}/dashboard?at=${D}&provider=${b.id}`);
+    expect(drill.json.scope).toMatchObject({ kind: "provider", id: b.id, name: b.name });
+    expect(drill.json.now.filled_posts.value).toBe(10);
+    expect(drill.json.byProvider).toEqual([]);
+    const refused = await client.get(`/api/orgs/${council.id}/dashboard?at=${D}&provider=${stranger.id}`);
+    expect(refused.status).toBe(404);
+  });
+
+  it("a provider's breakdown row whose special category cell is suppressed is not given away by the others and the total", async () => {
+    const council = await makeOrg(hub, "council");
+    const analyst = await makeUser(hub, council, "council_analyst");
+    const small = await provider(council.id, 12, { unknownEthnicity: 2 });
+    const mid = await provider(council.id, 15, { unknownEthnicity: 6 });
+    const big = await provider(council.id, 40, { unknownEthnicity: 10 });
+    const d = (await (await signedIn(hub, analyst.email)).get(`/api/orgs/${council.id}/dashboard?at=${D}`)).json;
+    const cell = (id: string) => d.byProvider.find((r: { key: string }) => r.key === id).figures.ethnicity_unknown_share;
+    expect(cell(small.id)).toMatchObject({ value: null, reason: "suppressed" });
+    expect(cell(mid.id)).toMatchObject({ value: null, reason: "suppressed" }); // the next smallest goes too
+    expect(cell(big.id).value).toBe(0.25);
+    expect(d.now.ethnicity_unknown_share.value).toBeCloseTo(18 / 67, 10);
+    // The analyst may read targets but not set them.
+    const client = await signedIn(hub, analyst.email);
+    expect((await client.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.05 } })).status).toBe(403);
+  });
+});
+
+describe("the provider dashboard", () => {
+  it("places the provider among its comparison group's employers without giving any of their figures, and flags pay below the legal minimum", async () => {
+    const council = await makeOrg(hub, "council");
+    const me = await provider(council.id, 10, { vacancies: 1, pay: 11 });
+    await provider(council.id, 10, { vacancies: 0 });
+    await provider(council.id, 10, { vacancies: 3 });
+    await provider(council.id, 10, { vacancies: 5 });
+    const admin = await makeUser(hub, me, "provider_admin");
+    const d = (await (await signedIn(hub, admin.email)).get(`/api/orgs/${me.id}/dashboard?at=${D}`)).json;
+    expect(d.kind).toBe("provider");
+    expect(d.now.vacancy_rate.value).toBeCloseTo(1 / 11, 10);
+    expect(d.comparison.vacancy_rate.value).toBeCloseTo(8 / 38, 10);
+    // Vacancy rates 0, 1/11 (mine), 3/13, 5/15: second best of four.
+    expect(d.rank.vacancy_rate).toEqual({ rank: 2, of: 4 });
+    expect(d.rank.filled_posts).toBeNull(); // no better direction, no rank
+    expect(d.quality.belowNlw.value).toBe(10); // £11.00 an hour is below the 2026 National Living Wage
+    expect(d.quality.completeness.completeness_score.value).toBeGreaterThan(0);
+    expect(d).not.toHaveProperty("byProvider");
+  });
+
+  it("gives no rank when the comparison group is too small to show", async () => {
+    const council = await makeOrg(hub, "council");
+    const me = await provider(council.id, 10);
+    await provider(council.id, 10);
+    await provider(council.id, 10);
+    const admin = await makeUser(hub, me, "provider_admin");
+    const d = (await (await signedIn(hub, admin.email)).get(`/api/orgs/${me.id}/dashboard?at=${D}`)).json;
+    expect(d.comparison.vacancy_rate.reason).toBe("not_enough_data");
+    expect(Object.values(d.rank).every((r) => r === null)).toBe(true);
+  });
+});
