@@ -29,7 +29,52 @@ describe("workforce figures in a real browser", () => {
     expect(await page.getByRole("row").filter({ hasText: "Filled posts" }).getByRole("cell").nth(1).textContent()).toMatch(/^\d{1,3}(,\d{3})*$/);
     await expectAccessible(page, "council workforce figures");
     await screenshot(page, "council-figures");
+
+    // The trend is drawn (SVG) with its table beside it.
+    await page.locator(".app-chart svg").first().waitFor();
+    expect(await page.getByRole("table", { name: "Vacancy rate at each quarter end" }).getByRole("row").count()).toBe(9);
+
+    // Providers sort by a column; a provider's name drills down to its own figures.
+    const byProvider = page.getByRole("table", { name: /Figures by provider/ });
+    const vacancyHeader = byProvider.getByRole("columnheader", { name: "Vacancy rate" });
+    await vacancyHeader.getByRole("button").click();
+    expect(await vacancyHeader.getAttribute("aria-sort")).toBe("ascending");
+    const rates = (await byProvider.locator("tbody tr td:nth-child(3)").allTextContents()).map((t) => Number.parseFloat(t));
+    expect(rates.filter((r) => !Number.isNaN(r))).toEqual([...rates.filter((r) => !Number.isNaN(r))].sort((a, b) => a - b));
+    await vacancyHeader.getByRole("button").click();
+    expect(await vacancyHeader.getAttribute("aria-sort")).toBe("descending");
+    const first = byProvider.locator("tbody tr").first().getByRole("link");
+    const providerName = (await first.textContent()) ?? "";
+    await first.click();
+    await page.getByRole("heading", { level: 1, name: providerName }).waitFor();
+    await page.getByRole("table", { name: /Headline figures as at/ }).waitFor();
+    await expectAccessible(page, "one provider's figures");
+    await page.getByRole("link", { name: "Back to all providers" }).click();
+    await page.getByRole("heading", { level: 1, name: "Workforce figures" }).waitFor();
     await page.close();
+
+    // The council admin sets a vacancy rate target; the dashboard then says how each figure stands.
+    const admin = await browser.newPage(contextOptions);
+    await signIn(admin, baseUrl, "council.admin@halton.demo.test");
+    await admin.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
+    await admin.getByRole("link", { name: "Set targets" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Targets" }).waitFor();
+    await admin.getByLabel("Vacancy rate").fill("lots");
+    await admin.getByRole("button", { name: "Save targets" }).click();
+    await admin.getByRole("link", { name: /Enter each target as a number/ }).waitFor();
+    await expectAccessible(admin, "targets with an error");
+    await admin.getByLabel("Vacancy rate").fill("0.1");
+    await admin.getByRole("button", { name: "Save targets" }).click();
+    await admin.getByText("Targets saved").waitFor();
+    await admin.getByRole("link", { name: "Back to the figures" }).click();
+    const vacancyRow = admin
+      .getByRole("table", { name: /Headline figures as at/ })
+      .getByRole("row")
+      .filter({ hasText: "Vacancy rate" });
+    await vacancyRow.getByText("0.1%").waitFor();
+    expect(await vacancyRow.getByText("Off target").count()).toBe(1);
+    await admin.close();
 
     const provider = await browser.newPage(contextOptions);
     await signIn(provider, baseUrl, "viewer@mersey-view.demo.test");
@@ -43,6 +88,8 @@ describe("workforce figures in a real browser", () => {
     await provider.getByRole("columnheader", { name: "Similar providers nearby" }).waitFor();
     const groupCell = async () => (await provider.getByRole("row").filter({ hasText: "Turnover rate" }).getByRole("cell").allTextContents())[3];
     await expect.poll(groupCell, { timeout: 10_000 }).toMatch(/^(\d+\.\d%|Not enough data)$/);
+    await provider.getByRole("columnheader", { name: "Your rank" }).waitFor();
+    await provider.getByRole("table", { name: "Completeness by field" }).waitFor();
     await screenshot(provider, "provider-figures");
     await expectAccessible(provider, "provider workforce figures");
     await provider.close();

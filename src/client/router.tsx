@@ -2,7 +2,7 @@ import { createRootRoute, createRoute, createRouter } from "@tanstack/react-rout
 import { Layout } from "./components/Layout";
 import { AdminOrganisationsPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
-import { FiguresPage } from "./routes/figures-pages";
+import { FiguresPage, ProviderFiguresPage, TargetsPage } from "./routes/figures-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
 import { ReferenceDataPage } from "./routes/reference-pages";
@@ -39,6 +39,8 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/audit", component: signedIn(AuditPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff", component: signedIn(StaffPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/figures", component: signedIn(FiguresPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/figures/targets", component: signedIn(TargetsPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/figures/providers/$providerId", component: signedIn(ProviderFiguresPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/leave", component: signedIn(RecordLeaverPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/new", component: signedIn(StaffFormPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/edit", component: signedIn(StaffFormPage) }),

@@ -1,8 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { HEADLINES, type Headline, type Rag, ragOf } from "../../shared/metrics";
+import { Chart } from "../components/Chart";
+import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
+import { csvHref } from "../lib/csv";
 import { useOrg } from "../lib/org";
 
 interface Figure {
@@ -10,6 +15,7 @@ interface Figure {
   n: number;
   reason?: "no_data" | "not_enough_data" | "suppressed";
 }
+type Figures = Record<string, Figure>;
 interface Comparator {
   metric: string;
   publisher: "sfc" | "dfe";
@@ -18,124 +24,580 @@ interface Comparator {
   coverage: string;
   value: number;
 }
+interface Breakdown {
+  key: string;
+  label: string;
+  figures: Figures;
+}
+interface TrendPoint {
+  at: string;
+  figures: Figures;
+}
+interface CouncilDashboard {
+  kind: "council";
+  at: string;
+  previousAt: string;
+  scope: { kind: "council" | "provider"; id: string; name: string };
+  now: Figures;
+  previous: Figures;
+  targets: Record<string, number>;
+  byProvider: Breakdown[];
+  byService: Breakdown[];
+  trend: TrendPoint[];
+}
+interface ProviderDashboard {
+  kind: "provider";
+  at: string;
+  previousAt: string;
+  now: Figures;
+  previous: Figures;
+  comparison: Figures;
+  rank: Record<string, { rank: number; of: number } | null>;
+  quality: { completeness: Figures; belowNlw: Figure };
+  trend: TrendPoint[];
+}
 
-type Kind = "rate" | "money" | "count";
-/** The headline figures (issue 4 list), in the order a council reads them. */
-const HEADLINES: { name: string; label: string; kind: Kind; higherIsBetter?: boolean }[] = [
-  { name: "filled_posts", label: "Filled posts", kind: "count" },
-  { name: "vacancy_rate", label: "Vacancy rate", kind: "rate" },
-  { name: "turnover_rate", label: "Turnover rate", kind: "rate" },
-  { name: "starter_rate", label: "Starter rate", kind: "rate" },
-  { name: "stability_index", label: "Stability index", kind: "rate" },
-  { name: "system_retention", label: "Kept in the local system", kind: "rate" },
-  { name: "agency_rate", label: "Agency rate", kind: "rate" },
-  { name: "permanent_share", label: "Permanent contracts", kind: "rate" },
-  { name: "zero_hours_share", label: "Zero-hours contracts", kind: "rate" },
-  { name: "pay_median_hourly.care_worker", label: "Median hourly pay, care workers", kind: "money" },
-  { name: "pay_median_hourly.senior_care_worker", label: "Median hourly pay, senior care workers", kind: "money" },
-  { name: "below_rlw_share", label: "Paid below the Real Living Wage", kind: "rate" },
-  { name: "age_55_plus_share", label: "Aged 55 and over", kind: "rate" },
-  { name: "age_under_30_share", label: "Aged under 30", kind: "rate" },
-  { name: "no_relevant_qual_share", label: "No relevant social care qualification", kind: "rate" },
-  { name: "ethnicity_unknown_share", label: "Ethnicity not known", kind: "rate" },
-  { name: "completeness_score", label: "Data completeness", kind: "rate" },
-];
 const REASONS = { no_data: "No data", not_enough_data: "Not enough data", suppressed: "Suppressed" };
 
-const show = (f: Figure | undefined, kind: Kind) => {
+const show = (f: Figure | undefined, kind: Headline["kind"]) => {
   if (!f) return "–";
   if (f.value === null) return REASONS[f.reason ?? "no_data"];
   if (kind === "rate") return `${(f.value * 100).toFixed(1)}%`;
-  if (kind === "money") return `£${f.value.toFixed(2)}`;
+  if (kind === "money") return f.value >= 1000 ? `£${Math.round(f.value).toLocaleString("en-GB")}` : `£${f.value.toFixed(2)}`;
   return f.value.toLocaleString("en-GB");
 };
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const quarterBefore = (d: string) => {
-  const date = new Date(`${d}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() - 3);
-  return isoDate(date);
-};
+const showValue = (value: number | undefined, kind: Headline["kind"]) => (value === undefined ? "" : show({ value, n: 1 }, kind));
+const headline = (name: string) => HEADLINES.find((h) => h.name === name) as Headline;
 
 /** The latest national comparator for England for a figure, with its source and edition. */
-function national(comparators: Comparator[], name: string): Comparator | undefined {
-  const candidates = comparators.filter((c) => c.metric === name && (c.coverage === "england" || c.coverage === "england.independent_sector"));
+function national(comparators: Comparator[] | undefined, name: string): Comparator | undefined {
+  const candidates = (comparators ?? []).filter((c) => c.metric === name && (c.coverage === "england" || c.coverage === "england.independent_sector"));
   return candidates.sort((a, b) => b.period.localeCompare(a.period) || a.coverage.localeCompare(b.coverage))[0];
 }
+const sourceOf = (c: Comparator | undefined) =>
+  c ? `${c.publisher === "sfc" ? "Skills for Care" : "DfE"}, ${c.period}${c.coverage === "england" ? "" : `, ${c.coverage.replace("england.", "").replace("_", " ")}`}` : "";
 
-/** Headline workforce figures for the organisation's scope, against a quarter ago and England. */
+const RAG_TEXT: Record<Rag, { text: string; colour: string }> = {
+  green: { text: "On target", colour: "green" },
+  amber: { text: "Near target", colour: "yellow" },
+  red: { text: "Off target", colour: "red" },
+};
+/** A red/amber/green tag that says what it means in words, not only in colour. */
+function RagTag({ rag }: { rag: Rag | null }) {
+  if (!rag) return null;
+  return <strong className={`govuk-tag govuk-tag--${RAG_TEXT[rag].colour}`}>{RAG_TEXT[rag].text}</strong>;
+}
+
+function CsvLink({ name, header, rows }: { name: string; header: string[]; rows: unknown[][] }) {
+  return (
+    <p className="govuk-body app-no-print">
+      <a className="govuk-link" href={csvHref(header, rows)} download={`${name}.csv`}>
+        Download this table as CSV<span className="govuk-visually-hidden"> ({name})</span>
+      </a>
+    </p>
+  );
+}
+
+const useReference = () => useQuery({ queryKey: ["reference"], queryFn: () => api<{ comparators: Comparator[] }>("GET", "/api/reference") });
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** The workforce figures page: a council's dashboard or a provider's, by the organisation's kind. */
 export function FiguresPage() {
   const { orgId } = useParams({ strict: false }) as { orgId: string };
   const org = useOrg(orgId);
-  const at = isoDate(new Date());
-  const before = quarterBefore(at);
-  const names = HEADLINES.map((h) => h.name).join(",");
-  const now = useQuery({
-    queryKey: ["metrics", orgId, at],
-    queryFn: () => api<{ figures: Record<string, Figure> }>("GET", `/api/orgs/${orgId}/metrics?at=${at}&metrics=${names}`),
-  });
-  const then = useQuery({
-    queryKey: ["metrics", orgId, before],
-    queryFn: () => api<{ figures: Record<string, Figure> }>("GET", `/api/orgs/${orgId}/metrics?at=${before}&metrics=${names}`),
-  });
-  const provider = org.data?.kind === "provider";
-  const group = useQuery({
-    queryKey: ["metrics", orgId, at, "comparison"],
-    queryFn: () => api<{ figures: Record<string, Figure> }>("GET", `/api/orgs/${orgId}/metrics?at=${at}&scope=comparison&metrics=${names}`),
-    enabled: provider,
-  });
-  const reference = useQuery({ queryKey: ["reference"], queryFn: () => api<{ comparators: Comparator[] }>("GET", "/api/reference") });
   if (!org.data) return <p className="govuk-body">Loading…</p>;
-  const council = org.data.kind === "council";
+  return org.data.kind === "council" ? (
+    <CouncilDashboardView orgId={orgId} orgName={org.data.name} canManage={org.data.permissions.includes("metrics.manage")} />
+  ) : (
+    <ProviderDashboardView orgId={orgId} orgName={org.data.name} />
+  );
+}
+
+/** A council looking at one provider it commissions. */
+export function ProviderFiguresPage() {
+  const { orgId, providerId } = useParams({ strict: false }) as { orgId: string; providerId: string };
+  const org = useOrg(orgId);
+  if (!org.data) return <p className="govuk-body">Loading…</p>;
+  return <CouncilDashboardView orgId={orgId} orgName={org.data.name} canManage={false} providerId={providerId} />;
+}
+
+function HeadlineTable({
+  caption,
+  rows,
+  columns,
+}: {
+  caption: string;
+  rows: Headline[];
+  columns: { header: string; cell: (h: Headline) => React.ReactNode; csv: (h: Headline) => unknown }[];
+}) {
   return (
-    <Page title="Workforce figures" caption={org.data.name}>
+    <>
+      <Table
+        caption={caption}
+        rows={rows}
+        rowKey={(h) => h.name}
+        columns={[{ header: "Figure", cell: (h) => h.label }, ...columns.map((c, i) => ({ header: c.header, numeric: i < columns.length - 1 || undefined, cell: c.cell }))]}
+      />
+      <CsvLink name={caption} header={["Figure", "Name", ...columns.map((c) => c.header)]} rows={rows.map((h) => [h.label, h.name, ...columns.map((c) => c.csv(h))])} />
+    </>
+  );
+}
+
+function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId: string; orgName: string; canManage: boolean; providerId?: string }) {
+  const [at, setAt] = useState(todayIso());
+  const dashboard = useQuery({
+    queryKey: ["dashboard", orgId, at, providerId ?? ""],
+    queryFn: () => api<CouncilDashboard>("GET", `/api/orgs/${orgId}/dashboard?at=${at}${providerId ? `&provider=${providerId}` : ""}`),
+  });
+  const reference = useReference();
+  const d = dashboard.data;
+  const title = providerId ? (d?.scope.name ?? "Provider") : "Workforce figures";
+  return (
+    <Page title={title} caption={providerId ? `${orgName}: a provider you commission` : orgName}>
+      {providerId && (
+        <p className="govuk-body app-no-print">
+          <Link className="govuk-back-link" to="/orgs/$orgId/figures" params={{ orgId }}>
+            Back to all providers
+          </Link>
+        </p>
+      )}
       <p className="govuk-body">
-        {council
-          ? "Your own services and the providers you commission, as at today, from the records providers keep in the hub."
-          : "Your workplaces, as at today, from your records in the hub, beside similar providers nearby: other employers with your main type of service in the same council areas (never fewer than 3 employers and 10 workers)."}{" "}
+        {providerId
+          ? "This provider's figures from its records in the hub: aggregates only, never its staff records."
+          : "The providers you commission and your own services, from the records providers keep in the hub."}{" "}
         Rates cover the last 12 months where they are flows (turnover, starters). National figures are labelled with their source and edition.
       </p>
-      {now.isError && <p className="govuk-body">{(now.error as Error).message}</p>}
-      {now.data && (
-        <Table
-          caption={`Headline figures as at ${at}`}
-          rows={HEADLINES}
-          rowKey={(h) => h.name}
-          columns={[
-            { header: "Figure", cell: (h) => h.label },
-            { header: "Now", numeric: true, cell: (h) => show(now.data.figures[h.name], h.kind) },
-            { header: `A quarter ago (${before})`, numeric: true, cell: (h) => show(then.data?.figures[h.name], h.kind) },
-            provider && {
-              header: "Similar providers nearby",
-              numeric: true,
-              cell: (h) => show(group.data?.figures[h.name], h.kind),
-            },
-            {
-              header: "England",
-              numeric: true,
-              cell: (h) => {
-                const c = reference.data ? national(reference.data.comparators, h.name) : undefined;
-                return c ? show({ value: c.value, n: 1 }, h.kind) : "–";
-              },
-            },
-            {
-              header: "National source",
-              cell: (h) => {
-                const c = reference.data ? national(reference.data.comparators, h.name) : undefined;
-                return c
-                  ? `${c.publisher === "sfc" ? "Skills for Care" : "DfE"}, ${c.period}${c.coverage === "england" ? "" : `, ${c.coverage.replace("england.", "").replace("_", " ")}`}`
-                  : "";
-              },
-            },
-          ]}
-        />
+      <AsAtPicker at={at} onChange={setAt} />
+      {dashboard.isError && <p className="govuk-body">{(dashboard.error as Error).message}</p>}
+      {!d && !dashboard.isError && <p className="govuk-body">Working out the figures…</p>}
+      {d && (
+        <>
+          <section className="app-dashboard-section" aria-labelledby="headlines">
+            <h2 className="govuk-heading-m" id="headlines">
+              Headline figures
+            </h2>
+            <HeadlineTable
+              caption={`Headline figures as at ${d.at}`}
+              rows={HEADLINES}
+              columns={[
+                { header: "Now", cell: (h) => show(d.now[h.name], h.kind), csv: (h) => d.now[h.name]?.value },
+                { header: `A quarter ago (${d.previousAt})`, cell: (h) => show(d.previous[h.name], h.kind), csv: (h) => d.previous[h.name]?.value },
+                {
+                  header: "England",
+                  cell: (h) => {
+                    const c = national(reference.data?.comparators, h.name);
+                    return c ? show({ value: c.value, n: 1 }, h.kind) : "–";
+                  },
+                  csv: (h) => national(reference.data?.comparators, h.name)?.value,
+                },
+                { header: "Target", cell: (h) => showValue(d.targets[h.name], h.kind), csv: (h) => d.targets[h.name] },
+                {
+                  header: "Against target",
+                  cell: (h) => <RagTag rag={ragOf(d.now[h.name]?.value ?? null, d.targets[h.name], h.better)} />,
+                  csv: (h) => ragOf(d.now[h.name]?.value ?? null, d.targets[h.name], h.better) ?? "",
+                },
+                {
+                  header: "National source",
+                  cell: (h) => sourceOf(national(reference.data?.comparators, h.name)),
+                  csv: (h) => sourceOf(national(reference.data?.comparators, h.name)),
+                },
+              ]}
+            />
+            {canManage && !providerId && (
+              <p className="govuk-body app-no-print">
+                <Link className="govuk-link" to="/orgs/$orgId/figures/targets" params={{ orgId }}>
+                  Set targets
+                </Link>
+              </p>
+            )}
+          </section>
+          {!providerId && (
+            <>
+              <BreakdownSection
+                id="by-provider"
+                title="By provider"
+                caption={`Figures by provider as at ${d.at}`}
+                firstHeader="Provider"
+                rows={d.byProvider}
+                targets={d.targets}
+                label={(r) =>
+                  r.key === orgId ? (
+                    `${r.label} (your own services)`
+                  ) : (
+                    <Link className="govuk-link" to="/orgs/$orgId/figures/providers/$providerId" params={{ orgId, providerId: r.key }}>
+                      {r.label}
+                    </Link>
+                  )
+                }
+              />
+              <BreakdownSection
+                id="by-service"
+                title="By type of service"
+                caption={`Figures by main service of the workplace as at ${d.at}`}
+                firstHeader="Type of service"
+                rows={d.byService}
+                targets={d.targets}
+                label={(r) => r.label}
+              />
+            </>
+          )}
+          <TrendSection trend={d.trend} targets={d.targets} />
+        </>
       )}
-      <p className="govuk-body govuk-!-font-size-16">
-        How each figure is worked out:{" "}
-        <a className="govuk-link" href="/api/docs">
-          API documentation
-        </a>{" "}
-        and the definitions in the hub's metrics guide. "Not enough data" means fewer than 3 employers or 10 workers; "Suppressed" protects small groups of people.
+      <Notes />
+    </Page>
+  );
+}
+
+function AsAtPicker({ at, onChange }: { at: string; onChange: (at: string) => void }) {
+  const options = useMemo(() => {
+    const today = todayIso();
+    const ends: string[] = [];
+    const d = new Date(`${today}T00:00:00Z`);
+    for (let i = 0; ends.length < 8 && i < 40; i++) {
+      const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - i, 0)).toISOString().slice(0, 10);
+      if (["03-31", "06-30", "09-30", "12-31"].includes(end.slice(5))) ends.push(end);
+    }
+    return [{ value: today, label: `Today (${today})` }, ...ends.map((e) => ({ value: e, label: `Quarter ending ${e}` }))];
+  }, []);
+  return (
+    <div className="app-no-print">
+      <Select id="as-at" name="as-at" label="Figures as at" value={at} onChange={onChange} options={options} />
+    </div>
+  );
+}
+
+/** The figures a breakdown shows, one column each. */
+const BREAKDOWN_FIGURES = ["filled_posts", "vacancy_rate", "turnover_rate", "agency_rate", "below_rlw_share", "pay_median_hourly.care_worker", "completeness_score"].map(headline);
+
+function BreakdownSection({
+  id,
+  title,
+  caption,
+  firstHeader,
+  rows,
+  targets,
+  label,
+}: {
+  id: string;
+  title: string;
+  caption: string;
+  firstHeader: string;
+  rows: Breakdown[];
+  targets: Record<string, number>;
+  label: (r: Breakdown) => React.ReactNode;
+}) {
+  return (
+    <section className="app-dashboard-section" aria-labelledby={id}>
+      <h2 className="govuk-heading-m" id={id}>
+        {title}
+      </h2>
+      <p className="govuk-body">Select a column heading to sort by it. Tags compare each figure with your target.</p>
+      <Table
+        caption={caption}
+        rows={rows}
+        rowKey={(r) => r.key}
+        columns={[
+          { header: firstHeader, cell: label, sortValue: (r) => r.label },
+          ...BREAKDOWN_FIGURES.map((h) => ({
+            header: h.label,
+            numeric: true,
+            sortValue: (r: Breakdown) => r.figures[h.name]?.value ?? null,
+            cell: (r: Breakdown) => {
+              const rag = ragOf(r.figures[h.name]?.value ?? null, targets[h.name], h.better);
+              return (
+                <>
+                  {show(r.figures[h.name], h.kind)}
+                  {rag && (
+                    <>
+                      <br />
+                      <RagTag rag={rag} />
+                    </>
+                  )}
+                </>
+              );
+            },
+          })),
+        ]}
+      />
+      <CsvLink
+        name={caption}
+        header={[firstHeader, ...BREAKDOWN_FIGURES.map((h) => h.name)]}
+        rows={rows.map((r) => [r.label, ...BREAKDOWN_FIGURES.map((h) => r.figures[h.name]?.value ?? "")])}
+      />
+    </section>
+  );
+}
+
+function TrendSection({ trend, targets, comparison }: { trend: TrendPoint[]; targets?: Record<string, number>; comparison?: string }) {
+  const [name, setName] = useState("vacancy_rate");
+  const h = headline(name);
+  const scale = h.kind === "rate" ? 100 : 1;
+  const target = targets?.[name];
+  const option = useMemo(
+    () => ({
+      aria: { enabled: true },
+      tooltip: { trigger: "axis" },
+      grid: { left: 56, right: 24, top: 24, bottom: 40 },
+      xAxis: { type: "category", data: trend.map((p) => p.at) },
+      yAxis: { type: "value", name: h.kind === "rate" ? "%" : h.kind === "money" ? "£" : "", min: h.kind === "rate" ? 0 : undefined },
+      series: [
+        {
+          type: "line",
+          name: h.label,
+          data: trend.map((p) => (p.figures[name]?.value === null || p.figures[name]?.value === undefined ? null : (p.figures[name].value as number) * scale)),
+          connectNulls: false,
+          markLine:
+            target !== undefined
+              ? { symbol: "none", label: { formatter: "Target" }, data: [{ yAxis: target * scale }], lineStyle: { type: "dashed", color: "#505a5f" } }
+              : undefined,
+        },
+      ],
+    }),
+    [trend, h, name, target, scale],
+  );
+  return (
+    <section className="app-dashboard-section" aria-labelledby="trend">
+      <h2 className="govuk-heading-m" id="trend">
+        Quarter by quarter
+      </h2>
+      <div className="app-no-print">
+        <Select id="trend-figure" name="trend-figure" label="Figure to show" value={name} onChange={setName} options={HEADLINES.map((x) => ({ value: x.name, label: x.label }))} />
+      </div>
+      <Chart option={option} label={`${h.label} at each quarter end from ${trend[0]?.at} to ${trend.at(-1)?.at}${comparison ?? ""}`} />
+      <Table
+        caption={`${h.label} at each quarter end`}
+        rows={trend}
+        rowKey={(p) => p.at}
+        columns={[
+          { header: "Quarter ending", cell: (p) => p.at },
+          { header: h.label, numeric: true, cell: (p) => show(p.figures[name], h.kind) },
+        ]}
+      />
+      <CsvLink name={`${h.label} by quarter`} header={["Quarter ending", name]} rows={trend.map((p) => [p.at, p.figures[name]?.value ?? ""])} />
+    </section>
+  );
+}
+
+function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: string }) {
+  const [at, setAt] = useState(todayIso());
+  const dashboard = useQuery({ queryKey: ["dashboard", orgId, at], queryFn: () => api<ProviderDashboard>("GET", `/api/orgs/${orgId}/dashboard?at=${at}`) });
+  const reference = useReference();
+  const d = dashboard.data;
+  return (
+    <Page title="Workforce figures" caption={orgName}>
+      <p className="govuk-body">
+        Your workplaces, from your records in the hub, beside similar providers nearby: other employers with your main type of service in the same council areas (never fewer than 3
+        employers and 10 workers). Your rank is your place among those employers, 1 being the best; no other employer's figures are shown.
       </p>
+      <AsAtPicker at={at} onChange={setAt} />
+      {dashboard.isError && <p className="govuk-body">{(dashboard.error as Error).message}</p>}
+      {!d && !dashboard.isError && <p className="govuk-body">Working out the figures…</p>}
+      {d && (
+        <>
+          {(d.quality.belowNlw.value ?? 0) > 0 && (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                {d.quality.belowNlw.value === 1 ? "1 worker is" : `${d.quality.belowNlw.value} workers are`} recorded as paid below the legal minimum wage for their age. Check the
+                pay recorded for them: if it is right, it is a breach of the law.
+              </strong>
+            </div>
+          )}
+          <section className="app-dashboard-section" aria-labelledby="headlines">
+            <h2 className="govuk-heading-m" id="headlines">
+              Headline figures
+            </h2>
+            <HeadlineTable
+              caption={`Headline figures as at ${d.at}`}
+              rows={HEADLINES}
+              columns={[
+                { header: "Now", cell: (h) => show(d.now[h.name], h.kind), csv: (h) => d.now[h.name]?.value },
+                { header: `A quarter ago (${d.previousAt})`, cell: (h) => show(d.previous[h.name], h.kind), csv: (h) => d.previous[h.name]?.value },
+                { header: "Similar providers nearby", cell: (h) => show(d.comparison[h.name], h.kind), csv: (h) => d.comparison[h.name]?.value },
+                {
+                  header: "Your rank",
+                  cell: (h) => (d.rank[h.name] ? `${d.rank[h.name]?.rank} of ${d.rank[h.name]?.of}` : "–"),
+                  csv: (h) => (d.rank[h.name] ? `${d.rank[h.name]?.rank}/${d.rank[h.name]?.of}` : ""),
+                },
+                {
+                  header: "England",
+                  cell: (h) => {
+                    const c = national(reference.data?.comparators, h.name);
+                    return c ? show({ value: c.value, n: 1 }, h.kind) : "–";
+                  },
+                  csv: (h) => national(reference.data?.comparators, h.name)?.value,
+                },
+                {
+                  header: "National source",
+                  cell: (h) => sourceOf(national(reference.data?.comparators, h.name)),
+                  csv: (h) => sourceOf(national(reference.data?.comparators, h.name)),
+                },
+              ]}
+            />
+          </section>
+          <QualitySection completeness={d.quality.completeness} />
+          <TrendSection trend={d.trend} />
+        </>
+      )}
+      <Notes />
+    </Page>
+  );
+}
+
+/** The completeness fields (returns/completeness.ts) in words. */
+const FIELD_LABELS: Record<string, string> = {
+  gender: "Gender",
+  date_of_birth: "Date of birth",
+  nationality: "Nationality",
+  main_job_role: "Main job role",
+  main_job_start_date: "Start date in main job",
+  recruitment_source: "Recruitment source",
+  contract_type: "Contract type",
+  zero_hours: "Zero-hours contract",
+  hours: "Hours",
+  pay: "Pay",
+  days_sick: "Days sick",
+  care_certificate: "Care Certificate",
+  social_care_qualification: "Social care qualification",
+  other_qualifications: "Other qualifications",
+};
+
+function QualitySection({ completeness }: { completeness: Figures }) {
+  const rows = Object.entries(completeness)
+    .filter(([k]) => k.startsWith("completeness."))
+    .map(([k, f]) => ({ field: k.slice("completeness.".length), f }))
+    .sort((a, b) => (a.f.value ?? 0) - (b.f.value ?? 0));
+  return (
+    <section className="app-dashboard-section" aria-labelledby="quality">
+      <h2 className="govuk-heading-m" id="quality">
+        Data quality
+      </h2>
+      <p className="govuk-body">
+        Completeness is the share of your workforce with each field recorded; the score is their mean ({show(completeness.completeness_score, "rate")}). The least complete come
+        first.
+      </p>
+      <Table
+        caption="Completeness by field"
+        rows={rows}
+        rowKey={(r) => r.field}
+        columns={[
+          { header: "Field", cell: (r) => FIELD_LABELS[r.field] ?? r.field },
+          { header: "Recorded for", numeric: true, cell: (r) => show(r.f, "rate") },
+        ]}
+      />
+      <CsvLink name="Completeness by field" header={["Field", "Completeness"]} rows={rows.map((r) => [FIELD_LABELS[r.field] ?? r.field, r.f.value ?? ""])} />
+    </section>
+  );
+}
+
+function Notes() {
+  return (
+    <p className="govuk-body govuk-!-font-size-16">
+      How each figure is worked out: the hub's metrics guide and the{" "}
+      <a className="govuk-link" href="/api/docs">
+        API documentation
+      </a>
+      . "Not enough data" means fewer than 3 employers or 10 workers; "Suppressed" protects small groups of people. Tags: on target; near target (missing it by no more than a tenth
+      of the target); off target.
+    </p>
+  );
+}
+
+/** A council sets targets for its headline figures: rates entered as percentages, pay in pounds. */
+export function TargetsPage() {
+  const { orgId } = useParams({ strict: false }) as { orgId: string };
+  const org = useOrg(orgId);
+  const queryClient = useQueryClient();
+  const targets = useQuery({ queryKey: ["targets", orgId], queryFn: () => api<{ targets: Record<string, number> }>("GET", `/api/orgs/${orgId}/targets`) });
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const withTarget = HEADLINES.filter((h) => h.better);
+  const shown = (h: Headline) => {
+    if (h.name in edits) return edits[h.name];
+    const t = targets.data?.targets[h.name];
+    return t === undefined ? "" : h.kind === "rate" ? String(Math.round(t * 1000) / 10) : String(t);
+  };
+  const save = useMutation({
+    mutationFn: () => {
+      const body: Record<string, number | null> = {};
+      for (const h of withTarget) {
+        if (!(h.name in edits)) continue;
+        const text = edits[h.name].trim().replace(/[%£,]/g, "");
+        const number = Number(text);
+        // Text that is not a number goes as it is, for the server to refuse with a clear message.
+        body[h.name] = text === "" ? null : !Number.isFinite(number) ? (text as unknown as number) : h.kind === "rate" ? number / 100 : number;
+      }
+      return api<{ targets: Record<string, number> }>("PUT", `/api/orgs/${orgId}/targets`, { targets: body });
+    },
+    onSuccess: (res) => {
+      queryClient.setQueryData(["targets", orgId], res);
+      queryClient.invalidateQueries({ queryKey: ["dashboard", orgId] });
+      setEdits({});
+    },
+  });
+  const errors = Object.fromEntries(Object.entries(fieldErrors(save.error)).map(([k, v]) => [k.replace(/^targets\./, ""), v]));
+  return (
+    <Page title="Targets" caption={org.data?.name}>
+      <p className="govuk-body">
+        Set the level you are aiming for on each figure. The dashboard shows each figure as on target, near target (missing it by no more than a tenth of the target) or off target.
+        Leave a box empty to have no target.
+      </p>
+      {save.isSuccess && <SuccessBanner title="Targets saved" />}
+      <ErrorSummary error={save.error} fields={Object.fromEntries(withTarget.map((h) => [`targets.${h.name}`, `target-${h.name}`]))} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+        noValidate
+      >
+        {withTarget.map((h) => (
+          <div key={h.name} className={`govuk-form-group${errors[h.name] ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label" htmlFor={`target-${h.name}`}>
+              {h.label}
+            </label>
+            <div className="govuk-hint" id={`target-${h.name}-hint`}>
+              {h.kind === "rate" ? "As a percentage, for example 8.5" : "In pounds, for example 12.60"}; {h.better === "lower" ? "lower is better" : "higher is better"}
+            </div>
+            {errors[h.name] && (
+              <p className="govuk-error-message" id={`target-${h.name}-error`}>
+                <span className="govuk-visually-hidden">Error:</span> {errors[h.name]}
+              </p>
+            )}
+            <div className="govuk-input__wrapper">
+              {h.kind === "money" && (
+                <div className="govuk-input__prefix" aria-hidden="true">
+                  £
+                </div>
+              )}
+              <input
+                className={`govuk-input govuk-input--width-5${errors[h.name] ? " govuk-input--error" : ""}`}
+                id={`target-${h.name}`}
+                name={h.name}
+                inputMode="decimal"
+                spellCheck={false}
+                aria-describedby={`target-${h.name}-hint${errors[h.name] ? ` target-${h.name}-error` : ""}`}
+                value={shown(h)}
+                onChange={(e) => setEdits({ ...edits, [h.name]: e.target.value })}
+              />
+              {h.kind === "rate" && (
+                <div className="govuk-input__suffix" aria-hidden="true">
+                  %
+                </div>
+              )}
+            </div>
+          </div>
+        ))}
+        <div className="govuk-button-group">
+          <Button disabled={save.isPending}>{save.isPending ? "Saving…" : "Save targets"}</Button>
+          <Link className="govuk-link" to="/orgs/$orgId/figures" params={{ orgId }}>
+            Back to the figures
+          </Link>
+        </div>
+      </form>
     </Page>
   );
 }

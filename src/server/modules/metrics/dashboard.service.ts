@@ -4,9 +4,10 @@ import { HEADLINE_NAMES, HEADLINES } from "../../../shared/metrics";
 import type { OrgCtx } from "../../context";
 import { organisations } from "../../db/schema";
 import { badRequest } from "../../lib/errors";
+import { isoDate as iso, monthsBefore } from "../../lib/time";
 import { MIN_EMPLOYERS, MIN_WORKERS, protect, protectBreakdown } from "./disclosure";
-import type { Figures } from "./engine";
-import { figuresBy, metricsFor, pick, workplacesOf } from "./metrics.service";
+import { type Cell, cellKey, type Figures } from "./engine";
+import { figuresGrid, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
 import { findTargets } from "./targets.repo";
 
 // A dashboard is a set of figures from the one engine, each already protected for its reader.
@@ -14,17 +15,6 @@ import { findTargets } from "./targets.repo";
 /** How many quarter ends the trend covers (two years). */
 export const TREND_QUARTERS = 8;
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-/** The same day three months earlier (the last day of the month when that day does not exist). */
-export function monthsBefore(at: string, months: number): string {
-  const d = new Date(`${at}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return iso(d);
-}
 /** The last `count` quarter ends (31 Mar, 30 Jun, 30 Sep, 31 Dec) on or before `at`, oldest first. */
 export function quarterEnds(at: string, count: number): string[] {
   const d = new Date(`${at}T00:00:00Z`);
@@ -44,17 +34,15 @@ export function quarterEnds(at: string, count: number): string[] {
   return out;
 }
 
-async function trend(ctx: OrgCtx, scope: string, at: string) {
-  const points = [];
-  for (const end of quarterEnds(at, TREND_QUARTERS)) points.push({ at: end, figures: (await metricsFor(ctx, scope, end, HEADLINE_NAMES)).figures });
-  return points;
+/** The dates a dashboard shows: the as-at date, a quarter before, and the trend's quarter ends. */
+function datesOf(at: string) {
+  return { previousAt: monthsBefore(at, 3), quarters: quarterEnds(at, TREND_QUARTERS) };
 }
 
 /** A council's figures per provider or per service type, each protected as a council reads them. */
-async function breakdown(ctx: OrgCtx, ids: string[], at: string, by: "employer" | "service") {
-  const groups = await figuresBy(ctx, ids, at, by);
+async function breakdown(ctx: OrgCtx, groups: Map<string, Figures>, by: "employer" | "service") {
   const labels = new Map<string, string>();
-  if (by === "employer") {
+  if (by === "employer" && groups.size) {
     const orgs = await ctx.db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
@@ -76,27 +64,31 @@ async function breakdown(ctx: OrgCtx, ids: string[], at: string, by: "employer" 
  * A council's dashboard as at a date: headline figures for the providers it commissions and its
  * own services, against the previous quarter, with targets, breakdowns by provider and service
  * type, and quarterly trends. With `provider`, the same for one commissioned provider (drill-down).
+ * The providers are those commissioned at the as-at date throughout, so the trend compares like
+ * with like. Every date and breakdown comes from one grid: one pass over the records.
  */
 export async function councilDashboard(ctx: OrgCtx, at: string, provider?: string) {
   if (ctx.org.kind !== "council") throw badRequest("validation", "This dashboard is for councils: a provider's is at the same address without provider=.");
-  const scope = provider ? `provider:${provider}` : "council";
-  const previousAt = monthsBefore(at, 3);
-  const now = await metricsFor(ctx, scope, at, HEADLINE_NAMES);
-  const previous = await metricsFor(ctx, scope, previousAt, HEADLINE_NAMES);
-  const targets = await findTargets(ctx.db, ctx.org.id);
-  const ids = provider ? [] : await workplacesOf(ctx, { kind: "council" }, at);
+  const scope: Scope = provider ? { kind: "provider", id: provider } : { kind: "council" };
+  const ids = await workplacesOf(ctx, scope, at);
+  const { previousAt, quarters } = datesOf(at);
+  const cells: Cell[] = [at, previousAt, ...quarters].map((d) => ({ at: d, by: "all" as const }));
+  if (!provider) cells.push({ at, by: "employer" }, { at, by: "service" });
+  const grid = await figuresGrid(ctx, ids, cells);
+  const guard = await protectForScope(ctx, scope, ids);
+  const total = (d: string) => pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures), HEADLINE_NAMES);
   const name = provider ? (await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, provider)))[0]?.name : ctx.org.name;
   return {
     kind: "council" as const,
     at,
     previousAt,
-    scope: { kind: provider ? "provider" : "council", id: provider ?? ctx.org.id, name },
-    now: now.figures,
-    previous: previous.figures,
-    targets,
-    byProvider: provider ? [] : await breakdown(ctx, ids, at, "employer"),
-    byService: provider ? [] : await breakdown(ctx, ids, at, "service"),
-    trend: await trend(ctx, scope, at),
+    scope: { kind: scope.kind, id: provider ?? ctx.org.id, name },
+    now: total(at),
+    previous: total(previousAt),
+    targets: await findTargets(ctx.db, ctx.org.id),
+    byProvider: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "employer" })) ?? new Map(), "employer"),
+    byService: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service"),
+    trend: quarters.map((d) => ({ at: d, figures: total(d) })),
   };
 }
 
@@ -106,24 +98,35 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
  * direction; and its data quality (completeness by field, pay below the legal minimum).
  */
 export async function providerDashboard(ctx: OrgCtx, at: string) {
-  const previousAt = monthsBefore(at, 3);
-  const own = await metricsFor(ctx, "employer", at);
-  const previous = await metricsFor(ctx, "employer", previousAt, HEADLINE_NAMES);
-  const group = await metricsFor(ctx, "comparison", at, HEADLINE_NAMES);
+  const { previousAt, quarters } = datesOf(at);
+  const ownIds = await workplacesOf(ctx, { kind: "employer" }, at);
+  const own = await figuresGrid(
+    ctx,
+    ownIds,
+    [at, previousAt, ...quarters].map((d) => ({ at: d, by: "all" as const })),
+  );
+  const mine = (d: string) => own.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures;
   const groupIds = await workplacesOf(ctx, { kind: "comparison" }, at);
+  const groupGrid = await figuresGrid(ctx, groupIds, [
+    { at, by: "all" },
+    { at, by: "employer" },
+  ]);
+  const guard = await protectForScope(ctx, { kind: "comparison" }, groupIds);
+  const group = pick(guard(groupGrid.get(cellKey({ at, by: "all" }))?.get("all") as Figures), HEADLINE_NAMES);
+  const now = mine(at);
   return {
     kind: "provider" as const,
     at,
     previousAt,
-    now: pick(own.figures, HEADLINE_NAMES),
-    previous: previous.figures,
-    comparison: group.figures,
-    rank: await ranks(ctx, groupIds, own.figures, group.figures, at),
+    now: pick(now, HEADLINE_NAMES),
+    previous: pick(mine(previousAt), HEADLINE_NAMES),
+    comparison: group,
+    rank: ranks(now, group, groupGrid.get(cellKey({ at, by: "employer" })) ?? new Map()),
     quality: {
-      completeness: Object.fromEntries(Object.entries(own.figures).filter(([k]) => k.startsWith("completeness"))),
-      belowNlw: own.figures.below_nlw_count,
+      completeness: Object.fromEntries(Object.entries(now).filter(([k]) => k.startsWith("completeness"))),
+      belowNlw: now.below_nlw_count,
     },
-    trend: await trend(ctx, "employer", at),
+    trend: quarters.map((d) => ({ at: d, figures: pick(mine(d), HEADLINE_NAMES) })),
   };
 }
 
@@ -132,19 +135,14 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
  * with a direction. Only the position leaves the server, never another employer's figure, and
  * only when the group itself may be shown.
  */
-async function ranks(ctx: OrgCtx, groupIds: string[], own: Figures, group: Figures, at: string) {
+function ranks(own: Figures, group: Figures, perEmployer: Map<string, Figures>) {
   const out: Record<string, { rank: number; of: number } | null> = {};
-  const shown = group.filled_posts.value !== null;
-  const perEmployer = shown ? await figuresBy(ctx, groupIds, at, "employer") : new Map<string, Figures>();
+  const shown = group.filled_posts.value !== null && (group.filled_posts.value ?? 0) >= MIN_WORKERS;
   for (const h of HEADLINES) {
     const mine = own[h.name]?.value ?? null;
-    if (!shown || !h.better || mine === null) {
-      out[h.name] = null;
-      continue;
-    }
     const others = [...perEmployer.values()].map((f) => f[h.name]?.value ?? null).filter((v): v is number => v !== null);
     // Ranked among employers with the figure known; fewer than the disclosure minimum gives no rank.
-    if (others.length < MIN_EMPLOYERS || (group.filled_posts.value ?? 0) < MIN_WORKERS) {
+    if (!shown || !h.better || mine === null || others.length < MIN_EMPLOYERS) {
       out[h.name] = null;
       continue;
     }

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
 import { ragOf } from "../../../shared/metrics";
 import { staffRecords, vacancies, workplaces } from "../../db/schema";
+import { ageOn, monthsBefore } from "../../lib/time";
 import { commissionProvider } from "../orgs/orgs.service";
-import { monthsBefore, quarterEnds } from "./dashboard.service";
+import { quarterEnds } from "./dashboard.service";
 
 const hub = await testHub();
 const D = "2026-06-30";
@@ -42,6 +43,13 @@ describe("dates of a dashboard", () => {
     expect(monthsBefore("2026-05-31", 3)).toBe("2026-02-28");
     expect(monthsBefore("2024-05-31", 3)).toBe("2024-02-29");
     expect(monthsBefore("2026-01-15", 3)).toBe("2025-10-15");
+    expect(monthsBefore("2024-02-29", 12)).toBe("2023-02-28");
+  });
+  it("ages in whole years as PostgreSQL's age(), leap-day birthdays included", () => {
+    expect(ageOn("2025-02-28", "2000-02-29")).toBe(24);
+    expect(ageOn("2025-03-01", "2000-02-29")).toBe(25);
+    expect(ageOn("2024-02-29", "2000-02-29")).toBe(24);
+    expect(ageOn("2026-06-30", "1990-07-01")).toBe(35);
   });
   it("the trend's quarter ends are the last 8 on or before the date, oldest first", () => {
     expect(quarterEnds("2026-06-30", 8)).toEqual(["2024-09-30", "2024-12-31", "2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30"]);
@@ -75,7 +83,7 @@ describe("the council dashboard", () => {
     expect(set.json.targets).toEqual({ vacancy_rate: 0.05, turnover_rate: 0.3 });
     const bad = await client.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { filled_posts: 100, vacancy_rate: 5 } });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["filled_posts", "vacancy_rate"]);
+    expect(bad.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["targets.filled_posts", "targets.vacancy_rate"]);
 
     const res = await client.get(`/api/orgs/${council.id}/dashboard?at=${D}`);
     expect(res.status).toBe(200);

@@ -26,10 +26,22 @@ const AGENCY = 4;
 
 /**
  * How figures are grouped: one set for all the workplaces, or one per employer or per main
- * service type of the workplace (the breakdowns of a council's dashboard), from the same queries.
+ * service type of the workplace (the breakdowns of a council's dashboard).
  */
 export type GroupBy = "all" | "employer" | "service";
-export const GROUP_KEY: Record<GroupBy, string> = { all: "'all'", employer: "w.org_id::text", service: "w.main_service::text" };
+/** One column of a grid of figures: a date and a grouping. A dashboard asks for many at once. */
+export interface Cell {
+  at: string;
+  by: GroupBy;
+}
+/** Figures per cell (`cellKey`) and group key ("all", an employer's id, a service code). */
+export type Grid = Map<string, Map<string, Figures>>;
+export const cellKey = (c: Cell) => `${c.at}|${c.by}`;
+/** The SQL for a row's group key, given the cell's grouping `c.by` and workplace `w`. */
+const GROUP_KEY_SQL = "case c.by when 'all' then 'all' when 'employer' then w.org_id::text else w.main_service::text end";
+
+/** Each cell once: a cell asked for twice would count every record twice. */
+export const uniqueCells = (cells: Cell[]) => [...new Map(cells.map((c) => [cellKey(c), c])).values()];
 
 /**
  * The core figures for the given workplaces as at `at` (YYYY-MM-DD). Flow figures cover the 12
@@ -44,25 +56,41 @@ export const noCoreFigures = () => figuresOf({}, { before: 0, retained: 0 }, 0, 
 
 /** The core figures per group (only groups with any records appear). */
 export async function coreFiguresBy(db: Exec, workplaceIds: string[], at: string, groupBy: GroupBy): Promise<Map<string, Figures>> {
+  return (await coreFiguresGrid(db, workplaceIds, [{ at, by: groupBy }])).get(cellKey({ at, by: groupBy })) ?? new Map();
+}
+
+/**
+ * The core figures for every cell (date and grouping) in four queries, each one pass over the
+ * records crossed with the cells: a dashboard's dates and breakdowns cost one scan, not one each.
+ */
+export async function coreFiguresGrid(db: Exec, workplaceIds: string[], asked: Cell[]): Promise<Grid> {
+  const cells = uniqueCells(asked);
   const ids = `{${workplaceIds.join(",")}}`;
-  const g = sql.raw(GROUP_KEY[groupBy]);
+  const dates = `{${cells.map((c) => c.at).join(",")}}`;
+  const bys = `{${cells.map((c) => c.by).join(",")}}`;
+  const g = sql.raw(GROUP_KEY_SQL);
+  const cellsSql = sql`c as (select d, by, (d - interval '12 months')::date as d12 from unnest(${dates}::date[], ${bys}::text[]) as c(d, by))`;
   const inPost = (d: string) => sql.raw(`(s.start_date <= ${d} and (s.end_date is null or s.end_date > ${d}))`);
+  const employed = sql.raw(`s.contract_type in ${EMPLOYED}`);
   const staff = await db.execute(sql`
-    with p as (select ${at}::date as d, (${at}::date - interval '12 months')::date as d12),
-    s as (select s.*, ${g} as g, p.d, p.d12, extract(year from age(p.d, s.date_of_birth))::int as age
-          from staff_records s join workplaces w on w.id = s.workplace_id, p where s.workplace_id = any(${ids}::uuid[]))
-    select g,
+    with ${cellsSql},
+    s as (select s.*, c.d, c.d12, c.by, ${g} as g, extract(year from age(c.d, s.date_of_birth))::int as age
+          from staff_records s join workplaces w on w.id = s.workplace_id cross join c where s.workplace_id = any(${ids}::uuid[])),
+    -- Stability needs to know whether the same person is employed by the same employer at D on any
+    -- of their records: a window over the person's records at that employer, not a join.
+    t as (select s.*, s.person_key is not null and bool_or(${employed} and ${inPost("d")}) over (partition by s.d, s.by, s.org_id, s.person_key) as person_now from s)
+    select d::text as at, by, g,
       count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY})::int as filled_posts,
-      count(*) filter (where ${inPost("d")} and s.contract_type in ${sql.raw(EMPLOYED)})::int as employed,
-      count(*) filter (where ${inPost("d12")} and s.contract_type in ${sql.raw(EMPLOYED)})::int as employed_12m_ago,
-      count(*) filter (where s.contract_type in ${sql.raw(EMPLOYED)} and s.end_date > s.d12 and s.end_date <= s.d)::int as leavers,
-      count(*) filter (where s.contract_type in ${sql.raw(EMPLOYED)} and s.start_date > s.d12 and s.start_date <= s.d)::int as starters,
+      count(*) filter (where ${inPost("d")} and ${employed})::int as employed,
+      count(*) filter (where ${inPost("d12")} and ${employed})::int as employed_12m_ago,
+      count(*) filter (where ${employed} and s.end_date > s.d12 and s.end_date <= s.d)::int as leavers,
+      count(*) filter (where ${employed} and s.start_date > s.d12 and s.start_date <= s.d)::int as starters,
       count(*) filter (where ${inPost("d")} and s.contract_type = ${AGENCY})::int as agency,
       count(*) filter (where ${inPost("d")} and s.contract_type = 1)::int as permanent,
       count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.zero_hours = 1)::int as zero_hours,
       count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.zero_hours in (1, 2))::int as zero_hours_known,
-      avg(s.days_sick) filter (where ${inPost("d")} and s.contract_type in ${sql.raw(EMPLOYED)})::float8 as sick_mean,
-      count(s.days_sick) filter (where ${inPost("d")} and s.contract_type in ${sql.raw(EMPLOYED)})::int as sick_n,
+      avg(s.days_sick) filter (where ${inPost("d")} and ${employed})::float8 as sick_mean,
+      count(s.days_sick) filter (where ${inPost("d")} and ${employed})::int as sick_n,
       count(s.age) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY})::int as age_known,
       count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.age >= 55)::int as age_55,
       count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.age < 30)::int as age_under_30,
@@ -70,42 +98,45 @@ export async function coreFiguresBy(db: Exec, workplaceIds: string[], at: string
       avg(s.age) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY})::float8 as age_mean,
       -- Stability: employed a year ago and employed by the same employer now (the same record, or
       -- another record of the same person at the same employer).
-      count(*) filter (where ${inPost("d12")} and s.contract_type in ${sql.raw(EMPLOYED)} and (
-        (${inPost("d")}) or (s.person_key is not null and exists (
-          select 1 from s s2 where s2.person_key = s.person_key and s2.org_id = s.org_id and s2.contract_type in ${sql.raw(EMPLOYED)}
-            and s2.start_date <= s.d and (s2.end_date is null or s2.end_date > s.d)))))::int as stable
-    from s group by g`);
+      count(*) filter (where ${inPost("d12")} and ${employed} and (${inPost("d")} or s.person_now))::int as stable
+    from t s group by d, by, g`);
 
   // System retention counts people, not employments: a person key links one person's records.
   // Within a group, a person is kept if they are employed in the same group a year later.
   const people = await db.execute(sql`
-    with p as (select ${at}::date as d, (${at}::date - interval '12 months')::date as d12),
-    s as (select s.*, ${g} as g, coalesce(s.person_key, s.id::text) as who from staff_records s join workplaces w on w.id = s.workplace_id
-          where s.workplace_id = any(${ids}::uuid[]) and s.contract_type in ${sql.raw(EMPLOYED)}),
-    before as (select distinct g, who from s, p where s.start_date <= p.d12 and (s.end_date is null or s.end_date > p.d12)),
-    now as (select distinct g, who from s, p where s.start_date <= p.d and (s.end_date is null or s.end_date > p.d))
-    select b.g, count(*)::int as before, count(n.who)::int as retained from before b left join now n on n.g = b.g and n.who = b.who group by b.g`);
+    with ${cellsSql},
+    s as (select s.*, c.d, c.d12, c.by, ${g} as g, coalesce(s.person_key, s.id::text) as who
+          from staff_records s join workplaces w on w.id = s.workplace_id cross join c
+          where s.workplace_id = any(${ids}::uuid[]) and ${employed}),
+    -- One row per person, cell and group: employed there a year ago, and now?
+    who as (select d, by, g, who, bool_or(${inPost("d12")}) as before, bool_or(${inPost("d")}) as now from s group by d, by, g, who)
+    select d::text as at, by, g, count(*) filter (where before)::int as before, count(*) filter (where before and now)::int as retained from who group by d, by, g`);
 
   const vac = await db.execute(sql`
-    select ${g} as g, count(*)::int as open from vacancies v join workplaces w on w.id = v.workplace_id
-    where v.workplace_id = any(${ids}::uuid[]) and v.opened_on <= ${at}::date and (v.closed_on is null or v.closed_on > ${at}::date) group by 1`);
+    with ${cellsSql}
+    select c.d::text as at, c.by, ${g} as g, count(*)::int as open from vacancies v join workplaces w on w.id = v.workplace_id cross join c
+    where v.workplace_id = any(${ids}::uuid[]) and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d) group by 1, 2, 3`);
 
   const spend = await db.execute(sql`
-    select ${g} as g, coalesce(sum(a.spend), 0)::float8 as spend, count(a.spend)::int as months from agency_use a join workplaces w on w.id = a.workplace_id
-    where a.workplace_id = any(${ids}::uuid[]) and a.month > (${at}::date - interval '12 months') and a.month <= ${at}::date group by 1`);
+    with ${cellsSql}
+    select c.d::text as at, c.by, ${g} as g, coalesce(sum(a.spend), 0)::float8 as spend, count(a.spend)::int as months
+    from agency_use a join workplaces w on w.id = a.workplace_id cross join c
+    where a.workplace_id = any(${ids}::uuid[]) and a.month > c.d12 and a.month <= c.d group by 1, 2, 3`);
 
-  const byKey = <T>(rows: unknown[]) => new Map((rows as (T & { g: string })[]).map((r) => [r.g, r]));
-  const staffBy = byKey<Record<string, number | null>>(staff.rows);
-  const peopleBy = byKey<{ before: number; retained: number }>(people.rows);
-  const vacBy = byKey<{ open: number }>(vac.rows);
-  const spendBy = byKey<{ spend: number; months: number }>(spend.rows);
-  const keys = new Set([...staffBy.keys(), ...vacBy.keys(), ...spendBy.keys()]);
-  return new Map(
-    [...keys].map((k) => [
-      k,
-      figuresOf(staffBy.get(k) ?? {}, peopleBy.get(k) ?? { before: 0, retained: 0 }, Number(vacBy.get(k)?.open ?? 0), spendBy.get(k) ?? { spend: 0, months: 0 }),
-    ]),
-  );
+  type Row = { at: string; by: GroupBy; g: string };
+  const index = <T>(rows: unknown[]) => new Map((rows as (T & Row)[]).map((r) => [`${r.at}|${r.by}|${r.g}`, r]));
+  const staffBy = index<Record<string, number | null>>(staff.rows);
+  const peopleBy = index<{ before: number; retained: number }>(people.rows);
+  const vacBy = index<{ open: number }>(vac.rows);
+  const spendBy = index<{ spend: number; months: number }>(spend.rows);
+  const grid: Grid = new Map(cells.map((c) => [cellKey(c), new Map<string, Figures>()]));
+  for (const k of new Set([...staffBy.keys(), ...vacBy.keys(), ...spendBy.keys()])) {
+    const [at, by, key] = k.split("|");
+    grid
+      .get(`${at}|${by}`)
+      ?.set(key, figuresOf(staffBy.get(k) ?? {}, peopleBy.get(k) ?? { before: 0, retained: 0 }, Number(vacBy.get(k)?.open ?? 0), spendBy.get(k) ?? { spend: 0, months: 0 }));
+  }
+  return grid;
 }
 
 function figuresOf(r: Record<string, number | null>, pr: { before: number; retained: number }, vacancies: number, sp: { spend: number; months: number }): Figures {

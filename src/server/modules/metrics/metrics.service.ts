@@ -5,8 +5,8 @@ import { badRequest, notFound } from "../../lib/errors";
 import { commissionedProviderIds } from "../orgs/orgs.repo";
 import { listPayFloors } from "../reference/reference.repo";
 import { protect } from "./disclosure";
-import { coreFiguresBy, type Figures, type GroupBy, noCoreFigures } from "./engine";
-import { noWorkforceFigures, workforceFiguresBy } from "./workforce";
+import { type Cell, cellKey, coreFiguresGrid, type Figures, type Grid, type GroupBy, noCoreFigures } from "./engine";
+import { noWorkforceFigures, workforceFiguresGrid } from "./workforce";
 
 /**
  * What a figure is about, seen from the organisation asking: its own employer (all its
@@ -79,14 +79,18 @@ export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at:
   const scope = parseScope(ctx, scopeText);
   const ids = await workplacesOf(ctx, scope, at);
   const computed = (await figuresBy(ctx, ids, at, "all")).get("all") as Figures;
-  // Figures about other employers are protected before they leave the engine: a provider's
-  // comparison group needs enough employers and workers; a council reading its providers'
-  // aggregates gets no small special category cells.
-  const outsider = scope.kind === "comparison" || scope.kind === "council" || scope.kind === "provider";
-  const figures = outsider
-    ? protect(computed, { employers: await employersOf(ctx, ids), workers: computed.filled_posts.value ?? 0 }, { needsGroupSize: scope.kind === "comparison" })
-    : computed;
-  return { scope, at, figures: pick(figures, names) };
+  return { scope, at, figures: pick((await protectForScope(ctx, scope, ids))(computed), names) };
+}
+
+/**
+ * Disclosure control for a scope's figures as the asking organisation reads them: a provider's
+ * comparison group needs enough employers and workers; a council reading its providers'
+ * aggregates gets no small special category cells; an employer's own figures are its own.
+ */
+export async function protectForScope(ctx: OrgCtx, scope: Scope, ids: string[]): Promise<(f: Figures) => Figures> {
+  if (scope.kind === "employer" || scope.kind === "workplace") return (f) => f;
+  const employers = await employersOf(ctx, ids);
+  return (f) => protect(f, { employers, workers: f.filled_posts.value ?? 0 }, { needsGroupSize: scope.kind === "comparison" });
 }
 
 /** The named figures (all when none are named); an unknown name is a clear error. */
@@ -101,14 +105,31 @@ export function pick(figures: Figures, names: string[]): Figures {
  * apply disclosure control for their reader before anything leaves the server.
  */
 export async function figuresBy(ctx: OrgCtx, ids: string[], at: string, groupBy: GroupBy): Promise<Map<string, Figures>> {
-  const floors = await listPayFloors(ctx.db);
-  const core = await coreFiguresBy(ctx.db, ids, at, groupBy);
-  const people = await workforceFiguresBy(ctx.db, ids, at, floors, groupBy);
-  const keys = new Set(["all", ...core.keys(), ...people.keys()].filter((k) => groupBy === "all" || k !== "all"));
-  return new Map([...keys].map((k) => [k, { ...(core.get(k) ?? noCoreFigures()), ...(people.get(k) ?? noWorkforceFigures(at, floors)) }]));
+  const cell = { at, by: groupBy };
+  return (await figuresGrid(ctx, ids, [cell])).get(cellKey(cell)) as Map<string, Figures>;
 }
 
-const employersOf = async (ctx: OrgCtx, ids: string[]) =>
+/**
+ * Every figure for every cell (date and grouping) of the given workplaces, unprotected: callers
+ * apply disclosure control for their reader before anything leaves the server. A cell grouped
+ * "all" always has its "all" figures, even with no records.
+ */
+export async function figuresGrid(ctx: OrgCtx, ids: string[], cells: Cell[]): Promise<Grid> {
+  const floors = await listPayFloors(ctx.db);
+  const core = await coreFiguresGrid(ctx.db, ids, cells);
+  const people = await workforceFiguresGrid(ctx.db, ids, cells, floors);
+  const grid: Grid = new Map();
+  for (const cell of cells) {
+    const k = cellKey(cell);
+    const c = core.get(k) ?? new Map<string, Figures>();
+    const p = people.get(k) ?? new Map<string, Figures>();
+    const keys = new Set([...(cell.by === "all" ? ["all"] : []), ...c.keys(), ...p.keys()]);
+    grid.set(k, new Map([...keys].map((g) => [g, { ...(c.get(g) ?? noCoreFigures()), ...(p.get(g) ?? noWorkforceFigures(cell.at, floors)) }])));
+  }
+  return grid;
+}
+
+export const employersOf = async (ctx: OrgCtx, ids: string[]) =>
   ids.length
     ? Number(
         (

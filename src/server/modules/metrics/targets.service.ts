@@ -15,15 +15,15 @@ export async function setTargets(ctx: OrgCtx, targets: Record<string, number | n
     if (!h?.better)
       return [
         {
-          path: name,
+          path: `targets.${name}`,
           message: `${name} does not take a target: targets are for ${HEADLINES.filter((x) => x.better)
             .map((x) => x.name)
             .join(", ")}.`,
         },
       ];
     if (value !== null && h.kind === "rate" && (value < 0 || value > 1))
-      return [{ path: name, message: `A target for ${h.label.toLowerCase()} is a rate between 0 and 1 (for example 0.08 for 8%).` }];
-    if (value !== null && value < 0) return [{ path: name, message: `A target for ${h.label.toLowerCase()} cannot be negative.` }];
+      return [{ path: `targets.${name}`, message: `A target for ${h.label.toLowerCase()} is a rate between 0 and 1 (for example 0.08 for 8%).` }];
+    if (value !== null && value < 0) return [{ path: `targets.${name}`, message: `A target for ${h.label.toLowerCase()} cannot be negative.` }];
     return [];
   });
   if (issues.length) throw badRequest("validation", issues[0].message, issues);

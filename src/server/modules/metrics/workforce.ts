@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { CARE_PROVIDING_ROLES } from "../../../shared/ascwds/codes";
 import type { Exec } from "../../db/client";
+import { ageOn, monthsBefore } from "../../lib/time";
 import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
 import { completeness } from "../returns/completeness";
-import { type Figure, type Figures, GROUP_KEY, type GroupBy } from "./engine";
+import { type Cell, cellKey, type Figure, type Figures, type Grid, type GroupBy, uniqueCells } from "./engine";
 
 // Pay, people, qualification and data-quality figures of docs/metrics.md, over the workforce in
 // post at D (everyone except agency workers), read as one JSON value and computed here.
@@ -45,8 +46,11 @@ interface Worker {
   daysSick: number | null;
   recruitment: number | null;
   postcode: string | null;
-  /** The group key (see GroupBy). */
-  g: string;
+  /** The record's dates, its employer and its workplace's main service, to place it in cells. */
+  start: string;
+  end: string | null;
+  org: string;
+  service: number;
 }
 
 /** hourly_pay (metrics.md): the hourly rate, or an annual salary over contracted hours × 52.143 weeks. */
@@ -76,28 +80,48 @@ export const noWorkforceFigures = (at: string, floors: PayFloor[]) => figuresOf(
 
 /** The workforce figures per group (only groups with anyone in post appear). */
 export async function workforceFiguresBy(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[], groupBy: GroupBy): Promise<Map<string, Figures>> {
+  return (await workforceFiguresGrid(db, workplaceIds, [{ at, by: groupBy }], floors)).get(cellKey({ at, by: groupBy })) ?? new Map();
+}
+
+const groupKey = (w: Worker, by: GroupBy) => (by === "all" ? "all" : by === "employer" ? w.org : String(w.service));
+
+/**
+ * The workforce figures for every cell: the records in post at any of the cells' dates are read
+ * once, as one JSON value, and placed in each cell here (age worked out at each date).
+ */
+export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], asked: Cell[], floors: PayFloor[]): Promise<Grid> {
+  const cells = uniqueCells(asked);
   const ids = `{${workplaceIds.join(",")}}`;
+  const dates = cells.map((c) => c.at).sort();
   const result = await db.execute(sql`
     select coalesce(json_agg(json_build_object(
       'role', s.main_job_role, 'contract', s.contract_type, 'payInterval', s.pay_interval, 'payRate', s.pay_rate,
       'contractedHours', s.contracted_hours, 'averageHours', s.average_hours, 'zeroHours', s.zero_hours,
-      'age', extract(year from age(${at}::date, s.date_of_birth))::int, 'dob', s.date_of_birth, 'apprentice', s.apprentice,
+      'dob', s.date_of_birth, 'apprentice', s.apprentice,
       'gender', s.gender, 'ethnicity', s.ethnicity, 'nationality', s.nationality, 'sectorStart', s.sector_start_year,
       'mainJobStart', s.main_job_start_date, 'scq', s.social_care_qual, 'scqLevel', s.social_care_qual_level,
       'otherQual', s.other_qual, 'otherQualLevel', s.other_qual_level, 'careCert', s.care_certificate,
-      'daysSick', s.days_sick, 'recruitment', s.recruitment_source, 'postcode', w.postcode, 'g', ${sql.raw(GROUP_KEY[groupBy])}))::text, '[]') as rows,
-      (${at}::date - interval '12 months')::date::text as d12
+      'daysSick', s.days_sick, 'recruitment', s.recruitment_source, 'postcode', w.postcode,
+      'start', s.start_date, 'end', s.end_date, 'org', s.org_id, 'service', w.main_service))::text, '[]') as rows
     from staff_records s join workplaces w on w.id = s.workplace_id
     where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4
-      and s.start_date <= ${at}::date and (s.end_date is null or s.end_date > ${at}::date)`);
-  const { rows, d12 } = result.rows[0] as { rows: string; d12: string };
-  const groups = new Map<string, Worker[]>();
-  for (const w of JSON.parse(rows) as Worker[]) {
-    const list = groups.get(w.g);
-    if (list) list.push(w);
-    else groups.set(w.g, [w]);
+      and s.start_date <= ${dates.at(-1) ?? "1900-01-01"}::date and (s.end_date is null or s.end_date > ${dates[0] ?? "1900-01-01"}::date)`);
+  const records = JSON.parse((result.rows[0] as { rows: string }).rows) as Worker[];
+  const grid: Grid = new Map();
+  for (const cell of cells) {
+    const groups = new Map<string, Worker[]>();
+    for (const r of records) {
+      if (r.start > cell.at || (r.end !== null && r.end <= cell.at)) continue;
+      const w = { ...r, age: r.dob ? ageOn(cell.at, r.dob) : null };
+      const key = groupKey(w, cell.by);
+      const list = groups.get(key);
+      if (list) list.push(w);
+      else groups.set(key, [w]);
+    }
+    const d12 = monthsBefore(cell.at, 12);
+    grid.set(cellKey(cell), new Map([...groups].map(([g, workforce]) => [g, figuresOf(workforce, cell.at, d12, floors)])));
   }
-  return new Map([...groups].map(([g, workforce]) => [g, figuresOf(workforce, at, d12, floors)]));
+  return grid;
 }
 
 function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloor[]): Figures {
@@ -111,16 +135,25 @@ function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloo
     out[`pay_mean_hourly.${key}`] = stat(pays, (v) => round2(mean(v)));
   }
   // The Real Living Wage is for workers aged 18 and over; a worker whose age is not known is counted.
+  const rlwUk = applicableRlw(floors, at, false);
+  const rlwLondon = applicableRlw(floors, at, true);
   const rlwPopulation = paid.filter((p) => CARE_PROVIDING.has(p.w.role) && (p.w.age === null || p.w.age >= 18));
   const below = rlwPopulation.filter((p) => {
-    const rlw = applicableRlw(floors, at, LONDON.test(p.w.postcode ?? ""));
+    const rlw = LONDON.test(p.w.postcode ?? "") ? rlwLondon : rlwUk;
     return rlw !== null && p.pay < rlw.hourlyRate;
   });
   out.below_rlw_share = applicableRlw(floors, at, false) ? share(below.length, rlwPopulation.length) : { value: null, reason: "no_data", n: 0 };
   // The statutory minimum depends on age (or apprenticeship): workers with neither known are not assessed.
   const assessed = paid.filter((p) => p.w.age !== null || p.w.apprentice === 1);
+  // The floor depends only on the age and apprenticeship: looked up once for each.
+  const floorFor = new Map<string, ReturnType<typeof statutoryMinimum>>();
+  const minimum = (age: number, apprentice: boolean) => {
+    const key = `${age}|${apprentice}`;
+    if (!floorFor.has(key)) floorFor.set(key, statutoryMinimum(floors, at, age, apprentice));
+    return floorFor.get(key) ?? null;
+  };
   const underpaid = assessed.filter((p) => {
-    const floor = statutoryMinimum(floors, at, p.w.age ?? 99, p.w.apprentice === 1);
+    const floor = minimum(p.w.age ?? 99, p.w.apprentice === 1);
     return floor !== null && round2(p.pay) < floor.hourlyRate;
   });
   out.below_nlw_count = { value: underpaid.length, n: assessed.length };
