@@ -33,6 +33,18 @@ describe("workforce figures in a real browser", () => {
     // The trend is drawn (SVG) with its table beside it.
     await page.locator(".app-chart svg").first().waitFor();
     expect(await page.getByRole("table", { name: "Vacancy rate at each quarter end" }).getByRole("row").count()).toBe(9);
+    // The age pyramid, pay against the pay floors, and where leavers went: each drawn, with its table.
+    expect(await page.getByRole("table", { name: "Workforce by age band and gender" }).getByRole("row").count()).toBe(12);
+    expect(await page.getByRole("table", { name: "Care-providing staff by hourly pay" }).getByRole("row").count()).toBeGreaterThan(3);
+    expect(await page.getByText(/against the National Living Wage \(\d{4}\) of £\d+\.\d\d and the Real Living Wage/).count()).toBe(1);
+    const went = await page
+      .getByRole("table", { name: "Where leavers went" })
+      .getByRole("row")
+      .filter({ hasText: "Another provider in this area" })
+      .getByRole("cell")
+      .allTextContents();
+    expect(Number(went[1].replace(/,/g, ""))).toBeGreaterThanOrEqual(0);
+    expect(await page.locator(".app-chart svg").count()).toBe(4);
 
     // Providers sort by a column; a provider's name drills down to its own figures.
     const byProvider = page.getByRole("table", { name: /Figures by provider/ });

@@ -33,6 +33,13 @@ interface TrendPoint {
   at: string;
   figures: Figures;
 }
+interface Distributions {
+  agePyramid: { band: string; female: number; male: number; other: number }[];
+  pay: { from: number; to: number | null; count: number }[];
+  payLines: { label: string; hourlyRate: number }[];
+  leaversByReason: { reason: number; label: string; count: number }[];
+  leaversFlow: { destination: string; count: number }[];
+}
 interface CouncilDashboard {
   kind: "council";
   at: string;
@@ -44,6 +51,7 @@ interface CouncilDashboard {
   byProvider: Breakdown[];
   byService: Breakdown[];
   trend: TrendPoint[];
+  distributions: Distributions;
 }
 interface ProviderDashboard {
   kind: "provider";
@@ -55,6 +63,7 @@ interface ProviderDashboard {
   rank: Record<string, { rank: number; of: number } | null>;
   quality: { completeness: Figures; belowNlw: Figure };
   trend: TrendPoint[];
+  distributions: Distributions;
 }
 
 const REASONS = { no_data: "No data", not_enough_data: "Not enough data", suppressed: "Suppressed" };
@@ -242,6 +251,7 @@ function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId
             </>
           )}
           <TrendSection trend={d.trend} targets={d.targets} />
+          <DistributionSections d={d.distributions} />
         </>
       )}
       <Notes />
@@ -441,6 +451,7 @@ function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: str
           </section>
           <QualitySection completeness={d.quality.completeness} />
           <TrendSection trend={d.trend} />
+          <DistributionSections d={d.distributions} />
         </>
       )}
       <Notes />
@@ -449,6 +460,159 @@ function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: str
 }
 
 /** The completeness fields (returns/completeness.ts) in words. */
+const FLOW_LABELS: Record<string, string> = {
+  another_local_provider: "Another provider in this area",
+  same_employer_other_role: "Another role with the same employer",
+  social_care_elsewhere: "Social care elsewhere",
+  health: "Health (for example the NHS)",
+  other_sector: "Out of the sector",
+  retired: "Retired",
+  not_known: "Not known",
+};
+const money = (n: number) => `£${n.toFixed(2)}`;
+const payBand = (b: { from: number; to: number | null }) => (b.to === null ? `${money(b.from)} and over` : `${money(b.from)} to ${money(b.to - 0.01)}`);
+
+/** The age pyramid, pay distribution and leavers: each chart with its table and CSV. */
+function DistributionSections({ d }: { d: Distributions }) {
+  const pyramid = useMemo(
+    () => ({
+      aria: { enabled: true },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      legend: { bottom: 0 },
+      grid: { left: 90, right: 24, top: 16, bottom: 48 },
+      // Men to the left (drawn as negative numbers, labelled as positive), women to the right.
+      xAxis: { type: "value", axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
+      yAxis: { type: "category", data: d.agePyramid.map((b) => b.band) },
+      series: [
+        { name: "Male", type: "bar", stack: "people", data: d.agePyramid.map((b) => -b.male) },
+        { name: "Female", type: "bar", stack: "people", data: d.agePyramid.map((b) => b.female) },
+        { name: "Other or not known", type: "bar", stack: "people", data: d.agePyramid.map((b) => b.other) },
+      ],
+    }),
+    [d],
+  );
+  const pay = useMemo(
+    () => ({
+      aria: { enabled: true },
+      tooltip: { trigger: "axis" },
+      grid: { left: 48, right: 24, top: 40, bottom: 64 },
+      xAxis: { type: "category", data: d.pay.map((b) => money(b.from)), axisLabel: { rotate: 45 } },
+      yAxis: { type: "value", name: "Workers" },
+      series: [
+        {
+          name: "Workers",
+          type: "bar",
+          data: d.pay.map((b) => b.count),
+          markLine: {
+            symbol: "none",
+            // A line sits on the band its rate falls in.
+            data: d.payLines.map((l) => ({
+              xAxis: money(d.pay.find((b) => b.to === null || l.hourlyRate < b.to)?.from ?? l.hourlyRate),
+              label: { formatter: l.label, position: "end" },
+            })),
+            lineStyle: { type: "dashed", color: "#d4351c" },
+          },
+        },
+      ],
+    }),
+    [d],
+  );
+  const flow = useMemo(
+    () => ({
+      aria: { enabled: true },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      grid: { left: 200, right: 24, top: 16, bottom: 32 },
+      xAxis: { type: "value" },
+      yAxis: { type: "category", data: d.leaversFlow.map((f) => FLOW_LABELS[f.destination] ?? f.destination), inverse: true },
+      series: [{ name: "Leavers", type: "bar", data: d.leaversFlow.map((f) => f.count) }],
+    }),
+    [d],
+  );
+  const leavers = d.leaversByReason.reduce((s, r) => s + r.count, 0);
+  return (
+    <>
+      <section className="app-dashboard-section" aria-labelledby="ages">
+        <h2 className="govuk-heading-m" id="ages">
+          Ages
+        </h2>
+        <Chart option={pyramid} label="Age pyramid of the workforce by gender" />
+        <Table
+          caption="Workforce by age band and gender"
+          rows={d.agePyramid}
+          rowKey={(b) => b.band}
+          columns={[
+            { header: "Age", cell: (b) => b.band },
+            { header: "Female", numeric: true, cell: (b) => b.female.toLocaleString("en-GB") },
+            { header: "Male", numeric: true, cell: (b) => b.male.toLocaleString("en-GB") },
+            { header: "Other or not known", numeric: true, cell: (b) => b.other.toLocaleString("en-GB") },
+          ]}
+        />
+        <CsvLink
+          name="Workforce by age band and gender"
+          header={["Age", "Female", "Male", "Other or not known"]}
+          rows={d.agePyramid.map((b) => [b.band, b.female, b.male, b.other])}
+        />
+      </section>
+      <section className="app-dashboard-section" aria-labelledby="pay">
+        <h2 className="govuk-heading-m" id="pay">
+          Pay of care-providing staff
+        </h2>
+        <p className="govuk-body">
+          Hourly pay of staff in care-providing roles aged 18 or over, in 50p bands, against{" "}
+          {d.payLines.map((l) => `the ${l.label} of ${money(l.hourlyRate)}`).join(" and ") || "the pay floors (none recorded for this date)"}.
+        </p>
+        {d.pay.length ? (
+          <>
+            <Chart option={pay} label="Hourly pay of care-providing staff in 50p bands, with the pay floors marked" />
+            <Table
+              caption="Care-providing staff by hourly pay"
+              rows={d.pay}
+              rowKey={(b) => b.from}
+              columns={[
+                { header: "Hourly pay", cell: payBand },
+                { header: "Workers", numeric: true, cell: (b) => b.count.toLocaleString("en-GB") },
+              ]}
+            />
+            <CsvLink name="Care-providing staff by hourly pay" header={["From", "To", "Workers"]} rows={d.pay.map((b) => [b.from, b.to ?? "", b.count])} />
+          </>
+        ) : (
+          <p className="govuk-body">No pay is recorded for these staff yet.</p>
+        )}
+      </section>
+      <section className="app-dashboard-section" aria-labelledby="leavers">
+        <h2 className="govuk-heading-m" id="leavers">
+          Leavers in the last 12 months
+        </h2>
+        <p className="govuk-body">
+          {leavers.toLocaleString("en-GB")} permanent and temporary staff left. Someone found working for another provider in this area afterwards stayed in the local system,
+          whatever reason was recorded.
+        </p>
+        <Chart option={flow} label="Where leavers went" />
+        <Table
+          caption="Where leavers went"
+          rows={d.leaversFlow}
+          rowKey={(f) => f.destination}
+          columns={[
+            { header: "Went to", cell: (f) => FLOW_LABELS[f.destination] ?? f.destination },
+            { header: "Leavers", numeric: true, cell: (f) => f.count.toLocaleString("en-GB") },
+          ]}
+        />
+        <CsvLink name="Where leavers went" header={["Went to", "Leavers"]} rows={d.leaversFlow.map((f) => [FLOW_LABELS[f.destination] ?? f.destination, f.count])} />
+        <Table
+          caption="Leavers by reason for leaving"
+          rows={d.leaversByReason}
+          rowKey={(r) => r.reason}
+          columns={[
+            { header: "Reason", cell: (r) => r.label },
+            { header: "Leavers", numeric: true, cell: (r) => r.count.toLocaleString("en-GB") },
+          ]}
+        />
+        <CsvLink name="Leavers by reason for leaving" header={["Reason", "Leavers"]} rows={d.leaversByReason.map((r) => [r.label, r.count])} />
+      </section>
+    </>
+  );
+}
+
 const FIELD_LABELS: Record<string, string> = {
   gender: "Gender",
   date_of_birth: "Date of birth",

@@ -5,7 +5,9 @@ import type { OrgCtx } from "../../context";
 import { organisations } from "../../db/schema";
 import { badRequest } from "../../lib/errors";
 import { isoDate as iso, monthsBefore } from "../../lib/time";
+import { listPayFloors } from "../reference/reference.repo";
 import { MIN_EMPLOYERS, MIN_WORKERS, protect, protectBreakdown } from "./disclosure";
+import { distributionsFor } from "./distributions";
 import { type Cell, cellKey, type Figures } from "./engine";
 import { figuresGrid, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
 import { findTargets } from "./targets.repo";
@@ -89,6 +91,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
     byProvider: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "employer" })) ?? new Map(), "employer"),
     byService: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service"),
     trend: quarters.map((d) => ({ at: d, figures: total(d) })),
+    // Counts by age and gender, pay band and leaving reason: aggregates, and none special category.
+    distributions: await distributionsFor(ctx.db, ids, at, await listPayFloors(ctx.db)),
   };
 }
 
@@ -127,6 +131,7 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
       belowNlw: now.below_nlw_count,
     },
     trend: quarters.map((d) => ({ at: d, figures: pick(mine(d), HEADLINE_NAMES) })),
+    distributions: await distributionsFor(ctx.db, ownIds, at, await listPayFloors(ctx.db)),
   };
 }
 

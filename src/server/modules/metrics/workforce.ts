@@ -20,7 +20,7 @@ const WEEKS_PER_YEAR = 52.143;
  * London postcode areas. An approximation: outer London boroughs whose postcodes start with other
  * letters (BR, CR, EN, HA, IG, KT, RM, SM, TW, UB) are not yet recognised as London.
  */
-const LONDON = /^(E|EC|N|NW|SE|SW|W|WC)\d/i;
+export const LONDON = /^(E|EC|N|NW|SE|SW|W|WC)\d/i;
 
 interface Worker {
   role: number;
