@@ -3,6 +3,7 @@ import { makeOrg, testHub, uniq } from "../../../../test/harness";
 import type { OrgCtx } from "../../context";
 import { staffRecords, workplaces } from "../../db/schema";
 import { commissionProvider } from "../orgs/orgs.service";
+import { protect } from "./disclosure";
 import { metricsFor } from "./metrics.service";
 
 const hub = await testHub();
@@ -81,5 +82,28 @@ describe("disclosure control inside the engine", () => {
     const council = await makeOrg(hub, "council");
     const me = await provider(council.id, 12, { unknownEthnicity: 3 });
     expect((await metricsFor(ctxOf(me, "provider"), "employer", D)).figures.ethnicity_unknown_share.value).toBe(3 / 12);
+  });
+});
+
+describe("secondary suppression among ethnic groups", () => {
+  it("when one group is too small to show, the next smallest is withheld too, so the rest cannot give it away", () => {
+    const share = (people: number, n: number) => ({ value: people / n, n });
+    const out = protect(
+      {
+        "ethnicity_share.white": share(40, 60),
+        "ethnicity_share.asian": share(3, 60), // primary: fewer than 5
+        "ethnicity_share.black": share(7, 60), // secondary: the smallest of the rest
+        "ethnicity_share.mixed": share(0, 60),
+        "ethnicity_share.other": share(0, 60),
+        "ethnicity_share.unknown": share(10, 60),
+        ethnicity_unknown_share: share(10, 60),
+      },
+      { employers: 5, workers: 60 },
+      { needsGroupSize: false },
+    );
+    expect(out["ethnicity_share.asian"].reason).toBe("suppressed");
+    expect(out["ethnicity_share.black"].reason).toBe("suppressed");
+    expect(out["ethnicity_share.white"].value).toBe(40 / 60);
+    expect(out.ethnicity_unknown_share.value).toBe(10 / 60);
   });
 });

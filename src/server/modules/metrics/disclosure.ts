@@ -34,7 +34,24 @@ export function protect(figures: Figures, group: { employers: number; workers: n
     }
     out[name] = f;
   }
-  return out;
+  return protectFamilies(out);
+}
+
+/**
+ * Shares of one total (`ethnicity_share.*`) add up to 1: when exactly one is suppressed, the
+ * others would give it away, so the smallest shown one is suppressed too. The unknown share is
+ * also published as `ethnicity_unknown_share`, which follows it.
+ */
+function protectFamilies(figures: Figures): Figures {
+  const family = Object.keys(figures).filter((k) => k.startsWith("ethnicity_share."));
+  const suppressed = family.filter((k) => figures[k].reason === "suppressed");
+  const shown = family.filter((k) => figures[k].value !== null && figures[k].value > 0);
+  if (suppressed.length === 1 && shown.length) {
+    const smallest = shown.reduce((a, b) => ((figures[b].value as number) < (figures[a].value as number) ? b : a));
+    figures[smallest] = withheld("suppressed");
+  }
+  if (figures["ethnicity_share.unknown"]?.reason === "suppressed" && figures.ethnicity_unknown_share) figures.ethnicity_unknown_share = withheld("suppressed");
+  return figures;
 }
 
 /**

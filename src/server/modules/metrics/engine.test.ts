@@ -112,6 +112,44 @@ describe("core figures on a hand-made dataset", () => {
     expect((await coreFigures(hub.deps.db, [w.id], "2024-02-29")).age_mean.value).toBe(24);
   });
 
+  it("FTE figures: contracted hours for fixed hours, average hours for zero-hours, bank and agency staff, unknown hours as 0", async () => {
+    const org = await makeOrg(hub, "provider");
+    const w = await workplace(org.id);
+    await hub.deps.db.insert(staffRecords).values(
+      [
+        { ref: "full", contract: 1, zero: 2, contracted: 37.5 }, // 1.0
+        { ref: "part", contract: 2, zero: 2, contracted: 15 }, // 0.4
+        { ref: "zero", contract: 1, zero: 1, contracted: 37.5, average: 7.5 }, // zero-hours: average, 0.2
+        { ref: "bank", contract: 3, average: 18.75 }, // 0.5, not employed
+        { ref: "unknown", contract: 1, zero: 2 }, // no hours: 0
+        { ref: "agency", contract: 4, average: 30 }, // 0.8, agency
+        { ref: "left", contract: 1, zero: 2, contracted: 22.5, end: "2026-01-31" }, // 0.6, a leaver
+        { ref: "apprentice", contract: 1, zero: 2, contracted: 37.5, start: "2026-02-01", apprentice: 1 }, // 1.0, an apprenticeship start
+      ].map((p) => ({
+        orgId: org.id,
+        workplaceId: w.id,
+        localRef: p.ref,
+        displayId: p.ref,
+        contractType: p.contract,
+        mainJobRole: 8,
+        startDate: p.start ?? "2020-01-01",
+        endDate: p.end ?? null,
+        zeroHours: p.zero ?? null,
+        contractedHours: p.contracted ?? null,
+        averageHours: p.average ?? null,
+        apprentice: p.apprentice ?? null,
+      })),
+    );
+    await hub.deps.db.insert(vacancies).values({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-05-01" });
+    const f = await coreFigures(hub.deps.db, [w.id], D);
+    const employedFte = 1 + 0.4 + 0.2 + 0 + 1; // full, part, zero, unknown, apprentice
+    expect(f.filled_posts_fte.value).toBeCloseTo(employedFte + 0.5, 10); // and bank
+    expect(f.vacancy_rate_fte.value).toBeCloseTo(1 / (employedFte + 1), 10);
+    expect(f.turnover_rate_fte.value).toBeCloseTo(0.6 / employedFte, 10);
+    expect(f.agency_rate_fte.value).toBeCloseTo(0.8 / (0.8 + employedFte), 10);
+    expect(f.apprenticeship_starts_12m.value).toBe(1);
+  });
+
   it("a figure with nothing to rest on says so instead of showing 0", async () => {
     const w = await workplace(B.id);
     const f = await coreFigures(hub.deps.db, [w.id], D);

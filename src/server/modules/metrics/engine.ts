@@ -20,6 +20,14 @@ const count = (n: number): Figure => ({ value: n, n });
 const rate = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
 const mean = (value: number | null, n: number): Figure => (n > 0 && value !== null ? { value: Number(value), n } : { value: null, reason: "no_data", n: 0 });
 
+/** A standard working week, for FTE (metrics.md: default 37.5 hours). */
+export const STANDARD_WEEKLY_HOURS = 37.5;
+/**
+ * One record's FTE: contracted hours for employed staff on fixed hours; average hours for
+ * zero-hours, bank, agency and other staff; unknown hours count as 0.
+ */
+const FTE_SQL = `(case when s.zero_hours = 1 or s.contract_type not in (1, 2) then coalesce(s.average_hours, 0) else coalesce(s.contracted_hours, 0) end / ${STANDARD_WEEKLY_HOURS})`;
+
 /** Contract types (ASC-WDS EMPLSTATUS): employed = permanent or temporary; agency counted apart. */
 const EMPLOYED = "(1, 2)";
 const AGENCY = 4;
@@ -72,6 +80,7 @@ export async function coreFiguresGrid(db: Exec, workplaceIds: string[], asked: C
   const cellsSql = sql`c as (select d, by, (d - interval '12 months')::date as d12 from unnest(${dates}::date[], ${bys}::text[]) as c(d, by))`;
   const inPost = (d: string) => sql.raw(`(s.start_date <= ${d} and (s.end_date is null or s.end_date > ${d}))`);
   const employed = sql.raw(`s.contract_type in ${EMPLOYED}`);
+  const fte = sql.raw(FTE_SQL);
   const staff = await db.execute(sql`
     with ${cellsSql},
     s as (select s.*, c.d, c.d12, c.by, ${g} as g, extract(year from age(c.d, s.date_of_birth))::int as age
@@ -85,6 +94,11 @@ export async function coreFiguresGrid(db: Exec, workplaceIds: string[], asked: C
       count(*) filter (where ${inPost("d12")} and ${employed})::int as employed_12m_ago,
       count(*) filter (where ${employed} and s.end_date > s.d12 and s.end_date <= s.d)::int as leavers,
       count(*) filter (where ${employed} and s.start_date > s.d12 and s.start_date <= s.d)::int as starters,
+      count(*) filter (where ${employed} and s.apprentice = 1 and s.start_date > s.d12 and s.start_date <= s.d)::int as apprentice_starts,
+      coalesce(sum(${fte}) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY}), 0)::float8 as filled_fte,
+      coalesce(sum(${fte}) filter (where ${inPost("d")} and ${employed}), 0)::float8 as employed_fte,
+      coalesce(sum(${fte}) filter (where ${inPost("d")} and s.contract_type = ${AGENCY}), 0)::float8 as agency_fte,
+      coalesce(sum(${fte}) filter (where ${employed} and s.end_date > s.d12 and s.end_date <= s.d), 0)::float8 as leavers_fte,
       count(*) filter (where ${inPost("d")} and s.contract_type = ${AGENCY})::int as agency,
       count(*) filter (where ${inPost("d")} and s.contract_type = 1)::int as permanent,
       count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.zero_hours = 1)::int as zero_hours,
@@ -144,16 +158,22 @@ function figuresOf(r: Record<string, number | null>, pr: { before: number; retai
   const employed = n("employed");
   return {
     filled_posts: count(n("filled_posts")),
+    filled_posts_fte: { value: Math.round(n("filled_fte") * 100) / 100, n: n("filled_posts") },
     employed_headcount: count(employed),
     vacancies: count(vacancies),
     vacancy_rate: rate(vacancies, employed + vacancies),
+    // Vacancy records carry no hours: each counts as one full-time post.
+    vacancy_rate_fte: rate(vacancies, n("employed_fte") + vacancies),
     leavers_12m: count(n("leavers")),
     turnover_rate: rate(n("leavers"), employed),
+    turnover_rate_fte: rate(n("leavers_fte"), n("employed_fte")),
     turnover_rate_avg: rate(n("leavers"), (n("employed_12m_ago") + employed) / 2),
     starter_rate: rate(n("starters"), employed),
     stability_index: rate(n("stable"), n("employed_12m_ago")),
     system_retention: rate(Number(pr.retained), Number(pr.before)),
     agency_rate: rate(n("agency"), n("agency") + employed),
+    agency_rate_fte: rate(n("agency_fte"), n("agency_fte") + n("employed_fte")),
+    apprenticeship_starts_12m: count(n("apprentice_starts")),
     agency_spend: Number(sp.months) > 0 ? { value: Number(sp.spend), n: Number(sp.months) } : { value: null, reason: "no_data", n: 0 },
     permanent_share: rate(n("permanent"), n("filled_posts")),
     zero_hours_share: rate(n("zero_hours"), n("zero_hours_known")),

@@ -101,3 +101,35 @@ describe("pay, people and qualification figures on a hand-made dataset", () => {
     expect(f.completeness_score.value).toBeLessThan(1);
   });
 });
+
+describe("ethnicity and nationality shares", () => {
+  it("places ASC-WDS codes in ONS ethnic groups and British, EU and non-EU nationality, with unknowns apart", async () => {
+    const w = await workplace("WA8 7AA");
+    const people: [number | null, number | null][] = [
+      [31, 826], // White, British
+      [34, 616], // White, Polish: EU
+      [39, 356], // Asian, Indian: non-EU
+      [44, 566], // Black, Nigerian: non-EU
+      [36, 826], // Mixed, British
+      [47, 999], // Other (Arab), nationality "other, unspecified": unknown
+      [99, 998], // don't know, don't know
+      [null, null], // missing, missing
+    ];
+    await staff(
+      w,
+      people.map(([ethnicity, nationality], i) => ({ localRef: `e${i}`, ethnicity, nationality })),
+    );
+    const f = await workforceFigures(hub.deps.db, [w.id], D, floors);
+    const v = (k: string) => f[k].value;
+    expect([
+      v("ethnicity_share.white"),
+      v("ethnicity_share.mixed"),
+      v("ethnicity_share.asian"),
+      v("ethnicity_share.black"),
+      v("ethnicity_share.other"),
+      v("ethnicity_share.unknown"),
+    ]).toEqual([2 / 8, 1 / 8, 1 / 8, 1 / 8, 1 / 8, 2 / 8]);
+    expect(v("ethnicity_unknown_share")).toBe(2 / 8);
+    expect([v("nationality_share.british"), v("nationality_share.eu"), v("nationality_share.non_eu"), v("nationality_share.unknown")]).toEqual([2 / 8, 1 / 8, 2 / 8, 3 / 8]);
+  });
+});

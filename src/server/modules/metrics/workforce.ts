@@ -61,6 +61,28 @@ export function hourlyPay(w: Pick<Worker, "payInterval" | "payRate" | "contracte
   return null;
 }
 
+/** ONS ethnic groups of the ASC-WDS codes (asc-wds.md: 31–34 White … 47 and 98 Other; 99 or missing unknown). */
+export const ETHNIC_GROUPS = ["white", "mixed", "asian", "black", "other", "unknown"] as const;
+type EthnicGroup = (typeof ETHNIC_GROUPS)[number];
+export function ethnicGroup(code: number | null): EthnicGroup {
+  if (code === null || code === 99) return "unknown";
+  if (code >= 31 && code <= 34) return "white";
+  if (code >= 35 && code <= 38) return "mixed";
+  if (code >= 39 && code <= 43) return "asian";
+  if (code >= 44 && code <= 46) return "black";
+  return "other";
+}
+/** EU member states (the 27 since 2020), by ISO 3166-1 numeric code, as ASC-WDS records nationality. */
+const EU = new Set([40, 56, 100, 191, 196, 203, 208, 233, 246, 250, 276, 300, 348, 372, 380, 428, 440, 442, 470, 528, 616, 620, 642, 703, 705, 724, 752]);
+export const NATIONALITY_GROUPS = ["british", "eu", "non_eu", "unknown"] as const;
+type NationalityGroup = (typeof NATIONALITY_GROUPS)[number];
+/** British (826), EU, non-EU; "don't know" (998), "other, unspecified" (999, neither EU nor non-EU can be told) and missing are unknown. */
+export function nationalityGroup(code: number | null): NationalityGroup {
+  if (code === null || code === 998 || code === 999) return "unknown";
+  if (code === 826) return "british";
+  return EU.has(code) ? "eu" : "non_eu";
+}
+
 const share = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
 const stat = (values: number[], f: (v: number[]) => number): Figure => (values.length ? { value: f(values), n: values.length } : { value: null, reason: "no_data", n: 0 });
 const median = (v: number[]) => {
@@ -177,10 +199,17 @@ function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloo
     count((w) => w.gender === null || w.gender === 3),
     n,
   );
-  out.ethnicity_unknown_share = share(
-    count((w) => w.ethnicity === null || w.ethnicity === 99),
-    n,
-  );
+  const ethnic = new Map<EthnicGroup, number>(ETHNIC_GROUPS.map((g) => [g, 0]));
+  const nations = new Map<NationalityGroup, number>(NATIONALITY_GROUPS.map((g) => [g, 0]));
+  for (const w of workforce) {
+    const e = ethnicGroup(w.ethnicity);
+    ethnic.set(e, (ethnic.get(e) ?? 0) + 1);
+    const g = nationalityGroup(w.nationality);
+    nations.set(g, (nations.get(g) ?? 0) + 1);
+  }
+  for (const [g, c] of ethnic) out[`ethnicity_share.${g}`] = share(c, n);
+  out.ethnicity_unknown_share = share(ethnic.get("unknown") ?? 0, n);
+  for (const [g, c] of nations) out[`nationality_share.${g}`] = share(c, n);
   const year = Number(at.slice(0, 4));
   const experienceKnown = workforce.filter((w) => w.sectorStart !== null && w.sectorStart !== 999);
   out.experience_21y_plus_share = share(experienceKnown.filter((w) => (w.sectorStart as number) <= year - 21).length, experienceKnown.length);
