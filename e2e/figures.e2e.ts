@@ -86,7 +86,21 @@ describe("workforce figures in a real browser", () => {
       .filter({ hasText: "Vacancy rate" });
     await vacancyRow.getByText("0.1%").waitFor();
     expect(await vacancyRow.getByText("Off target").count()).toBe(1);
+
+    // The council publishes its public page; anyone can read it without signing in.
+    await admin.getByRole("button", { name: "Switch the public page on" }).click();
+    const publicHref = await admin.getByRole("link", { name: "See the public page" }).getAttribute("href");
+    expect(publicHref).toBe("/state-of-the-workforce/halton");
     await admin.close();
+    const visitor = await browser.newPage(contextOptions);
+    await visitor.goto(`${baseUrl}${publicHref}`);
+    await visitor.getByRole("heading", { level: 1, name: "The state of the care workforce" }).waitFor();
+    const filled = await visitor.getByRole("row").filter({ hasText: "Filled posts" }).getByRole("cell").nth(1).textContent();
+    expect(Number((filled ?? "").replace(/,/g, "")) % 5).toBe(0); // counts rounded to the nearest 5
+    expect(await visitor.getByText("Download these figures as CSV").count()).toBe(1);
+    await expectAccessible(visitor, "public workforce page");
+    await screenshot(visitor, "public-workforce-page");
+    await visitor.close();
 
     const provider = await browser.newPage(contextOptions);
     await signIn(provider, baseUrl, "viewer@mersey-view.demo.test");

@@ -5,6 +5,7 @@ import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage
 import { FiguresPage, ProviderFiguresPage, TargetsPage } from "./routes/figures-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
+import { PublicWorkforcePage } from "./routes/public-pages";
 import { ReferenceDataPage } from "./routes/reference-pages";
 import { ReturnPeriodPage, ReturnsPage } from "./routes/returns-pages";
 import { StaffFormPage } from "./routes/staff-form";
@@ -33,6 +34,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/reset-password", component: ResetPasswordPage, validateSearch: tokenSearch }),
   createRoute({ getParentRoute: () => root, path: "/accept-invitation", component: AcceptInvitationPage, validateSearch: tokenSearch }),
   createRoute({ getParentRoute: () => root, path: "/no-organisation", component: signedIn(NoOrganisationPage) }),
+  createRoute({ getParentRoute: () => root, path: "/state-of-the-workforce/$slug", component: PublicWorkforcePage }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId", component: signedIn(OrgHomePage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/users", component: signedIn(UsersPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/providers", component: signedIn(ProvidersPage) }),

@@ -219,6 +219,7 @@ function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId
                 </Link>
               </p>
             )}
+            {canManage && !providerId && <PublicPageSwitch orgId={orgId} />}
           </section>
           {!providerId && (
             <>
@@ -668,6 +669,35 @@ function Notes() {
       . "Not enough data" means fewer than 3 employers or 10 workers; "Suppressed" protects small groups of people. Tags: on target; near target (missing it by no more than a tenth
       of the target); off target.
     </p>
+  );
+}
+
+/** Switches the council's public page on or off, and links to it when it is on. */
+function PublicPageSwitch({ orgId }: { orgId: string }) {
+  const queryClient = useQueryClient();
+  const setting = useQuery({ queryKey: ["public-page", orgId], queryFn: () => api<{ enabled: boolean; slug: string }>("GET", `/api/orgs/${orgId}/public-page`) });
+  const toggle = useMutation({
+    mutationFn: (enabled: boolean) => api<{ enabled: boolean; slug: string }>("PUT", `/api/orgs/${orgId}/public-page`, { enabled }),
+    onSuccess: (res) => queryClient.setQueryData(["public-page", orgId], res),
+  });
+  if (!setting.data) return null;
+  const { enabled, slug } = setting.data;
+  return (
+    <div className="govuk-inset-text app-no-print">
+      <p className="govuk-body">
+        Public "state of the workforce" page: <strong>{enabled ? "on" : "off"}</strong>.{" "}
+        {enabled ? (
+          <a className="govuk-link" href={`/state-of-the-workforce/${slug}`}>
+            See the public page
+          </a>
+        ) : (
+          "When it is on, anyone can see your system's headline figures, with counts rounded to the nearest 5 and nothing resting on fewer than 3 employers or 10 workers."
+        )}
+      </p>
+      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={toggle.isPending} onClick={() => toggle.mutate(!enabled)}>
+        {enabled ? "Switch the public page off" : "Switch the public page on"}
+      </button>
+    </div>
   );
 }
 

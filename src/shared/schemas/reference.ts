@@ -90,3 +90,5 @@ export const dashboardQuery = z.object({
 export const targetsInput = z.object({
   targets: z.record(z.string().max(100), z.number({ error: "Enter each target as a number, or leave it empty to remove it" }).nullable()),
 });
+
+export const publicPageInput = z.object({ enabled: z.boolean({ error: "enabled is true or false" }) });

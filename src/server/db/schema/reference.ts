@@ -1,4 +1,4 @@
-import { date, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./orgs";
 
 // Reference data: facts from outside the hub that figures are compared with. Shipped with their
@@ -76,3 +76,13 @@ export const metricTargets = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.metric] })],
 );
+
+/** A council's public "state of the workforce" page: off until the council switches it on. */
+export const publicPages = pgTable("public_pages", {
+  councilId: uuid("council_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  enabled: boolean("enabled").notNull().default(false),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
+import { Client, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
 import { ragOf } from "../../../shared/metrics";
 import { staffRecords, vacancies, workplaces } from "../../db/schema";
 import { ageOn, monthsBefore } from "../../lib/time";
@@ -160,5 +160,50 @@ describe("the provider dashboard", () => {
     const d = (await (await signedIn(hub, admin.email)).get(`/api/orgs/${me.id}/dashboard?at=${D}`)).json;
     expect(d.comparison.vacancy_rate.reason).toBe("not_enough_data");
     expect(Object.values(d.rank).every((r) => r === null)).toBe(true);
+  });
+});
+
+describe("a council's public workforce page", () => {
+  it("is not there until the council switches it on; then gives rounded figures to anyone, and nothing for a system too small", async () => {
+    const council = await makeOrg(hub, "council");
+    const admin = await makeUser(hub, council, "council_admin");
+    const analyst = await makeUser(hub, council, "council_analyst");
+    for (const [workers, vacancies] of [
+      [23, 2],
+      [31, 1],
+      [14, 0],
+    ])
+      await provider(council.id, workers, { vacancies, leavers: 1 });
+    const anyone = new Client(hub);
+    expect((await anyone.get(`/api/public/workforce/${council.slug}`)).status).toBe(404);
+    expect((await anyone.get("/api/public/workforce/no-such-council")).status).toBe(404);
+
+    const staffOnly = await signedIn(hub, analyst.email);
+    expect((await staffOnly.request("PUT", `/api/orgs/${council.id}/public-page`, { enabled: true })).status).toBe(403);
+    const c = await signedIn(hub, admin.email);
+    expect((await c.request("PUT", `/api/orgs/${council.id}/public-page`, { enabled: true })).json).toEqual({ enabled: true, slug: council.slug });
+    expect((await c.get(`/api/orgs/${council.id}/public-page`)).json.enabled).toBe(true);
+
+    const page = (await anyone.get(`/api/public/workforce/${council.slug}`)).json;
+    expect(page.council.name).toBe(council.name);
+    expect(page.roundedTo).toBe(5);
+    expect(page.now.filled_posts).toEqual({ value: 70, n: 70 }); // 68 in post, rounded to the nearest 5
+    expect(page.now.vacancy_rate.value).toBe(Math.round((3 / 71) * 1000) / 1000);
+    expect(page.now).not.toHaveProperty("completeness_score");
+    expect(page.now).not.toHaveProperty("agency_spend");
+    for (const band of page.agePyramid) for (const n of [band.female, band.male, band.other]) expect(n % 5).toBe(0);
+    expect(page.trend).toHaveLength(8);
+
+    // A council with two small providers: too few employers for a public figure.
+    const small = await makeOrg(hub, "council");
+    const smallAdmin = await signedIn(hub, (await makeUser(hub, small, "council_admin")).email);
+    await provider(small.id, 30);
+    await provider(small.id, 30);
+    await smallAdmin.request("PUT", `/api/orgs/${small.id}/public-page`, { enabled: true });
+    const tooSmall = (await anyone.get(`/api/public/workforce/${small.slug}`)).json;
+    expect(tooSmall.now.vacancy_rate).toEqual({ value: null, reason: "not_enough_data", n: 0 });
+
+    await c.request("PUT", `/api/orgs/${council.id}/public-page`, { enabled: false });
+    expect((await anyone.get(`/api/public/workforce/${council.slug}`)).status).toBe(404);
   });
 });

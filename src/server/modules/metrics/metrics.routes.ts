@@ -1,9 +1,11 @@
-import { dashboardQuery, metricsQuery, targetsInput } from "../../../shared/schemas";
+import { dashboardQuery, metricsQuery, publicPageInput, targetsInput } from "../../../shared/schemas";
+import { systemCtx } from "../../boot";
 import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import { isoDate } from "../../lib/time";
 import { councilDashboard, providerDashboard } from "./dashboard.service";
 import { metricsFor } from "./metrics.service";
+import { getPublicPageSetting, publicWorkforce, setPublicPage } from "./public.service";
 import { findTargets } from "./targets.repo";
 import { setTargets } from "./targets.service";
 
@@ -72,5 +74,42 @@ export function metricsRoutes(r: Router) {
       body: targetsInput,
     },
     async (c, { body }) => c.json({ targets: await setTargets(orgCtxOf(c), body.targets) }),
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/public-page",
+      tag: "Workforce intelligence",
+      scope: "org",
+      permission: "metrics.view",
+      summary: "Whether the council's public workforce page is on",
+    },
+    async (c) => c.json(await getPublicPageSetting(orgCtxOf(c))),
+  );
+
+  r.define(
+    {
+      method: "put",
+      path: "/api/orgs/:orgId/public-page",
+      tag: "Workforce intelligence",
+      scope: "org",
+      permission: "metrics.manage",
+      summary: "Switch the council's public 'state of the workforce' page on or off",
+      body: publicPageInput,
+    },
+    async (c, { body }) => c.json(await setPublicPage(orgCtxOf(c), body.enabled)),
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/public/workforce/:slug",
+      tag: "Workforce intelligence",
+      scope: "public",
+      summary:
+        "A council's public 'state of the workforce' figures, when it has switched the page on: counts rounded to the nearest 5, nothing resting on fewer than 3 employers or 10 workers",
+    },
+    async (c) => c.json(await publicWorkforce(systemCtx(c.var.deps), c.req.param("slug") ?? "")),
   );
 }

@@ -48,7 +48,7 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
       name: m[1],
       in: "path",
       required: true,
-      schema: { type: "string", format: "uuid" },
+      schema: m[1].endsWith("Id") ? { type: "string", format: "uuid" } : { type: "string" },
     }));
     if (s.query) {
       const q = z.toJSONSchema(s.query, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown>; required?: string[] };

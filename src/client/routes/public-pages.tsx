@@ -1,0 +1,90 @@
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "@tanstack/react-router";
+import { HEADLINES } from "../../shared/metrics";
+import { Page } from "../components/Page";
+import { Table } from "../components/Table";
+import { api } from "../lib/api";
+import { csvHref } from "../lib/csv";
+
+interface Figure {
+  value: number | null;
+  n: number;
+  reason?: "no_data" | "not_enough_data" | "suppressed";
+}
+interface PublicWorkforce {
+  council: { name: string; slug: string; isDemo: boolean };
+  at: string;
+  roundedTo: number;
+  now: Record<string, Figure>;
+  trend: { at: string; figures: Record<string, Figure> }[];
+  agePyramid: { band: string; female: number; male: number; other: number }[];
+}
+
+const REASONS = { no_data: "No data", not_enough_data: "Not enough data", suppressed: "Withheld" };
+const show = (f: Figure | undefined, kind: string) => {
+  if (!f) return "–";
+  if (f.value === null) return REASONS[f.reason ?? "no_data"];
+  if (kind === "rate") return `${(f.value * 100).toFixed(1)}%`;
+  if (kind === "money") return `£${f.value.toFixed(2)}`;
+  return f.value.toLocaleString("en-GB");
+};
+
+/** A council's public "state of the workforce" page: no sign-in, counts rounded. */
+export function PublicWorkforcePage() {
+  const { slug } = useParams({ strict: false }) as { slug: string };
+  const page = useQuery({ queryKey: ["public-workforce", slug], queryFn: () => api<PublicWorkforce>("GET", `/api/public/workforce/${slug}`), retry: false });
+  if (page.isError)
+    return (
+      <Page title="Page not found">
+        <p className="govuk-body">There is no public workforce page at this address. The council may not have published one.</p>
+      </Page>
+    );
+  const d = page.data;
+  if (!d) return <p className="govuk-body">Loading…</p>;
+  const headlines = HEADLINES.filter((h) => h.name in d.now);
+  const last = d.trend.at(-1);
+  return (
+    <Page title="The state of the care workforce" caption={d.council.name}>
+      <p className="govuk-body-l">
+        The adult social care workforce of the providers {d.council.name} commissions and its own services, as at {d.at}, from the records providers keep in the Care Workforce Hub.
+      </p>
+      <div className="govuk-inset-text">
+        Counts are rounded to the nearest {d.roundedTo}. A figure that would rest on fewer than 3 employers or 10 workers is not shown. Turnover and starters cover the last 12
+        months.
+      </div>
+      <Table
+        caption={`Headline figures as at ${d.at}`}
+        rows={headlines}
+        rowKey={(h) => h.name}
+        columns={[
+          { header: "Figure", cell: (h) => h.label },
+          { header: "Now", numeric: true, cell: (h) => show(d.now[h.name], h.kind) },
+          { header: last ? `Quarter ending ${last.at}` : "Last quarter end", numeric: true, cell: (h) => show(last?.figures[h.name], h.kind) },
+        ]}
+      />
+      <p className="govuk-body app-no-print">
+        <a
+          className="govuk-link"
+          href={csvHref(
+            ["Figure", "Name", "Now"],
+            headlines.map((h) => [h.label, h.name, d.now[h.name]?.value ?? ""]),
+          )}
+          download="state-of-the-workforce.csv"
+        >
+          Download these figures as CSV
+        </a>
+      </p>
+      <Table
+        caption="Workforce by age band and gender"
+        rows={d.agePyramid}
+        rowKey={(b) => b.band}
+        columns={[
+          { header: "Age", cell: (b) => b.band },
+          { header: "Female", numeric: true, cell: (b) => b.female.toLocaleString("en-GB") },
+          { header: "Male", numeric: true, cell: (b) => b.male.toLocaleString("en-GB") },
+          { header: "Other or not known", numeric: true, cell: (b) => b.other.toLocaleString("en-GB") },
+        ]}
+      />
+    </Page>
+  );
+}
