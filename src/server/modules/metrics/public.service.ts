@@ -71,7 +71,7 @@ export async function setPublicPage(ctx: OrgCtx, enabled: boolean) {
 /** The public page of a council that has switched it on; "not found" otherwise, whether or not the council exists. */
 export async function publicWorkforce(ctx: Ctx, slug: string) {
   const council = await findOrgBySlug(ctx.db, slug);
-  if (!council || council.kind !== "council" || !(await pageOf(ctx, council.id))?.enabled) throw notFound("page");
+  if (council?.kind !== "council" || !(await pageOf(ctx, council.id))?.enabled) throw notFound("page");
   const asCouncil: OrgCtx = {
     ...ctx,
     actor: systemActor,
