@@ -44,6 +44,7 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "get /api/orgs/:orgId/dashboard": {},
   "get /api/orgs/:orgId/targets": {},
   "get /api/orgs/:orgId/public-page": {},
+  "get /api/orgs/:orgId/my-career": {},
   "put /api/orgs/:orgId/public-page": { body: () => ({ enabled: true }) },
   "put /api/orgs/:orgId/targets": { body: () => ({ targets: { vacancy_rate: 0.05 } }) },
   "delete /api/orgs/:orgId/api-tokens/:tokenId": {},

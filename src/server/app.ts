@@ -11,6 +11,7 @@ import { AppError } from "./lib/errors";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { agencyRoutes } from "./modules/agency/agency.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { careersRoutes } from "./modules/careers/careers.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
 import { recordRoutes } from "./modules/imports/records.routes";
 import { metricsRoutes } from "./modules/metrics/metrics.routes";
@@ -63,6 +64,7 @@ export function createApp(deps: Deps) {
   vacancyRoutes(router);
   referenceRoutes(router);
   metricsRoutes(router);
+  careersRoutes(router);
   agencyRoutes(router);
   tokenRoutes(router);
   recordRoutes(router);

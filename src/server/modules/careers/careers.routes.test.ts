@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { Client, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
+import { staffQualifications, staffRecords, vacancies, workplaces } from "../../db/schema";
+import { commissionProvider } from "../orgs/orgs.service";
+
+const hub = await testHub();
+
+async function providerWithWorkplace(councilId?: string) {
+  const org = await makeOrg(hub, "provider");
+  if (councilId) await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
+  const [w] = await hub.deps.db
+    .insert(workplaces)
+    .values({ orgId: org.id, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
+    .returning();
+  return { org, w };
+}
+
+describe("the public career roadmap", () => {
+  it("gives the framework to anyone and, for a council, the local vacancies open today for each role", async () => {
+    const council = await makeOrg(hub, "council");
+    const { org, w } = await providerWithWorkplace(council.id);
+    const elsewhere = await providerWithWorkplace(); // not commissioned: its vacancies are not local
+    await hub.deps.db.insert(vacancies).values([
+      { orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-05-01" },
+      { orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-05-01" },
+      { orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-01-01", closedOn: "2026-03-01" }, // filled
+      { orgId: org.id, workplaceId: w.id, jobRole: 4, openedOn: "2026-06-01" },
+      { orgId: elsewhere.org.id, workplaceId: elsewhere.w.id, jobRole: 8, openedOn: "2026-05-01" },
+    ]);
+    const anyone = new Client(hub);
+    const plain = await anyone.get("/api/public/careers");
+    expect(plain.status).toBe(200);
+    expect(plain.json.framework.roles.length).toBeGreaterThan(20);
+    expect(plain.json.vacancies.care_support_worker).toBe(0);
+    const local = (await anyone.get(`/api/public/careers?council=${council.slug}`)).json;
+    expect(local.council).toEqual({ name: council.name, slug: council.slug });
+    expect(local.vacancies).toMatchObject({ care_support_worker: 2, registered_manager: 1, new_to_care: 0, social_worker: 0 });
+    expect((await anyone.get("/api/public/careers?council=no-such-council")).status).toBe(404);
+    expect((await anyone.get(`/api/public/careers?council=${org.slug}`)).status).toBe(404); // a provider is not a council
+  });
+});
+
+describe("my career", () => {
+  it("shows a care worker their place and what they still need for each next step, from their own record", async () => {
+    const { org, w } = await providerWithWorkplace();
+    const sam = await makeUser(hub, org, "staff_member");
+    const [record] = await hub.deps.db
+      .insert(staffRecords)
+      .values({
+        orgId: org.id,
+        workplaceId: w.id,
+        localRef: "sam",
+        displayId: "Sam Example",
+        contractType: 1,
+        mainJobRole: 8,
+        startDate: "2023-01-01",
+        careCertificate: 1,
+        level2CareCertificate: 3,
+        socialCareQual: 2,
+        userId: sam.id,
+      })
+      .returning();
+    const client = await signedIn(hub, sam.email);
+    const mine = (await client.get(`/api/orgs/${org.id}/my-career`)).json;
+    expect(mine.name).toBe("Sam Example");
+    expect(mine.current).toMatchObject({ key: "care_support_worker", title: "Care or support worker" });
+    const supervisor = mine.next.find((n: { role: { key: string } }) => n.role.key === "supervisor_leader");
+    expect(supervisor.gap.stillNeeded).toEqual(["l2_adult_social_care_certificate"]);
+    expect(supervisor.how).toContain("Lead adult care worker apprenticeship");
+
+    // A qualification recorded against the record (code 158: the Level 2 certificate) changes the answer.
+    await hub.deps.db.insert(staffQualifications).values({ orgId: org.id, staffRecordId: record.id, position: 1, qualificationCode: 158, year: 2026 });
+    const after = (await client.get(`/api/orgs/${org.id}/my-career`)).json;
+    expect(after.next.find((n: { role: { key: string } }) => n.role.key === "supervisor_leader").gap.ready).toBe(true);
+  });
+
+  it("needs a linked staff record, and is for the person's own account", async () => {
+    const { org } = await providerWithWorkplace();
+    const unlinked = await signedIn(hub, (await makeUser(hub, org, "staff_member")).email);
+    const res = await unlinked.get(`/api/orgs/${org.id}/my-career`);
+    expect(res.status).toBe(404);
+    expect(res.json.error.message).toMatch(/staff record/i);
+    const manager = await signedIn(hub, (await makeUser(hub, org, "provider_admin")).email);
+    expect((await manager.get(`/api/orgs/${org.id}/my-career`)).status).toBe(403);
+  });
+});

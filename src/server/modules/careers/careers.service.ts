@@ -1,0 +1,85 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Framework } from "../../../shared/career/framework";
+import type { Ctx, OrgCtx } from "../../context";
+import { staffQualifications, staffRecords, trainingRecords } from "../../db/schema";
+import { notFound } from "../../lib/errors";
+import { isoDate } from "../../lib/time";
+import { commissionedProviderIds, findOrgBySlug } from "../orgs/orgs.repo";
+import { nextSteps, type PersonRecord } from "./gap";
+import { SHIPPED_FRAMEWORK } from "./shipped-framework";
+
+/** The framework in force for an organisation: the shipped one until councils publish their own. */
+export const frameworkFor = (): Framework => SHIPPED_FRAMEWORK;
+
+/**
+ * The public roadmap: the framework, and for a council the local vacancies open today for each
+ * role (vacancy records of the providers it commissions and its own, by main job role).
+ */
+export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
+  const framework = frameworkFor();
+  const vacancies: Record<string, number> = Object.fromEntries(framework.roles.map((r) => [r.key, 0]));
+  let council: { name: string; slug: string } | null = null;
+  if (councilSlug) {
+    const org = await findOrgBySlug(ctx.db, councilSlug);
+    if (org?.kind !== "council") throw notFound("council");
+    council = { name: org.name, slug: org.slug };
+    const today = isoDate(ctx.deps.now());
+    const orgIds = [org.id, ...(await commissionedProviderIds(ctx.db, org.id, today)).map((p) => p.id)];
+    const open = await ctx.db.execute(sql`
+      select job_role, count(*)::int as n from vacancies
+      where org_id = any(${`{${orgIds.join(",")}}`}::uuid[]) and opened_on <= ${today}::date and (closed_on is null or closed_on > ${today}::date)
+      group by job_role`);
+    const byJobRole = new Map((open.rows as { job_role: number; n: number }[]).map((r) => [r.job_role, r.n]));
+    // A vacancy counts for every role its job role maps to (a care worker post is open to new and established care workers alike).
+    for (const r of framework.roles) vacancies[r.key] = r.jobRoles.reduce((s, j) => s + (byJobRole.get(j) ?? 0), 0);
+  }
+  return { framework, council, vacancies };
+}
+
+/** A staff member's own place in the framework and next steps, from their current staff record. */
+export async function myCareer(ctx: OrgCtx) {
+  if (!ctx.actor.userId) throw notFound("staff record");
+  const [record] = await ctx.db
+    .select()
+    .from(staffRecords)
+    .where(and(eq(staffRecords.orgId, ctx.org.id), eq(staffRecords.userId, ctx.actor.userId), isNull(staffRecords.endDate)))
+    .limit(1);
+  if (!record) throw notFound("staff record");
+  const qualifications = await ctx.db
+    .select({ code: staffQualifications.qualificationCode })
+    .from(staffQualifications)
+    .where(and(eq(staffQualifications.orgId, ctx.org.id), inArray(staffQualifications.staffRecordId, [record.id])));
+  const training = await ctx.db
+    .select({ category: trainingRecords.category, expiresOn: trainingRecords.expiresOn })
+    .from(trainingRecords)
+    .where(and(eq(trainingRecords.orgId, ctx.org.id), eq(trainingRecords.staffRecordId, record.id)));
+  const person: PersonRecord = {
+    mainJobRole: record.mainJobRole,
+    cwpCategory: record.cwpCategory,
+    careCertificate: record.careCertificate,
+    level2CareCertificate: record.level2CareCertificate,
+    socialCareQual: record.socialCareQual,
+    socialCareQualLevel: record.socialCareQualLevel,
+    amhp: record.amhp,
+    delegatedHealthcare: record.delegatedHealthcare,
+    apprentice: record.apprentice,
+    sectorStartYear: record.sectorStartYear,
+    mainJobStartDate: record.mainJobStartDate,
+    qualifications: qualifications.map((q) => q.code),
+    training,
+  };
+  const framework = frameworkFor();
+  const steps = nextSteps(framework, person, isoDate(ctx.deps.now()));
+  const roles = new Map(framework.roles.map((r) => [r.key, r]));
+  return {
+    name: record.displayId,
+    current: steps.current,
+    next: steps.next.map((n) => ({
+      role: { key: n.route.to, title: roles.get(n.route.to)?.title ?? n.route.to, summary: roles.get(n.route.to)?.summary ?? "" },
+      how: n.route.how,
+      via: n.route.via,
+      typicalMonths: n.route.typicalMonths ?? null,
+      gap: n.gap,
+    })),
+  };
+}
