@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter } from "@tanstack/react-rout
 import { Layout } from "./components/Layout";
 import { AdminOrganisationsPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
+import { CareersPage, MyCareerPage } from "./routes/career-pages";
 import { FiguresPage, ProviderFiguresPage, TargetsPage } from "./routes/figures-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
@@ -35,6 +36,13 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/accept-invitation", component: AcceptInvitationPage, validateSearch: tokenSearch }),
   createRoute({ getParentRoute: () => root, path: "/no-organisation", component: signedIn(NoOrganisationPage) }),
   createRoute({ getParentRoute: () => root, path: "/state-of-the-workforce/$slug", component: PublicWorkforcePage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/careers",
+    component: CareersPage,
+    validateSearch: (s: Record<string, unknown>): { council?: string } => (typeof s.council === "string" ? { council: s.council } : {}),
+  }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/my-career", component: signedIn(MyCareerPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId", component: signedIn(OrgHomePage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/users", component: signedIn(UsersPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/providers", component: signedIn(ProvidersPage) }),

@@ -14,6 +14,7 @@ interface NavItem {
 const ORG_NAV: NavItem[] = [
   { to: "", label: "Home" },
   { to: "/figures", label: "Workforce figures", permission: "metrics.view" },
+  { to: "/my-career", label: "My career", permission: "self.view" },
   { to: "/providers", label: "Providers", permission: "providers.view" },
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
@@ -137,6 +138,11 @@ export function Layout() {
                 <li className="govuk-footer__inline-list-item">
                   <a className="govuk-footer__link" href="/api/docs">
                     API documentation
+                  </a>
+                </li>
+                <li className="govuk-footer__inline-list-item">
+                  <a className="govuk-footer__link" href="/careers">
+                    Careers in care and social work
                   </a>
                 </li>
               </ul>
