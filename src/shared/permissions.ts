@@ -57,6 +57,8 @@ export const PERMISSIONS = [
   "staff.viewSensitive", // NI number, date of birth, ethnicity, disability
   "metrics.view",
   "metrics.manage", // a council: set targets for its headline figures
+  "careers.manage", // a council: edit and publish its career framework, see who has endorsed it
+  "careers.endorse", // a provider: endorse a published framework, map its own job titles
   "self.view", // personal account: my own record, training, career plan
   "returns.view", // a council: return periods and who has submitted; a provider: its own returns
   "returns.manage", // a council: set return periods
@@ -80,10 +82,11 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "returns.view",
     "returns.manage",
     "metrics.manage",
+    "careers.manage",
   ],
   council_analyst: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view"],
   commissioner: ["org.view", "providers.view", "workplaces.view", "metrics.view", "metrics.manage", "returns.view"],
-  provider_admin: [...ORG_ADMIN, ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "staff.viewSensitive", "returns.view", "returns.submit"],
+  provider_admin: [...ORG_ADMIN, ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "staff.viewSensitive", "returns.view", "returns.submit", "careers.endorse"],
   provider_editor: ["org.view", "users.view", ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "returns.view", "returns.submit"],
   provider_viewer: ["org.view", ...PROVIDER_DATA_READ, "returns.view"],
   trainer: ["org.view"],

@@ -92,3 +92,10 @@ export const targetsInput = z.object({
 });
 
 export const publicPageInput = z.object({ enabled: z.boolean({ error: "enabled is true or false" }) });
+
+/** A council's draft career framework (checked in full by the server: shared/career/framework.ts). */
+export const frameworkDraftInput = z.object({ document: z.unknown() });
+export const jobTitleInput = z.object({
+  title: z.string().trim().min(2, "Enter the job title, at least 2 characters").max(120, "Job titles are at most 120 characters"),
+  roleKey: z.string().min(1, "Choose the framework role this job title is"),
+});

@@ -1,4 +1,5 @@
 export * from "./auth";
+export * from "./careers";
 export * from "./orgs";
 export * from "./platform";
 export * from "./reference";

@@ -1,7 +1,10 @@
+import { frameworkDraftInput, jobTitleInput } from "../../../shared/schemas";
 import { systemCtx } from "../../boot";
 import { orgCtxOf } from "../../http/guards";
+import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import { myCareer, publicRoadmap } from "./careers.service";
+import { addJobTitle, endorse, getDraft, listFrameworks, listJobTitles, publishDraft, removeJobTitle, saveDraft } from "./frameworks.service";
 
 export function careersRoutes(r: Router) {
   r.define(
@@ -25,5 +28,93 @@ export function careersRoutes(r: Router) {
       summary: "Your place in the career framework and, for each role you could move to, what your records show you have and what you still need",
     },
     async (c) => c.json(await myCareer(orgCtxOf(c))),
+  );
+
+  const tag = "Careers";
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/frameworks",
+      tag,
+      scope: "org",
+      permission: "org.view",
+      summary:
+        "A council's draft and published career frameworks with who has endorsed each; a provider's commissioning councils' latest frameworks and whether it has endorsed them",
+    },
+    async (c) => c.json(await listFrameworks(orgCtxOf(c))),
+  );
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/frameworks/draft",
+      tag,
+      scope: "org",
+      permission: "careers.manage",
+      summary: "The council's draft framework (started from its latest version, or the shipped one)",
+    },
+    async (c) => {
+      const draft = await getDraft(orgCtxOf(c));
+      return c.json({ id: draft.id, document: draft.document, updatedAt: draft.updatedAt });
+    },
+  );
+  r.define(
+    {
+      method: "put",
+      path: "/api/orgs/:orgId/frameworks/draft",
+      tag,
+      scope: "org",
+      permission: "careers.manage",
+      summary: "Replace the draft framework; it is checked in full (shape, links, no dead ends) before it is saved",
+      body: frameworkDraftInput,
+    },
+    async (c, { body }) => {
+      const saved = await saveDraft(orgCtxOf(c), body.document);
+      return c.json({ id: saved.id, updatedAt: saved.updatedAt });
+    },
+  );
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/frameworks/draft/publish",
+      tag,
+      scope: "org",
+      permission: "careers.manage",
+      summary: "Publish the draft as the next version (never changed afterwards)",
+    },
+    async (c) => {
+      const row = await publishDraft(orgCtxOf(c));
+      return c.json({ id: row.id, version: row.version, publishedAt: row.publishedAt });
+    },
+  );
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/frameworks/:frameworkId/endorse",
+      tag,
+      scope: "org",
+      permission: "careers.endorse",
+      summary: "Endorse a published framework of a council that commissions you",
+    },
+    async (c) => c.json(await endorse(orgCtxOf(c), idParam(c, "frameworkId", "framework"))),
+  );
+  r.define(
+    { method: "get", path: "/api/orgs/:orgId/job-titles", tag, scope: "org", permission: "org.view", summary: "Your own job titles and the framework roles they map onto" },
+    async (c) => c.json({ jobTitles: await listJobTitles(orgCtxOf(c)) }),
+  );
+  r.define(
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/job-titles",
+      tag,
+      scope: "org",
+      permission: "careers.endorse",
+      summary: "Map one of your job titles onto a framework role",
+      body: jobTitleInput,
+    },
+    async (c, { body }) => c.json({ jobTitle: await addJobTitle(orgCtxOf(c), body.title, body.roleKey) }, 201),
+  );
+  r.define(
+    { method: "delete", path: "/api/orgs/:orgId/job-titles/:jobTitleId", tag, scope: "org", permission: "careers.endorse", summary: "Remove a job title mapping" },
+    async (c) => c.json({ removed: (await removeJobTitle(orgCtxOf(c), idParam(c, "jobTitleId", "job title"))).id }),
   );
 }

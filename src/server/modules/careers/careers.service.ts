@@ -5,23 +5,31 @@ import { staffQualifications, staffRecords, trainingRecords } from "../../db/sch
 import { notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { commissionedProviderIds, findOrgBySlug } from "../orgs/orgs.repo";
+import { councilsOf, frameworkInForce } from "./frameworks.service";
 import { nextSteps, type PersonRecord } from "./gap";
 import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 
-/** The framework in force for an organisation: the shipped one until councils publish their own. */
-export const frameworkFor = (): Framework => SHIPPED_FRAMEWORK;
+/** The framework for an organisation's people: its own if a council, else that of a council commissioning it (the shipped one until a council publishes its own). */
+async function frameworkForOrg(ctx: OrgCtx): Promise<Framework> {
+  if (ctx.org.kind === "council") return (await frameworkInForce(ctx, ctx.org.id)).framework;
+  for (const councilId of await councilsOf(ctx, ctx.org.id, isoDate(ctx.deps.now()))) {
+    const inForce = await frameworkInForce(ctx, councilId);
+    if (inForce.version !== null) return inForce.framework;
+  }
+  return SHIPPED_FRAMEWORK;
+}
 
 /**
  * The public roadmap: the framework, and for a council the local vacancies open today for each
  * role (vacancy records of the providers it commissions and its own, by main job role).
  */
 export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
-  const framework = frameworkFor();
+  const org = councilSlug ? await findOrgBySlug(ctx.db, councilSlug) : null;
+  if (councilSlug && org?.kind !== "council") throw notFound("council");
+  const { framework, version } = await frameworkInForce(ctx, org?.id ?? null);
   const vacancies: Record<string, number> = Object.fromEntries(framework.roles.map((r) => [r.key, 0]));
   let council: { name: string; slug: string } | null = null;
-  if (councilSlug) {
-    const org = await findOrgBySlug(ctx.db, councilSlug);
-    if (org?.kind !== "council") throw notFound("council");
+  if (org) {
     council = { name: org.name, slug: org.slug };
     const today = isoDate(ctx.deps.now());
     const orgIds = [org.id, ...(await commissionedProviderIds(ctx.db, org.id, today)).map((p) => p.id)];
@@ -33,7 +41,7 @@ export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
     // A vacancy counts for every role its job role maps to (a care worker post is open to new and established care workers alike).
     for (const r of framework.roles) vacancies[r.key] = r.jobRoles.reduce((s, j) => s + (byJobRole.get(j) ?? 0), 0);
   }
-  return { framework, council, vacancies };
+  return { framework, version, council, vacancies };
 }
 
 /** A staff member's own place in the framework and next steps, from their current staff record. */
@@ -68,7 +76,7 @@ export async function myCareer(ctx: OrgCtx) {
     qualifications: qualifications.map((q) => q.code),
     training,
   };
-  const framework = frameworkFor();
+  const framework = await frameworkForOrg(ctx);
   const steps = nextSteps(framework, person, isoDate(ctx.deps.now()));
   const roles = new Map(framework.roles.map((r) => [r.key, r]));
   return {

@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations, users } from "./orgs";
+
+// A council's career framework: a draft it edits and the versions it publishes, each one whole
+// document (ADR 0008). Providers endorse a published version; they map their own job titles
+// onto the framework's roles.
+
+export const careerFrameworks = pgTable(
+  "career_frameworks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    councilId: uuid("council_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** draft, or published (then never changed). */
+    status: text("status").notNull(),
+    /** 1, 2, … for published versions; null for the draft. */
+    version: integer("version"),
+    document: jsonb("document").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: uuid("published_by").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("career_frameworks_version_key").on(t.councilId, t.version),
+    // One draft per council at a time.
+    uniqueIndex("career_frameworks_one_draft").on(t.councilId).where(sql`status = 'draft'`),
+  ],
+);
+
+export const frameworkEndorsements = pgTable(
+  "framework_endorsements",
+  {
+    frameworkId: uuid("framework_id")
+      .notNull()
+      .references(() => careerFrameworks.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => organisations.id),
+    endorsedBy: uuid("endorsed_by").references(() => users.id),
+    endorsedAt: timestamp("endorsed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkId, t.providerId] })],
+);
+
+export const providerJobTitles = pgTable(
+  "provider_job_titles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => organisations.id),
+    title: text("title").notNull(),
+    /** The framework role key it maps onto. */
+    roleKey: text("role_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("provider_job_titles_key").on(t.providerId, sql`lower(${t.title})`)],
+);
