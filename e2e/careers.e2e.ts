@@ -55,4 +55,39 @@ describe("careers in a real browser", () => {
     await screenshot(page, "my-career");
     await page.close();
   });
+
+  it("the council publishes its framework, a provider endorses it, and the council sees who has not", async () => {
+    const council = await browser.newPage(contextOptions);
+    await signIn(council, baseUrl, "council.admin@halton.demo.test");
+    await council.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+    await council.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Career framework" }).click();
+    await council.getByRole("heading", { level: 1, name: "Career framework" }).waitFor();
+    await council.getByLabel("Social work student or apprentice").fill("Grade 6, moving to grade 7 after job evaluation");
+    await council.getByRole("button", { name: "Save draft" }).click();
+    await council.getByText("Draft saved").waitFor();
+    await council.getByRole("button", { name: /^Publish as version \d+$/ }).click();
+    await council.getByText(/^Version \d+ published$/).waitFor();
+    await expectAccessible(council, "council career framework");
+
+    const provider = await browser.newPage(contextOptions);
+    await signIn(provider, baseUrl, "provider.admin@mersey-view.demo.test");
+    await provider.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+    await provider.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Career framework" }).click();
+    await provider
+      .getByRole("button", { name: /^Endorse version \d+$/ })
+      .first()
+      .click();
+    await provider.getByText("Endorsed", { exact: true }).first().waitFor();
+    await expectAccessible(provider, "provider career framework");
+    await provider.close();
+
+    await council.reload();
+    const latest = council.getByRole("table", { name: "Published versions and who has endorsed them" }).getByRole("row").nth(1);
+    await latest.getByText(/^1 of \d+ providers$/).waitFor();
+    const notYet = (await latest.getByRole("cell").nth(3).textContent()) ?? "";
+    expect(notYet).not.toContain("Mersey View Care");
+    expect(notYet.length).toBeGreaterThan(0);
+    await screenshot(council, "career-framework-endorsements");
+    await council.close();
+  });
 });

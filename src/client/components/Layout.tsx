@@ -8,13 +8,15 @@ import { type Membership, useMe } from "../lib/session";
 interface NavItem {
   to: string;
   label: string;
-  permission?: Permission;
+  /** Shown to those with this permission (or any of these). */
+  permission?: Permission | Permission[];
 }
 
 const ORG_NAV: NavItem[] = [
   { to: "", label: "Home" },
   { to: "/figures", label: "Workforce figures", permission: "metrics.view" },
   { to: "/my-career", label: "My career", permission: "self.view" },
+  { to: "/career-framework", label: "Career framework", permission: ["careers.manage", "careers.endorse"] },
   { to: "/providers", label: "Providers", permission: "providers.view" },
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
@@ -70,7 +72,9 @@ export function Layout() {
     navigate({ to: "/sign-in" });
   };
 
-  const nav = current ? ORG_NAV.filter((n) => !n.permission || current.permissions.includes(n.permission)).map((n) => ({ ...n, href: `/orgs/${current.id}${n.to}` })) : [];
+  const nav = current
+    ? ORG_NAV.filter((n) => !n.permission || [n.permission].flat().some((p) => current.permissions.includes(p))).map((n) => ({ ...n, href: `/orgs/${current.id}${n.to}` }))
+    : [];
   if (me?.user?.isHubAdmin) nav.push({ to: "", label: "All organisations", href: "/admin/organisations" }, { to: "", label: "Reference data", href: "/admin/reference" });
 
   return (

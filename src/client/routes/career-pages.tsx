@@ -1,7 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearch } from "@tanstack/react-router";
+import { useState } from "react";
 import type { CatalogueItem, Framework, Role } from "../../shared/career/framework";
+import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
+import { Table } from "../components/Table";
 import { api } from "../lib/api";
 
 interface Roadmap {
@@ -222,6 +225,208 @@ export function MyCareerPage() {
           </section>
         );
       })}
+    </Page>
+  );
+}
+
+interface FrameworkList {
+  kind: "council" | "provider";
+  draft?: { id: string; updatedAt: string; roles: number } | null;
+  versions?: { id: string; version: number; publishedAt: string; endorsedCount: number; providers: { id: string; name: string; endorsedAt: string | null }[]; notYet: string[] }[];
+  frameworks?: { id: string; version: number; council: string; title: string; publishedAt: string; endorsedAt: string | null }[];
+}
+const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) : "");
+
+/** A council edits, publishes and follows endorsement of its framework; a provider endorses it and maps its job titles. */
+export function CareerFrameworkPage() {
+  const { orgId } = useParams({ strict: false }) as { orgId: string };
+  const list = useQuery({ queryKey: ["frameworks", orgId], queryFn: () => api<FrameworkList>("GET", `/api/orgs/${orgId}/frameworks`) });
+  if (!list.data) return <p className="govuk-body">Loading…</p>;
+  return list.data.kind === "council" ? <CouncilFramework orgId={orgId} list={list.data} /> : <ProviderFramework orgId={orgId} list={list.data} />;
+}
+
+function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList }) {
+  const queryClient = useQueryClient();
+  const draft = useQuery({ queryKey: ["framework-draft", orgId], queryFn: () => api<{ id: string; document: Framework }>("GET", `/api/orgs/${orgId}/frameworks/draft`) });
+  const [pay, setPay] = useState<Record<string, string>>({});
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: ["frameworks", orgId] });
+    queryClient.invalidateQueries({ queryKey: ["framework-draft", orgId] });
+  };
+  const save = useMutation({
+    mutationFn: () => {
+      const doc = draft.data?.document as Framework;
+      return api("PUT", `/api/orgs/${orgId}/frameworks/draft`, {
+        document: { ...doc, roles: doc.roles.map((r) => (r.key in pay ? { ...r, payGuidance: pay[r.key].trim() || undefined } : r)) },
+      });
+    },
+    onSuccess: () => {
+      setPay({});
+      refresh();
+    },
+  });
+  const publish = useMutation({ mutationFn: () => api<{ version: number }>("POST", `/api/orgs/${orgId}/frameworks/draft/publish`), onSuccess: refresh });
+  const next = (list.versions?.[0]?.version ?? 0) + 1;
+  return (
+    <Page title="Career framework">
+      <p className="govuk-body">
+        Your framework starts from the national one the hub ships. Add your pay guidance to each role, publish it, and ask the providers you commission to endorse it. Once
+        published, a version never changes: publish a new one to change it. The public roadmap shows your latest version.
+      </p>
+      {publish.isSuccess && <SuccessBanner title={`Version ${publish.data.version} published`} />}
+      {save.isSuccess && <SuccessBanner title="Draft saved" />}
+      <ErrorSummary error={save.error ?? publish.error} fields={{}} />
+      {list.versions && list.versions.length > 0 && (
+        <Table
+          caption="Published versions and who has endorsed them"
+          rows={list.versions}
+          rowKey={(v) => v.id}
+          columns={[
+            { header: "Version", cell: (v) => `Version ${v.version}` },
+            { header: "Published", cell: (v) => day(v.publishedAt) },
+            { header: "Endorsed by", numeric: true, cell: (v) => `${v.endorsedCount} of ${v.providers.length} providers` },
+            { header: "Not yet endorsed by", cell: (v) => (v.notYet.length ? v.notYet.join(", ") : "Everyone has endorsed it") },
+          ]}
+        />
+      )}
+      <h2 className="govuk-heading-m">Draft</h2>
+      {!draft.data ? (
+        <p className="govuk-body">Loading the draft…</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+          noValidate
+        >
+          {draft.data.document.pathways.map((p) => (
+            <fieldset key={p.key} className="govuk-fieldset govuk-!-margin-bottom-6">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{p.title}: pay guidance</legend>
+              {draft.data?.document.roles
+                .filter((r) => r.pathway === p.key)
+                .map((r) => (
+                  <div className="govuk-form-group" key={r.key}>
+                    <label className="govuk-label" htmlFor={`pay-${r.key}`}>
+                      {r.title}
+                    </label>
+                    <input
+                      className="govuk-input"
+                      id={`pay-${r.key}`}
+                      name={r.key}
+                      value={pay[r.key] ?? r.payGuidance ?? ""}
+                      onChange={(e) => setPay({ ...pay, [r.key]: e.target.value })}
+                    />
+                  </div>
+                ))}
+            </fieldset>
+          ))}
+          <div className="govuk-button-group">
+            <Button disabled={save.isPending}>{save.isPending ? "Saving…" : "Save draft"}</Button>
+            <button type="button" className="govuk-button govuk-button--secondary" disabled={publish.isPending || Object.keys(pay).length > 0} onClick={() => publish.mutate()}>
+              Publish as version {next}
+            </button>
+          </div>
+        </form>
+      )}
+    </Page>
+  );
+}
+
+function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList }) {
+  const queryClient = useQueryClient();
+  const endorse = useMutation({
+    mutationFn: (id: string) => api("POST", `/api/orgs/${orgId}/frameworks/${id}/endorse`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["frameworks", orgId] }),
+  });
+  const titles = useQuery({
+    queryKey: ["job-titles", orgId],
+    queryFn: () => api<{ jobTitles: { id: string; title: string; roleKey: string }[] }>("GET", `/api/orgs/${orgId}/job-titles`),
+  });
+  const roadmap = useQuery({ queryKey: ["careers", ""], queryFn: () => api<Roadmap>("GET", "/api/public/careers") });
+  const [title, setTitle] = useState("");
+  const [roleKey, setRoleKey] = useState("");
+  const add = useMutation({
+    mutationFn: () => api("POST", `/api/orgs/${orgId}/job-titles`, { title, roleKey }),
+    onSuccess: () => {
+      setTitle("");
+      queryClient.invalidateQueries({ queryKey: ["job-titles", orgId] });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api("DELETE", `/api/orgs/${orgId}/job-titles/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["job-titles", orgId] }),
+  });
+  const roleTitle = new Map((roadmap.data?.framework.roles ?? []).map((r) => [r.key, r.title]));
+  const errors = fieldErrors(add.error);
+  return (
+    <Page title="Career framework">
+      <ErrorSummary error={endorse.error ?? add.error ?? remove.error} fields={{ title: "job-title", roleKey: "job-role" }} />
+      {(list.frameworks ?? []).length === 0 && <p className="govuk-body">No council that commissions you has published a career framework yet.</p>}
+      {(list.frameworks ?? []).map((f) => (
+        <div key={f.id} className="govuk-summary-card">
+          <div className="govuk-summary-card__title-wrapper">
+            <h2 className="govuk-summary-card__title">
+              {f.council}: version {f.version}
+            </h2>
+          </div>
+          <div className="govuk-summary-card__content">
+            <p className="govuk-body">
+              {f.title}, published {day(f.publishedAt)}. <a href="/careers">Read it on the public roadmap</a>.
+            </p>
+            {f.endorsedAt ? (
+              <p className="govuk-body">
+                <strong className="govuk-tag govuk-tag--green">Endorsed</strong> on {day(f.endorsedAt)}.
+              </p>
+            ) : (
+              <button type="button" className="govuk-button" disabled={endorse.isPending} onClick={() => endorse.mutate(f.id)}>
+                Endorse version {f.version}
+              </button>
+            )}
+          </div>
+        </div>
+      ))}
+      <h2 className="govuk-heading-m">Your job titles</h2>
+      <p className="govuk-body">Map the job titles you use onto the framework's roles, so your staff see where they are.</p>
+      {titles.data && titles.data.jobTitles.length > 0 && (
+        <Table
+          caption="Your job titles"
+          rows={titles.data.jobTitles}
+          rowKey={(t) => t.id}
+          columns={[
+            { header: "Job title", cell: (t) => t.title },
+            { header: "Framework role", cell: (t) => roleTitle.get(t.roleKey) ?? t.roleKey },
+            {
+              header: "Action",
+              hiddenHeader: true,
+              cell: (t) => (
+                <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => remove.mutate(t.id)}>
+                  Remove<span className="govuk-visually-hidden"> {t.title}</span>
+                </button>
+              ),
+            },
+          ]}
+        />
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+        noValidate
+      >
+        <TextInput id="job-title" name="title" label="Job title" value={title} onChange={setTitle} error={errors.title} />
+        <Select
+          id="job-role"
+          name="roleKey"
+          label="Framework role"
+          value={roleKey}
+          onChange={setRoleKey}
+          error={errors.roleKey}
+          options={[{ value: "", label: "Choose a role" }, ...(roadmap.data?.framework.roles ?? []).map((r) => ({ value: r.key, label: r.title }))]}
+        />
+        <Button disabled={add.isPending}>Add job title</Button>
+      </form>
     </Page>
   );
 }
