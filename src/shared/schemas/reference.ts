@@ -99,3 +99,12 @@ export const jobTitleInput = z.object({
   title: z.string().trim().min(2, "Enter the job title, at least 2 characters").max(120, "Job titles are at most 120 characters"),
   roleKey: z.string().min(1, "Choose the framework role this job title is"),
 });
+
+const isoDateOrNull = z.iso.date("Enter a real date as YYYY-MM-DD").nullable().optional();
+export const goalInput = z.object({
+  title: z.string().trim().min(3, "Describe the goal in at least 3 characters").max(200, "Goals are at most 200 characters"),
+  roleKey: z.string().max(100).nullable().optional(),
+  dueOn: isoDateOrNull,
+});
+export const goalUpdateInput = z.object({ doneOn: isoDateOrNull, dueOn: isoDateOrNull });
+export const planShareInput = z.object({ shared: z.boolean({ error: "shared is true or false" }) });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./orgs";
+import { staffRecords } from "./workforce";
 
 // A council's career framework: a draft it edits and the versions it publishes, each one whole
 // document (ADR 0008). Providers endorse a published version; they map their own job titles
@@ -58,4 +59,36 @@ export const providerJobTitles = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("provider_job_titles_key").on(t.providerId, sql`lower(${t.title})`)],
+);
+
+/** A staff member's development plan: shared with their employer's managers only when they choose. */
+export const careerPlans = pgTable("career_plans", {
+  staffRecordId: uuid("staff_record_id")
+    .primaryKey()
+    .references(() => staffRecords.id, { onDelete: "cascade" }),
+  orgId: uuid("org_id")
+    .notNull()
+    .references(() => organisations.id),
+  shared: boolean("shared").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One goal of a development plan: what, towards which role, by when, and when it was done. */
+export const careerGoals = pgTable(
+  "career_goals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    staffRecordId: uuid("staff_record_id")
+      .notNull()
+      .references(() => staffRecords.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    roleKey: text("role_key"),
+    dueOn: date("due_on"),
+    doneOn: date("done_on"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("career_goals_staff_idx").on(t.staffRecordId)],
 );

@@ -84,3 +84,48 @@ describe("my career", () => {
     expect((await manager.get(`/api/orgs/${org.id}/my-career`)).status).toBe(403);
   });
 });
+
+describe("development plans", () => {
+  it("a staff member keeps goals with dates, private until shared; then their employer's managers see them", async () => {
+    const { org, w } = await providerWithWorkplace();
+    const person = async (ref: string) => {
+      const user = await makeUser(hub, org, "staff_member");
+      await hub.deps.db
+        .insert(staffRecords)
+        .values({ orgId: org.id, workplaceId: w.id, localRef: ref, displayId: `Person ${ref}`, contractType: 1, mainJobRole: 8, startDate: "2023-01-01", userId: user.id });
+      return signedIn(hub, user.email);
+    };
+    const sam = await person("sam");
+    const kim = await person("kim");
+    const manager = await signedIn(hub, (await makeUser(hub, org, "provider_viewer")).email);
+
+    const goal = await sam.post(`/api/orgs/${org.id}/my-career/goals`, {
+      title: "Complete the Level 2 Adult Social Care Certificate",
+      roleKey: "supervisor_leader",
+      dueOn: "2027-03-31",
+    });
+    expect(goal.status).toBe(201);
+    await sam.post(`/api/orgs/${org.id}/my-career/goals`, { title: "Shadow a senior carer", dueOn: "2026-12-31" });
+    const bad = await sam.post(`/api/orgs/${org.id}/my-career/goals`, { title: "x", dueOn: "2027-02-30" });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["dueOn", "title"]);
+    const mine = (await sam.get(`/api/orgs/${org.id}/my-career/plan`)).json;
+    expect(mine.shared).toBe(false);
+    expect(mine.goals.map((g: { title: string }) => g.title)).toEqual(["Shadow a senior carer", "Complete the Level 2 Adult Social Care Certificate"]); // by date
+    expect((await kim.get(`/api/orgs/${org.id}/my-career/plan`)).json.goals).toEqual([]); // Kim's plan is her own
+    expect((await kim.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, { doneOn: "2026-06-01" })).status).toBe(404);
+
+    expect((await manager.get(`/api/orgs/${org.id}/career-plans`)).json.plans).toEqual([]); // not shared yet
+    await sam.request("PUT", `/api/orgs/${org.id}/my-career/plan`, { shared: true });
+    const seen = (await manager.get(`/api/orgs/${org.id}/career-plans`)).json.plans;
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ displayId: "Person sam" });
+    expect(seen[0].goals).toHaveLength(2);
+
+    expect((await sam.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, { doneOn: "2026-06-10" })).json.goal.doneOn).toBe("2026-06-10");
+    await sam.request("PUT", `/api/orgs/${org.id}/my-career/plan`, { shared: false });
+    expect((await manager.get(`/api/orgs/${org.id}/career-plans`)).json.plans).toEqual([]);
+    // Staff members cannot read others' shared plans.
+    expect((await kim.get(`/api/orgs/${org.id}/career-plans`)).status).toBe(403);
+  });
+});

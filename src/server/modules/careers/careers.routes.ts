@@ -1,10 +1,11 @@
-import { frameworkDraftInput, jobTitleInput } from "../../../shared/schemas";
+import { frameworkDraftInput, goalInput, goalUpdateInput, jobTitleInput, planShareInput } from "../../../shared/schemas";
 import { systemCtx } from "../../boot";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import { myCareer, publicRoadmap } from "./careers.service";
 import { addJobTitle, endorse, getDraft, listFrameworks, listJobTitles, publishDraft, removeJobTitle, saveDraft } from "./frameworks.service";
+import { addGoal, myPlan, removeGoal, sharedPlans, shareMyPlan, updateGoal } from "./plans.service";
 
 export function careersRoutes(r: Router) {
   r.define(
@@ -116,5 +117,53 @@ export function careersRoutes(r: Router) {
   r.define(
     { method: "delete", path: "/api/orgs/:orgId/job-titles/:jobTitleId", tag, scope: "org", permission: "careers.endorse", summary: "Remove a job title mapping" },
     async (c) => c.json({ removed: (await removeJobTitle(orgCtxOf(c), idParam(c, "jobTitleId", "job title"))).id }),
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/my-career/plan",
+      tag,
+      scope: "org",
+      permission: "self.view",
+      summary: "Your development plan: goals, dates, and whether you share it with your employer's managers",
+    },
+    async (c) => c.json(await myPlan(orgCtxOf(c))),
+  );
+  r.define(
+    {
+      method: "put",
+      path: "/api/orgs/:orgId/my-career/plan",
+      tag,
+      scope: "org",
+      permission: "self.view",
+      summary: "Share your development plan with your employer's managers, or stop sharing it",
+      body: planShareInput,
+    },
+    async (c, { body }) => c.json(await shareMyPlan(orgCtxOf(c), body.shared)),
+  );
+  r.define(
+    { method: "post", path: "/api/orgs/:orgId/my-career/goals", tag, scope: "org", permission: "self.view", summary: "Add a goal to your development plan", body: goalInput },
+    async (c, { body }) => c.json({ goal: await addGoal(orgCtxOf(c), body) }, 201),
+  );
+  r.define(
+    {
+      method: "patch",
+      path: "/api/orgs/:orgId/my-career/goals/:goalId",
+      tag,
+      scope: "org",
+      permission: "self.view",
+      summary: "Mark a goal done (doneOn) or move its date",
+      body: goalUpdateInput,
+    },
+    async (c, { body }) => c.json({ goal: await updateGoal(orgCtxOf(c), idParam(c, "goalId", "goal"), body) }),
+  );
+  r.define(
+    { method: "delete", path: "/api/orgs/:orgId/my-career/goals/:goalId", tag, scope: "org", permission: "self.view", summary: "Remove a goal from your development plan" },
+    async (c) => c.json({ removed: (await removeGoal(orgCtxOf(c), idParam(c, "goalId", "goal"))).id }),
+  );
+  r.define(
+    { method: "get", path: "/api/orgs/:orgId/career-plans", tag, scope: "org", permission: "staff.view", summary: "The development plans your staff have shared with you" },
+    async (c) => c.json({ plans: await sharedPlans(orgCtxOf(c)) }),
   );
 }
