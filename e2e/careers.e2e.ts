@@ -45,15 +45,30 @@ describe("careers in a real browser", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My career" }).click();
     await page.getByRole("heading", { level: 1, name: "My career" }).waitFor();
     await page.getByRole("heading", { level: 2, name: /^You are a / }).waitFor();
-    const steps = page.locator("main section");
+    const steps = page.locator('main section:not([aria-labelledby="plan"])');
     expect(await steps.count()).toBeGreaterThan(0);
     const first = steps.first();
     expect(await first.getByRole("heading", { name: "You have" }).count()).toBe(1);
     expect(await first.getByRole("heading", { name: "You still need" }).count()).toBe(1);
     expect((await first.textContent()) ?? "").toContain("How:");
+    // A goal in the development plan, shared with the managers.
+    await page.getByLabel("A goal").fill("Complete the Level 2 Adult Social Care Certificate");
+    await page.getByLabel("By (optional)").fill("2027-03-31");
+    await page.getByRole("button", { name: "Add goal" }).click();
+    await page.getByRole("table", { name: "My goals" }).getByRole("cell", { name: "Complete the Level 2 Adult Social Care Certificate", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Share with my managers" }).click();
+    await page.getByText("Your managers can see this plan.").waitFor();
     await expectAccessible(page, "my career");
     await screenshot(page, "my-career");
     await page.close();
+
+    const manager = await browser.newPage(contextOptions);
+    await signIn(manager, baseUrl, "provider.admin@mersey-view.demo.test");
+    await manager.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+    await manager.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Development plans" }).click();
+    await manager.getByText("Complete the Level 2 Adult Social Care Certificate").first().waitFor();
+    await expectAccessible(manager, "staff development plans");
+    await manager.close();
   });
 
   it("the council publishes its framework, a provider endorses it, and the council sees who has not", async () => {

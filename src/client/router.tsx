@@ -2,7 +2,7 @@ import { createRootRoute, createRoute, createRouter } from "@tanstack/react-rout
 import { Layout } from "./components/Layout";
 import { AdminOrganisationsPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
-import { CareerFrameworkPage, CareersPage, MyCareerPage } from "./routes/career-pages";
+import { CareerFrameworkPage, CareersPage, MyCareerPage, StaffPlansPage } from "./routes/career-pages";
 import { FiguresPage, ProviderFiguresPage, TargetsPage } from "./routes/figures-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
@@ -44,6 +44,7 @@ const routes = [
   }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/my-career", component: signedIn(MyCareerPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/career-framework", component: signedIn(CareerFrameworkPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/career-plans", component: signedIn(StaffPlansPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId", component: signedIn(OrgHomePage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/users", component: signedIn(UsersPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/providers", component: signedIn(ProvidersPage) }),

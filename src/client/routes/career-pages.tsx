@@ -174,6 +174,7 @@ export function MyCareerPage() {
         </Link>
         .
       </p>
+      <PlanSection orgId={orgId} roles={d.next.map((n) => n.role)} />
       {d.next.map((n) => {
         const have = n.gap.requirements.filter((q) => q.met);
         const stillNeed = n.gap.requirements.filter((q) => !q.met);
@@ -427,6 +428,133 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
         />
         <Button disabled={add.isPending}>Add job title</Button>
       </form>
+    </Page>
+  );
+}
+
+interface Goal {
+  id: string;
+  title: string;
+  roleKey: string | null;
+  dueOn: string | null;
+  doneOn: string | null;
+}
+
+/** The staff member's own development plan: goals with dates, shared with managers when they choose. */
+function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; title: string }[] }) {
+  const queryClient = useQueryClient();
+  const plan = useQuery({ queryKey: ["my-plan", orgId], queryFn: () => api<{ shared: boolean; goals: Goal[] }>("GET", `/api/orgs/${orgId}/my-career/plan`) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["my-plan", orgId] });
+  const [title, setTitle] = useState("");
+  const [roleKey, setRoleKey] = useState("");
+  const [dueOn, setDueOn] = useState("");
+  const add = useMutation({
+    mutationFn: () => api("POST", `/api/orgs/${orgId}/my-career/goals`, { title, roleKey: roleKey || null, dueOn: dueOn || null }),
+    onSuccess: () => {
+      setTitle("");
+      setDueOn("");
+      refresh();
+    },
+  });
+  const done = useMutation({
+    mutationFn: (id: string) => api("PATCH", `/api/orgs/${orgId}/my-career/goals/${id}`, { doneOn: new Date().toISOString().slice(0, 10) }),
+    onSuccess: refresh,
+  });
+  const share = useMutation({ mutationFn: (shared: boolean) => api("PUT", `/api/orgs/${orgId}/my-career/plan`, { shared }), onSuccess: refresh });
+  const errors = fieldErrors(add.error);
+  const roleTitle = new Map(roles.map((r) => [r.key, r.title]));
+  if (!plan.data) return null;
+  return (
+    <section className="app-dashboard-section" aria-labelledby="plan">
+      <h2 className="govuk-heading-m" id="plan">
+        My development plan
+      </h2>
+      <p className="govuk-body">
+        {plan.data.shared ? "Your managers can see this plan." : "Only you can see this plan until you share it with your managers."}{" "}
+        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => share.mutate(!plan.data?.shared)}>
+          {plan.data.shared ? "Stop sharing with my managers" : "Share with my managers"}
+        </button>
+      </p>
+      {plan.data.goals.length > 0 && (
+        <Table
+          caption="My goals"
+          rows={plan.data.goals}
+          rowKey={(g) => g.id}
+          columns={[
+            { header: "Goal", cell: (g) => g.title },
+            { header: "Towards", cell: (g) => (g.roleKey ? (roleTitle.get(g.roleKey) ?? g.roleKey) : "") },
+            { header: "By", cell: (g) => g.dueOn ?? "" },
+            {
+              header: "Done",
+              cell: (g) =>
+                g.doneOn ? (
+                  <strong className="govuk-tag govuk-tag--green">Done {g.doneOn}</strong>
+                ) : (
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => done.mutate(g.id)}>
+                    Mark done<span className="govuk-visually-hidden">: {g.title}</span>
+                  </button>
+                ),
+            },
+          ]}
+        />
+      )}
+      <ErrorSummary error={add.error} fields={{ title: "goal-title", dueOn: "goal-due" }} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+        noValidate
+      >
+        <TextInput
+          id="goal-title"
+          name="title"
+          label="A goal"
+          hint="For example: complete the Level 2 Adult Social Care Certificate"
+          value={title}
+          onChange={setTitle}
+          error={errors.title}
+        />
+        <Select
+          id="goal-role"
+          name="roleKey"
+          label="Towards (optional)"
+          value={roleKey}
+          onChange={setRoleKey}
+          options={[{ value: "", label: "No particular role" }, ...roles.map((r) => ({ value: r.key, label: r.title }))]}
+        />
+        <TextInput id="goal-due" name="dueOn" label="By (optional)" hint="As YYYY-MM-DD, for example 2027-03-31" value={dueOn} onChange={setDueOn} error={errors.dueOn} />
+        <Button disabled={add.isPending}>Add goal</Button>
+      </form>
+    </section>
+  );
+}
+
+/** Plans staff have shared with their employer's managers. */
+export function StaffPlansPage() {
+  const { orgId } = useParams({ strict: false }) as { orgId: string };
+  const plans = useQuery({
+    queryKey: ["career-plans", orgId],
+    queryFn: () => api<{ plans: { id: string; displayId: string; goals: Goal[] }[] }>("GET", `/api/orgs/${orgId}/career-plans`),
+  });
+  if (!plans.data) return <p className="govuk-body">Loading…</p>;
+  return (
+    <Page title="Development plans">
+      <p className="govuk-body">The development plans your staff have chosen to share with you.</p>
+      {plans.data.plans.length === 0 && <p className="govuk-body">Nobody has shared a plan yet.</p>}
+      {plans.data.plans.map((p) => (
+        <Table
+          key={p.id}
+          caption={p.displayId}
+          rows={p.goals}
+          rowKey={(g) => g.id}
+          columns={[
+            { header: "Goal", cell: (g) => g.title },
+            { header: "By", cell: (g) => g.dueOn ?? "" },
+            { header: "Done", cell: (g) => g.doneOn ?? "Not yet" },
+          ]}
+        />
+      ))}
     </Page>
   );
 }
