@@ -45,6 +45,9 @@ describe("workforce figures in a real browser", () => {
       .allTextContents();
     expect(Number(went[1].replace(/,/g, ""))).toBeGreaterThanOrEqual(0);
     expect(await page.locator(".app-chart svg").count()).toBe(4);
+    // The workforce across the career framework's roles.
+    expect(await page.getByRole("table", { name: "Workforce by framework role" }).getByRole("row").filter({ hasText: "Care or support worker" }).count()).toBe(1);
+    expect(await page.getByText(/moved up a route of the framework in the last 12 months/).count()).toBe(1);
 
     // Providers sort by a column; a provider's name drills down to its own figures.
     const byProvider = page.getByRole("table", { name: /Figures by provider/ });

@@ -40,6 +40,11 @@ interface Distributions {
   leaversByReason: { reason: number; label: string; count: number }[];
   leaversFlow: { destination: string; count: number }[];
 }
+interface CareerFigures {
+  roles: { key: string; title: string; pathway: string; count: number }[];
+  unmapped: number;
+  movedUp: { value: number | null; n: number; count: number };
+}
 interface CouncilDashboard {
   kind: "council";
   at: string;
@@ -52,6 +57,7 @@ interface CouncilDashboard {
   byService: Breakdown[];
   trend: TrendPoint[];
   distributions: Distributions;
+  careers: CareerFigures;
 }
 interface ProviderDashboard {
   kind: "provider";
@@ -64,6 +70,7 @@ interface ProviderDashboard {
   quality: { completeness: Figures; belowNlw: Figure };
   trend: TrendPoint[];
   distributions: Distributions;
+  careers: CareerFigures;
 }
 
 const REASONS = { no_data: "No data", not_enough_data: "Not enough data", suppressed: "Suppressed" };
@@ -253,6 +260,7 @@ function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId
           )}
           <TrendSection trend={d.trend} targets={d.targets} />
           <DistributionSections d={d.distributions} />
+          <CareerSection c={d.careers} />
         </>
       )}
       <Notes />
@@ -453,10 +461,39 @@ function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: str
           <QualitySection completeness={d.quality.completeness} />
           <TrendSection trend={d.trend} />
           <DistributionSections d={d.distributions} />
+          <CareerSection c={d.careers} />
         </>
       )}
       <Notes />
     </Page>
+  );
+}
+
+/** The workforce across the career framework's roles, and who moved up a route. */
+function CareerSection({ c }: { c: CareerFigures }) {
+  const rows = c.roles.filter((r) => r.count > 0);
+  return (
+    <section className="app-dashboard-section" aria-labelledby="careers">
+      <h2 className="govuk-heading-m" id="careers">
+        Career framework
+      </h2>
+      <p className="govuk-body">
+        {c.movedUp.value === null
+          ? "No employed staff to measure progression."
+          : `${(c.movedUp.value * 100).toFixed(1)}% of employed staff (${c.movedUp.count} of ${c.movedUp.n.toLocaleString("en-GB")}) moved up a route of the framework in the last 12 months, by a new employment here after one in a role the routes lead on from.`}{" "}
+        {c.unmapped > 0 && `${c.unmapped.toLocaleString("en-GB")} people are in job roles the framework does not cover.`}
+      </p>
+      <Table
+        caption="Workforce by framework role"
+        rows={rows}
+        rowKey={(r) => r.key}
+        columns={[
+          { header: "Role", cell: (r) => r.title },
+          { header: "People", numeric: true, cell: (r) => r.count.toLocaleString("en-GB"), sortValue: (r) => r.count },
+        ]}
+      />
+      <CsvLink name="Workforce by framework role" header={["Role", "People"]} rows={rows.map((r) => [r.title, r.count])} />
+    </section>
   );
 }
 

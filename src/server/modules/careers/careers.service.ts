@@ -10,7 +10,7 @@ import { nextSteps, type PersonRecord } from "./gap";
 import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 
 /** The framework for an organisation's people: its own if a council, else that of a council commissioning it (the shipped one until a council publishes its own). */
-async function frameworkForOrg(ctx: OrgCtx): Promise<Framework> {
+export async function frameworkForOrg(ctx: OrgCtx): Promise<Framework> {
   if (ctx.org.kind === "council") return (await frameworkInForce(ctx, ctx.org.id)).framework;
   for (const councilId of await councilsOf(ctx, ctx.org.id, isoDate(ctx.deps.now()))) {
     const inForce = await frameworkInForce(ctx, councilId);

@@ -5,7 +5,9 @@ import type { OrgCtx } from "../../context";
 import { organisations } from "../../db/schema";
 import { badRequest } from "../../lib/errors";
 import { isoDate as iso, monthsBefore } from "../../lib/time";
+import { frameworkForOrg } from "../careers/careers.service";
 import { listPayFloors } from "../reference/reference.repo";
+import { careerFigures } from "./career-figures";
 import { MIN_EMPLOYERS, MIN_WORKERS, protect, protectBreakdown } from "./disclosure";
 import { distributionsFor } from "./distributions";
 import { type Cell, cellKey, type Figures } from "./engine";
@@ -93,6 +95,7 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
     trend: quarters.map((d) => ({ at: d, figures: total(d) })),
     // Counts by age and gender, pay band and leaving reason: aggregates, and none special category.
     distributions: await distributionsFor(ctx.db, ids, at, await listPayFloors(ctx.db)),
+    careers: await careerFigures(ctx.db, ids, at, await frameworkForOrg(ctx)),
   };
 }
 
@@ -132,6 +135,7 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
     },
     trend: quarters.map((d) => ({ at: d, figures: pick(mine(d), HEADLINE_NAMES) })),
     distributions: await distributionsFor(ctx.db, ownIds, at, await listPayFloors(ctx.db)),
+    careers: await careerFigures(ctx.db, ownIds, at, await frameworkForOrg(ctx)),
   };
 }
 
