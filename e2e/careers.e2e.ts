@@ -26,6 +26,9 @@ describe("careers in a real browser", () => {
       "Leadership and management",
     ])
       expect(await page.getByRole("heading", { level: 2, name: pathway }).count(), pathway).toBe(1);
+    // The map is drawn, one node per role.
+    await page.locator(".app-chart svg").waitFor();
+    expect(await page.locator(".app-chart").getAttribute("aria-label")).toMatch(/^Career roadmap: \d+ roles in 6 pathways/);
     const role = page.locator("#role-supervisor_leader");
     await role.locator("summary").click();
     await role.getByRole("heading", { name: "What you need" }).waitFor();

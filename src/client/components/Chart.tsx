@@ -10,6 +10,7 @@ async function loadEcharts() {
   core.use([
     charts.LineChart,
     charts.BarChart,
+    charts.GraphChart,
     components.GridComponent,
     components.TooltipComponent,
     components.LegendComponent,
@@ -23,7 +24,21 @@ async function loadEcharts() {
 /** GOV.UK colours, in the order series take them. */
 export const CHART_COLOURS = ["#1d70b8", "#f47738", "#00703c", "#d4351c", "#4c2c92", "#505a5f"];
 
-export function Chart({ option, label, height = 320 }: { option: EChartsOption; label: string; height?: number }) {
+export function Chart({
+  option,
+  label,
+  height = 320,
+  onClick,
+  alternative = "the table with it holds the same figures",
+}: {
+  option: EChartsOption;
+  label: string;
+  height?: number;
+  /** Called with the clicked item's data (for example a roadmap node). */
+  onClick?: (data: unknown) => void;
+  /** Where the same information is in words, for screen readers. */
+  alternative?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -32,6 +47,7 @@ export function Chart({ option, label, height = 320 }: { option: EChartsOption; 
       if (disposed || !box.current) return;
       const chart = echarts.init(box.current, undefined, { renderer: "svg" });
       chart.setOption({ color: CHART_COLOURS, animation: false, textStyle: { fontFamily: "system-ui, sans-serif" }, ...option });
+      if (onClick) chart.on("click", (params: { data?: unknown }) => onClick(params.data));
       const resize = () => chart.resize();
       window.addEventListener("resize", resize);
       dispose = () => {
@@ -43,6 +59,6 @@ export function Chart({ option, label, height = 320 }: { option: EChartsOption; 
       disposed = true;
       dispose();
     };
-  }, [option]);
-  return <div ref={box} role="img" aria-label={`${label} (chart; the table with it holds the same figures)`} className="app-chart" style={{ height }} />;
+  }, [option, onClick]);
+  return <div ref={box} role="img" aria-label={`${label} (chart; ${alternative})`} className="app-chart" style={{ height }} />;
 }

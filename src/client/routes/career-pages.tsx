@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearch } from "@tanstack/react-router";
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { CatalogueItem, Framework, Role } from "../../shared/career/framework";
+import { Chart } from "../components/Chart";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
@@ -92,6 +93,79 @@ function RoleDetails({ role, f, vacancies, council }: { role: Role; f: Framework
   );
 }
 
+/**
+ * The roadmap as a map: each pathway a column, roles from entry (top) to senior (bottom), arrows
+ * for routes. Choosing a role opens it in the list below, which says the same in words.
+ */
+function RoadmapMap({ f }: { f: Framework }) {
+  const option = useMemo(() => {
+    // Depth of each role: steps from the nearest role nobody routes into.
+    const depth = new Map<string, number>();
+    const queue = f.roles.filter((r) => !f.routes.some((rt) => rt.to === r.key)).map((r) => r.key);
+    for (const k of queue) depth.set(k, 0);
+    while (queue.length) {
+      const at = queue.shift() as string;
+      for (const rt of f.routes)
+        if (rt.from === at && !depth.has(rt.to)) {
+          depth.set(rt.to, (depth.get(at) ?? 0) + 1);
+          queue.push(rt.to);
+        }
+    }
+    // Each pathway a lane, left (entry) to right (senior); roles at the same step stack in their lane.
+    const nodes: { id: string; name: string; x: number; y: number; category: number }[] = [];
+    let top = 0;
+    f.pathways.forEach((p, pi) => {
+      const roles = f.roles.filter((r) => r.pathway === p.key);
+      const byDepth = new Map<number, string[]>();
+      for (const r of roles) byDepth.set(depth.get(r.key) ?? 0, [...(byDepth.get(depth.get(r.key) ?? 0) ?? []), r.key]);
+      const height = Math.max(...[...byDepth.values()].map((v) => v.length));
+      for (const [d, keys] of byDepth)
+        keys.forEach((k, i) => {
+          nodes.push({ id: k, name: roles.find((r) => r.key === k)?.title ?? k, x: d * 130, y: top + (i + (height - keys.length) / 2) * 55, category: pi });
+        });
+      top += height * 55 + 45;
+    });
+    return {
+      tooltip: { formatter: (p: { dataType: string; name: string }) => (p.dataType === "node" ? `${p.name}: choose to read more` : "") },
+      legend: { data: f.pathways.map((p) => p.title), bottom: 0 },
+      series: [
+        {
+          type: "graph",
+          layout: "none",
+          roam: true,
+          data: nodes,
+          links: f.routes.map((rt) => ({ source: rt.from, target: rt.to })),
+          categories: f.pathways.map((p) => ({ name: p.title })),
+          edgeSymbol: ["none", "arrow"],
+          edgeSymbolSize: 8,
+          symbolSize: 16,
+          label: { show: true, position: "bottom", width: 120, overflow: "break", fontSize: 11 },
+          lineStyle: { color: "#505a5f", opacity: 0.6, curveness: 0.1 },
+        },
+      ],
+    };
+  }, [f]);
+  const open = useCallback((data: unknown) => {
+    const id = (data as { id?: string } | undefined)?.id;
+    const el = id ? (document.getElementById(`role-${id}`) as HTMLDetailsElement | null) : null;
+    if (!el) return;
+    el.open = true;
+    el.scrollIntoView({ block: "start" });
+    el.querySelector("summary")?.focus();
+  }, []);
+  return (
+    <div className="app-no-print">
+      <Chart
+        option={option}
+        onClick={open}
+        height={620}
+        alternative="the list below describes every role and route"
+        label={`Career roadmap: ${f.roles.length} roles in ${f.pathways.length} pathways, with the routes between them`}
+      />
+    </div>
+  );
+}
+
 /** The public roadmap, as a list: every pathway and role, for anyone, no sign-in. */
 export function CareersPage() {
   const search = useSearch({ strict: false }) as { council?: string };
@@ -111,7 +185,8 @@ export function CareersPage() {
   return (
     <Page title="Careers in care and social work" caption={d.council?.name}>
       <p className="govuk-body-l">Where you can start, the roles you can move on to, and what you need for each, from the national frameworks.</p>
-      <p className="govuk-body">Choose a role to see what it is, what you need, how to get there and where it can lead.</p>
+      <RoadmapMap f={d.framework} />
+      <p className="govuk-body">Choose a role on the map, or below, to see what it is, what you need, how to get there and where it can lead.</p>
       {d.framework.pathways.map((p) => (
         <section key={p.key} aria-labelledby={`pathway-${p.key}`} className="app-dashboard-section">
           <h2 className="govuk-heading-m" id={`pathway-${p.key}`}>
