@@ -38,6 +38,11 @@ describe("careers in a real browser", () => {
     expect(text).toMatch(/\d+ vacanc(y|ies) open now with care employers in Halton/);
     await expectAccessible(page, "career roadmap");
     await screenshot(page, "careers-roadmap");
+    // The easy read version: the 8 groups of jobs.
+    await page.getByRole("link", { name: "Jobs in care: easy read version" }).click();
+    await page.getByRole("heading", { level: 1, name: "Jobs in care: easy read" }).waitFor();
+    expect(await page.locator("main").getByRole("heading", { level: 2 }).count()).toBe(8);
+    await expectAccessible(page, "easy read careers");
     await page.close();
   });
 

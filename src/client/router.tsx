@@ -2,7 +2,7 @@ import { createRootRoute, createRoute, createRouter } from "@tanstack/react-rout
 import { Layout } from "./components/Layout";
 import { AdminOrganisationsPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
-import { CareerFrameworkPage, CareersPage, MyCareerPage, StaffPlansPage } from "./routes/career-pages";
+import { CareerFrameworkPage, CareersEasyReadPage, CareersPage, MyCareerPage, StaffPlansPage } from "./routes/career-pages";
 import { FiguresPage, ProviderFiguresPage, TargetsPage } from "./routes/figures-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
@@ -42,6 +42,7 @@ const routes = [
     component: CareersPage,
     validateSearch: (s: Record<string, unknown>): { council?: string } => (typeof s.council === "string" ? { council: s.council } : {}),
   }),
+  createRoute({ getParentRoute: () => root, path: "/careers/easy-read", component: CareersEasyReadPage }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/my-career", component: signedIn(MyCareerPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/career-framework", component: signedIn(CareerFrameworkPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/career-plans", component: signedIn(StaffPlansPage) }),
