@@ -38,6 +38,12 @@ describe("careers in a real browser", () => {
     expect(text).toMatch(/\d+ vacanc(y|ies) open now with care employers in Halton/);
     await expectAccessible(page, "career roadmap");
     await screenshot(page, "careers-roadmap");
+    // The poster is a PDF of the council's roadmap.
+    const poster = await page.getByRole("link", { name: "Print the roadmap as a poster (PDF, A3)" }).getAttribute("href");
+    expect(poster).toBe("/api/public/careers/poster.pdf?council=halton");
+    const pdf = await page.request.get(`${baseUrl}${poster}`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     // The easy read version: the 8 groups of jobs.
     await page.getByRole("link", { name: "Jobs in care: easy read version" }).click();
     await page.getByRole("heading", { level: 1, name: "Jobs in care: easy read" }).waitFor();

@@ -188,7 +188,11 @@ export function CareersPage() {
       <p className="govuk-body">
         <Link to="/careers/easy-read" className="govuk-link">
           Jobs in care: easy read version
-        </Link>
+        </Link>{" "}
+        ·{" "}
+        <a className="govuk-link" href={`/api/public/careers/poster.pdf${d.council ? `?council=${encodeURIComponent(d.council.slug)}` : ""}`}>
+          Print the roadmap as a poster (PDF, A3)
+        </a>
       </p>
       <RoadmapMap f={d.framework} />
       <p className="govuk-body">Choose a role on the map, or below, to see what it is, what you need, how to get there and where it can lead.</p>

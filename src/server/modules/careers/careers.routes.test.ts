@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Client, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
 import { staffQualifications, staffRecords, vacancies, workplaces } from "../../db/schema";
 import { commissionProvider } from "../orgs/orgs.service";
+import { posterPdf } from "./poster";
+import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 
 const hub = await testHub();
 
@@ -127,5 +129,30 @@ describe("development plans", () => {
     expect((await manager.get(`/api/orgs/${org.id}/career-plans`)).json.plans).toEqual([]);
     // Staff members cannot read others' shared plans.
     expect((await kim.get(`/api/orgs/${org.id}/career-plans`)).status).toBe(403);
+  });
+});
+
+describe("the roadmap poster", () => {
+  it("is a one-page A3 PDF naming every role, what it needs and where it leads", async () => {
+    const res = await hub.app.request("/api/public/careers/poster.pdf");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+
+    const pdf = (await posterPdf(SHIPPED_FRAMEWORK, { council: "Halton", uncompressed: true })).toString("latin1");
+    expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    expect(pdf).toContain("/MediaBox [0 0 1190.55 841.89]"); // A3 landscape
+    // The text as drawn: each TJ array's hex strings, decoded (kerning gaps dropped).
+    const text = [...pdf.matchAll(/\[(.*?)\] TJ/g)]
+      .map((m) => [...m[1].matchAll(/<([0-9a-f]+)>/g)].map((h) => Buffer.from(h[1], "hex").toString("latin1")).join(""))
+      .join(" ")
+      .replace(/\s+/g, " ");
+    for (const r of SHIPPED_FRAMEWORK.roles) expect(text, r.key).toContain(r.title);
+    expect(text).toContain("Needs: Care Certificate");
+    expect(text).toContain("Leads to: Practice leader, Deputy manager");
   });
 });

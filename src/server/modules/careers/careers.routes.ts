@@ -6,6 +6,7 @@ import type { Router } from "../../http/route";
 import { myCareer, publicRoadmap } from "./careers.service";
 import { addJobTitle, endorse, getDraft, listFrameworks, listJobTitles, publishDraft, removeJobTitle, saveDraft } from "./frameworks.service";
 import { addGoal, myPlan, removeGoal, sharedPlans, shareMyPlan, updateGoal } from "./plans.service";
+import { posterPdf } from "./poster";
 
 export function careersRoutes(r: Router) {
   r.define(
@@ -17,6 +18,24 @@ export function careersRoutes(r: Router) {
       summary: "The career framework (pathways, roles, requirements, routes) for the public roadmap; with council=<slug>, local open vacancies for each role",
     },
     async (c) => c.json(await publicRoadmap(systemCtx(c.var.deps), c.req.query("council") || undefined)),
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/public/careers/poster.pdf",
+      tag: "Careers",
+      scope: "public",
+      produces: "application/pdf",
+      summary: "The career roadmap as a printable A3 poster (PDF); council=<slug> for a council's published framework",
+    },
+    async (c) => {
+      const roadmap = await publicRoadmap(systemCtx(c.var.deps), c.req.query("council") || undefined);
+      const pdf = await posterPdf(roadmap.framework, { council: roadmap.council?.name });
+      c.header("content-type", "application/pdf");
+      c.header("content-disposition", `inline; filename="career-roadmap${roadmap.council ? `-${roadmap.council.slug}` : ""}.pdf"`);
+      return c.body(new Uint8Array(pdf));
+    },
   );
 
   r.define(
