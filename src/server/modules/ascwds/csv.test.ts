@@ -49,6 +49,9 @@ describe("CSV reading", () => {
     expect(looksBinary(bytes("A,B\n1,2"))).toBe(false);
     const line = csvLine(["a,b", 'q"q', null, 3, "multi\nline"]);
     expect(parseCsv(line)[0].cells).toEqual(["a,b", 'q"q', "", "3", "multi\nline"]);
+    // ASC-WDS files keep values exactly (a leading minus or equals sign is data, not a formula),
+    // even when lines are written with rows.map(csvLine).
+    expect([["x"], ["-1", "=A"]].map(csvLine)).toEqual(["x", "-1,=A"]);
   });
 });
 

@@ -112,10 +112,5 @@ export function* csvRows(text: string): Generator<CsvRow> {
   }
 }
 
-/** One CSV field, quoted only when it must be. */
-export function csvField(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? "" : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (values: (string | number | null | undefined)[]) => values.map(csvField).join(",");
+// Writing: the shared CSV writer (ASC-WDS files are written without defusing formulas).
+export { csvField, csvLine } from "../../../shared/csv";

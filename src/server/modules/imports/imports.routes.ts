@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { z } from "zod";
+import { csvText } from "../../../shared/csv";
 import { commitImportInput } from "../../../shared/schemas";
 import { imports, jobs } from "../../db/schema";
 import { orgCtxOf } from "../../http/guards";
@@ -12,7 +13,6 @@ import { enqueueJob } from "../../jobs/worker";
 import { sha256 } from "../../lib/crypto";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
-import { csvLine } from "../ascwds/csv";
 import type { Problem } from "../ascwds/problems";
 import { LIMITS } from "../ascwds/read-upload";
 import { workbookOf } from "../ascwds/xlsx";
@@ -176,7 +176,7 @@ export function importRoutes(r: Router) {
         const xlsx = await workbookOf([{ name: "Problems", header: REPORT_HEADER, rows }]);
         return attachment(c, `${name}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
       }
-      return attachment(c, `${name}.csv`, "text/csv; charset=utf-8", `\ufeff${[csvLine(REPORT_HEADER), ...rows.map(csvLine)].join("\r\n")}\r\n`);
+      return attachment(c, `${name}.csv`, "text/csv; charset=utf-8", `\ufeff${csvText(REPORT_HEADER, rows)}`);
     },
   );
 
