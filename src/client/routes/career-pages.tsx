@@ -332,7 +332,7 @@ export function CareerFrameworkPage() {
 
 function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList }) {
   const queryClient = useQueryClient();
-  const draft = useQuery({ queryKey: ["framework-draft", orgId], queryFn: () => api<{ id: string; document: Framework }>("GET", `/api/orgs/${orgId}/frameworks/draft`) });
+  const draft = useQuery({ queryKey: ["framework-draft", orgId], queryFn: () => api<{ id: string | null; document: Framework }>("GET", `/api/orgs/${orgId}/frameworks/draft`) });
   const [pay, setPay] = useState<Record<string, string>>({});
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: ["frameworks", orgId] });
@@ -408,10 +408,19 @@ function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList 
           ))}
           <div className="govuk-button-group">
             <Button disabled={save.isPending}>{save.isPending ? "Saving…" : "Save draft"}</Button>
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={publish.isPending || Object.keys(pay).length > 0} onClick={() => publish.mutate()}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={publish.isPending || Object.keys(pay).length > 0 || !draft.data.id}
+              aria-describedby="publish-hint"
+              onClick={() => publish.mutate()}
+            >
               Publish as version {next}
             </button>
           </div>
+          <p className="govuk-hint" id="publish-hint">
+            {draft.data.id ? "Save your changes before you publish." : "Save the draft first: it is the framework now in force until you change it."}
+          </p>
         </form>
       )}
     </Page>

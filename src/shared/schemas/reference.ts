@@ -106,5 +106,7 @@ export const goalInput = z.object({
   roleKey: z.string().max(100).nullable().optional(),
   dueOn: isoDateOrNull,
 });
-export const goalUpdateInput = z.object({ doneOn: isoDateOrNull, dueOn: isoDateOrNull });
+export const goalUpdateInput = z
+  .object({ doneOn: isoDateOrNull, dueOn: isoDateOrNull })
+  .refine((g) => g.doneOn !== undefined || g.dueOn !== undefined, { message: "Send doneOn (the date it was done, or null) or dueOn (a new date, or null)" });
 export const planShareInput = z.object({ shared: z.boolean({ error: "shared is true or false" }) });

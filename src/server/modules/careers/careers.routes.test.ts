@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Client, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
 import { staffQualifications, staffRecords, vacancies, workplaces } from "../../db/schema";
@@ -111,6 +112,12 @@ describe("development plans", () => {
     const bad = await sam.post(`/api/orgs/${org.id}/my-career/goals`, { title: "x", dueOn: "2027-02-30" });
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["dueOn", "title"]);
+    const noRole = await sam.post(`/api/orgs/${org.id}/my-career/goals`, { title: "Become an astronaut", roleKey: "astronaut" });
+    expect(noRole.status).toBe(400);
+    expect(noRole.json.error.issues[0].path).toBe("roleKey");
+    const nothing = await sam.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, {});
+    expect(nothing.status).toBe(400);
+    expect(nothing.json.error.message).toContain("doneOn");
     const mine = (await sam.get(`/api/orgs/${org.id}/my-career/plan`)).json;
     expect(mine.shared).toBe(false);
     expect(mine.goals.map((g: { title: string }) => g.title)).toEqual(["Shadow a senior carer", "Complete the Level 2 Adult Social Care Certificate"]); // by date
@@ -125,6 +132,13 @@ describe("development plans", () => {
     expect(seen[0].goals).toHaveLength(2);
 
     expect((await sam.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, { doneOn: "2026-06-10" })).json.goal.doneOn).toBe("2026-06-10");
+    expect((await sam.request("DELETE", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`)).status).toBe(200);
+    // Each change to a goal is audited, without the goal's own words.
+    const trail = (
+      await hub.deps.db.execute(sql`select action, after::text as after from audit_log where entity_type = 'career_goal' and entity_id = ${goal.json.goal.id} order by id`)
+    ).rows as { action: string; after: string | null }[];
+    expect(trail.map((t) => t.action)).toEqual(["create", "update", "delete"]);
+    expect(JSON.stringify(trail)).not.toContain("Level 2 Adult Social Care Certificate");
     await sam.request("PUT", `/api/orgs/${org.id}/my-career/plan`, { shared: false });
     expect((await manager.get(`/api/orgs/${org.id}/career-plans`)).json.plans).toEqual([]);
     // Staff members cannot read others' shared plans.

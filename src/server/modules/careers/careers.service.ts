@@ -1,23 +1,12 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Framework } from "../../../shared/career/framework";
+import { and, eq, sql } from "drizzle-orm";
 import type { Ctx, OrgCtx } from "../../context";
-import { staffQualifications, staffRecords, trainingRecords } from "../../db/schema";
+import { staffQualifications, trainingRecords } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { commissionedProviderIds, findOrgBySlug } from "../orgs/orgs.repo";
-import { councilsOf, frameworkInForce } from "./frameworks.service";
+import { findOwnStaffRecord } from "../staff/staff.repo";
+import { frameworkForOrg, frameworkInForce } from "./frameworks.service";
 import { nextSteps, type PersonRecord } from "./gap";
-import { SHIPPED_FRAMEWORK } from "./shipped-framework";
-
-/** The framework for an organisation's people: its own if a council, else that of a council commissioning it (the shipped one until a council publishes its own). */
-export async function frameworkForOrg(ctx: OrgCtx): Promise<Framework> {
-  if (ctx.org.kind === "council") return (await frameworkInForce(ctx, ctx.org.id)).framework;
-  for (const councilId of await councilsOf(ctx, ctx.org.id, isoDate(ctx.deps.now()))) {
-    const inForce = await frameworkInForce(ctx, councilId);
-    if (inForce.version !== null) return inForce.framework;
-  }
-  return SHIPPED_FRAMEWORK;
-}
 
 /**
  * The public roadmap: the framework, and for a council the local vacancies open today for each
@@ -44,19 +33,20 @@ export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
   return { framework, version, council, vacancies };
 }
 
+/** The signed-in person's current staff record here (404 when they have none). */
+export async function ownStaffRecord(ctx: OrgCtx) {
+  const record = ctx.actor.userId ? await findOwnStaffRecord(ctx.db, ctx.org.id, ctx.actor.userId) : undefined;
+  if (!record) throw notFound("staff record");
+  return record;
+}
+
 /** A staff member's own place in the framework and next steps, from their current staff record. */
 export async function myCareer(ctx: OrgCtx) {
-  if (!ctx.actor.userId) throw notFound("staff record");
-  const [record] = await ctx.db
-    .select()
-    .from(staffRecords)
-    .where(and(eq(staffRecords.orgId, ctx.org.id), eq(staffRecords.userId, ctx.actor.userId), isNull(staffRecords.endDate)))
-    .limit(1);
-  if (!record) throw notFound("staff record");
+  const record = await ownStaffRecord(ctx);
   const qualifications = await ctx.db
     .select({ code: staffQualifications.qualificationCode })
     .from(staffQualifications)
-    .where(and(eq(staffQualifications.orgId, ctx.org.id), inArray(staffQualifications.staffRecordId, [record.id])));
+    .where(and(eq(staffQualifications.orgId, ctx.org.id), eq(staffQualifications.staffRecordId, record.id)));
   const training = await ctx.db
     .select({ category: trainingRecords.category, expiresOn: trainingRecords.expiresOn })
     .from(trainingRecords)

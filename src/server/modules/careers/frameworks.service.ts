@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { type Framework, frameworkProblems, frameworkSchema } from "../../../shared/career/framework";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { careerFrameworks, frameworkEndorsements, organisations, providerJobTitles } from "../../db/schema";
-import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
+import { badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
-import { commissionedProviderIds } from "../orgs/orgs.repo";
+import { commissionedProviderIds, commissioningCouncilIds } from "../orgs/orgs.repo";
 import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 
 // A council's career framework (ADR 0008): one draft it edits, versions it publishes (immutable,
@@ -15,14 +15,6 @@ import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 const requireCouncil = (ctx: OrgCtx) => {
   if (ctx.org.kind !== "council") throw badRequest("validation", "Career frameworks are kept by councils.");
 };
-
-/** The councils that commission a provider on a date. */
-export async function councilsOf(ctx: Ctx, providerId: string, onDate: string): Promise<string[]> {
-  const rows = await ctx.db.execute(
-    sql`select distinct council_id from commissioning where provider_id = ${providerId} and from_date <= ${onDate}::date and (to_date is null or to_date >= ${onDate}::date) order by council_id`,
-  );
-  return (rows.rows as { council_id: string }[]).map((r) => r.council_id);
-}
 
 /** The latest published framework of a council, or null. */
 async function latestPublished(ctx: Ctx, councilId: string) {
@@ -41,17 +33,34 @@ export async function frameworkInForce(ctx: Ctx, councilId: string | null): Prom
   return row ? { framework: row.document as Framework, version: row.version } : { framework: SHIPPED_FRAMEWORK, version: null };
 }
 
-/** The council's draft, started from its latest published version (or the shipped framework) when there is none. */
-export async function getDraft(ctx: OrgCtx) {
-  requireCouncil(ctx);
-  const [draft] = await ctx.db
+/** The framework for an organisation's people: its own if a council, else that of a council commissioning it (the shipped one until a council publishes its own). */
+export async function frameworkForOrg(ctx: OrgCtx): Promise<Framework> {
+  if (ctx.org.kind === "council") return (await frameworkInForce(ctx, ctx.org.id)).framework;
+  for (const councilId of await commissioningCouncilIds(ctx.db, ctx.org.id, isoDate(ctx.deps.now()))) {
+    const inForce = await frameworkInForce(ctx, councilId);
+    if (inForce.version !== null) return inForce.framework;
+  }
+  return SHIPPED_FRAMEWORK;
+}
+
+const findDraft = async (ctx: OrgCtx, forUpdate = false) => {
+  const query = ctx.db
     .select()
     .from(careerFrameworks)
     .where(and(eq(careerFrameworks.councilId, ctx.org.id), eq(careerFrameworks.status, "draft")));
+  return (forUpdate ? await query.for("update") : await query)[0] ?? null;
+};
+
+/**
+ * The council's draft to edit. Reading never writes: with no draft saved yet, it is the
+ * framework in force (its latest version, or the shipped one) with id null, and the first save
+ * creates the draft.
+ */
+export async function getDraft(ctx: OrgCtx): Promise<{ id: string | null; document: unknown; updatedAt: Date | null }> {
+  requireCouncil(ctx);
+  const draft = await findDraft(ctx);
   if (draft) return draft;
-  const { framework } = await frameworkInForce(ctx, ctx.org.id);
-  const [created] = await ctx.db.insert(careerFrameworks).values({ councilId: ctx.org.id, status: "draft", document: framework, createdBy: ctx.actor.userId }).returning();
-  return created;
+  return { id: null, document: (await frameworkInForce(ctx, ctx.org.id)).framework, updatedAt: null };
 }
 
 /** Saves the draft after checking its shape and its links (no broken routes, no dead ends). */
@@ -70,13 +79,15 @@ export async function saveDraft(ctx: OrgCtx, document: unknown) {
       problems.map((message) => ({ path: "document", message })),
     );
   return inTransaction(ctx, async (tx) => {
-    const draft = await getDraft(tx);
-    const [saved] = await tx.db.update(careerFrameworks).set({ document: parsed.data, updatedAt: tx.deps.now() }).where(eq(careerFrameworks.id, draft.id)).returning();
+    const draft = await findDraft(tx, true);
+    const [saved] = draft
+      ? await tx.db.update(careerFrameworks).set({ document: parsed.data, updatedAt: tx.deps.now() }).where(eq(careerFrameworks.id, draft.id)).returning()
+      : await tx.db.insert(careerFrameworks).values({ councilId: ctx.org.id, status: "draft", document: parsed.data, createdBy: ctx.actor.userId }).returning();
     await recordAudit(tx, {
       orgId: ctx.org.id,
-      action: "update",
+      action: draft ? "update" : "create",
       entityType: "career_framework_draft",
-      entityId: draft.id,
+      entityId: saved.id,
       after: { roles: parsed.data.roles.length, routes: parsed.data.routes.length },
     });
     return saved;
@@ -87,12 +98,8 @@ export async function saveDraft(ctx: OrgCtx, document: unknown) {
 export async function publishDraft(ctx: OrgCtx) {
   requireCouncil(ctx);
   return inTransaction(ctx, async (tx) => {
-    const [draft] = await tx.db
-      .select()
-      .from(careerFrameworks)
-      .where(and(eq(careerFrameworks.councilId, ctx.org.id), eq(careerFrameworks.status, "draft")))
-      .for("update");
-    if (!draft) throw conflict("no_draft", "There is no draft to publish. Start one by editing the framework.");
+    const draft = await findDraft(tx, true);
+    if (!draft) throw conflict("no_draft", "There is no draft to publish. Save a draft first (it may be the current framework unchanged).");
     const problems = frameworkProblems(draft.document as Framework);
     if (problems.length) throw badRequest("framework_links", `The draft does not hang together: ${problems[0]}.`);
     const version = ((await latestPublished(tx, ctx.org.id))?.version ?? 0) + 1;
@@ -156,7 +163,7 @@ export async function listFrameworks(ctx: OrgCtx) {
     };
   }
   const out = [];
-  for (const council_id of await councilsOf(ctx, ctx.org.id, today)) {
+  for (const council_id of await commissioningCouncilIds(ctx.db, ctx.org.id, today)) {
     const row = await latestPublished(ctx, council_id);
     if (!row) continue;
     const [council] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, council_id));
@@ -176,10 +183,10 @@ export async function endorse(ctx: OrgCtx, frameworkId: string) {
     .select()
     .from(careerFrameworks)
     .where(and(eq(careerFrameworks.id, frameworkId), isNotNull(careerFrameworks.version)));
-  // Only a framework of a council that commissions this provider exists, as far as it is concerned.
-  const commissioned = row ? (await commissionedProviderIds(ctx.db, row.councilId, isoDate(ctx.deps.now()))).some((p) => p.id === ctx.org.id) : false;
+  // Only published versions (drafts have no version) of councils that commission this provider
+  // exist, as far as it is concerned.
+  const commissioned = row ? (await commissioningCouncilIds(ctx.db, ctx.org.id, isoDate(ctx.deps.now()))).includes(row.councilId) : false;
   if (!row || !commissioned) throw notFound("framework");
-  if (row.status !== "published") throw new AppError(409, "not_published", "Only a published framework can be endorsed.");
   return inTransaction(ctx, async (tx) => {
     await tx.db.insert(frameworkEndorsements).values({ frameworkId, providerId: ctx.org.id, endorsedBy: ctx.actor.userId }).onConflictDoNothing();
     await recordAudit(tx, { orgId: ctx.org.id, action: "endorse", entityType: "career_framework", entityId: frameworkId, after: { version: row.version } });
@@ -194,9 +201,10 @@ export async function listJobTitles(ctx: OrgCtx) {
 
 export async function addJobTitle(ctx: OrgCtx, title: string, roleKey: string) {
   if (ctx.org.kind !== "provider") throw badRequest("validation", "Job titles are mapped by providers.");
-  const roles = new Set(SHIPPED_FRAMEWORK.roles.map((r) => r.key));
-  for (const council_id of await councilsOf(ctx, ctx.org.id, isoDate(ctx.deps.now()))) for (const r of (await frameworkInForce(ctx, council_id)).framework.roles) roles.add(r.key);
-  if (!roles.has(roleKey)) throw badRequest("validation", `${roleKey} is not a role in the framework.`, [{ path: "roleKey", message: "Choose a role from the framework" }]);
+  // The framework the provider's people are placed in (My career, the dashboards).
+  const framework = await frameworkForOrg(ctx);
+  if (!framework.roles.some((r) => r.key === roleKey))
+    throw badRequest("validation", `${roleKey} is not a role in the framework.`, [{ path: "roleKey", message: "Choose a role from the framework" }]);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db.insert(providerJobTitles).values({ providerId: ctx.org.id, title: title.trim(), roleKey }).onConflictDoNothing().returning();
     if (!row) throw conflict("duplicate_title", `You have already mapped "${title.trim()}". Remove it first to map it to another role.`);

@@ -24,6 +24,10 @@ describe("a council's career framework: draft, publish, endorse", () => {
     const draft = (await admin.get(`/api/orgs/${council.id}/frameworks/draft`)).json;
     const doc = draft.document as Framework;
     expect(doc.roles.length).toBeGreaterThan(20); // started from the shipped framework
+    // Reading the draft writes nothing: it is saved (and exists) only once the council saves it.
+    expect(draft.id).toBeNull();
+    expect((await admin.get(`/api/orgs/${council.id}/frameworks`)).json.draft).toBeNull();
+    expect((await admin.post(`/api/orgs/${council.id}/frameworks/draft/publish`)).json.error.code).toBe("no_draft");
 
     // A local edit: the council's pay guidance for unqualified social workers moving up after job evaluation.
     const edited = { ...doc, roles: doc.roles.map((r) => (r.key === "sw_student" ? { ...r, payGuidance: "Grade 6, moving to grade 7 after job evaluation" } : r)) };
@@ -64,11 +68,13 @@ describe("a council's career framework: draft, publish, endorse", () => {
   it("a provider cannot endorse a framework of a council that does not commission it, nor a draft", async () => {
     const a = await system();
     const b = await system();
-    await a.admin.get(`/api/orgs/${a.council.id}/frameworks/draft`);
+    const current = (await a.admin.get(`/api/orgs/${a.council.id}/frameworks/draft`)).json.document;
+    await a.admin.request("PUT", `/api/orgs/${a.council.id}/frameworks/draft`, { document: current });
     const published = (await a.admin.post(`/api/orgs/${a.council.id}/frameworks/draft/publish`)).json;
     const outsider = b.providers[0];
     expect((await outsider.admin.post(`/api/orgs/${outsider.org.id}/frameworks/${published.id}/endorse`)).status).toBe(404);
-    const draft = (await a.admin.get(`/api/orgs/${a.council.id}/frameworks/draft`)).json;
+    const draft = (await a.admin.request("PUT", `/api/orgs/${a.council.id}/frameworks/draft`, { document: current })).json;
+    expect(draft.id).toMatch(/^[0-9a-f-]{36}$/);
     expect((await a.providers[0].admin.post(`/api/orgs/${a.providers[0].org.id}/frameworks/${draft.id}/endorse`)).status).toBe(404);
     // Only the council's admin edits; a provider cannot reach a council's draft.
     expect((await a.providers[0].admin.get(`/api/orgs/${a.council.id}/frameworks/draft`)).status).toBe(404);

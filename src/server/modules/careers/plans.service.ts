@@ -1,24 +1,14 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { inTransaction, type OrgCtx } from "../../context";
 import { careerGoals, careerPlans, staffRecords } from "../../db/schema";
-import { notFound } from "../../lib/errors";
+import { badRequest, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/audit.service";
+import { ownStaffRecord as myRecord } from "./careers.service";
+import { frameworkForOrg } from "./frameworks.service";
 
 // Development plans: a staff member's goals towards their next roles, private until they share
 // them. Shared plans are seen by their employer's users who may see staff records (the hub does
 // not yet record who manages whom, so "their manager" is anyone there with staff.view).
-
-/** The signed-in person's current staff record here. */
-async function myRecord(ctx: OrgCtx) {
-  if (!ctx.actor.userId) throw notFound("staff record");
-  const [record] = await ctx.db
-    .select({ id: staffRecords.id, displayId: staffRecords.displayId, mainJobRole: staffRecords.mainJobRole })
-    .from(staffRecords)
-    .where(and(eq(staffRecords.orgId, ctx.org.id), eq(staffRecords.userId, ctx.actor.userId), isNull(staffRecords.endDate)))
-    .limit(1);
-  if (!record) throw notFound("staff record");
-  return record;
-}
 
 const goalsOf = (ctx: OrgCtx, staffIds: string[]) =>
   staffIds.length
@@ -47,34 +37,47 @@ export async function shareMyPlan(ctx: OrgCtx, shared: boolean) {
   });
 }
 
+// Goals are the person's own words, so the audit trail records what happened to a goal, not its text.
+
 export async function addGoal(ctx: OrgCtx, goal: { title: string; roleKey?: string | null; dueOn?: string | null }) {
   const record = await myRecord(ctx);
-  const [row] = await ctx.db
-    .insert(careerGoals)
-    .values({ orgId: ctx.org.id, staffRecordId: record.id, title: goal.title, roleKey: goal.roleKey ?? null, dueOn: goal.dueOn ?? null })
-    .returning();
-  return row;
+  if (goal.roleKey && !(await frameworkForOrg(ctx)).roles.some((r) => r.key === goal.roleKey))
+    throw badRequest("validation", `${goal.roleKey} is not a role in the career framework.`, [{ path: "roleKey", message: "Choose a role from the career framework, or none" }]);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(careerGoals)
+      .values({ orgId: ctx.org.id, staffRecordId: record.id, title: goal.title, roleKey: goal.roleKey ?? null, dueOn: goal.dueOn ?? null })
+      .returning();
+    await recordAudit(tx, { orgId: ctx.org.id, action: "create", entityType: "career_goal", entityId: row.id, after: { roleKey: row.roleKey, dueOn: row.dueOn } });
+    return row;
+  });
 }
 
 export async function updateGoal(ctx: OrgCtx, id: string, change: { doneOn?: string | null; dueOn?: string | null }) {
   const record = await myRecord(ctx);
-  const [row] = await ctx.db
-    .update(careerGoals)
-    .set(change)
-    .where(and(eq(careerGoals.id, id), eq(careerGoals.staffRecordId, record.id), eq(careerGoals.orgId, ctx.org.id)))
-    .returning();
-  if (!row) throw notFound("goal");
-  return row;
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .update(careerGoals)
+      .set(change)
+      .where(and(eq(careerGoals.id, id), eq(careerGoals.staffRecordId, record.id), eq(careerGoals.orgId, ctx.org.id)))
+      .returning();
+    if (!row) throw notFound("goal");
+    await recordAudit(tx, { orgId: ctx.org.id, action: "update", entityType: "career_goal", entityId: id, after: change });
+    return row;
+  });
 }
 
 export async function removeGoal(ctx: OrgCtx, id: string) {
   const record = await myRecord(ctx);
-  const [row] = await ctx.db
-    .delete(careerGoals)
-    .where(and(eq(careerGoals.id, id), eq(careerGoals.staffRecordId, record.id), eq(careerGoals.orgId, ctx.org.id)))
-    .returning();
-  if (!row) throw notFound("goal");
-  return row;
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .delete(careerGoals)
+      .where(and(eq(careerGoals.id, id), eq(careerGoals.staffRecordId, record.id), eq(careerGoals.orgId, ctx.org.id)))
+      .returning();
+    if (!row) throw notFound("goal");
+    await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "career_goal", entityId: id, before: { roleKey: row.roleKey, dueOn: row.dueOn, doneOn: row.doneOn } });
+    return row;
+  });
 }
 
 /** The plans staff here have shared, for the employer's managers. */

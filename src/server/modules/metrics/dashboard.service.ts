@@ -5,7 +5,7 @@ import type { OrgCtx } from "../../context";
 import { organisations } from "../../db/schema";
 import { badRequest } from "../../lib/errors";
 import { isoDate as iso, monthsBefore } from "../../lib/time";
-import { frameworkForOrg } from "../careers/careers.service";
+import { frameworkForOrg } from "../careers/frameworks.service";
 import { listPayFloors } from "../reference/reference.repo";
 import { careerFigures } from "./career-figures";
 import { MIN_EMPLOYERS, MIN_WORKERS, protect, protectBreakdown } from "./disclosure";

@@ -20,6 +20,16 @@ export function commissionedProviderIds(db: Exec, councilId: string, onDate: str
     .where(and(eq(commissioning.councilId, councilId), lte(commissioning.fromDate, onDate), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`)));
 }
 
+/** Councils that commission a provider on a date (the inverse of commissionedProviderIds). */
+export async function commissioningCouncilIds(db: Exec, providerId: string, onDate: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: commissioning.councilId })
+    .from(commissioning)
+    .where(and(eq(commissioning.providerId, providerId), lte(commissioning.fromDate, onDate), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`)))
+    .orderBy(commissioning.councilId);
+  return rows.map((r) => r.id);
+}
+
 /** The council's commissioned providers with links and sizes (counts only: never staff records). */
 export async function findCommissionedProviders(db: Exec, councilId: string) {
   const links = await db

@@ -57,6 +57,16 @@ export const findStaffRecord = async (db: Exec, orgId: string, id: string) =>
       .where(and(eq(staffRecords.id, id), eq(staffRecords.orgId, orgId)))
   )[0];
 
+/** The current (not left) staff record here of the person signed in as a user: their own record. */
+export const findOwnStaffRecord = async (db: Exec, orgId: string, userId: string) =>
+  (
+    await db
+      .select()
+      .from(staffRecords)
+      .where(and(eq(staffRecords.orgId, orgId), eq(staffRecords.userId, userId), isNull(staffRecords.endDate)))
+      .limit(1)
+  )[0];
+
 export const listWorkplaces = (db: Exec, orgId: string) =>
   db
     .select({ id: workplaces.id, name: workplaces.name, localRef: workplaces.localRef, mainService: workplaces.mainService })
