@@ -46,3 +46,15 @@ export function ragOf(value: number | null, target: number | null | undefined, b
   if (miss <= 0) return "green";
   return miss <= Math.abs(target) * AMBER_BAND ? "amber" : "red";
 }
+
+/** Where leavers went (the leavers flow on the dashboards), in words. */
+export type FlowDestination = "another_local_provider" | "same_employer_other_role" | "social_care_elsewhere" | "health" | "other_sector" | "retired" | "not_known";
+export const FLOW_LABELS: Record<FlowDestination, string> = {
+  another_local_provider: "Another provider in this area",
+  same_employer_other_role: "Another role with the same employer",
+  social_care_elsewhere: "Social care elsewhere",
+  health: "Health (for example the NHS)",
+  other_sector: "Out of the sector",
+  retired: "Retired",
+  not_known: "Not known",
+};

@@ -1,21 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
-import { HEADLINES, type Headline, type Rag, ragOf } from "../../shared/metrics";
+import { FLOW_LABELS, type FlowDestination, HEADLINES, type Headline, type Rag, ragOf } from "../../shared/metrics";
 import { Chart } from "../components/Chart";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
-import { csvHref } from "../lib/csv";
+import { AgeBandTable, CsvLink, type Figure, type Figures, show, showValue } from "../lib/figures";
 import { useOrg } from "../lib/org";
 
-interface Figure {
-  value: number | null;
-  n: number;
-  reason?: "no_data" | "not_enough_data" | "suppressed";
-}
-type Figures = Record<string, Figure>;
 interface Comparator {
   metric: string;
   publisher: "sfc" | "dfe";
@@ -38,7 +32,7 @@ interface Distributions {
   pay: { from: number; to: number | null; count: number }[];
   payLines: { label: string; hourlyRate: number }[];
   leaversByReason: { reason: number; label: string; count: number }[];
-  leaversFlow: { destination: string; count: number }[];
+  leaversFlow: { destination: FlowDestination; count: number }[];
 }
 interface CareerFigures {
   roles: { key: string; title: string; pathway: string; count: number }[];
@@ -73,16 +67,6 @@ interface ProviderDashboard {
   careers: CareerFigures;
 }
 
-const REASONS = { no_data: "No data", not_enough_data: "Not enough data", suppressed: "Suppressed" };
-
-const show = (f: Figure | undefined, kind: Headline["kind"]) => {
-  if (!f) return "–";
-  if (f.value === null) return REASONS[f.reason ?? "no_data"];
-  if (kind === "rate") return `${(f.value * 100).toFixed(1)}%`;
-  if (kind === "money") return f.value >= 1000 ? `£${Math.round(f.value).toLocaleString("en-GB")}` : `£${f.value.toFixed(2)}`;
-  return f.value.toLocaleString("en-GB");
-};
-const showValue = (value: number | undefined, kind: Headline["kind"]) => (value === undefined ? "" : show({ value, n: 1 }, kind));
 const headline = (name: string) => HEADLINES.find((h) => h.name === name) as Headline;
 
 /** The latest national comparator for England for a figure, with its source and edition. */
@@ -102,16 +86,6 @@ const RAG_TEXT: Record<Rag, { text: string; colour: string }> = {
 function RagTag({ rag }: { rag: Rag | null }) {
   if (!rag) return null;
   return <strong className={`govuk-tag govuk-tag--${RAG_TEXT[rag].colour}`}>{RAG_TEXT[rag].text}</strong>;
-}
-
-function CsvLink({ name, header, rows }: { name: string; header: string[]; rows: unknown[][] }) {
-  return (
-    <p className="govuk-body app-no-print">
-      <a className="govuk-link" href={csvHref(header, rows)} download={`${name}.csv`}>
-        Download this table as CSV<span className="govuk-visually-hidden"> ({name})</span>
-      </a>
-    </p>
-  );
 }
 
 const useReference = () => useQuery({ queryKey: ["reference"], queryFn: () => api<{ comparators: Comparator[] }>("GET", "/api/reference") });
@@ -497,16 +471,6 @@ function CareerSection({ c }: { c: CareerFigures }) {
   );
 }
 
-/** The completeness fields (returns/completeness.ts) in words. */
-const FLOW_LABELS: Record<string, string> = {
-  another_local_provider: "Another provider in this area",
-  same_employer_other_role: "Another role with the same employer",
-  social_care_elsewhere: "Social care elsewhere",
-  health: "Health (for example the NHS)",
-  other_sector: "Out of the sector",
-  retired: "Retired",
-  not_known: "Not known",
-};
 const money = (n: number) => `£${n.toFixed(2)}`;
 const payBand = (b: { from: number; to: number | null }) => (b.to === null ? `${money(b.from)} and over` : `${money(b.from)} to ${money(b.to - 0.01)}`);
 
@@ -561,7 +525,7 @@ function DistributionSections({ d }: { d: Distributions }) {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       grid: { left: 200, right: 24, top: 16, bottom: 32 },
       xAxis: { type: "value" },
-      yAxis: { type: "category", data: d.leaversFlow.map((f) => FLOW_LABELS[f.destination] ?? f.destination), inverse: true },
+      yAxis: { type: "category", data: d.leaversFlow.map((f) => FLOW_LABELS[f.destination]), inverse: true },
       series: [{ name: "Leavers", type: "bar", data: d.leaversFlow.map((f) => f.count) }],
     }),
     [d],
@@ -574,22 +538,7 @@ function DistributionSections({ d }: { d: Distributions }) {
           Ages
         </h2>
         <Chart option={pyramid} label="Age pyramid of the workforce by gender" />
-        <Table
-          caption="Workforce by age band and gender"
-          rows={d.agePyramid}
-          rowKey={(b) => b.band}
-          columns={[
-            { header: "Age", cell: (b) => b.band },
-            { header: "Female", numeric: true, cell: (b) => b.female.toLocaleString("en-GB") },
-            { header: "Male", numeric: true, cell: (b) => b.male.toLocaleString("en-GB") },
-            { header: "Other or not known", numeric: true, cell: (b) => b.other.toLocaleString("en-GB") },
-          ]}
-        />
-        <CsvLink
-          name="Workforce by age band and gender"
-          header={["Age", "Female", "Male", "Other or not known"]}
-          rows={d.agePyramid.map((b) => [b.band, b.female, b.male, b.other])}
-        />
+        <AgeBandTable bands={d.agePyramid} />
       </section>
       <section className="app-dashboard-section" aria-labelledby="pay">
         <h2 className="govuk-heading-m" id="pay">
@@ -631,11 +580,11 @@ function DistributionSections({ d }: { d: Distributions }) {
           rows={d.leaversFlow}
           rowKey={(f) => f.destination}
           columns={[
-            { header: "Went to", cell: (f) => FLOW_LABELS[f.destination] ?? f.destination },
+            { header: "Went to", cell: (f) => FLOW_LABELS[f.destination] },
             { header: "Leavers", numeric: true, cell: (f) => f.count.toLocaleString("en-GB") },
           ]}
         />
-        <CsvLink name="Where leavers went" header={["Went to", "Leavers"]} rows={d.leaversFlow.map((f) => [FLOW_LABELS[f.destination] ?? f.destination, f.count])} />
+        <CsvLink name="Where leavers went" header={["Went to", "Leavers"]} rows={d.leaversFlow.map((f) => [FLOW_LABELS[f.destination], f.count])} />
         <Table
           caption="Leavers by reason for leaving"
           rows={d.leaversByReason}
@@ -703,7 +652,7 @@ function Notes() {
       <a className="govuk-link" href="/api/docs">
         API documentation
       </a>
-      . "Not enough data" means fewer than 3 employers or 10 workers; "Suppressed" protects small groups of people. Tags: on target; near target (missing it by no more than a tenth
+      . "Not enough data" means fewer than 3 employers or 10 workers; "Withheld" protects small groups of people. Tags: on target; near target (missing it by no more than a tenth
       of the target); off target.
     </p>
   );

@@ -5,29 +5,16 @@ import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
 import { csvHref } from "../lib/csv";
+import { type AgeBand, AgeBandTable, type Figure, show } from "../lib/figures";
 
-interface Figure {
-  value: number | null;
-  n: number;
-  reason?: "no_data" | "not_enough_data" | "suppressed";
-}
 interface PublicWorkforce {
   council: { name: string; slug: string; isDemo: boolean };
   at: string;
   roundedTo: number;
   now: Record<string, Figure>;
   trend: { at: string; figures: Record<string, Figure> }[];
-  agePyramid: { band: string; female: number; male: number; other: number }[];
+  agePyramid: AgeBand[];
 }
-
-const REASONS = { no_data: "No data", not_enough_data: "Not enough data", suppressed: "Withheld" };
-const show = (f: Figure | undefined, kind: string) => {
-  if (!f) return "–";
-  if (f.value === null) return REASONS[f.reason ?? "no_data"];
-  if (kind === "rate") return `${(f.value * 100).toFixed(1)}%`;
-  if (kind === "money") return `£${f.value.toFixed(2)}`;
-  return f.value.toLocaleString("en-GB");
-};
 
 /** A council's public "state of the workforce" page: no sign-in, counts rounded. */
 export function PublicWorkforcePage() {
@@ -74,17 +61,7 @@ export function PublicWorkforcePage() {
           Download these figures as CSV
         </a>
       </p>
-      <Table
-        caption="Workforce by age band and gender"
-        rows={d.agePyramid}
-        rowKey={(b) => b.band}
-        columns={[
-          { header: "Age", cell: (b) => b.band },
-          { header: "Female", numeric: true, cell: (b) => b.female.toLocaleString("en-GB") },
-          { header: "Male", numeric: true, cell: (b) => b.male.toLocaleString("en-GB") },
-          { header: "Other or not known", numeric: true, cell: (b) => b.other.toLocaleString("en-GB") },
-        ]}
-      />
+      <AgeBandTable bands={d.agePyramid} />
     </Page>
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { CARE_PROVIDING_ROLES, LEAVING_REASONS } from "../../../shared/ascwds/codes";
+import { FLOW_LABELS, type FlowDestination } from "../../../shared/metrics";
 import type { Exec } from "../../db/client";
 import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
 import { hourlyPay, LONDON } from "./workforce";
@@ -26,16 +27,6 @@ export interface Distributions {
   leaversFlow: { destination: FlowDestination; count: number }[];
 }
 
-export type FlowDestination = "another_local_provider" | "same_employer_other_role" | "social_care_elsewhere" | "health" | "other_sector" | "retired" | "not_known";
-export const FLOW_LABELS: Record<FlowDestination, string> = {
-  another_local_provider: "Another provider in this area",
-  same_employer_other_role: "Another role with the same employer",
-  social_care_elsewhere: "Social care elsewhere",
-  health: "Health (for example the NHS)",
-  other_sector: "Out of the sector",
-  retired: "Retired",
-  not_known: "Not known",
-};
 const FLOW_BY_REASON: Record<number, FlowDestination> = { 1: "social_care_elsewhere", 2: "health", 3: "other_sector", 4: "same_employer_other_role", 6: "retired" };
 
 export async function distributionsFor(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[]): Promise<Distributions> {

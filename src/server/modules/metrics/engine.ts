@@ -56,16 +56,11 @@ export const uniqueCells = (cells: Cell[]) => [...new Map(cells.map((c) => [cell
  * months (D − 12 months, D]; "in post at D" is start ≤ D and no end or end > D.
  */
 export async function coreFigures(db: Exec, workplaceIds: string[], at: string): Promise<Figures> {
-  return (await coreFiguresBy(db, workplaceIds, at, "all")).get("all") ?? noCoreFigures();
+  return (await coreFiguresGrid(db, workplaceIds, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all") ?? noCoreFigures();
 }
 
 /** The core figures of a group with no records at all. */
 export const noCoreFigures = () => figuresOf({}, { before: 0, retained: 0 }, 0, { spend: 0, months: 0 });
-
-/** The core figures per group (only groups with any records appear). */
-export async function coreFiguresBy(db: Exec, workplaceIds: string[], at: string, groupBy: GroupBy): Promise<Map<string, Figures>> {
-  return (await coreFiguresGrid(db, workplaceIds, [{ at, by: groupBy }])).get(cellKey({ at, by: groupBy })) ?? new Map();
-}
 
 /**
  * The core figures for every cell (date and grouping) in four queries, each one pass over the

@@ -129,7 +129,7 @@ export async function figuresGrid(ctx: OrgCtx, ids: string[], cells: Cell[]): Pr
   return grid;
 }
 
-export const employersOf = async (ctx: OrgCtx, ids: string[]) =>
+const employersOf = async (ctx: OrgCtx, ids: string[]) =>
   ids.length
     ? Number(
         (

@@ -94,16 +94,11 @@ const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function workforceFigures(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[]): Promise<Figures> {
-  return (await workforceFiguresBy(db, workplaceIds, at, floors, "all")).get("all") ?? noWorkforceFigures(at, floors);
+  return (await workforceFiguresGrid(db, workplaceIds, [{ at, by: "all" }], floors)).get(cellKey({ at, by: "all" }))?.get("all") ?? noWorkforceFigures(at, floors);
 }
 
 /** The workforce figures of a group with nobody in post. */
 export const noWorkforceFigures = (at: string, floors: PayFloor[]) => figuresOf([], at, "", floors);
-
-/** The workforce figures per group (only groups with anyone in post appear). */
-export async function workforceFiguresBy(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[], groupBy: GroupBy): Promise<Map<string, Figures>> {
-  return (await workforceFiguresGrid(db, workplaceIds, [{ at, by: groupBy }], floors)).get(cellKey({ at, by: groupBy })) ?? new Map();
-}
 
 const groupKey = (w: Worker, by: GroupBy) => (by === "all" ? "all" : by === "employer" ? w.org : String(w.service));
 

@@ -1,0 +1,62 @@
+// How figures from the metric engine are shown in the browser, shared by the signed-in
+// dashboards and the public "state of the workforce" page so both say the same thing the same way.
+import type { Headline } from "../../shared/metrics";
+import { Table } from "../components/Table";
+import { csvHref } from "./csv";
+
+export interface Figure {
+  value: number | null;
+  n: number;
+  reason?: "no_data" | "not_enough_data" | "suppressed";
+}
+export type Figures = Record<string, Figure>;
+
+/** Why a figure has no value, in words (the engine's reasons: docs/metrics.md). */
+export const REASONS: Record<NonNullable<Figure["reason"]>, string> = { no_data: "No data", not_enough_data: "Not enough data", suppressed: "Withheld" };
+
+export const show = (f: Figure | undefined, kind: Headline["kind"]) => {
+  if (!f) return "–";
+  if (f.value === null) return REASONS[f.reason ?? "no_data"];
+  if (kind === "rate") return `${(f.value * 100).toFixed(1)}%`;
+  if (kind === "money") return f.value >= 1000 ? `£${Math.round(f.value).toLocaleString("en-GB")}` : `£${f.value.toFixed(2)}`;
+  return f.value.toLocaleString("en-GB");
+};
+export const showValue = (value: number | undefined, kind: Headline["kind"]) => (value === undefined ? "" : show({ value, n: 1 }, kind));
+
+/** A CSV download of a table, named for screen reader users (several sit on one page). */
+export function CsvLink({ name, header, rows }: { name: string; header: string[]; rows: unknown[][] }) {
+  return (
+    <p className="govuk-body app-no-print">
+      <a className="govuk-link" href={csvHref(header, rows)} download={`${name}.csv`}>
+        Download this table as CSV<span className="govuk-visually-hidden"> ({name})</span>
+      </a>
+    </p>
+  );
+}
+
+export interface AgeBand {
+  band: string;
+  female: number;
+  male: number;
+  other: number;
+}
+
+/** The age pyramid as a table, with its CSV. */
+export function AgeBandTable({ bands }: { bands: AgeBand[] }) {
+  return (
+    <>
+      <Table
+        caption="Workforce by age band and gender"
+        rows={bands}
+        rowKey={(b) => b.band}
+        columns={[
+          { header: "Age", cell: (b) => b.band },
+          { header: "Female", numeric: true, cell: (b) => b.female.toLocaleString("en-GB") },
+          { header: "Male", numeric: true, cell: (b) => b.male.toLocaleString("en-GB") },
+          { header: "Other or not known", numeric: true, cell: (b) => b.other.toLocaleString("en-GB") },
+        ]}
+      />
+      <CsvLink name="Workforce by age band and gender" header={["Age", "Female", "Male", "Other or not known"]} rows={bands.map((b) => [b.band, b.female, b.male, b.other])} />
+    </>
+  );
+}
