@@ -9,6 +9,7 @@ import { databaseIsEmpty, seedDemo } from "./modules/demo/seed";
 import { importJobHandlers } from "./modules/imports/imports.jobs";
 import { discardStaleImports } from "./modules/imports/imports.service";
 import { deliverOutbox } from "./modules/mail/mail.service";
+import { refreshSummaries } from "./modules/metrics/refresh";
 import { sendReturnReminders } from "./modules/returns/returns.service";
 
 // Boot: env → db → migrate → seed demo if empty → jobs → listen.
@@ -36,7 +37,7 @@ async function main() {
     log.info("demo system seeded", { ...result.counts, ms: Math.round(performance.now() - t) });
   }
 
-  const stopWorker = startWorker(deps, { ...importJobHandlers }, [() => sendReturnReminders(deps), () => deliverOutbox(deps), () => discardStaleImports(deps)]);
+  const stopWorker = startWorker(deps, { ...importJobHandlers }, [() => sendReturnReminders(deps), () => deliverOutbox(deps), () => discardStaleImports(deps), () => refreshSummaries(deps)]);
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info("listening", { port: info.port, ms: Math.round(performance.now() - started) });

@@ -1,4 +1,4 @@
-import { boolean, date, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./orgs";
 
 // Reference data: facts from outside the hub that figures are compared with. Shipped with their
@@ -85,4 +85,17 @@ export const publicPages = pgTable("public_pages", {
   enabled: boolean("enabled").notNull().default(false),
   updatedBy: uuid("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Figures already worked out (ADR 0009): one row per scope, date and kind of figure, keyed by a
+ * hash of what they were computed over, and valid while `fingerprint` (the data versions of the
+ * organisations in scope) is unchanged. A cache refreshed by a job, never a source of truth:
+ * rows can be deleted at any time and are computed again when asked for.
+ */
+export const figureSummaries = pgTable("figure_summaries", {
+  key: text("key").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  value: jsonb("value").notNull(),
+  computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
 });

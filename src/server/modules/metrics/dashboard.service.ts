@@ -6,12 +6,9 @@ import { organisations } from "../../db/schema";
 import { badRequest } from "../../lib/errors";
 import { isoDate as iso, monthsBefore } from "../../lib/time";
 import { frameworkForOrg } from "../careers/frameworks.service";
-import { listPayFloors } from "../reference/reference.repo";
-import { careerFigures } from "./career-figures";
 import { MIN_EMPLOYERS, MIN_WORKERS, protect, protectBreakdown } from "./disclosure";
-import { distributionsFor } from "./distributions";
 import { type Cell, cellKey, type Figures } from "./engine";
-import { figuresGrid, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
+import { careerFiguresSummarised, distributionsSummarised, figuresGrid, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
 import { findTargets } from "./targets.repo";
 
 // A dashboard is a set of figures from the one engine, each already protected for its reader.
@@ -94,8 +91,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
     byService: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service"),
     trend: quarters.map((d) => ({ at: d, figures: total(d) })),
     // Counts by age and gender, pay band and leaving reason: aggregates, and none special category.
-    distributions: await distributionsFor(ctx.db, ids, at, await listPayFloors(ctx.db)),
-    careers: await careerFigures(ctx.db, ids, at, await frameworkForOrg(ctx)),
+    distributions: await distributionsSummarised(ctx, ids, at),
+    careers: await careerFiguresSummarised(ctx, ids, at, await frameworkForOrg(ctx)),
   };
 }
 
@@ -134,8 +131,8 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
       belowNlw: now.below_nlw_count,
     },
     trend: quarters.map((d) => ({ at: d, figures: pick(mine(d), HEADLINE_NAMES) })),
-    distributions: await distributionsFor(ctx.db, ownIds, at, await listPayFloors(ctx.db)),
-    careers: await careerFigures(ctx.db, ownIds, at, await frameworkForOrg(ctx)),
+    distributions: await distributionsSummarised(ctx, ownIds, at),
+    careers: await careerFiguresSummarised(ctx, ownIds, at, await frameworkForOrg(ctx)),
   };
 }
 

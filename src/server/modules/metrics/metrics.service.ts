@@ -1,11 +1,17 @@
 import { and, countDistinct, eq, inArray, ne, or } from "drizzle-orm";
-import type { OrgCtx } from "../../context";
+import { HEADLINE_NAMES } from "../../../shared/metrics";
+import type { Ctx, OrgCtx } from "../../context";
 import { workplaces } from "../../db/schema";
 import { badRequest, notFound } from "../../lib/errors";
 import { commissionedProviderIds } from "../orgs/orgs.repo";
 import { listPayFloors } from "../reference/reference.repo";
 import { protect } from "./disclosure";
-import { type Cell, cellKey, coreFiguresGrid, type Figures, type Grid, type GroupBy, noCoreFigures } from "./engine";
+import type { Framework } from "../../../shared/career/framework";
+import { sha256 } from "../../lib/crypto";
+import { careerFigures } from "./career-figures";
+import { type Distributions, distributionsFor } from "./distributions";
+import { type Cell, cellKey, coreFiguresGrid, type Figures, type Grid, type GroupBy, noCoreFigures, uniqueCells } from "./engine";
+import { summarised } from "./summaries";
 import { noWorkforceFigures, workforceFiguresGrid } from "./workforce";
 
 /**
@@ -112,24 +118,47 @@ export async function figuresBy(ctx: OrgCtx, ids: string[], at: string, groupBy:
 /**
  * Every figure for every cell (date and grouping) of the given workplaces, unprotected: callers
  * apply disclosure control for their reader before anything leaves the server. A cell grouped
- * "all" always has its "all" figures, even with no records.
+ * "all" always has its "all" figures, even with no records. Cells already summarised for the
+ * same data are read (ADR 0009); the rest are computed in one pass and summarised.
  */
-export async function figuresGrid(ctx: OrgCtx, ids: string[], cells: Cell[]): Promise<Grid> {
+export async function figuresGrid(ctx: Ctx, ids: string[], cells: Cell[]): Promise<Grid> {
   const floors = await listPayFloors(ctx.db);
-  const core = await coreFiguresGrid(ctx.db, ids, cells);
-  const people = await workforceFiguresGrid(ctx.db, ids, cells, floors);
-  const grid: Grid = new Map();
-  for (const cell of cells) {
-    const k = cellKey(cell);
-    const c = core.get(k) ?? new Map<string, Figures>();
-    const p = people.get(k) ?? new Map<string, Figures>();
-    const keys = new Set([...(cell.by === "all" ? ["all"] : []), ...c.keys(), ...p.keys()]);
-    grid.set(k, new Map([...keys].map((g) => [g, { ...(c.get(g) ?? noCoreFigures()), ...(p.get(g) ?? noWorkforceFigures(cell.at, floors)) }])));
-  }
-  return grid;
+  // Pay floors are inputs too: a changed floor is another summary.
+  const floorsKey = sha256(JSON.stringify(floors)).slice(0, 16);
+  const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}`;
+  const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
+  const summaries = await summarised<Record<string, Figures>>(ctx.db, ids, [...byName.keys()], async (missing) => {
+    const todo = missing.map((n) => byName.get(n) as Cell);
+    const core = await coreFiguresGrid(ctx.db, ids, todo);
+    const people = await workforceFiguresGrid(ctx.db, ids, todo, floors);
+    const out = new Map<string, Record<string, Figures>>();
+    for (const cell of todo) {
+      const k = cellKey(cell);
+      const c = core.get(k) ?? new Map<string, Figures>();
+      const p = people.get(k) ?? new Map<string, Figures>();
+      const keys = new Set([...(cell.by === "all" ? ["all"] : []), ...c.keys(), ...p.keys()]);
+      out.set(nameOf(cell), Object.fromEntries([...keys].map((g) => [g, { ...(c.get(g) ?? noCoreFigures()), ...(p.get(g) ?? noWorkforceFigures(cell.at, floors)) }])));
+    }
+    return out;
+  });
+  return new Map([...byName].map(([name, cell]) => [cellKey(cell), new Map(Object.entries(summaries.get(name) ?? {}))]));
 }
 
-const employersOf = async (ctx: OrgCtx, ids: string[]) =>
+/** A dashboard's distributions (age, pay, leavers), summarised like the figures. */
+export async function distributionsSummarised(ctx: Ctx, ids: string[], at: string): Promise<Distributions> {
+  const floors = await listPayFloors(ctx.db);
+  const name = `distributions|${at}|${sha256(JSON.stringify(floors)).slice(0, 16)}`;
+  return (await summarised(ctx.db, ids, [name], async () => new Map([[name, await distributionsFor(ctx.db, ids, at, floors)]]))).get(name) as Distributions;
+}
+
+/** A dashboard's career framework figures, summarised like the figures (the framework is an input). */
+export async function careerFiguresSummarised(ctx: Ctx, ids: string[], at: string, framework: Framework) {
+  const name = `careers|${at}|${sha256(JSON.stringify(framework)).slice(0, 16)}`;
+  type CareerFigures = Awaited<ReturnType<typeof careerFigures>>;
+  return (await summarised<CareerFigures>(ctx.db, ids, [name], async () => new Map([[name, await careerFigures(ctx.db, ids, at, framework)]]))).get(name) as CareerFigures;
+}
+
+const employersOf = async (ctx: Ctx, ids: string[]) =>
   ids.length
     ? Number(
         (
@@ -140,3 +169,13 @@ const employersOf = async (ctx: OrgCtx, ids: string[]) =>
         )[0].n,
       )
     : 0;
+
+/**
+ * The headline figures for the whole hub (every workplace of every organisation) as at a date:
+ * the national picture, protected like any aggregate across employers.
+ */
+export async function nationalHeadlines(ctx: Ctx, at: string): Promise<Figures> {
+  const ids = (await ctx.db.select({ id: workplaces.id }).from(workplaces)).map((r) => r.id);
+  const figures = (await figuresGrid(ctx, ids, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all") as Figures;
+  return pick(protect(figures, { employers: await employersOf(ctx, ids), workers: figures.filled_posts.value ?? 0 }, { needsGroupSize: false }), HEADLINE_NAMES);
+}
