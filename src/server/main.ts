@@ -37,7 +37,12 @@ async function main() {
     log.info("demo system seeded", { ...result.counts, ms: Math.round(performance.now() - t) });
   }
 
-  const stopWorker = startWorker(deps, { ...importJobHandlers }, [() => sendReturnReminders(deps), () => deliverOutbox(deps), () => discardStaleImports(deps), () => refreshSummaries(deps)]);
+  const stopWorker = startWorker(deps, { ...importJobHandlers }, [
+    () => sendReturnReminders(deps),
+    () => deliverOutbox(deps),
+    () => discardStaleImports(deps),
+    () => refreshSummaries(deps),
+  ]);
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info("listening", { port: info.port, ms: Math.round(performance.now() - started) });

@@ -1,35 +1,67 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { type Deps, systemActor } from "../../context";
 import { organisations } from "../../db/schema";
 import { errorFields } from "../../lib/logger";
 import { isoDate } from "../../lib/time";
+import { commissioningCouncilIds } from "../orgs/orgs.repo";
 import { councilDashboard } from "./dashboard.service";
 import { nationalHeadlines } from "./metrics.service";
 import { pruneSummaries } from "./summaries";
 
-// The job that keeps summaries warm (ADR 0009): every council's dashboard as at today and the
-// national headline figures are worked out ahead of their readers. Only what changed since is
-// computed (summaries are checked against the data versions), so a quiet run is cheap.
+// The job that keeps summaries warm (ADR 0009). A worker task, run every tick: it compares each
+// organisation's data version with what it saw last time, and computes the dashboards of the
+// councils whose figures changed (a council's own write, or one of the providers it
+// commissions), as at today. Every council once a day, when the date moves on. The national
+// headlines, which read the whole country, once a day.
 
-/** How often the worker refreshes at most. */
-export const REFRESH_EVERY_MS = 10 * 60_000;
-let lastRun = 0;
+const DAY_MS = 86_400_000;
+interface Seen {
+  day: string;
+  versions: Map<string, number>;
+  nationalAt: number;
+}
+const seenBy = new WeakMap<Deps, Seen>();
 
 export async function refreshSummaries(deps: Deps, force = false) {
-  if (!force && Date.now() - lastRun < REFRESH_EVERY_MS) return { councils: 0 };
-  lastRun = Date.now();
-  const ctx = { db: deps.db, deps, actor: systemActor, log: deps.log };
   const today = isoDate(deps.now());
-  const councils = await deps.db.select().from(organisations).where(eq(organisations.kind, "council"));
+  const rows = (await deps.db.execute(sql`select org_id, version from org_data_versions`)).rows as { org_id: string; version: number }[];
+  const versions = new Map(rows.map((r) => [r.org_id, Number(r.version)]));
+  const seen = seenBy.get(deps);
+  const everything = force || !seen || seen.day !== today;
+  const changed = everything ? [] : [...versions].filter(([org, v]) => seen.versions.get(org) !== v).map(([org]) => org);
+  const nationalDue = everything || !seen || Date.now() - seen.nationalAt >= DAY_MS;
+  seenBy.set(deps, { day: today, versions, nationalAt: nationalDue ? Date.now() : (seen?.nationalAt ?? 0) });
+  if (!everything && !changed.length && !nationalDue) return { councils: 0 };
+
+  const councils = everything ? await deps.db.select().from(organisations).where(eq(organisations.kind, "council")) : await councilsAffected(deps, changed, today);
+  const ctx = { db: deps.db, deps, actor: systemActor, log: deps.log };
   for (const council of councils) {
     try {
       await councilDashboard({ ...ctx, org: { id: council.id, kind: "council", name: council.name, slug: council.slug, isDemo: council.isDemo }, role: null }, today);
     } catch (err) {
-      // One council's failure must not stop the others' refresh; it is computed when read instead.
+      // One council's failure must not stop the others'; its dashboard is computed when read instead.
       deps.log.error("summary refresh failed", { orgId: council.id, ...errorFields(err) });
     }
   }
-  await nationalHeadlines(ctx, today);
-  await pruneSummaries(deps.db, deps.now());
+  if (nationalDue) {
+    await nationalHeadlines(ctx, today);
+    await pruneSummaries(deps.db, deps.now());
+  }
   return { councils: councils.length };
+}
+
+/** The councils whose dashboards rest on these organisations' records: themselves, or those commissioning them. */
+async function councilsAffected(deps: Deps, orgIds: string[], today: string) {
+  const ids = new Set<string>();
+  const orgs = await deps.db.select().from(organisations).where(inArray(organisations.id, orgIds));
+  for (const org of orgs) {
+    if (org.kind === "council") ids.add(org.id);
+    else for (const c of await commissioningCouncilIds(deps.db, org.id, today)) ids.add(c);
+  }
+  return ids.size
+    ? deps.db
+        .select()
+        .from(organisations)
+        .where(inArray(organisations.id, [...ids]))
+    : [];
 }

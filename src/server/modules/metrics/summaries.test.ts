@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeOrg, makeSystem, testHub, uniq } from "../../../../test/harness";
 import { systemActor } from "../../context";
@@ -22,9 +22,9 @@ async function provider() {
     .insert(workplaces)
     .values({ orgId: org.id, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
     .returning();
-  await hub.deps.db.insert(staffRecords).values(
-    ["a", "b", "c", "d"].map((ref) => ({ orgId: org.id, workplaceId: w.id, localRef: ref, displayId: ref, contractType: 1, mainJobRole: 8, startDate: "2024-01-01" })),
-  );
+  await hub.deps.db
+    .insert(staffRecords)
+    .values(["a", "b", "c", "d"].map((ref) => ({ orgId: org.id, workplaceId: w.id, localRef: ref, displayId: ref, contractType: 1, mainJobRole: 8, startDate: "2024-01-01" })));
   return { org, w };
 }
 const figuresAt = async (ids: string[], at = D) => (await figuresGrid(ctx, ids, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all");
@@ -37,7 +37,9 @@ describe("summaries of figures (ADR 0009)", () => {
     expect(first?.filled_posts.value).toBe(4);
     expect(await summaryCount()).toBe(before + 1);
     // Read back, not computed again: a summary altered behind the engine's back is what comes out.
-    await hub.deps.db.execute(sql`update figure_summaries set value = jsonb_set(value, '{all,filled_posts,value}', '99') where computed_at = (select max(computed_at) from figure_summaries)`);
+    await hub.deps.db.execute(
+      sql`update figure_summaries set value = jsonb_set(value, '{all,filled_posts,value}', '99') where computed_at = (select max(computed_at) from figure_summaries)`,
+    );
     expect((await figuresAt([w.id]))?.filled_posts.value).toBe(99);
     expect(await summaryCount()).toBe(before + 1);
   });
@@ -93,6 +95,18 @@ describe("summaries of figures (ADR 0009)", () => {
     const dashboard = await councilDashboard(councilCtx, today);
     expect(dashboard.now.filled_posts.value).toBeGreaterThanOrEqual(4);
     expect(await latest()).toBe(mark);
+    // Nothing changed: the next run computes nothing.
+    expect((await refreshSummaries(hub.deps)).councils).toBe(0);
+    // A provider's write: the next run computes the dashboard of the council commissioning it, and only that.
+    await hub.deps.db
+      .update(staffRecords)
+      .set({ endDate: "2025-01-01" })
+      .where(and(eq(staffRecords.orgId, org.id), eq(staffRecords.localRef, "a")));
+    expect((await refreshSummaries(hub.deps)).councils).toBe(1);
+    const after = await latest();
+    expect(after).not.toBe(mark);
+    expect((await councilDashboard(councilCtx, today)).now.filled_posts.value).toBe((dashboard.now.filled_posts.value ?? 0) - 1);
+    expect(await latest()).toBe(after);
   });
 
   it("deletes summaries not computed for 35 days", async () => {

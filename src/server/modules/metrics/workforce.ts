@@ -100,16 +100,11 @@ export async function workforceFigures(db: Exec, workplaceIds: string[], at: str
 /** The workforce figures of a group with nobody in post. */
 export const noWorkforceFigures = (at: string, floors: PayFloor[]) => figuresOf([], at, "", floors);
 
-const groupKey = (w: Worker, by: GroupBy) => (by === "all" ? "all" : by === "employer" ? w.org : String(w.service));
+const WORKPLACES_PER_READ = 2000;
 
-/**
- * The workforce figures for every cell: the records in post at any of the cells' dates are read
- * once, as one JSON value, and placed in each cell here (age worked out at each date).
- */
-export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], asked: Cell[], floors: PayFloor[]): Promise<Grid> {
-  const cells = uniqueCells(asked);
+/** The workforce (not agency) of some workplaces in post at any time between the first and last date. */
+async function workersOf(db: Exec, workplaceIds: string[], dates: string[]): Promise<Worker[]> {
   const ids = `{${workplaceIds.join(",")}}`;
-  const dates = cells.map((c) => c.at).sort();
   const result = await db.execute(sql`
     select coalesce(json_agg(json_build_object(
       'role', s.main_job_role, 'contract', s.contract_type, 'payInterval', s.pay_interval, 'payRate', s.pay_rate,
@@ -123,8 +118,27 @@ export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], ask
     from staff_records s join workplaces w on w.id = s.workplace_id
     where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4
       and s.start_date <= ${dates.at(-1) ?? "1900-01-01"}::date and (s.end_date is null or s.end_date > ${dates[0] ?? "1900-01-01"}::date)`);
-  const records = JSON.parse((result.rows[0] as { rows: string }).rows) as Worker[];
+  return JSON.parse((result.rows[0] as { rows: string }).rows) as Worker[];
+}
+
+const groupKey = (w: Worker, by: GroupBy) => (by === "all" ? "all" : by === "employer" ? w.org : String(w.service));
+
+/**
+ * The workforce figures for every cell: the records in post at any of the cells' dates are read
+ * once (as JSON, a slice of workplaces at a time) and placed in each cell here (age worked out
+ * at each date).
+ */
+export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], asked: Cell[], floors: PayFloor[]): Promise<Grid> {
+  const cells = uniqueCells(asked);
+  const dates = cells.map((c) => c.at).sort();
+  // Read in slices of workplaces: one JSON value for a whole country would pass the largest
+  // string a JavaScript engine can hold.
+  const records: Worker[] = [];
+  for (let i = 0; i < workplaceIds.length; i += WORKPLACES_PER_READ) {
+    for (const r of await workersOf(db, workplaceIds.slice(i, i + WORKPLACES_PER_READ), dates)) records.push(r);
+  }
   const grid: Grid = new Map();
+
   for (const cell of cells) {
     const groups = new Map<string, Worker[]>();
     for (const r of records) {
