@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -17,6 +17,25 @@ export function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+/** Chromium for one test file: launched before its tests, closed after them; pages open with contextOptions. */
+export function browserForFile() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const launched = () => {
+    if (!browser) throw new Error("The browser is launched in beforeAll: open pages inside tests.");
+    return browser;
+  };
+  return {
+    newPage: () => launched().newPage(contextOptions),
+    newContext: (options: BrowserContextOptions) => launched().newContext({ ...contextOptions, ...options }),
+  };
 }
 
 /** Runs axe on the page and fails on any serious or critical violation, listing them. */

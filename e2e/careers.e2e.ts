@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { contextOptions, expectAccessible, launch, screenshot, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("careers in a real browser", () => {
   it("anyone can read the career roadmap, with what each role needs, how to get there and local vacancies", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}/careers?council=halton`);
     await page.getByRole("heading", { level: 1, name: "Careers in care and social work" }).waitFor();
     for (const pathway of [
@@ -53,7 +45,7 @@ describe("careers in a real browser", () => {
   });
 
   it("a staff member finds their next step and what they still need for it", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "care.worker@mersey-view.demo.test");
     await page.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My career" }).click();
@@ -76,7 +68,7 @@ describe("careers in a real browser", () => {
     await screenshot(page, "my-career");
     await page.close();
 
-    const manager = await browser.newPage(contextOptions);
+    const manager = await browser.newPage();
     await signIn(manager, baseUrl, "provider.admin@mersey-view.demo.test");
     await manager.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await manager.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Development plans" }).click();
@@ -86,7 +78,7 @@ describe("careers in a real browser", () => {
   });
 
   it("the council publishes its framework, a provider endorses it, and the council sees who has not", async () => {
-    const council = await browser.newPage(contextOptions);
+    const council = await browser.newPage();
     await signIn(council, baseUrl, "council.admin@halton.demo.test");
     await council.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await council.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Career framework" }).click();
@@ -98,7 +90,7 @@ describe("careers in a real browser", () => {
     await council.getByText(/^Version \d+ published$/).waitFor();
     await expectAccessible(council, "council career framework");
 
-    const provider = await browser.newPage(contextOptions);
+    const provider = await browser.newPage();
     await signIn(provider, baseUrl, "provider.admin@mersey-view.demo.test");
     await provider.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await provider.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Career framework" }).click();

@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { contextOptions, expectAccessible, launch, screenshot, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("workforce figures in a real browser", () => {
   it("the council sees its system's headline figures against a quarter ago and England; a provider sees its own", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "analyst@halton.demo.test");
     await page.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
@@ -69,7 +61,7 @@ describe("workforce figures in a real browser", () => {
     await page.close();
 
     // The council admin sets a vacancy rate target; the dashboard then says how each figure stands.
-    const admin = await browser.newPage(contextOptions);
+    const admin = await browser.newPage();
     await signIn(admin, baseUrl, "council.admin@halton.demo.test");
     await admin.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
@@ -95,7 +87,7 @@ describe("workforce figures in a real browser", () => {
     const publicHref = await admin.getByRole("link", { name: "See the public page" }).getAttribute("href");
     expect(publicHref).toBe("/state-of-the-workforce/halton");
     await admin.close();
-    const visitor = await browser.newPage(contextOptions);
+    const visitor = await browser.newPage();
     await visitor.goto(`${baseUrl}${publicHref}`);
     await visitor.getByRole("heading", { level: 1, name: "The state of the care workforce" }).waitFor();
     const filled = await visitor.getByRole("row").filter({ hasText: "Filled posts" }).getByRole("cell").nth(1).textContent();
@@ -105,7 +97,7 @@ describe("workforce figures in a real browser", () => {
     await screenshot(visitor, "public-workforce-page");
     await visitor.close();
 
-    const provider = await browser.newPage(contextOptions);
+    const provider = await browser.newPage();
     await signIn(provider, baseUrl, "viewer@mersey-view.demo.test");
     await provider.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await provider.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();

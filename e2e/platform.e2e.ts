@@ -1,21 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { contextOptions, expectAccessible, launch, screenshot, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const browser = browserForFile();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("platform in a real browser", () => {
   it("the sign-in page is accessible, and a wrong password shows a GOV.UK error summary", async () => {
-    page = await browser.newPage(contextOptions);
+    page = await browser.newPage();
     await page.goto(`${baseUrl}/`);
     await page.waitForURL(/\/sign-in/);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in");
@@ -29,7 +22,7 @@ describe("platform in a real browser", () => {
   });
 
   it("the council admin signs in and sees the council home page, then manages users", async () => {
-    page = await browser.newPage(contextOptions);
+    page = await browser.newPage();
     await signIn(page, baseUrl, "council.admin@halton.demo.test");
     await page.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { level: 1, name: "Halton Borough Council (demo)" }).waitFor();
@@ -74,7 +67,7 @@ describe("platform in a real browser", () => {
   });
 
   it("works on a phone: no sideways scrolling on sign-in and home", async () => {
-    const context = await browser.newContext({ ...contextOptions, viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     page = await context.newPage();
     await page.goto(`${baseUrl}/sign-in`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -87,7 +80,7 @@ describe("platform in a real browser", () => {
   });
 
   it("someone in two organisations switches between them from the header", async () => {
-    page = await browser.newPage(contextOptions);
+    page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
     await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Runcorn Home Care (demo) (Organisation admin)" });
@@ -101,7 +94,7 @@ describe("platform in a real browser", () => {
   });
 
   it("an unknown page shows a helpful 404", async () => {
-    page = await browser.newPage(contextOptions);
+    page = await browser.newPage();
     await page.goto(`${baseUrl}/no/such/page`);
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
     await expectAccessible(page, "404 page");

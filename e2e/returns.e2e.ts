@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { contextOptions, expectAccessible, launch, screenshot, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("returns in a browser", () => {
   it("the council sees who has and has not submitted each quarter", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "council.admin@halton.demo.test");
     await page.getByRole("heading", { level: 1, name: "Halton Borough Council (demo)" }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns" }).click();
@@ -31,7 +24,7 @@ describe("returns in a browser", () => {
   });
 
   it("a provider sees its returns and can submit one that is due", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns" }).click();

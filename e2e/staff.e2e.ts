@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { contextOptions, expectAccessible, launch, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAccessible, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("staff records in a browser", () => {
   it("a provider admin finds staff by filter and records a leaver", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff", exact: true }).click();
@@ -61,7 +54,7 @@ describe("staff records in a browser", () => {
   });
 
   it("a provider admin opens and closes a vacancy and records a month of agency use", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
     const nav = page.getByRole("navigation", { name: "Main" });
@@ -98,7 +91,7 @@ describe("staff records in a browser", () => {
   });
 
   it("a provider admin adds a staff record, with the ASC-WDS rules' messages on the form, then edits it", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff", exact: true }).click();

@@ -1,24 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { contextOptions, expectAccessible, launch, screenshot, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const FIX = new URL("../test/fixtures/ascwds/", import.meta.url).pathname;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("uploading ASC-WDS files in a browser", () => {
   it("upload → preview → choose what happens to missing staff → commit", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload data" }).click();
@@ -74,7 +66,7 @@ describe("uploading ASC-WDS files in a browser", () => {
   });
 
   it("shows each problem with file, line and column, and offers the report", async () => {
-    const page = await browser.newPage(contextOptions);
+    const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
     await page.goto(`${page.url()}/upload`);
