@@ -111,25 +111,62 @@ export function ProviderFiguresPage() {
   return <CouncilDashboardView orgId={orgId} orgName={org.data.name} canManage={false} providerId={providerId} />;
 }
 
-function HeadlineTable({
-  caption,
-  rows,
-  columns,
+type HeadlineColumn = { header: string; cell: (h: Headline) => React.ReactNode; csv: (h: Headline) => unknown };
+interface Headlines {
+  at: string;
+  previousAt: string;
+  now: Figures;
+  previous: Figures;
+}
+
+/**
+ * The headline figures of a dashboard as a table with its CSV: now, a quarter ago, the view's own
+ * columns (`before` England's figure, and `after` it), and the national figure's source last.
+ */
+function HeadlineSection({
+  d,
+  before = [],
+  after = [],
+  comparators,
+  children,
 }: {
-  caption: string;
-  rows: Headline[];
-  columns: { header: string; cell: (h: Headline) => React.ReactNode; csv: (h: Headline) => unknown }[];
+  d: Headlines;
+  before?: HeadlineColumn[];
+  after?: HeadlineColumn[];
+  comparators?: Comparator[];
+  children?: React.ReactNode;
 }) {
+  const england = (h: Headline) => national(comparators, h.name);
+  const columns: HeadlineColumn[] = [
+    { header: "Now", cell: (h) => show(d.now[h.name], h.kind), csv: (h) => d.now[h.name]?.value },
+    { header: `A quarter ago (${d.previousAt})`, cell: (h) => show(d.previous[h.name], h.kind), csv: (h) => d.previous[h.name]?.value },
+    ...before,
+    {
+      header: "England",
+      cell: (h) => {
+        const c = england(h);
+        return c ? show({ value: c.value, n: 1 }, h.kind) : "–";
+      },
+      csv: (h) => england(h)?.value,
+    },
+    ...after,
+    { header: "National source", cell: (h) => sourceOf(england(h)), csv: (h) => sourceOf(england(h)) },
+  ];
+  const caption = `Headline figures as at ${d.at}`;
   return (
-    <>
+    <section className="app-dashboard-section" aria-labelledby="headlines">
+      <h2 className="govuk-heading-m" id="headlines">
+        Headline figures
+      </h2>
       <Table
         caption={caption}
-        rows={rows}
+        rows={HEADLINES}
         rowKey={(h) => h.name}
         columns={[{ header: "Figure", cell: (h) => h.label }, ...columns.map((c, i) => ({ header: c.header, numeric: i < columns.length - 1 || undefined, cell: c.cell }))]}
       />
-      <CsvLink name={caption} header={["Figure", "Name", ...columns.map((c) => c.header)]} rows={rows.map((h) => [h.label, h.name, ...columns.map((c) => c.csv(h))])} />
-    </>
+      <CsvLink name={caption} header={["Figure", "Name", ...columns.map((c) => c.header)]} rows={HEADLINES.map((h) => [h.label, h.name, ...columns.map((c) => c.csv(h))])} />
+      {children}
+    </section>
   );
 }
 
@@ -162,37 +199,18 @@ function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId
       {!d && !dashboard.isError && <p className="govuk-body">Working out the figures…</p>}
       {d && (
         <>
-          <section className="app-dashboard-section" aria-labelledby="headlines">
-            <h2 className="govuk-heading-m" id="headlines">
-              Headline figures
-            </h2>
-            <HeadlineTable
-              caption={`Headline figures as at ${d.at}`}
-              rows={HEADLINES}
-              columns={[
-                { header: "Now", cell: (h) => show(d.now[h.name], h.kind), csv: (h) => d.now[h.name]?.value },
-                { header: `A quarter ago (${d.previousAt})`, cell: (h) => show(d.previous[h.name], h.kind), csv: (h) => d.previous[h.name]?.value },
-                {
-                  header: "England",
-                  cell: (h) => {
-                    const c = national(reference.data?.comparators, h.name);
-                    return c ? show({ value: c.value, n: 1 }, h.kind) : "–";
-                  },
-                  csv: (h) => national(reference.data?.comparators, h.name)?.value,
-                },
-                { header: "Target", cell: (h) => showValue(d.targets[h.name], h.kind), csv: (h) => d.targets[h.name] },
-                {
-                  header: "Against target",
-                  cell: (h) => <RagTag rag={ragOf(d.now[h.name]?.value ?? null, d.targets[h.name], h.better)} />,
-                  csv: (h) => ragOf(d.now[h.name]?.value ?? null, d.targets[h.name], h.better) ?? "",
-                },
-                {
-                  header: "National source",
-                  cell: (h) => sourceOf(national(reference.data?.comparators, h.name)),
-                  csv: (h) => sourceOf(national(reference.data?.comparators, h.name)),
-                },
-              ]}
-            />
+          <HeadlineSection
+            d={d}
+            comparators={reference.data?.comparators}
+            after={[
+              { header: "Target", cell: (h) => showValue(d.targets[h.name], h.kind), csv: (h) => d.targets[h.name] },
+              {
+                header: "Against target",
+                cell: (h) => <RagTag rag={ragOf(d.now[h.name]?.value ?? null, d.targets[h.name], h.better)} />,
+                csv: (h) => ragOf(d.now[h.name]?.value ?? null, d.targets[h.name], h.better) ?? "",
+              },
+            ]}
+          >
             {canManage && !providerId && (
               <p className="govuk-body app-no-print">
                 <Link className="govuk-link" to="/orgs/$orgId/figures/targets" params={{ orgId }}>
@@ -201,7 +219,7 @@ function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId
               </p>
             )}
             {canManage && !providerId && <PublicPageSwitch orgId={orgId} />}
-          </section>
+          </HeadlineSection>
           {!providerId && (
             <>
               <BreakdownSection
@@ -400,38 +418,18 @@ function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: str
               </strong>
             </div>
           )}
-          <section className="app-dashboard-section" aria-labelledby="headlines">
-            <h2 className="govuk-heading-m" id="headlines">
-              Headline figures
-            </h2>
-            <HeadlineTable
-              caption={`Headline figures as at ${d.at}`}
-              rows={HEADLINES}
-              columns={[
-                { header: "Now", cell: (h) => show(d.now[h.name], h.kind), csv: (h) => d.now[h.name]?.value },
-                { header: `A quarter ago (${d.previousAt})`, cell: (h) => show(d.previous[h.name], h.kind), csv: (h) => d.previous[h.name]?.value },
-                { header: "Similar providers nearby", cell: (h) => show(d.comparison[h.name], h.kind), csv: (h) => d.comparison[h.name]?.value },
-                {
-                  header: "Your rank",
-                  cell: (h) => (d.rank[h.name] ? `${d.rank[h.name]?.rank} of ${d.rank[h.name]?.of}` : "–"),
-                  csv: (h) => (d.rank[h.name] ? `${d.rank[h.name]?.rank}/${d.rank[h.name]?.of}` : ""),
-                },
-                {
-                  header: "England",
-                  cell: (h) => {
-                    const c = national(reference.data?.comparators, h.name);
-                    return c ? show({ value: c.value, n: 1 }, h.kind) : "–";
-                  },
-                  csv: (h) => national(reference.data?.comparators, h.name)?.value,
-                },
-                {
-                  header: "National source",
-                  cell: (h) => sourceOf(national(reference.data?.comparators, h.name)),
-                  csv: (h) => sourceOf(national(reference.data?.comparators, h.name)),
-                },
-              ]}
-            />
-          </section>
+          <HeadlineSection
+            d={d}
+            comparators={reference.data?.comparators}
+            before={[
+              { header: "Similar providers nearby", cell: (h) => show(d.comparison[h.name], h.kind), csv: (h) => d.comparison[h.name]?.value },
+              {
+                header: "Your rank",
+                cell: (h) => (d.rank[h.name] ? `${d.rank[h.name]?.rank} of ${d.rank[h.name]?.of}` : "–"),
+                csv: (h) => (d.rank[h.name] ? `${d.rank[h.name]?.rank}/${d.rank[h.name]?.of}` : ""),
+              },
+            ]}
+          />
           <QualitySection completeness={d.quality.completeness} />
           <TrendSection trend={d.trend} />
           <DistributionSections d={d.distributions} />
