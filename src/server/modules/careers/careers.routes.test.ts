@@ -151,6 +151,7 @@ describe("the roadmap poster", () => {
     const res = await hub.app.request("/api/public/careers/poster.pdf");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=3600");
     expect(
       Buffer.from(await res.arrayBuffer())
         .subarray(0, 5)

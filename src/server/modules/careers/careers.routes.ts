@@ -33,6 +33,8 @@ export function careersRoutes(r: Router) {
       const roadmap = await publicRoadmap(systemCtx(c.var.deps), c.req.query("council") || undefined);
       const pdf = await posterPdf(roadmap.framework, { council: roadmap.council?.name });
       c.header("content-type", "application/pdf");
+      // Drawn afresh on every request and public: let browsers and proxies keep it for an hour.
+      c.header("cache-control", "public, max-age=3600");
       c.header("content-disposition", `inline; filename="career-roadmap${roadmap.council ? `-${roadmap.council.slug}` : ""}.pdf"`);
       return c.body(new Uint8Array(pdf));
     },
@@ -70,7 +72,7 @@ export function careersRoutes(r: Router) {
       tag,
       scope: "org",
       permission: "careers.manage",
-      summary: "The council's draft framework (started from its latest version, or the shipped one)",
+      summary: "The council's draft framework; until the first save, the framework in force (its latest version, or the shipped one) with id null",
     },
     async (c) => {
       const draft = await getDraft(orgCtxOf(c));

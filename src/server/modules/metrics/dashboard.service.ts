@@ -8,7 +8,7 @@ import { isoDate as iso, monthsBefore } from "../../lib/time";
 import { frameworkForOrg } from "../careers/frameworks.service";
 import { MIN_EMPLOYERS, MIN_WORKERS, protect, protectBreakdown } from "./disclosure";
 import { type Cell, cellKey, type Figures } from "./engine";
-import { careerFiguresSummarised, distributionsSummarised, figuresGrid, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
+import { figuresGrid, figuresOver, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
 import { findTargets } from "./targets.repo";
 
 // A dashboard is a set of figures from the one engine, each already protected for its reader.
@@ -75,7 +75,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
   const { previousAt, quarters } = datesOf(at);
   const cells: Cell[] = [at, previousAt, ...quarters].map((d) => ({ at: d, by: "all" as const }));
   if (!provider) cells.push({ at, by: "employer" }, { at, by: "service" });
-  const grid = await figuresGrid(ctx, ids, cells);
+  const figures = await figuresOver(ctx, ids);
+  const grid = await figures.grid(cells);
   const guard = await protectForScope(ctx, scope, ids);
   const total = (d: string) => pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures), HEADLINE_NAMES);
   const name = provider ? (await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, provider)))[0]?.name : ctx.org.name;
@@ -91,8 +92,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
     byService: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service"),
     trend: quarters.map((d) => ({ at: d, figures: total(d) })),
     // Counts by age and gender, pay band and leaving reason: aggregates, and none special category.
-    distributions: await distributionsSummarised(ctx, ids, at),
-    careers: await careerFiguresSummarised(ctx, ids, at, await frameworkForOrg(ctx)),
+    distributions: await figures.distributions(at),
+    careers: await figures.careers(at, await frameworkForOrg(ctx)),
   };
 }
 
@@ -104,11 +105,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
 export async function providerDashboard(ctx: OrgCtx, at: string) {
   const { previousAt, quarters } = datesOf(at);
   const ownIds = await workplacesOf(ctx, { kind: "employer" }, at);
-  const own = await figuresGrid(
-    ctx,
-    ownIds,
-    [at, previousAt, ...quarters].map((d) => ({ at: d, by: "all" as const })),
-  );
+  const ownFigures = await figuresOver(ctx, ownIds);
+  const own = await ownFigures.grid([at, previousAt, ...quarters].map((d) => ({ at: d, by: "all" as const })));
   const mine = (d: string) => own.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures;
   const groupIds = await workplacesOf(ctx, { kind: "comparison" }, at);
   const groupGrid = await figuresGrid(ctx, groupIds, [
@@ -131,8 +129,8 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
       belowNlw: now.below_nlw_count,
     },
     trend: quarters.map((d) => ({ at: d, figures: pick(mine(d), HEADLINE_NAMES) })),
-    distributions: await distributionsSummarised(ctx, ownIds, at),
-    careers: await careerFiguresSummarised(ctx, ownIds, at, await frameworkForOrg(ctx)),
+    distributions: await ownFigures.distributions(at),
+    careers: await ownFigures.careers(at, await frameworkForOrg(ctx)),
   };
 }
 

@@ -11,7 +11,7 @@ import { careerFigures } from "./career-figures";
 import { protect } from "./disclosure";
 import { type Distributions, distributionsFor } from "./distributions";
 import { type Cell, cellKey, coreFiguresGrid, type Figures, type Grid, type GroupBy, noCoreFigures, uniqueCells } from "./engine";
-import { summarised } from "./summaries";
+import { summariesOf } from "./summaries";
 import { noWorkforceFigures, workforceFiguresGrid } from "./workforce";
 
 /**
@@ -118,45 +118,56 @@ export async function figuresBy(ctx: OrgCtx, ids: string[], at: string, groupBy:
 /**
  * Every figure for every cell (date and grouping) of the given workplaces, unprotected: callers
  * apply disclosure control for their reader before anything leaves the server. A cell grouped
- * "all" always has its "all" figures, even with no records. Cells already summarised for the
- * same data are read (ADR 0009); the rest are computed in one pass and summarised.
+ * "all" always has its "all" figures, even with no records.
  */
 export async function figuresGrid(ctx: Ctx, ids: string[], cells: Cell[]): Promise<Grid> {
+  return (await figuresOver(ctx, ids)).grid(cells);
+}
+
+/**
+ * The figures of one set of workplaces (ADR 0009): what is already summarised for the same data
+ * and inputs is read, the rest computed and summarised. The pay floors and the data versions
+ * are read once, for the grid, the distributions and the career figures alike.
+ */
+export async function figuresOver(ctx: Ctx, ids: string[]) {
   const floors = await listPayFloors(ctx.db);
-  // Pay floors are inputs too: a changed floor is another summary.
+  // Pay floors are inputs too: a changed floor makes other summaries.
   const floorsKey = sha256(JSON.stringify(floors)).slice(0, 16);
-  const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}`;
-  const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
-  const summaries = await summarised<Record<string, Figures>>(ctx.db, ids, [...byName.keys()], async (missing) => {
-    const todo = missing.map((n) => byName.get(n) as Cell);
-    const core = await coreFiguresGrid(ctx.db, ids, todo);
-    const people = await workforceFiguresGrid(ctx.db, ids, todo, floors);
-    const out = new Map<string, Record<string, Figures>>();
-    for (const cell of todo) {
-      const k = cellKey(cell);
-      const c = core.get(k) ?? new Map<string, Figures>();
-      const p = people.get(k) ?? new Map<string, Figures>();
-      const keys = new Set([...(cell.by === "all" ? ["all"] : []), ...c.keys(), ...p.keys()]);
-      out.set(nameOf(cell), Object.fromEntries([...keys].map((g) => [g, { ...(c.get(g) ?? noCoreFigures()), ...(p.get(g) ?? noWorkforceFigures(cell.at, floors)) }])));
-    }
-    return out;
-  });
-  return new Map([...byName].map(([name, cell]) => [cellKey(cell), new Map(Object.entries(summaries.get(name) ?? {}))]));
+  const summaries = await summariesOf(ctx.db, ids);
+  return {
+    async grid(cells: Cell[]): Promise<Grid> {
+      const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}`;
+      const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
+      const read = await summaries.read<Record<string, Figures>>([...byName.keys()], async (missing) => {
+        const todo = missing.map((n) => byName.get(n) as Cell);
+        const core = await coreFiguresGrid(ctx.db, ids, todo);
+        const people = await workforceFiguresGrid(ctx.db, ids, todo, floors);
+        const out = new Map<string, Record<string, Figures>>();
+        for (const cell of todo) {
+          const k = cellKey(cell);
+          const c = core.get(k) ?? new Map<string, Figures>();
+          const p = people.get(k) ?? new Map<string, Figures>();
+          const keys = new Set([...(cell.by === "all" ? ["all"] : []), ...c.keys(), ...p.keys()]);
+          out.set(nameOf(cell), Object.fromEntries([...keys].map((g) => [g, { ...(c.get(g) ?? noCoreFigures()), ...(p.get(g) ?? noWorkforceFigures(cell.at, floors)) }])));
+        }
+        return out;
+      });
+      return new Map([...byName].map(([name, cell]) => [cellKey(cell), new Map(Object.entries(read.get(name) ?? {}))]));
+    },
+    /** A dashboard's distributions (age, pay, leavers). */
+    async distributions(at: string): Promise<Distributions> {
+      const name = `distributions|${at}|${floorsKey}`;
+      return (await summaries.read([name], async () => new Map([[name, await distributionsFor(ctx.db, ids, at, floors)]]))).get(name) as Distributions;
+    },
+    /** A dashboard's career framework figures (the framework is an input). */
+    async careers(at: string, framework: Framework): Promise<CareerFigures> {
+      const name = `careers|${at}|${sha256(JSON.stringify(framework)).slice(0, 16)}`;
+      return (await summaries.read([name], async () => new Map([[name, await careerFigures(ctx.db, ids, at, framework)]]))).get(name) as CareerFigures;
+    },
+  };
 }
 
-/** A dashboard's distributions (age, pay, leavers), summarised like the figures. */
-export async function distributionsSummarised(ctx: Ctx, ids: string[], at: string): Promise<Distributions> {
-  const floors = await listPayFloors(ctx.db);
-  const name = `distributions|${at}|${sha256(JSON.stringify(floors)).slice(0, 16)}`;
-  return (await summarised(ctx.db, ids, [name], async () => new Map([[name, await distributionsFor(ctx.db, ids, at, floors)]]))).get(name) as Distributions;
-}
-
-/** A dashboard's career framework figures, summarised like the figures (the framework is an input). */
-export async function careerFiguresSummarised(ctx: Ctx, ids: string[], at: string, framework: Framework) {
-  const name = `careers|${at}|${sha256(JSON.stringify(framework)).slice(0, 16)}`;
-  type CareerFigures = Awaited<ReturnType<typeof careerFigures>>;
-  return (await summarised<CareerFigures>(ctx.db, ids, [name], async () => new Map([[name, await careerFigures(ctx.db, ids, at, framework)]]))).get(name) as CareerFigures;
-}
+type CareerFigures = Awaited<ReturnType<typeof careerFigures>>;
 
 /** How many employers own these workplaces (one array parameter: a national scope has 42,000). */
 async function employersOf(ctx: Ctx, ids: string[]) {

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Deps, systemActor } from "../../context";
 import { organisations } from "../../db/schema";
 import { errorFields } from "../../lib/logger";
@@ -14,11 +14,9 @@ import { pruneSummaries } from "./summaries";
 // commissions), as at today. Every council once a day, when the date moves on. The national
 // headlines, which read the whole country, once a day.
 
-const DAY_MS = 86_400_000;
 interface Seen {
   day: string;
   versions: Map<string, number>;
-  nationalAt: number;
 }
 const seenBy = new WeakMap<Deps, Seen>();
 
@@ -29,11 +27,10 @@ export async function refreshSummaries(deps: Deps, force = false) {
   const seen = seenBy.get(deps);
   const everything = force || !seen || seen.day !== today;
   const changed = everything ? [] : [...versions].filter(([org, v]) => seen.versions.get(org) !== v).map(([org]) => org);
-  const nationalDue = everything || !seen || Date.now() - seen.nationalAt >= DAY_MS;
-  seenBy.set(deps, { day: today, versions, nationalAt: nationalDue ? Date.now() : (seen?.nationalAt ?? 0) });
-  if (!everything && !changed.length && !nationalDue) return { councils: 0 };
+  seenBy.set(deps, { day: today, versions });
+  if (!everything && !changed.length) return { councils: 0 };
 
-  const councils = everything ? await deps.db.select().from(organisations).where(eq(organisations.kind, "council")) : await councilsAffected(deps, changed, today);
+  const councils = await councilsToRefresh(deps, everything ? null : changed, today);
   const ctx = { db: deps.db, deps, actor: systemActor, log: deps.log };
   for (const council of councils) {
     try {
@@ -43,25 +40,24 @@ export async function refreshSummaries(deps: Deps, force = false) {
       deps.log.error("summary refresh failed", { orgId: council.id, ...errorFields(err) });
     }
   }
-  if (nationalDue) {
+  // The whole country once a day (when the process starts, and when the date moves on).
+  if (everything) {
     await nationalHeadlines(ctx, today);
     await pruneSummaries(deps.db, deps.now());
   }
   return { councils: councils.length };
 }
 
-/** The councils whose dashboards rest on these organisations' records: themselves, or those commissioning them. */
-async function councilsAffected(deps: Deps, orgIds: string[], today: string) {
-  const ids = new Set<string>();
-  const orgs = await deps.db.select().from(organisations).where(inArray(organisations.id, orgIds));
-  for (const org of orgs) {
-    if (org.kind === "council") ids.add(org.id);
-    else for (const c of await commissioningCouncilIds(deps.db, org.id, today)) ids.add(c);
-  }
-  return ids.size
-    ? deps.db
-        .select()
-        .from(organisations)
-        .where(inArray(organisations.id, [...ids]))
-    : [];
+/**
+ * The councils whose dashboards rest on these organisations' records (every council when
+ * `orgIds` is null): councils among them, and the councils commissioning the others.
+ */
+async function councilsToRefresh(deps: Deps, orgIds: string[] | null, today: string) {
+  const isCouncil = eq(organisations.kind, "council");
+  if (orgIds === null) return deps.db.select().from(organisations).where(isCouncil);
+  const ids = [...orgIds, ...(await commissioningCouncilIds(deps.db, orgIds, today))];
+  return deps.db
+    .select()
+    .from(organisations)
+    .where(and(isCouncil, inArray(organisations.id, ids)));
 }

@@ -1,4 +1,4 @@
-import { and, inArray, lt, sql } from "drizzle-orm";
+import { inArray, lt, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { figureSummaries } from "../../db/schema";
 import { sha256 } from "../../lib/crypto";
@@ -30,40 +30,52 @@ export async function fingerprintOf(db: Exec, workplaceIds: string[]): Promise<s
 /** A key for the set of workplaces (order does not matter). */
 export const scopeKeyOf = (workplaceIds: string[]) => sha256([...workplaceIds].sort().join(","));
 
+export interface Summaries {
+  /**
+   * The values named `names`: those summarised under the current fingerprint are read, the rest
+   * are computed together by `compute` (given only the missing names) and stored.
+   */
+  read<T>(names: string[], compute: (missing: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>>;
+}
+
 /**
- * The values named `names` for a scope: those summarised under the current fingerprint are read,
- * the rest are computed together by `compute` (given only the missing names) and stored. The
- * fingerprint is read before computing, so a write racing with the computation leaves a summary
- * that is already out of date, never one that looks current and is not.
+ * The summaries of one set of workplaces, its fingerprint read once for every kind of figure
+ * read through it. The fingerprint is read before anything is computed, so a write racing with
+ * the computation leaves a summary that is already out of date, never one that looks current
+ * and is not.
  */
-export async function summarised<T>(db: Exec, workplaceIds: string[], names: string[], compute: (missing: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> {
+export async function summariesOf(db: Exec, workplaceIds: string[]): Promise<Summaries> {
   const scope = scopeKeyOf(workplaceIds);
   const fingerprint = await fingerprintOf(db, workplaceIds);
   const keyOf = (name: string) => sha256(`${SUMMARY_FORMAT}|${scope}|${name}`);
-  const keys = new Map(names.map((n) => [keyOf(n), n]));
-  const found = keys.size
-    ? await db
-        .select({ key: figureSummaries.key, fingerprint: figureSummaries.fingerprint, value: figureSummaries.value })
-        .from(figureSummaries)
-        .where(inArray(figureSummaries.key, [...keys.keys()]))
-    : [];
-  const out = new Map<string, T>();
-  for (const row of found) if (row.fingerprint === fingerprint) out.set(keys.get(row.key) as string, row.value as T);
-  const missing = names.filter((n) => !out.has(n));
-  if (!missing.length) return out;
-  const computed = await compute(missing);
-  const rows = missing.filter((n) => computed.has(n)).map((n) => ({ key: keyOf(n), fingerprint, value: computed.get(n) as T }));
-  if (rows.length)
-    await db
-      .insert(figureSummaries)
-      .values(rows)
-      .onConflictDoUpdate({ target: figureSummaries.key, set: { fingerprint: sql`excluded.fingerprint`, value: sql`excluded.value`, computedAt: sql`now()` } });
-  for (const n of missing) if (computed.has(n)) out.set(n, computed.get(n) as T);
-  return out;
+  return {
+    async read<T>(names: string[], compute: (missing: string[]) => Promise<Map<string, T>>) {
+      const keys = new Map(names.map((n) => [keyOf(n), n]));
+      const found = keys.size
+        ? await db
+            .select({ key: figureSummaries.key, fingerprint: figureSummaries.fingerprint, value: figureSummaries.value })
+            .from(figureSummaries)
+            .where(inArray(figureSummaries.key, [...keys.keys()]))
+        : [];
+      const out = new Map<string, T>();
+      for (const row of found) if (row.fingerprint === fingerprint) out.set(keys.get(row.key) as string, row.value as T);
+      const missing = names.filter((n) => !out.has(n));
+      if (!missing.length) return out;
+      const computed = await compute(missing);
+      const rows = missing.filter((n) => computed.has(n)).map((n) => ({ key: keyOf(n), fingerprint, value: computed.get(n) as T }));
+      if (rows.length)
+        await db
+          .insert(figureSummaries)
+          .values(rows)
+          .onConflictDoUpdate({ target: figureSummaries.key, set: { fingerprint: sql`excluded.fingerprint`, value: sql`excluded.value`, computedAt: sql`now()` } });
+      for (const n of missing) if (computed.has(n)) out.set(n, computed.get(n) as T);
+      return out;
+    },
+  };
 }
 
 /** Deletes summaries not computed for SUMMARY_DAYS days (they are made again when asked for). */
 export async function pruneSummaries(db: Exec, now: Date) {
   const before = new Date(now.getTime() - SUMMARY_DAYS * 86_400_000);
-  await db.delete(figureSummaries).where(and(lt(figureSummaries.computedAt, before)));
+  await db.delete(figureSummaries).where(lt(figureSummaries.computedAt, before));
 }

@@ -20,12 +20,14 @@ export function commissionedProviderIds(db: Exec, councilId: string, onDate: str
     .where(and(eq(commissioning.councilId, councilId), lte(commissioning.fromDate, onDate), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`)));
 }
 
-/** Councils that commission a provider on a date (the inverse of commissionedProviderIds). */
-export async function commissioningCouncilIds(db: Exec, providerId: string, onDate: string): Promise<string[]> {
+/** Councils that commission a provider (or any of several) on a date: the inverse of commissionedProviderIds. */
+export async function commissioningCouncilIds(db: Exec, providerIds: string | string[], onDate: string): Promise<string[]> {
+  const ids = typeof providerIds === "string" ? [providerIds] : providerIds;
+  if (!ids.length) return [];
   const rows = await db
     .selectDistinct({ id: commissioning.councilId })
     .from(commissioning)
-    .where(and(eq(commissioning.providerId, providerId), lte(commissioning.fromDate, onDate), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`)))
+    .where(and(inArray(commissioning.providerId, ids), lte(commissioning.fromDate, onDate), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`)))
     .orderBy(commissioning.councilId);
   return rows.map((r) => r.id);
 }
