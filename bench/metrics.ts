@@ -32,6 +32,10 @@ const { values } = parseArgs({
     "skip-pglite": { type: "boolean", default: false },
   },
 });
+for (const name of ["councils", "blocks", "runs", "pglite-blocks"] as const) {
+  const n = Number(values[name]);
+  if (!(n > 0)) throw new Error(`--${name} must be a positive number, not "${values[name]}".`);
+}
 const AT = "2026-06-30";
 const SECRET = "bench-secret-bench-secret-bench-secret-00";
 const RUNS = Number(values.runs);

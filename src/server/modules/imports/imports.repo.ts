@@ -152,7 +152,7 @@ export const findImport = async (db: Exec, orgId: string, id: string) =>
 /** Uploads in any organisation with one of these statuses created before a moment (for the retention job). */
 export const findImportsCreatedBefore = (db: Exec, statuses: string[], before: Date) =>
   db
-    .select({ id: imports.id, orgId: imports.orgId })
+    .select({ id: imports.id, orgId: imports.orgId, status: imports.status })
     .from(imports)
     .where(and(inArray(imports.status, statuses), lt(imports.createdAt, before)))
     .limit(100);

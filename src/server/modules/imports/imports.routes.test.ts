@@ -107,6 +107,13 @@ describe("uploads over HTTP", () => {
     expect(await discardStaleImports(hub.deps)).toBeGreaterThanOrEqual(1);
     expect((await client.get(`/api/orgs/${org.id}/imports/${old.id}`)).json.import.status).toBe("discarded");
     expect(await counts(old.id)).toEqual({ staged: 0, files: 0 });
+    const [audit] = (await hub.deps.db.execute(sql`select action, user_id, after from audit_log where entity_type = 'upload' and action = 'delete' and entity_id = ${old.id}`))
+      .rows as {
+      action: string;
+      user_id: string | null;
+      after: { reason: string };
+    }[];
+    expect(audit).toMatchObject({ action: "delete", user_id: null, after: { reason: `not applied within ${PREVIEW_KEPT_DAYS} days` } });
     expect((await client.get(`/api/orgs/${org.id}/imports/${recent.id}`)).json.import.status).toBe("ready");
     expect(await counts(recent.id)).toEqual({ staged: 4, files: 3 });
     // A committed upload cannot be cancelled.

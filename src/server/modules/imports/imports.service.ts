@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { LEAVING_REASONS } from "../../../shared/ascwds/codes";
-import { inTransaction, type OrgCtx } from "../../context";
+import { inTransaction, type OrgCtx, systemActor } from "../../context";
 import { personKey } from "../../lib/crypto";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { ProblemList } from "../ascwds/problems";
@@ -243,7 +243,19 @@ export async function discardImport(ctx: OrgCtx, importId: string) {
 export async function discardStaleImports(deps: OrgCtx["deps"]) {
   const before = new Date(deps.now().getTime() - PREVIEW_KEPT_DAYS * 86_400_000);
   const stale = await repo.findImportsCreatedBefore(deps.db, OPEN, before);
-  for (const s of stale) await deps.db.transaction((db) => discard(db, s.orgId, s.id));
+  for (const s of stale)
+    await deps.db.transaction(async (db) => {
+      await discard(db, s.orgId, s.id);
+      const ctx = { db, deps, actor: systemActor, log: deps.log };
+      await recordAudit(ctx, {
+        orgId: s.orgId,
+        action: "delete",
+        entityType: "upload",
+        entityId: s.id,
+        before: { status: s.status },
+        after: { reason: `not applied within ${PREVIEW_KEPT_DAYS} days` },
+      });
+    });
   if (stale.length) deps.log.info("stale uploads discarded", { count: stale.length });
   return stale.length;
 }
