@@ -5,6 +5,7 @@ import type { CatalogueItem, Framework, Role } from "../../shared/career/framewo
 import { Chart } from "../components/Chart";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
+import { Section } from "../components/Section";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
 
@@ -197,17 +198,14 @@ export function CareersPage() {
       <RoadmapMap f={d.framework} />
       <p className="govuk-body">Choose a role on the map, or below, to see what it is, what you need, how to get there and where it can lead.</p>
       {d.framework.pathways.map((p) => (
-        <section key={p.key} aria-labelledby={`pathway-${p.key}`} className="app-dashboard-section">
-          <h2 className="govuk-heading-m" id={`pathway-${p.key}`}>
-            {p.title}
-          </h2>
+        <Section key={p.key} id={`pathway-${p.key}`} title={p.title}>
           <p className="govuk-body">{p.description}</p>
           {d.framework.roles
             .filter((r) => r.pathway === p.key)
             .map((r) => (
               <RoleDetails key={r.key} role={r} f={d.framework} vacancies={d.vacancies[r.key] ?? 0} council={d.council} />
             ))}
-        </section>
+        </Section>
       ))}
     </Page>
   );
@@ -263,10 +261,15 @@ export function MyCareerPage() {
         const have = n.gap.requirements.filter((q) => q.met);
         const stillNeed = n.gap.requirements.filter((q) => !q.met);
         return (
-          <section key={n.role.key} className="app-dashboard-section" aria-labelledby={`next-${n.role.key}`}>
-            <h2 className="govuk-heading-m" id={`next-${n.role.key}`}>
-              {n.role.title} {n.gap.ready && <strong className="govuk-tag govuk-tag--green">You meet the requirements</strong>}
-            </h2>
+          <Section
+            key={n.role.key}
+            id={`next-${n.role.key}`}
+            title={
+              <>
+                {n.role.title} {n.gap.ready && <strong className="govuk-tag govuk-tag--green">You meet the requirements</strong>}
+              </>
+            }
+          >
             <p className="govuk-body">{n.role.summary}</p>
             <p className="govuk-body">
               How: {n.how}
@@ -307,7 +310,7 @@ export function MyCareerPage() {
                 )}
               </div>
             </div>
-          </section>
+          </Section>
         );
       })}
     </Page>
@@ -558,10 +561,7 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
   const roleTitle = new Map(roles.map((r) => [r.key, r.title]));
   if (!plan.data) return null;
   return (
-    <section className="app-dashboard-section" aria-labelledby="plan">
-      <h2 className="govuk-heading-m" id="plan">
-        My development plan
-      </h2>
+    <Section id="plan" title="My development plan">
       <p className="govuk-body">
         {plan.data.shared ? "Your managers can see this plan." : "Only you can see this plan until you share it with your managers."}{" "}
         <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => share.mutate(!plan.data?.shared)}>
@@ -619,7 +619,7 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
         <TextInput id="goal-due" name="dueOn" label="By (optional)" hint="As YYYY-MM-DD, for example 2027-03-31" value={dueOn} onChange={setDueOn} error={errors.dueOn} />
         <Button disabled={add.isPending}>Add goal</Button>
       </form>
-    </section>
+    </Section>
   );
 }
 

@@ -5,6 +5,7 @@ import { FLOW_LABELS, type FlowDestination, HEADLINES, type Headline, type Rag, 
 import { Chart } from "../components/Chart";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner } from "../components/forms";
 import { Page } from "../components/Page";
+import { Section } from "../components/Section";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
 import { AgeBandTable, CsvLink, type Figure, type Figures, show, showValue } from "../lib/figures";
@@ -154,10 +155,7 @@ function HeadlineSection({
   ];
   const caption = `Headline figures as at ${d.at}`;
   return (
-    <section className="app-dashboard-section" aria-labelledby="headlines">
-      <h2 className="govuk-heading-m" id="headlines">
-        Headline figures
-      </h2>
+    <Section id="headlines" title="Headline figures">
       <Table
         caption={caption}
         rows={HEADLINES}
@@ -166,7 +164,7 @@ function HeadlineSection({
       />
       <CsvLink name={caption} header={["Figure", "Name", ...columns.map((c) => c.header)]} rows={HEADLINES.map((h) => [h.label, h.name, ...columns.map((c) => c.csv(h))])} />
       {children}
-    </section>
+    </Section>
   );
 }
 
@@ -299,10 +297,7 @@ function BreakdownSection({
   label: (r: Breakdown) => React.ReactNode;
 }) {
   return (
-    <section className="app-dashboard-section" aria-labelledby={id}>
-      <h2 className="govuk-heading-m" id={id}>
-        {title}
-      </h2>
+    <Section id={id} title={title}>
       <p className="govuk-body">Select a column heading to sort by it. Tags compare each figure with your target.</p>
       <Table
         caption={caption}
@@ -336,7 +331,7 @@ function BreakdownSection({
         header={[firstHeader, ...BREAKDOWN_FIGURES.map((h) => h.name)]}
         rows={rows.map((r) => [r.label, ...BREAKDOWN_FIGURES.map((h) => r.figures[h.name]?.value ?? "")])}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -368,10 +363,7 @@ function TrendSection({ trend, targets, comparison }: { trend: TrendPoint[]; tar
     [trend, h, name, target, scale],
   );
   return (
-    <section className="app-dashboard-section" aria-labelledby="trend">
-      <h2 className="govuk-heading-m" id="trend">
-        Quarter by quarter
-      </h2>
+    <Section id="trend" title="Quarter by quarter">
       <div className="app-no-print">
         <Select id="trend-figure" name="trend-figure" label="Figure to show" value={name} onChange={setName} options={HEADLINES.map((x) => ({ value: x.name, label: x.label }))} />
       </div>
@@ -386,7 +378,7 @@ function TrendSection({ trend, targets, comparison }: { trend: TrendPoint[]; tar
         ]}
       />
       <CsvLink name={`${h.label} by quarter`} header={["Quarter ending", name]} rows={trend.map((p) => [p.at, p.figures[name]?.value ?? ""])} />
-    </section>
+    </Section>
   );
 }
 
@@ -445,10 +437,7 @@ function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: str
 function CareerSection({ c }: { c: CareerFigures }) {
   const rows = c.roles.filter((r) => r.count > 0);
   return (
-    <section className="app-dashboard-section" aria-labelledby="careers">
-      <h2 className="govuk-heading-m" id="careers">
-        Career framework
-      </h2>
+    <Section id="careers" title="Career framework">
       <p className="govuk-body">
         {c.movedUp.value === null
           ? "No employed staff to measure progression."
@@ -465,7 +454,7 @@ function CareerSection({ c }: { c: CareerFigures }) {
         ]}
       />
       <CsvLink name="Workforce by framework role" header={["Role", "People"]} rows={rows.map((r) => [r.title, r.count])} />
-    </section>
+    </Section>
   );
 }
 
@@ -531,17 +520,11 @@ function DistributionSections({ d }: { d: Distributions }) {
   const leavers = d.leaversByReason.reduce((s, r) => s + r.count, 0);
   return (
     <>
-      <section className="app-dashboard-section" aria-labelledby="ages">
-        <h2 className="govuk-heading-m" id="ages">
-          Ages
-        </h2>
+      <Section id="ages" title="Ages">
         <Chart option={pyramid} label="Age pyramid of the workforce by gender" />
         <AgeBandTable bands={d.agePyramid} />
-      </section>
-      <section className="app-dashboard-section" aria-labelledby="pay">
-        <h2 className="govuk-heading-m" id="pay">
-          Pay of care-providing staff
-        </h2>
+      </Section>
+      <Section id="pay" title="Pay of care-providing staff">
         <p className="govuk-body">
           Hourly pay of staff in care-providing roles aged 18 or over, in 50p bands, against{" "}
           {d.payLines.map((l) => `the ${l.label} of ${money(l.hourlyRate)}`).join(" and ") || "the pay floors (none recorded for this date)"}.
@@ -563,11 +546,8 @@ function DistributionSections({ d }: { d: Distributions }) {
         ) : (
           <p className="govuk-body">No pay is recorded for these staff yet.</p>
         )}
-      </section>
-      <section className="app-dashboard-section" aria-labelledby="leavers">
-        <h2 className="govuk-heading-m" id="leavers">
-          Leavers in the last 12 months
-        </h2>
+      </Section>
+      <Section id="leavers" title="Leavers in the last 12 months">
         <p className="govuk-body">
           {leavers.toLocaleString("en-GB")} permanent and temporary staff left. Someone found working for another provider in this area afterwards stayed in the local system,
           whatever reason was recorded.
@@ -593,7 +573,7 @@ function DistributionSections({ d }: { d: Distributions }) {
           ]}
         />
         <CsvLink name="Leavers by reason for leaving" header={["Reason", "Leavers"]} rows={d.leaversByReason.map((r) => [r.label, r.count])} />
-      </section>
+      </Section>
     </>
   );
 }
@@ -621,10 +601,7 @@ function QualitySection({ completeness }: { completeness: Figures }) {
     .map(([k, f]) => ({ field: k.slice("completeness.".length), f }))
     .sort((a, b) => (a.f.value ?? 0) - (b.f.value ?? 0));
   return (
-    <section className="app-dashboard-section" aria-labelledby="quality">
-      <h2 className="govuk-heading-m" id="quality">
-        Data quality
-      </h2>
+    <Section id="quality" title="Data quality">
       <p className="govuk-body">
         Completeness is the share of your workforce with each field recorded; the score is their mean ({show(completeness.completeness_score, "rate")}). The least complete come
         first.
@@ -639,7 +616,7 @@ function QualitySection({ completeness }: { completeness: Figures }) {
         ]}
       />
       <CsvLink name="Completeness by field" header={["Field", "Completeness"]} rows={rows.map((r) => [FIELD_LABELS[r.field] ?? r.field, r.f.value ?? ""])} />
-    </section>
+    </Section>
   );
 }
 
