@@ -8,6 +8,8 @@ export interface Figure {
   value: number | null;
   n: number;
   reason?: "no_data" | "not_enough_data" | "suppressed";
+  /** Part of it is a count a provider declared in an ASC-WDS workplace file, not records. */
+  declared?: true;
 }
 export type Figures = Record<string, Figure>;
 
@@ -17,9 +19,10 @@ export const REASONS: Record<NonNullable<Figure["reason"]>, string> = { no_data:
 export const show = (f: Figure | undefined, kind: Headline["kind"]) => {
   if (!f) return "–";
   if (f.value === null) return REASONS[f.reason ?? "no_data"];
-  if (kind === "rate") return `${(f.value * 100).toFixed(1)}%`;
+  const declared = f.declared ? " (declared)" : "";
+  if (kind === "rate") return `${(f.value * 100).toFixed(1)}%${declared}`;
   if (kind === "money") return f.value >= 1000 ? `£${Math.round(f.value).toLocaleString("en-GB")}` : `£${f.value.toFixed(2)}`;
-  return f.value.toLocaleString("en-GB");
+  return `${f.value.toLocaleString("en-GB")}${declared}`;
 };
 export const showValue = (value: number | undefined, kind: Headline["kind"]) => (value === undefined ? "" : show({ value, n: 1 }, kind));
 

@@ -331,3 +331,19 @@ export const returnReminders = pgTable(
   },
   (t) => [uniqueIndex("return_reminders_period_org_key").on(t.periodId, t.orgId)],
 );
+
+/**
+ * An employer's own settings that figures depend on: its standard working week (for FTE;
+ * metrics.md default 37.5 hours) and its mandatory training by job role (for
+ * training_compliance), as ASC-WDS keeps them per workplace owner.
+ */
+export const workforceSettings = pgTable("workforce_settings", {
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  /** Hours in a full-time week; null = the hub's default of 37.5. */
+  standardWeeklyHours: numeric("standard_weekly_hours", { precision: 4, scale: 1, mode: "number" }),
+  /** ASC-WDS training categories each job role must hold valid; `roles` null = every job role. */
+  requiredTraining: jsonb("required_training").$type<{ category: number; roles: number[] | null }[]>().notNull().default([]),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

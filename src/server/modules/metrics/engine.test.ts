@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeOrg, makeSystem, signedIn, testHub, uniq } from "../../../../test/harness";
-import { agencyUse, staffRecords, vacancies, workplaces } from "../../db/schema";
+import { agencyUse, declaredCounts, staffRecords, vacancies, workforceSettings, workplaces } from "../../db/schema";
 import { coreFigures } from "./engine";
 
 // A small hand-made system whose every figure is worked out below, as at D = 2026-06-30
@@ -148,6 +148,75 @@ describe("core figures on a hand-made dataset", () => {
     expect(f.turnover_rate_fte.value).toBeCloseTo(0.6 / employedFte, 10);
     expect(f.agency_rate_fte.value).toBeCloseTo(0.8 / (0.8 + employedFte), 10);
     expect(f.apprenticeship_starts_12m.value).toBe(1);
+  });
+
+  it("FTE uses the employer's own standard week when it has set one", async () => {
+    const org = await makeOrg(hub, "provider");
+    const w = await workplace(org.id);
+    const person = (ref: string, contracted: number) => ({
+      orgId: org.id,
+      workplaceId: w.id,
+      localRef: ref,
+      displayId: ref,
+      contractType: 1,
+      mainJobRole: 8,
+      startDate: "2020-01-01",
+      zeroHours: 2,
+      contractedHours: contracted,
+    });
+    await hub.deps.db.insert(staffRecords).values([person("a", 35), person("b", 17.5)]);
+    expect((await coreFigures(hub.deps.db, [w.id], D)).filled_posts_fte.value).toBeCloseTo(52.5 / 37.5, 10); // the default week
+    await hub.deps.db.insert(workforceSettings).values({ orgId: org.id, standardWeeklyHours: 35 });
+    expect((await coreFigures(hub.deps.db, [w.id], D)).filled_posts_fte.value).toBeCloseTo(1.5, 10); // 35/35 + 17.5/35
+    // Another employer's week does not touch this one's figures.
+    expect((await coreFigures(hub.deps.db, [wa.id], D)).filled_posts_fte.n).toBe(5);
+  });
+
+  it("declared ASC-WDS counts stand in only where a workplace has no records of its own, and are marked", async () => {
+    const org = await makeOrg(hub, "provider");
+    const [plain, withRecords] = [await workplace(org.id), await workplace(org.id)];
+    const declare = (w: { id: string }, asAt: string, kind: string, counts: number[]) =>
+      hub.deps.db.insert(declaredCounts).values(counts.map((count, i) => ({ orgId: org.id, workplaceId: w.id, asAt, kind, code: i === 0 ? 8 : 7, count })));
+    const person = (w: { id: string }, ref: string, end?: string) => ({
+      orgId: org.id,
+      workplaceId: w.id,
+      localRef: ref,
+      displayId: ref,
+      contractType: 1,
+      mainJobRole: 8,
+      startDate: "2020-01-01",
+      endDate: end ?? null,
+    });
+    await hub.deps.db.insert(staffRecords).values([
+      person(plain, "p1"),
+      person(plain, "p2"),
+      person(plain, "p3"),
+      person(withRecords, "r1"),
+      person(withRecords, "r2", "2026-02-01"), // a record-level leaver
+    ]);
+    await declare(plain, "2025-05-31", "vacancies", [9]); // more than 12 months before D: not used
+    await declare(plain, "2026-03-31", "vacancies", [2, 1]); // the latest in the year: 3 vacancies
+    await declare(plain, "2026-03-31", "leavers", [4]);
+    await declare(withRecords, "2026-03-31", "vacancies", [5]);
+    await declare(withRecords, "2026-03-31", "leavers", [6]);
+    await hub.deps.db.insert(vacancies).values({ orgId: org.id, workplaceId: withRecords.id, jobRole: 8, openedOn: "2020-01-01", closedOn: "2020-02-01" });
+
+    const p = await coreFigures(hub.deps.db, [plain.id], D);
+    expect(p.vacancies).toEqual({ value: 3, n: 3, declared: true });
+    expect(p.vacancy_rate).toEqual({ value: 3 / (3 + 3), n: 6, declared: true });
+    expect(p.leavers_12m).toEqual({ value: 4, n: 4, declared: true });
+    expect(p.turnover_rate.value).toBe(4 / 3);
+    expect(p.turnover_rate.declared).toBe(true);
+    // Vacancy records (even closed ones) and record-level leavers win over declarations.
+    const r = await coreFigures(hub.deps.db, [withRecords.id], D);
+    expect(r.vacancies).toEqual({ value: 0, n: 0 });
+    expect(r.leavers_12m).toEqual({ value: 1, n: 1 });
+    // Both together: the declared part is added, and marked.
+    const both = await coreFigures(hub.deps.db, [plain.id, withRecords.id], D);
+    expect(both.leavers_12m).toEqual({ value: 5, n: 5, declared: true });
+    // Before the latest declaration's date, the one before it holds (it is within that year).
+    expect((await coreFigures(hub.deps.db, [plain.id], "2026-03-30")).vacancies).toEqual({ value: 9, n: 9, declared: true });
+    expect((await coreFigures(hub.deps.db, [plain.id], "2025-05-30")).vacancies).toEqual({ value: 0, n: 0 });
   });
 
   it("a figure with nothing to rest on says so instead of showing 0", async () => {

@@ -13,6 +13,11 @@ export interface Figure {
   reason?: Reason;
   /** How many records the figure rests on (its denominator, or its count). */
   n: number;
+  /**
+   * Part of the value is a count a provider declared in an ASC-WDS workplace file (vacancies or
+   * leavers), used for workplaces with no records of their own (metrics.md).
+   */
+  declared?: true;
 }
 export type Figures = Record<string, Figure>;
 
@@ -20,13 +25,14 @@ const count = (n: number): Figure => ({ value: n, n });
 const rate = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
 const mean = (value: number | null, n: number): Figure => (n > 0 && value !== null ? { value: Number(value), n } : { value: null, reason: "no_data", n: 0 });
 
-/** A standard working week, for FTE (metrics.md: default 37.5 hours). */
+/** A standard working week, for FTE (metrics.md: default 37.5 hours; an employer may set its own). */
 export const STANDARD_WEEKLY_HOURS = 37.5;
 /**
  * One record's FTE: contracted hours for employed staff on fixed hours; average hours for
- * zero-hours, bank, agency and other staff; unknown hours count as 0.
+ * zero-hours, bank, agency and other staff; unknown hours count as 0. Divided by the employer's
+ * standard week (`s.week`, from its workforce settings) or the default.
  */
-const FTE_SQL = `(case when s.zero_hours = 1 or s.contract_type not in (1, 2) then coalesce(s.average_hours, 0) else coalesce(s.contracted_hours, 0) end / ${STANDARD_WEEKLY_HOURS})`;
+const FTE_SQL = `(case when s.zero_hours = 1 or s.contract_type not in (1, 2) then coalesce(s.average_hours, 0) else coalesce(s.contracted_hours, 0) end / coalesce(s.week, ${STANDARD_WEEKLY_HOURS}))`;
 
 /** Contract types (ASC-WDS EMPLSTATUS): employed = permanent or temporary; agency counted apart. */
 const EMPLOYED = "(1, 2)";
@@ -60,7 +66,10 @@ export async function coreFigures(db: Exec, workplaceIds: string[], at: string):
 }
 
 /** The core figures of a group with no records at all. */
-export const noCoreFigures = () => figuresOf({}, { before: 0, retained: 0 }, 0, { spend: 0, months: 0 });
+export const noCoreFigures = () => figuresOf({}, { before: 0, retained: 0 }, 0, { spend: 0, months: 0 }, { vacancies: 0, leavers: 0 });
+
+/** Vacancies and leavers declared for workplaces without records of their own. */
+type Declared = { vacancies: number; leavers: number };
 
 /**
  * The core figures for every cell (date and grouping) in four queries, each one pass over the
@@ -78,8 +87,9 @@ export async function coreFiguresGrid(db: Exec, workplaceIds: string[], asked: C
   const fte = sql.raw(FTE_SQL);
   const staff = await db.execute(sql`
     with ${cellsSql},
-    s as (select s.*, c.d, c.d12, c.by, ${g} as g, extract(year from age(c.d, s.date_of_birth))::int as age
-          from staff_records s join workplaces w on w.id = s.workplace_id cross join c where s.workplace_id = any(${ids}::uuid[])),
+    s as (select s.*, c.d, c.d12, c.by, ${g} as g, extract(year from age(c.d, s.date_of_birth))::int as age, ws.standard_weekly_hours as week
+          from staff_records s join workplaces w on w.id = s.workplace_id left join workforce_settings ws on ws.org_id = s.org_id cross join c
+          where s.workplace_id = any(${ids}::uuid[])),
     -- Stability needs to know whether the same person is employed by the same employer at D on any
     -- of their records: a window over the person's records at that employer, not a join.
     t as (select s.*, s.person_key is not null and bool_or(${employed} and ${inPost("d")}) over (partition by s.d, s.by, s.org_id, s.person_key) as person_now from s)
@@ -132,37 +142,82 @@ export async function coreFiguresGrid(db: Exec, workplaceIds: string[], asked: C
     from agency_use a join workplaces w on w.id = a.workplace_id cross join c
     where a.workplace_id = any(${ids}::uuid[]) and a.month > c.d12 and a.month <= c.d group by 1, 2, 3`);
 
+  // Declared counts (ASC-WDS workplace file): a workplace's latest declaration in the 12 months to
+  // D stands in for its vacancies when it has no vacancy records at all, and for its leavers
+  // when it has no record-level leavers in those 12 months.
+  const declared = await db.execute(sql`
+    with ${cellsSql},
+    latest as (select distinct on (c.d, c.by, dc.workplace_id, dc.kind) c.d, c.d12, c.by, dc.workplace_id, dc.kind, dc.as_at
+               from declared_counts dc cross join c
+               where dc.workplace_id = any(${ids}::uuid[]) and dc.kind in ('vacancies', 'leavers') and dc.as_at <= c.d and dc.as_at > c.d12
+               order by c.d, c.by, dc.workplace_id, dc.kind, dc.as_at desc)
+    select c.d::text as at, c.by, ${g} as g,
+      coalesce(sum(dc.count) filter (where c.kind = 'vacancies'), 0)::int as vacancies,
+      coalesce(sum(dc.count) filter (where c.kind = 'leavers'), 0)::int as leavers
+    from latest c join declared_counts dc on dc.workplace_id = c.workplace_id and dc.kind = c.kind and dc.as_at = c.as_at
+      join workplaces w on w.id = c.workplace_id
+    where (c.kind = 'vacancies' and not exists (select 1 from vacancies v where v.workplace_id = c.workplace_id))
+       or (c.kind = 'leavers' and not exists (select 1 from staff_records s where s.workplace_id = c.workplace_id
+             and ${employed} and s.end_date > c.d12 and s.end_date <= c.d))
+    group by 1, 2, 3`);
+
   type Row = { at: string; by: GroupBy; g: string };
   const index = <T>(rows: unknown[]) => new Map((rows as (T & Row)[]).map((r) => [`${r.at}|${r.by}|${r.g}`, r]));
   const staffBy = index<Record<string, number | null>>(staff.rows);
   const peopleBy = index<{ before: number; retained: number }>(people.rows);
   const vacBy = index<{ open: number }>(vac.rows);
   const spendBy = index<{ spend: number; months: number }>(spend.rows);
+  const declaredBy = index<Declared>(declared.rows);
   const grid: Grid = new Map(cells.map((c) => [cellKey(c), new Map<string, Figures>()]));
-  for (const k of new Set([...staffBy.keys(), ...vacBy.keys(), ...spendBy.keys()])) {
+  for (const k of new Set([...staffBy.keys(), ...vacBy.keys(), ...spendBy.keys(), ...declaredBy.keys()])) {
     const [at, by, key] = k.split("|");
     grid
       .get(`${at}|${by}`)
-      ?.set(key, figuresOf(staffBy.get(k) ?? {}, peopleBy.get(k) ?? { before: 0, retained: 0 }, Number(vacBy.get(k)?.open ?? 0), spendBy.get(k) ?? { spend: 0, months: 0 }));
+      ?.set(
+        key,
+        figuresOf(
+          staffBy.get(k) ?? {},
+          peopleBy.get(k) ?? { before: 0, retained: 0 },
+          Number(vacBy.get(k)?.open ?? 0),
+          spendBy.get(k) ?? { spend: 0, months: 0 },
+          declaredBy.get(k) ?? { vacancies: 0, leavers: 0 },
+        ),
+      );
   }
   return grid;
 }
 
-function figuresOf(r: Record<string, number | null>, pr: { before: number; retained: number }, vacancies: number, sp: { spend: number; months: number }): Figures {
+function figuresOf(
+  r: Record<string, number | null>,
+  pr: { before: number; retained: number },
+  recordedVacancies: number,
+  sp: { spend: number; months: number },
+  dec: Declared,
+): Figures {
   const n = (k: string) => Number(r[k] ?? 0);
   const employed = n("employed");
+  const vacancies = recordedVacancies + Number(dec.vacancies);
+  const leavers = n("leavers") + Number(dec.leavers);
+  // A figure resting partly on declared counts says so.
+  const mark =
+    (declared: number) =>
+    (f: Figure): Figure =>
+      declared > 0 && f.value !== null ? { ...f, declared: true } : f;
+  const v = mark(Number(dec.vacancies));
+  const l = mark(Number(dec.leavers));
   return {
     filled_posts: count(n("filled_posts")),
     filled_posts_fte: { value: Math.round(n("filled_fte") * 100) / 100, n: n("filled_posts") },
     employed_headcount: count(employed),
-    vacancies: count(vacancies),
-    vacancy_rate: rate(vacancies, employed + vacancies),
+    vacancies: v(count(vacancies)),
+    vacancy_rate: v(rate(vacancies, employed + vacancies)),
     // Vacancy records carry no hours: each counts as one full-time post.
-    vacancy_rate_fte: rate(vacancies, n("employed_fte") + vacancies),
-    leavers_12m: count(n("leavers")),
-    turnover_rate: rate(n("leavers"), employed),
+    vacancy_rate_fte: v(rate(vacancies, n("employed_fte") + vacancies)),
+    leavers_12m: l(count(leavers)),
+    turnover_rate: l(rate(leavers, employed)),
+    // Declared leavers carry no hours: the FTE rate rests on records only.
     turnover_rate_fte: rate(n("leavers_fte"), n("employed_fte")),
-    turnover_rate_avg: rate(n("leavers"), (n("employed_12m_ago") + employed) / 2),
+    turnover_rate_avg: l(rate(leavers, (n("employed_12m_ago") + employed) / 2)),
     starter_rate: rate(n("starters"), employed),
     stability_index: rate(n("stable"), n("employed_12m_ago")),
     system_retention: rate(Number(pr.retained), Number(pr.before)),

@@ -33,9 +33,11 @@ export function roundForPublic(figures: Figures): Figures {
   const out: Figures = {};
   for (const [name, f] of Object.entries(figures)) {
     if (f.value === null) out[name] = { value: null, reason: f.reason, n: 0 };
-    else if (COUNTS.has(name)) out[name] = { value: round5(f.value), n: round5(f.n) };
-    else if (f.n < MIN_WORKERS) out[name] = { value: null, reason: "not_enough_data", n: 0 };
-    else out[name] = { value: Math.round(f.value * 1000) / 1000, n: round5(f.n) } satisfies Figure;
+    else if (f.n < MIN_WORKERS && !COUNTS.has(name)) out[name] = { value: null, reason: "not_enough_data", n: 0 };
+    else {
+      const value = COUNTS.has(name) ? round5(f.value) : Math.round(f.value * 1000) / 1000;
+      out[name] = { value, n: round5(f.n), ...(f.declared ? { declared: true } : {}) } satisfies Figure;
+    }
   }
   return out;
 }
