@@ -26,6 +26,8 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "get /api/orgs/:orgId/imports/:importId/report": { params: (ids) => ({ importId: ids.importId }) },
   "get /api/orgs/:orgId/ascwds/:file": { params: () => ({ file: "staff.csv" }) },
   "get /api/orgs/:orgId/staff": {},
+  "get /api/orgs/:orgId/workforce-settings": {},
+  "put /api/orgs/:orgId/workforce-settings": { body: () => ({ standardWeeklyHours: 35, requiredTraining: [] }) },
   "get /api/orgs/:orgId/workplaces": {},
   "get /api/orgs/:orgId/staff/:staffId": { params: (ids) => ({ staffId: ids.staffId }) },
   "post /api/orgs/:orgId/staff/:staffId/leave": { params: (ids) => ({ staffId: ids.staffId }), body: () => ({ leavingDate: "2026-06-01", reason: 9 }) },

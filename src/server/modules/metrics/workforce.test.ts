@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeOrg, testHub, uniq } from "../../../../test/harness";
-import { staffRecords, workplaces } from "../../db/schema";
+import { staffRecords, trainingRecords, workforceSettings, workplaces } from "../../db/schema";
 import { listPayFloors } from "../reference/reference.repo";
 import { hourlyPay, workforceFigures } from "./workforce";
 
@@ -131,5 +131,73 @@ describe("ethnicity and nationality shares", () => {
     ]).toEqual([2 / 8, 1 / 8, 1 / 8, 1 / 8, 1 / 8, 2 / 8]);
     expect(v("ethnicity_unknown_share")).toBe(2 / 8);
     expect([v("nationality_share.british"), v("nationality_share.eu"), v("nationality_share.non_eu"), v("nationality_share.unknown")]).toEqual([2 / 8, 1 / 8, 2 / 8, 3 / 8]);
+  });
+});
+
+describe("training compliance", () => {
+  it("counts the training each person's role requires and holds valid at D: expired, future, undated and leap-day records", async () => {
+    const employer = await makeOrg(hub, "provider");
+    const [w] = await hub.deps.db
+      .insert(workplaces)
+      .values({ orgId: employer.id, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
+      .returning();
+    const people = await hub.deps.db
+      .insert(staffRecords)
+      .values(
+        [
+          { localRef: "ann", mainJobRole: 8 },
+          { localRef: "ben", mainJobRole: 8 },
+          { localRef: "cal", mainJobRole: 7 },
+          { localRef: "agency", mainJobRole: 8, contractType: 4 }, // not the workforce
+        ].map((r) => ({ orgId: employer.id, workplaceId: w.id, displayId: r.localRef, contractType: 1, startDate: "2020-01-01", ...r })),
+      )
+      .returning();
+    const id = (ref: string) => people.find((p) => p.localRef === ref)?.id as string;
+    const training = (ref: string, category: number, t: { completedOn?: string; expiresOn?: string; validityMonths?: number }) => ({
+      orgId: employer.id,
+      staffRecordId: id(ref),
+      category,
+      ...t,
+    });
+    await hub.deps.db.insert(trainingRecords).values([
+      training("ann", 20, { completedOn: "2026-01-10", expiresOn: "2027-01-10" }), // valid
+      training("ann", 15, { completedOn: "2025-06-30", expiresOn: D }), // expires on D: not valid at D
+      training("ben", 20, { completedOn: "2026-07-01" }), // after D
+      training("ben", 15, { completedOn: "2025-08-01", validityMonths: 12 }), // valid to 2026-08-01
+      training("cal", 20, {}), // no dates: held, and never expires
+      training("agency", 20, { completedOn: "2026-01-01" }),
+    ]);
+    const at = async (date: string) => (await workforceFigures(hub.deps.db, [w.id], date, floors)).training_compliance;
+    // Nothing required yet: no figure, not 0% or 100%.
+    expect(await at(D)).toEqual({ value: null, reason: "no_data", n: 0 });
+    // Safeguarding (20) for everyone, moving and assisting (15) for care workers (8) only.
+    await hub.deps.db.insert(workforceSettings).values({
+      orgId: employer.id,
+      requiredTraining: [
+        { category: 20, roles: null },
+        { category: 15, roles: [8] },
+      ],
+    });
+    // Items: ann 2, ben 2, cal 1 = 5. Valid at D: ann's 20, ben's 15, cal's 20 = 3.
+    expect(await at(D)).toEqual({ value: 3 / 5, n: 5 });
+    // A day earlier ann's 15 was still valid; ben's 15 was, and his 20 was not yet done.
+    expect((await at("2026-06-29"))?.value).toBe(4 / 5);
+  });
+
+  it("a year's validity from 29 February runs out on 28 February", async () => {
+    const employer = await makeOrg(hub, "provider");
+    const [w] = await hub.deps.db
+      .insert(workplaces)
+      .values({ orgId: employer.id, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
+      .returning();
+    const [p] = await hub.deps.db
+      .insert(staffRecords)
+      .values({ orgId: employer.id, workplaceId: w.id, localRef: "leap", displayId: "leap", contractType: 1, mainJobRole: 8, startDate: "2020-01-01" })
+      .returning();
+    await hub.deps.db.insert(trainingRecords).values({ orgId: employer.id, staffRecordId: p.id, category: 6, completedOn: "2024-02-29", validityMonths: 12 });
+    await hub.deps.db.insert(workforceSettings).values({ orgId: employer.id, requiredTraining: [{ category: 6, roles: null }] });
+    const value = async (date: string) => (await workforceFigures(hub.deps.db, [w.id], date, floors)).training_compliance.value;
+    expect(await value("2025-02-27")).toBe(1);
+    expect(await value("2025-02-28")).toBe(0);
   });
 });

@@ -51,7 +51,12 @@ interface Worker {
   end: string | null;
   org: string;
   service: number;
+  /** Training records (category, completed, expires), read only where the employer requires training. */
+  training: { c: number; from: string | null; to: string | null }[] | null;
 }
+
+/** Each employer's mandatory training by job role (its workforce settings). */
+export type RequiredTraining = Map<string, { category: number; roles: number[] | null }[]>;
 
 /** hourly_pay (metrics.md): the hourly rate, or an annual salary over contracted hours × 52.143 weeks. */
 export function hourlyPay(w: Pick<Worker, "payInterval" | "payRate" | "contractedHours">): number | null {
@@ -114,8 +119,13 @@ async function workersOf(db: Exec, workplaceIds: string[], dates: string[]): Pro
       'mainJobStart', s.main_job_start_date, 'scq', s.social_care_qual, 'scqLevel', s.social_care_qual_level,
       'otherQual', s.other_qual, 'otherQualLevel', s.other_qual_level, 'careCert', s.care_certificate,
       'daysSick', s.days_sick, 'recruitment', s.recruitment_source, 'postcode', w.postcode,
-      'start', s.start_date, 'end', s.end_date, 'org', s.org_id, 'service', w.main_service))::text, '[]') as rows
-    from staff_records s join workplaces w on w.id = s.workplace_id
+      'start', s.start_date, 'end', s.end_date, 'org', s.org_id, 'service', w.main_service,
+      -- A training record's expiry: its own date, else its completion plus the months it is valid for.
+      'training', case when jsonb_array_length(ws.required_training) > 0 then (
+        select json_agg(json_build_object('c', t.category, 'from', t.completed_on,
+          'to', coalesce(t.expires_on, (t.completed_on + make_interval(months => t.validity_months))::date)))
+        from training_records t where t.staff_record_id = s.id) end))::text, '[]') as rows
+    from staff_records s join workplaces w on w.id = s.workplace_id left join workforce_settings ws on ws.org_id = s.org_id
     where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4
       and s.start_date <= ${dates.at(-1) ?? "1900-01-01"}::date and (s.end_date is null or s.end_date > ${dates[0] ?? "1900-01-01"}::date)`);
   return JSON.parse((result.rows[0] as { rows: string }).rows) as Worker[];
@@ -131,6 +141,7 @@ const groupKey = (w: Worker, by: GroupBy) => (by === "all" ? "all" : by === "emp
 export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], asked: Cell[], floors: PayFloor[]): Promise<Grid> {
   const cells = uniqueCells(asked);
   const dates = cells.map((c) => c.at).sort();
+  const required = await requiredTrainingOf(db, workplaceIds);
   // Read in slices of workplaces: one JSON value for a whole country would pass the largest
   // string a JavaScript engine can hold.
   const records: Worker[] = [];
@@ -150,12 +161,39 @@ export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], ask
       else groups.set(key, [w]);
     }
     const d12 = monthsBefore(cell.at, 12);
-    grid.set(cellKey(cell), new Map([...groups].map(([g, workforce]) => [g, figuresOf(workforce, cell.at, d12, floors)])));
+    grid.set(cellKey(cell), new Map([...groups].map(([g, workforce]) => [g, figuresOf(workforce, cell.at, d12, floors, required)])));
   }
   return grid;
 }
 
-function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloor[]): Figures {
+/** The mandatory training of the employers owning these workplaces (those that have set any). */
+async function requiredTrainingOf(db: Exec, workplaceIds: string[]): Promise<RequiredTraining> {
+  const result = await db.execute(sql`
+    select ws.org_id as org, ws.required_training as required from workforce_settings ws
+    where jsonb_array_length(ws.required_training) > 0
+      and ws.org_id in (select org_id from workplaces where id = any(${`{${workplaceIds.join(",")}}`}::uuid[]))`);
+  return new Map((result.rows as { org: string; required: { category: number; roles: number[] | null }[] }[]).map((r) => [r.org, r.required]));
+}
+
+/**
+ * training_compliance (metrics.md): of the training items the workforce's employers require for
+ * each person's main job role, the share held valid at D (completed on or before D, or with no
+ * completion date recorded, and not expired by D).
+ */
+export function trainingCompliance(workforce: Pick<Worker, "org" | "role" | "training">[], at: string, required: RequiredTraining): Figure {
+  let items = 0;
+  let valid = 0;
+  for (const w of workforce) {
+    for (const r of required.get(w.org) ?? []) {
+      if (r.roles !== null && !r.roles.includes(w.role)) continue;
+      items++;
+      if ((w.training ?? []).some((t) => t.c === r.category && (t.from === null || t.from <= at) && (t.to === null || t.to > at))) valid++;
+    }
+  }
+  return share(valid, items);
+}
+
+function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloor[], required: RequiredTraining = new Map()): Figures {
   const out: Figures = {};
 
   // Pay.
@@ -233,6 +271,7 @@ function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloo
   const careCert = workforce.filter((w) => CARE_PROVIDING.has(w.role) && w.careCert !== null);
   out.care_certificate_completed_share = share(careCert.filter((w) => w.careCert === 1).length, careCert.length);
   out.apprentices_in_post = { value: count((w) => w.apprentice === 1), n };
+  out.training_compliance = trainingCompliance(workforce, at, required);
 
   // Data quality (the same definition as a return's completeness score).
   const c = completeness(

@@ -1,5 +1,5 @@
 import { CONTRACT_LABELS, JOB_ROLES, LEAVING_REASONS } from "../../../shared/ascwds/codes";
-import { recordLeaverInput, staffListQuery } from "../../../shared/schemas";
+import { recordLeaverInput, staffListQuery, workforceSettingsInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
@@ -7,6 +7,7 @@ import { notFound } from "../../lib/errors";
 import { staffRowOf } from "../imports/export.service";
 import { PAGE_SIZE } from "./staff.repo";
 import * as staff from "./staff.service";
+import { getWorkforceSettings, saveWorkforceSettings } from "./workforce-settings.service";
 
 export function staffRoutes(r: Router) {
   r.define(
@@ -77,5 +78,30 @@ export function staffRoutes(r: Router) {
       const s = await staff.recordLeaver(orgCtxOf(c), id, body);
       return c.json({ id: s.id, endDate: s.endDate, leavingReason: s.leavingReason });
     },
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/workforce-settings",
+      tag: "Staff",
+      scope: "org",
+      permission: "staff.view",
+      summary: "The employer's standard working week (for FTE) and mandatory training by job role (for training compliance)",
+    },
+    async (c) => c.json(await getWorkforceSettings(orgCtxOf(c))),
+  );
+
+  r.define(
+    {
+      method: "put",
+      path: "/api/orgs/:orgId/workforce-settings",
+      tag: "Staff",
+      scope: "org",
+      permission: "workplaces.edit",
+      summary: "Set the standard working week and the mandatory training by job role (audited)",
+      body: workforceSettingsInput,
+    },
+    async (c, { body }) => c.json(await saveWorkforceSettings(orgCtxOf(c), body)),
   );
 }
