@@ -9,6 +9,7 @@ import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-p
 import { PublicWorkforcePage } from "./routes/public-pages";
 import { ReferenceDataPage } from "./routes/reference-pages";
 import { ReturnPeriodPage, ReturnsPage } from "./routes/returns-pages";
+import { WorkforceSettingsPage } from "./routes/settings-pages";
 import { StaffFormPage } from "./routes/staff-form";
 import { RecordLeaverPage, StaffPage } from "./routes/staff-pages";
 import { UploadPage, UploadResultPage } from "./routes/upload-pages";
@@ -61,6 +62,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/returns/$periodId", component: signedIn(ReturnPeriodPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/vacancies", component: signedIn(VacanciesPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/agency", component: signedIn(AgencyPage) }),
+  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/workforce-settings", component: signedIn(WorkforceSettingsPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/upload", component: signedIn(UploadPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/uploads/$importId", component: signedIn(UploadResultPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/organisations", component: signedIn(AdminOrganisationsPage) }),

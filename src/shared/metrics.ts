@@ -27,6 +27,7 @@ export const HEADLINES: Headline[] = [
   { name: "age_55_plus_share", label: "Aged 55 and over", kind: "rate" },
   { name: "age_under_30_share", label: "Aged under 30", kind: "rate" },
   { name: "no_relevant_qual_share", label: "No relevant social care qualification", kind: "rate", better: "lower" },
+  { name: "training_compliance", label: "Mandatory training in date", kind: "rate", better: "higher" },
   { name: "ethnicity_unknown_share", label: "Ethnicity not known", kind: "rate", better: "lower" },
   { name: "completeness_score", label: "Data completeness", kind: "rate", better: "higher" },
 ];

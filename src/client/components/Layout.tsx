@@ -22,6 +22,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
   { to: "/agency", label: "Agency use", permission: "staff.view" },
+  { to: "/workforce-settings", label: "Working week and training", permission: "staff.view" },
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
   { to: "/returns", label: "Returns", permission: "returns.view" },
   { to: "/users", label: "Users", permission: "users.view" },

@@ -1,9 +1,9 @@
 import { count, sql } from "drizzle-orm";
 import type { Role } from "../../../shared/permissions";
 import { type Ctx, inTransaction } from "../../context";
-import { commissioning, organisations, returnPeriods, returnSubmissions, staffRecords, vacancies, workplaces } from "../../db/schema";
+import { commissioning, organisations, returnPeriods, returnSubmissions, staffRecords, trainingRecords, vacancies, workforceSettings, workplaces } from "../../db/schema";
 import { encrypt, personKey } from "../../lib/crypto";
-import { isoDate } from "../../lib/time";
+import { isoDate, monthsBefore } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { completeness } from "../returns/completeness";
 import { createUserWithMembership } from "../users/users.service";
@@ -116,6 +116,7 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
         .values(batch.map(({ orgKey, workplaceKey, ...v }) => ({ ...v, orgId: orgIds.get(orgKey) as string, workplaceId: placeIds.get(workplaceKey) as string }))),
     );
 
+    const trainingSeeded = await seedTraining(tx, [...orgIds.values()], opts.anchor);
     const returnsSeeded = await seedPastReturns(tx, data, orgIds, councilId);
 
     const credentials: { email: string; password: string; role: string }[] = [];
@@ -151,6 +152,7 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
         workplaces: data.workplaces.length,
         staffRecords: data.staff.length,
         vacancies: data.vacancies.length,
+        trainingRecords: trainingSeeded,
         returns: returnsSeeded,
       },
     });
@@ -159,6 +161,49 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
 }
 
 /** The last four quarter ends before the anchor, and the quarter now open. */
+/**
+ * A common mandatory training set (the categories CQC inspectors most often ask providers about),
+ * as every demo employer's workforce settings: the statutory Oliver McGowan training and
+ * safeguarding for everyone, care skills for care-providing roles.
+ */
+const DEMO_CARE_ROLES = [4, 5, 7, 8, 9, 23, 45, 52];
+const DEMO_MANDATORY = [
+  { category: 20, roles: null, validity: 36 }, // safeguarding adults
+  { category: 42, roles: null, validity: null }, // Oliver McGowan mandatory training (tier 1)
+  { category: 6, roles: null, validity: 12 }, // fire safety
+  { category: 10, roles: DEMO_CARE_ROLES, validity: 12 }, // infection prevention and control
+  { category: 15, roles: DEMO_CARE_ROLES, validity: 12 }, // assisting and moving people
+  { category: 7, roles: DEMO_CARE_ROLES, validity: 36 }, // basic life support and first aid
+  { category: 13, roles: [5, 7, 45], validity: 12 }, // medication management, for seniors and leaders
+];
+
+/**
+ * Every employer's mandatory training, and training records for the staff in post: most hold
+ * each item, completed at some point in the validity before the anchor plus a few months, so
+ * some has lapsed and compliance is high but short of complete, as in real returns.
+ */
+async function seedTraining(ctx: Ctx, orgIds: string[], anchor: string) {
+  const rnd = new Random(4242);
+  await ctx.db.insert(workforceSettings).values(orgIds.map((orgId) => ({ orgId, requiredTraining: DEMO_MANDATORY.map(({ category, roles }) => ({ category, roles })) })));
+  const inPost = await ctx.db
+    .select({ id: staffRecords.id, orgId: staffRecords.orgId, ref: staffRecords.localRef, role: staffRecords.mainJobRole, start: staffRecords.startDate })
+    .from(staffRecords)
+    .where(sql`${staffRecords.endDate} is null and ${staffRecords.contractType} <> 4 and ${staffRecords.orgId} = any(${`{${orgIds.join(",")}}`}::uuid[])`)
+    .orderBy(staffRecords.localRef, staffRecords.startDate);
+  const rows: (typeof trainingRecords.$inferInsert)[] = [];
+  for (const s of inPost) {
+    for (const m of DEMO_MANDATORY) {
+      if (m.roles !== null && !m.roles.includes(s.role)) continue;
+      if (!rnd.chance(0.9)) continue;
+      const completedOn = monthsBefore(anchor, rnd.int(0, (m.validity ?? 24) + 2));
+      if (completedOn < s.start) continue;
+      rows.push({ orgId: s.orgId, staffRecordId: s.id, category: m.category, completedOn, validityMonths: m.validity, accredited: 1 });
+    }
+  }
+  await insertInBatches(rows, (batch) => ctx.db.insert(trainingRecords).values(batch));
+  return rows.length;
+}
+
 function quarterEnds(anchor: string): { past: string[]; current: string } {
   const ends = ["03-31", "06-30", "09-30", "12-31"];
   const year = Number(anchor.slice(0, 4));

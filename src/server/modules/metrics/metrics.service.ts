@@ -7,6 +7,7 @@ import { sha256 } from "../../lib/crypto";
 import { badRequest, notFound } from "../../lib/errors";
 import { commissionedProviderIds } from "../orgs/orgs.repo";
 import { listPayFloors } from "../reference/reference.repo";
+import { returnStatusFigures } from "../returns/returns.service";
 import { careerFigures } from "./career-figures";
 import { protect } from "./disclosure";
 import { type Distributions, distributionsFor } from "./distributions";
@@ -84,7 +85,8 @@ async function comparisonGroup(ctx: OrgCtx): Promise<string[]> {
 export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at: string, names: string[] = []) {
   const scope = parseScope(ctx, scopeText);
   const ids = await workplacesOf(ctx, scope, at);
-  const computed = (await figuresBy(ctx, ids, at, "all")).get("all") as Figures;
+  const returns = await returnStatusFigures(ctx.db, ids, at, scope.kind === "council" ? ctx.org.id : null);
+  const computed = { ...((await figuresBy(ctx, ids, at, "all")).get("all") as Figures), ...returns };
   return { scope, at, figures: pick((await protectForScope(ctx, scope, ids))(computed), names) };
 }
 

@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, max, or, sql } from "drizzle-orm";
 import { ADMIN_ROLE_BY_KIND } from "../../../shared/permissions";
 import { type Deps, inTransaction, type OrgCtx, systemActor } from "../../context";
+import type { Exec } from "../../db/client";
 import { commissioning, memberships, organisations, returnPeriods, returnReminders, returnSubmissions, staffRecords, users, vacancies, workplaces } from "../../db/schema";
 import { badRequest, conflict, forbidden, notFound } from "../../lib/errors";
 import { addDays, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { queueEmail } from "../mail/mail.service";
+import type { Figures } from "../metrics/engine";
 import { commissionedProviderIds } from "../orgs/orgs.repo";
 import { completeness } from "./completeness";
 
@@ -14,10 +16,46 @@ export type ReturnStatus = "not_started" | "in_progress" | "submitted" | "late";
 type Period = typeof returnPeriods.$inferSelect;
 
 /** The status of one provider's return for one period, on a date. */
-export function statusOf(period: Period, submittedAt: Date | null, lastChange: Date | null, today: string): ReturnStatus {
+export function statusOf(period: Pick<Period, "dueDate" | "createdAt">, submittedAt: Date | null, lastChange: Date | null, today: string): ReturnStatus {
   if (submittedAt) return isoDate(submittedAt) > period.dueDate ? "late" : "submitted";
   if (today > period.dueDate) return "late";
   return lastChange && lastChange > period.createdAt ? "in_progress" : "not_started";
+}
+
+export const RETURN_STATUSES: ReturnStatus[] = ["not_started", "in_progress", "submitted", "late"];
+
+/**
+ * return_status (metrics.md) as at D for the employers owning some workplaces: for each employer
+ * and each council commissioning it at D (only `councilId`'s when given), the council's latest
+ * period ended by D, and the employer's status in it as it stood at D. Given as counts of
+ * employer-period pairs in each status (`return_status.submitted` …), so that one employer reads
+ * 1 in its status and a council's providers add up. "In progress" is a change to the employer's
+ * staff records after the period was set; records keep only their latest change, so a record
+ * changed again after D no longer shows an earlier change.
+ */
+export async function returnStatusFigures(db: Exec, workplaceIds: string[], at: string, councilId: string | null): Promise<Figures> {
+  const result = await db.execute(sql`
+    with employers as (select distinct org_id from workplaces where id = any(${`{${workplaceIds.join(",")}}`}::uuid[])),
+    pairs as (
+      select distinct on (e.org_id, p.council_id) e.org_id, p.id, p.due_date, p.created_at
+      from employers e
+        join commissioning cm on cm.provider_id = e.org_id and cm.from_date <= ${at}::date and (cm.to_date is null or cm.to_date >= ${at}::date)
+        join return_periods p on p.council_id = cm.council_id and p.period_end <= ${at}::date
+      where ${councilId}::uuid is null or p.council_id = ${councilId}::uuid
+      order by e.org_id, p.council_id, p.period_end desc)
+    select p.due_date::text as "dueDate", p.created_at as "createdAt", s.submitted_at as "submittedAt",
+      exists (select 1 from staff_records r where r.org_id = p.org_id and r.updated_at > p.created_at and r.updated_at < ${at}::date + 1) as changed
+    from pairs p left join return_submissions s on s.period_id = p.id and s.org_id = p.org_id and s.submitted_at < ${at}::date + 1`);
+  const rows = result.rows as { dueDate: string; createdAt: string | Date; submittedAt: string | Date | null; changed: boolean }[];
+  const tally = new Map<ReturnStatus, number>(RETURN_STATUSES.map((st) => [st, 0]));
+  for (const r of rows) {
+    const createdAt = new Date(r.createdAt);
+    const status = statusOf({ dueDate: r.dueDate, createdAt }, r.submittedAt ? new Date(r.submittedAt) : null, r.changed ? new Date(createdAt.getTime() + 1) : null, at);
+    tally.set(status, (tally.get(status) ?? 0) + 1);
+  }
+  return Object.fromEntries(
+    RETURN_STATUSES.map((st) => [`return_status.${st}`, rows.length ? { value: tally.get(st) ?? 0, n: rows.length } : { value: null, reason: "no_data" as const, n: 0 }]),
+  );
 }
 
 export async function createPeriod(ctx: OrgCtx, input: { name: string; periodEnd: string; dueDate: string }) {

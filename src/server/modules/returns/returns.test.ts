@@ -3,11 +3,11 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeOrg, makeUser, signedIn, testHub } from "../../../../test/harness";
 import type { OrgCtx } from "../../context";
-import { outbox } from "../../db/schema";
+import { outbox, returnPeriods, returnSubmissions, staffRecords, workplaces } from "../../db/schema";
 import { applyUpload } from "../imports/imports.service";
 import { commissionProvider } from "../orgs/orgs.service";
 import { type CompletenessRow, completeness } from "./completeness";
-import { sendReturnReminders } from "./returns.service";
+import { returnStatusFigures, sendReturnReminders } from "./returns.service";
 
 const hub = await testHub();
 const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
@@ -119,5 +119,51 @@ describe("returns", () => {
     expect(toB.map((m) => m.template)).toEqual(["return-reminder"]);
     expect(toB[0].subject).toContain("due on 2026-06-19");
     expect(await hub.deps.db.select().from(outbox).where(eq(outbox.toAddress, s.aAdmin.email))).toEqual([]);
+  });
+});
+
+describe("return_status through the metric engine", () => {
+  it("counts each employer's status in its council's latest period as it stood at D", async () => {
+    const council = await makeOrg(hub, "council");
+    const other = await makeOrg(hub, "council");
+    const [a, b] = [await makeOrg(hub, "provider"), await makeOrg(hub, "provider")];
+    for (const p of [a, b]) await commissionProvider(hub.ctx, { councilId: council.id, providerId: p.id, fromDate: "2020-01-01" });
+    await commissionProvider(hub.ctx, { councilId: other.id, providerId: a.id, fromDate: "2020-01-01" });
+    const places = await hub.deps.db
+      .insert(workplaces)
+      .values([a, b].map((p) => ({ orgId: p.id, localRef: `W-${p.id.slice(0, 6)}`, name: "Home", mainService: 2 })))
+      .returning();
+    const ids = places.map((w) => w.id);
+    const [older, period] = await hub.deps.db
+      .insert(returnPeriods)
+      .values([
+        { councilId: council.id, name: "Q4", periodEnd: "2025-12-31", dueDate: "2026-01-31", createdAt: new Date("2025-12-01T09:00:00Z") },
+        { councilId: council.id, name: "Q1", periodEnd: "2026-03-31", dueDate: "2026-04-30", createdAt: new Date("2026-03-01T09:00:00Z") },
+      ])
+      .returning();
+    const submit = (orgId: string, periodId: string, at: string) =>
+      hub.deps.db.insert(returnSubmissions).values({ periodId, orgId, submittedAt: new Date(at), completeness: {}, snapshot: {} });
+    await submit(a.id, older.id, "2026-01-10T10:00:00Z");
+    await submit(a.id, period.id, "2026-04-10T10:00:00Z");
+    await submit(b.id, period.id, "2026-05-03T10:00:00Z"); // after the due date: late
+    const status = async (at: string, councilId: string | null = council.id) =>
+      Object.fromEntries(Object.entries(await returnStatusFigures(hub.deps.db, ids, at, councilId)).map(([k, f]) => [k.replace("return_status.", ""), f.value]));
+
+    // Before any period ended there is nothing to report.
+    expect(await status("2025-12-30")).toEqual({ not_started: null, in_progress: null, submitted: null, late: null });
+    // Q4: a submitted on time; b never did, and by D the due date has passed.
+    expect(await status("2026-02-15")).toEqual({ not_started: 0, in_progress: 0, submitted: 1, late: 1 });
+    // Q1 on 15 April: a has submitted; b has not, and is not yet due.
+    expect(await status("2026-04-15")).toEqual({ not_started: 1, in_progress: 0, submitted: 1, late: 0 });
+    // b changes its records: in progress.
+    await hub.deps.db
+      .insert(staffRecords)
+      .values({ orgId: b.id, workplaceId: places[1].id, localRef: "x", displayId: "x", contractType: 1, mainJobRole: 8, startDate: "2020-01-01" });
+    await hub.deps.db.execute(sql`update staff_records set updated_at = '2026-04-12T10:00:00Z' where org_id = ${b.id}`);
+    expect(await status("2026-04-15")).toEqual({ not_started: 0, in_progress: 1, submitted: 1, late: 0 });
+    // After the due date, b's late submission counts as late.
+    expect(await status("2026-06-01")).toEqual({ not_started: 0, in_progress: 0, submitted: 1, late: 1 });
+    // Without a council: every commissioning council's latest period (the other council has none).
+    expect((await returnStatusFigures(hub.deps.db, ids, "2026-06-01", null))["return_status.submitted"]).toEqual({ value: 1, n: 2 });
   });
 });
