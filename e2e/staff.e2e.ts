@@ -121,4 +121,36 @@ describe("staff records in a browser", () => {
     await page.getByRole("heading", { level: 1, name: "Record updated" }).waitFor();
     await page.close();
   });
+
+  it("a provider admin sets the working week and mandatory training, and sees training compliance on the dashboard", async () => {
+    const page = await browser.newPage();
+    await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
+    await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Working week and training" }).click();
+    await page.getByRole("heading", { level: 1, name: "Working week and mandatory training" }).waitFor();
+    // The demo's mandatory training: seven categories.
+    await page.getByRole("group", { name: "Training 7" }).waitFor();
+    expect(await page.getByLabel("Training category").nth(0).inputValue()).toBe("20"); // safeguarding adults
+    await expectAccessible(page, "working week and training");
+
+    await page.getByLabel("Hours in a full-time week").fill("70");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    expect(await page.textContent(".govuk-error-summary")).toContain("A full-time week is at most 60 hours");
+    await expectAccessible(page, "working week with an error");
+
+    await page.getByLabel("Hours in a full-time week").fill("39");
+    await page.getByRole("button", { name: "Add training" }).click();
+    const added = page.getByRole("group", { name: "Training 8" });
+    await added.getByLabel("Training category").selectOption({ label: "Dementia care" });
+    await added.getByLabel("Only some job roles").check();
+    await added.getByLabel("Care worker", { exact: true }).check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByRole("heading", { name: "Settings saved" }).waitFor();
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
+    const row = page.getByRole("row", { name: /Mandatory training in date/ }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/\d+\.\d%/);
+  });
 });

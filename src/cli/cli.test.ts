@@ -43,8 +43,10 @@ describe("hub CLI", () => {
     expect(imported.code, imported.stderr).toBe(0);
     const figures = hub("metrics", "--org", slug, "--at", "2026-06-30", "--format", "json");
     expect(figures.code, figures.stderr).toBe(0);
-    // The staff file: Ann, Bob and Dee permanent, Cat on the bank (in post, not employed).
-    expect(figures.json()).toMatchObject({ filled_posts: 4, employed_headcount: 3, permanent_share: 3 / 4, leavers_12m: 0, turnover_rate: 0 });
+    // The staff file: Ann, Bob and Dee permanent, Cat on the bank (in post, not employed). No
+    // record has left, so the leavers and vacancies the workplace file declares stand in:
+    // HOME1 LEAVERS 1;0 and VACANCIES 2;1, HOME2 VACANCIES 3.
+    expect(figures.json()).toMatchObject({ filled_posts: 4, employed_headcount: 3, permanent_share: 3 / 4, leavers_12m: 1, turnover_rate: 1 / 3, vacancies: 6 });
     const csv = hub("metrics", "--org", slug, "--at", "2026-06-30", "--metrics", "employed_headcount,agency_spend", "--format", "csv");
     expect(csv.stdout.trim().split("\n")).toEqual(["metric,value,reason,n", "employed_headcount,3,,3", "agency_spend,,no_data,0"]);
     const bad = hub("metrics", "--org", slug, "--metrics", "happiness");

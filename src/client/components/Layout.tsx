@@ -77,7 +77,12 @@ export function Layout() {
   const nav = current
     ? ORG_NAV.filter((n) => !n.permission || [n.permission].flat().some((p) => current.permissions.includes(p))).map((n) => ({ ...n, href: `/orgs/${current.id}${n.to}` }))
     : [];
-  if (me?.user?.isHubAdmin) nav.push({ to: "", label: "All organisations", href: "/admin/organisations" }, { to: "", label: "Reference data", href: "/admin/reference" });
+  if (me?.user?.isHubAdmin)
+    nav.push(
+      { to: "", label: "All organisations", href: "/admin/organisations" },
+      { to: "", label: "Reference data", href: "/admin/reference" },
+      { to: "", label: "Whole hub figures", href: "/admin/hub-figures" },
+    );
 
   return (
     <>

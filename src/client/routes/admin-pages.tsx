@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { HEADLINES } from "../../shared/metrics";
 import { ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from "../../shared/permissions";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
+import { CsvLink, type Figures, show } from "../lib/figures";
 import { useMe } from "../lib/session";
 import { NotFoundPage } from "./misc-pages";
 import { AuditTable } from "./org-pages";
@@ -82,6 +84,49 @@ export function AdminOrganisationsPage() {
       </form>
       <h2 className="govuk-heading-m">Audit trail of the whole hub</h2>
       {audit.data && <AuditTable entries={audit.data.entries} showOrg />}
+    </Page>
+  );
+}
+
+/** The whole hub's headline figures, as the daily job last computed them (ADR 0009). */
+export function HubFiguresPage() {
+  const { data: me } = useMe();
+  const isAdmin = Boolean(me?.user?.isHubAdmin);
+  const data = useQuery({
+    queryKey: ["hub-figures"],
+    queryFn: () => api<{ national: { at: string; computedAt: string; figures: Figures } | null }>("GET", "/api/admin/hub-figures"),
+    enabled: isAdmin,
+  });
+  if (!isAdmin) return <NotFoundPage />;
+  if (!data.data) return <p className="govuk-body">Loading…</p>;
+  const national = data.data.national;
+  return (
+    <Page title="Figures for the whole hub">
+      {national === null ? (
+        <p className="govuk-body">These are worked out once a day, when the hub starts and when the date changes. They have not been worked out yet: try again in a few minutes.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            Every organisation's workplaces together, as at {national.at}, worked out {new Date(national.computedAt).toLocaleString("en-GB")}. They are worked out once a day, so a
+            change made today shows tomorrow.
+          </p>
+          <Table
+            caption="Headline figures"
+            rows={HEADLINES.filter((h) => national.figures[h.name])}
+            rowKey={(h) => h.name}
+            columns={[
+              { header: "Figure", cell: (h) => h.label },
+              { header: "Value", numeric: true, cell: (h) => show(national.figures[h.name], h.kind) },
+              { header: "Rests on", numeric: true, cell: (h) => national.figures[h.name].n.toLocaleString("en-GB") },
+            ]}
+          />
+          <CsvLink
+            name="Headline figures for the whole hub"
+            header={["metric", "label", "value", "n"]}
+            rows={HEADLINES.filter((h) => national.figures[h.name]).map((h) => [h.name, h.label, national.figures[h.name].value, national.figures[h.name].n])}
+          />
+        </>
+      )}
     </Page>
   );
 }

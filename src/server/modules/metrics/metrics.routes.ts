@@ -1,15 +1,28 @@
 import { dashboardQuery, metricsQuery, publicPageInput, targetsInput } from "../../../shared/schemas";
 import { systemCtx } from "../../boot";
-import { orgCtxOf } from "../../http/guards";
+import { ctxOf, orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import { isoDate } from "../../lib/time";
 import { councilDashboard, providerDashboard } from "./dashboard.service";
 import { metricsFor } from "./metrics.service";
 import { getPublicPageSetting, publicWorkforce, setPublicPage } from "./public.service";
+import { latestNationalHeadlines } from "./refresh";
 import { findTargets } from "./targets.repo";
 import { setTargets } from "./targets.service";
 
 export function metricsRoutes(r: Router) {
+  r.define(
+    {
+      method: "get",
+      path: "/api/admin/hub-figures",
+      tag: "Workforce intelligence",
+      scope: "hub_admin",
+      summary:
+        "The whole hub's headline figures (every organisation's workplaces, protected like any aggregate across employers) as the daily job last computed them, with the date they are as at and when they were computed; null before the job's first run",
+    },
+    async (c) => c.json({ national: await latestNationalHeadlines(ctxOf(c).deps) }),
+  );
+
   r.define(
     {
       method: "get",

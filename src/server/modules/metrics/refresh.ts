@@ -5,8 +5,9 @@ import { errorFields } from "../../lib/logger";
 import { isoDate } from "../../lib/time";
 import { commissioningCouncilIds } from "../orgs/orgs.repo";
 import { councilDashboard } from "./dashboard.service";
+import type { Figures } from "./engine";
 import { nationalHeadlines } from "./metrics.service";
-import { pruneSummaries } from "./summaries";
+import { pruneSummaries, readLatest, saveLatest } from "./summaries";
 
 // The job that keeps summaries warm (ADR 0009). A worker task, run every tick: it compares each
 // organisation's data version with what it saw last time, and computes the dashboards of the
@@ -42,10 +43,18 @@ export async function refreshSummaries(deps: Deps, force = false) {
   }
   // The whole country once a day (when the process starts, and when the date moves on).
   if (everything) {
-    await nationalHeadlines(ctx, today);
+    await saveLatest(deps.db, NATIONAL, { at: today, figures: await nationalHeadlines(ctx, today) });
     await pruneSummaries(deps.db, deps.now());
   }
   return { councils: councils.length };
+}
+
+const NATIONAL = "national_headlines";
+
+/** The whole hub's headline figures as the daily job last computed them, with when; null before its first run. */
+export async function latestNationalHeadlines(deps: Pick<Deps, "db">) {
+  const latest = await readLatest<{ at: string; figures: Figures }>(deps.db, NATIONAL);
+  return latest ? { ...latest.value, computedAt: latest.computedAt } : null;
 }
 
 /**

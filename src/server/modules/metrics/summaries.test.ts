@@ -1,13 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { makeOrg, makeSystem, testHub, uniq } from "../../../../test/harness";
+import { makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
 import { systemActor } from "../../context";
 import { agencyUse, staffRecords, vacancies, workplaces } from "../../db/schema";
 import { isoDate } from "../../lib/time";
 import { commissionProvider } from "../orgs/orgs.service";
 import { councilDashboard } from "./dashboard.service";
 import { cellKey } from "./engine";
-import { figuresGrid } from "./metrics.service";
+import { figuresGrid, nationalHeadlines } from "./metrics.service";
 import { refreshSummaries } from "./refresh";
 import { pruneSummaries } from "./summaries";
 
@@ -89,6 +89,14 @@ describe("summaries of figures (ADR 0009)", () => {
     const today = isoDate(hub.deps.now());
     const result = await refreshSummaries(hub.deps, true);
     expect(result.councils).toBeGreaterThan(0);
+    // The whole hub's headlines are kept with their date, for the hub admin, and refused to others.
+    const admin = await signedIn(hub, (await makeUser(hub, null, undefined, { isHubAdmin: true })).email);
+    const national = (await admin.get("/api/admin/hub-figures")).json.national;
+    expect(national.at).toBe(today);
+    expect(national.figures.filled_posts.value).toBe((await nationalHeadlines(ctx, today)).filled_posts.value);
+    expect(Date.parse(national.computedAt)).toBeLessThanOrEqual(Date.now());
+    const notAdmin = await signedIn(hub, (await makeUser(hub, council, "council_admin")).email);
+    expect((await notAdmin.get("/api/admin/hub-figures")).status).toBe(403);
     const latest = async () => ((await hub.deps.db.execute(sql`select max(computed_at)::text as t from figure_summaries`)).rows[0] as { t: string }).t;
     const mark = await latest();
     // Reading the dashboard now computes nothing: every figure, distribution and career figure is summarised.

@@ -1,4 +1,4 @@
-import { inArray, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { figureSummaries } from "../../db/schema";
 import { sha256 } from "../../lib/crypto";
@@ -78,4 +78,24 @@ export async function summariesOf(db: Exec, workplaceIds: string[]): Promise<Sum
 export async function pruneSummaries(db: Exec, now: Date) {
   const before = new Date(now.getTime() - SUMMARY_DAYS * 86_400_000);
   await db.delete(figureSummaries).where(lt(figureSummaries.computedAt, before));
+}
+
+/**
+ * The latest value of a figure set the refresh job computes on a schedule (the whole hub's
+ * headlines, ADR 0009): kept under its own key with the time it was computed, so a page shows
+ * it at once, saying how old it is, rather than recomputing the country on a reader's request.
+ */
+export async function saveLatest<T>(db: Exec, name: string, value: T) {
+  await db
+    .insert(figureSummaries)
+    .values({ key: `latest|${name}`, fingerprint: "latest", value })
+    .onConflictDoUpdate({ target: figureSummaries.key, set: { value: sql`excluded.value`, computedAt: sql`now()` } });
+}
+
+export async function readLatest<T>(db: Exec, name: string): Promise<{ value: T; computedAt: Date } | null> {
+  const [row] = await db
+    .select({ value: figureSummaries.value, computedAt: figureSummaries.computedAt })
+    .from(figureSummaries)
+    .where(eq(figureSummaries.key, `latest|${name}`));
+  return row ? { value: row.value as T, computedAt: row.computedAt } : null;
 }
