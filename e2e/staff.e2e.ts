@@ -146,7 +146,7 @@ describe("staff records in a browser", () => {
     await added.getByLabel("Only some job roles").check();
     await added.getByLabel("Care worker", { exact: true }).check();
     await page.getByRole("button", { name: "Save settings" }).click();
-    await page.getByRole("heading", { name: "Settings saved" }).waitFor();
+    await page.getByText("Settings saved").waitFor();
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
     const row = page.getByRole("row", { name: /Mandatory training in date/ }).first();
