@@ -177,21 +177,18 @@ const DEMO_MANDATORY = [
   { category: 13, roles: [5, 7, 45], validity: 12 }, // medication management, for seniors and leaders
 ];
 
+/** The demo's mandatory training as an employer's workforce settings. */
+export const DEMO_REQUIRED_TRAINING = DEMO_MANDATORY.map(({ category, roles }) => ({ category, roles }));
+
 /**
- * Every employer's mandatory training, and training records for the staff in post: most hold
- * each item, completed at some point in the validity before the anchor plus a few months, so
- * some has lapsed and compliance is high but short of complete, as in real returns.
+ * Training records for staff in post under the demo's mandatory training: most hold each item,
+ * completed at some point in its validity before the anchor plus a few months, so some has
+ * lapsed and compliance is high but short of complete, as in real returns. Also used by the
+ * metrics benchmark.
  */
-async function seedTraining(ctx: Ctx, orgIds: string[], anchor: string) {
-  const rnd = new Random(4242);
-  await ctx.db.insert(workforceSettings).values(orgIds.map((orgId) => ({ orgId, requiredTraining: DEMO_MANDATORY.map(({ category, roles }) => ({ category, roles })) })));
-  const inPost = await ctx.db
-    .select({ id: staffRecords.id, orgId: staffRecords.orgId, ref: staffRecords.localRef, role: staffRecords.mainJobRole, start: staffRecords.startDate })
-    .from(staffRecords)
-    .where(sql`${staffRecords.endDate} is null and ${staffRecords.contractType} <> 4 and ${staffRecords.orgId} = any(${`{${orgIds.join(",")}}`}::uuid[])`)
-    .orderBy(staffRecords.localRef, staffRecords.startDate);
-  const rows: (typeof trainingRecords.$inferInsert)[] = [];
-  for (const s of inPost) {
+export function demoTraining(people: { id: string; orgId: string; role: number; start: string }[], anchor: string, rnd: Random) {
+  const rows: { orgId: string; staffRecordId: string; category: number; completedOn: string; validityMonths: number | null; accredited: number }[] = [];
+  for (const s of people) {
     for (const m of DEMO_MANDATORY) {
       if (m.roles !== null && !m.roles.includes(s.role)) continue;
       if (!rnd.chance(0.9)) continue;
@@ -200,6 +197,18 @@ async function seedTraining(ctx: Ctx, orgIds: string[], anchor: string) {
       rows.push({ orgId: s.orgId, staffRecordId: s.id, category: m.category, completedOn, validityMonths: m.validity, accredited: 1 });
     }
   }
+  return rows;
+}
+
+/** Every demo employer's mandatory training, and training records for its staff in post. */
+async function seedTraining(ctx: Ctx, orgIds: string[], anchor: string) {
+  await ctx.db.insert(workforceSettings).values(orgIds.map((orgId) => ({ orgId, requiredTraining: DEMO_REQUIRED_TRAINING })));
+  const inPost = await ctx.db
+    .select({ id: staffRecords.id, orgId: staffRecords.orgId, role: staffRecords.mainJobRole, start: staffRecords.startDate })
+    .from(staffRecords)
+    .where(sql`${staffRecords.endDate} is null and ${staffRecords.contractType} <> 4 and ${staffRecords.orgId} = any(${`{${orgIds.join(",")}}`}::uuid[])`)
+    .orderBy(staffRecords.localRef, staffRecords.startDate);
+  const rows = demoTraining(inPost, anchor, new Random(4242));
   await insertInBatches(rows, (batch) => ctx.db.insert(trainingRecords).values(batch));
   return rows.length;
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Deps, systemActor } from "../../context";
+import { type Ctx, type Deps, systemActor } from "../../context";
 import { organisations } from "../../db/schema";
 import { errorFields } from "../../lib/logger";
 import { isoDate } from "../../lib/time";
@@ -43,13 +43,20 @@ export async function refreshSummaries(deps: Deps, force = false) {
   }
   // The whole country once a day (when the process starts, and when the date moves on).
   if (everything) {
-    await saveLatest(deps.db, NATIONAL, { at: today, figures: await nationalHeadlines(ctx, today) });
+    await refreshNationalHeadlines(ctx, today);
     await pruneSummaries(deps.db, deps.now());
   }
   return { councils: councils.length };
 }
 
 const NATIONAL = "national_headlines";
+
+/** Works out the whole hub's headline figures as at a date and keeps them as the latest. */
+export async function refreshNationalHeadlines(ctx: Ctx, at: string) {
+  const figures = await nationalHeadlines(ctx, at);
+  await saveLatest(ctx.db, NATIONAL, { at, figures });
+  return figures;
+}
 
 /** The whole hub's headline figures as the daily job last computed them, with when; null before its first run. */
 export async function latestNationalHeadlines(deps: Pick<Deps, "db">) {
