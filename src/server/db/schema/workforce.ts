@@ -347,3 +347,28 @@ export const workforceSettings = pgTable("workforce_settings", {
   requiredTraining: jsonb("required_training").$type<{ category: number; roles: number[] | null }[]>().notNull().default([]),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Changes of main job role or Care Workforce Pathway category on a staff record, written by a
+ * database trigger on every path that updates a record (form, upload, API), so that a promotion
+ * inside one employment counts in the career figures (issue 5). `changedOn` is the new main job
+ * start date when the change moved it forward, else the day of the change.
+ */
+export const staffRoleChanges = pgTable(
+  "staff_role_changes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    staffRecordId: uuid("staff_record_id")
+      .notNull()
+      .references(() => staffRecords.id, { onDelete: "cascade" }),
+    changedOn: date("changed_on").notNull(),
+    fromRole: integer("from_role").notNull(),
+    fromCwp: integer("from_cwp"),
+    toRole: integer("to_role").notNull(),
+    toCwp: integer("to_cwp"),
+  },
+  (t) => [index("staff_role_changes_staff_idx").on(t.staffRecordId, t.changedOn)],
+);

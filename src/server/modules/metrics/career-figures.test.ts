@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeOrg, testHub, uniq } from "../../../../test/harness";
-import { staffRecords, workplaces } from "../../db/schema";
+import { staffRecords, staffRoleChanges, workplaces } from "../../db/schema";
 import { SHIPPED_FRAMEWORK } from "../careers/shipped-framework";
 import { careerFigures } from "./career-figures";
 
@@ -58,5 +59,49 @@ describe("career framework figures", () => {
     expect(system.movedUp).toEqual({ value: 1 / 8, n: 8, count: 1 });
     // Provider A alone does not see Pat's earlier employment at B.
     expect((await careerFigures(hub.deps.db, [wa.id], D, SHIPPED_FRAMEWORK)).movedUp.count).toBe(0);
+  });
+});
+
+describe("promotions inside one employment", () => {
+  it("a change of role on the same record counts as moving up when a route leads there, within the 12 months", async () => {
+    const org = await makeOrg(hub, "provider");
+    const [w] = await hub.deps.db
+      .insert(workplaces)
+      .values({ orgId: org.id, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
+      .returning();
+    const people = await hub.deps.db
+      .insert(staffRecords)
+      .values(
+        [
+          { localRef: "kim", mainJobRole: 8 },
+          { localRef: "joe", mainJobRole: 4 },
+          { localRef: "old", mainJobRole: 8 },
+          { localRef: "same", mainJobRole: 8 },
+        ].map((p) => ({ ...p, orgId: org.id, workplaceId: w.id, displayId: p.localRef, contractType: 1, startDate: "2019-01-01", mainJobStartDate: "2019-01-01" })),
+      )
+      .returning();
+    const update = (ref: string, values: Partial<typeof staffRecords.$inferInsert>) =>
+      hub.deps.db
+        .update(staffRecords)
+        .set(values)
+        .where(eq(staffRecords.id, people.find((p) => p.localRef === ref)?.id as string));
+    // Kim: care worker to senior care worker (supervisor or leader) from 1 May: moved up.
+    await update("kim", { mainJobRole: 7, cwpCategory: 4, mainJobStartDate: "2026-05-01" });
+    // Joe: registered manager to care worker: a change, not up a route.
+    await update("joe", { mainJobRole: 8, mainJobStartDate: "2026-04-01" });
+    // Old: promoted in 2024, outside the 12 months.
+    await update("old", { mainJobRole: 7, cwpCategory: 4, mainJobStartDate: "2024-01-01" });
+    // Same: other fields change, the role does not: no change is kept.
+    await update("same", { daysSick: 3 });
+
+    const changes = await hub.deps.db.select().from(staffRoleChanges).where(eq(staffRoleChanges.orgId, org.id));
+    expect(changes.map((c) => [c.changedOn, c.fromRole, c.toRole]).sort()).toEqual([
+      ["2024-01-01", 8, 7],
+      ["2026-04-01", 4, 8],
+      ["2026-05-01", 8, 7],
+    ]);
+    expect((await careerFigures(hub.deps.db, [w.id], D, SHIPPED_FRAMEWORK)).movedUp).toEqual({ value: 1 / 4, n: 4, count: 1 });
+    // As at 30 April, Kim's promotion had not happened.
+    expect((await careerFigures(hub.deps.db, [w.id], "2026-04-30", SHIPPED_FRAMEWORK)).movedUp.count).toBe(0);
   });
 });

@@ -7,10 +7,11 @@ import { currentRole, type PersonRecord } from "../careers/gap";
 // workforce in post at D spreads across the framework's roles, and the share of employed staff
 // who moved up a route in the 12 months to D.
 //
-// "Moved up": someone employed at D whose previous employment in the same scope (the same
-// person key) ended in the 12 months, in a role from which the framework's routes lead, directly
-// or step by step, to their role now. A change of role inside one employment is not counted yet:
-// staff records keep only the current role (the audit trail's history is not read here).
+// "Moved up": someone employed at D who, in the 12 months to D, went from one framework role to
+// another that the framework's routes lead to, directly or step by step: either a new employment
+// in the same scope (the same person key) after one that ended in the 12 months, or a change of
+// role inside one employment (from the role before its first change in the 12 months to the role
+// after its last, as `staff_role_changes` keeps them).
 
 export interface CareerFigures {
   roles: { key: string; title: string; pathway: string; count: number }[];
@@ -34,14 +35,26 @@ function reachable(f: Framework, from: string): Set<string> {
   return seen;
 }
 
-type Row = { person_key: string | null; main_job_role: number; cwp_category: number | null; contract_type: number; prev_role: number | null; prev_cwp: number | null };
+type Row = {
+  person_key: string | null;
+  main_job_role: number;
+  cwp_category: number | null;
+  contract_type: number;
+  prev_role: number | null;
+  prev_cwp: number | null;
+  first_role: number | null;
+  first_cwp: number | null;
+  last_role: number | null;
+  last_cwp: number | null;
+};
 const asPerson = (role: number, cwp: number | null) => ({ mainJobRole: role, cwpCategory: cwp }) as PersonRecord;
 
 export async function careerFigures(db: Exec, workplaceIds: string[], at: string, f: Framework): Promise<CareerFigures> {
   const ids = `{${workplaceIds.join(",")}}`;
   const result = await db.execute(sql`
     with s as (select * from staff_records where workplace_id = any(${ids}::uuid[]))
-    select now.person_key, now.main_job_role, now.cwp_category, now.contract_type, prev.main_job_role as prev_role, prev.cwp_category as prev_cwp
+    select now.person_key, now.main_job_role, now.cwp_category, now.contract_type, prev.main_job_role as prev_role, prev.cwp_category as prev_cwp,
+      ch.first_role, ch.first_cwp, ch.last_role, ch.last_cwp
     from s now
     left join lateral (
       -- Straight from the table, so the person key index finds the earlier employment.
@@ -49,6 +62,12 @@ export async function careerFigures(db: Exec, workplaceIds: string[], at: string
       where now.person_key is not null and p.person_key = now.person_key and p.id <> now.id and p.workplace_id = any(${ids}::uuid[])
         and p.end_date > (${at}::date - interval '12 months') and p.end_date <= ${at}::date and p.end_date <= now.start_date
       order by p.end_date desc limit 1) prev on true
+    left join lateral (
+      -- The role before the first change in the 12 months, and after the last.
+      select (array_agg(c.from_role order by c.changed_on, c.id))[1] as first_role, (array_agg(c.from_cwp order by c.changed_on, c.id))[1] as first_cwp,
+        (array_agg(c.to_role order by c.changed_on desc, c.id desc))[1] as last_role, (array_agg(c.to_cwp order by c.changed_on desc, c.id desc))[1] as last_cwp
+      from staff_role_changes c
+      where c.staff_record_id = now.id and c.changed_on > (${at}::date - interval '12 months') and c.changed_on <= ${at}::date) ch on true
     where now.contract_type <> 4 and now.start_date <= ${at}::date and (now.end_date is null or now.end_date > ${at}::date)`);
   const counts = new Map<string, number>();
   let unmapped = 0;
@@ -60,10 +79,12 @@ export async function careerFigures(db: Exec, workplaceIds: string[], at: string
     else unmapped++;
     if (r.contract_type !== 1 && r.contract_type !== 2) continue;
     employed++;
-    if (role && r.prev_role !== null) {
-      const before = currentRole(f, asPerson(r.prev_role, r.prev_cwp));
-      if (before && before.key !== role.key && reachable(f, before.key).has(role.key)) movedUp++;
-    }
+    const up = (from: number | null, fromCwp: number | null, to: { key: string } | null) => {
+      const before = from === null ? null : currentRole(f, asPerson(from, fromCwp));
+      return Boolean(to && before && before.key !== to.key && reachable(f, before.key).has(to.key));
+    };
+    const within = r.last_role === null ? null : currentRole(f, asPerson(r.last_role, r.last_cwp));
+    if (up(r.prev_role, r.prev_cwp, role) || up(r.first_role, r.first_cwp, within)) movedUp++;
   }
   return {
     roles: f.roles.map((r) => ({ key: r.key, title: r.title, pathway: r.pathway, count: counts.get(r.key) ?? 0 })),
