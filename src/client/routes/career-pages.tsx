@@ -9,16 +9,22 @@ import { Section } from "../components/Section";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
 
+interface RolePay {
+  medianHourly: number;
+  fullTimeYear: number;
+  people: number;
+}
 interface Roadmap {
   framework: Framework;
   council: { name: string; slug: string } | null;
   vacancies: Record<string, number>;
+  pay: Record<string, RolePay | null>;
 }
 
 const months = (n: number) => (n >= 12 && n % 12 === 0 ? `${n / 12} year${n === 12 ? "" : "s"}` : `${n} months`);
 
 /** One role in the roadmap: what it is, what you need, how to get there and where it leads. */
-function RoleDetails({ role, f, vacancies, council }: { role: Role; f: Framework; vacancies: number; council: Roadmap["council"] }) {
+function RoleDetails({ role, f, vacancies, pay, council }: { role: Role; f: Framework; vacancies: number; pay: RolePay | null; council: Roadmap["council"] }) {
   const items = new Map<string, CatalogueItem>(f.catalogue.map((i) => [i.key, i]));
   const titles = new Map(f.roles.map((r) => [r.key, r.title]));
   const into = f.routes.filter((rt) => rt.to === role.key);
@@ -83,6 +89,15 @@ function RoleDetails({ role, f, vacancies, council }: { role: Role; f: Framework
           </>
         )}
         {role.payGuidance && <p className="govuk-body">Pay: {role.payGuidance}</p>}
+        {council &&
+          (pay ? (
+            <p className="govuk-body">
+              Typical pay in {council.name}'s area: <strong>£{pay.medianHourly.toFixed(2)} an hour</strong> (about £{pay.fullTimeYear.toLocaleString("en-GB")} a year full time),
+              the middle of what about {pay.people} people in this role are paid.
+            </p>
+          ) : (
+            <p className="govuk-body">Typical pay in {council.name}'s area is not shown: too few employers or people in this role have told us their pay.</p>
+          ))}
         {council && (
           <p className="govuk-body">
             <strong>{vacancies}</strong> {vacancies === 1 ? "vacancy" : "vacancies"} open now with care employers in {council.name}'s area.
@@ -203,7 +218,7 @@ export function CareersPage() {
           {d.framework.roles
             .filter((r) => r.pathway === p.key)
             .map((r) => (
-              <RoleDetails key={r.key} role={r} f={d.framework} vacancies={d.vacancies[r.key] ?? 0} council={d.council} />
+              <RoleDetails key={r.key} role={r} f={d.framework} vacancies={d.vacancies[r.key] ?? 0} pay={d.pay[r.key] ?? null} council={d.council} />
             ))}
         </Section>
       ))}

@@ -41,6 +41,39 @@ describe("the public career roadmap", () => {
     expect((await anyone.get("/api/public/careers?council=no-such-council")).status).toBe(404);
     expect((await anyone.get(`/api/public/careers?council=${org.slug}`)).status).toBe(404); // a provider is not a council
   });
+
+  it("shows a role's typical local pay only when 3 employers and 10 people are behind it, rounded for the public", async () => {
+    const council = await makeOrg(hub, "council");
+    const providers = [await providerWithWorkplace(council.id), await providerWithWorkplace(council.id), await providerWithWorkplace(council.id)];
+    const elsewhere = await providerWithWorkplace(); // not commissioned: its pay is not local
+    const person = (p: { org: { id: string }; w: { id: string } }, ref: string, role: number, pay: Partial<typeof staffRecords.$inferInsert>) => ({
+      orgId: p.org.id,
+      workplaceId: p.w.id,
+      localRef: ref,
+      displayId: ref,
+      contractType: 1,
+      mainJobRole: role,
+      startDate: "2020-01-01",
+      ...pay,
+    });
+    const hourly = (rate: number) => ({ payInterval: 3, payRate: rate });
+    // Care workers: 11 people in 3 employers, hourly 12.00 … 13.00 by 0.10, median 12.50.
+    const careWorkers = Array.from({ length: 11 }, (_, i) => person(providers[i % 3], `cw${i}`, 8, hourly(12 + i / 10)));
+    // A salaried care worker: £26,071.50 over 37.5 hours × 52.143 weeks is £13.33 an hour; makes 12 people, median 12.55.
+    careWorkers.push(person(providers[0], "cw-salaried", 8, { payInterval: 1, payRate: 26071.5, contractedHours: 37.5 }));
+    // Registered managers: 10 people but at 2 employers: not enough employers.
+    const managers = Array.from({ length: 10 }, (_, i) => person(providers[i % 2], `rm${i}`, 4, hourly(20)));
+    await hub.deps.db
+      .insert(staffRecords)
+      .values([...careWorkers, ...managers, person(elsewhere, "far", 8, hourly(50)), person(providers[1], "left", 8, { ...hourly(40), endDate: "2021-01-01" })]);
+    const local = (await new Client(hub).get(`/api/public/careers?council=${council.slug}`)).json;
+    // The median of 12.0 … 13.0 and 13.33: (12.5 + 12.6) / 2 = 12.55, to the nearest 5p.
+    expect(local.pay.care_support_worker).toEqual({ medianHourly: 12.55, fullTimeYear: Math.round((12.55 * 37.5 * 52.143) / 100) * 100, people: 10 });
+    expect(local.pay.registered_manager).toBeNull();
+    expect(local.pay.social_worker).toBeNull();
+    // Without a council there is no local pay.
+    expect((await new Client(hub).get("/api/public/careers")).json.pay).toEqual({});
+  });
 });
 
 describe("my career", () => {

@@ -7,10 +7,12 @@ import { commissionedProviderIds, findOrgBySlug } from "../orgs/orgs.repo";
 import { findOwnStaffRecord } from "../staff/staff.repo";
 import { frameworkForOrg, frameworkInForce } from "./frameworks.service";
 import { nextSteps, type PersonRecord } from "./gap";
+import { type RolePay, rolePay } from "./role-pay";
 
 /**
  * The public roadmap: the framework, and for a council the local vacancies open today for each
- * role (vacancy records of the providers it commissions and its own, by main job role).
+ * role (vacancy records of the providers it commissions and its own, by main job role) and each
+ * role's typical local pay (`role-pay.ts`: protected and rounded for the public).
  */
 export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
   const org = councilSlug ? await findOrgBySlug(ctx.db, councilSlug) : null;
@@ -18,6 +20,7 @@ export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
   const { framework, version } = await frameworkInForce(ctx, org?.id ?? null);
   const vacancies: Record<string, number> = Object.fromEntries(framework.roles.map((r) => [r.key, 0]));
   let council: { name: string; slug: string } | null = null;
+  let pay: Record<string, RolePay | null> = {};
   if (org) {
     council = { name: org.name, slug: org.slug };
     const today = isoDate(ctx.deps.now());
@@ -29,8 +32,9 @@ export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
     const byJobRole = new Map((open.rows as { job_role: number; n: number }[]).map((r) => [r.job_role, r.n]));
     // A vacancy counts for every role its job role maps to (a care worker post is open to new and established care workers alike).
     for (const r of framework.roles) vacancies[r.key] = r.jobRoles.reduce((s, j) => s + (byJobRole.get(j) ?? 0), 0);
+    pay = await rolePay(ctx, orgIds, framework, today);
   }
-  return { framework, version, council, vacancies };
+  return { framework, version, council, vacancies, pay };
 }
 
 /** The signed-in person's current staff record here (404 when they have none). */
