@@ -28,6 +28,10 @@ describe("careers in a real browser", () => {
     expect(text).toContain("Care Certificate");
     expect(text).toContain("Lead adult care worker apprenticeship");
     expect(text).toMatch(/\d+ vacanc(y|ies) open now with care employers in Halton/);
+    // Typical local pay, from the demo's records (enough employers and people for a care worker).
+    const careWorker = page.locator("#role-care_support_worker");
+    await careWorker.locator("summary").click();
+    expect((await careWorker.textContent()) ?? "").toMatch(/Typical pay in Halton.*: £\d+\.\d{2} an hour \(about £[\d,]+ a year full time\)/);
     await expectAccessible(page, "career roadmap");
     await screenshot(page, "careers-roadmap");
     // The poster is a PDF of the council's roadmap.
@@ -36,10 +40,12 @@ describe("careers in a real browser", () => {
     const pdf = await page.request.get(`${baseUrl}${poster}`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
-    // The easy read version: the 8 groups of jobs.
-    await page.getByRole("link", { name: "Jobs in care: easy read version" }).click();
-    await page.getByRole("heading", { level: 1, name: "Jobs in care: easy read" }).waitFor();
-    expect(await page.locator("main").getByRole("heading", { level: 2 }).count()).toBe(8);
+    // The easy read version: every kind of work, social work included, a heading per job.
+    await page.getByRole("link", { name: "Jobs in care and social work: easy read version" }).click();
+    await page.getByRole("heading", { level: 1, name: "Jobs in care and social work: easy read" }).waitFor();
+    expect(await page.locator("main").getByRole("heading", { level: 2 }).count()).toBe(6);
+    await page.getByRole("heading", { level: 3, name: /^Approved mental health professional/ }).waitFor();
+    expect((await page.locator("main").textContent()) ?? "").toContain("You help children to be safe and well.");
     await expectAccessible(page, "easy read careers");
     await page.close();
   });

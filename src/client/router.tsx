@@ -43,7 +43,12 @@ const routes = [
     component: CareersPage,
     validateSearch: (s: Record<string, unknown>): { council?: string } => (typeof s.council === "string" ? { council: s.council } : {}),
   }),
-  createRoute({ getParentRoute: () => root, path: "/careers/easy-read", component: CareersEasyReadPage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/careers/easy-read",
+    component: CareersEasyReadPage,
+    validateSearch: (s: Record<string, unknown>): { council?: string } => (typeof s.council === "string" ? { council: s.council } : {}),
+  }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/my-career", component: signedIn(MyCareerPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/career-framework", component: signedIn(CareerFrameworkPage) }),
   createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/career-plans", component: signedIn(StaffPlansPage) }),

@@ -202,8 +202,8 @@ export function CareersPage() {
     <Page title="Careers in care and social work" caption={d.council?.name}>
       <p className="govuk-body-l">Where you can start, the roles you can move on to, and what you need for each, from the national frameworks.</p>
       <p className="govuk-body">
-        <Link to="/careers/easy-read" className="govuk-link">
-          Jobs in care: easy read version
+        <Link to="/careers/easy-read" search={d.council ? { council: d.council.slug } : {}} className="govuk-link">
+          Jobs in care and social work: easy read version
         </Link>{" "}
         ·{" "}
         <a className="govuk-link" href={`/api/public/careers/poster.pdf${d.council ? `?council=${encodeURIComponent(d.council.slug)}` : ""}`}>
@@ -667,44 +667,50 @@ export function StaffPlansPage() {
   );
 }
 
-/** The 8 groups of jobs in adult social care, in easy read: short sentences, one idea a line. */
-const EASY_READ: { title: string; lines: string[] }[] = [
-  {
-    title: "New to care",
-    lines: [
-      "You are starting your first job in care.",
-      "You help people with everyday things, like washing, dressing and eating.",
-      "You learn the Care Certificate in your first few weeks.",
-    ],
-  },
-  { title: "Care or support worker", lines: ["You have done the job for a while.", "You know how to help people well.", "You can do a Level 2 certificate to show your skills."] },
-  { title: "Enhanced care worker", lines: ["You do some health tasks that a nurse or therapist has trained you to do.", "Or you know a lot about one kind of support."] },
-  { title: "Personal assistant", lines: ["You work for one person.", "You help them live the way they want, often in their own home."] },
-  { title: "Supervisor or leader", lines: ["You lead a small team.", "You help other care workers do their jobs well."] },
-  { title: "Practice leader", lines: ["You are an expert in one kind of care.", "You teach and coach other workers.", "You do not manage people."] },
-  { title: "Deputy manager", lines: ["You help the registered manager run the service.", "You are in charge when the manager is away."] },
-  { title: "Registered manager", lines: ["You run the service.", "You make sure it follows the law.", "You need a Level 5 diploma, or to be working towards one."] },
-];
-
+/**
+ * Every job in the framework in easy read: short sentences, one idea a line, a heading per job.
+ * The words come with the framework (a council's own, or the shipped ones).
+ */
 export function CareersEasyReadPage() {
+  const search = useSearch({ strict: false }) as { council?: string };
+  const roadmap = useQuery({
+    queryKey: ["careers", search.council ?? ""],
+    queryFn: () => api<Roadmap>("GET", `/api/public/careers${search.council ? `?council=${encodeURIComponent(search.council)}` : ""}`),
+    retry: false,
+  });
+  const d = roadmap.data;
+  if (roadmap.isError)
+    return (
+      <Page title="Jobs in care and social work: easy read">
+        <p className="govuk-body">{(roadmap.error as Error).message}</p>
+      </Page>
+    );
+  if (!d) return <p className="govuk-body">Loading…</p>;
   return (
-    <Page title="Jobs in care: easy read">
-      <p className="govuk-body-l">There are 8 groups of jobs in adult social care.</p>
-      <p className="govuk-body-l">You can start in the first group and move up.</p>
-      <ol className="govuk-list govuk-list--number">
-        {EASY_READ.map((g) => (
-          <li key={g.title} className="govuk-!-margin-bottom-6">
-            <h2 className="govuk-heading-m govuk-!-margin-bottom-2">{g.title}</h2>
-            {g.lines.map((l) => (
-              <p key={l} className="govuk-body-l govuk-!-margin-bottom-1">
-                {l}
-              </p>
-            ))}
-          </li>
-        ))}
-      </ol>
+    <Page title="Jobs in care and social work: easy read" caption={d.council?.name}>
+      <p className="govuk-body-l">There are {d.framework.pathways.length} kinds of work here.</p>
+      <p className="govuk-body-l">You can start in the first job of each kind and move up.</p>
+      {d.framework.pathways.map((p) => (
+        <Section key={p.key} id={`easy-${p.key}`} title={p.title}>
+          <p className="govuk-body-l">{p.easyRead}</p>
+          <ol className="govuk-list govuk-list--number">
+            {d.framework.roles
+              .filter((r) => r.pathway === p.key)
+              .map((r) => (
+                <li key={r.key} className="govuk-!-margin-bottom-6">
+                  <h3 className="govuk-heading-m govuk-!-margin-bottom-2">{r.title}</h3>
+                  {(r.easyRead ?? [r.summary]).map((l) => (
+                    <p key={l} className="govuk-body-l govuk-!-margin-bottom-1">
+                      {l}
+                    </p>
+                  ))}
+                </li>
+              ))}
+          </ol>
+        </Section>
+      ))}
       <p className="govuk-body-l">
-        <Link to="/careers" className="govuk-link">
+        <Link to="/careers" search={search.council ? { council: search.council } : {}} className="govuk-link">
           See all jobs and what you need for each
         </Link>
       </p>

@@ -71,6 +71,8 @@ const role = z.object({
   cwpCategories: z.array(z.number().int()),
   /** A top role: the end of its pathway, so it needs no route onwards. */
   top: z.boolean().optional(),
+  /** The role in easy read: short sentences in everyday words, one idea a line. */
+  easyRead: z.array(z.string().min(3)).optional(),
   source,
 });
 export type Role = z.infer<typeof role>;
@@ -87,7 +89,14 @@ const route = z.object({
 });
 export type Route = z.infer<typeof route>;
 
-const pathway = z.object({ key: z.string().regex(/^[a-z0-9_]+$/), title: z.string().min(3), description: z.string().min(10), source });
+const pathway = z.object({
+  key: z.string().regex(/^[a-z0-9_]+$/),
+  title: z.string().min(3),
+  description: z.string().min(10),
+  /** One line in easy read. */
+  easyRead: z.string().min(3).optional(),
+  source,
+});
 
 export const frameworkSchema = z.object({
   title: z.string().min(3),

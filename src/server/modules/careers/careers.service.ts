@@ -1,10 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { Framework } from "../../../shared/career/framework";
 import type { Ctx, OrgCtx } from "../../context";
 import { staffQualifications, trainingRecords } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { commissionedProviderIds, findOrgBySlug } from "../orgs/orgs.repo";
 import { findOwnStaffRecord } from "../staff/staff.repo";
+import { EASY_READ_PATHWAYS, EASY_READ_ROLES } from "./easy-read";
 import { frameworkForOrg, frameworkInForce } from "./frameworks.service";
 import { nextSteps, type PersonRecord } from "./gap";
 import { type RolePay, rolePay } from "./role-pay";
@@ -17,7 +19,8 @@ import { type RolePay, rolePay } from "./role-pay";
 export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
   const org = councilSlug ? await findOrgBySlug(ctx.db, councilSlug) : null;
   if (councilSlug && org?.kind !== "council") throw notFound("council");
-  const { framework, version } = await frameworkInForce(ctx, org?.id ?? null);
+  const { framework: inForce, version } = await frameworkInForce(ctx, org?.id ?? null);
+  const framework = withEasyRead(inForce);
   const vacancies: Record<string, number> = Object.fromEntries(framework.roles.map((r) => [r.key, 0]));
   let council: { name: string; slug: string } | null = null;
   let pay: Record<string, RolePay | null> = {};
@@ -35,6 +38,18 @@ export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
     pay = await rolePay(ctx, orgIds, framework, today);
   }
   return { framework, version, council, vacancies, pay };
+}
+
+/**
+ * A framework with easy read text for every role and pathway: a council's own words where it has
+ * written them, else the shipped framework's for the same role, else the role's summary.
+ */
+export function withEasyRead(f: Framework): Framework {
+  return {
+    ...f,
+    pathways: f.pathways.map((p) => ({ ...p, easyRead: p.easyRead ?? EASY_READ_PATHWAYS[p.key] ?? p.description })),
+    roles: f.roles.map((r) => ({ ...r, easyRead: r.easyRead?.length ? r.easyRead : (EASY_READ_ROLES[r.key] ?? [r.summary]) })),
+  };
 }
 
 /** The signed-in person's current staff record here (404 when they have none). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Framework, frameworkProblems, frameworkSchema } from "../../../shared/career/framework";
+import { withEasyRead } from "./careers.service";
 import { currentRole, gapFor, nextSteps, type PersonRecord } from "./gap";
 import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 
@@ -146,5 +147,31 @@ describe("gap analysis", () => {
     const social = careWorker({ mainJobRole: 6, mainJobStartDate: "2025-06-01" });
     expect(gapFor(F, social, amhp, TODAY).experience).toMatchObject({ months: 24, have: 17, met: false });
     expect(gapFor(F, { ...social, amhp: 1, mainJobStartDate: "2020-01-01" }, amhp, TODAY).ready).toBe(true);
+  });
+});
+
+describe("the shipped framework in easy read", () => {
+  it("has easy read words for every pathway and role, in short lines", () => {
+    for (const p of SHIPPED_FRAMEWORK.pathways) expect(p.easyRead, p.key).toBeTruthy();
+    for (const r of SHIPPED_FRAMEWORK.roles) {
+      expect(r.easyRead?.length, r.key).toBeGreaterThan(0);
+      // One idea a line: no line longer than 90 characters.
+      for (const line of r.easyRead ?? []) expect(line.length, `${r.key}: ${line}`).toBeLessThanOrEqual(90);
+    }
+  });
+});
+
+describe("easy read for a council's own framework", () => {
+  it("keeps the council's words, takes the shipped words for a shipped role, and the summary for a role of its own", () => {
+    const own = { ...SHIPPED_FRAMEWORK.roles[0], key: "night_carer", title: "Night carer", summary: "Supports people through the night.", easyRead: undefined };
+    const council: Framework = {
+      ...SHIPPED_FRAMEWORK,
+      roles: [...SHIPPED_FRAMEWORK.roles.map((r) => (r.key === "registered_manager" ? { ...r, easyRead: ["You run the home."] } : { ...r, easyRead: undefined })), own],
+    };
+    const f = withEasyRead(council);
+    const lines = (key: string) => f.roles.find((r) => r.key === key)?.easyRead;
+    expect(lines("registered_manager")).toEqual(["You run the home."]);
+    expect(lines("social_worker")).toEqual(SHIPPED_FRAMEWORK.roles.find((r) => r.key === "social_worker")?.easyRead);
+    expect(lines("night_carer")).toEqual(["Supports people through the night."]);
   });
 });

@@ -1,4 +1,5 @@
 import type { CatalogueItem, Framework, Role, Route, Source } from "../../../shared/career/framework";
+import { EASY_READ_PATHWAYS, EASY_READ_ROLES } from "./easy-read";
 
 // The framework the hub ships: facts from shared/reference/reference-data.md §1–3 with their
 // sources. A council starts its own draft from it. Where the reference notes mark something
@@ -729,8 +730,8 @@ export const SHIPPED_FRAMEWORK: Framework = {
       description: "From care work to nursing associate and registered nurse through apprenticeships.",
       source: ASCWDS_ROLES,
     },
-  ],
-  roles,
+  ].map((p) => ({ ...p, easyRead: EASY_READ_PATHWAYS[p.key] })),
+  roles: roles.map((role) => ({ ...role, easyRead: EASY_READ_ROLES[role.key] })),
   catalogue,
   routes,
 };
