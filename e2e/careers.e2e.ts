@@ -50,6 +50,28 @@ describe("careers in a real browser", () => {
     await page.close();
   });
 
+  it("on a phone the map shows one pathway at a time, top to bottom", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/careers?council=halton`);
+    await page.getByRole("heading", { level: 1, name: "Careers in care and social work" }).waitFor();
+    const chooser = page.getByLabel("Show the map for");
+    await page.locator(".app-chart svg").waitFor();
+    expect(await page.locator(".app-chart").getAttribute("aria-label")).toContain("Career roadmap for Adult social care");
+    expect(await page.locator(".app-chart svg").textContent()).toContain("Registered manager");
+    await chooser.selectOption({ label: "Adult social work" });
+    await page.waitForFunction(() => document.querySelector(".app-chart")?.getAttribute("aria-label")?.includes("Adult social work"));
+    await page.locator(".app-chart svg").waitFor();
+    const drawn = (await page.locator(".app-chart svg").textContent()) ?? "";
+    expect(drawn).toContain("Principal social worker");
+    expect(drawn).not.toContain("Registered manager");
+    // Nothing is wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page, "career roadmap on a phone");
+    await screenshot(page, "careers-roadmap-phone");
+    await context.close();
+  });
+
   it("a staff member finds their next step and what they still need for it", async () => {
     const page = await browser.newPage();
     await signIn(page, baseUrl, "care.worker@mersey-view.demo.test");
@@ -89,12 +111,39 @@ describe("careers in a real browser", () => {
     await council.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
     await council.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Career framework" }).click();
     await council.getByRole("heading", { level: 1, name: "Career framework" }).waitFor();
-    await council.getByLabel("Social work student or apprentice").fill("Grade 6, moving to grade 7 after job evaluation");
+    // Pay guidance on a shipped role.
+    await council.getByRole("button", { name: "Change Social work student or apprentice" }).click();
+    await council.getByLabel("Pay guidance").fill("Grade 6, moving to grade 7 after job evaluation");
+    await council.getByRole("button", { name: "Back to all roles" }).click();
+    // A role of the council's own: left without a route onwards, the save is refused and says why.
+    await council.getByRole("button", { name: "Add a role" }).click();
+    await council.getByLabel("Title", { exact: true }).fill("Night care worker");
+    await council.getByLabel("What the role is").fill("Supports people through the night in a care home.");
+    await council.getByLabel(/^A top role/).uncheck();
+    await expectAccessible(council, "role editor");
+    await council.getByRole("button", { name: "Back to all roles" }).click();
+    await council.getByRole("button", { name: "Save draft" }).click();
+    await council.locator(".govuk-error-summary").waitFor();
+    expect(await council.textContent(".govuk-error-summary")).toContain('("Night care worker") is a dead end');
+    await council.getByRole("button", { name: "Change Night care worker" }).click();
+    await council.getByLabel("Add a route to").selectOption({ label: "Supervisor or leader" });
+    await council.getByLabel("How to get there").fill("Lead the night team after a year, with the Level 3 diploma.");
+    await council.getByRole("button", { name: "Add the route" }).click();
+    await council.getByText("Supervisor or leader: Lead the night team").waitFor();
+    await council.getByRole("button", { name: "Back to all roles" }).click();
     await council.getByRole("button", { name: "Save draft" }).click();
     await council.getByText("Draft saved").waitFor();
     await council.getByRole("button", { name: /^Publish as version \d+$/ }).click();
     await council.getByText(/^Version \d+ published$/).waitFor();
     await expectAccessible(council, "council career framework");
+    // The public roadmap shows the council's new role and its route.
+    const roadmap = await browser.newPage();
+    await roadmap.goto(`${baseUrl}/careers?council=halton`);
+    const night = roadmap.locator("#role-new_role");
+    await night.locator("summary").click();
+    expect((await night.textContent()) ?? "").toContain("Night care worker");
+    expect((await night.textContent()) ?? "").toContain("Supervisor or leader");
+    await roadmap.close();
 
     const provider = await browser.newPage();
     await signIn(provider, baseUrl, "provider.admin@mersey-view.demo.test");

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearch } from "@tanstack/react-router";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CatalogueItem, Framework, Role } from "../../shared/career/framework";
 import { Chart } from "../components/Chart";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
@@ -8,6 +8,7 @@ import { Page } from "../components/Page";
 import { Section } from "../components/Section";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
+import { FrameworkEditor } from "./framework-editor";
 
 interface RolePay {
   medianHourly: number;
@@ -109,58 +110,98 @@ function RoleDetails({ role, f, vacancies, pay, council }: { role: Role; f: Fram
   );
 }
 
+/** Steps from the nearest role nobody routes into, for each role: its column (or row) on the map. */
+function depths(f: Framework) {
+  const depth = new Map<string, number>();
+  const queue = f.roles.filter((r) => !f.routes.some((rt) => rt.to === r.key)).map((r) => r.key);
+  for (const k of queue) depth.set(k, 0);
+  while (queue.length) {
+    const at = queue.shift() as string;
+    for (const rt of f.routes)
+      if (rt.from === at && !depth.has(rt.to)) {
+        depth.set(rt.to, (depth.get(at) ?? 0) + 1);
+        queue.push(rt.to);
+      }
+  }
+  return depth;
+}
+
+type MapNode = { id: string; name: string; x: number; y: number; category: number };
+
 /**
- * The roadmap as a map: each pathway a column, roles from entry (top) to senior (bottom), arrows
- * for routes. Choosing a role opens it in the list below, which says the same in words.
+ * Where each role sits. Wide screens: every pathway a lane, entry roles on the left, senior on
+ * the right. Phones: one pathway at a time, entry roles at the top and senior at the bottom, so
+ * the labels stay readable without zooming.
+ */
+function layout(f: Framework, only: string | null): { nodes: MapNode[]; height: number } {
+  const depth = depths(f);
+  const nodes: MapNode[] = [];
+  let top = 0;
+  f.pathways.forEach((p, pi) => {
+    if (only !== null && p.key !== only) return;
+    const roles = f.roles.filter((r) => r.pathway === p.key);
+    const byDepth = new Map<number, string[]>();
+    for (const r of roles) byDepth.set(depth.get(r.key) ?? 0, [...(byDepth.get(depth.get(r.key) ?? 0) ?? []), r.key]);
+    const width = Math.max(...[...byDepth.values()].map((v) => v.length));
+    for (const [d, keys] of byDepth)
+      keys.forEach((k, i) => {
+        const across = (i + (width - keys.length) / 2) * (only === null ? 55 : 120);
+        const name = roles.find((r) => r.key === k)?.title ?? k;
+        nodes.push(only === null ? { id: k, name, x: d * 130, y: top + across, category: pi } : { id: k, name, x: across, y: d * 90, category: pi });
+      });
+    top += width * 55 + 45;
+  });
+  const height = only === null ? 620 : (Math.max(0, ...nodes.map((n) => n.y)) / 90 + 1) * 90 + 80;
+  return { nodes, height };
+}
+
+const NARROW = "(max-width: 640px)";
+/** Whether the screen is phone-sized (GOV.UK's mobile breakpoint), following changes. */
+function useNarrowScreen() {
+  const [narrow, setNarrow] = useState(() => typeof window !== "undefined" && window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const change = () => setNarrow(query.matches);
+    query.addEventListener("change", change);
+    return () => query.removeEventListener("change", change);
+  }, []);
+  return narrow;
+}
+
+/**
+ * The roadmap as a map, with arrows for routes. Choosing a role opens it in the list below,
+ * which says the same in words. On a phone the map shows one pathway at a time, chosen above it.
  */
 function RoadmapMap({ f }: { f: Framework }) {
-  const option = useMemo(() => {
-    // Depth of each role: steps from the nearest role nobody routes into.
-    const depth = new Map<string, number>();
-    const queue = f.roles.filter((r) => !f.routes.some((rt) => rt.to === r.key)).map((r) => r.key);
-    for (const k of queue) depth.set(k, 0);
-    while (queue.length) {
-      const at = queue.shift() as string;
-      for (const rt of f.routes)
-        if (rt.from === at && !depth.has(rt.to)) {
-          depth.set(rt.to, (depth.get(at) ?? 0) + 1);
-          queue.push(rt.to);
-        }
-    }
-    // Each pathway a lane, left (entry) to right (senior); roles at the same step stack in their lane.
-    const nodes: { id: string; name: string; x: number; y: number; category: number }[] = [];
-    let top = 0;
-    f.pathways.forEach((p, pi) => {
-      const roles = f.roles.filter((r) => r.pathway === p.key);
-      const byDepth = new Map<number, string[]>();
-      for (const r of roles) byDepth.set(depth.get(r.key) ?? 0, [...(byDepth.get(depth.get(r.key) ?? 0) ?? []), r.key]);
-      const height = Math.max(...[...byDepth.values()].map((v) => v.length));
-      for (const [d, keys] of byDepth)
-        keys.forEach((k, i) => {
-          nodes.push({ id: k, name: roles.find((r) => r.key === k)?.title ?? k, x: d * 130, y: top + (i + (height - keys.length) / 2) * 55, category: pi });
-        });
-      top += height * 55 + 45;
-    });
+  const narrow = useNarrowScreen();
+  const [pathway, setPathway] = useState(f.pathways[0]?.key ?? "");
+  const only = narrow ? pathway : null;
+  const { option, height } = useMemo(() => {
+    const { nodes, height } = layout(f, only);
+    const shown = new Set(nodes.map((n) => n.id));
     return {
-      tooltip: { formatter: (p: { dataType: string; name: string }) => (p.dataType === "node" ? `${p.name}: choose to read more` : "") },
-      legend: { data: f.pathways.map((p) => p.title), bottom: 0 },
-      series: [
-        {
-          type: "graph",
-          layout: "none",
-          roam: true,
-          data: nodes,
-          links: f.routes.map((rt) => ({ source: rt.from, target: rt.to })),
-          categories: f.pathways.map((p) => ({ name: p.title })),
-          edgeSymbol: ["none", "arrow"],
-          edgeSymbolSize: 8,
-          symbolSize: 16,
-          label: { show: true, position: "bottom", width: 120, overflow: "break", fontSize: 11 },
-          lineStyle: { color: "#505a5f", opacity: 0.6, curveness: 0.1 },
-        },
-      ],
+      height,
+      option: {
+        tooltip: { formatter: (p: { dataType: string; name: string }) => (p.dataType === "node" ? `${p.name}: choose to read more` : "") },
+        legend: only === null ? { data: f.pathways.map((p) => p.title), bottom: 0 } : undefined,
+        series: [
+          {
+            type: "graph",
+            layout: "none",
+            roam: only === null,
+            data: nodes,
+            links: f.routes.filter((rt) => shown.has(rt.from) && shown.has(rt.to)).map((rt) => ({ source: rt.from, target: rt.to })),
+            categories: f.pathways.map((p) => ({ name: p.title })),
+            edgeSymbol: ["none", "arrow"],
+            edgeSymbolSize: 8,
+            symbolSize: 16,
+            label: { show: true, position: "bottom", width: only === null ? 120 : 110, overflow: "break", fontSize: 11 },
+            lineStyle: { color: "#505a5f", opacity: 0.6, curveness: 0.1 },
+          },
+        ],
+      },
     };
-  }, [f]);
+  }, [f, only]);
   const open = useCallback((data: unknown) => {
     const id = (data as { id?: string } | undefined)?.id;
     const el = id ? (document.getElementById(`role-${id}`) as HTMLDetailsElement | null) : null;
@@ -169,14 +210,30 @@ function RoadmapMap({ f }: { f: Framework }) {
     el.scrollIntoView({ block: "start" });
     el.querySelector("summary")?.focus();
   }, []);
+  const title = f.pathways.find((p) => p.key === pathway)?.title ?? "";
   return (
     <div className="app-no-print">
+      {narrow && (
+        <Select
+          id="map-pathway"
+          name="map-pathway"
+          label="Show the map for"
+          value={pathway}
+          onChange={setPathway}
+          options={f.pathways.map((p) => ({ value: p.key, label: p.title }))}
+        />
+      )}
       <Chart
+        key={only ?? "all"}
         option={option}
         onClick={open}
-        height={620}
+        height={height}
         alternative="the list below describes every role and route"
-        label={`Career roadmap: ${f.roles.length} roles in ${f.pathways.length} pathways, with the routes between them`}
+        label={
+          only === null
+            ? `Career roadmap: ${f.roles.length} roles in ${f.pathways.length} pathways, with the routes between them`
+            : `Career roadmap for ${title}: its roles from entry (top) to senior (bottom), with the routes between them`
+        }
       />
     </div>
   );
@@ -351,20 +408,16 @@ export function CareerFrameworkPage() {
 function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList }) {
   const queryClient = useQueryClient();
   const draft = useQuery({ queryKey: ["framework-draft", orgId], queryFn: () => api<{ id: string | null; document: Framework }>("GET", `/api/orgs/${orgId}/frameworks/draft`) });
-  const [pay, setPay] = useState<Record<string, string>>({});
+  // The draft as edited here, until it is saved (null: unchanged).
+  const [edited, setEdited] = useState<Framework | null>(null);
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: ["frameworks", orgId] });
     queryClient.invalidateQueries({ queryKey: ["framework-draft", orgId] });
   };
   const save = useMutation({
-    mutationFn: () => {
-      const doc = draft.data?.document as Framework;
-      return api("PUT", `/api/orgs/${orgId}/frameworks/draft`, {
-        document: { ...doc, roles: doc.roles.map((r) => (r.key in pay ? { ...r, payGuidance: pay[r.key].trim() || undefined } : r)) },
-      });
-    },
+    mutationFn: () => api("PUT", `/api/orgs/${orgId}/frameworks/draft`, { document: edited ?? draft.data?.document }),
     onSuccess: () => {
-      setPay({});
+      setEdited(null);
       refresh();
     },
   });
@@ -373,8 +426,8 @@ function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList 
   return (
     <Page title="Career framework">
       <p className="govuk-body">
-        Your framework starts from the national one the hub ships. Add your pay guidance to each role, publish it, and ask the providers you commission to endorse it. Once
-        published, a version never changes: publish a new one to change it. The public roadmap shows your latest version.
+        Your framework starts from the national one the hub ships. Change its roles and routes, add your pay guidance and roles of your own, publish it, and ask the providers you
+        commission to endorse it. Once published, a version never changes: publish a new one to change it. The public roadmap shows your latest version.
       </p>
       {publish.isSuccess && <SuccessBanner title={`Version ${publish.data.version} published`} />}
       {save.isSuccess && <SuccessBanner title="Draft saved" />}
@@ -403,33 +456,14 @@ function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList 
           }}
           noValidate
         >
-          {draft.data.document.pathways.map((p) => (
-            <fieldset key={p.key} className="govuk-fieldset govuk-!-margin-bottom-6">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{p.title}: pay guidance</legend>
-              {draft.data?.document.roles
-                .filter((r) => r.pathway === p.key)
-                .map((r) => (
-                  <div className="govuk-form-group" key={r.key}>
-                    <label className="govuk-label" htmlFor={`pay-${r.key}`}>
-                      {r.title}
-                    </label>
-                    <input
-                      className="govuk-input"
-                      id={`pay-${r.key}`}
-                      name={r.key}
-                      value={pay[r.key] ?? r.payGuidance ?? ""}
-                      onChange={(e) => setPay({ ...pay, [r.key]: e.target.value })}
-                    />
-                  </div>
-                ))}
-            </fieldset>
-          ))}
+          <FrameworkEditor doc={edited ?? draft.data.document} onChange={setEdited} />
+          {edited && <p className="govuk-inset-text">You have changes that are not saved yet.</p>}
           <div className="govuk-button-group">
             <Button disabled={save.isPending}>{save.isPending ? "Saving…" : "Save draft"}</Button>
             <button
               type="button"
               className="govuk-button govuk-button--secondary"
-              disabled={publish.isPending || Object.keys(pay).length > 0 || !draft.data.id}
+              disabled={publish.isPending || edited !== null || !draft.data.id}
               aria-describedby="publish-hint"
               onClick={() => publish.mutate()}
             >

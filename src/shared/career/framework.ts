@@ -132,8 +132,8 @@ export function frameworkProblems(f: Framework): string[] {
   }
   for (const r of f.roles) {
     const onwards = f.routes.some((rt) => rt.from === r.key);
-    if (!onwards && !r.top) problems.push(`role ${r.key} is a dead end: add a route onwards or mark it a top role`);
-    if (onwards && r.top) problems.push(`role ${r.key} is marked a top role but has routes onwards`);
+    if (!onwards && !r.top) problems.push(`role ${r.key} ("${r.title}") is a dead end: add a route onwards or mark it a top role`);
+    if (onwards && r.top) problems.push(`role ${r.key} ("${r.title}") is marked a top role but has routes onwards`);
   }
   return problems;
 }

@@ -73,7 +73,7 @@ describe("the shipped career framework", () => {
     expect(frameworkProblems(broken)).toEqual([
       "route deputy_manager → chief_executive: role chief_executive does not exist",
       "route deputy_manager → chief_executive: mba is not in the catalogue",
-      "role registered_manager is a dead end: add a route onwards or mark it a top role",
+      'role registered_manager ("Registered manager") is a dead end: add a route onwards or mark it a top role',
     ]);
   });
 });
