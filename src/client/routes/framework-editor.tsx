@@ -136,8 +136,12 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
   const addRoute = () => {
     if (!to || how.trim().length < 10) return;
     const typical = Number(months);
-    setRoutes([...doc.routes, { from: role.key, to, via: [via], how: how.trim(), items: [], ...(typical > 0 ? { typicalMonths: typical } : {}) }]);
-    set({ top: false });
+    // One change to the document: the new route, and the role no longer a top role.
+    onChange({
+      ...doc,
+      roles: doc.roles.map((r) => (r.key === role.key ? { ...r, top: undefined } : r)),
+      routes: [...doc.routes, { from: role.key, to, via: [via], how: how.trim(), items: [], ...(typical > 0 ? { typicalMonths: typical } : {}) }],
+    });
     setHow("");
     setMonths("");
   };
