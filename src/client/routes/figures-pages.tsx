@@ -163,6 +163,14 @@ function HeadlineSection({
         columns={[{ header: "Figure", cell: (h) => h.label }, ...columns.map((c, i) => ({ header: c.header, numeric: i < columns.length - 1 || undefined, cell: c.cell }))]}
       />
       <CsvLink name={caption} header={["Figure", "Name", ...columns.map((c) => c.header)]} rows={HEADLINES.map((h) => [h.label, h.name, ...columns.map((c) => c.csv(h))])} />
+      {HEADLINES.some((h) => d.now[h.name]?.declared || d.previous[h.name]?.declared) && (
+        <p className="govuk-body-s">
+          "(declared)": part of the figure is a count a provider gave in its ASC-WDS workplace file (vacancies or leavers), used for workplaces with no records of their own.
+        </p>
+      )}
+      <p className="govuk-body-s">
+        Mandatory training in date is measured against the training each employer requires for each job role, which it sets on its "Working week and training" page.
+      </p>
       {children}
     </Section>
   );

@@ -66,8 +66,14 @@ export async function myCareer(ctx: OrgCtx) {
     .select({ code: staffQualifications.qualificationCode })
     .from(staffQualifications)
     .where(and(eq(staffQualifications.orgId, ctx.org.id), eq(staffQualifications.staffRecordId, record.id)));
+  // A record's expiry: its own date, else its completion plus its months of validity (as training_compliance reads it).
   const training = await ctx.db
-    .select({ category: trainingRecords.category, expiresOn: trainingRecords.expiresOn })
+    .select({
+      category: trainingRecords.category,
+      expiresOn: sql<
+        string | null
+      >`coalesce(${trainingRecords.expiresOn}, (${trainingRecords.completedOn} + make_interval(months => ${trainingRecords.validityMonths}))::date)::text`,
+    })
     .from(trainingRecords)
     .where(and(eq(trainingRecords.orgId, ctx.org.id), eq(trainingRecords.staffRecordId, record.id)));
   const person: PersonRecord = {
