@@ -134,6 +134,27 @@ describe("ethnicity and nationality shares", () => {
   });
 });
 
+describe("pay of the other headline roles, and other genders", () => {
+  it("works out registered managers' and support workers' pay, and says so when a role has nobody paid", async () => {
+    const w = await workplace("WA8 0AA");
+    await staff(w, [
+      // A registered manager on £39,000 over 37.5 hours: 39,000 / (37.5 × 52.143) = £19.95 an hour.
+      { localRef: "rm", mainJobRole: 4, payInterval: 1, payRate: 39000, contractedHours: 37.5, gender: 4 },
+      { localRef: "sw1", mainJobRole: 52, payInterval: 3, payRate: 12.8, gender: 2 },
+      { localRef: "sw2", mainJobRole: 52, payInterval: 3, payRate: 13.2, gender: 1 },
+      { localRef: "sw3", mainJobRole: 52, payInterval: 3, payRate: 14.3, gender: 2 },
+    ]);
+    const f = await workforceFigures(hub.deps.db, [w.id], D, floors);
+    expect(f["pay_median_hourly.registered_manager"]).toEqual({ value: 19.95, n: 1 });
+    expect(f["pay_mean_hourly.registered_manager"]).toEqual({ value: 19.95, n: 1 });
+    expect(f["pay_median_hourly.support_worker"]).toEqual({ value: 13.2, n: 3 });
+    expect(f["pay_mean_hourly.support_worker"]).toEqual({ value: 13.43, n: 3 }); // 40.3 / 3
+    expect(f["pay_median_hourly.care_worker"]).toEqual({ value: null, reason: "no_data", n: 0 });
+    expect(f["pay_mean_hourly.senior_care_worker"]).toEqual({ value: null, reason: "no_data", n: 0 });
+    expect(f["gender_share.other"]).toEqual({ value: 1 / 4, n: 4 });
+  });
+});
+
 describe("training compliance", () => {
   it("counts the training each person's role requires and holds valid at D: expired, future, undated and leap-day records", async () => {
     const employer = await makeOrg(hub, "provider");
