@@ -239,22 +239,32 @@ function RoadmapMap({ f }: { f: Framework }) {
   );
 }
 
-/** The public roadmap, as a list: every pathway and role, for anyone, no sign-in. */
-export function CareersPage() {
+/** The public roadmap for the council in the address (`?council=slug`), or the national one. */
+function useRoadmap() {
   const search = useSearch({ strict: false }) as { council?: string };
   const roadmap = useQuery({
     queryKey: ["careers", search.council ?? ""],
     queryFn: () => api<Roadmap>("GET", `/api/public/careers${search.council ? `?council=${encodeURIComponent(search.council)}` : ""}`),
     retry: false,
   });
+  return { search, roadmap };
+}
+
+/** While the roadmap loads, or why it could not (for example no such council). */
+function RoadmapPending({ roadmap, title }: { roadmap: ReturnType<typeof useRoadmap>["roadmap"]; title: string }) {
+  if (!roadmap.isError) return <p className="govuk-body">Loading…</p>;
+  return (
+    <Page title={title}>
+      <p className="govuk-body">{(roadmap.error as Error).message}</p>
+    </Page>
+  );
+}
+
+/** The public roadmap, as a list: every pathway and role, for anyone, no sign-in. */
+export function CareersPage() {
+  const { roadmap } = useRoadmap();
   const d = roadmap.data;
-  if (roadmap.isError)
-    return (
-      <Page title="Careers in care and social work">
-        <p className="govuk-body">{(roadmap.error as Error).message}</p>
-      </Page>
-    );
-  if (!d) return <p className="govuk-body">Loading…</p>;
+  if (!d) return <RoadmapPending roadmap={roadmap} title="Careers in care and social work" />;
   return (
     <Page title="Careers in care and social work" caption={d.council?.name}>
       <p className="govuk-body-l">Where you can start, the roles you can move on to, and what you need for each, from the national frameworks.</p>
@@ -706,20 +716,9 @@ export function StaffPlansPage() {
  * The words come with the framework (a council's own, or the shipped ones).
  */
 export function CareersEasyReadPage() {
-  const search = useSearch({ strict: false }) as { council?: string };
-  const roadmap = useQuery({
-    queryKey: ["careers", search.council ?? ""],
-    queryFn: () => api<Roadmap>("GET", `/api/public/careers${search.council ? `?council=${encodeURIComponent(search.council)}` : ""}`),
-    retry: false,
-  });
+  const { search, roadmap } = useRoadmap();
   const d = roadmap.data;
-  if (roadmap.isError)
-    return (
-      <Page title="Jobs in care and social work: easy read">
-        <p className="govuk-body">{(roadmap.error as Error).message}</p>
-      </Page>
-    );
-  if (!d) return <p className="govuk-body">Loading…</p>;
+  if (!d) return <RoadmapPending roadmap={roadmap} title="Jobs in care and social work: easy read" />;
   return (
     <Page title="Jobs in care and social work: easy read" caption={d.council?.name}>
       <p className="govuk-body-l">There are {d.framework.pathways.length} kinds of work here.</p>

@@ -222,7 +222,7 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
           ))}
         </ul>
       )}
-      <div className="app-inline-fields">
+      <div>
         <Select
           id="req-item"
           name="req-item"

@@ -128,7 +128,7 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
       <h2 className="govuk-heading-m">Mandatory training</h2>
       {rows.length === 0 && <p className="govuk-body">None yet. Add the training your staff must hold, and who must hold it.</p>}
       {rows.map((r, i) => (
-        <fieldset key={r.key} className="govuk-fieldset app-training-row">
+        <fieldset key={r.key} className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Training {i + 1}</legend>
           <Select
             id={`training-${i}`}
@@ -162,7 +162,7 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
                 </div>
               </div>
               {!r.every && (
-                <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-3 app-role-choices" data-module="govuk-checkboxes">
+                <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-3" data-module="govuk-checkboxes">
                   {ROLES.map((role) => (
                     <div key={role.code} className="govuk-checkboxes__item">
                       <input
