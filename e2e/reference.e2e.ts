@@ -31,4 +31,23 @@ describe("reference data in a real browser", () => {
     await screenshot(page, "reference-data");
     await page.close();
   });
+
+  it("the hub admin sees the whole hub's headline figures as the daily job last worked them out, with when", async () => {
+    const page = await browser.newPage();
+    await signIn(page, baseUrl, "hub.admin@demo.test");
+    await page.waitForURL(/\/(orgs|admin|no-organisation)/);
+    await page.getByRole("link", { name: "Whole hub figures" }).click();
+    await page.getByRole("heading", { level: 1, name: "Figures for the whole hub" }).waitFor();
+    // The job works them out when the hub starts; until then the page says so.
+    for (let i = 0; i < 30 && !(await page.getByRole("table", { name: "Headline figures" }).count()); i++) {
+      await page.waitForTimeout(2000);
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "Figures for the whole hub" }).waitFor();
+    }
+    const table = page.getByRole("table", { name: "Headline figures" });
+    expect(await table.getByRole("row", { name: /Filled posts/ }).textContent()).toMatch(/Filled posts[\d,]+/);
+    expect((await page.locator("main").textContent()) ?? "").toMatch(/as at \d{4}-\d{2}-\d{2}, worked out /);
+    await expectAccessible(page, "whole hub figures");
+    await page.close();
+  });
 });
