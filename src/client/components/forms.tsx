@@ -1,4 +1,5 @@
 import { type ChangeEvent, type ReactNode, useEffect, useRef } from "react";
+import { JOB_ROLES } from "../../shared/ascwds/codes";
 import { ApiError, type ApiIssue } from "../lib/api";
 
 /** Field errors from an API error, keyed by field name. */
@@ -89,6 +90,54 @@ export function TextInput(props: InputProps) {
         onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
       />
     </Field>
+  );
+}
+
+export function TextArea(props: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
+  const { id, error, value, onChange, rows = 3 } = props;
+  return (
+    <Field {...props}>
+      <textarea
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id={id}
+        name={id}
+        rows={rows}
+        aria-describedby={describedBy(props)}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
+/** Every ASC-WDS main job role code, in alphabetical order of the role's name. */
+export const ALL_JOB_ROLES = Object.keys(JOB_ROLES)
+  .map(Number)
+  .sort((a, b) => JOB_ROLES[a].localeCompare(JOB_ROLES[b]));
+
+/**
+ * Small GOV.UK checkboxes, one per ASC-WDS main job role offered, for choosing some of them
+ * (the roles agency staff covered, the roles a training is mandatory for, the job roles a
+ * framework role maps to).
+ */
+export function JobRoleCheckboxes({ idPrefix, offered, chosen, onChange }: { idPrefix: string; offered: number[]; chosen: number[]; onChange: (roles: number[]) => void }) {
+  return (
+    <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+      {offered.map((r) => (
+        <div className="govuk-checkboxes__item" key={r}>
+          <input
+            className="govuk-checkboxes__input"
+            id={`${idPrefix}-${r}`}
+            type="checkbox"
+            checked={chosen.includes(r)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, r] : chosen.filter((x) => x !== r))}
+          />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={`${idPrefix}-${r}`}>
+            {JOB_ROLES[r] ?? String(r)}
+          </label>
+        </div>
+      ))}
+    </div>
   );
 }
 

@@ -1,7 +1,6 @@
 import { useState } from "react";
-import { JOB_ROLES } from "../../shared/ascwds/codes";
 import { type Framework, ROUTE_KINDS, type Role, type Route } from "../../shared/career/framework";
-import { Button, Select, TextInput } from "../components/forms";
+import { ALL_JOB_ROLES, Button, JobRoleCheckboxes, Select, TextArea, TextInput } from "../components/forms";
 
 // The council's structural editor for its draft framework (issue 5): change a role's words, pay
 // guidance, easy read lines, requirements and job-role mapping; add and remove routes onward;
@@ -27,22 +26,6 @@ function keyFor(title: string, taken: Set<string>) {
   let key = base;
   for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;
   return key;
-}
-
-function TextArea({ id, label, hint, value, onChange }: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      <textarea className="govuk-textarea" id={id} name={id} rows={3} aria-describedby={hint ? `${id}-hint` : undefined} value={value} onChange={(e) => onChange(e.target.value)} />
-    </div>
-  );
 }
 
 /** The list of roles by pathway, each with a button to change it, and a button to add one. */
@@ -133,8 +116,10 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
     onChange({ ...doc, roles: doc.roles.filter((r) => r.key !== role.key), routes: doc.routes.filter((rt) => rt.from !== role.key && rt.to !== role.key) });
     onDone();
   };
+  // Typical time is optional, but what is typed must be a whole number of months: never dropped silently.
+  const monthsError = months.trim() && !(Number.isInteger(Number(months)) && Number(months) > 0) ? "Enter the typical time as a whole number of months, for example 18" : undefined;
   const addRoute = () => {
-    if (!to || how.trim().length < 10) return;
+    if (!to || how.trim().length < 10 || monthsError) return;
     const typical = Number(months);
     // One change to the document: the new route, and the role no longer a top role.
     onChange({
@@ -184,22 +169,7 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
           <span className="govuk-details__summary-text">ASC-WDS job roles that map to this role ({role.jobRoles.length})</span>
         </summary>
         <div className="govuk-details__text">
-          <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-            {Object.entries(JOB_ROLES).map(([code, label]) => (
-              <div key={code} className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id={`role-job-${code}`}
-                  type="checkbox"
-                  checked={role.jobRoles.includes(Number(code))}
-                  onChange={(e) => set({ jobRoles: e.target.checked ? [...role.jobRoles, Number(code)] : role.jobRoles.filter((j) => j !== Number(code)) })}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={`role-job-${code}`}>
-                  {label}
-                </label>
-              </div>
-            ))}
-          </div>
+          <JobRoleCheckboxes idPrefix="role-job" offered={ALL_JOB_ROLES} chosen={role.jobRoles} onChange={(jobRoles) => set({ jobRoles })} />
         </div>
       </details>
 
@@ -283,8 +253,8 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
         options={ROUTE_KINDS.map((k) => ({ value: k, label: ROUTE_KIND_LABELS[k] }))}
       />
       <TextInput id="route-how" name="route-how" label="How to get there" hint="At least 10 characters, for example: complete the Level 3 diploma" value={how} onChange={setHow} />
-      <TextInput id="route-months" name="route-months" label="Typical time in months (optional)" value={months} onChange={setMonths} width="" />
-      <Button type="button" secondary disabled={!to || how.trim().length < 10} onClick={addRoute}>
+      <TextInput id="route-months" name="route-months" label="Typical time in months (optional)" value={months} onChange={setMonths} width="" error={monthsError} />
+      <Button type="button" secondary disabled={!to || how.trim().length < 10 || Boolean(monthsError)} onClick={addRoute}>
         Add the route
       </Button>
 

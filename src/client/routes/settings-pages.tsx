@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { JOB_ROLES, TRAINING_CATEGORY_LABELS } from "../../shared/ascwds/codes";
-import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
+import { ALL_JOB_ROLES, Button, ErrorSummary, fieldErrors, JobRoleCheckboxes, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
@@ -17,9 +17,6 @@ interface Settings {
 
 const CATEGORIES = Object.entries(TRAINING_CATEGORY_LABELS)
   .map(([code, label]) => ({ value: code, label }))
-  .sort((a, b) => a.label.localeCompare(b.label));
-const ROLES = Object.entries(JOB_ROLES)
-  .map(([code, label]) => ({ code: Number(code), label }))
   .sort((a, b) => a.label.localeCompare(b.label));
 const rolesText = (roles: number[] | null) => (roles === null ? "Every job role" : roles.map((r) => JOB_ROLES[r] ?? String(r)).join(", "));
 
@@ -162,21 +159,8 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
                 </div>
               </div>
               {!r.every && (
-                <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-3" data-module="govuk-checkboxes">
-                  {ROLES.map((role) => (
-                    <div key={role.code} className="govuk-checkboxes__item">
-                      <input
-                        className="govuk-checkboxes__input"
-                        id={`roles-${i}-${role.code}`}
-                        type="checkbox"
-                        checked={r.roles.includes(role.code)}
-                        onChange={(e) => change(i, { roles: e.target.checked ? [...r.roles, role.code] : r.roles.filter((x) => x !== role.code) })}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`roles-${i}-${role.code}`}>
-                        {role.label}
-                      </label>
-                    </div>
-                  ))}
+                <div className="govuk-!-margin-top-3">
+                  <JobRoleCheckboxes idPrefix={`roles-${i}`} offered={ALL_JOB_ROLES} chosen={r.roles} onChange={(roles) => change(i, { roles })} />
                 </div>
               )}
             </fieldset>
@@ -187,9 +171,11 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
         </fieldset>
       ))}
       <div className="govuk-button-group">
-        <Button type="button" secondary onClick={() => setRows([...rows, { key: newKey(), category: unused("")[0]?.value ?? "", every: true, roles: [] }])}>
-          Add training
-        </Button>
+        {unused("").length > 0 && (
+          <Button type="button" secondary onClick={() => setRows([...rows, { key: newKey(), category: unused("")[0].value, every: true, roles: [] }])}>
+            Add training
+          </Button>
+        )}
         <Button disabled={save.isPending}>Save settings</Button>
       </div>
     </form>

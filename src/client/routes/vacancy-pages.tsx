@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { CARE_PROVIDING_ROLES, JOB_ROLES } from "../../shared/ascwds/codes";
-import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
+import { Button, ErrorSummary, fieldErrors, JobRoleCheckboxes, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
@@ -213,22 +213,7 @@ export function AgencyPage() {
           <div className="govuk-form-group">
             <fieldset className="govuk-fieldset">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Roles covered</legend>
-              <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                {[...CARE_PROVIDING_ROLES, 16].map((r) => (
-                  <div className="govuk-checkboxes__item" key={r}>
-                    <input
-                      className="govuk-checkboxes__input"
-                      id={`agency-role-${r}`}
-                      type="checkbox"
-                      checked={roles.includes(r)}
-                      onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
-                    />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`agency-role-${r}`}>
-                      {JOB_ROLES[r]}
-                    </label>
-                  </div>
-                ))}
-              </div>
+              <JobRoleCheckboxes idPrefix="agency-role" offered={[...CARE_PROVIDING_ROLES, 16]} chosen={roles} onChange={setRoles} />
             </fieldset>
           </div>
           <Button disabled={save.isPending}>Save</Button>

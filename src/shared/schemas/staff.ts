@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JOB_ROLES, TRAINING_CATEGORIES } from "../ascwds/codes";
 
 export const staffListQuery = z.object({
   q: z.string().trim().max(100, "Search for at most 100 characters").optional(),
@@ -15,21 +16,39 @@ export const recordLeaverInput = z.object({
 });
 
 /** An employer's workforce settings: its standard week (for FTE) and mandatory training by job role. */
-export const workforceSettingsInput = z.object({
-  standardWeeklyHours: z
-    .number({ error: "Enter the hours in a full-time week as a number, for example 37.5" })
-    .min(16, "A full-time week is at least 16 hours")
-    .max(60, "A full-time week is at most 60 hours")
-    .multipleOf(0.5, "Enter the hours to the nearest half hour")
-    .nullable(),
-  requiredTraining: z
-    .array(
-      z.object({
-        category: z.number().int(),
-        /** The job roles (MAINJOBROLE codes) that must hold it; null for every job role. */
-        roles: z.array(z.number().int()).min(1, "Choose at least one job role, or every job role").nullable(),
-      }),
-    )
-    .max(60),
-});
+export const workforceSettingsInput = z
+  .object({
+    standardWeeklyHours: z
+      .number({ error: "Enter the hours in a full-time week as a number, for example 37.5" })
+      .min(16, "A full-time week is at least 16 hours")
+      .max(60, "A full-time week is at most 60 hours")
+      .multipleOf(0.5, "Enter the hours to the nearest half hour")
+      .nullable(),
+    requiredTraining: z
+      .array(
+        z.object({
+          category: z
+            .number()
+            .int()
+            .refine((c) => TRAINING_CATEGORIES.has(c), { error: (i) => `${i.input} is not an ASC-WDS training category` }),
+          /** The job roles (MAINJOBROLE codes) that must hold it; null for every job role. */
+          // Checked as a whole, so the problem is on the field the form shows (roles), naming the codes.
+          roles: z
+            .array(z.number().int())
+            .min(1, "Choose at least one job role, or every job role")
+            .refine((roles) => roles.every((r) => r in JOB_ROLES), {
+              error: (i) => `${(i.input as number[]).filter((r) => !(r in JOB_ROLES)).join(", ")}: not an ASC-WDS main job role`,
+            })
+            .nullable(),
+        }),
+      )
+      .max(60),
+  })
+  .superRefine((v, ctx) => {
+    const seen = v.requiredTraining.map((r) => r.category);
+    seen.forEach((c, i) => {
+      if (seen.indexOf(c) !== i)
+        ctx.addIssue({ code: "custom", path: ["requiredTraining", i, "category"], message: "This training is listed twice: give it once, with all the job roles that need it" });
+    });
+  });
 export type WorkforceSettingsInput = z.infer<typeof workforceSettingsInput>;

@@ -41,7 +41,7 @@ function shows(e: Evidence, p: PersonRecord, today: string): boolean {
 export const holds = (item: CatalogueItem, p: PersonRecord, today: string) => item.evidence.some((e) => shows(e, p, today));
 
 /** The person's place: their Care Workforce Pathway category if recorded, else the first role for their main job role. */
-export function currentRole(f: Framework, p: PersonRecord): Role | null {
+export function currentRole(f: Framework, p: Pick<PersonRecord, "mainJobRole" | "cwpCategory">): Role | null {
   return (
     (p.cwpCategory !== null ? f.roles.find((r) => r.cwpCategories.includes(p.cwpCategory as number)) : undefined) ?? f.roles.find((r) => r.jobRoles.includes(p.mainJobRole)) ?? null
   );

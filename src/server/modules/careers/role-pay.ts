@@ -4,9 +4,10 @@ import type { Ctx } from "../../context";
 import { workplaces } from "../../db/schema";
 import { sha256 } from "../../lib/crypto";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "../metrics/disclosure";
-import { ROUND_TO } from "../metrics/public.service";
+import { STANDARD_WEEKLY_HOURS } from "../metrics/engine";
+import { round5 } from "../metrics/public.service";
 import { summariesOf } from "../metrics/summaries";
-import { hourlyPay } from "../metrics/workforce";
+import { hourlyPay, median, WEEKS_PER_YEAR } from "../metrics/workforce";
 import { currentRole } from "./gap";
 
 // Typical local pay for each framework role, for the public roadmap (issue 5): the median hourly
@@ -18,19 +19,11 @@ import { currentRole } from "./gap";
 export interface RolePay {
   /** Median hourly pay, £, to the nearest 5p. */
   medianHourly: number;
-  /** The median over a full-time year (37.5 hours × 52.143 weeks), £, to the nearest £100. */
+  /** The median over a full-time year (the standard 37.5-hour week × 52.143 weeks), £, to the nearest £100. */
   fullTimeYear: number;
   /** How many people it rests on, to the nearest 5. */
   people: number;
 }
-
-const WEEKS_PER_YEAR = 52.143;
-const FULL_TIME_WEEK = 37.5;
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 type Row = { org: string; role: number; cwp: number | null; payInterval: number | null; payRate: number | null; contractedHours: number | null };
 
@@ -39,7 +32,7 @@ export function payByRole(f: Framework, rows: Row[]): Record<string, RolePay | n
   const byRole = new Map<string, { pays: number[]; employers: Set<string> }>();
   for (const r of rows) {
     const pay = hourlyPay(r);
-    const role = currentRole(f, { mainJobRole: r.role, cwpCategory: r.cwp } as Parameters<typeof currentRole>[1]);
+    const role = currentRole(f, { mainJobRole: r.role, cwpCategory: r.cwp });
     if (pay === null || !role) continue;
     const entry = byRole.get(role.key) ?? { pays: [], employers: new Set<string>() };
     entry.pays.push(pay);
@@ -55,8 +48,8 @@ export function payByRole(f: Framework, rows: Row[]): Record<string, RolePay | n
         role.key,
         {
           medianHourly: Math.round(m * 20) / 20,
-          fullTimeYear: Math.round((m * FULL_TIME_WEEK * WEEKS_PER_YEAR) / 100) * 100,
-          people: Math.round(e.pays.length / ROUND_TO) * ROUND_TO,
+          fullTimeYear: Math.round((m * STANDARD_WEEKLY_HOURS * WEEKS_PER_YEAR) / 100) * 100,
+          people: round5(e.pays.length),
         },
       ];
     }),

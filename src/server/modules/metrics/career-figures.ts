@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Framework } from "../../../shared/career/framework";
 import type { Exec } from "../../db/client";
-import { currentRole, type PersonRecord } from "../careers/gap";
+import { currentRole } from "../careers/gap";
 
 // Career framework figures (issue 5) from the same records as the rest of the engine: how the
 // workforce in post at D spreads across the framework's roles, and the share of employed staff
@@ -47,7 +47,7 @@ type Row = {
   last_role: number | null;
   last_cwp: number | null;
 };
-const asPerson = (role: number, cwp: number | null) => ({ mainJobRole: role, cwpCategory: cwp }) as PersonRecord;
+const asPerson = (role: number, cwp: number | null) => ({ mainJobRole: role, cwpCategory: cwp });
 
 export async function careerFigures(db: Exec, workplaceIds: string[], at: string, f: Framework): Promise<CareerFigures> {
   const ids = `{${workplaceIds.join(",")}}`;

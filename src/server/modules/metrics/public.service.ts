@@ -23,7 +23,7 @@ export const ROUND_TO = 5;
 export const PUBLIC_FIGURES = HEADLINES.filter((h) => !["completeness_score", "ethnicity_unknown_share", "agency_spend"].includes(h.name)).map((h) => h.name);
 const COUNTS = new Set(HEADLINES.filter((h) => h.kind === "count").map((h) => h.name));
 
-const round5 = (n: number) => Math.round(n / ROUND_TO) * ROUND_TO;
+export const round5 = (n: number) => Math.round(n / ROUND_TO) * ROUND_TO;
 
 /**
  * Public rounding: counts to the nearest 5, and what a figure rests on (`n`) likewise; a rate or

@@ -15,7 +15,7 @@ const CARE_PROVIDING = new Set<number>(CARE_PROVIDING_ROLES);
 export const QUALIFICATION_BENCHMARK_ROLES = new Set([7, 8, 9, 10, 11, 23, 38]);
 /** Headline roles for pay: `pay_median_hourly.<key>`. */
 export const PAY_ROLES: Record<string, number> = { care_worker: 8, senior_care_worker: 7, registered_manager: 4, support_worker: 52 };
-const WEEKS_PER_YEAR = 52.143;
+export const WEEKS_PER_YEAR = 52.143;
 /**
  * London postcode areas. An approximation: outer London boroughs whose postcodes start with other
  * letters (BR, CR, EN, HA, IG, KT, RM, SM, TW, UB) are not yet recognised as London.
@@ -90,7 +90,7 @@ export function nationalityGroup(code: number | null): NationalityGroup {
 
 const share = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
 const stat = (values: number[], f: (v: number[]) => number): Figure => (values.length ? { value: f(values), n: values.length } : { value: null, reason: "no_data", n: 0 });
-const median = (v: number[]) => {
+export const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;

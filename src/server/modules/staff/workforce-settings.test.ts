@@ -65,6 +65,10 @@ describe("workforce settings: the standard week and mandatory training", () => {
     expect(bad.status).toBe(400);
     const paths = (bad.json.error.issues as { path: string; message: string }[]).map((i) => i.path);
     expect(paths).toEqual(["requiredTraining.0.category", "requiredTraining.1.roles", "requiredTraining.2.category"]);
+    const messages = JSON.stringify(bad.json.error.issues);
+    expect(messages).toContain("3 is not an ASC-WDS training category");
+    expect(messages).toContain("999: not an ASC-WDS main job role");
+    expect(messages).toContain("listed twice");
     expect((await p.get(`/api/orgs/${provider.id}/workforce-settings`)).json.requiredTraining).toEqual([]);
   });
 
