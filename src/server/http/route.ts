@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import type { z } from "zod";
 import type { Permission } from "../../shared/permissions";
 import { badRequest } from "../lib/errors";
+import { BODY_LIMITS, limitBody } from "./body-limit";
 import { requireHubAdmin, requireOrg, requireUser } from "./guards";
 import type { AppEnv } from "./types";
 
@@ -28,6 +29,8 @@ export interface RouteSpec {
   form?: Record<string, { description: string; file?: boolean; many?: boolean }>;
   /** Honours an Idempotency-Key header (see http/idempotency.ts). */
   idempotent?: boolean;
+  /** The most the request body may hold, in bytes; default BODY_LIMITS.json. */
+  maxBody?: number;
 }
 
 type Input<S extends RouteSpec> = {
@@ -52,8 +55,10 @@ export class Router {
       } as Input<S>;
       return handler(c, input);
     };
-    if (guard) this.app.on(spec.method.toUpperCase(), spec.path, guard, run);
-    else this.app.on(spec.method.toUpperCase(), spec.path, run);
+    // The size limit comes first: an oversized body is refused before sign-in is even checked.
+    const limit = limitBody(spec.maxBody ?? BODY_LIMITS.json, spec.form ? "The upload" : "The request");
+    if (guard) this.app.on(spec.method.toUpperCase(), spec.path, limit, guard, run);
+    else this.app.on(spec.method.toUpperCase(), spec.path, limit, run);
   }
 }
 

@@ -1,5 +1,6 @@
 import { frameworkDraftInput, goalInput, goalUpdateInput, jobTitleInput, planShareInput } from "../../../shared/schemas";
 import { systemCtx } from "../../boot";
+import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
@@ -88,6 +89,7 @@ export function careersRoutes(r: Router) {
       permission: "careers.manage",
       summary: "Replace the draft framework; it is checked in full (shape, links, no dead ends) before it is saved",
       body: frameworkDraftInput,
+      maxBody: BODY_LIMITS.document,
     },
     async (c, { body }) => {
       const saved = await saveDraft(orgCtxOf(c), body.document);

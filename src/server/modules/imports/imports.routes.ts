@@ -54,6 +54,8 @@ export function importRoutes(r: Router) {
         asAt: { description: "The date (YYYY-MM-DD) the workplace file's declared vacancies, starters and leavers refer to; default today" },
       },
       idempotent: true,
+      // Three files at the file limit, and room for the form's own parts.
+      maxBody: LIMITS.files * LIMITS.fileBytes + 1024 * 1024,
     },
     async (c) => {
       const ctx = orgCtxOf(c);

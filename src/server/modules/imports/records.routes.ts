@@ -1,4 +1,5 @@
 import { recordsInput } from "../../../shared/schemas";
+import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
 import { idempotent } from "../../http/idempotency";
 import type { Router } from "../../http/route";
@@ -28,6 +29,7 @@ export function recordRoutes(r: Router) {
         permission: kind === "staff" ? "staff.edit" : "workplaces.edit",
         summary: `Create or update ${kind === "staff" ? "staff records" : "workplaces"} from JSON objects keyed by ASC-WDS column names; all or nothing; send an Idempotency-Key to retry safely`,
         body: recordsInput,
+        maxBody: BODY_LIMITS.records,
         idempotent: true,
       },
       async (c, { body }) => {
