@@ -16,6 +16,8 @@ const schema = z.object({
   HUB_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy. */
   TRUST_PROXY: z.stringbool().default(false),
+  /** How many proxies in front of the hub append to X-Forwarded-For (the client is that many from the right). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1, "must be 1 or more").max(10, "must be 10 or fewer").default(1),
   /** Seed the demo system into an empty database at boot. */
   SEED_DEMO: z.stringbool().default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -31,7 +31,9 @@ export async function countAttemptsSince(db: Exec, addressKey: string, since: Da
     .where(and(eq(signInAttempts.addressKey, addressKey), gt(signInAttempts.at, since)));
   return row.n;
 }
-export const insertAttempt = (db: Exec, addressKey: string, at: Date) => db.insert(signInAttempts).values({ addressKey, at });
+export const insertAttempt = async (db: Exec, addressKey: string, at: Date) =>
+  (await db.insert(signInAttempts).values({ addressKey, at }).returning({ id: signInAttempts.id }))[0].id;
+export const deleteAttempt = (db: Exec, id: string) => db.delete(signInAttempts).where(eq(signInAttempts.id, id));
 
 export const insertReset = (db: Exec, values: typeof passwordResets.$inferInsert) => db.insert(passwordResets).values(values);
 

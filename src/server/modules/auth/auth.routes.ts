@@ -1,26 +1,14 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { z } from "zod";
 import { permissionsFor, type Role } from "../../../shared/permissions";
 import { acceptInvitationInput, requestResetInput, resetPasswordInput, signInInput } from "../../../shared/schemas";
+import { clientAddress } from "../../http/client-address";
 import { clearSessionCookie, setSessionCookie } from "../../http/cookies";
 import { ctxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
 import { presentOrg } from "../orgs/orgs.presenter";
 import * as auth from "./auth.service";
-
-function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.deps.env.TRUST_PROXY) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0].trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown"; // app.request() in tests has no socket
-  }
-}
 
 async function me(c: Context<AppEnv>, userId: string, csrfToken: string) {
   const { user, memberships } = await auth.currentUser(ctxOf(c), userId);

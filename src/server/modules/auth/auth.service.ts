@@ -41,7 +41,12 @@ function lockedError(until: Date, now: Date) {
   );
 }
 
-/** Checks a password with throttling per client address and temporary lock-out per account. */
+/**
+ * Checks a password with throttling per client address and temporary lock-out per account.
+ * The throttle counts failures: each attempt is recorded before the password is checked (so
+ * parallel guesses all count) and the record is taken back when the sign-in succeeds, so many
+ * people signing in from one office address are never slowed down.
+ */
 export async function signIn(ctx: Ctx, input: { email: string; password: string; clientAddress: string }) {
   const now = ctx.deps.now();
   const addressKey = sha256(`sign-in:${input.clientAddress}`);
@@ -49,7 +54,7 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
   if (recent >= SIGN_IN_ATTEMPTS_PER_WINDOW) {
     throw new AppError(429, "too_many_attempts", `Too many sign-in attempts from your network. Wait ${SIGN_IN_WINDOW_MINUTES} minutes and try again.`);
   }
-  await repo.insertAttempt(ctx.db, addressKey, now);
+  const attemptId = await repo.insertAttempt(ctx.db, addressKey, now);
 
   const user = await repo.findUserByEmail(ctx.db, input.email);
   if (!user?.passwordHash) {
@@ -71,6 +76,7 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
     throw new AppError(401, "wrong_credentials", WRONG);
   }
   await repo.updateUser(ctx.db, user.id, { failedSignIns: 0, lockedUntil: null });
+  await repo.deleteAttempt(ctx.db, attemptId);
   const actorCtx = { ...ctx, actor: { ...ctx.actor, userId: user.id } };
   const { token, csrfToken } = await startSession(actorCtx, user.id);
   await recordAudit(actorCtx, { orgId: null, action: "sign_in", entityType: "session", entityId: user.id });

@@ -78,6 +78,39 @@ describe("sign-in", () => {
     expect((await other.post("/api/auth/sign-in", { email: "nobody@example.test", password: "x" })).status).toBe(401);
   });
 
+  it("behind a proxy, throttles by the right-most hop of X-Forwarded-For, not the left-most one a client writes", async () => {
+    const throttled = await testHub({ TRUST_PROXY: "true" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      // An attacker writes a new address each time; the proxy appends the real one.
+      const client = new Client(throttled, { "x-forwarded-for": `203.0.113.${i}, 192.0.2.90` });
+      statuses.push((await client.post("/api/auth/sign-in", { email: `nobody-${i}@example.test`, password: "x" })).status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+  });
+
+  it("with two trusted proxies, the client is the second hop from the right", async () => {
+    const twoHops = await testHub({ TRUST_PROXY: "true", TRUSTED_PROXY_HOPS: "2" });
+    let last = 0;
+    for (let i = 0; i < 21; i++) {
+      const client = new Client(twoHops, { "x-forwarded-for": `203.0.113.${i}, 192.0.2.91, 10.0.0.${i}` });
+      last = (await client.post("/api/auth/sign-in", { email: `nobody-${i}@example.test`, password: "x" })).status;
+    }
+    expect(last).toBe(429);
+    const other = new Client(twoHops, { "x-forwarded-for": "192.0.2.92, 10.0.0.1" });
+    expect((await other.post("/api/auth/sign-in", { email: "nobody@example.test", password: "x" })).status).toBe(401);
+  });
+
+  it("counts failures, not successful sign-ins, against an address", async () => {
+    const office = await testHub({ TRUST_PROXY: "true" });
+    const { providerAdmin } = await makeSystem(office);
+    const headers = { "x-forwarded-for": "192.0.2.93" };
+    for (let i = 0; i < 25; i++) expect((await new Client(office, headers).post("/api/auth/sign-in", { email: providerAdmin.email, password: PASSWORD })).status).toBe(200);
+    const wrong = await new Client(office, headers).post("/api/auth/sign-in", { email: providerAdmin.email, password: "not the password" });
+    expect(wrong.status).toBe(401);
+  });
+
   it("signs out: the session no longer works", async () => {
     const { providerAdmin } = await makeSystem(hub);
     const client = await signedIn(hub, providerAdmin.email);
