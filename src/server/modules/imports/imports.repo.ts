@@ -124,6 +124,18 @@ export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
   return { workplaces: stateWorkplaces, staff };
 }
 
+/** The workplace and staff references (staffKey) of the organisation's leavers who hold no current record. */
+export async function leaverKeys(db: Exec, orgId: string) {
+  const rows = (
+    await db.execute(sql`
+      select w.local_ref as workplace, s.local_ref as staff
+      from staff_records s join workplaces w on w.id = s.workplace_id and w.org_id = ${orgId}
+      where s.org_id = ${orgId} and s.end_date is not null
+        and not exists (select 1 from staff_records c where c.workplace_id = s.workplace_id and c.local_ref = s.local_ref and c.end_date is null)`)
+  ).rows as { workplace: string; staff: string }[];
+  return new Set(rows.map((r) => staffKey(r.workplace, r.staff)));
+}
+
 /**
  * The CQC location IDs of other organisations' workplaces. Every provider's upload is checked
  * against them, so one query (about 40,000 short strings at national scale) beats one per file.

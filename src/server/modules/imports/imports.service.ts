@@ -5,7 +5,7 @@ import { inTransaction, type OrgCtx, systemActor } from "../../context";
 import { personKey } from "../../lib/crypto";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { ProblemList } from "../ascwds/problems";
-import { csvSheets, type ParsedUpload, readUpload, type SheetInput, type UploadFile } from "../ascwds/read-upload";
+import { csvSheets, type ParsedUpload, readUpload, type SheetInput, staffKey, type UploadFile } from "../ascwds/read-upload";
 import { xlsxSheets } from "../ascwds/xlsx";
 import { recordAudit } from "../audit/audit.service";
 import * as repo from "./imports.repo";
@@ -45,9 +45,30 @@ export async function validateUpload(ctx: OrgCtx, files: UploadFile[], asAt: str
   const sheets = await sheetsOf(files, problems);
   const locationsElsewhere = await repo.locationsHeldElsewhere(ctx.db, ctx.org.id);
   const parsed = readUpload(sheets, { asAt, allowExampleNi: ctx.org.isDemo, existingWorkplaces: new Set(state.workplaces.keys()), existingStaff, locationsElsewhere }, problems);
+  await leaversTrainingIsNoError(ctx, parsed);
   if (parsed.errors) return { dataVersion, parsed, state, plan: null, preview: null };
   const plan = planImport(parsed, state, (ni) => personKey(ctx.deps.secret, ni));
   return { dataVersion, parsed, state, plan, preview: previewOf(plan, state) };
+}
+
+/**
+ * Training rows for someone recorded as a leaver are not an error: the same files uploaded again
+ * after the person was marked as leaving must be accepted and change nothing. The file reader
+ * knows only current staff, so its "unknown staff" errors for leavers become warnings here, and
+ * those rows (which it left out) are not applied.
+ */
+async function leaversTrainingIsNoError(ctx: OrgCtx, parsed: ParsedUpload) {
+  const unknown = parsed.problems.filter((p) => p.code === "training.UNIQUEWORKERID.unknown_staff" && p.workplace && p.staff);
+  if (!unknown.length) return;
+  const leavers = await repo.leaverKeys(ctx.db, ctx.org.id);
+  for (const p of unknown) {
+    if (!leavers.has(staffKey(p.workplace as string, p.staff as string))) continue;
+    p.code = "training.UNIQUEWORKERID.leaver";
+    p.severity = "warning";
+    p.message = `Staff record "${p.staff}" at workplace "${p.workplace}" has left: this training row is not applied. Remove it from the file if it is not needed.`;
+    parsed.errors--;
+    parsed.warnings++;
+  }
 }
 
 export function summaryOf(v: Validated) {

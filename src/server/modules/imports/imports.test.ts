@@ -210,6 +210,48 @@ describe("applying an upload", () => {
   });
 });
 
+describe("the same files again after someone has left", () => {
+  const snapshot = async (orgId: string) => ({
+    staff: await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.orgId, orgId)).orderBy(staffRecords.id),
+    training: await hub.deps.db.select().from(trainingRecords).where(eq(trainingRecords.orgId, orgId)).orderBy(trainingRecords.id),
+  });
+  const staffLines = () => readFileSync(`${FIX}valid-staff.csv`, "utf8").split("\n");
+
+  it("a staff file marking Ann DELETE with a training file that still covers her: accepted again, and nothing changes", async () => {
+    const ctx = await providerCtx();
+    await applyUpload(ctx, VALID, AS_AT, KEEP);
+    const lines = staffLines();
+    const files = [VALID[0], enc("staff.csv", [lines[0], lines[1].replace(",NEW,", ",DELETE,"), ...lines.slice(2)].join("\n")), VALID[2]];
+    const left = await applyUpload(ctx, files, AS_AT, KEEP);
+    expect(left.applied).toMatchObject({ leavers: 1, staffNew: 0 });
+    const before = await snapshot(ctx.org.id);
+    expect(before.staff.find((s) => s.localRef === "S1")?.endDate).toBe(AS_AT);
+
+    // Before the fix the training row for Ann, now a leaver, was inserted without a staff record: a 500.
+    const again = await applyUpload(ctx, files, AS_AT, KEEP);
+    expect(again.applied).toMatchObject({ staffNew: 0, staffUpdated: 0, leavers: 0, trainingRecords: 0, workplacesNew: 0, workplacesUpdated: 0 });
+    expect(await snapshot(ctx.org.id)).toEqual(before);
+  });
+
+  it("a staff file without Ann (recorded as a leaver) and the training file that still covers her: accepted again, and nothing changes", async () => {
+    const ctx = await providerCtx();
+    await applyUpload(ctx, VALID, AS_AT, KEEP);
+    const lines = staffLines();
+    const files = [VALID[0], enc("staff.csv", [lines[0], ...lines.slice(2)].join("\n")), VALID[2]];
+    const left = await applyUpload(ctx, files, AS_AT, { missing: { default: { action: "leaver" as const, reason: 2 } } });
+    expect(left.applied).toMatchObject({ leavers: 1 });
+    const before = await snapshot(ctx.org.id);
+
+    // Before the fix: "There is no staff record S1", an error, for the very files just applied.
+    const v = await validateUpload(ctx, files, AS_AT);
+    expect(v.parsed.errors).toBe(0);
+    expect(v.parsed.problems.find((p) => p.staff === "S1")).toMatchObject({ code: "training.UNIQUEWORKERID.leaver", severity: "warning" });
+    const again = await applyUpload(ctx, files, AS_AT, KEEP);
+    expect(again.applied).toMatchObject({ staffNew: 0, staffUpdated: 0, leavers: 0, missingKept: 0, trainingRecords: 0 });
+    expect(await snapshot(ctx.org.id)).toEqual(before);
+  });
+});
+
 describe("download and upload again", () => {
   it("the demo provider's data, downloaded as ASC-WDS files and uploaded again, reports no changes (with or without NI numbers)", async () => {
     const demo = await testHub();

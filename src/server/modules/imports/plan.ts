@@ -131,8 +131,13 @@ export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (
     const key = staffKey(t.workplaceRef, t.staffRef);
     byStaff.set(key, [...(byStaff.get(key) ?? []), t]);
   }
+  // Only records that are current or that this upload creates can take training: a row for
+  // someone who has left (a DELETE row applied by an earlier upload of the same files) has no
+  // record to attach to, and inserting it failed on the missing staff record id.
+  const created = new Set(plan.staff.filter((s) => s.action === "new").map((s) => s.key));
   for (const [key, rows] of byStaff) {
     const now = state.staff.get(key);
+    if (!now && !created.has(key)) continue;
     const nowKeys = (now?.training ?? []).map(trainingKey).sort();
     const nextKeys = rows.map((r) => trainingKey(r.values)).sort();
     plan.training.push({ key, action: now && same(nowKeys, nextKeys) ? "unchanged" : "replace", rows });
