@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** Every write, append-only (a trigger in the migrations refuses UPDATE and DELETE). */
@@ -31,25 +32,40 @@ export const outbox = pgTable("outbox", {
   lastError: text("last_error"),
 });
 
-/** A small Postgres-backed job queue (pg-boss does not run on PGlite). */
+/**
+ * A small Postgres-backed job queue (pg-boss does not run on PGlite; ADR 0012). A running job
+ * holds a lease that its worker renews; a lease that runs out means the worker died, and any
+ * worker takes the job back. Periodic work has its own lane, so it never holds up uploads.
+ */
 export const jobs = pgTable(
   "jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind").notNull(),
+    /** user (uploads: claimed on their own) | periodic (reminders, email, clean-up, summaries). */
+    lane: text("lane").notNull().default("user"),
     orgId: uuid("org_id"),
     payload: jsonb("payload").notNull().default({}),
-    status: text("status").notNull().default("queued"), // queued | running | done | failed
+    status: text("status").notNull().default("queued"), // queued | running | done | failed | cancelled
     progress: integer("progress").notNull().default(0),
     result: jsonb("result"),
+    /** Why it failed, in words a user can read (the details are in the log, under the job id). */
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(3),
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While running: the worker's claim, and until when it holds the job without renewing. */
+    lockedBy: uuid("locked_by"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("jobs_status_run_at_idx").on(t.status, t.runAt)],
+  (t) => [
+    index("jobs_lane_status_run_at_idx").on(t.lane, t.status, t.runAt),
+    // One live row per periodic kind: several processes may all try to schedule it.
+    uniqueIndex("jobs_periodic_once").on(t.kind).where(sql`lane = 'periodic' and status in ('queued', 'running')`),
+  ],
 );
 
 /** Organisation-scoped API tokens for HR and rostering systems. Only the token's SHA-256 is stored. */

@@ -262,6 +262,8 @@ export const imports = pgTable(
     /** The organisation's data version the upload was checked against (org_data_versions). */
     dataVersion: bigint("data_version", { mode: "number" }),
     jobId: uuid("job_id"),
+    /** Why checking or applying it failed, shown to the person uploading. */
+    error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     committedAt: timestamp("committed_at", { withTimezone: true }),
   },
