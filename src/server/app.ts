@@ -4,7 +4,8 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Deps } from "./context";
-import { csrf, loadSession, onError, requestContext } from "./http/middleware";
+import { refuseNulInAddress } from "./http/hostile-input";
+import { csrf, loadSession, noStore, onError, requestContext } from "./http/middleware";
 import { Router } from "./http/route";
 import type { AppEnv } from "./http/types";
 import { AppError } from "./lib/errors";
@@ -49,6 +50,8 @@ export function createApp(deps: Deps) {
       referrerPolicy: "same-origin",
     }),
   );
+  app.use("/api/*", noStore);
+  app.use("/api/*", refuseNulInAddress);
   app.use("/api/*", loadSession);
   app.use("/api/*", csrf);
   app.onError(onError);

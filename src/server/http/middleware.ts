@@ -34,6 +34,15 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
+/**
+ * API answers hold personal data (NI numbers, names, figures), so no browser or proxy may keep a
+ * copy unless a route says it may (it sets its own Cache-Control, like the roadmap poster).
+ */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.res.headers.has("cache-control")) c.header("cache-control", "no-store");
+};
+
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   // An API token (Authorization: Bearer hub_…) stands instead of a session: cookies are ignored.
   const bearer = /^Bearer\s+(hub_[\w-]+)$/.exec(c.req.header("authorization") ?? "")?.[1];

@@ -4,6 +4,7 @@ import type { Permission } from "../../shared/permissions";
 import { badRequest } from "../lib/errors";
 import { BODY_LIMITS, limitBody } from "./body-limit";
 import { requireHubAdmin, requireOrg, requireUser } from "./guards";
+import { jsonTextProblem } from "./hostile-input";
 import type { AppEnv } from "./types";
 
 /**
@@ -63,8 +64,14 @@ export class Router {
 }
 
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const text = await c.req.text().catch(() => {
+    throw badRequest("invalid_json", "The request body could not be read. Send it again as JSON (Content-Type: application/json).");
+  });
+  // Checked on the text, before parsing: a NUL would fail in PostgreSQL, deep nesting in the parser.
+  const problem = jsonTextProblem(text);
+  if (problem) throw badRequest("invalid_json", problem);
   try {
-    return await c.req.json();
+    return JSON.parse(text);
   } catch {
     throw badRequest("invalid_json", "The request body must be JSON (Content-Type: application/json).");
   }
