@@ -114,7 +114,7 @@ async function run(argv: string[]): Promise<Out> {
       if (!org) throw new UsageError(`--org: no organisation with id or short name "${orgRef}"`);
       const { user, membership } = await createUserWithMembership(ctx, { email, name: values.name, orgId: org.id, role });
       // They choose their own password through the emailed link.
-      await requestPasswordReset(ctx, email);
+      await requestPasswordReset(ctx, { email });
       return {
         format,
         data: { userId: user.id, email, organisation: { id: org.id, slug: org.slug }, role, membershipId: membership?.id ?? null, passwordLinkEmailed: true },

@@ -9,4 +9,8 @@ export const SIGN_IN_ATTEMPTS_PER_WINDOW = 20;
 export const SIGN_IN_WINDOW_MINUTES = 10;
 export const SESSION_DAYS = 14;
 export const RESET_LINK_HOURS = 2;
+/** Password reset requests from one address, and reset emails to one account, per RESET_WINDOW_MINUTES. */
+export const RESET_REQUESTS_PER_ADDRESS = 10;
+export const RESET_EMAILS_PER_ACCOUNT = 3;
+export const RESET_WINDOW_MINUTES = 60;
 export const INVITATION_DAYS = 14;

@@ -24,6 +24,8 @@ export async function findSession(db: Exec, tokenHash: string, now: Date) {
 export const deleteSession = (db: Exec, tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 export const deleteUserSessions = (db: Exec, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
 
+// sign_in_attempts counts every throttled request by a key: failed sign-ins by address, and
+// password reset requests by address and by account, each under its own prefix.
 export async function countAttemptsSince(db: Exec, addressKey: string, since: Date) {
   const [row] = await db
     .select({ n: count() })
@@ -44,7 +46,18 @@ export async function findLiveReset(db: Exec, tokenHash: string, now: Date) {
     .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
   return row;
 }
-export const markResetUsed = (db: Exec, id: string, at: Date) => db.update(passwordResets).set({ usedAt: at }).where(eq(passwordResets.id, id));
+/**
+ * Ends every live reset link of a user (used_at also marks a link superseded by a newer one or by
+ * a reset); returns the ids it ended, so a caller can tell whether a link was still live.
+ */
+export const endLiveResets = async (db: Exec, userId: string, at: Date) =>
+  (
+    await db
+      .update(passwordResets)
+      .set({ usedAt: at })
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
+      .returning({ id: passwordResets.id })
+  ).map((r) => r.id);
 
 export async function findInvitationByToken(db: Exec, tokenHash: string) {
   const [row] = await db

@@ -55,7 +55,7 @@ export function authRoutes(r: Router) {
       body: requestResetInput,
     },
     async (c, { body }) => {
-      await auth.requestPasswordReset(ctxOf(c), body.email);
+      await auth.requestPasswordReset(ctxOf(c), { email: body.email, clientAddress: clientAddress(c) });
       return c.json({ ok: true, message: "If that email address has an account, we have sent a link to reset the password. It lasts 2 hours." }, 202);
     },
   );

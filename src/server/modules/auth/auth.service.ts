@@ -1,4 +1,15 @@
-import { INVITATION_DAYS, LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, RESET_LINK_HOURS, SESSION_DAYS, SIGN_IN_ATTEMPTS_PER_WINDOW, SIGN_IN_WINDOW_MINUTES } from "../../../shared/limits";
+import {
+  INVITATION_DAYS,
+  LOCKOUT_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  RESET_EMAILS_PER_ACCOUNT,
+  RESET_LINK_HOURS,
+  RESET_REQUESTS_PER_ADDRESS,
+  RESET_WINDOW_MINUTES,
+  SESSION_DAYS,
+  SIGN_IN_ATTEMPTS_PER_WINDOW,
+  SIGN_IN_WINDOW_MINUTES,
+} from "../../../shared/limits";
 import type { Role } from "../../../shared/permissions";
 import { type Ctx, type Deps, inTransaction } from "../../context";
 import { hashPassword, newToken, sha256, verifyPassword } from "../../lib/crypto";
@@ -88,24 +99,48 @@ export async function signOut(ctx: Ctx, tokenHash: string) {
   await recordAudit(ctx, { orgId: null, action: "sign_out", entityType: "session", entityId: ctx.actor.userId });
 }
 
-/** Always answers the same way, so it does not reveal which emails have accounts. */
-export async function requestPasswordReset(ctx: Ctx, email: string) {
-  const user = await repo.findUserByEmail(ctx.db, email);
+/**
+ * Always answers the same way, so it does not reveal which emails have accounts. Requests are
+ * throttled per address (a 429, which says nothing about any account) and reset emails per
+ * account (silently: the answer stays the same, only the email is not sent). A new link ends
+ * every earlier one, so only the latest email works.
+ */
+export async function requestPasswordReset(ctx: Ctx, input: { email: string; clientAddress?: string }) {
+  const now = ctx.deps.now();
+  const since = addMinutes(now, -RESET_WINDOW_MINUTES);
+  // No address: the hub command, run by an operator on the server, is not throttled by address.
+  if (input.clientAddress !== undefined) {
+    const addressKey = sha256(`reset:${input.clientAddress}`);
+    if ((await repo.countAttemptsSince(ctx.db, addressKey, since)) >= RESET_REQUESTS_PER_ADDRESS) {
+      throw new AppError(429, "too_many_attempts", `Too many password reset requests from your network. Wait ${RESET_WINDOW_MINUTES} minutes and try again.`);
+    }
+    await repo.insertAttempt(ctx.db, addressKey, now);
+  }
+  const user = await repo.findUserByEmail(ctx.db, input.email);
   if (!user) return;
-  const token = newToken();
-  await repo.insertReset(ctx.db, { userId: user.id, tokenHash: sha256(token), expiresAt: addHours(ctx.deps.now(), RESET_LINK_HOURS) });
-  await queueEmail(ctx, {
-    to: user.email,
-    template: "password-reset",
-    subject: "Reset your Care Workforce Hub password",
-    body: [
-      "Someone asked to reset the password for your Care Workforce Hub account.",
-      "",
-      `Open this link within ${RESET_LINK_HOURS} hours to choose a new password:`,
-      `${ctx.deps.env.PUBLIC_URL}/reset-password?token=${token}`,
-      "",
-      "If it was not you, ignore this email: your password has not changed.",
-    ].join("\n"),
+  const accountKey = sha256(`reset-account:${user.id}`);
+  if ((await repo.countAttemptsSince(ctx.db, accountKey, since)) >= RESET_EMAILS_PER_ACCOUNT) {
+    ctx.log.info("password reset email not sent: the account has had the most allowed this hour", { userId: user.id });
+    return;
+  }
+  await inTransaction(ctx, async (tx) => {
+    await repo.insertAttempt(tx.db, accountKey, now);
+    await repo.endLiveResets(tx.db, user.id, now);
+    const token = newToken();
+    await repo.insertReset(tx.db, { userId: user.id, tokenHash: sha256(token), expiresAt: addHours(now, RESET_LINK_HOURS) });
+    await queueEmail(tx, {
+      to: user.email,
+      template: "password-reset",
+      subject: "Reset your Care Workforce Hub password",
+      body: [
+        "Someone asked to reset the password for your Care Workforce Hub account.",
+        "",
+        `Open this link within ${RESET_LINK_HOURS} hours to choose a new password:`,
+        `${ctx.deps.env.PUBLIC_URL}/reset-password?token=${token}`,
+        "",
+        "If it was not you, ignore this email: your password has not changed. Any earlier reset link no longer works.",
+      ].join("\n"),
+    });
   });
 }
 
@@ -113,8 +148,10 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
   return inTransaction(ctx, async (tx) => {
     const now = tx.deps.now();
     const reset = await repo.findLiveReset(tx.db, sha256(input.token), now);
-    if (!reset) throw badRequest("link_invalid", "This password reset link has expired or has already been used. Ask for a new one.");
-    await repo.markResetUsed(tx.db, reset.id, now);
+    const invalid = () => badRequest("link_invalid", "This password reset link has expired, has already been used or a newer one was sent. Ask for a new one.");
+    if (!reset) throw invalid();
+    // Using a link ends every other link of the account; a link another request ended meanwhile is refused.
+    if (!(await repo.endLiveResets(tx.db, reset.userId, now)).includes(reset.id)) throw invalid();
     await repo.updateUser(tx.db, reset.userId, { passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null });
     // Sessions started with the old password end: whoever had it no longer has access.
     await repo.deleteUserSessions(tx.db, reset.userId);

@@ -187,6 +187,73 @@ describe("password reset", () => {
   });
 });
 
+describe("password reset links and their throttle", () => {
+  const ask = (email: string, address = `192.0.2.${Math.floor(Math.random() * 250)}-${uniq()}`) =>
+    new Client(hub, { "x-forwarded-for": address }).post("/api/auth/password-reset", { email });
+  const complete = (token: string | null | undefined, password = "a brand new password") => new Client(hub).post("/api/auth/password-reset/complete", { token, password });
+
+  it("a new link ends every earlier one", async () => {
+    const user = await makeUser(hub, null);
+    await ask(user.email);
+    const first = (await lastEmailTo(hub, user.email))?.token;
+    hub.clock.now = new Date(hub.clock.now.getTime() + 1000); // the outbox orders by time
+    await ask(user.email);
+    const second = (await lastEmailTo(hub, user.email))?.token;
+    expect(second).not.toBe(first);
+    const stale = await complete(first);
+    expect(stale.status).toBe(400);
+    expect(stale.json.error).toMatchObject({ code: "link_invalid", message: expect.stringContaining("Ask for a new one") });
+    expect((await complete(second)).status).toBe(200);
+  });
+
+  it("using a link ends every other live link of the account", async () => {
+    const { insertReset } = await import("./auth.repo");
+    const { sha256 } = await import("../../lib/crypto");
+    const user = await makeUser(hub, null);
+    // Two live links, as links issued before links ended each other could be.
+    const expiresAt = new Date(hub.clock.now.getTime() + 3600_000);
+    await insertReset(hub.deps.db, { userId: user.id, tokenHash: sha256(`one-${user.id}`), expiresAt });
+    await insertReset(hub.deps.db, { userId: user.id, tokenHash: sha256(`two-${user.id}`), expiresAt });
+    expect((await complete(`one-${user.id}`)).status).toBe(200);
+    expect((await complete(`two-${user.id}`, "someone else's password")).status).toBe(400);
+  });
+
+  it("throttles requests from one address with a 429 that says nothing about the account", async () => {
+    const address = `192.0.2.200-${uniq()}`;
+    const user = await makeUser(hub, null);
+    for (let i = 0; i < 10; i++) expect((await ask(i % 2 ? user.email : `ghost-${uniq()}@example.test`, address)).status).toBe(202);
+    const known = await ask(user.email, address);
+    const unknown = await ask(`ghost-${uniq()}@example.test`, address);
+    expect(known.status).toBe(429);
+    expect(known.json.error.message).toMatch(/Too many password reset requests from your network/);
+    expect(unknown.json).toEqual(known.json);
+    expect((await ask(user.email)).status).toBe(202); // another address is not affected
+  });
+
+  it("sends an account at most 3 reset emails an hour, answering exactly as for an unknown email", async () => {
+    const { outbox } = await import("../../db/schema");
+    const { count, eq } = await import("drizzle-orm");
+    const user = await makeUser(hub, null);
+    const ghost = `ghost-${uniq()}@example.test`;
+    for (let i = 0; i < 5; i++) {
+      const known = await ask(user.email);
+      const unknown = await ask(ghost);
+      expect(known.status).toBe(202);
+      expect(known.json).toEqual(unknown.json);
+    }
+    const sent = async () => (await hub.deps.db.select({ n: count() }).from(outbox).where(eq(outbox.toAddress, user.email)))[0].n;
+    expect(await sent()).toBe(3);
+    const start = hub.clock.now;
+    hub.clock.now = new Date(start.getTime() + 61 * 60_000);
+    try {
+      await ask(user.email);
+      expect(await sent()).toBe(4);
+    } finally {
+      hub.clock.now = start;
+    }
+  });
+});
+
 describe("security events in the audit trail", () => {
   it("records sign-in, lock-out and sign-out against the user", async () => {
     const { sql } = await import("drizzle-orm");
