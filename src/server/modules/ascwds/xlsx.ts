@@ -1,48 +1,113 @@
+import { Worker } from "node:worker_threads";
 import ExcelJS from "exceljs";
-import type { CsvRow } from "./csv";
 import type { ProblemList } from "./problems";
-import type { SheetInput, UploadFile } from "./read-upload";
+import { LIMITS, type SheetInput, type UploadFile } from "./read-upload";
+import type { XlsxWorkerInput, XlsxWorkerOutput } from "./xlsx.worker";
+import { type ZipEntry, ZipFormatError, zipDirectory } from "./zip-directory";
 
-const pad = (n: number) => String(n).padStart(2, "0");
+/**
+ * What a workbook may hold. Checked on the ZIP's declared sizes before anything is unpacked, then
+ * again while the sheets are streamed (declared sizes can lie). A workbook's sheets stay in memory
+ * once read, so the caps also bound the memory one upload can take.
+ */
+export const XLSX_LIMITS = {
+  entries: 1000,
+  sheets: 5,
+  unpackedBytes: 256 * 1024 * 1024,
+  cells: 6_000_000,
+  /** The reading thread's own heap: a workbook that needs more fails alone, the hub carries on. */
+  workerHeapMb: 1024,
+  workerTimeoutMs: 120_000,
+};
 
-/** A cell as the text a CSV export of it would hold (dates as DD/MM/YYYY). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("text" in value) return String(value.text);
-    if ("error" in value) return "";
+const mb = (bytes: number) => Math.ceil(bytes / 1048576).toLocaleString("en-GB");
+
+/**
+ * What the ZIP directory alone shows to be too much for a workbook, or null. Cheap (nothing is
+ * unpacked), so the upload route asks it before storing anything.
+ */
+export function workbookLimitProblem(file: UploadFile): { code: "too_many_sheets" | "too_large_unpacked"; message: string } | null {
+  let entries: ZipEntry[];
+  try {
+    entries = zipDirectory(file.bytes);
+  } catch (err) {
+    if (err instanceof ZipFormatError) return null; // not a readable ZIP: reading it says so
+    throw err;
   }
-  return String(value);
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
+  const unpacked = entries.reduce((s, e) => s + e.unpackedBytes, 0);
+  if (entries.length > XLSX_LIMITS.entries || sheets > XLSX_LIMITS.sheets)
+    return {
+      code: "too_many_sheets",
+      message: `${file.name} has ${(sheets > XLSX_LIMITS.sheets ? sheets : entries.length).toLocaleString("en-GB")} ${sheets > XLSX_LIMITS.sheets ? "sheets" : "parts"}: a workbook can hold at most ${XLSX_LIMITS.sheets} sheets (the workplace, staff and training files, one sheet each). Remove the other sheets, or upload the CSV files.`,
+    };
+  if (unpacked > XLSX_LIMITS.unpackedBytes)
+    return {
+      code: "too_large_unpacked",
+      message: `${file.name} unpacks to ${mb(unpacked)} MB, more than the ${mb(XLSX_LIMITS.unpackedBytes)} MB a workbook can hold. Save each sheet as a CSV file and upload those instead.`,
+    };
+  return null;
+}
+
+const notXlsx = (name: string) => `${name} could not be opened as an Excel workbook (.xlsx). Save it again from Excel as "Excel Workbook", or upload the CSV files.`;
+
+// One workbook is read at a time: the other core stays free for everyone else's requests.
+let reading: Promise<unknown> = Promise.resolve();
+
+function readInWorker(input: XlsxWorkerInput): Promise<XlsxWorkerOutput | { ok: false; reason: "too_big" }> {
+  const run = () =>
+    new Promise<XlsxWorkerOutput | { ok: false; reason: "too_big" }>((resolve) => {
+      const worker = new Worker(new URL("./xlsx.worker.boot.mjs", import.meta.url), {
+        workerData: input,
+        resourceLimits: { maxOldGenerationSizeMb: XLSX_LIMITS.workerHeapMb },
+      });
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        resolve({ ok: false, reason: "too_big" });
+      }, XLSX_LIMITS.workerTimeoutMs);
+      worker.once("message", (out: XlsxWorkerOutput) => {
+        clearTimeout(timer);
+        resolve(out);
+        void worker.terminate();
+      });
+      // Out of its heap (ERR_WORKER_OUT_OF_MEMORY) or any other crash: the workbook is too much to read.
+      worker.once("error", () => {
+        clearTimeout(timer);
+        resolve({ ok: false, reason: "too_big" });
+      });
+      worker.once("exit", () => {
+        clearTimeout(timer);
+        resolve({ ok: false, reason: "too_big" });
+      });
+    });
+  const result = reading.then(run, run);
+  reading = result;
+  return result;
 }
 
 /** Each worksheet of a workbook becomes one "file", named "workbook.xlsx › Sheet". */
 export async function xlsxSheets(file: UploadFile, problems: ProblemList): Promise<SheetInput[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer);
-  } catch {
-    problems.fileError(
-      file.name,
-      "upload",
-      "not_xlsx",
-      `${file.name} could not be opened as an Excel workbook (.xlsx). Save it again from Excel as "Excel Workbook", or upload the CSV files.`,
-    );
+  const limit = workbookLimitProblem(file);
+  if (limit) {
+    problems.fileError(file.name, "upload", limit.code, limit.message);
     return [];
   }
-  const sheets: SheetInput[] = [];
-  workbook.eachSheet((sheet) => {
-    const rows: CsvRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-      while (cells.length && cells[cells.length - 1] === "") cells.pop();
-      if (cells.length) rows.push({ line: rowNumber, cells });
-    });
-    if (rows.length) sheets.push({ name: `${file.name} › ${sheet.name}`, rows, encoding: "xlsx" });
-  });
+  const out = await readInWorker({ bytes: file.bytes, maxRows: LIMITS.rows, maxCells: XLSX_LIMITS.cells, maxUnpackedBytes: XLSX_LIMITS.unpackedBytes });
+  if (!out.ok) {
+    const message =
+      out.reason === "rows"
+        ? `${file.name} › ${out.sheet} has more than ${LIMITS.rows.toLocaleString("en-GB")} rows: at most ${LIMITS.rows.toLocaleString("en-GB")} can be uploaded at once. Split it by workplace.`
+        : out.reason === "cells"
+          ? `${file.name} has more than ${XLSX_LIMITS.cells.toLocaleString("en-GB")} filled cells, more than a workbook can hold. Save each sheet as a CSV file and upload those instead.`
+          : out.reason === "unpacked"
+            ? `${file.name} unpacks to more than ${mb(XLSX_LIMITS.unpackedBytes)} MB, more than a workbook can hold. Save each sheet as a CSV file and upload those instead.`
+            : out.reason === "too_big"
+              ? `${file.name} is too large or too complex to read as a workbook. Save each sheet as a CSV file and upload those instead.`
+              : notXlsx(file.name);
+    problems.fileError(file.name, "upload", out.reason === "unreadable" ? "not_xlsx" : "too_large_unpacked", message);
+    return [];
+  }
+  const sheets = out.sheets.map((s) => ({ name: `${file.name} › ${s.name}`, rows: s.rows, encoding: "xlsx" }));
   if (!sheets.length) problems.fileError(file.name, "upload", "empty", `${file.name} has no sheets with data.`);
   return sheets;
 }

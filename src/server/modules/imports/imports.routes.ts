@@ -11,11 +11,11 @@ import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
 import { enqueueJob } from "../../jobs/worker";
 import { sha256 } from "../../lib/crypto";
-import { badRequest, conflict, notFound } from "../../lib/errors";
+import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import type { Problem } from "../ascwds/problems";
 import { LIMITS } from "../ascwds/read-upload";
-import { workbookOf } from "../ascwds/xlsx";
+import { workbookLimitProblem, workbookOf } from "../ascwds/xlsx";
 import { exportAscwds } from "./export.service";
 import type { ImportJobPayload } from "./imports.jobs";
 import { presentImport, REPORT_HEADER, reportRows } from "./imports.presenter";
@@ -72,6 +72,11 @@ export function importRoutes(r: Router) {
           { path: "files", message: "Choose smaller files" },
         ]);
       const files = await Promise.all(given.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      // A workbook that would unpack to too much is refused on its ZIP directory, before it is stored or read.
+      for (const f of files) {
+        const limit = workbookLimitProblem(f);
+        if (limit) throw new AppError(413, limit.code, limit.message, [{ path: "files", message: "Upload the sheets as CSV files" }]);
+      }
       // A retried upload (same key, same files) gets the first upload back rather than a second copy.
       const request = { asAt, files: files.map((f) => ({ name: f.name, sha256: sha256(f.bytes) })) };
       return idempotent(c, ctx.org.id, request, async () => {
