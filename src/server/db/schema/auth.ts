@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./orgs";
 
 /** Database sessions. The cookie carries a random token; only its SHA-256 is stored. */
@@ -46,7 +46,10 @@ export const invitations = pgTable(
   (t) => [index("invitations_org_idx").on(t.orgId)],
 );
 
-/** Sign-in attempts per client address, for throttling (kept in the database so several processes agree). */
+/**
+ * Throttled requests by key, counted in the database so several processes agree: failed sign-ins
+ * per client address, password reset requests per address and reset emails per account.
+ */
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
@@ -56,3 +59,15 @@ export const signInAttempts = pgTable(
   },
   (t) => [index("sign_in_attempts_key_at_idx").on(t.addressKey, t.at)],
 );
+
+/**
+ * Wrong passwords in a row per email address, and the lock they lead to, kept for every address
+ * typed, with or without an account, so a lock-out does not reveal which emails have accounts.
+ * The key is an HMAC of the lower-cased address: the table holds no addresses.
+ */
+export const signInLockouts = pgTable("sign_in_lockouts", {
+  emailKey: text("email_key").primaryKey(),
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
-import { invitations, memberships, organisations, passwordResets, sessions, signInAttempts, users } from "../../db/schema";
+import { invitations, memberships, organisations, passwordResets, sessions, signInAttempts, signInLockouts, users } from "../../db/schema";
 
 export const findUserByEmail = async (db: Exec, email: string) => (await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`))[0];
 
@@ -36,6 +36,21 @@ export async function countAttemptsSince(db: Exec, addressKey: string, since: Da
 export const insertAttempt = async (db: Exec, addressKey: string, at: Date) =>
   (await db.insert(signInAttempts).values({ addressKey, at }).returning({ id: signInAttempts.id }))[0].id;
 export const deleteAttempt = (db: Exec, id: string) => db.delete(signInAttempts).where(eq(signInAttempts.id, id));
+
+export const findLockout = async (db: Exec, emailKey: string) => (await db.select().from(signInLockouts).where(eq(signInLockouts.emailKey, emailKey)))[0];
+
+/** Counts one more wrong password for an email address, atomically; returns how many in a row. */
+export async function addFailedSignIn(db: Exec, emailKey: string, at: Date) {
+  const [row] = await db
+    .insert(signInLockouts)
+    .values({ emailKey, failedSignIns: 1, updatedAt: at })
+    .onConflictDoUpdate({ target: signInLockouts.emailKey, set: { failedSignIns: sql`${signInLockouts.failedSignIns} + 1`, updatedAt: at } })
+    .returning({ failedSignIns: signInLockouts.failedSignIns });
+  return row.failedSignIns;
+}
+export const lockEmail = (db: Exec, emailKey: string, until: Date, at: Date) =>
+  db.update(signInLockouts).set({ failedSignIns: 0, lockedUntil: until, updatedAt: at }).where(eq(signInLockouts.emailKey, emailKey));
+export const clearLockout = (db: Exec, emailKey: string) => db.delete(signInLockouts).where(eq(signInLockouts.emailKey, emailKey));
 
 export const insertReset = (db: Exec, values: typeof passwordResets.$inferInsert) => db.insert(passwordResets).values(values);
 

@@ -12,7 +12,7 @@ import {
 } from "../../../shared/limits";
 import type { Role } from "../../../shared/permissions";
 import { type Ctx, type Deps, inTransaction } from "../../context";
-import { hashPassword, newToken, sha256, verifyPassword } from "../../lib/crypto";
+import { hashPassword, lockoutKey, newToken, sha256, verifyPassword } from "../../lib/crypto";
 import { AppError, badRequest } from "../../lib/errors";
 import { addDays, addHours, addMinutes } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
@@ -53,7 +53,7 @@ function lockedError(until: Date, now: Date) {
 }
 
 /**
- * Checks a password with throttling per client address and temporary lock-out per account.
+ * Checks a password with throttling per client address and temporary lock-out per email address.
  * The throttle counts failures: each attempt is recorded before the password is checked (so
  * parallel guesses all count) and the record is taken back when the sign-in succeeds, so many
  * people signing in from one office address are never slowed down.
@@ -67,26 +67,29 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
   }
   const attemptId = await repo.insertAttempt(ctx.db, addressKey, now);
 
-  const user = await repo.findUserByEmail(ctx.db, input.email);
-  if (!user?.passwordHash) {
-    await verifyPassword(await timingDummy(), input.password);
-    throw new AppError(401, "wrong_credentials", WRONG);
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
+  // Lock-out is kept per email address typed, account or not, and every address takes the same
+  // path (an unknown one is checked against a dummy hash): status, message, timing and the
+  // number of attempts before a lock are the same, so they do not reveal which emails have accounts.
+  const emailKey = lockoutKey(ctx.deps.secret, input.email);
+  const lock = await repo.findLockout(ctx.db, emailKey);
+  if (lock?.lockedUntil && lock.lockedUntil > now) throw lockedError(lock.lockedUntil, now);
 
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failures = user.failedSignIns + 1;
+  const user = await repo.findUserByEmail(ctx.db, input.email);
+  const ok = await verifyPassword(user?.passwordHash ?? (await timingDummy()), input.password);
+  if (!user?.passwordHash || !ok) {
+    const failures = await repo.addFailedSignIn(ctx.db, emailKey, now);
     if (failures >= MAX_FAILED_SIGN_INS) {
       const until = addMinutes(now, LOCKOUT_MINUTES);
-      await repo.updateUser(ctx.db, user.id, { failedSignIns: 0, lockedUntil: until });
-      await recordAudit(ctx, { orgId: null, action: "lock", entityType: "user", entityId: user.id, before: { lockedUntil: null }, after: { lockedUntil: until } });
-      ctx.log.warn("account locked after repeated wrong passwords", { userId: user.id });
+      await repo.lockEmail(ctx.db, emailKey, until, now);
+      if (user) {
+        await recordAudit(ctx, { orgId: null, action: "lock", entityType: "user", entityId: user.id, before: { lockedUntil: null }, after: { lockedUntil: until } });
+        ctx.log.warn("account locked after repeated wrong passwords", { userId: user.id });
+      }
       throw lockedError(until, now);
     }
-    await repo.updateUser(ctx.db, user.id, { failedSignIns: failures });
     throw new AppError(401, "wrong_credentials", WRONG);
   }
-  await repo.updateUser(ctx.db, user.id, { failedSignIns: 0, lockedUntil: null });
+  await repo.clearLockout(ctx.db, emailKey);
   await repo.deleteAttempt(ctx.db, attemptId);
   const actorCtx = { ...ctx, actor: { ...ctx.actor, userId: user.id } };
   const { token, csrfToken } = await startSession(actorCtx, user.id);
@@ -152,7 +155,9 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
     if (!reset) throw invalid();
     // Using a link ends every other link of the account; a link another request ended meanwhile is refused.
     if (!(await repo.endLiveResets(tx.db, reset.userId, now)).includes(reset.id)) throw invalid();
-    await repo.updateUser(tx.db, reset.userId, { passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null });
+    const [user] = await repo.updateUser(tx.db, reset.userId, { passwordHash: await hashPassword(input.password) });
+    // A new password ends a lock-out: the person has shown they hold the email.
+    await repo.clearLockout(tx.db, lockoutKey(tx.deps.secret, user.email));
     // Sessions started with the old password end: whoever had it no longer has access.
     await repo.deleteUserSessions(tx.db, reset.userId);
     await recordAudit(

@@ -67,6 +67,32 @@ describe("sign-in", () => {
     }
   });
 
+  it("locks an unknown email exactly as it locks an account, so a lock-out does not reveal which emails have accounts", async () => {
+    const { providerAdmin } = await makeSystem(hub);
+    const ghost = `ghost-${uniq()}@example.test`;
+    const answers = async (email: string) => {
+      const seen: unknown[] = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await new Client(hub).post("/api/auth/sign-in", { email, password: `wrong ${i}` });
+        seen.push({ status: res.status, error: res.json.error });
+      }
+      return seen;
+    };
+    const known = await answers(providerAdmin.email);
+    const unknown = await answers(ghost.toUpperCase());
+    expect(unknown).toEqual(known);
+    expect(known.map((a) => (a as { status: number }).status)).toEqual([401, 401, 401, 401, 423, 423, 423]);
+    expect(JSON.stringify(known[4])).toMatch(/locked.*Try again in 15 minutes/);
+
+    const start = hub.clock.now;
+    hub.clock.now = new Date(start.getTime() + 16 * 60_000);
+    try {
+      expect((await new Client(hub).post("/api/auth/sign-in", { email: ghost, password: "x" })).status).toBe(401);
+    } finally {
+      hub.clock.now = start;
+    }
+  });
+
   it("throttles many attempts from one address", async () => {
     const throttled = await testHub({ TRUST_PROXY: "true" });
     const client = new Client(throttled, { "x-forwarded-for": "192.0.2.77" });
