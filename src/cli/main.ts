@@ -15,7 +15,7 @@ import { metricsFor } from "../server/modules/metrics/metrics.service";
 import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
 import { createUserWithMembership } from "../server/modules/users/users.service";
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions";
-import { email as emailSchema, slug as slugSchema } from "../shared/schemas";
+import { email as emailSchema, orgName as orgNameSchema, slug as slugSchema } from "../shared/schemas";
 import { type Format, parse, required, UsageError } from "./args";
 
 const USAGE = `Usage: hub <command> [options]   (or: npm run hub -- <command> [options])
@@ -85,7 +85,7 @@ async function run(argv: string[]): Promise<Out> {
   if (command === "org" && sub === "create") {
     const { values, format } = parse(rest, { kind: { type: "string" }, name: { type: "string" }, slug: { type: "string" }, council: { type: "string" } });
     const kind = check(z.enum(ORG_KINDS, { error: `--kind must be one of: ${ORG_KINDS.join(", ")}` }), required(values.kind, "--kind"), "--kind") as OrgKind;
-    const name = required(values.name, "--name");
+    const name = check(orgNameSchema, required(values.name, "--name"), "--name");
     const slug = values.slug ? check(slugSchema, values.slug, "--slug") : undefined;
     return withDb(async (ctx) => {
       const council = values.council ? await findOrg(ctx, values.council) : undefined;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../limits";
+import { freeText } from "./text";
 
 export const email = z
   .string()
@@ -29,6 +30,6 @@ export const resetPasswordInput = z.object({
 
 export const acceptInvitationInput = z.object({
   token: z.string().min(10, "The link is not complete: copy the whole link from the email"),
-  name: z.string().trim().min(1, "Enter your name").max(200).optional(),
+  name: freeText(z.string().trim().min(1, "Enter your name").max(200, "Name must be 200 characters or fewer"), "Your name").optional(),
   password: newPassword.optional(),
 });

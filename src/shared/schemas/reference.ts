@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { freeText } from "./text";
 
 const date = z.iso.date("Enter a real date as YYYY-MM-DD");
-const source = z.string().trim().min(3, "Say where the figure comes from (a link or a publication)").max(1000, "Keep the source under 1,000 characters");
-const note = z.string().trim().max(1000, "Keep the note under 1,000 characters").nullable();
+const source = freeText(z.string().trim().min(3, "Say where the figure comes from (a link or a publication)").max(1000, "Keep the source under 1,000 characters"), "The source");
+const note = freeText(z.string().trim().max(1000, "Keep the note under 1,000 characters"), "The note", { multiLine: true }).nullable();
 
 /** A hub admin's correction of a pay floor: the rate, its dates, its source. */
 export const payFloorUpdate = z
@@ -25,7 +26,7 @@ export const payFloorCreate = z.object({
     .regex(/^[a-z0-9_]+$/, "band is a short code such as uk, london, 21_plus, 18_20, under_18 or apprentice"),
   minAge: z.number().int().min(0).max(100).nullable(),
   maxAge: z.number().int().min(0).max(100).nullable(),
-  rateYear: z.string().trim().min(4, "Give the rate year, like 2026/27").max(20),
+  rateYear: freeText(z.string().trim().min(4, "Give the rate year, like 2026/27").max(20), "The rate year"),
   hourlyRate: z.number({ error: "Enter the hourly rate in pounds, like 12.60" }).positive("The rate must be above £0").max(100, "Enter the rate in pounds an hour (under £100)"),
   announcedOn: date.nullable(),
   applicableFrom: date,
@@ -37,7 +38,7 @@ export const payFloorCreate = z.object({
 export const comparatorUpdate = z
   .object({
     value: z.number({ error: "Enter the figure as a number (rates as fractions, like 0.083 for 8.3%)" }),
-    definition: z.string().trim().min(3).max(500),
+    definition: freeText(z.string().trim().min(3).max(500), "The definition"),
     source,
     note,
   })
@@ -51,14 +52,14 @@ export const comparatorCreate = z.object({
     .trim()
     .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, "metric is a name from docs/metrics.md, like vacancy_rate or pay_median_hourly.care_worker"),
   publisher: z.enum(["sfc", "dfe"], { error: "publisher is sfc (Skills for Care) or dfe (Department for Education)" }),
-  edition: z.string().trim().min(3).max(300),
-  period: z.string().trim().min(4).max(20),
+  edition: freeText(z.string().trim().min(3).max(300), "The edition"),
+  period: freeText(z.string().trim().min(4).max(20), "The period"),
   coverage: z
     .string()
     .trim()
     .regex(/^[a-z_]+(\.[a-z_]+)*$/, "coverage is like england or england.domiciliary"),
   value: z.number({ error: "Enter the figure as a number (rates as fractions, like 0.083 for 8.3%)" }),
-  definition: z.string().trim().min(3).max(500),
+  definition: freeText(z.string().trim().min(3).max(500), "The definition"),
   source,
   note,
 });
@@ -96,13 +97,13 @@ export const publicPageInput = z.object({ enabled: z.boolean({ error: "enabled i
 /** A council's draft career framework (checked in full by the server: shared/career/framework.ts). */
 export const frameworkDraftInput = z.object({ document: z.unknown() });
 export const jobTitleInput = z.object({
-  title: z.string().trim().min(2, "Enter the job title, at least 2 characters").max(120, "Job titles are at most 120 characters"),
+  title: freeText(z.string().trim().min(2, "Enter the job title, at least 2 characters").max(120, "Job titles are at most 120 characters"), "The job title"),
   roleKey: z.string().min(1, "Choose the framework role this job title is"),
 });
 
 const isoDateOrNull = z.iso.date("Enter a real date as YYYY-MM-DD").nullable().optional();
 export const goalInput = z.object({
-  title: z.string().trim().min(3, "Describe the goal in at least 3 characters").max(200, "Goals are at most 200 characters"),
+  title: freeText(z.string().trim().min(3, "Describe the goal in at least 3 characters").max(200, "Goals are at most 200 characters"), "The goal"),
   roleKey: z.string().max(100).nullable().optional(),
   dueOn: isoDateOrNull,
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { TOKEN_SCOPES } from "../permissions";
+import { freeText } from "./text";
 
 export const createTokenInput = z.object({
-  name: z.string().trim().min(1, "Name the token after the system that will use it").max(100, "Name must be 100 characters or fewer"),
+  name: freeText(z.string().trim().min(1, "Name the token after the system that will use it").max(100, "Name must be 100 characters or fewer"), "The token's name"),
   scope: z.enum(TOKEN_SCOPES, { error: "Choose read or write" }),
 });
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, lt } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import { oneLine } from "../../../shared/text";
 import type { Ctx, Deps } from "../../context";
 import { outbox } from "../../db/schema";
 import { errorFields } from "../../lib/logger";
@@ -12,9 +13,18 @@ export interface Email {
   template: string;
 }
 
-/** Emails are queued in the outbox inside the caller's transaction, and delivered after it commits. */
+export { oneLine };
+
+/**
+ * Emails are queued in the outbox inside the caller's transaction, and delivered after it commits.
+ * The subject is a header, so it is forced onto one line whatever went into it; callers put
+ * names people typed into bodies through `oneLine`.
+ */
 export async function queueEmail(ctx: Ctx, email: Email) {
-  const [row] = await ctx.db.insert(outbox).values({ toAddress: email.to, subject: email.subject, body: email.body, template: email.template }).returning({ id: outbox.id });
+  const [row] = await ctx.db
+    .insert(outbox)
+    .values({ toAddress: oneLine(email.to), subject: oneLine(email.subject), body: email.body, template: email.template })
+    .returning({ id: outbox.id });
   ctx.log.info("email queued", { outboxId: row.id, template: email.template });
   return row.id;
 }

@@ -103,7 +103,8 @@ export async function protectForScope(ctx: OrgCtx, scope: Scope, ids: string[]):
 
 /** The named figures (all when none are named); an unknown name is a clear error. */
 export function pick(figures: Figures, names: string[]): Figures {
-  const unknown = names.filter((n) => !(n in figures));
+  // Own properties only: `in` would take __proto__, constructor or toString for figures.
+  const unknown = names.filter((n) => !Object.hasOwn(figures, n));
   if (unknown.length) throw badRequest("validation", `${unknown.join(", ")}: not a figure the hub computes yet. Available: ${Object.keys(figures).join(", ")}.`);
   return names.length ? Object.fromEntries(names.map((n) => [n, figures[n]])) : figures;
 }

@@ -6,7 +6,7 @@ import { commissioning, memberships, organisations, returnPeriods, returnReminde
 import { badRequest, conflict, forbidden, notFound } from "../../lib/errors";
 import { addDays, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
-import { queueEmail } from "../mail/mail.service";
+import { oneLine, queueEmail } from "../mail/mail.service";
 import type { Figures } from "../metrics/engine";
 import { commissionedProviderIds } from "../orgs/orgs.repo";
 import { completeness } from "./completeness";
@@ -238,8 +238,8 @@ export async function sendReturnReminders(deps: Deps) {
           await queueEmail(ctx, {
             to: a.email,
             template: "return-reminder",
-            subject: `Your workforce return for ${period.name} is due on ${period.dueDate}`,
-            body: `${council} asks for your workforce return for ${period.name} (data as at ${period.periodEnd}) by ${period.dueDate}.\n\nUpload your ASC-WDS files or check your data, then submit the return:\n${deps.env.PUBLIC_URL}/orgs/${orgId}/returns`,
+            subject: `Your workforce return for ${oneLine(period.name)} is due on ${period.dueDate}`,
+            body: `${oneLine(council)} asks for your workforce return for ${oneLine(period.name)} (data as at ${period.periodEnd}) by ${period.dueDate}.\n\nUpload your ASC-WDS files or check your data, then submit the return:\n${deps.env.PUBLIC_URL}/orgs/${orgId}/returns`,
           });
         }
         await tx.insert(returnReminders).values({ periodId: period.id, orgId, sentAt: deps.now() });

@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound } from "../../lib/errors";
 import { addDays } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { findUserByEmail, insertUser } from "../auth/auth.repo";
-import { queueEmail } from "../mail/mail.service";
+import { oneLine, queueEmail } from "../mail/mail.service";
 import * as orgs from "../orgs/orgs.repo";
 
 function assertRoleFits(ctx: OrgCtx, role: Role) {
@@ -37,9 +37,10 @@ export async function createInvitation(ctx: OrgCtx, input: { email: string; role
   await queueEmail(ctx, {
     to: input.email,
     template: "invitation",
-    subject: `You are invited to join ${ctx.org.name} on the Care Workforce Hub`,
+    subject: `You are invited to join ${oneLine(ctx.org.name)} on the Care Workforce Hub`,
     body: [
-      `${invitedByOrgName} has invited you to join ${ctx.org.name} on the Care Workforce Hub as ${ROLE_LABELS[input.role]}.`,
+      // Names stored before line breaks were refused must not forge lines of the email.
+      `${oneLine(invitedByOrgName)} has invited you to join ${oneLine(ctx.org.name)} on the Care Workforce Hub as ${ROLE_LABELS[input.role]}.`,
       "",
       `Open this link within ${INVITATION_DAYS} days to accept:`,
       `${ctx.deps.env.PUBLIC_URL}/accept-invitation?token=${token}`,
