@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   "metrics.manage", // a council: set targets for its headline figures
   "careers.manage", // a council: edit and publish its career framework, see who has endorsed it
   "careers.endorse", // a provider: endorse a published framework, map its own job titles
+  "careers.view", // the frameworks' versions and who has endorsed them; a provider's job title mappings
+  "careers.plans", // the development plans staff have shared with their employer
   "self.view", // personal account: my own record, training, career plan
   "returns.view", // a council: return periods and who has submitted; a provider: its own returns
   "returns.manage", // a council: set return periods
@@ -83,12 +85,24 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "returns.manage",
     "metrics.manage",
     "careers.manage",
+    "careers.view",
+    "careers.plans",
   ],
-  council_analyst: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view"],
-  commissioner: ["org.view", "providers.view", "workplaces.view", "metrics.view", "metrics.manage", "returns.view"],
-  provider_admin: [...ORG_ADMIN, ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "staff.viewSensitive", "returns.view", "returns.submit", "careers.endorse"],
-  provider_editor: ["org.view", "users.view", ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "returns.view", "returns.submit"],
-  provider_viewer: ["org.view", ...PROVIDER_DATA_READ, "returns.view"],
+  council_analyst: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view", "careers.view"],
+  commissioner: ["org.view", "providers.view", "workplaces.view", "metrics.view", "metrics.manage", "returns.view", "careers.view"],
+  provider_admin: [
+    ...ORG_ADMIN,
+    ...PROVIDER_DATA_READ,
+    ...PROVIDER_DATA_WRITE,
+    "staff.viewSensitive",
+    "returns.view",
+    "returns.submit",
+    "careers.endorse",
+    "careers.view",
+    "careers.plans",
+  ],
+  provider_editor: ["org.view", "users.view", ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "returns.view", "returns.submit", "careers.plans"],
+  provider_viewer: ["org.view", ...PROVIDER_DATA_READ, "returns.view", "careers.plans"],
   trainer: ["org.view"],
   staff_member: ["org.view", "self.view"],
   candidate: ["org.view", "self.view"],
@@ -108,7 +122,11 @@ export function permissionsFor(role: Role | null, isHubAdmin = false): Permissio
 export const TOKEN_SCOPES = ["read", "write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
-/** What an organisation's API token may do: read or write workforce data, nothing else. */
+/**
+ * What an organisation's API token may do: read or write workforce data, nothing else. Never
+ * careers.plans (a person's development plan is theirs and their managers'), careers.view or
+ * anything of users, audit or returns.
+ */
 export const TOKEN_MATRIX: Record<TokenScope, readonly Permission[]> = {
   read: ["org.view", "workplaces.view", "staff.view"],
   write: ["org.view", "workplaces.view", "staff.view", "workplaces.edit", "staff.edit"],

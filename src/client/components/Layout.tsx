@@ -17,7 +17,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/figures", label: "Workforce figures", permission: "metrics.view" },
   { to: "/my-career", label: "My career", permission: "self.view" },
   { to: "/career-framework", label: "Career framework", permission: ["careers.manage", "careers.endorse"] },
-  { to: "/career-plans", label: "Development plans", permission: "staff.view" },
+  { to: "/career-plans", label: "Development plans", permission: "careers.plans" },
   { to: "/providers", label: "Providers", permission: "providers.view" },
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },

@@ -60,7 +60,9 @@ export function careersRoutes(r: Router) {
       path: "/api/orgs/:orgId/frameworks",
       tag,
       scope: "org",
-      permission: "org.view",
+      // Not org.view: a council's staff members, candidates and API tokens have no need of its
+      // commissioned providers and who has endorsed what.
+      permission: "careers.view",
       summary:
         "A council's draft and published career frameworks with who has endorsed each; a provider's commissioning councils' latest frameworks and whether it has endorsed them",
     },
@@ -122,7 +124,7 @@ export function careersRoutes(r: Router) {
     async (c) => c.json(await endorse(orgCtxOf(c), idParam(c, "frameworkId", "framework"))),
   );
   r.define(
-    { method: "get", path: "/api/orgs/:orgId/job-titles", tag, scope: "org", permission: "org.view", summary: "Your own job titles and the framework roles they map onto" },
+    { method: "get", path: "/api/orgs/:orgId/job-titles", tag, scope: "org", permission: "careers.view", summary: "Your own job titles and the framework roles they map onto" },
     async (c) => c.json({ jobTitles: await listJobTitles(orgCtxOf(c)) }),
   );
   r.define(
@@ -186,7 +188,7 @@ export function careersRoutes(r: Router) {
     async (c) => c.json({ removed: (await removeGoal(orgCtxOf(c), idParam(c, "goalId", "goal"))).id }),
   );
   r.define(
-    { method: "get", path: "/api/orgs/:orgId/career-plans", tag, scope: "org", permission: "staff.view", summary: "The development plans your staff have shared with you" },
+    { method: "get", path: "/api/orgs/:orgId/career-plans", tag, scope: "org", permission: "careers.plans", summary: "The development plans your staff have shared with you" },
     async (c) => c.json({ plans: await sharedPlans(orgCtxOf(c)) }),
   );
 }
