@@ -10,9 +10,19 @@ interface Token {
   scope: "read" | "write";
   prefix: string;
   createdAt: string;
+  createdBy: { id: string; name: string; email: string } | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** limited: its creator's role no longer allows all of its scope; creator_left: it no longer works. */
+  status: "active" | "limited" | "creator_left" | "revoked";
 }
+
+const STATUS: Record<Token["status"], string> = {
+  active: "Working",
+  limited: "Limited: its creator's role no longer allows everything its scope does",
+  creator_left: "Stopped: its creator has left the organisation",
+  revoked: "Revoked",
+};
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB") : "never");
 
@@ -40,7 +50,8 @@ export function ApiTokensSection({ orgId }: { orgId: string }) {
         API tokens
       </h2>
       <p className="govuk-body">
-        Let your HR or rostering system send staff records to the hub. A read token can only read; a write token can also create and update workplaces and staff records. See the{" "}
+        Let your HR or rostering system send staff records to the hub. A read token can only read; a write token can also create and update workplaces and staff records. A token
+        can never do more than the person who created it can do now, and stops working if they leave the organisation. See the{" "}
         <a className="govuk-link" href="/api/docs">
           API documentation
         </a>
@@ -64,7 +75,9 @@ export function ApiTokensSection({ orgId }: { orgId: string }) {
             { header: "Name", cell: (t) => t.name },
             { header: "Scope", cell: (t) => t.scope },
             { header: "Starts with", cell: (t) => <code>{t.prefix}…</code> },
-            { header: "Last used", cell: (t) => (t.revokedAt ? `revoked ${when(t.revokedAt)}` : when(t.lastUsedAt)) },
+            { header: "Created", cell: (t) => `${t.createdBy ? `by ${t.createdBy.name || t.createdBy.email}, ` : ""}${when(t.createdAt)}` },
+            { header: "Last used", cell: (t) => when(t.lastUsedAt) },
+            { header: "Status", cell: (t) => (t.revokedAt ? `Revoked ${when(t.revokedAt)}` : STATUS[t.status]) },
             {
               header: "Actions",
               hiddenHeader: true,

@@ -34,6 +34,12 @@ export function requireOrg(permission: Permission): MiddlewareHandler<AppEnv> {
       // A token belongs to one organisation and can do only what its scope allows.
       if (!UUID.test(orgId) || token.orgId !== orgId) throw notFound("organisation");
       if (!TOKEN_MATRIX[token.scope].includes(permission)) throw forbidden(`This API token's ${token.scope} scope does not allow that.`);
+      // It can do no more than the person who created it can do now (their role may have changed).
+      if (!can(token.creatorRole, permission, token.creatorIsHubAdmin)) {
+        throw forbidden(
+          "This API token can no longer do that: the person who created it no longer has that permission in this organisation. Ask an organisation admin to create a new token.",
+        );
+      }
       const [org] = await c.var.deps.db.select().from(organisations).where(eq(organisations.id, orgId));
       c.set("org", { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo });
       c.set("role", null);

@@ -2,17 +2,8 @@ import { createTokenInput } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
+import { presentToken } from "./tokens.presenter";
 import * as tokens from "./tokens.service";
-
-const present = (t: { id: string; name: string; scope: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
-  id: t.id,
-  name: t.name,
-  scope: t.scope,
-  prefix: t.prefix,
-  createdAt: t.createdAt.toISOString(),
-  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-  revokedAt: t.revokedAt?.toISOString() ?? null,
-});
 
 export function tokenRoutes(r: Router) {
   r.define(
@@ -24,7 +15,7 @@ export function tokenRoutes(r: Router) {
       permission: "users.manage",
       summary: "The organisation's API tokens (never their secrets)",
     },
-    async (c) => c.json({ tokens: (await tokens.listTokens(orgCtxOf(c))).map(present) }),
+    async (c) => c.json({ tokens: (await tokens.listTokens(orgCtxOf(c))).map((t) => presentToken(t.token, t.creator, t.status)) }),
   );
   r.define(
     {
@@ -38,7 +29,8 @@ export function tokenRoutes(r: Router) {
     },
     async (c, { body }) => {
       const { row, secret } = await tokens.createToken(orgCtxOf(c), body);
-      return c.json({ token: present(row), secret }, 201);
+      const creator = c.var.user ? { id: c.var.user.id, name: c.var.user.name, email: c.var.user.email } : null;
+      return c.json({ token: presentToken(row, creator, "active"), secret }, 201);
     },
   );
   r.define(

@@ -100,3 +100,73 @@ describe("API tokens for HR and rostering systems", () => {
     expect(res.json.error.code).toBe("invalid_token");
   });
 });
+
+describe("a token acts with at most its creator's current permissions", () => {
+  /** An organisation with two admins; the second creates the tokens, the first manages them. */
+  async function withCreator() {
+    const org = await makeOrg(hub, "provider");
+    const admin = await makeUser(hub, org, "provider_admin");
+    const creator = await makeUser(hub, org, "provider_admin");
+    const adminClient = await signedIn(hub, admin.email);
+    const creatorClient = await signedIn(hub, creator.email);
+    const write = (await creatorClient.post(`/api/orgs/${org.id}/api-tokens`, { name: "Rota system", scope: "write" })).json;
+    const read = (await creatorClient.post(`/api/orgs/${org.id}/api-tokens`, { name: "BI reader", scope: "read" })).json;
+    const bearer = (secret: string) => new Client(hub, { authorization: `Bearer ${secret}` });
+    return { org, creator, adminClient, write, read, bearer };
+  }
+  const staffBody = () => ({ asAt: "2026-06-30", records: recordsOf("valid-staff.csv") });
+
+  it("stops working when its creator leaves the organisation", async () => {
+    const { org, creator, adminClient, write, read, bearer } = await withCreator();
+    expect((await bearer(write.secret).get(`/api/orgs/${org.id}/staff`)).status).toBe(200);
+    expect((await adminClient.delete(`/api/orgs/${org.id}/members/${creator.membershipId}`)).status).toBe(200);
+    for (const secret of [write.secret, read.secret]) {
+      const res = await bearer(secret).get(`/api/orgs/${org.id}/staff`);
+      expect(res.status).toBe(401);
+      expect(res.json.error).toMatchObject({ code: "invalid_token", message: expect.stringContaining("no longer belongs to the organisation") });
+    }
+    const list = (await adminClient.get(`/api/orgs/${org.id}/api-tokens`)).json.tokens;
+    expect(list.map((t: { status: string }) => t.status)).toEqual(["creator_left", "creator_left"]);
+  });
+
+  it("a write token whose creator is demoted to viewer can read but no longer write; as a staff member, not even read", async () => {
+    const { org, creator, adminClient, write, bearer } = await withCreator();
+    const api = bearer(write.secret);
+    await adminClient.patch(`/api/orgs/${org.id}/members/${creator.membershipId}`, { role: "provider_viewer" });
+    expect((await api.get(`/api/orgs/${org.id}/staff`)).status).toBe(200);
+    const refused = await api.post(`/api/orgs/${org.id}/records/staff`, staffBody());
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.message).toMatch(/no longer has that permission/);
+    expect((await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n).toBe(0);
+    const [listed] = (await adminClient.get(`/api/orgs/${org.id}/api-tokens`)).json.tokens.filter((t: { id: string }) => t.id === write.token.id);
+    expect(listed.status).toBe("limited");
+
+    await adminClient.patch(`/api/orgs/${org.id}/members/${creator.membershipId}`, { role: "staff_member" });
+    expect((await api.get(`/api/orgs/${org.id}/staff`)).status).toBe(403);
+
+    // Given the permission back, the token works again: it follows the creator's role as it is now.
+    await adminClient.patch(`/api/orgs/${org.id}/members/${creator.membershipId}`, { role: "provider_editor" });
+    expect((await api.post(`/api/orgs/${org.id}/records/staff`, staffBody())).status).not.toBe(403);
+  });
+
+  it("the list shows who created each token and when it was last used, written at most once a minute", async () => {
+    const { org, creator, adminClient, read, bearer } = await withCreator();
+    const listed = async () => (await adminClient.get(`/api/orgs/${org.id}/api-tokens`)).json.tokens.find((t: { id: string }) => t.id === read.token.id);
+    expect(await listed()).toMatchObject({ createdBy: { id: creator.id, name: creator.name, email: creator.email }, lastUsedAt: null, status: "active" });
+    expect(read.token.createdBy).toMatchObject({ id: creator.id });
+
+    const start = hub.clock.now;
+    try {
+      await bearer(read.secret).get(`/api/orgs/${org.id}/staff`);
+      expect((await listed()).lastUsedAt).toBe(start.toISOString());
+      hub.clock.now = new Date(start.getTime() + 30_000);
+      await bearer(read.secret).get(`/api/orgs/${org.id}/staff`);
+      expect((await listed()).lastUsedAt).toBe(start.toISOString()); // within the minute: not written again
+      hub.clock.now = new Date(start.getTime() + 90_000);
+      await bearer(read.secret).get(`/api/orgs/${org.id}/staff`);
+      expect((await listed()).lastUsedAt).toBe(hub.clock.now.toISOString());
+    } finally {
+      hub.clock.now = start;
+    }
+  });
+});
