@@ -19,7 +19,8 @@ export const SECRET = "test-secret-test-secret-test-secret-0123";
  */
 export async function testHub(envOverrides: Record<string, string> = {}) {
   const url = process.env.TEST_DATABASE_URL;
-  const database = await openDatabase(url ? { databaseUrl: url } : { inMemory: true });
+  // TEST_PGLITE_THREAD=1 runs the suite on the embedded database in its own thread, as the server does.
+  const database = await openDatabase(url ? { databaseUrl: url } : { inMemory: true, thread: process.env.TEST_PGLITE_THREAD === "1" });
   if (!url) await database.migrate();
   const logLines: string[] = [];
   const clock = { now: new Date("2026-06-15T09:00:00Z") };

@@ -6,8 +6,8 @@ import { createLogger, type Logger } from "./lib/logger";
 import { resolveSecret } from "./lib/secret";
 
 /** Opens the database the environment names and applies migrations: shared by the server and the CLI. */
-export async function openDeps(env: Env, log: Logger = createLogger(env.LOG_LEVEL)): Promise<{ deps: Deps; database: Database }> {
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+export async function openDeps(env: Env, log: Logger = createLogger(env.LOG_LEVEL), opts: { thread?: boolean } = {}): Promise<{ deps: Deps; database: Database }> {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, thread: opts.thread });
   await database.migrate();
   const deps: Deps = { db: database.db, env, log, secret: resolveSecret(env), now: () => new Date() };
   return { deps, database };

@@ -26,7 +26,9 @@ async function main() {
   }
   const log = createLogger(env.LOG_LEVEL);
   const started = performance.now();
-  const { deps, database } = await openDeps(env, log);
+  // The server keeps the embedded database in a thread of its own (ADR 0013): a long statement
+  // never stops it answering.
+  const { deps, database } = await openDeps(env, log, { thread: true });
   log.info("database ready", { kind: database.kind, ms: Math.round(performance.now() - started) });
 
   let credentials: { email: string; password: string; role: string }[] = [];

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { ensureReferenceData } from "../modules/reference/reference.repo";
+import { ThreadedPGlite } from "./pglite-thread";
 import * as schema from "./schema";
 
 // Both drivers expose the same query builder; we type everything against node-postgres'.
@@ -26,7 +27,7 @@ export interface Database {
 
 const MIGRATIONS = new URL("../../../drizzle", import.meta.url).pathname;
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; thread?: boolean }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const db = drizzlePg(pool, { schema });
@@ -40,13 +41,25 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       close: () => pool.end(),
     };
   }
-  let client: PGlite;
-  if (opts.inMemory) client = new PGlite();
-  else {
-    const dir = `${opts.dataDir ?? "./data"}/pglite`;
-    mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+  const dir = opts.inMemory ? undefined : `${opts.dataDir ?? "./data"}/pglite`;
+  if (dir) mkdirSync(dir, { recursive: true });
+  if (opts.thread) {
+    // The server's embedded database runs in a thread of its own, so a long statement never stops
+    // the hub answering (ADR 0013). The CLI and the tests call PGlite directly.
+    const client = new ThreadedPGlite(dir);
+    await client.waitReady;
+    const db = drizzlePglite({ client: client as never, schema }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      migrate: async () => {
+        await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
+        await ensureReferenceData(db);
+      },
+      close: () => client.close(),
+    };
   }
+  const client = dir ? new PGlite(dir) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
