@@ -5,6 +5,7 @@ import { EnvError, loadEnv } from "./env";
 import { startWorker } from "./jobs/worker";
 import { createLogger, errorFields } from "./lib/logger";
 import { isoDate } from "./lib/time";
+import { demoInProductionProblem } from "./modules/demo/demo-in-production";
 import { databaseIsEmpty, seedDemo } from "./modules/demo/seed";
 import { importJobHandlers } from "./modules/imports/imports.jobs";
 import { discardStaleImports } from "./modules/imports/imports.service";
@@ -30,6 +31,13 @@ async function main() {
   // never stops it answering.
   const { deps, database } = await openDeps(env, log, { thread: true });
   log.info("database ready", { kind: database.kind, ms: Math.round(performance.now() - started) });
+  // The demo's password is public: production runs on a database holding it only when told to.
+  const demoProblem = await demoInProductionProblem(systemCtx(deps));
+  if (demoProblem) {
+    process.stderr.write(`${demoProblem}\n`);
+    await database.close();
+    process.exit(1);
+  }
 
   let credentials: { email: string; password: string; role: string }[] = [];
   if (env.SEED_DEMO && (await databaseIsEmpty(systemCtx(deps)))) {
