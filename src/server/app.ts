@@ -4,6 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Deps } from "./context";
+import { type AdmissionLimits, admission } from "./http/admission";
 import { refuseNulInAddress } from "./http/hostile-input";
 import { csrf, loadSession, noStore, onError, requestContext } from "./http/middleware";
 import { Router } from "./http/route";
@@ -28,7 +29,7 @@ import { vacancyRoutes } from "./modules/vacancies/vacancies.routes";
 export const CLIENT_DIR = new URL("../../dist/client", import.meta.url).pathname;
 
 /** Builds the HTTP app: middleware in order, the modules' routes, then the built SPA. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}) {
   const app = new Hono<AppEnv>();
   app.use("*", async (c, next) => {
     c.set("deps", deps);
@@ -52,6 +53,9 @@ export function createApp(deps: Deps) {
   );
   app.use("/api/*", noStore);
   app.use("/api/*", refuseNulInAddress);
+  // Before anything that touches the database: past capacity, a quick 503 beats a slow timeout.
+  const { middleware: admit, lanes } = admission(opts.admission);
+  app.use("*", admit);
   app.use("/api/*", loadSession);
   app.use("/api/*", csrf);
   app.onError(onError);
@@ -88,5 +92,5 @@ export function createApp(deps: Deps) {
   } else {
     app.get("*", (c) => c.text("The web client is not built yet: run `npm run build` (npm start does this for you).", 503));
   }
-  return { app, router };
+  return { app, router, lanes };
 }
