@@ -51,12 +51,15 @@ export function authRoutes(r: Router) {
       path: "/api/auth/password-reset",
       tag: "Sign-in",
       scope: "public",
-      summary: "Email a password reset link (always answers the same way)",
+      summary: "Email a password reset link (answers the same whether or not the email has an account; 429 after 10 requests an hour from one address)",
       body: requestResetInput,
     },
     async (c, { body }) => {
       await auth.requestPasswordReset(ctxOf(c), { email: body.email, clientAddress: clientAddress(c) });
-      return c.json({ ok: true, message: "If that email address has an account, we have sent a link to reset the password. It lasts 2 hours." }, 202);
+      return c.json(
+        { ok: true, message: "If that email address has an account, we have sent a link to reset the password. It lasts 2 hours, and only the newest link we send works." },
+        202,
+      );
     },
   );
 
