@@ -55,8 +55,6 @@ export class ThreadedPGlite {
     };
     this.worker.on("error", fail);
     this.worker.on("exit", (code) => fail(new Error(`the embedded database thread stopped (exit ${code})`)));
-    // The thread must not keep the process alive on its own.
-    this.worker.unref();
   }
 
   private send: Send = (msg) => {
