@@ -2,16 +2,13 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { openDeps, systemCtx } from "./boot";
 import { EnvError, loadEnv } from "./env";
+import { periodicJobs } from "./jobs/periodic";
 import { startWorker } from "./jobs/worker";
 import { createLogger, errorFields } from "./lib/logger";
 import { isoDate } from "./lib/time";
 import { demoInProductionProblem } from "./modules/demo/demo-in-production";
 import { databaseIsEmpty, seedDemo } from "./modules/demo/seed";
-import { importJobHandlers } from "./modules/imports/imports.jobs";
-import { discardStaleImports } from "./modules/imports/imports.service";
-import { deliverOutbox } from "./modules/mail/mail.service";
-import { refreshSummaries } from "./modules/metrics/refresh";
-import { sendReturnReminders } from "./modules/returns/returns.service";
+import { importJobs } from "./modules/imports/imports.jobs";
 
 // Boot: env → db → migrate → seed demo if empty → jobs → listen.
 async function main() {
@@ -47,12 +44,8 @@ async function main() {
     log.info("demo system seeded", { ...result.counts, ms: Math.round(performance.now() - t) });
   }
 
-  const stopWorker = startWorker(deps, { ...importJobHandlers }, [
-    () => sendReturnReminders(deps),
-    () => deliverOutbox(deps),
-    () => discardStaleImports(deps),
-    () => refreshSummaries(deps),
-  ]);
+  // Uploads in the user lane; reminders, email, clean-up and summaries as jobs in the periodic lane.
+  const stopWorker = startWorker(deps, [...importJobs, ...periodicJobs]);
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info("listening", { port: info.port, ms: Math.round(performance.now() - started) });
@@ -72,7 +65,7 @@ async function main() {
   });
 
   const shutdown = async () => {
-    stopWorker();
+    await stopWorker();
     server.close();
     await database.close();
     process.exit(0);

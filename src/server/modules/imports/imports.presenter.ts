@@ -16,6 +16,8 @@ export function presentImport(row: ImportRow, job?: { progress: number; status: 
     problems: problems.slice(0, problemLimit),
     problemCount: problems.length,
     progress: row.status === "validating" || row.status === "committing" ? (job?.progress ?? 0) : 100,
+    /** Why checking or applying it failed (status failed, or ready again after a failed commit). */
+    error: row.error ?? null,
     createdAt: row.createdAt.toISOString(),
     committedAt: row.committedAt?.toISOString() ?? null,
   };

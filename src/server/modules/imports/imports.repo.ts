@@ -154,6 +154,15 @@ export const updateImport = (db: Exec, orgId: string, id: string, values: Partia
     .update(imports)
     .set(values)
     .where(and(eq(imports.id, id), eq(imports.orgId, orgId)));
+/** Moves an upload on only from the status expected (and, if given, while it is this job's): false if it had moved already. */
+export async function updateImportIf(db: Exec, orgId: string, id: string, status: string, values: Partial<typeof imports.$inferInsert>, jobId?: string) {
+  const rows = await db
+    .update(imports)
+    .set(values)
+    .where(and(eq(imports.id, id), eq(imports.orgId, orgId), eq(imports.status, status), jobId ? eq(imports.jobId, jobId) : undefined))
+    .returning({ id: imports.id });
+  return rows.length > 0;
+}
 export const findImport = async (db: Exec, orgId: string, id: string) =>
   (
     await db
@@ -164,7 +173,7 @@ export const findImport = async (db: Exec, orgId: string, id: string) =>
 /** Uploads in any organisation with one of these statuses created before a moment (for the retention job). */
 export const findImportsCreatedBefore = (db: Exec, statuses: string[], before: Date) =>
   db
-    .select({ id: imports.id, orgId: imports.orgId, status: imports.status })
+    .select({ id: imports.id, orgId: imports.orgId, status: imports.status, jobId: imports.jobId })
     .from(imports)
     .where(and(inArray(imports.status, statuses), lt(imports.createdAt, before)))
     .limit(100);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type Client, makeOrg, makeUser, signedIn, testHub } from "../../../../test/harness";
 import { auditLog, staffRecords } from "../../db/schema";
 import { runOneJob } from "../../jobs/worker";
-import { importJobHandlers } from "./imports.jobs";
+import { importJobs } from "./imports.jobs";
 import { discardStaleImports, PREVIEW_KEPT_DAYS } from "./imports.service";
 
 const hub = await testHub();
@@ -202,14 +202,14 @@ describe("uploads over HTTP", () => {
     const res = await upload(client, org.id, [fixture("valid-workplace.csv"), { name: "staff.csv", text: `${rows.join("\n")}\n` }]);
     expect(res.status).toBe(202);
     expect(res.json.import).toMatchObject({ status: "validating", progress: 0 });
-    while (await runOneJob(hub.deps, importJobHandlers)) {}
+    while (await runOneJob(hub.deps, importJobs)) {}
     // A different session (the browser was closed) sees the finished check.
     const later = await (await signedIn(hub, (await makeUser(hub, org, "provider_viewer")).email)).get(`/api/orgs/${org.id}/imports/${res.json.import.id}`);
     expect(later.json.import).toMatchObject({ status: "ready", progress: 100, preview: { totals: { new: 9000 } } });
     const commit = await client.post(`/api/orgs/${org.id}/imports/${res.json.import.id}/commit`, { missing: { default: { action: "keep" } } });
     expect(commit.status).toBe(202);
     expect(commit.json.import.status).toBe("committing");
-    while (await runOneJob(hub.deps, importJobHandlers)) {}
+    while (await runOneJob(hub.deps, importJobs)) {}
     const failed = hub.logLines.filter((l) => l.includes('"job failed"'));
     expect(failed).toEqual([]);
     const after = await client.get(`/api/orgs/${org.id}/imports/${res.json.import.id}`);

@@ -3,13 +3,12 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { csvText } from "../../../shared/csv";
 import { commitImportInput } from "../../../shared/schemas";
-import { imports, jobs } from "../../db/schema";
+import { imports } from "../../db/schema";
 import { orgCtxOf } from "../../http/guards";
 import { idempotent } from "../../http/idempotency";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
-import { enqueueJob } from "../../jobs/worker";
 import { sha256 } from "../../lib/crypto";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -17,13 +16,11 @@ import type { Problem } from "../ascwds/problems";
 import { LIMITS } from "../ascwds/read-upload";
 import { workbookLimitProblem, workbookOf } from "../ascwds/xlsx";
 import { exportAscwds } from "./export.service";
-import type { ImportJobPayload } from "./imports.jobs";
+import { receiveUpload } from "./imports.jobs";
 import { presentImport, REPORT_HEADER, reportRows } from "./imports.presenter";
-import * as repo from "./imports.repo";
-import { commitStoredImport, createImport, discardImport, getImport, validateStoredImport } from "./imports.service";
+import { discardImport, getImport, getImportWithJob, requestCommit } from "./imports.service";
 
-/** Uploads up to this size are checked while the browser waits; larger ones by the job worker. */
-export const INLINE_BYTES = 1024 * 1024;
+export { INLINE_BYTES } from "./imports.service";
 
 const importId = (c: Context<AppEnv>) => idParam(c, "importId", "upload");
 
@@ -32,12 +29,6 @@ function attachment(c: Context<AppEnv>, name: string, type: string, body: string
   c.header("content-disposition", `attachment; filename="${name}"`);
   c.header("cache-control", "no-store");
   return c.body(typeof body === "string" ? body : (body as unknown as ArrayBuffer));
-}
-
-async function jobOf(c: Context<AppEnv>, jobId: string | null) {
-  if (!jobId) return null;
-  const [job] = await c.var.deps.db.select({ progress: jobs.progress, status: jobs.status }).from(jobs).where(eq(jobs.id, jobId));
-  return job ?? null;
 }
 
 export function importRoutes(r: Router) {
@@ -80,16 +71,9 @@ export function importRoutes(r: Router) {
       // A retried upload (same key, same files) gets the first upload back rather than a second copy.
       const request = { asAt, files: files.map((f) => ({ name: f.name, sha256: sha256(f.bytes) })) };
       return idempotent(c, ctx.org.id, request, async () => {
-        const record = await createImport(ctx, files, asAt);
-        const total = files.reduce((s, f) => s + f.bytes.length, 0);
-        if (total <= INLINE_BYTES) {
-          const checked = await validateStoredImport(ctx, record.id);
-          return { status: 201, json: { import: presentImport(checked ?? record) } };
-        }
-        const payload: ImportJobPayload = { importId: record.id, orgId: ctx.org.id, userId: ctx.actor.userId, role: ctx.role, isHubAdmin: ctx.actor.isHubAdmin };
-        const jobId = await enqueueJob(ctx.deps, "import.validate", { ...payload }, ctx.org.id);
-        await repo.updateImport(ctx.db, ctx.org.id, record.id, { jobId });
-        return { status: 202, json: { import: presentImport({ ...record, jobId }) } };
+        const { record, job } = await receiveUpload(ctx, files, asAt);
+        // 201 when checked while the browser waited; 202 while the job worker checks it.
+        return { status: record.status === "validating" ? 202 : 201, json: { import: presentImport(record, job) } };
       });
     },
   );
@@ -110,8 +94,8 @@ export function importRoutes(r: Router) {
       summary: "An upload: its status and progress, problems and preview",
     },
     async (c) => {
-      const row = await getImport(orgCtxOf(c), importId(c));
-      return c.json({ import: presentImport(row, await jobOf(c, row.jobId)) });
+      const { record, job } = await getImportWithJob(orgCtxOf(c), importId(c));
+      return c.json({ import: presentImport(record, job) });
     },
   );
 
@@ -131,19 +115,8 @@ export function importRoutes(r: Router) {
       const id = importId(c);
       // A retried commit with the same Idempotency-Key gets the first answer instead of a conflict.
       return idempotent(c, ctx.org.id, { id, body }, async () => {
-        const row = await getImport(ctx, id);
-        if (row.status === "committing") throw conflict("import_in_progress", "This upload is already being applied. Wait for it to finish.");
-        const files = await repo.findImportFiles(ctx.db, ctx.org.id, id);
-        const total = files.reduce((s, f) => s + f.bytes.length, 0);
-        if (total <= INLINE_BYTES || row.status !== "ready") {
-          const done = await commitStoredImport(ctx, id, body);
-          return { status: 200, json: { import: presentImport(done ?? row) } };
-        }
-        await repo.updateImport(ctx.db, ctx.org.id, id, { status: "committing" });
-        const payload: ImportJobPayload = { importId: id, orgId: ctx.org.id, userId: ctx.actor.userId, role: ctx.role, isHubAdmin: ctx.actor.isHubAdmin, decisions: body };
-        const jobId = await enqueueJob(ctx.deps, "import.commit", { ...payload }, ctx.org.id);
-        await repo.updateImport(ctx.db, ctx.org.id, id, { jobId });
-        return { status: 202, json: { import: presentImport({ ...row, status: "committing", jobId }) } };
+        const { record, queued } = await requestCommit(ctx, id, body);
+        return { status: queued ? 202 : 200, json: { import: presentImport(record) } };
       });
     },
   );

@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { LEAVING_REASONS } from "../../../shared/ascwds/codes";
 import { inTransaction, type OrgCtx, systemActor } from "../../context";
+import { cancelJob, enqueueJob, findJob } from "../../jobs/worker";
 import { personKey } from "../../lib/crypto";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { ProblemList } from "../ascwds/problems";
 import { csvSheets, type ParsedUpload, readUpload, type SheetInput, staffKey, type UploadFile } from "../ascwds/read-upload";
 import { xlsxSheets } from "../ascwds/xlsx";
 import { recordAudit } from "../audit/audit.service";
+import { IMPORT_JOBS, type ImportJobPayload } from "./imports.job-types";
 import * as repo from "./imports.repo";
 import { type OrgState, type Plan, type Preview, planImport, previewOf } from "./plan";
 import { applyStaged, type Decisions, type LeaverDecision, type Staged, stageUpload } from "./stage";
@@ -128,9 +130,29 @@ export async function applyUpload(ctx: OrgCtx, files: UploadFile[], asAt: string
 
 // ---- Uploads through the web client and API: stored, previewed, then committed. ----
 
+/** Uploads up to this size are checked and applied while the browser waits; larger ones by the job worker. */
+export const INLINE_BYTES = 1024 * 1024;
+
+/** A job that would be taken over if the request checking the files inline never finished (the process died). */
+const INLINE_SAFETY_NET_MS = 60_000;
+
+const jobPayload = (ctx: OrgCtx, importId: string): ImportJobPayload => ({
+  importId,
+  orgId: ctx.org.id,
+  userId: ctx.actor.userId,
+  role: ctx.role,
+  isHubAdmin: ctx.actor.isHubAdmin,
+});
+
+/**
+ * Stores an upload and queues the job that checks it, in one transaction: an upload is never left
+ * "validating" with nothing to check it. Small uploads are checked at once by the request (the
+ * job is due only a minute later, in case the process dies first); large ones by the worker.
+ */
 export async function createImport(ctx: OrgCtx, files: UploadFile[], asAt: string) {
   if (!files.length) throw badRequest("no_files", "Choose the ASC-WDS files to upload (workplace, staff and training files, or one Excel workbook).");
   if (files.length > 3) throw badRequest("too_many_files", `You chose ${files.length} files: upload at most 3 (workplace, staff, training), or one workbook.`);
+  const inline = files.reduce((s, f) => s + f.bytes.length, 0) <= INLINE_BYTES;
   return inTransaction(ctx, async (tx) => {
     const record = await repo.insertImport(tx.db, { orgId: tx.org.id, createdBy: tx.actor.userId, status: "validating", asAt });
     await repo.insertImportFiles(
@@ -144,7 +166,11 @@ export async function createImport(ctx: OrgCtx, files: UploadFile[], asAt: strin
       entityId: record.id,
       after: { asAt, files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })) },
     });
-    return record;
+    const now = tx.deps.now();
+    const runAt = inline ? new Date(now.getTime() + INLINE_SAFETY_NET_MS) : now;
+    const jobId = await enqueueJob(tx, IMPORT_JOBS.validate, jobPayload(tx, record.id), { orgId: tx.org.id, runAt });
+    await repo.updateImport(tx.db, tx.org.id, record.id, { jobId });
+    return { ...record, jobId, inline };
   });
 }
 
@@ -155,11 +181,14 @@ export async function createImport(ctx: OrgCtx, files: UploadFile[], asAt: strin
 export async function validateStoredImport(ctx: OrgCtx, importId: string) {
   const record = await repo.findImport(ctx.db, ctx.org.id, importId);
   if (!record) throw notFound("upload");
+  // Cancelled while it waited, or checked already by an earlier attempt: nothing to do.
+  if (record.status !== "validating") return record;
   const files = (await repo.findImportFiles(ctx.db, ctx.org.id, importId)).map((f) => ({ name: f.name, bytes: f.bytes }));
+  const cancelled = new Error("cancelled while it was checked");
   await inTransaction(ctx, async (tx) => {
     const v = await validateUpload(tx, files, record.asAt);
     const staged = v.plan ? await stageUpload(tx, importId, v.plan, v.state, record.asAt) : null;
-    await repo.updateImport(tx.db, ctx.org.id, importId, {
+    const saved = await repo.updateImportIf(tx.db, ctx.org.id, importId, "validating", {
       status: v.plan ? "ready" : "invalid",
       files: v.parsed.files.map((f) => ({ ...f, kind: f.kind ?? "unrecognised" })),
       summary: summaryOf(v),
@@ -167,7 +196,12 @@ export async function validateStoredImport(ctx: OrgCtx, importId: string) {
       preview: v.preview,
       staged,
       dataVersion: v.dataVersion,
+      error: null,
     });
+    // Cancelled by the person uploading meanwhile: the staged rows go with the transaction.
+    if (!saved) throw cancelled;
+  }).catch((err) => {
+    if (err !== cancelled) throw err;
   });
   return repo.findImport(ctx.db, ctx.org.id, importId);
 }
@@ -188,7 +222,16 @@ export async function commitStoredImport(ctx: OrgCtx, importId: string, decision
   if (record.status === "committed") throw conflict("already_committed", "This upload has already been applied.");
   // "committing" when the job worker applies an upload the route handed over.
   if (record.status !== "ready" && record.status !== "committing")
-    throw conflict("not_ready", record.status === "invalid" ? "This upload has errors: fix them and upload the files again." : "This upload is not ready to apply yet.");
+    throw conflict(
+      "not_ready",
+      record.status === "invalid"
+        ? "This upload has errors: fix them and upload the files again."
+        : record.status === "failed"
+          ? "We could not check this upload's files: upload them again."
+          : record.status === "discarded"
+            ? "This upload was cancelled: upload the files again."
+            : "This upload is not ready to apply yet.",
+    );
   checkDecisions(decisions, record.asAt);
   const attempt = () =>
     ctx.db.transaction(
@@ -212,7 +255,7 @@ export async function commitStoredImport(ctx: OrgCtx, importId: string, decision
         const applied = await applyStaged(tx, importId, staged, record.asAt, decisions);
         const timings = { checkMs: Math.round(checked - started), applyMs: Math.round(performance.now() - checked) };
         tx.log.info("upload applied", { orgId: ctx.org.id, importId, ...timings, staffNew: applied.staffNew, staffUpdated: applied.staffUpdated });
-        await repo.updateImport(tx.db, ctx.org.id, importId, { status: "committed", committedAt: tx.deps.now(), summary: { ...summary, applied }, staged: null });
+        await repo.updateImport(tx.db, ctx.org.id, importId, { status: "committed", committedAt: tx.deps.now(), summary: { ...summary, applied }, staged: null, error: null });
         await repo.deleteImportFiles(tx.db, ctx.org.id, importId);
         return { applied, timings };
       },
@@ -233,9 +276,71 @@ export const getImport = async (ctx: OrgCtx, importId: string) => {
   return record;
 };
 
+/** An upload and the state of its job (for its progress). */
+export async function getImportWithJob(ctx: OrgCtx, importId: string) {
+  const record = await getImport(ctx, importId);
+  return { record, job: await findJob(ctx.db, record.jobId, ctx.deps.now()) };
+}
+
+type ImportRow = Awaited<ReturnType<typeof getImport>>;
+
+/**
+ * An upload "committing" whose job no worker holds (the process died mid-commit, and the job
+ * waits to be tried again or has failed) goes back to "ready", its job cancelled, so the person
+ * can apply it again or cancel it. One a worker is applying right now is refused.
+ */
+async function takeOverStuckCommit(ctx: OrgCtx, record: ImportRow): Promise<ImportRow> {
+  if (record.status !== "committing") return record;
+  const now = ctx.deps.now();
+  const job = await findJob(ctx.db, record.jobId, now);
+  const busy = conflict("import_in_progress", "This upload is being applied right now. Wait for it to finish; the page shows when it has.");
+  if (job?.alive) throw busy;
+  if (
+    job &&
+    (job.status === "queued" || job.status === "running") &&
+    !(await cancelJob(ctx.db, job.id, now, "replaced: the person uploading applied or cancelled the upload themselves"))
+  )
+    throw busy;
+  await repo.updateImportIf(ctx.db, ctx.org.id, record.id, "committing", { status: "ready" });
+  ctx.log.info("stuck upload commit taken over", { importId: record.id, jobId: record.jobId });
+  return { ...record, status: "ready" };
+}
+
+/**
+ * Applies a checked upload: small ones at once, large ones by the job worker (the upload is
+ * "committing" and its job queued in one transaction). An upload stuck "committing" after a
+ * crash is taken over first, so applying it again always works.
+ */
+export async function requestCommit(ctx: OrgCtx, importId: string, decisions: Decisions) {
+  const record = await takeOverStuckCommit(ctx, await getImport(ctx, importId));
+  const files = await repo.findImportFiles(ctx.db, ctx.org.id, importId);
+  const total = files.reduce((s, f) => s + f.bytes.length, 0);
+  if (total <= INLINE_BYTES || record.status !== "ready") return { record: (await commitStoredImport(ctx, importId, decisions)) ?? record, queued: false };
+  checkDecisions(decisions, record.asAt);
+  const queued = await inTransaction(ctx, async (tx) => {
+    const jobId = await enqueueJob(tx, IMPORT_JOBS.commit, { ...jobPayload(tx, importId), decisions }, { orgId: tx.org.id });
+    const moved = await repo.updateImportIf(tx.db, tx.org.id, importId, "ready", { status: "committing", jobId, error: null });
+    if (!moved) throw conflict("import_in_progress", "This upload is already being applied. Wait for it to finish.");
+    return { ...record, status: "committing", jobId, error: null };
+  });
+  return { record: queued, queued: true };
+}
+
+/**
+ * Called when an upload's job has failed for good. A check that failed leaves the upload
+ * "failed" with the reason (the page says so, instead of waiting for ever); a commit that failed
+ * changed nothing (one transaction), so the upload is "ready" again, with the reason.
+ */
+export async function importJobFailed(deps: OrgCtx["deps"], orgId: string, importId: string, jobId: string, stage: "validate" | "commit", reason: string) {
+  const from = stage === "validate" ? "validating" : "committing";
+  const to = stage === "validate" ? "failed" : "ready";
+  const moved = await repo.updateImportIf(deps.db, orgId, importId, from, { status: to, error: reason }, jobId);
+  if (moved) deps.log.warn("upload job failed", { importId, jobId, stage });
+}
+
 /** Previews not applied within this many days are discarded, with their files and staged rows. */
 export const PREVIEW_KEPT_DAYS = 14;
-const OPEN = ["validating", "ready", "invalid", "failed"];
+const OPEN = ["validating", "ready", "invalid", "failed", "committing"];
 
 async function discard(db: OrgCtx["db"], orgId: string, importId: string) {
   await repo.deleteStaged(db, orgId, importId);
@@ -248,13 +353,15 @@ async function discard(db: OrgCtx["db"], orgId: string, importId: string) {
 export async function discardImport(ctx: OrgCtx, importId: string) {
   return inTransaction(ctx, async (tx) => {
     await lockOrg(tx);
-    const record = await repo.findImport(tx.db, ctx.org.id, importId);
-    if (!record) throw notFound("upload");
-    if (record.status === "committed") throw conflict("already_committed", "This upload has already been applied, so it cannot be cancelled.");
-    if (record.status === "committing") throw conflict("import_in_progress", "This upload is being applied. Wait for it to finish.");
+    const found = await repo.findImport(tx.db, ctx.org.id, importId);
+    if (!found) throw notFound("upload");
+    if (found.status === "committed") throw conflict("already_committed", "This upload has already been applied, so it cannot be cancelled.");
+    // Refused only while a worker is applying it; one left "committing" by a crash can be cancelled.
+    const record = await takeOverStuckCommit(tx, found);
+    if (record.jobId && record.status === "validating") await cancelJob(tx.db, record.jobId, tx.deps.now(), "cancelled by the person uploading");
     if (record.status !== "discarded") {
       await discard(tx.db, ctx.org.id, importId);
-      await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "upload", entityId: importId, before: { status: record.status } });
+      await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "upload", entityId: importId, before: { status: found.status } });
     }
     return repo.findImport(tx.db, ctx.org.id, importId);
   });
@@ -263,9 +370,13 @@ export async function discardImport(ctx: OrgCtx, importId: string) {
 /** Run by the worker loop: discards previews left unapplied for PREVIEW_KEPT_DAYS (uploaded files hold personal data). */
 export async function discardStaleImports(deps: OrgCtx["deps"]) {
   const before = new Date(deps.now().getTime() - PREVIEW_KEPT_DAYS * 86_400_000);
-  const stale = await repo.findImportsCreatedBefore(deps.db, OPEN, before);
+  const found = await repo.findImportsCreatedBefore(deps.db, OPEN, before);
+  // One a worker is applying right now is left alone; one left "committing" by a crash is not.
+  const stale = [];
+  for (const s of found) if (!(await findJob(deps.db, s.jobId, deps.now()))?.alive) stale.push(s);
   for (const s of stale)
     await deps.db.transaction(async (db) => {
+      if (s.jobId) await cancelJob(db, s.jobId, deps.now(), "the upload was not applied in time and was removed");
       await discard(db, s.orgId, s.id);
       const ctx = { db, deps, actor: systemActor, log: deps.log };
       await recordAudit(ctx, {

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { discardStaleImports } from "../modules/imports/imports.service";
+import { deliverOutbox } from "../modules/mail/mail.service";
+import { refreshSummaries } from "../modules/metrics/refresh";
+import { sendReturnReminders } from "../modules/returns/returns.service";
+import { handleJob, jobType } from "./worker";
+
+// Periodic work, as jobs in their own lane (ADR 0012): each kind keeps one row, queued again
+// after each run, so a slow refresh of summaries never stands in front of an upload. A periodic
+// job that keeps failing is failed (the hub admin sees it) and scheduled afresh.
+
+const none = z.object({}).strict();
+const periodic = (kind: string, everyMs: number, leaseMs = 60_000) => jobType({ kind, payload: none, lane: "periodic", everyMs, leaseMs, backoffMs: 5_000 });
+
+export const PERIODIC = {
+  outbox: periodic("periodic.deliver-outbox", 2_000),
+  reminders: periodic("periodic.return-reminders", 5 * 60_000),
+  cleanUp: periodic("periodic.discard-stale-uploads", 10 * 60_000),
+  // Cheap when nothing changed (it compares data versions); a long refresh renews its lease.
+  summaries: periodic("periodic.refresh-summaries", 5_000, 2 * 60_000),
+};
+
+export const periodicJobs = [
+  handleJob(PERIODIC.outbox, { run: async (deps) => ({ delivered: await deliverOutbox(deps) }) }),
+  handleJob(PERIODIC.reminders, { run: async (deps) => sendReturnReminders(deps) }),
+  handleJob(PERIODIC.cleanUp, { run: async (deps) => ({ discarded: await discardStaleImports(deps) }) }),
+  handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
+];
