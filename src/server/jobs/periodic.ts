@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { discardOldSignInRecords } from "../modules/auth/auth.service";
 import { discardStaleImports } from "../modules/imports/imports.service";
 import { deliverOutbox } from "../modules/mail/mail.service";
 import { refreshSummaries } from "../modules/metrics/refresh";
@@ -16,6 +17,7 @@ export const PERIODIC = {
   outbox: periodic("periodic.deliver-outbox", 2_000),
   reminders: periodic("periodic.return-reminders", 5 * 60_000),
   cleanUp: periodic("periodic.discard-stale-uploads", 10 * 60_000),
+  signInRecords: periodic("periodic.discard-old-sign-in-records", 60 * 60_000),
   // Cheap when nothing changed (it compares data versions); a long refresh renews its lease.
   summaries: periodic("periodic.refresh-summaries", 5_000, 2 * 60_000),
 };
@@ -24,5 +26,6 @@ export const periodicJobs = [
   handleJob(PERIODIC.outbox, { run: async (deps) => ({ delivered: await deliverOutbox(deps) }) }),
   handleJob(PERIODIC.reminders, { run: async (deps) => sendReturnReminders(deps) }),
   handleJob(PERIODIC.cleanUp, { run: async (deps) => ({ discarded: await discardStaleImports(deps) }) }),
+  handleJob(PERIODIC.signInRecords, { run: async (deps) => discardOldSignInRecords(deps) }),
   handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
 ];

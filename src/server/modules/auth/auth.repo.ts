@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { invitations, memberships, organisations, passwordResets, sessions, signInAttempts, signInLockouts, users } from "../../db/schema";
 
@@ -51,6 +51,16 @@ export async function addFailedSignIn(db: Exec, emailKey: string, at: Date) {
 export const lockEmail = (db: Exec, emailKey: string, until: Date, at: Date) =>
   db.update(signInLockouts).set({ failedSignIns: 0, lockedUntil: until, updatedAt: at }).where(eq(signInLockouts.emailKey, emailKey));
 export const clearLockout = (db: Exec, emailKey: string) => db.delete(signInLockouts).where(eq(signInLockouts.emailKey, emailKey));
+
+/** Throttle records older than any window, and lock-out counts idle since `before` that hold no live lock. */
+export async function deleteOldSignInRecords(db: Exec, before: Date, now: Date) {
+  const attempts = await db.delete(signInAttempts).where(lt(signInAttempts.at, before)).returning({ id: signInAttempts.id });
+  const lockouts = await db
+    .delete(signInLockouts)
+    .where(and(lt(signInLockouts.updatedAt, before), or(isNull(signInLockouts.lockedUntil), lt(signInLockouts.lockedUntil, now))))
+    .returning({ key: signInLockouts.emailKey });
+  return { attempts: attempts.length, lockouts: lockouts.length };
+}
 
 export const insertReset = (db: Exec, values: typeof passwordResets.$inferInsert) => db.insert(passwordResets).values(values);
 

@@ -97,6 +97,16 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
   return { token, csrfToken, userId: user.id };
 }
 
+/**
+ * Forgets throttle records and lock-out counts a day old (every window is an hour or less), so
+ * the tables do not grow with every address and email ever typed. Counts of wrong passwords
+ * older than a day are forgotten alike for addresses with and without accounts.
+ */
+export async function discardOldSignInRecords(deps: Deps) {
+  const now = deps.now();
+  return repo.deleteOldSignInRecords(deps.db, addDays(now, -1), now);
+}
+
 export async function signOut(ctx: Ctx, tokenHash: string) {
   await repo.deleteSession(ctx.db, tokenHash);
   await recordAudit(ctx, { orgId: null, action: "sign_out", entityType: "session", entityId: ctx.actor.userId });

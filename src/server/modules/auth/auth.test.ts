@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Client, lastEmailTo, makeSystem, makeUser, PASSWORD, signedIn, testHub, uniq } from "../../../../test/harness";
+import { Client, lastEmailTo, makeSystem, makeUser, PASSWORD, SECRET, signedIn, testHub, uniq } from "../../../../test/harness";
 
 const hub = await testHub();
 
@@ -274,6 +274,33 @@ describe("password reset links and their throttle", () => {
     try {
       await ask(user.email);
       expect(await sent()).toBe(4);
+    } finally {
+      hub.clock.now = start;
+    }
+  });
+});
+
+describe("old sign-in records", () => {
+  it("are forgotten after a day, alike for emails with and without accounts; a live lock is kept", async () => {
+    const { eq } = await import("drizzle-orm");
+    const { signInLockouts } = await import("../../db/schema");
+    const { lockoutKey } = await import("../../lib/crypto");
+    const { discardOldSignInRecords } = await import("./auth.service");
+    const user = await makeUser(hub, null);
+    const ghost = `ghost-${uniq()}@example.test`;
+    const fresh = `fresh-${uniq()}@example.test`;
+    const rowOf = async (email: string) => (await hub.deps.db.select().from(signInLockouts).where(eq(signInLockouts.emailKey, lockoutKey(SECRET, email))))[0];
+    for (const email of [user.email, ghost]) await new Client(hub).post("/api/auth/sign-in", { email, password: "wrong" });
+    expect(await rowOf(user.email)).toMatchObject({ failedSignIns: 1 });
+
+    const start = hub.clock.now;
+    hub.clock.now = new Date(start.getTime() + 25 * 3600_000);
+    try {
+      for (let i = 0; i < 5; i++) await new Client(hub).post("/api/auth/sign-in", { email: fresh, password: "wrong" });
+      await discardOldSignInRecords(hub.deps);
+      expect(await rowOf(user.email)).toBeUndefined();
+      expect(await rowOf(ghost)).toBeUndefined();
+      expect((await rowOf(fresh))?.lockedUntil).toBeTruthy();
     } finally {
       hub.clock.now = start;
     }
