@@ -6,9 +6,9 @@ import { organisations } from "../../db/schema";
 import { badRequest } from "../../lib/errors";
 import { isoDate as iso, monthsBefore } from "../../lib/time";
 import { frameworkForOrg } from "../careers/frameworks.service";
-import { MIN_EMPLOYERS, MIN_WORKERS, protect, protectBreakdown } from "./disclosure";
+import { MIN_EMPLOYERS, MIN_WORKERS } from "./disclosure";
 import { type Cell, cellKey, type Figures } from "./engine";
-import { figuresGrid, figuresOver, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
+import { councilDisclosure, figuresGrid, figuresOver, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
 import { findTargets } from "./targets.repo";
 
 // A dashboard is a set of figures from the one engine, each already protected for its reader.
@@ -41,7 +41,7 @@ function datesOf(at: string) {
 }
 
 /** A council's figures per provider or per service type, each protected as a council reads them. */
-async function breakdown(ctx: OrgCtx, groups: Map<string, Figures>, by: "employer" | "service") {
+async function breakdown(ctx: OrgCtx, groups: Map<string, Figures>, by: "employer" | "service", guard: (key: string, f: Figures) => Figures) {
   const labels = new Map<string, string>();
   if (by === "employer" && groups.size) {
     const orgs = await ctx.db
@@ -55,10 +55,10 @@ async function breakdown(ctx: OrgCtx, groups: Map<string, Figures>, by: "employe
       key,
       label: labels.get(key) ?? key,
       // Per-employer aggregates are the council's to see (metrics.md); small special category cells are not.
-      figures: pick(protect(figures, { employers: 1, workers: figures.filled_posts.value ?? 0 }, { needsGroupSize: false }), HEADLINE_NAMES),
+      figures: pick(guard(key, figures), HEADLINE_NAMES),
     }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  return protectBreakdown(rows);
+  return rows;
 }
 
 /**
@@ -77,8 +77,10 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
   if (!provider) cells.push({ at, by: "employer" }, { at, by: "service" });
   const figures = await figuresOver(ctx, ids);
   const grid = await figures.grid(cells);
-  const guard = await protectForScope(ctx, scope, ids);
-  const total = (d: string) => pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures), HEADLINE_NAMES);
+  // Every date shown, and each breakdown, withholds what the same rule withholds on every other path.
+  const view = await councilDisclosure(ctx, [at, previousAt, ...quarters]);
+  const guard = (f: Figures, d: string) => (provider ? view.provider(provider, f, d) : view.total(f, d, at));
+  const total = (d: string) => pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), HEADLINE_NAMES);
   const name = provider ? (await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, provider)))[0]?.name : ctx.org.name;
   return {
     kind: "council" as const,
@@ -88,8 +90,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
     now: total(at),
     previous: total(previousAt),
     targets: await findTargets(ctx.db, ctx.org.id),
-    byProvider: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "employer" })) ?? new Map(), "employer"),
-    byService: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service"),
+    byProvider: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "employer" })) ?? new Map(), "employer", (key, f) => view.provider(key, f, at)),
+    byService: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service", (key, f) => view.service(key, f, at)),
     trend: quarters.map((d) => ({ at: d, figures: total(d) })),
     // Counts by age and gender, pay band and leaving reason: aggregates, and none special category.
     distributions: await figures.distributions(at),
@@ -113,8 +115,8 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
     { at, by: "all" },
     { at, by: "employer" },
   ]);
-  const guard = await protectForScope(ctx, { kind: "comparison" }, groupIds);
-  const group = pick(guard(groupGrid.get(cellKey({ at, by: "all" }))?.get("all") as Figures), HEADLINE_NAMES);
+  const guard = await protectForScope(ctx, { kind: "comparison" }, groupIds, [at]);
+  const group = pick(guard(groupGrid.get(cellKey({ at, by: "all" }))?.get("all") as Figures, at), HEADLINE_NAMES);
   const now = mine(at);
   return {
     kind: "provider" as const,

@@ -3,7 +3,7 @@ import { makeOrg, testHub, uniq } from "../../../../test/harness";
 import type { OrgCtx } from "../../context";
 import { staffRecords, workplaces } from "../../db/schema";
 import { commissionProvider } from "../orgs/orgs.service";
-import { protect } from "./disclosure";
+import { type LinkedCell, protect, withholdLinked } from "./disclosure";
 import { metricsFor } from "./metrics.service";
 
 const hub = await testHub();
@@ -105,5 +105,38 @@ describe("secondary suppression among ethnic groups", () => {
     expect(out["ethnicity_share.black"].reason).toBe("suppressed");
     expect(out["ethnicity_share.white"].value).toBe(40 / 60);
     expect(out.ethnicity_unknown_share.value).toBe(10 / 60);
+  });
+});
+
+describe("suppression across linked tables (withholdLinked)", () => {
+  const shares = (counts: Record<string, number>) => {
+    const n = Object.values(counts).reduce((a, b) => a + b, 0);
+    return Object.fromEntries(["white", "mixed", "asian", "black", "other", "unknown"].map((g) => [`ethnicity_share.${g}`, { value: (counts[g] ?? 0) / n, n }]));
+  };
+  const row = (key: string, counts: Record<string, number>, own = false): LinkedCell => ({ key, kind: "row", atoms: [key], figures: shares(counts), own });
+  const total = (rows: LinkedCell[]): LinkedCell => {
+    const sum: Record<string, number> = {};
+    for (const r of rows)
+      for (const [name, f] of Object.entries(r.figures))
+        sum[name.slice("ethnicity_share.".length)] = (sum[name.slice("ethnicity_share.".length)] ?? 0) + Math.round((f.value ?? 0) * f.n);
+    return { key: "total", kind: "total", atoms: rows.flatMap((r) => r.atoms), figures: shares(sum) };
+  };
+
+  it("the cover for a withheld row is withheld in both its groups, so neither the total nor its own n gives it away", () => {
+    const rows = [row("a", { white: 10, unknown: 2 }), row("b", { white: 6, unknown: 6 }), row("c", { white: 30, unknown: 10 })];
+    const out = withholdLinked([...rows, total(rows)]);
+    expect([...(out.get("a") ?? [])].sort()).toEqual(["ethnicity_share.unknown", "ethnicity_share.white", "ethnicity_unknown_share"]);
+    // b is the cover: its unknown count, and its White count (its n less the White would be the unknown).
+    expect([...(out.get("b") ?? [])].sort()).toEqual(["ethnicity_share.unknown", "ethnicity_share.white", "ethnicity_unknown_share"]);
+    expect(out.get("c")?.size).toBe(0);
+    expect(out.get("total")?.size).toBe(0);
+  });
+
+  it("the reader's own row is no cover: it knows it, so another provider's is withheld", () => {
+    const rows = [row("a", { white: 10, unknown: 2 }), row("mine", { white: 6, unknown: 6 }, true), row("c", { white: 30, unknown: 10 }), row("d", { white: 22, unknown: 8 })];
+    const out = withholdLinked([...rows, total(rows)]);
+    expect(out.get("mine")?.size).toBe(0);
+    expect(out.get("a")?.has("ethnicity_share.unknown")).toBe(true);
+    expect(out.get("d")?.has("ethnicity_share.unknown")).toBe(true); // the next fewest people after mine
   });
 });

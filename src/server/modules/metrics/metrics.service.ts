@@ -5,13 +5,15 @@ import type { Ctx, OrgCtx } from "../../context";
 import { workplaces } from "../../db/schema";
 import { sha256 } from "../../lib/crypto";
 import { badRequest, notFound } from "../../lib/errors";
+import { isoDate } from "../../lib/time";
 import { commissionedProviderIds } from "../orgs/orgs.repo";
 import { listPayFloors } from "../reference/reference.repo";
 import { returnStatusFigures } from "../returns/returns.service";
 import { careerFigures } from "./career-figures";
-import { protect } from "./disclosure";
+import { isSpecial, type LinkedCell, protect, withholdLinked } from "./disclosure";
+import { commissioningOf, workplacesOfOrgs } from "./disclosure.repo";
 import { type Distributions, distributionsFor } from "./distributions";
-import { type Cell, cellKey, coreFiguresGrid, type Figures, type Grid, type GroupBy, noCoreFigures, uniqueCells } from "./engine";
+import { type Cell, cellKey, coreFiguresGrid, type Figure, type Figures, type Grid, type GroupBy, noCoreFigures, uniqueCells } from "./engine";
 import { summariesOf } from "./summaries";
 import { noWorkforceFigures, workforceFiguresGrid } from "./workforce";
 
@@ -30,7 +32,12 @@ export function parseScope(ctx: OrgCtx, text: string | undefined): Scope {
     if (ctx.org.kind !== "council") throw badRequest("validation", "scope=council is for councils: use scope=employer or scope=workplace:<reference>.");
     return { kind: "council" };
   }
-  if (value === "comparison") return { kind: "comparison" };
+  if (value === "comparison") {
+    // A council's comparison group would be other employers' workplaces cut another way than its
+    // breakdowns, from which a withheld provider's cell could be worked out by difference.
+    if (ctx.org.kind === "council") throw badRequest("validation", "scope=comparison is for providers: a council uses scope=council or scope=provider:<id>.");
+    return { kind: "comparison" };
+  }
   if (value.startsWith("provider:")) {
     if (ctx.org.kind !== "council") throw badRequest("validation", "scope=provider:<id> is for councils, about a provider they commission.");
     return { kind: "provider", id: value.slice("provider:".length) };
@@ -87,18 +94,135 @@ export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at:
   const ids = await workplacesOf(ctx, scope, at);
   const returns = await returnStatusFigures(ctx.db, ids, at, scope.kind === "council" ? ctx.org.id : null);
   const computed = { ...((await figuresBy(ctx, ids, at, "all")).get("all") as Figures), ...returns };
-  return { scope, at, figures: pick((await protectForScope(ctx, scope, ids))(computed), names) };
+  return { scope, at, figures: pick((await protectForScope(ctx, scope, ids, [at]))(computed, at), names) };
 }
 
 /**
- * Disclosure control for a scope's figures as the asking organisation reads them: a provider's
- * comparison group needs enough employers and workers; a council reading its providers'
- * aggregates gets no small special category cells; an employer's own figures are its own.
+ * Disclosure control for a scope's figures as the asking organisation reads them, at any of
+ * `dates`: a provider's comparison group needs enough employers and workers; a council reading
+ * its providers (`council`, as at `asAt`, or one `provider`) gets exactly what `councilDisclosure`
+ * withholds; an employer's own figures are its own.
  */
-export async function protectForScope(ctx: OrgCtx, scope: Scope, ids: string[]): Promise<(f: Figures) => Figures> {
+export async function protectForScope(ctx: OrgCtx, scope: Scope, ids: string[], dates: string[], asAt?: string): Promise<(f: Figures, at: string) => Figures> {
   if (scope.kind === "employer" || scope.kind === "workplace") return (f) => f;
+  if (scope.kind === "council" || scope.kind === "provider") {
+    const view = await councilDisclosure(ctx, dates);
+    return scope.kind === "council" ? (f, at) => view.total(f, at, asAt ?? at) : (f, at) => view.provider(scope.id, f, at);
+  }
   const employers = await employersOf(ctx, ids);
-  return (f) => protect(f, { employers, workers: f.filled_posts.value ?? 0 }, { needsGroupSize: scope.kind === "comparison" });
+  return (f) => protect(f, { employers, workers: f.filled_posts.value ?? 0 }, { needsGroupSize: true });
+}
+
+/**
+ * Everything a council can read about the providers it commissions as at each of `dates`, with
+ * the special category counts disclosure control withholds (`withholdLinked`), so that the same
+ * cell is withheld on every path (the dashboard, its breakdowns and drill-down, the metrics API
+ * and CLI, the downloads built from them) and no sum or difference of what they show gives it
+ * away. As at a date D the council can read: each provider it commissions at D (the breakdown,
+ * the drill-down, scope=provider:<id>); each provider it commissions at a later date whose
+ * dashboard shows D (a quarter before, or a trend point: within 27 months, taken as 3 years);
+ * its breakdown by service type at D; and the total over the providers commissioned at D or at
+ * any of those later dates (each dashboard's trend keeps its own date's providers throughout).
+ * Its own workplaces are its own. Figures come from the engine (summarised, ADR 0009); only the
+ * counts behind special category shares are used, so this holds however figures are computed.
+ */
+export async function councilDisclosure(ctx: OrgCtx, dates: string[]) {
+  const links = await commissioningOf(ctx.db, ctx.org.id);
+  const setAt = (d: string) => [...new Set([ctx.org.id, ...links.filter((l) => l.fromDate <= d && (l.toDate === null || l.toDate >= d)).map((l) => l.providerId)])].sort();
+  const dayAfter = (d: string) => isoDate(new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000));
+  const plans = [...new Set(dates)].map((at) => {
+    const until = `${Number(at.slice(0, 4)) + 3}${at.slice(4)}`;
+    const changes = links.flatMap((l) => [l.fromDate, ...(l.toDate ? [dayAfter(l.toDate)] : [])]).filter((d) => d > at && d <= until);
+    const sets = new Map([at, ...changes].map((d) => setAt(d)).map((s) => [s.join(","), s]));
+    return { at, own: setAt(at), sets, readable: [...new Set([...sets.values()].flat())] };
+  });
+  const places = await workplacesOfOrgs(ctx.db, [...new Set(plans.flatMap((p) => p.readable))]);
+  const idsOf = (orgs: string[]) => {
+    const of = new Set(orgs);
+    return places.filter((w) => of.has(w.orgId)).map((w) => w.id);
+  };
+  const atomsOf = (orgs: string[], service?: number) => {
+    const of = new Set(orgs);
+    return [...new Set(places.filter((w) => of.has(w.orgId) && (service === undefined || w.mainService === service)).map((w) => `${w.orgId}|${w.mainService}`))];
+  };
+  // What is withheld is summarised like the figures it rests on (ADR 0009): keyed by the
+  // workplaces it reads and the commissioning links that decide its cells, and current while
+  // their organisations' data versions are.
+  const linksKey = sha256(JSON.stringify(links.map((l) => [l.providerId, l.fromDate, l.toDate]).sort())).slice(0, 16);
+  const nameOf = (at: string) => `disclosure|${ctx.org.id}|${at}|${linksKey}`;
+  const byReadable = new Map<string, typeof plans>();
+  for (const p of plans) {
+    const key = [...p.readable].sort().join(",");
+    byReadable.set(key, [...(byReadable.get(key) ?? []), p]);
+  }
+  const withheld = new Map<string, Map<string, Set<string>>>();
+  for (const group of byReadable.values()) {
+    const summaries = await summariesOf(ctx.db, idsOf(group[0].readable));
+    const read = await summaries.read<Record<string, string[]>>(
+      group.map((p) => nameOf(p.at)),
+      async (missing) => {
+        const todo = group.filter((p) => missing.includes(nameOf(p.at)));
+        return new Map([...(await withheldAt(todo))].map(([at, cells]) => [nameOf(at), Object.fromEntries([...cells].map(([k, names]) => [k, [...names]]))]));
+      },
+    );
+    for (const p of group) withheld.set(p.at, new Map(Object.entries(read.get(nameOf(p.at)) ?? {}).map(([k, names]) => [k, new Set(names)])));
+  }
+  /** The rule's answer for each of these dates, from one grid per set of workplaces (usually one in all). */
+  async function withheldAt(todo: typeof plans) {
+    const asks = new Map<string, { ids: string[]; cells: Cell[] }>();
+    const ask = (ids: string[], cell: Cell) => {
+      const key = [...ids].sort().join(",");
+      asks.set(key, { ids, cells: [...(asks.get(key)?.cells ?? []), cell] });
+      return key;
+    };
+    const keys = todo.map((p) => ({ byEmployer: ask(idsOf(p.readable), { at: p.at, by: "employer" }), byService: ask(idsOf(p.own), { at: p.at, by: "service" }) }));
+    const grids = new Map<string, Grid>();
+    for (const [key, { ids, cells }] of asks) grids.set(key, await figuresGrid(ctx, ids, cells));
+    const out = new Map<string, Map<string, Set<string>>>();
+    todo.forEach((p, i) => {
+      const rows = grids.get(keys[i].byEmployer)?.get(cellKey({ at: p.at, by: "employer" })) ?? new Map<string, Figures>();
+      const services = grids.get(keys[i].byService)?.get(cellKey({ at: p.at, by: "service" })) ?? new Map<string, Figures>();
+      const cells: LinkedCell[] = [
+        ...p.readable.map((org) => ({ key: `row:${org}`, kind: "row" as const, atoms: atomsOf([org]), figures: rows.get(org) ?? {}, own: org === ctx.org.id })),
+        ...[...services].map(([code, figures]) => ({ key: `service:${code}`, kind: "service" as const, atoms: atomsOf(p.own, Number(code)), figures })),
+        ...[...p.sets].map(([key, orgs]) => ({
+          key: `total:${key}`,
+          kind: key === p.own.join(",") ? ("total" as const) : ("other_total" as const),
+          atoms: atomsOf(orgs),
+          figures: sumOfCounts(orgs.map((o) => rows.get(o) ?? {})),
+        })),
+      ];
+      out.set(p.at, withholdLinked(cells));
+    });
+    return out;
+  }
+  const apply = (f: Figures, at: string, key: string) => {
+    const names = withheld.get(at)?.get(key);
+    // A figure the rule has not looked at never leaves unprotected.
+    if (!names) throw new Error(`disclosure: ${key} as at ${at} is not among the cells worked out`);
+    if (!names.size) return f;
+    return Object.fromEntries(Object.entries(f).map(([n, v]) => [n, names.has(n) ? ({ value: null, reason: "suppressed", n: 0 } as Figure) : v]));
+  };
+  return {
+    /** A commissioned provider's figures (or the council's own) as at `at`. */
+    provider: (id: string, f: Figures, at: string) => apply(f, at, `row:${id}`),
+    /** The figures of one service type's row of the breakdown as at `at`. */
+    service: (code: string, f: Figures, at: string) => apply(f, at, `service:${code}`),
+    /** The total as at `at` over the providers commissioned at `asAt` (a dashboard's date). */
+    total: (f: Figures, at: string, asAt = at) => apply(f, at, `total:${setAt(asAt).join(",")}`),
+  };
+}
+
+/** The special category counts of several rows added up (value × n are counts of people). */
+function sumOfCounts(rows: Figures[]): Figures {
+  const sums = new Map<string, { people: number; n: number }>();
+  for (const figures of rows)
+    for (const [name, f] of Object.entries(figures)) {
+      if (!isSpecial(name) || f.value === null) continue;
+      const s = sums.get(name) ?? { people: 0, n: 0 };
+      sums.set(name, { people: s.people + Math.round(f.value * f.n), n: s.n + f.n });
+    }
+  return Object.fromEntries([...sums].map(([name, s]) => [name, s.n ? { value: s.people / s.n, n: s.n } : { value: null, reason: "no_data" as const, n: 0 }]));
 }
 
 /** The named figures (all when none are named); an unknown name is a clear error. */

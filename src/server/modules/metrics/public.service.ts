@@ -88,8 +88,10 @@ export async function publicWorkforce(ctx: Ctx, slug: string) {
     ids,
     [at, ...quarters].map((d) => ({ at: d, by: "all" as const })),
   );
-  const guard = await protectForScope(asCouncil, { kind: "comparison" }, ids);
-  const figuresAt = (d: string) => roundForPublic(pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures), PUBLIC_FIGURES));
+  // Protected as a comparison group; the page shows no special category figure (PUBLIC_FIGURES),
+  // so nothing on it takes part in the council's linked suppression (disclosure.ts).
+  const guard = await protectForScope(asCouncil, { kind: "comparison" }, ids, [at, ...quarters]);
+  const figuresAt = (d: string) => roundForPublic(pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), PUBLIC_FIGURES));
   const d = await distributionsFor(ctx.db, ids, at, await listPayFloors(ctx.db));
   return {
     council: { name: council.name, slug: council.slug, isDemo: council.isDemo },
