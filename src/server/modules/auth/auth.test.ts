@@ -289,7 +289,13 @@ describe("old sign-in records", () => {
     const user = await makeUser(hub, null);
     const ghost = `ghost-${uniq()}@example.test`;
     const fresh = `fresh-${uniq()}@example.test`;
-    const rowOf = async (email: string) => (await hub.deps.db.select().from(signInLockouts).where(eq(signInLockouts.emailKey, lockoutKey(SECRET, email))))[0];
+    const rowOf = async (email: string) =>
+      (
+        await hub.deps.db
+          .select()
+          .from(signInLockouts)
+          .where(eq(signInLockouts.emailKey, lockoutKey(SECRET, email)))
+      )[0];
     for (const email of [user.email, ghost]) await new Client(hub).post("/api/auth/sign-in", { email, password: "wrong" });
     expect(await rowOf(user.email)).toMatchObject({ failedSignIns: 1 });
 
