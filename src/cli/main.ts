@@ -14,6 +14,7 @@ import { applyUpload, summaryOf, validateUpload } from "../server/modules/import
 import { metricsFor } from "../server/modules/metrics/metrics.service";
 import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
 import { createUserWithMembership } from "../server/modules/users/users.service";
+import { csvLineDefused } from "../shared/csv";
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions";
 import { email as emailSchema, orgName as orgNameSchema, slug as slugSchema } from "../shared/schemas";
 import { type Format, parse, required, UsageError } from "./args";
@@ -194,7 +195,8 @@ async function run(argv: string[]): Promise<Out> {
         return {
           format: "text" as const,
           data: flat,
-          text: ["metric,value,reason,n", ...Object.entries(result.figures).map(([k, f]) => `${k},${f.value ?? ""},${f.reason ?? ""},${f.n}`)].join("\n"),
+          // Through the shared writer, like every file the hub writes: quoted and defused.
+          text: [["metric", "value", "reason", "n"], ...Object.entries(result.figures).map(([k, f]) => [k, f.value, f.reason ?? null, f.n])].map(csvLineDefused).join("\n"),
         };
       return { format, data: flat, text: [`${org.name}, ${result.scope.kind}, as at ${at}:`, ...lines].join("\n") };
     });

@@ -32,6 +32,8 @@ export interface CsvRow {
   /** The line number in the file where the row starts (1 = the header line). */
   line: number;
   cells: string[];
+  /** Cells that came defused (an apostrophe before =, +, -, @…) and were given back their value. */
+  escaped?: Set<number>;
 }
 
 export class CsvSyntaxError extends Error {
@@ -112,5 +114,5 @@ export function* csvRows(text: string): Generator<CsvRow> {
   }
 }
 
-// Writing: the shared CSV writer (ASC-WDS files are written without defusing formulas).
-export { csvField, csvLine } from "../../../shared/csv";
+// Writing: the shared CSV writer.
+export { csvField, csvLine, csvLineDefused } from "../../../shared/csv";

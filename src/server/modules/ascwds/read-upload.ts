@@ -1,6 +1,7 @@
 import { type CsvRow, CsvSyntaxError, csvRows, decode, looksBinary } from "./csv";
 import { detectFile, FILE_LABELS, type FileKind } from "./headers";
 import { type Problem, ProblemList } from "./problems";
+import { undefuseRow } from "./row-reader";
 import { readStaffRow, type StaffIn } from "./staff-file";
 import { readTrainingRow, type TrainingIn } from "./training-file";
 import { readWorkplaceRow, type WorkplaceIn } from "./workplace-file";
@@ -89,13 +90,32 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
     warnings: 0,
   };
   const seenKinds = new Map<FileKind, string>();
-  const pending: { sheet: SheetInput; kind: FileKind; index: Map<string, number>; rows: Iterator<CsvRow>; file: ParsedUpload["files"][number] }[] = [];
+  const pending: { sheet: SheetInput; kind: FileKind; index: Map<string, number>; header: string[]; rows: Iterator<CsvRow>; file: ParsedUpload["files"][number] }[] = [];
 
-  /** Reads a sheet's next row; a CSV syntax error becomes a problem and ends the sheet. */
-  const nextRow = (sheet: SheetInput, rows: Iterator<CsvRow>): CsvRow | null => {
+  /**
+   * Reads a sheet's next row; a CSV syntax error becomes a problem and ends the sheet. A NUL
+   * character (which PostgreSQL cannot store) is a problem on its cell, and taken out so that no
+   * other message quotes it.
+   */
+  const nextRow = (sheet: SheetInput, rows: Iterator<CsvRow>, header?: string[]): CsvRow | null => {
     try {
       const next = rows.next();
-      return next.done ? null : next.value;
+      if (next.done) return null;
+      const row = next.value;
+      for (let i = 0; i < row.cells.length; i++) {
+        if (!row.cells[i].includes("\u0000")) continue;
+        row.cells[i] = row.cells[i].replaceAll("\u0000", "");
+        const column = header?.[i]?.trim() || `column ${i + 1}`;
+        problems.add({
+          file: sheet.name,
+          line: row.line,
+          column: header?.[i]?.trim() || null,
+          code: "upload.cell.nul",
+          severity: "error",
+          message: `${column} on line ${row.line} contains a NUL character (U+0000), which the hub cannot store. Retype that cell, or save the file again as "CSV UTF-8", and upload it again.`,
+        });
+      }
+      return row;
     } catch (e) {
       if (!(e instanceof CsvSyntaxError)) throw e;
       problems.add({ file: sheet.name, line: e.line, column: null, code: "upload.file.csv_syntax", severity: "error", message: `${sheet.name} could not be read: ${e.message}.` });
@@ -132,7 +152,7 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
       continue;
     }
     seenKinds.set(kind, sheet.name);
-    pending.push({ sheet, kind, index, rows, file });
+    pending.push({ sheet, kind, index, header: header.cells, rows, file });
   }
 
   /**
@@ -140,9 +160,9 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
    * for the message, and not checked.
    */
   function* dataRows(p: (typeof pending)[number]): Generator<CsvRow> {
-    for (let row = nextRow(p.sheet, p.rows); row; row = nextRow(p.sheet, p.rows)) {
+    for (let row = nextRow(p.sheet, p.rows, p.header); row; row = nextRow(p.sheet, p.rows, p.header)) {
       p.file.rows++;
-      if (p.file.rows <= LIMITS.rows) yield row;
+      if (p.file.rows <= LIMITS.rows) yield undefuseRow(row);
     }
     if (p.file.rows > LIMITS.rows)
       problems.fileError(

@@ -1,8 +1,48 @@
+import { formulaMessage, startsLikeFormula, undefuseCell } from "../../../shared/text";
 import type { CsvRow } from "./csv";
 import type { FileKind } from "./headers";
 import type { ProblemList, Severity } from "./problems";
 
 const DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** Columns people write in words (names, addresses, descriptions, notes), where a formula is refused. */
+const FREE_TEXT = new Set([
+  "ESTNAME",
+  "ADDRESS1",
+  "ADDRESS2",
+  "ADDRESS3",
+  "POSTTOWN",
+  "OTHERTYPE",
+  "SERVICEDESC",
+  "OTHERUSERDESC",
+  "CWPUSEDESC",
+  "DISPLAYID",
+  "MAINJRDESC",
+  "TRAININGNAME",
+  "NOTES",
+]);
+export const isFreeTextColumn = (column: string) => FREE_TEXT.has(column) || /^QUALACH\d+NOTES$/.test(column);
+
+/** Each file's free-text columns and their positions, worked out once per header. */
+const freeTextOf = new WeakMap<Map<string, number>, [string, number][]>();
+
+/**
+ * Takes off the apostrophe that files the hub writes put before text starting like a formula
+ * (shared/text.ts `defuseCell`), remembering which cells had it: those were written as text on
+ * purpose, so the formula check lets them through.
+ */
+export function undefuseRow(row: CsvRow): CsvRow {
+  for (let i = 0; i < row.cells.length; i++) {
+    const cell = row.cells[i];
+    if (cell.charCodeAt(0) !== 39 /* ' */) continue;
+    const value = undefuseCell(cell);
+    if (value === cell) continue;
+    row.cells[i] = value;
+    row.escaped ??= new Set();
+    row.escaped.add(i);
+  }
+  return row;
+}
 
 /** Reads one row's cells by column name and records problems with stable codes. */
 export class RowReader {
@@ -14,7 +54,15 @@ export class RowReader {
     private row: CsvRow,
     private index: Map<string, number>,
     private problems: ProblemList,
-  ) {}
+  ) {
+    let columns = freeTextOf.get(index);
+    if (!columns) {
+      columns = [...index].filter(([column]) => isFreeTextColumn(column));
+      freeTextOf.set(index, columns);
+    }
+    // Spreadsheets run a cell starting with =, +, @ as a formula: refused in words people typed.
+    for (const [column, i] of columns) if (!row.escaped?.has(i) && startsLikeFormula((row.cells[i] ?? "").trim())) this.error(column, "formula", formulaMessage(column));
+  }
 
   get line() {
     return this.row.line;

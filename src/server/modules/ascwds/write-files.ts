@@ -1,5 +1,5 @@
 import { CQC_SERVICES } from "../../../shared/ascwds/codes";
-import { csvLine } from "./csv";
+import { csvLineDefused } from "./csv";
 import { STAFF_COLUMNS, TRAINING_COLUMNS, WORKPLACE_COLUMNS } from "./headers";
 import { toAscwdsDate } from "./row-reader";
 import type { StaffValues } from "./staff-file";
@@ -7,7 +7,8 @@ import type { TrainingValues } from "./training-file";
 import type { DeclaredCount, WorkplaceIn } from "./workplace-file";
 
 // Writing the organisation's data back out in the ASC-WDS format. Every value is written so that
-// reading it back gives the same value: download, then upload, changes nothing.
+// reading it back gives the same value: download, then upload, changes nothing (text that starts
+// like a formula included: see toCsv).
 
 export interface WorkplaceOut {
   localRef: string;
@@ -162,4 +163,8 @@ export function trainingRows(training: TrainingOut[]): string[][] {
   });
 }
 
-export const toCsv = (header: readonly string[], rows: string[][]) => `${[header.join(","), ...rows.map(csvLine)].join("\r\n")}\r\n`;
+/**
+ * A whole ASC-WDS file. Text that starts like a formula is defused (an apostrophe first), as in
+ * every file the hub writes; the reader takes the apostrophe off, so reading gives back the value.
+ */
+export const toCsv = (header: readonly string[], rows: string[][]) => `${[header.join(","), ...rows.map(csvLineDefused)].join("\r\n")}\r\n`;

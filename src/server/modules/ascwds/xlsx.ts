@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import ExcelJS from "exceljs";
+import { defuseCell } from "../../../shared/text";
 import type { ProblemList } from "./problems";
 import { LIMITS, type SheetInput, type UploadFile } from "./read-upload";
 import type { XlsxWorkerInput, XlsxWorkerOutput } from "./xlsx.worker";
@@ -118,7 +119,8 @@ export async function workbookOf(sheets: { name: string; header: string[]; rows:
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(s.name);
     sheet.addRow(s.header).font = { bold: true };
-    for (const r of s.rows) sheet.addRow(r.map((v) => v ?? ""));
+    // Text that starts like a formula is defused, as in CSV downloads (shared/text.ts).
+    for (const r of s.rows) sheet.addRow(r.map((v) => (typeof v === "string" ? defuseCell(v) : (v ?? ""))));
     sheet.columns.forEach((c) => {
       c.width = 18;
     });
