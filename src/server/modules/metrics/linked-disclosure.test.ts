@@ -227,6 +227,32 @@ describe("a council cannot recover a withheld cell by combining requests", () =>
     expect(otherValues(seen, workforce, late.id, truth, D).size).toBeGreaterThan(1);
   });
 
+  it("what is withheld is summarised, and worked out again when a provider's records or the council's commissioning change", async () => {
+    const council = await makeOrg(hub, "council");
+    const a = await provider(council.id, 12, 6);
+    const b = await provider(council.id, 40, 10);
+    const c = await provider(council.id, 30, 8);
+    const analyst = await signedIn(hub, (await makeUser(hub, council, "council_analyst")).email);
+    const rows = async () => {
+      const d = (await analyst.get(`/api/orgs/${council.id}/dashboard?at=${D}`)).json;
+      return Object.fromEntries(d.byProvider.map((r: { key: string; figures: Record<string, Figure> }) => [r.key, r.figures.ethnicity_unknown_share.value]));
+    };
+    expect(await rows()).toEqual({ [a.id]: 0.5, [b.id]: 0.25, [c.id]: 8 / 30 });
+    expect(await rows()).toEqual({ [a.id]: 0.5, [b.id]: 0.25, [c.id]: 8 / 30 }); // read from the summaries
+    // Four of a's unknown become White: 2 of 12, withheld, with its cover.
+    const { and, eq, inArray } = await import("drizzle-orm");
+    await hub.deps.db
+      .update(staffRecords)
+      .set({ ethnicity: 31 })
+      .where(and(eq(staffRecords.orgId, a.id), inArray(staffRecords.localRef, ["S2", "S3", "S4", "S5"])));
+    expect(await rows()).toEqual({ [a.id]: null, [b.id]: 0.25, [c.id]: null });
+    // A provider commissioned later with a small cell of its own: withheld from the first read.
+    const late = await provider(council.id, 12, 3);
+    const after = await rows();
+    expect(after[late.id]).toBeNull();
+    expect(Object.keys(after)).toHaveLength(4);
+  });
+
   it("a provider still sees its own small cells, and a council is not offered a comparison group cut across its breakdowns", async () => {
     const council = await makeOrg(hub, "council");
     const first = await provider(council.id, 12, 2);
