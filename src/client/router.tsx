@@ -1,6 +1,6 @@
 import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
-import { AdminOrganisationsPage, HubFiguresPage } from "./routes/admin-pages";
+import { AdminOrganisationsPage, FailedJobsPage, HubFiguresPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import { CareerFrameworkPage, CareersEasyReadPage, CareersPage, MyCareerPage, StaffPlansPage } from "./routes/career-pages";
 import { FiguresPage, ProviderFiguresPage, TargetsPage } from "./routes/figures-pages";
@@ -73,6 +73,7 @@ const routes = [
   createRoute({ getParentRoute: () => root, path: "/admin/organisations", component: signedIn(AdminOrganisationsPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/reference", component: signedIn(ReferenceDataPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/hub-figures", component: signedIn(HubFiguresPage) }),
+  createRoute({ getParentRoute: () => root, path: "/admin/failed-jobs", component: signedIn(FailedJobsPage) }),
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultPreload: false });

@@ -82,6 +82,7 @@ export function Layout() {
       { to: "", label: "All organisations", href: "/admin/organisations" },
       { to: "", label: "Reference data", href: "/admin/reference" },
       { to: "", label: "Whole hub figures", href: "/admin/hub-figures" },
+      { to: "", label: "Failed jobs", href: "/admin/failed-jobs" },
     );
 
   return (

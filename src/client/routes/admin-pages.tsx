@@ -130,3 +130,54 @@ export function HubFiguresPage() {
     </Page>
   );
 }
+
+interface FailedJob {
+  id: string;
+  kind: string;
+  lane: string;
+  orgId: string | null;
+  orgName: string | null;
+  reason: string;
+  attempts: number;
+  maxAttempts: number;
+  createdAt: string;
+  failedAt: string | null;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB") : "");
+
+/** Background jobs that failed for good (ADR 0012): what, for whom, why and when. */
+export function FailedJobsPage() {
+  const { data: me } = useMe();
+  const isAdmin = Boolean(me?.user?.isHubAdmin);
+  const data = useQuery({ queryKey: ["failed-jobs"], queryFn: () => api<{ jobs: FailedJob[] }>("GET", "/api/admin/jobs/failed"), enabled: isAdmin });
+  if (!isAdmin) return <NotFoundPage />;
+  if (!data.data) return <p className="govuk-body">Loading…</p>;
+  const jobs = data.data.jobs;
+  return (
+    <Page title="Failed background jobs" caption="Hub administration">
+      <p className="govuk-body">
+        Work the hub does in the background (checking and applying uploads, email, reminders, clean-up, figures) is tried again a few times when it fails or when the hub stops
+        while it runs. These failed every time. The reason quotes a reference: search the hub's log for it to see the details. Uploads listed here show their person the reason and
+        can be uploaded again or cancelled.
+      </p>
+      {jobs.length === 0 ? (
+        <p className="govuk-body">No background jobs have failed.</p>
+      ) : (
+        <Table
+          caption={`${jobs.length} failed job${jobs.length === 1 ? "" : "s"}, newest first`}
+          rows={jobs}
+          rowKey={(j) => j.id}
+          columns={[
+            { header: "Failed", cell: (j) => when(j.failedAt) },
+            { header: "Job", cell: (j) => <code>{j.kind}</code> },
+            { header: "Organisation", cell: (j) => j.orgName ?? "" },
+            { header: "Why", cell: (j) => j.reason },
+            { header: "Attempts", numeric: true, cell: (j) => `${j.attempts} of ${j.maxAttempts}` },
+            { header: "Queued", cell: (j) => when(j.createdAt) },
+          ]}
+        />
+      )}
+    </Page>
+  );
+}

@@ -41,6 +41,8 @@ interface Upload {
   problems: Problem[];
   problemCount: number;
   progress: number;
+  /** Why checking or applying it failed. */
+  error: string | null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -248,6 +250,31 @@ export function UploadResultPage() {
       </Page>
     );
   }
+  if (u.status === "failed") {
+    // The check failed for good (the job's attempts are used up): say so, rather than poll for ever.
+    return (
+      <Page title="We could not check your files">
+        <div className="govuk-error-summary" tabIndex={-1}>
+          <div role="alert">
+            <h2 className="govuk-error-summary__title">Nothing has been changed</h2>
+            <div className="govuk-error-summary__body">
+              <p className="govuk-body">
+                We could not check your files: {u.error ?? "something went wrong on our side"}. Upload them again or contact the hub's administrator, quoting this reason.
+              </p>
+            </div>
+          </div>
+        </div>
+        <div className="govuk-button-group">
+          <Link className="govuk-button" to="/orgs/$orgId/upload" params={{ orgId }}>
+            Upload the files again
+          </Link>
+          <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+            Remove this upload
+          </button>
+        </div>
+      </Page>
+    );
+  }
   if (u.status === "invalid") {
     const errors = u.problems.filter((p) => p.severity === "error");
     return (
@@ -300,6 +327,17 @@ export function UploadResultPage() {
   return (
     <Page title="Check the changes before you save them">
       <ErrorSummary error={commit.error ?? cancel.error} fields={{}} />
+      {u.error && (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            We could not save these changes last time: {u.error}. Nothing was changed. You can try again or cancel this upload.
+          </strong>
+        </div>
+      )}
       <p className="govuk-body">
         Files checked as at {u.asAt}: {u.files.map((f) => `${f.name} (${f.rows} rows)`).join(", ")}. Nothing has changed yet.
       </p>

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } fro
 import type { z } from "zod";
 import type { Deps } from "../context";
 import type { Exec } from "../db/client";
-import { jobs } from "../db/schema";
+import { jobs, organisations } from "../db/schema";
 import { AppError } from "../lib/errors";
 import { errorFields } from "../lib/logger";
 
@@ -299,8 +299,17 @@ export async function cancelJob(db: Exec, id: string, now: Date, reason: string)
   return rows.length > 0;
 }
 
-/** Jobs that failed for good, newest first, for the hub admin. */
-export const listFailedJobs = (db: Exec, limit = 100) => db.select().from(jobs).where(eq(jobs.status, "failed")).orderBy(desc(jobs.finishedAt)).limit(limit);
+/** Jobs that failed for good, newest first, with their organisation's name, for the hub admin. */
+export async function listFailedJobs(db: Exec, limit = 100) {
+  const rows = await db
+    .select({ job: jobs, orgName: organisations.name })
+    .from(jobs)
+    .leftJoin(organisations, eq(organisations.id, jobs.orgId))
+    .where(eq(jobs.status, "failed"))
+    .orderBy(desc(jobs.finishedAt))
+    .limit(limit);
+  return rows;
+}
 
 /** Makes sure every periodic kind has its one live row (a unique index keeps it to one across processes). */
 export async function schedulePeriodic(deps: Deps, handlers: readonly JobHandler[]) {

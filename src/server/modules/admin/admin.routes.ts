@@ -3,11 +3,13 @@ import { createOrgInput } from "../../../shared/schemas";
 import { inTransaction } from "../../context";
 import { ctxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
+import { listFailedJobs } from "../../jobs/worker";
 import { presentAuditEntry } from "../audit/audit.presenter";
 import { listAudit } from "../audit/audit.service";
 import { presentOrg } from "../orgs/orgs.presenter";
 import { auditPageQuery } from "../orgs/orgs.routes";
 import * as orgs from "../orgs/orgs.service";
+import { presentFailedJob } from "./jobs.presenter";
 
 const createOrgWithCouncil = createOrgInput.extend({
   councilId: z.uuid("councilId must be the id of a council").optional(),
@@ -36,6 +38,11 @@ export function adminRoutes(r: Router) {
       });
       return c.json({ organisation: presentOrg(org) }, 201);
     },
+  );
+
+  r.define(
+    { method: "get", path: "/api/admin/jobs/failed", tag: "Administration", scope: "hub_admin", summary: "Background jobs that failed for good, newest first, with the reason" },
+    async (c) => c.json({ jobs: (await listFailedJobs(ctxOf(c).db)).map((r) => presentFailedJob(r.job, r.orgName)) }),
   );
 
   r.define(

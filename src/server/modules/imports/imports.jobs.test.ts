@@ -115,6 +115,24 @@ describe("an upload left committing by a crash", () => {
     const shown = (await client.get(`/api/orgs/${org.id}/imports/${up.id}`)).json.import;
     expect(shown).toMatchObject({ status: "ready", error: "the hub stopped while it was running, 3 times" });
 
+    // The hub admin sees it among the failed jobs, with the reason and the organisation; nobody else does.
+    const hubAdmin = await signedIn(hub, (await makeUser(hub, null, undefined, { isHubAdmin: true })).email);
+    const failed = await hubAdmin.get("/api/admin/jobs/failed");
+    expect(failed.json.jobs.find((j: { id: string }) => j.id === jobId)).toEqual({
+      id: jobId,
+      kind: "import.commit",
+      lane: "user",
+      orgId: org.id,
+      orgName: org.name,
+      reason: "the hub stopped while it was running, 3 times",
+      attempts: 3,
+      maxAttempts: 3,
+      createdAt: expect.any(String),
+      failedAt: expect.any(String),
+    });
+    expect(JSON.stringify(failed.json)).not.toContain("decisions");
+    expect((await client.get("/api/admin/jobs/failed")).status).toBe(403);
+
     // Another, abandoned mid-commit a fortnight ago: the clean-up removes it (it skipped "committing" before).
     const other = await upload(client, org.id);
     const otherJob = await killedMidCommit(org, admin, other.id);
