@@ -8,6 +8,7 @@ import { Page } from "../components/Page";
 import { Section } from "../components/Section";
 import { Table } from "../components/Table";
 import { api } from "../lib/api";
+import { roadmapTooltip } from "../lib/chart-text";
 import { FrameworkEditor } from "./framework-editor";
 
 interface RolePay {
@@ -182,7 +183,8 @@ function RoadmapMap({ f }: { f: Framework }) {
     return {
       height,
       option: {
-        tooltip: { formatter: (p: { dataType: string; name: string }) => (p.dataType === "node" ? `${p.name}: choose to read more` : "") },
+        // The tooltip is HTML and role titles are the council's words: escaped in roadmapTooltip.
+        tooltip: { formatter: roadmapTooltip },
         legend: only === null ? { data: f.pathways.map((p) => p.title), bottom: 0 } : undefined,
         series: [
           {

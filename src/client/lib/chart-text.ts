@@ -1,0 +1,12 @@
+// Text that charts put into HTML. ECharts inserts a tooltip formatter's result into the page as
+// HTML, so anything a council or provider typed (role titles, pathway names, organisation names)
+// is escaped first. Labels, axes and legends are drawn as SVG text and need no escaping; ECharts'
+// own default tooltips escape names themselves. Pure functions, so they are tested in Node.
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text made safe to put into HTML. */
+export const escapeHtml = (text: unknown) => String(text ?? "").replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+
+/** The career roadmap's tooltip: a role's title (a council may have typed it) and what to do. */
+export const roadmapTooltip = (p: { dataType?: string; name?: unknown }) => (p.dataType === "node" ? `${escapeHtml(p.name)}: choose to read more` : "");
