@@ -4,7 +4,7 @@ import { discardStaleImports } from "../modules/imports/imports.service";
 import { deliverOutbox } from "../modules/mail/mail.service";
 import { refreshSummaries } from "../modules/metrics/refresh";
 import { sendReturnReminders } from "../modules/returns/returns.service";
-import { handleJob, jobType } from "./worker";
+import { handleJob, jobType, pruneFinishedJobs } from "./worker";
 
 // Periodic work, as jobs in their own lane (ADR 0012): each kind keeps one row, queued again
 // after each run, so a slow refresh of summaries never stands in front of an upload. A periodic
@@ -25,7 +25,7 @@ export const PERIODIC = {
 export const periodicJobs = [
   handleJob(PERIODIC.outbox, { run: async (deps) => ({ delivered: await deliverOutbox(deps) }) }),
   handleJob(PERIODIC.reminders, { run: async (deps) => sendReturnReminders(deps) }),
-  handleJob(PERIODIC.cleanUp, { run: async (deps) => ({ discarded: await discardStaleImports(deps) }) }),
+  handleJob(PERIODIC.cleanUp, { run: async (deps) => ({ discarded: await discardStaleImports(deps), jobsPruned: await pruneFinishedJobs(deps) }) }),
   handleJob(PERIODIC.signInRecords, { run: async (deps) => discardOldSignInRecords(deps) }),
   handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
 ];

@@ -6,7 +6,7 @@ import { testHub, uniq } from "../../../test/harness";
 import { jobs, outbox } from "../db/schema";
 import { AppError } from "../lib/errors";
 import { deliverOutbox, queueEmail } from "../modules/mail/mail.service";
-import { enqueueJob, handleJob, JobPayloadError, jobType, runOneJob, schedulePeriodic, startWorker } from "./worker";
+import { enqueueJob, handleJob, JobPayloadError, jobType, pruneFinishedJobs, runOneJob, schedulePeriodic, startWorker } from "./worker";
 
 const hub = await testHub();
 
@@ -221,6 +221,27 @@ describe("job queue", () => {
     // Scheduling again (another process starting) adds no second row.
     await schedulePeriodic(hub.deps, handlers);
     expect(await hub.deps.db.select().from(jobs).where(eq(jobs.kind, slow.kind))).toHaveLength(1);
+  });
+});
+
+describe("finished jobs", () => {
+  it("are deleted after 30 days (failed ones after 90); queued, running and recent ones stay", async () => {
+    const type = jobType({ kind: `test-prune-${uniq()}`, payload: z.object({}) });
+    const at = (days: number) => new Date(hub.clock.now.getTime() - days * 86_400_000);
+    const make = async (status: string, finishedDaysAgo: number | null) => {
+      const id = await enqueueJob(hub.ctx, type, {});
+      await hub.deps.db
+        .update(jobs)
+        .set({ status, finishedAt: finishedDaysAgo === null ? null : at(finishedDaysAgo) })
+        .where(eq(jobs.id, id));
+      return id;
+    };
+    const gone = [await make("done", 31), await make("cancelled", 31), await make("failed", 91)];
+    const kept = [await make("done", 29), await make("failed", 31), await make("queued", null), await make("running", null)];
+    expect(await pruneFinishedJobs(hub.deps)).toBeGreaterThanOrEqual(3);
+    const left = (await hub.deps.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, type.kind))).map((r) => r.id);
+    expect(left.sort()).toEqual(kept.sort());
+    expect(left.some((id) => gone.includes(id))).toBe(false);
   });
 });
 

@@ -311,6 +311,24 @@ export async function listFailedJobs(db: Exec, limit = 100) {
   return rows;
 }
 
+/** Finished jobs are kept this long (failed ones longer, for the hub admin), then deleted. */
+export const JOBS_KEPT_DAYS = { finished: 30, failed: 90 };
+
+/** Deletes jobs finished (done or cancelled) or failed long enough ago; periodic rows are never finished. */
+export async function pruneFinishedJobs(deps: Pick<Deps, "db" | "now">) {
+  const before = (days: number) => new Date(deps.now().getTime() - days * 86_400_000);
+  const rows = await deps.db
+    .delete(jobs)
+    .where(
+      or(
+        and(inArray(jobs.status, ["done", "cancelled"]), lt(jobs.finishedAt, before(JOBS_KEPT_DAYS.finished))),
+        and(eq(jobs.status, "failed"), lt(jobs.finishedAt, before(JOBS_KEPT_DAYS.failed))),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
 /** Makes sure every periodic kind has its one live row (a unique index keeps it to one across processes). */
 export async function schedulePeriodic(deps: Deps, handlers: readonly JobHandler[]) {
   for (const h of handlers) {
