@@ -91,7 +91,9 @@ export function admission(limits: AdmissionLimits = DEFAULT_ADMISSION) {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const path = c.req.path;
     if (!path.startsWith("/api/") || path === "/api/health") return next();
-    const lane = path.startsWith("/api/auth/") ? lanes.auth : lanes.api;
+    // Signing in, out and resetting (writes under /api/auth) go in their own lane; reading who
+    // is signed in (GET /api/auth/me, on every page) is an ordinary request.
+    const lane = c.req.method !== "GET" && path.startsWith("/api/auth/") ? lanes.auth : lanes.api;
     let release: () => void;
     try {
       release = await lane.enter();
