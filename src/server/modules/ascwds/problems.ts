@@ -19,11 +19,15 @@ export interface Problem {
   staff?: string;
 }
 
+const MAX_MESSAGE = 600;
+
 export class ProblemList {
   readonly items: Problem[] = [];
   errors = 0;
   warnings = 0;
   add(p: Problem) {
+    // Messages quote cells; a cell can be megabytes long, and the report needs only its start.
+    if (p.message.length > MAX_MESSAGE) p.message = `${p.message.slice(0, MAX_MESSAGE - 1)}…`;
     this.items.push(p);
     if (p.severity === "error") this.errors++;
     else this.warnings++;

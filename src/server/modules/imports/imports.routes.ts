@@ -5,6 +5,7 @@ import { csvText } from "../../../shared/csv";
 import { commitImportInput } from "../../../shared/schemas";
 import { imports } from "../../db/schema";
 import { orgCtxOf } from "../../http/guards";
+import { nulMessage } from "../../http/hostile-input";
 import { idempotent } from "../../http/idempotency";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
@@ -57,6 +58,16 @@ export function importRoutes(r: Router) {
       const asAt = typeof form.asAt === "string" && form.asAt ? form.asAt : isoDate(ctx.deps.now());
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asAt) || Number.isNaN(Date.parse(asAt)))
         throw badRequest("validation", "The as-at date must be a real date as YYYY-MM-DD.", [{ path: "asAt", message: "Enter a real date" }]);
+      // File names are stored and quoted in every problem: no NUL (PostgreSQL cannot store it), and short.
+      const badName = given.find((f) => f.name.includes("\u0000") || f.name.length > 255);
+      if (badName)
+        throw badRequest(
+          "invalid_file_name",
+          badName.name.includes("\u0000")
+            ? nulMessage("A file's name")
+            : `A file's name is ${badName.name.length} characters long: names can be at most 255 characters. Rename the file and upload it again.`,
+          [{ path: "files", message: "Rename the file" }],
+        );
       const tooBig = given.find((f) => f.size > LIMITS.fileBytes);
       if (tooBig)
         throw badRequest("too_large", `${tooBig.name} is ${(tooBig.size / 1048576).toFixed(1)} MB: files can be at most ${LIMITS.fileBytes / 1048576} MB.`, [
