@@ -252,6 +252,24 @@ describe("the same files again after someone has left", () => {
   });
 });
 
+describe("the same files again after a move", () => {
+  it("a staff file moving Ann to HOME2 with a training file that still names her at HOME1: accepted again, and nothing changes", async () => {
+    const ctx = await providerCtx();
+    await applyUpload(ctx, VALID, AS_AT, KEEP);
+    const [header, ...rows] = readFileSync(`${FIX}valid-staff.csv`, "utf8").split("\n");
+    const withColumn = (line: string, to: string) => line.replace(/^([^,]*,[^,]*),/, `$1,${to},`);
+    const moving = [withColumn(header, "TRANSFERSTAFFRECORD"), withColumn(rows[0].replace(",NEW,", ",UPDATE,"), "HOME2"), ""].join("\n");
+    const training = readFileSync(`${FIX}valid-training.csv`, "utf8").replace("01/03/2026,28/02/2027", "02/03/2026,01/03/2027");
+    const files = [VALID[0], enc("staff.csv", moving), enc("training.csv", training)];
+    expect((await applyUpload(ctx, files, AS_AT, KEEP)).applied).toMatchObject({ staffUpdated: 1, trainingRecords: 1 });
+    const before = await hub.deps.db.select().from(trainingRecords).where(eq(trainingRecords.orgId, ctx.org.id)).orderBy(trainingRecords.id);
+    // Before the fix: Ann's training row under HOME1 had no record there any more, and its insert failed (a 500).
+    const again = await applyUpload(ctx, files, AS_AT, KEEP);
+    expect(again.applied).toMatchObject({ staffNew: 0, staffUpdated: 0, trainingRecords: 0 });
+    expect(await hub.deps.db.select().from(trainingRecords).where(eq(trainingRecords.orgId, ctx.org.id)).orderBy(trainingRecords.id)).toEqual(before);
+  });
+});
+
 describe("download and upload again", () => {
   it("the demo provider's data, downloaded as ASC-WDS files and uploaded again, reports no changes (with or without NI numbers)", async () => {
     const demo = await testHub();
