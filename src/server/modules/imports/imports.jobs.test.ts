@@ -149,6 +149,27 @@ describe("an upload left committing by a crash", () => {
   });
 });
 
+describe("a process killed just after its commit, before its job was marked done", () => {
+  it("the job taken back finds the upload applied and finishes without applying it twice", async () => {
+    const { org, admin, client } = await provider();
+    const up = await upload(client, org.id);
+    // The dead worker's transaction committed (staff added, upload committed); its last write, the job's, did not.
+    const jobId = await killedMidCommit(org, admin, up.id);
+    await hub.deps.db.update(imports).set({ status: "ready" }).where(eq(imports.id, up.id));
+    expect((await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP)).json.import.status).toBe("committed");
+    await hub.deps.db.update(imports).set({ jobId }).where(eq(imports.id, up.id));
+    expect(await staffCount(org.id)).toBe(4);
+
+    later(IMPORT_JOBS.commit.leaseMs + 1);
+    await runOneJob(hub.deps, importJobs);
+    later(IMPORT_JOBS.commit.backoffMs);
+    while (await runOneJob(hub.deps, importJobs)) {}
+    expect(await jobRow(jobId)).toMatchObject({ status: "done", result: { status: "committed", skipped: true } });
+    expect(await staffCount(org.id)).toBe(4);
+    expect((await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP)).json.error.code).toBe("already_committed");
+  });
+});
+
 describe("a background check that fails", () => {
   it("marks the upload failed with the reason, instead of 'checking' for ever; it can be cancelled, not applied", async () => {
     const { org, client } = await provider();
