@@ -123,7 +123,7 @@ describe("the bad-input suite", () => {
       const wide = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`COL${i}`, "x"]));
       expectRefused(await send("post", `/api/orgs/${provider.id}/records/${file}`, JSON.stringify({ records: [wide] })), `${file}: 20,000 columns`);
       expectRefused(await send("post", `/api/orgs/${provider.id}/records/${file}`, JSON.stringify({ records: [[1, 2, 3]] })), `${file}: an array record`);
-      expectRefused(await send("post", `/api/orgs/${provider.id}/records/${file}`, JSON.stringify({ records: [{ __proto__: { LOCALESTID: "X" } }] })), `${file}: __proto__`);
+      expectRefused(await send("post", `/api/orgs/${provider.id}/records/${file}`, '{"records":[{"__proto__":{"LOCALESTID":"X","UNIQUEWORKERID":"Y"}}]}'), `${file}: __proto__`);
     }
   });
 });

@@ -1,11 +1,16 @@
 import { z } from "zod";
+import { freeText } from "../schemas/text";
 
 // The career framework's shape (issue 5): pathways, roles with their requirements, a catalogue of
 // qualifications and training with how the hub recognises each in ASC-WDS records, and
 // progression routes between roles. A framework is one document, so that a council's draft and
 // each published version are whole and can be compared.
 
-const source = z.object({ title: z.string().min(3), url: z.url().optional(), note: z.string().optional() });
+const source = z.object({
+  title: freeText(z.string().min(3), "A source's title"),
+  url: z.url().optional(),
+  note: freeText(z.string(), "A source's note", { multiLine: true }).optional(),
+});
 export type Source = z.infer<typeof source>;
 
 /** How the hub recognises an item in a staff record (any one rule is enough). */
@@ -30,7 +35,7 @@ export type Evidence = z.infer<typeof evidence>;
 export const ITEM_KINDS = ["induction", "certificate", "diploma", "apprenticeship", "degree", "post_qualifying", "registration", "training"] as const;
 const item = z.object({
   key: z.string().regex(/^[a-z0-9_]+$/),
-  title: z.string().min(3),
+  title: freeText(z.string().min(3), "An item's title"),
   kind: z.enum(ITEM_KINDS),
   level: z.number().int().min(0).max(8).optional(),
   /** Apprenticeship standard reference, for example ST0005. */
@@ -39,7 +44,7 @@ const item = z.object({
     .regex(/^ST\d{4}$/)
     .optional(),
   typicalMonths: z.number().positive().optional(),
-  description: z.string().optional(),
+  description: freeText(z.string(), "An item's description", { multiLine: true }).optional(),
   evidence: z.array(evidence),
   source,
 });
@@ -56,16 +61,16 @@ export type Requirement = z.infer<typeof requirement>;
 const role = z.object({
   key: z.string().regex(/^[a-z0-9_]+$/),
   pathway: z.string(),
-  title: z.string().min(3),
-  summary: z.string().min(10),
-  whatYouDo: z.string().optional(),
+  title: freeText(z.string().min(3), "A role's title"),
+  summary: freeText(z.string().min(10), "A role's summary", { multiLine: true }),
+  whatYouDo: freeText(z.string(), "What you do", { multiLine: true }).optional(),
   values: z.array(z.string()),
   behaviours: z.array(z.string()),
   requirements: z.array(requirement),
   /** Months of experience: in the sector, or in the current role. */
   experience: z.object({ months: z.number().int().positive(), in: z.enum(["sector", "role"]), note: z.string().optional() }).optional(),
   /** The council's pay guidance for the role (for example a grade and when it changes). */
-  payGuidance: z.string().optional(),
+  payGuidance: freeText(z.string(), "Pay guidance", { multiLine: true }).optional(),
   /** ASC-WDS main job roles (MAINJOBROLE codes) and Care Workforce Pathway categories (CWPCATEGORY) that map to this role. */
   jobRoles: z.array(z.number().int()),
   cwpCategories: z.array(z.number().int()),
@@ -82,7 +87,7 @@ const route = z.object({
   from: z.string(),
   to: z.string(),
   via: z.array(z.enum(ROUTE_KINDS)).min(1),
-  how: z.string().min(10),
+  how: freeText(z.string().min(10), "How a route is taken", { multiLine: true }),
   /** Catalogue items the route goes through. */
   items: z.array(z.string()).default([]),
   typicalMonths: z.number().positive().optional(),
@@ -91,15 +96,15 @@ export type Route = z.infer<typeof route>;
 
 const pathway = z.object({
   key: z.string().regex(/^[a-z0-9_]+$/),
-  title: z.string().min(3),
-  description: z.string().min(10),
+  title: freeText(z.string().min(3), "A pathway's title"),
+  description: freeText(z.string().min(10), "A pathway's description", { multiLine: true }),
   /** One line in easy read. */
   easyRead: z.string().min(3).optional(),
   source,
 });
 
 export const frameworkSchema = z.object({
-  title: z.string().min(3),
+  title: freeText(z.string().min(3), "The framework's title"),
   pathways: z.array(pathway).min(1),
   roles: z.array(role).min(1),
   catalogue: z.array(item),
