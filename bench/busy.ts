@@ -67,12 +67,17 @@ async function main() {
     let phase: Phase = "idle";
     const seen = new Map<string, number[]>();
     let probing = true;
+    const failures: string[] = [];
     const probe = async (path: string, headers: Record<string, string>) => {
       while (probing) {
         const at = phase;
         const t = performance.now();
-        const res = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(60_000) }).catch(() => null);
-        await res?.text();
+        const res = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(60_000) }).catch((err: Error) => {
+          failures.push(`${path}: ${err.message}`);
+          return null;
+        });
+        const text = await res?.text();
+        if (res && !res.ok) failures.push(`${path}: ${res.status} ${text?.slice(0, 200)}`);
         const key = `${at}|${path === "/api/health" ? "health" : "signed-in page request"}${res?.ok ? "" : " (failed)"}`;
         seen.set(key, [...(seen.get(key) ?? []), performance.now() - t]);
         await new Promise((r) => setTimeout(r, 100));
@@ -124,6 +129,7 @@ async function main() {
 
     console.log(`# bench:busy — ${STAFF.toLocaleString("en-GB")} staff records uploaded by a demo provider, code at ${ROOT}\n`);
     for (const line of timings) console.log(`- ${line}`);
+    if (failures.length) console.log(`\nFailed probes:\n${failures.map((f) => `- ${f}`).join("\n")}`);
     console.log("\n| phase | probe | answers | p50 | p99 | max |\n|---|---|---|---|---|---|");
     const f = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
     for (const [key, list] of seen) {

@@ -2,13 +2,11 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { openDeps, systemCtx } from "./boot";
 import { EnvError, loadEnv } from "./env";
-import { periodicJobs } from "./jobs/periodic";
-import { startWorker } from "./jobs/worker";
+import { startJobsThread } from "./jobs/jobs-thread";
 import { createLogger, errorFields } from "./lib/logger";
 import { isoDate } from "./lib/time";
 import { demoInProductionProblem } from "./modules/demo/demo-in-production";
 import { databaseIsEmpty, seedDemo } from "./modules/demo/seed";
-import { importJobs } from "./modules/imports/imports.jobs";
 
 // Boot: env → db → migrate → seed demo if empty → jobs → listen.
 async function main() {
@@ -24,7 +22,7 @@ async function main() {
   }
   const log = createLogger(env.LOG_LEVEL);
   const started = performance.now();
-  // The server keeps the embedded database in a thread of its own (ADR 0013): a long statement
+  // The server keeps the embedded database in a thread of its own (ADR 0010): a long statement
   // never stops it answering.
   const { deps, database } = await openDeps(env, log, { thread: true });
   log.info("database ready", { kind: database.kind, ms: Math.round(performance.now() - started) });
@@ -44,8 +42,9 @@ async function main() {
     log.info("demo system seeded", { ...result.counts, ms: Math.round(performance.now() - t) });
   }
 
-  // Uploads in the user lane; reminders, email, clean-up and summaries as jobs in the periodic lane.
-  const stopWorker = startWorker(deps, [...importJobs, ...periodicJobs]);
+  // Uploads in the user lane; reminders, email, clean-up and summaries as jobs in the periodic
+  // lane; all of it in a thread of its own, so long jobs never hold up requests (ADR 0010).
+  const stopWorker = startJobsThread(env, deps.secret, database, log);
   const { app } = createApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info("listening", { port: info.port, ms: Math.round(performance.now() - started) });

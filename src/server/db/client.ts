@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import type { MessagePort } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -6,7 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { ensureReferenceData } from "../modules/reference/reference.repo";
-import { ThreadedPGlite } from "./pglite-thread";
+import { PGliteClient, ThreadedPGlite } from "./pglite-thread";
 import * as schema from "./schema";
 
 // Both drivers expose the same query builder; we type everything against node-postgres'.
@@ -23,9 +24,18 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance, for the SQL export; absent on a server. */
   pglite?: PGlite;
+  /** The embedded database in its own thread: a port to it for another thread (the jobs thread). */
+  connect?: () => Promise<MessagePort>;
 }
 
 const MIGRATIONS = new URL("../../../drizzle", import.meta.url).pathname;
+
+/** The embedded database from another thread, through a port its owner connected (see `connect`). */
+export function databaseOverPort(port: MessagePort): Database {
+  const client = new PGliteClient(port);
+  const db = drizzlePglite({ client: client as never, schema }) as unknown as Db;
+  return { db, kind: "pglite", migrate: async () => {}, close: () => client.close() };
+}
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; thread?: boolean }): Promise<Database> {
   if (opts.databaseUrl) {
@@ -45,13 +55,14 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   if (dir) mkdirSync(dir, { recursive: true });
   if (opts.thread) {
     // The server's embedded database runs in a thread of its own, so a long statement never stops
-    // the hub answering (ADR 0013). The CLI and the tests call PGlite directly.
+    // the hub answering (ADR 0010). The CLI and the tests call PGlite directly.
     const client = new ThreadedPGlite(dir);
     await client.waitReady;
     const db = drizzlePglite({ client: client as never, schema }) as unknown as Db;
     return {
       db,
       kind: "pglite",
+      connect: () => client.connect(),
       migrate: async () => {
         await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
         await ensureReferenceData(db);

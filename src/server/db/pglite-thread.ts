@@ -1,10 +1,11 @@
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { Reply, Request } from "./pglite-thread.worker";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type QueryOptions = { rowMode?: "array" | "object"; parsers?: Record<number, unknown>; blob?: Blob };
 type Result = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
-type Send = (msg: { op: Request["op"] } & Record<string, unknown>) => Promise<unknown>;
+/** The database thread itself, or a port to it handed to another thread (the jobs thread). */
+type Port = Worker | MessagePort;
 
 /** The error PGlite raised in its thread, with its SQLSTATE code and constraint, as callers expect. */
 function rebuild(fields: Record<string, unknown>): Error {
@@ -13,68 +14,63 @@ function rebuild(fields: Record<string, unknown>): Error {
   return err;
 }
 
-async function query(send: Send, sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number): Promise<Result> {
-  return (await send({
-    op: "query",
-    sql,
-    params,
-    rowMode: options.rowMode,
-    // Drizzle's parsers only ever keep a type as text; the thread rebuilds them from the type ids.
-    raw: options.parsers ? Object.keys(options.parsers).map(Number) : undefined,
-    blobText: options.blob ? await options.blob.text() : undefined,
-    tx,
-  })) as Result;
-}
-
 /**
- * PGlite in a thread of its own, behind the part of PGlite's interface the Drizzle driver uses
- * (query and transaction). See ADR 0013.
+ * A client of the embedded database's thread, behind the part of PGlite's interface the Drizzle
+ * driver uses (query and transaction). See ADR 0010.
  */
-export class ThreadedPGlite {
-  private worker: Worker;
+export class PGliteClient {
   private pending = new Map<number, Pending>();
   private next = 1;
-  private closed = false;
-  readonly waitReady: Promise<void>;
+  protected closed = false;
 
-  constructor(dataDir?: string) {
-    this.worker = new Worker(new URL("./pglite-thread.worker.boot.mjs", import.meta.url), { workerData: { dataDir } });
-    this.waitReady = new Promise((resolve, reject) => this.pending.set(0, { resolve: () => resolve(), reject }));
-    this.worker.on("message", (reply: Reply) => {
+  constructor(protected port: Port) {
+    port.on("message", (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
       if (reply.ok) waiting.resolve(reply.result);
       else waiting.reject(rebuild(reply.error));
     });
-    // The database thread died (out of memory, a crash in PostgreSQL): every waiting query fails.
-    const fail = (err: Error) => {
-      for (const [, p] of this.pending) p.reject(err);
-      this.pending.clear();
-      this.closed = true;
-    };
-    this.worker.on("error", fail);
-    this.worker.on("exit", (code) => fail(new Error(`the embedded database thread stopped (exit ${code})`)));
   }
 
-  private send: Send = (msg) => {
+  /** The database thread died (out of memory, a crash in PostgreSQL): every waiting query fails. */
+  protected fail(err: Error) {
+    for (const [, p] of this.pending) p.reject(err);
+    this.pending.clear();
+    this.closed = true;
+  }
+
+  protected send(msg: { op: Request["op"] } & Record<string, unknown>, transfer: MessagePort[] = []): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error("the embedded database is closed"));
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...msg, id });
+      this.port.postMessage({ ...msg, id }, transfer);
     });
-  };
-
-  query(sql: string, params?: unknown[], options?: QueryOptions) {
-    return query(this.send, sql, params, options);
   }
 
-  async transaction<T>(callback: (tx: { query: ThreadedPGlite["query"]; rollback: () => Promise<void>; closed: boolean }) => Promise<T>): Promise<T> {
+  protected waitFor(id: number) {
+    return new Promise<void>((resolve, reject) => this.pending.set(id, { resolve: () => resolve(), reject }));
+  }
+
+  async query(sql: string, params: unknown[] = [], options: QueryOptions = {}, tx?: number): Promise<Result> {
+    return (await this.send({
+      op: "query",
+      sql,
+      params,
+      rowMode: options.rowMode,
+      // Drizzle's parsers only ever keep a type as text; the thread rebuilds them from the type ids.
+      raw: options.parsers ? Object.keys(options.parsers).map(Number) : undefined,
+      blobText: options.blob ? await options.blob.text() : undefined,
+      tx,
+    })) as Result;
+  }
+
+  async transaction<T>(callback: (tx: { query: PGliteClient["query"]; rollback: () => Promise<void>; closed: boolean }) => Promise<T>): Promise<T> {
     const tx = (await this.send({ op: "begin" })) as number;
     const handle = {
       closed: false,
-      query: (sql: string, params?: unknown[], options?: QueryOptions) => query(this.send, sql, params, options, tx),
+      query: (sql: string, params?: unknown[], options?: QueryOptions) => this.query(sql, params, options, tx),
       rollback: async () => {
         throw new Error("rollback");
       },
@@ -88,6 +84,34 @@ export class ThreadedPGlite {
     }
     await this.send({ op: "end", tx, commit: true });
     return result;
+  }
+
+  /** A client in another thread leaves; the database stays open for the others. */
+  async close() {
+    this.closed = true;
+    (this.port as MessagePort).close?.();
+  }
+}
+
+/** PGlite in a thread of its own; `connect()` gives other threads a port of their own to it. */
+export class ThreadedPGlite extends PGliteClient {
+  readonly waitReady: Promise<void>;
+  private worker: Worker;
+
+  constructor(dataDir?: string) {
+    const worker = new Worker(new URL("./pglite-thread.worker.boot.mjs", import.meta.url), { workerData: { dataDir } });
+    super(worker);
+    this.worker = worker;
+    this.waitReady = this.waitFor(0);
+    worker.on("error", (err) => this.fail(err));
+    worker.on("exit", (code) => this.fail(new Error(`the embedded database thread stopped (exit ${code})`)));
+  }
+
+  /** A port to the database for another thread, which wraps it in a PGliteClient. */
+  async connect(): Promise<MessagePort> {
+    const { port1, port2 } = new MessageChannel();
+    await this.send({ op: "attach", port: port2 }, [port2]);
+    return port1;
   }
 
   async close() {

@@ -5,14 +5,15 @@
  * PGlite is one session: its own lock makes a query wait while a transaction is open, exactly as
  * when it ran in the hub's thread.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction, types } from "@electric-sql/pglite";
 
 export type Request =
   | { id: number; op: "query"; sql: string; params: unknown[]; rowMode?: "array" | "object"; raw?: number[]; blobText?: string; tx?: number }
   | { id: number; op: "begin" }
   | { id: number; op: "end"; tx: number; commit: boolean }
-  | { id: number; op: "close" };
+  | { id: number; op: "close" }
+  | { id: number; op: "attach"; port: MessagePort };
 export type Reply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: Record<string, unknown> };
 
 const db = new PGlite(workerData.dataDir as string | undefined);
@@ -69,16 +70,24 @@ async function handle(msg: Request): Promise<unknown> {
     case "close":
       await db.close();
       return null;
+    case "attach":
+      listen(msg.port);
+      return null;
   }
 }
 const ends = new Map<number, Promise<unknown>>();
 
-port.on("message", (msg: Request) => {
-  handle(msg).then(
-    (result) => port.postMessage({ id: msg.id, ok: true, result } satisfies Reply),
-    (err) => port.postMessage({ id: msg.id, ok: false, error: errorOf(err) } satisfies Reply),
-  );
-});
+/** Answers each client on its own port: the hub's thread, and any thread it connected (jobs). */
+function listen(from: MessagePort | typeof port) {
+  from?.on("message", (msg: Request) => {
+    handle(msg).then(
+      (result) => from.postMessage({ id: msg.id, ok: true, result } satisfies Reply),
+      (err) => from.postMessage({ id: msg.id, ok: false, error: errorOf(err) } satisfies Reply),
+    );
+  });
+}
+listen(port);
+
 db.waitReady.then(
   () => port.postMessage({ id: 0, ok: true, result: { types: types.TEXT } } satisfies Reply),
   (err) => port.postMessage({ id: 0, ok: false, error: errorOf(err) } satisfies Reply),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { CARE_PROVIDING_ROLES } from "../../../shared/ascwds/codes";
 import type { Exec } from "../../db/client";
 import { ageOn, monthsBefore } from "../../lib/time";
+import { pauser } from "../../lib/yield";
 import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
 import { completeness } from "../returns/completeness";
 import { type Cell, cellKey, type Figure, type Figures, type Grid, type GroupBy, uniqueCells } from "./engine";
@@ -142,17 +143,22 @@ export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], ask
   const cells = uniqueCells(asked);
   const dates = cells.map((c) => c.at).sort();
   const required = await requiredTrainingOf(db, workplaceIds);
+  // A large council's grid is seconds of work: pause now and then so other requests keep moving.
+  const pause = pauser();
   // Read in slices of workplaces: one JSON value for a whole country would pass the largest
   // string a JavaScript engine can hold.
   const records: Worker[] = [];
   for (let i = 0; i < workplaceIds.length; i += WORKPLACES_PER_READ) {
     for (const r of await workersOf(db, workplaceIds.slice(i, i + WORKPLACES_PER_READ), dates)) records.push(r);
+    await pause();
   }
   const grid: Grid = new Map();
 
   for (const cell of cells) {
     const groups = new Map<string, Worker[]>();
-    for (const r of records) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      if ((i & 4095) === 0) await pause();
       if (r.start > cell.at || (r.end !== null && r.end <= cell.at)) continue;
       const w = { ...r, age: r.dob ? ageOn(cell.at, r.dob) : null };
       const key = groupKey(w, cell.by);
@@ -161,7 +167,12 @@ export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], ask
       else groups.set(key, [w]);
     }
     const d12 = monthsBefore(cell.at, 12);
-    grid.set(cellKey(cell), new Map([...groups].map(([g, workforce]) => [g, figuresOf(workforce, cell.at, d12, floors, required)])));
+    const figures = new Map<string, Figures>();
+    for (const [g, workforce] of groups) {
+      figures.set(g, figuresOf(workforce, cell.at, d12, floors, required));
+      await pause();
+    }
+    grid.set(cellKey(cell), figures);
   }
   return grid;
 }
