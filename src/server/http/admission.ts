@@ -8,7 +8,7 @@ import type { AppEnv } from "./types";
  * health check and sign-in included, until they all time out. Here requests queue in lanes with a
  * limit each; a request that would wait too long, or find the queue full, gets a quick 503 with
  * Retry-After, and the health check and sign-in have lanes of their own that page reads cannot
- * fill. See ADR 0014.
+ * fill. See ADR 0013.
  */
 export interface LaneLimits {
   /** Requests worked on at once. */
