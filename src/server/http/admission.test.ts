@@ -39,25 +39,35 @@ describe("admission lanes", () => {
 });
 
 describe("the health check", () => {
-  it("answers within its wait, saying the database is busy, while a long transaction holds the database", async () => {
+  it("answers within its wait, saying the database is busy, while long transactions hold the database", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => {
       release = r;
     });
-    let holding!: () => void;
-    const held = new Promise<void>((r) => {
-      holding = r;
-    });
-    const tx = hub.deps.db.transaction(async (t) => {
-      await t.execute(sql`select 1`);
-      holding();
-      await gate;
-    });
-    await held;
+    // PGlite is one session: one open transaction holds it. A server pool has ten connections.
+    const holders = hub.database.kind === "pglite" ? 1 : 10;
+    const held: Promise<void>[] = [];
+    const txs: Promise<void>[] = [];
+    for (let i = 0; i < holders; i++) {
+      let holding!: () => void;
+      held.push(
+        new Promise<void>((r) => {
+          holding = r;
+        }),
+      );
+      txs.push(
+        hub.deps.db.transaction(async (t) => {
+          await t.execute(sql`select 1`);
+          holding();
+          await gate;
+        }),
+      );
+    }
+    await Promise.all(held);
     const res = await hub.app.request("/api/health");
     const body = (await res.json()) as { status: string; database: string };
     release();
-    await tx;
+    await Promise.all(txs);
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ status: "ok", database: "busy" });
     expect(((await (await hub.app.request("/api/health")).json()) as { database: string }).database).toBe("ok");
