@@ -4,10 +4,15 @@ import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
-import { myCareer, publicRoadmap } from "./careers.service";
+import { ttlCache } from "../../lib/ttl-cache";
+import { myCareer, publicRoadmap, publicRoadmapVersion } from "./careers.service";
 import { addJobTitle, endorse, getDraft, listFrameworks, listJobTitles, publishDraft, removeJobTitle, saveDraft } from "./frameworks.service";
 import { addGoal, myPlan, removeGoal, sharedPlans, shareMyPlan, updateGoal } from "./plans.service";
 import { posterPdf } from "./poster";
+
+/** How long the public roadmap (framework, local vacancies and pay) is kept before it is worked out again. */
+export const PUBLIC_ROADMAP_SECONDS = 60;
+const publicRoadmaps = ttlCache<Awaited<ReturnType<typeof publicRoadmap>>>(PUBLIC_ROADMAP_SECONDS * 1000);
 
 export function careersRoutes(r: Router) {
   r.define(
@@ -18,7 +23,15 @@ export function careersRoutes(r: Router) {
       scope: "public",
       summary: "The career framework (pathways, roles, requirements, routes) for the public roadmap; with council=<slug>, local open vacancies for each role",
     },
-    async (c) => c.json(await publicRoadmap(systemCtx(c.var.deps), c.req.query("council") || undefined)),
+    async (c) => {
+      const council = c.req.query("council") || undefined;
+      // The same for everyone: kept a minute while nothing it rests on changes, so a crowd on the
+      // public page costs one computation.
+      c.header("cache-control", `public, max-age=${PUBLIC_ROADMAP_SECONDS}`);
+      const ctx = systemCtx(c.var.deps);
+      const key = `${council ?? ""}|${await publicRoadmapVersion(ctx, council)}`;
+      return c.json(await publicRoadmaps(key, () => publicRoadmap(ctx, council)));
+    },
   );
 
   r.define(

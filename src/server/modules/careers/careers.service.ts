@@ -16,6 +16,20 @@ import { type RolePay, rolePay } from "./role-pay";
  * role (vacancy records of the providers it commissions and its own, by main job role) and each
  * role's typical local pay (`role-pay.ts`: protected and rounded for the public).
  */
+/**
+ * What the public roadmap rests on, in one cheap query: every organisation's data version, the
+ * council's published framework and the commissioning links. While it is unchanged, a roadmap
+ * worked out a moment ago is still right.
+ */
+export async function publicRoadmapVersion(ctx: Ctx, councilSlug?: string): Promise<string> {
+  const result = await ctx.db.execute(sql`
+    select (select coalesce(sum(version), 0) from org_data_versions)::text || ':' ||
+      (select coalesce(max(f.version), 0) from career_frameworks f join organisations o on o.id = f.council_id
+        where o.slug = ${councilSlug ?? ""} and f.status = 'published')::text || ':' ||
+      (select count(*) || '.' || count(to_date) from commissioning)::text as v`);
+  return (result.rows[0] as { v: string }).v;
+}
+
 export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
   const org = councilSlug ? await findOrgBySlug(ctx.db, councilSlug) : null;
   if (councilSlug && org?.kind !== "council") throw notFound("council");
