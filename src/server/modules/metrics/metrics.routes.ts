@@ -3,7 +3,8 @@ import { systemCtx } from "../../boot";
 import { ctxOf, orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import { isoDate } from "../../lib/time";
-import { councilDashboard, providerDashboard } from "./dashboard.service";
+import { providerDashboard } from "./dashboard.service";
+import { keptCouncilDashboard } from "./dashboard-kept";
 import { metricsFor } from "./metrics.service";
 import { getPublicPageSetting, publicWorkforce, setPublicPage } from "./public.service";
 import { latestNationalHeadlines } from "./refresh";
@@ -60,7 +61,7 @@ export function metricsRoutes(r: Router) {
     async (c, { query }) => {
       const ctx = orgCtxOf(c);
       const at = query.at ?? isoDate(ctx.deps.now());
-      return c.json(ctx.org.kind === "council" ? await councilDashboard(ctx, at, query.provider) : await providerDashboard(ctx, at));
+      return c.json(ctx.org.kind === "council" ? await keptCouncilDashboard(ctx, at, query.provider) : await providerDashboard(ctx, at));
     },
   );
 

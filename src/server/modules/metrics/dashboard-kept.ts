@@ -1,0 +1,15 @@
+import type { OrgCtx } from "../../context";
+import { ttlCache } from "../../lib/ttl-cache";
+import { councilDashboard } from "./dashboard.service";
+import { councilFiguresVersion } from "./figures-version.repo";
+
+// A council's dashboard is the same for all its people while nothing it rests on changes, so it is
+// kept (ten minutes at most, 200 of them): a room of people opening it costs one computation, and
+// the next change to anything it rests on (councilFiguresVersion) makes the next reader compute it
+// afresh. The figure summaries (ADR 0009) make that computation cheap; this makes reading free.
+const kept = ttlCache<Awaited<ReturnType<typeof councilDashboard>>>(10 * 60_000, 200);
+
+export async function keptCouncilDashboard(ctx: OrgCtx, at: string, provider?: string) {
+  const version = await councilFiguresVersion(ctx.db, ctx.org.id);
+  return kept(`${ctx.org.id}|${at}|${provider ?? ""}|${version}`, () => councilDashboard(ctx, at, provider));
+}
