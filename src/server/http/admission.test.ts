@@ -23,7 +23,7 @@ describe("admission lanes", () => {
   it("shed page requests with a quick 503 and Retry-After, while the health check and sign-in still answer", async () => {
     const { providerAdmin } = await makeSystem(hub);
     const full = { concurrent: 0, queue: 0, waitMs: 1 };
-    const { app } = createApp(hub.deps, { admission: { api: full, auth: { concurrent: 4, queue: 10, waitMs: 1000 } } });
+    const { app } = createApp(hub.deps, { admission: { api: full, auth: { concurrent: 4, queue: 10, waitMs: 1000 }, maxLagMs: 300 } });
     const page = await app.request("/api/me");
     expect(page.status).toBe(503);
     expect(page.headers.get("retry-after")).toBe("5");
@@ -35,6 +35,25 @@ describe("admission lanes", () => {
       body: JSON.stringify({ email: providerAdmin.email, password: PASSWORD }),
     });
     expect(signIn.status).toBe(200);
+  });
+});
+
+describe("a thread that is running late", () => {
+  it("refuses new page requests at once, still answers the health check, and opens again when it catches up", async () => {
+    const roomy = { concurrent: 100, queue: 100, waitMs: 1000 };
+    const { app } = createApp(hub.deps, { admission: { api: roomy, auth: roomy, maxLagMs: 50 } });
+    await new Promise((r) => setTimeout(r, 250));
+    expect((await app.request("/api/auth/me")).status).toBe(200);
+    // Hold the event loop as a flood of work would, then let the lag timer see it.
+    const until = performance.now() + 600;
+    while (performance.now() < until) {}
+    await new Promise((r) => setTimeout(r, 0));
+    const late = await app.request("/api/auth/me");
+    expect(late.status).toBe(503);
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe("busy");
+    expect((await app.request("/api/health")).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await app.request("/api/auth/me")).status).toBe(200);
   });
 });
 

@@ -75,6 +75,26 @@ const busy = () => new AppError(503, "busy", "The hub is busy right now. Wait a 
 export interface AdmissionLimits {
   api: LaneLimits;
   auth: LaneLimits;
+  /**
+   * When the event loop runs this late, new requests are refused at once: the thread is already
+   * doing more than it can, and each request admitted would make the health check and every
+   * request already admitted later still.
+   */
+  maxLagMs: number;
+}
+
+/** How late the event loop runs: a timer that should fire every 100 ms notes how late it fired. */
+function lagMonitor(everyMs = 100) {
+  let lag = 0;
+  let expected = performance.now() + everyMs;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    // The newest reading counts most, but one late tick does not close the doors on its own.
+    lag = 0.5 * lag + 0.5 * Math.max(0, now - expected);
+    expected = now + everyMs;
+  }, everyMs);
+  timer.unref();
+  return () => lag;
 }
 
 export const DEFAULT_ADMISSION: AdmissionLimits = {
@@ -83,11 +103,13 @@ export const DEFAULT_ADMISSION: AdmissionLimits = {
   api: { concurrent: 16, queue: 400, waitMs: 5000 },
   // Sign-in, sign-out, resets: password hashing is slow by design, so it has a lane of its own.
   auth: { concurrent: 4, queue: 50, waitMs: 5000 },
+  maxLagMs: 300,
 };
 
 /** The lanes, by path: the health check is never queued; the web client's files are served from memory. */
 export function admission(limits: AdmissionLimits = DEFAULT_ADMISSION) {
   const lanes = { api: new Lane("api", limits.api), auth: new Lane("auth", limits.auth) };
+  const lag = lagMonitor();
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const path = c.req.path;
     if (!path.startsWith("/api/") || path === "/api/health") return next();
@@ -96,6 +118,10 @@ export function admission(limits: AdmissionLimits = DEFAULT_ADMISSION) {
     const lane = c.req.method !== "GET" && path.startsWith("/api/auth/") ? lanes.auth : lanes.api;
     let release: () => void;
     try {
+      if (lag() > limits.maxLagMs) {
+        lane.shed++;
+        throw busy();
+      }
       release = await lane.enter();
     } catch (err) {
       c.header("retry-after", "5");
