@@ -100,10 +100,10 @@ function lagMonitor(everyMs = 100) {
 export const DEFAULT_ADMISSION: AdmissionLimits = {
   // Enough at once to keep both the database and the event loop busy, few enough that each
   // request gets its share; a queue that drains in about the wait.
-  api: { concurrent: 16, queue: 400, waitMs: 5000 },
+  api: { concurrent: 4, queue: 32, waitMs: 2000 },
   // Sign-in, sign-out, resets: password hashing is slow by design, so it has a lane of its own.
   auth: { concurrent: 4, queue: 50, waitMs: 5000 },
-  maxLagMs: 300,
+  maxLagMs: 200,
 };
 
 /** The lanes, by path: the health check is never queued; the web client's files are served from memory. */
