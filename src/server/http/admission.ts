@@ -103,7 +103,7 @@ export const DEFAULT_ADMISSION: AdmissionLimits = {
   api: { concurrent: 4, queue: 32, waitMs: 2000 },
   // Sign-in, sign-out, resets: password hashing is slow by design, so it has a lane of its own.
   auth: { concurrent: 4, queue: 50, waitMs: 5000 },
-  maxLagMs: 200,
+  maxLagMs: 1000,
 };
 
 /** The lanes, by path: the health check is never queued; the web client's files are served from memory. */

@@ -13,9 +13,10 @@ import type { AppEnv } from "../../http/types";
 import { sha256 } from "../../lib/crypto";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
+import { doorProblem } from "../ascwds/door";
 import type { Problem } from "../ascwds/problems";
 import { LIMITS } from "../ascwds/read-upload";
-import { workbookLimitProblem, workbookOf } from "../ascwds/xlsx";
+import { workbookOf } from "../ascwds/xlsx";
 import { exportAscwds } from "./export.service";
 import { receiveUpload } from "./imports.jobs";
 import { presentImport, REPORT_HEADER, reportRows } from "./imports.presenter";
@@ -74,10 +75,11 @@ export function importRoutes(r: Router) {
           { path: "files", message: "Choose smaller files" },
         ]);
       const files = await Promise.all(given.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      // A workbook that would unpack to too much is refused on its ZIP directory, before it is stored or read.
+      // A file nobody could read (a damaged workbook, one that unpacks to too much, a binary file, a
+      // 49 MB line) is refused before it is stored or read; mistakes in a readable file are reported.
       for (const f of files) {
-        const limit = workbookLimitProblem(f);
-        if (limit) throw new AppError(413, limit.code, limit.message, [{ path: "files", message: "Upload the sheets as CSV files" }]);
+        const problem = doorProblem(f);
+        if (problem) throw new AppError(problem.status, problem.code, problem.message, [{ path: "files", message: problem.message }]);
       }
       // A retried upload (same key, same files) gets the first upload back rather than a second copy.
       const request = { asAt, files: files.map((f) => ({ name: f.name, sha256: sha256(f.bytes) })) };
