@@ -5,26 +5,13 @@
 // probe asks for /api/health and an ordinary signed-in request (GET /api/auth/me, which every page
 // makes) every 100 ms and records how long each answer took, phase by phase. Point HUB_ROOT at
 // another checkout (a worktree of an older commit) to measure that code the same way.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateFiles } from "./ascwds-files";
+import { startHub } from "./hub-process";
 
 const { values } = parseArgs({ options: { staff: { type: "string", default: "150000" }, workplaces: { type: "string", default: "1000" } } });
 const STAFF = Number(values.staff);
 const ROOT = process.env.HUB_ROOT ?? new URL("..", import.meta.url).pathname;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 
 async function signIn(base: string, email: string) {
   const res = await fetch(`${base}/api/auth/sign-in`, {
@@ -42,23 +29,9 @@ type Phase = "idle" | "upload and check" | "apply" | "refresh after";
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 async function main() {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "hub-busy-"));
-  const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development", SEED_DEMO: "true", DATABASE_URL: "" };
-  const child: ChildProcess = spawn(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", join(ROOT, "src/server/main.ts")], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
+  const hub = await startHub({ database: "pglite", root: ROOT, nodeArgs: ["--max-old-space-size=4096"] });
+  const base = hub.base;
   try {
-    while (!output.includes("council.admin@halton.demo.test")) {
-      if (child.exitCode !== null) throw new Error(`the hub exited while starting:\n${output}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const council = await signIn(base, "council.admin@halton.demo.test");
     const provider = await signIn(base, "provider.admin@mersey-view.demo.test");
     // Let the start-up refresh finish: wait until the council's dashboard answers.
@@ -138,9 +111,7 @@ async function main() {
       console.log(`| ${p} | ${probeName} | ${sorted.length} | ${f(pct(sorted, 50))} | ${f(pct(sorted, 99))} | ${f(sorted.at(-1) ?? 0)} |`);
     }
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
-    rmSync(dataDir, { recursive: true, force: true });
+    await hub.stop();
   }
 }
 

@@ -6,14 +6,10 @@
 // each request's arrival, so time spent waiting for a free connection counts. With --saturation,
 // steps the rate up until the dashboard's p95 passes 2 s. On PostgreSQL it makes a fresh database
 // (PG_ADMIN_URL, default postgres://postgres@127.0.0.1:5432) and drops it after.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { startHub } from "./hub-process";
 
 const { values } = parseArgs({
   options: {
@@ -31,8 +27,6 @@ const SECONDS = Number(values.seconds);
 const RATE = Number(values.rate);
 const CONNECTIONS = Number(values.connections);
 const TIMEOUT_MS = Number(values.timeout);
-const ROOT = new URL("..", import.meta.url).pathname;
-const ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432";
 
 type Kind = "dashboard" | "careers" | "health";
 const MIX: [Kind, number][] = [
@@ -40,64 +34,6 @@ const MIX: [Kind, number][] = [
   ["careers", 0.3],
   ["health", 0.1],
 ];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-
-async function startHub(database: "pglite" | "postgres") {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "hub-load-"));
-  let dbName: string | null = null;
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    NODE_ENV: "development",
-    SEED_DEMO: "true",
-  };
-  delete env.DATABASE_URL;
-  if (database === "postgres") {
-    dbName = `hub_load_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
-  }
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/server/main.ts")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline && !output.includes("council.admin@halton.demo.test")) {
-    if (child.exitCode !== null) throw new Error(`the hub exited while starting:\n${output}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  if (!output.includes("council.admin@halton.demo.test")) throw new Error(`the hub did not start:\n${output}`);
-  const stop = async () => {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-    rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: ADMIN_URL });
-      await admin.connect();
-      await admin.query(`drop database ${dbName} with (force)`);
-      await admin.end();
-    }
-  };
-  return { base, child: child as ChildProcess, stop };
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, scheduling: "fifo" });
 
@@ -255,7 +191,7 @@ async function openConnections(base: string) {
 async function bench(database: "pglite" | "postgres") {
   console.log(`\n## ${database === "pglite" ? "Embedded database (PGlite, in its own thread)" : "PostgreSQL server"}`);
   const t = performance.now();
-  const hub = await startHub(database);
+  const hub = await startHub({ database });
   console.log(`started with the demo system in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   try {
     const session = await signIn(hub.base);

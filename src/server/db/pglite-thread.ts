@@ -66,15 +66,10 @@ export class PGliteClient {
     })) as Result;
   }
 
-  async transaction<T>(callback: (tx: { query: PGliteClient["query"]; rollback: () => Promise<void>; closed: boolean }) => Promise<T>): Promise<T> {
+  /** Drizzle rolls back by throwing (TransactionRollbackError), so a throw from the callback is the one way to roll back. */
+  async transaction<T>(callback: (tx: { query: PGliteClient["query"] }) => Promise<T>): Promise<T> {
     const tx = (await this.send({ op: "begin" })) as number;
-    const handle = {
-      closed: false,
-      query: (sql: string, params?: unknown[], options?: QueryOptions) => this.query(sql, params, options, tx),
-      rollback: async () => {
-        throw new Error("rollback");
-      },
-    };
+    const handle = { query: (sql: string, params?: unknown[], options?: QueryOptions) => this.query(sql, params, options, tx) };
     let result: T;
     try {
       result = await callback(handle);

@@ -6,7 +6,7 @@
  * when it ran in the hub's thread.
  */
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
-import { PGlite, type Transaction, types } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 
 export type Request =
   | { id: number; op: "query"; sql: string; params: unknown[]; rowMode?: "array" | "object"; raw?: number[]; blobText?: string; tx?: number }
@@ -21,6 +21,8 @@ const port = parentPort;
 if (!port) throw new Error("pglite-thread.worker runs as a worker thread");
 
 const open = new Map<number, { tx: Transaction; finish: (commit: boolean) => void }>();
+/** Each open transaction's end: settled once PGlite has committed or rolled it back. */
+const ends = new Map<number, Promise<unknown>>();
 let nextTx = 1;
 
 /** The driver asks for some types as text (dates, timestamps): identity parsers keep them so. */
@@ -75,8 +77,6 @@ async function handle(msg: Request): Promise<unknown> {
       return null;
   }
 }
-const ends = new Map<number, Promise<unknown>>();
-
 /** Answers each client on its own port: the hub's thread, and any thread it connected (jobs). */
 function listen(from: MessagePort | typeof port) {
   from?.on("message", (msg: Request) => {
@@ -89,6 +89,6 @@ function listen(from: MessagePort | typeof port) {
 listen(port);
 
 db.waitReady.then(
-  () => port.postMessage({ id: 0, ok: true, result: { types: types.TEXT } } satisfies Reply),
+  () => port.postMessage({ id: 0, ok: true } satisfies Reply),
   (err) => port.postMessage({ id: 0, ok: false, error: errorOf(err) } satisfies Reply),
 );

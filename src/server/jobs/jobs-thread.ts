@@ -16,7 +16,7 @@ export function startJobsThread(env: Env, secret: string, database: Database, lo
   let stopping = false;
   const start = async () => {
     const port = database.connect ? await database.connect() : null;
-    worker = new Worker(new URL("./jobs-thread.worker.boot.mjs", import.meta.url), {
+    worker = new Worker(new URL("../jobs-thread.main.boot.mjs", import.meta.url), {
       workerData: { env, secret, port },
       transferList: port ? [port] : [],
     });

@@ -1,7 +1,6 @@
 import { looksBinary } from "./csv";
 import type { UploadFile } from "./read-upload";
-import { workbookLimitProblem } from "./xlsx";
-import { ZipFormatError, zipDirectory } from "./zip-directory";
+import { isWorkbook, workbookDirectoryProblem } from "./xlsx";
 
 /** The longest line an ASC-WDS file can sensibly have (a staff row is well under 2 KB). */
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -14,8 +13,6 @@ export interface DoorProblem {
   message: string;
 }
 
-const isWorkbook = (f: UploadFile) => f.name.toLowerCase().endsWith(".xlsx") || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);
-
 /**
  * What is wrong with a file that nobody could read as an ASC-WDS file, found from its first
  * megabyte or its ZIP directory without reading the rest: refused at the door (4xx), before
@@ -24,18 +21,8 @@ const isWorkbook = (f: UploadFile) => f.name.toLowerCase().endsWith(".xlsx") || 
  */
 export function doorProblem(file: UploadFile): DoorProblem | null {
   if (isWorkbook(file)) {
-    try {
-      zipDirectory(file.bytes);
-    } catch (err) {
-      if (!(err instanceof ZipFormatError)) throw err;
-      return {
-        status: 400,
-        code: "not_xlsx",
-        message: `${file.name} could not be opened as an Excel workbook (.xlsx): it is damaged or not a workbook. Save it again from Excel as "Excel Workbook", or upload the CSV files.`,
-      };
-    }
-    const limit = workbookLimitProblem(file);
-    return limit ? { status: 413, ...limit } : null;
+    const problem = workbookDirectoryProblem(file);
+    return problem ? { status: problem.code === "too_large_unpacked" ? 413 : 400, ...problem } : null;
   }
   if (looksBinary(file.bytes))
     return {

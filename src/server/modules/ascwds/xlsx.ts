@@ -21,18 +21,23 @@ export const XLSX_LIMITS = {
   workerTimeoutMs: 120_000,
 };
 
+const notXlsx = (name: string) =>
+  `${name} could not be opened as an Excel workbook (.xlsx): it is damaged or not a workbook. Save it again from Excel as "Excel Workbook", or upload the CSV files.`;
 const mb = (bytes: number) => Math.ceil(bytes / 1048576).toLocaleString("en-GB");
 
+/** A workbook by its name or its first bytes (a ZIP archive); anything else is read as CSV. */
+export const isWorkbook = (f: UploadFile) => f.name.toLowerCase().endsWith(".xlsx") || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);
+
 /**
- * What the ZIP directory alone shows to be too much for a workbook, or null. Cheap (nothing is
- * unpacked), so the upload route asks it before storing anything.
+ * What the ZIP directory alone shows to be wrong with a workbook (not a readable ZIP, or too much
+ * in it), or null. Cheap (nothing is unpacked), so the upload route asks it before storing anything.
  */
-export function workbookLimitProblem(file: UploadFile): { code: "too_many_sheets" | "too_large_unpacked"; message: string } | null {
+export function workbookDirectoryProblem(file: UploadFile): { code: "not_xlsx" | "too_many_sheets" | "too_large_unpacked"; message: string } | null {
   let entries: ZipEntry[];
   try {
     entries = zipDirectory(file.bytes);
   } catch (err) {
-    if (err instanceof ZipFormatError) return null; // not a readable ZIP: reading it says so
+    if (err instanceof ZipFormatError) return { code: "not_xlsx", message: notXlsx(file.name) };
     throw err;
   }
   const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
@@ -49,8 +54,6 @@ export function workbookLimitProblem(file: UploadFile): { code: "too_many_sheets
     };
   return null;
 }
-
-const notXlsx = (name: string) => `${name} could not be opened as an Excel workbook (.xlsx). Save it again from Excel as "Excel Workbook", or upload the CSV files.`;
 
 // One workbook is read at a time: the other core stays free for everyone else's requests.
 let reading: Promise<unknown> = Promise.resolve();
@@ -88,7 +91,7 @@ function readInWorker(input: XlsxWorkerInput): Promise<XlsxWorkerOutput | { ok: 
 
 /** Each worksheet of a workbook becomes one "file", named "workbook.xlsx › Sheet". */
 export async function xlsxSheets(file: UploadFile, problems: ProblemList): Promise<SheetInput[]> {
-  const limit = workbookLimitProblem(file);
+  const limit = workbookDirectoryProblem(file);
   if (limit) {
     problems.fileError(file.name, "upload", limit.code, limit.message);
     return [];

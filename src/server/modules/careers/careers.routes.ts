@@ -4,15 +4,10 @@ import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
-import { ttlCache } from "../../lib/ttl-cache";
-import { myCareer, publicRoadmap, publicRoadmapVersion } from "./careers.service";
+import { keptPublicRoadmap, myCareer, PUBLIC_ROADMAP_SECONDS } from "./careers.service";
 import { addJobTitle, endorse, getDraft, listFrameworks, listJobTitles, publishDraft, removeJobTitle, saveDraft } from "./frameworks.service";
 import { addGoal, myPlan, removeGoal, sharedPlans, shareMyPlan, updateGoal } from "./plans.service";
 import { posterPdf } from "./poster";
-
-/** How long the public roadmap (framework, local vacancies and pay) is kept before it is worked out again. */
-export const PUBLIC_ROADMAP_SECONDS = 60;
-const publicRoadmaps = ttlCache<Awaited<ReturnType<typeof publicRoadmap>>>(PUBLIC_ROADMAP_SECONDS * 1000);
 
 export function careersRoutes(r: Router) {
   r.define(
@@ -24,13 +19,8 @@ export function careersRoutes(r: Router) {
       summary: "The career framework (pathways, roles, requirements, routes) for the public roadmap; with council=<slug>, local open vacancies for each role",
     },
     async (c) => {
-      const council = c.req.query("council") || undefined;
-      // The same for everyone: kept a minute while nothing it rests on changes, so a crowd on the
-      // public page costs one computation.
       c.header("cache-control", `public, max-age=${PUBLIC_ROADMAP_SECONDS}`);
-      const ctx = systemCtx(c.var.deps);
-      const key = `${council ?? ""}|${await publicRoadmapVersion(ctx, council)}`;
-      return c.json(await publicRoadmaps(key, () => publicRoadmap(ctx, council)));
+      return c.json(await keptPublicRoadmap(systemCtx(c.var.deps), c.req.query("council") || undefined));
     },
   );
 
@@ -44,7 +34,7 @@ export function careersRoutes(r: Router) {
       summary: "The career roadmap as a printable A3 poster (PDF); council=<slug> for a council's published framework",
     },
     async (c) => {
-      const roadmap = await publicRoadmap(systemCtx(c.var.deps), c.req.query("council") || undefined);
+      const roadmap = await keptPublicRoadmap(systemCtx(c.var.deps), c.req.query("council") || undefined);
       const pdf = await posterPdf(roadmap.framework, { council: roadmap.council?.name });
       c.header("content-type", "application/pdf");
       // Drawn afresh on every request and public: let browsers and proxies keep it for an hour.

@@ -4,6 +4,7 @@ import type { Ctx, OrgCtx } from "../../context";
 import { staffQualifications, trainingRecords } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
+import { ttlCache } from "../../lib/ttl-cache";
 import { commissionedProviderIds, findOrgBySlug } from "../orgs/orgs.repo";
 import { findOwnStaffRecord } from "../staff/staff.repo";
 import { EASY_READ_PATHWAYS, EASY_READ_ROLES } from "./easy-read";
@@ -16,12 +17,25 @@ import { type RolePay, rolePay } from "./role-pay";
  * role (vacancy records of the providers it commissions and its own, by main job role) and each
  * role's typical local pay (`role-pay.ts`: protected and rounded for the public).
  */
+/** How long the public roadmap (framework, local vacancies and pay) is kept at most. */
+export const PUBLIC_ROADMAP_SECONDS = 60;
+const keptRoadmaps = ttlCache<Awaited<ReturnType<typeof publicRoadmap>>>(PUBLIC_ROADMAP_SECONDS * 1000);
+
+/**
+ * The public roadmap, the same for everyone: kept while nothing it rests on changes (at most a
+ * minute), so a crowd on the public page costs one computation and a new vacancy still shows at once.
+ */
+export async function keptPublicRoadmap(ctx: Ctx, councilSlug?: string) {
+  const key = `${councilSlug ?? ""}|${await publicRoadmapVersion(ctx, councilSlug)}`;
+  return keptRoadmaps(key, () => publicRoadmap(ctx, councilSlug));
+}
+
 /**
  * What the public roadmap rests on, in one cheap query: every organisation's data version, the
  * council's published framework and the commissioning links. While it is unchanged, a roadmap
  * worked out a moment ago is still right.
  */
-export async function publicRoadmapVersion(ctx: Ctx, councilSlug?: string): Promise<string> {
+async function publicRoadmapVersion(ctx: Ctx, councilSlug?: string): Promise<string> {
   const result = await ctx.db.execute(sql`
     select (select coalesce(sum(version), 0) from org_data_versions)::text || ':' ||
       (select coalesce(max(f.version), 0) from career_frameworks f join organisations o on o.id = f.council_id

@@ -7,7 +7,7 @@ import { personKey } from "../../lib/crypto";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { ProblemList } from "../ascwds/problems";
 import { csvSheets, type ParsedUpload, readUpload, type SheetInput, staffKey, type UploadFile } from "../ascwds/read-upload";
-import { xlsxSheets } from "../ascwds/xlsx";
+import { isWorkbook, xlsxSheets } from "../ascwds/xlsx";
 import { recordAudit } from "../audit/audit.service";
 import { IMPORT_JOBS, type ImportJobPayload } from "./imports.job-types";
 import * as repo from "./imports.repo";
@@ -25,13 +25,11 @@ export interface Validated {
   preview: Preview | null;
 }
 
-const isXlsx = (f: UploadFile) => f.name.toLowerCase().endsWith(".xlsx") || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);
-
 /** Reads CSV files and XLSX workbooks into sheets. */
 export async function sheetsOf(files: UploadFile[], problems: ProblemList): Promise<SheetInput[]> {
   const sheets: SheetInput[] = [];
   for (const f of files) {
-    if (isXlsx(f)) sheets.push(...(await xlsxSheets(f, problems)));
+    if (isWorkbook(f)) sheets.push(...(await xlsxSheets(f, problems)));
     else sheets.push(...csvSheets([f], problems));
   }
   return sheets;

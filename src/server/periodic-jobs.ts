@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { discardOldSignInRecords } from "../modules/auth/auth.service";
-import { discardStaleImports } from "../modules/imports/imports.service";
-import { deliverOutbox } from "../modules/mail/mail.service";
-import { refreshSummaries } from "../modules/metrics/refresh";
-import { sendReturnReminders } from "../modules/returns/returns.service";
-import { handleJob, jobType, pruneFinishedJobs } from "./worker";
+import { handleJob, jobType, pruneFinishedJobs } from "./jobs/worker";
+import { discardOldSignInRecords } from "./modules/auth/auth.service";
+import { discardStaleImports } from "./modules/imports/imports.service";
+import { deliverOutbox } from "./modules/mail/mail.service";
+import { refreshSummaries } from "./modules/metrics/refresh";
+import { sendReturnReminders } from "./modules/returns/returns.service";
 
 // Periodic work, as jobs in their own lane (ADR 0012): each kind keeps one row, queued again
 // after each run, so a slow refresh of summaries never stands in front of an upload. A periodic

@@ -2,4 +2,4 @@
 import { register } from "tsx/esm/api";
 
 register();
-await import("./jobs-thread.worker.ts");
+await import("./jobs-thread.main.ts");
