@@ -109,6 +109,29 @@ describe("returns", () => {
     expect((await s.aClient.post(`/api/orgs/${s.a.id}/return-periods`, { name: "Q", periodEnd: "2026-03-31", dueDate: "2026-04-30" })).status).toBe(403);
   });
 
+  it("a provider sees a council's return only if the council commissions it on the period's end", async () => {
+    const s = await system();
+    const period = (await s.councilClient.post(`/api/orgs/${s.council.id}/return-periods`, { name: "Q1", periodEnd: "2026-03-31", dueDate: "2026-04-30" })).json.period;
+    const joinedAfter = await makeOrg(hub, "provider");
+    const leftBefore = await makeOrg(hub, "provider");
+    const lastDay = await makeOrg(hub, "provider");
+    await commissionProvider(hub.ctx, { councilId: s.council.id, providerId: joinedAfter.id, fromDate: "2026-04-01" });
+    await commissionProvider(hub.ctx, { councilId: s.council.id, providerId: leftBefore.id, fromDate: "2020-01-01", toDate: "2026-03-30" });
+    await commissionProvider(hub.ctx, { councilId: s.council.id, providerId: lastDay.id, fromDate: "2020-01-01", toDate: "2026-03-31" });
+    const seen = async (org: { id: string }) => {
+      const client = await signedIn(hub, (await makeUser(hub, org, "provider_admin")).email);
+      const periods = (await client.get(`/api/orgs/${org.id}/returns`)).json.returns.map((r: { period: { id: string } }) => r.period.id);
+      const submit = (await client.post(`/api/orgs/${org.id}/returns/${period.id}/submit`)).status;
+      return { listed: periods.includes(period.id), submit };
+    };
+    // What a provider is shown is what it may submit, and what the council counts it in.
+    expect(await seen(joinedAfter)).toEqual({ listed: false, submit: 404 });
+    expect(await seen(leftBefore)).toEqual({ listed: false, submit: 404 });
+    expect(await seen(lastDay)).toEqual({ listed: true, submit: 201 });
+    const view = await s.councilClient.get(`/api/orgs/${s.council.id}/return-periods/${period.id}`);
+    expect(view.json.providers.map((p: { provider: { id: string } }) => p.provider.id).sort()).toEqual([s.a.id, s.b.id, lastDay.id].sort());
+  });
+
   it("reminds providers that have not submitted, once, in the week before the due date", async () => {
     const s = await system();
     const period = (await s.councilClient.post(`/api/orgs/${s.council.id}/return-periods`, { name: "Early June", periodEnd: "2026-06-05", dueDate: "2026-06-19" })).json.period;
