@@ -6,6 +6,7 @@ import type { OrgCtx } from "../../context";
 import { staffRecords, trainingRecords, workplaces } from "../../db/schema";
 import type { AppError } from "../../lib/errors";
 import { findOrgBySlug } from "../orgs/orgs.repo";
+import { commissionProvider } from "../orgs/orgs.service";
 import { exportAscwds } from "./export.service";
 import { applyUpload, validateUpload } from "./imports.service";
 
@@ -40,6 +41,17 @@ describe("applying an upload", () => {
     const again = await applyUpload(ctx, VALID, AS_AT, KEEP);
     expect(again.summary.changes).toMatchObject({ new: 0, updated: 0, leaving: 0, missing: 0, workplacesNew: 0, workplacesUpdated: 0 });
     expect(again.applied).toMatchObject({ staffNew: 0, staffUpdated: 0, trainingRecords: 0, declaredCounts: 0, leavers: 0 });
+  });
+
+  it("places new workplaces in the area of the one council commissioning the provider today, whatever its past or future links", async () => {
+    const ctx = await providerCtx();
+    const [before, now, later] = [await makeOrg(hub, "council"), await makeOrg(hub, "council"), await makeOrg(hub, "council")];
+    await commissionProvider(hub.ctx, { councilId: before.id, providerId: ctx.org.id, fromDate: "2020-01-01", toDate: "2025-12-31" });
+    await commissionProvider(hub.ctx, { councilId: now.id, providerId: ctx.org.id, fromDate: "2026-01-01" });
+    await commissionProvider(hub.ctx, { councilId: later.id, providerId: ctx.org.id, fromDate: "2027-01-01" });
+    await applyUpload(ctx, VALID, AS_AT, KEEP);
+    const places = await hub.deps.db.select({ councilId: workplaces.councilId }).from(workplaces).where(eq(workplaces.orgId, ctx.org.id));
+    expect(places.map((p) => p.councilId)).toEqual([now.id, now.id]);
   });
 
   it("moves a staff record to another workplace (TRANSFERSTAFFRECORD), keeping the record and its history; the same file again changes nothing", async () => {

@@ -4,12 +4,13 @@ import { bulkInsert } from "../../db/bulk";
 import { declaredCounts, importQualifications, importStaff, importTraining, workplaces } from "../../db/schema";
 import { encrypt, personKey } from "../../lib/crypto";
 import { orderedUuid } from "../../lib/ids";
+import { isoDate } from "../../lib/time";
 import { staffKey } from "../ascwds/read-upload";
 import type { StaffValues } from "../ascwds/staff-file";
 import type { DeclaredCount, WorkplaceIn } from "../ascwds/workplace-file";
 import { type AuditEntry, recordAudit, recordAuditBatch } from "../audit/audit.service";
 import { maskBeforeAfter } from "../audit/mask";
-import { commissionedCouncilIds } from "../orgs/orgs.repo";
+import { councilsOf } from "../orgs/commissioning";
 import * as repo from "./imports.repo";
 import { STAFF_VALUE_COLUMNS } from "./imports.repo";
 import type { OrgState, Plan, StaffChange } from "./plan";
@@ -189,7 +190,9 @@ export async function applyStaged(ctx: OrgCtx, stageId: string, staged: Staged, 
 
   const fresh = staged.workplaces.filter((w) => w.action === "new");
   if (fresh.length) {
-    const councils = await commissionedCouncilIds(ctx.db, orgId);
+    // A new workplace is placed in its council's area when one council commissions the provider
+    // today (a past or future link says nothing of where the provider works now).
+    const councils = await councilsOf(ctx.db, orgId, isoDate(now));
     const councilId = councils.length === 1 ? councils[0] : null;
     for (let i = 0; i < fresh.length; i += 500)
       await ctx.db.insert(workplaces).values(fresh.slice(i, i + 500).map((w) => ({ id: w.id, orgId, localRef: w.ref, councilId, ...w.values })));
