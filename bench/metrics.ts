@@ -14,6 +14,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
+import { prepareDatabase } from "../src/server/boot";
 import { type OrgCtx, systemActor } from "../src/server/context";
 import { type Exec, openDatabase } from "../src/server/db/client";
 import { loadEnv } from "../src/server/env";
@@ -289,7 +290,7 @@ async function timeNational(db: Exec, deps: OrgCtx["deps"], label: string) {
 async function open(databaseUrl?: string) {
   const dir = mkdtempSync(join(tmpdir(), "hub-bench-metrics-"));
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: dir });
-  await database.migrate();
+  await prepareDatabase(database);
   const env = loadEnv({ NODE_ENV: "test", HUB_SECRET: SECRET, DATA_DIR: dir });
   const deps = { db: database.db, env, log: createLogger("silent"), secret: SECRET, now: () => new Date(`${AT}T12:00:00Z`) };
   return { database, deps, dir };

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
 import { createApp } from "../src/server/app";
-import { systemCtx } from "../src/server/boot";
-import type { Deps } from "../src/server/context";
+import { prepareDatabase } from "../src/server/boot";
+import { type Deps, systemCtx } from "../src/server/context";
 import { openDatabase } from "../src/server/db/client";
 import { loadEnv } from "../src/server/env";
 import { DEFAULT_ADMISSION } from "../src/server/http/admission";
@@ -22,7 +22,7 @@ export async function testHub(envOverrides: Record<string, string> = {}) {
   const url = process.env.TEST_DATABASE_URL;
   // TEST_PGLITE_THREAD=1 runs the suite on the embedded database in its own thread, as the server does.
   const database = await openDatabase(url ? { databaseUrl: url } : { inMemory: true, thread: process.env.TEST_PGLITE_THREAD === "1" });
-  if (!url) await database.migrate();
+  if (!url) await prepareDatabase(database);
   const logLines: string[] = [];
   const clock = { now: new Date("2026-06-15T09:00:00Z") };
   const env = loadEnv({ NODE_ENV: "test", HUB_SECRET: SECRET, PUBLIC_URL: "http://hub.test", DATA_DIR: "/tmp/hub-test", LOG_LEVEL: "debug", TRUST_PROXY: "true", ...envOverrides });

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { openDeps, systemCtx } from "../server/boot";
+import { openDeps, prepareDatabase } from "../server/boot";
+import { systemCtx } from "../server/context";
 import { EnvError, loadEnv } from "../server/env";
 import { AppError } from "../server/lib/errors";
 import { createLogger } from "../server/lib/logger";
@@ -69,7 +70,7 @@ async function run(argv: string[]): Promise<Out> {
     return withDb(async (ctx, database) => {
       if (values.reset) {
         await ctx.db.execute(sql.raw("DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
-        await database.migrate();
+        await prepareDatabase(database);
       } else if (!(await databaseIsEmpty(ctx))) {
         throw new UsageError("The database already has organisations in it. Use seed --reset to wipe it and load the demo system.");
       }

@@ -43,6 +43,9 @@ export interface OrgCtx extends Ctx {
 
 export const systemActor: Actor = { userId: null, isHubAdmin: true };
 
+/** The hub acting for itself (boot, jobs, the CLI, public pages): no user, every organisation. */
+export const systemCtx = (deps: Deps) => ({ db: deps.db, deps, actor: systemActor, log: deps.log });
+
 /**
  * Run `fn` in one transaction with a context whose db is the transaction. Inside a transaction
  * already, this nests as a savepoint: never reach for the global db there (it deadlocks PGlite).

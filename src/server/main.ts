@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
-import { openDeps, systemCtx } from "./boot";
+import { openDeps } from "./boot";
+import { systemCtx } from "./context";
 import { EnvError, loadEnv } from "./env";
 import { startJobsThread } from "./jobs/jobs-thread";
 import { createLogger, errorFields } from "./lib/logger";

@@ -6,7 +6,6 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { ensureReferenceData } from "../modules/reference/reference.repo";
 import { PGliteClient, ThreadedPGlite } from "./pglite-thread";
 import * as schema from "./schema";
 
@@ -19,7 +18,7 @@ export type Exec = Db | Tx;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
-  /** Applies the migrations and adds shipped reference data that is missing. */
+  /** Applies the migrations. Openers call `prepareDatabase` (boot.ts), which also adds the shipped reference data. */
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** The PGlite instance, for the SQL export; absent on a server. */
@@ -46,7 +45,6 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       kind: "postgres",
       migrate: async () => {
         await migratePg(db, { migrationsFolder: MIGRATIONS });
-        await ensureReferenceData(db);
       },
       close: () => pool.end(),
     };
@@ -65,7 +63,6 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       connect: () => client.connect(),
       migrate: async () => {
         await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
-        await ensureReferenceData(db);
       },
       close: () => client.close(),
     };
@@ -79,7 +76,6 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     pglite: client,
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
-      await ensureReferenceData(db);
     },
     close: () => client.close(),
   };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { SECRET, uniq } from "../../../test/harness";
-import { systemCtx } from "../boot";
+import { systemCtx } from "../context";
 import { openDatabase } from "../db/client";
 import { outbox } from "../db/schema";
 import { loadEnv } from "../env";

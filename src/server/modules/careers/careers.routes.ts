@@ -1,5 +1,5 @@
 import { frameworkDraftInput, goalInput, goalUpdateInput, jobTitleInput, planShareInput } from "../../../shared/schemas";
-import { systemCtx } from "../../boot";
+import { systemCtx } from "../../context";
 import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";

@@ -1,5 +1,5 @@
 import { dashboardQuery, metricsQuery, publicPageInput, targetsInput } from "../../../shared/schemas";
-import { systemCtx } from "../../boot";
+import { systemCtx } from "../../context";
 import { ctxOf, orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import { isoDate } from "../../lib/time";
