@@ -13,6 +13,7 @@ import { AppError } from "./lib/errors";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { agencyRoutes } from "./modules/agency/agency.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { sessionFromToken } from "./modules/auth/auth.service";
 import { careersRoutes } from "./modules/careers/careers.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
 import { recordRoutes } from "./modules/imports/records.routes";
@@ -23,6 +24,7 @@ import { returnRoutes } from "./modules/returns/returns.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { tokenRoutes } from "./modules/tokens/tokens.routes";
+import { tokenFromBearer } from "./modules/tokens/tokens.service";
 import { userRoutes } from "./modules/users/users.routes";
 import { vacancyRoutes } from "./modules/vacancies/vacancies.routes";
 
@@ -56,7 +58,7 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   // Before anything that touches the database: past capacity, a quick 503 beats a slow timeout.
   const { middleware: admit, lanes } = admission(opts.admission);
   app.use("*", admit);
-  app.use("/api/*", loadSession);
+  app.use("/api/*", loadSession({ session: sessionFromToken, bearer: tokenFromBearer }));
   app.use("/api/*", csrf);
   app.onError(onError);
 

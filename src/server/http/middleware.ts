@@ -1,12 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { ErrorHandler, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { Deps } from "../context";
 import { AppError } from "../lib/errors";
 import { errorFields } from "../lib/logger";
-import { sessionFromToken } from "../modules/auth/auth.service";
-import { tokenFromBearer } from "../modules/tokens/tokens.service";
 import { readSessionCookie } from "./cookies";
 import type { AppEnv } from "./types";
+
+type Vars = AppEnv["Variables"];
+
+/**
+ * Who a request's credentials name. The auth and tokens features answer (app.ts passes in
+ * `sessionFromToken` and `tokenFromBearer`), so the middleware imports no feature.
+ */
+export interface Identify {
+  session(deps: Deps, token: string): Promise<{ user: NonNullable<Vars["user"]>; session: NonNullable<Vars["session"]> } | null>;
+  bearer(deps: Deps, token: string): Promise<Vars["apiToken"]>;
+}
 
 /** A request id (ours, or a proxy's if it looks sane) and one log line per request, without query strings. */
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -43,25 +53,27 @@ export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.res.headers.has("cache-control")) c.header("cache-control", "no-store");
 };
 
-export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  // An API token (Authorization: Bearer hub_…) stands instead of a session: cookies are ignored.
-  const bearer = /^Bearer\s+(hub_[\w-]+)$/.exec(c.req.header("authorization") ?? "")?.[1];
-  if (bearer) {
-    const found = await tokenFromBearer(c.var.deps, bearer);
-    if (!found) throw new AppError(401, "invalid_token", "This API token is not valid or has been revoked. Create a new one under Users › API tokens.");
-    c.set("apiToken", found);
-    return next();
-  }
-  const token = readSessionCookie(c);
-  if (token) {
-    const found = await sessionFromToken(c.var.deps, token);
-    if (found) {
-      c.set("user", found.user);
-      c.set("session", found.session);
+export const loadSession =
+  (identify: Identify): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    // An API token (Authorization: Bearer hub_…) stands instead of a session: cookies are ignored.
+    const bearer = /^Bearer\s+(hub_[\w-]+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+    if (bearer) {
+      const found = await identify.bearer(c.var.deps, bearer);
+      if (!found) throw new AppError(401, "invalid_token", "This API token is not valid or has been revoked. Create a new one under Users › API tokens.");
+      c.set("apiToken", found);
+      return next();
     }
-  }
-  await next();
-};
+    const token = readSessionCookie(c);
+    if (token) {
+      const found = await identify.session(c.var.deps, token);
+      if (found) {
+        c.set("user", found.user);
+        c.set("session", found.session);
+      }
+    }
+    await next();
+  };
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
