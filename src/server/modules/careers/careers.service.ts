@@ -1,12 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Framework } from "../../../shared/career/framework";
 import type { Ctx, OrgCtx } from "../../context";
-import { staffQualifications, trainingRecords } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { ttlCache } from "../../lib/ttl-cache";
-import { commissionedProviderIds, findOrgBySlug } from "../orgs/orgs.repo";
+import { providersOf } from "../orgs/commissioning";
+import { findOrgBySlug } from "../orgs/orgs.repo";
 import { findOwnStaffRecord } from "../staff/staff.repo";
+import * as repo from "./careers.repo";
 import { EASY_READ_PATHWAYS, EASY_READ_ROLES } from "./easy-read";
 import { frameworkForOrg, frameworkInForce } from "./frameworks.service";
 import { nextSteps, type PersonRecord } from "./gap";
@@ -36,12 +36,7 @@ export async function keptPublicRoadmap(ctx: Ctx, councilSlug?: string) {
  * worked out a moment ago is still right.
  */
 async function publicRoadmapVersion(ctx: Ctx, councilSlug?: string): Promise<string> {
-  const result = await ctx.db.execute(sql`
-    select (select coalesce(sum(version), 0) from org_data_versions)::text || ':' ||
-      (select coalesce(max(f.version), 0) from career_frameworks f join organisations o on o.id = f.council_id
-        where o.slug = ${councilSlug ?? ""} and f.status = 'published')::text || ':' ||
-      (select count(*) || '.' || count(to_date) from commissioning)::text as v`);
-  return (result.rows[0] as { v: string }).v;
+  return repo.findPublicRoadmapVersion(ctx.db, councilSlug ?? "");
 }
 
 export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
@@ -55,12 +50,8 @@ export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
   if (org) {
     council = { name: org.name, slug: org.slug };
     const today = isoDate(ctx.deps.now());
-    const orgIds = [org.id, ...(await commissionedProviderIds(ctx.db, org.id, today)).map((p) => p.id)];
-    const open = await ctx.db.execute(sql`
-      select job_role, count(*)::int as n from vacancies
-      where org_id = any(${`{${orgIds.join(",")}}`}::uuid[]) and opened_on <= ${today}::date and (closed_on is null or closed_on > ${today}::date)
-      group by job_role`);
-    const byJobRole = new Map((open.rows as { job_role: number; n: number }[]).map((r) => [r.job_role, r.n]));
+    const orgIds = [org.id, ...(await providersOf(ctx.db, org.id, today))];
+    const byJobRole = await repo.countOpenVacanciesByJobRole(ctx.db, orgIds, today);
     // A vacancy counts for every role its job role maps to (a care worker post is open to new and established care workers alike).
     for (const r of framework.roles) vacancies[r.key] = r.jobRoles.reduce((s, j) => s + (byJobRole.get(j) ?? 0), 0);
     pay = await rolePay(ctx, orgIds, framework, today);
@@ -90,20 +81,8 @@ export async function ownStaffRecord(ctx: OrgCtx) {
 /** A staff member's own place in the framework and next steps, from their current staff record. */
 export async function myCareer(ctx: OrgCtx) {
   const record = await ownStaffRecord(ctx);
-  const qualifications = await ctx.db
-    .select({ code: staffQualifications.qualificationCode })
-    .from(staffQualifications)
-    .where(and(eq(staffQualifications.orgId, ctx.org.id), eq(staffQualifications.staffRecordId, record.id)));
-  // A record's expiry: its own date, else its completion plus its months of validity (as training_compliance reads it).
-  const training = await ctx.db
-    .select({
-      category: trainingRecords.category,
-      expiresOn: sql<
-        string | null
-      >`coalesce(${trainingRecords.expiresOn}, (${trainingRecords.completedOn} + make_interval(months => ${trainingRecords.validityMonths}))::date)::text`,
-    })
-    .from(trainingRecords)
-    .where(and(eq(trainingRecords.orgId, ctx.org.id), eq(trainingRecords.staffRecordId, record.id)));
+  const qualifications = await repo.listQualificationCodes(ctx.db, ctx.org.id, record.id);
+  const training = await repo.listTrainingExpiries(ctx.db, ctx.org.id, record.id);
   const person: PersonRecord = {
     mainJobRole: record.mainJobRole,
     cwpCategory: record.cwpCategory,
@@ -116,7 +95,7 @@ export async function myCareer(ctx: OrgCtx) {
     apprentice: record.apprentice,
     sectorStartYear: record.sectorStartYear,
     mainJobStartDate: record.mainJobStartDate,
-    qualifications: qualifications.map((q) => q.code),
+    qualifications,
     training,
   };
   const framework = await frameworkForOrg(ctx);

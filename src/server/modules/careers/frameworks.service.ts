@@ -1,11 +1,10 @@
-import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { type Framework, frameworkProblems, frameworkSchema } from "../../../shared/career/framework";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
-import { careerFrameworks, frameworkEndorsements, organisations, providerJobTitles } from "../../db/schema";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
-import { commissionedProviderIds, commissioningCouncilIds } from "../orgs/orgs.repo";
+import { assertCommissions, councilsOf, providersOf } from "../orgs/commissioning";
+import * as repo from "./frameworks.repo";
 import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 
 // A council's career framework (ADR 0008): one draft it edits, versions it publishes (immutable,
@@ -18,13 +17,7 @@ const requireCouncil = (ctx: OrgCtx) => {
 
 /** The latest published framework of a council, or null. */
 async function latestPublished(ctx: Ctx, councilId: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(careerFrameworks)
-    .where(and(eq(careerFrameworks.councilId, councilId), eq(careerFrameworks.status, "published")))
-    .orderBy(desc(careerFrameworks.version))
-    .limit(1);
-  return row ?? null;
+  return (await repo.findLatestPublished(ctx.db, councilId)) ?? null;
 }
 
 /** The framework in force for a council: its latest published version, else the one the hub ships. */
@@ -36,20 +29,14 @@ export async function frameworkInForce(ctx: Ctx, councilId: string | null): Prom
 /** The framework for an organisation's people: its own if a council, else that of a council commissioning it (the shipped one until a council publishes its own). */
 export async function frameworkForOrg(ctx: OrgCtx): Promise<Framework> {
   if (ctx.org.kind === "council") return (await frameworkInForce(ctx, ctx.org.id)).framework;
-  for (const councilId of await commissioningCouncilIds(ctx.db, ctx.org.id, isoDate(ctx.deps.now()))) {
+  for (const councilId of await councilsOf(ctx.db, ctx.org.id, isoDate(ctx.deps.now()))) {
     const inForce = await frameworkInForce(ctx, councilId);
     if (inForce.version !== null) return inForce.framework;
   }
   return SHIPPED_FRAMEWORK;
 }
 
-const findDraft = async (ctx: OrgCtx, forUpdate = false) => {
-  const query = ctx.db
-    .select()
-    .from(careerFrameworks)
-    .where(and(eq(careerFrameworks.councilId, ctx.org.id), eq(careerFrameworks.status, "draft")));
-  return (forUpdate ? await query.for("update") : await query)[0] ?? null;
-};
+const findDraft = async (ctx: OrgCtx, forUpdate = false) => (await repo.findDraft(ctx.db, ctx.org.id, forUpdate)) ?? null;
 
 /**
  * The council's draft to edit. Reading never writes: with no draft saved yet, it is the
@@ -80,9 +67,9 @@ export async function saveDraft(ctx: OrgCtx, document: unknown) {
     );
   return inTransaction(ctx, async (tx) => {
     const draft = await findDraft(tx, true);
-    const [saved] = draft
-      ? await tx.db.update(careerFrameworks).set({ document: parsed.data, updatedAt: tx.deps.now() }).where(eq(careerFrameworks.id, draft.id)).returning()
-      : await tx.db.insert(careerFrameworks).values({ councilId: ctx.org.id, status: "draft", document: parsed.data, createdBy: ctx.actor.userId }).returning();
+    const saved = draft
+      ? await repo.updateFramework(tx.db, draft.id, { document: parsed.data, updatedAt: tx.deps.now() })
+      : await repo.insertDraft(tx.db, { councilId: ctx.org.id, status: "draft", document: parsed.data, createdBy: ctx.actor.userId });
     await recordAudit(tx, {
       orgId: ctx.org.id,
       action: draft ? "update" : "create",
@@ -103,17 +90,13 @@ export async function publishDraft(ctx: OrgCtx) {
     const problems = frameworkProblems(draft.document as Framework);
     if (problems.length) throw badRequest("framework_links", `The draft does not hang together: ${problems[0]}.`);
     const version = ((await latestPublished(tx, ctx.org.id))?.version ?? 0) + 1;
-    const [published] = await tx.db
-      .update(careerFrameworks)
-      .set({ status: "published", version, publishedAt: tx.deps.now(), publishedBy: ctx.actor.userId })
-      .where(eq(careerFrameworks.id, draft.id))
-      .returning();
+    const published = await repo.updateFramework(tx.db, draft.id, { status: "published", version, publishedAt: tx.deps.now(), publishedBy: ctx.actor.userId });
     await recordAudit(tx, { orgId: ctx.org.id, action: "publish", entityType: "career_framework", entityId: draft.id, after: { version } });
     return published;
   });
 }
 
-const summary = (row: typeof careerFrameworks.$inferSelect) => ({
+const summary = (row: repo.FrameworkRow) => ({
   id: row.id,
   status: row.status,
   version: row.version,
@@ -131,26 +114,16 @@ const summary = (row: typeof careerFrameworks.$inferSelect) => ({
 export async function listFrameworks(ctx: OrgCtx) {
   const today = isoDate(ctx.deps.now());
   if (ctx.org.kind === "council") {
-    const rows = await ctx.db.select().from(careerFrameworks).where(eq(careerFrameworks.councilId, ctx.org.id)).orderBy(desc(careerFrameworks.version));
-    const providerIds = (await commissionedProviderIds(ctx.db, ctx.org.id, today)).map((p) => p.id);
-    const providers = providerIds.length
-      ? await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, providerIds)).orderBy(organisations.name)
-      : [];
+    const rows = await repo.listCouncilFrameworks(ctx.db, ctx.org.id);
+    const providers = await repo.listOrgNames(ctx.db, await providersOf(ctx.db, ctx.org.id, today));
     const published = rows.filter((r) => r.status === "published");
-    const endorsed = published.length
-      ? await ctx.db
-          .select()
-          .from(frameworkEndorsements)
-          .where(
-            inArray(
-              frameworkEndorsements.frameworkId,
-              published.map((r) => r.id),
-            ),
-          )
-      : [];
+    const endorsed = await repo.listEndorsements(
+      ctx.db,
+      published.map((r) => r.id),
+    );
     return {
       kind: "council" as const,
-      draft: rows.find((r) => r.status === "draft") ? summary(rows.find((r) => r.status === "draft") as typeof careerFrameworks.$inferSelect) : null,
+      draft: rows.find((r) => r.status === "draft") ? summary(rows.find((r) => r.status === "draft") as repo.FrameworkRow) : null,
       versions: published.map((r) => {
         const by = new Map(endorsed.filter((e) => e.frameworkId === r.id).map((e) => [e.providerId, e.endorsedAt]));
         return {
@@ -163,14 +136,11 @@ export async function listFrameworks(ctx: OrgCtx) {
     };
   }
   const out = [];
-  for (const council_id of await commissioningCouncilIds(ctx.db, ctx.org.id, today)) {
-    const row = await latestPublished(ctx, council_id);
+  for (const councilId of await councilsOf(ctx.db, ctx.org.id, today)) {
+    const row = await latestPublished(ctx, councilId);
     if (!row) continue;
-    const [council] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, council_id));
-    const [mine] = await ctx.db
-      .select()
-      .from(frameworkEndorsements)
-      .where(and(eq(frameworkEndorsements.frameworkId, row.id), eq(frameworkEndorsements.providerId, ctx.org.id)));
+    const [council] = await repo.listOrgNames(ctx.db, [councilId]);
+    const mine = await repo.findEndorsement(ctx.db, row.id, ctx.org.id);
     out.push({ ...summary(row), council: council?.name ?? "", endorsedAt: mine?.endorsedAt ?? null });
   }
   return { kind: "provider" as const, frameworks: out };
@@ -179,16 +149,12 @@ export async function listFrameworks(ctx: OrgCtx) {
 /** A provider endorses a published version of the framework of a council that commissions it. */
 export async function endorse(ctx: OrgCtx, frameworkId: string) {
   if (ctx.org.kind !== "provider") throw badRequest("validation", "Frameworks are endorsed by providers.");
-  const [row] = await ctx.db
-    .select()
-    .from(careerFrameworks)
-    .where(and(eq(careerFrameworks.id, frameworkId), isNotNull(careerFrameworks.version)));
-  // Only published versions (drafts have no version) of councils that commission this provider
-  // exist, as far as it is concerned.
-  const commissioned = row ? (await commissioningCouncilIds(ctx.db, ctx.org.id, isoDate(ctx.deps.now()))).includes(row.councilId) : false;
-  if (!row || !commissioned) throw notFound("framework");
+  // Only published versions of councils that commission this provider today exist, as far as it is concerned.
+  const row = await repo.findPublished(ctx.db, frameworkId);
+  if (!row) throw notFound("framework");
+  await assertCommissions(ctx.db, row.councilId, ctx.org.id, isoDate(ctx.deps.now()), "framework");
   return inTransaction(ctx, async (tx) => {
-    await tx.db.insert(frameworkEndorsements).values({ frameworkId, providerId: ctx.org.id, endorsedBy: ctx.actor.userId }).onConflictDoNothing();
+    await repo.insertEndorsement(tx.db, { frameworkId, providerId: ctx.org.id, endorsedBy: ctx.actor.userId });
     await recordAudit(tx, { orgId: ctx.org.id, action: "endorse", entityType: "career_framework", entityId: frameworkId, after: { version: row.version } });
     return { frameworkId, version: row.version, endorsed: true };
   });
@@ -196,7 +162,7 @@ export async function endorse(ctx: OrgCtx, frameworkId: string) {
 
 /** A provider's own job titles and the framework roles they map onto. */
 export async function listJobTitles(ctx: OrgCtx) {
-  return ctx.db.select().from(providerJobTitles).where(eq(providerJobTitles.providerId, ctx.org.id)).orderBy(providerJobTitles.title);
+  return repo.listJobTitles(ctx.db, ctx.org.id);
 }
 
 export async function addJobTitle(ctx: OrgCtx, title: string, roleKey: string) {
@@ -206,7 +172,7 @@ export async function addJobTitle(ctx: OrgCtx, title: string, roleKey: string) {
   if (!framework.roles.some((r) => r.key === roleKey))
     throw badRequest("validation", `${roleKey} is not a role in the framework.`, [{ path: "roleKey", message: "Choose a role from the framework" }]);
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db.insert(providerJobTitles).values({ providerId: ctx.org.id, title: title.trim(), roleKey }).onConflictDoNothing().returning();
+    const row = await repo.insertJobTitle(tx.db, { providerId: ctx.org.id, title: title.trim(), roleKey });
     if (!row) throw conflict("duplicate_title", `You have already mapped "${title.trim()}". Remove it first to map it to another role.`);
     await recordAudit(tx, { orgId: ctx.org.id, action: "create", entityType: "job_title", entityId: row.id, after: { title: row.title, roleKey } });
     return row;
@@ -215,10 +181,7 @@ export async function addJobTitle(ctx: OrgCtx, title: string, roleKey: string) {
 
 export async function removeJobTitle(ctx: OrgCtx, id: string) {
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .delete(providerJobTitles)
-      .where(and(eq(providerJobTitles.id, id), eq(providerJobTitles.providerId, ctx.org.id)))
-      .returning();
+    const row = await repo.deleteJobTitle(tx.db, ctx.org.id, id);
     if (!row) throw notFound("job title");
     await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "job_title", entityId: id, before: { title: row.title, roleKey: row.roleKey } });
     return row;

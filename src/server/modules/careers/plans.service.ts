@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { inTransaction, type OrgCtx } from "../../context";
-import { careerGoals, careerPlans, staffRecords } from "../../db/schema";
 import { badRequest, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/audit.service";
+import * as repo from "./careers.repo";
 import { ownStaffRecord as myRecord } from "./careers.service";
 import { frameworkForOrg } from "./frameworks.service";
 
@@ -10,28 +9,18 @@ import { frameworkForOrg } from "./frameworks.service";
 // them. Shared plans are seen by their employer's users who may see staff records (the hub does
 // not yet record who manages whom, so "their manager" is anyone there with staff.view).
 
-const goalsOf = (ctx: OrgCtx, staffIds: string[]) =>
-  staffIds.length
-    ? ctx.db
-        .select()
-        .from(careerGoals)
-        .where(and(eq(careerGoals.orgId, ctx.org.id), inArray(careerGoals.staffRecordId, staffIds)))
-        .orderBy(asc(careerGoals.dueOn), asc(careerGoals.createdAt))
-    : Promise.resolve([]);
+const goalsOf = (ctx: OrgCtx, staffIds: string[]) => repo.listGoals(ctx.db, ctx.org.id, staffIds);
 
 export async function myPlan(ctx: OrgCtx) {
   const record = await myRecord(ctx);
-  const [plan] = await ctx.db.select().from(careerPlans).where(eq(careerPlans.staffRecordId, record.id));
+  const plan = await repo.findPlan(ctx.db, record.id);
   return { shared: plan?.shared ?? false, goals: await goalsOf(ctx, [record.id]) };
 }
 
 export async function shareMyPlan(ctx: OrgCtx, shared: boolean) {
   const record = await myRecord(ctx);
   return inTransaction(ctx, async (tx) => {
-    await tx.db
-      .insert(careerPlans)
-      .values({ staffRecordId: record.id, orgId: ctx.org.id, shared })
-      .onConflictDoUpdate({ target: careerPlans.staffRecordId, set: { shared, updatedAt: tx.deps.now() } });
+    await repo.upsertPlanShared(tx.db, ctx.org.id, record.id, shared, tx.deps.now());
     await recordAudit(tx, { orgId: ctx.org.id, action: "update", entityType: "career_plan", entityId: record.id, after: { shared } });
     return myPlan(tx);
   });
@@ -44,10 +33,7 @@ export async function addGoal(ctx: OrgCtx, goal: { title: string; roleKey?: stri
   if (goal.roleKey && !(await frameworkForOrg(ctx)).roles.some((r) => r.key === goal.roleKey))
     throw badRequest("validation", `${goal.roleKey} is not a role in the career framework.`, [{ path: "roleKey", message: "Choose a role from the career framework, or none" }]);
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .insert(careerGoals)
-      .values({ orgId: ctx.org.id, staffRecordId: record.id, title: goal.title, roleKey: goal.roleKey ?? null, dueOn: goal.dueOn ?? null })
-      .returning();
+    const row = await repo.insertGoal(tx.db, { orgId: ctx.org.id, staffRecordId: record.id, title: goal.title, roleKey: goal.roleKey ?? null, dueOn: goal.dueOn ?? null });
     await recordAudit(tx, { orgId: ctx.org.id, action: "create", entityType: "career_goal", entityId: row.id, after: { roleKey: row.roleKey, dueOn: row.dueOn } });
     return row;
   });
@@ -56,11 +42,7 @@ export async function addGoal(ctx: OrgCtx, goal: { title: string; roleKey?: stri
 export async function updateGoal(ctx: OrgCtx, id: string, change: { doneOn?: string | null; dueOn?: string | null }) {
   const record = await myRecord(ctx);
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .update(careerGoals)
-      .set(change)
-      .where(and(eq(careerGoals.id, id), eq(careerGoals.staffRecordId, record.id), eq(careerGoals.orgId, ctx.org.id)))
-      .returning();
+    const row = await repo.updateGoal(tx.db, ctx.org.id, record.id, id, change);
     if (!row) throw notFound("goal");
     await recordAudit(tx, { orgId: ctx.org.id, action: "update", entityType: "career_goal", entityId: id, after: change });
     return row;
@@ -70,10 +52,7 @@ export async function updateGoal(ctx: OrgCtx, id: string, change: { doneOn?: str
 export async function removeGoal(ctx: OrgCtx, id: string) {
   const record = await myRecord(ctx);
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .delete(careerGoals)
-      .where(and(eq(careerGoals.id, id), eq(careerGoals.staffRecordId, record.id), eq(careerGoals.orgId, ctx.org.id)))
-      .returning();
+    const row = await repo.deleteGoal(tx.db, ctx.org.id, record.id, id);
     if (!row) throw notFound("goal");
     await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "career_goal", entityId: id, before: { roleKey: row.roleKey, dueOn: row.dueOn, doneOn: row.doneOn } });
     return row;
@@ -82,12 +61,7 @@ export async function removeGoal(ctx: OrgCtx, id: string) {
 
 /** The plans staff here have shared, for the employer's managers. */
 export async function sharedPlans(ctx: OrgCtx) {
-  const people = await ctx.db
-    .select({ id: staffRecords.id, displayId: staffRecords.displayId, mainJobRole: staffRecords.mainJobRole, updatedAt: careerPlans.updatedAt })
-    .from(careerPlans)
-    .innerJoin(staffRecords, eq(staffRecords.id, careerPlans.staffRecordId))
-    .where(and(eq(careerPlans.orgId, ctx.org.id), eq(careerPlans.shared, true), eq(staffRecords.orgId, ctx.org.id), isNull(staffRecords.endDate)))
-    .orderBy(staffRecords.displayId);
+  const people = await repo.listSharedPlanPeople(ctx.db, ctx.org.id);
   const goals = await goalsOf(
     ctx,
     people.map((p) => p.id),
