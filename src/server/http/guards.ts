@@ -4,7 +4,7 @@ import { can, type OrgKind, type Permission, type Role, TOKEN_MATRIX } from "../
 import type { Ctx, OrgCtx } from "../context";
 import { memberships, organisations } from "../db/schema";
 import { AppError, forbidden, notFound, unauthenticated } from "../lib/errors";
-import { UUID } from "./params";
+import { UUID } from "../lib/ids";
 import type { AppEnv } from "./types";
 
 const tokenRefused = () => forbidden("API tokens can be used only on organisation routes (/api/orgs/{orgId}/…).");

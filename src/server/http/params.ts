@@ -1,8 +1,7 @@
 import type { Context } from "hono";
 import { notFound } from "../lib/errors";
+import { UUID } from "../lib/ids";
 import type { AppEnv } from "./types";
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A path parameter that must be an id; anything else is "not found", like an id that does not exist. */
 export function idParam(c: Context<AppEnv>, name: string, what: string): string {

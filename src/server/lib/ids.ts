@@ -34,3 +34,6 @@ export function orderedUuid(now = Date.now()): string {
   const hex = ms.toString(16).padStart(12, "0") + (0x7000 | seq).toString(16) + rand.toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** What any id of ours looks like (a UUID of any version): a path segment or slug not like this is no id. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

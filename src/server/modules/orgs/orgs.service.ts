@@ -1,14 +1,12 @@
-import { and, count, inArray, isNull, ne } from "drizzle-orm";
-import { CONTRACT } from "../../../shared/ascwds/codes";
 import { ADMIN_ROLE_BY_KIND, type OrgKind } from "../../../shared/permissions";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
-import { staffRecords, workplaces } from "../../db/schema";
-import { UUID } from "../../http/params";
 import { AppError, badRequest, conflict } from "../../lib/errors";
+import { UUID } from "../../lib/ids";
 import { slugify } from "../../lib/slug";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { createInvitation } from "../users/users.service";
+import { providersOf } from "./commissioning";
 import * as repo from "./orgs.repo";
 
 /**
@@ -17,8 +15,7 @@ import * as repo from "./orgs.repo";
  */
 export async function visibleOrgIds(ctx: OrgCtx, onDate = isoDate(ctx.deps.now())): Promise<string[]> {
   if (ctx.org.kind !== "council") return [ctx.org.id];
-  const providers = await repo.commissionedProviderIds(ctx.db, ctx.org.id, onDate);
-  return [ctx.org.id, ...providers.map((p) => p.id)];
+  return [ctx.org.id, ...(await providersOf(ctx.db, ctx.org.id, onDate))];
 }
 
 async function uniqueSlug(ctx: Ctx, wanted: string) {
@@ -68,22 +65,12 @@ export const listCommissionedProviders = (ctx: OrgCtx) => repo.findCommissionedP
 export async function orgSummary(ctx: OrgCtx) {
   const ids = await visibleOrgIds(ctx);
   const own = [ctx.org.id];
-  const [places] = await ctx.db.select({ n: count() }).from(workplaces).where(inArray(workplaces.orgId, own));
-  const [staff] = await ctx.db
-    .select({ n: count() })
-    .from(staffRecords)
-    .where(and(inArray(staffRecords.orgId, own), isNull(staffRecords.endDate), ne(staffRecords.contractType, CONTRACT.agency)));
   let system: { providers: number; workplaces: number; staffInPost: number } | null = null;
   if (ctx.org.kind === "council") {
     const providerIds = ids.filter((id) => id !== ctx.org.id);
-    const [sysPlaces] = await ctx.db.select({ n: count() }).from(workplaces).where(inArray(workplaces.orgId, ids));
-    const [sysStaff] = await ctx.db
-      .select({ n: count() })
-      .from(staffRecords)
-      .where(and(inArray(staffRecords.orgId, ids), isNull(staffRecords.endDate), ne(staffRecords.contractType, CONTRACT.agency)));
-    system = { providers: providerIds.length, workplaces: sysPlaces.n, staffInPost: sysStaff.n };
+    system = { providers: providerIds.length, workplaces: await repo.countWorkplaces(ctx.db, ids), staffInPost: await repo.countStaffInPost(ctx.db, ids) };
   }
-  return { workplaces: places.n, staffInPost: staff.n, system };
+  return { workplaces: await repo.countWorkplaces(ctx.db, own), staffInPost: await repo.countStaffInPost(ctx.db, own), system };
 }
 
 export const listOrganisations = (ctx: Ctx) => repo.listAllOrgs(ctx.db);
