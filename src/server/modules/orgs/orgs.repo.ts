@@ -128,8 +128,16 @@ export const revokeInvitationRow = async (db: Exec, orgId: string, id: string, a
       .returning()
   )[0];
 
-/** The councils that commission this provider today or did in the past. */
-export async function commissionedCouncilIds(db: Exec, providerId: string) {
-  const rows = await db.selectDistinct({ id: commissioning.councilId }).from(commissioning).where(eq(commissioning.providerId, providerId));
-  return rows.map((r) => r.id);
+export async function countWorkplaces(db: Exec, orgIds: string[]) {
+  const [row] = await db.select({ n: count() }).from(workplaces).where(inArray(workplaces.orgId, orgIds));
+  return row.n;
+}
+
+/** Staff in post other than agency workers, as on the home page. */
+export async function countStaffInPost(db: Exec, orgIds: string[]) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(staffRecords)
+    .where(and(inArray(staffRecords.orgId, orgIds), isNull(staffRecords.endDate), ne(staffRecords.contractType, CONTRACT.agency)));
+  return row.n;
 }
