@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Client, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
 import { staffQualifications, staffRecords, vacancies, workplaces } from "../../db/schema";
+import { SHIPPED_FRAMEWORK } from "../frameworks/shipped-framework";
 import { commissionProvider } from "../orgs/orgs.service";
 import { posterPdf } from "./poster";
-import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 
 const hub = await testHub();
 

@@ -3,13 +3,13 @@ import type { Ctx, OrgCtx } from "../../context";
 import { notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { ttlCache } from "../../lib/ttl-cache";
+import { EASY_READ_PATHWAYS, EASY_READ_ROLES } from "../frameworks/easy-read";
+import { frameworkForOrg, frameworkInForce } from "../frameworks/frameworks.service";
+import { nextSteps, type PersonRecord } from "../frameworks/gap";
 import { providersOf } from "../orgs/commissioning";
 import { findOrgBySlug } from "../orgs/orgs.repo";
 import { findOwnStaffRecord } from "../staff/staff.repo";
 import * as repo from "./careers.repo";
-import { EASY_READ_PATHWAYS, EASY_READ_ROLES } from "./easy-read";
-import { frameworkForOrg, frameworkInForce } from "./frameworks.service";
-import { nextSteps, type PersonRecord } from "./gap";
 import { type RolePay, rolePay } from "./role-pay";
 
 /**

@@ -1,9 +1,9 @@
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/audit.service";
+import { frameworkForOrg } from "../frameworks/frameworks.service";
 import * as repo from "./careers.repo";
 import { ownStaffRecord as myRecord } from "./careers.service";
-import { frameworkForOrg } from "./frameworks.service";
 
 // Development plans: a staff member's goals towards their next roles, private until they share
 // them. Shared plans are seen by their employer's users who may see staff records (the hub does

@@ -3,12 +3,12 @@ import type { Framework } from "../../../shared/career/framework";
 import type { Ctx } from "../../context";
 import { workplaces } from "../../db/schema";
 import { sha256 } from "../../lib/crypto";
+import { currentRole } from "../frameworks/gap";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "../metrics/disclosure";
 import { STANDARD_WEEKLY_HOURS } from "../metrics/engine";
 import { round5 } from "../metrics/public.service";
 import { summariesOf } from "../metrics/summaries";
 import { hourlyPay, median, WEEKS_PER_YEAR } from "../metrics/workforce";
-import { currentRole } from "./gap";
 
 // Typical local pay for each framework role, for the public roadmap (issue 5): the median hourly
 // pay of the workforce in post in that role at the council's commissioned providers. It is a

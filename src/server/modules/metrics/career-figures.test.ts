@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeOrg, testHub, uniq } from "../../../../test/harness";
 import { staffRecords, staffRoleChanges, workplaces } from "../../db/schema";
-import { SHIPPED_FRAMEWORK } from "../careers/shipped-framework";
+import { SHIPPED_FRAMEWORK } from "../frameworks/shipped-framework";
 import { careerFigures } from "./career-figures";
 
 const hub = await testHub();

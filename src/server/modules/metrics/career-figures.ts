@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Framework } from "../../../shared/career/framework";
 import type { Exec } from "../../db/client";
-import { currentRole } from "../careers/gap";
+import { currentRole } from "../frameworks/gap";
 
 // Career framework figures (issue 5) from the same records as the rest of the engine: how the
 // workforce in post at D spreads across the framework's roles, and the share of employed staff

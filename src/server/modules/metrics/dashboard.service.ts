@@ -5,7 +5,7 @@ import type { OrgCtx } from "../../context";
 import { organisations } from "../../db/schema";
 import { badRequest } from "../../lib/errors";
 import { isoDate as iso, monthsBefore } from "../../lib/time";
-import { frameworkForOrg } from "../careers/frameworks.service";
+import { frameworkForOrg } from "../frameworks/frameworks.service";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "./disclosure";
 import { type Cell, cellKey, type Figures } from "./engine";
 import { councilDisclosure, figuresGrid, figuresOver, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Framework, frameworkProblems, frameworkSchema } from "../../../shared/career/framework";
-import { withEasyRead } from "./careers.service";
+import { withEasyRead } from "../careers/careers.service";
 import { currentRole, gapFor, nextSteps, type PersonRecord } from "./gap";
 import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 
