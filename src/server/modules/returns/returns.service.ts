@@ -4,7 +4,6 @@ import { badRequest, conflict, forbidden, notFound } from "../../lib/errors";
 import { addDays, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { oneLine, queueEmail } from "../mail/mail.service";
-import type { Figures } from "../metrics/engine";
 import { assertCommissions, providersOf } from "../orgs/commissioning";
 import { completeness } from "./completeness";
 import type { Period } from "./returns.repo";
@@ -21,6 +20,9 @@ export function statusOf(period: Pick<Period, "dueDate" | "createdAt">, submitte
 
 export const RETURN_STATUSES: ReturnStatus[] = ["not_started", "in_progress", "submitted", "late"];
 
+/** A count of employer-period pairs, in the shape of a figure of the metrics engine (which reads it; returns do not import metrics). */
+export type StatusCount = { value: number; n: number } | { value: null; reason: "no_data"; n: 0 };
+
 /**
  * return_status (metrics.md) as at D for the employers owning some workplaces: for each employer
  * and each council commissioning it at D (only `councilId`'s when given), the council's latest
@@ -30,7 +32,7 @@ export const RETURN_STATUSES: ReturnStatus[] = ["not_started", "in_progress", "s
  * staff records after the period was set; records keep only their latest change, so a record
  * changed again after D no longer shows an earlier change.
  */
-export async function returnStatusFigures(db: Exec, workplaceIds: string[], at: string, councilId: string | null): Promise<Figures> {
+export async function returnStatusFigures(db: Exec, workplaceIds: string[], at: string, councilId: string | null): Promise<Record<string, StatusCount>> {
   const rows = await repo.findReturnStatusRows(db, workplaceIds, at, councilId);
   const tally = new Map<ReturnStatus, number>(RETURN_STATUSES.map((st) => [st, 0]));
   for (const r of rows) {
