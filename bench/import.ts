@@ -1,17 +1,20 @@
-// npm run bench:import [-- --staff 100000 --workplaces 1000]
-// Generates realistic ASC-WDS files, then measures validation and commit throughput and peak
-// memory, on PGlite (a fresh data directory) and on PostgreSQL when DATABASE_URL is set.
+// npm run bench:import [-- --staff 100000 --workplaces 1000] [--validation-only]
+// Generates realistic ASC-WDS files, then measures validation side by side with csv-parse and the
+// hub's own tokenizer on the same staff file, validation and commit throughput and peak memory,
+// on PGlite (a fresh data directory) and on PostgreSQL when DATABASE_URL is set.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { parse as csvParse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { systemActor } from "../src/server/context";
 import { openDatabase } from "../src/server/db/client";
 import { loadEnv } from "../src/server/env";
 import { createLogger } from "../src/server/lib/logger";
+import { csvRows, decode } from "../src/server/modules/ascwds/csv";
 import { ProblemList } from "../src/server/modules/ascwds/problems";
 import { csvSheets, readUpload } from "../src/server/modules/ascwds/read-upload";
 import { applyUpload, commitStoredImport, createImport, validateStoredImport } from "../src/server/modules/imports/imports.service";
@@ -24,6 +27,8 @@ const { values } = parseArgs({
     workplaces: { type: "string", default: "1000" },
     memory: { type: "boolean", default: false },
     "commit-only": { type: "boolean", default: false },
+    "validation-only": { type: "boolean", default: false },
+    rounds: { type: "string", default: "7" },
   },
 });
 const STAFF = Number(values.staff);
@@ -152,9 +157,66 @@ function memoryRun(n: number) {
   );
 }
 
+/**
+ * The same staff file three ways, in turn, round after round: csv-parse giving arrays of cells,
+ * the hub's tokenizer alone, and the hub's whole validation (every rule, the problem report and
+ * the parsed records). Each starts from the file's bytes. The workplaces are the organisation's
+ * existing ones, so every staff row is checked in full. Medians, and the median of each round's
+ * validation ÷ csv-parse, so that a machine that drifts does not tilt the comparison.
+ */
+function measureSideBySide(files: ReturnType<typeof generate>, rounds: number) {
+  const staff = files[1];
+  const buffer = Buffer.from(staff.bytes.buffer, staff.bytes.byteOffset, staff.bytes.byteLength);
+  const existingWorkplaces = new Set(Array.from({ length: WORKPLACES }, (_, i) => `W${i}`));
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const runs: Record<"csvParse" | "tokenizer" | "validation", () => number> = {
+    csvParse: () => (csvParse(buffer) as string[][]).length - 1,
+    tokenizer: () => {
+      let n = -1;
+      for (const _ of csvRows(decode(staff.bytes).text)) n++;
+      return n;
+    },
+    validation: () => {
+      const problems = new ProblemList();
+      const parsed = readUpload(csvSheets([staff], problems), { asAt: AS_AT, allowExampleNi: false, existingWorkplaces, existingStaff: new Set() }, problems);
+      if (parsed.errors === 0 || parsed.staff.length === 0) throw new Error("the side-by-side file should give some errors and many records");
+      return parsed.files[0].rows;
+    },
+  };
+  const rates: Record<keyof typeof runs, number[]> = { csvParse: [], tokenizer: [], validation: [] };
+  const ratios: number[] = [];
+  const names = Object.keys(runs) as (keyof typeof runs)[];
+  for (let round = 0; round <= rounds; round++) {
+    // Each round starts with a different one, so none always runs straight after another's garbage.
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      gc();
+      const t = performance.now();
+      const rows = runs[name]();
+      const ms = performance.now() - t;
+      if (rows !== STAFF) throw new Error(`${name} read ${rows} rows, not ${STAFF}`);
+      if (round > 0) rates[name].push(STAFF / (ms / 1000)); // round 0 warms up
+    }
+    if (round > 0) ratios.push((rates.validation.at(-1) as number) / (rates.csvParse.at(-1) as number));
+  }
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const show = (xs: number[]) =>
+    `${Math.round(median(xs)).toLocaleString("en-GB").padStart(9)} rows/s (min ${Math.round(Math.min(...xs)).toLocaleString("en-GB")}, max ${Math.round(Math.max(...xs)).toLocaleString("en-GB")})`;
+  console.log(`side by side, the same ${STAFF.toLocaleString("en-GB")}-row staff file, ${rounds} alternating rounds after a warm-up, medians:`);
+  console.log(`  csv-parse (arrays)     ${show(rates.csvParse)}`);
+  console.log(`  hub tokenizer alone    ${show(rates.tokenizer)}`);
+  console.log(`  hub validation         ${show(rates.validation)}`);
+  console.log(`  validation ÷ csv-parse ${median(ratios).toFixed(2)}× (per round: ${ratios.map((r) => r.toFixed(2)).join(", ")})`);
+}
+
 const withErrors = generate(1000);
 const staffBytes = withErrors[1].bytes.length;
 console.log(`Generated ${STAFF.toLocaleString("en-GB")} staff rows in ${WORKPLACES.toLocaleString("en-GB")} workplaces: staff file ${mb(staffBytes)}`);
+if (!values["commit-only"]) measureSideBySide(withErrors, Number(values.rounds));
+if (values["validation-only"]) process.exit(0);
 for (let run = 1; run <= (values["commit-only"] ? 0 : 3); run++) {
   const v = measureValidation(withErrors);
   console.log(

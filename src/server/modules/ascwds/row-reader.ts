@@ -23,8 +23,21 @@ const FREE_TEXT = new Set([
 ]);
 export const isFreeTextColumn = (column: string) => FREE_TEXT.has(column) || /^QUALACH\d+NOTES$/.test(column);
 
-/** Each file's free-text columns and their positions, worked out once per header. */
-const freeTextOf = new WeakMap<Map<string, number>, [string, number][]>();
+/**
+ * A column of a file with its position, resolved once from the header (-1 when the file has not
+ * got it), so that reading a cell is an array access rather than a lookup by name.
+ */
+export interface Column {
+  readonly name: string;
+  readonly at: number;
+}
+
+/** The named columns, resolved against a file's header index, as one object keyed by name. */
+export function columnsOf<Name extends string>(index: Map<string, number>, names: readonly Name[]): Record<Name, Column> {
+  const columns = {} as Record<Name, Column>;
+  for (const name of names) columns[name] = { name, at: index.get(name) ?? -1 };
+  return columns;
+}
 
 /**
  * Takes off the apostrophe that files the hub writes put before text starting like a formula
@@ -44,24 +57,54 @@ export function undefuseRow(row: CsvRow): CsvRow {
   return row;
 }
 
-/** Reads one row's cells by column name and records problems with stable codes. */
+const NO_ROW: CsvRow = { line: 0, cells: [] };
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const DIGITS = /^\d+$/;
+const YEAR = /^\d{4}$/;
+
+/**
+ * Reads the rows of one file, one at a time, by column, and records problems with stable codes.
+ * One reader serves the whole file: `start` moves it to the next row and trims every cell once,
+ * so each rule reads a cell as it is and nothing is allocated per row but what is kept.
+ */
 export class RowReader {
   workplaceRef = "";
   staffRef = "";
+  private row = NO_ROW;
+  private cells: string[] = [];
+  private errorsAtStart = 0;
+  /** Columns people write in words, where a formula is refused. */
+  private readonly freeText: Column[];
   constructor(
-    private file: string,
-    private kind: FileKind,
-    private row: CsvRow,
-    private index: Map<string, number>,
-    private problems: ProblemList,
+    private readonly file: string,
+    private readonly kind: FileKind,
+    index: Map<string, number>,
+    private readonly problems: ProblemList,
   ) {
-    let columns = freeTextOf.get(index);
-    if (!columns) {
-      columns = [...index].filter(([column]) => isFreeTextColumn(column));
-      freeTextOf.set(index, columns);
-    }
+    this.freeText = [...index].filter(([column]) => isFreeTextColumn(column)).map(([name, at]) => ({ name, at }));
+  }
+
+  /** Moves to the next row; its cells are trimmed in place, and words that start like a formula refused. */
+  start(row: CsvRow): this {
+    this.row = row;
+    this.cells = row.cells;
+    this.workplaceRef = "";
+    this.staffRef = "";
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
     // Spreadsheets run a cell starting with =, +, @ as a formula: refused in words people typed.
-    for (const [column, i] of columns) if (!row.escaped?.has(i) && startsLikeFormula((row.cells[i] ?? "").trim())) this.error(column, "formula", formulaMessage(column));
+    for (const column of this.freeText) {
+      const v = this.raw(column);
+      if (v && startsLikeFormula(v) && !row.escaped?.has(column.at)) this.error(column, "formula", formulaMessage(column.name));
+    }
+    // A formula is reported, but does not by itself stop the row being read into a record.
+    this.errorsAtStart = this.problems.errors;
+    return this;
+  }
+
+  /** True when a rule has found an error in this row since `start` (the row gives no record). */
+  get hasErrors() {
+    return this.problems.errors > this.errorsAtStart;
   }
 
   get line() {
@@ -69,119 +112,127 @@ export class RowReader {
   }
 
   /** The trimmed cell, or "" when blank or absent. */
-  raw(column: string): string {
-    const i = this.index.get(column);
-    return i === undefined ? "" : (this.row.cells[i] ?? "").trim();
+  raw(column: Column): string {
+    return column.at < 0 ? "" : (this.cells[column.at] ?? "");
   }
 
-  problem(column: string, check: string, severity: Severity, message: string) {
+  problem(column: Column, check: string, severity: Severity, message: string) {
     this.problems.add({
       file: this.file,
       line: this.row.line,
-      column,
-      code: `${this.kind}.${column}.${check}`,
+      column: column.name,
+      code: `${this.kind}.${column.name}.${check}`,
       severity,
       message,
       ...(this.workplaceRef ? { workplace: this.workplaceRef } : {}),
       ...(this.staffRef ? { staff: this.staffRef } : {}),
     });
   }
-  error(column: string, check: string, message: string) {
+  error(column: Column, check: string, message: string) {
     this.problem(column, check, "error", message);
   }
-  warn(column: string, check: string, message: string) {
+  warn(column: Column, check: string, message: string) {
     this.problem(column, check, "warning", message);
   }
 
-  text(column: string, max: number, opts: { required?: boolean; what?: string } = {}): string | null {
+  /** Text of at most `max` characters; blank gives null, or an error asking for `required` when given. */
+  text(column: Column, max: number, required?: string): string | null {
     const v = this.raw(column);
     if (!v) {
-      if (opts.required) this.error(column, "missing", `${column} is blank: enter ${opts.what ?? "a value"}.`);
+      if (required !== undefined) this.error(column, "missing", `${column.name} is blank: enter ${required || "a value"}.`);
       return null;
     }
     if (v.length > max) {
-      this.error(column, "too_long", `${column} is ${v.length} characters long: it can be at most ${max}. Shorten it.`);
+      this.error(column, "too_long", `${column.name} is ${v.length} characters long: it can be at most ${max}. Shorten it.`);
       return null;
     }
     return v;
   }
 
-  /** An integer code from a set. Blank gives null (or an error when required). */
-  code(column: string, allowed: Set<number> | ((n: number) => boolean), opts: { required?: boolean; what: string; severity?: Severity }): number | null {
+  /** An integer code from a set, `what` saying which. Blank gives null (or an error when required). */
+  code(column: Column, allowed: Set<number> | ((n: number) => boolean), what: string, opts?: { required?: boolean; severity?: Severity }): number | null {
     const v = this.raw(column);
     if (!v) {
-      if (opts.required) this.error(column, "missing", `${column} is blank: enter ${opts.what}.`);
+      if (opts?.required) this.error(column, "missing", `${column.name} is blank: enter ${what}.`);
       return null;
     }
-    const n = /^\d+$/.test(v) ? Number(v) : Number.NaN;
+    const n = DIGITS.test(v) ? Number(v) : Number.NaN;
     const ok = Number.isInteger(n) && (typeof allowed === "function" ? allowed(n) : allowed.has(n));
     if (!ok) {
-      this.problem(
-        column,
-        "code",
-        opts.severity ?? "error",
-        `${column} "${v}" is not one of the allowed codes: enter ${opts.what}.${opts.severity === "warning" ? " It will not be saved." : ""}`,
-      );
+      const severity = opts?.severity ?? "error";
+      this.problem(column, "code", severity, `${column.name} "${v}" is not one of the allowed codes: enter ${what}.${severity === "warning" ? " It will not be saved." : ""}`);
       return null;
     }
     return n;
   }
 
   /** A number in a range, optionally in steps; `dontKnow` (999) gives null. */
-  number(column: string, min: number, max: number, opts: { step?: number; dontKnow?: boolean; required?: boolean; what: string; unit?: string }): number | null {
+  number(column: Column, min: number, max: number, opts: NumberRule): number | null {
     const v = this.raw(column);
     if (!v) {
-      if (opts.required) this.error(column, "missing", `${column} is blank: enter ${opts.what}.`);
+      if (opts.required) this.error(column, "missing", `${column.name} is blank: enter ${opts.what}.`);
       return null;
     }
     if (opts.dontKnow && v === "999") return null;
-    const n = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+    const n = NUMBER.test(v) ? Number(v) : Number.NaN;
     if (Number.isNaN(n)) {
-      this.error(column, "format", `${column} "${v}" is not a number: enter ${opts.what}.`);
+      this.error(column, "format", `${column.name} "${v}" is not a number: enter ${opts.what}.`);
       return null;
     }
     if (n < min || n > max || (opts.step && Math.abs(n / opts.step - Math.round(n / opts.step)) > 1e-9)) {
       const range = `${opts.unit ?? ""}${min} to ${opts.unit ?? ""}${max}${opts.step ? ` in steps of ${opts.step}` : ""}`;
-      this.error(column, "range", `${column} ${v} is outside the allowed range: enter ${opts.what} from ${range}${opts.dontKnow ? ", or 999 if you do not know" : ""}.`);
+      this.error(column, "range", `${column.name} ${v} is outside the allowed range: enter ${opts.what} from ${range}${opts.dontKnow ? ", or 999 if you do not know" : ""}.`);
       return null;
     }
     return n;
   }
 
   /** A DD/MM/YYYY date as YYYY-MM-DD. A bad date is reported without quoting it when `sensitive`. */
-  date(column: string, opts: { sensitive?: boolean; severity?: Severity } = {}): string | null {
+  date(column: Column, opts?: { sensitive?: boolean; severity?: Severity }): string | null {
     const v = this.raw(column);
     if (!v) return null;
-    const m = DATE.exec(v);
-    const iso = m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : null;
-    if (!iso || !isRealDate(iso)) {
-      const shown = opts.sensitive ? "" : ` "${v}"`;
-      this.problem(column, "date_format", opts.severity ?? "error", `${column}${shown} is not a real date in the form DD/MM/YYYY, for example 01/04/2024.`);
+    const iso = isoDate(v);
+    if (!iso) {
+      const shown = opts?.sensitive ? "" : ` "${v}"`;
+      this.problem(column, "date_format", opts?.severity ?? "error", `${column.name}${shown} is not a real date in the form DD/MM/YYYY, for example 01/04/2024.`);
       return null;
     }
     return iso;
   }
 
-  year(column: string, opts: { min: number; max: number; what: string; dontKnow?: boolean }): number | null {
+  year(column: Column, min: number, max: number, what: string, dontKnow = false): number | null {
     const v = this.raw(column);
     if (!v) return null;
-    if (opts.dontKnow && v === "999") return null;
-    if (!/^\d{4}$/.test(v) || Number(v) < opts.min || Number(v) > opts.max) {
-      this.error(
-        column,
-        "year",
-        `${column} "${v}" is not a year from ${opts.min} to ${opts.max}: enter ${opts.what} as four digits${opts.dontKnow ? ", or 999 if you do not know" : ""}.`,
-      );
+    if (dontKnow && v === "999") return null;
+    const n = YEAR.test(v) ? Number(v) : Number.NaN;
+    if (!(n >= min && n <= max)) {
+      this.error(column, "year", `${column.name} "${v}" is not a year from ${min} to ${max}: enter ${what} as four digits${dontKnow ? ", or 999 if you do not know" : ""}.`);
       return null;
     }
-    return Number(v);
+    return n;
   }
 
   /** A `;`-separated list, trimmed ("" for a blank cell gives []). */
-  list(column: string): string[] {
+  list(column: Column): string[] {
     const v = this.raw(column);
     return v ? v.split(";").map((s) => s.trim()) : [];
   }
+}
+
+/** How a number is checked: what it is (for messages), and its optional step, unit and "999". */
+export interface NumberRule {
+  what: string;
+  step?: number;
+  dontKnow?: boolean;
+  required?: boolean;
+  unit?: string;
+}
+
+/** A D/M/YYYY or DD/MM/YYYY date as YYYY-MM-DD, or null when it is not one or not a real date. */
+export function isoDate(v: string): string | null {
+  const m = DATE.exec(v);
+  const iso = m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : null;
+  return iso && isRealDate(iso) ? iso : null;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
