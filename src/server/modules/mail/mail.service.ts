@@ -1,9 +1,8 @@
-import { and, asc, eq, isNull, lt } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { oneLine } from "../../../shared/text";
 import type { Ctx, Deps } from "../../context";
-import { outbox } from "../../db/schema";
 import { errorFields } from "../../lib/logger";
+import * as repo from "./mail.repo";
 
 export interface Email {
   to: string;
@@ -21,10 +20,7 @@ export { oneLine };
  * names people typed into bodies through `oneLine`.
  */
 export async function queueEmail(ctx: Ctx, email: Email) {
-  const [row] = await ctx.db
-    .insert(outbox)
-    .values({ toAddress: oneLine(email.to), subject: oneLine(email.subject), body: email.body, template: email.template })
-    .returning({ id: outbox.id });
+  const row = await repo.insertOutbox(ctx.db, { toAddress: oneLine(email.to), subject: oneLine(email.subject), body: email.body, template: email.template });
   ctx.log.info("email queued", { outboxId: row.id, template: email.template });
   return row.id;
 }
@@ -36,27 +32,16 @@ const MAX_ATTEMPTS = 5;
  * "delivered" means written to the outbox table and announced (id and template only).
  */
 export async function deliverOutbox(deps: Deps, limit = 20): Promise<number> {
-  const pending = await deps.db
-    .select()
-    .from(outbox)
-    .where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS)))
-    .orderBy(asc(outbox.createdAt))
-    .limit(limit);
+  const pending = await repo.listPendingOutbox(deps.db, MAX_ATTEMPTS, limit);
   if (!pending.length) return 0;
   const transport = deps.env.SMTP_URL ? nodemailer.createTransport(deps.env.SMTP_URL) : null;
   for (const mail of pending) {
     try {
       if (transport) await transport.sendMail({ from: deps.env.MAIL_FROM, to: mail.toAddress, subject: mail.subject, text: mail.body });
-      await deps.db
-        .update(outbox)
-        .set({ sentAt: deps.now(), attempts: mail.attempts + 1 })
-        .where(eq(outbox.id, mail.id));
+      await repo.updateOutbox(deps.db, mail.id, { sentAt: deps.now(), attempts: mail.attempts + 1 });
       deps.log.info(transport ? "email sent" : "email logged (no SMTP configured)", { outboxId: mail.id, template: mail.template });
     } catch (err) {
-      await deps.db
-        .update(outbox)
-        .set({ attempts: mail.attempts + 1, lastError: String((err as Error).message).slice(0, 300) })
-        .where(eq(outbox.id, mail.id));
+      await repo.updateOutbox(deps.db, mail.id, { attempts: mail.attempts + 1, lastError: String((err as Error).message).slice(0, 300) });
       deps.log.warn("email delivery failed", { outboxId: mail.id, ...errorFields(err) });
     }
   }
