@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { auditLog, staffRecords, vacancies, workplaces } from "../src/server/db/schema";
 import { createImport } from "../src/server/modules/imports/imports.service";
 import { createInvitation } from "../src/server/modules/users/users.service";
-import { Client, makeSystem, makeUser, signedIn, testHub, uniq } from "./harness";
+import { ADMIN_ROLE_BY_KIND, ORG_KINDS, type OrgKind } from "../src/shared/permissions";
+import { Client, makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "./harness";
 
 // Every organisation-scoped route needs a case here. A new route without one fails the
 // "covers every route" test, so nobody can add a route that skips the isolation check.
@@ -159,6 +160,40 @@ describe("tenant isolation harness", () => {
       expect(home.status).toBe(200);
     });
   }
+
+  it("refuses every route to organisations of a kind it does not serve, with 403 wrong_org_kind", async () => {
+    const kindRoutes = orgSpecs.filter((s) => s.orgKinds);
+    expect(kindRoutes.length).toBeGreaterThan(10);
+    // An admin of each kind, asking of their own organisation: only the kind stands in the way.
+    const admins = new Map<OrgKind, { org: { id: string; name: string }; client: Client }>();
+    for (const kind of ORG_KINDS) {
+      const org = await makeOrg(hub, kind);
+      const admin = await makeUser(hub, org, ADMIN_ROLE_BY_KIND[kind]);
+      admins.set(kind, { org, client: await signedIn(hub, admin.email) });
+    }
+    const countAudit = async () => ((await hub.deps.db.execute(sql`select count(*)::int as n from audit_log`)).rows[0] as { n: number }).n;
+    const before = await countAudit();
+    for (const spec of kindRoutes) {
+      const served = spec.orgKinds ?? [];
+      for (const kind of ORG_KINDS.filter((k) => !served.includes(k))) {
+        const { org, client } = admins.get(kind) as { org: { id: string; name: string }; client: Client };
+        const c = CASES[`${spec.method} ${spec.path}`];
+        const res = await client.request(spec.method.toUpperCase(), pathFor(spec.path, org.id, {}), c.body?.());
+        expect({ route: `${spec.method} ${spec.path}`, kind, status: res.status, code: res.json?.error?.code }).toEqual({
+          route: `${spec.method} ${spec.path}`,
+          kind,
+          status: 403,
+          code: "wrong_org_kind",
+        });
+        expect(res.json.error.message).toContain(`${org.name} is`);
+      }
+    }
+    expect(await countAudit()).toBe(before);
+    // The message names the kind the route is for.
+    const provider = admins.get("provider") as { org: { id: string }; client: Client };
+    const periods = await provider.client.get(`/api/orgs/${provider.org.id}/return-periods`);
+    expect(periods.json.error.message).toMatch(/^This is for councils only: .* is a care provider\.$/);
+  });
 
   it("refuses the installation's admin routes to everyone but the hub admin", async () => {
     const { councilAdmin } = await makeSystem(hub);

@@ -62,7 +62,8 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   app.use("/api/*", csrf);
   app.onError(onError);
 
-  const router = new Router(app);
+  // In tests every JSON answer is checked against its route's response schema.
+  const router = new Router(app, { checkResponses: deps.env.NODE_ENV === "test" });
   systemRoutes(router);
   authRoutes(router);
   orgRoutes(router);

@@ -4,6 +4,8 @@
 
 export const ORG_KINDS = ["council", "provider", "training_partner", "nhs_partner"] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
+/** The kinds a council can commission (and ask for returns, and whose frameworks they read). */
+export const COMMISSIONED_KINDS = ["provider", "training_partner", "nhs_partner"] as const satisfies readonly OrgKind[];
 
 export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   council: "Council",

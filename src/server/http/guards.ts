@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
-import { can, type OrgKind, type Permission, type Role, TOKEN_MATRIX } from "../../shared/permissions";
+import { can, ORG_KINDS, type OrgKind, type Permission, type Role, TOKEN_MATRIX } from "../../shared/permissions";
 import type { Ctx, OrgCtx } from "../context";
 import { memberships, organisations } from "../db/schema";
 import { AppError, forbidden, notFound, unauthenticated } from "../lib/errors";
@@ -22,11 +22,30 @@ export const requireHubAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+const KIND_PLURALS: Record<OrgKind, string> = { council: "councils", provider: "care providers", training_partner: "training partners", nhs_partner: "NHS partners" };
+const KIND_SINGULAR: Record<OrgKind, string> = { council: "a council", provider: "a care provider", training_partner: "a training partner", nhs_partner: "an NHS partner" };
+
+/** "councils", "care providers, training partners and NHS partners": for messages and the API document. */
+export function kindsText(kinds: readonly OrgKind[]) {
+  const words = kinds.map((k) => KIND_PLURALS[k]);
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "");
+}
+
+/**
+ * A route for some kinds of organisation only (the route spec's orgKinds), asked of another kind:
+ * always 403 wrong_org_kind. Only members (and the hub admin) get this far, and they know what
+ * kind their organisation is, so saying so discloses nothing; outsiders still get 404.
+ */
+export function wrongOrgKind(kinds: readonly OrgKind[], org: { name: string; kind: OrgKind }) {
+  return new AppError(403, "wrong_org_kind", `This is for ${kindsText(kinds)} only: ${org.name} is ${KIND_SINGULAR[org.kind]}.`);
+}
+
 /**
  * Resolves the organisation in the URL and the user's role in it, once per request.
  * Someone who is not a member gets 404, so the existence of other organisations is not disclosed.
+ * A member whose organisation is not of a kind the route serves gets 403 wrong_org_kind.
  */
-export function requireOrg(permission: Permission): MiddlewareHandler<AppEnv> {
+export function requireOrg(permission: Permission, kinds: readonly OrgKind[] = ORG_KINDS): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const orgId = c.req.param("orgId") ?? "";
     const token = c.var.apiToken;
@@ -41,6 +60,7 @@ export function requireOrg(permission: Permission): MiddlewareHandler<AppEnv> {
         );
       }
       const [org] = await c.var.deps.db.select().from(organisations).where(eq(organisations.id, orgId));
+      if (!kinds.includes(org.kind as OrgKind)) throw wrongOrgKind(kinds, { name: org.name, kind: org.kind as OrgKind });
       c.set("org", { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo });
       c.set("role", null);
       return next();
@@ -55,6 +75,7 @@ export function requireOrg(permission: Permission): MiddlewareHandler<AppEnv> {
       .leftJoin(memberships, and(eq(memberships.orgId, organisations.id), eq(memberships.userId, user.id)))
       .where(eq(organisations.id, orgId));
     if (!row || (!row.role && !user.isHubAdmin)) throw notFound("organisation");
+    if (!kinds.includes(row.org.kind as OrgKind)) throw wrongOrgKind(kinds, { name: row.org.name, kind: row.org.kind as OrgKind });
     const role = (row.role as Role | null) ?? null;
     if (!can(role, permission, user.isHubAdmin)) throw forbidden();
     c.set("org", { id: row.org.id, kind: row.org.kind as OrgKind, name: row.org.name, slug: row.org.slug, isDemo: row.org.isDemo });

@@ -1,7 +1,8 @@
-import type { Context, Hono } from "hono";
-import type { z } from "zod";
-import type { Permission } from "../../shared/permissions";
-import { badRequest } from "../lib/errors";
+import { isDeepStrictEqual } from "node:util";
+import type { Context, Hono, TypedResponse } from "hono";
+import { z } from "zod";
+import type { OrgKind, Permission } from "../../shared/permissions";
+import { AppError, badRequest } from "../lib/errors";
 import { BODY_LIMITS, limitBody } from "./body-limit";
 import { requireHubAdmin, requireOrg, requireUser } from "./guards";
 import { jsonTextProblem } from "./hostile-input";
@@ -22,9 +23,16 @@ export interface RouteSpec {
   tag: string;
   scope: Scope;
   permission?: Permission;
+  /** The kinds of organisation an org route serves (default: every kind); other kinds get 403 wrong_org_kind. */
+  orgKinds?: readonly OrgKind[];
   body?: z.ZodType;
   query?: z.ZodType;
-  /** Responds with something other than JSON (a file, a redirect). */
+  /**
+   * The success answer's JSON (a schema from src/shared/schemas): the handler's c.json(...) must
+   * have its type (checked by the compiler), and in tests every answer is checked against it.
+   */
+  response?: z.ZodType;
+  /** Responds with something other than JSON (a file, a page): its content type, instead of a response schema. */
   produces?: string;
   /** Takes a multipart form rather than JSON: its fields, for the OpenAPI document. */
   form?: Record<string, { description: string; file?: boolean; many?: boolean }>;
@@ -39,28 +47,74 @@ type Input<S extends RouteSpec> = {
   query: S["query"] extends z.ZodType ? z.output<S["query"]> : undefined;
 };
 
+/** What a handler answers: with a response schema, JSON of that schema's type (c.json(...) carries its type). */
+type Reply<S extends RouteSpec> = S["response"] extends z.ZodType ? Response & TypedResponse<z.input<S["response"]>> : Response;
+
+export interface RouterOptions {
+  /** Check every JSON success answer against the route's response schema (tests: a presenter that drifts fails). */
+  checkResponses?: boolean;
+}
+
 /** Registers routes on the app and keeps their specs for the OpenAPI document and the tenancy harness. */
 export class Router {
   readonly specs: RouteSpec[] = [];
-  constructor(readonly app: Hono<AppEnv>) {}
+  constructor(
+    readonly app: Hono<AppEnv>,
+    readonly options: RouterOptions = {},
+  ) {}
 
-  define<const S extends RouteSpec>(spec: S, handler: (c: Context<AppEnv>, input: Input<S>) => Response | Promise<Response>) {
+  define<const S extends RouteSpec>(spec: S, handler: (c: Context<AppEnv>, input: Input<S>) => Reply<S> | Promise<Reply<S>>) {
     if (spec.scope === "org" && !spec.permission) throw new Error(`${spec.method} ${spec.path}: org routes need a permission`);
     if (spec.scope === "org" && !spec.path.startsWith("/api/orgs/:orgId")) throw new Error(`${spec.path}: org routes live under /api/orgs/:orgId`);
+    if (spec.orgKinds && spec.scope !== "org") throw new Error(`${spec.method} ${spec.path}: only org routes serve kinds of organisation`);
+    if (!spec.response === !spec.produces) throw new Error(`${spec.method} ${spec.path}: declare either a response schema or what it produces`);
     this.specs.push(spec);
-    const guard = spec.scope === "org" ? requireOrg(spec.permission as Permission) : spec.scope === "hub_admin" ? requireHubAdmin : spec.scope === "user" ? requireUser : undefined;
+    const guard =
+      spec.scope === "org"
+        ? requireOrg(spec.permission as Permission, spec.orgKinds)
+        : spec.scope === "hub_admin"
+          ? requireHubAdmin
+          : spec.scope === "user"
+            ? requireUser
+            : undefined;
+    const check = this.options.checkResponses && spec.response;
     const run = async (c: Context<AppEnv>) => {
       const input = {
         body: spec.body ? parse(spec.body, await readJson(c), "body") : undefined,
         query: spec.query ? parse(spec.query, c.req.query(), "query") : undefined,
       } as Input<S>;
-      return handler(c, input);
+      const res = await handler(c, input);
+      if (check) await checkResponse(spec, check, res);
+      return res;
     };
     // The size limit comes first: an oversized body is refused before sign-in is even checked.
     const limit = limitBody(spec.maxBody ?? BODY_LIMITS.json, spec.form ? "The upload" : "The request");
     if (guard) this.app.on(spec.method.toUpperCase(), spec.path, limit, guard, run);
     else this.app.on(spec.method.toUpperCase(), spec.path, limit, run);
   }
+}
+
+/**
+ * A JSON success answer must parse with the route's schema and hold nothing the schema does not
+ * declare (parsing drops undeclared fields, so the parsed answer would differ). Used in tests.
+ */
+async function checkResponse(spec: RouteSpec, schema: z.ZodType, res: Response) {
+  if (!res.ok || !res.headers.get("content-type")?.includes("application/json")) return;
+  const body = await res.clone().json();
+  const where = `${spec.method.toUpperCase()} ${spec.path} answered outside its response schema`;
+  const result = schema.safeParse(body);
+  if (!result.success) throw new AppError(500, "response_schema", `${where}: ${z.prettifyError(result.error)}`);
+  if (!isDeepStrictEqual(result.data, body))
+    throw new AppError(500, "response_schema", `${where}: it holds fields the schema does not declare (${undeclared(body, result.data).join(", ")})`);
+}
+
+/** The paths of fields in `sent` that `declared` lacks. */
+function undeclared(sent: unknown, declared: unknown, path = ""): string[] {
+  if (Array.isArray(sent) && Array.isArray(declared)) return sent.flatMap((v, i) => undeclared(v, declared[i], `${path}[${i}]`)).slice(0, 5);
+  if (sent && typeof sent === "object" && declared && typeof declared === "object") {
+    return Object.entries(sent).flatMap(([k, v]) => (k in declared ? undeclared(v, (declared as Record<string, unknown>)[k], `${path}.${k}`) : [`${path}.${k}`]));
+  }
+  return [];
 }
 
 async function readJson(c: Context<AppEnv>): Promise<unknown> {

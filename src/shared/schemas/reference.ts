@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { day, timestamp } from "./common";
 import { freeText } from "./text";
 
 const date = z.iso.date("Enter a real date as YYYY-MM-DD");
@@ -111,3 +112,43 @@ export const goalUpdateInput = z
   .object({ doneOn: isoDateOrNull, dueOn: isoDateOrNull })
   .refine((g) => g.doneOn !== undefined || g.dueOn !== undefined, { message: "Send doneOn (the date it was done, or null) or dueOn (a new date, or null)" });
 export const planShareInput = z.object({ shared: z.boolean({ error: "shared is true or false" }) });
+
+// Answers.
+
+export const payFloorView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  band: z.string(),
+  minAge: z.number().nullable(),
+  maxAge: z.number().nullable(),
+  rateYear: z.string(),
+  hourlyRate: z.number(),
+  announcedOn: day.nullable(),
+  applicableFrom: day,
+  source: z.string(),
+  note: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: timestamp,
+});
+export type PayFloorView = z.infer<typeof payFloorView>;
+export const comparatorView = z.object({
+  id: z.string(),
+  metric: z.string(),
+  publisher: z.string(),
+  edition: z.string(),
+  period: z.string(),
+  coverage: z.string(),
+  value: z.number(),
+  definition: z.string(),
+  source: z.string(),
+  note: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: timestamp,
+});
+export type ComparatorView = z.infer<typeof comparatorView>;
+export const referenceResponse = z.object({ payFloors: z.array(payFloorView), comparators: z.array(comparatorView) });
+export type ReferenceResponse = z.infer<typeof referenceResponse>;
+export const payFloorResponse = z.object({ payFloor: payFloorView });
+export type PayFloorResponse = z.infer<typeof payFloorResponse>;
+export const comparatorResponse = z.object({ comparator: comparatorView });
+export type ComparatorResponse = z.infer<typeof comparatorResponse>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { JOB_ROLES, TRAINING_CATEGORIES } from "../ascwds/codes";
+import { codeLabel, day, timestamp } from "./common";
 
 export const staffListQuery = z.object({
   q: z.string().trim().max(100, "Search for at most 100 characters").optional(),
@@ -52,3 +53,38 @@ export const workforceSettingsInput = z
     });
   });
 export type WorkforceSettingsInput = z.infer<typeof workforceSettingsInput>;
+
+// Answers.
+
+export const staffRowView = z.object({
+  id: z.string(),
+  reference: z.string(),
+  name: z.string(),
+  role: codeLabel,
+  contract: codeLabel,
+  workplace: z.object({ id: z.string(), name: z.string() }),
+  startDate: day,
+  endDate: day.nullable(),
+  leavingReason: z.string().nullable(),
+});
+export type StaffRowView = z.infer<typeof staffRowView>;
+export const staffListResponse = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), staff: z.array(staffRowView) });
+export type StaffListResponse = z.infer<typeof staffListResponse>;
+/** One person's record as ASC-WDS staff-file fields (sensitive ones only with staff.viewSensitive). */
+export const staffRecordResponse = z.object({ id: z.string(), record: z.record(z.string(), z.string()) });
+export type StaffRecordResponse = z.infer<typeof staffRecordResponse>;
+export const workplaceView = z.object({ id: z.string(), name: z.string(), localRef: z.string(), mainService: z.number() });
+export type WorkplaceView = z.infer<typeof workplaceView>;
+export const workplacesResponse = z.object({ workplaces: z.array(workplaceView) });
+export type WorkplacesResponse = z.infer<typeof workplacesResponse>;
+export const leaverResponse = z.object({ id: z.string(), endDate: day, leavingReason: z.number() });
+export type LeaverResponse = z.infer<typeof leaverResponse>;
+export const workforceSettingsResponse = z.object({
+  /** The employer's own full-time week; null for the default. */
+  standardWeeklyHours: z.number().nullable(),
+  defaultWeeklyHours: z.number(),
+  requiredTraining: z.array(z.object({ category: z.number(), roles: z.array(z.number()).nullable() })),
+  /** Null until the employer first saves its own. */
+  updatedAt: timestamp.nullable(),
+});
+export type WorkforceSettingsResponse = z.infer<typeof workforceSettingsResponse>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TOKEN_SCOPES } from "../permissions";
+import { timestamp } from "./common";
 import { freeText } from "./text";
 
 export const createTokenInput = z.object({
@@ -15,3 +16,24 @@ export const recordsInput = z.object({
     .min(1, "Send at least one record")
     .max(10_000, "Send at most 10,000 records at once"),
 });
+
+// Answers.
+
+export const tokenView = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.string(),
+  /** The first characters of the secret, to tell tokens apart. */
+  prefix: z.string(),
+  createdAt: timestamp,
+  createdBy: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  lastUsedAt: timestamp.nullable(),
+  revokedAt: timestamp.nullable(),
+  status: z.enum(["active", "limited", "creator_left", "revoked"]),
+});
+export type TokenView = z.infer<typeof tokenView>;
+export const tokensResponse = z.object({ tokens: z.array(tokenView) });
+export type TokensResponse = z.infer<typeof tokensResponse>;
+/** A new token, with its secret: shown once, never again. */
+export const createdTokenResponse = z.object({ token: tokenView, secret: z.string() });
+export type CreatedTokenResponse = z.infer<typeof createdTokenResponse>;

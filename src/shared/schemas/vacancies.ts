@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { codeLabel, day } from "./common";
 
 const date = z.iso.date("Enter a real date as YYYY-MM-DD");
 
@@ -22,3 +23,34 @@ export const agencyUseInput = z.object({
 });
 
 export const agencyListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+// Answers.
+
+export const vacancyView = z.object({
+  id: z.string(),
+  workplace: z.object({ id: z.string(), name: z.string().optional() }),
+  role: codeLabel,
+  openedOn: day,
+  closedOn: day.nullable(),
+});
+export type VacancyView = z.infer<typeof vacancyView>;
+/** The open posts: opening several posts at once answers with each. */
+export const vacanciesResponse = z.object({ vacancies: z.array(vacancyView) });
+export type VacanciesResponse = z.infer<typeof vacanciesResponse>;
+export const vacancyResponse = z.object({ vacancy: vacancyView });
+export type VacancyResponse = z.infer<typeof vacancyResponse>;
+
+export const agencyUseView = z.object({
+  id: z.string(),
+  workplace: z.object({ id: z.string(), name: z.string().optional() }),
+  /** YYYY-MM. */
+  month: z.string(),
+  hours: z.number().nullable(),
+  spend: z.number().nullable(),
+  roles: z.array(z.number()),
+});
+export type AgencyUseView = z.infer<typeof agencyUseView>;
+export const agencyUseListResponse = z.object({ agencyUse: z.array(agencyUseView) });
+export type AgencyUseListResponse = z.infer<typeof agencyUseListResponse>;
+export const agencyUseResponse = z.object({ agencyUse: agencyUseView });
+export type AgencyUseResponse = z.infer<typeof agencyUseResponse>;

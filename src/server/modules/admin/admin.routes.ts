@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createOrgInput } from "../../../shared/schemas";
+import { auditResponse, createOrgInput, failedJobsResponse, organisationResponse, organisationsResponse } from "../../../shared/schemas";
 import { inTransaction } from "../../context";
 import { ctxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
@@ -17,14 +17,16 @@ const createOrgWithCouncil = createOrgInput.extend({
 
 /** Installation-wide administration: the hub admin only. */
 export function adminRoutes(r: Router) {
-  r.define({ method: "get", path: "/api/admin/organisations", tag: "Administration", scope: "hub_admin", summary: "Every organisation in the hub" }, async (c) =>
-    c.json({ organisations: (await orgs.listOrganisations(ctxOf(c))).map(presentOrg) }),
+  r.define(
+    { method: "get", path: "/api/admin/organisations", response: organisationsResponse, tag: "Administration", scope: "hub_admin", summary: "Every organisation in the hub" },
+    async (c) => c.json({ organisations: (await orgs.listOrganisations(ctxOf(c))).map(presentOrg) }),
   );
 
   r.define(
     {
       method: "post",
       path: "/api/admin/organisations",
+      response: organisationResponse,
       tag: "Administration",
       scope: "hub_admin",
       summary: "Create an organisation (optionally commissioned by a council)",
@@ -41,12 +43,19 @@ export function adminRoutes(r: Router) {
   );
 
   r.define(
-    { method: "get", path: "/api/admin/jobs/failed", tag: "Administration", scope: "hub_admin", summary: "Background jobs that failed for good, newest first, with the reason" },
+    {
+      method: "get",
+      path: "/api/admin/jobs/failed",
+      response: failedJobsResponse,
+      tag: "Administration",
+      scope: "hub_admin",
+      summary: "Background jobs that failed for good, newest first, with the reason",
+    },
     async (c) => c.json({ jobs: (await listFailedJobs(ctxOf(c).db)).map((r) => presentFailedJob(r.job, r.orgName)) }),
   );
 
   r.define(
-    { method: "get", path: "/api/admin/audit", tag: "Audit", scope: "hub_admin", summary: "The whole installation's audit trail", query: auditPageQuery },
+    { method: "get", path: "/api/admin/audit", response: auditResponse, tag: "Audit", scope: "hub_admin", summary: "The whole installation's audit trail", query: auditPageQuery },
     async (c, { query }) => c.json({ entries: (await listAudit(ctxOf(c), null, query.before)).map(presentAuditEntry) }),
   );
 }

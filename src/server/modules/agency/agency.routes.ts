@@ -1,4 +1,4 @@
-import { agencyListQuery, agencyUseInput } from "../../../shared/schemas";
+import { agencyListQuery, agencyUseInput, agencyUseListResponse, agencyUseResponse } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import * as service from "./agency.service";
@@ -17,6 +17,7 @@ export function agencyRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/agency-use",
+      response: agencyUseListResponse,
       tag: "Agency use",
       scope: "org",
       permission: "workplaces.view",
@@ -29,6 +30,7 @@ export function agencyRoutes(r: Router) {
     {
       method: "put",
       path: "/api/orgs/:orgId/agency-use",
+      response: agencyUseResponse,
       tag: "Agency use",
       scope: "org",
       permission: "workplaces.edit",

@@ -1,7 +1,18 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { permissionsFor, type Role } from "../../../shared/permissions";
-import { acceptInvitationInput, requestResetInput, resetPasswordInput, signInInput } from "../../../shared/schemas";
+import {
+  acceptInvitationInput,
+  acceptInvitationResponse,
+  invitationLookupResponse,
+  meResponse,
+  messageResponse,
+  okResponse,
+  requestResetInput,
+  resetPasswordInput,
+  sessionResponse,
+  signInInput,
+} from "../../../shared/schemas";
 import { clientAddress } from "../../http/client-address";
 import { clearSessionCookie, setSessionCookie } from "../../http/cookies";
 import { ctxOf } from "../../http/guards";
@@ -25,7 +36,14 @@ async function me(c: Context<AppEnv>, userId: string, csrfToken: string) {
 
 export function authRoutes(r: Router) {
   r.define(
-    { method: "get", path: "/api/auth/me", tag: "Sign-in", scope: "public", summary: "The signed-in user, their organisations and the CSRF token (user is null when signed out)" },
+    {
+      method: "get",
+      path: "/api/auth/me",
+      response: meResponse,
+      tag: "Sign-in",
+      scope: "public",
+      summary: "The signed-in user, their organisations and the CSRF token (user is null when signed out)",
+    },
     async (c) => {
       const { user, session } = c.var;
       if (!user || !session) return c.json({ user: null });
@@ -33,13 +51,16 @@ export function authRoutes(r: Router) {
     },
   );
 
-  r.define({ method: "post", path: "/api/auth/sign-in", tag: "Sign-in", scope: "public", summary: "Sign in with email and password", body: signInInput }, async (c, { body }) => {
-    const { token, csrfToken, userId } = await auth.signIn(ctxOf(c), { ...body, clientAddress: clientAddress(c) });
-    setSessionCookie(c, token);
-    return c.json(await me(c, userId, csrfToken));
-  });
+  r.define(
+    { method: "post", path: "/api/auth/sign-in", response: sessionResponse, tag: "Sign-in", scope: "public", summary: "Sign in with email and password", body: signInInput },
+    async (c, { body }) => {
+      const { token, csrfToken, userId } = await auth.signIn(ctxOf(c), { ...body, clientAddress: clientAddress(c) });
+      setSessionCookie(c, token);
+      return c.json(await me(c, userId, csrfToken));
+    },
+  );
 
-  r.define({ method: "post", path: "/api/auth/sign-out", tag: "Sign-in", scope: "user", summary: "Sign out (ends this session)" }, async (c) => {
+  r.define({ method: "post", path: "/api/auth/sign-out", response: okResponse, tag: "Sign-in", scope: "user", summary: "Sign out (ends this session)" }, async (c) => {
     if (c.var.session) await auth.signOut(ctxOf(c), c.var.session.tokenHash);
     clearSessionCookie(c);
     return c.json({ ok: true });
@@ -49,6 +70,7 @@ export function authRoutes(r: Router) {
     {
       method: "post",
       path: "/api/auth/password-reset",
+      response: messageResponse,
       tag: "Sign-in",
       scope: "public",
       summary: "Email a password reset link (answers the same whether or not the email has an account; 429 after 10 requests an hour from one address)",
@@ -64,7 +86,15 @@ export function authRoutes(r: Router) {
   );
 
   r.define(
-    { method: "post", path: "/api/auth/password-reset/complete", tag: "Sign-in", scope: "public", summary: "Choose a new password with an emailed link", body: resetPasswordInput },
+    {
+      method: "post",
+      path: "/api/auth/password-reset/complete",
+      response: messageResponse,
+      tag: "Sign-in",
+      scope: "public",
+      summary: "Choose a new password with an emailed link",
+      body: resetPasswordInput,
+    },
     async (c, { body }) => {
       await auth.resetPassword(ctxOf(c), body);
       return c.json({ ok: true, message: "Your password has been changed. Sign in with your new password." });
@@ -75,6 +105,7 @@ export function authRoutes(r: Router) {
     {
       method: "get",
       path: "/api/auth/invitations",
+      response: invitationLookupResponse,
       tag: "Sign-in",
       scope: "public",
       summary: "Describe the invitation behind an emailed link",
@@ -90,6 +121,7 @@ export function authRoutes(r: Router) {
     {
       method: "post",
       path: "/api/auth/invitations/accept",
+      response: acceptInvitationResponse,
       tag: "Sign-in",
       scope: "public",
       summary: "Accept an invitation (new people set a name and password)",

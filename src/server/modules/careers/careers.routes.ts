@@ -1,4 +1,24 @@
-import { frameworkDraftInput, goalInput, goalUpdateInput, jobTitleInput, planShareInput } from "../../../shared/schemas";
+import type { Framework } from "../../../shared/career/framework";
+import {
+  endorsedResponse,
+  frameworkDraftInput,
+  frameworkDraftResponse,
+  frameworksResponse,
+  goalInput,
+  goalResponse,
+  goalUpdateInput,
+  jobTitleInput,
+  jobTitleResponse,
+  jobTitlesResponse,
+  myCareerResponse,
+  planResponse,
+  planShareInput,
+  publicCareersResponse,
+  publishedResponse,
+  removedResponse,
+  savedDraftResponse,
+  sharedPlansResponse,
+} from "../../../shared/schemas";
 import { systemCtx } from "../../context";
 import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
@@ -14,6 +34,7 @@ export function careersRoutes(r: Router) {
     {
       method: "get",
       path: "/api/public/careers",
+      response: publicCareersResponse,
       tag: "Careers",
       scope: "public",
       summary: "The career framework (pathways, roles, requirements, routes) for the public roadmap; with council=<slug>, local open vacancies for each role",
@@ -48,6 +69,7 @@ export function careersRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/my-career",
+      response: myCareerResponse,
       tag: "Careers",
       scope: "org",
       permission: "self.view",
@@ -61,6 +83,7 @@ export function careersRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/frameworks",
+      response: frameworksResponse,
       tag,
       scope: "org",
       // Not org.view: a council's staff members, candidates and API tokens have no need of its
@@ -75,6 +98,8 @@ export function careersRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/frameworks/draft",
+      response: frameworkDraftResponse,
+      orgKinds: ["council"],
       tag,
       scope: "org",
       permission: "careers.manage",
@@ -82,13 +107,16 @@ export function careersRoutes(r: Router) {
     },
     async (c) => {
       const draft = await getDraft(orgCtxOf(c));
-      return c.json({ id: draft.id, document: draft.document, updatedAt: draft.updatedAt });
+      // Saved drafts were checked in full (saveDraft), so the stored document is a framework.
+      return c.json({ id: draft.id, document: draft.document as Framework, updatedAt: draft.updatedAt });
     },
   );
   r.define(
     {
       method: "put",
       path: "/api/orgs/:orgId/frameworks/draft",
+      response: savedDraftResponse,
+      orgKinds: ["council"],
       tag,
       scope: "org",
       permission: "careers.manage",
@@ -105,6 +133,8 @@ export function careersRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/frameworks/draft/publish",
+      response: publishedResponse,
+      orgKinds: ["council"],
       tag,
       scope: "org",
       permission: "careers.manage",
@@ -119,6 +149,8 @@ export function careersRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/frameworks/:frameworkId/endorse",
+      response: endorsedResponse,
+      orgKinds: ["provider"],
       tag,
       scope: "org",
       permission: "careers.endorse",
@@ -127,13 +159,23 @@ export function careersRoutes(r: Router) {
     async (c) => c.json(await endorse(orgCtxOf(c), idParam(c, "frameworkId", "framework"))),
   );
   r.define(
-    { method: "get", path: "/api/orgs/:orgId/job-titles", tag, scope: "org", permission: "careers.view", summary: "Your own job titles and the framework roles they map onto" },
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/job-titles",
+      response: jobTitlesResponse,
+      tag,
+      scope: "org",
+      permission: "careers.view",
+      summary: "Your own job titles and the framework roles they map onto",
+    },
     async (c) => c.json({ jobTitles: await listJobTitles(orgCtxOf(c)) }),
   );
   r.define(
     {
       method: "post",
       path: "/api/orgs/:orgId/job-titles",
+      response: jobTitleResponse,
+      orgKinds: ["provider"],
       tag,
       scope: "org",
       permission: "careers.endorse",
@@ -143,7 +185,16 @@ export function careersRoutes(r: Router) {
     async (c, { body }) => c.json({ jobTitle: await addJobTitle(orgCtxOf(c), body.title, body.roleKey) }, 201),
   );
   r.define(
-    { method: "delete", path: "/api/orgs/:orgId/job-titles/:jobTitleId", tag, scope: "org", permission: "careers.endorse", summary: "Remove a job title mapping" },
+    {
+      method: "delete",
+      path: "/api/orgs/:orgId/job-titles/:jobTitleId",
+      response: removedResponse,
+      orgKinds: ["provider"],
+      tag,
+      scope: "org",
+      permission: "careers.endorse",
+      summary: "Remove a job title mapping",
+    },
     async (c) => c.json({ removed: (await removeJobTitle(orgCtxOf(c), idParam(c, "jobTitleId", "job title"))).id }),
   );
 
@@ -151,6 +202,7 @@ export function careersRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/my-career/plan",
+      response: planResponse,
       tag,
       scope: "org",
       permission: "self.view",
@@ -162,6 +214,7 @@ export function careersRoutes(r: Router) {
     {
       method: "put",
       path: "/api/orgs/:orgId/my-career/plan",
+      response: planResponse,
       tag,
       scope: "org",
       permission: "self.view",
@@ -171,13 +224,23 @@ export function careersRoutes(r: Router) {
     async (c, { body }) => c.json(await shareMyPlan(orgCtxOf(c), body.shared)),
   );
   r.define(
-    { method: "post", path: "/api/orgs/:orgId/my-career/goals", tag, scope: "org", permission: "self.view", summary: "Add a goal to your development plan", body: goalInput },
+    {
+      method: "post",
+      path: "/api/orgs/:orgId/my-career/goals",
+      response: goalResponse,
+      tag,
+      scope: "org",
+      permission: "self.view",
+      summary: "Add a goal to your development plan",
+      body: goalInput,
+    },
     async (c, { body }) => c.json({ goal: await addGoal(orgCtxOf(c), body) }, 201),
   );
   r.define(
     {
       method: "patch",
       path: "/api/orgs/:orgId/my-career/goals/:goalId",
+      response: goalResponse,
       tag,
       scope: "org",
       permission: "self.view",
@@ -187,11 +250,27 @@ export function careersRoutes(r: Router) {
     async (c, { body }) => c.json({ goal: await updateGoal(orgCtxOf(c), idParam(c, "goalId", "goal"), body) }),
   );
   r.define(
-    { method: "delete", path: "/api/orgs/:orgId/my-career/goals/:goalId", tag, scope: "org", permission: "self.view", summary: "Remove a goal from your development plan" },
+    {
+      method: "delete",
+      path: "/api/orgs/:orgId/my-career/goals/:goalId",
+      response: removedResponse,
+      tag,
+      scope: "org",
+      permission: "self.view",
+      summary: "Remove a goal from your development plan",
+    },
     async (c) => c.json({ removed: (await removeGoal(orgCtxOf(c), idParam(c, "goalId", "goal"))).id }),
   );
   r.define(
-    { method: "get", path: "/api/orgs/:orgId/career-plans", tag, scope: "org", permission: "careers.plans", summary: "The development plans your staff have shared with you" },
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/career-plans",
+      response: sharedPlansResponse,
+      tag,
+      scope: "org",
+      permission: "careers.plans",
+      summary: "The development plans your staff have shared with you",
+    },
     async (c) => c.json({ plans: await sharedPlans(orgCtxOf(c)) }),
   );
 }

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { z } from "zod";
 import { csvText } from "../../../shared/csv";
-import { commitImportInput } from "../../../shared/schemas";
+import { commitImportInput, importResponse, importsResponse } from "../../../shared/schemas";
 import { imports } from "../../db/schema";
 import { orgCtxOf } from "../../http/guards";
 import { nulMessage } from "../../http/hostile-input";
@@ -38,6 +38,7 @@ export function importRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/imports",
+      response: importResponse,
       tag: "Uploads",
       scope: "org",
       permission: "staff.edit",
@@ -91,16 +92,20 @@ export function importRoutes(r: Router) {
     },
   );
 
-  r.define({ method: "get", path: "/api/orgs/:orgId/imports", tag: "Uploads", scope: "org", permission: "staff.view", summary: "Recent uploads" }, async (c) => {
-    const ctx = orgCtxOf(c);
-    const rows = await ctx.db.select().from(imports).where(eq(imports.orgId, ctx.org.id)).orderBy(desc(imports.createdAt)).limit(20);
-    return c.json({ imports: rows.map((row) => ({ ...presentImport(row, null, 0), preview: undefined })) });
-  });
+  r.define(
+    { method: "get", path: "/api/orgs/:orgId/imports", response: importsResponse, tag: "Uploads", scope: "org", permission: "staff.view", summary: "Recent uploads" },
+    async (c) => {
+      const ctx = orgCtxOf(c);
+      const rows = await ctx.db.select().from(imports).where(eq(imports.orgId, ctx.org.id)).orderBy(desc(imports.createdAt)).limit(20);
+      return c.json({ imports: rows.map((row) => ({ ...presentImport(row, null, 0), preview: undefined })) });
+    },
+  );
 
   r.define(
     {
       method: "get",
       path: "/api/orgs/:orgId/imports/:importId",
+      response: importResponse,
       tag: "Uploads",
       scope: "org",
       permission: "staff.view",
@@ -116,6 +121,7 @@ export function importRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/imports/:importId/commit",
+      response: importResponse,
       tag: "Uploads",
       scope: "org",
       permission: "staff.edit",
@@ -138,6 +144,7 @@ export function importRoutes(r: Router) {
     {
       method: "delete",
       path: "/api/orgs/:orgId/imports/:importId",
+      response: importResponse,
       tag: "Uploads",
       scope: "org",
       permission: "staff.edit",

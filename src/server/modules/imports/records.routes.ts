@@ -1,4 +1,4 @@
-import { recordsInput } from "../../../shared/schemas";
+import { type RecordsResponse, recordsInput, recordsResponse } from "../../../shared/schemas";
 import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
 import { idempotent } from "../../http/idempotency";
@@ -24,6 +24,7 @@ export function recordRoutes(r: Router) {
       {
         method: "post",
         path: `/api/orgs/:orgId/records/${kind}`,
+        response: recordsResponse,
         tag: "Records API",
         scope: "org",
         permission: kind === "staff" ? "staff.edit" : "workplaces.edit",
@@ -44,7 +45,7 @@ export function recordRoutes(r: Router) {
             unknown.map((k) => ({ path: k, message: "Not an ASC-WDS column" })),
           );
         }
-        return idempotent(c, ctx.org.id, body, async () => {
+        return idempotent<RecordsResponse>(c, ctx.org.id, body, async () => {
           const asAt = body.asAt ?? isoDate(ctx.deps.now());
           const file = asFile(`${kind}.json`, columns, body.records);
           const checked = await validateUpload(ctx, [file], asAt);

@@ -1,4 +1,15 @@
-import { dashboardQuery, metricsQuery, publicPageInput, targetsInput } from "../../../shared/schemas";
+import {
+  dashboardQuery,
+  dashboardResponse,
+  hubFiguresResponse,
+  metricsQuery,
+  metricsResponse,
+  publicPageInput,
+  publicPageResponse,
+  publicWorkforceResponse,
+  targetsInput,
+  targetsResponse,
+} from "../../../shared/schemas";
 import { systemCtx } from "../../context";
 import { ctxOf, orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
@@ -16,6 +27,7 @@ export function metricsRoutes(r: Router) {
     {
       method: "get",
       path: "/api/admin/hub-figures",
+      response: hubFiguresResponse,
       tag: "Workforce intelligence",
       scope: "hub_admin",
       summary:
@@ -28,6 +40,7 @@ export function metricsRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/metrics",
+      response: metricsResponse,
       tag: "Workforce intelligence",
       scope: "org",
       permission: "metrics.view",
@@ -51,6 +64,7 @@ export function metricsRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/dashboard",
+      response: dashboardResponse,
       tag: "Workforce intelligence",
       scope: "org",
       permission: "metrics.view",
@@ -69,6 +83,8 @@ export function metricsRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/targets",
+      response: targetsResponse,
+      orgKinds: ["council"],
       tag: "Workforce intelligence",
       scope: "org",
       permission: "metrics.view",
@@ -81,6 +97,8 @@ export function metricsRoutes(r: Router) {
     {
       method: "put",
       path: "/api/orgs/:orgId/targets",
+      response: targetsResponse,
+      orgKinds: ["council"],
       tag: "Workforce intelligence",
       scope: "org",
       permission: "metrics.manage",
@@ -94,6 +112,8 @@ export function metricsRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/public-page",
+      response: publicPageResponse,
+      orgKinds: ["council"],
       tag: "Workforce intelligence",
       scope: "org",
       permission: "metrics.view",
@@ -106,6 +126,8 @@ export function metricsRoutes(r: Router) {
     {
       method: "put",
       path: "/api/orgs/:orgId/public-page",
+      response: publicPageResponse,
+      orgKinds: ["council"],
       tag: "Workforce intelligence",
       scope: "org",
       permission: "metrics.manage",
@@ -119,6 +141,7 @@ export function metricsRoutes(r: Router) {
     {
       method: "get",
       path: "/api/public/workforce/:slug",
+      response: publicWorkforceResponse,
       tag: "Workforce intelligence",
       scope: "public",
       summary:

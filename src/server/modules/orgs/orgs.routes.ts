@@ -1,19 +1,26 @@
 import { z } from "zod";
 import { permissionsFor } from "../../../shared/permissions";
-import { inviteProviderInput } from "../../../shared/schemas";
+import { auditResponse, orgHomeResponse, providersResponse } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import { presentAuditEntry } from "../audit/audit.presenter";
 import { listAudit } from "../audit/audit.service";
-import { presentInvitation } from "../users/users.presenter";
-import { presentOrg, presentProvider } from "./orgs.presenter";
+import { presentProvider } from "./orgs.presenter";
 import * as orgs from "./orgs.service";
 
 export const auditPageQuery = z.object({ before: z.coerce.number().int().positive("before must be an entry id").optional() });
 
 export function orgRoutes(r: Router) {
   r.define(
-    { method: "get", path: "/api/orgs/:orgId", tag: "Organisations", scope: "org", permission: "org.view", summary: "The organisation, your role in it and its headline counts" },
+    {
+      method: "get",
+      path: "/api/orgs/:orgId",
+      response: orgHomeResponse,
+      tag: "Organisations",
+      scope: "org",
+      permission: "org.view",
+      summary: "The organisation, your role in it and its headline counts",
+    },
     async (c) => {
       const ctx = orgCtxOf(c);
       const permissions = permissionsFor(ctx.role, ctx.actor.isHubAdmin);
@@ -25,30 +32,24 @@ export function orgRoutes(r: Router) {
   );
 
   r.define(
-    { method: "get", path: "/api/orgs/:orgId/providers", tag: "Organisations", scope: "org", permission: "providers.view", summary: "Providers this council commissions" },
-    async (c) => c.json({ providers: (await orgs.listCommissionedProviders(orgCtxOf(c))).map(presentProvider) }),
-  );
-
-  r.define(
     {
-      method: "post",
+      method: "get",
       path: "/api/orgs/:orgId/providers",
+      response: providersResponse,
+      orgKinds: ["council"],
       tag: "Organisations",
       scope: "org",
-      permission: "providers.invite",
-      summary: "Invite a provider: create it, commission it and invite its first admin",
-      body: inviteProviderInput,
+      permission: "providers.view",
+      summary: "Providers this council commissions",
     },
-    async (c, { body }) => {
-      const { provider, invitation } = await orgs.inviteProvider(orgCtxOf(c), body);
-      return c.json({ provider: presentOrg(provider), invitation: presentInvitation(invitation.invitation) }, 201);
-    },
+    async (c) => c.json({ providers: (await orgs.listCommissionedProviders(orgCtxOf(c))).map(presentProvider) }),
   );
 
   r.define(
     {
       method: "get",
       path: "/api/orgs/:orgId/audit",
+      response: auditResponse,
       tag: "Audit",
       scope: "org",
       permission: "audit.view",

@@ -1,4 +1,13 @@
-import { comparatorCreate, comparatorQuery, comparatorUpdate, payFloorCreate, payFloorUpdate } from "../../../shared/schemas";
+import {
+  comparatorCreate,
+  comparatorQuery,
+  comparatorResponse,
+  comparatorUpdate,
+  payFloorCreate,
+  payFloorResponse,
+  payFloorUpdate,
+  referenceResponse,
+} from "../../../shared/schemas";
 import { ctxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
@@ -10,6 +19,7 @@ export function referenceRoutes(r: Router) {
     {
       method: "get",
       path: "/api/reference",
+      response: referenceResponse,
       tag: "Reference data",
       scope: "user",
       summary: "Pay floors (Real Living Wage, National Living Wage bands) and national comparators, each with its source and edition",
@@ -21,6 +31,7 @@ export function referenceRoutes(r: Router) {
     {
       method: "post",
       path: "/api/admin/reference/pay-floors",
+      response: payFloorResponse,
       tag: "Reference data",
       scope: "hub_admin",
       summary: "Add a pay floor (a new rate year or band)",
@@ -32,6 +43,7 @@ export function referenceRoutes(r: Router) {
     {
       method: "patch",
       path: "/api/admin/reference/pay-floors/:id",
+      response: payFloorResponse,
       tag: "Reference data",
       scope: "hub_admin",
       summary: "Correct a pay floor (audited)",
@@ -43,6 +55,7 @@ export function referenceRoutes(r: Router) {
     {
       method: "post",
       path: "/api/admin/reference/comparators",
+      response: comparatorResponse,
       tag: "Reference data",
       scope: "hub_admin",
       summary: "Add a national comparator (a figure from a new edition is a new row)",
@@ -54,6 +67,7 @@ export function referenceRoutes(r: Router) {
     {
       method: "patch",
       path: "/api/admin/reference/comparators/:id",
+      response: comparatorResponse,
       tag: "Reference data",
       scope: "hub_admin",
       summary: "Correct a national comparator (audited)",

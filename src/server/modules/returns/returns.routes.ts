@@ -1,5 +1,13 @@
 import type { Context } from "hono";
-import { createReturnPeriodInput } from "../../../shared/schemas";
+import { COMMISSIONED_KINDS } from "../../../shared/permissions";
+import {
+  createReturnPeriodInput,
+  providerReturnsResponse,
+  returnPeriodDetailResponse,
+  returnPeriodResponse,
+  returnPeriodsResponse,
+  submissionResponse,
+} from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
@@ -19,6 +27,8 @@ export function returnRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/return-periods",
+      response: returnPeriodsResponse,
+      orgKinds: ["council"],
       tag: "Returns",
       scope: "org",
       permission: "returns.view",
@@ -35,6 +45,8 @@ export function returnRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/return-periods",
+      response: returnPeriodResponse,
+      orgKinds: ["council"],
       tag: "Returns",
       scope: "org",
       permission: "returns.manage",
@@ -47,6 +59,8 @@ export function returnRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/return-periods/:periodId",
+      response: returnPeriodDetailResponse,
+      orgKinds: ["council"],
       tag: "Returns",
       scope: "org",
       permission: "returns.view",
@@ -65,6 +79,8 @@ export function returnRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/returns",
+      response: providerReturnsResponse,
+      orgKinds: COMMISSIONED_KINDS,
       tag: "Returns",
       scope: "org",
       permission: "returns.view",
@@ -85,6 +101,8 @@ export function returnRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/returns/:periodId/submit",
+      response: submissionResponse,
+      orgKinds: COMMISSIONED_KINDS,
       tag: "Returns",
       scope: "org",
       permission: "returns.submit",

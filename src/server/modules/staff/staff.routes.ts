@@ -1,5 +1,14 @@
 import { CONTRACT_LABELS, JOB_ROLES, LEAVING_REASONS } from "../../../shared/ascwds/codes";
-import { recordLeaverInput, staffListQuery, workforceSettingsInput } from "../../../shared/schemas";
+import {
+  leaverResponse,
+  recordLeaverInput,
+  staffListQuery,
+  staffListResponse,
+  staffRecordResponse,
+  workforceSettingsInput,
+  workforceSettingsResponse,
+  workplacesResponse,
+} from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
@@ -14,6 +23,7 @@ export function staffRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/staff",
+      response: staffListResponse,
       tag: "Staff",
       scope: "org",
       permission: "staff.view",
@@ -45,6 +55,7 @@ export function staffRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/staff/:staffId",
+      response: staffRecordResponse,
       tag: "Staff",
       scope: "org",
       permission: "staff.edit",
@@ -59,14 +70,24 @@ export function staffRoutes(r: Router) {
     },
   );
 
-  r.define({ method: "get", path: "/api/orgs/:orgId/workplaces", tag: "Staff", scope: "org", permission: "workplaces.view", summary: "The organisation's workplaces" }, async (c) =>
-    c.json({ workplaces: await staff.listWorkplaces(orgCtxOf(c)) }),
+  r.define(
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/workplaces",
+      response: workplacesResponse,
+      tag: "Staff",
+      scope: "org",
+      permission: "workplaces.view",
+      summary: "The organisation's workplaces",
+    },
+    async (c) => c.json({ workplaces: await staff.listWorkplaces(orgCtxOf(c)) }),
   );
 
   r.define(
     {
       method: "post",
       path: "/api/orgs/:orgId/staff/:staffId/leave",
+      response: leaverResponse,
       tag: "Staff",
       scope: "org",
       permission: "staff.edit",
@@ -84,6 +105,7 @@ export function staffRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/workforce-settings",
+      response: workforceSettingsResponse,
       tag: "Staff",
       scope: "org",
       permission: "staff.view",
@@ -96,6 +118,7 @@ export function staffRoutes(r: Router) {
     {
       method: "put",
       path: "/api/orgs/:orgId/workforce-settings",
+      response: workforceSettingsResponse,
       tag: "Staff",
       scope: "org",
       permission: "workplaces.edit",

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ORG_KINDS } from "../../../shared/permissions";
+import { kindsText } from "../../http/guards";
 import type { RouteSpec } from "../../http/route";
 
 const ERROR = {
@@ -64,7 +66,8 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
         description: "Any unique string up to 200 characters. A retry with the same key and request gets the first response again instead of repeating the write.",
         schema: { type: "string", maxLength: 200 },
       });
-    const access = s.scope === "org" ? `${SCOPE_TEXT.org} whose role has the permission \`${s.permission}\`.` : SCOPE_TEXT[s.scope];
+    const kinds = s.orgKinds ? ` For ${kindsText(s.orgKinds)} only; other kinds of organisation get 403 wrong_org_kind.` : "";
+    const access = s.scope === "org" ? `${SCOPE_TEXT.org} whose role has the permission \`${s.permission}\`.${kinds}` : SCOPE_TEXT[s.scope];
     paths[path] ??= {};
     paths[path][s.method] = {
       summary: s.summary,
@@ -76,8 +79,15 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
       ...(s.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: formSchema(s.form) } } } } : {}),
       ...(s.scope !== "public" ? { security: s.scope === "org" ? [{ session: [] }, { token: [] }] : [{ session: [] }] } : {}),
       ...(s.permission ? { "x-permission": s.permission } : {}),
+      ...(s.scope === "org" ? { "x-org-kinds": [...(s.orgKinds ?? ORG_KINDS)] } : {}),
       responses: {
-        "200": { description: "Success", content: { [s.produces ?? "application/json"]: {} } },
+        // 200, or 201 when something is created (202 while the job worker does it).
+        "2XX": {
+          description: "Success",
+          content: s.response
+            ? { "application/json": { schema: z.toJSONSchema(s.response, { io: "output", unrepresentable: "any" }) } }
+            : { [s.produces ?? "application/json"]: { schema: { type: "string", format: "binary" } } },
+        },
         "400": ERROR,
         ...(s.scope !== "public" ? { "401": ERROR, "403": ERROR } : {}),
         ...(s.scope === "org" ? { "404": ERROR } : {}),

@@ -30,6 +30,39 @@ describe("system endpoints", () => {
     expect(html.text).toContain("/api/orgs/{orgId}/invitations");
   });
 
+  it("describes every operation's success answer: a JSON schema, or the file type it sends", async () => {
+    const doc = (await new Client(hub).get("/api/openapi.json")).json;
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>).flatMap(
+      ([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method} ${path}`, op })),
+    );
+    expect(operations.length).toBe(hub.router.specs.length);
+    const undescribed = operations.filter(({ op }) => {
+      const success = Object.entries(op.responses).filter(([status]) => /^2/.test(status));
+      return !success.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema && Object.keys(c.schema).length > 0));
+    });
+    expect(
+      undescribed.map((o) => o.route),
+      "operations without a success schema",
+    ).toEqual([]);
+    const json = operations.filter(({ op }) => op.responses["2XX"].content?.["application/json"]);
+    expect(json.length).toBeGreaterThan(60);
+    // A real schema, not an empty one: the organisation's page names its fields.
+    const home = doc.paths["/api/orgs/{orgId}"].get.responses["2XX"].content["application/json"].schema;
+    expect(home.required).toEqual(expect.arrayContaining(["id", "kind", "role", "permissions", "summary"]));
+    const poster = doc.paths["/api/public/careers/poster.pdf"].get.responses["2XX"].content;
+    expect(Object.keys(poster)).toEqual(["application/pdf"]);
+  });
+
+  it("shows the kinds of organisation each organisation route serves", async () => {
+    const doc = (await new Client(hub).get("/api/openapi.json")).json;
+    const periods = doc.paths["/api/orgs/{orgId}/return-periods"].get;
+    expect(periods["x-org-kinds"]).toEqual(["council"]);
+    expect(periods.description).toContain("For councils only");
+    expect(doc.paths["/api/orgs/{orgId}/returns/{periodId}/submit"].post["x-org-kinds"]).toEqual(["provider", "training_partner", "nhs_partner"]);
+    expect(doc.paths["/api/orgs/{orgId}/staff"].get["x-org-kinds"]).toEqual(["council", "provider", "training_partner", "nhs_partner"]);
+    expect(doc.paths["/api/health"].get["x-org-kinds"]).toBeUndefined();
+  });
+
   it("answers an unknown API address with a JSON 404 and the one error shape", async () => {
     const res = await new Client(hub).get("/api/nothing-here");
     expect(res.status).toBe(404);

@@ -1,4 +1,4 @@
-import { createTokenInput } from "../../../shared/schemas";
+import { createdTokenResponse, createTokenInput, okResponse, tokensResponse } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
@@ -10,6 +10,7 @@ export function tokenRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/api-tokens",
+      response: tokensResponse,
       tag: "API tokens",
       scope: "org",
       permission: "users.manage",
@@ -21,6 +22,7 @@ export function tokenRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/api-tokens",
+      response: createdTokenResponse,
       tag: "API tokens",
       scope: "org",
       permission: "users.manage",
@@ -34,7 +36,15 @@ export function tokenRoutes(r: Router) {
     },
   );
   r.define(
-    { method: "delete", path: "/api/orgs/:orgId/api-tokens/:tokenId", tag: "API tokens", scope: "org", permission: "users.manage", summary: "Revoke a token" },
+    {
+      method: "delete",
+      path: "/api/orgs/:orgId/api-tokens/:tokenId",
+      response: okResponse,
+      tag: "API tokens",
+      scope: "org",
+      permission: "users.manage",
+      summary: "Revoke a token",
+    },
     async (c) => {
       const id = idParam(c, "tokenId", "API token");
       await tokens.revokeToken(orgCtxOf(c), id);

@@ -1,5 +1,5 @@
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
-import { closeVacancyInput, openVacancyInput, vacancyListQuery } from "../../../shared/schemas";
+import { closeVacancyInput, openVacancyInput, vacanciesResponse, vacancyListQuery, vacancyResponse } from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
@@ -18,6 +18,7 @@ export function vacancyRoutes(r: Router) {
     {
       method: "get",
       path: "/api/orgs/:orgId/vacancies",
+      response: vacanciesResponse,
       tag: "Vacancies",
       scope: "org",
       permission: "workplaces.view",
@@ -30,6 +31,7 @@ export function vacancyRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/vacancies",
+      response: vacanciesResponse,
       tag: "Vacancies",
       scope: "org",
       permission: "workplaces.edit",
@@ -42,6 +44,7 @@ export function vacancyRoutes(r: Router) {
     {
       method: "post",
       path: "/api/orgs/:orgId/vacancies/:vacancyId/close",
+      response: vacancyResponse,
       tag: "Vacancies",
       scope: "org",
       permission: "workplaces.edit",
