@@ -1,11 +1,10 @@
-import { ADMIN_ROLE_BY_KIND, type OrgKind } from "../../../shared/permissions";
-import { type Ctx, inTransaction, type OrgCtx } from "../../context";
-import { AppError, badRequest, conflict } from "../../lib/errors";
+import type { OrgKind } from "../../../shared/permissions";
+import type { Ctx, OrgCtx } from "../../context";
+import { badRequest, conflict } from "../../lib/errors";
 import { UUID } from "../../lib/ids";
 import { slugify } from "../../lib/slug";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
-import { createInvitation } from "../users/users.service";
 import { providersOf } from "./commissioning";
 import * as repo from "./orgs.repo";
 
@@ -41,22 +40,6 @@ export async function commissionProvider(ctx: Ctx, input: { councilId: string; p
   const link = await repo.insertCommissioning(ctx.db, { councilId: council.id, providerId: provider.id, fromDate: input.fromDate, toDate: input.toDate ?? null });
   await recordAudit(ctx, { orgId: council.id, action: "create", entityType: "commissioning", entityId: link.id, after: link });
   return link;
-}
-
-/** A council invites a provider: the provider is created, commissioned and its first admin invited, in one go. */
-export async function inviteProvider(ctx: OrgCtx, input: { name: string; adminEmail: string; commissionedFrom?: string }) {
-  if (ctx.org.kind !== "council") throw new AppError(403, "forbidden", "Only a council can invite providers.");
-  return inTransaction(ctx, async (tx) => {
-    const provider = await createOrganisation(tx, { kind: "provider", name: input.name, isDemo: ctx.org.isDemo });
-    const link = await commissionProvider(tx, {
-      councilId: ctx.org.id,
-      providerId: provider.id,
-      fromDate: input.commissionedFrom ?? isoDate(tx.deps.now()),
-    });
-    const providerCtx: OrgCtx = { ...tx, org: { id: provider.id, kind: "provider", name: provider.name, slug: provider.slug, isDemo: provider.isDemo }, role: null };
-    const invitation = await createInvitation(providerCtx, { email: input.adminEmail, role: ADMIN_ROLE_BY_KIND.provider }, ctx.org.name);
-    return { provider, link, invitation };
-  });
 }
 
 export const listCommissionedProviders = (ctx: OrgCtx) => repo.findCommissionedProviders(ctx.db, ctx.org.id);

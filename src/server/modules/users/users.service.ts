@@ -2,12 +2,13 @@ import { INVITATION_DAYS } from "../../../shared/limits";
 import { ADMIN_ROLE_BY_KIND, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../../shared/permissions";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { hashPassword, newToken, sha256 } from "../../lib/crypto";
-import { badRequest, conflict, notFound } from "../../lib/errors";
-import { addDays } from "../../lib/time";
+import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
+import { addDays, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { findUserByEmail, insertUser } from "../auth/auth.repo";
 import { oneLine, queueEmail } from "../mail/mail.service";
 import * as orgs from "../orgs/orgs.repo";
+import { commissionProvider, createOrganisation } from "../orgs/orgs.service";
 
 function assertRoleFits(ctx: OrgCtx, role: Role) {
   if (!ROLES_BY_KIND[ctx.org.kind].includes(role)) {
@@ -47,6 +48,26 @@ export async function createInvitation(ctx: OrgCtx, input: { email: string; role
     ].join("\n"),
   });
   return { invitation, token };
+}
+
+/**
+ * A council invites a provider: the provider is created, commissioned and its first admin invited,
+ * in one go. It is here, not in orgs, because it invites someone: orgs (organisations,
+ * commissioning, memberships) is the ground every feature stands on and imports none of them.
+ */
+export async function inviteProvider(ctx: OrgCtx, input: { name: string; adminEmail: string; commissionedFrom?: string }) {
+  if (ctx.org.kind !== "council") throw new AppError(403, "forbidden", "Only a council can invite providers.");
+  return inTransaction(ctx, async (tx) => {
+    const provider = await createOrganisation(tx, { kind: "provider", name: input.name, isDemo: ctx.org.isDemo });
+    const link = await commissionProvider(tx, {
+      councilId: ctx.org.id,
+      providerId: provider.id,
+      fromDate: input.commissionedFrom ?? isoDate(tx.deps.now()),
+    });
+    const providerCtx: OrgCtx = { ...tx, org: { id: provider.id, kind: "provider", name: provider.name, slug: provider.slug, isDemo: provider.isDemo }, role: null };
+    const invitation = await createInvitation(providerCtx, { email: input.adminEmail, role: ADMIN_ROLE_BY_KIND.provider }, ctx.org.name);
+    return { provider, link, invitation };
+  });
 }
 
 export const inviteUser = (ctx: OrgCtx, input: { email: string; role: Role }) => inTransaction(ctx, (tx) => createInvitation(tx, input));
