@@ -71,7 +71,8 @@ export const frameworksResponse = z.discriminatedUnion("kind", [
       }),
     ),
   }),
-  z.object({ kind: z.literal("provider"), frameworks: z.array(frameworkSummaryView.extend({ council: z.string(), endorsedAt: timestamp })) }),
+  // endorsedAt is null until this provider endorses the version.
+  z.object({ kind: z.literal("provider"), frameworks: z.array(frameworkSummaryView.extend({ council: z.string(), endorsedAt: timestamp.nullable() })) }),
 ]);
 export type FrameworksResponse = z.infer<typeof frameworksResponse>;
 

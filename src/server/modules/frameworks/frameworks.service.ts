@@ -10,10 +10,8 @@ import { SHIPPED_FRAMEWORK } from "./shipped-framework";
 // A council's career framework (ADR 0008): one draft it edits, versions it publishes (immutable,
 // enforced by a trigger), endorsements by the providers it commissions, and providers' own job
 // titles mapped onto the framework's roles.
-
-const requireCouncil = (ctx: OrgCtx) => {
-  if (ctx.org.kind !== "council") throw badRequest("validation", "Career frameworks are kept by councils.");
-};
+// Which kind of organisation calls what (councils keep drafts and publish, providers endorse and
+// map job titles) is each route's orgKinds, checked by the guard before these run.
 
 /** The latest published framework of a council, or null. */
 async function latestPublished(ctx: Ctx, councilId: string) {
@@ -44,7 +42,6 @@ const findDraft = async (ctx: OrgCtx, forUpdate = false) => (await repo.findDraf
  * creates the draft.
  */
 export async function getDraft(ctx: OrgCtx): Promise<{ id: string | null; document: unknown; updatedAt: Date | null }> {
-  requireCouncil(ctx);
   const draft = await findDraft(ctx);
   if (draft) return draft;
   return { id: null, document: (await frameworkInForce(ctx, ctx.org.id)).framework, updatedAt: null };
@@ -52,7 +49,6 @@ export async function getDraft(ctx: OrgCtx): Promise<{ id: string | null; docume
 
 /** Saves the draft after checking its shape and its links (no broken routes, no dead ends). */
 export async function saveDraft(ctx: OrgCtx, document: unknown) {
-  requireCouncil(ctx);
   const parsed = frameworkSchema.safeParse(document);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: `document.${i.path.join(".")}`, message: i.message }));
@@ -83,7 +79,6 @@ export async function saveDraft(ctx: OrgCtx, document: unknown) {
 
 /** Publishes the draft as the next version; it can never change after this. */
 export async function publishDraft(ctx: OrgCtx) {
-  requireCouncil(ctx);
   return inTransaction(ctx, async (tx) => {
     const draft = await findDraft(tx, true);
     if (!draft) throw conflict("no_draft", "There is no draft to publish. Save a draft first (it may be the current framework unchanged).");
@@ -148,7 +143,6 @@ export async function listFrameworks(ctx: OrgCtx) {
 
 /** A provider endorses a published version of the framework of a council that commissions it. */
 export async function endorse(ctx: OrgCtx, frameworkId: string) {
-  if (ctx.org.kind !== "provider") throw badRequest("validation", "Frameworks are endorsed by providers.");
   // Only published versions of councils that commission this provider today exist, as far as it is concerned.
   const row = await repo.findPublished(ctx.db, frameworkId);
   if (!row) throw notFound("framework");
@@ -166,7 +160,6 @@ export async function listJobTitles(ctx: OrgCtx) {
 }
 
 export async function addJobTitle(ctx: OrgCtx, title: string, roleKey: string) {
-  if (ctx.org.kind !== "provider") throw badRequest("validation", "Job titles are mapped by providers.");
   // The framework the provider's people are placed in (My career, the dashboards).
   const framework = await frameworkForOrg(ctx);
   if (!framework.roles.some((r) => r.key === roleKey))

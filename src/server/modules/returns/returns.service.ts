@@ -1,6 +1,6 @@
 import { type Deps, inTransaction, type OrgCtx, systemActor } from "../../context";
 import type { Exec } from "../../db/client";
-import { badRequest, conflict, forbidden, notFound } from "../../lib/errors";
+import { badRequest, conflict, notFound } from "../../lib/errors";
 import { addDays, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { oneLine, queueEmail } from "../mail/mail.service";
@@ -46,7 +46,6 @@ export async function returnStatusFigures(db: Exec, workplaceIds: string[], at: 
 }
 
 export async function createPeriod(ctx: OrgCtx, input: { name: string; periodEnd: string; dueDate: string }) {
-  if (ctx.org.kind !== "council") throw forbidden("Only a council sets return periods.");
   if (input.dueDate < input.periodEnd)
     throw badRequest("validation", "The due date must be on or after the period end.", [{ path: "dueDate", message: "Enter a date on or after the period end" }]);
   return inTransaction(ctx, async (tx) => {
