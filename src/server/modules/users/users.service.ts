@@ -2,7 +2,7 @@ import { INVITATION_DAYS } from "../../../shared/limits";
 import { ADMIN_ROLE_BY_KIND, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../../shared/permissions";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { hashPassword, newToken, sha256 } from "../../lib/crypto";
-import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
+import { badRequest, conflict, notFound } from "../../lib/errors";
 import { addDays, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { findUserByEmail, insertUser } from "../auth/auth.repo";
@@ -56,7 +56,6 @@ export async function createInvitation(ctx: OrgCtx, input: { email: string; role
  * commissioning, memberships) is the ground every feature stands on and imports none of them.
  */
 export async function inviteProvider(ctx: OrgCtx, input: { name: string; adminEmail: string; commissionedFrom?: string }) {
-  if (ctx.org.kind !== "council") throw new AppError(403, "forbidden", "Only a council can invite providers.");
   return inTransaction(ctx, async (tx) => {
     const provider = await createOrganisation(tx, { kind: "provider", name: input.name, isDemo: ctx.org.isDemo });
     const link = await commissionProvider(tx, {
