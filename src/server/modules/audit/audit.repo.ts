@@ -1,10 +1,14 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { bulkInsert } from "../../db/bulk";
 import type { Exec } from "../../db/client";
 import { auditLog, organisations, users } from "../../db/schema";
 
 export type AuditInsert = typeof auditLog.$inferInsert;
 
 export const insertAudit = (db: Exec, entry: AuditInsert) => db.insert(auditLog).values(entry);
+
+/** Many entries at once (COPY where the database offers it). */
+export const insertAuditBatch = (db: Exec, entries: AuditInsert[]) => bulkInsert(db, auditLog, entries);
 
 /** A page of the trail, newest first; `orgId` null means the whole installation (hub admin only). */
 export async function findAudit(db: Exec, opts: { orgId: string | null; beforeId?: number; limit: number }) {

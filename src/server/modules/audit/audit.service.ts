@@ -1,7 +1,5 @@
 import type { Ctx } from "../../context";
-import { bulkInsert } from "../../db/bulk";
-import { auditLog } from "../../db/schema";
-import { findAudit, insertAudit } from "./audit.repo";
+import { findAudit, insertAudit, insertAuditBatch } from "./audit.repo";
 import { maskBeforeAfter } from "./mask";
 
 export interface AuditEntry {
@@ -49,5 +47,5 @@ export async function recordAuditBatch(ctx: Ctx, entries: AuditEntry[]) {
       requestId: ctx.actor.requestId ?? null,
     };
   });
-  await bulkInsert(ctx.db, auditLog, rows);
+  await insertAuditBatch(ctx.db, rows);
 }

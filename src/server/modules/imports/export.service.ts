@@ -1,13 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { can } from "../../../shared/permissions";
 import type { OrgCtx } from "../../context";
-import { staffRecords } from "../../db/schema";
 import { decrypt } from "../../lib/crypto";
 import { TRAINING_COLUMNS, WORKPLACE_COLUMNS } from "../ascwds/headers";
 import { staffKey } from "../ascwds/read-upload";
 import { toAscwdsDate } from "../ascwds/row-reader";
 import { type StaffOut, staffHeader, staffRows, toCsv, trainingRows, workplaceRows } from "../ascwds/write-files";
-import { loadOrgState } from "./imports.repo";
+import { findCurrentNiNumbers, loadOrgState } from "./imports.repo";
 import type { StaffState } from "./plan";
 
 /** Staff records as ASC-WDS rows' inputs; identifiers and special category data only for those allowed. */
@@ -15,10 +13,7 @@ async function staffOut(ctx: OrgCtx, records: StaffState[]): Promise<StaffOut[]>
   const sensitive = can(ctx.role, "staff.viewSensitive", ctx.actor.isHubAdmin);
   const ni = new Map<string, string | null>();
   if (sensitive && records.length) {
-    const rows = await ctx.db
-      .select({ id: staffRecords.id, niEncrypted: staffRecords.niEncrypted })
-      .from(staffRecords)
-      .where(and(eq(staffRecords.orgId, ctx.org.id), isNull(staffRecords.endDate), ...(records.length === 1 ? [eq(staffRecords.id, records[0].id)] : [])));
+    const rows = await findCurrentNiNumbers(ctx.db, ctx.org.id, records.length === 1 ? records[0].id : undefined);
     for (const r of rows) ni.set(r.id, r.niEncrypted ? decrypt(ctx.deps.secret, r.niEncrypted) : null);
   }
   return records.map((s) => ({

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { declaredCounts, importFiles, imports, staffQualifications, staffRecords, trainingRecords, workplaces } from "../../db/schema";
 import { staffKey } from "../ascwds/read-upload";
@@ -307,4 +307,21 @@ export async function replaceStagedTraining(db: Exec, orgId: string, stageId: st
       select ${sql.raw(columns)} from import_training where stage_id = ${stageId} and org_id = ${orgId}`),
   );
   return { staffRecords: n, rows };
+}
+
+/** The encrypted NI numbers of the organisation's current staff (of one record when `onlyId` is given). */
+export const findCurrentNiNumbers = (db: Exec, orgId: string, onlyId?: string) =>
+  db
+    .select({ id: staffRecords.id, niEncrypted: staffRecords.niEncrypted })
+    .from(staffRecords)
+    .where(and(eq(staffRecords.orgId, orgId), isNull(staffRecords.endDate), ...(onlyId ? [eq(staffRecords.id, onlyId)] : [])));
+
+/** The organisation's latest uploads, newest first. */
+export const listRecentImports = (db: Exec, orgId: string, limit: number) =>
+  db.select().from(imports).where(eq(imports.orgId, orgId)).orderBy(desc(imports.createdAt)).limit(limit);
+
+/** Takes the organisation's upload lock for the rest of the transaction, if no one holds it; false if someone does. */
+export async function tryImportLock(db: Exec, orgId: string) {
+  const [lock] = (await db.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`import:${orgId}`})) as ok`)).rows as { ok: boolean }[];
+  return lock?.ok === true;
 }

@@ -1,9 +1,7 @@
-import { desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { z } from "zod";
 import { csvText } from "../../../shared/csv";
 import { commitImportInput, importResponse, importsResponse } from "../../../shared/schemas";
-import { imports } from "../../db/schema";
 import { orgCtxOf } from "../../http/guards";
 import { nulMessage } from "../../http/hostile-input";
 import { idempotent } from "../../http/idempotency";
@@ -20,7 +18,7 @@ import { workbookOf } from "../ascwds/xlsx";
 import { exportAscwds } from "./export.service";
 import { receiveUpload } from "./imports.jobs";
 import { presentImport, REPORT_HEADER, reportRows } from "./imports.presenter";
-import { discardImport, getImport, getImportWithJob, requestCommit } from "./imports.service";
+import { discardImport, getImport, getImportWithJob, listRecentImports, requestCommit } from "./imports.service";
 
 export { INLINE_BYTES } from "./imports.service";
 
@@ -96,7 +94,7 @@ export function importRoutes(r: Router) {
     { method: "get", path: "/api/orgs/:orgId/imports", response: importsResponse, tag: "Uploads", scope: "org", permission: "staff.view", summary: "Recent uploads" },
     async (c) => {
       const ctx = orgCtxOf(c);
-      const rows = await ctx.db.select().from(imports).where(eq(imports.orgId, ctx.org.id)).orderBy(desc(imports.createdAt)).limit(20);
+      const rows = await listRecentImports(ctx);
       return c.json({ imports: rows.map((row) => ({ ...presentImport(row, null, 0), preview: undefined })) });
     },
   );

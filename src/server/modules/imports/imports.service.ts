@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { LEAVING_REASONS } from "../../../shared/ascwds/codes";
 import { inTransaction, type OrgCtx, systemActor } from "../../context";
 import { cancelJob, enqueueJob, findJob } from "../../jobs/worker";
@@ -95,8 +94,8 @@ function checkDecisions(decisions: Decisions, asAt: string) {
 
 /** Takes the organisation's upload lock for the transaction, or refuses: two uploads never mix. */
 async function lockOrg(ctx: OrgCtx) {
-  const [lock] = (await ctx.db.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`import:${ctx.org.id}`})) as ok`)).rows as { ok: boolean }[];
-  if (!lock?.ok) throw conflict("import_in_progress", "Another upload for this organisation is being applied right now. Wait for it to finish, then preview your files again.");
+  if (!(await repo.tryImportLock(ctx.db, ctx.org.id)))
+    throw conflict("import_in_progress", "Another upload for this organisation is being applied right now. Wait for it to finish, then preview your files again.");
 }
 
 const invalid = (v: Validated) =>
@@ -147,6 +146,9 @@ const jobPayload = (ctx: OrgCtx, importId: string): ImportJobPayload => ({
  * "validating" with nothing to check it. Small uploads are checked at once by the request (the
  * job is due only a minute later, in case the process dies first); large ones by the worker.
  */
+/** The organisation's 20 latest uploads, newest first. */
+export const listRecentImports = (ctx: OrgCtx) => repo.listRecentImports(ctx.db, ctx.org.id, 20);
+
 export async function createImport(ctx: OrgCtx, files: UploadFile[], asAt: string) {
   if (!files.length) throw badRequest("no_files", "Choose the ASC-WDS files to upload (workplace, staff and training files, or one Excel workbook).");
   if (files.length > 3) throw badRequest("too_many_files", `You chose ${files.length} files: upload at most 3 (workplace, staff, training), or one workbook.`);

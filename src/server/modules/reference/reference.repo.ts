@@ -30,3 +30,9 @@ export const updatePayFloor = async (db: Exec, id: string, set: Partial<typeof p
   )[0];
 export const updateComparator = async (db: Exec, id: string, set: Partial<typeof comparators.$inferInsert>) =>
   (await db.update(comparators).set(set).where(eq(comparators.id, id)).returning())[0];
+
+/** Inserts a pay floor, or returns undefined when that rate is already there. */
+export const insertPayFloor = async (db: Exec, values: typeof payFloors.$inferInsert) => (await db.insert(payFloors).values(values).onConflictDoNothing().returning())[0];
+
+/** Inserts a comparator figure, or returns undefined when that figure is already there. */
+export const insertComparator = async (db: Exec, values: typeof comparators.$inferInsert) => (await db.insert(comparators).values(values).onConflictDoNothing().returning())[0];

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type { comparatorCreate, comparatorUpdate, payFloorCreate, payFloorUpdate } from "../../../shared/schemas";
 import { type Ctx, inTransaction } from "../../context";
-import { comparators, payFloors } from "../../db/schema";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/audit.service";
 import * as repo from "./reference.repo";
@@ -37,11 +36,7 @@ export async function createPayFloor(ctx: Ctx, input: z.infer<typeof payFloorCre
   if (input.minAge !== null && input.maxAge !== null && input.minAge > input.maxAge)
     throw badRequest("validation", "minAge is above maxAge: give the youngest and oldest ages the band covers.");
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .insert(payFloors)
-      .values({ ...input, updatedBy: tx.actor.userId })
-      .onConflictDoNothing()
-      .returning();
+    const row = await repo.insertPayFloor(tx.db, { ...input, updatedBy: tx.actor.userId });
     if (!row) throw conflict("exists", `There is already a ${input.kind} ${input.band} rate from ${input.applicableFrom}: correct that one instead.`);
     await recordAudit(tx, { orgId: null, action: "create", entityType: "pay_floor", entityId: row.id, after: input });
     return row;
@@ -50,11 +45,7 @@ export async function createPayFloor(ctx: Ctx, input: z.infer<typeof payFloorCre
 
 export async function createComparator(ctx: Ctx, input: z.infer<typeof comparatorCreate>) {
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .insert(comparators)
-      .values({ ...input, updatedBy: tx.actor.userId })
-      .onConflictDoNothing()
-      .returning();
+    const row = await repo.insertComparator(tx.db, { ...input, updatedBy: tx.actor.userId });
     if (!row) throw conflict("exists", `There is already a ${input.metric} figure for ${input.coverage} ${input.period} in this edition: correct that one instead.`);
     await recordAudit(tx, { orgId: null, action: "create", entityType: "comparator", entityId: row.id, after: input });
     return row;

@@ -73,3 +73,10 @@ export const listWorkplaces = (db: Exec, orgId: string) =>
     .from(workplaces)
     .where(eq(workplaces.orgId, orgId))
     .orderBy(workplaces.name);
+
+/** Records a leaver on a record, only if it is the organisation's. */
+export const markLeaver = (db: Exec, orgId: string, id: string, change: Partial<typeof staffRecords.$inferInsert>) =>
+  db
+    .update(staffRecords)
+    .set(change)
+    .where(and(eq(staffRecords.id, id), eq(staffRecords.orgId, orgId)));

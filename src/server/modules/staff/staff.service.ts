@@ -1,7 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import { LEAVING_DESTINATIONS } from "../../../shared/ascwds/codes";
 import { inTransaction, type OrgCtx } from "../../context";
-import { staffRecords } from "../../db/schema";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
@@ -25,10 +23,7 @@ export async function recordLeaver(ctx: OrgCtx, id: string, input: { leavingDate
         { path: "leavingDate", message: "Enter today or an earlier date" },
       ]);
     const after = { endDate: input.leavingDate, leavingReason: input.reason, leavingDestination: LEAVING_DESTINATIONS[input.reason] ?? null };
-    await tx.db
-      .update(staffRecords)
-      .set({ ...after, updatedAt: tx.deps.now() })
-      .where(and(eq(staffRecords.id, id), eq(staffRecords.orgId, tx.org.id)));
+    await repo.markLeaver(tx.db, tx.org.id, id, { ...after, updatedAt: tx.deps.now() });
     await recordAudit(tx, { orgId: tx.org.id, action: "update", entityType: "staff_record", entityId: id, before: { endDate: null, leavingReason: null }, after });
     return { ...before, ...after };
   });

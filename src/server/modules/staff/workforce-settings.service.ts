@@ -1,16 +1,15 @@
-import { eq } from "drizzle-orm";
 import type { WorkforceSettingsInput } from "../../../shared/schemas";
 import { inTransaction, type OrgCtx } from "../../context";
-import { workforceSettings } from "../../db/schema";
 import { recordAudit } from "../audit/audit.service";
 import { STANDARD_WEEKLY_HOURS } from "../metrics/engine";
+import * as repo from "./workforce-settings.repo";
 
 // An employer's own settings that its figures depend on (metrics.md): the hours of its full-time
 // week, for FTE, and the training each job role must hold valid, for training_compliance. Saving
 // them moves the employer's data version on (a trigger), so its summaries are recomputed.
 
 export async function getWorkforceSettings(ctx: OrgCtx) {
-  const [row] = await ctx.db.select().from(workforceSettings).where(eq(workforceSettings.orgId, ctx.org.id));
+  const row = await repo.findWorkforceSettings(ctx.db, ctx.org.id);
   return {
     standardWeeklyHours: row?.standardWeeklyHours ?? null,
     defaultWeeklyHours: STANDARD_WEEKLY_HOURS,
@@ -24,10 +23,7 @@ export async function saveWorkforceSettings(ctx: OrgCtx, input: WorkforceSetting
   return inTransaction(ctx, async (tx) => {
     const before = await getWorkforceSettings(tx);
     const values = { standardWeeklyHours: input.standardWeeklyHours, requiredTraining: input.requiredTraining, updatedAt: tx.deps.now() };
-    await tx.db
-      .insert(workforceSettings)
-      .values({ orgId: tx.org.id, ...values })
-      .onConflictDoUpdate({ target: workforceSettings.orgId, set: values });
+    await repo.upsertWorkforceSettings(tx.db, tx.org.id, values);
     await recordAudit(tx, {
       orgId: tx.org.id,
       action: "update",
