@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeOrg, makeSystem, signedIn, testHub, uniq } from "../../../../test/harness";
 import { agencyUse, declaredCounts, staffRecords, vacancies, workforceSettings, workplaces } from "../../db/schema";
-import { coreFigures } from "./engine";
+import { figuresAt as coreFigures } from "./engine";
 
 // A small hand-made system whose every figure is worked out below, as at D = 2026-06-30
 // (flows over 2025-06-30 < date ≤ 2026-06-30).

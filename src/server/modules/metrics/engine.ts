@@ -1,236 +1,173 @@
 import { sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
+import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
+import { CORE_COLUMNS, CORE_FIGURES } from "./core-figures";
+import { type Cell, type CellInfo, cellKey, type FigureDef, type Figures, type Grid, type Row, uniqueCells } from "./figure-types";
+import { HOURLY_PAY_SQL, LONDON_SQL, STATUTORY_FLOOR_SQL, trainingQuery, WORKFORCE_COLUMNS, WORKFORCE_FIGURES } from "./workforce";
 
-// The metric engine: every figure of docs/metrics.md for a set of workplaces as at a date D,
-// computed from the records in one pass per table. This first part covers the core rates and
-// people figures from staff records, vacancies and agency use; pay, qualifications, data quality,
-// disclosure control and summary tables come next (issue 4).
+// The figures engine: every figure of docs/metrics.md for a set of workplaces, for every cell (a
+// date D and a grouping) a caller asks for at once, worked out by the database. One scan of the
+// staff records crossed with the cells gives counts, sums, shares and medians per group (only
+// the columns the asked-for figures read); vacancies, agency spend, declared counts, system
+// retention and training compliance each have their own query, run only when a figure needs it.
+// Each figure is then a line of arithmetic over its group's aggregates (core-figures.ts,
+// workforce.ts).
 
-export type Reason = "no_data" | "not_enough_data" | "suppressed";
-export interface Figure {
-  value: number | null;
-  /** Why there is no value. */
-  reason?: Reason;
-  /** How many records the figure rests on (its denominator, or its count). */
-  n: number;
-  /**
-   * Part of the value is a count a provider declared in an ASC-WDS workplace file (vacancies or
-   * leavers), used for workplaces with no records of their own (metrics.md).
-   */
-  declared?: true;
+export { STANDARD_WEEKLY_HOURS } from "./core-figures";
+export { type Cell, cellKey, type Figure, type Figures, type Grid, type GroupBy, type Reason, uniqueCells } from "./figure-types";
+
+/** Every figure the engine computes, by name, in the order they are listed. */
+export const FIGURES: Record<string, FigureDef> = { ...CORE_FIGURES, ...WORKFORCE_FIGURES };
+export const FIGURE_NAMES = Object.keys(FIGURES);
+
+const SCAN_COLUMNS: Record<string, string> = { ...CORE_COLUMNS, ...WORKFORCE_COLUMNS };
+
+/** The columns the named figures read: each figure is read once with a recorder. */
+export function columnsOf(names: string[]): Set<string> {
+  const used = new Set<string>();
+  const record: Row = (column) => {
+    used.add(column);
+    return 0;
+  };
+  for (const name of names) FIGURES[name](record, { at: "2000-01-01", rlwKnown: true });
+  return used;
 }
-export type Figures = Record<string, Figure>;
 
-const count = (n: number): Figure => ({ value: n, n });
-const rate = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
-const mean = (value: number | null, n: number): Figure => (n > 0 && value !== null ? { value: Number(value), n } : { value: null, reason: "no_data", n: 0 });
-
-/** A standard working week, for FTE (metrics.md: default 37.5 hours; an employer may set its own). */
-export const STANDARD_WEEKLY_HOURS = 37.5;
-/**
- * One record's FTE: contracted hours for employed staff on fixed hours; average hours for
- * zero-hours, bank, agency and other staff; unknown hours count as 0. Divided by the employer's
- * standard week (`s.week`, from its workforce settings) or the default.
- */
-const FTE_SQL = `(case when s.zero_hours = 1 or s.contract_type not in (1, 2) then coalesce(s.average_hours, 0) else coalesce(s.contracted_hours, 0) end / coalesce(s.week, ${STANDARD_WEEKLY_HOURS}))`;
-
-/** Contract types (ASC-WDS EMPLSTATUS): employed = permanent or temporary; agency counted apart. */
-const EMPLOYED = "(1, 2)";
-const AGENCY = 4;
-
-/**
- * How figures are grouped: one set for all the workplaces, or one per employer or per main
- * service type of the workplace (the breakdowns of a council's dashboard).
- */
-export type GroupBy = "all" | "employer" | "service";
-/** One column of a grid of figures: a date and a grouping. A dashboard asks for many at once. */
-export interface Cell {
-  at: string;
-  by: GroupBy;
-}
-/** Figures per cell (`cellKey`) and group key ("all", an employer's id, a service code). */
-export type Grid = Map<string, Map<string, Figures>>;
-export const cellKey = (c: Cell) => `${c.at}|${c.by}`;
 /** The SQL for a row's group key, given the cell's grouping `c.by` and workplace `w`. */
-const GROUP_KEY_SQL = "case c.by when 'all' then 'all' when 'employer' then w.org_id::text else w.main_service::text end";
+const GROUP_KEY = "case c.by when 'all' then 'all' when 'employer' then w.org_id::text else w.main_service::text end";
+const AGES = 120;
+/** Age in whole years at the cell's date, as PostgreSQL's age() (and ageOn) count it. */
+const AGE = "extract(year from age(c.d, s.date_of_birth))::int";
 
-/** Each cell once: a cell asked for twice would count every record twice. */
-export const uniqueCells = (cells: Cell[]) => [...new Map(cells.map((c) => [cellKey(c), c])).values()];
-
-/**
- * The core figures for the given workplaces as at `at` (YYYY-MM-DD). Flow figures cover the 12
- * months (D − 12 months, D]; "in post at D" is start ≤ D and no end or end > D.
- */
-export async function coreFigures(db: Exec, workplaceIds: string[], at: string): Promise<Figures> {
-  return (await coreFiguresGrid(db, workplaceIds, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all") ?? noCoreFigures();
+/** Each cell with the pay floors that apply at its date, as one JSON parameter. */
+function cellsJson(cells: Cell[], floors: PayFloor[]) {
+  return JSON.stringify(
+    cells.map(({ at, by }) => {
+      const apprentice = statutoryMinimum(floors, at, 0, true);
+      return {
+        d: at,
+        by,
+        rlw_uk: applicableRlw(floors, at, false)?.hourlyRate ?? null,
+        rlw_london: applicableRlw(floors, at, true)?.hourlyRate ?? null,
+        appr: apprentice?.band === "apprentice" ? apprentice.hourlyRate : null,
+        nlw: Array.from({ length: AGES + 1 }, (_, age) => statutoryMinimum(floors, at, age)?.hourlyRate ?? null),
+      };
+    }),
+  );
 }
 
-/** The core figures of a group with no records at all. */
-export const noCoreFigures = () => figuresOf({}, { before: 0, retained: 0 }, 0, { spend: 0, months: 0 }, { vacancies: 0, leavers: 0 });
-
-/** Vacancies and leavers declared for workplaces without records of their own. */
-type Declared = { vacancies: number; leavers: number };
-
 /**
- * The core figures for every cell (date and grouping) in four queries, each one pass over the
- * records crossed with the cells: a dashboard's dates and breakdowns cost one scan, not one each.
+ * The figures named (all by default) for every cell, unprotected: callers apply disclosure
+ * control for their reader. A cell grouped "all" always has its "all" group; a breakdown has a
+ * group for every employer or service type with any record in these workplaces.
  */
-export async function coreFiguresGrid(db: Exec, workplaceIds: string[], asked: Cell[]): Promise<Grid> {
+export async function computeGrid(db: Exec, workplaceIds: string[], asked: Cell[], floors: PayFloor[], names: string[] = FIGURE_NAMES): Promise<Grid> {
   const cells = uniqueCells(asked);
-  const ids = `{${workplaceIds.join(",")}}`;
-  const dates = `{${cells.map((c) => c.at).join(",")}}`;
-  const bys = `{${cells.map((c) => c.by).join(",")}}`;
-  const g = sql.raw(GROUP_KEY_SQL);
-  const cellsSql = sql`c as (select d, by, (d - interval '12 months')::date as d12 from unnest(${dates}::date[], ${bys}::text[]) as c(d, by))`;
-  const inPost = (d: string) => sql.raw(`(s.start_date <= ${d} and (s.end_date is null or s.end_date > ${d}))`);
-  const employed = sql.raw(`s.contract_type in ${EMPLOYED}`);
-  const fte = sql.raw(FTE_SQL);
-  const staff = await db.execute(sql`
-    with ${cellsSql},
-    s as (select s.*, c.d, c.d12, c.by, ${g} as g, extract(year from age(c.d, s.date_of_birth))::int as age, ws.standard_weekly_hours as week
-          from staff_records s join workplaces w on w.id = s.workplace_id left join workforce_settings ws on ws.org_id = s.org_id cross join c
-          where s.workplace_id = any(${ids}::uuid[])),
-    -- Stability needs to know whether the same person is employed by the same employer at D on any
-    -- of their records: a window over the person's records at that employer, not a join.
-    t as (select s.*, s.person_key is not null and bool_or(${employed} and ${inPost("d")}) over (partition by s.d, s.by, s.org_id, s.person_key) as person_now from s)
-    select d::text as at, by, g,
-      count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY})::int as filled_posts,
-      count(*) filter (where ${inPost("d")} and ${employed})::int as employed,
-      count(*) filter (where ${inPost("d12")} and ${employed})::int as employed_12m_ago,
-      count(*) filter (where ${employed} and s.end_date > s.d12 and s.end_date <= s.d)::int as leavers,
-      count(*) filter (where ${employed} and s.start_date > s.d12 and s.start_date <= s.d)::int as starters,
-      count(*) filter (where ${employed} and s.apprentice = 1 and s.start_date > s.d12 and s.start_date <= s.d)::int as apprentice_starts,
-      coalesce(sum(${fte}) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY}), 0)::float8 as filled_fte,
-      coalesce(sum(${fte}) filter (where ${inPost("d")} and ${employed}), 0)::float8 as employed_fte,
-      coalesce(sum(${fte}) filter (where ${inPost("d")} and s.contract_type = ${AGENCY}), 0)::float8 as agency_fte,
-      coalesce(sum(${fte}) filter (where ${employed} and s.end_date > s.d12 and s.end_date <= s.d), 0)::float8 as leavers_fte,
-      count(*) filter (where ${inPost("d")} and s.contract_type = ${AGENCY})::int as agency,
-      count(*) filter (where ${inPost("d")} and s.contract_type = 1)::int as permanent,
-      count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.zero_hours = 1)::int as zero_hours,
-      count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.zero_hours in (1, 2))::int as zero_hours_known,
-      avg(s.days_sick) filter (where ${inPost("d")} and ${employed})::float8 as sick_mean,
-      count(s.days_sick) filter (where ${inPost("d")} and ${employed})::int as sick_n,
-      count(s.age) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY})::int as age_known,
-      count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.age >= 55)::int as age_55,
-      count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.age < 30)::int as age_under_30,
-      count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY} and s.age < 25)::int as age_under_25,
-      avg(s.age) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY})::float8 as age_mean,
-      -- Stability: employed a year ago and employed by the same employer now (the same record, or
-      -- another record of the same person at the same employer).
-      count(*) filter (where ${inPost("d12")} and ${employed} and (${inPost("d")} or s.person_now))::int as stable
-    from t s group by d, by, g`);
-
-  // System retention counts people, not employments: a person key links one person's records.
-  // Within a group, a person is kept if they are employed in the same group a year later.
-  const people = await db.execute(sql`
-    with ${cellsSql},
-    s as (select s.*, c.d, c.d12, c.by, ${g} as g, coalesce(s.person_key, s.id::text) as who
-          from staff_records s join workplaces w on w.id = s.workplace_id cross join c
-          where s.workplace_id = any(${ids}::uuid[]) and ${employed}),
-    -- One row per person, cell and group: employed there a year ago, and now?
-    who as (select d, by, g, who, bool_or(${inPost("d12")}) as before, bool_or(${inPost("d")}) as now from s group by d, by, g, who)
-    select d::text as at, by, g, count(*) filter (where before)::int as before, count(*) filter (where before and now)::int as retained from who group by d, by, g`);
-
-  const vac = await db.execute(sql`
-    with ${cellsSql}
-    select c.d::text as at, c.by, ${g} as g, count(*)::int as open from vacancies v join workplaces w on w.id = v.workplace_id cross join c
-    where v.workplace_id = any(${ids}::uuid[]) and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d) group by 1, 2, 3`);
-
-  const spend = await db.execute(sql`
-    with ${cellsSql}
-    select c.d::text as at, c.by, ${g} as g, coalesce(sum(a.spend), 0)::float8 as spend, count(a.spend)::int as months
-    from agency_use a join workplaces w on w.id = a.workplace_id cross join c
-    where a.workplace_id = any(${ids}::uuid[]) and a.month > c.d12 and a.month <= c.d group by 1, 2, 3`);
-
-  // Declared counts (ASC-WDS workplace file): a workplace's latest declaration in the 12 months to
-  // D stands in for its vacancies when it has no vacancy records at all, and for its leavers
-  // when it has no record-level leavers in those 12 months.
-  const declared = await db.execute(sql`
-    with ${cellsSql},
-    latest as (select distinct on (c.d, c.by, dc.workplace_id, dc.kind) c.d, c.d12, c.by, dc.workplace_id, dc.kind, dc.as_at
-               from declared_counts dc cross join c
-               where dc.workplace_id = any(${ids}::uuid[]) and dc.kind in ('vacancies', 'leavers') and dc.as_at <= c.d and dc.as_at > c.d12
-               order by c.d, c.by, dc.workplace_id, dc.kind, dc.as_at desc)
-    select c.d::text as at, c.by, ${g} as g,
-      coalesce(sum(dc.count) filter (where c.kind = 'vacancies'), 0)::int as vacancies,
-      coalesce(sum(dc.count) filter (where c.kind = 'leavers'), 0)::int as leavers
-    from latest c join declared_counts dc on dc.workplace_id = c.workplace_id and dc.kind = c.kind and dc.as_at = c.as_at
-      join workplaces w on w.id = c.workplace_id
-    where (c.kind = 'vacancies' and not exists (select 1 from vacancies v where v.workplace_id = c.workplace_id))
-       or (c.kind = 'leavers' and not exists (select 1 from staff_records s where s.workplace_id = c.workplace_id
-             and ${employed} and s.end_date > c.d12 and s.end_date <= c.d))
-    group by 1, 2, 3`);
-
-  type Row = { at: string; by: GroupBy; g: string };
-  const index = <T>(rows: unknown[]) => new Map((rows as (T & Row)[]).map((r) => [`${r.at}|${r.by}|${r.g}`, r]));
-  const staffBy = index<Record<string, number | null>>(staff.rows);
-  const peopleBy = index<{ before: number; retained: number }>(people.rows);
-  const vacBy = index<{ open: number }>(vac.rows);
-  const spendBy = index<{ spend: number; months: number }>(spend.rows);
-  const declaredBy = index<Declared>(declared.rows);
-  const grid: Grid = new Map(cells.map((c) => [cellKey(c), new Map<string, Figures>()]));
-  for (const k of new Set([...staffBy.keys(), ...vacBy.keys(), ...spendBy.keys(), ...declaredBy.keys()])) {
-    const [at, by, key] = k.split("|");
-    grid
-      .get(`${at}|${by}`)
-      ?.set(
-        key,
-        figuresOf(
-          staffBy.get(k) ?? {},
-          peopleBy.get(k) ?? { before: 0, retained: 0 },
-          Number(vacBy.get(k)?.open ?? 0),
-          spendBy.get(k) ?? { spend: 0, months: 0 },
-          declaredBy.get(k) ?? { vacancies: 0, leavers: 0 },
-        ),
-      );
+  const used = columnsOf(names);
+  const rows = workplaceIds.length && cells.length ? await aggregates(db, workplaceIds, cells, floors, used) : [];
+  const byKey = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const key = `${row.at}|${row.by}|${row.g}`;
+    const values = byKey.get(key) ?? new Map<string, number>();
+    for (const [column, value] of Object.entries(row)) if (column !== "at" && column !== "by" && column !== "g") values.set(column, Number(value ?? 0));
+    byKey.set(key, values);
+  }
+  const grid: Grid = new Map();
+  for (const cell of cells) {
+    const info: CellInfo = { at: cell.at, rlwKnown: applicableRlw(floors, cell.at, false) !== null };
+    const groups = new Set(cell.by === "all" ? ["all"] : []);
+    for (const key of byKey.keys()) if (key.startsWith(`${cellKey(cell)}|`)) groups.add(key.slice(cellKey(cell).length + 1));
+    const figures = new Map<string, Figures>();
+    for (const g of groups) {
+      const values = byKey.get(`${cellKey(cell)}|${g}`);
+      const r: Row = (column) => values?.get(column) ?? 0;
+      figures.set(g, Object.fromEntries(names.map((name) => [name, FIGURES[name](r, info)])));
+    }
+    grid.set(cellKey(cell), figures);
   }
   return grid;
 }
 
-function figuresOf(
-  r: Record<string, number | null>,
-  pr: { before: number; retained: number },
-  recordedVacancies: number,
-  sp: { spend: number; months: number },
-  dec: Declared,
-): Figures {
-  const n = (k: string) => Number(r[k] ?? 0);
-  const employed = n("employed");
-  const vacancies = recordedVacancies + Number(dec.vacancies);
-  const leavers = n("leavers") + Number(dec.leavers);
-  // A figure resting partly on declared counts says so.
-  const mark =
-    (declared: number) =>
-    (f: Figure): Figure =>
-      declared > 0 && f.value !== null ? { ...f, declared: true } : f;
-  const v = mark(Number(dec.vacancies));
-  const l = mark(Number(dec.leavers));
-  return {
-    filled_posts: count(n("filled_posts")),
-    filled_posts_fte: { value: Math.round(n("filled_fte") * 100) / 100, n: n("filled_posts") },
-    employed_headcount: count(employed),
-    vacancies: v(count(vacancies)),
-    vacancy_rate: v(rate(vacancies, employed + vacancies)),
-    // Vacancy records carry no hours: each counts as one full-time post.
-    vacancy_rate_fte: v(rate(vacancies, n("employed_fte") + vacancies)),
-    leavers_12m: l(count(leavers)),
-    turnover_rate: l(rate(leavers, employed)),
-    // Declared leavers carry no hours: the FTE rate rests on records only.
-    turnover_rate_fte: rate(n("leavers_fte"), n("employed_fte")),
-    turnover_rate_avg: l(rate(leavers, (n("employed_12m_ago") + employed) / 2)),
-    starter_rate: rate(n("starters"), employed),
-    stability_index: rate(n("stable"), n("employed_12m_ago")),
-    system_retention: rate(Number(pr.retained), Number(pr.before)),
-    agency_rate: rate(n("agency"), n("agency") + employed),
-    agency_rate_fte: rate(n("agency_fte"), n("agency_fte") + n("employed_fte")),
-    apprenticeship_starts_12m: count(n("apprentice_starts")),
-    agency_spend: Number(sp.months) > 0 ? { value: Number(sp.spend), n: Number(sp.months) } : { value: null, reason: "no_data", n: 0 },
-    permanent_share: rate(n("permanent"), n("filled_posts")),
-    zero_hours_share: rate(n("zero_hours"), n("zero_hours_known")),
-    sickness_days_mean: mean(r.sick_mean ?? null, n("sick_n")),
-    age_55_plus_share: rate(n("age_55"), n("age_known")),
-    age_under_30_share: rate(n("age_under_30"), n("age_known")),
-    age_under_25_share: rate(n("age_under_25"), n("age_known")),
-    age_mean: mean(r.age_mean ?? null, n("age_known")),
+type AggregateRow = { at: string; by: string; g: string } & Record<string, unknown>;
+
+/** The aggregates the used columns need, one row per cell and group from each query run. */
+async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floors: PayFloor[], used: Set<string>): Promise<AggregateRow[]> {
+  const ids = `{${workplaceIds.join(",")}}`;
+  const g = sql.raw(GROUP_KEY);
+  const c = sql`c as (select c.d, c.by, (c.d - interval '12 months')::date as d12, c.rlw_uk, c.rlw_london, c.appr, c.nlw
+    from json_to_recordset(${cellsJson(cells, floors)}::json) as c(d date, by text, rlw_uk float8, rlw_london float8, appr float8, nlw jsonb))`;
+  // The staff records that can count at a cell's date: started by D and not gone a year before it.
+  // `offset 0` keeps the scan a subquery of its own, so that each row's age, pay and pay floor are
+  // worked out once, not again in every aggregate that reads them (the planner drops the ones no
+  // aggregate reads).
+  const scan = sql`s as (select s.*, c.d, c.d12, c.by, c.rlw_uk, c.rlw_london, ${g} as g, ${sql.raw(AGE)} as age, ws.standard_weekly_hours as week,
+      ${sql.raw(HOURLY_PAY_SQL)} as pay, ${sql.raw(LONDON_SQL)} as london, ${sql.raw(STATUTORY_FLOOR_SQL)} as pay_floor
+    from staff_records s join workplaces w on w.id = s.workplace_id left join workforce_settings ws on ws.org_id = s.org_id cross join c
+    where s.workplace_id = any(${ids}::uuid[]) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12) offset 0)`;
+  const out: AggregateRow[] = [];
+  const run = async (query: ReturnType<typeof sql>) => {
+    for (const row of (await db.execute(query)).rows as AggregateRow[]) out.push(row);
   };
+
+  const columns = Object.keys(SCAN_COLUMNS).filter((name) => used.has(name));
+  if (columns.length) {
+    const select = sql.raw(columns.map((name) => `(${SCAN_COLUMNS[name]})::float8 as "${name}"`).join(",\n      "));
+    // Stability needs to know whether the same person is employed by the same employer at D on
+    // any of their records: a window over the person's records at that employer, not a join.
+    const window = used.has("stable")
+      ? sql`, t as (select s.*, s.person_key is not null and bool_or(s.contract_type in (1, 2) and s.start_date <= s.d and (s.end_date is null or s.end_date > s.d))
+            over (partition by s.d, s.by, s.org_id, s.person_key) as person_now from s)`
+      : sql``;
+    await run(sql`with ${c}, ${scan}${window} select s.d::text as at, s.by, s.g, ${select} from ${sql.raw(used.has("stable") ? "t" : "s")} s group by 1, 2, 3`);
+  }
+  // A breakdown lists every employer or service type with records here, in post at D or not.
+  if (cells.some((cell) => cell.by !== "all"))
+    await run(sql`with ${c}
+      select c.d::text as at, c.by, ${g} as g from workplaces w cross join c
+      where c.by <> 'all' and w.id = any(${ids}::uuid[]) and exists (select 1 from staff_records s where s.workplace_id = w.id) group by 1, 2, 3`);
+  if (used.has("before") || used.has("retained"))
+    // System retention counts people, not employments: a person key links one person's records.
+    // Within a group, a person is kept if they are employed in the same group a year later.
+    await run(sql`with ${c},
+      s as (select c.d, c.d12, c.by, ${g} as g, coalesce(s.person_key, s.id::text) as who, s.start_date, s.end_date
+            from staff_records s join workplaces w on w.id = s.workplace_id cross join c
+            where s.workplace_id = any(${ids}::uuid[]) and s.contract_type in (1, 2) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12)),
+      who as (select d, by, g, who, bool_or(s.start_date <= s.d12 and (s.end_date is null or s.end_date > s.d12)) as before,
+                bool_or(s.start_date <= s.d and (s.end_date is null or s.end_date > s.d)) as now from s group by d, by, g, who)
+      select d::text as at, by, g, count(*) filter (where before)::int as before, count(*) filter (where before and now)::int as retained from who group by 1, 2, 3`);
+  if (used.has("open"))
+    await run(sql`with ${c}
+      select c.d::text as at, c.by, ${g} as g, count(*)::int as open from vacancies v join workplaces w on w.id = v.workplace_id cross join c
+      where v.workplace_id = any(${ids}::uuid[]) and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d) group by 1, 2, 3`);
+  if (used.has("spend") || used.has("months"))
+    await run(sql`with ${c}
+      select c.d::text as at, c.by, ${g} as g, coalesce(sum(a.spend), 0)::float8 as spend, count(a.spend)::int as months
+      from agency_use a join workplaces w on w.id = a.workplace_id cross join c
+      where a.workplace_id = any(${ids}::uuid[]) and a.month > c.d12 and a.month <= c.d group by 1, 2, 3`);
+  if (used.has("dec_vacancies") || used.has("dec_leavers"))
+    // Declared counts (ASC-WDS workplace file): a workplace's latest declaration in the 12 months to
+    // D stands in for its vacancies when it has no vacancy records at all, and for its leavers
+    // when it has no record-level leavers in those 12 months.
+    await run(sql`with ${c},
+      latest as (select distinct on (c.d, c.by, dc.workplace_id, dc.kind) c.d, c.d12, c.by, dc.workplace_id, dc.kind, dc.as_at
+                 from declared_counts dc cross join c
+                 where dc.workplace_id = any(${ids}::uuid[]) and dc.kind in ('vacancies', 'leavers') and dc.as_at <= c.d and dc.as_at > c.d12
+                 order by c.d, c.by, dc.workplace_id, dc.kind, dc.as_at desc)
+      select c.d::text as at, c.by, ${g} as g,
+        coalesce(sum(dc.count) filter (where c.kind = 'vacancies'), 0)::int as dec_vacancies,
+        coalesce(sum(dc.count) filter (where c.kind = 'leavers'), 0)::int as dec_leavers
+      from latest c join declared_counts dc on dc.workplace_id = c.workplace_id and dc.kind = c.kind and dc.as_at = c.as_at
+        join workplaces w on w.id = c.workplace_id
+      where (c.kind = 'vacancies' and not exists (select 1 from vacancies v where v.workplace_id = c.workplace_id))
+         or (c.kind = 'leavers' and not exists (select 1 from staff_records s where s.workplace_id = c.workplace_id
+               and s.contract_type in (1, 2) and s.end_date > c.d12 and s.end_date <= c.d))
+      group by 1, 2, 3`);
+  if (used.has("tr_items") || used.has("tr_valid")) await run(trainingQuery(c, g, ids));
+  return out;
+}
+
+/** Every figure named (all by default) for one set of workplaces as at one date. */
+export async function figuresAt(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[] = [], names: string[] = FIGURE_NAMES): Promise<Figures> {
+  const cell: Cell = { at, by: "all" };
+  return (await computeGrid(db, workplaceIds, [cell], floors, names)).get(cellKey(cell))?.get("all") as Figures;
 }

@@ -13,9 +13,8 @@ import { careerFigures } from "./career-figures";
 import { isSpecial, type LinkedCell, protect, withholdLinked } from "./disclosure";
 import { commissioningOf, workplacesOfOrgs } from "./disclosure.repo";
 import { type Distributions, distributionsFor } from "./distributions";
-import { type Cell, cellKey, coreFiguresGrid, type Figure, type Figures, type Grid, type GroupBy, noCoreFigures, uniqueCells } from "./engine";
+import { type Cell, cellKey, computeGrid, FIGURE_NAMES, type Figure, type Figures, type Grid, type GroupBy, uniqueCells } from "./engine";
 import { summariesOf } from "./summaries";
-import { noWorkforceFigures, workforceFiguresGrid } from "./workforce";
 
 /**
  * What a figure is about, seen from the organisation asking: its own employer (all its
@@ -88,13 +87,29 @@ async function comparisonGroup(ctx: OrgCtx): Promise<string[]> {
   ).map((r) => r.id);
 }
 
-/** The figures named in `names` (all when empty) for a scope as at a date. */
+/**
+ * The figures named in `names` (all when empty) for a scope as at a date. Only what they need is
+ * computed: with no special category figure named, a council's linked disclosure (which rests on
+ * every provider's special category counts) cannot withhold any of them and is not worked out; with
+ * one named, all of them are computed, so a family of shares is protected as a whole, as it is
+ * when everything is asked for.
+ */
 export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at: string, names: string[] = []) {
   const scope = parseScope(ctx, scopeText);
   const ids = await workplacesOf(ctx, scope, at);
   const returns = await returnStatusFigures(ctx.db, ids, at, scope.kind === "council" ? ctx.org.id : null);
-  const computed = { ...((await figuresBy(ctx, ids, at, "all")).get("all") as Figures), ...returns };
-  return { scope, at, figures: pick((await protectForScope(ctx, scope, ids, [at]))(computed, at), names) };
+  if (!names.length) {
+    const computed = { ...((await figuresBy(ctx, ids, at, "all")).get("all") as Figures), ...returns };
+    return { scope, at, figures: (await protectForScope(ctx, scope, ids, [at]))(computed, at) };
+  }
+  pick({ ...Object.fromEntries(FIGURE_NAMES.map((n) => [n, { value: null, n: 0 }])), ...returns }, names);
+  const special = names.some(isSpecial);
+  const needed = [...new Set([...names, "filled_posts", ...(special ? FIGURE_NAMES.filter(isSpecial) : [])])].filter((n) => FIGURE_NAMES.includes(n));
+  const cell: Cell = { at, by: "all" };
+  const figures = (await (await figuresOver(ctx, ids)).subset([cell], needed)).get(cellKey(cell))?.get("all") as Figures;
+  const computed = { ...figures, ...returns };
+  const protectedFigures = special || scope.kind === "comparison" ? (await protectForScope(ctx, scope, ids, [at]))(computed, at) : computed;
+  return { scope, at, figures: pick(protectedFigures, names) };
 }
 
 /**
@@ -267,19 +282,32 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
       const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
       const read = await summaries.read<Record<string, Figures>>([...byName.keys()], async (missing) => {
         const todo = missing.map((n) => byName.get(n) as Cell);
-        const core = await coreFiguresGrid(ctx.db, ids, todo);
-        const people = await workforceFiguresGrid(ctx.db, ids, todo, floors);
+        const computed = await computeGrid(ctx.db, ids, todo, floors);
         const out = new Map<string, Record<string, Figures>>();
-        for (const cell of todo) {
-          const k = cellKey(cell);
-          const c = core.get(k) ?? new Map<string, Figures>();
-          const p = people.get(k) ?? new Map<string, Figures>();
-          const keys = new Set([...(cell.by === "all" ? ["all"] : []), ...c.keys(), ...p.keys()]);
-          out.set(nameOf(cell), Object.fromEntries([...keys].map((g) => [g, { ...(c.get(g) ?? noCoreFigures()), ...(p.get(g) ?? noWorkforceFigures(cell.at, floors)) }])));
-        }
+        for (const cell of todo) out.set(nameOf(cell), Object.fromEntries(computed.get(cellKey(cell)) ?? []));
         return out;
       });
       return new Map([...byName].map(([name, cell]) => [cellKey(cell), new Map(Object.entries(read.get(name) ?? {}))]));
+    },
+    /**
+     * Only the figures named, for cells nobody needs whole (the API's `metrics=`): read from a
+     * summary when there is one, else computed alone (only the queries and columns they need)
+     * and not summarised, since a summary holds a cell's every figure.
+     */
+    async subset(cells: Cell[], names: string[]): Promise<Grid> {
+      const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}`;
+      const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
+      const found = await summaries.peek<Record<string, Figures>>([...byName.keys()]);
+      const todo = [...byName].filter(([name]) => !found.has(name)).map(([, cell]) => cell);
+      const computed = todo.length ? await computeGrid(ctx.db, ids, todo, floors, names) : new Map();
+      const only = (f: Figures) => Object.fromEntries(names.map((n) => [n, f[n]]));
+      return new Map(
+        [...byName].map(([name, cell]) => {
+          const summarised = found.get(name);
+          const groups = summarised ? new Map(Object.entries(summarised).map(([g, f]) => [g, only(f)])) : (computed.get(cellKey(cell)) ?? new Map());
+          return [cellKey(cell), groups];
+        }),
+      );
     },
     /** A dashboard's distributions (age, pay, leavers). */
     async distributions(at: string): Promise<Distributions> {

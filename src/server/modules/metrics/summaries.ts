@@ -36,6 +36,8 @@ export interface Summaries {
    * are computed together by `compute` (given only the missing names) and stored.
    */
   read<T>(names: string[], compute: (missing: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>>;
+  /** The values named `names` already summarised under the current fingerprint; nothing is computed. */
+  peek<T>(names: string[]): Promise<Map<string, T>>;
 }
 
 /**
@@ -48,17 +50,22 @@ export async function summariesOf(db: Exec, workplaceIds: string[]): Promise<Sum
   const scope = scopeKeyOf(workplaceIds);
   const fingerprint = await fingerprintOf(db, workplaceIds);
   const keyOf = (name: string) => sha256(`${SUMMARY_FORMAT}|${scope}|${name}`);
+  async function peek<T>(names: string[]) {
+    const keys = new Map(names.map((n) => [keyOf(n), n]));
+    const found = keys.size
+      ? await db
+          .select({ key: figureSummaries.key, fingerprint: figureSummaries.fingerprint, value: figureSummaries.value })
+          .from(figureSummaries)
+          .where(inArray(figureSummaries.key, [...keys.keys()]))
+      : [];
+    const out = new Map<string, T>();
+    for (const row of found) if (row.fingerprint === fingerprint) out.set(keys.get(row.key) as string, row.value as T);
+    return out;
+  }
   return {
+    peek,
     async read<T>(names: string[], compute: (missing: string[]) => Promise<Map<string, T>>) {
-      const keys = new Map(names.map((n) => [keyOf(n), n]));
-      const found = keys.size
-        ? await db
-            .select({ key: figureSummaries.key, fingerprint: figureSummaries.fingerprint, value: figureSummaries.value })
-            .from(figureSummaries)
-            .where(inArray(figureSummaries.key, [...keys.keys()]))
-        : [];
-      const out = new Map<string, T>();
-      for (const row of found) if (row.fingerprint === fingerprint) out.set(keys.get(row.key) as string, row.value as T);
+      const out = await peek<T>(names);
       const missing = names.filter((n) => !out.has(n));
       if (!missing.length) return out;
       const computed = await compute(missing);

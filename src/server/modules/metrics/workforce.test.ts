@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { makeOrg, testHub, uniq } from "../../../../test/harness";
 import { staffRecords, trainingRecords, workforceSettings, workplaces } from "../../db/schema";
 import { listPayFloors } from "../reference/reference.repo";
-import { hourlyPay, workforceFigures } from "./workforce";
+import { figuresAt as workforceFigures } from "./engine";
+import { hourlyPay } from "./workforce";
 
 const hub = await testHub();
 const D = "2026-06-30"; // RLW 13.45 (UK) and 14.80 (London) payable from 22 April 2026; NLW 12.71 (21+), 10.85 (18–20)

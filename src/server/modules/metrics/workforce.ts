@@ -1,14 +1,11 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { CARE_PROVIDING_ROLES } from "../../../shared/ascwds/codes";
-import type { Exec } from "../../db/client";
-import { ageOn, monthsBefore } from "../../lib/time";
-import { pauser } from "../../lib/yield";
-import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
-import { completeness } from "../returns/completeness";
-import { type Cell, cellKey, type Figure, type Figures, type Grid, type GroupBy, uniqueCells } from "./engine";
+import { COMPLETENESS_SQL } from "../returns/completeness";
+import { type FigureDef, noData, rate, round2 } from "./figure-types";
 
 // Pay, people, qualification and data-quality figures of docs/metrics.md, over the workforce in
-// post at D (everyone except agency workers), read as one JSON value and computed here.
+// post at D (everyone except agency workers): aggregates the database works out in the engine's
+// staff scan (counts, shares, medians), and each figure's definition over them.
 
 /** Care-providing main job roles (metrics.md). */
 const CARE_PROVIDING = new Set<number>(CARE_PROVIDING_ROLES);
@@ -23,44 +20,8 @@ export const WEEKS_PER_YEAR = 52.143;
  */
 export const LONDON = /^(E|EC|N|NW|SE|SW|W|WC)\d/i;
 
-interface Worker {
-  role: number;
-  contract: number;
-  payInterval: number | null;
-  payRate: number | null;
-  contractedHours: number | null;
-  averageHours: number | null;
-  zeroHours: number | null;
-  age: number | null;
-  dob: string | null;
-  apprentice: number | null;
-  gender: number | null;
-  ethnicity: number | null;
-  nationality: number | null;
-  sectorStart: number | null;
-  mainJobStart: string | null;
-  scq: number | null;
-  scqLevel: number | null;
-  otherQual: number | null;
-  otherQualLevel: number | null;
-  careCert: number | null;
-  daysSick: number | null;
-  recruitment: number | null;
-  postcode: string | null;
-  /** The record's dates, its employer and its workplace's main service, to place it in cells. */
-  start: string;
-  end: string | null;
-  org: string;
-  service: number;
-  /** Training records (category, completed, expires), read only where the employer requires training. */
-  training: { c: number; from: string | null; to: string | null }[] | null;
-}
-
-/** Each employer's mandatory training by job role (its workforce settings). */
-export type RequiredTraining = Map<string, { category: number; roles: number[] | null }[]>;
-
 /** hourly_pay (metrics.md): the hourly rate, or an annual salary over contracted hours × 52.143 weeks. */
-export function hourlyPay(w: Pick<Worker, "payInterval" | "payRate" | "contractedHours">): number | null {
+export function hourlyPay(w: { payInterval: number | null; payRate: number | null; contractedHours: number | null }): number | null {
   if (w.payRate === null) return null;
   if (w.payInterval === 3) return w.payRate;
   if (w.payInterval === 1 && w.contractedHours && w.contractedHours > 0) return w.payRate / (w.contractedHours * WEEKS_PER_YEAR);
@@ -69,245 +30,193 @@ export function hourlyPay(w: Pick<Worker, "payInterval" | "payRate" | "contracte
 
 /** ONS ethnic groups of the ASC-WDS codes (asc-wds.md: 31–34 White … 47 and 98 Other; 99 or missing unknown). */
 export const ETHNIC_GROUPS = ["white", "mixed", "asian", "black", "other", "unknown"] as const;
-type EthnicGroup = (typeof ETHNIC_GROUPS)[number];
-export function ethnicGroup(code: number | null): EthnicGroup {
-  if (code === null || code === 99) return "unknown";
-  if (code >= 31 && code <= 34) return "white";
-  if (code >= 35 && code <= 38) return "mixed";
-  if (code >= 39 && code <= 43) return "asian";
-  if (code >= 44 && code <= 46) return "black";
-  return "other";
-}
+const ETHNIC_SQL: Record<(typeof ETHNIC_GROUPS)[number], string> = {
+  white: "s.ethnicity between 31 and 34",
+  mixed: "s.ethnicity between 35 and 38",
+  asian: "s.ethnicity between 39 and 43",
+  black: "s.ethnicity between 44 and 46",
+  other: "s.ethnicity is not null and s.ethnicity <> 99 and s.ethnicity not between 31 and 46",
+  unknown: "(s.ethnicity is null or s.ethnicity = 99)",
+};
 /** EU member states (the 27 since 2020), by ISO 3166-1 numeric code, as ASC-WDS records nationality. */
-const EU = new Set([40, 56, 100, 191, 196, 203, 208, 233, 246, 250, 276, 300, 348, 372, 380, 428, 440, 442, 470, 528, 616, 620, 642, 703, 705, 724, 752]);
+const EU = [40, 56, 100, 191, 196, 203, 208, 233, 246, 250, 276, 300, 348, 372, 380, 428, 440, 442, 470, 528, 616, 620, 642, 703, 705, 724, 752];
 export const NATIONALITY_GROUPS = ["british", "eu", "non_eu", "unknown"] as const;
-type NationalityGroup = (typeof NATIONALITY_GROUPS)[number];
 /** British (826), EU, non-EU; "don't know" (998), "other, unspecified" (999, neither EU nor non-EU can be told) and missing are unknown. */
-export function nationalityGroup(code: number | null): NationalityGroup {
-  if (code === null || code === 998 || code === 999) return "unknown";
-  if (code === 826) return "british";
-  return EU.has(code) ? "eu" : "non_eu";
-}
+const NATIONALITY_SQL: Record<(typeof NATIONALITY_GROUPS)[number], string> = {
+  british: "s.nationality = 826",
+  eu: `s.nationality in (${EU.join(", ")})`,
+  non_eu: `s.nationality not in (826, 998, 999, ${EU.join(", ")})`,
+  unknown: "(s.nationality is null or s.nationality in (998, 999))",
+};
 
-const share = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
-const stat = (values: number[], f: (v: number[]) => number): Figure => (values.length ? { value: f(values), n: values.length } : { value: null, reason: "no_data", n: 0 });
 export const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export async function workforceFigures(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[]): Promise<Figures> {
-  return (await workforceFiguresGrid(db, workplaceIds, [{ at, by: "all" }], floors)).get(cellKey({ at, by: "all" }))?.get("all") ?? noWorkforceFigures(at, floors);
-}
+/** The SQL of hourly_pay over a staff record `s` (as `hourlyPay`, in the same floating point arithmetic). */
+export const HOURLY_PAY_SQL = `(case when s.pay_rate is null then null when s.pay_interval = 3 then s.pay_rate::float8
+  when s.pay_interval = 1 and s.contracted_hours > 0 then s.pay_rate::float8 / (s.contracted_hours::float8 * ${WEEKS_PER_YEAR}::float8) end)`;
+/** The same pattern as LONDON, for a workplace `w` in SQL. */
+export const LONDON_SQL = "(coalesce(w.postcode, '') ~* '^(E|EC|N|NW|SE|SW|W|WC)[0-9]')";
 
-/** The workforce figures of a group with nobody in post. */
-export const noWorkforceFigures = (at: string, floors: PayFloor[]) => figuresOf([], at, "", floors);
-
-const WORKPLACES_PER_READ = 2000;
-
-/** The workforce (not agency) of some workplaces in post at any time between the first and last date. */
-async function workersOf(db: Exec, workplaceIds: string[], dates: string[]): Promise<Worker[]> {
-  const ids = `{${workplaceIds.join(",")}}`;
-  const result = await db.execute(sql`
-    select coalesce(json_agg(json_build_object(
-      'role', s.main_job_role, 'contract', s.contract_type, 'payInterval', s.pay_interval, 'payRate', s.pay_rate,
-      'contractedHours', s.contracted_hours, 'averageHours', s.average_hours, 'zeroHours', s.zero_hours,
-      'dob', s.date_of_birth, 'apprentice', s.apprentice,
-      'gender', s.gender, 'ethnicity', s.ethnicity, 'nationality', s.nationality, 'sectorStart', s.sector_start_year,
-      'mainJobStart', s.main_job_start_date, 'scq', s.social_care_qual, 'scqLevel', s.social_care_qual_level,
-      'otherQual', s.other_qual, 'otherQualLevel', s.other_qual_level, 'careCert', s.care_certificate,
-      'daysSick', s.days_sick, 'recruitment', s.recruitment_source, 'postcode', w.postcode,
-      'start', s.start_date, 'end', s.end_date, 'org', s.org_id, 'service', w.main_service,
-      -- A training record's expiry: its own date, else its completion plus the months it is valid for.
-      'training', case when jsonb_array_length(ws.required_training) > 0 then (
-        select json_agg(json_build_object('c', t.category, 'from', t.completed_on,
-          'to', coalesce(t.expires_on, (t.completed_on + make_interval(months => t.validity_months))::date)))
-        from training_records t where t.staff_record_id = s.id) end))::text, '[]') as rows
-    from staff_records s join workplaces w on w.id = s.workplace_id left join workforce_settings ws on ws.org_id = s.org_id
-    where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4
-      and s.start_date <= ${dates.at(-1) ?? "1900-01-01"}::date and (s.end_date is null or s.end_date > ${dates[0] ?? "1900-01-01"}::date)`);
-  return JSON.parse((result.rows[0] as { rows: string }).rows) as Worker[];
-}
-
-const groupKey = (w: Worker, by: GroupBy) => (by === "all" ? "all" : by === "employer" ? w.org : String(w.service));
-
+const list = (roles: Iterable<number>) => [...roles].join(", ");
+/** In post at D and not an agency worker: the workforce these figures are about. */
+const WF = "s.start_date <= s.d and (s.end_date is null or s.end_date > s.d) and s.contract_type <> 4";
+const PAID = `${WF} and s.pay is not null`;
+/** Workers the Real Living Wage is for: care-providing, aged 18 or over (a worker whose age is not known is counted). */
+const RLW_POPULATION = `${PAID} and s.main_job_role in (${list(CARE_PROVIDING)}) and (s.age is null or s.age >= 18)`;
 /**
- * The workforce figures for every cell: the records in post at any of the cells' dates are read
- * once (as JSON, a slice of workplaces at a time) and placed in each cell here (age worked out
- * at each date).
+ * The statutory minimum for a record in the scan (staff record `s`, cell `c`): the apprentice rate
+ * for an apprentice when there is one, else the band for their age (99 when it is not known), from
+ * the cell's table of rates by age (`c.nlw`, 0 to 120: no band starts below 0 or ends at 120 or
+ * above).
  */
-export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], asked: Cell[], floors: PayFloor[]): Promise<Grid> {
-  const cells = uniqueCells(asked);
-  const dates = cells.map((c) => c.at).sort();
-  const required = await requiredTrainingOf(db, workplaceIds);
-  // A large council's grid is seconds of work: pause now and then so other requests keep moving.
-  const pause = pauser();
-  // Read in slices of workplaces: one JSON value for a whole country would pass the largest
-  // string a JavaScript engine can hold.
-  const records: Worker[] = [];
-  for (let i = 0; i < workplaceIds.length; i += WORKPLACES_PER_READ) {
-    for (const r of await workersOf(db, workplaceIds.slice(i, i + WORKPLACES_PER_READ), dates)) records.push(r);
-    await pause();
-  }
-  const grid: Grid = new Map();
+export const STATUTORY_FLOOR_SQL = `(case when s.apprentice = 1 and c.appr is not null then c.appr
+  else (c.nlw ->> least(greatest(coalesce(extract(year from age(c.d, s.date_of_birth))::int, 99), 0), 120))::float8 end)`;
+/** Known: answered with a real value (not blank, not "don't know"). */
+const known = (c: string) => `(${c} is not null and ${c} <> 999)`;
+const BENCHMARK = `${WF} and s.main_job_role in (${list(QUALIFICATION_BENCHMARK_ROLES)}) and (s.social_care_qual = 2 or (s.social_care_qual = 1 and ${known("s.social_care_qual_level")}))`;
 
-  for (const cell of cells) {
-    const groups = new Map<string, Worker[]>();
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      if ((i & 4095) === 0) await pause();
-      if (r.start > cell.at || (r.end !== null && r.end <= cell.at)) continue;
-      const w = { ...r, age: r.dob ? ageOn(cell.at, r.dob) : null };
-      const key = groupKey(w, cell.by);
-      const list = groups.get(key);
-      if (list) list.push(w);
-      else groups.set(key, [w]);
-    }
-    const d12 = monthsBefore(cell.at, 12);
-    const figures = new Map<string, Figures>();
-    for (const [g, workforce] of groups) {
-      figures.set(g, figuresOf(workforce, cell.at, d12, floors, required));
-      await pause();
-    }
-    grid.set(cellKey(cell), figures);
-  }
-  return grid;
-}
+/** Aggregates over the staff scan (one row per record and cell, with `s.age`, `s.pay` and the cell's pay floors). */
+export const WORKFORCE_COLUMNS: Record<string, string> = {
+  wf_n: `count(*) filter (where ${WF})`,
+  ...Object.fromEntries(
+    Object.entries(PAY_ROLES).flatMap(([key, role]) => {
+      const of = `${PAID} and s.main_job_role = ${role}`;
+      return [
+        [`pay_n.${key}`, `count(*) filter (where ${of})`],
+        [`pay_sum.${key}`, `sum(s.pay) filter (where ${of})`],
+        // The two middle values (the same one when n is odd): their mean is the median, worked
+        // out as before, where percentile_cont would round differently.
+        [`pay_lo.${key}`, `percentile_disc(0.5) within group (order by s.pay) filter (where ${of})`],
+        [`pay_hi.${key}`, `percentile_disc(0.5) within group (order by s.pay desc) filter (where ${of})`],
+      ];
+    }),
+  ),
+  rlw_n: `count(*) filter (where ${RLW_POPULATION})`,
+  rlw_below: `count(*) filter (where ${RLW_POPULATION} and s.pay < (case when s.london then s.rlw_london else s.rlw_uk end))`,
+  // The statutory minimum depends on age (or apprenticeship): workers with neither known are not assessed.
+  nlw_n: `count(*) filter (where ${PAID} and (s.age is not null or s.apprentice = 1))`,
+  nlw_below: `count(*) filter (where ${PAID} and (s.age is not null or s.apprentice = 1) and floor(s.pay * 100 + 0.5) / 100 < s.pay_floor)`,
+  "gender.female": `count(*) filter (where ${WF} and s.gender = 2)`,
+  "gender.male": `count(*) filter (where ${WF} and s.gender = 1)`,
+  "gender.other": `count(*) filter (where ${WF} and s.gender = 4)`,
+  "gender.unknown": `count(*) filter (where ${WF} and (s.gender is null or s.gender = 3))`,
+  ...Object.fromEntries(Object.entries(ETHNIC_SQL).map(([g, p]) => [`ethnicity.${g}`, `count(*) filter (where ${WF} and ${p})`])),
+  ...Object.fromEntries(Object.entries(NATIONALITY_SQL).map(([g, p]) => [`nationality.${g}`, `count(*) filter (where ${WF} and ${p})`])),
+  experience_n: `count(*) filter (where ${WF} and ${known("s.sector_start_year")})`,
+  experience_21y: `count(*) filter (where ${WF} and ${known("s.sector_start_year")} and s.sector_start_year <= extract(year from s.d) - 21)`,
+  in_role_n: `count(*) filter (where ${WF} and s.contract_type in (1, 2) and s.main_job_start_date is not null)`,
+  in_role_12m: `count(*) filter (where ${WF} and s.contract_type in (1, 2) and s.main_job_start_date <= s.d12)`,
+  qual_answered: `count(*) filter (where ${WF} and s.social_care_qual in (1, 2))`,
+  qual_none: `count(*) filter (where ${WF} and s.social_care_qual = 2)`,
+  qual_benchmark: `count(*) filter (where ${BENCHMARK})`,
+  qual_l2_plus: `count(*) filter (where ${BENCHMARK} and s.social_care_qual = 1 and s.social_care_qual_level >= 2)`,
+  care_cert_n: `count(*) filter (where ${WF} and s.main_job_role in (${list(CARE_PROVIDING)}) and s.care_certificate is not null)`,
+  care_cert_done: `count(*) filter (where ${WF} and s.main_job_role in (${list(CARE_PROVIDING)}) and s.care_certificate = 1)`,
+  apprentices: `count(*) filter (where ${WF} and s.apprentice = 1)`,
+  // Data quality: the same definitions as a return's completeness score (returns/completeness.ts).
+  ...Object.fromEntries(
+    Object.entries(COMPLETENESS_SQL).flatMap(([field, f]) => {
+      const population = f.appliesTo ? `${WF} and ${f.appliesTo}` : WF;
+      return [
+        [`completeness_n.${field}`, `count(*) filter (where ${population})`],
+        [`completeness_has.${field}`, `count(*) filter (where ${population} and (${f.has}))`],
+      ];
+    }),
+  ),
+};
 
-/** The mandatory training of the employers owning these workplaces (those that have set any). */
-async function requiredTrainingOf(db: Exec, workplaceIds: string[]): Promise<RequiredTraining> {
-  const result = await db.execute(sql`
-    select ws.org_id as org, ws.required_training as required from workforce_settings ws
-    where jsonb_array_length(ws.required_training) > 0
-      and ws.org_id in (select org_id from workplaces where id = any(${`{${workplaceIds.join(",")}}`}::uuid[]))`);
-  return new Map((result.rows as { org: string; required: { category: number; roles: number[] | null }[] }[]).map((r) => [r.org, r.required]));
-}
+const share = rate;
+const ofRole = (key: string, f: (sum: number, lo: number, hi: number, n: number) => number): FigureDef => {
+  return (r) => {
+    const [n, sum, lo, hi] = [r(`pay_n.${key}`), r(`pay_sum.${key}`), r(`pay_lo.${key}`), r(`pay_hi.${key}`)];
+    return n > 0 ? { value: f(sum, lo, hi, n), n } : noData();
+  };
+};
+const completenessOf = (field: string): FigureDef => {
+  return (r) => {
+    const [has, n, all] = [r(`completeness_has.${field}`), r(`completeness_n.${field}`), r("wf_n")];
+    return n > 0 ? { value: has / n, n: all } : noData();
+  };
+};
+
+/** The workforce figures over the aggregates above, and `tr_items` and `tr_valid` (training compliance). */
+export const WORKFORCE_FIGURES: Record<string, FigureDef> = {
+  ...Object.fromEntries(
+    Object.keys(PAY_ROLES).flatMap((key) => [
+      [`pay_median_hourly.${key}`, ofRole(key, (_sum, lo, hi) => round2((lo + hi) / 2))],
+      [`pay_mean_hourly.${key}`, ofRole(key, (sum, _lo, _hi, n) => round2(sum / n))],
+    ]),
+  ),
+  // No value before the first Real Living Wage in the table.
+  below_rlw_share: (r, cell) => {
+    const [below, n] = [r("rlw_below"), r("rlw_n")];
+    return cell.rlwKnown ? share(below, n) : noData();
+  },
+  below_nlw_count: (r) => {
+    const [below, n] = [r("nlw_below"), r("nlw_n")];
+    return { value: below, n };
+  },
+  "gender_share.female": (r) => share(r("gender.female"), r("wf_n")),
+  "gender_share.male": (r) => share(r("gender.male"), r("wf_n")),
+  "gender_share.other": (r) => share(r("gender.other"), r("wf_n")),
+  "gender_share.unknown": (r) => share(r("gender.unknown"), r("wf_n")),
+  ...Object.fromEntries(ETHNIC_GROUPS.map((g) => [`ethnicity_share.${g}`, ((r) => share(r(`ethnicity.${g}`), r("wf_n"))) as FigureDef])),
+  ethnicity_unknown_share: (r) => share(r("ethnicity.unknown"), r("wf_n")),
+  ...Object.fromEntries(NATIONALITY_GROUPS.map((g) => [`nationality_share.${g}`, ((r) => share(r(`nationality.${g}`), r("wf_n"))) as FigureDef])),
+  experience_21y_plus_share: (r) => share(r("experience_21y"), r("experience_n")),
+  in_role_12m_share: (r) => share(r("in_role_12m"), r("in_role_n")),
+  no_relevant_qual_share: (r) => share(r("qual_none"), r("qual_answered")),
+  qual_l2_plus_share: (r) => share(r("qual_l2_plus"), r("qual_benchmark")),
+  care_certificate_completed_share: (r) => share(r("care_cert_done"), r("care_cert_n")),
+  apprentices_in_post: (r) => {
+    const [apprentices, n] = [r("apprentices"), r("wf_n")];
+    return { value: apprentices, n };
+  },
+  training_compliance: (r) => share(r("tr_valid"), r("tr_items")),
+  // Data quality (the same definition as a return's completeness score): the mean over the fields
+  // that apply to anyone.
+  completeness_score: (r) => {
+    const values = Object.keys(COMPLETENESS_SQL).flatMap((field) => {
+      const [has, n] = [r(`completeness_has.${field}`), r(`completeness_n.${field}`)];
+      return n > 0 ? [has / n] : [];
+    });
+    const all = r("wf_n");
+    return values.length ? { value: values.reduce((a, b) => a + b, 0) / values.length, n: all } : noData();
+  },
+  ...Object.fromEntries(Object.keys(COMPLETENESS_SQL).map((field) => [`completeness.${field}`, completenessOf(field)])),
+};
 
 /**
  * training_compliance (metrics.md): of the training items the workforce's employers require for
  * each person's main job role, the share held valid at D (completed on or before D, or with no
- * completion date recorded, and not expired by D).
+ * completion date recorded, and not expired by D). A training record's expiry is its own date,
+ * else its completion plus the months it is valid for. Given the cells `c` and the group key `g`
+ * over these workplaces; training records are read only here, each once, whatever the cells.
  */
-export function trainingCompliance(workforce: Pick<Worker, "org" | "role" | "training">[], at: string, required: RequiredTraining): Figure {
-  let items = 0;
-  let valid = 0;
-  for (const w of workforce) {
-    for (const r of required.get(w.org) ?? []) {
-      if (r.roles !== null && !r.roles.includes(w.role)) continue;
-      items++;
-      if ((w.training ?? []).some((t) => t.c === r.category && (t.from === null || t.from <= at) && (t.to === null || t.to > at))) valid++;
-    }
-  }
-  return share(valid, items);
-}
-
-function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloor[], required: RequiredTraining = new Map()): Figures {
-  const out: Figures = {};
-
-  // Pay.
-  const paid = workforce.map((w) => ({ w, pay: hourlyPay(w) })).filter((p): p is { w: Worker; pay: number } => p.pay !== null);
-  for (const [key, role] of Object.entries(PAY_ROLES)) {
-    const pays = paid.filter((p) => p.w.role === role).map((p) => p.pay);
-    out[`pay_median_hourly.${key}`] = stat(pays, (v) => round2(median(v)));
-    out[`pay_mean_hourly.${key}`] = stat(pays, (v) => round2(mean(v)));
-  }
-  // The Real Living Wage is for workers aged 18 and over; a worker whose age is not known is counted.
-  const rlwUk = applicableRlw(floors, at, false);
-  const rlwLondon = applicableRlw(floors, at, true);
-  const rlwPopulation = paid.filter((p) => CARE_PROVIDING.has(p.w.role) && (p.w.age === null || p.w.age >= 18));
-  const below = rlwPopulation.filter((p) => {
-    const rlw = LONDON.test(p.w.postcode ?? "") ? rlwLondon : rlwUk;
-    return rlw !== null && p.pay < rlw.hourlyRate;
-  });
-  out.below_rlw_share = applicableRlw(floors, at, false) ? share(below.length, rlwPopulation.length) : { value: null, reason: "no_data", n: 0 };
-  // The statutory minimum depends on age (or apprenticeship): workers with neither known are not assessed.
-  const assessed = paid.filter((p) => p.w.age !== null || p.w.apprentice === 1);
-  // The floor depends only on the age and apprenticeship: looked up once for each.
-  const floorFor = new Map<string, ReturnType<typeof statutoryMinimum>>();
-  const minimum = (age: number, apprentice: boolean) => {
-    const key = `${age}|${apprentice}`;
-    if (!floorFor.has(key)) floorFor.set(key, statutoryMinimum(floors, at, age, apprentice));
-    return floorFor.get(key) ?? null;
-  };
-  const underpaid = assessed.filter((p) => {
-    const floor = minimum(p.w.age ?? 99, p.w.apprentice === 1);
-    return floor !== null && round2(p.pay) < floor.hourlyRate;
-  });
-  out.below_nlw_count = { value: underpaid.length, n: assessed.length };
-
-  // People.
-  const n = workforce.length;
-  const count = (f: (w: Worker) => boolean) => workforce.filter(f).length;
-  out["gender_share.female"] = share(
-    count((w) => w.gender === 2),
-    n,
-  );
-  out["gender_share.male"] = share(
-    count((w) => w.gender === 1),
-    n,
-  );
-  out["gender_share.other"] = share(
-    count((w) => w.gender === 4),
-    n,
-  );
-  out["gender_share.unknown"] = share(
-    count((w) => w.gender === null || w.gender === 3),
-    n,
-  );
-  const ethnic = new Map<EthnicGroup, number>(ETHNIC_GROUPS.map((g) => [g, 0]));
-  const nations = new Map<NationalityGroup, number>(NATIONALITY_GROUPS.map((g) => [g, 0]));
-  for (const w of workforce) {
-    const e = ethnicGroup(w.ethnicity);
-    ethnic.set(e, (ethnic.get(e) ?? 0) + 1);
-    const g = nationalityGroup(w.nationality);
-    nations.set(g, (nations.get(g) ?? 0) + 1);
-  }
-  for (const [g, c] of ethnic) out[`ethnicity_share.${g}`] = share(c, n);
-  out.ethnicity_unknown_share = share(ethnic.get("unknown") ?? 0, n);
-  for (const [g, c] of nations) out[`nationality_share.${g}`] = share(c, n);
-  const year = Number(at.slice(0, 4));
-  const experienceKnown = workforce.filter((w) => w.sectorStart !== null && w.sectorStart !== 999);
-  out.experience_21y_plus_share = share(experienceKnown.filter((w) => (w.sectorStart as number) <= year - 21).length, experienceKnown.length);
-  const roleKnown = workforce.filter((w) => (w.contract === 1 || w.contract === 2) && w.mainJobStart !== null);
-  out.in_role_12m_share = share(roleKnown.filter((w) => (w.mainJobStart as string) <= d12).length, roleKnown.length);
-
-  // Qualifications.
-  const answered = workforce.filter((w) => w.scq === 1 || w.scq === 2);
-  out.no_relevant_qual_share = share(answered.filter((w) => w.scq === 2).length, answered.length);
-  const benchmark = workforce.filter((w) => QUALIFICATION_BENCHMARK_ROLES.has(w.role) && (w.scq === 2 || (w.scq === 1 && w.scqLevel !== null && w.scqLevel !== 999)));
-  out.qual_l2_plus_share = share(benchmark.filter((w) => w.scq === 1 && (w.scqLevel as number) >= 2).length, benchmark.length);
-  const careCert = workforce.filter((w) => CARE_PROVIDING.has(w.role) && w.careCert !== null);
-  out.care_certificate_completed_share = share(careCert.filter((w) => w.careCert === 1).length, careCert.length);
-  out.apprentices_in_post = { value: count((w) => w.apprentice === 1), n };
-  out.training_compliance = trainingCompliance(workforce, at, required);
-
-  // Data quality (the same definition as a return's completeness score).
-  const c = completeness(
-    workforce.map((w) => ({
-      contractType: w.contract,
-      gender: w.gender,
-      dateOfBirth: w.dob,
-      nationality: w.nationality,
-      mainJobRole: w.role,
-      mainJobStartDate: w.mainJobStart,
-      recruitmentSource: w.recruitment,
-      zeroHours: w.zeroHours,
-      contractedHours: w.contractedHours,
-      averageHours: w.averageHours,
-      payInterval: w.payInterval,
-      payRate: w.payRate,
-      daysSick: w.daysSick,
-      careCertificate: w.careCert,
-      socialCareQual: w.scq,
-      socialCareQualLevel: w.scqLevel,
-      otherQual: w.otherQual,
-      otherQualLevel: w.otherQualLevel,
-    })),
-  );
-  out.completeness_score = c.score === null ? { value: null, reason: "no_data", n: 0 } : { value: c.score, n };
-  for (const [field, value] of Object.entries(c.byField)) out[`completeness.${field}`] = value === null ? { value: null, reason: "no_data", n: 0 } : { value, n };
-  return out;
+export function trainingQuery(c: SQL, g: SQL, ids: string) {
+  return sql`with ${c},
+    required as materialized (select ws.org_id, (r.item ->> 'category')::int as category,
+        case when jsonb_typeof(r.item -> 'roles') = 'array' then array(select jsonb_array_elements_text(r.item -> 'roles')::int) end as roles
+      from workforce_settings ws cross join lateral jsonb_array_elements(ws.required_training) as r(item)
+      where ws.org_id in (select org_id from workplaces where id = any(${ids}::uuid[]))),
+    -- When each person held each category valid: a training record holds it from its completion
+    -- (or always, when undated) until its expiry (or for ever); one expiring before it is completed never.
+    held as (select t.staff_record_id as id, t.category, range_agg(daterange(t.completed_on, t.expiry, '[)')) as valid
+      from (select t.staff_record_id, t.category, t.completed_on, coalesce(t.expires_on, (t.completed_on + make_interval(months => t.validity_months))::date) as expiry
+            -- From each person's own training records (by index), not a pass over everyone's.
+            from staff_records s cross join lateral (select * from training_records t where t.staff_record_id = s.id offset 0) t
+            where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4) t
+      where t.completed_on is null or t.expiry is null or t.expiry > t.completed_on
+      group by 1, 2),
+    s as (select s.id, s.org_id, s.main_job_role, c.d, c.by, ${g} as g
+      from staff_records s join workplaces w on w.id = s.workplace_id cross join c
+      where s.workplace_id = any(${ids}::uuid[]) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d) and s.contract_type <> 4)
+    select s.d::text as at, s.by, s.g, count(*)::int as tr_items, count(*) filter (where h.valid @> s.d)::int as tr_valid
+    from s join required q on q.org_id = s.org_id and (q.roles is null or s.main_job_role = any(q.roles))
+      left join held h on h.id = s.id and h.category = q.category
+    group by 1, 2, 3`;
 }
