@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeOrg, makeSystem, signedIn, testHub, uniq } from "../../../../test/harness";
 import { agencyUse, declaredCounts, staffRecords, vacancies, workforceSettings, workplaces } from "../../db/schema";
@@ -256,5 +257,33 @@ describe("figures through the API", () => {
     expect(system.json.values).toEqual({ employed_headcount: 2, leavers_12m: 1 }); // provider's p1 and the council's own c1
     // Another organisation's user is refused.
     expect((await p.get(`/api/orgs/${council.id}/metrics`)).status).toBe(404);
+  });
+  it("metrics= computes only the figures named: no other query, column or table", async () => {
+    const { provider, providerAdmin } = await makeSystem(hub);
+    const w = await workplace(provider.id);
+    await staff(w, [{ ref: "p1", contract: 1, start: "2020-01-01" }]);
+    const p = await signedIn(hub, providerAdmin.email);
+    // Every statement the engine sends, as text (the summaries' own reads go through the query builder).
+    const db = hub.deps.db as unknown as { execute: (q: SQL) => Promise<unknown>; dialect: { sqlToQuery: (q: SQL) => { sql: string } } };
+    const execute = db.execute;
+    const sent: string[] = [];
+    db.execute = function (this: unknown, q: SQL) {
+      sent.push(db.dialect.sqlToQuery(q).sql);
+      return execute.call(this, q);
+    };
+    try {
+      const one = await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&metrics=filled_posts,vacancies`);
+      expect(one.json.values).toEqual({ filled_posts: 1, vacancies: 0 });
+      const engine = sent.filter((s) => s.includes("json_to_recordset"));
+      expect(engine.length).toBeGreaterThan(0);
+      for (const absent of ["training_records", "agency_use", "percentile_disc", "person_now", "completeness_", "gender."]) expect(engine.join("\n")).not.toContain(absent);
+      expect(engine.join("\n")).toContain("from vacancies");
+      sent.length = 0;
+      await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&metrics=training_compliance`);
+      expect(sent.join("\n")).toContain("training_records");
+      expect(sent.join("\n")).not.toContain("from vacancies");
+    } finally {
+      db.execute = execute;
+    }
   });
 });
