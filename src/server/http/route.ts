@@ -32,8 +32,8 @@ export interface RouteSpec {
    * have its type (checked by the compiler), and in tests every answer is checked against it.
    */
   response?: z.ZodType;
-  /** Responds with something other than JSON (a file, a page): its content type, instead of a response schema. */
-  produces?: string;
+  /** Responds with something other than JSON (a file, a page): its content type(s), instead of a response schema. */
+  produces?: string | readonly string[];
   /** Takes a multipart form rather than JSON: its fields, for the OpenAPI document. */
   form?: Record<string, { description: string; file?: boolean; many?: boolean }>;
   /** Honours an Idempotency-Key header (see http/idempotency.ts). */

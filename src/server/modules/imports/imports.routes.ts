@@ -163,7 +163,7 @@ export function importRoutes(r: Router) {
       permission: "staff.view",
       summary: "The upload's problems as a CSV or XLSX file (format=csv|xlsx); never holds NI numbers or dates of birth",
       query: z.object({ format: z.enum(["csv", "xlsx"], { error: "format must be csv or xlsx" }).default("csv") }),
-      produces: "text/csv",
+      produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     },
     async (c, { query }) => {
       const row = await getImport(orgCtxOf(c), importId(c));

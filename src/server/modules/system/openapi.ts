@@ -86,7 +86,7 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
           description: "Success",
           content: s.response
             ? { "application/json": { schema: z.toJSONSchema(s.response, { io: "output", unrepresentable: "any" }) } }
-            : { [s.produces ?? "application/json"]: { schema: { type: "string", format: "binary" } } },
+            : Object.fromEntries([s.produces ?? []].flat().map((type) => [type, { schema: type.startsWith("text/") ? { type: "string" } : { type: "string", format: "binary" } }])),
         },
         "400": ERROR,
         ...(s.scope !== "public" ? { "401": ERROR, "403": ERROR } : {}),

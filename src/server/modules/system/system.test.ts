@@ -51,6 +51,8 @@ describe("system endpoints", () => {
     expect(home.required).toEqual(expect.arrayContaining(["id", "kind", "role", "permissions", "summary"]));
     const poster = doc.paths["/api/public/careers/poster.pdf"].get.responses["2XX"].content;
     expect(Object.keys(poster)).toEqual(["application/pdf"]);
+    const report = doc.paths["/api/orgs/{orgId}/imports/{importId}/report"].get.responses["2XX"].content;
+    expect(Object.keys(report)).toEqual(["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
   });
 
   it("shows the kinds of organisation each organisation route serves", async () => {
