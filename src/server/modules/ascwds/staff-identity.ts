@@ -1,4 +1,4 @@
-import { type RowReader, STATUSES } from "./row-reader";
+import { type RowReader, STATUSES, sharedStatus, upperCase } from "./row-reader";
 import type { StaffColumns } from "./staff-columns";
 import type { StaffDraft } from "./staff-record";
 
@@ -14,8 +14,8 @@ export function readStaffIdentity(r: RowReader, c: StaffColumns, s: StaffDraft) 
   const moveTo = c.TRANSFERSTAFFRECORD.at >= 0 ? r.text(c.TRANSFERSTAFFRECORD, 50) : null;
   const transferTo = moveTo && moveTo !== workplaceRef ? moveTo : null;
   s.transferTo = transferTo;
-  const status = r.raw(c.STATUS).toUpperCase();
-  s.status = status;
+  const status = upperCase(r.raw(c.STATUS));
+  s.status = sharedStatus(status);
   if (!STATUSES.has(status)) r.error(c.STATUS, "invalid", `STATUS "${r.raw(c.STATUS)}" is not recognised: use NEW, UPDATE, UNCHECKED, NOCHANGE or DELETE.`);
   if (transferTo && (status === "NEW" || status === "DELETE"))
     r.error(

@@ -1,7 +1,7 @@
 import { ETHNICITY_CODES, RECRUITMENT_CODES } from "../../../shared/ascwds/codes";
-import { type Column, type RowReader, yearsBetween } from "./row-reader";
+import { type Column, type RowReader, upperCase, yearsBetween } from "./row-reader";
 import type { StaffColumns } from "./staff-columns";
-import type { SpecialField, StaffDraft } from "./staff-record";
+import { NO_FIELDS_KEPT, type SpecialField, type StaffDraft } from "./staff-record";
 
 const NI = /^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/;
 /** The reserved example prefix, accepted only in demo organisations (the demo's NI numbers use it). */
@@ -46,7 +46,7 @@ export function readStaffPerson(r: RowReader, c: StaffColumns, s: StaffDraft, ct
 
 /** NINUMBER, DOB and the home POSTCODE: checked without ever quoting them. */
 function readIdentifiers(r: RowReader, c: StaffColumns, s: StaffDraft, ctx: { asAt: string; allowExampleNi: boolean }) {
-  const rawNi = r.raw(c.NINUMBER).replace(SPACES, "").toUpperCase();
+  const rawNi = niText(r.raw(c.NINUMBER));
   if (rawNi === "ADMIN") s.ni = "keep";
   else if (rawNi) {
     if (NI.test(rawNi) || (ctx.allowExampleNi && EXAMPLE_NI.test(rawNi))) s.ni = rawNi;
@@ -71,13 +71,22 @@ function readIdentifiers(r: RowReader, c: StaffColumns, s: StaffDraft, ctx: { as
   }
   const homePostcode = r.raw(c.POSTCODE);
   if (homePostcode && !POSTCODE.test(homePostcode)) r.warn(c.POSTCODE, "format", "POSTCODE is not a UK postcode (like WA7 1AB); it will not be saved.");
-  else if (homePostcode) s.values.homePostcode = homePostcode.toUpperCase();
+  else if (homePostcode) s.values.homePostcode = upperCase(homePostcode);
+}
+/** The NI number without spaces, in capitals; the cell itself when it is that already. */
+function niText(v: string): string {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c <= 32 || (c >= 97 && c <= 122) || c > 127) return v.replace(SPACES, "").toUpperCase();
+  }
+  return v;
 }
 const SENSITIVE_WARNING = { sensitive: true, severity: "warning" } as const;
 
 /** A special category field given as "Admin": remembered as kept, and not read. */
 function keptAsAdmin(r: RowReader, column: Column, s: StaffDraft, field: SpecialField) {
   if (!isAdmin(r.raw(column))) return false;
+  if (s.kept === NO_FIELDS_KEPT) s.kept = [];
   s.kept.push(field);
   return true;
 }

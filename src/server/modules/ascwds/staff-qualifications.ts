@@ -1,7 +1,7 @@
 import { CWP_CATEGORIES } from "../../../shared/ascwds/codes";
 import type { Column, RowReader } from "./row-reader";
 import type { StaffColumns } from "./staff-columns";
-import type { StaffDraft } from "./staff-record";
+import { NO_QUALIFICATIONS, type StaffDraft } from "./staff-record";
 
 const QUAL_LEVEL = /^(1;([0-8]|999)|2|999)$/;
 const QUALIFICATION = /^(\d{1,4})(?:;(\d{4}))?$/;
@@ -27,6 +27,7 @@ export function readStaffQualifications(r: RowReader, c: StaffColumns, s: StaffD
       r.error(code, "year", `${code.name}: the year ${year} is not plausible: give the year the qualification was achieved.`);
       continue;
     }
+    if (s.qualifications === NO_QUALIFICATIONS) s.qualifications = [];
     s.qualifications.push({ position, qualificationCode: Number(m[1]), year, notes });
   }
 }

@@ -79,6 +79,13 @@ export interface StaffDraft extends Omit<StaffIn, "workplaceRef" | "localRef" | 
   values: Nullable<StaffValues>;
 }
 
+/**
+ * Shared by the records that have none (most): a record's own array is made when it first has
+ * one, so that 100,000 records do not keep 200,000 empty arrays. Frozen: nothing adds to these.
+ */
+export const NO_QUALIFICATIONS = Object.freeze([]) as unknown as QualificationIn[];
+export const NO_FIELDS_KEPT = Object.freeze([]) as unknown as SpecialField[];
+
 /** An empty record, its fields in the order the record keeps (one shape for every row). */
 export function emptyStaffDraft(line: number): StaffDraft {
   return {
@@ -90,8 +97,8 @@ export function emptyStaffDraft(line: number): StaffDraft {
     dateOfBirth: null,
     newLocalRef: null,
     transferTo: null,
-    qualifications: [],
-    kept: [],
+    qualifications: NO_QUALIFICATIONS,
+    kept: NO_FIELDS_KEPT,
     values: {
       displayId: null,
       homePostcode: null,

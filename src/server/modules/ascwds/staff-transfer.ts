@@ -1,7 +1,7 @@
 // Moving a staff record to another workplace (TRANSFERSTAFFRECORD) within an upload.
 import type { ProblemList } from "./problems";
 import type { StaffIn } from "./staff-record";
-import { staffKey, type UploadContext, type UploadRefs } from "./upload-context";
+import { staffKey, staffLine, type UploadContext, type UploadRefs } from "./upload-context";
 
 /**
  * TRANSFERSTAFFRECORD: the workplace must exist, the record must exist at LOCALESTID (or have
@@ -27,7 +27,7 @@ export function checkTransfer(s: StaffIn, at: { file: string; line: number }, re
       "no_record",
       `There is no current staff record "${s.localRef}" at workplace "${s.workplaceRef}" to move: add the record first (STATUS NEW, without TRANSFERSTAFFRECORD), or check both references.`,
     );
-  if (here && (there || refs.staff.has(staffKey(to, ref))))
+  if (here && (there || staffLine(refs, to, ref) !== undefined))
     return problem("clash", `Workplace "${to}" already has a staff record "${ref}": give the moving record a new reference in CHGUNIQUEWRKID, or change the other one.`);
   const other = moving.get(staffKey(to, ref));
   if (other) return problem("duplicate", `Line ${other} also moves a staff record "${ref}" to workplace "${to}": references must stay unique at a workplace.`);

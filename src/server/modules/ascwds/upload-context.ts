@@ -55,12 +55,27 @@ export interface ParsedUpload {
 
 export const staffKey = (workplaceRef: string, staffRef: string) => `${workplaceRef}\u0000${staffRef}`;
 
+/** The line of the staff file that gives the record `staffRef` at `workplaceRef`, if it does. */
+export const staffLine = (refs: UploadRefs, workplaceRef: string, staffRef: string) => refs.staff.get(workplaceRef)?.get(staffRef);
+
+export function addStaffLine(refs: UploadRefs, workplaceRef: string, staffRef: string, line: number) {
+  let atWorkplace = refs.staff.get(workplaceRef);
+  if (!atWorkplace) {
+    atWorkplace = new Map();
+    refs.staff.set(workplaceRef, atWorkplace);
+  }
+  atWorkplace.set(staffRef, line);
+}
+
 /** The references the upload's files give, for the files read after them to refer to. */
 export interface UploadRefs {
   /** LOCALESTID → the line of the workplace file that gives it. */
   workplaces: Map<string, number>;
-  /** staffKey → the line of the staff file that gives it (valid or not: it is present either way). */
-  staff: Map<string, number>;
+  /**
+   * LOCALESTID → UNIQUEWORKERID → the line of the staff file that gives it (valid or not: it is
+   * present either way). By workplace, so that no key string is made for each of the rows.
+   */
+  staff: Map<string, Map<string, number>>;
   /** Where records moved by an earlier upload of the same staff file are now. */
   moved: Set<string>;
 }

@@ -4,7 +4,7 @@ import type { ProblemList } from "./problems";
 import { type OpenSheet, readDataRows } from "./sheet-rows";
 import { staffRowReader } from "./staff-file";
 import { checkTransfer } from "./staff-transfer";
-import { type ParsedUpload, staffKey, type UploadContext, type UploadRefs } from "./upload-context";
+import { addStaffLine, type ParsedUpload, staffKey, staffLine, type UploadContext, type UploadRefs } from "./upload-context";
 
 export function readStaffSheet(p: OpenSheet, ctx: UploadContext, problems: ProblemList, out: ParsedUpload, refs: UploadRefs) {
   const { sheet, index } = p;
@@ -17,9 +17,8 @@ export function readStaffSheet(p: OpenSheet, ctx: UploadContext, problems: Probl
   readDataRows(p, problems, (row) => {
     const wp = (row.cells[wpAt] ?? "").trim();
     const ref = (row.cells[refAt] ?? "").trim();
-    const key = staffKey(wp, ref);
     if (wp && ref) {
-      const first = refs.staff.get(key);
+      const first = staffLine(refs, wp, ref);
       if (first !== undefined) {
         problems.add({
           file: sheet.name,
@@ -33,7 +32,7 @@ export function readStaffSheet(p: OpenSheet, ctx: UploadContext, problems: Probl
         });
         return;
       }
-      refs.staff.set(key, row.line);
+      addStaffLine(refs, wp, ref, row.line);
     }
     if (wp && !refs.workplaces.has(wp) && !ctx.existingWorkplaces.has(wp)) {
       problems.add({
@@ -53,7 +52,7 @@ export function readStaffSheet(p: OpenSheet, ctx: UploadContext, problems: Probl
     if (s.transferTo) {
       if (!checkTransfer(s, { file: sheet.name, line: row.line }, refs, moving, ctx, problems)) return;
       // Moved by an earlier upload of the same file: the record is at its new workplace now.
-      if (!ctx.existingStaff.has(key)) {
+      if (!ctx.existingStaff.has(staffKey(wp, ref))) {
         s.workplaceRef = s.transferTo;
         s.transferTo = null;
         refs.moved.add(staffKey(s.workplaceRef, ref));

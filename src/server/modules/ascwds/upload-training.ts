@@ -2,7 +2,7 @@
 import type { ProblemList } from "./problems";
 import { type OpenSheet, readDataRows } from "./sheet-rows";
 import { trainingRowReader } from "./training-file";
-import { type ParsedUpload, staffKey, type UploadContext, type UploadRefs } from "./upload-context";
+import { type ParsedUpload, staffKey, staffLine, type UploadContext, type UploadRefs } from "./upload-context";
 
 export function readTrainingSheet(p: OpenSheet, ctx: UploadContext, problems: ProblemList, out: ParsedUpload, refs: UploadRefs) {
   const { sheet, index } = p;
@@ -14,9 +14,8 @@ export function readTrainingSheet(p: OpenSheet, ctx: UploadContext, problems: Pr
     const wp = (row.cells[wpAt] ?? "").trim();
     const ref = (row.cells[refAt] ?? "").trim();
     if (wp && ref) {
-      const key = staffKey(wp, ref);
       // Staff rows that failed their checks still count as present.
-      if (!refs.staff.has(key) && !refs.moved.has(key) && !ctx.existingStaff.has(key)) {
+      if (staffLine(refs, wp, ref) === undefined && !refs.moved.has(staffKey(wp, ref)) && !ctx.existingStaff.has(staffKey(wp, ref))) {
         problems.add({
           file: sheet.name,
           line: row.line,
