@@ -6,7 +6,7 @@ import { workplaces } from "../../db/schema";
 import { sha256 } from "../../lib/crypto";
 import { badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
-import { commissionedProviderIds } from "../orgs/orgs.repo";
+import { assertCommissions, providersOf } from "../orgs/commissioning";
 import { listPayFloors } from "../reference/reference.repo";
 import { returnStatusFigures } from "../returns/returns.service";
 import { careerFigures } from "./career-figures";
@@ -48,8 +48,7 @@ export function parseScope(ctx: OrgCtx, text: string | undefined): Scope {
 export async function workplacesOf(ctx: OrgCtx, scope: Scope, at: string): Promise<string[]> {
   if (scope.kind === "provider") {
     // A council sees a provider's aggregates only while it commissions it.
-    const commissioned = (await commissionedProviderIds(ctx.db, ctx.org.id, at)).some((p) => p.id === scope.id);
-    if (!commissioned) throw notFound("provider");
+    await assertCommissions(ctx.db, ctx.org.id, scope.id, at, "provider");
     return (await ctx.db.select({ id: workplaces.id }).from(workplaces).where(eq(workplaces.orgId, scope.id))).map((r) => r.id);
   }
   if (scope.kind === "workplace") {
@@ -63,7 +62,7 @@ export async function workplacesOf(ctx: OrgCtx, scope: Scope, at: string): Promi
   }
   if (scope.kind === "comparison") return comparisonGroup(ctx);
   const orgIds = [ctx.org.id];
-  if (scope.kind === "council") orgIds.push(...(await commissionedProviderIds(ctx.db, ctx.org.id, at)).map((p) => p.id));
+  if (scope.kind === "council") orgIds.push(...(await providersOf(ctx.db, ctx.org.id, at)));
   return (await ctx.db.select({ id: workplaces.id }).from(workplaces).where(inArray(workplaces.orgId, orgIds))).map((r) => r.id);
 }
 

@@ -3,7 +3,7 @@ import { type Ctx, type Deps, systemActor } from "../../context";
 import { organisations } from "../../db/schema";
 import { errorFields } from "../../lib/logger";
 import { isoDate } from "../../lib/time";
-import { commissioningCouncilIds } from "../orgs/orgs.repo";
+import { councilsOf } from "../orgs/commissioning";
 import { councilDashboard } from "./dashboard.service";
 import type { Figures } from "./engine";
 import { nationalHeadlines } from "./metrics.service";
@@ -71,7 +71,7 @@ export async function latestNationalHeadlines(deps: Pick<Deps, "db">) {
 async function councilsToRefresh(deps: Deps, orgIds: string[] | null, today: string) {
   const isCouncil = eq(organisations.kind, "council");
   if (orgIds === null) return deps.db.select().from(organisations).where(isCouncil);
-  const ids = [...orgIds, ...(await commissioningCouncilIds(deps.db, orgIds, today))];
+  const ids = [...orgIds, ...(await councilsOf(deps.db, orgIds, today))];
   return deps.db
     .select()
     .from(organisations)

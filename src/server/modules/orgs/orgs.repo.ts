@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { CONTRACT } from "../../../shared/ascwds/codes";
 import type { Exec } from "../../db/client";
 import { commissioning, invitations, memberships, organisations, staffRecords, users, workplaces } from "../../db/schema";
@@ -11,26 +11,6 @@ export const insertOrg = async (db: Exec, values: typeof organisations.$inferIns
 export const listAllOrgs = (db: Exec) => db.select().from(organisations).orderBy(organisations.kind, organisations.name);
 
 export const insertCommissioning = async (db: Exec, values: typeof commissioning.$inferInsert) => (await db.insert(commissioning).values(values).returning())[0];
-
-/** Providers a council commissions on a date (links whose from ≤ date and to is empty or ≥ date). */
-export function commissionedProviderIds(db: Exec, councilId: string, onDate: string) {
-  return db
-    .selectDistinct({ id: commissioning.providerId })
-    .from(commissioning)
-    .where(and(eq(commissioning.councilId, councilId), lte(commissioning.fromDate, onDate), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`)));
-}
-
-/** Councils that commission a provider (or any of several) on a date: the inverse of commissionedProviderIds. */
-export async function commissioningCouncilIds(db: Exec, providerIds: string | string[], onDate: string): Promise<string[]> {
-  const ids = typeof providerIds === "string" ? [providerIds] : providerIds;
-  if (!ids.length) return [];
-  const rows = await db
-    .selectDistinct({ id: commissioning.councilId })
-    .from(commissioning)
-    .where(and(inArray(commissioning.providerId, ids), lte(commissioning.fromDate, onDate), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${onDate}`)))
-    .orderBy(commissioning.councilId);
-  return rows.map((r) => r.id);
-}
 
 /** The council's commissioned providers with links and sizes (counts only: never staff records). */
 export async function findCommissionedProviders(db: Exec, councilId: string) {
