@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll } from "vitest";
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
 import { createApp } from "../src/server/app";
 import { prepareDatabase } from "../src/server/boot";
 import { type Deps, systemCtx } from "../src/server/context";
-import { openDatabase } from "../src/server/db/client";
+import { type Database, openDatabase } from "../src/server/db/client";
 import { loadEnv } from "../src/server/env";
 import { DEFAULT_ADMISSION } from "../src/server/http/admission";
 import { createLogger } from "../src/server/lib/logger";
@@ -14,15 +15,37 @@ import type { OrgKind, Role } from "../src/shared/permissions";
 export const PASSWORD = "correct horse battery staple";
 export const SECRET = "test-secret-test-secret-test-secret-0123";
 
+let workerDatabase: Promise<Database> | undefined;
+
 /**
- * A whole hub for one test file: a fresh in-memory PGlite (or, in the PostgreSQL lane, the
- * run's database), the real app, a controllable clock and the captured log lines.
+ * The database this test worker's files share, opened by the first of them (vitest runs a worker's
+ * files in one module graph: `isolate: false`). Tests build their own organisations (`uniq`), as
+ * they do in the PostgreSQL lane, where every file shares the run's one database. It stays open
+ * until the worker exits: a file must not close it under the next one.
+ */
+function sharedDatabase(): Promise<Database> {
+  workerDatabase ??= (async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    // The run's database, prepared by test/global-setup.ts.
+    if (url) return openDatabase({ databaseUrl: url });
+    // TEST_PGLITE_THREAD=1 runs the suite on the embedded database in its own thread, as the server does.
+    if (process.env.TEST_PGLITE_THREAD === "1") {
+      const database = await openDatabase({ inMemory: true, thread: true });
+      await prepareDatabase(database);
+      return database;
+    }
+    // A copy of the database test/global-setup.ts prepared once for the whole run.
+    return openDatabase({ inMemory: true, template: new Blob([readFileSync(inject("pgliteTemplate"))]) });
+  })();
+  return workerDatabase;
+}
+
+/**
+ * A whole hub for a test file: the worker's shared database (embedded, or in the PostgreSQL lane
+ * the run's database), the real app, a controllable clock and the captured log lines.
  */
 export async function testHub(envOverrides: Record<string, string> = {}) {
-  const url = process.env.TEST_DATABASE_URL;
-  // TEST_PGLITE_THREAD=1 runs the suite on the embedded database in its own thread, as the server does.
-  const database = await openDatabase(url ? { databaseUrl: url } : { inMemory: true, thread: process.env.TEST_PGLITE_THREAD === "1" });
-  if (!url) await prepareDatabase(database);
+  const database = await sharedDatabase();
   const logLines: string[] = [];
   const clock = { now: new Date("2026-06-15T09:00:00Z") };
   const env = loadEnv({ NODE_ENV: "test", HUB_SECRET: SECRET, PUBLIC_URL: "http://hub.test", DATA_DIR: "/tmp/hub-test", LOG_LEVEL: "debug", TRUST_PROXY: "true", ...envOverrides });
@@ -30,7 +53,6 @@ export async function testHub(envOverrides: Record<string, string> = {}) {
   // The tests themselves hold the event loop (building a 49 MB file, say), which would read as an
   // overloaded hub: here only the lanes' limits apply, not the lag check (tested on its own).
   const { app, router } = createApp(deps, { admission: { ...DEFAULT_ADMISSION, maxLagMs: Number.POSITIVE_INFINITY } });
-  afterAll(() => database.close());
   return { app, router, deps, database, clock, logLines, ctx: systemCtx(deps) };
 }
 export type Hub = Awaited<ReturnType<typeof testHub>>;

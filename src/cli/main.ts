@@ -1,12 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
+import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { openDeps, prepareDatabase } from "../server/boot";
 import { systemCtx } from "../server/context";
+import type { Database } from "../server/db/client";
 import { EnvError, loadEnv } from "../server/env";
 import { AppError } from "../server/lib/errors";
 import { createLogger } from "../server/lib/logger";
+import { resolveSecret } from "../server/lib/secret";
 import { isoDate } from "../server/lib/time";
 import { requestPasswordReset } from "../server/modules/auth/auth.service";
 import { databaseIsEmpty, seedDemo } from "../server/modules/demo/seed";
@@ -48,13 +51,14 @@ function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
   return r.data;
 }
 
-async function run(argv: string[]): Promise<Out> {
+async function run(argv: string[], io: CliIo): Promise<Out> {
   const [command, sub, ...rest] = argv;
   if (!command || command === "help" || command === "--help") throw new UsageError("");
-  const env = loadEnv();
+  const env = loadEnv(io.env);
   const quiet = createLogger(env.LOG_LEVEL === "debug" ? "debug" : "warn");
 
-  const withDb = async <T>(fn: (ctx: ReturnType<typeof systemCtx>, database: Awaited<ReturnType<typeof openDeps>>["database"]) => Promise<T>) => {
+  const withDb = async <T>(fn: (ctx: ReturnType<typeof systemCtx>, database: Database) => Promise<T>) => {
+    if (io.database) return fn(systemCtx({ db: io.database.db, env, log: quiet, secret: resolveSecret(env), now: () => new Date() }), io.database);
     const { deps, database } = await openDeps(env, quiet);
     try {
       return await fn(systemCtx(deps), database);
@@ -220,18 +224,35 @@ async function run(argv: string[]): Promise<Out> {
   throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(" ")}"`);
 }
 
-const wantsJson = process.argv.includes("--format=json") || process.argv.join(" ").includes("--format json");
+/** Where a command writes, and the environment it reads: the process's own, or a test's. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** An open database to run against, left open, instead of opening the one the environment names (the tests' own). */
+  database?: Database;
+}
 
-run(process.argv.slice(2)).then(
-  (out) => {
-    process.stdout.write(out.format === "json" ? `${JSON.stringify(out.data)}\n` : `${out.text}\n`);
-    if (out.exitCode) process.exitCode = out.exitCode;
-  },
-  (err) => {
+const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env };
+
+/** Runs one `hub` command and resolves to its exit code. The tests call it in process, with their own io. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const wantsJson = argv.includes("--format=json") || argv.join(" ").includes("--format json");
+  try {
+    const out = await run(argv, io);
+    io.stdout(out.format === "json" ? `${JSON.stringify(out.data)}\n` : `${out.text}\n`);
+    return out.exitCode ?? 0;
+  } catch (err) {
     const usage = err instanceof UsageError;
     const message = usage ? err.message : err instanceof EnvError || err instanceof AppError ? err.message : `${(err as Error).message}`;
-    if (wantsJson) process.stdout.write(`${JSON.stringify({ error: { code: usage ? "usage" : err instanceof AppError ? err.code : "failed", message } })}\n`);
-    else process.stderr.write(usage ? `${message ? `hub: ${message}\n\n` : ""}${USAGE}\n` : `hub: ${message}\n`);
-    process.exit(usage && !message ? 0 : usage ? 2 : 1);
-  },
-);
+    if (wantsJson) io.stdout(`${JSON.stringify({ error: { code: usage ? "usage" : err instanceof AppError ? err.code : "failed", message } })}\n`);
+    else io.stderr(usage ? `${message ? `hub: ${message}\n\n` : ""}${USAGE}\n` : `hub: ${message}\n`);
+    return usage && !message ? 0 : usage ? 2 : 1;
+  }
+}
+
+// Run as the `hub` command (bin/hub.mjs, npm run hub), not when a test imports `main`. The exit
+// is forced, as before: a command that failed half way may leave a database connection open.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -36,7 +36,11 @@ export function databaseOverPort(port: MessagePort): Database {
   return { db, kind: "pglite", migrate: async () => {}, close: () => client.close() };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; thread?: boolean }): Promise<Database> {
+/**
+ * `template` (in memory only) starts from a copy of another embedded database's data directory
+ * (PGlite's `dumpDataDir`), instead of an empty one: the tests load one already migrated.
+ */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; thread?: boolean; template?: Blob }): Promise<Database> {
   if (opts.databaseUrl) {
     // JIT compilation pays off for hours-long analytics, not for the hub's statements: the figures
     // engine's staff scan (a hundred aggregates) spent 9 of its 12 s compiling. A dashboard's sorts
@@ -70,7 +74,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       close: () => client.close(),
     };
   }
-  const client = dir ? new PGlite(dir) : new PGlite();
+  const client = dir ? new PGlite(dir) : new PGlite(opts.template ? { loadDataDir: opts.template } : undefined);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
