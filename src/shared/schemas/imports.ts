@@ -30,15 +30,69 @@ export const problemView = z.object({
 });
 export type ProblemView = z.infer<typeof problemView>;
 
+const uploadFileView = z.object({ name: z.string(), kind: z.string(), rows: z.number(), encoding: z.string() });
+const count = z.number();
+/** How many staff records and workplaces an upload creates, updates, leaves alone, ends and misses. */
+export const changeTotalsView = z.object({
+  new: count,
+  updated: count,
+  unchanged: count,
+  leaving: count,
+  missing: count,
+  workplacesNew: count,
+  workplacesUpdated: count,
+});
+/** What applying an upload did. */
+export const appliedCountsView = z.object({
+  workplacesNew: count,
+  workplacesUpdated: count,
+  staffNew: count,
+  staffUpdated: count,
+  leavers: count,
+  missingKept: count,
+  trainingRecords: count,
+  declaredCounts: count,
+});
+export const uploadSummaryView = z.object({
+  files: z.array(uploadFileView),
+  rows: z.object({ workplace: count, staff: count, training: count }),
+  errors: count,
+  warnings: count,
+  /** Null when the files have errors (nothing would change). */
+  changes: changeTotalsView.nullable(),
+  /** Once applied. */
+  applied: appliedCountsView.optional(),
+});
+export type UploadSummaryView = z.infer<typeof uploadSummaryView>;
+/** What the person uploading sees before anything changes, workplace by workplace. */
+export const uploadPreviewView = z.object({
+  workplaces: z.array(
+    z.object({
+      ref: z.string(),
+      name: z.string(),
+      action: z.enum(["new", "update", "unchanged", "not in workplace file"]),
+      changed: z.array(z.string()),
+      staff: z.object({ new: count, updated: count, unchanged: count, leaving: count, missing: count }),
+      updates: z.array(z.object({ ref: z.string(), fields: z.array(z.string()) })),
+    }),
+  ),
+  /** Staff in post in a workplace the files cover, but not in the staff file. */
+  missing: z.array(z.object({ id: z.string(), workplaceRef: z.string(), ref: z.string(), displayId: z.string() })),
+  training: z.object({ staffRecords: count, replaced: count, unchanged: count }),
+  declaredCounts: count,
+  totals: changeTotalsView,
+});
+export type UploadPreviewView = z.infer<typeof uploadPreviewView>;
+
 export const importView = z.object({
   id: z.string(),
   status: z.string(),
   asAt: day,
-  files: z.array(z.object({ name: z.string(), kind: z.string(), rows: z.number(), encoding: z.string() })),
+  files: z.array(uploadFileView),
   /** What the upload holds and would change, once checked (null before). */
-  summary: z.unknown(),
-  /** The changes workplace by workplace (left out of the list of uploads). */
-  preview: z.unknown().optional(),
+  summary: uploadSummaryView.nullable(),
+  /** The changes workplace by workplace: null before checking and once applied or cancelled; left out of the list of uploads. */
+  preview: uploadPreviewView.nullable().optional(),
   problems: z.array(problemView),
   problemCount: z.number(),
   progress: z.number(),
@@ -54,17 +108,8 @@ export type ImportsResponse = z.infer<typeof importsResponse>;
 
 /** Records sent through the API, applied: what changed, and warnings (errors answer 422 instead). */
 export const recordsResponse = z.object({
-  applied: z.object({
-    workplacesNew: z.number(),
-    workplacesUpdated: z.number(),
-    staffNew: z.number(),
-    staffUpdated: z.number(),
-    leavers: z.number(),
-    missingKept: z.number(),
-    trainingRecords: z.number(),
-    declaredCounts: z.number(),
-  }),
-  changes: z.unknown(),
+  applied: appliedCountsView,
+  changes: changeTotalsView.nullable(),
   warnings: z.array(problemView.extend({ record: z.number().nullable() })),
 });
 export type RecordsResponse = z.infer<typeof recordsResponse>;

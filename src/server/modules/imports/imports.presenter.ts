@@ -1,3 +1,4 @@
+import type { UploadPreviewView, UploadSummaryView } from "../../../shared/schemas";
 import type { imports } from "../../db/schema";
 import type { Problem } from "../ascwds/problems";
 
@@ -11,8 +12,9 @@ export function presentImport(row: ImportRow, job?: { progress: number; status: 
     status: row.status,
     asAt: row.asAt,
     files: row.files,
-    summary: row.summary,
-    preview: row.preview,
+    // Written by summaryOf and previewOf (imports.service.ts, plan.ts) in these shapes.
+    summary: row.summary as UploadSummaryView | null,
+    preview: row.preview as UploadPreviewView | null,
     problems: problems.slice(0, problemLimit),
     problemCount: problems.length,
     progress: row.status === "validating" || row.status === "committing" ? (job?.progress ?? 0) : 100,
