@@ -26,7 +26,8 @@ describe("a council's dashboard, kept while nothing it rests on changes", () => 
     expect(JSON.stringify(afterVacancy.now)).not.toEqual(JSON.stringify(first.now));
 
     expect((await reader.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.09 } })).status).toBe(200);
-    expect((await dashboard()).targets).toMatchObject({ vacancy_rate: 0.09 });
+    const withTarget = await dashboard();
+    expect(withTarget.targets, JSON.stringify(withTarget).slice(0, 500)).toMatchObject({ vacancy_rate: 0.09 });
 
     // A provider with open posts, then commissioned: only the commissioning links changed.
     const second = await makeOrg(hub, "provider", `Second provider ${uniq()}`);

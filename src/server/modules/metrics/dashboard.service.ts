@@ -76,7 +76,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
   const cells: Cell[] = [at, previousAt, ...quarters].map((d) => ({ at: d, by: "all" as const }));
   if (!provider) cells.push({ at, by: "employer" }, { at, by: "service" });
   const figures = await figuresOver(ctx, ids);
-  const grid = await figures.grid(cells);
+  // Every date and breakdown shows the headline figures only: nothing else is computed.
+  const grid = await figures.grid(cells, HEADLINE_NAMES);
   // Every date shown, and each breakdown, withholds what the same rule withholds on every other path.
   const view = await councilDisclosure(ctx, [at, previousAt, ...quarters]);
   const guard = (f: Figures, d: string) => (provider ? view.provider(provider, f, d) : view.total(f, d, at));
@@ -108,13 +109,26 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
   const { previousAt, quarters } = datesOf(at);
   const ownIds = await workplacesOf(ctx, { kind: "employer" }, at);
   const ownFigures = await figuresOver(ctx, ownIds);
-  const own = await ownFigures.grid([at, previousAt, ...quarters].map((d) => ({ at: d, by: "all" as const })));
+  // Every figure at the date (the data quality panel reads completeness and pay below the legal
+  // minimum); the headlines at the other dates.
+  const own = new Map([
+    ...(await ownFigures.grid([{ at, by: "all" }])),
+    ...(await ownFigures.grid(
+      [previousAt, ...quarters].filter((d) => d !== at).map((d) => ({ at: d, by: "all" as const })),
+      HEADLINE_NAMES,
+    )),
+  ]);
   const mine = (d: string) => own.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures;
   const groupIds = await workplacesOf(ctx, { kind: "comparison" }, at);
-  const groupGrid = await figuresGrid(ctx, groupIds, [
-    { at, by: "all" },
-    { at, by: "employer" },
-  ]);
+  const groupGrid = await figuresGrid(
+    ctx,
+    groupIds,
+    [
+      { at, by: "all" },
+      { at, by: "employer" },
+    ],
+    HEADLINE_NAMES,
+  );
   const guard = await protectForScope(ctx, { kind: "comparison" }, groupIds, [at]);
   const group = pick(guard(groupGrid.get(cellKey({ at, by: "all" }))?.get("all") as Figures, at), HEADLINE_NAMES);
   const now = mine(at);

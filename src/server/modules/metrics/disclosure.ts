@@ -15,6 +15,16 @@ export const MIN_SPECIAL_CELL = 5;
 const SPECIAL = [/^ethnicity_/, /^disability_/];
 export const isSpecial = (name: string) => SPECIAL.some((re) => re.test(name));
 
+/**
+ * The figures to compute so that `names` can be protected as they would be among all of them: the
+ * group size (filled posts) and, when any special category figure is named, every one of them
+ * (a family of shares is protected as a whole).
+ */
+export function figuresToProtect(names: string[], all: string[]): string[] {
+  const special = names.some(isSpecial);
+  return all.filter((n) => names.includes(n) || n === "filled_posts" || (special && isSpecial(n)));
+}
+
 const withheld = (reason: Figure["reason"]): Figure => ({ value: null, reason, n: 0 });
 
 /**

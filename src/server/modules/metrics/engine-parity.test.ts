@@ -41,6 +41,8 @@ const place = async (orgId: string, postcode: string | null, mainService: number
   )[0];
 const places = [await place(a.id, "WA7 1AB", 2), await place(a.id, "SE1 7PB", 8), await place(b.id, "n1 9gu", 2), await place(b.id, null, 20)];
 const declaredOnly = await place(b.id, "M1 1AA", 5);
+// A workplace of its own service type with nothing but an open vacancy: a row of the breakdown.
+const vacancyOnly = await place(a.id, "L1 8JQ", 6);
 await db.insert(workforceSettings).values({
   orgId: a.id,
   standardWeeklyHours: 35,
@@ -121,7 +123,7 @@ await db.insert(declaredCounts).values([
   { orgId: b.id, workplaceId: places[3].id, asAt: "2025-11-30", kind: "leavers", count: 5 },
 ]);
 
-const ids = [...places, declaredOnly].map((w) => w.id);
+const ids = [...places, declaredOnly, vacancyOnly].map((w) => w.id);
 const dates = ["2024-02-29", "2025-06-30", "2026-06-30", "2027-03-31"];
 const cells: Cell[] = dates.flatMap((at) => (["all", "employer", "service"] as const).map((by) => ({ at, by })));
 
@@ -169,6 +171,8 @@ describe("the figures engine in SQL", () => {
       const alone = await computeGrid(db, ids, cells, floors, [name]);
       for (const cell of cells) {
         const k = cellKey(cell);
+        // A breakdown's rows are the same whichever figures are asked for.
+        expect([...(alone.get(k)?.keys() ?? [])].sort(), `${name} ${k}`).toEqual([...(full.get(k)?.keys() ?? [])].sort());
         for (const [g, figures] of alone.get(k) ?? []) {
           expect(Object.keys(figures)).toEqual([name]);
           expect(figures[name], `${name} ${k} ${g}`).toEqual(full.get(k)?.get(g)?.[name]);

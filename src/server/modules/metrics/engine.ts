@@ -120,11 +120,21 @@ async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floor
       : sql``;
     await run(sql`with ${c}, ${scan}${window} select s.d::text as at, s.by, s.g, ${select} from ${sql.raw(used.has("stable") ? "t" : "s")} s group by 1, 2, 3`);
   }
-  // A breakdown lists every employer or service type with records here, in post at D or not.
+  // A breakdown lists every employer or service type with anything here (a staff record, in post
+  // or not; a vacancy open at D; agency spend or a declared count that counts in the 12 months),
+  // whichever figures are asked for: the rows do not depend on the columns.
   if (cells.some((cell) => cell.by !== "all"))
     await run(sql`with ${c}
       select c.d::text as at, c.by, ${g} as g from workplaces w cross join c
-      where c.by <> 'all' and w.id = any(${ids}::uuid[]) and exists (select 1 from staff_records s where s.workplace_id = w.id) group by 1, 2, 3`);
+      where c.by <> 'all' and w.id = any(${ids}::uuid[]) and (
+        exists (select 1 from staff_records s where s.workplace_id = w.id)
+        or exists (select 1 from vacancies v where v.workplace_id = w.id and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d))
+        or exists (select 1 from agency_use a where a.workplace_id = w.id and a.month > c.d12 and a.month <= c.d)
+        or exists (select 1 from declared_counts dc where dc.workplace_id = w.id and dc.as_at <= c.d and dc.as_at > c.d12 and (
+             (dc.kind = 'vacancies' and not exists (select 1 from vacancies v where v.workplace_id = w.id))
+             or (dc.kind = 'leavers' and not exists (select 1 from staff_records s where s.workplace_id = w.id
+                   and s.contract_type in (1, 2) and s.end_date > c.d12 and s.end_date <= c.d)))))
+      group by 1, 2, 3`);
   if (used.has("before") || used.has("retained"))
     // System retention counts people, not employments: a person key links one person's records.
     // Within a group, a person is kept if they are employed in the same group a year later.

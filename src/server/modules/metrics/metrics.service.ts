@@ -10,7 +10,7 @@ import { assertCommissions, providersOf } from "../orgs/commissioning";
 import { listPayFloors } from "../reference/reference.repo";
 import { returnStatusFigures } from "../returns/returns.service";
 import { careerFigures } from "./career-figures";
-import { isSpecial, type LinkedCell, protect, withholdLinked } from "./disclosure";
+import { figuresToProtect, isSpecial, type LinkedCell, protect, withholdLinked } from "./disclosure";
 import { commissioningOf, workplacesOfOrgs } from "./disclosure.repo";
 import { type Distributions, distributionsFor } from "./distributions";
 import { type Cell, cellKey, computeGrid, FIGURE_NAMES, type Figure, type Figures, type Grid, type GroupBy, uniqueCells } from "./engine";
@@ -103,7 +103,10 @@ export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at:
   }
   pick({ ...Object.fromEntries(FIGURE_NAMES.map((n) => [n, { value: null, n: 0 }])), ...returns }, names);
   const special = names.some(isSpecial);
-  const needed = [...new Set([...names, "filled_posts", ...(special ? FIGURE_NAMES.filter(isSpecial) : [])])].filter((n) => FIGURE_NAMES.includes(n));
+  const needed = figuresToProtect(
+    names.filter((n) => FIGURE_NAMES.includes(n)),
+    FIGURE_NAMES,
+  );
   const cell: Cell = { at, by: "all" };
   const figures = (await (await figuresOver(ctx, ids)).subset([cell], needed)).get(cellKey(cell))?.get("all") as Figures;
   const computed = { ...figures, ...returns };
@@ -191,7 +194,7 @@ export async function councilDisclosure(ctx: OrgCtx, dates: string[]) {
     };
     const keys = todo.map((p) => ({ byEmployer: ask(idsOf(p.readable), { at: p.at, by: "employer" }), byService: ask(idsOf(p.own), { at: p.at, by: "service" }) }));
     const grids = new Map<string, Grid>();
-    for (const [key, { ids, cells }] of asks) grids.set(key, await figuresGrid(ctx, ids, cells));
+    for (const [key, { ids, cells }] of asks) grids.set(key, await figuresGrid(ctx, ids, cells, FIGURE_NAMES.filter(isSpecial)));
     const out = new Map<string, Map<string, Set<string>>>();
     todo.forEach((p, i) => {
       const rows = grids.get(keys[i].byEmployer)?.get(cellKey({ at: p.at, by: "employer" })) ?? new Map<string, Figures>();
@@ -261,8 +264,8 @@ export async function figuresBy(ctx: OrgCtx, ids: string[], at: string, groupBy:
  * apply disclosure control for their reader before anything leaves the server. A cell grouped
  * "all" always has its "all" figures, even with no records.
  */
-export async function figuresGrid(ctx: Ctx, ids: string[], cells: Cell[]): Promise<Grid> {
-  return (await figuresOver(ctx, ids)).grid(cells);
+export async function figuresGrid(ctx: Ctx, ids: string[], cells: Cell[], names: string[] = FIGURE_NAMES): Promise<Grid> {
+  return (await figuresOver(ctx, ids)).grid(cells, names);
 }
 
 /**
@@ -275,13 +278,20 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
   // Pay floors are inputs too: a changed floor makes other summaries.
   const floorsKey = sha256(JSON.stringify(floors)).slice(0, 16);
   const summaries = await summariesOf(ctx.db, ids);
+  const setKey = (names: string[]) => (names === FIGURE_NAMES ? "all" : sha256([...names].sort().join(",")).slice(0, 16));
   return {
-    async grid(cells: Cell[]): Promise<Grid> {
-      const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}`;
+    /**
+     * The figures named (all by default, and whatever their disclosure control reads: see
+     * `figuresToProtect`) for every cell, each cell summarised with the set of names it was
+     * computed for.
+     */
+    async grid(cells: Cell[], wanted: string[] = FIGURE_NAMES): Promise<Grid> {
+      const names = wanted === FIGURE_NAMES ? FIGURE_NAMES : figuresToProtect(wanted, FIGURE_NAMES);
+      const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}|${setKey(names)}`;
       const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
       const read = await summaries.read<Record<string, Figures>>([...byName.keys()], async (missing) => {
         const todo = missing.map((n) => byName.get(n) as Cell);
-        const computed = await computeGrid(ctx.db, ids, todo, floors);
+        const computed = await computeGrid(ctx.db, ids, todo, floors, names);
         const out = new Map<string, Record<string, Figures>>();
         for (const cell of todo) out.set(nameOf(cell), Object.fromEntries(computed.get(cellKey(cell)) ?? []));
         return out;
@@ -294,7 +304,7 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
      * and not summarised, since a summary holds a cell's every figure.
      */
     async subset(cells: Cell[], names: string[]): Promise<Grid> {
-      const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}`;
+      const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}|all`;
       const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
       const found = await summaries.peek<Record<string, Figures>>([...byName.keys()]);
       const todo = [...byName].filter(([name]) => !found.has(name)).map(([, cell]) => cell);
@@ -336,6 +346,6 @@ async function employersOf(ctx: Ctx, ids: string[]) {
  */
 export async function nationalHeadlines(ctx: Ctx, at: string): Promise<Figures> {
   const ids = (await ctx.db.select({ id: workplaces.id }).from(workplaces)).map((r) => r.id);
-  const figures = (await figuresGrid(ctx, ids, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all") as Figures;
+  const figures = (await figuresGrid(ctx, ids, [{ at, by: "all" }], HEADLINE_NAMES)).get(cellKey({ at, by: "all" }))?.get("all") as Figures;
   return pick(protect(figures, { employers: await employersOf(ctx, ids), workers: figures.filled_posts.value ?? 0 }, { needsGroupSize: false }), HEADLINE_NAMES);
 }

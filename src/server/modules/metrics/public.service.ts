@@ -87,6 +87,7 @@ export async function publicWorkforce(ctx: Ctx, slug: string) {
     asCouncil,
     ids,
     [at, ...quarters].map((d) => ({ at: d, by: "all" as const })),
+    PUBLIC_FIGURES,
   );
   // Protected as a comparison group; the page shows no special category figure (PUBLIC_FIGURES),
   // so nothing on it takes part in the council's linked suppression (disclosure.ts).
