@@ -1,14 +1,13 @@
-import { eq, inArray } from "drizzle-orm";
 import { SERVICES } from "../../../shared/ascwds/codes";
 import { HEADLINE_NAMES, HEADLINES } from "../../../shared/metrics";
 import type { OrgCtx } from "../../context";
-import { organisations } from "../../db/schema";
 import { badRequest } from "../../lib/errors";
 import { isoDate as iso, monthsBefore } from "../../lib/time";
 import { frameworkForOrg } from "../frameworks/frameworks.service";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "./disclosure";
 import { type Cell, cellKey, type Figures } from "./engine";
 import { councilDisclosure, figuresGrid, figuresOver, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
+import { orgNames } from "./scope.repo";
 import { findTargets } from "./targets.repo";
 
 // A dashboard is a set of figures from the one engine, each already protected for its reader.
@@ -44,11 +43,7 @@ function datesOf(at: string) {
 async function breakdown(ctx: OrgCtx, groups: Map<string, Figures>, by: "employer" | "service", guard: (key: string, f: Figures) => Figures) {
   const labels = new Map<string, string>();
   if (by === "employer" && groups.size) {
-    const orgs = await ctx.db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(inArray(organisations.id, [...groups.keys()]));
-    for (const o of orgs) labels.set(o.id, o.name);
+    for (const [id, name] of await orgNames(ctx.db, [...groups.keys()])) labels.set(id, name);
   } else for (const key of groups.keys()) labels.set(key, SERVICES[Number(key)] ?? `Service ${key}`);
   const rows = [...groups]
     .map(([key, figures]) => ({
@@ -82,7 +77,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
   const view = await councilDisclosure(ctx, [at, previousAt, ...quarters]);
   const guard = (f: Figures, d: string) => (provider ? view.provider(provider, f, d) : view.total(f, d, at));
   const total = (d: string) => pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), HEADLINE_NAMES);
-  const name = provider ? (await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, provider)))[0]?.name : ctx.org.name;
+  // The provider exists: workplacesOf found it commissioned.
+  const name = provider ? ((await orgNames(ctx.db, [provider])).get(provider) ?? "") : ctx.org.name;
   return {
     kind: "council" as const,
     at,

@@ -1,8 +1,6 @@
-import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Framework } from "../../../shared/career/framework";
 import { HEADLINE_NAMES } from "../../../shared/metrics";
 import type { Ctx, OrgCtx } from "../../context";
-import { workplaces } from "../../db/schema";
 import { sha256 } from "../../lib/crypto";
 import { badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -14,6 +12,7 @@ import { figuresToProtect, isSpecial, type LinkedCell, protect, withholdLinked }
 import { commissioningOf, workplacesOfOrgs } from "./disclosure.repo";
 import { type Distributions, distributionsFor } from "./distributions";
 import { type Cell, cellKey, computeGrid, FIGURE_NAMES, type Figure, type Figures, type Grid, type GroupBy, uniqueCells } from "./engine";
+import { allWorkplaceIds, countEmployers, servicesOfOrg, workplaceIdsByRef, workplaceIdsOfOrgs, workplaceIdsOfService } from "./scope.repo";
 import { summariesOf } from "./summaries";
 
 /**
@@ -49,21 +48,17 @@ export async function workplacesOf(ctx: OrgCtx, scope: Scope, at: string): Promi
   if (scope.kind === "provider") {
     // A council sees a provider's aggregates only while it commissions it.
     await assertCommissions(ctx.db, ctx.org.id, scope.id, at, "provider");
-    return (await ctx.db.select({ id: workplaces.id }).from(workplaces).where(eq(workplaces.orgId, scope.id))).map((r) => r.id);
+    return workplaceIdsOfOrgs(ctx.db, [scope.id]);
   }
   if (scope.kind === "workplace") {
-    const isId = /^[0-9a-f-]{36}$/i.test(scope.ref);
-    const rows = await ctx.db
-      .select({ id: workplaces.id })
-      .from(workplaces)
-      .where(and(eq(workplaces.orgId, ctx.org.id), isId ? or(eq(workplaces.id, scope.ref), eq(workplaces.localRef, scope.ref)) : eq(workplaces.localRef, scope.ref)));
+    const rows = await workplaceIdsByRef(ctx.db, ctx.org.id, scope.ref);
     if (!rows.length) throw notFound("workplace");
-    return rows.map((r) => r.id);
+    return rows;
   }
   if (scope.kind === "comparison") return comparisonGroup(ctx);
   const orgIds = [ctx.org.id];
   if (scope.kind === "council") orgIds.push(...(await providersOf(ctx.db, ctx.org.id, at)));
-  return (await ctx.db.select({ id: workplaces.id }).from(workplaces).where(inArray(workplaces.orgId, orgIds))).map((r) => r.id);
+  return workplaceIdsOfOrgs(ctx.db, orgIds);
 }
 
 /**
@@ -72,18 +67,13 @@ export async function workplacesOf(ctx: OrgCtx, scope: Scope, at: string): Promi
  * workplaces are left out, so its figures and the group's cannot be subtracted to reveal anyone.
  */
 async function comparisonGroup(ctx: OrgCtx): Promise<string[]> {
-  const own = await ctx.db.select({ mainService: workplaces.mainService, councilId: workplaces.councilId }).from(workplaces).where(eq(workplaces.orgId, ctx.org.id));
+  const own = await servicesOfOrg(ctx.db, ctx.org.id);
   const councils = [...new Set(own.map((w) => w.councilId).filter((c): c is string => c !== null))];
   if (!councils.length) return [];
   const tally = new Map<number, number>();
   for (const w of own) tally.set(w.mainService, (tally.get(w.mainService) ?? 0) + 1);
   const main = [...tally].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
-  return (
-    await ctx.db
-      .select({ id: workplaces.id })
-      .from(workplaces)
-      .where(and(eq(workplaces.mainService, main), inArray(workplaces.councilId, councils), ne(workplaces.orgId, ctx.org.id)))
-  ).map((r) => r.id);
+  return workplaceIdsOfService(ctx.db, main, councils, ctx.org.id);
 }
 
 /**
@@ -333,19 +323,15 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
 
 type CareerFigures = Awaited<ReturnType<typeof careerFigures>>;
 
-/** How many employers own these workplaces (one array parameter: a national scope has 42,000). */
-async function employersOf(ctx: Ctx, ids: string[]) {
-  if (!ids.length) return 0;
-  const result = await ctx.db.execute(sql`select count(distinct org_id)::int as n from workplaces where id = any(${`{${ids.join(",")}}`}::uuid[])`);
-  return (result.rows[0] as { n: number }).n;
-}
+/** How many employers own these workplaces. */
+const employersOf = (ctx: Ctx, ids: string[]) => countEmployers(ctx.db, ids);
 
 /**
  * The headline figures for the whole hub (every workplace of every organisation) as at a date:
  * the national picture, protected like any aggregate across employers.
  */
 export async function nationalHeadlines(ctx: Ctx, at: string): Promise<Figures> {
-  const ids = (await ctx.db.select({ id: workplaces.id }).from(workplaces)).map((r) => r.id);
+  const ids = await allWorkplaceIds(ctx.db);
   const figures = (await figuresGrid(ctx, ids, [{ at, by: "all" }], HEADLINE_NAMES)).get(cellKey({ at, by: "all" }))?.get("all") as Figures;
   return pick(protect(figures, { employers: await employersOf(ctx, ids), workers: figures.filled_posts.value ?? 0 }, { needsGroupSize: false }), HEADLINE_NAMES);
 }

@@ -1,7 +1,5 @@
-import { eq } from "drizzle-orm";
 import { HEADLINES } from "../../../shared/metrics";
 import { type Ctx, inTransaction, type OrgCtx, systemActor } from "../../context";
-import { publicPages } from "../../db/schema";
 import { badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
@@ -12,6 +10,7 @@ import { MIN_WORKERS } from "./disclosure";
 import { distributionsFor } from "./distributions";
 import { cellKey, type Figure, type Figures } from "./engine";
 import { figuresGrid, pick, protectForScope, workplacesOf } from "./metrics.service";
+import { findPublicPage, savePublicPage } from "./public-page.repo";
 
 // A council's public "state of the workforce" page (metrics.md: public outputs round counts to
 // the nearest 5). Off until the council switches it on. Read by anyone, so it is protected as the
@@ -43,7 +42,7 @@ export function roundForPublic(figures: Figures): Figures {
 }
 
 async function pageOf(ctx: Ctx, councilId: string) {
-  return (await ctx.db.select().from(publicPages).where(eq(publicPages.councilId, councilId)))[0] ?? null;
+  return findPublicPage(ctx.db, councilId);
 }
 
 export async function getPublicPageSetting(ctx: OrgCtx) {
@@ -54,10 +53,7 @@ export async function setPublicPage(ctx: OrgCtx, enabled: boolean) {
   if (ctx.org.kind !== "council") throw badRequest("validation", "Public workforce pages are for councils.");
   return inTransaction(ctx, async (tx) => {
     const before = await pageOf(tx, ctx.org.id);
-    await tx.db
-      .insert(publicPages)
-      .values({ councilId: ctx.org.id, enabled, updatedBy: ctx.actor.userId })
-      .onConflictDoUpdate({ target: publicPages.councilId, set: { enabled, updatedBy: ctx.actor.userId, updatedAt: tx.deps.now() } });
+    await savePublicPage(tx.db, { councilId: ctx.org.id, enabled, updatedBy: ctx.actor.userId, updatedAt: tx.deps.now() });
     await recordAudit(tx, {
       orgId: ctx.org.id,
       action: "update",
