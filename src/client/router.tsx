@@ -1,5 +1,6 @@
-import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { createRootRoute, createRoute, createRouter, Outlet } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
+import { staffSearch } from "./queries/staff";
 import { AdminOrganisationsPage, FailedJobsPage, HubFiguresPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import { CareerFrameworkPage, CareersEasyReadPage, CareersPage, MyCareerPage, StaffPlansPage } from "./routes/career-pages";
@@ -17,12 +18,61 @@ import { AgencyPage, VacanciesPage } from "./routes/vacancy-pages";
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } => (typeof s.token === "string" ? { token: s.token } : {});
 
+/**
+ * A page's search params checked by its zod schema. Through a function, so links and navigation
+ * are typed by what the schema gives (its output), not by what it would accept.
+ */
+const searchOf =
+  <T,>(schema: { parse: (s: unknown) => T }) =>
+  (s: Record<string, unknown>): T =>
+    schema.parse(s);
+
 const root = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ErrorPage });
 const signedIn = (Component: () => React.ReactNode) => () => (
   <RequireUser>
     <Component />
   </RequireUser>
 );
+
+/**
+ * Every page of an organisation is a child of this route: signed in once here, and each page takes
+ * the organisation's id from it (`useOrgId()` in lib/org.ts) rather than casting the address's params.
+ */
+const org = createRoute({
+  getParentRoute: () => root,
+  path: "/orgs/$orgId",
+  component: () => (
+    <RequireUser>
+      <Outlet />
+    </RequireUser>
+  ),
+});
+// Listed apart from addChildren: written inside its call, each route's types would be inferred from
+// the call's parameter (any route) and lose their paths, params and search.
+const orgChildren = [
+  createRoute({ getParentRoute: () => org, path: "/", component: OrgHomePage }),
+  createRoute({ getParentRoute: () => org, path: "my-career", component: MyCareerPage }),
+  createRoute({ getParentRoute: () => org, path: "career-framework", component: CareerFrameworkPage }),
+  createRoute({ getParentRoute: () => org, path: "career-plans", component: StaffPlansPage }),
+  createRoute({ getParentRoute: () => org, path: "users", component: UsersPage }),
+  createRoute({ getParentRoute: () => org, path: "providers", component: ProvidersPage }),
+  createRoute({ getParentRoute: () => org, path: "audit", component: AuditPage }),
+  createRoute({ getParentRoute: () => org, path: "staff", component: StaffPage, validateSearch: searchOf(staffSearch) }),
+  createRoute({ getParentRoute: () => org, path: "staff/new", component: StaffFormPage }),
+  createRoute({ getParentRoute: () => org, path: "staff/$staffId/edit", component: StaffFormPage }),
+  createRoute({ getParentRoute: () => org, path: "staff/$staffId/leave", component: RecordLeaverPage }),
+  createRoute({ getParentRoute: () => org, path: "figures", component: FiguresPage }),
+  createRoute({ getParentRoute: () => org, path: "figures/targets", component: TargetsPage }),
+  createRoute({ getParentRoute: () => org, path: "figures/providers/$providerId", component: ProviderFiguresPage }),
+  createRoute({ getParentRoute: () => org, path: "returns", component: ReturnsPage }),
+  createRoute({ getParentRoute: () => org, path: "returns/$periodId", component: ReturnPeriodPage }),
+  createRoute({ getParentRoute: () => org, path: "vacancies", component: VacanciesPage }),
+  createRoute({ getParentRoute: () => org, path: "agency", component: AgencyPage }),
+  createRoute({ getParentRoute: () => org, path: "workforce-settings", component: WorkforceSettingsPage }),
+  createRoute({ getParentRoute: () => org, path: "upload", component: UploadPage }),
+  createRoute({ getParentRoute: () => org, path: "uploads/$importId", component: UploadResultPage }),
+];
+const orgPages = org.addChildren(orgChildren);
 
 const routes = [
   createRoute({ getParentRoute: () => root, path: "/", component: HomeRedirect }),
@@ -49,31 +99,11 @@ const routes = [
     component: CareersEasyReadPage,
     validateSearch: (s: Record<string, unknown>): { council?: string } => (typeof s.council === "string" ? { council: s.council } : {}),
   }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/my-career", component: signedIn(MyCareerPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/career-framework", component: signedIn(CareerFrameworkPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/career-plans", component: signedIn(StaffPlansPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId", component: signedIn(OrgHomePage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/users", component: signedIn(UsersPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/providers", component: signedIn(ProvidersPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/audit", component: signedIn(AuditPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff", component: signedIn(StaffPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/figures", component: signedIn(FiguresPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/figures/targets", component: signedIn(TargetsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/figures/providers/$providerId", component: signedIn(ProviderFiguresPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/leave", component: signedIn(RecordLeaverPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/new", component: signedIn(StaffFormPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/staff/$staffId/edit", component: signedIn(StaffFormPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/returns", component: signedIn(ReturnsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/returns/$periodId", component: signedIn(ReturnPeriodPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/vacancies", component: signedIn(VacanciesPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/agency", component: signedIn(AgencyPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/workforce-settings", component: signedIn(WorkforceSettingsPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/upload", component: signedIn(UploadPage) }),
-  createRoute({ getParentRoute: () => root, path: "/orgs/$orgId/uploads/$importId", component: signedIn(UploadResultPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/organisations", component: signedIn(AdminOrganisationsPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/reference", component: signedIn(ReferenceDataPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/hub-figures", component: signedIn(HubFiguresPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/failed-jobs", component: signedIn(FailedJobsPage) }),
+  orgPages,
 ];
 
 export const router = createRouter({ routeTree: root.addChildren(routes), defaultPreload: false });

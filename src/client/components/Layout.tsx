@@ -2,8 +2,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useParams, useRouterState } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { ORG_KIND_LABELS, type Permission, ROLE_LABELS } from "../../shared/permissions";
-import { api } from "../lib/api";
 import { type Membership, useMe } from "../lib/session";
+import { authApi } from "../queries/auth";
 
 interface NavItem {
   to: string;
@@ -58,9 +58,9 @@ function OrgSwitcher({ memberships, current }: { memberships: Membership[]; curr
   );
 }
 
-export function Layout() {
+export function Layout(): React.ReactNode {
   const { data: me } = useMe();
-  const params = useParams({ strict: false }) as { orgId?: string };
+  const params = useParams({ strict: false });
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -69,7 +69,7 @@ export function Layout() {
   const isDemo = memberships.some((m) => m.isDemo);
 
   const signOut = async () => {
-    await api("POST", "/api/auth/sign-out");
+    await authApi.signOut();
     queryClient.clear();
     navigate({ to: "/sign-in" });
   };

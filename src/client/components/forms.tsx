@@ -1,4 +1,23 @@
-import { type ChangeEvent, type ReactNode, useEffect, useRef } from "react";
+// The one way to write a form: react-hook-form, checked by the same zod schema the server uses
+// (src/shared/schemas), so a field's rule is written once. <Form> shows the GOV.UK error summary;
+// the *Field components show each field's error inline. When the server still refuses (422 with
+// field paths), its issues land on the same fields. The plain controls below (TextInput, Select)
+// are for the few controls that are not a form to submit (a chart's figure, a map's pathway).
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type ChangeEvent, createContext, type ReactNode, useContext, useEffect, useRef } from "react";
+import {
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  FormProvider,
+  type Path,
+  type RegisterOptions,
+  type UseFormReturn,
+  useController,
+  useForm,
+  useFormContext,
+} from "react-hook-form";
+import type { z } from "zod";
 import { JOB_ROLES } from "../../shared/ascwds/codes";
 import { ApiError, type ApiIssue } from "../lib/api";
 
@@ -201,3 +220,225 @@ export function SuccessBanner({ title, children }: { title: string; children?: R
     </div>
   );
 }
+
+// ---- Forms checked by a shared zod schema -------------------------------------------------------
+
+/**
+ * A form checked by `schema` (a shared request schema, or one built from its fields). The values
+ * the fields hold are the schema's input; `onSubmit` gets its output, as the server will read it.
+ */
+export function useSchemaForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(schema: TSchema, defaultValues: DefaultValues<z.input<TSchema>>) {
+  return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
+    // zod 4 schemas, typed through the resolver's overload for them.
+    resolver: zodResolver(schema as never) as never,
+    defaultValues,
+    // GOV.UK pattern: check on submit, then re-check a field as it is corrected.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+}
+
+/** Field ids by field name, so the error summary can link to each field. */
+const FieldIds = createContext<Map<string, string> | null>(null);
+
+/** Each error in a form's errors, with its field's path (`requiredTraining.0.roles`), in the fields' order. */
+export function flattenErrors(errors: FieldErrors, prefix = ""): { path: string; message: string }[] {
+  return Object.entries(errors).flatMap(([key, value]) => {
+    if (!value || key === "ref") return [];
+    const path = prefix ? `${prefix}.${key}` : key;
+    const v = value as { message?: unknown; type?: unknown };
+    if (typeof v.message === "string" && typeof v.type === "string") return [{ path, message: v.message }];
+    return typeof value === "object" ? flattenErrors(value as FieldErrors, path) : [];
+  });
+}
+
+/**
+ * A GOV.UK form: the error summary (the client's checks and the server's answer, each linking to its
+ * field), then the fields. `error` is the submission's error: its field issues are put on the fields.
+ */
+export function Form<T extends FieldValues, R>({
+  form,
+  onSubmit,
+  error,
+  children,
+  className,
+  summary = true,
+}: {
+  form: UseFormReturn<T, unknown, R>;
+  onSubmit: (values: R) => void;
+  error?: unknown;
+  children: ReactNode;
+  className?: string;
+  /** False when the page shows the summary elsewhere (at the top, above the title). */
+  summary?: boolean;
+}) {
+  const ids = useRef(new Map<string, string>()).current;
+  const { setError, clearErrors } = form;
+  useEffect(() => {
+    if (!(error instanceof ApiError)) return;
+    // The server's issues go on the fields it names; anything else is said in the summary.
+    const general: string[] = [];
+    for (const issue of error.issues) {
+      if (issue.path && ids.has(issue.path)) setError(issue.path as Path<T>, { type: "server", message: issue.message }, { shouldFocus: false });
+      else general.push(issue.message);
+    }
+    if (!error.issues.length) general.push(error.message);
+    if (general.length) setError("root.server" as Path<T>, { type: "server", message: general.join(" ") });
+  }, [error, ids, setError]);
+  return (
+    <FormProvider {...form}>
+      <FieldIds.Provider value={ids}>
+        {summary && <FormErrorSummary />}
+        <form
+          className={className}
+          noValidate
+          onSubmit={(e) => {
+            clearErrors("root.server" as Path<T>);
+            form.handleSubmit(onSubmit)(e);
+          }}
+        >
+          {children}
+        </form>
+      </FieldIds.Provider>
+    </FormProvider>
+  );
+}
+
+/** The GOV.UK error summary for the surrounding <Form>: focused after a submission with problems. */
+export function FormErrorSummary() {
+  const { formState } = useFormContext();
+  const ids = useContext(FieldIds);
+  const ref = useRef<HTMLDivElement>(null);
+  const problems = flattenErrors(formState.errors);
+  const shown = problems.length > 0;
+  // Move focus to the summary when a submission (or the server's answer) brings problems.
+  const submitCount = formState.submitCount;
+  useEffect(() => {
+    if (shown && submitCount >= 0) ref.current?.focus();
+  }, [shown, submitCount]);
+  if (!shown) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {problems.map((p) => (
+              <li key={`${p.path}:${p.message}`}>{ids?.get(p.path) ? <a href={`#${ids.get(p.path)}`}>{p.message}</a> : p.message}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A field's error message and id, registering the id for the summary's link. */
+function useFieldState(name: string, id: string) {
+  const { formState, getFieldState } = useFormContext();
+  const ids = useContext(FieldIds);
+  ids?.set(name, id);
+  return getFieldState(name, formState).error?.message;
+}
+
+type FieldBase = { name: string; id?: string; label: string; hint?: string };
+
+export function TextField({
+  name,
+  id = name,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  width = "",
+  spellCheck,
+  inputMode,
+  options,
+}: FieldBase & {
+  type?: string;
+  autoComplete?: string;
+  width?: "govuk-input--width-20" | "govuk-input--width-30" | "govuk-input--width-10" | "";
+  spellCheck?: boolean;
+  inputMode?: "decimal" | "numeric";
+  /** How the text becomes the schema's value (for example a number, or null when empty). */
+  options?: RegisterOptions;
+}) {
+  const { register } = useFormContext();
+  const error = useFieldState(name, id);
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input
+        className={`govuk-input ${width}${error ? " govuk-input--error" : ""}`}
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        inputMode={inputMode}
+        aria-describedby={describedBy({ id, label, hint, error })}
+        {...register(name, options)}
+      />
+    </Field>
+  );
+}
+
+export function TextAreaField({ name, id = name, label, hint, rows = 3 }: FieldBase & { rows?: number }) {
+  const { register } = useFormContext();
+  const error = useFieldState(name, id);
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <textarea
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id={id}
+        rows={rows}
+        aria-describedby={describedBy({ id, label, hint, error })}
+        {...register(name)}
+      />
+    </Field>
+  );
+}
+
+export function SelectField({ name, id = name, label, hint, choices, options }: FieldBase & { choices: { value: string; label: string }[]; options?: RegisterOptions }) {
+  const { register } = useFormContext();
+  const error = useFieldState(name, id);
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <select className={`govuk-select${error ? " govuk-select--error" : ""}`} id={id} aria-describedby={describedBy({ id, label, hint, error })} {...register(name, options)}>
+        {choices.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** GOV.UK checkboxes for some of the ASC-WDS job roles offered, as a fieldset with its legend. */
+export function JobRolesField({ name, id = name, legend, offered }: { name: string; id?: string; legend: string; offered: number[] }) {
+  const { field } = useController({ name });
+  const error = useFieldState(name, `${id}-${offered[0]}`);
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {error && (
+          <p className="govuk-error-message" id={`${id}-error`}>
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <JobRoleCheckboxes idPrefix={id} offered={offered} chosen={(field.value as number[] | null) ?? []} onChange={field.onChange} />
+      </fieldset>
+    </div>
+  );
+}
+
+/** How a text box's text becomes a number for the schema: empty is `empty`; text that is not a number stays text, for the schema to refuse in words. */
+export const asNumber = (empty: null | undefined = undefined): RegisterOptions => ({
+  setValueAs: (v: unknown) => {
+    if (typeof v !== "string") return v;
+    const text = v.trim().replace(/[£,]/g, "");
+    if (text === "") return empty;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : text;
+  },
+});

@@ -1,5 +1,6 @@
 // The one way the client talks to the API: JSON in and out, the CSRF token on writes,
-// and errors in the API's one shape.
+// and errors in the API's one shape. Pages do not call these: each feature's query module
+// (src/client/queries/*.ts) does, with the response's type, so no call is untyped.
 
 export interface ApiIssue {
   path: string;
@@ -22,7 +23,7 @@ export const setCsrfToken = (token: string) => {
   csrfToken = token;
 };
 
-export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (method !== "GET") {
     headers["content-type"] = "application/json";
@@ -39,7 +40,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
 }
 
 /** A multipart upload (files), with the CSRF token. */
-export async function apiUpload<T = any>(path: string, form: FormData): Promise<T> {
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
   const res = await fetch(path, { method: "POST", body: form, headers: { accept: "application/json", "x-csrf-token": csrfToken }, credentials: "same-origin" });
   const json = await res.json().catch(() => null);
   if (!res.ok) {
@@ -50,7 +51,7 @@ export async function apiUpload<T = any>(path: string, form: FormData): Promise<
 }
 
 /** Like api(), but hands back the status and body instead of throwing (for answers with details, like 422). */
-export async function apiRequest<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
   const res = await fetch(path, {
     method,
     headers: { accept: "application/json", "content-type": "application/json", "x-csrf-token": csrfToken },

@@ -5,35 +5,27 @@ import { ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from "../../shared/permissio
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
-import { CsvLink, type Figures, show } from "../lib/figures";
+import { CsvLink, show } from "../lib/figures";
 import { useMe } from "../lib/session";
+import { adminApi, adminKeys, adminQueries } from "../queries/admin";
 import { NotFoundPage } from "./misc-pages";
 import { AuditTable } from "./org-pages";
 
-interface Org {
-  id: string;
-  kind: OrgKind;
-  name: string;
-  slug: string;
-  isDemo: boolean;
-}
-
-export function AdminOrganisationsPage() {
+export function AdminOrganisationsPage(): React.ReactNode {
   const { data: me } = useMe();
   const queryClient = useQueryClient();
   const isAdmin = Boolean(me?.user?.isHubAdmin);
-  const orgs = useQuery({ queryKey: ["admin-orgs"], queryFn: () => api<{ organisations: Org[] }>("GET", "/api/admin/organisations"), enabled: isAdmin });
-  const audit = useQuery({ queryKey: ["admin-audit"], queryFn: () => api("GET", "/api/admin/audit"), enabled: isAdmin });
+  const orgs = useQuery({ ...adminQueries.orgs(), enabled: isAdmin });
+  const audit = useQuery({ ...adminQueries.audit(), enabled: isAdmin });
   const [kind, setKind] = useState("provider");
   const [name, setName] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => api("POST", "/api/admin/organisations", { kind, name }),
+    mutationFn: () => adminApi.createOrg({ kind: kind as OrgKind, name }),
     onSuccess: () => {
       setDone(`${name} has been created.`);
       setName("");
-      queryClient.invalidateQueries({ queryKey: ["admin-orgs"] });
+      queryClient.invalidateQueries({ queryKey: adminKeys.orgs });
     },
   });
   if (!isAdmin) return <NotFoundPage />;
@@ -89,14 +81,10 @@ export function AdminOrganisationsPage() {
 }
 
 /** The whole hub's headline figures, as the daily job last computed them (ADR 0009). */
-export function HubFiguresPage() {
+export function HubFiguresPage(): React.ReactNode {
   const { data: me } = useMe();
   const isAdmin = Boolean(me?.user?.isHubAdmin);
-  const data = useQuery({
-    queryKey: ["hub-figures"],
-    queryFn: () => api<{ national: { at: string; computedAt: string; figures: Figures } | null }>("GET", "/api/admin/hub-figures"),
-    enabled: isAdmin,
-  });
+  const data = useQuery({ ...adminQueries.hubFigures(), enabled: isAdmin });
   if (!isAdmin) return <NotFoundPage />;
   if (!data.data) return <p className="govuk-body">Loading…</p>;
   const national = data.data.national;
@@ -131,26 +119,13 @@ export function HubFiguresPage() {
   );
 }
 
-interface FailedJob {
-  id: string;
-  kind: string;
-  lane: string;
-  orgId: string | null;
-  orgName: string | null;
-  reason: string;
-  attempts: number;
-  maxAttempts: number;
-  createdAt: string;
-  failedAt: string | null;
-}
-
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB") : "");
 
 /** Background jobs that failed for good (ADR 0012): what, for whom, why and when. */
-export function FailedJobsPage() {
+export function FailedJobsPage(): React.ReactNode {
   const { data: me } = useMe();
   const isAdmin = Boolean(me?.user?.isHubAdmin);
-  const data = useQuery({ queryKey: ["failed-jobs"], queryFn: () => api<{ jobs: FailedJob[] }>("GET", "/api/admin/jobs/failed"), enabled: isAdmin });
+  const data = useQuery({ ...adminQueries.failedJobs(), enabled: isAdmin });
   if (!isAdmin) return <NotFoundPage />;
   if (!data.data) return <p className="govuk-body">Loading…</p>;
   const jobs = data.data.jobs;

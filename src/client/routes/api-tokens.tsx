@@ -2,20 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../components/forms";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
-
-interface Token {
-  id: string;
-  name: string;
-  scope: "read" | "write";
-  prefix: string;
-  createdAt: string;
-  createdBy: { id: string; name: string; email: string } | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  /** limited: its creator's role no longer allows all of its scope; creator_left: it no longer works. */
-  status: "active" | "limited" | "creator_left" | "revoked";
-}
+import { type Token, tokenApi, tokenKeys, tokenQueries } from "../queries/tokens";
 
 const STATUS: Record<Token["status"], string> = {
   active: "Working",
@@ -29,20 +16,20 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB"
 /** API tokens for the organisation's HR and rostering systems (admins only). */
 export function ApiTokensSection({ orgId }: { orgId: string }) {
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: ["tokens", orgId], queryFn: () => api<{ tokens: Token[] }>("GET", `/api/orgs/${orgId}/api-tokens`) });
+  const tokens = useQuery(tokenQueries.tokens(orgId));
   const [name, setName] = useState("");
   const [scope, setScope] = useState("write");
   const [secret, setSecret] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["tokens", orgId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: tokenKeys.tokens(orgId) });
   const create = useMutation({
-    mutationFn: () => api<{ secret: string }>("POST", `/api/orgs/${orgId}/api-tokens`, { name, scope }),
+    mutationFn: () => tokenApi.create(orgId, { name, scope: scope as Token["scope"] }),
     onSuccess: (res) => {
       setSecret(res.secret);
       setName("");
       refresh();
     },
   });
-  const revoke = useMutation({ mutationFn: (id: string) => api("DELETE", `/api/orgs/${orgId}/api-tokens/${id}`), onSuccess: refresh });
+  const revoke = useMutation({ mutationFn: (id: string) => tokenApi.revoke(orgId, id), onSuccess: refresh });
   const errors = fieldErrors(create.error);
   return (
     <section aria-labelledby="api-tokens">

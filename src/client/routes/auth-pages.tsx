@@ -1,77 +1,51 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import type { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "../../shared/limits";
 import { ROLE_LABELS } from "../../shared/permissions";
-import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextInput } from "../components/forms";
+import { signInInput } from "../../shared/schemas";
+import { Button, ErrorSummary, Form, fieldErrors, SuccessBanner, TextField, TextInput, useSchemaForm } from "../components/forms";
 import { Page } from "../components/Page";
-import { api } from "../lib/api";
-import { homePath, type Me } from "../lib/session";
+import { homePath } from "../lib/session";
+import { authApi, authKeys, authQueries } from "../queries/auth";
 
-export function SignInPage() {
+export function SignInPage(): React.ReactNode {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const search = useSearch({ strict: false }) as { next?: string };
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const search = useSearch({ from: "/sign-in" });
+  const form = useSchemaForm(signInInput, { email: "", password: "" });
   const signIn = useMutation({
-    mutationFn: () => api<Me>("POST", "/api/auth/sign-in", { email, password }),
+    mutationFn: (body: z.output<typeof signInInput>) => authApi.signIn(body),
     onSuccess: (me) => {
-      queryClient.setQueryData(["me"], me);
+      queryClient.setQueryData(authKeys.me, me);
       const next = search.next?.startsWith("/") && !search.next.startsWith("//") ? search.next : homePath(me);
       navigate({ to: next });
     },
   });
-  const errors = fieldErrors(signIn.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    signIn.mutate();
-  };
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary error={signIn.error} fields={{ email: "email", password: "password" }} />
-        <Page title="Sign in">
-          <form onSubmit={submit} noValidate>
-            <TextInput
-              id="email"
-              name="email"
-              label="Email address"
-              type="email"
-              autoComplete="email"
-              spellCheck={false}
-              value={email}
-              onChange={setEmail}
-              error={errors.email}
-              width="govuk-input--width-30"
-            />
-            <TextInput
-              id="password"
-              name="password"
-              label="Password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={setPassword}
-              error={errors.password}
-              width="govuk-input--width-20"
-            />
+        <Form form={form} onSubmit={(v) => signIn.mutate(v)} error={signIn.error}>
+          <Page title="Sign in">
+            <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} width="govuk-input--width-30" />
+            <TextField name="password" label="Password" type="password" autoComplete="current-password" width="govuk-input--width-20" />
             <Button disabled={signIn.isPending}>Sign in</Button>
-          </form>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/forgot-password">
-              Forgotten your password?
-            </Link>
-          </p>
-        </Page>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/forgot-password">
+                Forgotten your password?
+              </Link>
+            </p>
+          </Page>
+        </Form>
       </div>
     </div>
   );
 }
 
-export function ForgotPasswordPage() {
+export function ForgotPasswordPage(): React.ReactNode {
   const [email, setEmail] = useState("");
-  const request = useMutation({ mutationFn: () => api<{ message: string }>("POST", "/api/auth/password-reset", { email }) });
+  const request = useMutation({ mutationFn: () => authApi.requestReset({ email }) });
   const errors = fieldErrors(request.error);
   return (
     <div className="govuk-grid-row">
@@ -112,10 +86,10 @@ export function ForgotPasswordPage() {
   );
 }
 
-export function ResetPasswordPage() {
-  const { token = "" } = useSearch({ strict: false }) as { token?: string };
+export function ResetPasswordPage(): React.ReactNode {
+  const { token = "" } = useSearch({ strict: false });
   const [password, setPassword] = useState("");
-  const reset = useMutation({ mutationFn: () => api("POST", "/api/auth/password-reset/complete", { token, password }) });
+  const reset = useMutation({ mutationFn: () => authApi.resetPassword({ token, password }) });
   const errors = fieldErrors(reset.error);
   if (reset.isSuccess)
     return (
@@ -158,25 +132,17 @@ export function ResetPasswordPage() {
   );
 }
 
-export function AcceptInvitationPage() {
-  const { token = "" } = useSearch({ strict: false }) as { token?: string };
+export function AcceptInvitationPage(): React.ReactNode {
+  const { token = "" } = useSearch({ strict: false });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const invitation = useQuery({
-    queryKey: ["invitation", token],
-    queryFn: () =>
-      api<{ email: string; role: keyof typeof ROLE_LABELS; organisation: { name: string }; hasAccount: boolean }>(
-        "GET",
-        `/api/auth/invitations?token=${encodeURIComponent(token)}`,
-      ),
-    retry: false,
-  });
+  const invitation = useQuery(authQueries.invitation(token));
   const accept = useMutation({
-    mutationFn: () => api<{ orgId: string; signedIn: boolean }>("POST", "/api/auth/invitations/accept", invitation.data?.hasAccount ? { token } : { token, name, password }),
+    mutationFn: () => authApi.acceptInvitation(invitation.data?.hasAccount ? { token } : { token, name, password }),
     onSuccess: async (res) => {
-      await queryClient.invalidateQueries({ queryKey: ["me"] });
+      await queryClient.invalidateQueries({ queryKey: authKeys.me });
       navigate({ to: res.signedIn ? `/orgs/${res.orgId}` : "/sign-in" });
     },
   });

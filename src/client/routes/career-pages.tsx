@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useParams, useSearch } from "@tanstack/react-router";
+import { Link, useSearch } from "@tanstack/react-router";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CatalogueItem, Framework, Role } from "../../shared/career/framework";
 import { Chart } from "../components/Chart";
@@ -7,21 +7,10 @@ import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } f
 import { Page } from "../components/Page";
 import { Section } from "../components/Section";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
 import { roadmapTooltip } from "../lib/chart-text";
+import { useOrgId } from "../lib/org";
+import { careerApi, careerKeys, careerQueries, type FrameworkList, type Roadmap, type RolePay } from "../queries/careers";
 import { FrameworkEditor } from "./framework-editor";
-
-interface RolePay {
-  medianHourly: number;
-  fullTimeYear: number;
-  people: number;
-}
-interface Roadmap {
-  framework: Framework;
-  council: { name: string; slug: string } | null;
-  vacancies: Record<string, number>;
-  pay: Record<string, RolePay | null>;
-}
 
 const months = (n: number) => (n >= 12 && n % 12 === 0 ? `${n / 12} year${n === 12 ? "" : "s"}` : `${n} months`);
 
@@ -243,12 +232,8 @@ function RoadmapMap({ f }: { f: Framework }) {
 
 /** The public roadmap for the council in the address (`?council=slug`), or the national one. */
 function useRoadmap() {
-  const search = useSearch({ strict: false }) as { council?: string };
-  const roadmap = useQuery({
-    queryKey: ["careers", search.council ?? ""],
-    queryFn: () => api<Roadmap>("GET", `/api/public/careers${search.council ? `?council=${encodeURIComponent(search.council)}` : ""}`),
-    retry: false,
-  });
+  const search = useSearch({ strict: false });
+  const roadmap = useQuery(careerQueries.roadmap(search.council));
   return { search, roadmap };
 }
 
@@ -263,7 +248,7 @@ function RoadmapPending({ roadmap, title }: { roadmap: ReturnType<typeof useRoad
 }
 
 /** The public roadmap, as a list: every pathway and role, for anyone, no sign-in. */
-export function CareersPage() {
+export function CareersPage(): React.ReactNode {
   const { roadmap } = useRoadmap();
   const d = roadmap.data;
   if (!d) return <RoadmapPending roadmap={roadmap} title="Careers in care and social work" />;
@@ -295,25 +280,10 @@ export function CareersPage() {
   );
 }
 
-interface MyCareer {
-  name: string;
-  current: { key: string; title: string } | null;
-  next: {
-    role: { key: string; title: string; summary: string };
-    how: string;
-    typicalMonths: number | null;
-    gap: {
-      requirements: { need: "required" | "recommended"; note?: string; met: boolean; options: { key: string; title: string; held: boolean }[] }[];
-      experience: { months: number; in: "sector" | "role"; have: number | null; met: boolean } | null;
-      ready: boolean;
-    };
-  }[];
-}
-
 /** A staff member's own next steps, from their records. */
-export function MyCareerPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
-  const mine = useQuery({ queryKey: ["my-career", orgId], queryFn: () => api<MyCareer>("GET", `/api/orgs/${orgId}/my-career`), retry: false });
+export function MyCareerPage(): React.ReactNode {
+  const orgId = useOrgId();
+  const mine = useQuery(careerQueries.myCareer(orgId));
   if (mine.isError)
     return (
       <Page title="My career">
@@ -401,39 +371,33 @@ export function MyCareerPage() {
   );
 }
 
-interface FrameworkList {
-  kind: "council" | "provider";
-  draft?: { id: string; updatedAt: string; roles: number } | null;
-  versions?: { id: string; version: number; publishedAt: string; endorsedCount: number; providers: { id: string; name: string; endorsedAt: string | null }[]; notYet: string[] }[];
-  frameworks?: { id: string; version: number; council: string; title: string; publishedAt: string; endorsedAt: string | null }[];
-}
 const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) : "");
 
 /** A council edits, publishes and follows endorsement of its framework; a provider endorses it and maps its job titles. */
-export function CareerFrameworkPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
-  const list = useQuery({ queryKey: ["frameworks", orgId], queryFn: () => api<FrameworkList>("GET", `/api/orgs/${orgId}/frameworks`) });
+export function CareerFrameworkPage(): React.ReactNode {
+  const orgId = useOrgId();
+  const list = useQuery(careerQueries.frameworks(orgId));
   if (!list.data) return <p className="govuk-body">Loading…</p>;
   return list.data.kind === "council" ? <CouncilFramework orgId={orgId} list={list.data} /> : <ProviderFramework orgId={orgId} list={list.data} />;
 }
 
 function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList }) {
   const queryClient = useQueryClient();
-  const draft = useQuery({ queryKey: ["framework-draft", orgId], queryFn: () => api<{ id: string | null; document: Framework }>("GET", `/api/orgs/${orgId}/frameworks/draft`) });
+  const draft = useQuery(careerQueries.draft(orgId));
   // The draft as edited here, until it is saved (null: unchanged).
   const [edited, setEdited] = useState<Framework | null>(null);
   const refresh = () => {
-    queryClient.invalidateQueries({ queryKey: ["frameworks", orgId] });
-    queryClient.invalidateQueries({ queryKey: ["framework-draft", orgId] });
+    queryClient.invalidateQueries({ queryKey: careerKeys.frameworks(orgId) });
+    queryClient.invalidateQueries({ queryKey: careerKeys.draft(orgId) });
   };
   const save = useMutation({
-    mutationFn: () => api("PUT", `/api/orgs/${orgId}/frameworks/draft`, { document: edited ?? draft.data?.document }),
+    mutationFn: () => careerApi.saveDraft(orgId, (edited ?? draft.data?.document) as Framework),
     onSuccess: () => {
       setEdited(null);
       refresh();
     },
   });
-  const publish = useMutation({ mutationFn: () => api<{ version: number }>("POST", `/api/orgs/${orgId}/frameworks/draft/publish`), onSuccess: refresh });
+  const publish = useMutation({ mutationFn: () => careerApi.publish(orgId), onSuccess: refresh });
   const next = (list.versions?.[0]?.version ?? 0) + 1;
   return (
     <Page title="Career framework">
@@ -494,26 +458,23 @@ function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList 
 function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList }) {
   const queryClient = useQueryClient();
   const endorse = useMutation({
-    mutationFn: (id: string) => api("POST", `/api/orgs/${orgId}/frameworks/${id}/endorse`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["frameworks", orgId] }),
+    mutationFn: (id: string) => careerApi.endorse(orgId, id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: careerKeys.frameworks(orgId) }),
   });
-  const titles = useQuery({
-    queryKey: ["job-titles", orgId],
-    queryFn: () => api<{ jobTitles: { id: string; title: string; roleKey: string }[] }>("GET", `/api/orgs/${orgId}/job-titles`),
-  });
-  const roadmap = useQuery({ queryKey: ["careers", ""], queryFn: () => api<Roadmap>("GET", "/api/public/careers") });
+  const titles = useQuery(careerQueries.jobTitles(orgId));
+  const roadmap = useQuery(careerQueries.roadmap());
   const [title, setTitle] = useState("");
   const [roleKey, setRoleKey] = useState("");
   const add = useMutation({
-    mutationFn: () => api("POST", `/api/orgs/${orgId}/job-titles`, { title, roleKey }),
+    mutationFn: () => careerApi.addJobTitle(orgId, { title, roleKey }),
     onSuccess: () => {
       setTitle("");
-      queryClient.invalidateQueries({ queryKey: ["job-titles", orgId] });
+      queryClient.invalidateQueries({ queryKey: careerKeys.jobTitles(orgId) });
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api("DELETE", `/api/orgs/${orgId}/job-titles/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["job-titles", orgId] }),
+    mutationFn: (id: string) => careerApi.removeJobTitle(orgId, id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: careerKeys.jobTitles(orgId) }),
   });
   const roleTitle = new Map((roadmap.data?.framework.roles ?? []).map((r) => [r.key, r.title]));
   const errors = fieldErrors(add.error);
@@ -589,24 +550,16 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
   );
 }
 
-interface Goal {
-  id: string;
-  title: string;
-  roleKey: string | null;
-  dueOn: string | null;
-  doneOn: string | null;
-}
-
 /** The staff member's own development plan: goals with dates, shared with managers when they choose. */
 function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; title: string }[] }) {
   const queryClient = useQueryClient();
-  const plan = useQuery({ queryKey: ["my-plan", orgId], queryFn: () => api<{ shared: boolean; goals: Goal[] }>("GET", `/api/orgs/${orgId}/my-career/plan`) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["my-plan", orgId] });
+  const plan = useQuery(careerQueries.plan(orgId));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: careerKeys.plan(orgId) });
   const [title, setTitle] = useState("");
   const [roleKey, setRoleKey] = useState("");
   const [dueOn, setDueOn] = useState("");
   const add = useMutation({
-    mutationFn: () => api("POST", `/api/orgs/${orgId}/my-career/goals`, { title, roleKey: roleKey || null, dueOn: dueOn || null }),
+    mutationFn: () => careerApi.addGoal(orgId, { title, roleKey: roleKey || null, dueOn: dueOn || null }),
     onSuccess: () => {
       setTitle("");
       setDueOn("");
@@ -614,10 +567,10 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
     },
   });
   const done = useMutation({
-    mutationFn: (id: string) => api("PATCH", `/api/orgs/${orgId}/my-career/goals/${id}`, { doneOn: new Date().toISOString().slice(0, 10) }),
+    mutationFn: (id: string) => careerApi.updateGoal(orgId, id, { doneOn: new Date().toISOString().slice(0, 10) }),
     onSuccess: refresh,
   });
-  const share = useMutation({ mutationFn: (shared: boolean) => api("PUT", `/api/orgs/${orgId}/my-career/plan`, { shared }), onSuccess: refresh });
+  const share = useMutation({ mutationFn: (shared: boolean) => careerApi.sharePlan(orgId, { shared }), onSuccess: refresh });
   const errors = fieldErrors(add.error);
   const roleTitle = new Map(roles.map((r) => [r.key, r.title]));
   if (!plan.data) return null;
@@ -685,12 +638,9 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
 }
 
 /** Plans staff have shared with their employer's managers. */
-export function StaffPlansPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
-  const plans = useQuery({
-    queryKey: ["career-plans", orgId],
-    queryFn: () => api<{ plans: { id: string; displayId: string; goals: Goal[] }[] }>("GET", `/api/orgs/${orgId}/career-plans`),
-  });
+export function StaffPlansPage(): React.ReactNode {
+  const orgId = useOrgId();
+  const plans = useQuery(careerQueries.sharedPlans(orgId));
   if (!plans.data) return <p className="govuk-body">Loading…</p>;
   return (
     <Page title="Development plans">
@@ -717,7 +667,7 @@ export function StaffPlansPage() {
  * Every job in the framework in easy read: short sentences, one idea a line, a heading per job.
  * The words come with the framework (a council's own, or the shipped ones).
  */
-export function CareersEasyReadPage() {
+export function CareersEasyReadPage(): React.ReactNode {
   const { search, roadmap } = useRoadmap();
   const d = roadmap.data;
   if (!d) return <RoadmapPending roadmap={roadmap} title="Jobs in care and social work: easy read" />;

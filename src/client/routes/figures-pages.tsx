@@ -1,72 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useParams } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
-import { FLOW_LABELS, type FlowDestination, HEADLINES, type Headline, type Rag, ragOf } from "../../shared/metrics";
+import { FLOW_LABELS, HEADLINES, type Headline, type Rag, ragOf } from "../../shared/metrics";
 import { Chart } from "../components/Chart";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner } from "../components/forms";
 import { Page } from "../components/Page";
 import { Section } from "../components/Section";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
-import { AgeBandTable, CsvLink, type Figure, type Figures, show, showValue } from "../lib/figures";
-import { useOrg } from "../lib/org";
-
-interface Comparator {
-  metric: string;
-  publisher: "sfc" | "dfe";
-  edition: string;
-  period: string;
-  coverage: string;
-  value: number;
-}
-interface Breakdown {
-  key: string;
-  label: string;
-  figures: Figures;
-}
-interface TrendPoint {
-  at: string;
-  figures: Figures;
-}
-interface Distributions {
-  agePyramid: { band: string; female: number; male: number; other: number }[];
-  pay: { from: number; to: number | null; count: number }[];
-  payLines: { label: string; hourlyRate: number }[];
-  leaversByReason: { reason: number; label: string; count: number }[];
-  leaversFlow: { destination: FlowDestination; count: number }[];
-}
-interface CareerFigures {
-  roles: { key: string; title: string; pathway: string; count: number }[];
-  unmapped: number;
-  movedUp: { value: number | null; n: number; count: number };
-}
-interface CouncilDashboard {
-  kind: "council";
-  at: string;
-  previousAt: string;
-  scope: { kind: "council" | "provider"; id: string; name: string };
-  now: Figures;
-  previous: Figures;
-  targets: Record<string, number>;
-  byProvider: Breakdown[];
-  byService: Breakdown[];
-  trend: TrendPoint[];
-  distributions: Distributions;
-  careers: CareerFigures;
-}
-interface ProviderDashboard {
-  kind: "provider";
-  at: string;
-  previousAt: string;
-  now: Figures;
-  previous: Figures;
-  comparison: Figures;
-  rank: Record<string, { rank: number; of: number } | null>;
-  quality: { completeness: Figures; belowNlw: Figure };
-  trend: TrendPoint[];
-  distributions: Distributions;
-  careers: CareerFigures;
-}
+import { AgeBandTable, CsvLink, type Figures, show, showValue } from "../lib/figures";
+import { useOrg, useOrgId } from "../lib/org";
+import { type Breakdown, type CareerFigures, type Comparator, type Distributions, figureApi, figureKeys, figureQueries, type TrendPoint } from "../queries/figures";
 
 const headline = (name: string) => HEADLINES.find((h) => h.name === name) as Headline;
 
@@ -89,12 +32,12 @@ function RagTag({ rag }: { rag: Rag | null }) {
   return <strong className={`govuk-tag govuk-tag--${RAG_TEXT[rag].colour}`}>{RAG_TEXT[rag].text}</strong>;
 }
 
-const useReference = () => useQuery({ queryKey: ["reference"], queryFn: () => api<{ comparators: Comparator[] }>("GET", "/api/reference") });
+const useReference = () => useQuery(figureQueries.reference());
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** The workforce figures page: a council's dashboard or a provider's, by the organisation's kind. */
-export function FiguresPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
+export function FiguresPage(): React.ReactNode {
+  const orgId = useOrgId();
   const org = useOrg(orgId);
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   return org.data.kind === "council" ? (
@@ -105,8 +48,8 @@ export function FiguresPage() {
 }
 
 /** A council looking at one provider it commissions. */
-export function ProviderFiguresPage() {
-  const { orgId, providerId } = useParams({ strict: false }) as { orgId: string; providerId: string };
+export function ProviderFiguresPage(): React.ReactNode {
+  const { orgId, providerId } = getRouteApi("/orgs/$orgId/figures/providers/$providerId").useParams();
   const org = useOrg(orgId);
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   return <CouncilDashboardView orgId={orgId} orgName={org.data.name} canManage={false} providerId={providerId} />;
@@ -178,10 +121,7 @@ function HeadlineSection({
 
 function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId: string; orgName: string; canManage: boolean; providerId?: string }) {
   const [at, setAt] = useState(todayIso());
-  const dashboard = useQuery({
-    queryKey: ["dashboard", orgId, at, providerId ?? ""],
-    queryFn: () => api<CouncilDashboard>("GET", `/api/orgs/${orgId}/dashboard?at=${at}${providerId ? `&provider=${providerId}` : ""}`),
-  });
+  const dashboard = useQuery(figureQueries.councilDashboard(orgId, at, providerId));
   const reference = useReference();
   const d = dashboard.data;
   const title = providerId ? (d?.scope.name ?? "Provider") : "Workforce figures";
@@ -392,7 +332,7 @@ function TrendSection({ trend, targets, comparison }: { trend: TrendPoint[]; tar
 
 function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: string }) {
   const [at, setAt] = useState(todayIso());
-  const dashboard = useQuery({ queryKey: ["dashboard", orgId, at], queryFn: () => api<ProviderDashboard>("GET", `/api/orgs/${orgId}/dashboard?at=${at}`) });
+  const dashboard = useQuery(figureQueries.providerDashboard(orgId, at));
   const reference = useReference();
   const d = dashboard.data;
   return (
@@ -644,10 +584,10 @@ function Notes() {
 /** Switches the council's public page on or off, and links to it when it is on. */
 function PublicPageSwitch({ orgId }: { orgId: string }) {
   const queryClient = useQueryClient();
-  const setting = useQuery({ queryKey: ["public-page", orgId], queryFn: () => api<{ enabled: boolean; slug: string }>("GET", `/api/orgs/${orgId}/public-page`) });
+  const setting = useQuery(figureQueries.publicPage(orgId));
   const toggle = useMutation({
-    mutationFn: (enabled: boolean) => api<{ enabled: boolean; slug: string }>("PUT", `/api/orgs/${orgId}/public-page`, { enabled }),
-    onSuccess: (res) => queryClient.setQueryData(["public-page", orgId], res),
+    mutationFn: (enabled: boolean) => figureApi.setPublicPage(orgId, { enabled }),
+    onSuccess: (res) => queryClient.setQueryData(figureKeys.publicPage(orgId), res),
   });
   if (!setting.data) return null;
   const { enabled, slug } = setting.data;
@@ -671,11 +611,11 @@ function PublicPageSwitch({ orgId }: { orgId: string }) {
 }
 
 /** A council sets targets for its headline figures: rates entered as percentages, pay in pounds. */
-export function TargetsPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
+export function TargetsPage(): React.ReactNode {
+  const orgId = useOrgId();
   const org = useOrg(orgId);
   const queryClient = useQueryClient();
-  const targets = useQuery({ queryKey: ["targets", orgId], queryFn: () => api<{ targets: Record<string, number> }>("GET", `/api/orgs/${orgId}/targets`) });
+  const targets = useQuery(figureQueries.targets(orgId));
   const [edits, setEdits] = useState<Record<string, string>>({});
   const withTarget = HEADLINES.filter((h) => h.better);
   const shown = (h: Headline) => {
@@ -693,11 +633,11 @@ export function TargetsPage() {
         // Text that is not a number goes as it is, for the server to refuse with a clear message.
         body[h.name] = text === "" ? null : !Number.isFinite(number) ? (text as unknown as number) : h.kind === "rate" ? number / 100 : number;
       }
-      return api<{ targets: Record<string, number> }>("PUT", `/api/orgs/${orgId}/targets`, { targets: body });
+      return figureApi.saveTargets(orgId, { targets: body });
     },
     onSuccess: (res) => {
-      queryClient.setQueryData(["targets", orgId], res);
-      queryClient.invalidateQueries({ queryKey: ["dashboard", orgId] });
+      queryClient.setQueryData(figureKeys.targets(orgId), res);
+      queryClient.invalidateQueries({ queryKey: figureKeys.dashboard(orgId) });
       setEdits({});
     },
   });

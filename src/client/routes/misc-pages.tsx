@@ -4,7 +4,7 @@ import { Page } from "../components/Page";
 import { homePath, useMe } from "../lib/session";
 
 /** Shows its children to a signed-in person; anyone else goes to sign in and comes back after. */
-export function RequireUser({ children }: { children: ReactNode }) {
+export function RequireUser({ children }: { children: ReactNode }): ReactNode {
   const { data: me, isPending } = useMe();
   const href = useRouterState({ select: (s) => s.location.href });
   if (isPending) return <p className="govuk-body">Loading…</p>;
@@ -12,14 +12,14 @@ export function RequireUser({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function HomeRedirect() {
+export function HomeRedirect(): React.ReactNode {
   const { data: me, isPending } = useMe();
   if (isPending) return <p className="govuk-body">Loading…</p>;
   if (!me?.user) return <Navigate to="/sign-in" />;
   return <Navigate to={homePath(me)} />;
 }
 
-export function NoOrganisationPage() {
+export function NoOrganisationPage(): React.ReactNode {
   return (
     <Page title="You are not in an organisation yet">
       <p className="govuk-body">Your account is not a member of any organisation in the hub. Ask your organisation's admin to invite you, then open the link in the email.</p>
@@ -27,7 +27,7 @@ export function NoOrganisationPage() {
   );
 }
 
-export function NotFoundPage() {
+export function NotFoundPage(): React.ReactNode {
   return (
     <Page title="Page not found">
       <p className="govuk-body">If you typed the web address, check it is correct.</p>

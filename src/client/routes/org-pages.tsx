@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useParams } from "@tanstack/react-router";
+import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { ORG_KIND_LABELS, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../shared/permissions";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { ApiError, api } from "../lib/api";
-import { type OrgHome, useOrg } from "../lib/org";
+import { ApiError } from "../lib/api";
+import { type OrgHome, useCurrentOrg, type useOrg } from "../lib/org";
+import { type AuditEntry, orgApi, orgKeys, orgQueries } from "../queries/orgs";
 import { ApiTokensSection } from "./api-tokens";
 import { NotFoundPage } from "./misc-pages";
 
@@ -24,11 +25,7 @@ const INTRO: Record<Role, (org: string) => string> = {
 
 const number = (n: number) => n.toLocaleString("en-GB");
 
-function useOrgPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
-  const org = useOrg(orgId);
-  return { orgId, org };
-}
+const useOrgPage = useCurrentOrg;
 
 function Loading({ org }: { org: ReturnType<typeof useOrg> }) {
   if (org.isError && org.error instanceof ApiError && org.error.status === 404) return <NotFoundPage />;
@@ -45,7 +42,7 @@ function Figure({ value, label }: { value: number; label: string }) {
   );
 }
 
-export function OrgHomePage() {
+export function OrgHomePage(): React.ReactNode {
   const { org } = useOrgPage();
   if (!org.data) return <Loading org={org} />;
   const o: OrgHome = org.data;
@@ -113,21 +110,16 @@ export function OrgHomePage() {
   );
 }
 
-interface UsersResponse {
-  members: { id: string; role: Role; since: string; user: { id: string; email: string; name: string; active: boolean } }[];
-  invitations: { id: string; email: string; role: Role; sent: string; expires: string }[];
-}
-
-export function UsersPage() {
+export function UsersPage(): React.ReactNode {
   const { orgId, org } = useOrgPage();
   const queryClient = useQueryClient();
-  const users = useQuery({ queryKey: ["users", orgId], queryFn: () => api<UsersResponse>("GET", `/api/orgs/${orgId}/users`), enabled: Boolean(org.data) });
+  const users = useQuery({ ...orgQueries.users(orgId), enabled: Boolean(org.data) });
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string>("");
   const [done, setDone] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["users", orgId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.users(orgId) });
   const invite = useMutation({
-    mutationFn: () => api("POST", `/api/orgs/${orgId}/invitations`, { email, role }),
+    mutationFn: () => orgApi.invite(orgId, { email, role: role as Role }),
     onSuccess: () => {
       setDone(`We have emailed an invitation to ${email}.`);
       setEmail("");
@@ -136,11 +128,7 @@ export function UsersPage() {
   });
   const change = useMutation({
     mutationFn: (v: { id: string; role?: Role; remove?: boolean; withdraw?: boolean }) =>
-      v.withdraw
-        ? api("DELETE", `/api/orgs/${orgId}/invitations/${v.id}`)
-        : v.remove
-          ? api("DELETE", `/api/orgs/${orgId}/members/${v.id}`)
-          : api("PATCH", `/api/orgs/${orgId}/members/${v.id}`, { role: v.role }),
+      v.withdraw ? orgApi.withdrawInvitation(orgId, v.id) : v.remove ? orgApi.removeMember(orgId, v.id) : orgApi.changeRole(orgId, v.id, { role: v.role as Role }),
     onSuccess: (_d, v) => {
       setDone(v.withdraw ? "Invitation withdrawn." : v.remove ? "Member removed." : "Role changed.");
       refresh();
@@ -247,28 +235,20 @@ export function UsersPage() {
   );
 }
 
-interface Provider {
-  id: string;
-  name: string;
-  commissioning: { from: string; to: string | null };
-  workplaces: number;
-  staffInPost: number;
-}
-
-export function ProvidersPage() {
+export function ProvidersPage(): React.ReactNode {
   const { orgId, org } = useOrgPage();
   const queryClient = useQueryClient();
-  const providers = useQuery({ queryKey: ["providers", orgId], queryFn: () => api<{ providers: Provider[] }>("GET", `/api/orgs/${orgId}/providers`), enabled: Boolean(org.data) });
+  const providers = useQuery({ ...orgQueries.providers(orgId), enabled: Boolean(org.data) });
   const [name, setName] = useState("");
   const [adminEmail, setAdminEmail] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const invite = useMutation({
-    mutationFn: () => api("POST", `/api/orgs/${orgId}/providers`, { name, adminEmail }),
+    mutationFn: () => orgApi.inviteProvider(orgId, { name, adminEmail }),
     onSuccess: () => {
       setDone(`${name} has been added and ${adminEmail} has been invited as its admin.`);
       setName("");
       setAdminEmail("");
-      queryClient.invalidateQueries({ queryKey: ["providers", orgId] });
+      queryClient.invalidateQueries({ queryKey: orgKeys.providers(orgId) });
     },
   });
   if (!org.data) return <Loading org={org} />;
@@ -320,18 +300,6 @@ export function ProvidersPage() {
   );
 }
 
-interface AuditEntry {
-  id: number;
-  at: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  organisation: { id: string; name: string } | null;
-  user: { id: string; email: string } | null;
-}
-
 export function AuditTable({ entries, showOrg = false }: { entries: AuditEntry[]; showOrg?: boolean }) {
   return (
     <Table
@@ -361,9 +329,9 @@ export function AuditTable({ entries, showOrg = false }: { entries: AuditEntry[]
   );
 }
 
-export function AuditPage() {
+export function AuditPage(): React.ReactNode {
   const { orgId, org } = useOrgPage();
-  const audit = useQuery({ queryKey: ["audit", orgId], queryFn: () => api<{ entries: AuditEntry[] }>("GET", `/api/orgs/${orgId}/audit`), enabled: Boolean(org.data) });
+  const audit = useQuery({ ...orgQueries.audit(orgId), enabled: Boolean(org.data) });
   if (!org.data) return <Loading org={org} />;
   return (
     <Page title="Audit trail" caption={org.data.name}>

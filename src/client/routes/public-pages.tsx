@@ -1,25 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
+import { getRouteApi } from "@tanstack/react-router";
 import { HEADLINES } from "../../shared/metrics";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
 import { csvHref } from "../lib/csv";
-import { type AgeBand, AgeBandTable, type Figure, show } from "../lib/figures";
-
-interface PublicWorkforce {
-  council: { name: string; slug: string; isDemo: boolean };
-  at: string;
-  roundedTo: number;
-  now: Record<string, Figure>;
-  trend: { at: string; figures: Record<string, Figure> }[];
-  agePyramid: AgeBand[];
-}
+import { AgeBandTable, show } from "../lib/figures";
+import { figureQueries } from "../queries/figures";
 
 /** A council's public "state of the workforce" page: no sign-in, counts rounded. */
-export function PublicWorkforcePage() {
-  const { slug } = useParams({ strict: false }) as { slug: string };
-  const page = useQuery({ queryKey: ["public-workforce", slug], queryFn: () => api<PublicWorkforce>("GET", `/api/public/workforce/${slug}`), retry: false });
+export function PublicWorkforcePage(): React.ReactNode {
+  const { slug } = getRouteApi("/state-of-the-workforce/$slug").useParams();
+  const page = useQuery(figureQueries.publicWorkforce(slug));
   if (page.isError)
     return (
       <Page title="Page not found">

@@ -3,33 +3,11 @@ import { useState } from "react";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
 import { useMe } from "../lib/session";
+import { adminApi } from "../queries/admin";
+import { type Comparator, figureKeys, figureQueries, type PayFloor } from "../queries/figures";
 import { NotFoundPage } from "./misc-pages";
 
-interface PayFloor {
-  id: string;
-  kind: "rlw" | "nlw";
-  band: string;
-  rateYear: string;
-  hourlyRate: number;
-  announcedOn: string | null;
-  applicableFrom: string;
-  source: string;
-  note: string | null;
-}
-interface Comparator {
-  id: string;
-  metric: string;
-  publisher: "sfc" | "dfe";
-  edition: string;
-  period: string;
-  coverage: string;
-  value: number;
-  definition: string;
-  source: string;
-  note: string | null;
-}
 type Editing = { what: "pay-floors"; row: PayFloor } | { what: "comparators"; row: Comparator };
 
 const money = (n: number) => `£${n.toFixed(2)}`;
@@ -48,11 +26,11 @@ const SourceLink = ({ source }: { source: string }) => {
 };
 
 /** Hub administration: the reference figures the hub compares with, and corrections to them. */
-export function ReferenceDataPage() {
+export function ReferenceDataPage(): React.ReactNode {
   const { data: me } = useMe();
   const isAdmin = Boolean(me?.user?.isHubAdmin);
   const queryClient = useQueryClient();
-  const data = useQuery({ queryKey: ["reference"], queryFn: () => api<{ payFloors: PayFloor[]; comparators: Comparator[] }>("GET", "/api/reference"), enabled: isAdmin });
+  const data = useQuery({ ...figureQueries.reference(), enabled: isAdmin });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [value, setValue] = useState("");
   const [source, setSource] = useState("");
@@ -61,14 +39,16 @@ export function ReferenceDataPage() {
   const save = useMutation({
     mutationFn: () => {
       if (!editing) throw new Error("Choose a figure to correct");
-      const number = value.trim() === "" ? null : Number(value);
-      const body = editing.what === "pay-floors" ? { hourlyRate: number, source, note: note || null } : { value: number, source, note: note || null };
-      return api("PATCH", `/api/admin/reference/${editing.what}/${editing.row.id}`, body);
+      // An empty box goes as null, for the server to refuse with a clear message.
+      const number = (value.trim() === "" ? null : Number(value)) as number;
+      return editing.what === "pay-floors"
+        ? adminApi.correctPayFloor(editing.row.id, { hourlyRate: number, source, note: note || null })
+        : adminApi.correctComparator(editing.row.id, { value: number, source, note: note || null });
     },
     onSuccess: () => {
       setDone("The figure has been corrected. The change is in the audit trail.");
       setEditing(null);
-      queryClient.invalidateQueries({ queryKey: ["reference"] });
+      queryClient.invalidateQueries({ queryKey: figureKeys.reference });
     },
   });
   if (!isAdmin) return <NotFoundPage />;

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useParams } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
-import { type OrgHome, useOrg } from "../lib/org";
+import { type OrgHome, useCurrentOrg } from "../lib/org";
+import { returnApi, returnKeys, returnQueries, type ReturnStatus as Status } from "../queries/returns";
 
-type Status = "not_started" | "in_progress" | "submitted" | "late";
 const STATUS: Record<Status, { label: string; tag: string }> = {
   submitted: { label: "Submitted", tag: "govuk-tag--green" },
   in_progress: { label: "In progress", tag: "govuk-tag--blue" },
@@ -17,33 +16,22 @@ const STATUS: Record<Status, { label: string; tag: string }> = {
 const Tag = ({ status }: { status: Status }) => <strong className={`govuk-tag ${STATUS[status].tag}`}>{STATUS[status].label}</strong>;
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `${Math.round(n * 100)}%`);
 
-interface Period {
-  id: string;
-  name: string;
-  periodEnd: string;
-  dueDate: string;
-}
-
-export function ReturnsPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
-  const org = useOrg(orgId);
+export function ReturnsPage(): React.ReactNode {
+  const { org } = useCurrentOrg();
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   return org.data.kind === "council" ? <CouncilReturns org={org.data} /> : <ProviderReturns org={org.data} />;
 }
 
 function CouncilReturns({ org }: { org: OrgHome }) {
   const queryClient = useQueryClient();
-  const periods = useQuery({
-    queryKey: ["periods", org.id],
-    queryFn: () => api<{ periods: (Period & { providers: number; byStatus: Record<Status, number> })[] }>("GET", `/api/orgs/${org.id}/return-periods`),
-  });
+  const periods = useQuery(returnQueries.periods(org.id));
   const [form, setForm] = useState({ name: "", periodEnd: "", dueDate: "" });
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => api("POST", `/api/orgs/${org.id}/return-periods`, form),
+    mutationFn: () => returnApi.createPeriod(org.id, form),
     onSuccess: () => {
       setDone(`${form.name} has been set. Providers will be reminded in the week before ${form.dueDate}.`);
-      queryClient.invalidateQueries({ queryKey: ["periods", org.id] });
+      queryClient.invalidateQueries({ queryKey: returnKeys.periods(org.id) });
     },
   });
   const errors = fieldErrors(create.error);
@@ -120,17 +108,9 @@ function CouncilReturns({ org }: { org: OrgHome }) {
   );
 }
 
-export function ReturnPeriodPage() {
-  const { orgId, periodId } = useParams({ strict: false }) as { orgId: string; periodId: string };
-  const view = useQuery({
-    queryKey: ["period", orgId, periodId],
-    queryFn: () =>
-      api<{
-        period: Period;
-        byStatus: Record<Status, number>;
-        providers: { provider: { id: string; name: string }; status: Status; submittedAt: string | null; completenessScore: number | null }[];
-      }>("GET", `/api/orgs/${orgId}/return-periods/${periodId}`),
-  });
+export function ReturnPeriodPage(): React.ReactNode {
+  const { orgId, periodId } = getRouteApi("/orgs/$orgId/returns/$periodId").useParams();
+  const view = useQuery(returnQueries.period(orgId, periodId));
   if (!view.data) return <p className="govuk-body">Loading…</p>;
   const { period, byStatus, providers } = view.data;
   return (
@@ -159,17 +139,10 @@ export function ReturnPeriodPage() {
 
 function ProviderReturns({ org }: { org: OrgHome }) {
   const queryClient = useQueryClient();
-  const list = useQuery({
-    queryKey: ["returns", org.id],
-    queryFn: () =>
-      api<{ returns: { period: Period; council: string; status: Status; submittedAt: string | null; completeness: { score: number | null } | null }[] }>(
-        "GET",
-        `/api/orgs/${org.id}/returns`,
-      ),
-  });
+  const list = useQuery(returnQueries.returns(org.id));
   const submit = useMutation({
-    mutationFn: (periodId: string) => api("POST", `/api/orgs/${org.id}/returns/${periodId}/submit`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["returns", org.id] }),
+    mutationFn: (periodId: string) => returnApi.submit(org.id, periodId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: returnKeys.returns(org.id) }),
   });
   const today = new Date().toISOString().slice(0, 10);
   const canSubmit = org.permissions.includes("returns.submit");

@@ -1,19 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { JOB_ROLES, TRAINING_CATEGORY_LABELS } from "../../shared/ascwds/codes";
 import { ALL_JOB_ROLES, Button, ErrorSummary, fieldErrors, JobRoleCheckboxes, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
-import { useOrg } from "../lib/org";
-
-interface Settings {
-  standardWeeklyHours: number | null;
-  defaultWeeklyHours: number;
-  requiredTraining: { category: number; roles: number[] | null }[];
-  updatedAt: string | null;
-}
+import { useOrg, useOrgId } from "../lib/org";
+import { figureKeys } from "../queries/figures";
+import { type WorkforceSettings as Settings, staffApi, staffKeys, staffQueries } from "../queries/staff";
 
 const CATEGORIES = Object.entries(TRAINING_CATEGORY_LABELS)
   .map(([code, label]) => ({ value: code, label }))
@@ -24,10 +17,10 @@ const rolesText = (roles: number[] | null) => (roles === null ? "Every job role"
  * The employer's standard week and mandatory training (its workforce settings): what its FTE
  * figures and training compliance are measured against. Editors change them; others read them.
  */
-export function WorkforceSettingsPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
+export function WorkforceSettingsPage(): React.ReactNode {
+  const orgId = useOrgId();
   const org = useOrg(orgId);
-  const settings = useQuery({ queryKey: ["workforce-settings", orgId], queryFn: () => api<Settings>("GET", `/api/orgs/${orgId}/workforce-settings`) });
+  const settings = useQuery(staffQueries.settings(orgId));
   const canEdit = org.data?.permissions.includes("workplaces.edit") ?? false;
   if (!settings.data) return <p className="govuk-body">Loading…</p>;
   return (
@@ -78,14 +71,14 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
       const text = week.trim();
       // Text that is not a number goes as it is, for the server to refuse with a clear message.
       const hours = text === "" ? null : Number.isFinite(Number(text)) ? Number(text) : text;
-      return api<Settings>("PUT", `/api/orgs/${orgId}/workforce-settings`, {
-        standardWeeklyHours: hours,
+      return staffApi.saveSettings(orgId, {
+        standardWeeklyHours: hours as number | null,
         requiredTraining: rows.map((r) => ({ category: Number(r.category), roles: r.every ? null : r.roles })),
       });
     },
     onSuccess: (res) => {
-      queryClient.setQueryData(["workforce-settings", orgId], res);
-      queryClient.invalidateQueries({ queryKey: ["dashboard", orgId] });
+      queryClient.setQueryData(staffKeys.settings(orgId), res);
+      queryClient.invalidateQueries({ queryKey: figureKeys.dashboard(orgId) });
     },
   });
   const errors = fieldErrors(save.error);

@@ -4,8 +4,9 @@ import { type FormEvent, useEffect, useState } from "react";
 import { CONTRACT_LABELS, JOB_ROLES } from "../../shared/ascwds/codes";
 import { Button, ErrorSummary, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
-import { ApiError, api, apiRequest } from "../lib/api";
-import { useOrg, useWorkplaceOptions } from "../lib/org";
+import { ApiError } from "../lib/api";
+import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
+import { type RecordProblem, staffApi, staffQueries } from "../queries/staff";
 
 // The form edits the main ASC-WDS staff columns; every other column of the record is sent back as
 // it was loaded, so saving changes only what was changed. The same rules as an uploaded file apply.
@@ -26,15 +27,13 @@ const FIELDS: { column: string; label: string; hint?: string; options?: Record<s
   { column: "DOB", label: "Date of birth", hint: "DD/MM/YYYY", sensitive: true },
 ];
 
-export function StaffFormPage() {
-  const { orgId, staffId } = useParams({ strict: false }) as { orgId: string; staffId?: string };
+export function StaffFormPage(): React.ReactNode {
+  const orgId = useOrgId();
+  // Shared by "new" (no staffId) and ".../$staffId/edit".
+  const { staffId } = useParams({ strict: false });
   const org = useOrg(orgId);
   const workplaceOptions = useWorkplaceOptions(orgId, "localRef");
-  const existing = useQuery({
-    queryKey: ["staff-row", orgId, staffId],
-    queryFn: () => api<{ record: Record<string, string> }>("GET", `/api/orgs/${orgId}/staff/${staffId}`),
-    enabled: Boolean(staffId),
-  });
+  const existing = useQuery({ ...staffQueries.record(orgId, staffId ?? ""), enabled: Boolean(staffId) });
   const [row, setRow] = useState<Record<string, string>>({ STATUS: "NEW", ZEROHRCONT: "2", SALARYINT: "3", EMPLSTATUS: "1", MAINJOBROLE: "8" });
   const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
   const [saving, setSaving] = useState(false);
@@ -46,10 +45,10 @@ export function StaffFormPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const res = await apiRequest<{ problems?: Problem[]; error?: { message: string } }>("POST", `/api/orgs/${orgId}/records/staff`, { records: [row] });
+    const res = await staffApi.saveRecords(orgId, { records: [row] });
     setSaving(false);
     if (res.status === 200) return setSaved(true);
-    const errors = (res.json?.problems ?? []).filter((p) => p.severity === "error").map((p) => ({ path: p.column ?? "", message: p.message }));
+    const errors = (res.json?.problems ?? []).filter((p: RecordProblem) => p.severity === "error").map((p) => ({ path: p.column ?? "", message: p.message }));
     setProblems(errors.length ? errors : [{ path: "", message: res.json?.error?.message ?? "The record could not be saved. Try again." }]);
   };
 
@@ -119,10 +118,4 @@ export function StaffFormPage() {
       </div>
     </div>
   );
-}
-
-interface Problem {
-  column: string | null;
-  message: string;
-  severity: "error" | "warning";
 }

@@ -1,55 +1,30 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate, useParams } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
 import { CONTRACT_LABELS, JOB_ROLES, LEAVING_REASONS } from "../../shared/ascwds/codes";
-import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
+import { recordLeaverInput } from "../../shared/schemas";
+import { asNumber, Button, Form, SelectField, SuccessBanner, TextField, useSchemaForm } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
-import { useOrg, useWorkplaceOptions } from "../lib/org";
+import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
+import { type StaffSearch, staffApi, staffKeys, staffQueries, staffSearch } from "../queries/staff";
 
-interface StaffRow {
-  id: string;
-  reference: string;
-  name: string;
-  role: { code: number; label: string };
-  contract: { code: number; label: string };
-  workplace: { id: string; name: string };
-  startDate: string;
-  endDate: string | null;
-  leavingReason: string | null;
-}
-interface Filters {
-  q: string;
-  workplace: string;
-  role: string;
-  contract: string;
-  status: string;
-}
+const staffRoute = getRouteApi("/orgs/$orgId/staff");
+const STATUS_OPTIONS = [
+  { value: "current", label: "In post" },
+  { value: "left", label: "Left" },
+  { value: "all", label: "Everyone" },
+];
 
-const EMPTY: Filters = { q: "", workplace: "", role: "", contract: "", status: "current" };
-const toQuery = (f: Filters, page: number) => new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== "") as [string, string][]).toString();
-
-export function StaffPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
+export function StaffPage(): React.ReactNode {
+  const orgId = useOrgId();
   const org = useOrg(orgId);
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [page, setPage] = useState(1);
-  const workplaceOptions = useWorkplaceOptions(orgId, "id", "All workplaces");
-  const staff = useQuery({
-    queryKey: ["staff", orgId, filters, page],
-    queryFn: () => api<{ total: number; pageSize: number; staff: StaffRow[] }>("GET", `/api/orgs/${orgId}/staff?${toQuery(filters, page)}`),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setPage(1);
-    setFilters(draft);
-  };
+  const search = staffRoute.useSearch();
+  const page = search.page ?? 1;
+  const staff = useQuery(staffQueries.list(orgId, search));
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   const canEdit = org.data.permissions.includes("staff.edit");
   const pages = staff.data ? Math.max(1, Math.ceil(staff.data.total / staff.data.pageSize)) : 1;
-  const set = (k: keyof Filters) => (v: string) => setDraft({ ...draft, [k]: v });
   return (
     <Page title="Staff" caption={org.data.name}>
       {canEdit && (
@@ -57,53 +32,8 @@ export function StaffPage() {
           Add a staff record
         </Link>
       )}
-      <form onSubmit={submit} noValidate className="govuk-!-margin-bottom-6">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <TextInput id="q" name="q" label="Name or reference" value={draft.q} onChange={set("q")} />
-          </div>
-          <div className="govuk-grid-column-one-third">
-            <Select id="workplace" name="workplace" label="Workplace" value={draft.workplace} onChange={set("workplace")} options={workplaceOptions} />
-          </div>
-          <div className="govuk-grid-column-one-third">
-            <Select
-              id="status"
-              name="status"
-              label="Status"
-              value={draft.status}
-              onChange={set("status")}
-              options={[
-                { value: "current", label: "In post" },
-                { value: "left", label: "Left" },
-                { value: "all", label: "Everyone" },
-              ]}
-            />
-          </div>
-        </div>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <Select
-              id="role"
-              name="role"
-              label="Main job role"
-              value={draft.role}
-              onChange={set("role")}
-              options={[{ value: "", label: "All roles" }, ...Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label }))]}
-            />
-          </div>
-          <div className="govuk-grid-column-one-third">
-            <Select
-              id="contract"
-              name="contract"
-              label="Contract"
-              value={draft.contract}
-              onChange={set("contract")}
-              options={[{ value: "", label: "All contracts" }, ...Object.entries(CONTRACT_LABELS).map(([value, label]) => ({ value, label }))]}
-            />
-          </div>
-        </div>
-        <Button secondary>Apply filters</Button>
-      </form>
+      {/* Keyed by the address, so going back to an earlier filter shows that filter in the form. */}
+      <StaffFilters key={JSON.stringify(search)} orgId={orgId} search={search} />
       {staff.data && (
         <>
           <Table
@@ -146,16 +76,16 @@ export function StaffPage() {
             <nav className="govuk-pagination" aria-label="Pages of staff">
               {page > 1 && (
                 <div className="govuk-pagination__prev">
-                  <button type="button" className="govuk-link govuk-pagination__link app-link-button" onClick={() => setPage(page - 1)}>
+                  <Link className="govuk-link govuk-pagination__link" to="/orgs/$orgId/staff" params={{ orgId }} search={{ ...search, page: page - 1 }}>
                     <span className="govuk-pagination__link-title">Previous page</span>
-                  </button>
+                  </Link>
                 </div>
               )}
               {page < pages && (
                 <div className="govuk-pagination__next">
-                  <button type="button" className="govuk-link govuk-pagination__link app-link-button" onClick={() => setPage(page + 1)}>
+                  <Link className="govuk-link govuk-pagination__link" to="/orgs/$orgId/staff" params={{ orgId }} search={{ ...search, page: page + 1 }}>
                     <span className="govuk-pagination__link-title">Next page</span>
-                  </button>
+                  </Link>
                 </div>
               )}
             </nav>
@@ -166,21 +96,64 @@ export function StaffPage() {
   );
 }
 
-export function RecordLeaverPage() {
-  const { orgId, staffId } = useParams({ strict: false }) as { orgId: string; staffId: string };
+/** The filters: applying them puts them in the address (page 1), which the list follows. */
+function StaffFilters({ orgId, search }: { orgId: string; search: StaffSearch }) {
+  const navigate = staffRoute.useNavigate();
+  const workplaceOptions = useWorkplaceOptions(orgId, "id", "All workplaces");
+  const form = useSchemaForm(staffSearch, {
+    q: search.q ?? "",
+    workplace: search.workplace ?? "",
+    role: search.role === undefined ? "" : String(search.role),
+    contract: search.contract === undefined ? "" : String(search.contract),
+    status: search.status ?? "current",
+  });
+  return (
+    <Form
+      form={form}
+      className="govuk-!-margin-bottom-6"
+      onSubmit={(v) => navigate({ to: "/orgs/$orgId/staff", params: { orgId }, search: { ...v, q: v.q || undefined, page: undefined } })}
+    >
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <TextField name="q" label="Name or reference" />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <SelectField name="workplace" label="Workplace" choices={workplaceOptions} />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <SelectField name="status" label="Status" choices={STATUS_OPTIONS} />
+        </div>
+      </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <SelectField name="role" label="Main job role" choices={[{ value: "", label: "All roles" }, ...Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label }))]} />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <SelectField
+            name="contract"
+            label="Contract"
+            choices={[{ value: "", label: "All contracts" }, ...Object.entries(CONTRACT_LABELS).map(([value, label]) => ({ value, label }))]}
+          />
+        </div>
+      </div>
+      <Button secondary>Apply filters</Button>
+    </Form>
+  );
+}
+
+export function RecordLeaverPage(): React.ReactNode {
+  const { orgId, staffId } = getRouteApi("/orgs/$orgId/staff/$staffId/leave").useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [leavingDate, setLeavingDate] = useState(new Date().toISOString().slice(0, 10));
-  const [reason, setReason] = useState("");
   const [done, setDone] = useState(false);
+  const form = useSchemaForm(recordLeaverInput, { leavingDate: new Date().toISOString().slice(0, 10) });
   const leave = useMutation({
-    mutationFn: () => api("POST", `/api/orgs/${orgId}/staff/${staffId}/leave`, { leavingDate, reason: reason ? Number(reason) : undefined }),
+    mutationFn: (body: typeof recordLeaverInput._zod.output) => staffApi.recordLeaver(orgId, staffId, body),
     onSuccess: () => {
       setDone(true);
-      queryClient.invalidateQueries({ queryKey: ["staff", orgId] });
+      queryClient.invalidateQueries({ queryKey: staffKeys.all(orgId) });
     },
   });
-  const errors = fieldErrors(leave.error);
   if (done)
     return (
       <Page title="Leaver recorded">
@@ -193,38 +166,20 @@ export function RecordLeaverPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary error={leave.error} fields={{ leavingDate: "leaving-date", reason: "reason" }} />
-        <Page title="Record a leaver">
-          <p className="govuk-body">The staff record is kept, marked as left. Leavers and their reasons feed turnover and where people went.</p>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              leave.mutate();
-            }}
-            noValidate
-          >
-            <TextInput
-              id="leaving-date"
-              name="leavingDate"
-              label="Leaving date"
-              hint="As YYYY-MM-DD, for example 2026-05-31"
-              value={leavingDate}
-              onChange={setLeavingDate}
-              error={errors.leavingDate}
-              width="govuk-input--width-20"
-            />
-            <Select
+        <Form form={form} onSubmit={(v) => leave.mutate(v)} error={leave.error}>
+          <Page title="Record a leaver">
+            <p className="govuk-body">The staff record is kept, marked as left. Leavers and their reasons feed turnover and where people went.</p>
+            <TextField id="leaving-date" name="leavingDate" label="Leaving date" hint="As YYYY-MM-DD, for example 2026-05-31" width="govuk-input--width-20" />
+            <SelectField
               id="reason"
               name="reason"
               label="Reason for leaving"
-              value={reason}
-              onChange={setReason}
-              error={errors.reason}
-              options={[{ value: "", label: "Choose a reason" }, ...Object.entries(LEAVING_REASONS).map(([value, label]) => ({ value, label }))]}
+              options={asNumber()}
+              choices={[{ value: "", label: "Choose a reason" }, ...Object.entries(LEAVING_REASONS).map(([value, label]) => ({ value, label }))]}
             />
             <Button disabled={leave.isPending}>Record leaver</Button>
-          </form>
-        </Page>
+          </Page>
+        </Form>
       </div>
     </div>
   );

@@ -1,49 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { LEAVING_REASONS } from "../../shared/ascwds/codes";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { api, apiUpload } from "../lib/api";
-import { useOrg } from "../lib/org";
-
-interface Problem {
-  file: string;
-  line: number | null;
-  column: string | null;
-  code: string;
-  severity: "error" | "warning";
-  message: string;
-  workplace?: string;
-  staff?: string;
-}
-interface PreviewWorkplace {
-  ref: string;
-  name: string;
-  action: string;
-  changed: string[];
-  staff: { new: number; updated: number; unchanged: number; leaving: number; missing: number };
-  updates: { ref: string; fields: string[] }[];
-}
-interface Upload {
-  id: string;
-  status: "validating" | "invalid" | "ready" | "committing" | "committed" | "failed" | "discarded";
-  asAt: string;
-  files: { name: string; kind: string; rows: number }[];
-  summary: { errors: number; warnings: number; applied?: Record<string, number> } | null;
-  preview: {
-    workplaces: PreviewWorkplace[];
-    missing: { id: string; workplaceRef: string; ref: string; displayId: string }[];
-    training: { staffRecords: number; replaced: number };
-    totals: Record<string, number>;
-  } | null;
-  problems: Problem[];
-  problemCount: number;
-  progress: number;
-  /** Why checking or applying it failed. */
-  error: string | null;
-}
+import { useOrg, useOrgId } from "../lib/org";
+import { type UploadProblem as Problem, uploadApi, uploadKeys, uploadQueries } from "../queries/uploads";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const REASON_OPTIONS = Object.entries(LEAVING_REASONS).map(([value, label]) => ({ value, label }));
@@ -100,8 +63,8 @@ function DateInput({ id, legend, hint, value, onChange, error }: { id: string; l
   );
 }
 
-export function UploadPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
+export function UploadPage(): React.ReactNode {
+  const orgId = useOrgId();
   const org = useOrg(orgId);
   const navigate = useNavigate();
   const [files, setFiles] = useState<FileList | null>(null);
@@ -111,7 +74,7 @@ export function UploadPage() {
       const form = new FormData();
       for (const f of Array.from(files ?? [])) form.append("files", f);
       form.append("asAt", asAt);
-      return apiUpload<{ import: Upload }>(`/api/orgs/${orgId}/imports`, form);
+      return uploadApi.upload(orgId, form);
     },
     onSuccess: (res) => navigate({ to: "/orgs/$orgId/uploads/$importId", params: { orgId, importId: res.import.id } }),
   });
@@ -193,14 +156,10 @@ function ProblemsTable({ problems, caption }: { problems: Problem[]; caption: st
   );
 }
 
-export function UploadResultPage() {
-  const { orgId, importId } = useParams({ strict: false }) as { orgId: string; importId: string };
+export function UploadResultPage(): React.ReactNode {
+  const { orgId, importId } = getRouteApi("/orgs/$orgId/uploads/$importId").useParams();
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: ["import", orgId, importId],
-    queryFn: () => api<{ import: Upload }>("GET", `/api/orgs/${orgId}/imports/${importId}`),
-    refetchInterval: (q) => (q.state.data?.import.status === "validating" || q.state.data?.import.status === "committing" ? 1000 : false),
-  });
+  const query = useQuery(uploadQueries.upload(orgId, importId));
   const [choice, setChoice] = useState<"keep" | "leaver">("keep");
   const [leavingDate, setLeavingDate] = useState("");
   const [reason, setReason] = useState("9");
@@ -214,13 +173,13 @@ export function UploadResultPage() {
           .filter(([, a]) => a)
           .map(([id, a]) => [id, decision(a as "keep" | "leaver")]),
       );
-      return api<{ import: Upload }>("POST", `/api/orgs/${orgId}/imports/${importId}/commit`, { missing: { default: decision(choice), byId } });
+      return uploadApi.commit(orgId, importId, { missing: { default: decision(choice), byId } });
     },
-    onSuccess: (res) => queryClient.setQueryData(["import", orgId, importId], res),
+    onSuccess: (res) => queryClient.setQueryData(uploadKeys.upload(orgId, importId), res),
   });
   const cancel = useMutation({
-    mutationFn: () => api<{ import: Upload }>("DELETE", `/api/orgs/${orgId}/imports/${importId}`),
-    onSuccess: (res) => queryClient.setQueryData(["import", orgId, importId], res),
+    mutationFn: () => uploadApi.discard(orgId, importId),
+    onSuccess: (res) => queryClient.setQueryData(uploadKeys.upload(orgId, importId), res),
   });
   const u = query.data?.import;
   if (!u) return <p className="govuk-body">Loading…</p>;

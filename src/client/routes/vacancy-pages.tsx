@@ -1,44 +1,34 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { CARE_PROVIDING_ROLES, JOB_ROLES } from "../../shared/ascwds/codes";
 import { Button, ErrorSummary, fieldErrors, JobRoleCheckboxes, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
-import { api } from "../lib/api";
-import { useOrg, useWorkplaceOptions } from "../lib/org";
+import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
+import { vacancyApi, vacancyKeys, vacancyQueries } from "../queries/vacancies";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const ROLE_OPTIONS = Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label }));
 const money = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-GB", { style: "currency", currency: "GBP" }));
 
-interface Vacancy {
-  id: string;
-  workplace: { id: string; name: string };
-  role: { code: number; label: string };
-  openedOn: string;
-  closedOn: string | null;
-}
-
-export function VacanciesPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
+export function VacanciesPage(): React.ReactNode {
+  const orgId = useOrgId();
   const org = useOrg(orgId);
   const queryClient = useQueryClient();
   const workplaceOptions = useWorkplaceOptions(orgId);
-  const list = useQuery({ queryKey: ["vacancies", orgId], queryFn: () => api<{ vacancies: Vacancy[] }>("GET", `/api/orgs/${orgId}/vacancies`) });
+  const list = useQuery(vacancyQueries.vacancies(orgId));
   const [form, setForm] = useState({ workplaceId: "", jobRole: "8", openedOn: today(), posts: "1" });
   const [done, setDone] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["vacancies", orgId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: vacancyKeys.vacancies(orgId) });
   const open = useMutation({
-    mutationFn: () =>
-      api("POST", `/api/orgs/${orgId}/vacancies`, { workplaceId: form.workplaceId, jobRole: Number(form.jobRole), openedOn: form.openedOn, posts: Number(form.posts) || 0 }),
+    mutationFn: () => vacancyApi.open(orgId, { workplaceId: form.workplaceId, jobRole: Number(form.jobRole), openedOn: form.openedOn, posts: Number(form.posts) || 0 }),
     onSuccess: () => {
       setDone(`${form.posts} vacanc${form.posts === "1" ? "y" : "ies"} opened.`);
       refresh();
     },
   });
   const close = useMutation({
-    mutationFn: (id: string) => api("POST", `/api/orgs/${orgId}/vacancies/${id}/close`, { closedOn: today() }),
+    mutationFn: (id: string) => vacancyApi.close(orgId, id, { closedOn: today() }),
     onSuccess: () => {
       setDone("Vacancy closed.");
       refresh();
@@ -115,36 +105,27 @@ export function VacanciesPage() {
   );
 }
 
-interface AgencyMonth {
-  id: string;
-  workplace: { id: string; name: string };
-  month: string;
-  hours: number | null;
-  spend: number | null;
-  roles: number[];
-}
-
-export function AgencyPage() {
-  const { orgId } = useParams({ strict: false }) as { orgId: string };
+export function AgencyPage(): React.ReactNode {
+  const orgId = useOrgId();
   const org = useOrg(orgId);
   const queryClient = useQueryClient();
   const workplaceOptions = useWorkplaceOptions(orgId);
-  const list = useQuery({ queryKey: ["agency", orgId], queryFn: () => api<{ agencyUse: AgencyMonth[] }>("GET", `/api/orgs/${orgId}/agency-use`) });
+  const list = useQuery(vacancyQueries.agency(orgId));
   const [form, setForm] = useState({ workplaceId: "", month: today().slice(0, 7), hours: "", spend: "" });
   const [roles, setRoles] = useState<number[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: () =>
-      api("PUT", `/api/orgs/${orgId}/agency-use`, {
+      vacancyApi.saveAgencyMonth(orgId, {
         workplaceId: form.workplaceId,
         month: form.month,
-        hours: form.hours === "" ? undefined : Number(form.hours),
-        spend: form.spend === "" ? undefined : Number(form.spend.replace(/[£,]/g, "")),
+        hours: (form.hours === "" ? undefined : Number(form.hours)) as number,
+        spend: (form.spend === "" ? undefined : Number(form.spend.replace(/[£,]/g, ""))) as number,
         roles,
       }),
     onSuccess: () => {
       setDone(`Agency use for ${form.month} saved.`);
-      queryClient.invalidateQueries({ queryKey: ["agency", orgId] });
+      queryClient.invalidateQueries({ queryKey: vacancyKeys.agency(orgId) });
     },
   });
   if (!org.data) return <p className="govuk-body">Loading…</p>;
