@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
 import { CORE_COLUMNS, CORE_FIGURES } from "./core-figures";
@@ -103,10 +103,12 @@ async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floor
   const scan = sql`s as (select s.*, c.d, c.d12, c.by, c.rlw_uk, c.rlw_london, ${g} as g, ${sql.raw(AGE)} as age, ws.standard_weekly_hours as week,
       ${sql.raw(HOURLY_PAY_SQL)} as pay, ${sql.raw(LONDON_SQL)} as london, ${sql.raw(STATUTORY_FLOOR_SQL)} as pay_floor
     from staff_records s join workplaces w on w.id = s.workplace_id left join workforce_settings ws on ws.org_id = s.org_id cross join c
-    where s.workplace_id = any(${ids}::uuid[]) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12) offset 0)`;
-  const out: AggregateRow[] = [];
-  const run = async (query: ReturnType<typeof sql>) => {
-    for (const row of (await db.execute(query)).rows as AggregateRow[]) out.push(row);
+    where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12) offset 0)`;
+  // The queries are independent: on PostgreSQL they run at once on the pool's connections (the
+  // embedded database takes them one after another).
+  const pending: Promise<{ rows: unknown[] }>[] = [];
+  const run = (query: SQL) => {
+    pending.push(db.execute(query) as Promise<{ rows: unknown[] }>);
   };
 
   const columns = Object.keys(SCAN_COLUMNS).filter((name) => used.has(name));
@@ -118,16 +120,17 @@ async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floor
       ? sql`, t as (select s.*, s.person_key is not null and bool_or(s.contract_type in (1, 2) and s.start_date <= s.d and (s.end_date is null or s.end_date > s.d))
             over (partition by s.d, s.by, s.org_id, s.person_key) as person_now from s)`
       : sql``;
-    await run(sql`with ${c}, ${scan}${window} select s.d::text as at, s.by, s.g, ${select} from ${sql.raw(used.has("stable") ? "t" : "s")} s group by 1, 2, 3`);
+    run(sql`with ${c}, ${scan}${window} select s.d::text as at, s.by, s.g, ${select} from ${sql.raw(used.has("stable") ? "t" : "s")} s group by 1, 2, 3`);
   }
   // A breakdown lists every employer or service type with anything here (a staff record, in post
   // or not; a vacancy open at D; agency spend or a declared count that counts in the 12 months),
   // whichever figures are asked for: the rows do not depend on the columns.
   if (cells.some((cell) => cell.by !== "all"))
-    await run(sql`with ${c}
+    run(sql`with ${c},
+      staffed as materialized (select distinct s.workplace_id from staff_records s where s.workplace_id = any(${ids}::uuid[]))
       select c.d::text as at, c.by, ${g} as g from workplaces w cross join c
       where c.by <> 'all' and w.id = any(${ids}::uuid[]) and (
-        exists (select 1 from staff_records s where s.workplace_id = w.id)
+        w.id in (select workplace_id from staffed)
         or exists (select 1 from vacancies v where v.workplace_id = w.id and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d))
         or exists (select 1 from agency_use a where a.workplace_id = w.id and a.month > c.d12 and a.month <= c.d)
         or exists (select 1 from declared_counts dc where dc.workplace_id = w.id and dc.as_at <= c.d and dc.as_at > c.d12 and (
@@ -138,27 +141,27 @@ async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floor
   if (used.has("before") || used.has("retained"))
     // System retention counts people, not employments: a person key links one person's records.
     // Within a group, a person is kept if they are employed in the same group a year later.
-    await run(sql`with ${c},
+    run(sql`with ${c},
       s as (select c.d, c.d12, c.by, ${g} as g, coalesce(s.person_key, s.id::text) as who, s.start_date, s.end_date
             from staff_records s join workplaces w on w.id = s.workplace_id cross join c
-            where s.workplace_id = any(${ids}::uuid[]) and s.contract_type in (1, 2) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12)),
+            where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and s.contract_type in (1, 2) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12)),
       who as (select d, by, g, who, bool_or(s.start_date <= s.d12 and (s.end_date is null or s.end_date > s.d12)) as before,
                 bool_or(s.start_date <= s.d and (s.end_date is null or s.end_date > s.d)) as now from s group by d, by, g, who)
       select d::text as at, by, g, count(*) filter (where before)::int as before, count(*) filter (where before and now)::int as retained from who group by 1, 2, 3`);
   if (used.has("open"))
-    await run(sql`with ${c}
+    run(sql`with ${c}
       select c.d::text as at, c.by, ${g} as g, count(*)::int as open from vacancies v join workplaces w on w.id = v.workplace_id cross join c
-      where v.workplace_id = any(${ids}::uuid[]) and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d) group by 1, 2, 3`);
+      where v.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d) group by 1, 2, 3`);
   if (used.has("spend") || used.has("months"))
-    await run(sql`with ${c}
+    run(sql`with ${c}
       select c.d::text as at, c.by, ${g} as g, coalesce(sum(a.spend), 0)::float8 as spend, count(a.spend)::int as months
       from agency_use a join workplaces w on w.id = a.workplace_id cross join c
-      where a.workplace_id = any(${ids}::uuid[]) and a.month > c.d12 and a.month <= c.d group by 1, 2, 3`);
+      where a.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and a.month > c.d12 and a.month <= c.d group by 1, 2, 3`);
   if (used.has("dec_vacancies") || used.has("dec_leavers"))
     // Declared counts (ASC-WDS workplace file): a workplace's latest declaration in the 12 months to
     // D stands in for its vacancies when it has no vacancy records at all, and for its leavers
     // when it has no record-level leavers in those 12 months.
-    await run(sql`with ${c},
+    run(sql`with ${c},
       latest as (select distinct on (c.d, c.by, dc.workplace_id, dc.kind) c.d, c.d12, c.by, dc.workplace_id, dc.kind, dc.as_at
                  from declared_counts dc cross join c
                  where dc.workplace_id = any(${ids}::uuid[]) and dc.kind in ('vacancies', 'leavers') and dc.as_at <= c.d and dc.as_at > c.d12
@@ -172,8 +175,8 @@ async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floor
          or (c.kind = 'leavers' and not exists (select 1 from staff_records s where s.workplace_id = c.workplace_id
                and s.contract_type in (1, 2) and s.end_date > c.d12 and s.end_date <= c.d))
       group by 1, 2, 3`);
-  if (used.has("tr_items") || used.has("tr_valid")) await run(trainingQuery(c, g, ids));
-  return out;
+  if (used.has("tr_items") || used.has("tr_valid")) run(trainingQuery(c, g, ids));
+  return (await Promise.all(pending)).flatMap((result) => result.rows as AggregateRow[]);
 }
 
 /** Every figure named (all by default) for one set of workplaces as at one date. */

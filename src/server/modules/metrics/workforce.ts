@@ -214,7 +214,7 @@ export function trainingQuery(c: SQL, g: SQL, ids: string) {
       group by 1, 2),
     s as (select s.id, s.org_id, s.main_job_role, c.d, c.by, ${g} as g
       from staff_records s join workplaces w on w.id = s.workplace_id cross join c
-      where s.workplace_id = any(${ids}::uuid[]) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d) and s.contract_type <> 4)
+      where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d) and s.contract_type <> 4)
     select s.d::text as at, s.by, s.g, count(*)::int as tr_items, count(*) filter (where h.valid @> s.d)::int as tr_valid
     from s join required q on q.org_id = s.org_id and (q.roles is null or s.main_job_role = any(q.roles))
       left join held h on h.id = s.id and h.category = q.category
