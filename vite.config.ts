@@ -8,7 +8,10 @@ export default defineConfig({
   css: {
     preprocessorOptions: {
       // govuk-frontend still uses @import internally; its deprecation notices are not ours to fix.
-      scss: { quietDeps: true, silenceDeprecations: ["import", "global-builtin", "slash-div", "color-functions", "if-function"] },
+      scss: {
+        quietDeps: true,
+        silenceDeprecations: ["import", "global-builtin", "slash-div", "color-functions", "if-function"],
+      },
     },
   },
   server: { proxy: { "/api": "http://localhost:3000" } },

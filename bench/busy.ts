@@ -9,7 +9,9 @@ import { parseArgs } from "node:util";
 import { generateFiles } from "./ascwds-files";
 import { startHub } from "./hub-process";
 
-const { values } = parseArgs({ options: { staff: { type: "string", default: "150000" }, workplaces: { type: "string", default: "1000" } } });
+const { values } = parseArgs({
+  options: { staff: { type: "string", default: "150000" }, workplaces: { type: "string", default: "1000" } },
+});
 const STAFF = Number(values.staff);
 const ROOT = process.env.HUB_ROOT ?? new URL("..", import.meta.url).pathname;
 
@@ -21,12 +23,16 @@ async function signIn(base: string, email: string) {
   });
   if (res.status !== 200) throw new Error(`sign-in failed for ${email}: ${res.status} ${await res.text()}`);
   const cookie = String(res.headers.get("set-cookie")).split(";")[0];
-  const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string; memberships: { id: string; kind: string }[] };
+  const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+    memberships: { id: string; kind: string }[];
+  };
   return { cookie, csrf: me.csrfToken, orgId: me.memberships[0].id };
 }
 
 type Phase = "idle" | "upload and check" | "apply" | "refresh after";
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 async function main() {
   const hub = await startHub({ database: "pglite", root: ROOT, nodeArgs: ["--max-old-space-size=4096"] });
@@ -45,10 +51,12 @@ async function main() {
       while (probing) {
         const at = phase;
         const t = performance.now();
-        const res = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(60_000) }).catch((err: Error) => {
-          failures.push(`${path}: ${err.message}`);
-          return null;
-        });
+        const res = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(60_000) }).catch(
+          (err: Error) => {
+            failures.push(`${path}: ${err.message}`);
+            return null;
+          },
+        );
         const text = await res?.text();
         if (res && !res.ok) failures.push(`${path}: ${res.status} ${text?.slice(0, 200)}`);
         const key = `${at}|${path === "/api/health" ? "health" : "signed-in page request"}${res?.ok ? "" : " (failed)"}`;
@@ -66,12 +74,20 @@ async function main() {
     const form = new FormData();
     for (const f of files) form.append("files", new File([f.bytes as BlobPart], f.name, { type: "text/csv" }));
     form.append("asAt", new Date().toISOString().slice(0, 10));
-    const posted = await fetch(`${base}/api/orgs/${provider.orgId}/imports`, { method: "POST", body: form, headers: { cookie: provider.cookie, "x-csrf-token": provider.csrf } });
+    const posted = await fetch(`${base}/api/orgs/${provider.orgId}/imports`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: provider.cookie, "x-csrf-token": provider.csrf },
+    });
     const created = (await posted.json()) as { import: { id: string; status: string } };
     if (!created.import) throw new Error(`upload refused: ${JSON.stringify(created)}`);
     const poll = async (until: (s: string) => boolean) => {
       for (;;) {
-        const res = (await (await fetch(`${base}/api/orgs/${provider.orgId}/imports/${created.import.id}`, { headers: { cookie: provider.cookie } })).json()) as {
+        const res = (await (
+          await fetch(`${base}/api/orgs/${provider.orgId}/imports/${created.import.id}`, {
+            headers: { cookie: provider.cookie },
+          })
+        ).json()) as {
           import: { status: string; summary?: unknown };
         };
         if (until(res.import.status)) return res.import;
@@ -95,12 +111,17 @@ async function main() {
     // The worker refreshes the council's dashboards within a tick or two of the change; a dashboard
     // read then finds its summaries (or computes them, waiting for the refresh's lock).
     await new Promise((r) => setTimeout(r, 4000));
-    await fetch(`${base}/api/orgs/${council.orgId}/dashboard`, { headers: { cookie: council.cookie }, signal: AbortSignal.timeout(600_000) });
+    await fetch(`${base}/api/orgs/${council.orgId}/dashboard`, {
+      headers: { cookie: council.cookie },
+      signal: AbortSignal.timeout(600_000),
+    });
     timings.push(`refresh after, and a dashboard: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     probing = false;
     await Promise.all(probes);
 
-    console.log(`# bench:busy — ${STAFF.toLocaleString("en-GB")} staff records uploaded by a demo provider, code at ${ROOT}\n`);
+    console.log(
+      `# bench:busy — ${STAFF.toLocaleString("en-GB")} staff records uploaded by a demo provider, code at ${ROOT}\n`,
+    );
     for (const line of timings) console.log(`- ${line}`);
     if (failures.length) console.log(`\nFailed probes:\n${failures.map((f) => `- ${f}`).join("\n")}`);
     console.log("\n| phase | probe | answers | p50 | p99 | max |\n|---|---|---|---|---|---|");
@@ -108,7 +129,9 @@ async function main() {
     for (const [key, list] of seen) {
       const [p, probeName] = key.split("|");
       const sorted = [...list].sort((a, b) => a - b);
-      console.log(`| ${p} | ${probeName} | ${sorted.length} | ${f(pct(sorted, 50))} | ${f(pct(sorted, 99))} | ${f(sorted.at(-1) ?? 0)} |`);
+      console.log(
+        `| ${p} | ${probeName} | ${sorted.length} | ${f(pct(sorted, 50))} | ${f(pct(sorted, 99))} | ${f(sorted.at(-1) ?? 0)} |`,
+      );
     }
   } finally {
     await hub.stop();

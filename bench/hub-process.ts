@@ -39,7 +39,11 @@ export async function startHub(opts: { database: "pglite" | "postgres"; root?: s
     url.pathname = `/${dbName}`;
     env.DATABASE_URL = url.toString();
   }
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", join(root, "src/server/main.ts")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), "--import", "tsx", join(root, "src/server/main.ts")],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));

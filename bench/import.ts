@@ -17,7 +17,12 @@ import { createLogger } from "../src/server/lib/logger";
 import { csvRows, decode } from "../src/server/modules/ascwds/csv";
 import { ProblemList } from "../src/server/modules/ascwds/problems";
 import { csvSheets, readUpload } from "../src/server/modules/ascwds/read-upload";
-import { applyUpload, commitStoredImport, createImport, validateStoredImport } from "../src/server/modules/imports/imports.service";
+import {
+  applyUpload,
+  commitStoredImport,
+  createImport,
+  validateStoredImport,
+} from "../src/server/modules/imports/imports.service";
 import { createOrganisation } from "../src/server/modules/orgs/orgs.service";
 import { generateFiles } from "./ascwds-files";
 
@@ -41,14 +46,19 @@ const sampler = setInterval(() => {
 }, 20);
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 
-const generate = (errorEvery: number, payRise = 0) => generateFiles({ staff: STAFF, workplaces: WORKPLACES, errorEvery, payRise });
+const generate = (errorEvery: number, payRise = 0) =>
+  generateFiles({ staff: STAFF, workplaces: WORKPLACES, errorEvery, payRise });
 
 function measureValidation(files: ReturnType<typeof generate>) {
   const before = process.memoryUsage().rss;
   peak = before;
   const t = performance.now();
   const problems = new ProblemList();
-  const parsed = readUpload(csvSheets(files, problems), { asAt: AS_AT, allowExampleNi: false, existingWorkplaces: new Set(), existingStaff: new Set() }, problems);
+  const parsed = readUpload(
+    csvSheets(files, problems),
+    { asAt: AS_AT, allowExampleNi: false, existingWorkplaces: new Set(), existingStaff: new Set() },
+    problems,
+  );
   const ms = performance.now() - t;
   return {
     ms,
@@ -60,15 +70,30 @@ function measureValidation(files: ReturnType<typeof generate>) {
   };
 }
 
-async function measureCommit(label: string, files: ReturnType<typeof generate>, raised: ReturnType<typeof generate>, databaseUrl?: string) {
+async function measureCommit(
+  label: string,
+  files: ReturnType<typeof generate>,
+  raised: ReturnType<typeof generate>,
+  databaseUrl?: string,
+) {
   const dir = mkdtempSync(join(tmpdir(), "hub-bench-"));
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: dir });
   await database.migrate();
   const env = loadEnv({ NODE_ENV: "test", HUB_SECRET: "bench-secret-bench-secret-bench-secret-00", DATA_DIR: dir });
-  const deps = { db: database.db, env, log: createLogger("silent"), secret: env.HUB_SECRET as string, now: () => new Date(`${AS_AT}T12:00:00Z`) };
+  const deps = {
+    db: database.db,
+    env,
+    log: createLogger("silent"),
+    secret: env.HUB_SECRET as string,
+    now: () => new Date(`${AS_AT}T12:00:00Z`),
+  };
   const ctx = { db: deps.db, deps, actor: systemActor, log: deps.log };
   const org = await createOrganisation(ctx, { kind: "provider", name: `Bench provider ${Date.now()}` });
-  const orgCtx = { ...ctx, org: { id: org.id, kind: "provider" as const, name: org.name, slug: org.slug, isDemo: false }, role: null };
+  const orgCtx = {
+    ...ctx,
+    org: { id: org.id, kind: "provider" as const, name: org.name, slug: org.slug, isDemo: false },
+    role: null,
+  };
   const rate = (ms: number) => `${Math.round(STAFF / (ms / 1000)).toLocaleString("en-GB")} rows/s`;
   // First upload (every record new), the same files again (nothing changes), then every pay rate raised.
   for (const [what, upload] of [
@@ -92,7 +117,10 @@ async function measureCommit(label: string, files: ReturnType<typeof generate>, 
     const t1 = performance.now();
     const done = await commitStoredImport(orgCtx, record.id, { missing: { default: { action: "keep" } } });
     const ms = performance.now() - t1;
-    const applied = (done?.summary as { applied: { staffNew: number; staffUpdated: number } } | undefined)?.applied ?? { staffNew: 0, staffUpdated: 0 };
+    const applied = (done?.summary as { applied: { staffNew: number; staffUpdated: number } } | undefined)?.applied ?? {
+      staffNew: 0,
+      staffUpdated: 0,
+    };
     console.log(
       `commit  ${label.padEnd(10)} ${what.padEnd(10)} ${(ms / 1000).toFixed(2)} s = ${rate(ms)}; preview before it (check and stage) ${(previewMs / 1000).toFixed(2)} s = ${rate(previewMs)}; peak RSS ${mb(peak)}; new ${applied.staffNew}, updated ${applied.staffUpdated}`,
     );
@@ -101,13 +129,19 @@ async function measureCommit(label: string, files: ReturnType<typeof generate>, 
   const other = await createOrganisation(ctx, { kind: "provider", name: `Bench provider direct ${Date.now()}` });
   if (database.kind === "postgres") await deps.db.execute(sql`checkpoint`);
   const t2 = performance.now();
-  const direct = await applyUpload({ ...orgCtx, org: { ...orgCtx.org, id: other.id, slug: other.slug } }, files, AS_AT, { missing: { default: { action: "keep" } } });
+  const direct = await applyUpload(
+    { ...orgCtx, org: { ...orgCtx.org, id: other.id, slug: other.slug } },
+    files,
+    AS_AT,
+    { missing: { default: { action: "keep" } } },
+  );
   const directMs = performance.now() - t2;
   const { validateMs, stageMs, applyMs } = direct.timings;
   console.log(
     `direct  ${label.padEnd(10)} new        ${(directMs / 1000).toFixed(2)} s = ${rate(directMs)} (check ${(validateMs / 1000).toFixed(2)} s, stage ${(stageMs / 1000).toFixed(2)} s, apply ${(applyMs / 1000).toFixed(2)} s); new ${direct.applied.staffNew}`,
   );
-  const [{ n }] = (await deps.db.execute(sql`select count(*)::int as n from staff_records where org_id = ${org.id}`)).rows as { n: number }[];
+  const [{ n }] = (await deps.db.execute(sql`select count(*)::int as n from staff_records where org_id = ${org.id}`))
+    .rows as { n: number }[];
   console.log(`        ${label.padEnd(10)} ${n.toLocaleString("en-GB")} staff records stored`);
   await database.close();
   rmSync(dir, { recursive: true, force: true });
@@ -127,10 +161,16 @@ function measureMemory() {
   const base = process.memoryUsage().heapUsed;
   console.log(`memory-base ${base}`);
   const problems = new ProblemList();
-  const parsed = readUpload(csvSheets(files, problems), { asAt: AS_AT, allowExampleNi: false, existingWorkplaces: new Set(), existingStaff: new Set() }, problems);
+  const parsed = readUpload(
+    csvSheets(files, problems),
+    { asAt: AS_AT, allowExampleNi: false, existingWorkplaces: new Set(), existingStaff: new Set() },
+    problems,
+  );
   console.log("memory-end");
   gc();
-  console.log(`memory-result ${JSON.stringify({ base, kept: process.memoryUsage().heapUsed - base, rows: parsed.staff.length, file: files[1].bytes.length })}`);
+  console.log(
+    `memory-result ${JSON.stringify({ base, kept: process.memoryUsage().heapUsed - base, rows: parsed.staff.length, file: files[1].bytes.length })}`,
+  );
 }
 if (values.memory) {
   measureMemory();
@@ -140,7 +180,18 @@ if (values.memory) {
 function memoryRun(n: number) {
   const child = spawnSync(
     process.execPath,
-    ["--expose-gc", "--trace-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--memory", "--staff", String(n), "--workplaces", String(Math.round(n / 100))],
+    [
+      "--expose-gc",
+      "--trace-gc",
+      "--import",
+      "tsx",
+      fileURLToPath(import.meta.url),
+      "--memory",
+      "--staff",
+      String(n),
+      "--workplaces",
+      String(Math.round(n / 100)),
+    ],
     { encoding: "utf8", maxBuffer: 64 * 1048576 },
   );
   const lines = child.stdout.split("\n");
@@ -150,7 +201,13 @@ function memoryRun(n: number) {
   if (from < 0 || to < 0 || !result) throw new Error(`memory run failed: ${child.stderr}`);
   const { base, kept, rows, file } = JSON.parse(result.slice("memory-result ".length));
   // "Scavenge 134.2 (152.6) -> 119.7 ..." : the heap in use before each collection, in MB.
-  const before = lines.slice(from, to).flatMap((l) => [...l.matchAll(/: (?:Scavenge|Mark-Compact|Minor Mark-Compact)[^0-9]*([0-9.]+) \(/g)].map((m) => Number(m[1]) * 1048576));
+  const before = lines
+    .slice(from, to)
+    .flatMap((l) =>
+      [...l.matchAll(/: (?:Scavenge|Mark-Compact|Minor Mark-Compact)[^0-9]*([0-9.]+) \(/g)].map(
+        (m) => Number(m[1]) * 1048576,
+      ),
+    );
   const high = Math.max(base, ...before) - base;
   console.log(
     `memory  ${n.toLocaleString("en-GB").padStart(7)} staff rows (file ${mb(file)}): heap high-water mark while validating ${mb(high)} above the start; the parsed rows and problems kept ${mb(kept)} (${rows.toLocaleString("en-GB")} rows); high-water / (kept + file) = ${(high / (kept + file)).toFixed(2)}`,
@@ -178,8 +235,13 @@ function measureSideBySide(files: ReturnType<typeof generate>, rounds: number) {
     },
     validation: () => {
       const problems = new ProblemList();
-      const parsed = readUpload(csvSheets([staff], problems), { asAt: AS_AT, allowExampleNi: false, existingWorkplaces, existingStaff: new Set() }, problems);
-      if (parsed.errors === 0 || parsed.staff.length === 0) throw new Error("the side-by-side file should give some errors and many records");
+      const parsed = readUpload(
+        csvSheets([staff], problems),
+        { asAt: AS_AT, allowExampleNi: false, existingWorkplaces, existingStaff: new Set() },
+        problems,
+      );
+      if (parsed.errors === 0 || parsed.staff.length === 0)
+        throw new Error("the side-by-side file should give some errors and many records");
       return parsed.files[0].rows;
     },
   };
@@ -205,16 +267,22 @@ function measureSideBySide(files: ReturnType<typeof generate>, rounds: number) {
   };
   const show = (xs: number[]) =>
     `${Math.round(median(xs)).toLocaleString("en-GB").padStart(9)} rows/s (min ${Math.round(Math.min(...xs)).toLocaleString("en-GB")}, max ${Math.round(Math.max(...xs)).toLocaleString("en-GB")})`;
-  console.log(`side by side, the same ${STAFF.toLocaleString("en-GB")}-row staff file, ${rounds} alternating rounds after a warm-up, medians:`);
+  console.log(
+    `side by side, the same ${STAFF.toLocaleString("en-GB")}-row staff file, ${rounds} alternating rounds after a warm-up, medians:`,
+  );
   console.log(`  csv-parse (arrays)     ${show(rates.csvParse)}`);
   console.log(`  hub tokenizer alone    ${show(rates.tokenizer)}`);
   console.log(`  hub validation         ${show(rates.validation)}`);
-  console.log(`  validation ÷ csv-parse ${median(ratios).toFixed(2)}× (per round: ${ratios.map((r) => r.toFixed(2)).join(", ")})`);
+  console.log(
+    `  validation ÷ csv-parse ${median(ratios).toFixed(2)}× (per round: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
+  );
 }
 
 const withErrors = generate(1000);
 const staffBytes = withErrors[1].bytes.length;
-console.log(`Generated ${STAFF.toLocaleString("en-GB")} staff rows in ${WORKPLACES.toLocaleString("en-GB")} workplaces: staff file ${mb(staffBytes)}`);
+console.log(
+  `Generated ${STAFF.toLocaleString("en-GB")} staff rows in ${WORKPLACES.toLocaleString("en-GB")} workplaces: staff file ${mb(staffBytes)}`,
+);
 if (!values["commit-only"]) measureSideBySide(withErrors, Number(values.rounds));
 if (values["validation-only"]) process.exit(0);
 for (let run = 1; run <= (values["commit-only"] ? 0 : 3); run++) {

@@ -42,7 +42,14 @@ interface Answer {
   body: string;
   headers: http.IncomingHttpHeaders;
 }
-function request(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string, timeout = TIMEOUT_MS): Promise<Answer> {
+function request(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+  timeout = TIMEOUT_MS,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${base}${path}`, { method, agent, headers, timeout }, (res) => {
       let text = "";
@@ -68,13 +75,16 @@ async function signIn(base: string) {
   );
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.body}`);
   const cookie = String(res.headers["set-cookie"]?.[0] ?? "").split(";")[0];
-  const me = JSON.parse((await request(base, "GET", "/api/auth/me", { cookie })).body) as { memberships: { id: string; kind: string }[] };
+  const me = JSON.parse((await request(base, "GET", "/api/auth/me", { cookie })).body) as {
+    memberships: { id: string; kind: string }[];
+  };
   const council = me.memberships.find((m) => m.kind === "council")?.id;
   if (!council) throw new Error(`no council membership in ${JSON.stringify(me)}`);
   return { cookie, council };
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : Number.NaN);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : Number.NaN;
 
 interface Stats {
   n: number;
@@ -90,7 +100,13 @@ interface Stats {
 }
 
 /** One run at a fixed arrival rate: what each kind of request saw. */
-async function run(base: string, session: { cookie: string; council: string }, rate: number, seconds: number, opts: { anyDate?: boolean } = {}) {
+async function run(
+  base: string,
+  session: { cookie: string; council: string },
+  rate: number,
+  seconds: number,
+  opts: { anyDate?: boolean } = {},
+) {
   const paths: Record<Kind, [string, Record<string, string>]> = {
     dashboard: [`/api/orgs/${session.council}/dashboard`, { cookie: session.cookie }],
     careers: ["/api/public/careers?council=halton", {}],
@@ -125,7 +141,8 @@ async function run(base: string, session: { cookie: string; council: string }, r
     const arrival = next;
     let [path, headers] = paths[kind];
     // A flood of dashboards as at any day of the last three years: none of them kept, each computed.
-    if (opts.anyDate && kind === "dashboard") path = `${path}?at=${new Date(Date.now() - Math.floor(random() * 1095) * 86_400_000).toISOString().slice(0, 10)}`;
+    if (opts.anyDate && kind === "dashboard")
+      path = `${path}?at=${new Date(Date.now() - Math.floor(random() * 1095) * 86_400_000).toISOString().slice(0, 10)}`;
     inFlight.push(
       request(base, "GET", path, headers).then(
         (res) => {
@@ -172,13 +189,16 @@ async function run(base: string, session: { cookie: string; council: string }, r
   return { stats, achieved: total / elapsed };
 }
 
-const f = (ms: number) => (Number.isNaN(ms) ? "–" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const f = (ms: number) =>
+  Number.isNaN(ms) ? "–" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 function print(label: string, result: Awaited<ReturnType<typeof run>>) {
   console.log(`\n${label}: ${result.achieved.toFixed(1)} requests/s sent`);
   console.log("| request | sent | answered | 503 (shed) | 503 in, p50 | errors | timeouts | p50 | p95 | p99 | max |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const [kind, s] of Object.entries(result.stats))
-    console.log(`| ${kind} | ${s.n} | ${s.ok} | ${s.shed} | ${f(s.shedP50)} | ${s.errors} | ${s.timeouts} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${f(s.max)} |`);
+    console.log(
+      `| ${kind} | ${s.n} | ${s.ok} | ${s.shed} | ${f(s.shedP50)} | ${s.errors} | ${s.timeouts} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${f(s.max)} |`,
+    );
 }
 
 /** Opens every connection first, so `connections` are held open for the whole run. */
@@ -197,10 +217,20 @@ async function bench(database: "pglite" | "postgres") {
     const session = await signIn(hub.base);
     // The first dashboard after start is computed, later ones read their summaries (ADR 0009).
     const first = performance.now();
-    await request(hub.base, "GET", `/api/orgs/${session.council}/dashboard`, { cookie: session.cookie }, undefined, 120_000);
+    await request(
+      hub.base,
+      "GET",
+      `/api/orgs/${session.council}/dashboard`,
+      { cookie: session.cookie },
+      undefined,
+      120_000,
+    );
     console.log(`first dashboard: ${f(performance.now() - first)}`);
     console.log(`connections held open: ${await openConnections(hub.base)}`);
-    print(`${CONNECTIONS} connections, ${SECONDS} s at ${RATE} requests/s`, await run(hub.base, session, RATE, SECONDS));
+    print(
+      `${CONNECTIONS} connections, ${SECONDS} s at ${RATE} requests/s`,
+      await run(hub.base, session, RATE, SECONDS),
+    );
     if (values.flood) {
       // More than the hub can compute: what matters is that it says so quickly, and stays alive.
       print(
@@ -224,7 +254,9 @@ async function bench(database: "pglite" | "postgres") {
   }
 }
 
-console.log(`# bench:load — ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `# bench:load — ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`,
+);
 const which = values.db === "both" ? (["pglite", "postgres"] as const) : ([values.db] as ("pglite" | "postgres")[]);
 for (const database of which) await bench(database);
 agent.destroy();

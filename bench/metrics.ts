@@ -52,13 +52,16 @@ const SECRET = "bench-secret-bench-secret-bench-secret-00";
 const RUNS = Number(values.runs);
 
 const secs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Inserts rows as one JSON value per statement: fast on both engines, and no parameter limit. */
 async function insertJson(db: Exec, table: string, rows: Record<string, unknown>[]) {
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = JSON.stringify(rows.slice(i, i + 5000));
-    await db.execute(sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`);
+    await db.execute(
+      sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`,
+    );
   }
 }
 
@@ -67,7 +70,16 @@ const uuid = () => crypto.randomUUID();
 /** One council with `blocks` generated blocks of providers; returns its id and record count. */
 async function buildCouncil(db: Exec, c: number, blocks: number) {
   const councilId = uuid();
-  await insertJson(db, "organisations", [{ id: councilId, kind: "council", name: `Bench council ${c}`, slug: `bench-council-${c}`, is_demo: false, created_at: new Date() }]);
+  await insertJson(db, "organisations", [
+    {
+      id: councilId,
+      kind: "council",
+      name: `Bench council ${c}`,
+      slug: `bench-council-${c}`,
+      is_demo: false,
+      created_at: new Date(),
+    },
+  ]);
   let records = 0;
   for (let b = 0; b < blocks; b++) {
     const data = generateDemo(AT, 1000 * c + b + 1);
@@ -79,17 +91,31 @@ async function buildCouncil(db: Exec, c: number, blocks: number) {
       .filter((o) => o.kind === "provider")
       .flatMap((o, i) => {
         orgIds.set(o.key, uuid());
-        const row = { id: orgIds.get(o.key), kind: "provider", name: `${o.name} ${c}.${b}`, slug: `bench-${c}-${b}-${o.key}`, is_demo: false, created_at: new Date() };
+        const row = {
+          id: orgIds.get(o.key),
+          kind: "provider",
+          name: `${o.name} ${c}.${b}`,
+          slug: `bench-${c}-${b}-${o.key}`,
+          is_demo: false,
+          created_at: new Date(),
+        };
         if (i % 4 !== 0) return [row];
         eastOf.set(o.key, uuid());
         return [row, { ...row, id: eastOf.get(o.key), name: `${row.name} East`, slug: `${row.slug}-east` }];
       });
-    const employer = (orgKey: string, half: number) => (half === 1 && eastOf.has(orgKey) ? eastOf.get(orgKey) : orgIds.get(orgKey)) as string;
+    const employer = (orgKey: string, half: number) =>
+      (half === 1 && eastOf.has(orgKey) ? eastOf.get(orgKey) : orgIds.get(orgKey)) as string;
     await insertJson(db, "organisations", orgs);
     await insertJson(
       db,
       "commissioning",
-      orgs.map((o) => ({ id: uuid(), council_id: councilId, provider_id: o.id, from_date: "2020-04-01", created_at: new Date() })),
+      orgs.map((o) => ({
+        id: uuid(),
+        council_id: councilId,
+        provider_id: o.id,
+        from_date: "2020-04-01",
+        created_at: new Date(),
+      })),
     );
     // Each generated workplace becomes two, its staff alternating between them.
     const places = new Map<string, [string, string]>();
@@ -161,9 +187,16 @@ async function buildCouncil(db: Exec, c: number, blocks: number) {
     await insertJson(
       db,
       "workforce_settings",
-      orgs.map((o) => ({ org_id: o.id, standard_weekly_hours: null, required_training: DEMO_REQUIRED_TRAINING, updated_at: new Date() })),
+      orgs.map((o) => ({
+        org_id: o.id,
+        standard_weekly_hours: null,
+        required_training: DEMO_REQUIRED_TRAINING,
+        updated_at: new Date(),
+      })),
     );
-    const inPost = staff.filter((r) => r.end_date === null && r.contract_type !== 4).map((r) => ({ id: r.id, orgId: r.org_id, role: r.main_job_role, start: r.start_date }));
+    const inPost = staff
+      .filter((r) => r.end_date === null && r.contract_type !== 4)
+      .map((r) => ({ id: r.id, orgId: r.org_id, role: r.main_job_role, start: r.start_date }));
     await insertJson(
       db,
       "training_records",
@@ -213,7 +246,10 @@ async function build(db: Exec, councils: number, blocksEach: number) {
     const built = await buildCouncil(db, c, blocks);
     ids.push(built.councilId);
     records += built.records;
-    if (c % 10 === 9) console.log(`  built ${c + 1} of ${councils} councils, ${records.toLocaleString("en-GB")} staff records, ${secs(performance.now() - t)}`);
+    if (c % 10 === 9)
+      console.log(
+        `  built ${c + 1} of ${councils} councils, ${records.toLocaleString("en-GB")} staff records, ${secs(performance.now() - t)}`,
+      );
   }
   await db.execute(sql`analyze`);
   console.log(`built in ${secs(performance.now() - t)}`);
@@ -237,7 +273,11 @@ async function describe(db: Exec) {
 }
 
 async function councilCtx(db: Exec, deps: OrgCtx["deps"], slug: string): Promise<OrgCtx> {
-  const [org] = (await db.execute(sql`select id, name, slug from organisations where slug = ${slug}`)).rows as { id: string; name: string; slug: string }[];
+  const [org] = (await db.execute(sql`select id, name, slug from organisations where slug = ${slug}`)).rows as {
+    id: string;
+    name: string;
+    slug: string;
+  }[];
   return { db, deps, actor: systemActor, log: deps.log, org: { ...org, kind: "council", isDemo: false }, role: null };
 }
 
@@ -273,7 +313,15 @@ async function timeDashboards(db: Exec, deps: OrgCtx["deps"], slugs: string[], l
 }
 
 /** The 7 figures the issue compares with one hand-written statement (identical numbers asked for). */
-const SEVEN = ["filled_posts", "employed_headcount", "leavers_12m", "turnover_rate", "vacancies", "vacancy_rate", "pay_median_hourly.care_worker"];
+const SEVEN = [
+  "filled_posts",
+  "employed_headcount",
+  "leavers_12m",
+  "turnover_rate",
+  "vacancies",
+  "vacancy_rate",
+  "pay_median_hourly.care_worker",
+];
 
 /**
  * The 7-figure subset for a council, side by side in one run, alternating: the engine
@@ -285,11 +333,17 @@ const SEVEN = ["filled_posts", "employed_headcount", "leavers_12m", "turnover_ra
 async function timeSubset(db: Exec, deps: OrgCtx["deps"], slug: string, label: string) {
   const ctx = await councilCtx(db, deps, slug);
   const ids = (
-    (await db.execute(sql`select w.id from workplaces w join commissioning c on c.provider_id = w.org_id where c.council_id = ${ctx.org.id}`)).rows as { id: string }[]
+    (
+      await db.execute(
+        sql`select w.id from workplaces w join commissioning c on c.provider_id = w.org_id where c.council_id = ${ctx.org.id}`,
+      )
+    ).rows as { id: string }[]
   ).map((r) => r.id);
   const floors = await listPayFloors(db);
   const engine = async () => {
-    const f = (await computeGrid(db, ids, [{ at: AT, by: "all" }], floors, SEVEN)).get(cellKey({ at: AT, by: "all" }))?.get("all");
+    const f = (await computeGrid(db, ids, [{ at: AT, by: "all" }], floors, SEVEN))
+      .get(cellKey({ at: AT, by: "all" }))
+      ?.get("all");
     return SEVEN.map((k) => f?.[k]?.value ?? null);
   };
   const ref = `{${ids.join(",")}}`;
@@ -319,18 +373,31 @@ async function timeSubset(db: Exec, deps: OrgCtx["deps"], slug: string, label: s
   const { app } = createApp(deps as never, { admission: { ...DEFAULT_ADMISSION, maxLagMs: Number.POSITIVE_INFINITY } });
   const email = `bench-analyst-${Date.now()}@example.test`;
   const password = "bench password bench password";
-  await createUserWithMembership(systemCtx(deps as never), { email, name: "Bench analyst", password, orgId: ctx.org.id, role: "council_analyst" });
-  const signIn = await app.request("/api/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  await createUserWithMembership(systemCtx(deps as never), {
+    email,
+    name: "Bench analyst",
+    password,
+    orgId: ctx.org.id,
+    role: "council_analyst",
+  });
+  const signIn = await app.request("/api/auth/sign-in", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   const cookie = /hub_session=[^;]*/.exec(signIn.headers.get("set-cookie") ?? "")?.[0];
   if (!cookie) throw new Error(`the bench analyst could not sign in: ${signIn.status}`);
   const api = async () => {
-    const res = await app.request(`/api/orgs/${ctx.org.id}/metrics?at=${AT}&metrics=${SEVEN.join(",")}`, { headers: { cookie } });
+    const res = await app.request(`/api/orgs/${ctx.org.id}/metrics?at=${AT}&metrics=${SEVEN.join(",")}`, {
+      headers: { cookie },
+    });
     if (res.status !== 200) throw new Error(`metrics API: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { figures: Record<string, { value: number | null }> };
     return SEVEN.map((k) => body.figures[k]?.value ?? null);
   };
   await db.execute(sql`truncate figure_summaries`);
-  const same = (a: (number | null)[], b: (number | null)[]) => a.every((v, i) => (v === null ? b[i] === null : Math.abs(v - (b[i] ?? Number.NaN)) < 1e-9));
+  const same = (a: (number | null)[], b: (number | null)[]) =>
+    a.every((v, i) => (v === null ? b[i] === null : Math.abs(v - (b[i] ?? Number.NaN)) < 1e-9));
   const [e, h, a] = [await engine(), await handWritten(), await api()];
   if (!same(e, h) || !same(e, a)) throw new Error(`the 7 figures differ: engine ${e}, SQL ${h}, API ${a}`);
   const times = { engine: [] as number[], sql: [] as number[], api: [] as number[] };
@@ -372,10 +439,13 @@ async function timeNational(db: Exec, deps: OrgCtx["deps"], label: string) {
     t = performance.now();
     const latest = await latestNationalHeadlines(deps);
     times.push(performance.now() - t);
-    if (latest?.figures.filled_posts.value !== f.filled_posts.value) throw new Error("the latest national figures differ from those computed");
+    if (latest?.figures.filled_posts.value !== f.filled_posts.value)
+      throw new Error("the latest national figures differ from those computed");
   }
   times.sort((a, b) => a - b);
-  console.log(`${label} national headline figures as the page reads them, over ${RUNS} runs: p50 ${secs(pct(times, 50))}, p95 ${secs(pct(times, 95))}`);
+  console.log(
+    `${label} national headline figures as the page reads them, over ${RUNS} runs: p50 ${secs(pct(times, 50))}, p95 ${secs(pct(times, 95))}`,
+  );
 }
 
 async function open(databaseUrl?: string) {
@@ -383,7 +453,13 @@ async function open(databaseUrl?: string) {
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: dir });
   await prepareDatabase(database);
   const env = loadEnv({ NODE_ENV: "test", HUB_SECRET: SECRET, DATA_DIR: dir });
-  const deps = { db: database.db, env, log: createLogger("silent"), secret: SECRET, now: () => new Date(`${AT}T12:00:00Z`) };
+  const deps = {
+    db: database.db,
+    env,
+    log: createLogger("silent"),
+    secret: SECRET,
+    now: () => new Date(`${AT}T12:00:00Z`),
+  };
   return { database, deps, dir };
 }
 
@@ -392,9 +468,12 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.ve
 if (process.env.DATABASE_URL) {
   const { database, deps, dir } = await open(process.env.DATABASE_URL);
   const db = deps.db;
-  const [{ n }] = (await db.execute(sql`select count(*)::int as n from organisations where slug like 'bench-council-%'`)).rows as { n: number }[];
+  const [{ n }] = (
+    await db.execute(sql`select count(*)::int as n from organisations where slug like 'bench-council-%'`)
+  ).rows as { n: number }[];
   if (!(values.reuse && n > 0)) {
-    if (n > 0) throw new Error("DATABASE_URL already holds a bench system: use a fresh database, or --reuse to time it again.");
+    if (n > 0)
+      throw new Error("DATABASE_URL already holds a bench system: use a fresh database, or --reuse to time it again.");
     await build(db, Number(values.councils), Number(values.blocks));
   }
   const [{ v }] = (await db.execute(sql`select version() as v`)).rows as { v: string }[];

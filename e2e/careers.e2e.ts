@@ -20,7 +20,9 @@ describe("careers in a real browser", () => {
       expect(await page.getByRole("heading", { level: 2, name: pathway }).count(), pathway).toBe(1);
     // The map is drawn, one node per role.
     await page.locator(".app-chart svg").waitFor();
-    expect(await page.locator(".app-chart").getAttribute("aria-label")).toMatch(/^Career roadmap: \d+ roles in 6 pathways/);
+    expect(await page.locator(".app-chart").getAttribute("aria-label")).toMatch(
+      /^Career roadmap: \d+ roles in 6 pathways/,
+    );
     const role = page.locator("#role-supervisor_leader");
     await role.locator("summary").click();
     await role.getByRole("heading", { name: "What you need" }).waitFor();
@@ -31,11 +33,15 @@ describe("careers in a real browser", () => {
     // Typical local pay, from the demo's records (enough employers and people for a care worker).
     const careWorker = page.locator("#role-care_support_worker");
     await careWorker.locator("summary").click();
-    expect((await careWorker.textContent()) ?? "").toMatch(/Typical pay in Halton.*: £\d+\.\d{2} an hour \(about £[\d,]+ a year full time\)/);
+    expect((await careWorker.textContent()) ?? "").toMatch(
+      /Typical pay in Halton.*: £\d+\.\d{2} an hour \(about £[\d,]+ a year full time\)/,
+    );
     await expectAccessible(page, "career roadmap");
     await screenshot(page, "careers-roadmap");
     // The poster is a PDF of the council's roadmap.
-    const poster = await page.getByRole("link", { name: "Print the roadmap as a poster (PDF, A3)" }).getAttribute("href");
+    const poster = await page
+      .getByRole("link", { name: "Print the roadmap as a poster (PDF, A3)" })
+      .getAttribute("href");
     expect(poster).toBe("/api/public/careers/poster.pdf?council=halton");
     const pdf = await page.request.get(`${baseUrl}${poster}`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -57,10 +63,14 @@ describe("careers in a real browser", () => {
     await page.getByRole("heading", { level: 1, name: "Careers in care and social work" }).waitFor();
     const chooser = page.getByLabel("Show the map for");
     await page.locator(".app-chart svg").waitFor();
-    expect(await page.locator(".app-chart").getAttribute("aria-label")).toContain("Career roadmap for Adult social care");
+    expect(await page.locator(".app-chart").getAttribute("aria-label")).toContain(
+      "Career roadmap for Adult social care",
+    );
     expect(await page.locator(".app-chart svg").textContent()).toContain("Registered manager");
     await chooser.selectOption({ label: "Adult social work" });
-    await page.waitForFunction(() => document.querySelector(".app-chart")?.getAttribute("aria-label")?.includes("Adult social work"));
+    await page.waitForFunction(() =>
+      document.querySelector(".app-chart")?.getAttribute("aria-label")?.includes("Adult social work"),
+    );
     await page.locator(".app-chart svg").waitFor();
     const drawn = (await page.locator(".app-chart svg").textContent()) ?? "";
     expect(drawn).toContain("Principal social worker");
@@ -89,7 +99,10 @@ describe("careers in a real browser", () => {
     await page.getByLabel("A goal").fill("Complete the Level 2 Adult Social Care Certificate");
     await page.getByLabel("By (optional)").fill("2027-03-31");
     await page.getByRole("button", { name: "Add goal" }).click();
-    await page.getByRole("table", { name: "My goals" }).getByRole("cell", { name: "Complete the Level 2 Adult Social Care Certificate", exact: true }).waitFor();
+    await page
+      .getByRole("table", { name: "My goals" })
+      .getByRole("cell", { name: "Complete the Level 2 Adult Social Care Certificate", exact: true })
+      .waitFor();
     await page.getByRole("button", { name: "Share with my managers" }).click();
     await page.getByText("Your managers can see this plan.").waitFor();
     await expectAccessible(page, "my career");
@@ -158,7 +171,10 @@ describe("careers in a real browser", () => {
     await provider.close();
 
     await council.reload();
-    const latest = council.getByRole("table", { name: "Published versions and who has endorsed them" }).getByRole("row").nth(1);
+    const latest = council
+      .getByRole("table", { name: "Published versions and who has endorsed them" })
+      .getByRole("row")
+      .nth(1);
     await latest.getByText(/^1 of \d+ providers$/).waitFor();
     const notYet = (await latest.getByRole("cell").nth(3).textContent()) ?? "";
     expect(notYet).not.toContain("Mersey View Care");

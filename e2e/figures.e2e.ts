@@ -18,17 +18,27 @@ describe("workforce figures in a real browser", () => {
     const cells = await vacancy.getByRole("cell").allTextContents();
     expect(cells[1]).toMatch(/^\d+\.\d%$/); // now
     expect(cells[3]).toBe("7.0%"); // England, 2024/25
-    expect(await page.getByRole("row").filter({ hasText: "Filled posts" }).getByRole("cell").nth(1).textContent()).toMatch(/^\d{1,3}(,\d{3})*$/);
+    expect(
+      await page.getByRole("row").filter({ hasText: "Filled posts" }).getByRole("cell").nth(1).textContent(),
+    ).toMatch(/^\d{1,3}(,\d{3})*$/);
     await expectAccessible(page, "council workforce figures");
     await screenshot(page, "council-figures");
 
     // The trend is drawn (SVG) with its table beside it.
     await page.locator(".app-chart svg").first().waitFor();
-    expect(await page.getByRole("table", { name: "Vacancy rate at each quarter end" }).getByRole("row").count()).toBe(9);
+    expect(await page.getByRole("table", { name: "Vacancy rate at each quarter end" }).getByRole("row").count()).toBe(
+      9,
+    );
     // The age pyramid, pay against the pay floors, and where leavers went: each drawn, with its table.
-    expect(await page.getByRole("table", { name: "Workforce by age band and gender" }).getByRole("row").count()).toBe(12);
-    expect(await page.getByRole("table", { name: "Care-providing staff by hourly pay" }).getByRole("row").count()).toBeGreaterThan(3);
-    expect(await page.getByText(/against the National Living Wage \(\d{4}\) of £\d+\.\d\d and the Real Living Wage/).count()).toBe(1);
+    expect(await page.getByRole("table", { name: "Workforce by age band and gender" }).getByRole("row").count()).toBe(
+      12,
+    );
+    expect(
+      await page.getByRole("table", { name: "Care-providing staff by hourly pay" }).getByRole("row").count(),
+    ).toBeGreaterThan(3);
+    expect(
+      await page.getByText(/against the National Living Wage \(\d{4}\) of £\d+\.\d\d and the Real Living Wage/).count(),
+    ).toBe(1);
     const went = await page
       .getByRole("table", { name: "Where leavers went" })
       .getByRole("row")
@@ -38,7 +48,13 @@ describe("workforce figures in a real browser", () => {
     expect(Number(went[1].replace(/,/g, ""))).toBeGreaterThanOrEqual(0);
     expect(await page.locator(".app-chart svg").count()).toBe(4);
     // The workforce across the career framework's roles.
-    expect(await page.getByRole("table", { name: "Workforce by framework role" }).getByRole("row").filter({ hasText: "Care or support worker" }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole("table", { name: "Workforce by framework role" })
+        .getByRole("row")
+        .filter({ hasText: "Care or support worker" })
+        .count(),
+    ).toBe(1);
     expect(await page.getByText(/moved up a route of the framework in the last 12 months/).count()).toBe(1);
 
     // Providers sort by a column; a provider's name drills down to its own figures.
@@ -46,8 +62,12 @@ describe("workforce figures in a real browser", () => {
     const vacancyHeader = byProvider.getByRole("columnheader", { name: "Vacancy rate" });
     await vacancyHeader.getByRole("button").click();
     expect(await vacancyHeader.getAttribute("aria-sort")).toBe("ascending");
-    const rates = (await byProvider.locator("tbody tr td:nth-child(3)").allTextContents()).map((t) => Number.parseFloat(t));
-    expect(rates.filter((r) => !Number.isNaN(r))).toEqual([...rates.filter((r) => !Number.isNaN(r))].sort((a, b) => a - b));
+    const rates = (await byProvider.locator("tbody tr td:nth-child(3)").allTextContents()).map((t) =>
+      Number.parseFloat(t),
+    );
+    expect(rates.filter((r) => !Number.isNaN(r))).toEqual(
+      [...rates.filter((r) => !Number.isNaN(r))].sort((a, b) => a - b),
+    );
     await vacancyHeader.getByRole("button").click();
     expect(await vacancyHeader.getAttribute("aria-sort")).toBe("descending");
     const first = byProvider.locator("tbody tr").first().getByRole("link");
@@ -90,7 +110,12 @@ describe("workforce figures in a real browser", () => {
     const visitor = await browser.newPage();
     await visitor.goto(`${baseUrl}${publicHref}`);
     await visitor.getByRole("heading", { level: 1, name: "The state of the care workforce" }).waitFor();
-    const filled = await visitor.getByRole("row").filter({ hasText: "Filled posts" }).getByRole("cell").nth(1).textContent();
+    const filled = await visitor
+      .getByRole("row")
+      .filter({ hasText: "Filled posts" })
+      .getByRole("cell")
+      .nth(1)
+      .textContent();
     expect(Number((filled ?? "").replace(/,/g, "")) % 5).toBe(0); // counts rounded to the nearest 5
     expect(await visitor.getByText("Download these figures as CSV").count()).toBe(1);
     await expectAccessible(visitor, "public workforce page");
@@ -104,10 +129,15 @@ describe("workforce figures in a real browser", () => {
     await provider.getByRole("table", { name: /Headline figures as at/ }).waitFor();
     expect(await provider.textContent("main")).toContain("Your workplaces");
     // Its own figure beside the comparison group's: a figure, or a reason when the group is too small.
-    const row = await provider.getByRole("row").filter({ hasText: "Turnover rate" }).getByRole("cell").allTextContents();
+    const row = await provider
+      .getByRole("row")
+      .filter({ hasText: "Turnover rate" })
+      .getByRole("cell")
+      .allTextContents();
     expect(row[1]).toMatch(/^\d+\.\d%$/);
     await provider.getByRole("columnheader", { name: "Similar providers nearby" }).waitFor();
-    const groupCell = async () => (await provider.getByRole("row").filter({ hasText: "Turnover rate" }).getByRole("cell").allTextContents())[3];
+    const groupCell = async () =>
+      (await provider.getByRole("row").filter({ hasText: "Turnover rate" }).getByRole("cell").allTextContents())[3];
     await expect.poll(groupCell, { timeout: 10_000 }).toMatch(/^(\d+\.\d%|Not enough data)$/);
     await provider.getByRole("columnheader", { name: "Your rank" }).waitFor();
     await provider.getByRole("table", { name: "Completeness by field" }).waitFor();

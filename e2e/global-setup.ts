@@ -21,7 +21,16 @@ export async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
   server = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: baseUrl, LOG_LEVEL: "warn", NODE_ENV: "development", TRUST_PROXY: "true" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      PUBLIC_URL: baseUrl,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "development",
+      TRUST_PROXY: "true",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout?.on("data", (d) => (output += d));
@@ -38,7 +47,8 @@ export async function setup(project: TestProject) {
     // Wait a moment for the banner, which is printed once the server listens.
     await new Promise((r) => setTimeout(r, 500));
   }
-  if (!output.includes("council.admin@halton.demo.test")) throw new Error(`npm start did not print the demo sign-ins:\n${output}`);
+  if (!output.includes("council.admin@halton.demo.test"))
+    throw new Error(`npm start did not print the demo sign-ins:\n${output}`);
   project.provide("baseUrl", baseUrl);
 }
 

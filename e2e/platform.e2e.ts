@@ -83,7 +83,9 @@ describe("platform in a real browser", () => {
     page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
-    await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Runcorn Home Care (demo) (Organisation admin)" });
+    await page
+      .getByLabel("Organisation", { exact: true })
+      .selectOption({ label: "Runcorn Home Care (demo) (Organisation admin)" });
     await page.getByRole("button", { name: "Switch" }).click();
     await page.getByRole("heading", { level: 1, name: "Runcorn Home Care (demo)" }).waitFor();
     expect(await page.textContent("header")).toContain("Runcorn Home Care (demo)");

@@ -126,7 +126,10 @@ describe("staff records in a browser", () => {
     const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Working week and training" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Working week and training" })
+      .click();
     await page.getByRole("heading", { level: 1, name: "Working week and mandatory training" }).waitFor();
     // The demo's mandatory training: seven categories.
     await page.getByRole("group", { name: "Training 7" }).waitFor();

@@ -23,10 +23,18 @@ const sources = Math.max(
 );
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   process.stdout.write("Building the web client…\n");
-  const vite = spawnSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  const vite = spawnSync(
+    process.execPath,
+    [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+    { cwd: root, stdio: "inherit" },
+  );
   if (vite.status !== 0) process.exit(vite.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "src/server/main.ts")], { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["--import", "tsx", join(root, "src/server/main.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

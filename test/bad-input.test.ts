@@ -24,22 +24,40 @@ const ctx: OrgCtx = {
 };
 const FIX = new URL("./fixtures/ascwds/", import.meta.url).pathname;
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(FIX + name)) });
-await applyUpload(ctx, ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map(fixture), "2026-06-30", { missing: { default: { action: "keep" } } });
+await applyUpload(ctx, ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map(fixture), "2026-06-30", {
+  missing: { default: { action: "keep" } },
+});
 
 const ANY_ID = "00000000-0000-4000-8000-000000000000";
-const pathOf = (path: string) => path.replace(":orgId", path.includes("/providers") || path.includes("return-periods") ? council.id : provider.id).replace(/:(\w+)/g, ANY_ID);
+const pathOf = (path: string) =>
+  path
+    .replace(":orgId", path.includes("/providers") || path.includes("return-periods") ? council.id : provider.id)
+    .replace(/:(\w+)/g, ANY_ID);
 
 async function dataOf() {
-  const [staff] = await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, provider.id));
+  const [staff] = await hub.deps.db
+    .select({ n: count() })
+    .from(staffRecords)
+    .where(eq(staffRecords.orgId, provider.id));
   const [places] = await hub.deps.db.select({ n: count() }).from(workplaces).where(eq(workplaces.orgId, provider.id));
   return { staff: staff.n, workplaces: places.n };
 }
 const before = await dataOf();
 
 /** Sends a raw body as the signed-in hub admin (who passes every permission, so the body is what is judged). */
-async function send(method: string, path: string, body: BodyInit, type: string | null = "application/json", client = admin) {
+async function send(
+  method: string,
+  path: string,
+  body: BodyInit,
+  type: string | null = "application/json",
+  client = admin,
+) {
   // A form sets its own content type, with the boundary.
-  const headers: Record<string, string> = { cookie: client.cookie, "x-csrf-token": client.csrf, ...(type ? { "content-type": type } : {}) };
+  const headers: Record<string, string> = {
+    cookie: client.cookie,
+    "x-csrf-token": client.csrf,
+    ...(type ? { "content-type": type } : {}),
+  };
   const res = await hub.app.request(path, { method: method.toUpperCase(), body, headers });
   const text = await res.text();
   let json: { error?: { code?: unknown; message?: unknown } } | null = null;
@@ -53,7 +71,9 @@ function expectRefused(res: Awaited<ReturnType<typeof send>>, what: string) {
   expect(res.status, `${what}: ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
   expect(res.status, `${what}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
   expect(typeof res.json?.error?.code, what).toBe("string");
-  expect(typeof res.json?.error?.message === "string" && res.json.error.message.length > 0, `${what}: a message`).toBe(true);
+  expect(typeof res.json?.error?.message === "string" && res.json.error.message.length > 0, `${what}: a message`).toBe(
+    true,
+  );
 }
 
 const deep = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
@@ -86,7 +106,8 @@ const BODIES: Record<string, string> = {
   "a raw NUL": '{"name":"a\u0000b"}',
   "10,000 levels of nesting": `{"name":${deep(10_000)}}`,
   "very long strings": JSON.stringify(Object.fromEntries(FIELDS.map((f) => [f, long]))),
-  "__proto__ and constructor keys": '{"__proto__":{"isHubAdmin":true,"role":"council_admin"},"constructor":{"prototype":{"polluted":true}}}',
+  "__proto__ and constructor keys":
+    '{"__proto__":{"isHubAdmin":true,"role":"council_admin"},"constructor":{"prototype":{"polluted":true}}}',
   "a body over the JSON limit": JSON.stringify({ name: "x".repeat(20 * 1024 * 1024) }),
 };
 
@@ -121,9 +142,22 @@ describe("the bad-input suite", () => {
   it("the records API refuses a record with 20,000 columns and a record that is not an object", async () => {
     for (const file of ["staff", "workplaces"]) {
       const wide = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`COL${i}`, "x"]));
-      expectRefused(await send("post", `/api/orgs/${provider.id}/records/${file}`, JSON.stringify({ records: [wide] })), `${file}: 20,000 columns`);
-      expectRefused(await send("post", `/api/orgs/${provider.id}/records/${file}`, JSON.stringify({ records: [[1, 2, 3]] })), `${file}: an array record`);
-      expectRefused(await send("post", `/api/orgs/${provider.id}/records/${file}`, '{"records":[{"__proto__":{"LOCALESTID":"X","UNIQUEWORKERID":"Y"}}]}'), `${file}: __proto__`);
+      expectRefused(
+        await send("post", `/api/orgs/${provider.id}/records/${file}`, JSON.stringify({ records: [wide] })),
+        `${file}: 20,000 columns`,
+      );
+      expectRefused(
+        await send("post", `/api/orgs/${provider.id}/records/${file}`, JSON.stringify({ records: [[1, 2, 3]] })),
+        `${file}: an array record`,
+      );
+      expectRefused(
+        await send(
+          "post",
+          `/api/orgs/${provider.id}/records/${file}`,
+          '{"records":[{"__proto__":{"LOCALESTID":"X","UNIQUEWORKERID":"Y"}}]}',
+        ),
+        `${file}: __proto__`,
+      );
     }
   });
 });
@@ -146,7 +180,10 @@ async function expectUploadRefused(files: { name: string; bytes: Uint8Array }[],
   const after = (await providerClient.get(`/api/orgs/${provider.id}/imports/${body.import.id}`)).json.import;
   expect(after.status, `${what}: ${JSON.stringify(after).slice(0, 300)}`).toBe("invalid");
   expect(after.problems.length, what).toBeGreaterThan(0);
-  for (const p of after.problems) expect(typeof p.message === "string" && p.message.length > 0 && p.message.length <= 600, `${what}: ${p.code}`).toBe(true);
+  for (const p of after.problems)
+    expect(typeof p.message === "string" && p.message.length > 0 && p.message.length <= 600, `${what}: ${p.code}`).toBe(
+      true,
+    );
   expect(checked === null || checked.status === "invalid").toBe(true);
 }
 
@@ -163,8 +200,16 @@ describe("the bad-input suite: uploads", () => {
   it("a truncated zip posing as .xlsx", async () => {
     const book = await workbookOf([{ name: "Staff", header: staffHeader.split(","), rows: [["HOME1", "S1", "NEW"]] }]);
     // Nobody could read these: refused at the door, nothing stored.
-    expectDoor(await upload([{ name: "staff.xlsx", bytes: book.subarray(0, Math.floor(book.length / 2)) }]), "not_xlsx", "half a workbook");
-    expectDoor(await upload([{ name: "staff.xlsx", bytes: bytes("PK\u0003\u0004 not really a zip") }]), "not_xlsx", "a zip header and nothing else");
+    expectDoor(
+      await upload([{ name: "staff.xlsx", bytes: book.subarray(0, Math.floor(book.length / 2)) }]),
+      "not_xlsx",
+      "half a workbook",
+    );
+    expectDoor(
+      await upload([{ name: "staff.xlsx", bytes: bytes("PK\u0003\u0004 not really a zip") }]),
+      "not_xlsx",
+      "a zip header and nothing else",
+    );
   });
 
   it("wrong encodings: UTF-16 without a byte order mark, and invalid UTF-8", async () => {
@@ -173,7 +218,15 @@ describe("the bad-input suite: uploads", () => {
     for (let i = 0; i < text.length; i++) utf16[i * 2] = text.charCodeAt(i);
     expectDoor(await upload([{ name: "staff.csv", bytes: utf16 }]), "not_csv", "UTF-16 without BOM");
     // Not valid UTF-8 is read as Windows-1252 (what Excel on Windows saves): readable, so its mistakes are reported.
-    const invalid = new Uint8Array([...bytes("LOCALESTID,STATUS,ESTNAME\n"), 0xc3, 0x28, 0xff, 0xfe, 0x80, ...bytes(",x,y\n")]);
+    const invalid = new Uint8Array([
+      ...bytes("LOCALESTID,STATUS,ESTNAME\n"),
+      0xc3,
+      0x28,
+      0xff,
+      0xfe,
+      0x80,
+      ...bytes(",x,y\n"),
+    ]);
     await expectUploadRefused([{ name: "workplace.csv", bytes: invalid }], "invalid UTF-8");
   });
 
@@ -181,7 +234,11 @@ describe("the bad-input suite: uploads", () => {
     const wide = `${Array.from({ length: 20_000 }, (_, i) => `C${i}`).join(",")}\n${Array.from({ length: 20_000 }, () => "x").join(",")}\n`;
     expectDoor(await upload([{ name: "staff.csv", bytes: bytes(wide) }]), "too_many_columns", "20,000 columns");
     const wideStaff = `${staffHeader},${Array.from({ length: 20_000 }, (_, i) => `EXTRA${i}`).join(",")}\n`;
-    expectDoor(await upload([{ name: "staff.csv", bytes: bytes(wideStaff) }]), "too_many_columns", "a staff header with 20,000 extra columns");
+    expectDoor(
+      await upload([{ name: "staff.csv", bytes: bytes(wideStaff) }]),
+      "too_many_columns",
+      "a staff header with 20,000 extra columns",
+    );
   });
 
   it("a 49 MB single line", async () => {
@@ -192,8 +249,14 @@ describe("the bad-input suite: uploads", () => {
   }, 60_000);
 
   it("a file name with a NUL, and one of 10,000 characters", async () => {
-    expectRefused(await upload([{ name: "staff\u0000.csv", bytes: readFileSync(`${FIX}valid-staff.csv`) }]), "NUL in a file name");
-    expectRefused(await upload([{ name: `${"s".repeat(10_000)}.csv`, bytes: readFileSync(`${FIX}valid-staff.csv`) }]), "a very long file name");
+    expectRefused(
+      await upload([{ name: "staff\u0000.csv", bytes: readFileSync(`${FIX}valid-staff.csv`) }]),
+      "NUL in a file name",
+    );
+    expectRefused(
+      await upload([{ name: `${"s".repeat(10_000)}.csv`, bytes: readFileSync(`${FIX}valid-staff.csv`) }]),
+      "a very long file name",
+    );
   });
 });
 

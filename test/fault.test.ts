@@ -12,7 +12,13 @@ import { runJobNow } from "../src/server/jobs/worker";
 import { createLogger } from "../src/server/lib/logger";
 import { IMPORT_JOBS } from "../src/server/modules/imports/imports.job-types";
 import { importJobs } from "../src/server/modules/imports/imports.jobs";
-import { applyUpload, createImport, discardImport, requestCommit, validateStoredImport } from "../src/server/modules/imports/imports.service";
+import {
+  applyUpload,
+  createImport,
+  discardImport,
+  requestCommit,
+  validateStoredImport,
+} from "../src/server/modules/imports/imports.service";
 import { createOrganisation } from "../src/server/modules/orgs/orgs.service";
 import { createUserWithMembership } from "../src/server/modules/users/users.service";
 import { PASSWORD, SECRET, uniq } from "./harness";
@@ -28,7 +34,14 @@ const ROOT = new URL("..", import.meta.url).pathname;
 const FIX = `${ROOT}test/fixtures/ascwds/`;
 const dataDir = mkdtempSync(join(tmpdir(), "hub-fault-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const childEnv = { NODE_ENV: "test", HUB_SECRET: SECRET, PUBLIC_URL: "http://hub.test", DATA_DIR: dataDir, LOG_LEVEL: "info", DATABASE_URL: PG ?? "" };
+const childEnv = {
+  NODE_ENV: "test",
+  HUB_SECRET: SECRET,
+  PUBLIC_URL: "http://hub.test",
+  DATA_DIR: dataDir,
+  LOG_LEVEL: "info",
+  DATABASE_URL: PG ?? "",
+};
 const env = loadEnv(childEnv);
 // Real time: the child's leases are stamped with the real clock.
 const clock = { offsetMs: 0 };
@@ -39,7 +52,13 @@ const ROWS = 12_000; // over a megabyte of staff file: applied by the job worker
 async function open(): Promise<{ database: Database; deps: Deps }> {
   const database = await openDatabase(PG ? { databaseUrl: PG } : { dataDir });
   if (!PG) await database.migrate();
-  const deps: Deps = { db: database.db, env, log: createLogger("silent"), secret: SECRET, now: () => new Date(Date.now() + clock.offsetMs) };
+  const deps: Deps = {
+    db: database.db,
+    env,
+    log: createLogger("silent"),
+    secret: SECRET,
+    now: () => new Date(Date.now() + clock.offsetMs),
+  };
   return { database, deps };
 }
 
@@ -73,7 +92,8 @@ function killMidCommit(jobId: string) {
   });
 }
 
-const staffCount = async (deps: Deps, orgId: string) => (await deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, orgId)))[0].n;
+const staffCount = async (deps: Deps, orgId: string) =>
+  (await deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, orgId)))[0].n;
 const uploadOf = async (deps: Deps, id: string) => (await deps.db.select().from(imports).where(eq(imports.id, id)))[0];
 const jobOf = async (deps: Deps, id: string) => (await deps.db.select().from(jobs).where(eq(jobs.id, id)))[0];
 
@@ -83,7 +103,13 @@ describe(`killed mid-commit and restarted (${PG ? "PostgreSQL" : "embedded PGlit
     let { database, deps } = await open();
     const sys = { db: deps.db, deps, actor: systemActor, log: deps.log };
     const org = await createOrganisation(sys, { kind: "provider", name: `Fault test ${uniq()}` });
-    const { user } = await createUserWithMembership(sys, { email: `fault-${uniq()}@example.test`, name: "Fault test", password: PASSWORD, orgId: org.id, role: "provider_admin" });
+    const { user } = await createUserWithMembership(sys, {
+      email: `fault-${uniq()}@example.test`,
+      name: "Fault test",
+      password: PASSWORD,
+      orgId: org.id,
+      role: "provider_admin",
+    });
     const ctxOf = (d: Deps): OrgCtx => ({
       db: d.db,
       deps: d,
@@ -93,7 +119,12 @@ describe(`killed mid-commit and restarted (${PG ? "PostgreSQL" : "embedded PGlit
       role: "provider_admin",
     });
     const workplace = enc("workplace.csv", readFileSync(`${FIX}valid-workplace.csv`, "utf8"));
-    await applyUpload(ctxOf(deps), [workplace, enc("staff.csv", readFileSync(`${FIX}valid-staff.csv`, "utf8"))], AS_AT, KEEP);
+    await applyUpload(
+      ctxOf(deps),
+      [workplace, enc("staff.csv", readFileSync(`${FIX}valid-staff.csv`, "utf8"))],
+      AS_AT,
+      KEEP,
+    );
     const before = await staffCount(deps, org.id);
     expect(before).toBe(4);
 

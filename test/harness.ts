@@ -48,8 +48,22 @@ export async function testHub(envOverrides: Record<string, string> = {}) {
   const database = await sharedDatabase();
   const logLines: string[] = [];
   const clock = { now: new Date("2026-06-15T09:00:00Z") };
-  const env = loadEnv({ NODE_ENV: "test", HUB_SECRET: SECRET, PUBLIC_URL: "http://hub.test", DATA_DIR: "/tmp/hub-test", LOG_LEVEL: "debug", TRUST_PROXY: "true", ...envOverrides });
-  const deps: Deps = { db: database.db, env, log: createLogger("debug", {}, (l) => logLines.push(l)), secret: SECRET, now: () => clock.now };
+  const env = loadEnv({
+    NODE_ENV: "test",
+    HUB_SECRET: SECRET,
+    PUBLIC_URL: "http://hub.test",
+    DATA_DIR: "/tmp/hub-test",
+    LOG_LEVEL: "debug",
+    TRUST_PROXY: "true",
+    ...envOverrides,
+  });
+  const deps: Deps = {
+    db: database.db,
+    env,
+    log: createLogger("debug", {}, (l) => logLines.push(l)),
+    secret: SECRET,
+    now: () => clock.now,
+  };
   // The tests themselves hold the event loop (building a 49 MB file, say), which would read as an
   // overloaded hub: here only the lanes' limits apply, not the lag check (tested on its own).
   const { app, router } = createApp(deps, { admission: { ...DEFAULT_ADMISSION, maxLagMs: Number.POSITIVE_INFINITY } });
@@ -64,7 +78,12 @@ export async function makeOrg(hub: Hub, kind: OrgKind, name = `${kind} ${uniq()}
   return createOrganisation(hub.ctx, { kind, name });
 }
 
-export async function makeUser(hub: Hub, org: { id: string } | null, role?: Role, opts: { isHubAdmin?: boolean; email?: string } = {}) {
+export async function makeUser(
+  hub: Hub,
+  org: { id: string } | null,
+  role?: Role,
+  opts: { isHubAdmin?: boolean; email?: string } = {},
+) {
   const email = opts.email ?? `${role ?? "user"}-${uniq()}@example.test`;
   const { user, membership } = await createUserWithMembership(hub.ctx, {
     email,
@@ -106,7 +125,11 @@ export class Client {
     if (this.cookie) headers.cookie = this.cookie;
     if (method !== "GET" && this.csrf && !("x-csrf-token" in extra)) headers["x-csrf-token"] = this.csrf;
     if (body !== undefined || method !== "GET") headers["content-type"] ??= "application/json";
-    const res = await this.hub.app.request(path, { method, headers, body: body === undefined ? (method === "GET" ? undefined : "{}") : JSON.stringify(body) });
+    const res = await this.hub.app.request(path, {
+      method,
+      headers,
+      body: body === undefined ? (method === "GET" ? undefined : "{}") : JSON.stringify(body),
+    });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie) {
       this.lastSetCookie = setCookie;
@@ -138,7 +161,12 @@ export async function signedIn(hub: Hub, email: string, password = PASSWORD) {
 export async function lastEmailTo(hub: Hub, address: string) {
   const { outbox } = await import("../src/server/db/schema");
   const { desc, eq } = await import("drizzle-orm");
-  const [mail] = await hub.deps.db.select().from(outbox).where(eq(outbox.toAddress, address)).orderBy(desc(outbox.createdAt)).limit(1);
+  const [mail] = await hub.deps.db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.toAddress, address))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
   if (!mail) return null;
   const token = /token=([\w-]+)/.exec(mail.body)?.[1] ?? null;
   return { ...mail, token };

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 // all run down, which must pass, and one with each kind of upward import and circle, each of
 // which must be caught. If a rule stopped working, the lint would pass whatever the code did.
 
-const config = createRequire(import.meta.url)("../.dependency-cruiser.cjs") as { forbidden: IFlattenedRuleSet["forbidden"] };
+const config = createRequire(import.meta.url)("../.dependency-cruiser.cjs") as {
+  forbidden: IFlattenedRuleSet["forbidden"];
+};
 
 async function violations(tree: string) {
   const { output } = await cruise(["src"], {

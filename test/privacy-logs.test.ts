@@ -9,7 +9,11 @@ describe("logs hold no personal data", () => {
     const email = `private-${uniq()}@example.test`;
     await admin.post(`/api/orgs/${provider.id}/invitations`, { email, role: "provider_viewer" });
     const invite = await lastEmailTo(hub, email);
-    await new Client(hub).post("/api/auth/invitations/accept", { token: invite?.token, name: "Private Person", password: "private password 123" });
+    await new Client(hub).post("/api/auth/invitations/accept", {
+      token: invite?.token,
+      name: "Private Person",
+      password: "private password 123",
+    });
     await new Client(hub).post("/api/auth/sign-in", { email: providerAdmin.email, password: "wrong password" });
     await new Client(hub).post("/api/auth/password-reset", { email: providerAdmin.email });
     const reset = await lastEmailTo(hub, providerAdmin.email);
@@ -18,7 +22,17 @@ describe("logs hold no personal data", () => {
 
     const log = hub.logLines.join("\n");
     expect(hub.logLines.length).toBeGreaterThan(5);
-    for (const secret of [providerAdmin.email, email, PASSWORD, "private password 123", "Private Person", invite?.token, reset?.token, "QQ123456C", admin.cookie.split("=")[1]]) {
+    for (const secret of [
+      providerAdmin.email,
+      email,
+      PASSWORD,
+      "private password 123",
+      "Private Person",
+      invite?.token,
+      reset?.token,
+      "QQ123456C",
+      admin.cookie.split("=")[1],
+    ]) {
       expect(log, `log must not contain ${secret}`).not.toContain(secret as string);
     }
     expect(log).toContain('"msg":"request"');

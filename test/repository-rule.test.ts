@@ -12,9 +12,15 @@ const BIOME = join(ROOT, "node_modules/.bin/biome");
 
 /** The restricted-import diagnostics Biome gives for some paths, as "path:line". */
 function restrictedImports(cwd: string, paths: string[]) {
-  const run = spawnSync(BIOME, ["lint", "--only=style/noRestrictedImports", "--max-diagnostics=none", "--colors=off", ...paths], { cwd, encoding: "utf8" });
+  const run = spawnSync(
+    BIOME,
+    ["lint", "--only=style/noRestrictedImports", "--max-diagnostics=none", "--colors=off", ...paths],
+    { cwd, encoding: "utf8" },
+  );
   const out = `${run.stdout}\n${run.stderr}`;
-  const found = [...out.matchAll(/^(\S+\.ts):(\d+):\d+ lint\/style\/noRestrictedImports/gm)].map((m) => `${m[1]}:${m[2]}`);
+  const found = [...out.matchAll(/^(\S+\.ts):(\d+):\d+ lint\/style\/noRestrictedImports/gm)].map(
+    (m) => `${m[1]}:${m[2]}`,
+  );
   return { status: run.status, found, out };
 }
 
@@ -35,12 +41,19 @@ describe("routes and services do not touch tables", () => {
   probe("src/server/modules/probe/probe.service.ts", imports);
   probe("src/server/modules/probe/probe.routes.ts", imports);
   probe("src/server/modules/probe/probe.repo.ts", imports);
-  probe("src/server/modules/probe/probe.presenter.ts", 'import type { users } from "../../db/schema";\nexport type User = typeof users.$inferSelect;\n');
+  probe(
+    "src/server/modules/probe/probe.presenter.ts",
+    'import type { users } from "../../db/schema";\nexport type User = typeof users.$inferSelect;\n',
+  );
 
   it("refuses a service or a route that imports drizzle-orm or the schema, and lets the repository do so", () => {
     const { status, found, out } = restrictedImports(dir, ["src"]);
     expect(status, out).not.toBe(0);
-    expect(found.sort()).toEqual(["probe.routes.ts", "probe.service.ts"].flatMap((f) => [1, 2, 3].map((line) => `src/server/modules/probe/${f}:${line}`)));
+    expect(found.sort()).toEqual(
+      ["probe.routes.ts", "probe.service.ts"].flatMap((f) =>
+        [1, 2, 3].map((line) => `src/server/modules/probe/${f}:${line}`),
+      ),
+    );
     expect(out).toContain("put the query in the feature's *.repo.ts");
   });
 

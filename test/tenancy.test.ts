@@ -8,22 +8,39 @@ import { Client, makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "
 
 // Every organisation-scoped route needs a case here. A new route without one fails the
 // "covers every route" test, so nobody can add a route that skips the isolation check.
-type Ids = { invitationId: string; membershipId: string; importId: string; staffId: string; vacancyId: string; workplaceId: string };
+type Ids = {
+  invitationId: string;
+  membershipId: string;
+  importId: string;
+  staffId: string;
+  vacancyId: string;
+  workplaceId: string;
+};
 const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Record<string, string> }> = {
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},
-  "post /api/orgs/:orgId/providers": { body: () => ({ name: `Intruder Care ${uniq()}`, adminEmail: `intruder-${uniq()}@example.test` }) },
+  "post /api/orgs/:orgId/providers": {
+    body: () => ({ name: `Intruder Care ${uniq()}`, adminEmail: `intruder-${uniq()}@example.test` }),
+  },
   "get /api/orgs/:orgId/audit": {},
   "get /api/orgs/:orgId/users": {},
-  "post /api/orgs/:orgId/invitations": { body: () => ({ email: `intruder-${uniq()}@example.test`, role: "provider_viewer" }) },
+  "post /api/orgs/:orgId/invitations": {
+    body: () => ({ email: `intruder-${uniq()}@example.test`, role: "provider_viewer" }),
+  },
   "delete /api/orgs/:orgId/invitations/:invitationId": { params: (ids) => ({ invitationId: ids.invitationId }) },
-  "patch /api/orgs/:orgId/members/:membershipId": { params: (ids) => ({ membershipId: ids.membershipId }), body: () => ({ role: "provider_viewer" }) },
+  "patch /api/orgs/:orgId/members/:membershipId": {
+    params: (ids) => ({ membershipId: ids.membershipId }),
+    body: () => ({ role: "provider_viewer" }),
+  },
   "delete /api/orgs/:orgId/members/:membershipId": { params: (ids) => ({ membershipId: ids.membershipId }) },
   "post /api/orgs/:orgId/imports": {},
   "get /api/orgs/:orgId/imports": {},
   "get /api/orgs/:orgId/imports/:importId": { params: (ids) => ({ importId: ids.importId }) },
   "delete /api/orgs/:orgId/imports/:importId": { params: (ids) => ({ importId: ids.importId }) },
-  "post /api/orgs/:orgId/imports/:importId/commit": { params: (ids) => ({ importId: ids.importId }), body: () => ({ missing: { default: { action: "keep" } } }) },
+  "post /api/orgs/:orgId/imports/:importId/commit": {
+    params: (ids) => ({ importId: ids.importId }),
+    body: () => ({ missing: { default: { action: "keep" } } }),
+  },
   "get /api/orgs/:orgId/imports/:importId/report": { params: (ids) => ({ importId: ids.importId }) },
   "get /api/orgs/:orgId/ascwds/:file": { params: () => ({ file: "staff.csv" }) },
   "get /api/orgs/:orgId/staff": {},
@@ -31,14 +48,24 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "put /api/orgs/:orgId/workforce-settings": { body: () => ({ standardWeeklyHours: 35, requiredTraining: [] }) },
   "get /api/orgs/:orgId/workplaces": {},
   "get /api/orgs/:orgId/staff/:staffId": { params: (ids) => ({ staffId: ids.staffId }) },
-  "post /api/orgs/:orgId/staff/:staffId/leave": { params: (ids) => ({ staffId: ids.staffId }), body: () => ({ leavingDate: "2026-06-01", reason: 9 }) },
+  "post /api/orgs/:orgId/staff/:staffId/leave": {
+    params: (ids) => ({ staffId: ids.staffId }),
+    body: () => ({ leavingDate: "2026-06-01", reason: 9 }),
+  },
   "get /api/orgs/:orgId/vacancies": {},
-  "post /api/orgs/:orgId/vacancies": { body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", jobRole: 8, openedOn: "2026-06-01" }) },
-  "post /api/orgs/:orgId/vacancies/:vacancyId/close": { params: (ids) => ({ vacancyId: ids.vacancyId }), body: () => ({ closedOn: "2026-06-10" }) },
+  "post /api/orgs/:orgId/vacancies": {
+    body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", jobRole: 8, openedOn: "2026-06-01" }),
+  },
+  "post /api/orgs/:orgId/vacancies/:vacancyId/close": {
+    params: (ids) => ({ vacancyId: ids.vacancyId }),
+    body: () => ({ closedOn: "2026-06-10" }),
+  },
   "get /api/orgs/:orgId/agency-use": {},
   "get /api/orgs/:orgId/api-tokens": {},
   "get /api/orgs/:orgId/return-periods": {},
-  "post /api/orgs/:orgId/return-periods": { body: () => ({ name: "Q", periodEnd: "2026-03-31", dueDate: "2026-04-30" }) },
+  "post /api/orgs/:orgId/return-periods": {
+    body: () => ({ name: "Q", periodEnd: "2026-03-31", dueDate: "2026-04-30" }),
+  },
   "get /api/orgs/:orgId/return-periods/:periodId": {},
   "get /api/orgs/:orgId/returns": {},
   "post /api/orgs/:orgId/returns/:periodId/submit": {},
@@ -67,14 +94,18 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "delete /api/orgs/:orgId/api-tokens/:tokenId": {},
   "post /api/orgs/:orgId/records/workplaces": { body: () => ({ records: [{ LOCALESTID: "X" }] }) },
   "post /api/orgs/:orgId/records/staff": { body: () => ({ records: [{ LOCALESTID: "X", UNIQUEWORKERID: "Y" }] }) },
-  "put /api/orgs/:orgId/agency-use": { body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", month: "2026-05", hours: 10, spend: 250 }) },
+  "put /api/orgs/:orgId/agency-use": {
+    body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", month: "2026-05", hours: 10, spend: 250 }),
+  },
 };
 
 const hub = await testHub();
 const orgSpecs = hub.router.specs.filter((s) => s.scope === "org");
 
 function pathFor(path: string, orgId: string, params: Record<string, string>) {
-  return path.replace(":orgId", orgId).replace(/:(\w+)/g, (_, name: string) => params[name] ?? "00000000-0000-4000-8000-000000000000");
+  return path
+    .replace(":orgId", orgId)
+    .replace(/:(\w+)/g, (_, name: string) => params[name] ?? "00000000-0000-4000-8000-000000000000");
 }
 
 describe("tenant isolation harness", () => {
@@ -95,11 +126,26 @@ describe("tenant isolation harness", () => {
       const insiderAdmin = targetKind === "provider" ? a.providerAdmin : a.councilAdmin;
       const member = await makeUser(hub, target, targetKind === "provider" ? "provider_viewer" : "council_analyst");
       const { invitation } = await createInvitation(
-        { ...hub.ctx, org: { id: target.id, kind: target.kind as "provider", name: target.name, slug: target.slug, isDemo: false }, role: null },
-        { email: `pending-${uniq()}@example.test`, role: targetKind === "provider" ? "provider_viewer" : "council_analyst" },
+        {
+          ...hub.ctx,
+          org: { id: target.id, kind: target.kind as "provider", name: target.name, slug: target.slug, isDemo: false },
+          role: null,
+        },
+        {
+          email: `pending-${uniq()}@example.test`,
+          role: targetKind === "provider" ? "provider_viewer" : "council_analyst",
+        },
       );
-      const targetCtx = { ...hub.ctx, org: { id: target.id, kind: target.kind as "provider", name: target.name, slug: target.slug, isDemo: false }, role: null };
-      const upload = await createImport(targetCtx, [{ name: "staff.csv", bytes: new TextEncoder().encode("x") }], "2026-06-30");
+      const targetCtx = {
+        ...hub.ctx,
+        org: { id: target.id, kind: target.kind as "provider", name: target.name, slug: target.slug, isDemo: false },
+        role: null,
+      };
+      const upload = await createImport(
+        targetCtx,
+        [{ name: "staff.csv", bytes: new TextEncoder().encode("x") }],
+        "2026-06-30",
+      );
       const place = (
         await hub.deps.db
           .insert(workplaces)
@@ -109,10 +155,23 @@ describe("tenant isolation harness", () => {
       const person = (
         await hub.deps.db
           .insert(staffRecords)
-          .values({ orgId: target.id, workplaceId: place.id, localRef: "P1", displayId: "Target Person", contractType: 1, mainJobRole: 8, startDate: "2020-01-01" })
+          .values({
+            orgId: target.id,
+            workplaceId: place.id,
+            localRef: "P1",
+            displayId: "Target Person",
+            contractType: 1,
+            mainJobRole: 8,
+            startDate: "2020-01-01",
+          })
           .returning()
       )[0];
-      const post = (await hub.deps.db.insert(vacancies).values({ orgId: target.id, workplaceId: place.id, jobRole: 8, openedOn: "2026-05-01" }).returning())[0];
+      const post = (
+        await hub.deps.db
+          .insert(vacancies)
+          .values({ orgId: target.id, workplaceId: place.id, jobRole: 8, openedOn: "2026-05-01" })
+          .returning()
+      )[0];
       const ids: Ids = {
         invitationId: invitation.id,
         membershipId: member.membershipId as string,
@@ -126,9 +185,15 @@ describe("tenant isolation harness", () => {
         { who: "another provider's admin", client: await signedIn(hub, b.providerAdmin.email) },
         { who: "another council's admin", client: await signedIn(hub, b.councilAdmin.email) },
         // A council reads down only through its own URL (visibleOrgIds), never a provider's routes.
-        ...(targetKind === "provider" ? [{ who: "the commissioning council's admin", client: await signedIn(hub, a.councilAdmin.email) }] : []),
+        ...(targetKind === "provider"
+          ? [{ who: "the commissioning council's admin", client: await signedIn(hub, a.councilAdmin.email) }]
+          : []),
       ];
-      const countAudit = async () => ((await hub.deps.db.execute(sql`select count(*)::int as n from audit_log where org_id = ${target.id}`)).rows[0] as { n: number }).n;
+      const countAudit = async () =>
+        (
+          (await hub.deps.db.execute(sql`select count(*)::int as n from audit_log where org_id = ${target.id}`))
+            .rows[0] as { n: number }
+        ).n;
       const before = await countAudit();
 
       for (const spec of orgSpecs) {
@@ -136,7 +201,12 @@ describe("tenant isolation harness", () => {
         const path = pathFor(spec.path, target.id, c.params?.(ids) ?? {});
         for (const { who, client } of outsiders) {
           const res = await client.request(spec.method.toUpperCase(), path, c.body?.());
-          expect({ route: `${spec.method} ${spec.path}`, who, status: res.status, code: res.json?.error?.code }).toEqual({
+          expect({
+            route: `${spec.method} ${spec.path}`,
+            who,
+            status: res.status,
+            code: res.json?.error?.code,
+          }).toEqual({
             route: `${spec.method} ${spec.path}`,
             who,
             status: 404,
@@ -150,7 +220,9 @@ describe("tenant isolation harness", () => {
       // The invitation and membership the outsiders aimed at are untouched.
       const [untouched] = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.id, ids.staffId));
       expect(untouched.endDate).toBeNull();
-      expect((await hub.deps.db.select().from(vacancies).where(eq(vacancies.id, ids.vacancyId)))[0].closedOn).toBeNull();
+      expect(
+        (await hub.deps.db.select().from(vacancies).where(eq(vacancies.id, ids.vacancyId)))[0].closedOn,
+      ).toBeNull();
       const membership = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, ids.membershipId));
       expect(membership.map((e) => e.action)).toEqual(["create"]);
 
@@ -171,7 +243,8 @@ describe("tenant isolation harness", () => {
       const admin = await makeUser(hub, org, ADMIN_ROLE_BY_KIND[kind]);
       admins.set(kind, { org, client: await signedIn(hub, admin.email) });
     }
-    const countAudit = async () => ((await hub.deps.db.execute(sql`select count(*)::int as n from audit_log`)).rows[0] as { n: number }).n;
+    const countAudit = async () =>
+      ((await hub.deps.db.execute(sql`select count(*)::int as n from audit_log`)).rows[0] as { n: number }).n;
     const before = await countAudit();
     for (const spec of kindRoutes) {
       const served = spec.orgKinds ?? [];
@@ -179,12 +252,14 @@ describe("tenant isolation harness", () => {
         const { org, client } = admins.get(kind) as { org: { id: string; name: string }; client: Client };
         const c = CASES[`${spec.method} ${spec.path}`];
         const res = await client.request(spec.method.toUpperCase(), pathFor(spec.path, org.id, {}), c.body?.());
-        expect({ route: `${spec.method} ${spec.path}`, kind, status: res.status, code: res.json?.error?.code }).toEqual({
-          route: `${spec.method} ${spec.path}`,
-          kind,
-          status: 403,
-          code: "wrong_org_kind",
-        });
+        expect({ route: `${spec.method} ${spec.path}`, kind, status: res.status, code: res.json?.error?.code }).toEqual(
+          {
+            route: `${spec.method} ${spec.path}`,
+            kind,
+            status: 403,
+            code: "wrong_org_kind",
+          },
+        );
         expect(res.json.error.message).toContain(`${org.name} is`);
       }
     }

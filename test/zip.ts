@@ -64,8 +64,11 @@ export function deflatedRepeat(prefix: string, unit: string, times: number, suff
 }
 
 /** The parts every workbook needs around its sheets. */
-export function workbookParts(sheets: { name: string; xml?: string; deflated?: ZipPart["deflated"]; declaredSize?: number }[]): ZipPart[] {
-  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+export function workbookParts(
+  sheets: { name: string; xml?: string; deflated?: ZipPart["deflated"]; declaredSize?: number }[],
+): ZipPart[] {
+  const ns =
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   return [
     {
@@ -84,14 +87,23 @@ export function workbookParts(sheets: { name: string; xml?: string; deflated?: Z
       name: "xl/_rels/workbook.xml.rels",
       text: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`,
     },
-    { name: "xl/sharedStrings.xml", text: `<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="0" uniqueCount="0"></sst>` },
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, text: s.xml, deflated: s.deflated, declaredSize: s.declaredSize })),
+    {
+      name: "xl/sharedStrings.xml",
+      text: `<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="0" uniqueCount="0"></sst>`,
+    },
+    ...sheets.map((s, i) => ({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      text: s.xml,
+      deflated: s.deflated,
+      declaredSize: s.declaredSize,
+    })),
   ];
 }
 
 export const sheetXml = (rows: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 /** A column's letters: 1 → A, 27 → AA. */
-export const columnLetters = (n: number): string => (n > 26 ? columnLetters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+export const columnLetters = (n: number): string =>
+  (n > 26 ? columnLetters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
 export const inlineRow = (n: number, cells: string[]) =>
   `<row r="${n}">${cells.map((c, i) => `<c r="${columnLetters(i + 1)}${n}" t="inlineStr"><is><t>${c}</t></is></c>`).join("")}</row>`;

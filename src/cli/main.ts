@@ -58,7 +58,11 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
   const quiet = createLogger(env.LOG_LEVEL === "debug" ? "debug" : "warn");
 
   const withDb = async <T>(fn: (ctx: ReturnType<typeof systemCtx>, database: Database) => Promise<T>) => {
-    if (io.database) return fn(systemCtx({ db: io.database.db, env, log: quiet, secret: resolveSecret(env), now: () => new Date() }), io.database);
+    if (io.database)
+      return fn(
+        systemCtx({ db: io.database.db, env, log: quiet, secret: resolveSecret(env), now: () => new Date() }),
+        io.database,
+      );
     const { deps, database } = await openDeps(env, quiet);
     try {
       return await fn(systemCtx(deps), database);
@@ -68,15 +72,25 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
   };
 
   if (command === "seed") {
-    const { values, format } = parse([sub, ...rest].filter(Boolean) as string[], { reset: { type: "boolean" }, anchor: { type: "string" } });
-    const anchor = values.anchor ? check(z.iso.date("--anchor must be a date as YYYY-MM-DD"), values.anchor, "--anchor") : isoDate(new Date());
-    if (values.reset && env.NODE_ENV === "production") throw new UsageError("seed --reset wipes the database and is refused when NODE_ENV=production");
+    const { values, format } = parse([sub, ...rest].filter(Boolean) as string[], {
+      reset: { type: "boolean" },
+      anchor: { type: "string" },
+    });
+    const anchor = values.anchor
+      ? check(z.iso.date("--anchor must be a date as YYYY-MM-DD"), values.anchor, "--anchor")
+      : isoDate(new Date());
+    if (values.reset && env.NODE_ENV === "production")
+      throw new UsageError("seed --reset wipes the database and is refused when NODE_ENV=production");
     return withDb(async (ctx, database) => {
       if (values.reset) {
-        await ctx.db.execute(sql.raw("DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
+        await ctx.db.execute(
+          sql.raw("DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;"),
+        );
         await prepareDatabase(database);
       } else if (!(await databaseIsEmpty(ctx))) {
-        throw new UsageError("The database already has organisations in it. Use seed --reset to wipe it and load the demo system.");
+        throw new UsageError(
+          "The database already has organisations in it. Use seed --reset to wipe it and load the demo system.",
+        );
       }
       const result = await seedDemo(ctx, { anchor });
       const text = [
@@ -89,17 +103,28 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
   }
 
   if (command === "org" && sub === "create") {
-    const { values, format } = parse(rest, { kind: { type: "string" }, name: { type: "string" }, slug: { type: "string" }, council: { type: "string" } });
-    const kind = check(z.enum(ORG_KINDS, { error: `--kind must be one of: ${ORG_KINDS.join(", ")}` }), required(values.kind, "--kind"), "--kind") as OrgKind;
+    const { values, format } = parse(rest, {
+      kind: { type: "string" },
+      name: { type: "string" },
+      slug: { type: "string" },
+      council: { type: "string" },
+    });
+    const kind = check(
+      z.enum(ORG_KINDS, { error: `--kind must be one of: ${ORG_KINDS.join(", ")}` }),
+      required(values.kind, "--kind"),
+      "--kind",
+    ) as OrgKind;
     const name = check(orgNameSchema, required(values.name, "--name"), "--name");
     const slug = values.slug ? check(slugSchema, values.slug, "--slug") : undefined;
     return withDb(async (ctx) => {
       const council = values.council ? await findOrg(ctx, values.council) : undefined;
-      if (values.council && council?.kind !== "council") throw new UsageError(`--council: no council with id or short name "${values.council}"`);
+      if (values.council && council?.kind !== "council")
+        throw new UsageError(`--council: no council with id or short name "${values.council}"`);
       const org = await ctx.db.transaction(async (tx) => {
         const c = { ...ctx, db: tx };
         const created = await createOrganisation(c, { kind, name, slug });
-        if (council) await commissionProvider(c, { councilId: council.id, providerId: created.id, fromDate: isoDate(new Date()) });
+        if (council)
+          await commissionProvider(c, { councilId: council.id, providerId: created.id, fromDate: isoDate(new Date()) });
         return created;
       });
       return {
@@ -111,19 +136,40 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
   }
 
   if (command === "user" && sub === "create") {
-    const { values, format } = parse(rest, { email: { type: "string" }, org: { type: "string" }, role: { type: "string" }, name: { type: "string" } });
+    const { values, format } = parse(rest, {
+      email: { type: "string" },
+      org: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+    });
     const email = check(emailSchema, required(values.email, "--email"), "--email");
-    const role = check(z.enum(ROLES, { error: `--role must be one of: ${ROLES.join(", ")}` }), required(values.role, "--role"), "--role") as Role;
+    const role = check(
+      z.enum(ROLES, { error: `--role must be one of: ${ROLES.join(", ")}` }),
+      required(values.role, "--role"),
+      "--role",
+    ) as Role;
     const orgRef = required(values.org, "--org");
     return withDb(async (ctx) => {
       const org = await findOrg(ctx, orgRef);
       if (!org) throw new UsageError(`--org: no organisation with id or short name "${orgRef}"`);
-      const { user, membership } = await createUserWithMembership(ctx, { email, name: values.name, orgId: org.id, role });
+      const { user, membership } = await createUserWithMembership(ctx, {
+        email,
+        name: values.name,
+        orgId: org.id,
+        role,
+      });
       // They choose their own password through the emailed link.
       await requestPasswordReset(ctx, { email });
       return {
         format,
-        data: { userId: user.id, email, organisation: { id: org.id, slug: org.slug }, role, membershipId: membership?.id ?? null, passwordLinkEmailed: true },
+        data: {
+          userId: user.id,
+          email,
+          organisation: { id: org.id, slug: org.slug },
+          role,
+          membershipId: membership?.id ?? null,
+          passwordLinkEmailed: true,
+        },
         text: `Created ${email} as ${role} in ${org.name}. An email with a link to set their password is in the outbox.`,
       };
     });
@@ -141,7 +187,10 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
     const asAt = values["as-at"] ? check(date, values["as-at"], "--as-at") : isoDate(new Date());
     const leaversDate = values["leavers-date"] ? check(date, values["leavers-date"], "--leavers-date") : asAt;
     if (leaversDate > asAt) throw new UsageError(`--leavers-date ${leaversDate} is after --as-at ${asAt}`);
-    if (!positionals.length) throw new UsageError("give the files to import, for example: hub import --org my-care workplace.csv staff.csv training.csv");
+    if (!positionals.length)
+      throw new UsageError(
+        "give the files to import, for example: hub import --org my-care workplace.csv staff.csv training.csv",
+      );
     const files = positionals.map((path) => {
       if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
       return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
@@ -149,24 +198,53 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
     return withDb(async (ctx) => {
       const org = await findOrg(ctx, orgRef);
       if (!org) throw new UsageError(`--org: no organisation with id or short name "${orgRef}"`);
-      const orgCtx = { ...ctx, org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo }, role: null };
+      const orgCtx = {
+        ...ctx,
+        org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo },
+        role: null,
+      };
       const v = await validateUpload(orgCtx, files, asAt);
       const summary = summaryOf(v);
-      const problems = v.parsed.problems.map(({ file, line, column, code, severity, message }) => ({ file, line, column, code, severity, message }));
+      const problems = v.parsed.problems.map(({ file, line, column, code, severity, message }) => ({
+        file,
+        line,
+        column,
+        code,
+        severity,
+        message,
+      }));
       let applied: unknown = null;
       if (values.commit && !v.parsed.errors) {
-        applied = (await applyUpload(orgCtx, files, asAt, { missing: { default: { action: "leaver", leavingDate: leaversDate, reason: 9 } } })).applied;
+        applied = (
+          await applyUpload(orgCtx, files, asAt, {
+            missing: { default: { action: "leaver", leavingDate: leaversDate, reason: 9 } },
+          })
+        ).applied;
       }
       const failed = v.parsed.errors > 0;
       const text = [
         `${org.name}: ${summary.rows.workplace} workplace, ${summary.rows.staff} staff and ${summary.rows.training} training rows as at ${asAt}.`,
         `${summary.errors} error${summary.errors === 1 ? "" : "s"}, ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}.`,
-        ...problems.slice(0, 200).map((p) => `  ${p.severity.toUpperCase()} ${p.file}${p.line ? ` line ${p.line}` : ""}${p.column ? ` ${p.column}` : ""} [${p.code}] ${p.message}`),
+        ...problems
+          .slice(0, 200)
+          .map(
+            (p) =>
+              `  ${p.severity.toUpperCase()} ${p.file}${p.line ? ` line ${p.line}` : ""}${p.column ? ` ${p.column}` : ""} [${p.code}] ${p.message}`,
+          ),
         ...(problems.length > 200 ? [`  … and ${problems.length - 200} more (use --format json for all)`] : []),
         v.preview ? `Changes: ${JSON.stringify(v.preview.totals)}` : "",
-        applied ? `Applied: ${JSON.stringify(applied)}` : values.commit ? "Nothing was changed because of the errors." : "Validated only: add --commit to apply.",
+        applied
+          ? `Applied: ${JSON.stringify(applied)}`
+          : values.commit
+            ? "Nothing was changed because of the errors."
+            : "Validated only: add --commit to apply.",
       ].filter(Boolean);
-      return { format, data: { summary: { ...summary, asAt, committed: Boolean(applied), applied }, problems }, text: text.join("\n"), exitCode: failed ? 1 : 0 };
+      return {
+        format,
+        data: { summary: { ...summary, asAt, committed: Boolean(applied), applied }, problems },
+        text: text.join("\n"),
+        exitCode: failed ? 1 : 0,
+      };
     });
   }
 
@@ -176,7 +254,12 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
     const csvAt = args.findIndex((a, i) => (a === "--format" && args[i + 1] === "csv") || a === "--format=csv");
     const csv = csvAt >= 0;
     if (csv) args.splice(csvAt, args[csvAt] === "--format=csv" ? 1 : 2);
-    const { values, format } = parse(args, { org: { type: "string" }, scope: { type: "string" }, at: { type: "string" }, metrics: { type: "string" } });
+    const { values, format } = parse(args, {
+      org: { type: "string" },
+      scope: { type: "string" },
+      at: { type: "string" },
+      metrics: { type: "string" },
+    });
     const orgRef = required(values.org, "--org");
     const at = values.at ? check(z.iso.date("must be a date as YYYY-MM-DD"), values.at, "--at") : isoDate(new Date());
     const names = (values.metrics ?? "")
@@ -186,7 +269,11 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
     return withDb(async (ctx) => {
       const org = await findOrg(ctx, orgRef);
       if (!org) throw new UsageError(`--org: no organisation with id or short name "${orgRef}"`);
-      const orgCtx = { ...ctx, org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo }, role: null };
+      const orgCtx = {
+        ...ctx,
+        org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo },
+        role: null,
+      };
       let result: Awaited<ReturnType<typeof metricsFor>>;
       try {
         result = await metricsFor(orgCtx, values.scope, at, names);
@@ -195,13 +282,20 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
         throw e;
       }
       const flat = Object.fromEntries(Object.entries(result.figures).map(([k, f]) => [k, f.value]));
-      const lines = Object.entries(result.figures).map(([k, f]) => `${k}: ${f.value === null ? `no value (${f.reason})` : f.value}`);
+      const lines = Object.entries(result.figures).map(
+        ([k, f]) => `${k}: ${f.value === null ? `no value (${f.reason})` : f.value}`,
+      );
       if (csv)
         return {
           format: "text" as const,
           data: flat,
           // Through the shared writer, like every file the hub writes: quoted and defused.
-          text: [["metric", "value", "reason", "n"], ...Object.entries(result.figures).map(([k, f]) => [k, f.value, f.reason ?? null, f.n])].map(csvLineDefused).join("\n"),
+          text: [
+            ["metric", "value", "reason", "n"],
+            ...Object.entries(result.figures).map(([k, f]) => [k, f.value, f.reason ?? null, f.n]),
+          ]
+            .map(csvLineDefused)
+            .join("\n"),
         };
       return { format, data: flat, text: [`${org.name}, ${result.scope.kind}, as at ${at}:`, ...lines].join("\n") };
     });
@@ -233,7 +327,11 @@ export interface CliIo {
   database?: Database;
 }
 
-const processIo: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env };
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+};
 
 /** Runs one `hub` command and resolves to its exit code. The tests call it in process, with their own io. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -244,8 +342,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return out.exitCode ?? 0;
   } catch (err) {
     const usage = err instanceof UsageError;
-    const message = usage ? err.message : err instanceof EnvError || err instanceof AppError ? err.message : `${(err as Error).message}`;
-    if (wantsJson) io.stdout(`${JSON.stringify({ error: { code: usage ? "usage" : err instanceof AppError ? err.code : "failed", message } })}\n`);
+    const message = usage
+      ? err.message
+      : err instanceof EnvError || err instanceof AppError
+        ? err.message
+        : `${(err as Error).message}`;
+    if (wantsJson)
+      io.stdout(
+        `${JSON.stringify({ error: { code: usage ? "usage" : err instanceof AppError ? err.code : "failed", message } })}\n`,
+      );
     else io.stderr(usage ? `${message ? `hub: ${message}\n\n` : ""}${USAGE}\n` : `hub: ${message}\n`);
     return usage && !message ? 0 : usage ? 2 : 1;
   }

@@ -3,7 +3,13 @@ import { Layout } from "./components/Layout";
 import { staffSearch } from "./queries/staff";
 import { AdminOrganisationsPage, FailedJobsPage, HubFiguresPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
-import { CareerFrameworkPage, CareersEasyReadPage, CareersPage, MyCareerPage, StaffPlansPage } from "./routes/career-pages";
+import {
+  CareerFrameworkPage,
+  CareersEasyReadPage,
+  CareersPage,
+  MyCareerPage,
+  StaffPlansPage,
+} from "./routes/career-pages";
 import { FiguresPage, ProviderFiguresPage, TargetsPage } from "./routes/figures-pages";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
@@ -16,7 +22,8 @@ import { RecordLeaverPage, StaffPage } from "./routes/staff-pages";
 import { UploadPage, UploadResultPage } from "./routes/upload-pages";
 import { AgencyPage, VacanciesPage } from "./routes/vacancy-pages";
 
-const tokenSearch = (s: Record<string, unknown>): { token?: string } => (typeof s.token === "string" ? { token: s.token } : {});
+const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
+  typeof s.token === "string" ? { token: s.token } : {};
 
 /**
  * A page's search params checked by its zod schema. Through a function, so links and navigation
@@ -57,7 +64,12 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "users", component: UsersPage }),
   createRoute({ getParentRoute: () => org, path: "providers", component: ProvidersPage }),
   createRoute({ getParentRoute: () => org, path: "audit", component: AuditPage }),
-  createRoute({ getParentRoute: () => org, path: "staff", component: StaffPage, validateSearch: searchOf(staffSearch) }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "staff",
+    component: StaffPage,
+    validateSearch: searchOf(staffSearch),
+  }),
   createRoute({ getParentRoute: () => org, path: "staff/new", component: StaffFormPage }),
   createRoute({ getParentRoute: () => org, path: "staff/$staffId/edit", component: StaffFormPage }),
   createRoute({ getParentRoute: () => org, path: "staff/$staffId/leave", component: RecordLeaverPage }),
@@ -80,26 +92,43 @@ const routes = [
     getParentRoute: () => root,
     path: "/sign-in",
     component: SignInPage,
-    validateSearch: (s: Record<string, unknown>): { next?: string } => (typeof s.next === "string" ? { next: s.next } : {}),
+    validateSearch: (s: Record<string, unknown>): { next?: string } =>
+      typeof s.next === "string" ? { next: s.next } : {},
   }),
   createRoute({ getParentRoute: () => root, path: "/forgot-password", component: ForgotPasswordPage }),
-  createRoute({ getParentRoute: () => root, path: "/reset-password", component: ResetPasswordPage, validateSearch: tokenSearch }),
-  createRoute({ getParentRoute: () => root, path: "/accept-invitation", component: AcceptInvitationPage, validateSearch: tokenSearch }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/reset-password",
+    component: ResetPasswordPage,
+    validateSearch: tokenSearch,
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/accept-invitation",
+    component: AcceptInvitationPage,
+    validateSearch: tokenSearch,
+  }),
   createRoute({ getParentRoute: () => root, path: "/no-organisation", component: signedIn(NoOrganisationPage) }),
   createRoute({ getParentRoute: () => root, path: "/state-of-the-workforce/$slug", component: PublicWorkforcePage }),
   createRoute({
     getParentRoute: () => root,
     path: "/careers",
     component: CareersPage,
-    validateSearch: (s: Record<string, unknown>): { council?: string } => (typeof s.council === "string" ? { council: s.council } : {}),
+    validateSearch: (s: Record<string, unknown>): { council?: string } =>
+      typeof s.council === "string" ? { council: s.council } : {},
   }),
   createRoute({
     getParentRoute: () => root,
     path: "/careers/easy-read",
     component: CareersEasyReadPage,
-    validateSearch: (s: Record<string, unknown>): { council?: string } => (typeof s.council === "string" ? { council: s.council } : {}),
+    validateSearch: (s: Record<string, unknown>): { council?: string } =>
+      typeof s.council === "string" ? { council: s.council } : {},
   }),
-  createRoute({ getParentRoute: () => root, path: "/admin/organisations", component: signedIn(AdminOrganisationsPage) }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/admin/organisations",
+    component: signedIn(AdminOrganisationsPage),
+  }),
   createRoute({ getParentRoute: () => root, path: "/admin/reference", component: signedIn(ReferenceDataPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/hub-figures", component: signedIn(HubFiguresPage) }),
   createRoute({ getParentRoute: () => root, path: "/admin/failed-jobs", component: signedIn(FailedJobsPage) }),

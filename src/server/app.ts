@@ -87,13 +87,21 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   // The single-page app: hashed assets (cached for a year), then index.html for any page address.
   if (existsSync(`${CLIENT_DIR}/index.html`)) {
     const indexHtml = readFileSync(`${CLIENT_DIR}/index.html`, "utf8");
-    app.use("/assets/*", serveStatic({ root: relative(process.cwd(), CLIENT_DIR), onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable") }));
+    app.use(
+      "/assets/*",
+      serveStatic({
+        root: relative(process.cwd(), CLIENT_DIR),
+        onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable"),
+      }),
+    );
     app.get("*", (c) => {
       c.header("cache-control", "no-cache");
       return c.html(indexHtml);
     });
   } else {
-    app.get("*", (c) => c.text("The web client is not built yet: run `npm run build` (npm start does this for you).", 503));
+    app.get("*", (c) =>
+      c.text("The web client is not built yet: run `npm run build` (npm start does this for you).", 503),
+    );
   }
   return { app, router, lanes };
 }

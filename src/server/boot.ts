@@ -16,7 +16,11 @@ export async function prepareDatabase(database: Database): Promise<void> {
 }
 
 /** Opens the database the environment names and prepares it: shared by the server and the CLI. */
-export async function openDeps(env: Env, log: Logger = createLogger(env.LOG_LEVEL), opts: { thread?: boolean } = {}): Promise<{ deps: Deps; database: Database }> {
+export async function openDeps(
+  env: Env,
+  log: Logger = createLogger(env.LOG_LEVEL),
+  opts: { thread?: boolean } = {},
+): Promise<{ deps: Deps; database: Database }> {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, thread: opts.thread });
   await prepareDatabase(database);
   const deps: Deps = { db: database.db, env, log, secret: resolveSecret(env), now: () => new Date() };

@@ -17,7 +17,15 @@ function start(env: Record<string, string>) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     encoding: "utf8",
     timeout: 90_000, // a hub that started instead of refusing is stopped here, and the test fails
-    env: { ...base, NODE_ENV: "production", HUB_SECRET: SECRET, DATA_DIR: dataDir, PORT: "39417", LOG_LEVEL: "warn", ...env },
+    env: {
+      ...base,
+      NODE_ENV: "production",
+      HUB_SECRET: SECRET,
+      DATA_DIR: dataDir,
+      PORT: "39417",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
   });
   return { code: r.status, stderr: r.stderr };
 }
@@ -26,16 +34,22 @@ describe("production and the demo system", () => {
   it("refuses to start with SEED_DEMO=true, saying why", () => {
     const r = start({ SEED_DEMO: "true" });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/SEED_DEMO: true in production, but the demo system's sign-ins and password are published/);
+    expect(r.stderr).toMatch(
+      /SEED_DEMO: true in production, but the demo system's sign-ins and password are published/,
+    );
   });
 
   it("refuses to start on a database that holds the demo organisations", async () => {
     const database = await openDatabase({ dataDir });
     await database.migrate();
-    await database.db.execute(sql`insert into organisations (kind, name, slug, is_demo) values ('council', 'Demo Borough Council', 'demo-borough', true)`);
+    await database.db.execute(
+      sql`insert into organisations (kind, name, slug, is_demo) values ('council', 'Demo Borough Council', 'demo-borough', true)`,
+    );
     await database.close();
     const r = start({});
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/NODE_ENV is production and the database holds the demo system.*ALLOW_DEMO_IN_PRODUCTION=true/);
+    expect(r.stderr).toMatch(
+      /NODE_ENV is production and the database holds the demo system.*ALLOW_DEMO_IN_PRODUCTION=true/,
+    );
   });
 });

@@ -23,7 +23,9 @@ describe("environment", () => {
     const base = { NODE_ENV: "production", HUB_SECRET: "x".repeat(32) };
     expect(loadEnv(base).SEED_DEMO).toBe(false);
     expect(() => loadEnv({ ...base, SEED_DEMO: "true" })).toThrow(EnvError);
-    expect(() => loadEnv({ ...base, SEED_DEMO: "true" })).toThrow(/SEED_DEMO: true in production.*README.*ALLOW_DEMO_IN_PRODUCTION=true/s);
+    expect(() => loadEnv({ ...base, SEED_DEMO: "true" })).toThrow(
+      /SEED_DEMO: true in production.*README.*ALLOW_DEMO_IN_PRODUCTION=true/s,
+    );
     expect(loadEnv({ ...base, SEED_DEMO: "true", ALLOW_DEMO_IN_PRODUCTION: "true" }).SEED_DEMO).toBe(true);
     expect(loadEnv({ SEED_DEMO: "true" }).SEED_DEMO).toBe(true); // development is unaffected
   });

@@ -44,8 +44,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])] ?? null)})`);
-    throw new EnvError(`Invalid environment, the hub cannot start:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])] ?? null)})`,
+    );
+    throw new EnvError(
+      `Invalid environment, the hub cannot start:\n${lines.join("\n")}\nSee .env.example for every variable.`,
+    );
   }
   const env = {
     ...parsed.data,
@@ -53,10 +57,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     SEED_DEMO: parsed.data.SEED_DEMO ?? parsed.data.NODE_ENV !== "production",
   };
   if (env.NODE_ENV === "production" && !env.HUB_SECRET) {
-    throw new EnvError("Invalid environment, the hub cannot start:\n  HUB_SECRET: required in production (32+ random characters)");
+    throw new EnvError(
+      "Invalid environment, the hub cannot start:\n  HUB_SECRET: required in production (32+ random characters)",
+    );
   }
   if (env.NODE_ENV === "production" && env.SEED_DEMO && !env.ALLOW_DEMO_IN_PRODUCTION) {
-    throw new EnvError(`Invalid environment, the hub cannot start:\n  SEED_DEMO: true in production, but ${DEMO_IN_PRODUCTION}.`);
+    throw new EnvError(
+      `Invalid environment, the hub cannot start:\n  SEED_DEMO: true in production, but ${DEMO_IN_PRODUCTION}.`,
+    );
   }
   return env;
 }

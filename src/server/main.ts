@@ -57,7 +57,9 @@ async function main() {
         for (const c of credentials) lines.push(`  ${c.role.padEnd(34)} ${c.email}`);
         lines.push(`\n  Password: ${credentials[0].password}\n`);
       } else if (env.SEED_DEMO) {
-        lines.push("The database already has data. Demo sign-ins (if it holds the demo): council.admin@halton.demo.test / demo-password-2026");
+        lines.push(
+          "The database already has data. Demo sign-ins (if it holds the demo): council.admin@halton.demo.test / demo-password-2026",
+        );
         lines.push("Start afresh with: npm run hub -- seed --reset\n");
       }
     }

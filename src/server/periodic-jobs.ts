@@ -11,7 +11,8 @@ import { sendReturnReminders } from "./modules/returns/returns.service";
 // job that keeps failing is failed (the hub admin sees it) and scheduled afresh.
 
 const none = z.object({}).strict();
-const periodic = (kind: string, everyMs: number, leaseMs = 60_000) => jobType({ kind, payload: none, lane: "periodic", everyMs, leaseMs, backoffMs: 5_000 });
+const periodic = (kind: string, everyMs: number, leaseMs = 60_000) =>
+  jobType({ kind, payload: none, lane: "periodic", everyMs, leaseMs, backoffMs: 5_000 });
 
 export const PERIODIC = {
   outbox: periodic("periodic.deliver-outbox", 2_000),
@@ -25,7 +26,9 @@ export const PERIODIC = {
 export const periodicJobs = [
   handleJob(PERIODIC.outbox, { run: async (deps) => ({ delivered: await deliverOutbox(deps) }) }),
   handleJob(PERIODIC.reminders, { run: async (deps) => sendReturnReminders(deps) }),
-  handleJob(PERIODIC.cleanUp, { run: async (deps) => ({ discarded: await discardStaleImports(deps), jobsPruned: await pruneFinishedJobs(deps) }) }),
+  handleJob(PERIODIC.cleanUp, {
+    run: async (deps) => ({ discarded: await discardStaleImports(deps), jobsPruned: await pruneFinishedJobs(deps) }),
+  }),
   handleJob(PERIODIC.signInRecords, { run: async (deps) => discardOldSignInRecords(deps) }),
   handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
 ];

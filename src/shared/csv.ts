@@ -27,4 +27,5 @@ export const csvLine = (values: readonly Value[]) => values.map((v) => csvField(
 export const csvLineDefused = (values: readonly Value[]) => values.map((v) => csvField(v, true)).join(",");
 
 /** A whole file for people to open: formulas defused, CRLF line ends. */
-export const csvText = (header: readonly string[], rows: readonly Value[][]) => `${[header, ...rows].map(csvLineDefused).join("\r\n")}\r\n`;
+export const csvText = (header: readonly string[], rows: readonly Value[][]) =>
+  `${[header, ...rows].map(csvLineDefused).join("\r\n")}\r\n`;

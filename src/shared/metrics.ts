@@ -22,7 +22,12 @@ export const HEADLINES: Headline[] = [
   { name: "permanent_share", label: "Permanent contracts", kind: "rate", better: "higher" },
   { name: "zero_hours_share", label: "Zero-hours contracts", kind: "rate", better: "lower" },
   { name: "pay_median_hourly.care_worker", label: "Median hourly pay, care workers", kind: "money", better: "higher" },
-  { name: "pay_median_hourly.senior_care_worker", label: "Median hourly pay, senior care workers", kind: "money", better: "higher" },
+  {
+    name: "pay_median_hourly.senior_care_worker",
+    label: "Median hourly pay, senior care workers",
+    kind: "money",
+    better: "higher",
+  },
   { name: "below_rlw_share", label: "Paid below the Real Living Wage", kind: "rate", better: "lower" },
   { name: "age_55_plus_share", label: "Aged 55 and over", kind: "rate" },
   { name: "age_under_30_share", label: "Aged under 30", kind: "rate" },
@@ -49,7 +54,14 @@ export function ragOf(value: number | null, target: number | null | undefined, b
 }
 
 /** Where leavers went (the leavers flow on the dashboards), in words. */
-export type FlowDestination = "another_local_provider" | "same_employer_other_role" | "social_care_elsewhere" | "health" | "other_sector" | "retired" | "not_known";
+export type FlowDestination =
+  | "another_local_provider"
+  | "same_employer_other_role"
+  | "social_care_elsewhere"
+  | "health"
+  | "other_sector"
+  | "retired"
+  | "not_known";
 export const FLOW_LABELS: Record<FlowDestination, string> = {
   another_local_provider: "Another provider in this area",
   same_employer_other_role: "Another role with the same employer",

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_ROLE_BY_KIND, can, MATRIX, ORG_KINDS, PERMISSIONS, permissionsFor, ROLES, ROLES_BY_KIND } from "./permissions";
+import {
+  ADMIN_ROLE_BY_KIND,
+  can,
+  MATRIX,
+  ORG_KINDS,
+  PERMISSIONS,
+  permissionsFor,
+  ROLES,
+  ROLES_BY_KIND,
+} from "./permissions";
 
 describe("permission matrix", () => {
   it("names only known permissions, and every kind's admin can manage users and see its audit trail", () => {
@@ -13,10 +22,18 @@ describe("permission matrix", () => {
   });
 
   it("keeps special category data and staff records away from councils' analysts, commissioners and personal accounts", () => {
-    for (const role of ["council_analyst", "commissioner", "staff_member", "candidate", "trainer", "provider_viewer"] as const) {
+    for (const role of [
+      "council_analyst",
+      "commissioner",
+      "staff_member",
+      "candidate",
+      "trainer",
+      "provider_viewer",
+    ] as const) {
       expect(can(role, "staff.viewSensitive"), role).toBe(false);
     }
-    for (const role of ["council_analyst", "commissioner", "staff_member", "candidate", "trainer"] as const) expect(can(role, "staff.view"), role).toBe(false);
+    for (const role of ["council_analyst", "commissioner", "staff_member", "candidate", "trainer"] as const)
+      expect(can(role, "staff.view"), role).toBe(false);
     expect(can("provider_viewer", "staff.edit")).toBe(false);
     expect(can("provider_editor", "users.manage")).toBe(false);
   });

@@ -14,7 +14,17 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   nhs_partner: "NHS partner",
 };
 
-export const ROLES = ["council_admin", "council_analyst", "commissioner", "provider_admin", "provider_editor", "provider_viewer", "trainer", "staff_member", "candidate"] as const;
+export const ROLES = [
+  "council_admin",
+  "council_analyst",
+  "commissioner",
+  "provider_admin",
+  "provider_editor",
+  "provider_viewer",
+  "trainer",
+  "staff_member",
+  "candidate",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -91,7 +101,15 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.plans",
   ],
   council_analyst: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view", "careers.view"],
-  commissioner: ["org.view", "providers.view", "workplaces.view", "metrics.view", "metrics.manage", "returns.view", "careers.view"],
+  commissioner: [
+    "org.view",
+    "providers.view",
+    "workplaces.view",
+    "metrics.view",
+    "metrics.manage",
+    "returns.view",
+    "careers.view",
+  ],
   provider_admin: [
     ...ORG_ADMIN,
     ...PROVIDER_DATA_READ,
@@ -103,7 +121,15 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.view",
     "careers.plans",
   ],
-  provider_editor: ["org.view", "users.view", ...PROVIDER_DATA_READ, ...PROVIDER_DATA_WRITE, "returns.view", "returns.submit", "careers.plans"],
+  provider_editor: [
+    "org.view",
+    "users.view",
+    ...PROVIDER_DATA_READ,
+    ...PROVIDER_DATA_WRITE,
+    "returns.view",
+    "returns.submit",
+    "careers.plans",
+  ],
   provider_viewer: ["org.view", ...PROVIDER_DATA_READ, "returns.view", "careers.plans"],
   trainer: ["org.view"],
   staff_member: ["org.view", "self.view"],

@@ -24,8 +24,10 @@ export interface Figure {
 export type Figures = Record<string, Figure>;
 
 const count = (n: number): Figure => ({ value: n, n });
-const rate = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
-const mean = (value: number | null, n: number): Figure => (n > 0 && value !== null ? { value: Number(value), n } : { value: null, reason: "no_data", n: 0 });
+const rate = (num: number, den: number): Figure =>
+  den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 };
+const mean = (value: number | null, n: number): Figure =>
+  n > 0 && value !== null ? { value: Number(value), n } : { value: null, reason: "no_data", n: 0 };
 
 /** A standard working week, for FTE (metrics.md: default 37.5 hours; an employer may set its own). */
 export const STANDARD_WEEKLY_HOURS = 37.5;
@@ -54,7 +56,8 @@ export interface Cell {
 export type Grid = Map<string, Map<string, Figures>>;
 export const cellKey = (c: Cell) => `${c.at}|${c.by}`;
 /** The SQL for a row's group key, given the cell's grouping `c.by` and workplace `w`. */
-const GROUP_KEY_SQL = "case c.by when 'all' then 'all' when 'employer' then w.org_id::text else w.main_service::text end";
+const GROUP_KEY_SQL =
+  "case c.by when 'all' then 'all' when 'employer' then w.org_id::text else w.main_service::text end";
 
 /** Each cell once: a cell asked for twice would count every record twice. */
 export const uniqueCells = (cells: Cell[]) => [...new Map(cells.map((c) => [cellKey(c), c])).values()];
@@ -64,11 +67,15 @@ export const uniqueCells = (cells: Cell[]) => [...new Map(cells.map((c) => [cell
  * months (D − 12 months, D]; "in post at D" is start ≤ D and no end or end > D.
  */
 export async function coreFigures(db: Exec, workplaceIds: string[], at: string): Promise<Figures> {
-  return (await coreFiguresGrid(db, workplaceIds, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all") ?? noCoreFigures();
+  return (
+    (await coreFiguresGrid(db, workplaceIds, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all") ??
+    noCoreFigures()
+  );
 }
 
 /** The core figures of a group with no records at all. */
-export const noCoreFigures = () => figuresOf({}, { before: 0, retained: 0 }, 0, { spend: 0, months: 0 }, { vacancies: 0, leavers: 0 });
+export const noCoreFigures = () =>
+  figuresOf({}, { before: 0, retained: 0 }, 0, { spend: 0, months: 0 }, { vacancies: 0, leavers: 0 });
 
 /** Vacancies and leavers declared for workplaces without records of their own. */
 type Declared = { vacancies: number; leavers: number };
@@ -226,7 +233,10 @@ function figuresOf(
     agency_rate: rate(n("agency"), n("agency") + employed),
     agency_rate_fte: rate(n("agency_fte"), n("agency_fte") + n("employed_fte")),
     apprenticeship_starts_12m: count(n("apprentice_starts")),
-    agency_spend: Number(sp.months) > 0 ? { value: Number(sp.spend), n: Number(sp.months) } : { value: null, reason: "no_data", n: 0 },
+    agency_spend:
+      Number(sp.months) > 0
+        ? { value: Number(sp.spend), n: Number(sp.months) }
+        : { value: null, reason: "no_data", n: 0 },
     permanent_share: rate(n("permanent"), n("filled_posts")),
     zero_hours_share: rate(n("zero_hours"), n("zero_hours_known")),
     sickness_days_mean: mean(r.sick_mean ?? null, n("sick_n")),

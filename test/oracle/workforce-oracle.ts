@@ -17,7 +17,12 @@ const CARE_PROVIDING = new Set<number>(CARE_PROVIDING_ROLES);
 /** ASC-WDS's own, narrower list for its qualification benchmark (asc-wds.md §4.1). */
 export const QUALIFICATION_BENCHMARK_ROLES = new Set([7, 8, 9, 10, 11, 23, 38]);
 /** Headline roles for pay: `pay_median_hourly.<key>`. */
-export const PAY_ROLES: Record<string, number> = { care_worker: 8, senior_care_worker: 7, registered_manager: 4, support_worker: 52 };
+export const PAY_ROLES: Record<string, number> = {
+  care_worker: 8,
+  senior_care_worker: 7,
+  registered_manager: 4,
+  support_worker: 52,
+};
 export const WEEKS_PER_YEAR = 52.143;
 /**
  * London postcode areas. An approximation: outer London boroughs whose postcodes start with other
@@ -65,7 +70,8 @@ export type RequiredTraining = Map<string, { category: number; roles: number[] |
 export function hourlyPay(w: Pick<Worker, "payInterval" | "payRate" | "contractedHours">): number | null {
   if (w.payRate === null) return null;
   if (w.payInterval === 3) return w.payRate;
-  if (w.payInterval === 1 && w.contractedHours && w.contractedHours > 0) return w.payRate / (w.contractedHours * WEEKS_PER_YEAR);
+  if (w.payInterval === 1 && w.contractedHours && w.contractedHours > 0)
+    return w.payRate / (w.contractedHours * WEEKS_PER_YEAR);
   return null;
 }
 
@@ -81,7 +87,10 @@ export function ethnicGroup(code: number | null): EthnicGroup {
   return "other";
 }
 /** EU member states (the 27 since 2020), by ISO 3166-1 numeric code, as ASC-WDS records nationality. */
-const EU = new Set([40, 56, 100, 191, 196, 203, 208, 233, 246, 250, 276, 300, 348, 372, 380, 428, 440, 442, 470, 528, 616, 620, 642, 703, 705, 724, 752]);
+const EU = new Set([
+  40, 56, 100, 191, 196, 203, 208, 233, 246, 250, 276, 300, 348, 372, 380, 428, 440, 442, 470, 528, 616, 620, 642, 703,
+  705, 724, 752,
+]);
 export const NATIONALITY_GROUPS = ["british", "eu", "non_eu", "unknown"] as const;
 type NationalityGroup = (typeof NATIONALITY_GROUPS)[number];
 /** British (826), EU, non-EU; "don't know" (998), "other, unspecified" (999, neither EU nor non-EU can be told) and missing are unknown. */
@@ -91,8 +100,10 @@ export function nationalityGroup(code: number | null): NationalityGroup {
   return EU.has(code) ? "eu" : "non_eu";
 }
 
-const share = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 });
-const stat = (values: number[], f: (v: number[]) => number): Figure => (values.length ? { value: f(values), n: values.length } : { value: null, reason: "no_data", n: 0 });
+const share = (num: number, den: number): Figure =>
+  den > 0 ? { value: num / den, n: den } : { value: null, reason: "no_data", n: 0 };
+const stat = (values: number[], f: (v: number[]) => number): Figure =>
+  values.length ? { value: f(values), n: values.length } : { value: null, reason: "no_data", n: 0 };
 export const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -101,8 +112,17 @@ export const median = (v: number[]) => {
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export async function workforceFigures(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[]): Promise<Figures> {
-  return (await workforceFiguresGrid(db, workplaceIds, [{ at, by: "all" }], floors)).get(cellKey({ at, by: "all" }))?.get("all") ?? noWorkforceFigures(at, floors);
+export async function workforceFigures(
+  db: Exec,
+  workplaceIds: string[],
+  at: string,
+  floors: PayFloor[],
+): Promise<Figures> {
+  return (
+    (await workforceFiguresGrid(db, workplaceIds, [{ at, by: "all" }], floors))
+      .get(cellKey({ at, by: "all" }))
+      ?.get("all") ?? noWorkforceFigures(at, floors)
+  );
 }
 
 /** The workforce figures of a group with nobody in post. */
@@ -141,7 +161,12 @@ const groupKey = (w: Worker, by: GroupBy) => (by === "all" ? "all" : by === "emp
  * once (as JSON, a slice of workplaces at a time) and placed in each cell here (age worked out
  * at each date).
  */
-export async function workforceFiguresGrid(db: Exec, workplaceIds: string[], asked: Cell[], floors: PayFloor[]): Promise<Grid> {
+export async function workforceFiguresGrid(
+  db: Exec,
+  workplaceIds: string[],
+  asked: Cell[],
+  floors: PayFloor[],
+): Promise<Grid> {
   const cells = uniqueCells(asked);
   const dates = cells.map((c) => c.at).sort();
   const required = await requiredTrainingOf(db, workplaceIds);
@@ -185,7 +210,12 @@ async function requiredTrainingOf(db: Exec, workplaceIds: string[]): Promise<Req
     select ws.org_id as org, ws.required_training as required from workforce_settings ws
     where jsonb_array_length(ws.required_training) > 0
       and ws.org_id in (select org_id from workplaces where id = any(${`{${workplaceIds.join(",")}}`}::uuid[]))`);
-  return new Map((result.rows as { org: string; required: { category: number; roles: number[] | null }[] }[]).map((r) => [r.org, r.required]));
+  return new Map(
+    (result.rows as { org: string; required: { category: number; roles: number[] | null }[] }[]).map((r) => [
+      r.org,
+      r.required,
+    ]),
+  );
 }
 
 /**
@@ -193,24 +223,41 @@ async function requiredTrainingOf(db: Exec, workplaceIds: string[]): Promise<Req
  * each person's main job role, the share held valid at D (completed on or before D, or with no
  * completion date recorded, and not expired by D).
  */
-export function trainingCompliance(workforce: Pick<Worker, "org" | "role" | "training">[], at: string, required: RequiredTraining): Figure {
+export function trainingCompliance(
+  workforce: Pick<Worker, "org" | "role" | "training">[],
+  at: string,
+  required: RequiredTraining,
+): Figure {
   let items = 0;
   let valid = 0;
   for (const w of workforce) {
     for (const r of required.get(w.org) ?? []) {
       if (r.roles !== null && !r.roles.includes(w.role)) continue;
       items++;
-      if ((w.training ?? []).some((t) => t.c === r.category && (t.from === null || t.from <= at) && (t.to === null || t.to > at))) valid++;
+      if (
+        (w.training ?? []).some(
+          (t) => t.c === r.category && (t.from === null || t.from <= at) && (t.to === null || t.to > at),
+        )
+      )
+        valid++;
     }
   }
   return share(valid, items);
 }
 
-function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloor[], required: RequiredTraining = new Map()): Figures {
+function figuresOf(
+  workforce: Worker[],
+  at: string,
+  d12: string,
+  floors: PayFloor[],
+  required: RequiredTraining = new Map(),
+): Figures {
   const out: Figures = {};
 
   // Pay.
-  const paid = workforce.map((w) => ({ w, pay: hourlyPay(w) })).filter((p): p is { w: Worker; pay: number } => p.pay !== null);
+  const paid = workforce
+    .map((w) => ({ w, pay: hourlyPay(w) }))
+    .filter((p): p is { w: Worker; pay: number } => p.pay !== null);
   for (const [key, role] of Object.entries(PAY_ROLES)) {
     const pays = paid.filter((p) => p.w.role === role).map((p) => p.pay);
     out[`pay_median_hourly.${key}`] = stat(pays, (v) => round2(median(v)));
@@ -224,7 +271,9 @@ function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloo
     const rlw = LONDON.test(p.w.postcode ?? "") ? rlwLondon : rlwUk;
     return rlw !== null && p.pay < rlw.hourlyRate;
   });
-  out.below_rlw_share = applicableRlw(floors, at, false) ? share(below.length, rlwPopulation.length) : { value: null, reason: "no_data", n: 0 };
+  out.below_rlw_share = applicableRlw(floors, at, false)
+    ? share(below.length, rlwPopulation.length)
+    : { value: null, reason: "no_data", n: 0 };
   // The statutory minimum depends on age (or apprenticeship): workers with neither known are not assessed.
   const assessed = paid.filter((p) => p.w.age !== null || p.w.apprentice === 1);
   // The floor depends only on the age and apprenticeship: looked up once for each.
@@ -272,15 +321,25 @@ function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloo
   for (const [g, c] of nations) out[`nationality_share.${g}`] = share(c, n);
   const year = Number(at.slice(0, 4));
   const experienceKnown = workforce.filter((w) => w.sectorStart !== null && w.sectorStart !== 999);
-  out.experience_21y_plus_share = share(experienceKnown.filter((w) => (w.sectorStart as number) <= year - 21).length, experienceKnown.length);
+  out.experience_21y_plus_share = share(
+    experienceKnown.filter((w) => (w.sectorStart as number) <= year - 21).length,
+    experienceKnown.length,
+  );
   const roleKnown = workforce.filter((w) => (w.contract === 1 || w.contract === 2) && w.mainJobStart !== null);
   out.in_role_12m_share = share(roleKnown.filter((w) => (w.mainJobStart as string) <= d12).length, roleKnown.length);
 
   // Qualifications.
   const answered = workforce.filter((w) => w.scq === 1 || w.scq === 2);
   out.no_relevant_qual_share = share(answered.filter((w) => w.scq === 2).length, answered.length);
-  const benchmark = workforce.filter((w) => QUALIFICATION_BENCHMARK_ROLES.has(w.role) && (w.scq === 2 || (w.scq === 1 && w.scqLevel !== null && w.scqLevel !== 999)));
-  out.qual_l2_plus_share = share(benchmark.filter((w) => w.scq === 1 && (w.scqLevel as number) >= 2).length, benchmark.length);
+  const benchmark = workforce.filter(
+    (w) =>
+      QUALIFICATION_BENCHMARK_ROLES.has(w.role) &&
+      (w.scq === 2 || (w.scq === 1 && w.scqLevel !== null && w.scqLevel !== 999)),
+  );
+  out.qual_l2_plus_share = share(
+    benchmark.filter((w) => w.scq === 1 && (w.scqLevel as number) >= 2).length,
+    benchmark.length,
+  );
   const careCert = workforce.filter((w) => CARE_PROVIDING.has(w.role) && w.careCert !== null);
   out.care_certificate_completed_share = share(careCert.filter((w) => w.careCert === 1).length, careCert.length);
   out.apprentices_in_post = { value: count((w) => w.apprentice === 1), n };
@@ -310,6 +369,7 @@ function figuresOf(workforce: Worker[], at: string, d12: string, floors: PayFloo
     })),
   );
   out.completeness_score = c.score === null ? { value: null, reason: "no_data", n: 0 } : { value: c.score, n };
-  for (const [field, value] of Object.entries(c.byField)) out[`completeness.${field}`] = value === null ? { value: null, reason: "no_data", n: 0 } : { value, n };
+  for (const [field, value] of Object.entries(c.byField))
+    out[`completeness.${field}`] = value === null ? { value: null, reason: "no_data", n: 0 } : { value, n };
   return out;
 }

@@ -6,7 +6,12 @@ import { useEffect, useRef } from "react";
 type EChartsOption = Record<string, unknown>;
 
 async function loadEcharts() {
-  const [core, charts, components, renderers] = await Promise.all([import("echarts/core"), import("echarts/charts"), import("echarts/components"), import("echarts/renderers")]);
+  const [core, charts, components, renderers] = await Promise.all([
+    import("echarts/core"),
+    import("echarts/charts"),
+    import("echarts/components"),
+    import("echarts/renderers"),
+  ]);
   core.use([
     charts.LineChart,
     charts.BarChart,
@@ -46,7 +51,12 @@ export function Chart({
     loadEcharts().then((echarts) => {
       if (disposed || !box.current) return;
       const chart = echarts.init(box.current, undefined, { renderer: "svg" });
-      chart.setOption({ color: CHART_COLOURS, animation: false, textStyle: { fontFamily: "system-ui, sans-serif" }, ...option });
+      chart.setOption({
+        color: CHART_COLOURS,
+        animation: false,
+        textStyle: { fontFamily: "system-ui, sans-serif" },
+        ...option,
+      });
       if (onClick) chart.on("click", (params: { data?: unknown }) => onClick(params.data));
       const resize = () => chart.resize();
       window.addEventListener("resize", resize);
@@ -60,5 +70,13 @@ export function Chart({
       dispose();
     };
   }, [option, onClick]);
-  return <div ref={box} role="img" aria-label={`${label} (chart; ${alternative})`} className="app-chart" style={{ height }} />;
+  return (
+    <div
+      ref={box}
+      role="img"
+      aria-label={`${label} (chart; ${alternative})`}
+      className="app-chart"
+      style={{ height }}
+    />
+  );
 }

@@ -43,7 +43,12 @@ function OrgSwitcher({ memberships, current }: { memberships: Membership[]; curr
         <label className="govuk-label govuk-!-font-size-16" htmlFor="org-switcher">
           Organisation
         </label>
-        <select id="org-switcher" className="govuk-select govuk-!-font-size-16" value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <select
+          id="org-switcher"
+          className="govuk-select govuk-!-font-size-16"
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+        >
           {memberships.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name} ({ROLE_LABELS[m.role]})
@@ -75,7 +80,9 @@ export function Layout(): React.ReactNode {
   };
 
   const nav = current
-    ? ORG_NAV.filter((n) => !n.permission || [n.permission].flat().some((p) => current.permissions.includes(p))).map((n) => ({ ...n, href: `/orgs/${current.id}${n.to}` }))
+    ? ORG_NAV.filter((n) => !n.permission || [n.permission].flat().some((p) => current.permissions.includes(p))).map(
+        (n) => ({ ...n, href: `/orgs/${current.id}${n.to}` }),
+      )
     : [];
   if (me?.user?.isHubAdmin)
     nav.push(
@@ -120,7 +127,9 @@ export function Layout(): React.ReactNode {
           <div className="govuk-phase-banner">
             <p className="govuk-phase-banner__content">
               <strong className="govuk-tag govuk-phase-banner__content__tag">Demo</strong>
-              <span className="govuk-phase-banner__text">This is a demonstration system. Every organisation and person in it is made up.</span>
+              <span className="govuk-phase-banner__text">
+                This is a demonstration system. Every organisation and person in it is made up.
+              </span>
             </p>
           </div>
         )}
@@ -158,7 +167,9 @@ export function Layout(): React.ReactNode {
                   </a>
                 </li>
               </ul>
-              <span className="govuk-footer__licence-description">Care Workforce Hub – shared by a council and the care providers it works with.</span>
+              <span className="govuk-footer__licence-description">
+                Care Workforce Hub – shared by a council and the care providers it works with.
+              </span>
             </div>
           </div>
         </div>

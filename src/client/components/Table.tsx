@@ -29,10 +29,24 @@ function sorted<T>(rows: T[], cols: Column<T>[], sort: Sort): T[] {
  * A GOV.UK table that scrolls sideways on a phone rather than overflowing the page. Columns with
  * a sortValue sort when their header button is pressed (aria-sort tells screen readers how).
  */
-export function Table<T>({ caption, columns, rows, rowKey }: { caption: string; columns: (Column<T> | false)[]; rows: T[]; rowKey: (row: T) => string | number }) {
+export function Table<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: (Column<T> | false)[];
+  rows: T[];
+  rowKey: (row: T) => string | number;
+}) {
   const cols = columns.filter(Boolean) as Column<T>[];
   const [sort, setSort] = useState<Sort>(null);
-  const toggle = (header: string) => setSort((s) => ({ header, direction: s?.header === header && s.direction === "ascending" ? "descending" : "ascending" }));
+  const toggle = (header: string) =>
+    setSort((s) => ({
+      header,
+      direction: s?.header === header && s.direction === "ascending" ? "descending" : "ascending",
+    }));
   return (
     <div className="app-table-wrap">
       <table className="govuk-table">

@@ -35,7 +35,9 @@ export function ErrorSummary({ error, fields = {} }: { error: unknown; fields?: 
   }, [error]);
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
-  const issues = apiError?.issues.length ? apiError.issues : [{ path: "", message: apiError?.message ?? "Something went wrong. Try again." }];
+  const issues = apiError?.issues.length
+    ? apiError.issues
+    : [{ path: "", message: apiError?.message ?? "Something went wrong. Try again." }];
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
@@ -43,7 +45,9 @@ export function ErrorSummary({ error, fields = {} }: { error: unknown; fields?: 
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {issues.map((i) => (
-              <li key={`${i.path}:${i.message}`}>{i.path && fields[i.path] ? <a href={`#${fields[i.path]}`}>{i.message}</a> : i.message}</li>
+              <li key={`${i.path}:${i.message}`}>
+                {i.path && fields[i.path] ? <a href={`#${fields[i.path]}`}>{i.message}</a> : i.message}
+              </li>
             ))}
           </ul>
         </div>
@@ -59,7 +63,8 @@ interface FieldProps {
   error?: string;
 }
 
-const describedBy = ({ id, hint, error }: FieldProps) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+const describedBy = ({ id, hint, error }: FieldProps) =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
 
 /** GOV.UK form group: label, hint and error message around one control. */
 function Field({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
@@ -139,7 +144,17 @@ export const ALL_JOB_ROLES = Object.keys(JOB_ROLES)
  * (the roles agency staff covered, the roles a training is mandatory for, the job roles a
  * framework role maps to).
  */
-export function JobRoleCheckboxes({ idPrefix, offered, chosen, onChange }: { idPrefix: string; offered: number[]; chosen: number[]; onChange: (roles: number[]) => void }) {
+export function JobRoleCheckboxes({
+  idPrefix,
+  offered,
+  chosen,
+  onChange,
+}: {
+  idPrefix: string;
+  offered: number[];
+  chosen: number[];
+  onChange: (roles: number[]) => void;
+}) {
   return (
     <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
       {offered.map((r) => (
@@ -160,7 +175,14 @@ export function JobRoleCheckboxes({ idPrefix, offered, chosen, onChange }: { idP
   );
 }
 
-export function Select(props: FieldProps & { name: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+export function Select(
+  props: FieldProps & {
+    name: string;
+    value: string;
+    onChange: (value: string) => void;
+    options: { value: string; label: string }[];
+  },
+) {
   const { id, name, error, value, onChange, options } = props;
   return (
     <Field {...props}>
@@ -199,7 +221,14 @@ export function Button({
 }) {
   const cls = `govuk-button${secondary ? " govuk-button--secondary" : ""}${warning ? " govuk-button--warning" : ""}`;
   return (
-    <button type={type} className={cls} data-module="govuk-button" disabled={disabled} aria-disabled={disabled || undefined} onClick={onClick}>
+    <button
+      type={type}
+      className={cls}
+      data-module="govuk-button"
+      disabled={disabled}
+      aria-disabled={disabled || undefined}
+      onClick={onClick}
+    >
       {children}
     </button>
   );
@@ -207,7 +236,11 @@ export function Button({
 
 export function SuccessBanner({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title">
+    <div
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="success-title"
+    >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="success-title">
           Success
@@ -227,7 +260,10 @@ export function SuccessBanner({ title, children }: { title: string; children?: R
  * A form checked by `schema` (a shared request schema, or one built from its fields). The values
  * the fields hold are the schema's input; `onSubmit` gets its output, as the server will read it.
  */
-export function useSchemaForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(schema: TSchema, defaultValues: DefaultValues<z.input<TSchema>>) {
+export function useSchemaForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(
+  schema: TSchema,
+  defaultValues: DefaultValues<z.input<TSchema>>,
+) {
   return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
     // zod 4 schemas, typed through the resolver's overload for them.
     resolver: zodResolver(schema as never) as never,
@@ -279,7 +315,8 @@ export function Form<T extends FieldValues, R>({
     // The server's issues go on the fields it names; anything else is said in the summary.
     const general: string[] = [];
     for (const issue of error.issues) {
-      if (issue.path && ids.has(issue.path)) setError(issue.path as Path<T>, { type: "server", message: issue.message }, { shouldFocus: false });
+      if (issue.path && ids.has(issue.path))
+        setError(issue.path as Path<T>, { type: "server", message: issue.message }, { shouldFocus: false });
       else general.push(issue.message);
     }
     if (!error.issues.length) general.push(error.message);
@@ -324,7 +361,9 @@ export function FormErrorSummary() {
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {problems.map((p) => (
-              <li key={`${p.path}:${p.message}`}>{ids?.get(p.path) ? <a href={`#${ids.get(p.path)}`}>{p.message}</a> : p.message}</li>
+              <li key={`${p.path}:${p.message}`}>
+                {ids?.get(p.path) ? <a href={`#${ids.get(p.path)}`}>{p.message}</a> : p.message}
+              </li>
             ))}
           </ul>
         </div>
@@ -397,12 +436,24 @@ export function TextAreaField({ name, id = name, label, hint, rows = 3 }: FieldB
   );
 }
 
-export function SelectField({ name, id = name, label, hint, choices, options }: FieldBase & { choices: { value: string; label: string }[]; options?: RegisterOptions }) {
+export function SelectField({
+  name,
+  id = name,
+  label,
+  hint,
+  choices,
+  options,
+}: FieldBase & { choices: { value: string; label: string }[]; options?: RegisterOptions }) {
   const { register } = useFormContext();
   const error = useFieldState(name, id);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      <select className={`govuk-select${error ? " govuk-select--error" : ""}`} id={id} aria-describedby={describedBy({ id, label, hint, error })} {...register(name, options)}>
+      <select
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        id={id}
+        aria-describedby={describedBy({ id, label, hint, error })}
+        {...register(name, options)}
+      >
         {choices.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -414,7 +465,17 @@ export function SelectField({ name, id = name, label, hint, choices, options }: 
 }
 
 /** GOV.UK checkboxes for some of the ASC-WDS job roles offered, as a fieldset with its legend. */
-export function JobRolesField({ name, id = name, legend, offered }: { name: string; id?: string; legend: string; offered: number[] }) {
+export function JobRolesField({
+  name,
+  id = name,
+  legend,
+  offered,
+}: {
+  name: string;
+  id?: string;
+  legend: string;
+  offered: number[];
+}) {
   const { field } = useController({ name });
   const error = useFieldState(name, `${id}-${offered[0]}`);
   return (
@@ -426,7 +487,12 @@ export function JobRolesField({ name, id = name, legend, offered }: { name: stri
             <span className="govuk-visually-hidden">Error:</span> {error}
           </p>
         )}
-        <JobRoleCheckboxes idPrefix={id} offered={offered} chosen={(field.value as number[] | null) ?? []} onChange={field.onChange} />
+        <JobRoleCheckboxes
+          idPrefix={id}
+          offered={offered}
+          chosen={(field.value as number[] | null) ?? []}
+          onChange={field.onChange}
+        />
       </fieldset>
     </div>
   );

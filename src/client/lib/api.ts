@@ -29,11 +29,21 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     headers["content-type"] = "application/json";
     if (csrfToken) headers["x-csrf-token"] = csrfToken;
   }
-  const res = await fetch(path, { method, headers, body: method === "GET" ? undefined : JSON.stringify(body ?? {}), credentials: "same-origin" });
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
+    credentials: "same-origin",
+  });
   const json = await res.json().catch(() => null);
   if (!res.ok) {
     const err = json?.error;
-    throw new ApiError(res.status, err?.code ?? "network", err?.message ?? "The hub did not answer. Check your connection and try again.", err?.issues ?? []);
+    throw new ApiError(
+      res.status,
+      err?.code ?? "network",
+      err?.message ?? "The hub did not answer. Check your connection and try again.",
+      err?.issues ?? [],
+    );
   }
   if (json && typeof json.csrfToken === "string") setCsrfToken(json.csrfToken);
   return json as T;
@@ -41,17 +51,31 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 /** A multipart upload (files), with the CSRF token. */
 export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
-  const res = await fetch(path, { method: "POST", body: form, headers: { accept: "application/json", "x-csrf-token": csrfToken }, credentials: "same-origin" });
+  const res = await fetch(path, {
+    method: "POST",
+    body: form,
+    headers: { accept: "application/json", "x-csrf-token": csrfToken },
+    credentials: "same-origin",
+  });
   const json = await res.json().catch(() => null);
   if (!res.ok) {
     const err = json?.error;
-    throw new ApiError(res.status, err?.code ?? "network", err?.message ?? "The upload did not reach the hub. Check your connection and try again.", err?.issues ?? []);
+    throw new ApiError(
+      res.status,
+      err?.code ?? "network",
+      err?.message ?? "The upload did not reach the hub. Check your connection and try again.",
+      err?.issues ?? [],
+    );
   }
   return json as T;
 }
 
 /** Like api(), but hands back the status and body instead of throwing (for answers with details, like 422). */
-export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+export async function apiRequest<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const res = await fetch(path, {
     method,
     headers: { accept: "application/json", "content-type": "application/json", "x-csrf-token": csrfToken },

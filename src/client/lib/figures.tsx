@@ -14,17 +14,23 @@ export interface Figure {
 export type Figures = Record<string, Figure>;
 
 /** Why a figure has no value, in words (the engine's reasons: docs/metrics.md). */
-export const REASONS: Record<NonNullable<Figure["reason"]>, string> = { no_data: "No data", not_enough_data: "Not enough data", suppressed: "Withheld" };
+export const REASONS: Record<NonNullable<Figure["reason"]>, string> = {
+  no_data: "No data",
+  not_enough_data: "Not enough data",
+  suppressed: "Withheld",
+};
 
 export const show = (f: Figure | undefined, kind: Headline["kind"]) => {
   if (!f) return "–";
   if (f.value === null) return REASONS[f.reason ?? "no_data"];
   const declared = f.declared ? " (declared)" : "";
   if (kind === "rate") return `${(f.value * 100).toFixed(1)}%${declared}`;
-  if (kind === "money") return f.value >= 1000 ? `£${Math.round(f.value).toLocaleString("en-GB")}` : `£${f.value.toFixed(2)}`;
+  if (kind === "money")
+    return f.value >= 1000 ? `£${Math.round(f.value).toLocaleString("en-GB")}` : `£${f.value.toFixed(2)}`;
   return `${f.value.toLocaleString("en-GB")}${declared}`;
 };
-export const showValue = (value: number | undefined, kind: Headline["kind"]) => (value === undefined ? "" : show({ value, n: 1 }, kind));
+export const showValue = (value: number | undefined, kind: Headline["kind"]) =>
+  value === undefined ? "" : show({ value, n: 1 }, kind);
 
 /** A CSV download of a table, named for screen reader users (several sit on one page). */
 export function CsvLink({ name, header, rows }: { name: string; header: string[]; rows: unknown[][] }) {
@@ -59,7 +65,11 @@ export function AgeBandTable({ bands }: { bands: AgeBand[] }) {
           { header: "Other or not known", numeric: true, cell: (b) => b.other.toLocaleString("en-GB") },
         ]}
       />
-      <CsvLink name="Workforce by age band and gender" header={["Age", "Female", "Male", "Other or not known"]} rows={bands.map((b) => [b.band, b.female, b.male, b.other])} />
+      <CsvLink
+        name="Workforce by age band and gender"
+        header={["Age", "Female", "Male", "Other or not known"]}
+        rows={bands.map((b) => [b.band, b.female, b.male, b.other])}
+      />
     </>
   );
 }

@@ -19,7 +19,10 @@ export function useCurrentOrg(): { orgId: string; org: UseQueryResult<OrgHome> }
 /** The organisation's workplaces as select options (by id, or by reference for ASC-WDS rows). */
 export function useWorkplaceOptions(orgId: string, by: "id" | "localRef" = "id", emptyLabel = "Choose a workplace") {
   const places = useQuery(orgQueries.workplaces(orgId));
-  return [{ value: "", label: emptyLabel }, ...(places.data?.workplaces ?? []).map((w) => ({ value: w[by], label: w.name }))];
+  return [
+    { value: "", label: emptyLabel },
+    ...(places.data?.workplaces ?? []).map((w) => ({ value: w[by], label: w.name })),
+  ];
 }
 
 // Re-exported so pages keep one import for "the organisation".

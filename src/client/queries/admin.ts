@@ -31,18 +31,33 @@ export interface FailedJob {
 export const adminKeys = { orgs: ["admin-orgs"] as const };
 
 export const adminQueries = {
-  orgs: () => queryOptions({ queryKey: adminKeys.orgs, queryFn: () => api<{ organisations: AdminOrg[] }>("GET", "/api/admin/organisations") }),
-  audit: () => queryOptions({ queryKey: ["admin-audit"], queryFn: () => api<{ entries: AuditEntry[] }>("GET", "/api/admin/audit") }),
+  orgs: () =>
+    queryOptions({
+      queryKey: adminKeys.orgs,
+      queryFn: () => api<{ organisations: AdminOrg[] }>("GET", "/api/admin/organisations"),
+    }),
+  audit: () =>
+    queryOptions({
+      queryKey: ["admin-audit"],
+      queryFn: () => api<{ entries: AuditEntry[] }>("GET", "/api/admin/audit"),
+    }),
   hubFigures: () =>
     queryOptions({
       queryKey: ["hub-figures"],
-      queryFn: () => api<{ national: { at: string; computedAt: string; figures: Figures } | null }>("GET", "/api/admin/hub-figures"),
+      queryFn: () =>
+        api<{ national: { at: string; computedAt: string; figures: Figures } | null }>("GET", "/api/admin/hub-figures"),
     }),
-  failedJobs: () => queryOptions({ queryKey: ["failed-jobs"], queryFn: () => api<{ jobs: FailedJob[] }>("GET", "/api/admin/jobs/failed") }),
+  failedJobs: () =>
+    queryOptions({
+      queryKey: ["failed-jobs"],
+      queryFn: () => api<{ jobs: FailedJob[] }>("GET", "/api/admin/jobs/failed"),
+    }),
 };
 
 export const adminApi = {
   createOrg: (body: z.input<typeof createOrgInput>) => api<unknown>("POST", "/api/admin/organisations", body),
-  correctPayFloor: (id: string, body: z.input<typeof payFloorUpdate>) => api<unknown>("PATCH", `/api/admin/reference/pay-floors/${id}`, body),
-  correctComparator: (id: string, body: z.input<typeof comparatorUpdate>) => api<unknown>("PATCH", `/api/admin/reference/comparators/${id}`, body),
+  correctPayFloor: (id: string, body: z.input<typeof payFloorUpdate>) =>
+    api<unknown>("PATCH", `/api/admin/reference/pay-floors/${id}`, body),
+  correctComparator: (id: string, body: z.input<typeof comparatorUpdate>) =>
+    api<unknown>("PATCH", `/api/admin/reference/comparators/${id}`, body),
 };

@@ -42,7 +42,10 @@ export const authQueries = {
 export const authApi = {
   signIn: (body: z.input<typeof signInInput>) => api<Me>("POST", "/api/auth/sign-in", body),
   signOut: () => api<unknown>("POST", "/api/auth/sign-out"),
-  requestReset: (body: z.input<typeof requestResetInput>) => api<{ message: string }>("POST", "/api/auth/password-reset", body),
-  resetPassword: (body: z.input<typeof resetPasswordInput>) => api<unknown>("POST", "/api/auth/password-reset/complete", body),
-  acceptInvitation: (body: z.input<typeof acceptInvitationInput>) => api<{ orgId: string; signedIn: boolean }>("POST", "/api/auth/invitations/accept", body),
+  requestReset: (body: z.input<typeof requestResetInput>) =>
+    api<{ message: string }>("POST", "/api/auth/password-reset", body),
+  resetPassword: (body: z.input<typeof resetPasswordInput>) =>
+    api<unknown>("POST", "/api/auth/password-reset/complete", body),
+  acceptInvitation: (body: z.input<typeof acceptInvitationInput>) =>
+    api<{ orgId: string; signedIn: boolean }>("POST", "/api/auth/invitations/accept", body),
 };

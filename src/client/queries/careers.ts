@@ -25,7 +25,12 @@ export interface MyCareer {
     how: string;
     typicalMonths: number | null;
     gap: {
-      requirements: { need: "required" | "recommended"; note?: string; met: boolean; options: { key: string; title: string; held: boolean }[] }[];
+      requirements: {
+        need: "required" | "recommended";
+        note?: string;
+        met: boolean;
+        options: { key: string; title: string; held: boolean }[];
+      }[];
       experience: { months: number; in: "sector" | "role"; have: number | null; met: boolean } | null;
       ready: boolean;
     };
@@ -34,8 +39,22 @@ export interface MyCareer {
 export interface FrameworkList {
   kind: "council" | "provider";
   draft?: { id: string; updatedAt: string; roles: number } | null;
-  versions?: { id: string; version: number; publishedAt: string; endorsedCount: number; providers: { id: string; name: string; endorsedAt: string | null }[]; notYet: string[] }[];
-  frameworks?: { id: string; version: number; council: string; title: string; publishedAt: string; endorsedAt: string | null }[];
+  versions?: {
+    id: string;
+    version: number;
+    publishedAt: string;
+    endorsedCount: number;
+    providers: { id: string; name: string; endorsedAt: string | null }[];
+    notYet: string[];
+  }[];
+  frameworks?: {
+    id: string;
+    version: number;
+    council: string;
+    title: string;
+    publishedAt: string;
+    endorsedAt: string | null;
+  }[];
 }
 export interface Goal {
   id: string;
@@ -62,29 +81,57 @@ export const careerQueries = {
   roadmap: (council?: string) =>
     queryOptions({
       queryKey: ["careers", council ?? ""],
-      queryFn: () => api<Roadmap>("GET", `/api/public/careers${council ? `?council=${encodeURIComponent(council)}` : ""}`),
+      queryFn: () =>
+        api<Roadmap>("GET", `/api/public/careers${council ? `?council=${encodeURIComponent(council)}` : ""}`),
       retry: false,
     }),
-  myCareer: (orgId: string) => queryOptions({ queryKey: ["my-career", orgId], queryFn: () => api<MyCareer>("GET", `/api/orgs/${orgId}/my-career`), retry: false }),
-  plan: (orgId: string) => queryOptions({ queryKey: careerKeys.plan(orgId), queryFn: () => api<{ shared: boolean; goals: Goal[] }>("GET", `/api/orgs/${orgId}/my-career/plan`) }),
+  myCareer: (orgId: string) =>
+    queryOptions({
+      queryKey: ["my-career", orgId],
+      queryFn: () => api<MyCareer>("GET", `/api/orgs/${orgId}/my-career`),
+      retry: false,
+    }),
+  plan: (orgId: string) =>
+    queryOptions({
+      queryKey: careerKeys.plan(orgId),
+      queryFn: () => api<{ shared: boolean; goals: Goal[] }>("GET", `/api/orgs/${orgId}/my-career/plan`),
+    }),
   sharedPlans: (orgId: string) =>
     queryOptions({
       queryKey: ["career-plans", orgId],
-      queryFn: () => api<{ plans: { id: string; displayId: string; goals: Goal[] }[] }>("GET", `/api/orgs/${orgId}/career-plans`),
+      queryFn: () =>
+        api<{ plans: { id: string; displayId: string; goals: Goal[] }[] }>("GET", `/api/orgs/${orgId}/career-plans`),
     }),
-  frameworks: (orgId: string) => queryOptions({ queryKey: careerKeys.frameworks(orgId), queryFn: () => api<FrameworkList>("GET", `/api/orgs/${orgId}/frameworks`) }),
+  frameworks: (orgId: string) =>
+    queryOptions({
+      queryKey: careerKeys.frameworks(orgId),
+      queryFn: () => api<FrameworkList>("GET", `/api/orgs/${orgId}/frameworks`),
+    }),
   draft: (orgId: string) =>
-    queryOptions({ queryKey: careerKeys.draft(orgId), queryFn: () => api<{ id: string | null; document: Framework }>("GET", `/api/orgs/${orgId}/frameworks/draft`) }),
-  jobTitles: (orgId: string) => queryOptions({ queryKey: careerKeys.jobTitles(orgId), queryFn: () => api<{ jobTitles: JobTitle[] }>("GET", `/api/orgs/${orgId}/job-titles`) }),
+    queryOptions({
+      queryKey: careerKeys.draft(orgId),
+      queryFn: () => api<{ id: string | null; document: Framework }>("GET", `/api/orgs/${orgId}/frameworks/draft`),
+    }),
+  jobTitles: (orgId: string) =>
+    queryOptions({
+      queryKey: careerKeys.jobTitles(orgId),
+      queryFn: () => api<{ jobTitles: JobTitle[] }>("GET", `/api/orgs/${orgId}/job-titles`),
+    }),
 };
 
 export const careerApi = {
-  saveDraft: (orgId: string, document: Framework) => api<unknown>("PUT", `/api/orgs/${orgId}/frameworks/draft`, { document }),
+  saveDraft: (orgId: string, document: Framework) =>
+    api<unknown>("PUT", `/api/orgs/${orgId}/frameworks/draft`, { document }),
   publish: (orgId: string) => api<{ version: number }>("POST", `/api/orgs/${orgId}/frameworks/draft/publish`),
-  endorse: (orgId: string, frameworkId: string) => api<unknown>("POST", `/api/orgs/${orgId}/frameworks/${frameworkId}/endorse`),
-  addJobTitle: (orgId: string, body: z.input<typeof jobTitleInput>) => api<unknown>("POST", `/api/orgs/${orgId}/job-titles`, body),
+  endorse: (orgId: string, frameworkId: string) =>
+    api<unknown>("POST", `/api/orgs/${orgId}/frameworks/${frameworkId}/endorse`),
+  addJobTitle: (orgId: string, body: z.input<typeof jobTitleInput>) =>
+    api<unknown>("POST", `/api/orgs/${orgId}/job-titles`, body),
   removeJobTitle: (orgId: string, id: string) => api<unknown>("DELETE", `/api/orgs/${orgId}/job-titles/${id}`),
-  addGoal: (orgId: string, body: z.input<typeof goalInput>) => api<unknown>("POST", `/api/orgs/${orgId}/my-career/goals`, body),
-  updateGoal: (orgId: string, id: string, body: z.input<typeof goalUpdateInput>) => api<unknown>("PATCH", `/api/orgs/${orgId}/my-career/goals/${id}`, body),
-  sharePlan: (orgId: string, body: z.input<typeof planShareInput>) => api<unknown>("PUT", `/api/orgs/${orgId}/my-career/plan`, body),
+  addGoal: (orgId: string, body: z.input<typeof goalInput>) =>
+    api<unknown>("POST", `/api/orgs/${orgId}/my-career/goals`, body),
+  updateGoal: (orgId: string, id: string, body: z.input<typeof goalUpdateInput>) =>
+    api<unknown>("PATCH", `/api/orgs/${orgId}/my-career/goals/${id}`, body),
+  sharePlan: (orgId: string, body: z.input<typeof planShareInput>) =>
+    api<unknown>("PUT", `/api/orgs/${orgId}/my-career/plan`, body),
 };

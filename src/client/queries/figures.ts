@@ -98,22 +98,47 @@ export const figureKeys = {
   reference: ["reference"] as const,
 };
 
-const dashboardPath = (orgId: string, at: string, providerId?: string) => `/api/orgs/${orgId}/dashboard?at=${at}${providerId ? `&provider=${providerId}` : ""}`;
+const dashboardPath = (orgId: string, at: string, providerId?: string) =>
+  `/api/orgs/${orgId}/dashboard?at=${at}${providerId ? `&provider=${providerId}` : ""}`;
 
 export const figureQueries = {
   councilDashboard: (orgId: string, at: string, providerId?: string) =>
-    queryOptions({ queryKey: [...figureKeys.dashboard(orgId), at, providerId ?? ""], queryFn: () => api<CouncilDashboard>("GET", dashboardPath(orgId, at, providerId)) }),
+    queryOptions({
+      queryKey: [...figureKeys.dashboard(orgId), at, providerId ?? ""],
+      queryFn: () => api<CouncilDashboard>("GET", dashboardPath(orgId, at, providerId)),
+    }),
   providerDashboard: (orgId: string, at: string) =>
-    queryOptions({ queryKey: [...figureKeys.dashboard(orgId), at], queryFn: () => api<ProviderDashboard>("GET", dashboardPath(orgId, at)) }),
+    queryOptions({
+      queryKey: [...figureKeys.dashboard(orgId), at],
+      queryFn: () => api<ProviderDashboard>("GET", dashboardPath(orgId, at)),
+    }),
   /** The reference figures: pay floors and the national comparators. */
-  reference: () => queryOptions({ queryKey: figureKeys.reference, queryFn: () => api<{ payFloors: PayFloor[]; comparators: Comparator[] }>("GET", "/api/reference") }),
-  targets: (orgId: string) => queryOptions({ queryKey: figureKeys.targets(orgId), queryFn: () => api<{ targets: Record<string, number> }>("GET", `/api/orgs/${orgId}/targets`) }),
-  publicPage: (orgId: string) => queryOptions({ queryKey: figureKeys.publicPage(orgId), queryFn: () => api<PublicPageSetting>("GET", `/api/orgs/${orgId}/public-page`) }),
+  reference: () =>
+    queryOptions({
+      queryKey: figureKeys.reference,
+      queryFn: () => api<{ payFloors: PayFloor[]; comparators: Comparator[] }>("GET", "/api/reference"),
+    }),
+  targets: (orgId: string) =>
+    queryOptions({
+      queryKey: figureKeys.targets(orgId),
+      queryFn: () => api<{ targets: Record<string, number> }>("GET", `/api/orgs/${orgId}/targets`),
+    }),
+  publicPage: (orgId: string) =>
+    queryOptions({
+      queryKey: figureKeys.publicPage(orgId),
+      queryFn: () => api<PublicPageSetting>("GET", `/api/orgs/${orgId}/public-page`),
+    }),
   publicWorkforce: (slug: string) =>
-    queryOptions({ queryKey: ["public-workforce", slug], queryFn: () => api<PublicWorkforce>("GET", `/api/public/workforce/${slug}`), retry: false }),
+    queryOptions({
+      queryKey: ["public-workforce", slug],
+      queryFn: () => api<PublicWorkforce>("GET", `/api/public/workforce/${slug}`),
+      retry: false,
+    }),
 };
 
 export const figureApi = {
-  saveTargets: (orgId: string, body: z.input<typeof targetsInput>) => api<{ targets: Record<string, number> }>("PUT", `/api/orgs/${orgId}/targets`, body),
-  setPublicPage: (orgId: string, body: z.input<typeof publicPageInput>) => api<PublicPageSetting>("PUT", `/api/orgs/${orgId}/public-page`, body),
+  saveTargets: (orgId: string, body: z.input<typeof targetsInput>) =>
+    api<{ targets: Record<string, number> }>("PUT", `/api/orgs/${orgId}/targets`, body),
+  setPublicPage: (orgId: string, body: z.input<typeof publicPageInput>) =>
+    api<PublicPageSetting>("PUT", `/api/orgs/${orgId}/public-page`, body),
 };

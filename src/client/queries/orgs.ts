@@ -14,7 +14,11 @@ export interface OrgHome {
   isDemo: boolean;
   role: Role | null;
   permissions: Permission[];
-  summary: { workplaces: number; staffInPost: number; system: { providers: number; workplaces: number; staffInPost: number } | null } | null;
+  summary: {
+    workplaces: number;
+    staffInPost: number;
+    system: { providers: number; workplaces: number; staffInPost: number } | null;
+  } | null;
 }
 export interface WorkplaceSummary {
   id: string;
@@ -22,7 +26,12 @@ export interface WorkplaceSummary {
   localRef: string;
 }
 export interface UsersResponse {
-  members: { id: string; role: Role; since: string; user: { id: string; email: string; name: string; active: boolean } }[];
+  members: {
+    id: string;
+    role: Role;
+    since: string;
+    user: { id: string; email: string; name: string; active: boolean };
+  }[];
   invitations: { id: string; email: string; role: Role; sent: string; expires: string }[];
 }
 export interface Provider {
@@ -51,17 +60,37 @@ export const orgKeys = {
 };
 
 export const orgQueries = {
-  home: (orgId: string) => queryOptions({ queryKey: orgKeys.org(orgId), queryFn: () => api<OrgHome>("GET", `/api/orgs/${orgId}`) }),
-  workplaces: (orgId: string) => queryOptions({ queryKey: ["workplaces", orgId], queryFn: () => api<{ workplaces: WorkplaceSummary[] }>("GET", `/api/orgs/${orgId}/workplaces`) }),
-  users: (orgId: string) => queryOptions({ queryKey: orgKeys.users(orgId), queryFn: () => api<UsersResponse>("GET", `/api/orgs/${orgId}/users`) }),
-  providers: (orgId: string) => queryOptions({ queryKey: orgKeys.providers(orgId), queryFn: () => api<{ providers: Provider[] }>("GET", `/api/orgs/${orgId}/providers`) }),
-  audit: (orgId: string) => queryOptions({ queryKey: ["audit", orgId], queryFn: () => api<{ entries: AuditEntry[] }>("GET", `/api/orgs/${orgId}/audit`) }),
+  home: (orgId: string) =>
+    queryOptions({ queryKey: orgKeys.org(orgId), queryFn: () => api<OrgHome>("GET", `/api/orgs/${orgId}`) }),
+  workplaces: (orgId: string) =>
+    queryOptions({
+      queryKey: ["workplaces", orgId],
+      queryFn: () => api<{ workplaces: WorkplaceSummary[] }>("GET", `/api/orgs/${orgId}/workplaces`),
+    }),
+  users: (orgId: string) =>
+    queryOptions({
+      queryKey: orgKeys.users(orgId),
+      queryFn: () => api<UsersResponse>("GET", `/api/orgs/${orgId}/users`),
+    }),
+  providers: (orgId: string) =>
+    queryOptions({
+      queryKey: orgKeys.providers(orgId),
+      queryFn: () => api<{ providers: Provider[] }>("GET", `/api/orgs/${orgId}/providers`),
+    }),
+  audit: (orgId: string) =>
+    queryOptions({
+      queryKey: ["audit", orgId],
+      queryFn: () => api<{ entries: AuditEntry[] }>("GET", `/api/orgs/${orgId}/audit`),
+    }),
 };
 
 export const orgApi = {
-  invite: (orgId: string, body: z.input<typeof inviteUserInput>) => api<unknown>("POST", `/api/orgs/${orgId}/invitations`, body),
+  invite: (orgId: string, body: z.input<typeof inviteUserInput>) =>
+    api<unknown>("POST", `/api/orgs/${orgId}/invitations`, body),
   withdrawInvitation: (orgId: string, id: string) => api<unknown>("DELETE", `/api/orgs/${orgId}/invitations/${id}`),
   removeMember: (orgId: string, id: string) => api<unknown>("DELETE", `/api/orgs/${orgId}/members/${id}`),
-  changeRole: (orgId: string, id: string, body: z.input<typeof changeRoleInput>) => api<unknown>("PATCH", `/api/orgs/${orgId}/members/${id}`, body),
-  inviteProvider: (orgId: string, body: z.input<typeof inviteProviderInput>) => api<unknown>("POST", `/api/orgs/${orgId}/providers`, body),
+  changeRole: (orgId: string, id: string, body: z.input<typeof changeRoleInput>) =>
+    api<unknown>("PATCH", `/api/orgs/${orgId}/members/${id}`, body),
+  inviteProvider: (orgId: string, body: z.input<typeof inviteProviderInput>) =>
+    api<unknown>("POST", `/api/orgs/${orgId}/providers`, body),
 };

@@ -19,7 +19,12 @@ export interface PeriodSummary extends Period {
 export interface PeriodView {
   period: Period;
   byStatus: Record<ReturnStatus, number>;
-  providers: { provider: { id: string; name: string }; status: ReturnStatus; submittedAt: string | null; completenessScore: number | null }[];
+  providers: {
+    provider: { id: string; name: string };
+    status: ReturnStatus;
+    submittedAt: string | null;
+    completenessScore: number | null;
+  }[];
 }
 export interface ProviderReturn {
   period: Period;
@@ -29,16 +34,31 @@ export interface ProviderReturn {
   completeness: { score: number | null } | null;
 }
 
-export const returnKeys = { periods: (orgId: string) => ["periods", orgId] as const, returns: (orgId: string) => ["returns", orgId] as const };
+export const returnKeys = {
+  periods: (orgId: string) => ["periods", orgId] as const,
+  returns: (orgId: string) => ["returns", orgId] as const,
+};
 
 export const returnQueries = {
-  periods: (orgId: string) => queryOptions({ queryKey: returnKeys.periods(orgId), queryFn: () => api<{ periods: PeriodSummary[] }>("GET", `/api/orgs/${orgId}/return-periods`) }),
+  periods: (orgId: string) =>
+    queryOptions({
+      queryKey: returnKeys.periods(orgId),
+      queryFn: () => api<{ periods: PeriodSummary[] }>("GET", `/api/orgs/${orgId}/return-periods`),
+    }),
   period: (orgId: string, periodId: string) =>
-    queryOptions({ queryKey: [...returnKeys.periods(orgId), periodId], queryFn: () => api<PeriodView>("GET", `/api/orgs/${orgId}/return-periods/${periodId}`) }),
-  returns: (orgId: string) => queryOptions({ queryKey: returnKeys.returns(orgId), queryFn: () => api<{ returns: ProviderReturn[] }>("GET", `/api/orgs/${orgId}/returns`) }),
+    queryOptions({
+      queryKey: [...returnKeys.periods(orgId), periodId],
+      queryFn: () => api<PeriodView>("GET", `/api/orgs/${orgId}/return-periods/${periodId}`),
+    }),
+  returns: (orgId: string) =>
+    queryOptions({
+      queryKey: returnKeys.returns(orgId),
+      queryFn: () => api<{ returns: ProviderReturn[] }>("GET", `/api/orgs/${orgId}/returns`),
+    }),
 };
 
 export const returnApi = {
-  createPeriod: (orgId: string, body: z.input<typeof createReturnPeriodInput>) => api<unknown>("POST", `/api/orgs/${orgId}/return-periods`, body),
+  createPeriod: (orgId: string, body: z.input<typeof createReturnPeriodInput>) =>
+    api<unknown>("POST", `/api/orgs/${orgId}/return-periods`, body),
   submit: (orgId: string, periodId: string) => api<unknown>("POST", `/api/orgs/${orgId}/returns/${periodId}/submit`),
 };

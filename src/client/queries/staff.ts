@@ -2,7 +2,12 @@
 // place for the feature.
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
-import { type recordLeaverInput, type recordsInput, staffListQuery, type workforceSettingsInput } from "../../shared/schemas";
+import {
+  type recordLeaverInput,
+  type recordsInput,
+  staffListQuery,
+  type workforceSettingsInput,
+} from "../../shared/schemas";
 import { api, apiRequest } from "../lib/api";
 
 export interface StaffRow {
@@ -56,21 +61,39 @@ export const staffKeys = {
 };
 
 const queryString = (q: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(q).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]]))).toString();
+  new URLSearchParams(
+    Object.entries(q).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
+  ).toString();
 
 export const staffQueries = {
   list: (orgId: string, query: StaffListQuery) =>
-    queryOptions({ queryKey: [...staffKeys.all(orgId), "list", query], queryFn: () => api<StaffList>("GET", `/api/orgs/${orgId}/staff?${queryString(query)}`) }),
+    queryOptions({
+      queryKey: [...staffKeys.all(orgId), "list", query],
+      queryFn: () => api<StaffList>("GET", `/api/orgs/${orgId}/staff?${queryString(query)}`),
+    }),
   /** One record in the ASC-WDS staff file's columns, for the edit form. */
   record: (orgId: string, staffId: string) =>
-    queryOptions({ queryKey: [...staffKeys.all(orgId), "record", staffId], queryFn: () => api<{ record: Record<string, string> }>("GET", `/api/orgs/${orgId}/staff/${staffId}`) }),
-  settings: (orgId: string) => queryOptions({ queryKey: staffKeys.settings(orgId), queryFn: () => api<WorkforceSettings>("GET", `/api/orgs/${orgId}/workforce-settings`) }),
+    queryOptions({
+      queryKey: [...staffKeys.all(orgId), "record", staffId],
+      queryFn: () => api<{ record: Record<string, string> }>("GET", `/api/orgs/${orgId}/staff/${staffId}`),
+    }),
+  settings: (orgId: string) =>
+    queryOptions({
+      queryKey: staffKeys.settings(orgId),
+      queryFn: () => api<WorkforceSettings>("GET", `/api/orgs/${orgId}/workforce-settings`),
+    }),
 };
 
 export const staffApi = {
-  recordLeaver: (orgId: string, staffId: string, body: z.input<typeof recordLeaverInput>) => api<unknown>("POST", `/api/orgs/${orgId}/staff/${staffId}/leave`, body),
+  recordLeaver: (orgId: string, staffId: string, body: z.input<typeof recordLeaverInput>) =>
+    api<unknown>("POST", `/api/orgs/${orgId}/staff/${staffId}/leave`, body),
   /** Records sent as JSON: answers 200, or 422 with the problems found (not thrown, so the form can show them by field). */
   saveRecords: (orgId: string, body: z.input<typeof recordsInput>) =>
-    apiRequest<{ problems?: RecordProblem[]; error?: { message: string } }>("POST", `/api/orgs/${orgId}/records/staff`, body),
-  saveSettings: (orgId: string, body: z.input<typeof workforceSettingsInput>) => api<WorkforceSettings>("PUT", `/api/orgs/${orgId}/workforce-settings`, body),
+    apiRequest<{ problems?: RecordProblem[]; error?: { message: string } }>(
+      "POST",
+      `/api/orgs/${orgId}/records/staff`,
+      body,
+    ),
+  saveSettings: (orgId: string, body: z.input<typeof workforceSettingsInput>) =>
+    api<WorkforceSettings>("PUT", `/api/orgs/${orgId}/workforce-settings`, body),
 };

@@ -20,10 +20,15 @@ export interface Token {
 export const tokenKeys = { tokens: (orgId: string) => ["tokens", orgId] as const };
 
 export const tokenQueries = {
-  tokens: (orgId: string) => queryOptions({ queryKey: tokenKeys.tokens(orgId), queryFn: () => api<{ tokens: Token[] }>("GET", `/api/orgs/${orgId}/api-tokens`) }),
+  tokens: (orgId: string) =>
+    queryOptions({
+      queryKey: tokenKeys.tokens(orgId),
+      queryFn: () => api<{ tokens: Token[] }>("GET", `/api/orgs/${orgId}/api-tokens`),
+    }),
 };
 
 export const tokenApi = {
-  create: (orgId: string, body: z.input<typeof createTokenInput>) => api<{ secret: string }>("POST", `/api/orgs/${orgId}/api-tokens`, body),
+  create: (orgId: string, body: z.input<typeof createTokenInput>) =>
+    api<{ secret: string }>("POST", `/api/orgs/${orgId}/api-tokens`, body),
   revoke: (orgId: string, id: string) => api<unknown>("DELETE", `/api/orgs/${orgId}/api-tokens/${id}`),
 };

@@ -50,12 +50,15 @@ export const uploadQueries = {
       queryKey: uploadKeys.upload(orgId, importId),
       queryFn: () => api<{ import: Upload }>("GET", `/api/orgs/${orgId}/imports/${importId}`),
       // Checking and applying run in the background: look again each second until they finish.
-      refetchInterval: (q) => (q.state.data?.import.status === "validating" || q.state.data?.import.status === "committing" ? 1000 : false),
+      refetchInterval: (q) =>
+        q.state.data?.import.status === "validating" || q.state.data?.import.status === "committing" ? 1000 : false,
     }),
 };
 
 export const uploadApi = {
   upload: (orgId: string, form: FormData) => apiUpload<{ import: Upload }>(`/api/orgs/${orgId}/imports`, form),
-  commit: (orgId: string, importId: string, body: z.input<typeof commitImportInput>) => api<{ import: Upload }>("POST", `/api/orgs/${orgId}/imports/${importId}/commit`, body),
-  discard: (orgId: string, importId: string) => api<{ import: Upload }>("DELETE", `/api/orgs/${orgId}/imports/${importId}`),
+  commit: (orgId: string, importId: string, body: z.input<typeof commitImportInput>) =>
+    api<{ import: Upload }>("POST", `/api/orgs/${orgId}/imports/${importId}/commit`, body),
+  discard: (orgId: string, importId: string) =>
+    api<{ import: Upload }>("DELETE", `/api/orgs/${orgId}/imports/${importId}`),
 };

@@ -71,7 +71,15 @@ export function AdminOrganisationsPage(): React.ReactNode {
           error={errors.kind}
           options={ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] }))}
         />
-        <TextInput id="org-name" name="name" label="Name" value={name} onChange={setName} error={errors.name} width="govuk-input--width-30" />
+        <TextInput
+          id="org-name"
+          name="name"
+          label="Name"
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          width="govuk-input--width-30"
+        />
         <Button disabled={create.isPending}>Create organisation</Button>
       </form>
       <h2 className="govuk-heading-m">Audit trail of the whole hub</h2>
@@ -91,12 +99,16 @@ export function HubFiguresPage(): React.ReactNode {
   return (
     <Page title="Figures for the whole hub">
       {national === null ? (
-        <p className="govuk-body">These are worked out once a day, when the hub starts and when the date changes. They have not been worked out yet: try again in a few minutes.</p>
+        <p className="govuk-body">
+          These are worked out once a day, when the hub starts and when the date changes. They have not been worked out
+          yet: try again in a few minutes.
+        </p>
       ) : (
         <>
           <p className="govuk-body">
-            Every organisation's workplaces together, as at {national.at}, worked out {new Date(national.computedAt).toLocaleString("en-GB")}. They are worked out once a day, so a
-            change made today shows tomorrow.
+            Every organisation's workplaces together, as at {national.at}, worked out{" "}
+            {new Date(national.computedAt).toLocaleString("en-GB")}. They are worked out once a day, so a change made
+            today shows tomorrow.
           </p>
           <Table
             caption="Headline figures"
@@ -111,7 +123,12 @@ export function HubFiguresPage(): React.ReactNode {
           <CsvLink
             name="Headline figures for the whole hub"
             header={["metric", "label", "value", "n"]}
-            rows={HEADLINES.filter((h) => national.figures[h.name]).map((h) => [h.name, h.label, national.figures[h.name].value, national.figures[h.name].n])}
+            rows={HEADLINES.filter((h) => national.figures[h.name]).map((h) => [
+              h.name,
+              h.label,
+              national.figures[h.name].value,
+              national.figures[h.name].n,
+            ])}
           />
         </>
       )}
@@ -132,9 +149,10 @@ export function FailedJobsPage(): React.ReactNode {
   return (
     <Page title="Failed background jobs" caption="Hub administration">
       <p className="govuk-body">
-        Work the hub does in the background (checking and applying uploads, email, reminders, clean-up, figures) is tried again a few times when it fails or when the hub stops
-        while it runs. These failed every time. The reason quotes a reference: search the hub's log for it to see the details. Uploads listed here show their person the reason and
-        can be uploaded again or cancelled.
+        Work the hub does in the background (checking and applying uploads, email, reminders, clean-up, figures) is
+        tried again a few times when it fails or when the hub stops while it runs. These failed every time. The reason
+        quotes a reference: search the hub's log for it to see the details. Uploads listed here show their person the
+        reason and can be uploaded again or cancelled.
       </p>
       {jobs.length === 0 ? (
         <p className="govuk-body">No background jobs have failed.</p>

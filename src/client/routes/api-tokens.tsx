@@ -37,8 +37,9 @@ export function ApiTokensSection({ orgId }: { orgId: string }) {
         API tokens
       </h2>
       <p className="govuk-body">
-        Let your HR or rostering system send staff records to the hub. A read token can only read; a write token can also create and update workplaces and staff records. A token
-        can never do more than the person who created it can do now, and stops working if they leave the organisation. See the{" "}
+        Let your HR or rostering system send staff records to the hub. A read token can only read; a write token can
+        also create and update workplaces and staff records. A token can never do more than the person who created it
+        can do now, and stops working if they leave the organisation. See the{" "}
         <a className="govuk-link" href="/api/docs">
           API documentation
         </a>
@@ -62,7 +63,10 @@ export function ApiTokensSection({ orgId }: { orgId: string }) {
             { header: "Name", cell: (t) => t.name },
             { header: "Scope", cell: (t) => t.scope },
             { header: "Starts with", cell: (t) => <code>{t.prefix}…</code> },
-            { header: "Created", cell: (t) => `${t.createdBy ? `by ${t.createdBy.name || t.createdBy.email}, ` : ""}${when(t.createdAt)}` },
+            {
+              header: "Created",
+              cell: (t) => `${t.createdBy ? `by ${t.createdBy.name || t.createdBy.email}, ` : ""}${when(t.createdAt)}`,
+            },
             { header: "Last used", cell: (t) => when(t.lastUsedAt) },
             { header: "Status", cell: (t) => (t.revokedAt ? `Revoked ${when(t.revokedAt)}` : STATUS[t.status]) },
             {
@@ -70,7 +74,11 @@ export function ApiTokensSection({ orgId }: { orgId: string }) {
               hiddenHeader: true,
               cell: (t) =>
                 t.revokedAt ? null : (
-                  <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => revoke.mutate(t.id)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                    onClick={() => revoke.mutate(t.id)}
+                  >
                     Revoke<span className="govuk-visually-hidden"> {t.name}</span>
                   </button>
                 ),

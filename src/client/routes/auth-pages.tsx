@@ -5,7 +5,16 @@ import type { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "../../shared/limits";
 import { ROLE_LABELS } from "../../shared/permissions";
 import { signInInput } from "../../shared/schemas";
-import { Button, ErrorSummary, Form, fieldErrors, SuccessBanner, TextField, TextInput, useSchemaForm } from "../components/forms";
+import {
+  Button,
+  ErrorSummary,
+  Form,
+  fieldErrors,
+  SuccessBanner,
+  TextField,
+  TextInput,
+  useSchemaForm,
+} from "../components/forms";
 import { Page } from "../components/Page";
 import { homePath } from "../lib/session";
 import { authApi, authKeys, authQueries } from "../queries/auth";
@@ -28,8 +37,21 @@ export function SignInPage(): React.ReactNode {
       <div className="govuk-grid-column-two-thirds">
         <Form form={form} onSubmit={(v) => signIn.mutate(v)} error={signIn.error}>
           <Page title="Sign in">
-            <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} width="govuk-input--width-30" />
-            <TextField name="password" label="Password" type="password" autoComplete="current-password" width="govuk-input--width-20" />
+            <TextField
+              name="email"
+              label="Email address"
+              type="email"
+              autoComplete="email"
+              spellCheck={false}
+              width="govuk-input--width-30"
+            />
+            <TextField
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              width="govuk-input--width-20"
+            />
             <Button disabled={signIn.isPending}>Sign in</Button>
             <p className="govuk-body">
               <Link className="govuk-link" to="/forgot-password">
@@ -174,7 +196,16 @@ export function AcceptInvitationPage(): React.ReactNode {
               <p className="govuk-body">You already have an account. Accept, then sign in as usual.</p>
             ) : (
               <>
-                <TextInput id="name" name="name" label="Your full name" autoComplete="name" value={name} onChange={setName} error={errors.name} width="govuk-input--width-30" />
+                <TextInput
+                  id="name"
+                  name="name"
+                  label="Your full name"
+                  autoComplete="name"
+                  value={name}
+                  onChange={setName}
+                  error={errors.name}
+                  width="govuk-input--width-30"
+                />
                 <TextInput
                   id="password"
                   name="password"

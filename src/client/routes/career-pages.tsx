@@ -9,13 +9,32 @@ import { Section } from "../components/Section";
 import { Table } from "../components/Table";
 import { roadmapTooltip } from "../lib/chart-text";
 import { useOrgId } from "../lib/org";
-import { careerApi, careerKeys, careerQueries, type FrameworkList, type Roadmap, type RolePay } from "../queries/careers";
+import {
+  careerApi,
+  careerKeys,
+  careerQueries,
+  type FrameworkList,
+  type Roadmap,
+  type RolePay,
+} from "../queries/careers";
 import { FrameworkEditor } from "./framework-editor";
 
 const months = (n: number) => (n >= 12 && n % 12 === 0 ? `${n / 12} year${n === 12 ? "" : "s"}` : `${n} months`);
 
 /** One role in the roadmap: what it is, what you need, how to get there and where it leads. */
-function RoleDetails({ role, f, vacancies, pay, council }: { role: Role; f: Framework; vacancies: number; pay: RolePay | null; council: Roadmap["council"] }) {
+function RoleDetails({
+  role,
+  f,
+  vacancies,
+  pay,
+  council,
+}: {
+  role: Role;
+  f: Framework;
+  vacancies: number;
+  pay: RolePay | null;
+  council: Roadmap["council"];
+}) {
   const items = new Map<string, CatalogueItem>(f.catalogue.map((i) => [i.key, i]));
   const titles = new Map(f.roles.map((r) => [r.key, r.title]));
   const into = f.routes.filter((rt) => rt.to === role.key);
@@ -48,7 +67,8 @@ function RoleDetails({ role, f, vacancies, pay, council }: { role: Role; f: Fram
             ))}
             {role.experience && (
               <li>
-                {months(role.experience.months)} of experience {role.experience.in === "sector" ? "in the sector" : "in your current role"}
+                {months(role.experience.months)} of experience{" "}
+                {role.experience.in === "sector" ? "in the sector" : "in your current role"}
                 {role.experience.note ? ` (${role.experience.note})` : ""}
               </li>
             )}
@@ -83,18 +103,25 @@ function RoleDetails({ role, f, vacancies, pay, council }: { role: Role; f: Fram
         {council &&
           (pay ? (
             <p className="govuk-body">
-              Typical pay in {council.name}'s area: <strong>£{pay.medianHourly.toFixed(2)} an hour</strong> (about £{pay.fullTimeYear.toLocaleString("en-GB")} a year full time),
-              the middle of what about {pay.people} people in this role are paid.
+              Typical pay in {council.name}'s area: <strong>£{pay.medianHourly.toFixed(2)} an hour</strong> (about £
+              {pay.fullTimeYear.toLocaleString("en-GB")} a year full time), the middle of what about {pay.people} people
+              in this role are paid.
             </p>
           ) : (
-            <p className="govuk-body">Typical pay in {council.name}'s area is not shown: too few employers or people in this role have told us their pay.</p>
+            <p className="govuk-body">
+              Typical pay in {council.name}'s area is not shown: too few employers or people in this role have told us
+              their pay.
+            </p>
           ))}
         {council && (
           <p className="govuk-body">
-            <strong>{vacancies}</strong> {vacancies === 1 ? "vacancy" : "vacancies"} open now with care employers in {council.name}'s area.
+            <strong>{vacancies}</strong> {vacancies === 1 ? "vacancy" : "vacancies"} open now with care employers in{" "}
+            {council.name}'s area.
           </p>
         )}
-        <p className="govuk-body govuk-!-font-size-16">Source: {role.source.url ? <a href={role.source.url}>{role.source.title}</a> : role.source.title}</p>
+        <p className="govuk-body govuk-!-font-size-16">
+          Source: {role.source.url ? <a href={role.source.url}>{role.source.title}</a> : role.source.title}
+        </p>
       </div>
     </details>
   );
@@ -137,7 +164,11 @@ function layout(f: Framework, only: string | null): { nodes: MapNode[]; height: 
       keys.forEach((k, i) => {
         const across = (i + (width - keys.length) / 2) * (only === null ? 55 : 120);
         const name = roles.find((r) => r.key === k)?.title ?? k;
-        nodes.push(only === null ? { id: k, name, x: d * 130, y: top + across, category: pi } : { id: k, name, x: across, y: d * 90, category: pi });
+        nodes.push(
+          only === null
+            ? { id: k, name, x: d * 130, y: top + across, category: pi }
+            : { id: k, name, x: across, y: d * 90, category: pi },
+        );
       });
     top += width * 55 + 45;
   });
@@ -181,12 +212,20 @@ function RoadmapMap({ f }: { f: Framework }) {
             layout: "none",
             roam: only === null,
             data: nodes,
-            links: f.routes.filter((rt) => shown.has(rt.from) && shown.has(rt.to)).map((rt) => ({ source: rt.from, target: rt.to })),
+            links: f.routes
+              .filter((rt) => shown.has(rt.from) && shown.has(rt.to))
+              .map((rt) => ({ source: rt.from, target: rt.to })),
             categories: f.pathways.map((p) => ({ name: p.title })),
             edgeSymbol: ["none", "arrow"],
             edgeSymbolSize: 8,
             symbolSize: 16,
-            label: { show: true, position: "bottom", width: only === null ? 120 : 110, overflow: "break", fontSize: 11 },
+            label: {
+              show: true,
+              position: "bottom",
+              width: only === null ? 120 : 110,
+              overflow: "break",
+              fontSize: 11,
+            },
             lineStyle: { color: "#505a5f", opacity: 0.6, curveness: 0.1 },
           },
         ],
@@ -254,25 +293,39 @@ export function CareersPage(): React.ReactNode {
   if (!d) return <RoadmapPending roadmap={roadmap} title="Careers in care and social work" />;
   return (
     <Page title="Careers in care and social work" caption={d.council?.name}>
-      <p className="govuk-body-l">Where you can start, the roles you can move on to, and what you need for each, from the national frameworks.</p>
+      <p className="govuk-body-l">
+        Where you can start, the roles you can move on to, and what you need for each, from the national frameworks.
+      </p>
       <p className="govuk-body">
         <Link to="/careers/easy-read" search={d.council ? { council: d.council.slug } : {}} className="govuk-link">
           Jobs in care and social work: easy read version
         </Link>{" "}
         ·{" "}
-        <a className="govuk-link" href={`/api/public/careers/poster.pdf${d.council ? `?council=${encodeURIComponent(d.council.slug)}` : ""}`}>
+        <a
+          className="govuk-link"
+          href={`/api/public/careers/poster.pdf${d.council ? `?council=${encodeURIComponent(d.council.slug)}` : ""}`}
+        >
           Print the roadmap as a poster (PDF, A3)
         </a>
       </p>
       <RoadmapMap f={d.framework} />
-      <p className="govuk-body">Choose a role on the map, or below, to see what it is, what you need, how to get there and where it can lead.</p>
+      <p className="govuk-body">
+        Choose a role on the map, or below, to see what it is, what you need, how to get there and where it can lead.
+      </p>
       {d.framework.pathways.map((p) => (
         <Section key={p.key} id={`pathway-${p.key}`} title={p.title}>
           <p className="govuk-body">{p.description}</p>
           {d.framework.roles
             .filter((r) => r.pathway === p.key)
             .map((r) => (
-              <RoleDetails key={r.key} role={r} f={d.framework} vacancies={d.vacancies[r.key] ?? 0} pay={d.pay[r.key] ?? null} council={d.council} />
+              <RoleDetails
+                key={r.key}
+                role={r}
+                f={d.framework}
+                vacancies={d.vacancies[r.key] ?? 0}
+                pay={d.pay[r.key] ?? null}
+                council={d.council}
+              />
             ))}
         </Section>
       ))}
@@ -288,7 +341,9 @@ export function MyCareerPage(): React.ReactNode {
     return (
       <Page title="My career">
         <p className="govuk-body">{(mine.error as Error).message}</p>
-        <p className="govuk-body">Your employer links your account to your staff record. Ask your manager if this page says it cannot find it.</p>
+        <p className="govuk-body">
+          Your employer links your account to your staff record. Ask your manager if this page says it cannot find it.
+        </p>
       </Page>
     );
   const d = mine.data;
@@ -303,8 +358,8 @@ export function MyCareerPage(): React.ReactNode {
         <p className="govuk-body">Your job role is not in the career framework yet.</p>
       )}
       <p className="govuk-body">
-        These are the roles you can move to next. "You have" and "You still need" come from the qualifications and training your employer has recorded for you. If something is
-        missing, ask your manager to record it.{" "}
+        These are the roles you can move to next. "You have" and "You still need" come from the qualifications and
+        training your employer has recorded for you. If something is missing, ask your manager to record it.{" "}
         <Link to="/careers" className="govuk-link">
           See the whole career roadmap
         </Link>
@@ -320,7 +375,8 @@ export function MyCareerPage(): React.ReactNode {
             id={`next-${n.role.key}`}
             title={
               <>
-                {n.role.title} {n.gap.ready && <strong className="govuk-tag govuk-tag--green">You meet the requirements</strong>}
+                {n.role.title}{" "}
+                {n.gap.ready && <strong className="govuk-tag govuk-tag--green">You meet the requirements</strong>}
               </>
             }
           >
@@ -354,8 +410,11 @@ export function MyCareerPage(): React.ReactNode {
                     ))}
                     {n.gap.experience && !n.gap.experience.met && (
                       <li>
-                        {months(n.gap.experience.months)} of experience {n.gap.experience.in === "sector" ? "in the sector" : "in your current role"}
-                        {n.gap.experience.have !== null ? ` (you have ${months(Math.max(0, n.gap.experience.have))})` : ""}
+                        {months(n.gap.experience.months)} of experience{" "}
+                        {n.gap.experience.in === "sector" ? "in the sector" : "in your current role"}
+                        {n.gap.experience.have !== null
+                          ? ` (you have ${months(Math.max(0, n.gap.experience.have))})`
+                          : ""}
                       </li>
                     )}
                   </ul>
@@ -371,14 +430,19 @@ export function MyCareerPage(): React.ReactNode {
   );
 }
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) : "");
+const day = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) : "";
 
 /** A council edits, publishes and follows endorsement of its framework; a provider endorses it and maps its job titles. */
 export function CareerFrameworkPage(): React.ReactNode {
   const orgId = useOrgId();
   const list = useQuery(careerQueries.frameworks(orgId));
   if (!list.data) return <p className="govuk-body">Loading…</p>;
-  return list.data.kind === "council" ? <CouncilFramework orgId={orgId} list={list.data} /> : <ProviderFramework orgId={orgId} list={list.data} />;
+  return list.data.kind === "council" ? (
+    <CouncilFramework orgId={orgId} list={list.data} />
+  ) : (
+    <ProviderFramework orgId={orgId} list={list.data} />
+  );
 }
 
 function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList }) {
@@ -402,8 +466,9 @@ function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList 
   return (
     <Page title="Career framework">
       <p className="govuk-body">
-        Your framework starts from the national one the hub ships. Change its roles and routes, add your pay guidance and roles of your own, publish it, and ask the providers you
-        commission to endorse it. Once published, a version never changes: publish a new one to change it. The public roadmap shows your latest version.
+        Your framework starts from the national one the hub ships. Change its roles and routes, add your pay guidance
+        and roles of your own, publish it, and ask the providers you commission to endorse it. Once published, a version
+        never changes: publish a new one to change it. The public roadmap shows your latest version.
       </p>
       {publish.isSuccess && <SuccessBanner title={`Version ${publish.data.version} published`} />}
       {save.isSuccess && <SuccessBanner title="Draft saved" />}
@@ -416,8 +481,15 @@ function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList 
           columns={[
             { header: "Version", cell: (v) => `Version ${v.version}` },
             { header: "Published", cell: (v) => day(v.publishedAt) },
-            { header: "Endorsed by", numeric: true, cell: (v) => `${v.endorsedCount} of ${v.providers.length} providers` },
-            { header: "Not yet endorsed by", cell: (v) => (v.notYet.length ? v.notYet.join(", ") : "Everyone has endorsed it") },
+            {
+              header: "Endorsed by",
+              numeric: true,
+              cell: (v) => `${v.endorsedCount} of ${v.providers.length} providers`,
+            },
+            {
+              header: "Not yet endorsed by",
+              cell: (v) => (v.notYet.length ? v.notYet.join(", ") : "Everyone has endorsed it"),
+            },
           ]}
         />
       )}
@@ -447,7 +519,9 @@ function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList 
             </button>
           </div>
           <p className="govuk-hint" id="publish-hint">
-            {draft.data.id ? "Save your changes before you publish." : "Save the draft first: it is the framework now in force until you change it."}
+            {draft.data.id
+              ? "Save your changes before you publish."
+              : "Save the draft first: it is the framework now in force until you change it."}
           </p>
         </form>
       )}
@@ -480,8 +554,13 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
   const errors = fieldErrors(add.error);
   return (
     <Page title="Career framework">
-      <ErrorSummary error={endorse.error ?? add.error ?? remove.error} fields={{ title: "job-title", roleKey: "job-role" }} />
-      {(list.frameworks ?? []).length === 0 && <p className="govuk-body">No council that commissions you has published a career framework yet.</p>}
+      <ErrorSummary
+        error={endorse.error ?? add.error ?? remove.error}
+        fields={{ title: "job-title", roleKey: "job-role" }}
+      />
+      {(list.frameworks ?? []).length === 0 && (
+        <p className="govuk-body">No council that commissions you has published a career framework yet.</p>
+      )}
       {(list.frameworks ?? []).map((f) => (
         <div key={f.id} className="govuk-summary-card">
           <div className="govuk-summary-card__title-wrapper">
@@ -498,7 +577,12 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
                 <strong className="govuk-tag govuk-tag--green">Endorsed</strong> on {day(f.endorsedAt)}.
               </p>
             ) : (
-              <button type="button" className="govuk-button" disabled={endorse.isPending} onClick={() => endorse.mutate(f.id)}>
+              <button
+                type="button"
+                className="govuk-button"
+                disabled={endorse.isPending}
+                onClick={() => endorse.mutate(f.id)}
+              >
                 Endorse version {f.version}
               </button>
             )}
@@ -506,7 +590,9 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
         </div>
       ))}
       <h2 className="govuk-heading-m">Your job titles</h2>
-      <p className="govuk-body">Map the job titles you use onto the framework's roles, so your staff see where they are.</p>
+      <p className="govuk-body">
+        Map the job titles you use onto the framework's roles, so your staff see where they are.
+      </p>
       {titles.data && titles.data.jobTitles.length > 0 && (
         <Table
           caption="Your job titles"
@@ -519,7 +605,11 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
               header: "Action",
               hiddenHeader: true,
               cell: (t) => (
-                <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => remove.mutate(t.id)}>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                  onClick={() => remove.mutate(t.id)}
+                >
                   Remove<span className="govuk-visually-hidden"> {t.title}</span>
                 </button>
               ),
@@ -534,7 +624,14 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
         }}
         noValidate
       >
-        <TextInput id="job-title" name="title" label="Job title" value={title} onChange={setTitle} error={errors.title} />
+        <TextInput
+          id="job-title"
+          name="title"
+          label="Job title"
+          value={title}
+          onChange={setTitle}
+          error={errors.title}
+        />
         <Select
           id="job-role"
           name="roleKey"
@@ -542,7 +639,10 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
           value={roleKey}
           onChange={setRoleKey}
           error={errors.roleKey}
-          options={[{ value: "", label: "Choose a role" }, ...(roadmap.data?.framework.roles ?? []).map((r) => ({ value: r.key, label: r.title }))]}
+          options={[
+            { value: "", label: "Choose a role" },
+            ...(roadmap.data?.framework.roles ?? []).map((r) => ({ value: r.key, label: r.title })),
+          ]}
         />
         <Button disabled={add.isPending}>Add job title</Button>
       </form>
@@ -570,15 +670,24 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
     mutationFn: (id: string) => careerApi.updateGoal(orgId, id, { doneOn: new Date().toISOString().slice(0, 10) }),
     onSuccess: refresh,
   });
-  const share = useMutation({ mutationFn: (shared: boolean) => careerApi.sharePlan(orgId, { shared }), onSuccess: refresh });
+  const share = useMutation({
+    mutationFn: (shared: boolean) => careerApi.sharePlan(orgId, { shared }),
+    onSuccess: refresh,
+  });
   const errors = fieldErrors(add.error);
   const roleTitle = new Map(roles.map((r) => [r.key, r.title]));
   if (!plan.data) return null;
   return (
     <Section id="plan" title="My development plan">
       <p className="govuk-body">
-        {plan.data.shared ? "Your managers can see this plan." : "Only you can see this plan until you share it with your managers."}{" "}
-        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => share.mutate(!plan.data?.shared)}>
+        {plan.data.shared
+          ? "Your managers can see this plan."
+          : "Only you can see this plan until you share it with your managers."}{" "}
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+          onClick={() => share.mutate(!plan.data?.shared)}
+        >
           {plan.data.shared ? "Stop sharing with my managers" : "Share with my managers"}
         </button>
       </p>
@@ -597,7 +706,11 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
                 g.doneOn ? (
                   <strong className="govuk-tag govuk-tag--green">Done {g.doneOn}</strong>
                 ) : (
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => done.mutate(g.id)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => done.mutate(g.id)}
+                  >
                     Mark done<span className="govuk-visually-hidden">: {g.title}</span>
                   </button>
                 ),
@@ -628,9 +741,20 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
           label="Towards (optional)"
           value={roleKey}
           onChange={setRoleKey}
-          options={[{ value: "", label: "No particular role" }, ...roles.map((r) => ({ value: r.key, label: r.title }))]}
+          options={[
+            { value: "", label: "No particular role" },
+            ...roles.map((r) => ({ value: r.key, label: r.title })),
+          ]}
         />
-        <TextInput id="goal-due" name="dueOn" label="By (optional)" hint="As YYYY-MM-DD, for example 2027-03-31" value={dueOn} onChange={setDueOn} error={errors.dueOn} />
+        <TextInput
+          id="goal-due"
+          name="dueOn"
+          label="By (optional)"
+          hint="As YYYY-MM-DD, for example 2027-03-31"
+          value={dueOn}
+          onChange={setDueOn}
+          error={errors.dueOn}
+        />
         <Button disabled={add.isPending}>Add goal</Button>
       </form>
     </Section>

@@ -9,17 +9,30 @@ import { Section } from "../components/Section";
 import { Table } from "../components/Table";
 import { AgeBandTable, CsvLink, type Figures, show, showValue } from "../lib/figures";
 import { useOrg, useOrgId } from "../lib/org";
-import { type Breakdown, type CareerFigures, type Comparator, type Distributions, figureApi, figureKeys, figureQueries, type TrendPoint } from "../queries/figures";
+import {
+  type Breakdown,
+  type CareerFigures,
+  type Comparator,
+  type Distributions,
+  figureApi,
+  figureKeys,
+  figureQueries,
+  type TrendPoint,
+} from "../queries/figures";
 
 const headline = (name: string) => HEADLINES.find((h) => h.name === name) as Headline;
 
 /** The latest national comparator for England for a figure, with its source and edition. */
 function national(comparators: Comparator[] | undefined, name: string): Comparator | undefined {
-  const candidates = (comparators ?? []).filter((c) => c.metric === name && (c.coverage === "england" || c.coverage === "england.independent_sector"));
+  const candidates = (comparators ?? []).filter(
+    (c) => c.metric === name && (c.coverage === "england" || c.coverage === "england.independent_sector"),
+  );
   return candidates.sort((a, b) => b.period.localeCompare(a.period) || a.coverage.localeCompare(b.coverage))[0];
 }
 const sourceOf = (c: Comparator | undefined) =>
-  c ? `${c.publisher === "sfc" ? "Skills for Care" : "DfE"}, ${c.period}${c.coverage === "england" ? "" : `, ${c.coverage.replace("england.", "").replace("_", " ")}`}` : "";
+  c
+    ? `${c.publisher === "sfc" ? "Skills for Care" : "DfE"}, ${c.period}${c.coverage === "england" ? "" : `, ${c.coverage.replace("england.", "").replace("_", " ")}`}`
+    : "";
 
 const RAG_TEXT: Record<Rag, { text: string; colour: string }> = {
   green: { text: "On target", colour: "green" },
@@ -41,7 +54,11 @@ export function FiguresPage(): React.ReactNode {
   const org = useOrg(orgId);
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   return org.data.kind === "council" ? (
-    <CouncilDashboardView orgId={orgId} orgName={org.data.name} canManage={org.data.permissions.includes("metrics.manage")} />
+    <CouncilDashboardView
+      orgId={orgId}
+      orgName={org.data.name}
+      canManage={org.data.permissions.includes("metrics.manage")}
+    />
   ) : (
     <ProviderDashboardView orgId={orgId} orgName={org.data.name} />
   );
@@ -83,7 +100,11 @@ function HeadlineSection({
   const england = (h: Headline) => national(comparators, h.name);
   const columns: HeadlineColumn[] = [
     { header: "Now", cell: (h) => show(d.now[h.name], h.kind), csv: (h) => d.now[h.name]?.value },
-    { header: `A quarter ago (${d.previousAt})`, cell: (h) => show(d.previous[h.name], h.kind), csv: (h) => d.previous[h.name]?.value },
+    {
+      header: `A quarter ago (${d.previousAt})`,
+      cell: (h) => show(d.previous[h.name], h.kind),
+      csv: (h) => d.previous[h.name]?.value,
+    },
     ...before,
     {
       header: "England",
@@ -103,23 +124,42 @@ function HeadlineSection({
         caption={caption}
         rows={HEADLINES}
         rowKey={(h) => h.name}
-        columns={[{ header: "Figure", cell: (h) => h.label }, ...columns.map((c, i) => ({ header: c.header, numeric: i < columns.length - 1 || undefined, cell: c.cell }))]}
+        columns={[
+          { header: "Figure", cell: (h) => h.label },
+          ...columns.map((c, i) => ({ header: c.header, numeric: i < columns.length - 1 || undefined, cell: c.cell })),
+        ]}
       />
-      <CsvLink name={caption} header={["Figure", "Name", ...columns.map((c) => c.header)]} rows={HEADLINES.map((h) => [h.label, h.name, ...columns.map((c) => c.csv(h))])} />
+      <CsvLink
+        name={caption}
+        header={["Figure", "Name", ...columns.map((c) => c.header)]}
+        rows={HEADLINES.map((h) => [h.label, h.name, ...columns.map((c) => c.csv(h))])}
+      />
       {HEADLINES.some((h) => d.now[h.name]?.declared || d.previous[h.name]?.declared) && (
         <p className="govuk-body-s">
-          "(declared)": part of the figure is a count a provider gave in its ASC-WDS workplace file (vacancies or leavers), used for workplaces with no records of their own.
+          "(declared)": part of the figure is a count a provider gave in its ASC-WDS workplace file (vacancies or
+          leavers), used for workplaces with no records of their own.
         </p>
       )}
       <p className="govuk-body-s">
-        Mandatory training in date is measured against the training each employer requires for each job role, which it sets on its "Working week and training" page.
+        Mandatory training in date is measured against the training each employer requires for each job role, which it
+        sets on its "Working week and training" page.
       </p>
       {children}
     </Section>
   );
 }
 
-function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId: string; orgName: string; canManage: boolean; providerId?: string }) {
+function CouncilDashboardView({
+  orgId,
+  orgName,
+  canManage,
+  providerId,
+}: {
+  orgId: string;
+  orgName: string;
+  canManage: boolean;
+  providerId?: string;
+}) {
   const [at, setAt] = useState(todayIso());
   const dashboard = useQuery(figureQueries.councilDashboard(orgId, at, providerId));
   const reference = useReference();
@@ -138,7 +178,8 @@ function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId
         {providerId
           ? "This provider's figures from its records in the hub: aggregates only, never its staff records."
           : "The providers you commission and your own services, from the records providers keep in the hub."}{" "}
-        Rates cover the last 12 months where they are flows (turnover, starters). National figures are labelled with their source and edition.
+        Rates cover the last 12 months where they are flows (turnover, starters). National figures are labelled with
+        their source and edition.
       </p>
       <AsAtPicker at={at} onChange={setAt} />
       {dashboard.isError && <p className="govuk-body">{(dashboard.error as Error).message}</p>}
@@ -179,7 +220,11 @@ function CouncilDashboardView({ orgId, orgName, canManage, providerId }: { orgId
                   r.key === orgId ? (
                     `${r.label} (your own services)`
                   ) : (
-                    <Link className="govuk-link" to="/orgs/$orgId/figures/providers/$providerId" params={{ orgId, providerId: r.key }}>
+                    <Link
+                      className="govuk-link"
+                      to="/orgs/$orgId/figures/providers/$providerId"
+                      params={{ orgId, providerId: r.key }}
+                    >
                       {r.label}
                     </Link>
                   )
@@ -215,7 +260,10 @@ function AsAtPicker({ at, onChange }: { at: string; onChange: (at: string) => vo
       const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - i, 0)).toISOString().slice(0, 10);
       if (["03-31", "06-30", "09-30", "12-31"].includes(end.slice(5))) ends.push(end);
     }
-    return [{ value: today, label: `Today (${today})` }, ...ends.map((e) => ({ value: e, label: `Quarter ending ${e}` }))];
+    return [
+      { value: today, label: `Today (${today})` },
+      ...ends.map((e) => ({ value: e, label: `Quarter ending ${e}` })),
+    ];
   }, []);
   return (
     <div className="app-no-print">
@@ -225,7 +273,15 @@ function AsAtPicker({ at, onChange }: { at: string; onChange: (at: string) => vo
 }
 
 /** The figures a breakdown shows, one column each. */
-const BREAKDOWN_FIGURES = ["filled_posts", "vacancy_rate", "turnover_rate", "agency_rate", "below_rlw_share", "pay_median_hourly.care_worker", "completeness_score"].map(headline);
+const BREAKDOWN_FIGURES = [
+  "filled_posts",
+  "vacancy_rate",
+  "turnover_rate",
+  "agency_rate",
+  "below_rlw_share",
+  "pay_median_hourly.care_worker",
+  "completeness_score",
+].map(headline);
 
 function BreakdownSection({
   id,
@@ -283,7 +339,15 @@ function BreakdownSection({
   );
 }
 
-function TrendSection({ trend, targets, comparison }: { trend: TrendPoint[]; targets?: Record<string, number>; comparison?: string }) {
+function TrendSection({
+  trend,
+  targets,
+  comparison,
+}: {
+  trend: TrendPoint[];
+  targets?: Record<string, number>;
+  comparison?: string;
+}) {
   const [name, setName] = useState("vacancy_rate");
   const h = headline(name);
   const scale = h.kind === "rate" ? 100 : 1;
@@ -294,16 +358,29 @@ function TrendSection({ trend, targets, comparison }: { trend: TrendPoint[]; tar
       tooltip: { trigger: "axis" },
       grid: { left: 56, right: 24, top: 24, bottom: 40 },
       xAxis: { type: "category", data: trend.map((p) => p.at) },
-      yAxis: { type: "value", name: h.kind === "rate" ? "%" : h.kind === "money" ? "£" : "", min: h.kind === "rate" ? 0 : undefined },
+      yAxis: {
+        type: "value",
+        name: h.kind === "rate" ? "%" : h.kind === "money" ? "£" : "",
+        min: h.kind === "rate" ? 0 : undefined,
+      },
       series: [
         {
           type: "line",
           name: h.label,
-          data: trend.map((p) => (p.figures[name]?.value === null || p.figures[name]?.value === undefined ? null : (p.figures[name].value as number) * scale)),
+          data: trend.map((p) =>
+            p.figures[name]?.value === null || p.figures[name]?.value === undefined
+              ? null
+              : (p.figures[name].value as number) * scale,
+          ),
           connectNulls: false,
           markLine:
             target !== undefined
-              ? { symbol: "none", label: { formatter: "Target" }, data: [{ yAxis: target * scale }], lineStyle: { type: "dashed", color: "#505a5f" } }
+              ? {
+                  symbol: "none",
+                  label: { formatter: "Target" },
+                  data: [{ yAxis: target * scale }],
+                  lineStyle: { type: "dashed", color: "#505a5f" },
+                }
               : undefined,
         },
       ],
@@ -313,9 +390,19 @@ function TrendSection({ trend, targets, comparison }: { trend: TrendPoint[]; tar
   return (
     <Section id="trend" title="Quarter by quarter">
       <div className="app-no-print">
-        <Select id="trend-figure" name="trend-figure" label="Figure to show" value={name} onChange={setName} options={HEADLINES.map((x) => ({ value: x.name, label: x.label }))} />
+        <Select
+          id="trend-figure"
+          name="trend-figure"
+          label="Figure to show"
+          value={name}
+          onChange={setName}
+          options={HEADLINES.map((x) => ({ value: x.name, label: x.label }))}
+        />
       </div>
-      <Chart option={option} label={`${h.label} at each quarter end from ${trend[0]?.at} to ${trend.at(-1)?.at}${comparison ?? ""}`} />
+      <Chart
+        option={option}
+        label={`${h.label} at each quarter end from ${trend[0]?.at} to ${trend.at(-1)?.at}${comparison ?? ""}`}
+      />
       <Table
         caption={`${h.label} at each quarter end`}
         rows={trend}
@@ -325,7 +412,11 @@ function TrendSection({ trend, targets, comparison }: { trend: TrendPoint[]; tar
           { header: h.label, numeric: true, cell: (p) => show(p.figures[name], h.kind) },
         ]}
       />
-      <CsvLink name={`${h.label} by quarter`} header={["Quarter ending", name]} rows={trend.map((p) => [p.at, p.figures[name]?.value ?? ""])} />
+      <CsvLink
+        name={`${h.label} by quarter`}
+        header={["Quarter ending", name]}
+        rows={trend.map((p) => [p.at, p.figures[name]?.value ?? ""])}
+      />
     </Section>
   );
 }
@@ -338,8 +429,9 @@ function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: str
   return (
     <Page title="Workforce figures" caption={orgName}>
       <p className="govuk-body">
-        Your workplaces, from your records in the hub, beside similar providers nearby: other employers with your main type of service in the same council areas (never fewer than 3
-        employers and 10 workers). Your rank is your place among those employers, 1 being the best; no other employer's figures are shown.
+        Your workplaces, from your records in the hub, beside similar providers nearby: other employers with your main
+        type of service in the same council areas (never fewer than 3 employers and 10 workers). Your rank is your place
+        among those employers, 1 being the best; no other employer's figures are shown.
       </p>
       <AsAtPicker at={at} onChange={setAt} />
       {dashboard.isError && <p className="govuk-body">{(dashboard.error as Error).message}</p>}
@@ -353,8 +445,9 @@ function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: str
               </span>
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
-                {d.quality.belowNlw.value === 1 ? "1 worker is" : `${d.quality.belowNlw.value} workers are`} recorded as paid below the legal minimum wage for their age. Check the
-                pay recorded for them: if it is right, it is a breach of the law.
+                {d.quality.belowNlw.value === 1 ? "1 worker is" : `${d.quality.belowNlw.value} workers are`} recorded as
+                paid below the legal minimum wage for their age. Check the pay recorded for them: if it is right, it is
+                a breach of the law.
               </strong>
             </div>
           )}
@@ -362,7 +455,11 @@ function ProviderDashboardView({ orgId, orgName }: { orgId: string; orgName: str
             d={d}
             comparators={reference.data?.comparators}
             before={[
-              { header: "Similar providers nearby", cell: (h) => show(d.comparison[h.name], h.kind), csv: (h) => d.comparison[h.name]?.value },
+              {
+                header: "Similar providers nearby",
+                cell: (h) => show(d.comparison[h.name], h.kind),
+                csv: (h) => d.comparison[h.name]?.value,
+              },
               {
                 header: "Your rank",
                 cell: (h) => (d.rank[h.name] ? `${d.rank[h.name]?.rank} of ${d.rank[h.name]?.of}` : "–"),
@@ -390,7 +487,8 @@ function CareerSection({ c }: { c: CareerFigures }) {
         {c.movedUp.value === null
           ? "No employed staff to measure progression."
           : `${(c.movedUp.value * 100).toFixed(1)}% of employed staff (${c.movedUp.count} of ${c.movedUp.n.toLocaleString("en-GB")}) moved up a route of the framework in the last 12 months, by a new employment here after one in a role the routes lead on from.`}{" "}
-        {c.unmapped > 0 && `${c.unmapped.toLocaleString("en-GB")} people are in job roles the framework does not cover.`}
+        {c.unmapped > 0 &&
+          `${c.unmapped.toLocaleString("en-GB")} people are in job roles the framework does not cover.`}
       </p>
       <Table
         caption="Workforce by framework role"
@@ -401,13 +499,18 @@ function CareerSection({ c }: { c: CareerFigures }) {
           { header: "People", numeric: true, cell: (r) => r.count.toLocaleString("en-GB"), sortValue: (r) => r.count },
         ]}
       />
-      <CsvLink name="Workforce by framework role" header={["Role", "People"]} rows={rows.map((r) => [r.title, r.count])} />
+      <CsvLink
+        name="Workforce by framework role"
+        header={["Role", "People"]}
+        rows={rows.map((r) => [r.title, r.count])}
+      />
     </Section>
   );
 }
 
 const money = (n: number) => `£${n.toFixed(2)}`;
-const payBand = (b: { from: number; to: number | null }) => (b.to === null ? `${money(b.from)} and over` : `${money(b.from)} to ${money(b.to - 0.01)}`);
+const payBand = (b: { from: number; to: number | null }) =>
+  b.to === null ? `${money(b.from)} and over` : `${money(b.from)} to ${money(b.to - 0.01)}`;
 
 /** The age pyramid, pay distribution and leavers: each chart with its table and CSV. */
 function DistributionSections({ d }: { d: Distributions }) {
@@ -475,7 +578,9 @@ function DistributionSections({ d }: { d: Distributions }) {
       <Section id="pay" title="Pay of care-providing staff">
         <p className="govuk-body">
           Hourly pay of staff in care-providing roles aged 18 or over, in 50p bands, against{" "}
-          {d.payLines.map((l) => `the ${l.label} of ${money(l.hourlyRate)}`).join(" and ") || "the pay floors (none recorded for this date)"}.
+          {d.payLines.map((l) => `the ${l.label} of ${money(l.hourlyRate)}`).join(" and ") ||
+            "the pay floors (none recorded for this date)"}
+          .
         </p>
         {d.pay.length ? (
           <>
@@ -489,7 +594,11 @@ function DistributionSections({ d }: { d: Distributions }) {
                 { header: "Workers", numeric: true, cell: (b) => b.count.toLocaleString("en-GB") },
               ]}
             />
-            <CsvLink name="Care-providing staff by hourly pay" header={["From", "To", "Workers"]} rows={d.pay.map((b) => [b.from, b.to ?? "", b.count])} />
+            <CsvLink
+              name="Care-providing staff by hourly pay"
+              header={["From", "To", "Workers"]}
+              rows={d.pay.map((b) => [b.from, b.to ?? "", b.count])}
+            />
           </>
         ) : (
           <p className="govuk-body">No pay is recorded for these staff yet.</p>
@@ -497,8 +606,8 @@ function DistributionSections({ d }: { d: Distributions }) {
       </Section>
       <Section id="leavers" title="Leavers in the last 12 months">
         <p className="govuk-body">
-          {leavers.toLocaleString("en-GB")} permanent and temporary staff left. Someone found working for another provider in this area afterwards stayed in the local system,
-          whatever reason was recorded.
+          {leavers.toLocaleString("en-GB")} permanent and temporary staff left. Someone found working for another
+          provider in this area afterwards stayed in the local system, whatever reason was recorded.
         </p>
         <Chart option={flow} label="Where leavers went" />
         <Table
@@ -510,7 +619,11 @@ function DistributionSections({ d }: { d: Distributions }) {
             { header: "Leavers", numeric: true, cell: (f) => f.count.toLocaleString("en-GB") },
           ]}
         />
-        <CsvLink name="Where leavers went" header={["Went to", "Leavers"]} rows={d.leaversFlow.map((f) => [FLOW_LABELS[f.destination], f.count])} />
+        <CsvLink
+          name="Where leavers went"
+          header={["Went to", "Leavers"]}
+          rows={d.leaversFlow.map((f) => [FLOW_LABELS[f.destination], f.count])}
+        />
         <Table
           caption="Leavers by reason for leaving"
           rows={d.leaversByReason}
@@ -520,7 +633,11 @@ function DistributionSections({ d }: { d: Distributions }) {
             { header: "Leavers", numeric: true, cell: (r) => r.count.toLocaleString("en-GB") },
           ]}
         />
-        <CsvLink name="Leavers by reason for leaving" header={["Reason", "Leavers"]} rows={d.leaversByReason.map((r) => [r.label, r.count])} />
+        <CsvLink
+          name="Leavers by reason for leaving"
+          header={["Reason", "Leavers"]}
+          rows={d.leaversByReason.map((r) => [r.label, r.count])}
+        />
       </Section>
     </>
   );
@@ -551,8 +668,8 @@ function QualitySection({ completeness }: { completeness: Figures }) {
   return (
     <Section id="quality" title="Data quality">
       <p className="govuk-body">
-        Completeness is the share of your workforce with each field recorded; the score is their mean ({show(completeness.completeness_score, "rate")}). The least complete come
-        first.
+        Completeness is the share of your workforce with each field recorded; the score is their mean (
+        {show(completeness.completeness_score, "rate")}). The least complete come first.
       </p>
       <Table
         caption="Completeness by field"
@@ -563,7 +680,11 @@ function QualitySection({ completeness }: { completeness: Figures }) {
           { header: "Recorded for", numeric: true, cell: (r) => show(r.f, "rate") },
         ]}
       />
-      <CsvLink name="Completeness by field" header={["Field", "Completeness"]} rows={rows.map((r) => [FIELD_LABELS[r.field] ?? r.field, r.f.value ?? ""])} />
+      <CsvLink
+        name="Completeness by field"
+        header={["Field", "Completeness"]}
+        rows={rows.map((r) => [FIELD_LABELS[r.field] ?? r.field, r.f.value ?? ""])}
+      />
     </Section>
   );
 }
@@ -575,8 +696,8 @@ function Notes() {
       <a className="govuk-link" href="/api/docs">
         API documentation
       </a>
-      . "Not enough data" means fewer than 3 employers or 10 workers; "Withheld" protects small groups of people. Tags: on target; near target (missing it by no more than a tenth
-      of the target); off target.
+      . "Not enough data" means fewer than 3 employers or 10 workers; "Withheld" protects small groups of people. Tags:
+      on target; near target (missing it by no more than a tenth of the target); off target.
     </p>
   );
 }
@@ -603,7 +724,12 @@ function PublicPageSwitch({ orgId }: { orgId: string }) {
           "When it is on, anyone can see your system's headline figures, with counts rounded to the nearest 5 and nothing resting on fewer than 3 employers or 10 workers."
         )}
       </p>
-      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={toggle.isPending} onClick={() => toggle.mutate(!enabled)}>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+        disabled={toggle.isPending}
+        onClick={() => toggle.mutate(!enabled)}
+      >
         {enabled ? "Switch the public page off" : "Switch the public page on"}
       </button>
     </div>
@@ -631,7 +757,14 @@ export function TargetsPage(): React.ReactNode {
         const text = edits[h.name].trim().replace(/[%£,]/g, "");
         const number = Number(text);
         // Text that is not a number goes as it is, for the server to refuse with a clear message.
-        body[h.name] = text === "" ? null : !Number.isFinite(number) ? (text as unknown as number) : h.kind === "rate" ? number / 100 : number;
+        body[h.name] =
+          text === ""
+            ? null
+            : !Number.isFinite(number)
+              ? (text as unknown as number)
+              : h.kind === "rate"
+                ? number / 100
+                : number;
       }
       return figureApi.saveTargets(orgId, { targets: body });
     },
@@ -641,15 +774,20 @@ export function TargetsPage(): React.ReactNode {
       setEdits({});
     },
   });
-  const errors = Object.fromEntries(Object.entries(fieldErrors(save.error)).map(([k, v]) => [k.replace(/^targets\./, ""), v]));
+  const errors = Object.fromEntries(
+    Object.entries(fieldErrors(save.error)).map(([k, v]) => [k.replace(/^targets\./, ""), v]),
+  );
   return (
     <Page title="Targets" caption={org.data?.name}>
       <p className="govuk-body">
-        Set the level you are aiming for on each figure. The dashboard shows each figure as on target, near target (missing it by no more than a tenth of the target) or off target.
-        Leave a box empty to have no target.
+        Set the level you are aiming for on each figure. The dashboard shows each figure as on target, near target
+        (missing it by no more than a tenth of the target) or off target. Leave a box empty to have no target.
       </p>
       {save.isSuccess && <SuccessBanner title="Targets saved" />}
-      <ErrorSummary error={save.error} fields={Object.fromEntries(withTarget.map((h) => [`targets.${h.name}`, `target-${h.name}`]))} />
+      <ErrorSummary
+        error={save.error}
+        fields={Object.fromEntries(withTarget.map((h) => [`targets.${h.name}`, `target-${h.name}`]))}
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -663,7 +801,8 @@ export function TargetsPage(): React.ReactNode {
               {h.label}
             </label>
             <div className="govuk-hint" id={`target-${h.name}-hint`}>
-              {h.kind === "rate" ? "As a percentage, for example 8.5" : "In pounds, for example 12.60"}; {h.better === "lower" ? "lower is better" : "higher is better"}
+              {h.kind === "rate" ? "As a percentage, for example 8.5" : "In pounds, for example 12.60"};{" "}
+              {h.better === "lower" ? "lower is better" : "higher is better"}
             </div>
             {errors[h.name] && (
               <p className="govuk-error-message" id={`target-${h.name}-error`}>

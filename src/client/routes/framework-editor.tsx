@@ -83,7 +83,11 @@ export function FrameworkEditor({ doc, onChange }: { doc: Framework; onChange: (
                       .join(", ") || (r.top ? "A top role" : "Nowhere yet")}
                   </td>
                   <td className="govuk-table__cell">
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setEditing(r.key)}>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => setEditing(r.key)}
+                    >
                       Change<span className="govuk-visually-hidden"> {r.title}</span>
                     </button>
                   </td>
@@ -100,24 +104,44 @@ export function FrameworkEditor({ doc, onChange }: { doc: Framework; onChange: (
 }
 
 /** One role: its words, pay guidance, easy read, job roles, requirements and routes onward. */
-function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Role; onChange: (doc: Framework) => void; onDone: () => void }) {
-  const set = (patch: Partial<Role>) => onChange({ ...doc, roles: doc.roles.map((r) => (r.key === role.key ? { ...r, ...patch } : r)) });
+function RoleEditor({
+  doc,
+  role,
+  onChange,
+  onDone,
+}: {
+  doc: Framework;
+  role: Role;
+  onChange: (doc: Framework) => void;
+  onDone: () => void;
+}) {
+  const set = (patch: Partial<Role>) =>
+    onChange({ ...doc, roles: doc.roles.map((r) => (r.key === role.key ? { ...r, ...patch } : r)) });
   const setRoutes = (routes: Route[]) => onChange({ ...doc, routes });
   const titleOf = (key: string) => doc.roles.find((r) => r.key === key)?.title ?? key;
   const itemTitle = (key: string) => doc.catalogue.find((i) => i.key === key)?.title ?? key;
   const onward = doc.routes.filter((rt) => rt.from === role.key);
   const [item, setItem] = useState(doc.catalogue[0]?.key ?? "");
   const [need, setNeed] = useState<"required" | "recommended">("required");
-  const [to, setTo] = useState(doc.roles.find((r) => r.key !== role.key && !onward.some((rt) => rt.to === r.key))?.key ?? "");
+  const [to, setTo] = useState(
+    doc.roles.find((r) => r.key !== role.key && !onward.some((rt) => rt.to === r.key))?.key ?? "",
+  );
   const [via, setVia] = useState<(typeof ROUTE_KINDS)[number]>("promotion");
   const [how, setHow] = useState("");
   const [months, setMonths] = useState("");
   const remove = () => {
-    onChange({ ...doc, roles: doc.roles.filter((r) => r.key !== role.key), routes: doc.routes.filter((rt) => rt.from !== role.key && rt.to !== role.key) });
+    onChange({
+      ...doc,
+      roles: doc.roles.filter((r) => r.key !== role.key),
+      routes: doc.routes.filter((rt) => rt.from !== role.key && rt.to !== role.key),
+    });
     onDone();
   };
   // Typical time is optional, but what is typed must be a whole number of months: never dropped silently.
-  const monthsError = months.trim() && !(Number.isInteger(Number(months)) && Number(months) > 0) ? "Enter the typical time as a whole number of months, for example 18" : undefined;
+  const monthsError =
+    months.trim() && !(Number.isInteger(Number(months)) && Number(months) > 0)
+      ? "Enter the typical time as a whole number of months, for example 18"
+      : undefined;
   const addRoute = () => {
     if (!to || how.trim().length < 10 || monthsError) return;
     const typical = Number(months);
@@ -125,7 +149,17 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
     onChange({
       ...doc,
       roles: doc.roles.map((r) => (r.key === role.key ? { ...r, top: undefined } : r)),
-      routes: [...doc.routes, { from: role.key, to, via: [via], how: how.trim(), items: [], ...(typical > 0 ? { typicalMonths: typical } : {}) }],
+      routes: [
+        ...doc.routes,
+        {
+          from: role.key,
+          to,
+          via: [via],
+          how: how.trim(),
+          items: [],
+          ...(typical > 0 ? { typicalMonths: typical } : {}),
+        },
+      ],
     });
     setHow("");
     setMonths("");
@@ -138,7 +172,13 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
       <p className="govuk-hint" id="role-editor-hint">
         Changes are kept in the draft when you save it. The roadmap shows them once you publish.
       </p>
-      <TextInput id="role-title" name="role-title" label="Title" value={role.title} onChange={(title) => set({ title })} />
+      <TextInput
+        id="role-title"
+        name="role-title"
+        label="Title"
+        value={role.title}
+        onChange={(title) => set({ title })}
+      />
       <Select
         id="role-pathway"
         name="role-pathway"
@@ -147,8 +187,18 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
         onChange={(pathway) => set({ pathway })}
         options={doc.pathways.map((p) => ({ value: p.key, label: p.title }))}
       />
-      <TextArea id="role-summary" label="What the role is" value={role.summary} onChange={(summary) => set({ summary })} />
-      <TextArea id="role-what" label="What you do" value={role.whatYouDo ?? ""} onChange={(v) => set({ whatYouDo: v.trim() ? v : undefined })} />
+      <TextArea
+        id="role-summary"
+        label="What the role is"
+        value={role.summary}
+        onChange={(summary) => set({ summary })}
+      />
+      <TextArea
+        id="role-what"
+        label="What you do"
+        value={role.whatYouDo ?? ""}
+        onChange={(v) => set({ whatYouDo: v.trim() ? v : undefined })}
+      />
       <TextInput
         id="role-pay"
         name="role-pay"
@@ -166,10 +216,17 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
       />
       <details className="govuk-details">
         <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">ASC-WDS job roles that map to this role ({role.jobRoles.length})</span>
+          <span className="govuk-details__summary-text">
+            ASC-WDS job roles that map to this role ({role.jobRoles.length})
+          </span>
         </summary>
         <div className="govuk-details__text">
-          <JobRoleCheckboxes idPrefix="role-job" offered={ALL_JOB_ROLES} chosen={role.jobRoles} onChange={(jobRoles) => set({ jobRoles })} />
+          <JobRoleCheckboxes
+            idPrefix="role-job"
+            offered={ALL_JOB_ROLES}
+            chosen={role.jobRoles}
+            onChange={(jobRoles) => set({ jobRoles })}
+          />
         </div>
       </details>
 
@@ -213,13 +270,19 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
           ]}
         />
       </div>
-      <Button type="button" secondary onClick={() => item && set({ requirements: [...role.requirements, { anyOf: [item], need }] })}>
+      <Button
+        type="button"
+        secondary
+        onClick={() => item && set({ requirements: [...role.requirements, { anyOf: [item], need }] })}
+      >
         Add what you need
       </Button>
 
       <h4 className="govuk-heading-s">Where it leads</h4>
       {onward.length === 0 ? (
-        <p className="govuk-body">{role.top ? "Nowhere: it is a top role." : "Nowhere yet. Add a route, or mark it a top role."}</p>
+        <p className="govuk-body">
+          {role.top ? "Nowhere: it is a top role." : "Nowhere yet. Add a route, or mark it a top role."}
+        </p>
       ) : (
         <ul className="govuk-list">
           {onward.map((rt) => (
@@ -242,7 +305,9 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
         label="Add a route to"
         value={to}
         onChange={setTo}
-        options={doc.roles.filter((r) => r.key !== role.key && !onward.some((rt) => rt.to === r.key)).map((r) => ({ value: r.key, label: r.title }))}
+        options={doc.roles
+          .filter((r) => r.key !== role.key && !onward.some((rt) => rt.to === r.key))
+          .map((r) => ({ value: r.key, label: r.title }))}
       />
       <Select
         id="route-via"
@@ -252,15 +317,41 @@ function RoleEditor({ doc, role, onChange, onDone }: { doc: Framework; role: Rol
         onChange={(v) => setVia(v as typeof via)}
         options={ROUTE_KINDS.map((k) => ({ value: k, label: ROUTE_KIND_LABELS[k] }))}
       />
-      <TextInput id="route-how" name="route-how" label="How to get there" hint="At least 10 characters, for example: complete the Level 3 diploma" value={how} onChange={setHow} />
-      <TextInput id="route-months" name="route-months" label="Typical time in months (optional)" value={months} onChange={setMonths} width="" error={monthsError} />
-      <Button type="button" secondary disabled={!to || how.trim().length < 10 || Boolean(monthsError)} onClick={addRoute}>
+      <TextInput
+        id="route-how"
+        name="route-how"
+        label="How to get there"
+        hint="At least 10 characters, for example: complete the Level 3 diploma"
+        value={how}
+        onChange={setHow}
+      />
+      <TextInput
+        id="route-months"
+        name="route-months"
+        label="Typical time in months (optional)"
+        value={months}
+        onChange={setMonths}
+        width=""
+        error={monthsError}
+      />
+      <Button
+        type="button"
+        secondary
+        disabled={!to || how.trim().length < 10 || Boolean(monthsError)}
+        onClick={addRoute}
+      >
         Add the route
       </Button>
 
       <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-6" data-module="govuk-checkboxes">
         <div className="govuk-checkboxes__item">
-          <input className="govuk-checkboxes__input" id="role-top" type="checkbox" checked={Boolean(role.top)} onChange={(e) => set({ top: e.target.checked || undefined })} />
+          <input
+            className="govuk-checkboxes__input"
+            id="role-top"
+            type="checkbox"
+            checked={Boolean(role.top)}
+            onChange={(e) => set({ top: e.target.checked || undefined })}
+          />
           <label className="govuk-label govuk-checkboxes__label" htmlFor="role-top">
             A top role: the end of its pathway, with no route onwards
           </label>

@@ -22,7 +22,10 @@ export function HomeRedirect(): React.ReactNode {
 export function NoOrganisationPage(): React.ReactNode {
   return (
     <Page title="You are not in an organisation yet">
-      <p className="govuk-body">Your account is not a member of any organisation in the hub. Ask your organisation's admin to invite you, then open the link in the email.</p>
+      <p className="govuk-body">
+        Your account is not a member of any organisation in the hub. Ask your organisation's admin to invite you, then
+        open the link in the email.
+      </p>
     </Page>
   );
 }

@@ -12,7 +12,8 @@ import { ApiTokensSection } from "./api-tokens";
 import { NotFoundPage } from "./misc-pages";
 
 const INTRO: Record<Role, (org: string) => string> = {
-  council_admin: (o) => `You run the hub for ${o}: invite the providers you commission, manage who in the council can use the hub, and see who changed what.`,
+  council_admin: (o) =>
+    `You run the hub for ${o}: invite the providers you commission, manage who in the council can use the hub, and see who changed what.`,
   council_analyst: (o) => `You can see the workforce across the providers ${o} commissions.`,
   commissioner: (o) => `You can see the providers ${o} commissions and their workforce figures.`,
   provider_admin: (o) => `You manage ${o}'s workforce data and who in your organisation can use the hub.`,
@@ -49,7 +50,9 @@ export function OrgHomePage(): React.ReactNode {
   const s = o.summary;
   return (
     <Page title={o.name} caption={ORG_KIND_LABELS[o.kind]}>
-      <p className="govuk-body-l">{o.role ? INTRO[o.role](o.name) : "You are the hub administrator, acting in this organisation."}</p>
+      <p className="govuk-body-l">
+        {o.role ? INTRO[o.role](o.name) : "You are the hub administrator, acting in this organisation."}
+      </p>
       {s?.system && (
         <>
           <h2 className="govuk-heading-m">The local care system</h2>
@@ -128,7 +131,11 @@ export function UsersPage(): React.ReactNode {
   });
   const change = useMutation({
     mutationFn: (v: { id: string; role?: Role; remove?: boolean; withdraw?: boolean }) =>
-      v.withdraw ? orgApi.withdrawInvitation(orgId, v.id) : v.remove ? orgApi.removeMember(orgId, v.id) : orgApi.changeRole(orgId, v.id, { role: v.role as Role }),
+      v.withdraw
+        ? orgApi.withdrawInvitation(orgId, v.id)
+        : v.remove
+          ? orgApi.removeMember(orgId, v.id)
+          : orgApi.changeRole(orgId, v.id, { role: v.role as Role }),
     onSuccess: (_d, v) => {
       setDone(v.withdraw ? "Invitation withdrawn." : v.remove ? "Member removed." : "Role changed.");
       refresh();
@@ -165,7 +172,12 @@ export function UsersPage(): React.ReactNode {
                       <label className="govuk-visually-hidden" htmlFor={`role-${m.id}`}>
                         Role for {m.user.name || m.user.email}
                       </label>
-                      <select id={`role-${m.id}`} className="govuk-select" value={m.role} onChange={(e) => change.mutate({ id: m.id, role: e.target.value as Role })}>
+                      <select
+                        id={`role-${m.id}`}
+                        className="govuk-select"
+                        value={m.role}
+                        onChange={(e) => change.mutate({ id: m.id, role: e.target.value as Role })}
+                      >
                         {roleOptions.map((r) => (
                           <option key={r.value} value={r.value}>
                             {r.label}
@@ -181,7 +193,11 @@ export function UsersPage(): React.ReactNode {
                 header: "Actions",
                 hiddenHeader: true,
                 cell: (m) => (
-                  <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => change.mutate({ id: m.id, remove: true })}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                    onClick={() => change.mutate({ id: m.id, remove: true })}
+                  >
                     Remove<span className="govuk-visually-hidden"> {m.user.name || m.user.email}</span>
                   </button>
                 ),
@@ -196,12 +212,20 @@ export function UsersPage(): React.ReactNode {
               columns={[
                 { header: "Email", cell: (i) => i.email },
                 { header: "Role", cell: (i) => ROLE_LABELS[i.role] },
-                { header: "Expires", cell: (i) => new Date(i.expires).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) },
+                {
+                  header: "Expires",
+                  cell: (i) =>
+                    new Date(i.expires).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
+                },
                 manage && {
                   header: "Actions",
                   hiddenHeader: true,
                   cell: (i) => (
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => change.mutate({ id: i.id, withdraw: true })}>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => change.mutate({ id: i.id, withdraw: true })}
+                    >
                       Withdraw<span className="govuk-visually-hidden"> invitation for {i.email}</span>
                     </button>
                   ),
@@ -226,7 +250,15 @@ export function UsersPage(): React.ReactNode {
             error={errors.email}
             width="govuk-input--width-30"
           />
-          <Select id="invite-role" name="role" label="Role" value={role} onChange={setRole} error={errors.role} options={[{ value: "", label: "Choose a role" }, ...roleOptions]} />
+          <Select
+            id="invite-role"
+            name="role"
+            label="Role"
+            value={role}
+            onChange={setRole}
+            error={errors.role}
+            options={[{ value: "", label: "Choose a role" }, ...roleOptions]}
+          />
           <Button disabled={invite.isPending}>Send invitation</Button>
         </form>
       )}
@@ -264,7 +296,10 @@ export function ProvidersPage(): React.ReactNode {
           rowKey={(p) => p.id}
           columns={[
             { header: "Provider", cell: (p) => p.name },
-            { header: "Commissioned since", cell: (p) => `${p.commissioning.from}${p.commissioning.to ? ` to ${p.commissioning.to}` : ""}` },
+            {
+              header: "Commissioned since",
+              cell: (p) => `${p.commissioning.from}${p.commissioning.to ? ` to ${p.commissioning.to}` : ""}`,
+            },
             { header: "Workplaces", numeric: true, cell: (p) => number(p.workplaces) },
             { header: "Staff in post", numeric: true, cell: (p) => number(p.staffInPost) },
           ]}
@@ -280,8 +315,18 @@ export function ProvidersPage(): React.ReactNode {
           noValidate
         >
           <h2 className="govuk-heading-m">Invite a provider</h2>
-          <p className="govuk-body">The provider is added to the hub, commissioned from today, and its first admin gets an email to join.</p>
-          <TextInput id="provider-name" name="name" label="Provider's name" value={name} onChange={setName} error={errors.name} width="govuk-input--width-30" />
+          <p className="govuk-body">
+            The provider is added to the hub, commissioned from today, and its first admin gets an email to join.
+          </p>
+          <TextInput
+            id="provider-name"
+            name="name"
+            label="Provider's name"
+            value={name}
+            onChange={setName}
+            error={errors.name}
+            width="govuk-input--width-30"
+          />
           <TextInput
             id="provider-admin-email"
             name="adminEmail"
@@ -335,7 +380,9 @@ export function AuditPage(): React.ReactNode {
   if (!org.data) return <Loading org={org} />;
   return (
     <Page title="Audit trail" caption={org.data.name}>
-      <p className="govuk-body">Every change made in {org.data.name}, by whom and when. Identifiers and special category data are masked.</p>
+      <p className="govuk-body">
+        Every change made in {org.data.name}, by whom and when. Identifiers and special category data are masked.
+      </p>
       {audit.data && <AuditTable entries={audit.data.entries} />}
     </Page>
   );

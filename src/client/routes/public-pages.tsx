@@ -14,7 +14,9 @@ export function PublicWorkforcePage(): React.ReactNode {
   if (page.isError)
     return (
       <Page title="Page not found">
-        <p className="govuk-body">There is no public workforce page at this address. The council may not have published one.</p>
+        <p className="govuk-body">
+          There is no public workforce page at this address. The council may not have published one.
+        </p>
       </Page>
     );
   const d = page.data;
@@ -24,11 +26,12 @@ export function PublicWorkforcePage(): React.ReactNode {
   return (
     <Page title="The state of the care workforce" caption={d.council.name}>
       <p className="govuk-body-l">
-        The adult social care workforce of the providers {d.council.name} commissions and its own services, as at {d.at}, from the records providers keep in the Care Workforce Hub.
+        The adult social care workforce of the providers {d.council.name} commissions and its own services, as at {d.at}
+        , from the records providers keep in the Care Workforce Hub.
       </p>
       <div className="govuk-inset-text">
-        Counts are rounded to the nearest {d.roundedTo}. A figure that would rest on fewer than 3 employers or 10 workers is not shown. Turnover and starters cover the last 12
-        months.
+        Counts are rounded to the nearest {d.roundedTo}. A figure that would rest on fewer than 3 employers or 10
+        workers is not shown. Turnover and starters cover the last 12 months.
       </div>
       <Table
         caption={`Headline figures as at ${d.at}`}
@@ -37,7 +40,11 @@ export function PublicWorkforcePage(): React.ReactNode {
         columns={[
           { header: "Figure", cell: (h) => h.label },
           { header: "Now", numeric: true, cell: (h) => show(d.now[h.name], h.kind) },
-          { header: last ? `Quarter ending ${last.at}` : "Last quarter end", numeric: true, cell: (h) => show(last?.figures[h.name], h.kind) },
+          {
+            header: last ? `Quarter ending ${last.at}` : "Last quarter end",
+            numeric: true,
+            cell: (h) => show(last?.figures[h.name], h.kind),
+          },
         ]}
       />
       <p className="govuk-body app-no-print">

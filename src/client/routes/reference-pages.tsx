@@ -61,15 +61,20 @@ export function ReferenceDataPage(): React.ReactNode {
   };
   const errors = fieldErrors(save.error);
   const correctButton = (label: string, e: Editing) => (
-    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => edit(e)}>
+    <button
+      type="button"
+      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+      onClick={() => edit(e)}
+    >
       Correct<span className="govuk-visually-hidden"> {label}</span>
     </button>
   );
   return (
     <Page title="Reference data" caption="Hub administration">
       <p className="govuk-body">
-        Pay floors and national figures the hub compares local figures with. Each has its source; figures from different editions of a publication are kept apart and never joined
-        into one series. Correct a figure when its source is corrected; add a new edition as new figures through the API (
+        Pay floors and national figures the hub compares local figures with. Each has its source; figures from different
+        editions of a publication are kept apart and never joined into one series. Correct a figure when its source is
+        corrected; add a new edition as new figures through the API (
         <a className="govuk-link" href="/api/docs">
           API documentation
         </a>
@@ -84,7 +89,10 @@ export function ReferenceDataPage(): React.ReactNode {
           }}
           noValidate
         >
-          <ErrorSummary error={save.error} fields={{ hourlyRate: "ref-value", value: "ref-value", source: "ref-source", note: "ref-note" }} />
+          <ErrorSummary
+            error={save.error}
+            fields={{ hourlyRate: "ref-value", value: "ref-value", source: "ref-source", note: "ref-note" }}
+          />
           <h2 className="govuk-heading-m">
             Correct{" "}
             {editing.what === "pay-floors"
@@ -101,8 +109,23 @@ export function ReferenceDataPage(): React.ReactNode {
             error={errors.hourlyRate ?? errors.value}
             width="govuk-input--width-20"
           />
-          <TextInput id="ref-source" name="source" label="Source" hint="A link or the publication" value={source} onChange={setSource} error={errors.source} />
-          <TextInput id="ref-note" name="note" label="Note (optional)" value={note} onChange={setNote} error={errors.note} />
+          <TextInput
+            id="ref-source"
+            name="source"
+            label="Source"
+            hint="A link or the publication"
+            value={source}
+            onChange={setSource}
+            error={errors.source}
+          />
+          <TextInput
+            id="ref-note"
+            name="note"
+            label="Note (optional)"
+            value={note}
+            onChange={setNote}
+            error={errors.note}
+          />
           <div className="govuk-button-group">
             <Button disabled={save.isPending}>Save correction</Button>
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setEditing(null)}>
@@ -118,13 +141,20 @@ export function ReferenceDataPage(): React.ReactNode {
             rows={data.data.payFloors}
             rowKey={(f) => f.id}
             columns={[
-              { header: "Rate", cell: (f) => (f.kind === "rlw" ? "Real Living Wage" : "National Living / Minimum Wage") },
+              {
+                header: "Rate",
+                cell: (f) => (f.kind === "rlw" ? "Real Living Wage" : "National Living / Minimum Wage"),
+              },
               { header: "Band", cell: (f) => bandLabel(f.band) },
               { header: "Year", cell: (f) => f.rateYear },
               { header: "Hourly", numeric: true, cell: (f) => money(f.hourlyRate) },
               { header: "Applies from", cell: (f) => f.applicableFrom },
               { header: "Source", cell: (f) => <SourceLink source={f.source} /> },
-              { header: "Actions", hiddenHeader: true, cell: (f) => correctButton(`${f.kind} ${f.band} ${f.rateYear}`, { what: "pay-floors", row: f }) },
+              {
+                header: "Actions",
+                hiddenHeader: true,
+                cell: (f) => correctButton(`${f.kind} ${f.band} ${f.rateYear}`, { what: "pay-floors", row: f }),
+              },
             ]}
           />
           <Table
@@ -134,10 +164,18 @@ export function ReferenceDataPage(): React.ReactNode {
             columns={[
               { header: "Figure", cell: (c) => c.metric },
               { header: "Covers", cell: (c) => `${c.coverage}, ${c.period}` },
-              { header: "Value", numeric: true, cell: (c) => (c.value < 1 ? `${(c.value * 100).toFixed(1)}%` : c.value.toLocaleString("en-GB")) },
+              {
+                header: "Value",
+                numeric: true,
+                cell: (c) => (c.value < 1 ? `${(c.value * 100).toFixed(1)}%` : c.value.toLocaleString("en-GB")),
+              },
               { header: "Edition", cell: (c) => c.edition },
               { header: "Source", cell: (c) => <SourceLink source={c.source} /> },
-              { header: "Actions", hiddenHeader: true, cell: (c) => correctButton(`${c.metric} ${c.coverage} ${c.period}`, { what: "comparators", row: c }) },
+              {
+                header: "Actions",
+                hiddenHeader: true,
+                cell: (c) => correctButton(`${c.metric} ${c.coverage} ${c.period}`, { what: "comparators", row: c }),
+              },
             ]}
           />
         </>

@@ -13,7 +13,9 @@ const STATUS: Record<Status, { label: string; tag: string }> = {
   not_started: { label: "Not started", tag: "govuk-tag--grey" },
   late: { label: "Late", tag: "govuk-tag--red" },
 };
-const Tag = ({ status }: { status: Status }) => <strong className={`govuk-tag ${STATUS[status].tag}`}>{STATUS[status].label}</strong>;
+const Tag = ({ status }: { status: Status }) => (
+  <strong className={`govuk-tag ${STATUS[status].tag}`}>{STATUS[status].label}</strong>
+);
 const pct = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `${Math.round(n * 100)}%`);
 
 export function ReturnsPage(): React.ReactNode {
@@ -39,7 +41,10 @@ function CouncilReturns({ org }: { org: OrgHome }) {
   return (
     <Page title="Workforce returns" caption={org.name}>
       {done && <SuccessBanner title={done} />}
-      <ErrorSummary error={create.error} fields={{ name: "period-name", periodEnd: "period-end", dueDate: "period-due" }} />
+      <ErrorSummary
+        error={create.error}
+        fields={{ name: "period-name", periodEnd: "period-end", dueDate: "period-due" }}
+      />
       {periods.data && (
         <Table
           caption="Return periods"
@@ -49,7 +54,11 @@ function CouncilReturns({ org }: { org: OrgHome }) {
             {
               header: "Period",
               cell: (p) => (
-                <Link className="govuk-link" to="/orgs/$orgId/returns/$periodId" params={{ orgId: org.id, periodId: p.id }}>
+                <Link
+                  className="govuk-link"
+                  to="/orgs/$orgId/returns/$periodId"
+                  params={{ orgId: org.id, periodId: p.id }}
+                >
                   {p.name}
                 </Link>
               ),
@@ -129,7 +138,10 @@ export function ReturnPeriodPage(): React.ReactNode {
         columns={[
           { header: "Provider", cell: (p) => p.provider.name },
           { header: "Status", cell: (p) => <Tag status={p.status} /> },
-          { header: "Submitted", cell: (p) => (p.submittedAt ? new Date(p.submittedAt).toLocaleDateString("en-GB") : "—") },
+          {
+            header: "Submitted",
+            cell: (p) => (p.submittedAt ? new Date(p.submittedAt).toLocaleDateString("en-GB") : "—"),
+          },
           { header: "Completeness", numeric: true, cell: (p) => pct(p.completenessScore) },
         ]}
       />
@@ -149,7 +161,8 @@ function ProviderReturns({ org }: { org: OrgHome }) {
   return (
     <Page title="Workforce returns" caption={org.name}>
       <p className="govuk-body">
-        Submitting a return keeps a copy of your data as at the period's date for the council. Check your data first: upload your latest files if anything has changed.
+        Submitting a return keeps a copy of your data as at the period's date for the council. Check your data first:
+        upload your latest files if anything has changed.
       </p>
       <ErrorSummary error={submit.error} />
       {list.data && (
@@ -168,7 +181,11 @@ function ProviderReturns({ org }: { org: OrgHome }) {
               hiddenHeader: true,
               cell: (r) =>
                 !r.submittedAt && r.period.periodEnd <= today ? (
-                  <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => submit.mutate(r.period.id)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-!-margin-bottom-0"
+                    onClick={() => submit.mutate(r.period.id)}
+                  >
                     Submit<span className="govuk-visually-hidden"> the return for {r.period.name}</span>
                   </button>
                 ) : null,

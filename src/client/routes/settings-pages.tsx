@@ -1,7 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { JOB_ROLES, TRAINING_CATEGORY_LABELS } from "../../shared/ascwds/codes";
-import { ALL_JOB_ROLES, Button, ErrorSummary, fieldErrors, JobRoleCheckboxes, Select, SuccessBanner, TextInput } from "../components/forms";
+import {
+  ALL_JOB_ROLES,
+  Button,
+  ErrorSummary,
+  fieldErrors,
+  JobRoleCheckboxes,
+  Select,
+  SuccessBanner,
+  TextInput,
+} from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { useOrg, useOrgId } from "../lib/org";
@@ -11,7 +20,8 @@ import { type WorkforceSettings as Settings, staffApi, staffKeys, staffQueries }
 const CATEGORIES = Object.entries(TRAINING_CATEGORY_LABELS)
   .map(([code, label]) => ({ value: code, label }))
   .sort((a, b) => a.label.localeCompare(b.label));
-const rolesText = (roles: number[] | null) => (roles === null ? "Every job role" : roles.map((r) => JOB_ROLES[r] ?? String(r)).join(", "));
+const rolesText = (roles: number[] | null) =>
+  roles === null ? "Every job role" : roles.map((r) => JOB_ROLES[r] ?? String(r)).join(", ");
 
 /**
  * The employer's standard week and mandatory training (its workforce settings): what its FTE
@@ -26,8 +36,9 @@ export function WorkforceSettingsPage(): React.ReactNode {
   return (
     <Page title="Working week and mandatory training" caption={org.data?.name}>
       <p className="govuk-body">
-        Your figures use these: full-time equivalent (FTE) divides each person's hours by your full-time week, and training compliance is the share of the training you require for
-        each job role that your staff hold and is still in date.
+        Your figures use these: full-time equivalent (FTE) divides each person's hours by your full-time week, and
+        training compliance is the share of the training you require for each job role that your staff hold and is still
+        in date.
       </p>
       {canEdit ? <SettingsForm orgId={orgId} settings={settings.data} /> : <SettingsSummary settings={settings.data} />}
     </Page>
@@ -65,7 +76,14 @@ const newKey = () => Math.random().toString(36).slice(2);
 function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }) {
   const queryClient = useQueryClient();
   const [week, setWeek] = useState(settings.standardWeeklyHours === null ? "" : String(settings.standardWeeklyHours));
-  const [rows, setRows] = useState<Row[]>(settings.requiredTraining.map((r) => ({ key: newKey(), category: String(r.category), every: r.roles === null, roles: r.roles ?? [] })));
+  const [rows, setRows] = useState<Row[]>(
+    settings.requiredTraining.map((r) => ({
+      key: newKey(),
+      category: String(r.category),
+      every: r.roles === null,
+      roles: r.roles ?? [],
+    })),
+  );
   const save = useMutation({
     mutationFn: () => {
       const text = week.trim();
@@ -83,7 +101,8 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
   });
   const errors = fieldErrors(save.error);
   const change = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const unused = (current: string) => CATEGORIES.filter((c) => c.value === current || !rows.some((r) => r.category === c.value));
+  const unused = (current: string) =>
+    CATEGORIES.filter((c) => c.value === current || !rows.some((r) => r.category === c.value));
   return (
     <form
       onSubmit={(e) => {
@@ -116,7 +135,9 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
         error={errors.standardWeeklyHours}
       />
       <h2 className="govuk-heading-m">Mandatory training</h2>
-      {rows.length === 0 && <p className="govuk-body">None yet. Add the training your staff must hold, and who must hold it.</p>}
+      {rows.length === 0 && (
+        <p className="govuk-body">None yet. Add the training your staff must hold, and who must hold it.</p>
+      )}
       {rows.map((r, i) => (
         <fieldset key={r.key} className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Training {i + 1}</legend>
@@ -130,7 +151,10 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
             error={errors[`requiredTraining.${i}.category`]}
           />
           <div className={`govuk-form-group${errors[`requiredTraining.${i}.roles`] ? " govuk-form-group--error" : ""}`}>
-            <fieldset className="govuk-fieldset" aria-describedby={errors[`requiredTraining.${i}.roles`] ? `roles-${i}-error` : undefined}>
+            <fieldset
+              className="govuk-fieldset"
+              aria-describedby={errors[`requiredTraining.${i}.roles`] ? `roles-${i}-error` : undefined}
+            >
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who must hold it</legend>
               {errors[`requiredTraining.${i}.roles`] && (
                 <p className="govuk-error-message" id={`roles-${i}-error`}>
@@ -139,13 +163,27 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
               )}
               <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
                 <div className="govuk-radios__item">
-                  <input className="govuk-radios__input" id={`roles-${i}`} name={`roles-${i}`} type="radio" checked={r.every} onChange={() => change(i, { every: true })} />
+                  <input
+                    className="govuk-radios__input"
+                    id={`roles-${i}`}
+                    name={`roles-${i}`}
+                    type="radio"
+                    checked={r.every}
+                    onChange={() => change(i, { every: true })}
+                  />
                   <label className="govuk-label govuk-radios__label" htmlFor={`roles-${i}`}>
                     Every job role
                   </label>
                 </div>
                 <div className="govuk-radios__item">
-                  <input className="govuk-radios__input" id={`roles-${i}-some`} name={`roles-${i}`} type="radio" checked={!r.every} onChange={() => change(i, { every: false })} />
+                  <input
+                    className="govuk-radios__input"
+                    id={`roles-${i}-some`}
+                    name={`roles-${i}`}
+                    type="radio"
+                    checked={!r.every}
+                    onChange={() => change(i, { every: false })}
+                  />
                   <label className="govuk-label govuk-radios__label" htmlFor={`roles-${i}-some`}>
                     Only some job roles
                   </label>
@@ -153,7 +191,12 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
               </div>
               {!r.every && (
                 <div className="govuk-!-margin-top-3">
-                  <JobRoleCheckboxes idPrefix={`roles-${i}`} offered={ALL_JOB_ROLES} chosen={r.roles} onChange={(roles) => change(i, { roles })} />
+                  <JobRoleCheckboxes
+                    idPrefix={`roles-${i}`}
+                    offered={ALL_JOB_ROLES}
+                    chosen={r.roles}
+                    onChange={(roles) => change(i, { roles })}
+                  />
                 </div>
               )}
             </fieldset>
@@ -165,7 +208,11 @@ function SettingsForm({ orgId, settings }: { orgId: string; settings: Settings }
       ))}
       <div className="govuk-button-group">
         {unused("").length > 0 && (
-          <Button type="button" secondary onClick={() => setRows([...rows, { key: newKey(), category: unused("")[0].value, every: true, roles: [] }])}>
+          <Button
+            type="button"
+            secondary
+            onClick={() => setRows([...rows, { key: newKey(), category: unused("")[0].value, every: true, roles: [] }])}
+          >
             Add training
           </Button>
         )}

@@ -45,7 +45,11 @@ export function StaffPage(): React.ReactNode {
                 header: "Name",
                 cell: (s) =>
                   canEdit && !s.endDate ? (
-                    <Link className="govuk-link" to="/orgs/$orgId/staff/$staffId/edit" params={{ orgId, staffId: s.id }}>
+                    <Link
+                      className="govuk-link"
+                      to="/orgs/$orgId/staff/$staffId/edit"
+                      params={{ orgId, staffId: s.id }}
+                    >
                       {s.name}
                     </Link>
                   ) : (
@@ -63,7 +67,11 @@ export function StaffPage(): React.ReactNode {
                   s.endDate ? (
                     `${s.endDate} (${s.leavingReason ?? "reason not given"})`
                   ) : canEdit ? (
-                    <Link className="govuk-link" to="/orgs/$orgId/staff/$staffId/leave" params={{ orgId, staffId: s.id }}>
+                    <Link
+                      className="govuk-link"
+                      to="/orgs/$orgId/staff/$staffId/leave"
+                      params={{ orgId, staffId: s.id }}
+                    >
                       Record as leaver<span className="govuk-visually-hidden">: {s.name}</span>
                     </Link>
                   ) : (
@@ -76,14 +84,24 @@ export function StaffPage(): React.ReactNode {
             <nav className="govuk-pagination" aria-label="Pages of staff">
               {page > 1 && (
                 <div className="govuk-pagination__prev">
-                  <Link className="govuk-link govuk-pagination__link" to="/orgs/$orgId/staff" params={{ orgId }} search={{ ...search, page: page - 1 }}>
+                  <Link
+                    className="govuk-link govuk-pagination__link"
+                    to="/orgs/$orgId/staff"
+                    params={{ orgId }}
+                    search={{ ...search, page: page - 1 }}
+                  >
                     <span className="govuk-pagination__link-title">Previous page</span>
                   </Link>
                 </div>
               )}
               {page < pages && (
                 <div className="govuk-pagination__next">
-                  <Link className="govuk-link govuk-pagination__link" to="/orgs/$orgId/staff" params={{ orgId }} search={{ ...search, page: page + 1 }}>
+                  <Link
+                    className="govuk-link govuk-pagination__link"
+                    to="/orgs/$orgId/staff"
+                    params={{ orgId }}
+                    search={{ ...search, page: page + 1 }}
+                  >
                     <span className="govuk-pagination__link-title">Next page</span>
                   </Link>
                 </div>
@@ -111,7 +129,13 @@ function StaffFilters({ orgId, search }: { orgId: string; search: StaffSearch })
     <Form
       form={form}
       className="govuk-!-margin-bottom-6"
-      onSubmit={(v) => navigate({ to: "/orgs/$orgId/staff", params: { orgId }, search: { ...v, q: v.q || undefined, page: undefined } })}
+      onSubmit={(v) =>
+        navigate({
+          to: "/orgs/$orgId/staff",
+          params: { orgId },
+          search: { ...v, q: v.q || undefined, page: undefined },
+        })
+      }
     >
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
@@ -126,13 +150,23 @@ function StaffFilters({ orgId, search }: { orgId: string; search: StaffSearch })
       </div>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <SelectField name="role" label="Main job role" choices={[{ value: "", label: "All roles" }, ...Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label }))]} />
+          <SelectField
+            name="role"
+            label="Main job role"
+            choices={[
+              { value: "", label: "All roles" },
+              ...Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label })),
+            ]}
+          />
         </div>
         <div className="govuk-grid-column-one-third">
           <SelectField
             name="contract"
             label="Contract"
-            choices={[{ value: "", label: "All contracts" }, ...Object.entries(CONTRACT_LABELS).map(([value, label]) => ({ value, label }))]}
+            choices={[
+              { value: "", label: "All contracts" },
+              ...Object.entries(CONTRACT_LABELS).map(([value, label]) => ({ value, label })),
+            ]}
           />
         </div>
       </div>
@@ -158,7 +192,11 @@ export function RecordLeaverPage(): React.ReactNode {
     return (
       <Page title="Leaver recorded">
         <SuccessBanner title="The leaver has been recorded. Their record is kept, with the date and reason." />
-        <button type="button" className="govuk-button" onClick={() => navigate({ to: "/orgs/$orgId/staff", params: { orgId } })}>
+        <button
+          type="button"
+          className="govuk-button"
+          onClick={() => navigate({ to: "/orgs/$orgId/staff", params: { orgId } })}
+        >
           Back to staff
         </button>
       </Page>
@@ -168,14 +206,25 @@ export function RecordLeaverPage(): React.ReactNode {
       <div className="govuk-grid-column-two-thirds">
         <Form form={form} onSubmit={(v) => leave.mutate(v)} error={leave.error}>
           <Page title="Record a leaver">
-            <p className="govuk-body">The staff record is kept, marked as left. Leavers and their reasons feed turnover and where people went.</p>
-            <TextField id="leaving-date" name="leavingDate" label="Leaving date" hint="As YYYY-MM-DD, for example 2026-05-31" width="govuk-input--width-20" />
+            <p className="govuk-body">
+              The staff record is kept, marked as left. Leavers and their reasons feed turnover and where people went.
+            </p>
+            <TextField
+              id="leaving-date"
+              name="leavingDate"
+              label="Leaving date"
+              hint="As YYYY-MM-DD, for example 2026-05-31"
+              width="govuk-input--width-20"
+            />
             <SelectField
               id="reason"
               name="reason"
               label="Reason for leaving"
               options={asNumber()}
-              choices={[{ value: "", label: "Choose a reason" }, ...Object.entries(LEAVING_REASONS).map(([value, label]) => ({ value, label }))]}
+              choices={[
+                { value: "", label: "Choose a reason" },
+                ...Object.entries(LEAVING_REASONS).map(([value, label]) => ({ value, label })),
+              ]}
             />
             <Button disabled={leave.isPending}>Record leaver</Button>
           </Page>

@@ -11,7 +11,21 @@ import { type UploadProblem as Problem, uploadApi, uploadKeys, uploadQueries } f
 const today = () => new Date().toISOString().slice(0, 10);
 const REASON_OPTIONS = Object.entries(LEAVING_REASONS).map(([value, label]) => ({ value, label }));
 
-function DateInput({ id, legend, hint, value, onChange, error }: { id: string; legend: string; hint?: string; value: string; onChange: (v: string) => void; error?: string }) {
+function DateInput({
+  id,
+  legend,
+  hint,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
   const [y, m, d] = value.split("-");
   const set = (part: 0 | 1 | 2, v: string) => {
     const parts = [y ?? "", m ?? "", d ?? ""];
@@ -89,10 +103,14 @@ export function UploadPage(): React.ReactNode {
     <Page title="Upload workforce data" caption={org.data.name}>
       <ErrorSummary error={upload.error} fields={{ files: "files", asAt: "as-at-day", no_files: "files" }} />
       <p className="govuk-body">
-        Upload the files you make for the Adult Social Care Workforce Data Set (ASC-WDS): the workplace file, the staff file and, if you have it, the training file. An Excel
-        workbook with one sheet per file works too. Nothing changes until you have seen what will change and confirmed it.
+        Upload the files you make for the Adult Social Care Workforce Data Set (ASC-WDS): the workplace file, the staff
+        file and, if you have it, the training file. An Excel workbook with one sheet per file works too. Nothing
+        changes until you have seen what will change and confirmed it.
       </p>
-      <div className="govuk-inset-text">Staff you leave out of a staff file are never deleted. You choose whether to keep them or record them as leavers.</div>
+      <div className="govuk-inset-text">
+        Staff you leave out of a staff file are never deleted. You choose whether to keep them or record them as
+        leavers.
+      </div>
       {canEdit && (
         <form onSubmit={submit} noValidate>
           <div className={`govuk-form-group${errors.files ? " govuk-form-group--error" : ""}`}>
@@ -167,7 +185,8 @@ export function UploadResultPage(): React.ReactNode {
   const commit = useMutation({
     mutationFn: () => {
       const date = leavingDate || query.data?.import.asAt;
-      const decision = (action: "keep" | "leaver") => (action === "leaver" ? { action, leavingDate: date, reason: Number(reason) } : { action });
+      const decision = (action: "keep" | "leaver") =>
+        action === "leaver" ? { action, leavingDate: date, reason: Number(reason) } : { action };
       const byId = Object.fromEntries(
         Object.entries(overrides)
           .filter(([, a]) => a)
@@ -199,7 +218,9 @@ export function UploadResultPage(): React.ReactNode {
   if (u.status === "validating" || u.status === "committing") {
     return (
       <Page title={u.status === "validating" ? "Checking your files" : "Applying your changes"}>
-        <p className="govuk-body">This can take a minute for a large file. You can close this page and come back: the result will be here.</p>
+        <p className="govuk-body">
+          This can take a minute for a large file. You can close this page and come back: the result will be here.
+        </p>
         <label className="govuk-label" htmlFor="progress">
           Progress
         </label>
@@ -218,7 +239,8 @@ export function UploadResultPage(): React.ReactNode {
             <h2 className="govuk-error-summary__title">Nothing has been changed</h2>
             <div className="govuk-error-summary__body">
               <p className="govuk-body">
-                We could not check your files: {u.error ?? "something went wrong on our side"}. Upload them again or contact the hub's administrator, quoting this reason.
+                We could not check your files: {u.error ?? "something went wrong on our side"}. Upload them again or
+                contact the hub's administrator, quoting this reason.
               </p>
             </div>
           </div>
@@ -227,7 +249,13 @@ export function UploadResultPage(): React.ReactNode {
           <Link className="govuk-button" to="/orgs/$orgId/upload" params={{ orgId }}>
             Upload the files again
           </Link>
-          <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate()}
+          >
             Remove this upload
           </button>
         </div>
@@ -240,14 +268,21 @@ export function UploadResultPage(): React.ReactNode {
       <Page title="Your files need correcting">
         <div className="govuk-error-summary" tabIndex={-1}>
           <div role="alert">
-            <h2 className="govuk-error-summary__title">There {u.summary?.errors === 1 ? "is 1 error" : `are ${u.summary?.errors} errors`} to fix</h2>
+            <h2 className="govuk-error-summary__title">
+              There {u.summary?.errors === 1 ? "is 1 error" : `are ${u.summary?.errors} errors`} to fix
+            </h2>
             <div className="govuk-error-summary__body">
-              <p className="govuk-body">Nothing has been changed. Correct the files and upload them again. Warnings do not stop an upload.</p>
+              <p className="govuk-body">
+                Nothing has been changed. Correct the files and upload them again. Warnings do not stop an upload.
+              </p>
             </div>
           </div>
         </div>
         {reportLinks}
-        <ProblemsTable problems={errors} caption={`Errors${u.problemCount > u.problems.length ? ` (first ${errors.length}; the report has them all)` : ""}`} />
+        <ProblemsTable
+          problems={errors}
+          caption={`Errors${u.problemCount > u.problems.length ? ` (first ${errors.length}; the report has them all)` : ""}`}
+        />
         {warnings.length > 0 && <ProblemsTable problems={warnings} caption="Warnings" />}
         <Link className="govuk-button govuk-button--secondary" to="/orgs/$orgId/upload" params={{ orgId }}>
           Upload corrected files
@@ -261,8 +296,9 @@ export function UploadResultPage(): React.ReactNode {
       <Page title="Upload complete">
         <SuccessBanner title="Your changes have been saved.">
           <p className="govuk-body">
-            {a.staffNew ?? 0} staff records added, {a.staffUpdated ?? 0} updated, {a.leavers ?? 0} recorded as leavers, {a.missingKept ?? 0} kept; {a.workplacesNew ?? 0} workplaces
-            added and {a.workplacesUpdated ?? 0} updated; {a.trainingRecords ?? 0} training records saved.
+            {a.staffNew ?? 0} staff records added, {a.staffUpdated ?? 0} updated, {a.leavers ?? 0} recorded as leavers,{" "}
+            {a.missingKept ?? 0} kept; {a.workplacesNew ?? 0} workplaces added and {a.workplacesUpdated ?? 0} updated;{" "}
+            {a.trainingRecords ?? 0} training records saved.
           </p>
         </SuccessBanner>
         <Link className="govuk-link" to="/orgs/$orgId/upload" params={{ orgId }}>
@@ -274,7 +310,10 @@ export function UploadResultPage(): React.ReactNode {
   if (u.status === "discarded") {
     return (
       <Page title="Upload cancelled">
-        <p className="govuk-body">Nothing was changed. The files and their preview have been removed from the hub (previews not saved within 14 days are removed too).</p>
+        <p className="govuk-body">
+          Nothing was changed. The files and their preview have been removed from the hub (previews not saved within 14
+          days are removed too).
+        </p>
         <Link className="govuk-button" to="/orgs/$orgId/upload" params={{ orgId }}>
           Upload files
         </Link>
@@ -293,12 +332,14 @@ export function UploadResultPage(): React.ReactNode {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            We could not save these changes last time: {u.error}. Nothing was changed. You can try again or cancel this upload.
+            We could not save these changes last time: {u.error}. Nothing was changed. You can try again or cancel this
+            upload.
           </strong>
         </div>
       )}
       <p className="govuk-body">
-        Files checked as at {u.asAt}: {u.files.map((f) => `${f.name} (${f.rows} rows)`).join(", ")}. Nothing has changed yet.
+        Files checked as at {u.asAt}: {u.files.map((f) => `${f.name} (${f.rows} rows)`).join(", ")}. Nothing has changed
+        yet.
       </p>
       {p && (
         <Table
@@ -307,7 +348,10 @@ export function UploadResultPage(): React.ReactNode {
           rowKey={(w) => w.ref}
           columns={[
             { header: "Workplace", cell: (w) => `${w.name} (${w.ref})` },
-            { header: "Workplace details", cell: (w) => (w.action === "update" ? `update: ${w.changed.join(", ")}` : w.action) },
+            {
+              header: "Workplace details",
+              cell: (w) => (w.action === "update" ? `update: ${w.changed.join(", ")}` : w.action),
+            },
             { header: "New staff", numeric: true, cell: (w) => w.staff.new },
             { header: "Updated", numeric: true, cell: (w) => w.staff.updated },
             { header: "Unchanged", numeric: true, cell: (w) => w.staff.unchanged },
@@ -321,7 +365,13 @@ export function UploadResultPage(): React.ReactNode {
             <span className="govuk-details__summary-text">Which fields change for updated staff</span>
           </summary>
           <div className="govuk-details__text">
-            <ul className="govuk-list">{p.workplaces.flatMap((w) => w.updates.map((x) => <li key={`${w.ref}-${x.ref}`}>{`${w.ref} / ${x.ref}: ${x.fields.join(", ")}`}</li>))}</ul>
+            <ul className="govuk-list">
+              {p.workplaces.flatMap((w) =>
+                w.updates.map((x) => (
+                  <li key={`${w.ref}-${x.ref}`}>{`${w.ref} / ${x.ref}: ${x.fields.join(", ")}`}</li>
+                )),
+              )}
+            </ul>
           </div>
         </details>
       )}
@@ -340,19 +390,37 @@ export function UploadResultPage(): React.ReactNode {
       >
         {missing.length > 0 && (
           <>
-            <h2 className="govuk-heading-m">{missing.length === 1 ? "1 member of staff is" : `${missing.length} staff are`} not in your staff file</h2>
+            <h2 className="govuk-heading-m">
+              {missing.length === 1 ? "1 member of staff is" : `${missing.length} staff are`} not in your staff file
+            </h2>
             <div className="govuk-form-group">
               <fieldset className="govuk-fieldset">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">What should happen to them?</legend>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  What should happen to them?
+                </legend>
                 <div className="govuk-radios" data-module="govuk-radios">
                   <div className="govuk-radios__item">
-                    <input className="govuk-radios__input" id="missing-keep" name="missing" type="radio" checked={choice === "keep"} onChange={() => setChoice("keep")} />
+                    <input
+                      className="govuk-radios__input"
+                      id="missing-keep"
+                      name="missing"
+                      type="radio"
+                      checked={choice === "keep"}
+                      onChange={() => setChoice("keep")}
+                    />
                     <label className="govuk-label govuk-radios__label" htmlFor="missing-keep">
                       Keep them as they are
                     </label>
                   </div>
                   <div className="govuk-radios__item">
-                    <input className="govuk-radios__input" id="missing-leaver" name="missing" type="radio" checked={choice === "leaver"} onChange={() => setChoice("leaver")} />
+                    <input
+                      className="govuk-radios__input"
+                      id="missing-leaver"
+                      name="missing"
+                      type="radio"
+                      checked={choice === "leaver"}
+                      onChange={() => setChoice("leaver")}
+                    />
                     <label className="govuk-label govuk-radios__label" htmlFor="missing-leaver">
                       Record them as leavers
                     </label>
@@ -371,7 +439,12 @@ export function UploadResultPage(): React.ReactNode {
               <label className="govuk-label govuk-label--s" htmlFor="leaving-reason">
                 Reason for leaving
               </label>
-              <select className="govuk-select" id="leaving-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+              <select
+                className="govuk-select"
+                id="leaving-reason"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              >
                 {REASON_OPTIONS.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -397,7 +470,9 @@ export function UploadResultPage(): React.ReactNode {
                         id={`missing-${m.id}`}
                         className="govuk-select"
                         value={overrides[m.id] ?? ""}
-                        onChange={(e) => setOverrides({ ...overrides, [m.id]: e.target.value as "keep" | "leaver" | "" })}
+                        onChange={(e) =>
+                          setOverrides({ ...overrides, [m.id]: e.target.value as "keep" | "leaver" | "" })
+                        }
                       >
                         <option value="">As chosen above</option>
                         <option value="keep">Keep</option>
@@ -411,7 +486,9 @@ export function UploadResultPage(): React.ReactNode {
           </>
         )}
         <div className="govuk-button-group">
-          <Button disabled={commit.isPending || cancel.isPending}>{commit.isPending ? "Saving…" : "Save these changes"}</Button>
+          <Button disabled={commit.isPending || cancel.isPending}>
+            {commit.isPending ? "Saving…" : "Save these changes"}
+          </Button>
           <button
             type="button"
             className="govuk-button govuk-button--secondary"

@@ -1,7 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CARE_PROVIDING_ROLES, JOB_ROLES } from "../../shared/ascwds/codes";
-import { Button, ErrorSummary, fieldErrors, JobRoleCheckboxes, Select, SuccessBanner, TextInput } from "../components/forms";
+import {
+  Button,
+  ErrorSummary,
+  fieldErrors,
+  JobRoleCheckboxes,
+  Select,
+  SuccessBanner,
+  TextInput,
+} from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
@@ -9,7 +17,8 @@ import { vacancyApi, vacancyKeys, vacancyQueries } from "../queries/vacancies";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const ROLE_OPTIONS = Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label }));
-const money = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-GB", { style: "currency", currency: "GBP" }));
+const money = (n: number | null) =>
+  n === null ? "—" : n.toLocaleString("en-GB", { style: "currency", currency: "GBP" });
 
 export function VacanciesPage(): React.ReactNode {
   const orgId = useOrgId();
@@ -21,7 +30,13 @@ export function VacanciesPage(): React.ReactNode {
   const [done, setDone] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: vacancyKeys.vacancies(orgId) });
   const open = useMutation({
-    mutationFn: () => vacancyApi.open(orgId, { workplaceId: form.workplaceId, jobRole: Number(form.jobRole), openedOn: form.openedOn, posts: Number(form.posts) || 0 }),
+    mutationFn: () =>
+      vacancyApi.open(orgId, {
+        workplaceId: form.workplaceId,
+        jobRole: Number(form.jobRole),
+        openedOn: form.openedOn,
+        posts: Number(form.posts) || 0,
+      }),
     onSuccess: () => {
       setDone(`${form.posts} vacanc${form.posts === "1" ? "y" : "ies"} opened.`);
       refresh();
@@ -41,7 +56,15 @@ export function VacanciesPage(): React.ReactNode {
   return (
     <Page title="Vacancies" caption={org.data.name}>
       {done && <SuccessBanner title={done} />}
-      <ErrorSummary error={open.error ?? close.error} fields={{ workplaceId: "vacancy-workplace", jobRole: "vacancy-role", openedOn: "vacancy-opened", posts: "vacancy-posts" }} />
+      <ErrorSummary
+        error={open.error ?? close.error}
+        fields={{
+          workplaceId: "vacancy-workplace",
+          jobRole: "vacancy-role",
+          openedOn: "vacancy-opened",
+          posts: "vacancy-posts",
+        }}
+      />
       {list.data && (
         <Table
           caption={`Open vacancies (${list.data.vacancies.length})`}
@@ -55,7 +78,11 @@ export function VacanciesPage(): React.ReactNode {
               header: "Actions",
               hiddenHeader: true,
               cell: (v) => (
-                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => close.mutate(v.id)}>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  onClick={() => close.mutate(v.id)}
+                >
                   Close
                   <span className="govuk-visually-hidden">
                     {" "}
@@ -86,7 +113,15 @@ export function VacanciesPage(): React.ReactNode {
             error={errors.workplaceId}
             options={workplaceOptions}
           />
-          <Select id="vacancy-role" name="jobRole" label="Job role" value={form.jobRole} onChange={set("jobRole")} error={errors.jobRole} options={ROLE_OPTIONS} />
+          <Select
+            id="vacancy-role"
+            name="jobRole"
+            label="Job role"
+            value={form.jobRole}
+            onChange={set("jobRole")}
+            error={errors.jobRole}
+            options={ROLE_OPTIONS}
+          />
           <TextInput
             id="vacancy-opened"
             name="openedOn"
@@ -97,7 +132,15 @@ export function VacanciesPage(): React.ReactNode {
             error={errors.openedOn}
             width="govuk-input--width-20"
           />
-          <TextInput id="vacancy-posts" name="posts" label="Number of posts" value={form.posts} onChange={set("posts")} error={errors.posts} width="govuk-input--width-20" />
+          <TextInput
+            id="vacancy-posts"
+            name="posts"
+            label="Number of posts"
+            value={form.posts}
+            onChange={set("posts")}
+            error={errors.posts}
+            width="govuk-input--width-20"
+          />
           <Button disabled={open.isPending}>Open vacancy</Button>
         </form>
       )}
@@ -135,7 +178,15 @@ export function AgencyPage(): React.ReactNode {
   return (
     <Page title="Agency use" caption={org.data.name}>
       {done && <SuccessBanner title={done} />}
-      <ErrorSummary error={save.error} fields={{ workplaceId: "agency-workplace", month: "agency-month", hours: "agency-hours", spend: "agency-spend" }} />
+      <ErrorSummary
+        error={save.error}
+        fields={{
+          workplaceId: "agency-workplace",
+          month: "agency-month",
+          hours: "agency-hours",
+          spend: "agency-spend",
+        }}
+      />
       {list.data && (
         <Table
           caption="Agency hours and spend by month"
@@ -180,7 +231,15 @@ export function AgencyPage(): React.ReactNode {
             error={errors.month}
             width="govuk-input--width-20"
           />
-          <TextInput id="agency-hours" name="hours" label="Agency hours" value={form.hours} onChange={set("hours")} error={errors.hours} width="govuk-input--width-20" />
+          <TextInput
+            id="agency-hours"
+            name="hours"
+            label="Agency hours"
+            value={form.hours}
+            onChange={set("hours")}
+            error={errors.hours}
+            width="govuk-input--width-20"
+          />
           <TextInput
             id="agency-spend"
             name="spend"
@@ -194,7 +253,12 @@ export function AgencyPage(): React.ReactNode {
           <div className="govuk-form-group">
             <fieldset className="govuk-fieldset">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Roles covered</legend>
-              <JobRoleCheckboxes idPrefix="agency-role" offered={[...CARE_PROVIDING_ROLES, 16]} chosen={roles} onChange={setRoles} />
+              <JobRoleCheckboxes
+                idPrefix="agency-role"
+                offered={[...CARE_PROVIDING_ROLES, 16]}
+                chosen={roles}
+                onChange={setRoles}
+              />
             </fieldset>
           </div>
           <Button disabled={save.isPending}>Save</Button>

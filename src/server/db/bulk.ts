@@ -30,14 +30,21 @@ export interface BulkOptions<T extends PgTable> {
  * Columns a row leaves out are written as NULL, so callers pass full rows or name the columns.
  * Returns the number of rows written.
  */
-export async function bulkInsert<T extends PgTable>(db: Exec, table: T, rows: Iterable<Insert<T> | unknown[]>, opts: BulkOptions<T> = {}): Promise<number> {
+export async function bulkInsert<T extends PgTable>(
+  db: Exec,
+  table: T,
+  rows: Iterable<Insert<T> | unknown[]>,
+  opts: BulkOptions<T> = {},
+): Promise<number> {
   const iterator = rows[Symbol.iterator]();
   const first = iterator.next();
   if (first.done) return 0;
   const arrays = Array.isArray(first.value);
   if (arrays && !opts.columns) throw new Error("bulkInsert: rows given as arrays need their columns named");
   const all = getTableColumns(table);
-  const wanted = opts.columns ?? Object.keys(first.value as object).filter((k) => (first.value as Record<string, unknown>)[k] !== undefined);
+  const wanted =
+    opts.columns ??
+    Object.keys(first.value as object).filter((k) => (first.value as Record<string, unknown>)[k] !== undefined);
   const columns = wanted.map((key) => [key, all[key]] as const);
   const name = opts.into ?? (table as unknown as Record<symbol, string>)[Symbol.for("drizzle:Name")];
   const target = `"${name}" (${columns.map(([, c]) => `"${c.name}"`).join(",")})`;
@@ -58,7 +65,13 @@ export async function bulkInsert<T extends PgTable>(db: Exec, table: T, rows: It
       else if (typeof value === "string" && !mapped[i]) cells[i] = quote(value);
       else {
         const driver = columns[i][1].mapToDriverValue(value);
-        cells[i] = quote(Array.isArray(driver) ? `{${driver.join(",")}}` : typeof driver === "object" ? JSON.stringify(driver) : String(driver));
+        cells[i] = quote(
+          Array.isArray(driver)
+            ? `{${driver.join(",")}}`
+            : typeof driver === "object"
+              ? JSON.stringify(driver)
+              : String(driver),
+        );
       }
     }
     return cells.join(",");
@@ -80,18 +93,26 @@ export async function bulkInsert<T extends PgTable>(db: Exec, table: T, rows: It
 
   const session = (db as unknown as { session?: unknown }).session;
   const sessionClient = (session as { client?: unknown } | undefined)?.client;
-  const serverClient = session instanceof NodePgSession && !(sessionClient instanceof pg.Pool) ? (sessionClient as pg.PoolClient) : null;
+  const serverClient =
+    session instanceof NodePgSession && !(sessionClient instanceof pg.Pool) ? (sessionClient as pg.PoolClient) : null;
   if (serverClient) {
-    await pipeline(Readable.from(chunks()), serverClient.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv)`)));
+    await pipeline(
+      Readable.from(chunks()),
+      serverClient.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv)`)),
+    );
     return count;
   }
   if (session instanceof PgliteSession) {
-    const client = (session as unknown as { client: { query: (q: string, p: unknown[], o: { blob: Blob }) => Promise<unknown> } }).client;
-    for (const text of chunks()) await client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([text]) });
+    const client = (
+      session as unknown as { client: { query: (q: string, p: unknown[], o: { blob: Blob }) => Promise<unknown> } }
+    ).client;
+    for (const text of chunks())
+      await client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([text]) });
     return count;
   }
   // A server pool outside a transaction: plain inserts (bulk writes always run in a transaction).
-  const asObject = (row: Insert<T> | unknown[]) => (arrays ? Object.fromEntries(keys.map((k, i) => [k, (row as unknown[])[i]])) : row) as Insert<T>;
+  const asObject = (row: Insert<T> | unknown[]) =>
+    (arrays ? Object.fromEntries(keys.map((k, i) => [k, (row as unknown[])[i]])) : row) as Insert<T>;
   let batch: Insert<T>[] = [asObject(first.value)];
   count = 1;
   for (let next = iterator.next(); !next.done; next = iterator.next()) {

@@ -40,7 +40,13 @@ export function databaseOverPort(port: MessagePort): Database {
  * `template` (in memory only) starts from a copy of another embedded database's data directory
  * (PGlite's `dumpDataDir`), instead of an empty one: the tests load one already migrated.
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; thread?: boolean; template?: Blob }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  inMemory?: boolean;
+  thread?: boolean;
+  template?: Blob;
+}): Promise<Database> {
   if (opts.databaseUrl) {
     // JIT compilation pays off for hours-long analytics, not for the hub's statements: the figures
     // engine's staff scan (a hundred aggregates) spent 9 of its 12 s compiling. A dashboard's sorts

@@ -69,7 +69,9 @@ export class PGliteClient {
   /** Drizzle rolls back by throwing (TransactionRollbackError), so a throw from the callback is the one way to roll back. */
   async transaction<T>(callback: (tx: { query: PGliteClient["query"] }) => Promise<T>): Promise<T> {
     const tx = (await this.send({ op: "begin" })) as number;
-    const handle = { query: (sql: string, params?: unknown[], options?: QueryOptions) => this.query(sql, params, options, tx) };
+    const handle = {
+      query: (sql: string, params?: unknown[], options?: QueryOptions) => this.query(sql, params, options, tx),
+    };
     let result: T;
     try {
       result = await callback(handle);

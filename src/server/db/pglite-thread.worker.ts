@@ -9,12 +9,23 @@ import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 
 export type Request =
-  | { id: number; op: "query"; sql: string; params: unknown[]; rowMode?: "array" | "object"; raw?: number[]; blobText?: string; tx?: number }
+  | {
+      id: number;
+      op: "query";
+      sql: string;
+      params: unknown[];
+      rowMode?: "array" | "object";
+      raw?: number[];
+      blobText?: string;
+      tx?: number;
+    }
   | { id: number; op: "begin" }
   | { id: number; op: "end"; tx: number; commit: boolean }
   | { id: number; op: "close" }
   | { id: number; op: "attach"; port: MessagePort };
-export type Reply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: Record<string, unknown> };
+export type Reply =
+  | { id: number; ok: true; result?: unknown }
+  | { id: number; ok: false; error: Record<string, unknown> };
 
 const db = new PGlite(workerData.dataDir as string | undefined);
 const port = parentPort;
@@ -26,12 +37,25 @@ const ends = new Map<number, Promise<unknown>>();
 let nextTx = 1;
 
 /** The driver asks for some types as text (dates, timestamps): identity parsers keep them so. */
-const parsersFor = (raw: number[] | undefined) => (raw ? Object.fromEntries(raw.map((oid) => [oid, (v: string) => v])) : undefined);
+const parsersFor = (raw: number[] | undefined) =>
+  raw ? Object.fromEntries(raw.map((oid) => [oid, (v: string) => v])) : undefined;
 
 function errorOf(err: unknown): Record<string, unknown> {
   const e = err as Record<string, unknown> & Error;
   const out: Record<string, unknown> = { name: e?.name ?? "Error", message: e?.message ?? String(err) };
-  for (const key of ["code", "detail", "hint", "constraint", "table", "column", "schema", "severity", "where", "position", "routine"]) {
+  for (const key of [
+    "code",
+    "detail",
+    "hint",
+    "constraint",
+    "table",
+    "column",
+    "schema",
+    "severity",
+    "where",
+    "position",
+    "routine",
+  ]) {
     if (e && e[key] !== undefined) out[key] = e[key];
   }
   return out;
@@ -42,7 +66,11 @@ async function handle(msg: Request): Promise<unknown> {
     case "query": {
       const target = msg.tx ? open.get(msg.tx)?.tx : db;
       if (!target) throw new Error("Transaction is closed");
-      const options = { rowMode: msg.rowMode, parsers: parsersFor(msg.raw), ...(msg.blobText !== undefined ? { blob: new Blob([msg.blobText]) } : {}) };
+      const options = {
+        rowMode: msg.rowMode,
+        parsers: parsersFor(msg.raw),
+        ...(msg.blobText !== undefined ? { blob: new Blob([msg.blobText]) } : {}),
+      };
       const result = await target.query(msg.sql, msg.params, options);
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
     }

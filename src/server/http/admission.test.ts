@@ -15,7 +15,10 @@ describe("admission lanes", () => {
     release();
     const second = await queued;
     const late = lane.enter();
-    await expect(late).rejects.toMatchObject({ status: 503, message: "The hub is busy right now. Wait a few seconds and try again." });
+    await expect(late).rejects.toMatchObject({
+      status: 503,
+      message: "The hub is busy right now. Wait a few seconds and try again.",
+    });
     second();
     expect(lane.load).toEqual({ active: 0, waiting: 0, shed: 2 });
   });
@@ -23,7 +26,9 @@ describe("admission lanes", () => {
   it("shed page requests with a quick 503 and Retry-After, while the health check and sign-in still answer", async () => {
     const { providerAdmin } = await makeSystem(hub);
     const full = { concurrent: 0, queue: 0, waitMs: 1 };
-    const { app } = createApp(hub.deps, { admission: { api: full, auth: { concurrent: 4, queue: 10, waitMs: 1000 }, maxLagMs: 300 } });
+    const { app } = createApp(hub.deps, {
+      admission: { api: full, auth: { concurrent: 4, queue: 10, waitMs: 1000 }, maxLagMs: 300 },
+    });
     const page = await app.request("/api/me");
     expect(page.status).toBe(503);
     expect(page.headers.get("retry-after")).toBe("5");

@@ -22,15 +22,26 @@ function endlessBody(chunkBytes: number, prefix = "") {
 }
 
 async function send(path: string, body: ReadableStream<Uint8Array> | string, headers: Record<string, string>) {
-  const request = new Request(`http://hub.test${path}`, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  const request = new Request(`http://hub.test${path}`, {
+    method: "POST",
+    body,
+    headers,
+    duplex: "half",
+  } as RequestInit);
   const res = await hub.app.fetch(request);
-  return { status: res.status, json: (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null };
+  return {
+    status: res.status,
+    json: (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null,
+  };
 }
 
 describe("request body limits", () => {
   it("refuses an endless JSON body to sign-in with 413 after reading no more than the limit", async () => {
     const { stream, pulled } = endlessBody(64 * 1024, '{"email":"a@b.test","password":"');
-    const res = await send("/api/auth/sign-in", stream, { "content-type": "application/json", "x-forwarded-for": "203.0.113.90" });
+    const res = await send("/api/auth/sign-in", stream, {
+      "content-type": "application/json",
+      "x-forwarded-for": "203.0.113.90",
+    });
     expect(res.status).toBe(413);
     expect(res.json?.error?.code).toBe("too_large");
     expect(res.json?.error?.message).toContain("256 KB");
@@ -39,7 +50,11 @@ describe("request body limits", () => {
 
   it("refuses a declared Content-Length over the limit without reading the body", async () => {
     const { stream, pulled } = endlessBody(64 * 1024);
-    const res = await send("/api/auth/sign-in", stream, { "content-type": "application/json", "content-length": String(300 * 1024 * 1024), "x-forwarded-for": "203.0.113.91" });
+    const res = await send("/api/auth/sign-in", stream, {
+      "content-type": "application/json",
+      "content-length": String(300 * 1024 * 1024),
+      "x-forwarded-for": "203.0.113.91",
+    });
     expect(res.status).toBe(413);
     expect(pulled.bytes).toBeLessThanOrEqual(64 * 1024);
   });
@@ -47,7 +62,10 @@ describe("request body limits", () => {
   it("refuses an upload larger than three files at the file limit, but takes a large JSON framework draft", async () => {
     const { provider, providerAdmin, council, councilAdmin } = await makeSystem(hub);
     const client = await signedIn(hub, providerAdmin.email);
-    const { stream, pulled } = endlessBody(1024 * 1024, '--b\r\ncontent-disposition: form-data; name="files"; filename="staff.csv"\r\n\r\n');
+    const { stream, pulled } = endlessBody(
+      1024 * 1024,
+      '--b\r\ncontent-disposition: form-data; name="files"; filename="staff.csv"\r\n\r\n',
+    );
     const res = await send(`/api/orgs/${provider.id}/imports`, stream, {
       "content-type": "multipart/form-data; boundary=b",
       cookie: client.cookie,
@@ -62,7 +80,9 @@ describe("request body limits", () => {
 
     // A route that declares a larger limit reads past the default: the 300 KB body reaches validation.
     const admin = await signedIn(hub, councilAdmin.email);
-    const big = await admin.request("PUT", `/api/orgs/${council.id}/frameworks/draft`, { framework: { padding: "x".repeat(300 * 1024) } });
+    const big = await admin.request("PUT", `/api/orgs/${council.id}/frameworks/draft`, {
+      framework: { padding: "x".repeat(300 * 1024) },
+    });
     expect(big.status).toBe(400);
     expect(big.json.error.code).toBe("validation");
   });

@@ -17,13 +17,18 @@ export const BODY_LIMITS = {
   records: 16 * 1024 * 1024,
 } as const;
 
-const size = (bytes: number) => (bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${Math.round(bytes / 1024)} KB`);
+const size = (bytes: number) =>
+  bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${Math.round(bytes / 1024)} KB`;
 
 export function limitBody(maxBytes: number, what: string): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new AppError(413, "too_large", `${what} is too large: it can be at most ${size(maxBytes)}. Send less at once.`);
+      throw new AppError(
+        413,
+        "too_large",
+        `${what} is too large: it can be at most ${size(maxBytes)}. Send less at once.`,
+      );
     },
   });
 }

@@ -22,8 +22,18 @@ export const requireHubAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-const KIND_PLURALS: Record<OrgKind, string> = { council: "councils", provider: "care providers", training_partner: "training partners", nhs_partner: "NHS partners" };
-const KIND_SINGULAR: Record<OrgKind, string> = { council: "a council", provider: "a care provider", training_partner: "a training partner", nhs_partner: "an NHS partner" };
+const KIND_PLURALS: Record<OrgKind, string> = {
+  council: "councils",
+  provider: "care providers",
+  training_partner: "training partners",
+  nhs_partner: "NHS partners",
+};
+const KIND_SINGULAR: Record<OrgKind, string> = {
+  council: "a council",
+  provider: "a care provider",
+  training_partner: "a training partner",
+  nhs_partner: "an NHS partner",
+};
 
 /** "councils", "care providers, training partners and NHS partners": for messages and the API document. */
 export function kindsText(kinds: readonly OrgKind[]) {
@@ -37,7 +47,11 @@ export function kindsText(kinds: readonly OrgKind[]) {
  * kind their organisation is, so saying so discloses nothing; outsiders still get 404.
  */
 export function wrongOrgKind(kinds: readonly OrgKind[], org: { name: string; kind: OrgKind }) {
-  return new AppError(403, "wrong_org_kind", `This is for ${kindsText(kinds)} only: ${org.name} is ${KIND_SINGULAR[org.kind]}.`);
+  return new AppError(
+    403,
+    "wrong_org_kind",
+    `This is for ${kindsText(kinds)} only: ${org.name} is ${KIND_SINGULAR[org.kind]}.`,
+  );
 }
 
 /**
@@ -52,7 +66,8 @@ export function requireOrg(permission: Permission, kinds: readonly OrgKind[] = O
     if (token) {
       // A token belongs to one organisation and can do only what its scope allows.
       if (!UUID.test(orgId) || token.orgId !== orgId) throw notFound("organisation");
-      if (!TOKEN_MATRIX[token.scope].includes(permission)) throw forbidden(`This API token's ${token.scope} scope does not allow that.`);
+      if (!TOKEN_MATRIX[token.scope].includes(permission))
+        throw forbidden(`This API token's ${token.scope} scope does not allow that.`);
       // It can do no more than the person who created it can do now (their role may have changed).
       if (!can(token.creatorRole, permission, token.creatorIsHubAdmin)) {
         throw forbidden(
@@ -60,7 +75,8 @@ export function requireOrg(permission: Permission, kinds: readonly OrgKind[] = O
         );
       }
       const [org] = await c.var.deps.db.select().from(organisations).where(eq(organisations.id, orgId));
-      if (!kinds.includes(org.kind as OrgKind)) throw wrongOrgKind(kinds, { name: org.name, kind: org.kind as OrgKind });
+      if (!kinds.includes(org.kind as OrgKind))
+        throw wrongOrgKind(kinds, { name: org.name, kind: org.kind as OrgKind });
       c.set("org", { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo });
       c.set("role", null);
       return next();
@@ -75,10 +91,17 @@ export function requireOrg(permission: Permission, kinds: readonly OrgKind[] = O
       .leftJoin(memberships, and(eq(memberships.orgId, organisations.id), eq(memberships.userId, user.id)))
       .where(eq(organisations.id, orgId));
     if (!row || (!row.role && !user.isHubAdmin)) throw notFound("organisation");
-    if (!kinds.includes(row.org.kind as OrgKind)) throw wrongOrgKind(kinds, { name: row.org.name, kind: row.org.kind as OrgKind });
+    if (!kinds.includes(row.org.kind as OrgKind))
+      throw wrongOrgKind(kinds, { name: row.org.name, kind: row.org.kind as OrgKind });
     const role = (row.role as Role | null) ?? null;
     if (!can(role, permission, user.isHubAdmin)) throw forbidden();
-    c.set("org", { id: row.org.id, kind: row.org.kind as OrgKind, name: row.org.name, slug: row.org.slug, isDemo: row.org.isDemo });
+    c.set("org", {
+      id: row.org.id,
+      kind: row.org.kind as OrgKind,
+      name: row.org.name,
+      slug: row.org.slug,
+      isDemo: row.org.isDemo,
+    });
     c.set("role", role);
     await next();
   };

@@ -19,7 +19,10 @@ describe("NUL characters (PostgreSQL cannot store them)", () => {
   it("answers 400 with a message, not 500, for a NUL in the JSON body, the query string or the path", async () => {
     const { provider, providerAdmin } = await makeSystem(hub);
     const admin = await signedIn(hub, providerAdmin.email);
-    const body = await admin.request("POST", `/api/orgs/${provider.id}/api-tokens`, { name: "Rota\u0000system", scope: "read" });
+    const body = await admin.request("POST", `/api/orgs/${provider.id}/api-tokens`, {
+      name: "Rota\u0000system",
+      scope: "read",
+    });
     expect(body.status).toBe(400);
     expect(body.json.error).toMatchObject({ code: "invalid_json" });
     expect(body.json.error.message).toContain("NUL");
@@ -32,12 +35,19 @@ describe("NUL characters (PostgreSQL cannot store them)", () => {
     expect(path.json.error.message).toContain("address");
     // The same requests without the NUL are fine.
     expect((await admin.get(`/api/orgs/${provider.id}/staff?q=abcd`)).status).toBe(200);
-    expect((await admin.request("POST", `/api/orgs/${provider.id}/api-tokens`, { name: "Rota system", scope: "read" })).status).toBe(201);
+    expect(
+      (await admin.request("POST", `/api/orgs/${provider.id}/api-tokens`, { name: "Rota system", scope: "read" }))
+        .status,
+    ).toBe(201);
   });
 
   it("refuses JSON nested deeper than any form needs, with a 400 and a message", async () => {
     const deep = `{"email":${"[".repeat(10_000)}${"]".repeat(10_000)},"password":"x"}`;
-    const res = await hub.app.request("/api/auth/sign-in", { method: "POST", body: deep, headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.77" } });
+    const res = await hub.app.request("/api/auth/sign-in", {
+      method: "POST",
+      body: deep,
+      headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.77" },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain("nested");
   });
@@ -47,7 +57,13 @@ describe("Cache-Control on API answers", () => {
   it("is no-store on every API answer that does not say otherwise, errors included; the public roadmap poster stays cacheable", async () => {
     const { provider, providerAdmin } = await makeSystem(hub);
     const admin = await signedIn(hub, providerAdmin.email);
-    for (const path of [`/api/orgs/${provider.id}/staff`, `/api/orgs/${provider.id}`, "/api/auth/me", "/api/health", `/api/orgs/${provider.id}/nothing-here`]) {
+    for (const path of [
+      `/api/orgs/${provider.id}/staff`,
+      `/api/orgs/${provider.id}`,
+      "/api/auth/me",
+      "/api/health",
+      `/api/orgs/${provider.id}/nothing-here`,
+    ]) {
       const res = await admin.get(path);
       expect(res.headers.get("cache-control"), path).toBe("no-store");
     }

@@ -42,7 +42,8 @@ export function jsonTextProblem(text: string): string | null {
       } else if (ch === 34 /* " */) inString = false;
     } else if (ch === 34) inString = true;
     else if (ch === 123 /* { */ || ch === 91 /* [ */) {
-      if (++depth > MAX_JSON_DEPTH) return `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. Send the data as the API documentation (/api/docs) describes.`;
+      if (++depth > MAX_JSON_DEPTH)
+        return `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. Send the data as the API documentation (/api/docs) describes.`;
     } else if (ch === 125 /* } */ || ch === 93 /* ] */) depth--;
   }
   return null;

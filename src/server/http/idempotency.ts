@@ -7,14 +7,22 @@ import { AppError, badRequest } from "../lib/errors";
 import type { AppEnv } from "./types";
 
 /** The write's answer: its success JSON (typed, for the route's response schema), or an error. */
-type Answer<T> = { status: ContentfulStatusCode; json: T } | { status: ClientErrorStatusCode; json: { error: { code: string; message: string }; [detail: string]: unknown } };
+type Answer<T> =
+  | { status: ContentfulStatusCode; json: T }
+  | { status: ClientErrorStatusCode; json: { error: { code: string; message: string }; [detail: string]: unknown } };
 
 /**
  * Runs a write once per Idempotency-Key (per organisation): a retry with the same key and the
  * same request gets the first response again; the same key with a different request is refused.
  */
-export async function idempotent<T extends object>(c: Context<AppEnv>, orgId: string, body: unknown, run: () => Promise<Answer<T>>): Promise<Response & TypedResponse<T>> {
-  const answer = (r: { status: ContentfulStatusCode; json: unknown }) => c.json(r.json as object, r.status) as unknown as Response & TypedResponse<T>;
+export async function idempotent<T extends object>(
+  c: Context<AppEnv>,
+  orgId: string,
+  body: unknown,
+  run: () => Promise<Answer<T>>,
+): Promise<Response & TypedResponse<T>> {
+  const answer = (r: { status: ContentfulStatusCode; json: unknown }) =>
+    c.json(r.json as object, r.status) as unknown as Response & TypedResponse<T>;
   const key = c.req.header("idempotency-key");
   if (!key) return answer(await run());
   if (key.length > 200) throw badRequest("validation", "Idempotency-Key must be at most 200 characters.");
@@ -26,7 +34,11 @@ export async function idempotent<T extends object>(c: Context<AppEnv>, orgId: st
     .where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key)));
   if (seen) {
     if (seen.requestHash !== requestHash)
-      throw new AppError(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+      throw new AppError(
+        422,
+        "idempotency_key_reused",
+        "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
+      );
     c.header("idempotent-replay", "true");
     return answer({ json: seen.response, status: seen.status as ContentfulStatusCode });
   }

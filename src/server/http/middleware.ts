@@ -14,7 +14,10 @@ type Vars = AppEnv["Variables"];
  * `sessionFromToken` and `tokenFromBearer`), so the middleware imports no feature.
  */
 export interface Identify {
-  session(deps: Deps, token: string): Promise<{ user: NonNullable<Vars["user"]>; session: NonNullable<Vars["session"]> } | null>;
+  session(
+    deps: Deps,
+    token: string,
+  ): Promise<{ user: NonNullable<Vars["user"]>; session: NonNullable<Vars["session"]> } | null>;
   bearer(deps: Deps, token: string): Promise<Vars["apiToken"]>;
 }
 
@@ -60,7 +63,12 @@ export const loadSession =
     const bearer = /^Bearer\s+(hub_[\w-]+)$/.exec(c.req.header("authorization") ?? "")?.[1];
     if (bearer) {
       const found = await identify.bearer(c.var.deps, bearer);
-      if (!found) throw new AppError(401, "invalid_token", "This API token is not valid or has been revoked. Create a new one under Users › API tokens.");
+      if (!found)
+        throw new AppError(
+          401,
+          "invalid_token",
+          "This API token is not valid or has been revoked. Create a new one under Users › API tokens.",
+        );
       c.set("apiToken", found);
       return next();
     }
@@ -100,19 +108,37 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const session = c.var.session;
   if (session && c.req.header("x-csrf-token") !== session.csrfToken) {
-    throw new AppError(403, "csrf", "Your session's security token is missing or out of date. Reload the page and try again.");
+    throw new AppError(
+      403,
+      "csrf",
+      "Your session's security token is missing or out of date. Reload the page and try again.",
+    );
   }
   return next();
 };
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) {
-    return c.json({ error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } }, err.status);
+    return c.json(
+      { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } },
+      err.status,
+    );
   }
   if (err instanceof HTTPException) {
-    return c.json({ error: { code: "http_error", message: err.message || "The request could not be handled." } }, err.status);
+    return c.json(
+      { error: { code: "http_error", message: err.message || "The request could not be handled." } },
+      err.status,
+    );
   }
   // Unexpected: log the name and message only (no stack, no SQL parameters), tell the user the request id.
   c.var.log?.error("unhandled error", errorFields(err));
-  return c.json({ error: { code: "internal", message: `Something went wrong on our side. If it keeps happening, quote reference ${c.var.requestId}.` } }, 500);
+  return c.json(
+    {
+      error: {
+        code: "internal",
+        message: `Something went wrong on our side. If it keeps happening, quote reference ${c.var.requestId}.`,
+      },
+    },
+    500,
+  );
 };

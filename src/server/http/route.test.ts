@@ -12,10 +12,17 @@ const answer = z.object({ id: z.string(), count: z.number(), tags: z.array(z.obj
 
 function appAnswering(body: unknown, checkResponses = true) {
   const app = new Hono<AppEnv>();
-  app.onError((err, c) => (err instanceof AppError ? c.json({ error: { code: err.code, message: err.message } }, err.status) : c.json({ error: { code: "internal" } }, 500)));
+  app.onError((err, c) =>
+    err instanceof AppError
+      ? c.json({ error: { code: err.code, message: err.message } }, err.status)
+      : c.json({ error: { code: "internal" } }, 500),
+  );
   const router = new Router(app, { checkResponses });
   // The compiler would refuse these handlers' answers; the cast stands for a presenter typed loosely (any, unknown).
-  router.define({ method: "get", path: "/api/thing", tag: "Test", scope: "public", summary: "A thing", response: answer }, (c) => c.json(body as z.input<typeof answer>));
+  router.define(
+    { method: "get", path: "/api/thing", tag: "Test", scope: "public", summary: "A thing", response: answer },
+    (c) => c.json(body as z.input<typeof answer>),
+  );
   return app;
 }
 
@@ -36,7 +43,12 @@ describe("response schemas", () => {
   });
 
   it("fails an answer carrying fields the schema does not declare, at any depth", async () => {
-    const res = await appAnswering({ id: "a", count: 2, tags: [{ name: "x", secret: "s" }], passwordHash: "h" }).request("/api/thing");
+    const res = await appAnswering({
+      id: "a",
+      count: 2,
+      tags: [{ name: "x", secret: "s" }],
+      passwordHash: "h",
+    }).request("/api/thing");
     expect(res.status).toBe(500);
     const { error } = await res.json();
     expect(error.message).toContain(".tags[0].secret");
@@ -50,8 +62,10 @@ describe("response schemas", () => {
 
   it("refuses a route that declares neither a response schema nor what it produces", () => {
     const router = new Router(new Hono<AppEnv>());
-    expect(() => router.define({ method: "get", path: "/api/nothing", tag: "Test", scope: "public", summary: "Nothing" }, (c) => c.body(null))).toThrow(
-      "declare either a response schema or what it produces",
-    );
+    expect(() =>
+      router.define({ method: "get", path: "/api/nothing", tag: "Test", scope: "public", summary: "Nothing" }, (c) =>
+        c.body(null),
+      ),
+    ).toThrow("declare either a response schema or what it produces");
   });
 });

@@ -48,7 +48,9 @@ type Input<S extends RouteSpec> = {
 };
 
 /** What a handler answers: with a response schema, JSON of that schema's type (c.json(...) carries its type). */
-type Reply<S extends RouteSpec> = S["response"] extends z.ZodType ? Response & TypedResponse<z.input<S["response"]>> : Response;
+type Reply<S extends RouteSpec> = S["response"] extends z.ZodType
+  ? Response & TypedResponse<z.input<S["response"]>>
+  : Response;
 
 export interface RouterOptions {
   /** Check every JSON success answer against the route's response schema (tests: a presenter that drifts fails). */
@@ -63,11 +65,18 @@ export class Router {
     readonly options: RouterOptions = {},
   ) {}
 
-  define<const S extends RouteSpec>(spec: S, handler: (c: Context<AppEnv>, input: Input<S>) => Reply<S> | Promise<Reply<S>>) {
-    if (spec.scope === "org" && !spec.permission) throw new Error(`${spec.method} ${spec.path}: org routes need a permission`);
-    if (spec.scope === "org" && !spec.path.startsWith("/api/orgs/:orgId")) throw new Error(`${spec.path}: org routes live under /api/orgs/:orgId`);
-    if (spec.orgKinds && spec.scope !== "org") throw new Error(`${spec.method} ${spec.path}: only org routes serve kinds of organisation`);
-    if (!spec.response === !spec.produces) throw new Error(`${spec.method} ${spec.path}: declare either a response schema or what it produces`);
+  define<const S extends RouteSpec>(
+    spec: S,
+    handler: (c: Context<AppEnv>, input: Input<S>) => Reply<S> | Promise<Reply<S>>,
+  ) {
+    if (spec.scope === "org" && !spec.permission)
+      throw new Error(`${spec.method} ${spec.path}: org routes need a permission`);
+    if (spec.scope === "org" && !spec.path.startsWith("/api/orgs/:orgId"))
+      throw new Error(`${spec.path}: org routes live under /api/orgs/:orgId`);
+    if (spec.orgKinds && spec.scope !== "org")
+      throw new Error(`${spec.method} ${spec.path}: only org routes serve kinds of organisation`);
+    if (!spec.response === !spec.produces)
+      throw new Error(`${spec.method} ${spec.path}: declare either a response schema or what it produces`);
     this.specs.push(spec);
     const guard =
       spec.scope === "org"
@@ -105,21 +114,31 @@ async function checkResponse(spec: RouteSpec, schema: z.ZodType, res: Response) 
   const result = schema.safeParse(body);
   if (!result.success) throw new AppError(500, "response_schema", `${where}: ${z.prettifyError(result.error)}`);
   if (!isDeepStrictEqual(result.data, body))
-    throw new AppError(500, "response_schema", `${where}: it holds fields the schema does not declare (${undeclared(body, result.data).join(", ")})`);
+    throw new AppError(
+      500,
+      "response_schema",
+      `${where}: it holds fields the schema does not declare (${undeclared(body, result.data).join(", ")})`,
+    );
 }
 
 /** The paths of fields in `sent` that `declared` lacks. */
 function undeclared(sent: unknown, declared: unknown, path = ""): string[] {
-  if (Array.isArray(sent) && Array.isArray(declared)) return sent.flatMap((v, i) => undeclared(v, declared[i], `${path}[${i}]`)).slice(0, 5);
+  if (Array.isArray(sent) && Array.isArray(declared))
+    return sent.flatMap((v, i) => undeclared(v, declared[i], `${path}[${i}]`)).slice(0, 5);
   if (sent && typeof sent === "object" && declared && typeof declared === "object") {
-    return Object.entries(sent).flatMap(([k, v]) => (k in declared ? undeclared(v, (declared as Record<string, unknown>)[k], `${path}.${k}`) : [`${path}.${k}`]));
+    return Object.entries(sent).flatMap(([k, v]) =>
+      k in declared ? undeclared(v, (declared as Record<string, unknown>)[k], `${path}.${k}`) : [`${path}.${k}`],
+    );
   }
   return [];
 }
 
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const text = await c.req.text().catch(() => {
-    throw badRequest("invalid_json", "The request body could not be read. Send it again as JSON (Content-Type: application/json).");
+    throw badRequest(
+      "invalid_json",
+      "The request body could not be read. Send it again as JSON (Content-Type: application/json).",
+    );
   });
   // Checked on the text, before parsing: a NUL would fail in PostgreSQL, deep nesting in the parser.
   const problem = jsonTextProblem(text);

@@ -19,6 +19,13 @@ export interface AppEnv {
     org: OrgRef | null;
     role: Role | null;
     /** Set when the request came with an organisation's API token instead of a session. */
-    apiToken: { id: string; orgId: string; scope: TokenScope; createdBy: string | null; creatorRole: Role | null; creatorIsHubAdmin: boolean } | null;
+    apiToken: {
+      id: string;
+      orgId: string;
+      scope: TokenScope;
+      createdBy: string | null;
+      creatorRole: Role | null;
+      creatorIsHubAdmin: boolean;
+    } | null;
   };
 }

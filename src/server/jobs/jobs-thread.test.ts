@@ -23,7 +23,12 @@ afterAll(async () => {
 
 describe("the jobs thread", () => {
   it("runs the periodic jobs against the embedded database's thread: queued email is delivered", async () => {
-    const id = await queueEmail(systemCtx(deps), { to: `thread-${uniq()}@example.test`, subject: "Hello", body: "b", template: "test" });
+    const id = await queueEmail(systemCtx(deps), {
+      to: `thread-${uniq()}@example.test`,
+      subject: "Hello",
+      body: "b",
+      template: "test",
+    });
     let sent: Date | null = null;
     for (let i = 0; i < 120 && !sent; i++) {
       await new Promise((r) => setTimeout(r, 250));

@@ -6,7 +6,16 @@ import { testHub, uniq } from "../../../test/harness";
 import { jobs, outbox } from "../db/schema";
 import { AppError } from "../lib/errors";
 import { deliverOutbox, queueEmail } from "../modules/mail/mail.service";
-import { enqueueJob, handleJob, JobPayloadError, jobType, pruneFinishedJobs, runOneJob, schedulePeriodic, startWorker } from "./worker";
+import {
+  enqueueJob,
+  handleJob,
+  JobPayloadError,
+  jobType,
+  pruneFinishedJobs,
+  runOneJob,
+  schedulePeriodic,
+  startWorker,
+} from "./worker";
 
 const hub = await testHub();
 
@@ -37,13 +46,24 @@ describe("job queue", () => {
       }),
     ];
     while (await runOneJob(hub.deps, handlers)) {}
-    expect(await rowOf(okId)).toMatchObject({ status: "done", progress: 100, result: { doubled: 4 }, attempts: 1, leaseUntil: null });
+    expect(await rowOf(okId)).toMatchObject({
+      status: "done",
+      progress: 100,
+      result: { doubled: 4 },
+      attempts: 1,
+      leaseUntil: null,
+    });
     expect(seen).toEqual([{ n: 2 }]);
     expect(await rowOf(badId)).toMatchObject({ status: "failed", error: "the file could not be read" });
   });
 
   it("tries a failing job again with a growing wait, then fails it for good with the reason, and tells its owner once", async () => {
-    const type = jobType({ kind: `test-flaky-${uniq()}`, payload: z.object({ id: z.string() }), maxAttempts: 3, backoffMs: 10_000 });
+    const type = jobType({
+      kind: `test-flaky-${uniq()}`,
+      payload: z.object({ id: z.string() }),
+      maxAttempts: 3,
+      backoffMs: 10_000,
+    });
     const failures: [unknown, string][] = [];
     const handlers = [
       handleJob(type, {
@@ -73,7 +93,9 @@ describe("job queue", () => {
     // The reason is for people: no internal detail, a reference to find the log line.
     expect(failed.error).toBe(`something went wrong on our side (reference ${id.slice(0, 8)})`);
     expect(failures).toEqual([[{ id: "upload-1" }, failed.error]]);
-    expect(hub.logLines.some((l) => l.includes('"job failed"') && l.includes(id) && l.includes('"willRetry":false'))).toBe(true);
+    expect(
+      hub.logLines.some((l) => l.includes('"job failed"') && l.includes(id) && l.includes('"willRetry":false')),
+    ).toBe(true);
   });
 
   it("refuses a payload that does not match its kind, and fails a stored payload that does not parse", async () => {
@@ -100,12 +122,24 @@ describe("job queue", () => {
     ];
     await runOneJob(hub.deps, handlers);
     expect(ran).toBe(false);
-    expect(await rowOf(stored.id)).toMatchObject({ status: "failed", attempts: 1, error: `its details were not valid (reference ${stored.id.slice(0, 8)})` });
-    expect(told).toEqual([{ payload: null, reason: `its details were not valid (reference ${stored.id.slice(0, 8)})` }]);
+    expect(await rowOf(stored.id)).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      error: `its details were not valid (reference ${stored.id.slice(0, 8)})`,
+    });
+    expect(told).toEqual([
+      { payload: null, reason: `its details were not valid (reference ${stored.id.slice(0, 8)})` },
+    ]);
   });
 
   it("takes back a job whose worker died (its lease ran out): run again, or failed with the reason when its attempts are used up", async () => {
-    const type = jobType({ kind: `test-lease-${uniq()}`, payload: z.object({ n: z.number() }), maxAttempts: 2, leaseMs: 60_000, backoffMs: 5_000 });
+    const type = jobType({
+      kind: `test-lease-${uniq()}`,
+      payload: z.object({ n: z.number() }),
+      maxAttempts: 2,
+      leaseMs: 60_000,
+      backoffMs: 5_000,
+    });
     const ran: number[] = [];
     const failed: [unknown, string][] = [];
     const handlers = [
@@ -124,7 +158,12 @@ describe("job queue", () => {
       const id = await enqueueJob(hub.ctx, type, { n });
       await hub.deps.db
         .update(jobs)
-        .set({ status: "running", attempts, lockedBy: randomUUID(), leaseUntil: new Date(hub.clock.now.getTime() + 60_000) })
+        .set({
+          status: "running",
+          attempts,
+          lockedBy: randomUUID(),
+          leaseUntil: new Date(hub.clock.now.getTime() + 60_000),
+        })
         .where(eq(jobs.id, id));
       return id;
     };
@@ -135,8 +174,17 @@ describe("job queue", () => {
 
     later(60_001);
     await runOneJob(hub.deps, handlers);
-    expect(await rowOf(retried)).toMatchObject({ status: "queued", attempts: 1, lockedBy: null, error: expect.stringContaining("interrupted") });
-    expect(await rowOf(spent)).toMatchObject({ status: "failed", attempts: 2, error: "the hub stopped while it was running, 2 times" });
+    expect(await rowOf(retried)).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      lockedBy: null,
+      error: expect.stringContaining("interrupted"),
+    });
+    expect(await rowOf(spent)).toMatchObject({
+      status: "failed",
+      attempts: 2,
+      error: "the hub stopped while it was running, 2 times",
+    });
     expect(failed).toEqual([[{ n: 2 }, "the hub stopped while it was running, 2 times"]]);
     expect(ran).toEqual([]);
 
@@ -165,12 +213,19 @@ describe("job queue", () => {
     await runOneJob(hub.deps, handlers);
     expect(leases).toEqual([new Date(hub.clock.now.getTime() + 60_000)]);
     expect(await rowOf(id)).toMatchObject({ status: "queued", result: null });
-    expect(hub.logLines.some((l) => l.includes("job finished after its lease was taken back") && l.includes(id))).toBe(true);
+    expect(hub.logLines.some((l) => l.includes("job finished after its lease was taken back") && l.includes(id))).toBe(
+      true,
+    );
   });
 
   it("runs periodic work in its own lane: a slow periodic job never holds up an upload's job", async () => {
     const tag = uniq();
-    const slow = jobType({ kind: `test-periodic-${tag}`, payload: z.object({}).strict(), lane: "periodic", everyMs: 60_000 });
+    const slow = jobType({
+      kind: `test-periodic-${tag}`,
+      payload: z.object({}).strict(),
+      lane: "periodic",
+      everyMs: 60_000,
+    });
     const upload = jobType({ kind: `test-upload-${tag}`, payload: z.object({ n: z.number() }) });
     const deferred = <T>() => {
       let resolve = (_v: T) => {};
@@ -202,7 +257,10 @@ describe("job queue", () => {
       await periodicStarted.promise; // the periodic lane is busy, and stays busy until released
       const id = await enqueueJob(hub.ctx, upload, { n: 7 });
       expect(await uploadRan.promise).toBe(7);
-      expect((await hub.deps.db.select().from(jobs).where(eq(jobs.kind, slow.kind)))[0]).toMatchObject({ status: "running", lane: "periodic" });
+      expect((await hub.deps.db.select().from(jobs).where(eq(jobs.kind, slow.kind)))[0]).toMatchObject({
+        status: "running",
+        lane: "periodic",
+      });
       release();
       while ((await rowOf(id)).status !== "done") await new Promise((r) => setTimeout(r, 10));
     } finally {
@@ -237,9 +295,16 @@ describe("finished jobs", () => {
       return id;
     };
     const gone = [await make("done", 31), await make("cancelled", 31), await make("failed", 91)];
-    const kept = [await make("done", 29), await make("failed", 31), await make("queued", null), await make("running", null)];
+    const kept = [
+      await make("done", 29),
+      await make("failed", 31),
+      await make("queued", null),
+      await make("running", null),
+    ];
     expect(await pruneFinishedJobs(hub.deps)).toBeGreaterThanOrEqual(3);
-    const left = (await hub.deps.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, type.kind))).map((r) => r.id);
+    const left = (await hub.deps.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, type.kind))).map(
+      (r) => r.id,
+    );
     expect(left.sort()).toEqual(kept.sort());
     expect(left.some((id) => gone.includes(id))).toBe(false);
   });
@@ -248,7 +313,12 @@ describe("finished jobs", () => {
 describe("email outbox", () => {
   it("delivers queued email to the log when no SMTP server is configured, naming only the id and template", async () => {
     const to = `reader-${uniq()}@example.test`;
-    const id = await queueEmail(hub.ctx, { to, subject: "Hello", body: "secret link https://hub.test/x?token=abc", template: "test" });
+    const id = await queueEmail(hub.ctx, {
+      to,
+      subject: "Hello",
+      body: "secret link https://hub.test/x?token=abc",
+      template: "test",
+    });
     expect(await deliverOutbox(hub.deps)).toBeGreaterThan(0);
     const [mail] = await hub.deps.db.select().from(outbox).where(eq(outbox.id, id));
     expect(mail.sentAt).not.toBeNull();
@@ -261,7 +331,12 @@ describe("email outbox", () => {
 
   it("keeps an email that SMTP refused, with the error, to try again", async () => {
     const smtp = await testHub({ SMTP_URL: "smtp://127.0.0.1:9" });
-    const id = await queueEmail(smtp.ctx, { to: `x-${uniq()}@example.test`, subject: "Hi", body: "b", template: "test" });
+    const id = await queueEmail(smtp.ctx, {
+      to: `x-${uniq()}@example.test`,
+      subject: "Hi",
+      body: "b",
+      template: "test",
+    });
     await deliverOutbox(smtp.deps);
     const [mail] = await smtp.deps.db.select().from(outbox).where(eq(outbox.id, id));
     expect(mail.sentAt).toBeNull();

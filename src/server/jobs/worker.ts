@@ -33,7 +33,15 @@ export interface JobType<P> {
 }
 
 /** Declares a kind of job: the only way to queue one is with its type, so payloads are checked. */
-export function jobType<P>(spec: { kind: string; payload: z.ZodType<P>; lane?: Lane; maxAttempts?: number; leaseMs?: number; backoffMs?: number; everyMs?: number }): JobType<P> {
+export function jobType<P>(spec: {
+  kind: string;
+  payload: z.ZodType<P>;
+  lane?: Lane;
+  maxAttempts?: number;
+  leaseMs?: number;
+  backoffMs?: number;
+  everyMs?: number;
+}): JobType<P> {
   return { lane: "user", maxAttempts: 3, leaseMs: 60_000, backoffMs: 15_000, ...spec };
 }
 
@@ -61,13 +69,20 @@ export const handleJob = <P>(type: JobType<P>, h: Omit<JobHandler<P>, "type">): 
 
 export class JobPayloadError extends Error {
   constructor(kind: string, error: z.ZodError) {
-    super(`The payload of a ${kind} job is not valid: ${error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`);
+    super(
+      `The payload of a ${kind} job is not valid: ${error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`,
+    );
     this.name = "JobPayloadError";
   }
 }
 
 /** Queues a job, refusing a payload its type does not accept. Pass a transaction to queue it with the change it belongs to. */
-export async function enqueueJob<P>(ctx: { db: Exec; deps: Pick<Deps, "now"> }, type: JobType<P>, payload: P, opts: { orgId?: string | null; runAt?: Date } = {}): Promise<string> {
+export async function enqueueJob<P>(
+  ctx: { db: Exec; deps: Pick<Deps, "now"> },
+  type: JobType<P>,
+  payload: P,
+  opts: { orgId?: string | null; runAt?: Date } = {},
+): Promise<string> {
   const parsed = type.payload.safeParse(payload);
   if (!parsed.success) throw new JobPayloadError(type.kind, parsed.error);
   const [row] = await ctx.db
@@ -88,8 +103,10 @@ export async function enqueueJob<P>(ctx: { db: Exec; deps: Pick<Deps, "now"> }, 
 const running = new Set<string>();
 
 const later = (deps: Deps, ms: number) => new Date(deps.now().getTime() + ms);
-const backoff = (type: JobType<unknown>, attempt: number) => Math.min(type.backoffMs * 2 ** Math.max(0, attempt - 1), 15 * 60_000);
-const defaultRetryable = (err: unknown) => !(err instanceof AppError && err.status >= 400 && err.status < 500 && err.status !== 409);
+const backoff = (type: JobType<unknown>, attempt: number) =>
+  Math.min(type.backoffMs * 2 ** Math.max(0, attempt - 1), 15 * 60_000);
+const defaultRetryable = (err: unknown) =>
+  !(err instanceof AppError && err.status >= 400 && err.status < 500 && err.status !== 409);
 
 /** Words for the user: our own errors say what happened; anything else is ours, with the job as reference. */
 function reasonOf(err: unknown, jobId: string) {
@@ -146,7 +163,13 @@ export async function reclaimExpired(deps: Deps, handlers: readonly JobHandler[]
         .set(
           failed
             ? { status: "failed", error: reason, lockedBy: null, leaseUntil: null, finishedAt: now }
-            : { status: "queued", error: reason, lockedBy: null, leaseUntil: null, runAt: later(deps, backoff(type, job.attempts)) },
+            : {
+                status: "queued",
+                error: reason,
+                lockedBy: null,
+                leaseUntil: null,
+                runAt: later(deps, backoff(type, job.attempts)),
+              },
         )
         .where(eq(jobs.id, job.id))
         .returning();
@@ -187,7 +210,13 @@ async function claim(deps: Deps, known: Map<string, JobHandler>, opts: { lane?: 
     const lease = (known.get(next.kind) as JobHandler).type.leaseMs;
     const [claimed] = await tx
       .update(jobs)
-      .set({ status: "running", startedAt: deps.now(), attempts: sql`${jobs.attempts} + 1`, lockedBy: token, leaseUntil: later(deps, lease) })
+      .set({
+        status: "running",
+        startedAt: deps.now(),
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedBy: token,
+        leaseUntil: later(deps, lease),
+      })
       .where(eq(jobs.id, next.id))
       .returning();
     return claimed;
@@ -220,7 +249,16 @@ async function execute(deps: Deps, handler: JobHandler | undefined, job: JobRow,
     const err = new JobPayloadError(job.kind, parsed.error);
     log.error("job payload not valid", errorFields(err));
     const reason = reasonOf(err, job.id);
-    if (await ifHeld(deps, job, { status: "failed", error: reason, lockedBy: null, leaseUntil: null, finishedAt: deps.now() })) await failForGood(deps, handler, job, null, reason);
+    if (
+      await ifHeld(deps, job, {
+        status: "failed",
+        error: reason,
+        lockedBy: null,
+        leaseUntil: null,
+        finishedAt: deps.now(),
+      })
+    )
+      await failForGood(deps, handler, job, null, reason);
     if (opts.rethrow) throw err;
     return;
   }
@@ -242,15 +280,26 @@ async function execute(deps: Deps, handler: JobHandler | undefined, job: JobRow,
     const result = await handler.run(deps, parsed.data, { id: job.id, attempt: job.attempts, progress });
     const done = type.everyMs
       ? // A periodic job keeps one row: queued again for its next run.
-        { status: "queued", attempts: 0, error: null, result: (result ?? null) as never, runAt: later(deps, type.everyMs), finishedAt: deps.now() }
+        {
+          status: "queued",
+          attempts: 0,
+          error: null,
+          result: (result ?? null) as never,
+          runAt: later(deps, type.everyMs),
+          finishedAt: deps.now(),
+        }
       : { status: "done", progress: 100, result: (result ?? null) as never, finishedAt: deps.now() };
-    if (!(await ifHeld(deps, job, { ...done, lockedBy: null, leaseUntil: null }))) log.warn("job finished after its lease was taken back");
+    if (!(await ifHeld(deps, job, { ...done, lockedBy: null, leaseUntil: null })))
+      log.warn("job finished after its lease was taken back");
   } catch (err) {
     const reason = reasonOf(err, job.id);
     const again = !opts.once && (handler.retryable ?? defaultRetryable)(err) && job.attempts < job.maxAttempts;
     log.error("job failed", { attempt: job.attempts, of: job.maxAttempts, willRetry: again, ...errorFields(err) });
-    const values = again ? { status: "queued", error: reason, runAt: later(deps, backoff(type, job.attempts)) } : { status: "failed", error: reason, finishedAt: deps.now() };
-    if ((await ifHeld(deps, job, { ...values, lockedBy: null, leaseUntil: null })) && !again) await failForGood(deps, handler, job, parsed.data, reason);
+    const values = again
+      ? { status: "queued", error: reason, runAt: later(deps, backoff(type, job.attempts)) }
+      : { status: "failed", error: reason, finishedAt: deps.now() };
+    if ((await ifHeld(deps, job, { ...values, lockedBy: null, leaseUntil: null })) && !again)
+      await failForGood(deps, handler, job, parsed.data, reason);
     if (opts.rethrow) throw err;
   } finally {
     clearInterval(heartbeat);
@@ -259,7 +308,11 @@ async function execute(deps: Deps, handler: JobHandler | undefined, job: JobRow,
 }
 
 /** Takes back expired jobs, then runs the next due job of these kinds (in one lane, or any); false when there was none. */
-export async function runOneJob(deps: Deps, handlers: readonly JobHandler[], opts: { lane?: Lane } = {}): Promise<boolean> {
+export async function runOneJob(
+  deps: Deps,
+  handlers: readonly JobHandler[],
+  opts: { lane?: Lane } = {},
+): Promise<boolean> {
   const known = byKind(handlers);
   await reclaimExpired(deps, handlers, opts.lane);
   const job = await claim(deps, known, opts);
@@ -273,7 +326,12 @@ export async function runOneJob(deps: Deps, handlers: readonly JobHandler[], opt
  * checked while the browser waits: if the process dies, the lease runs out and a worker takes it
  * back). False if a worker has it already.
  */
-export async function runJobNow(deps: Deps, handlers: readonly JobHandler[], id: string, opts: ExecuteOptions = {}): Promise<boolean> {
+export async function runJobNow(
+  deps: Deps,
+  handlers: readonly JobHandler[],
+  id: string,
+  opts: ExecuteOptions = {},
+): Promise<boolean> {
   const known = byKind(handlers);
   const job = await claim(deps, known, { id });
   if (!job) return false;
@@ -294,7 +352,15 @@ export async function cancelJob(db: Exec, id: string, now: Date, reason: string)
   const rows = await db
     .update(jobs)
     .set({ status: "cancelled", error: reason, lockedBy: null, leaseUntil: null, finishedAt: now })
-    .where(and(eq(jobs.id, id), or(eq(jobs.status, "queued"), and(eq(jobs.status, "running"), or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now))))))
+    .where(
+      and(
+        eq(jobs.id, id),
+        or(
+          eq(jobs.status, "queued"),
+          and(eq(jobs.status, "running"), or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now))),
+        ),
+      ),
+    )
     .returning({ id: jobs.id });
   return rows.length > 0;
 }
@@ -344,7 +410,11 @@ export async function schedulePeriodic(deps: Deps, handlers: readonly JobHandler
  * The worker: one loop per lane, each claiming only its own lane's jobs, so a slow periodic job
  * (a council's dashboards after a large upload) never delays an upload's check or commit.
  */
-export function startWorker(deps: Deps, handlers: readonly JobHandler[], opts: { intervalMs?: number; scheduleEveryMs?: number } = {}) {
+export function startWorker(
+  deps: Deps,
+  handlers: readonly JobHandler[],
+  opts: { intervalMs?: number; scheduleEveryMs?: number } = {},
+) {
   const intervalMs = opts.intervalMs ?? 2000;
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();

@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 /** A random URL-safe token for cookies and emailed links. */
@@ -19,7 +27,8 @@ export const verifyPassword = async (stored: string, password: string) => {
 };
 
 /** The key an email address's sign-in lock-out is kept under: keyed, so the table holds no addresses. */
-export const lockoutKey = (secret: string, email: string) => createHmac("sha256", `sign-in-lockout:${secret}`).update(email.trim().toLowerCase()).digest("hex");
+export const lockoutKey = (secret: string, email: string) =>
+  createHmac("sha256", `sign-in-lockout:${secret}`).update(email.trim().toLowerCase()).digest("hex");
 
 /** The NI number in one canonical form: upper case, no spaces. */
 export const normaliseNi = (ni: string) => ni.replace(/\s+/g, "").toUpperCase();

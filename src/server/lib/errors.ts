@@ -19,7 +19,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "page") => new AppError(404, "not_found", `We could not find that ${what}.`);
-export const forbidden = (message = "You do not have permission to do that.") => new AppError(403, "forbidden", message);
+export const forbidden = (message = "You do not have permission to do that.") =>
+  new AppError(403, "forbidden", message);
 export const unauthenticated = () => new AppError(401, "unauthenticated", "Sign in to continue.");
 export const badRequest = (code: string, message: string, issues?: Issue[]) => new AppError(400, code, message, issues);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);

@@ -12,7 +12,11 @@ export interface Logger {
   child(fields: Fields): Logger;
 }
 
-export function createLogger(level: LogLevel = "info", base: Fields = {}, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
+export function createLogger(
+  level: LogLevel = "info",
+  base: Fields = {},
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Logger {
   const emit = (lvl: LogLevel, msg: string, fields?: Fields) => {
     if (ORDER[lvl] < ORDER[level]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }));
@@ -38,7 +42,11 @@ export function errorFields(err: unknown): Fields {
 }
 
 function findDbError(err: unknown): { code: string; constraint?: string } | null {
-  for (let e = err as { code?: unknown; constraint?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+  for (
+    let e = err as { code?: unknown; constraint?: string; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, constraint: e.constraint };
     e = e.cause as typeof e;
   }

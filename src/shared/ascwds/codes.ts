@@ -1,7 +1,13 @@
 // ASC-WDS bulk upload code lists (../shared/reference/asc-wds.md §2.5). Records keep these codes.
 
 export const CONTRACT = { permanent: 1, temporary: 2, bank: 3, agency: 4, other: 7 } as const;
-export const CONTRACT_LABELS: Record<number, string> = { 1: "Permanent", 2: "Temporary", 3: "Pool/Bank", 4: "Agency", 7: "Other" };
+export const CONTRACT_LABELS: Record<number, string> = {
+  1: "Permanent",
+  2: "Temporary",
+  3: "Pool/Bank",
+  4: "Agency",
+  7: "Other",
+};
 /** Directly employed (the denominator of vacancy and turnover rates). */
 export const EMPLOYED_CONTRACTS = [1, 2] as const;
 
@@ -81,17 +87,22 @@ export const LEAVING_REASONS: Record<number, string> = {
 // Code sets used by the bulk upload validators.
 export const ETHNICITY_CODES = new Set([31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 98, 99]);
 export const RECRUITMENT_CODES = new Set([1, 2, 5, 7, 8, 10, 12, 15, 16, 17, 18]);
-export const SERVICE_CODES = new Set([1, 2, 5, 6, 7, 8, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 52, 53, 54, 55, 60, 61, 62, 63, 64, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75]);
+export const SERVICE_CODES = new Set([
+  1, 2, 5, 6, 7, 8, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 52, 53, 54, 55, 60, 61, 62, 63, 64, 66, 67, 68, 69, 70,
+  71, 72, 73, 74, 75,
+]);
 /** Services regulated by the CQC (REGTYPE 2 needs one as the main service). */
 export const CQC_SERVICES = new Set([1, 2, 8, 17, 54, 55, 60, 61, 62, 63, 64, 66, 67, 68, 69, 70, 73, 74]);
 /** "Other" services, which need a description (SERVICEDESC). */
 export const OTHER_SERVICES = new Set([5, 7, 12, 21, 52, 71, 72, 75]);
-export const SERVICE_USER_CODES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 31, 45, 46]);
+export const SERVICE_USER_CODES = new Set([
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 31, 45, 46,
+]);
 export const SERVICE_USERS_NEEDING_DESC = new Set([3, 9, 21]);
 export const EMPLOYER_TYPES = new Set([1, 3, 6, 7, 8]);
 export const TRAINING_CATEGORIES = new Set([
-  1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49,
-  50, 51,
+  1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34,
+  35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51,
 ]);
 export const TRAINING_CATEGORY_LABELS: Record<number, string> = {
   1: "Control and restraint",
@@ -145,4 +156,10 @@ export const TRAINING_CATEGORY_LABELS: Record<number, string> = {
 };
 export const CWP_CATEGORIES = new Set([1, 2, 3, 4, 5, 6, 7, 998, 999]);
 /** Where a leaver went, derived from the reason where the reason names it. */
-export const LEAVING_DESTINATIONS: Record<number, string> = { 1: "adult_social_care", 2: "health", 3: "other_sector", 4: "same_employer", 6: "retired" };
+export const LEAVING_DESTINATIONS: Record<number, string> = {
+  1: "adult_social_care",
+  2: "health",
+  3: "other_sector",
+  4: "same_employer",
+  6: "retired",
+};

@@ -32,7 +32,16 @@ const evidence = z.discriminatedUnion("kind", [
 ]);
 export type Evidence = z.infer<typeof evidence>;
 
-export const ITEM_KINDS = ["induction", "certificate", "diploma", "apprenticeship", "degree", "post_qualifying", "registration", "training"] as const;
+export const ITEM_KINDS = [
+  "induction",
+  "certificate",
+  "diploma",
+  "apprenticeship",
+  "degree",
+  "post_qualifying",
+  "registration",
+  "training",
+] as const;
 const item = z.object({
   key: z.string().regex(/^[a-z0-9_]+$/),
   title: freeText(z.string().min(3), "An item's title"),
@@ -68,7 +77,9 @@ const role = z.object({
   behaviours: z.array(z.string()),
   requirements: z.array(requirement),
   /** Months of experience: in the sector, or in the current role. */
-  experience: z.object({ months: z.number().int().positive(), in: z.enum(["sector", "role"]), note: z.string().optional() }).optional(),
+  experience: z
+    .object({ months: z.number().int().positive(), in: z.enum(["sector", "role"]), note: z.string().optional() })
+    .optional(),
   /** The council's pay guidance for the role (for example a grade and when it changes). */
   payGuidance: freeText(z.string(), "Pay guidance", { multiLine: true }).optional(),
   /** ASC-WDS main job roles (MAINJOBROLE codes) and Care Workforce Pathway categories (CWPCATEGORY) that map to this role. */
@@ -127,17 +138,21 @@ export function frameworkProblems(f: Framework): string[] {
   for (const k of duplicates(f.catalogue.map((i) => i.key))) problems.push(`catalogue item ${k} appears twice`);
   for (const r of f.roles) {
     if (!pathways.has(r.pathway)) problems.push(`role ${r.key}: pathway ${r.pathway} does not exist`);
-    for (const q of r.requirements) for (const k of q.anyOf) if (!items.has(k)) problems.push(`role ${r.key}: requirement ${k} is not in the catalogue`);
+    for (const q of r.requirements)
+      for (const k of q.anyOf)
+        if (!items.has(k)) problems.push(`role ${r.key}: requirement ${k} is not in the catalogue`);
   }
   for (const rt of f.routes) {
     if (!roles.has(rt.from)) problems.push(`route ${rt.from} → ${rt.to}: role ${rt.from} does not exist`);
     if (!roles.has(rt.to)) problems.push(`route ${rt.from} → ${rt.to}: role ${rt.to} does not exist`);
     if (rt.from === rt.to) problems.push(`route ${rt.from} → ${rt.to} goes nowhere`);
-    for (const k of rt.items) if (!items.has(k)) problems.push(`route ${rt.from} → ${rt.to}: ${k} is not in the catalogue`);
+    for (const k of rt.items)
+      if (!items.has(k)) problems.push(`route ${rt.from} → ${rt.to}: ${k} is not in the catalogue`);
   }
   for (const r of f.roles) {
     const onwards = f.routes.some((rt) => rt.from === r.key);
-    if (!onwards && !r.top) problems.push(`role ${r.key} ("${r.title}") is a dead end: add a route onwards or mark it a top role`);
+    if (!onwards && !r.top)
+      problems.push(`role ${r.key} ("${r.title}") is a dead end: add a route onwards or mark it a top role`);
     if (onwards && r.top) problems.push(`role ${r.key} ("${r.title}") is marked a top role but has routes onwards`);
   }
   return problems;

@@ -12,7 +12,10 @@ export const publicCareersResponse = z.object({
   /** Open vacancies in the council's area by framework role. */
   vacancies: z.record(z.string(), z.number()),
   /** Local pay by framework role; null where too few people to show. */
-  pay: z.record(z.string(), z.object({ medianHourly: z.number(), fullTimeYear: z.number(), people: z.number() }).nullable()),
+  pay: z.record(
+    z.string(),
+    z.object({ medianHourly: z.number(), fullTimeYear: z.number(), people: z.number() }).nullable(),
+  ),
 });
 export type PublicCareersResponse = z.infer<typeof publicCareersResponse>;
 
@@ -27,7 +30,15 @@ const gapView = z.object({
       met: z.boolean(),
     }),
   ),
-  experience: z.object({ months: z.number(), in: z.enum(["sector", "role"]), have: z.number().nullable(), met: z.boolean(), note: z.string().optional() }).nullable(),
+  experience: z
+    .object({
+      months: z.number(),
+      in: z.enum(["sector", "role"]),
+      have: z.number().nullable(),
+      met: z.boolean(),
+      note: z.string().optional(),
+    })
+    .nullable(),
   stillNeeded: z.array(z.string()),
   ready: z.boolean(),
 });
@@ -72,20 +83,41 @@ export const frameworksResponse = z.discriminatedUnion("kind", [
     ),
   }),
   // endorsedAt is null until this provider endorses the version.
-  z.object({ kind: z.literal("provider"), frameworks: z.array(frameworkSummaryView.extend({ council: z.string(), endorsedAt: timestamp.nullable() })) }),
+  z.object({
+    kind: z.literal("provider"),
+    frameworks: z.array(frameworkSummaryView.extend({ council: z.string(), endorsedAt: timestamp.nullable() })),
+  }),
 ]);
 export type FrameworksResponse = z.infer<typeof frameworksResponse>;
 
-export const frameworkDraftResponse = z.object({ id: z.string().nullable(), document: frameworkSchema, updatedAt: timestamp.nullable() });
+export const frameworkDraftResponse = z.object({
+  id: z.string().nullable(),
+  document: frameworkSchema,
+  updatedAt: timestamp.nullable(),
+});
 export type FrameworkDraftResponse = z.infer<typeof frameworkDraftResponse>;
 export const savedDraftResponse = z.object({ id: z.string(), updatedAt: timestamp });
 export type SavedDraftResponse = z.infer<typeof savedDraftResponse>;
-export const publishedResponse = z.object({ id: z.string(), version: z.number().nullable(), publishedAt: timestamp.nullable() });
+export const publishedResponse = z.object({
+  id: z.string(),
+  version: z.number().nullable(),
+  publishedAt: timestamp.nullable(),
+});
 export type PublishedResponse = z.infer<typeof publishedResponse>;
-export const endorsedResponse = z.object({ frameworkId: z.string(), version: z.number().nullable(), endorsed: z.boolean() });
+export const endorsedResponse = z.object({
+  frameworkId: z.string(),
+  version: z.number().nullable(),
+  endorsed: z.boolean(),
+});
 export type EndorsedResponse = z.infer<typeof endorsedResponse>;
 
-export const jobTitleView = z.object({ id: z.string(), providerId: z.string(), title: z.string(), roleKey: z.string(), createdAt: timestamp });
+export const jobTitleView = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  title: z.string(),
+  roleKey: z.string(),
+  createdAt: timestamp,
+});
 export type JobTitleView = z.infer<typeof jobTitleView>;
 export const jobTitlesResponse = z.object({ jobTitles: z.array(jobTitleView) });
 export type JobTitlesResponse = z.infer<typeof jobTitlesResponse>;
@@ -108,6 +140,14 @@ export type PlanResponse = z.infer<typeof planResponse>;
 export const goalResponse = z.object({ goal: goalView });
 export type GoalResponse = z.infer<typeof goalResponse>;
 export const sharedPlansResponse = z.object({
-  plans: z.array(z.object({ id: z.string(), displayId: z.string(), mainJobRole: z.number(), updatedAt: timestamp, goals: z.array(goalView) })),
+  plans: z.array(
+    z.object({
+      id: z.string(),
+      displayId: z.string(),
+      mainJobRole: z.number(),
+      updatedAt: timestamp,
+      goals: z.array(goalView),
+    }),
+  ),
 });
 export type SharedPlansResponse = z.infer<typeof sharedPlansResponse>;

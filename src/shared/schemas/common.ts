@@ -21,10 +21,22 @@ export const orgKindValue = z.enum(ORG_KINDS);
 export const roleValue = z.enum(ROLES);
 export const permissionValue = z.enum(PERMISSIONS);
 
-export const orgView = z.object({ id: z.string(), kind: orgKindValue, name: z.string(), slug: z.string(), isDemo: z.boolean() });
+export const orgView = z.object({
+  id: z.string(),
+  kind: orgKindValue,
+  name: z.string(),
+  slug: z.string(),
+  isDemo: z.boolean(),
+});
 export type OrgView = z.infer<typeof orgView>;
 
-export const invitationView = z.object({ id: z.string(), email: z.string(), role: roleValue, sent: timestamp, expires: timestamp });
+export const invitationView = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: roleValue,
+  sent: timestamp,
+  expires: timestamp,
+});
 export type InvitationView = z.infer<typeof invitationView>;
 
 /** One audit entry; identifiers and special category data in before/after are masked. */

@@ -31,7 +31,12 @@ export const problemView = z.object({
 export type ProblemView = z.infer<typeof problemView>;
 
 // A file nobody could place (not an ASC-WDS workplace, staff or training file) has no kind.
-const uploadFileView = z.object({ name: z.string(), kind: z.string().nullable(), rows: z.number(), encoding: z.string() });
+const uploadFileView = z.object({
+  name: z.string(),
+  kind: z.string().nullable(),
+  rows: z.number(),
+  encoding: z.string(),
+});
 const count = z.number();
 /** How many staff records and workplaces an upload creates, updates, leaves alone, ends and misses. */
 export const changeTotalsView = z.object({

@@ -42,7 +42,15 @@ const distributionsView = z.object({
   leaversByReason: z.array(z.object({ reason: z.number(), label: z.string(), count: z.number() })),
   leaversFlow: z.array(
     z.object({
-      destination: z.enum(["another_local_provider", "same_employer_other_role", "social_care_elsewhere", "health", "other_sector", "retired", "not_known"]),
+      destination: z.enum([
+        "another_local_provider",
+        "same_employer_other_role",
+        "social_care_elsewhere",
+        "health",
+        "other_sector",
+        "retired",
+        "not_known",
+      ]),
       count: z.number(),
     }),
   ),
@@ -103,5 +111,7 @@ export const publicWorkforceResponse = z.object({
 });
 export type PublicWorkforceResponse = z.infer<typeof publicWorkforceResponse>;
 
-export const hubFiguresResponse = z.object({ national: z.object({ computedAt: timestamp, at: day, figures: figuresView }).nullable() });
+export const hubFiguresResponse = z.object({
+  national: z.object({ computedAt: timestamp, at: day, figures: figuresView }).nullable(),
+});
 export type HubFiguresResponse = z.infer<typeof hubFiguresResponse>;

@@ -14,7 +14,10 @@ export const slug = z
   .max(60, "Short name must be 60 characters or fewer")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Short name may use only lower-case letters, digits and single hyphens");
 
-export const orgName = freeText(z.string().trim().min(2, "Enter the organisation's name").max(200, "Name must be 200 characters or fewer"), "The organisation's name");
+export const orgName = freeText(
+  z.string().trim().min(2, "Enter the organisation's name").max(200, "Name must be 200 characters or fewer"),
+  "The organisation's name",
+);
 
 export const createOrgInput = z.object({
   kind: orgKind,

@@ -3,24 +3,41 @@ import { day, timestamp } from "./common";
 import { freeText } from "./text";
 
 const date = z.iso.date("Enter a real date as YYYY-MM-DD");
-const source = freeText(z.string().trim().min(3, "Say where the figure comes from (a link or a publication)").max(1000, "Keep the source under 1,000 characters"), "The source");
-const note = freeText(z.string().trim().max(1000, "Keep the note under 1,000 characters"), "The note", { multiLine: true }).nullable();
+const source = freeText(
+  z
+    .string()
+    .trim()
+    .min(3, "Say where the figure comes from (a link or a publication)")
+    .max(1000, "Keep the source under 1,000 characters"),
+  "The source",
+);
+const note = freeText(z.string().trim().max(1000, "Keep the note under 1,000 characters"), "The note", {
+  multiLine: true,
+}).nullable();
 
 /** A hub admin's correction of a pay floor: the rate, its dates, its source. */
 export const payFloorUpdate = z
   .object({
-    hourlyRate: z.number({ error: "Enter the hourly rate in pounds, like 12.60" }).positive("The rate must be above £0").max(100, "Enter the rate in pounds an hour (under £100)"),
+    hourlyRate: z
+      .number({ error: "Enter the hourly rate in pounds, like 12.60" })
+      .positive("The rate must be above £0")
+      .max(100, "Enter the rate in pounds an hour (under £100)"),
     applicableFrom: date,
     announcedOn: date.nullable(),
     source,
     note,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, "Change at least one of hourlyRate, applicableFrom, announcedOn, source or note");
+  .refine(
+    (v) => Object.keys(v).length > 0,
+    "Change at least one of hourlyRate, applicableFrom, announcedOn, source or note",
+  );
 
 /** A new pay floor (a new Real Living Wage year, or a new April's statutory bands). */
 export const payFloorCreate = z.object({
-  kind: z.enum(["rlw", "nlw"], { error: "kind is rlw (Real Living Wage) or nlw (National Living Wage or Minimum Wage band)" }),
+  kind: z.enum(["rlw", "nlw"], {
+    error: "kind is rlw (Real Living Wage) or nlw (National Living Wage or Minimum Wage band)",
+  }),
   band: z
     .string()
     .trim()
@@ -28,7 +45,10 @@ export const payFloorCreate = z.object({
   minAge: z.number().int().min(0).max(100).nullable(),
   maxAge: z.number().int().min(0).max(100).nullable(),
   rateYear: freeText(z.string().trim().min(4, "Give the rate year, like 2026/27").max(20), "The rate year"),
-  hourlyRate: z.number({ error: "Enter the hourly rate in pounds, like 12.60" }).positive("The rate must be above £0").max(100, "Enter the rate in pounds an hour (under £100)"),
+  hourlyRate: z
+    .number({ error: "Enter the hourly rate in pounds, like 12.60" })
+    .positive("The rate must be above £0")
+    .max(100, "Enter the rate in pounds an hour (under £100)"),
   announcedOn: date.nullable(),
   applicableFrom: date,
   source,
@@ -51,7 +71,10 @@ export const comparatorCreate = z.object({
   metric: z
     .string()
     .trim()
-    .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, "metric is a name from docs/metrics.md, like vacancy_rate or pay_median_hourly.care_worker"),
+    .regex(
+      /^[a-z0-9_]+(\.[a-z0-9_]+)?$/,
+      "metric is a name from docs/metrics.md, like vacancy_rate or pay_median_hourly.care_worker",
+    ),
   publisher: z.enum(["sfc", "dfe"], { error: "publisher is sfc (Skills for Care) or dfe (Department for Education)" }),
   edition: freeText(z.string().trim().min(3).max(300), "The edition"),
   period: freeText(z.string().trim().min(4).max(20), "The period"),
@@ -90,7 +113,10 @@ export const dashboardQuery = z.object({
 });
 
 export const targetsInput = z.object({
-  targets: z.record(z.string().max(100), z.number({ error: "Enter each target as a number, or leave it empty to remove it" }).nullable()),
+  targets: z.record(
+    z.string().max(100),
+    z.number({ error: "Enter each target as a number, or leave it empty to remove it" }).nullable(),
+  ),
 });
 
 export const publicPageInput = z.object({ enabled: z.boolean({ error: "enabled is true or false" }) });
@@ -98,19 +124,31 @@ export const publicPageInput = z.object({ enabled: z.boolean({ error: "enabled i
 /** A council's draft career framework (checked in full by the server: shared/career/framework.ts). */
 export const frameworkDraftInput = z.object({ document: z.unknown() });
 export const jobTitleInput = z.object({
-  title: freeText(z.string().trim().min(2, "Enter the job title, at least 2 characters").max(120, "Job titles are at most 120 characters"), "The job title"),
+  title: freeText(
+    z
+      .string()
+      .trim()
+      .min(2, "Enter the job title, at least 2 characters")
+      .max(120, "Job titles are at most 120 characters"),
+    "The job title",
+  ),
   roleKey: z.string().min(1, "Choose the framework role this job title is"),
 });
 
 const isoDateOrNull = z.iso.date("Enter a real date as YYYY-MM-DD").nullable().optional();
 export const goalInput = z.object({
-  title: freeText(z.string().trim().min(3, "Describe the goal in at least 3 characters").max(200, "Goals are at most 200 characters"), "The goal"),
+  title: freeText(
+    z.string().trim().min(3, "Describe the goal in at least 3 characters").max(200, "Goals are at most 200 characters"),
+    "The goal",
+  ),
   roleKey: z.string().max(100).nullable().optional(),
   dueOn: isoDateOrNull,
 });
 export const goalUpdateInput = z
   .object({ doneOn: isoDateOrNull, dueOn: isoDateOrNull })
-  .refine((g) => g.doneOn !== undefined || g.dueOn !== undefined, { message: "Send doneOn (the date it was done, or null) or dueOn (a new date, or null)" });
+  .refine((g) => g.doneOn !== undefined || g.dueOn !== undefined, {
+    message: "Send doneOn (the date it was done, or null) or dueOn (a new date, or null)",
+  });
 export const planShareInput = z.object({ shared: z.boolean({ error: "shared is true or false" }) });
 
 // Answers.

@@ -3,7 +3,14 @@ import { day, timestamp } from "./common";
 import { freeText } from "./text";
 
 export const createReturnPeriodInput = z.object({
-  name: freeText(z.string().trim().min(1, "Name the period, for example Quarter 3 2026/27").max(100, "Name must be 100 characters or fewer"), "The period's name"),
+  name: freeText(
+    z
+      .string()
+      .trim()
+      .min(1, "Name the period, for example Quarter 3 2026/27")
+      .max(100, "Name must be 100 characters or fewer"),
+    "The period's name",
+  ),
   periodEnd: z.iso.date("Enter the period end as a real date"),
   dueDate: z.iso.date("Enter the due date as a real date"),
 });
@@ -19,9 +26,15 @@ export type ReturnPeriodView = z.infer<typeof returnPeriodView>;
 const byStatus = z.record(z.string(), z.number());
 
 /** A submission's completeness (shared/design/metrics.md): workforce size, the score, and each field's share. */
-export const completenessView = z.object({ workforce: z.number(), score: z.number().nullable(), byField: z.record(z.string(), z.number().nullable()) });
+export const completenessView = z.object({
+  workforce: z.number(),
+  score: z.number().nullable(),
+  byField: z.record(z.string(), z.number().nullable()),
+});
 
-export const returnPeriodsResponse = z.object({ periods: z.array(returnPeriodView.extend({ providers: z.number(), byStatus })) });
+export const returnPeriodsResponse = z.object({
+  periods: z.array(returnPeriodView.extend({ providers: z.number(), byStatus })),
+});
 export type ReturnPeriodsResponse = z.infer<typeof returnPeriodsResponse>;
 export const returnPeriodResponse = z.object({ period: returnPeriodView });
 export type ReturnPeriodResponse = z.infer<typeof returnPeriodResponse>;
@@ -29,7 +42,12 @@ export const returnPeriodDetailResponse = z.object({
   period: returnPeriodView,
   byStatus,
   providers: z.array(
-    z.object({ provider: z.object({ id: z.string(), name: z.string() }), status: returnStatus, submittedAt: timestamp.nullable(), completenessScore: z.number().nullable() }),
+    z.object({
+      provider: z.object({ id: z.string(), name: z.string() }),
+      status: returnStatus,
+      submittedAt: timestamp.nullable(),
+      completenessScore: z.number().nullable(),
+    }),
   ),
 });
 export type ReturnPeriodDetailResponse = z.infer<typeof returnPeriodDetailResponse>;

@@ -13,7 +13,11 @@ export const staffListQuery = z.object({
 
 export const recordLeaverInput = z.object({
   leavingDate: z.iso.date("Enter the leaving date as a real date"),
-  reason: z.number({ error: "Choose a reason for leaving" }).int().min(1, "Choose a reason for leaving").max(9, "Choose a reason for leaving"),
+  reason: z
+    .number({ error: "Choose a reason for leaving" })
+    .int()
+    .min(1, "Choose a reason for leaving")
+    .max(9, "Choose a reason for leaving"),
 });
 
 /** An employer's workforce settings: its standard week (for FTE) and mandatory training by job role. */
@@ -31,14 +35,17 @@ export const workforceSettingsInput = z
           category: z
             .number()
             .int()
-            .refine((c) => TRAINING_CATEGORIES.has(c), { error: (i) => `${i.input} is not an ASC-WDS training category` }),
+            .refine((c) => TRAINING_CATEGORIES.has(c), {
+              error: (i) => `${i.input} is not an ASC-WDS training category`,
+            }),
           /** The job roles (MAINJOBROLE codes) that must hold it; null for every job role. */
           // Checked as a whole, so the problem is on the field the form shows (roles), naming the codes.
           roles: z
             .array(z.number().int())
             .min(1, "Choose at least one job role, or every job role")
             .refine((roles) => roles.every((r) => r in JOB_ROLES), {
-              error: (i) => `${(i.input as number[]).filter((r) => !(r in JOB_ROLES)).join(", ")}: not an ASC-WDS main job role`,
+              error: (i) =>
+                `${(i.input as number[]).filter((r) => !(r in JOB_ROLES)).join(", ")}: not an ASC-WDS main job role`,
             })
             .nullable(),
         }),
@@ -49,7 +56,11 @@ export const workforceSettingsInput = z
     const seen = v.requiredTraining.map((r) => r.category);
     seen.forEach((c, i) => {
       if (seen.indexOf(c) !== i)
-        ctx.addIssue({ code: "custom", path: ["requiredTraining", i, "category"], message: "This training is listed twice: give it once, with all the job roles that need it" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["requiredTraining", i, "category"],
+          message: "This training is listed twice: give it once, with all the job roles that need it",
+        });
     });
   });
 export type WorkforceSettingsInput = z.infer<typeof workforceSettingsInput>;
@@ -68,12 +79,22 @@ export const staffRowView = z.object({
   leavingReason: z.string().nullable(),
 });
 export type StaffRowView = z.infer<typeof staffRowView>;
-export const staffListResponse = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), staff: z.array(staffRowView) });
+export const staffListResponse = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  staff: z.array(staffRowView),
+});
 export type StaffListResponse = z.infer<typeof staffListResponse>;
 /** One person's record as ASC-WDS staff-file fields (sensitive ones only with staff.viewSensitive). */
 export const staffRecordResponse = z.object({ id: z.string(), record: z.record(z.string(), z.string()) });
 export type StaffRecordResponse = z.infer<typeof staffRecordResponse>;
-export const workplaceView = z.object({ id: z.string(), name: z.string(), localRef: z.string(), mainService: z.number() });
+export const workplaceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  localRef: z.string(),
+  mainService: z.number(),
+});
 export type WorkplaceView = z.infer<typeof workplaceView>;
 export const workplacesResponse = z.object({ workplaces: z.array(workplaceView) });
 export type WorkplacesResponse = z.infer<typeof workplacesResponse>;

@@ -7,6 +7,8 @@ import { formulaMessage, hasControlCharacter, lineBreakMessage, startsLikeFormul
  * (a name with a line break could forge lines in an email). Apply after `.trim()`.
  */
 export function freeText(schema: z.ZodString, what: string, opts: { multiLine?: boolean } = {}): z.ZodString {
-  const lines = opts.multiLine ? schema : schema.refine((v) => !hasControlCharacter(v), { error: lineBreakMessage(what) });
+  const lines = opts.multiLine
+    ? schema
+    : schema.refine((v) => !hasControlCharacter(v), { error: lineBreakMessage(what) });
   return lines.refine((v) => !startsLikeFormula(v), { error: formulaMessage(what) });
 }

@@ -4,7 +4,14 @@ import { timestamp } from "./common";
 import { freeText } from "./text";
 
 export const createTokenInput = z.object({
-  name: freeText(z.string().trim().min(1, "Name the token after the system that will use it").max(100, "Name must be 100 characters or fewer"), "The token's name"),
+  name: freeText(
+    z
+      .string()
+      .trim()
+      .min(1, "Name the token after the system that will use it")
+      .max(100, "Name must be 100 characters or fewer"),
+    "The token's name",
+  ),
   scope: z.enum(TOKEN_SCOPES, { error: "Choose read or write" }),
 });
 

@@ -3,7 +3,9 @@ import { codeLabel, day } from "./common";
 
 const date = z.iso.date("Enter a real date as YYYY-MM-DD");
 
-export const vacancyListQuery = z.object({ status: z.enum(["open", "closed", "all"], { error: "status is open, closed or all" }).default("open") });
+export const vacancyListQuery = z.object({
+  status: z.enum(["open", "closed", "all"], { error: "status is open, closed or all" }).default("open"),
+});
 
 export const openVacancyInput = z.object({
   workplaceId: z.uuid("Choose a workplace"),
@@ -17,8 +19,14 @@ export const closeVacancyInput = z.object({ closedOn: date });
 export const agencyUseInput = z.object({
   workplaceId: z.uuid("Choose a workplace"),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter the month as YYYY-MM"),
-  hours: z.number({ error: "Enter the agency hours as a number" }).min(0, "Hours cannot be negative").max(100_000, "Enter at most 100,000 hours"),
-  spend: z.number({ error: "Enter the amount spent in pounds" }).min(0, "Spend cannot be negative").max(10_000_000, "Enter at most £10,000,000"),
+  hours: z
+    .number({ error: "Enter the agency hours as a number" })
+    .min(0, "Hours cannot be negative")
+    .max(100_000, "Enter at most 100,000 hours"),
+  spend: z
+    .number({ error: "Enter the amount spent in pounds" })
+    .min(0, "Spend cannot be negative")
+    .max(10_000_000, "Enter at most £10,000,000"),
   roles: z.array(z.number().int().positive()).max(20).default([]),
 });
 

@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, date, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
@@ -119,7 +133,11 @@ export const staffRecords = pgTable(
     index("staff_records_org_idx").on(t.orgId),
     index("staff_records_person_key_idx").on(t.personKey),
     index("staff_records_dates_idx").on(t.workplaceId, t.startDate, t.endDate),
-    foreignKey({ name: "staff_records_workplace_org_fk", columns: [t.workplaceId, t.orgId], foreignColumns: [workplaces.id, workplaces.orgId] }),
+    foreignKey({
+      name: "staff_records_workplace_org_fk",
+      columns: [t.workplaceId, t.orgId],
+      foreignColumns: [workplaces.id, workplaces.orgId],
+    }),
   ],
 );
 
@@ -252,7 +270,10 @@ export const imports = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     status: text("status").notNull(), // validating | invalid | ready | committing | committed | failed | discarded
     asAt: date("as_at").notNull(),
-    files: jsonb("files").$type<{ name: string; kind: string; rows: number; encoding: string }[]>().notNull().default([]),
+    files: jsonb("files")
+      .$type<{ name: string; kind: string; rows: number; encoding: string }[]>()
+      .notNull()
+      .default([]),
     summary: jsonb("summary"),
     /** Problems found (never holds NI numbers or dates of birth). */
     problems: jsonb("problems"),
@@ -346,7 +367,10 @@ export const workforceSettings = pgTable("workforce_settings", {
   /** Hours in a full-time week; null = the hub's default of 37.5. */
   standardWeeklyHours: numeric("standard_weekly_hours", { precision: 4, scale: 1, mode: "number" }),
   /** ASC-WDS training categories each job role must hold valid; `roles` null = every job role. */
-  requiredTraining: jsonb("required_training").$type<{ category: number; roles: number[] | null }[]>().notNull().default([]),
+  requiredTraining: jsonb("required_training")
+    .$type<{ category: number; roles: number[] | null }[]>()
+    .notNull()
+    .default([]),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

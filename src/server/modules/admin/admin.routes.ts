@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { auditResponse, createOrgInput, failedJobsResponse, organisationResponse, organisationsResponse } from "../../../shared/schemas";
+import {
+  auditResponse,
+  createOrgInput,
+  failedJobsResponse,
+  organisationResponse,
+  organisationsResponse,
+} from "../../../shared/schemas";
 import { inTransaction } from "../../context";
 import { ctxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
@@ -18,7 +24,14 @@ const createOrgWithCouncil = createOrgInput.extend({
 /** Installation-wide administration: the hub admin only. */
 export function adminRoutes(r: Router) {
   r.define(
-    { method: "get", path: "/api/admin/organisations", response: organisationsResponse, tag: "Administration", scope: "hub_admin", summary: "Every organisation in the hub" },
+    {
+      method: "get",
+      path: "/api/admin/organisations",
+      response: organisationsResponse,
+      tag: "Administration",
+      scope: "hub_admin",
+      summary: "Every organisation in the hub",
+    },
     async (c) => c.json({ organisations: (await orgs.listOrganisations(ctxOf(c))).map(presentOrg) }),
   );
 
@@ -35,7 +48,12 @@ export function adminRoutes(r: Router) {
     async (c, { body }) => {
       const org = await inTransaction(ctxOf(c), async (tx) => {
         const created = await orgs.createOrganisation(tx, body);
-        if (body.councilId) await orgs.commissionProvider(tx, { councilId: body.councilId, providerId: created.id, fromDate: tx.deps.now().toISOString().slice(0, 10) });
+        if (body.councilId)
+          await orgs.commissionProvider(tx, {
+            councilId: body.councilId,
+            providerId: created.id,
+            fromDate: tx.deps.now().toISOString().slice(0, 10),
+          });
         return created;
       });
       return c.json({ organisation: presentOrg(org) }, 201);
@@ -55,7 +73,15 @@ export function adminRoutes(r: Router) {
   );
 
   r.define(
-    { method: "get", path: "/api/admin/audit", response: auditResponse, tag: "Audit", scope: "hub_admin", summary: "The whole installation's audit trail", query: auditPageQuery },
+    {
+      method: "get",
+      path: "/api/admin/audit",
+      response: auditResponse,
+      tag: "Audit",
+      scope: "hub_admin",
+      summary: "The whole installation's audit trail",
+      query: auditPageQuery,
+    },
     async (c, { query }) => c.json({ entries: (await listAudit(ctxOf(c), null, query.before)).map(presentAuditEntry) }),
   );
 }

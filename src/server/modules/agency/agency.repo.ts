@@ -26,4 +26,5 @@ export const findAgencyMonth = async (db: Exec, orgId: string, workplaceId: stri
 export const updateAgencyUse = async (db: Exec, id: string, change: Partial<typeof agencyUse.$inferInsert>) =>
   (await db.update(agencyUse).set(change).where(eq(agencyUse.id, id)).returning())[0];
 
-export const insertAgencyUse = async (db: Exec, values: typeof agencyUse.$inferInsert) => (await db.insert(agencyUse).values(values).returning())[0];
+export const insertAgencyUse = async (db: Exec, values: typeof agencyUse.$inferInsert) =>
+  (await db.insert(agencyUse).values(values).returning())[0];

@@ -3,7 +3,10 @@ import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import * as service from "./agency.service";
 
-const present = (u: { id: string; workplaceId: string; month: string; hours: number | null; spend: number | null; roles: number[] }, workplaceName?: string) => ({
+const present = (
+  u: { id: string; workplaceId: string; month: string; hours: number | null; spend: number | null; roles: number[] },
+  workplaceName?: string,
+) => ({
   id: u.id,
   workplace: { id: u.workplaceId, name: workplaceName },
   month: u.month.slice(0, 7),
@@ -24,7 +27,12 @@ export function agencyRoutes(r: Router) {
       summary: "Agency hours and spend by workplace and month",
       query: agencyListQuery,
     },
-    async (c, { query }) => c.json({ agencyUse: (await service.listAgencyUse(orgCtxOf(c), query.year)).map((row) => present(row.use, row.workplaceName)) }),
+    async (c, { query }) =>
+      c.json({
+        agencyUse: (await service.listAgencyUse(orgCtxOf(c), query.year)).map((row) =>
+          present(row.use, row.workplaceName),
+        ),
+      }),
   );
   r.define(
     {

@@ -8,7 +8,10 @@ export async function listAgencyUse(ctx: OrgCtx, year?: number) {
 }
 
 /** Records one workplace's agency hours and spend for a month, replacing what was recorded for it. */
-export async function recordAgencyUse(ctx: OrgCtx, input: { workplaceId: string; month: string; hours: number; spend: number; roles: number[] }) {
+export async function recordAgencyUse(
+  ctx: OrgCtx,
+  input: { workplaceId: string; month: string; hours: number; spend: number; roles: number[] },
+) {
   return inTransaction(ctx, async (tx) => {
     await ownWorkplace(tx, input.workplaceId);
     const month = `${input.month}-01`;
@@ -17,7 +20,14 @@ export async function recordAgencyUse(ctx: OrgCtx, input: { workplaceId: string;
     const after = before
       ? await repo.updateAgencyUse(tx.db, before.id, { ...values, updatedAt: tx.deps.now() })
       : await repo.insertAgencyUse(tx.db, { orgId: tx.org.id, workplaceId: input.workplaceId, month, ...values });
-    await recordAudit(tx, { orgId: tx.org.id, action: before ? "update" : "create", entityType: "agency_use", entityId: after.id, before: before ?? null, after });
+    await recordAudit(tx, {
+      orgId: tx.org.id,
+      action: before ? "update" : "create",
+      entityType: "agency_use",
+      entityId: after.id,
+      before: before ?? null,
+      after,
+    });
     return after;
   });
 }

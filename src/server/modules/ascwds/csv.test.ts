@@ -58,7 +58,8 @@ describe("CSV reading", () => {
 describe("dates", () => {
   it("knows real calendar dates, leap years included", () => {
     for (const d of ["2024-02-29", "2000-02-29", "2026-12-31", "1999-01-01"]) expect(isRealDate(d), d).toBe(true);
-    for (const d of ["2025-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-01", "abcd-ef-gh"]) expect(isRealDate(d), d).toBe(false);
+    for (const d of ["2025-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-01", "abcd-ef-gh"])
+      expect(isRealDate(d), d).toBe(false);
   });
   it("counts whole years, including across a leap day", () => {
     expect(yearsBetween("1980-02-01", "2026-01-31")).toBe(45);

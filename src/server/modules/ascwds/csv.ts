@@ -70,7 +70,11 @@ export function* csvRows(text: string): Generator<CsvRow> {
         let from = i;
         for (;;) {
           const q = text.indexOf('"', i);
-          if (q === -1) throw new CsvSyntaxError(rowLine, `a quoted field that starts on line ${rowLine} is never closed: check for a missing closing quote (")`);
+          if (q === -1)
+            throw new CsvSyntaxError(
+              rowLine,
+              `a quoted field that starts on line ${rowLine} is never closed: check for a missing closing quote (")`,
+            );
           for (let k = i; k < q; k++) if (text.charCodeAt(k) === 10) line++;
           if (text.charCodeAt(q + 1) === 34) {
             out += text.slice(from, q + 1);

@@ -33,7 +33,11 @@ export function doorProblem(file: UploadFile): DoorProblem | null {
   const head = file.bytes.subarray(0, MAX_LINE_BYTES + 1);
   const end = head.indexOf(0x0a);
   if (end < 0 && file.bytes.length > MAX_LINE_BYTES)
-    return { status: 400, code: "line_too_long", message: `${file.name} has a line longer than 1 MB, so it is not an ASC-WDS CSV file. Check you chose the right file.` };
+    return {
+      status: 400,
+      code: "line_too_long",
+      message: `${file.name} has a line longer than 1 MB, so it is not an ASC-WDS CSV file. Check you chose the right file.`,
+    };
   const first = head.subarray(0, end < 0 ? head.length : end);
   let columns = 1;
   for (const b of first) if (b === 0x2c) columns++;

@@ -112,7 +112,11 @@ export const TRAINING_COLUMNS = [
 
 export type FileKind = "workplace" | "staff" | "training";
 
-export const FILE_LABELS: Record<FileKind, string> = { workplace: "workplace file", staff: "staff file", training: "training file" };
+export const FILE_LABELS: Record<FileKind, string> = {
+  workplace: "workplace file",
+  staff: "staff file",
+  training: "training file",
+};
 
 export interface Detected {
   kind: FileKind;
@@ -135,7 +139,8 @@ export function detectFile(header: string[]): { detected: Detected } | { reason:
   const index = new Map(cols.map((c, i) => [c, i]));
 
   if (cols[0] === "LOCALESTID" && cols[1] === "STATUS") {
-    if (joined === WORKPLACE_COLUMNS.join(",")) return { detected: { kind: "workplace", index, qualificationPairs: 0 } };
+    if (joined === WORKPLACE_COLUMNS.join(","))
+      return { detected: { kind: "workplace", index, qualificationPairs: 0 } };
     return { reason: mismatch("workplace", cols, [...WORKPLACE_COLUMNS]) };
   }
   if (cols[0] === "LOCALESTID" && cols[1] === "UNIQUEWORKERID" && cols[2] === "CATEGORY") {
@@ -167,7 +172,8 @@ function mismatch(kind: FileKind, got: string[], expected: string[]): string {
     if (got[i] !== expected[i]) {
       if (got[i] === undefined)
         return `it looks like a ${FILE_LABELS[kind]} but its header stops after ${got[i - 1]}: column ${i + 1} should be ${expected[i]}. Download a fresh template or your current data to get the current columns.`;
-      if (expected[i] === undefined) return `it looks like a ${FILE_LABELS[kind]} but has an extra column ${got[i]} (column ${i + 1}). Remove it, or download a fresh template.`;
+      if (expected[i] === undefined)
+        return `it looks like a ${FILE_LABELS[kind]} but has an extra column ${got[i]} (column ${i + 1}). Remove it, or download a fresh template.`;
       return `it looks like a ${FILE_LABELS[kind]} but column ${i + 1} is ${got[i] || "(blank)"} where ${expected[i]} is expected. The columns must be exactly those of the current ASC-WDS format, in order.`;
     }
   }

@@ -58,8 +58,18 @@ describe("reading each staff cell once", () => {
   });
 
   it("treats a cell of spaces as blank, and a repeated reference as a duplicate of the first line", () => {
-    const { brief, parsed } = read([BASE, { ...BASE, DISPLAYID: "Bo" }, { ...BASE, UNIQUEWORKERID: "   ", EMPLSTATUS: " " }, { ...BASE, UNIQUEWORKERID: "S2" }]);
-    expect(brief).toEqual(["3 staff.UNIQUEWORKERID.duplicate S1", "4 staff.UNIQUEWORKERID.missing", "4 staff.EMPLSTATUS.missing", "5 staff.NINUMBER.repeated S2"]);
+    const { brief, parsed } = read([
+      BASE,
+      { ...BASE, DISPLAYID: "Bo" },
+      { ...BASE, UNIQUEWORKERID: "   ", EMPLSTATUS: " " },
+      { ...BASE, UNIQUEWORKERID: "S2" },
+    ]);
+    expect(brief).toEqual([
+      "3 staff.UNIQUEWORKERID.duplicate S1",
+      "4 staff.UNIQUEWORKERID.missing",
+      "4 staff.EMPLSTATUS.missing",
+      "5 staff.NINUMBER.repeated S2",
+    ]);
     expect(parsed.problems[0].message).toContain("is also on line 2");
     expect(parsed.staff.map((s) => s.localRef)).toEqual(["S1", "S2"]);
   });
@@ -94,7 +104,10 @@ describe("reading each staff cell once", () => {
     const [a, b, c] = parsed.staff;
     expect(a).toMatchObject({ kept: ["ethnicity"], dateOfBirth: "keep", ni: "keep", qualifications: [] });
     expect(b).toMatchObject({ kept: [], qualifications: [] });
-    expect(c).toMatchObject({ kept: ["disabled"], qualifications: [{ position: 1, qualificationCode: 12, year: 2019, notes: null }] });
+    expect(c).toMatchObject({
+      kept: ["disabled"],
+      qualifications: [{ position: 1, qualificationCode: 12, year: 2019, notes: null }],
+    });
     expect(() => b.kept.push("disabled")).toThrow();
     expect(a.values.mainJobStartDate).toBe("2020-04-01");
   });

@@ -4,12 +4,26 @@ import { csvRows, decode, looksBinary } from "./csv";
 import type { FileKind } from "./headers";
 import { ProblemList } from "./problems";
 import { openSheets } from "./sheet-rows";
-import { LIMITS, type ParsedUpload, type SheetInput, type UploadContext, type UploadFile, type UploadRefs } from "./upload-context";
+import {
+  LIMITS,
+  type ParsedUpload,
+  type SheetInput,
+  type UploadContext,
+  type UploadFile,
+  type UploadRefs,
+} from "./upload-context";
 import { readStaffSheet } from "./upload-staff";
 import { readTrainingSheet } from "./upload-training";
 import { checkDeclaredStaffTotals, readWorkplaceSheet } from "./upload-workplaces";
 
-export { LIMITS, type ParsedUpload, type SheetInput, staffKey, type UploadContext, type UploadFile } from "./upload-context";
+export {
+  LIMITS,
+  type ParsedUpload,
+  type SheetInput,
+  staffKey,
+  type UploadContext,
+  type UploadFile,
+} from "./upload-context";
 
 /** Turns uploaded CSV files into sheets, refusing what is not a readable CSV with a clear message. */
 export function csvSheets(files: UploadFile[], problems: ProblemList): SheetInput[] {
@@ -25,7 +39,12 @@ export function csvSheets(files: UploadFile[], problems: ProblemList): SheetInpu
       continue;
     }
     if (looksBinary(f.bytes)) {
-      problems.fileError(f.name, "upload", "not_csv", `${f.name} is not a CSV text file. Upload the ASC-WDS CSV files, or an Excel workbook (.xlsx) with one sheet per file.`);
+      problems.fileError(
+        f.name,
+        "upload",
+        "not_csv",
+        `${f.name} is not a CSV text file. Upload the ASC-WDS CSV files, or an Excel workbook (.xlsx) with one sheet per file.`,
+      );
       continue;
     }
     const { text, encoding } = decode(f.bytes);
@@ -61,7 +80,12 @@ export function readUpload(sheets: SheetInput[], ctx: UploadContext, problems = 
     } else readTrainingSheet(p, ctx, problems, out, refs);
   }
   if (!open.length && !problems.errors)
-    problems.fileError("(upload)", "upload", "no_files", "No ASC-WDS files were found in the upload: add the workplace, staff or training file.");
+    problems.fileError(
+      "(upload)",
+      "upload",
+      "no_files",
+      "No ASC-WDS files were found in the upload: add the workplace, staff or training file.",
+    );
   out.errors = problems.errors;
   out.warnings = problems.warnings;
   return out;

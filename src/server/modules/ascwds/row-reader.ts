@@ -31,7 +31,10 @@ export interface Column {
 }
 
 /** The named columns, resolved against a file's header index, as one object keyed by name. */
-export function columnsOf<Name extends string>(index: Map<string, number>, names: readonly Name[]): Record<Name, Column> {
+export function columnsOf<Name extends string>(
+  index: Map<string, number>,
+  names: readonly Name[],
+): Record<Name, Column> {
   const columns = {} as Record<Name, Column>;
   for (const name of names) columns[name] = { name, at: index.get(name) ?? -1 };
   return columns;
@@ -93,7 +96,8 @@ export class RowReader {
     // Spreadsheets run a cell starting with =, +, @ as a formula: refused in words people typed.
     for (const column of this.freeText) {
       const v = this.raw(column);
-      if (v && startsLikeFormula(v) && !row.escaped?.has(column.at)) this.error(column, "formula", formulaMessage(column.name));
+      if (v && startsLikeFormula(v) && !row.escaped?.has(column.at))
+        this.error(column, "formula", formulaMessage(column.name));
     }
     // A formula is reported, but does not by itself stop the row being read into a record.
     this.errorsAtStart = this.problems.errors;
@@ -137,18 +141,28 @@ export class RowReader {
   text(column: Column, max: number, required?: string): string | null {
     const v = this.raw(column);
     if (!v) {
-      if (required !== undefined) this.error(column, "missing", `${column.name} is blank: enter ${required || "a value"}.`);
+      if (required !== undefined)
+        this.error(column, "missing", `${column.name} is blank: enter ${required || "a value"}.`);
       return null;
     }
     if (v.length > max) {
-      this.error(column, "too_long", `${column.name} is ${v.length} characters long: it can be at most ${max}. Shorten it.`);
+      this.error(
+        column,
+        "too_long",
+        `${column.name} is ${v.length} characters long: it can be at most ${max}. Shorten it.`,
+      );
       return null;
     }
     return v;
   }
 
   /** An integer code from a set, `what` saying which. Blank gives null (or an error when required). */
-  code(column: Column, allowed: Set<number> | ((n: number) => boolean), what: string, opts?: { required?: boolean; severity?: Severity }): number | null {
+  code(
+    column: Column,
+    allowed: Set<number> | ((n: number) => boolean),
+    what: string,
+    opts?: { required?: boolean; severity?: Severity },
+  ): number | null {
     const v = this.raw(column);
     if (!v) {
       if (opts?.required) this.error(column, "missing", `${column.name} is blank: enter ${what}.`);
@@ -158,7 +172,12 @@ export class RowReader {
     const ok = Number.isInteger(n) && (typeof allowed === "function" ? allowed(n) : allowed.has(n));
     if (!ok) {
       const severity = opts?.severity ?? "error";
-      this.problem(column, "code", severity, `${column.name} "${v}" is not one of the allowed codes: enter ${what}.${severity === "warning" ? " It will not be saved." : ""}`);
+      this.problem(
+        column,
+        "code",
+        severity,
+        `${column.name} "${v}" is not one of the allowed codes: enter ${what}.${severity === "warning" ? " It will not be saved." : ""}`,
+      );
       return null;
     }
     return n;
@@ -179,7 +198,11 @@ export class RowReader {
     }
     if (n < min || n > max || (opts.step && Math.abs(n / opts.step - Math.round(n / opts.step)) > 1e-9)) {
       const range = `${opts.unit ?? ""}${min} to ${opts.unit ?? ""}${max}${opts.step ? ` in steps of ${opts.step}` : ""}`;
-      this.error(column, "range", `${column.name} ${v} is outside the allowed range: enter ${opts.what} from ${range}${opts.dontKnow ? ", or 999 if you do not know" : ""}.`);
+      this.error(
+        column,
+        "range",
+        `${column.name} ${v} is outside the allowed range: enter ${opts.what} from ${range}${opts.dontKnow ? ", or 999 if you do not know" : ""}.`,
+      );
       return null;
     }
     return n;
@@ -192,7 +215,12 @@ export class RowReader {
     const iso = isoDate(v);
     if (!iso) {
       const shown = opts?.sensitive ? "" : ` "${v}"`;
-      this.problem(column, "date_format", opts?.severity ?? "error", `${column.name}${shown} is not a real date in the form DD/MM/YYYY, for example 01/04/2024.`);
+      this.problem(
+        column,
+        "date_format",
+        opts?.severity ?? "error",
+        `${column.name}${shown} is not a real date in the form DD/MM/YYYY, for example 01/04/2024.`,
+      );
       return null;
     }
     return iso;
@@ -204,7 +232,11 @@ export class RowReader {
     if (dontKnow && v === "999") return null;
     const n = YEAR.test(v) ? Number(v) : Number.NaN;
     if (!(n >= min && n <= max)) {
-      this.error(column, "year", `${column.name} "${v}" is not a year from ${min} to ${max}: enter ${what} as four digits${dontKnow ? ", or 999 if you do not know" : ""}.`);
+      this.error(
+        column,
+        "year",
+        `${column.name} "${v}" is not a year from ${min} to ${max}: enter ${what} as four digits${dontKnow ? ", or 999 if you do not know" : ""}.`,
+      );
       return null;
     }
     return n;
@@ -246,7 +278,18 @@ export function isoDate(v: string): string | null {
   const m0 = slash2 - slash1 === 3 ? v.charCodeAt(slash1 + 1) : zero;
   const d1 = v.charCodeAt(slash1 - 1);
   const d0 = slash1 === 2 ? v.charCodeAt(0) : zero;
-  return String.fromCharCode(v.charCodeAt(n - 4), v.charCodeAt(n - 3), v.charCodeAt(n - 2), v.charCodeAt(n - 1), 45, m0, m1, 45, d0, d1);
+  return String.fromCharCode(
+    v.charCodeAt(n - 4),
+    v.charCodeAt(n - 3),
+    v.charCodeAt(n - 2),
+    v.charCodeAt(n - 1),
+    45,
+    m0,
+    m1,
+    45,
+    d0,
+    d1,
+  );
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -285,7 +328,8 @@ function isIsoDigits(iso: string): boolean {
   return true;
 }
 
-export const toAscwdsDate = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "");
+export const toAscwdsDate = (iso: string | null | undefined) =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "";
 
 /** Whole years between two ISO dates. */
 export function yearsBetween(from: string, to: string): number {

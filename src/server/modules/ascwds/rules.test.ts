@@ -5,12 +5,24 @@ import { csvSheets, LIMITS, readUpload, type UploadContext } from "./read-upload
 
 const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
 const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(FIX + name)) });
-const ctx = (over: Partial<UploadContext> = {}): UploadContext => ({ asAt: "2026-06-30", allowExampleNi: false, existingWorkplaces: new Set(), existingStaff: new Set(), ...over });
+const ctx = (over: Partial<UploadContext> = {}): UploadContext => ({
+  asAt: "2026-06-30",
+  allowExampleNi: false,
+  existingWorkplaces: new Set(),
+  existingStaff: new Set(),
+  ...over,
+});
 
 function check(names: string[], over: Partial<UploadContext> = {}) {
   const problems = new ProblemList();
   const parsed = readUpload(csvSheets(names.map(file), problems), ctx(over), problems);
-  const brief = parsed.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, code: p.code, severity: p.severity }));
+  const brief = parsed.problems.map((p) => ({
+    file: p.file,
+    line: p.line,
+    column: p.column,
+    code: p.code,
+    severity: p.severity,
+  }));
   return { parsed, brief };
 }
 
@@ -47,7 +59,9 @@ describe("ASC-WDS upload rules", () => {
 
   it("codes and ranges: each fault has its own code, line and column", () => {
     const { brief, parsed } = check(["valid-workplace.csv", "staff-codes-and-ranges.csv"]);
-    const errors = brief.filter((p) => p.severity === "error").map(({ line, column, code }) => ({ line, column, code }));
+    const errors = brief
+      .filter((p) => p.severity === "error")
+      .map(({ line, column, code }) => ({ line, column, code }));
     expect(errors).toEqual([
       { line: 2, column: "GENDER", code: "staff.GENDER.code" },
       { line: 3, column: "ETHNICITY", code: "staff.ETHNICITY.code" },
@@ -57,7 +71,9 @@ describe("ASC-WDS upload rules", () => {
       { line: 7, column: "MAINJOBROLE", code: "staff.MAINJOBROLE.code" },
       { line: 8, column: "NINUMBER", code: "staff.NINUMBER.format" },
     ]);
-    expect(parsed.problems.filter((p) => p.severity === "error").every((p) => p.file === "staff-codes-and-ranges.csv")).toBe(true);
+    expect(
+      parsed.problems.filter((p) => p.severity === "error").every((p) => p.file === "staff-codes-and-ranges.csv"),
+    ).toBe(true);
     const niMessage = parsed.problems.find((p) => p.code === "staff.NINUMBER.format")?.message ?? "";
     expect(niMessage).not.toContain("NOTANI");
     expect(parsed.problems.find((p) => p.code === "staff.HOURLYRATE.range")?.message).toMatch(/£2.5 to £200/);
@@ -65,7 +81,9 @@ describe("ASC-WDS upload rules", () => {
 
   it("required fields and cross-field rules", () => {
     const { brief } = check(["valid-workplace.csv", "staff-required-and-cross-field.csv"]);
-    const errors = brief.filter((p) => p.severity === "error").map(({ line, column, code }) => ({ line, column, code }));
+    const errors = brief
+      .filter((p) => p.severity === "error")
+      .map(({ line, column, code }) => ({ line, column, code }));
     expect(errors).toEqual([
       { line: 2, column: "DISPLAYID", code: "staff.DISPLAYID.missing" },
       { line: 3, column: "EMPLSTATUS", code: "staff.EMPLSTATUS.missing" },
@@ -82,12 +100,48 @@ describe("ASC-WDS upload rules", () => {
     const { brief } = check(["valid-workplace.csv", "cross-file-staff.csv", "cross-file-training.csv"]);
     expect(brief.map(({ file, line, column, code, severity }) => ({ file, line, column, code, severity }))).toEqual(
       expect.arrayContaining([
-        { file: "cross-file-staff.csv", line: 3, column: "UNIQUEWORKERID", code: "staff.UNIQUEWORKERID.duplicate", severity: "error" },
-        { file: "cross-file-staff.csv", line: 4, column: "LOCALESTID", code: "staff.LOCALESTID.unknown_workplace", severity: "error" },
-        { file: "cross-file-staff.csv", line: 5, column: "NINUMBER", code: "staff.NINUMBER.repeated", severity: "warning" },
-        { file: "cross-file-training.csv", line: 3, column: "UNIQUEWORKERID", code: "training.UNIQUEWORKERID.unknown_staff", severity: "error" },
-        { file: "cross-file-training.csv", line: 4, column: "EXPIRYDATE", code: "training.EXPIRYDATE.before_completed", severity: "error" },
-        { file: "cross-file-training.csv", line: 5, column: "CATEGORY", code: "training.CATEGORY.code", severity: "error" },
+        {
+          file: "cross-file-staff.csv",
+          line: 3,
+          column: "UNIQUEWORKERID",
+          code: "staff.UNIQUEWORKERID.duplicate",
+          severity: "error",
+        },
+        {
+          file: "cross-file-staff.csv",
+          line: 4,
+          column: "LOCALESTID",
+          code: "staff.LOCALESTID.unknown_workplace",
+          severity: "error",
+        },
+        {
+          file: "cross-file-staff.csv",
+          line: 5,
+          column: "NINUMBER",
+          code: "staff.NINUMBER.repeated",
+          severity: "warning",
+        },
+        {
+          file: "cross-file-training.csv",
+          line: 3,
+          column: "UNIQUEWORKERID",
+          code: "training.UNIQUEWORKERID.unknown_staff",
+          severity: "error",
+        },
+        {
+          file: "cross-file-training.csv",
+          line: 4,
+          column: "EXPIRYDATE",
+          code: "training.EXPIRYDATE.before_completed",
+          severity: "error",
+        },
+        {
+          file: "cross-file-training.csv",
+          line: 5,
+          column: "CATEGORY",
+          code: "training.CATEGORY.code",
+          severity: "error",
+        },
       ]),
     );
     // A staff file may refer to a workplace the organisation already has, without a workplace file.
@@ -96,9 +150,21 @@ describe("ASC-WDS upload rules", () => {
   });
 
   it("moving staff between workplaces (TRANSFERSTAFFRECORD): where to, which record, and no clashing references", () => {
-    const existingStaff = new Set(["HOME1\u0000S1", "HOME1\u0000S2", "HOME1\u0000S3", "HOME1\u0000H1", "HOME2\u0000H1", "HOME3\u0000S1"]);
-    const { brief, parsed } = check(["staff-transfers.csv"], { existingWorkplaces: new Set(["HOME1", "HOME2", "HOME3"]), existingStaff });
-    const errors = brief.filter((p) => p.severity === "error").map(({ line, column, code }) => ({ line, column, code }));
+    const existingStaff = new Set([
+      "HOME1\u0000S1",
+      "HOME1\u0000S2",
+      "HOME1\u0000S3",
+      "HOME1\u0000H1",
+      "HOME2\u0000H1",
+      "HOME3\u0000S1",
+    ]);
+    const { brief, parsed } = check(["staff-transfers.csv"], {
+      existingWorkplaces: new Set(["HOME1", "HOME2", "HOME3"]),
+      existingStaff,
+    });
+    const errors = brief
+      .filter((p) => p.severity === "error")
+      .map(({ line, column, code }) => ({ line, column, code }));
     expect(errors).toEqual([
       { line: 3, column: "TRANSFERSTAFFRECORD", code: "staff.TRANSFERSTAFFRECORD.unknown_workplace" },
       { line: 4, column: "TRANSFERSTAFFRECORD", code: "staff.TRANSFERSTAFFRECORD.no_record" },
@@ -108,13 +174,21 @@ describe("ASC-WDS upload rules", () => {
     ]);
     expect(parsed.staff.find((s) => s.localRef === "S1" && s.workplaceRef === "HOME1")?.transferTo).toBe("HOME2");
     // The same file again after the move: the record is at HOME2 now, and the row means it.
-    const again = check(["staff-transfers.csv"], { existingWorkplaces: new Set(["HOME1", "HOME2"]), existingStaff: new Set(["HOME2\u0000S1"]) });
-    expect(again.parsed.staff.find((s) => s.localRef === "S1")).toMatchObject({ workplaceRef: "HOME2", transferTo: null });
+    const again = check(["staff-transfers.csv"], {
+      existingWorkplaces: new Set(["HOME1", "HOME2"]),
+      existingStaff: new Set(["HOME2\u0000S1"]),
+    });
+    expect(again.parsed.staff.find((s) => s.localRef === "S1")).toMatchObject({
+      workplaceRef: "HOME2",
+      transferTo: null,
+    });
   });
 
   it("workplace rules", () => {
     const { brief } = check(["workplace-rules.csv"]);
-    const errors = brief.filter((p) => p.severity === "error").map(({ line, column, code }) => ({ line, column, code }));
+    const errors = brief
+      .filter((p) => p.severity === "error")
+      .map(({ line, column, code }) => ({ line, column, code }));
     expect(errors).toEqual([
       { line: 2, column: "REGTYPE", code: "workplace.REGTYPE.main_service" },
       { line: 3, column: "ALLSERVICES", code: "workplace.ALLSERVICES.main_missing" },
@@ -131,7 +205,12 @@ describe("ASC-WDS upload rules", () => {
       [
         { name: "photo.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]) },
         { name: "notes.csv", bytes: new TextEncoder().encode("Name,Phone\nAnn,0123\n") },
-        { name: "old-training.csv", bytes: new TextEncoder().encode("LOCALESTID,UNIQUEWORKERID,CATEGORY,DESCRIPTION,DATECOMPLETED,EXPIRYDATE,ACCREDITED,NOTES\n") },
+        {
+          name: "old-training.csv",
+          bytes: new TextEncoder().encode(
+            "LOCALESTID,UNIQUEWORKERID,CATEGORY,DESCRIPTION,DATECOMPLETED,EXPIRYDATE,ACCREDITED,NOTES\n",
+          ),
+        },
       ],
       problems,
     );
@@ -145,7 +224,9 @@ describe("ASC-WDS upload rules", () => {
   });
 
   it("keeps every code unique to one check (no shared codes for different checks)", () => {
-    const { parsed } = check(["staff-codes-and-ranges.csv", "staff-required-and-cross-field.csv"], { existingWorkplaces: new Set(["HOME1"]) });
+    const { parsed } = check(["staff-codes-and-ranges.csv", "staff-required-and-cross-field.csv"], {
+      existingWorkplaces: new Set(["HOME1"]),
+    });
     const byCode = new Map<string, Set<string>>();
     for (const p of parsed.problems) byCode.set(p.code, (byCode.get(p.code) ?? new Set()).add(String(p.column)));
     for (const [code, columns] of byCode) expect(columns.size, code).toBe(1);
@@ -183,7 +264,9 @@ describe("whole-file problems", () => {
 
     // A quote never closed: the line where it starts; the rows before it are still checked.
     const broken = read([file("valid-workplace.csv"), enc("staff.csv", `${staffHeader}\nHOME1,S1,NEW,"Ann Example\n`)]);
-    expect(broken.problems).toContainEqual(expect.objectContaining({ file: "staff.csv", line: 2, code: "upload.file.csv_syntax", severity: "error" }));
+    expect(broken.problems).toContainEqual(
+      expect.objectContaining({ file: "staff.csv", line: 2, code: "upload.file.csv_syntax", severity: "error" }),
+    );
     expect(broken.errors).toBeGreaterThan(0);
   });
 

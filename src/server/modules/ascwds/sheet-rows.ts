@@ -21,7 +21,12 @@ export interface OpenSheet {
  * character (which PostgreSQL cannot store) is a problem on its cell, and taken out so that no
  * other message quotes it.
  */
-export function nextRow(sheet: SheetInput, rows: Iterator<CsvRow>, problems: ProblemList, header?: string[]): CsvRow | null {
+export function nextRow(
+  sheet: SheetInput,
+  rows: Iterator<CsvRow>,
+  problems: ProblemList,
+  header?: string[],
+): CsvRow | null {
   try {
     const next = rows.next();
     if (next.done) return null;
@@ -30,7 +35,14 @@ export function nextRow(sheet: SheetInput, rows: Iterator<CsvRow>, problems: Pro
     return row;
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
-    problems.add({ file: sheet.name, line: e.line, column: null, code: "upload.file.csv_syntax", severity: "error", message: `${sheet.name} could not be read: ${e.message}.` });
+    problems.add({
+      file: sheet.name,
+      line: e.line,
+      column: null,
+      code: "upload.file.csv_syntax",
+      severity: "error",
+      message: `${sheet.name} could not be read: ${e.message}.`,
+    });
     return null;
   }
 }
@@ -70,14 +82,31 @@ export function openSheets(sheets: SheetInput[], problems: ProblemList, out: Par
     const header = nextRow(sheet, rows, problems);
     if (!header) {
       if (!problems.items.some((p) => p.file === sheet.name))
-        problems.fileError(sheet.name, "upload", "empty", `${sheet.name} is empty: it needs the header row and at least one row of data.`);
+        problems.fileError(
+          sheet.name,
+          "upload",
+          "empty",
+          `${sheet.name} is empty: it needs the header row and at least one row of data.`,
+        );
       out.files.push({ name: sheet.name, kind: null, rows: 0, encoding: sheet.encoding });
       continue;
     }
     const found = detectFile(header.cells);
     if ("reason" in found) {
-      problems.add({ file: sheet.name, line: 1, column: null, code: "upload.file.unrecognised", severity: "error", message: `${sheet.name} was not recognised: ${found.reason}` });
-      out.files.push({ name: sheet.name, kind: null, rows: countRemaining(sheet, rows, problems), encoding: sheet.encoding });
+      problems.add({
+        file: sheet.name,
+        line: 1,
+        column: null,
+        code: "upload.file.unrecognised",
+        severity: "error",
+        message: `${sheet.name} was not recognised: ${found.reason}`,
+      });
+      out.files.push({
+        name: sheet.name,
+        kind: null,
+        rows: countRemaining(sheet, rows, problems),
+        encoding: sheet.encoding,
+      });
       continue;
     }
     const { kind, index } = found.detected;
@@ -85,7 +114,12 @@ export function openSheets(sheets: SheetInput[], problems: ProblemList, out: Par
     out.files.push(file);
     if (seenKinds.has(kind)) {
       file.rows = countRemaining(sheet, rows, problems);
-      problems.fileError(sheet.name, kind, "duplicate_file", `${sheet.name} is a second ${FILE_LABELS[kind]} (the first is ${seenKinds.get(kind)}): upload one of each.`);
+      problems.fileError(
+        sheet.name,
+        kind,
+        "duplicate_file",
+        `${sheet.name} is a second ${FILE_LABELS[kind]} (the first is ${seenKinds.get(kind)}): upload one of each.`,
+      );
       continue;
     }
     seenKinds.set(kind, sheet.name);
@@ -99,7 +133,11 @@ export function openSheets(sheets: SheetInput[], problems: ProblemList, out: Par
  * counted, for the message, and not checked.
  */
 export function readDataRows(p: OpenSheet, problems: ProblemList, read: (row: CsvRow) => void) {
-  for (let row = nextRow(p.sheet, p.rows, problems, p.header); row; row = nextRow(p.sheet, p.rows, problems, p.header)) {
+  for (
+    let row = nextRow(p.sheet, p.rows, problems, p.header);
+    row;
+    row = nextRow(p.sheet, p.rows, problems, p.header)
+  ) {
     p.file.rows++;
     if (p.file.rows <= LIMITS.rows) read(undefuseRow(row));
   }

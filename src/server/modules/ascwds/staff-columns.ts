@@ -17,7 +17,11 @@ export function staffColumns(index: Map<string, number>): StaffColumns {
   const qualifications: QualificationColumns[] = [];
   for (let n = 1; index.has(`QUALACH${String(n).padStart(2, "0")}`); n++) {
     const code = `QUALACH${String(n).padStart(2, "0")}`;
-    qualifications.push({ position: n, code: { name: code, at: index.get(code) ?? -1 }, notes: { name: `${code}NOTES`, at: index.get(`${code}NOTES`) ?? -1 } });
+    qualifications.push({
+      position: n,
+      code: { name: code, at: index.get(code) ?? -1 },
+      notes: { name: `${code}NOTES`, at: index.get(`${code}NOTES`) ?? -1 },
+    });
   }
   return { ...columnsOf(index, NAMES), qualifications };
 }

@@ -22,7 +22,12 @@ export function readStaffEmployment(r: RowReader, c: StaffColumns, s: StaffDraft
   const v = s.values;
   v.delegatedHealthcare = r.code(c.DHA, YES_NO_DK, YES_NO_DK_WHAT);
   v.apprentice = r.code(c.APPRENTICE, YES_NO_DK, YES_NO_DK_WHAT);
-  v.contractType = r.code(c.EMPLSTATUS, CONTRACT_TYPES, "1 (Permanent), 2 (Temporary), 3 (Pool/Bank), 4 (Agency) or 7 (Other)", REQUIRED);
+  v.contractType = r.code(
+    c.EMPLSTATUS,
+    CONTRACT_TYPES,
+    "1 (Permanent), 2 (Temporary), 3 (Pool/Bank), 4 (Agency) or 7 (Other)",
+    REQUIRED,
+  );
   v.zeroHours = r.code(c.ZEROHRCONT, YES_NO_DK, YES_NO_DK_WHAT);
   v.daysSick = r.number(c.DAYSSICK, 0, 366, DAYS_SICK);
   readPay(r, c, s);
@@ -39,13 +44,23 @@ function readStartDates(r: RowReader, c: StaffColumns, s: StaffDraft, asAt: stri
       "missing",
       "STARTDATE is blank: without it the hub counts this person as starting on the upload's as-at date. Enter the date they started in their main job.",
     );
-  if (start && start > asAt) r.error(c.STARTDATE, "future", "STARTDATE is after the upload's as-at date: enter the date they started, or leave them out until they start.");
+  if (start && start > asAt)
+    r.error(
+      c.STARTDATE,
+      "future",
+      "STARTDATE is after the upload's as-at date: enter the date they started, or leave them out until they start.",
+    );
   const dob = s.dateOfBirth !== "keep" ? s.dateOfBirth : null;
-  if (start && dob && yearsBetween(dob, start) < 14) r.warn(c.STARTDATE, "before_14", "STARTDATE is before the person's 14th birthday: check STARTDATE and DOB.");
+  if (start && dob && yearsBetween(dob, start) < 14)
+    r.warn(c.STARTDATE, "before_14", "STARTDATE is before the person's 14th birthday: check STARTDATE and DOB.");
   const sectorStartYear = r.year(c.STARTINSECT, 1940, asAtYear, "the year they started in social care", true);
   s.values.sectorStartYear = sectorStartYear;
   if (sectorStartYear && start && sectorStartYear > Number(start.slice(0, 4))) {
-    r.warn(c.STARTINSECT, "after_start", "STARTINSECT is after the year in STARTDATE: someone cannot start this job before starting in social care. Check both.");
+    r.warn(
+      c.STARTINSECT,
+      "after_start",
+      "STARTINSECT is after the year in STARTDATE: someone cannot start this job before starting in social care. Check both.",
+    );
   }
 }
 
@@ -60,17 +75,42 @@ function readPay(r: RowReader, c: StaffColumns, s: StaffDraft) {
   const salaryCell = r.raw(c.SALARY);
   const hourlyCell = r.raw(c.HOURLYRATE);
   if (payInterval === 1) {
-    if (hourlyCell) r.error(c.HOURLYRATE, "with_salary", "SALARYINT is 1 (annual salary) but HOURLYRATE is filled in: give the salary in SALARY and leave HOURLYRATE blank.");
-    if (!salaryCell) r.error(c.SALARY, "missing", "SALARYINT is 1 (annual salary) but SALARY is blank: enter the annual salary, or set SALARYINT to 999.");
+    if (hourlyCell)
+      r.error(
+        c.HOURLYRATE,
+        "with_salary",
+        "SALARYINT is 1 (annual salary) but HOURLYRATE is filled in: give the salary in SALARY and leave HOURLYRATE blank.",
+      );
+    if (!salaryCell)
+      r.error(
+        c.SALARY,
+        "missing",
+        "SALARYINT is 1 (annual salary) but SALARY is blank: enter the annual salary, or set SALARYINT to 999.",
+      );
     v.payRate = salary;
   } else if (payInterval === 3) {
-    if (salaryCell) r.error(c.SALARY, "with_hourly", "SALARYINT is 3 (hourly rate) but SALARY is filled in: give the rate in HOURLYRATE and leave SALARY blank.");
-    if (!hourlyCell) r.error(c.HOURLYRATE, "missing", "SALARYINT is 3 (hourly rate) but HOURLYRATE is blank: enter the hourly rate, or set SALARYINT to 999.");
+    if (salaryCell)
+      r.error(
+        c.SALARY,
+        "with_hourly",
+        "SALARYINT is 3 (hourly rate) but SALARY is filled in: give the rate in HOURLYRATE and leave SALARY blank.",
+      );
+    if (!hourlyCell)
+      r.error(
+        c.HOURLYRATE,
+        "missing",
+        "SALARYINT is 3 (hourly rate) but HOURLYRATE is blank: enter the hourly rate, or set SALARYINT to 999.",
+      );
     v.payRate = hourly;
   } else if (salaryCell || hourlyCell) {
-    r.error(c.SALARYINT, "missing", "SALARY or HOURLYRATE is filled in but SALARYINT does not say which: set SALARYINT to 1 (annual) or 3 (hourly).");
+    r.error(
+      c.SALARYINT,
+      "missing",
+      "SALARY or HOURLYRATE is filled in but SALARYINT does not say which: set SALARYINT to 1 (annual) or 3 (hourly).",
+    );
   }
-  if (hourly !== null && !PENCE.test(hourlyCell)) r.error(c.HOURLYRATE, "decimals", "HOURLYRATE has more than 2 decimal places: round it to the penny.");
+  if (hourly !== null && !PENCE.test(hourlyCell))
+    r.error(c.HOURLYRATE, "decimals", "HOURLYRATE has more than 2 decimal places: round it to the penny.");
 }
 
 /** MAINJRDESC for the "other" roles, the weekly hours, and the registrations some roles have. */
@@ -78,7 +118,8 @@ function readRoleAndHours(r: RowReader, c: StaffColumns, s: StaffDraft) {
   const v = s.values;
   const role = v.mainJobRole;
   let mainJobDesc = r.text(c.MAINJRDESC, 120);
-  if ((role === 23 || role === 27) && !mainJobDesc) r.error(c.MAINJRDESC, "missing", `MAINJOBROLE ${role} is an "other" role: describe the job in MAINJRDESC.`);
+  if ((role === 23 || role === 27) && !mainJobDesc)
+    r.error(c.MAINJRDESC, "missing", `MAINJOBROLE ${role} is an "other" role: describe the job in MAINJRDESC.`);
   if (mainJobDesc && role !== 23 && role !== 27) {
     r.warn(c.MAINJRDESC, "not_needed", "MAINJRDESC is only used for job roles 23 and 27; it will not be saved.");
     mainJobDesc = null;
@@ -94,11 +135,22 @@ function readRoleAndHours(r: RowReader, c: StaffColumns, s: StaffDraft) {
       "ZEROHRCONT says a zero-hours contract but CONTHOURS gives contracted hours: put the usual hours in AVGHOURS and leave CONTHOURS blank, or correct ZEROHRCONT.",
     );
   }
-  if (v.zeroHours === 2 && contractedHours === null && (v.contractType === 1 || v.contractType === 2) && r.raw(c.CONTHOURS) === "") {
-    r.warn(c.CONTHOURS, "missing", "This person is permanent or temporary and not on a zero-hours contract: enter their contracted weekly hours in CONTHOURS.");
+  if (
+    v.zeroHours === 2 &&
+    contractedHours === null &&
+    (v.contractType === 1 || v.contractType === 2) &&
+    r.raw(c.CONTHOURS) === ""
+  ) {
+    r.warn(
+      c.CONTHOURS,
+      "missing",
+      "This person is permanent or temporary and not on a zero-hours contract: enter their contracted weekly hours in CONTHOURS.",
+    );
   }
   v.nmcRegistration = r.code(c.NMCREG, NMC_REGISTERS, "an NMC register code from 1 to 5");
-  if (v.nmcRegistration !== null && role !== 16) r.warn(c.NMCREG, "not_nurse", "NMCREG is only for registered nurses (MAINJOBROLE 16).");
+  if (v.nmcRegistration !== null && role !== 16)
+    r.warn(c.NMCREG, "not_nurse", "NMCREG is only for registered nurses (MAINJOBROLE 16).");
   v.amhp = r.code(c.AMHP, YES_NO_DK, YES_NO_DK_WHAT);
-  if (v.amhp !== null && role !== 6) r.warn(c.AMHP, "not_social_worker", "AMHP is only for social workers (MAINJOBROLE 6).");
+  if (v.amhp !== null && role !== 6)
+    r.warn(c.AMHP, "not_social_worker", "AMHP is only for social workers (MAINJOBROLE 6).");
 }

@@ -10,7 +10,13 @@ import { readStaffPerson } from "./staff-person";
 import { readStaffQualifications } from "./staff-qualifications";
 import { emptyStaffDraft, type StaffIn } from "./staff-record";
 
-export { type QualificationIn, SPECIAL_FIELDS, type SpecialField, type StaffIn, type StaffValues } from "./staff-record";
+export {
+  type QualificationIn,
+  SPECIAL_FIELDS,
+  type SpecialField,
+  type StaffIn,
+  type StaffValues,
+} from "./staff-record";
 
 export interface StaffContext {
   asAt: string;
@@ -21,7 +27,12 @@ export interface StaffContext {
  * The staff file's rows, one at a time: its columns are resolved and its reader made once, and
  * each row gives a staff record, or null when it has errors (each one a problem in the report).
  */
-export function staffRowReader(file: string, index: Map<string, number>, problems: ProblemList, ctx: StaffContext): (row: CsvRow) => StaffIn | null {
+export function staffRowReader(
+  file: string,
+  index: Map<string, number>,
+  problems: ProblemList,
+  ctx: StaffContext,
+): (row: CsvRow) => StaffIn | null {
   const r = new RowReader(file, "staff", index, problems);
   const c = staffColumns(index);
   const asAtYear = Number(ctx.asAt.slice(0, 4));
@@ -33,7 +44,15 @@ export function staffRowReader(file: string, index: Map<string, number>, problem
     readStaffEmployment(r, c, s, ctx.asAt, asAtYear);
     readStaffQualifications(r, c, s, asAtYear);
     const v = s.values;
-    if (r.hasErrors || !s.workplaceRef || !s.localRef || !v.displayId || v.contractType === null || v.mainJobRole === null) return null;
+    if (
+      r.hasErrors ||
+      !s.workplaceRef ||
+      !s.localRef ||
+      !v.displayId ||
+      v.contractType === null ||
+      v.mainJobRole === null
+    )
+      return null;
     return s as StaffIn;
   };
 }

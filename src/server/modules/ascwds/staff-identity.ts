@@ -16,7 +16,12 @@ export function readStaffIdentity(r: RowReader, c: StaffColumns, s: StaffDraft) 
   s.transferTo = transferTo;
   const status = upperCase(r.raw(c.STATUS));
   s.status = sharedStatus(status);
-  if (!STATUSES.has(status)) r.error(c.STATUS, "invalid", `STATUS "${r.raw(c.STATUS)}" is not recognised: use NEW, UPDATE, UNCHECKED, NOCHANGE or DELETE.`);
+  if (!STATUSES.has(status))
+    r.error(
+      c.STATUS,
+      "invalid",
+      `STATUS "${r.raw(c.STATUS)}" is not recognised: use NEW, UPDATE, UNCHECKED, NOCHANGE or DELETE.`,
+    );
   if (transferTo && (status === "NEW" || status === "DELETE"))
     r.error(
       c.TRANSFERSTAFFRECORD,

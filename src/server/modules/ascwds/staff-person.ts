@@ -20,28 +20,55 @@ const COUNTRY = (n: number) => n === 826 || n === 998 || n === 999 || (n >= 4 &&
 export const isAdmin = (v: string) => v.length === 5 && v.toUpperCase() === "ADMIN";
 
 /** Who the person is: identifiers (never quoted back in a message), equality data, origin, certificate and recruitment. */
-export function readStaffPerson(r: RowReader, c: StaffColumns, s: StaffDraft, ctx: { asAt: string; allowExampleNi: boolean }, asAtYear: number) {
+export function readStaffPerson(
+  r: RowReader,
+  c: StaffColumns,
+  s: StaffDraft,
+  ctx: { asAt: string; allowExampleNi: boolean },
+  asAtYear: number,
+) {
   readIdentifiers(r, c, s, ctx);
   const v = s.values;
   v.gender = r.code(c.GENDER, GENDERS, "1 (Male), 2 (Female), 3 (Don't know) or 4 (Other)");
   v.ethnicity = keptAsAdmin(r, c.ETHNICITY, s, "ethnicity")
     ? null
-    : r.code(c.ETHNICITY, ETHNICITY_CODES, "an ONS ethnicity code from 31 to 47, 98 (other) or 99 (don't know), or Admin to keep what is stored");
-  v.nationality = r.code(c.NATIONALITY, COUNTRY, "826 (British), 998 (don't know), 999 (other) or a country's ISO number");
+    : r.code(
+        c.ETHNICITY,
+        ETHNICITY_CODES,
+        "an ONS ethnicity code from 31 to 47, 98 (other) or 99 (don't know), or Admin to keep what is stored",
+      );
+  v.nationality = r.code(
+    c.NATIONALITY,
+    COUNTRY,
+    "826 (British), 998 (don't know), 999 (other) or a country's ISO number",
+  );
   v.britishCitizenship = r.code(c.BRITISHCITIZENSHIP, YES_NO_DK, YES_NO_DK_WHAT);
   if (v.britishCitizenship !== null && v.nationality === 826)
-    r.warn(c.BRITISHCITIZENSHIP, "british", "BRITISHCITIZENSHIP is only asked of people who are not British (NATIONALITY is 826): it will be kept but is not needed.");
-  v.countryOfBirth = r.code(c.COUNTRYOFBIRTH, COUNTRY, "826 (United Kingdom), 998 (don't know), 999 (other) or a country's ISO number");
+    r.warn(
+      c.BRITISHCITIZENSHIP,
+      "british",
+      "BRITISHCITIZENSHIP is only asked of people who are not British (NATIONALITY is 826): it will be kept but is not needed.",
+    );
+  v.countryOfBirth = r.code(
+    c.COUNTRYOFBIRTH,
+    COUNTRY,
+    "826 (United Kingdom), 998 (don't know), 999 (other) or a country's ISO number",
+  );
   v.yearOfEntry = r.year(c.YEAROFENTRY, 1920, asAtYear, "the year the person came to the UK");
   v.disabled = keptAsAdmin(r, c.DISABLED, s, "disabled")
     ? null
-    : r.code(c.DISABLED, DISABILITY, "0 (No), 1 (Yes), 2 (Undisclosed) or 3 (Don't know), or Admin to keep what is stored");
+    : r.code(
+        c.DISABLED,
+        DISABILITY,
+        "0 (No), 1 (Yes), 2 (Undisclosed) or 3 (Don't know), or Admin to keep what is stored",
+      );
   v.careCertificate = r.code(c.CARECERT, CARE_CERTIFICATE, "1 (Yes, completed), 2 (No) or 3 (Yes, in progress)");
   readLevel2CareCertificate(r, c, s, asAtYear);
   v.recruitmentSource = r.code(c.RECSOURCE, RECRUITMENT_CODES, "an ASC-WDS source of recruitment code");
   v.healthCareVisa = r.code(c.HANDCVISA, YES_NO_DK, YES_NO_DK_WHAT);
   v.recruitedOutsideUk = r.code(c.INOUTUK, YES_NO_DK, YES_NO_DK_WHAT);
-  if (v.recruitedOutsideUk !== null && v.healthCareVisa !== 1) r.warn(c.INOUTUK, "without_visa", "INOUTUK is only asked when HANDCVISA is 1 (on a Health and Care Worker visa).");
+  if (v.recruitedOutsideUk !== null && v.healthCareVisa !== 1)
+    r.warn(c.INOUTUK, "without_visa", "INOUTUK is only asked when HANDCVISA is 1 (on a Health and Care Worker visa).");
 }
 
 /** NINUMBER, DOB and the home POSTCODE: checked without ever quoting them. */
@@ -70,7 +97,8 @@ function readIdentifiers(r: RowReader, c: StaffColumns, s: StaffDraft, ctx: { as
     s.dateOfBirth = dateOfBirth;
   }
   const homePostcode = r.raw(c.POSTCODE);
-  if (homePostcode && !POSTCODE.test(homePostcode)) r.warn(c.POSTCODE, "format", "POSTCODE is not a UK postcode (like WA7 1AB); it will not be saved.");
+  if (homePostcode && !POSTCODE.test(homePostcode))
+    r.warn(c.POSTCODE, "format", "POSTCODE is not a UK postcode (like WA7 1AB); it will not be saved.");
   else if (homePostcode) s.values.homePostcode = upperCase(homePostcode);
 }
 /** The NI number without spaces, in capitals; the cell itself when it is that already. */
@@ -97,7 +125,11 @@ function readLevel2CareCertificate(r: RowReader, c: StaffColumns, s: StaffDraft,
   if (!l2) return;
   const m = L2_CARE_CERTIFICATE.exec(l2);
   if (!m || (m[2] && m[1] !== "1") || (m[2] && (Number(m[2]) < 2024 || Number(m[2]) > asAtYear))) {
-    r.warn(c.L2CARECERT, "value", `L2CARECERT "${l2}" is not recognised: use 1 (completed), 1;YYYY (completed in a year from 2024), 2 (started) or 3 (no). It will not be saved.`);
+    r.warn(
+      c.L2CARECERT,
+      "value",
+      `L2CARECERT "${l2}" is not recognised: use 1 (completed), 1;YYYY (completed in a year from 2024), 2 (started) or 3 (no). It will not be saved.`,
+    );
   } else {
     s.values.level2CareCertificate = Number(m[1]);
     s.values.level2CareCertificateYear = m[2] ? Number(m[2]) : null;

@@ -8,11 +8,26 @@ import { staffKey, staffLine, type UploadContext, type UploadRefs } from "./uplo
  * been moved already), and nobody current, or moving, may hold the reference there. Returns false
  * when the row cannot be used.
  */
-export function checkTransfer(s: StaffIn, at: { file: string; line: number }, refs: UploadRefs, moving: Map<string, number>, ctx: UploadContext, problems: ProblemList) {
+export function checkTransfer(
+  s: StaffIn,
+  at: { file: string; line: number },
+  refs: UploadRefs,
+  moving: Map<string, number>,
+  ctx: UploadContext,
+  problems: ProblemList,
+) {
   const to = s.transferTo as string;
   const ref = s.newLocalRef ?? s.localRef;
   const problem = (code: string, message: string) => {
-    problems.add({ ...at, column: "TRANSFERSTAFFRECORD", code: `staff.TRANSFERSTAFFRECORD.${code}`, severity: "error", workplace: s.workplaceRef, staff: s.localRef, message });
+    problems.add({
+      ...at,
+      column: "TRANSFERSTAFFRECORD",
+      code: `staff.TRANSFERSTAFFRECORD.${code}`,
+      severity: "error",
+      workplace: s.workplaceRef,
+      staff: s.localRef,
+      message,
+    });
     return false;
   };
   if (!refs.workplaces.has(to) && !ctx.existingWorkplaces.has(to))
@@ -28,9 +43,16 @@ export function checkTransfer(s: StaffIn, at: { file: string; line: number }, re
       `There is no current staff record "${s.localRef}" at workplace "${s.workplaceRef}" to move: add the record first (STATUS NEW, without TRANSFERSTAFFRECORD), or check both references.`,
     );
   if (here && (there || staffLine(refs, to, ref) !== undefined))
-    return problem("clash", `Workplace "${to}" already has a staff record "${ref}": give the moving record a new reference in CHGUNIQUEWRKID, or change the other one.`);
+    return problem(
+      "clash",
+      `Workplace "${to}" already has a staff record "${ref}": give the moving record a new reference in CHGUNIQUEWRKID, or change the other one.`,
+    );
   const other = moving.get(staffKey(to, ref));
-  if (other) return problem("duplicate", `Line ${other} also moves a staff record "${ref}" to workplace "${to}": references must stay unique at a workplace.`);
+  if (other)
+    return problem(
+      "duplicate",
+      `Line ${other} also moves a staff record "${ref}" to workplace "${to}": references must stay unique at a workplace.`,
+    );
   moving.set(staffKey(to, ref), at.line);
   return true;
 }

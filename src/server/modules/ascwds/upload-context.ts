@@ -56,7 +56,8 @@ export interface ParsedUpload {
 export const staffKey = (workplaceRef: string, staffRef: string) => `${workplaceRef}\u0000${staffRef}`;
 
 /** The line of the staff file that gives the record `staffRef` at `workplaceRef`, if it does. */
-export const staffLine = (refs: UploadRefs, workplaceRef: string, staffRef: string) => refs.staff.get(workplaceRef)?.get(staffRef);
+export const staffLine = (refs: UploadRefs, workplaceRef: string, staffRef: string) =>
+  refs.staff.get(workplaceRef)?.get(staffRef);
 
 export function addStaffLine(refs: UploadRefs, workplaceRef: string, staffRef: string, line: number) {
   let atWorkplace = refs.staff.get(workplaceRef);

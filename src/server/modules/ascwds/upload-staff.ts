@@ -4,9 +4,22 @@ import type { ProblemList } from "./problems";
 import { type OpenSheet, readDataRows } from "./sheet-rows";
 import { staffRowReader } from "./staff-file";
 import { checkTransfer } from "./staff-transfer";
-import { addStaffLine, type ParsedUpload, staffKey, staffLine, type UploadContext, type UploadRefs } from "./upload-context";
+import {
+  addStaffLine,
+  type ParsedUpload,
+  staffKey,
+  staffLine,
+  type UploadContext,
+  type UploadRefs,
+} from "./upload-context";
 
-export function readStaffSheet(p: OpenSheet, ctx: UploadContext, problems: ProblemList, out: ParsedUpload, refs: UploadRefs) {
+export function readStaffSheet(
+  p: OpenSheet,
+  ctx: UploadContext,
+  problems: ProblemList,
+  out: ParsedUpload,
+  refs: UploadRefs,
+) {
   const { sheet, index } = p;
   out.hasStaffFile = true;
   const readRow = staffRowReader(sheet.name, index, problems, { asAt: ctx.asAt, allowExampleNi: ctx.allowExampleNi });

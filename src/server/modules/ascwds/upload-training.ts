@@ -4,7 +4,13 @@ import { type OpenSheet, readDataRows } from "./sheet-rows";
 import { trainingRowReader } from "./training-file";
 import { type ParsedUpload, staffKey, staffLine, type UploadContext, type UploadRefs } from "./upload-context";
 
-export function readTrainingSheet(p: OpenSheet, ctx: UploadContext, problems: ProblemList, out: ParsedUpload, refs: UploadRefs) {
+export function readTrainingSheet(
+  p: OpenSheet,
+  ctx: UploadContext,
+  problems: ProblemList,
+  out: ParsedUpload,
+  refs: UploadRefs,
+) {
   const { sheet, index } = p;
   out.hasTrainingFile = true;
   const readRow = trainingRowReader(sheet.name, index, problems, ctx.asAt);
@@ -15,7 +21,11 @@ export function readTrainingSheet(p: OpenSheet, ctx: UploadContext, problems: Pr
     const ref = (row.cells[refAt] ?? "").trim();
     if (wp && ref) {
       // Staff rows that failed their checks still count as present.
-      if (staffLine(refs, wp, ref) === undefined && !refs.moved.has(staffKey(wp, ref)) && !ctx.existingStaff.has(staffKey(wp, ref))) {
+      if (
+        staffLine(refs, wp, ref) === undefined &&
+        !refs.moved.has(staffKey(wp, ref)) &&
+        !ctx.existingStaff.has(staffKey(wp, ref))
+      ) {
         problems.add({
           file: sheet.name,
           line: row.line,

@@ -5,7 +5,13 @@ import { type OpenSheet, readDataRows } from "./sheet-rows";
 import type { ParsedUpload, UploadContext, UploadRefs } from "./upload-context";
 import { workplaceRowReader } from "./workplace-file";
 
-export function readWorkplaceSheet(p: OpenSheet, ctx: UploadContext, problems: ProblemList, out: ParsedUpload, refs: UploadRefs) {
+export function readWorkplaceSheet(
+  p: OpenSheet,
+  ctx: UploadContext,
+  problems: ProblemList,
+  out: ParsedUpload,
+  refs: UploadRefs,
+) {
   const { sheet, index } = p;
   out.hasWorkplaceFile = true;
   const readRow = workplaceRowReader(sheet.name, index, problems);
@@ -67,7 +73,9 @@ function checkLocations(file: string, ctx: UploadContext, problems: ProblemList,
 /** TOTALPERMTEMP against the permanent and temporary staff records in the staff file. */
 export function checkDeclaredStaffTotals(workplaceFile: string, problems: ProblemList, out: ParsedUpload) {
   const employed = new Map<string, number>();
-  for (const s of out.staff) if (s.values.contractType === 1 || s.values.contractType === 2) employed.set(s.workplaceRef, (employed.get(s.workplaceRef) ?? 0) + 1);
+  for (const s of out.staff)
+    if (s.values.contractType === 1 || s.values.contractType === 2)
+      employed.set(s.workplaceRef, (employed.get(s.workplaceRef) ?? 0) + 1);
   for (const w of out.workplaces) {
     const n = employed.get(w.localRef) ?? 0;
     if (w.values.declaredStaffTotal !== null && w.values.declaredStaffTotal !== n) {

@@ -43,10 +43,16 @@ export function workplaceRows(places: WorkplaceOut[]): string[][] {
     const otherCap = a.OTHERCAPACITY?.split(";") ?? [];
     const otherUse = a.OTHERUTILISATION?.split(";") ?? [];
     const allServices = v.otherServices.length ? services.join(";") : `${v.mainService};0`;
-    const capacity = v.otherServices.length ? [s(v.capacity), ...v.otherServices.map((_, i) => otherCap[i] ?? "")] : [s(v.capacity), ""];
-    const utilisation = v.otherServices.length ? [s(v.utilisation), ...v.otherServices.map((_, i) => otherUse[i] ?? "")] : [s(v.utilisation), ""];
+    const capacity = v.otherServices.length
+      ? [s(v.capacity), ...v.otherServices.map((_, i) => otherCap[i] ?? "")]
+      : [s(v.capacity), ""];
+    const utilisation = v.otherServices.length
+      ? [s(v.utilisation), ...v.otherServices.map((_, i) => otherUse[i] ?? "")]
+      : [s(v.utilisation), ""];
     const byKind = (kind: DeclaredCount["kind"]) => w.declared.filter((d) => d.kind === kind);
-    const roles = [...new Set(w.declared.filter((d) => d.kind !== "leaving_reason" && d.code !== null).map((d) => d.code as number))];
+    const roles = [
+      ...new Set(w.declared.filter((d) => d.kind !== "leaving_reason" && d.code !== null).map((d) => d.code as number)),
+    ];
     const countsFor = (kind: DeclaredCount["kind"]) => {
       const rows = byKind(kind);
       if (!rows.length) return "";
@@ -86,7 +92,8 @@ const qual = (yes: number | null, level: number | null) => (yes === 1 ? `1;${lev
 
 export function staffHeader(maxQualifications: number): string[] {
   const header: string[] = [...STAFF_COLUMNS];
-  for (let n = 4; n <= maxQualifications; n++) header.push(`QUALACH${String(n).padStart(2, "0")}`, `QUALACH${String(n).padStart(2, "0")}NOTES`);
+  for (let n = 4; n <= maxQualifications; n++)
+    header.push(`QUALACH${String(n).padStart(2, "0")}`, `QUALACH${String(n).padStart(2, "0")}NOTES`);
   return header;
 }
 
@@ -109,7 +116,10 @@ export function staffRows(staff: StaffOut[], header: string[]): string[][] {
       YEAROFENTRY: s(v.yearOfEntry),
       DISABLED: p.special ? s(v.disabled) : "Admin",
       CARECERT: s(v.careCertificate),
-      L2CARECERT: v.level2CareCertificate === 1 && v.level2CareCertificateYear ? `1;${v.level2CareCertificateYear}` : s(v.level2CareCertificate),
+      L2CARECERT:
+        v.level2CareCertificate === 1 && v.level2CareCertificateYear
+          ? `1;${v.level2CareCertificateYear}`
+          : s(v.level2CareCertificate),
       RECSOURCE: s(v.recruitmentSource),
       HANDCVISA: s(v.healthCareVisa),
       INOUTUK: s(v.recruitedOutsideUk),
@@ -167,4 +177,5 @@ export function trainingRows(training: TrainingOut[]): string[][] {
  * A whole ASC-WDS file. Text that starts like a formula is defused (an apostrophe first), as in
  * every file the hub writes; the reader takes the apostrophe off, so reading gives back the value.
  */
-export const toCsv = (header: readonly string[], rows: string[][]) => `${[header.join(","), ...rows.map(csvLineDefused)].join("\r\n")}\r\n`;
+export const toCsv = (header: readonly string[], rows: string[][]) =>
+  `${[header.join(","), ...rows.map(csvLineDefused)].join("\r\n")}\r\n`;

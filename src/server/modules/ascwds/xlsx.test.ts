@@ -8,7 +8,12 @@ import { xlsxSheets } from "./xlsx";
 
 const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
 const NAMES = ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"];
-const ctx = { asAt: "2026-06-30", allowExampleNi: false, existingWorkplaces: new Set<string>(), existingStaff: new Set<string>() };
+const ctx = {
+  asAt: "2026-06-30",
+  allowExampleNi: false,
+  existingWorkplaces: new Set<string>(),
+  existingStaff: new Set<string>(),
+};
 
 /** A workbook with one sheet per file, as someone working in Excel would make it (dates as dates). */
 async function workbook() {
@@ -38,7 +43,11 @@ describe("XLSX workbooks", () => {
     );
     const problems = new ProblemList();
     const sheets = await xlsxSheets({ name: "returns.xlsx", bytes: await workbook() }, problems);
-    expect(sheets.map((s) => s.name)).toEqual(["returns.xlsx › workplace", "returns.xlsx › staff", "returns.xlsx › training"]);
+    expect(sheets.map((s) => s.name)).toEqual([
+      "returns.xlsx › workplace",
+      "returns.xlsx › staff",
+      "returns.xlsx › training",
+    ]);
     const fromXlsx = readUpload(sheets, ctx, problems);
     expect(fromXlsx.errors).toBe(0);
     expect(fromXlsx.staff.map((s) => s.values)).toEqual(fromCsv.staff.map((s) => s.values));
@@ -48,7 +57,9 @@ describe("XLSX workbooks", () => {
 
   it("refuses a file that is not a workbook, saying so", async () => {
     const problems = new ProblemList();
-    expect(await xlsxSheets({ name: "broken.xlsx", bytes: new Uint8Array([0x50, 0x4b, 1, 2, 3]) }, problems)).toEqual([]);
+    expect(await xlsxSheets({ name: "broken.xlsx", bytes: new Uint8Array([0x50, 0x4b, 1, 2, 3]) }, problems)).toEqual(
+      [],
+    );
     expect(problems.items[0]).toMatchObject({ file: "broken.xlsx", code: "upload.file.not_xlsx", severity: "error" });
   });
 });

@@ -26,13 +26,16 @@ const notXlsx = (name: string) =>
 const mb = (bytes: number) => Math.ceil(bytes / 1048576).toLocaleString("en-GB");
 
 /** A workbook by its name or its first bytes (a ZIP archive); anything else is read as CSV. */
-export const isWorkbook = (f: UploadFile) => f.name.toLowerCase().endsWith(".xlsx") || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);
+export const isWorkbook = (f: UploadFile) =>
+  f.name.toLowerCase().endsWith(".xlsx") || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);
 
 /**
  * What the ZIP directory alone shows to be wrong with a workbook (not a readable ZIP, or too much
  * in it), or null. Cheap (nothing is unpacked), so the upload route asks it before storing anything.
  */
-export function workbookDirectoryProblem(file: UploadFile): { code: "not_xlsx" | "too_many_sheets" | "too_large_unpacked"; message: string } | null {
+export function workbookDirectoryProblem(
+  file: UploadFile,
+): { code: "not_xlsx" | "too_many_sheets" | "too_large_unpacked"; message: string } | null {
   let entries: ZipEntry[];
   try {
     entries = zipDirectory(file.bytes);
@@ -96,7 +99,12 @@ export async function xlsxSheets(file: UploadFile, problems: ProblemList): Promi
     problems.fileError(file.name, "upload", limit.code, limit.message);
     return [];
   }
-  const out = await readInWorker({ bytes: file.bytes, maxRows: LIMITS.rows, maxCells: XLSX_LIMITS.cells, maxUnpackedBytes: XLSX_LIMITS.unpackedBytes });
+  const out = await readInWorker({
+    bytes: file.bytes,
+    maxRows: LIMITS.rows,
+    maxCells: XLSX_LIMITS.cells,
+    maxUnpackedBytes: XLSX_LIMITS.unpackedBytes,
+  });
   if (!out.ok) {
     const message =
       out.reason === "rows"
@@ -117,7 +125,9 @@ export async function xlsxSheets(file: UploadFile, problems: ProblemList): Promi
 }
 
 /** A workbook with one sheet per table, for downloads (error reports, current data). */
-export async function workbookOf(sheets: { name: string; header: string[]; rows: (string | number | null)[][] }[]): Promise<Uint8Array> {
+export async function workbookOf(
+  sheets: { name: string; header: string[]; rows: (string | number | null)[][] }[],
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(s.name);

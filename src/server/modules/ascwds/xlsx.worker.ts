@@ -65,13 +65,16 @@ async function unpackedSize(bytes: Uint8Array, max: number): Promise<number> {
 async function read({ bytes, maxRows, maxCells, maxUnpackedBytes }: XlsxWorkerInput): Promise<XlsxWorkerOutput> {
   const unpacked = await unpackedSize(bytes, maxUnpackedBytes);
   if (unpacked > maxUnpackedBytes) return { ok: false, reason: "unpacked", bytes: unpacked };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "ignore",
+    },
+  );
   const sheets: { name: string; rows: CsvRow[] }[] = [];
   let cells = 0;
   for await (const worksheet of reader) {

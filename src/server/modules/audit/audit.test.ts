@@ -11,7 +11,8 @@ describe("audit trail", () => {
     await makeSystem(hub);
     await expect(hub.deps.db.execute(sql`update audit_log set action = 'tampered'`)).rejects.toThrow();
     await expect(hub.deps.db.execute(sql`delete from audit_log`)).rejects.toThrow();
-    const [row] = (await hub.deps.db.execute(sql`select count(*)::int as n from audit_log where action = 'tampered'`)).rows as { n: number }[];
+    const [row] = (await hub.deps.db.execute(sql`select count(*)::int as n from audit_log where action = 'tampered'`))
+      .rows as { n: number }[];
     expect(row.n).toBe(0);
   });
 
@@ -25,9 +26,22 @@ describe("audit trail", () => {
       before: { displayId: "A Worker", niNumber: "QQ123456C", dateOfBirth: "1980-01-01", ethnicity: 31, disabled: 0 },
       after: { displayId: "A Worker", niNumber: "QQ123456C", dateOfBirth: "1981-02-02", ethnicity: 99, disabled: null },
     });
-    const [row] = (await hub.deps.db.execute(sql`select before, after from audit_log where entity_id = 'masking-test'`)).rows as { before: any; after: any }[];
-    expect(row.before).toEqual({ displayId: "A Worker", niNumber: MASK, dateOfBirth: MASK, ethnicity: MASK, disabled: MASK });
-    expect(row.after).toEqual({ displayId: "A Worker", niNumber: MASK, dateOfBirth: MASK_CHANGED, ethnicity: MASK_CHANGED, disabled: null });
+    const [row] = (await hub.deps.db.execute(sql`select before, after from audit_log where entity_id = 'masking-test'`))
+      .rows as { before: any; after: any }[];
+    expect(row.before).toEqual({
+      displayId: "A Worker",
+      niNumber: MASK,
+      dateOfBirth: MASK,
+      ethnicity: MASK,
+      disabled: MASK,
+    });
+    expect(row.after).toEqual({
+      displayId: "A Worker",
+      niNumber: MASK,
+      dateOfBirth: MASK_CHANGED,
+      ethnicity: MASK_CHANGED,
+      disabled: null,
+    });
     expect(JSON.stringify(row)).not.toMatch(/QQ123456C|1980-01-01|1981-02-02/);
   });
 

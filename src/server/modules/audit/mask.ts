@@ -1,6 +1,18 @@
 // Identifiers, special category data and secrets never enter the audit trail in clear.
 // The entry still says that such a field was set or changed, so the trail stays useful.
-const MASKED_KEYS = new Set(["niNumber", "niEncrypted", "personKey", "dateOfBirth", "ethnicity", "disabled", "passwordHash", "password", "tokenHash", "token", "csrfToken"]);
+const MASKED_KEYS = new Set([
+  "niNumber",
+  "niEncrypted",
+  "personKey",
+  "dateOfBirth",
+  "ethnicity",
+  "disabled",
+  "passwordHash",
+  "password",
+  "tokenHash",
+  "token",
+  "csrfToken",
+]);
 
 export const MASK = "[masked]";
 export const MASK_CHANGED = "[masked: changed]";

@@ -52,7 +52,15 @@ export function authRoutes(r: Router) {
   );
 
   r.define(
-    { method: "post", path: "/api/auth/sign-in", response: sessionResponse, tag: "Sign-in", scope: "public", summary: "Sign in with email and password", body: signInInput },
+    {
+      method: "post",
+      path: "/api/auth/sign-in",
+      response: sessionResponse,
+      tag: "Sign-in",
+      scope: "public",
+      summary: "Sign in with email and password",
+      body: signInInput,
+    },
     async (c, { body }) => {
       const { token, csrfToken, userId } = await auth.signIn(ctxOf(c), { ...body, clientAddress: clientAddress(c) });
       setSessionCookie(c, token);
@@ -60,11 +68,21 @@ export function authRoutes(r: Router) {
     },
   );
 
-  r.define({ method: "post", path: "/api/auth/sign-out", response: okResponse, tag: "Sign-in", scope: "user", summary: "Sign out (ends this session)" }, async (c) => {
-    if (c.var.session) await auth.signOut(ctxOf(c), c.var.session.tokenHash);
-    clearSessionCookie(c);
-    return c.json({ ok: true });
-  });
+  r.define(
+    {
+      method: "post",
+      path: "/api/auth/sign-out",
+      response: okResponse,
+      tag: "Sign-in",
+      scope: "user",
+      summary: "Sign out (ends this session)",
+    },
+    async (c) => {
+      if (c.var.session) await auth.signOut(ctxOf(c), c.var.session.tokenHash);
+      clearSessionCookie(c);
+      return c.json({ ok: true });
+    },
+  );
 
   r.define(
     {
@@ -73,13 +91,18 @@ export function authRoutes(r: Router) {
       response: messageResponse,
       tag: "Sign-in",
       scope: "public",
-      summary: "Email a password reset link (answers the same whether or not the email has an account; 429 after 10 requests an hour from one address)",
+      summary:
+        "Email a password reset link (answers the same whether or not the email has an account; 429 after 10 requests an hour from one address)",
       body: requestResetInput,
     },
     async (c, { body }) => {
       await auth.requestPasswordReset(ctxOf(c), { email: body.email, clientAddress: clientAddress(c) });
       return c.json(
-        { ok: true, message: "If that email address has an account, we have sent a link to reset the password. It lasts 2 hours, and only the newest link we send works." },
+        {
+          ok: true,
+          message:
+            "If that email address has an account, we have sent a link to reset the password. It lasts 2 hours, and only the newest link we send works.",
+        },
         202,
       );
     },
@@ -113,7 +136,12 @@ export function authRoutes(r: Router) {
     },
     async (c, { query }) => {
       const inv = await auth.describeInvitation(ctxOf(c), query.token);
-      return c.json({ email: inv.email, role: inv.role, organisation: presentOrg(inv.org), hasAccount: inv.hasAccount });
+      return c.json({
+        email: inv.email,
+        role: inv.role,
+        organisation: presentOrg(inv.org),
+        hasAccount: inv.hasAccount,
+      });
     },
   );
 

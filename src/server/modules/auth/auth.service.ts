@@ -37,11 +37,17 @@ export async function sessionFromToken(deps: Deps, token: string) {
 async function startSession(ctx: Ctx, userId: string) {
   const token = newToken();
   const csrfToken = newToken(24);
-  await repo.insertSession(ctx.db, { tokenHash: sha256(token), userId, csrfToken, expiresAt: addDays(ctx.deps.now(), SESSION_DAYS) });
+  await repo.insertSession(ctx.db, {
+    tokenHash: sha256(token),
+    userId,
+    csrfToken,
+    expiresAt: addDays(ctx.deps.now(), SESSION_DAYS),
+  });
   return { token, csrfToken };
 }
 
-const WRONG = "Enter a correct email address and password. After 5 wrong passwords in a row the account is locked for 15 minutes.";
+const WRONG =
+  "Enter a correct email address and password. After 5 wrong passwords in a row the account is locked for 15 minutes.";
 
 function lockedError(until: Date, now: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
@@ -63,7 +69,11 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
   const addressKey = sha256(`sign-in:${input.clientAddress}`);
   const recent = await repo.countAttemptsSince(ctx.db, addressKey, addMinutes(now, -SIGN_IN_WINDOW_MINUTES));
   if (recent >= SIGN_IN_ATTEMPTS_PER_WINDOW) {
-    throw new AppError(429, "too_many_attempts", `Too many sign-in attempts from your network. Wait ${SIGN_IN_WINDOW_MINUTES} minutes and try again.`);
+    throw new AppError(
+      429,
+      "too_many_attempts",
+      `Too many sign-in attempts from your network. Wait ${SIGN_IN_WINDOW_MINUTES} minutes and try again.`,
+    );
   }
   const attemptId = await repo.insertAttempt(ctx.db, addressKey, now);
 
@@ -82,7 +92,14 @@ export async function signIn(ctx: Ctx, input: { email: string; password: string;
       const until = addMinutes(now, LOCKOUT_MINUTES);
       await repo.lockEmail(ctx.db, emailKey, until, now);
       if (user) {
-        await recordAudit(ctx, { orgId: null, action: "lock", entityType: "user", entityId: user.id, before: { lockedUntil: null }, after: { lockedUntil: until } });
+        await recordAudit(ctx, {
+          orgId: null,
+          action: "lock",
+          entityType: "user",
+          entityId: user.id,
+          before: { lockedUntil: null },
+          after: { lockedUntil: until },
+        });
         ctx.log.warn("account locked after repeated wrong passwords", { userId: user.id });
       }
       throw lockedError(until, now);
@@ -125,7 +142,11 @@ export async function requestPasswordReset(ctx: Ctx, input: { email: string; cli
   if (input.clientAddress !== undefined) {
     const addressKey = sha256(`reset:${input.clientAddress}`);
     if ((await repo.countAttemptsSince(ctx.db, addressKey, since)) >= RESET_REQUESTS_PER_ADDRESS) {
-      throw new AppError(429, "too_many_attempts", `Too many password reset requests from your network. Wait ${RESET_WINDOW_MINUTES} minutes and try again.`);
+      throw new AppError(
+        429,
+        "too_many_attempts",
+        `Too many password reset requests from your network. Wait ${RESET_WINDOW_MINUTES} minutes and try again.`,
+      );
     }
     await repo.insertAttempt(ctx.db, addressKey, now);
   }
@@ -140,7 +161,11 @@ export async function requestPasswordReset(ctx: Ctx, input: { email: string; cli
     await repo.insertAttempt(tx.db, accountKey, now);
     await repo.endLiveResets(tx.db, user.id, now);
     const token = newToken();
-    await repo.insertReset(tx.db, { userId: user.id, tokenHash: sha256(token), expiresAt: addHours(now, RESET_LINK_HOURS) });
+    await repo.insertReset(tx.db, {
+      userId: user.id,
+      tokenHash: sha256(token),
+      expiresAt: addHours(now, RESET_LINK_HOURS),
+    });
     await queueEmail(tx, {
       to: user.email,
       template: "password-reset",
@@ -161,7 +186,11 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
   return inTransaction(ctx, async (tx) => {
     const now = tx.deps.now();
     const reset = await repo.findLiveReset(tx.db, sha256(input.token), now);
-    const invalid = () => badRequest("link_invalid", "This password reset link has expired, has already been used or a newer one was sent. Ask for a new one.");
+    const invalid = () =>
+      badRequest(
+        "link_invalid",
+        "This password reset link has expired, has already been used or a newer one was sent. Ask for a new one.",
+      );
     if (!reset) throw invalid();
     // Using a link ends every other link of the account; a link another request ended meanwhile is refused.
     if (!(await repo.endLiveResets(tx.db, reset.userId, now)).includes(reset.id)) throw invalid();
@@ -187,9 +216,18 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
 
 async function liveInvitation(ctx: Ctx, token: string) {
   const row = await repo.findInvitationByToken(ctx.db, sha256(token));
-  if (!row || row.invitation.revokedAt) throw badRequest("link_invalid", "This invitation link is not valid. Ask the person who invited you to send a new one.");
-  if (row.invitation.acceptedAt) throw badRequest("link_used", "This invitation has already been accepted. Sign in to continue.");
-  if (row.invitation.expiresAt <= ctx.deps.now()) throw badRequest("link_expired", `This invitation has expired (they last ${INVITATION_DAYS} days). Ask for a new one.`);
+  if (!row || row.invitation.revokedAt)
+    throw badRequest(
+      "link_invalid",
+      "This invitation link is not valid. Ask the person who invited you to send a new one.",
+    );
+  if (row.invitation.acceptedAt)
+    throw badRequest("link_used", "This invitation has already been accepted. Sign in to continue.");
+  if (row.invitation.expiresAt <= ctx.deps.now())
+    throw badRequest(
+      "link_expired",
+      `This invitation has expired (they last ${INVITATION_DAYS} days). Ask for a new one.`,
+    );
   return row;
 }
 
@@ -223,7 +261,13 @@ export async function acceptInvitation(ctx: Ctx, input: { token: string; name?: 
     const actorCtx = { ...tx, actor: { ...tx.actor, userId: user.id } };
     if (!(await findMembershipOf(tx.db, user.id, org.id))) {
       const membership = await insertMembership(tx.db, { userId: user.id, orgId: org.id, role: invitation.role });
-      await recordAudit(actorCtx, { orgId: org.id, action: "create", entityType: "membership", entityId: membership.id, after: { userId: user.id, role: membership.role } });
+      await recordAudit(actorCtx, {
+        orgId: org.id,
+        action: "create",
+        entityType: "membership",
+        entityId: membership.id,
+        after: { userId: user.id, role: membership.role },
+      });
     }
     const [accepted] = await repo.markInvitationAccepted(tx.db, invitation.id, tx.deps.now());
     await recordAudit(actorCtx, {

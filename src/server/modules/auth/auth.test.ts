@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { Client, lastEmailTo, makeSystem, makeUser, PASSWORD, SECRET, signedIn, testHub, uniq } from "../../../../test/harness";
+import {
+  Client,
+  lastEmailTo,
+  makeSystem,
+  makeUser,
+  PASSWORD,
+  SECRET,
+  signedIn,
+  testHub,
+  uniq,
+} from "../../../../test/harness";
 
 const hub = await testHub();
 
@@ -7,7 +17,10 @@ describe("sign-in", () => {
   it("signs in, sets a session cookie with safe flags and returns the user's organisations", async () => {
     const { provider, providerAdmin } = await makeSystem(hub);
     const client = new Client(hub);
-    const res = await client.post("/api/auth/sign-in", { email: providerAdmin.email.toUpperCase(), password: PASSWORD });
+    const res = await client.post("/api/auth/sign-in", {
+      email: providerAdmin.email.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(res.status).toBe(200);
     expect(res.json.user.email).toBe(providerAdmin.email);
     expect(res.json.memberships.map((m: { id: string }) => m.id)).toEqual([provider.id]);
@@ -42,14 +55,20 @@ describe("sign-in", () => {
     const res = await new Client(hub).post("/api/auth/sign-in", { email: "not-an-email", password: "" });
     expect(res.status).toBe(400);
     expect(res.json.error.issues).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: "email" }), expect.objectContaining({ path: "password", message: "Enter your password" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: "email" }),
+        expect.objectContaining({ path: "password", message: "Enter your password" }),
+      ]),
     );
   });
 
   it("locks the account after 5 wrong passwords, even for the right one, and unlocks after 15 minutes", async () => {
     const { providerAdmin } = await makeSystem(hub);
     const client = new Client(hub, { "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 200)}` });
-    for (let i = 0; i < 4; i++) expect((await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: `wrong ${i}` })).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: `wrong ${i}` })).status,
+      ).toBe(401);
     const fifth = await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: "wrong 5" });
     expect(fifth.status).toBe(423);
     expect(fifth.json.error.code).toBe("account_locked");
@@ -61,7 +80,9 @@ describe("sign-in", () => {
     const start = hub.clock.now;
     hub.clock.now = new Date(start.getTime() + 16 * 60_000);
     try {
-      expect((await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: PASSWORD })).status).toBe(200);
+      expect((await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: PASSWORD })).status).toBe(
+        200,
+      );
     } finally {
       hub.clock.now = start;
     }
@@ -97,7 +118,8 @@ describe("sign-in", () => {
     const throttled = await testHub({ TRUST_PROXY: "true" });
     const client = new Client(throttled, { "x-forwarded-for": "192.0.2.77" });
     let last = 0;
-    for (let i = 0; i < 21; i++) last = (await client.post("/api/auth/sign-in", { email: `nobody-${i}@example.test`, password: "x" })).status;
+    for (let i = 0; i < 21; i++)
+      last = (await client.post("/api/auth/sign-in", { email: `nobody-${i}@example.test`, password: "x" })).status;
     expect(last).toBe(429);
     // Another address is not affected.
     const other = new Client(throttled, { "x-forwarded-for": "192.0.2.78" });
@@ -110,7 +132,9 @@ describe("sign-in", () => {
     for (let i = 0; i < 21; i++) {
       // An attacker writes a new address each time; the proxy appends the real one.
       const client = new Client(throttled, { "x-forwarded-for": `203.0.113.${i}, 192.0.2.90` });
-      statuses.push((await client.post("/api/auth/sign-in", { email: `nobody-${i}@example.test`, password: "x" })).status);
+      statuses.push(
+        (await client.post("/api/auth/sign-in", { email: `nobody-${i}@example.test`, password: "x" })).status,
+      );
     }
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
@@ -132,8 +156,19 @@ describe("sign-in", () => {
     const office = await testHub({ TRUST_PROXY: "true" });
     const { providerAdmin } = await makeSystem(office);
     const headers = { "x-forwarded-for": "192.0.2.93" };
-    for (let i = 0; i < 25; i++) expect((await new Client(office, headers).post("/api/auth/sign-in", { email: providerAdmin.email, password: PASSWORD })).status).toBe(200);
-    const wrong = await new Client(office, headers).post("/api/auth/sign-in", { email: providerAdmin.email, password: "not the password" });
+    for (let i = 0; i < 25; i++)
+      expect(
+        (
+          await new Client(office, headers).post("/api/auth/sign-in", {
+            email: providerAdmin.email,
+            password: PASSWORD,
+          })
+        ).status,
+      ).toBe(200);
+    const wrong = await new Client(office, headers).post("/api/auth/sign-in", {
+      email: providerAdmin.email,
+      password: "not the password",
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -152,10 +187,17 @@ describe("cross-site request forgery", () => {
   it("refuses a cookie-authenticated write without the CSRF token", async () => {
     const { provider, providerAdmin } = await makeSystem(hub);
     const client = await signedIn(hub, providerAdmin.email);
-    const res = await client.post(`/api/orgs/${provider.id}/invitations`, { email: `x-${uniq()}@example.test`, role: "provider_viewer" }, { "x-csrf-token": "" });
+    const res = await client.post(
+      `/api/orgs/${provider.id}/invitations`,
+      { email: `x-${uniq()}@example.test`, role: "provider_viewer" },
+      { "x-csrf-token": "" },
+    );
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe("csrf");
-    const ok = await client.post(`/api/orgs/${provider.id}/invitations`, { email: `x-${uniq()}@example.test`, role: "provider_viewer" });
+    const ok = await client.post(`/api/orgs/${provider.id}/invitations`, {
+      email: `x-${uniq()}@example.test`,
+      role: "provider_viewer",
+    });
     expect(ok.status).toBe(201);
   });
 
@@ -163,9 +205,13 @@ describe("cross-site request forgery", () => {
     const { provider, providerAdmin } = await makeSystem(hub);
     const client = await signedIn(hub, providerAdmin.email);
     const body = { email: `y-${uniq()}@example.test`, role: "provider_viewer" };
-    const crossSite = await client.post(`/api/orgs/${provider.id}/invitations`, body, { origin: "https://evil.example" });
+    const crossSite = await client.post(`/api/orgs/${provider.id}/invitations`, body, {
+      origin: "https://evil.example",
+    });
     expect(crossSite.status).toBe(403);
-    const form = await client.post(`/api/orgs/${provider.id}/invitations`, body, { "content-type": "application/x-www-form-urlencoded" });
+    const form = await client.post(`/api/orgs/${provider.id}/invitations`, body, {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     expect(form.status).toBe(415);
   });
 });
@@ -180,13 +226,23 @@ describe("password reset", () => {
     expect(mail?.body).toContain("http://hub.test/reset-password?token=");
     const token = mail?.token as string;
 
-    const done = await new Client(hub).post("/api/auth/password-reset/complete", { token, password: "a brand new password" });
+    const done = await new Client(hub).post("/api/auth/password-reset/complete", {
+      token,
+      password: "a brand new password",
+    });
     expect(done.status).toBe(200);
     expect((await oldSession.get("/api/auth/me")).json.user).toBeNull();
-    expect((await new Client(hub).post("/api/auth/sign-in", { email: user.email, password: PASSWORD })).status).toBe(401);
-    expect((await new Client(hub).post("/api/auth/sign-in", { email: user.email, password: "a brand new password" })).status).toBe(200);
+    expect((await new Client(hub).post("/api/auth/sign-in", { email: user.email, password: PASSWORD })).status).toBe(
+      401,
+    );
+    expect(
+      (await new Client(hub).post("/api/auth/sign-in", { email: user.email, password: "a brand new password" })).status,
+    ).toBe(200);
 
-    const again = await new Client(hub).post("/api/auth/password-reset/complete", { token, password: "yet another password" });
+    const again = await new Client(hub).post("/api/auth/password-reset/complete", {
+      token,
+      password: "yet another password",
+    });
     expect(again.status).toBe(400);
     expect(again.json.error.code).toBe("link_invalid");
   });
@@ -205,7 +261,10 @@ describe("password reset", () => {
     const start = hub.clock.now;
     hub.clock.now = new Date(start.getTime() + 3 * 3600_000);
     try {
-      const res = await new Client(hub).post("/api/auth/password-reset/complete", { token: mail?.token, password: "a brand new password" });
+      const res = await new Client(hub).post("/api/auth/password-reset/complete", {
+        token: mail?.token,
+        password: "a brand new password",
+      });
       expect(res.status).toBe(400);
     } finally {
       hub.clock.now = start;
@@ -216,7 +275,8 @@ describe("password reset", () => {
 describe("password reset links and their throttle", () => {
   const ask = (email: string, address = `192.0.2.${Math.floor(Math.random() * 250)}-${uniq()}`) =>
     new Client(hub, { "x-forwarded-for": address }).post("/api/auth/password-reset", { email });
-  const complete = (token: string | null | undefined, password = "a brand new password") => new Client(hub).post("/api/auth/password-reset/complete", { token, password });
+  const complete = (token: string | null | undefined, password = "a brand new password") =>
+    new Client(hub).post("/api/auth/password-reset/complete", { token, password });
 
   it("a new link ends every earlier one", async () => {
     const user = await makeUser(hub, null);
@@ -228,7 +288,10 @@ describe("password reset links and their throttle", () => {
     expect(second).not.toBe(first);
     const stale = await complete(first);
     expect(stale.status).toBe(400);
-    expect(stale.json.error).toMatchObject({ code: "link_invalid", message: expect.stringContaining("Ask for a new one") });
+    expect(stale.json.error).toMatchObject({
+      code: "link_invalid",
+      message: expect.stringContaining("Ask for a new one"),
+    });
     expect((await complete(second)).status).toBe(200);
   });
 
@@ -247,7 +310,8 @@ describe("password reset links and their throttle", () => {
   it("throttles requests from one address with a 429 that says nothing about the account", async () => {
     const address = `192.0.2.200-${uniq()}`;
     const user = await makeUser(hub, null);
-    for (let i = 0; i < 10; i++) expect((await ask(i % 2 ? user.email : `ghost-${uniq()}@example.test`, address)).status).toBe(202);
+    for (let i = 0; i < 10; i++)
+      expect((await ask(i % 2 ? user.email : `ghost-${uniq()}@example.test`, address)).status).toBe(202);
     const known = await ask(user.email, address);
     const unknown = await ask(`ghost-${uniq()}@example.test`, address);
     expect(known.status).toBe(429);
@@ -267,7 +331,8 @@ describe("password reset links and their throttle", () => {
       expect(known.status).toBe(202);
       expect(known.json).toEqual(unknown.json);
     }
-    const sent = async () => (await hub.deps.db.select({ n: count() }).from(outbox).where(eq(outbox.toAddress, user.email)))[0].n;
+    const sent = async () =>
+      (await hub.deps.db.select({ n: count() }).from(outbox).where(eq(outbox.toAddress, user.email)))[0].n;
     expect(await sent()).toBe(3);
     const start = hub.clock.now;
     hub.clock.now = new Date(start.getTime() + 61 * 60_000);
@@ -296,7 +361,8 @@ describe("old sign-in records", () => {
           .from(signInLockouts)
           .where(eq(signInLockouts.emailKey, lockoutKey(SECRET, email)))
       )[0];
-    for (const email of [user.email, ghost]) await new Client(hub).post("/api/auth/sign-in", { email, password: "wrong" });
+    for (const email of [user.email, ghost])
+      await new Client(hub).post("/api/auth/sign-in", { email, password: "wrong" });
     expect(await rowOf(user.email)).toMatchObject({ failedSignIns: 1 });
 
     const start = hub.clock.now;
@@ -318,7 +384,8 @@ describe("security events in the audit trail", () => {
     const { sql } = await import("drizzle-orm");
     const { providerAdmin } = await makeSystem(hub);
     const client = new Client(hub);
-    for (let i = 0; i < 5; i++) await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: `wrong ${i}` });
+    for (let i = 0; i < 5; i++)
+      await client.post("/api/auth/sign-in", { email: providerAdmin.email, password: `wrong ${i}` });
     const start = hub.clock.now;
     hub.clock.now = new Date(start.getTime() + 16 * 60_000);
     try {
@@ -327,8 +394,11 @@ describe("security events in the audit trail", () => {
     } finally {
       hub.clock.now = start;
     }
-    const rows = (await hub.deps.db.execute(sql`select action from audit_log where entity_id = ${providerAdmin.id} and action in ('lock', 'sign_in', 'sign_out') order by id`))
-      .rows as { action: string }[];
+    const rows = (
+      await hub.deps.db.execute(
+        sql`select action from audit_log where entity_id = ${providerAdmin.id} and action in ('lock', 'sign_in', 'sign_out') order by id`,
+      )
+    ).rows as { action: string }[];
     expect(rows.map((r) => r.action)).toEqual(["lock", "sign_in", "sign_out"]);
   });
 });

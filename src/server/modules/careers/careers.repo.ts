@@ -55,7 +55,8 @@ export const listGoals = (db: Exec, orgId: string, staffIds: string[]) =>
         .orderBy(asc(careerGoals.dueOn), asc(careerGoals.createdAt))
     : Promise.resolve([]);
 
-export const findPlan = async (db: Exec, staffRecordId: string) => (await db.select().from(careerPlans).where(eq(careerPlans.staffRecordId, staffRecordId)))[0];
+export const findPlan = async (db: Exec, staffRecordId: string) =>
+  (await db.select().from(careerPlans).where(eq(careerPlans.staffRecordId, staffRecordId)))[0];
 
 export const upsertPlanShared = (db: Exec, orgId: string, staffRecordId: string, shared: boolean, at: Date) =>
   db
@@ -63,10 +64,17 @@ export const upsertPlanShared = (db: Exec, orgId: string, staffRecordId: string,
     .values({ staffRecordId, orgId, shared })
     .onConflictDoUpdate({ target: careerPlans.staffRecordId, set: { shared, updatedAt: at } });
 
-export const insertGoal = async (db: Exec, values: typeof careerGoals.$inferInsert) => (await db.insert(careerGoals).values(values).returning())[0];
+export const insertGoal = async (db: Exec, values: typeof careerGoals.$inferInsert) =>
+  (await db.insert(careerGoals).values(values).returning())[0];
 
 /** Changes a goal, only if it is this person's here. */
-export const updateGoal = async (db: Exec, orgId: string, staffRecordId: string, id: string, change: Partial<typeof careerGoals.$inferInsert>) =>
+export const updateGoal = async (
+  db: Exec,
+  orgId: string,
+  staffRecordId: string,
+  id: string,
+  change: Partial<typeof careerGoals.$inferInsert>,
+) =>
   (
     await db
       .update(careerGoals)
@@ -87,8 +95,20 @@ export const deleteGoal = async (db: Exec, orgId: string, staffRecordId: string,
 /** Staff in post here who have shared their plans. */
 export const listSharedPlanPeople = (db: Exec, orgId: string) =>
   db
-    .select({ id: staffRecords.id, displayId: staffRecords.displayId, mainJobRole: staffRecords.mainJobRole, updatedAt: careerPlans.updatedAt })
+    .select({
+      id: staffRecords.id,
+      displayId: staffRecords.displayId,
+      mainJobRole: staffRecords.mainJobRole,
+      updatedAt: careerPlans.updatedAt,
+    })
     .from(careerPlans)
     .innerJoin(staffRecords, eq(staffRecords.id, careerPlans.staffRecordId))
-    .where(and(eq(careerPlans.orgId, orgId), eq(careerPlans.shared, true), eq(staffRecords.orgId, orgId), isNull(staffRecords.endDate)))
+    .where(
+      and(
+        eq(careerPlans.orgId, orgId),
+        eq(careerPlans.shared, true),
+        eq(staffRecords.orgId, orgId),
+        isNull(staffRecords.endDate),
+      ),
+    )
     .orderBy(staffRecords.displayId);

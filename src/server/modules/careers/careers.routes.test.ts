@@ -37,16 +37,30 @@ describe("the public career roadmap", () => {
     expect(plain.json.vacancies.care_support_worker).toBe(0);
     const local = (await anyone.get(`/api/public/careers?council=${council.slug}`)).json;
     expect(local.council).toEqual({ name: council.name, slug: council.slug });
-    expect(local.vacancies).toMatchObject({ care_support_worker: 2, registered_manager: 1, new_to_care: 0, social_worker: 0 });
+    expect(local.vacancies).toMatchObject({
+      care_support_worker: 2,
+      registered_manager: 1,
+      new_to_care: 0,
+      social_worker: 0,
+    });
     expect((await anyone.get("/api/public/careers?council=no-such-council")).status).toBe(404);
     expect((await anyone.get(`/api/public/careers?council=${org.slug}`)).status).toBe(404); // a provider is not a council
   });
 
   it("shows a role's typical local pay only when 3 employers and 10 people are behind it, rounded for the public", async () => {
     const council = await makeOrg(hub, "council");
-    const providers = [await providerWithWorkplace(council.id), await providerWithWorkplace(council.id), await providerWithWorkplace(council.id)];
+    const providers = [
+      await providerWithWorkplace(council.id),
+      await providerWithWorkplace(council.id),
+      await providerWithWorkplace(council.id),
+    ];
     const elsewhere = await providerWithWorkplace(); // not commissioned: its pay is not local
-    const person = (p: { org: { id: string }; w: { id: string } }, ref: string, role: number, pay: Partial<typeof staffRecords.$inferInsert>) => ({
+    const person = (
+      p: { org: { id: string }; w: { id: string } },
+      ref: string,
+      role: number,
+      pay: Partial<typeof staffRecords.$inferInsert>,
+    ) => ({
       orgId: p.org.id,
       workplaceId: p.w.id,
       localRef: ref,
@@ -58,17 +72,30 @@ describe("the public career roadmap", () => {
     });
     const hourly = (rate: number) => ({ payInterval: 3, payRate: rate });
     // Care workers: 11 people in 3 employers, hourly 12.00 … 13.00 by 0.10, median 12.50.
-    const careWorkers = Array.from({ length: 11 }, (_, i) => person(providers[i % 3], `cw${i}`, 8, hourly(12 + i / 10)));
+    const careWorkers = Array.from({ length: 11 }, (_, i) =>
+      person(providers[i % 3], `cw${i}`, 8, hourly(12 + i / 10)),
+    );
     // A salaried care worker: £26,071.50 over 37.5 hours × 52.143 weeks is £13.33 an hour; makes 12 people, median 12.55.
-    careWorkers.push(person(providers[0], "cw-salaried", 8, { payInterval: 1, payRate: 26071.5, contractedHours: 37.5 }));
+    careWorkers.push(
+      person(providers[0], "cw-salaried", 8, { payInterval: 1, payRate: 26071.5, contractedHours: 37.5 }),
+    );
     // Registered managers: 10 people but at 2 employers: not enough employers.
     const managers = Array.from({ length: 10 }, (_, i) => person(providers[i % 2], `rm${i}`, 4, hourly(20)));
     await hub.deps.db
       .insert(staffRecords)
-      .values([...careWorkers, ...managers, person(elsewhere, "far", 8, hourly(50)), person(providers[1], "left", 8, { ...hourly(40), endDate: "2021-01-01" })]);
+      .values([
+        ...careWorkers,
+        ...managers,
+        person(elsewhere, "far", 8, hourly(50)),
+        person(providers[1], "left", 8, { ...hourly(40), endDate: "2021-01-01" }),
+      ]);
     const local = (await new Client(hub).get(`/api/public/careers?council=${council.slug}`)).json;
     // The median of 12.0 … 13.0 and 13.33: (12.5 + 12.6) / 2 = 12.55, to the nearest 5p.
-    expect(local.pay.care_support_worker).toEqual({ medianHourly: 12.55, fullTimeYear: Math.round((12.55 * 37.5 * 52.143) / 100) * 100, people: 10 });
+    expect(local.pay.care_support_worker).toEqual({
+      medianHourly: 12.55,
+      fullTimeYear: Math.round((12.55 * 37.5 * 52.143) / 100) * 100,
+      people: 10,
+    });
     expect(local.pay.registered_manager).toBeNull();
     expect(local.pay.social_worker).toBeNull();
     // Without a council there is no local pay.
@@ -105,7 +132,9 @@ describe("my career", () => {
     expect(supervisor.how).toContain("Lead adult care worker apprenticeship");
 
     // A qualification recorded against the record (code 158: the Level 2 certificate) changes the answer.
-    await hub.deps.db.insert(staffQualifications).values({ orgId: org.id, staffRecordId: record.id, position: 1, qualificationCode: 158, year: 2026 });
+    await hub.deps.db
+      .insert(staffQualifications)
+      .values({ orgId: org.id, staffRecordId: record.id, position: 1, qualificationCode: 158, year: 2026 });
     const after = (await client.get(`/api/orgs/${org.id}/my-career`)).json;
     expect(after.next.find((n: { role: { key: string } }) => n.role.key === "supervisor_leader").gap.ready).toBe(true);
   });
@@ -126,9 +155,16 @@ describe("development plans", () => {
     const { org, w } = await providerWithWorkplace();
     const person = async (ref: string) => {
       const user = await makeUser(hub, org, "staff_member");
-      await hub.deps.db
-        .insert(staffRecords)
-        .values({ orgId: org.id, workplaceId: w.id, localRef: ref, displayId: `Person ${ref}`, contractType: 1, mainJobRole: 8, startDate: "2023-01-01", userId: user.id });
+      await hub.deps.db.insert(staffRecords).values({
+        orgId: org.id,
+        workplaceId: w.id,
+        localRef: ref,
+        displayId: `Person ${ref}`,
+        contractType: 1,
+        mainJobRole: 8,
+        startDate: "2023-01-01",
+        userId: user.id,
+      });
       return signedIn(hub, user.email);
     };
     const sam = await person("sam");
@@ -145,7 +181,10 @@ describe("development plans", () => {
     const bad = await sam.post(`/api/orgs/${org.id}/my-career/goals`, { title: "x", dueOn: "2027-02-30" });
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["dueOn", "title"]);
-    const noRole = await sam.post(`/api/orgs/${org.id}/my-career/goals`, { title: "Become an astronaut", roleKey: "astronaut" });
+    const noRole = await sam.post(`/api/orgs/${org.id}/my-career/goals`, {
+      title: "Become an astronaut",
+      roleKey: "astronaut",
+    });
     expect(noRole.status).toBe(400);
     expect(noRole.json.error.issues[0].path).toBe("roleKey");
     const nothing = await sam.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, {});
@@ -153,9 +192,15 @@ describe("development plans", () => {
     expect(nothing.json.error.message).toContain("doneOn");
     const mine = (await sam.get(`/api/orgs/${org.id}/my-career/plan`)).json;
     expect(mine.shared).toBe(false);
-    expect(mine.goals.map((g: { title: string }) => g.title)).toEqual(["Shadow a senior carer", "Complete the Level 2 Adult Social Care Certificate"]); // by date
+    expect(mine.goals.map((g: { title: string }) => g.title)).toEqual([
+      "Shadow a senior carer",
+      "Complete the Level 2 Adult Social Care Certificate",
+    ]); // by date
     expect((await kim.get(`/api/orgs/${org.id}/my-career/plan`)).json.goals).toEqual([]); // Kim's plan is her own
-    expect((await kim.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, { doneOn: "2026-06-01" })).status).toBe(404);
+    expect(
+      (await kim.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, { doneOn: "2026-06-01" }))
+        .status,
+    ).toBe(404);
 
     expect((await manager.get(`/api/orgs/${org.id}/career-plans`)).json.plans).toEqual([]); // not shared yet
     await sam.request("PUT", `/api/orgs/${org.id}/my-career/plan`, { shared: true });
@@ -164,11 +209,16 @@ describe("development plans", () => {
     expect(seen[0]).toMatchObject({ displayId: "Person sam" });
     expect(seen[0].goals).toHaveLength(2);
 
-    expect((await sam.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, { doneOn: "2026-06-10" })).json.goal.doneOn).toBe("2026-06-10");
+    expect(
+      (await sam.request("PATCH", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`, { doneOn: "2026-06-10" }))
+        .json.goal.doneOn,
+    ).toBe("2026-06-10");
     expect((await sam.request("DELETE", `/api/orgs/${org.id}/my-career/goals/${goal.json.goal.id}`)).status).toBe(200);
     // Each change to a goal is audited, without the goal's own words.
     const trail = (
-      await hub.deps.db.execute(sql`select action, after::text as after from audit_log where entity_type = 'career_goal' and entity_id = ${goal.json.goal.id} order by id`)
+      await hub.deps.db.execute(
+        sql`select action, after::text as after from audit_log where entity_type = 'career_goal' and entity_id = ${goal.json.goal.id} order by id`,
+      )
     ).rows as { action: string; after: string | null }[];
     expect(trail.map((t) => t.action)).toEqual(["create", "update", "delete"]);
     expect(JSON.stringify(trail)).not.toContain("Level 2 Adult Social Care Certificate");

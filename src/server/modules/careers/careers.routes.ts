@@ -24,7 +24,16 @@ import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
-import { addJobTitle, endorse, getDraft, listFrameworks, listJobTitles, publishDraft, removeJobTitle, saveDraft } from "../frameworks/frameworks.service";
+import {
+  addJobTitle,
+  endorse,
+  getDraft,
+  listFrameworks,
+  listJobTitles,
+  publishDraft,
+  removeJobTitle,
+  saveDraft,
+} from "../frameworks/frameworks.service";
 import { keptPublicRoadmap, myCareer, PUBLIC_ROADMAP_SECONDS } from "./careers.service";
 import { addGoal, myPlan, removeGoal, sharedPlans, shareMyPlan, updateGoal } from "./plans.service";
 import { posterPdf } from "./poster";
@@ -37,7 +46,8 @@ export function careersRoutes(r: Router) {
       response: publicCareersResponse,
       tag: "Careers",
       scope: "public",
-      summary: "The career framework (pathways, roles, requirements, routes) for the public roadmap; with council=<slug>, local open vacancies for each role",
+      summary:
+        "The career framework (pathways, roles, requirements, routes) for the public roadmap; with council=<slug>, local open vacancies for each role",
     },
     async (c) => {
       c.header("cache-control", `public, max-age=${PUBLIC_ROADMAP_SECONDS}`);
@@ -60,7 +70,10 @@ export function careersRoutes(r: Router) {
       c.header("content-type", "application/pdf");
       // Drawn afresh on every request and public: let browsers and proxies keep it for an hour.
       c.header("cache-control", "public, max-age=3600");
-      c.header("content-disposition", `inline; filename="career-roadmap${roadmap.council ? `-${roadmap.council.slug}` : ""}.pdf"`);
+      c.header(
+        "content-disposition",
+        `inline; filename="career-roadmap${roadmap.council ? `-${roadmap.council.slug}` : ""}.pdf"`,
+      );
       return c.body(new Uint8Array(pdf));
     },
   );
@@ -73,7 +86,8 @@ export function careersRoutes(r: Router) {
       tag: "Careers",
       scope: "org",
       permission: "self.view",
-      summary: "Your place in the career framework and, for each role you could move to, what your records show you have and what you still need",
+      summary:
+        "Your place in the career framework and, for each role you could move to, what your records show you have and what you still need",
     },
     async (c) => c.json(await myCareer(orgCtxOf(c))),
   );
@@ -103,7 +117,8 @@ export function careersRoutes(r: Router) {
       tag,
       scope: "org",
       permission: "careers.manage",
-      summary: "The council's draft framework; until the first save, the framework in force (its latest version, or the shipped one) with id null",
+      summary:
+        "The council's draft framework; until the first save, the framework in force (its latest version, or the shipped one) with id null",
     },
     async (c) => {
       const draft = await getDraft(orgCtxOf(c));

@@ -67,7 +67,10 @@ export function withEasyRead(f: Framework): Framework {
   return {
     ...f,
     pathways: f.pathways.map((p) => ({ ...p, easyRead: p.easyRead ?? EASY_READ_PATHWAYS[p.key] ?? p.description })),
-    roles: f.roles.map((r) => ({ ...r, easyRead: r.easyRead?.length ? r.easyRead : (EASY_READ_ROLES[r.key] ?? [r.summary]) })),
+    roles: f.roles.map((r) => ({
+      ...r,
+      easyRead: r.easyRead?.length ? r.easyRead : (EASY_READ_ROLES[r.key] ?? [r.summary]),
+    })),
   };
 }
 
@@ -105,7 +108,11 @@ export async function myCareer(ctx: OrgCtx) {
     name: record.displayId,
     current: steps.current,
     next: steps.next.map((n) => ({
-      role: { key: n.route.to, title: roles.get(n.route.to)?.title ?? n.route.to, summary: roles.get(n.route.to)?.summary ?? "" },
+      role: {
+        key: n.route.to,
+        title: roles.get(n.route.to)?.title ?? n.route.to,
+        summary: roles.get(n.route.to)?.summary ?? "",
+      },
       how: n.route.how,
       via: n.route.via,
       typicalMonths: n.route.typicalMonths ?? null,

@@ -28,7 +28,8 @@ describe("least access to career frameworks and development plans", () => {
       const { secret } = (await admin.post(`/api/orgs/${provider.id}/api-tokens`, { name: `BI ${scope}`, scope })).json;
       const api = new Client(hub, { authorization: `Bearer ${secret}` });
       expect((await api.get(`/api/orgs/${provider.id}/staff`)).status, scope).toBe(200);
-      for (const path of ["career-plans", "frameworks", "job-titles"]) expect((await api.get(`/api/orgs/${provider.id}/${path}`)).status, `${scope} ${path}`).toBe(403);
+      for (const path of ["career-plans", "frameworks", "job-titles"])
+        expect((await api.get(`/api/orgs/${provider.id}/${path}`)).status, `${scope} ${path}`).toBe(403);
     }
     // The employer's own people still see the plans their staff share with them.
     expect((await admin.get(`/api/orgs/${provider.id}/career-plans`)).status).toBe(200);
@@ -38,7 +39,14 @@ describe("least access to career frameworks and development plans", () => {
 
   it("the matrix: no token scope holds a personal or career permission; personal accounts see only themselves", () => {
     for (const scope of TOKEN_SCOPES)
-      for (const p of ["careers.plans", "careers.view", "self.view", "users.view", "audit.view", "returns.view"] as const)
+      for (const p of [
+        "careers.plans",
+        "careers.view",
+        "self.view",
+        "users.view",
+        "audit.view",
+        "returns.view",
+      ] as const)
         expect(TOKEN_MATRIX[scope], `${scope} ${p}`).not.toContain(p);
     for (const role of ["staff_member", "candidate", "trainer"] as const) {
       expect(
@@ -47,6 +55,7 @@ describe("least access to career frameworks and development plans", () => {
       ).toEqual([]);
     }
     // Whoever may read shared plans may read staff records (plans are shared with the employer's managers).
-    for (const role of ROLES) if (MATRIX[role].includes("careers.plans")) expect(MATRIX[role], role).toContain("staff.view");
+    for (const role of ROLES)
+      if (MATRIX[role].includes("careers.plans")) expect(MATRIX[role], role).toContain("staff.view");
   });
 });

@@ -21,7 +21,13 @@ export async function shareMyPlan(ctx: OrgCtx, shared: boolean) {
   const record = await myRecord(ctx);
   return inTransaction(ctx, async (tx) => {
     await repo.upsertPlanShared(tx.db, ctx.org.id, record.id, shared, tx.deps.now());
-    await recordAudit(tx, { orgId: ctx.org.id, action: "update", entityType: "career_plan", entityId: record.id, after: { shared } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "update",
+      entityType: "career_plan",
+      entityId: record.id,
+      after: { shared },
+    });
     return myPlan(tx);
   });
 }
@@ -31,10 +37,24 @@ export async function shareMyPlan(ctx: OrgCtx, shared: boolean) {
 export async function addGoal(ctx: OrgCtx, goal: { title: string; roleKey?: string | null; dueOn?: string | null }) {
   const record = await myRecord(ctx);
   if (goal.roleKey && !(await frameworkForOrg(ctx)).roles.some((r) => r.key === goal.roleKey))
-    throw badRequest("validation", `${goal.roleKey} is not a role in the career framework.`, [{ path: "roleKey", message: "Choose a role from the career framework, or none" }]);
+    throw badRequest("validation", `${goal.roleKey} is not a role in the career framework.`, [
+      { path: "roleKey", message: "Choose a role from the career framework, or none" },
+    ]);
   return inTransaction(ctx, async (tx) => {
-    const row = await repo.insertGoal(tx.db, { orgId: ctx.org.id, staffRecordId: record.id, title: goal.title, roleKey: goal.roleKey ?? null, dueOn: goal.dueOn ?? null });
-    await recordAudit(tx, { orgId: ctx.org.id, action: "create", entityType: "career_goal", entityId: row.id, after: { roleKey: row.roleKey, dueOn: row.dueOn } });
+    const row = await repo.insertGoal(tx.db, {
+      orgId: ctx.org.id,
+      staffRecordId: record.id,
+      title: goal.title,
+      roleKey: goal.roleKey ?? null,
+      dueOn: goal.dueOn ?? null,
+    });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "create",
+      entityType: "career_goal",
+      entityId: row.id,
+      after: { roleKey: row.roleKey, dueOn: row.dueOn },
+    });
     return row;
   });
 }
@@ -44,7 +64,13 @@ export async function updateGoal(ctx: OrgCtx, id: string, change: { doneOn?: str
   return inTransaction(ctx, async (tx) => {
     const row = await repo.updateGoal(tx.db, ctx.org.id, record.id, id, change);
     if (!row) throw notFound("goal");
-    await recordAudit(tx, { orgId: ctx.org.id, action: "update", entityType: "career_goal", entityId: id, after: change });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "update",
+      entityType: "career_goal",
+      entityId: id,
+      after: change,
+    });
     return row;
   });
 }
@@ -54,7 +80,13 @@ export async function removeGoal(ctx: OrgCtx, id: string) {
   return inTransaction(ctx, async (tx) => {
     const row = await repo.deleteGoal(tx.db, ctx.org.id, record.id, id);
     if (!row) throw notFound("goal");
-    await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "career_goal", entityId: id, before: { roleKey: row.roleKey, dueOn: row.dueOn, doneOn: row.doneOn } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "delete",
+      entityType: "career_goal",
+      entityId: id,
+      before: { roleKey: row.roleKey, dueOn: row.dueOn, doneOn: row.doneOn },
+    });
     return row;
   });
 }

@@ -10,7 +10,10 @@ const BLACK = "#0b0c0c";
 const GREY = "#505a5f";
 
 /** The poster as PDF bytes. `uncompressed` keeps the text readable in tests. */
-export function posterPdf(f: Framework, opts: { council?: string | null; uncompressed?: boolean } = {}): Promise<Buffer> {
+export function posterPdf(
+  f: Framework,
+  opts: { council?: string | null; uncompressed?: boolean } = {},
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A3",
     layout: "landscape",
@@ -24,12 +27,18 @@ export function posterPdf(f: Framework, opts: { council?: string | null; uncompr
 
   const items = new Map(f.catalogue.map((i) => [i.key, i.title]));
   const titles = new Map(f.roles.map((r) => [r.key, r.title]));
-  doc.fillColor(BLACK).font("Helvetica-Bold").fontSize(26).text("Careers in care and social work", { continued: false });
+  doc
+    .fillColor(BLACK)
+    .font("Helvetica-Bold")
+    .fontSize(26)
+    .text("Careers in care and social work", { continued: false });
   doc
     .font("Helvetica")
     .fontSize(12)
     .fillColor(GREY)
-    .text(`${opts.council ? `${opts.council}. ` : ""}Where you can start, where you can go, and what you need. ${f.title}.`);
+    .text(
+      `${opts.council ? `${opts.council}. ` : ""}Where you can start, where you can go, and what you need. ${f.title}.`,
+    );
   const top = doc.y + 12;
   const columns = f.pathways.length;
   const gap = 12;
@@ -45,7 +54,9 @@ export function posterPdf(f: Framework, opts: { council?: string | null; uncompr
       .text(p.title, x + 6, y + 8, { width: width - 12 });
     y += 34;
     for (const r of f.roles.filter((role) => role.pathway === p.key)) {
-      const needs = r.requirements.filter((q) => q.need === "required").map((q) => q.anyOf.map((k) => items.get(k) ?? k).join(" or "));
+      const needs = r.requirements
+        .filter((q) => q.need === "required")
+        .map((q) => q.anyOf.map((k) => items.get(k) ?? k).join(" or "));
       const onwards = f.routes.filter((rt) => rt.from === r.key).map((rt) => titles.get(rt.to) ?? rt.to);
       doc.fillColor(BLACK).font("Helvetica-Bold").fontSize(9.5).text(r.title, x, y, { width });
       doc.font("Helvetica").fontSize(7.5).fillColor(BLACK);

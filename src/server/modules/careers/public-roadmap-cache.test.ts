@@ -29,8 +29,21 @@ describe("the public roadmap, kept a minute", () => {
     expect(before.headers.get("cache-control")).toBe("public, max-age=60");
     const careWorkersBefore = ((await before.json()) as { vacancies: Record<string, number> }).vacancies;
     const client = await signedIn(hub, providerAdmin.email);
-    expect((await client.post(`/api/orgs/${provider.id}/vacancies`, { workplaceId: place.id, jobRole: 8, openedOn: "2026-05-01", posts: 2 })).status).toBe(201);
-    const after = ((await (await hub.app.request(`/api/public/careers?council=${council.slug}`)).json()) as { vacancies: Record<string, number> }).vacancies;
+    expect(
+      (
+        await client.post(`/api/orgs/${provider.id}/vacancies`, {
+          workplaceId: place.id,
+          jobRole: 8,
+          openedOn: "2026-05-01",
+          posts: 2,
+        })
+      ).status,
+    ).toBe(201);
+    const after = (
+      (await (await hub.app.request(`/api/public/careers?council=${council.slug}`)).json()) as {
+        vacancies: Record<string, number>;
+      }
+    ).vacancies;
     const grew = Object.keys(after).filter((k) => after[k] === (careWorkersBefore[k] ?? 0) + 2);
     expect(grew.length).toBeGreaterThan(0);
   });

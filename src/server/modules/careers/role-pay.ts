@@ -25,7 +25,14 @@ export interface RolePay {
   people: number;
 }
 
-type Row = { org: string; role: number; cwp: number | null; payInterval: number | null; payRate: number | null; contractedHours: number | null };
+type Row = {
+  org: string;
+  role: number;
+  cwp: number | null;
+  payInterval: number | null;
+  payRate: number | null;
+  contractedHours: number | null;
+};
 
 /** Works out each role's typical pay from the records (no disclosure control: see `rolePay`). */
 export function payByRole(f: Framework, rows: Row[]): Record<string, RolePay | null> {
@@ -60,8 +67,15 @@ export function payByRole(f: Framework, rows: Row[]): Record<string, RolePay | n
  * Typical pay per role at these organisations today, summarised with the rest of their figures
  * (ADR 0009) so the public page does not read every record on each visit.
  */
-export async function rolePay(ctx: Ctx, orgIds: string[], f: Framework, today: string): Promise<Record<string, RolePay | null>> {
-  const ids = (await ctx.db.select({ id: workplaces.id }).from(workplaces).where(inArray(workplaces.orgId, orgIds))).map((w) => w.id);
+export async function rolePay(
+  ctx: Ctx,
+  orgIds: string[],
+  f: Framework,
+  today: string,
+): Promise<Record<string, RolePay | null>> {
+  const ids = (
+    await ctx.db.select({ id: workplaces.id }).from(workplaces).where(inArray(workplaces.orgId, orgIds))
+  ).map((w) => w.id);
   if (!ids.length) return Object.fromEntries(f.roles.map((r) => [r.key, null]));
   const name = `role-pay|${today}|${sha256(JSON.stringify(f)).slice(0, 16)}`;
   const summaries = await summariesOf(ctx.db, ids);

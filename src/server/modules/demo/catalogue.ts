@@ -126,7 +126,18 @@ export const SURNAMES = [
   "Kelly",
 ];
 
-export const STREETS = ["High Street", "Church Road", "Station Road", "Victoria Road", "Albert Road", "Mersey Road", "Moor Lane", "Park Road", "Liverpool Road", "Birchfield Road"];
+export const STREETS = [
+  "High Street",
+  "Church Road",
+  "Station Road",
+  "Victoria Road",
+  "Albert Road",
+  "Mersey Road",
+  "Moor Lane",
+  "Park Road",
+  "Liverpool Road",
+  "Birchfield Road",
+];
 
 export interface WorkplaceTemplate {
   kind: "home_care" | "residential" | "nursing" | "supported_living" | "day_services";

@@ -12,9 +12,15 @@ describe("production refuses to start on a database holding the demo system", ()
     expect(problem).toMatch(/ALLOW_DEMO_IN_PRODUCTION=true/);
     expect(problem).toMatch(/SEED_DEMO=false/);
 
-    const allowed = { ...production.ctx, deps: { ...production.deps, env: { ...production.deps.env, ALLOW_DEMO_IN_PRODUCTION: true } } };
+    const allowed = {
+      ...production.ctx,
+      deps: { ...production.deps, env: { ...production.deps.env, ALLOW_DEMO_IN_PRODUCTION: true } },
+    };
     expect(await demoInProductionProblem(allowed)).toBeNull();
-    const development = { ...production.ctx, deps: { ...production.deps, env: { ...production.deps.env, NODE_ENV: "development" as const } } };
+    const development = {
+      ...production.ctx,
+      deps: { ...production.deps, env: { ...production.deps.env, NODE_ENV: "development" as const } },
+    };
     expect(await demoInProductionProblem(development)).toBeNull();
   });
 });

@@ -11,6 +11,12 @@ import { DEMO_IN_PRODUCTION } from "../../env";
 export async function demoInProductionProblem(ctx: Ctx): Promise<string | null> {
   const { env } = ctx.deps;
   if (env.NODE_ENV !== "production" || env.ALLOW_DEMO_IN_PRODUCTION) return null;
-  const [demo] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isDemo, true)).limit(1);
-  return demo ? `The hub cannot start: NODE_ENV is production and the database holds the demo system, but ${DEMO_IN_PRODUCTION}.` : null;
+  const [demo] = await ctx.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.isDemo, true))
+    .limit(1);
+  return demo
+    ? `The hub cannot start: NODE_ENV is production and the database holds the demo system, but ${DEMO_IN_PRODUCTION}.`
+    : null;
 }

@@ -9,7 +9,8 @@ const ANCHOR = "2026-11-22";
 const data = generateDemo(ANCHOR);
 const D = ANCHOR;
 const yearAgo = "2025-11-22";
-const inPost = (s: { startDate: string; endDate: string | null }, at = D) => s.startDate <= at && (s.endDate === null || s.endDate > at);
+const inPost = (s: { startDate: string; endDate: string | null }, at = D) =>
+  s.startDate <= at && (s.endDate === null || s.endDate > at);
 const workforce = data.staff.filter((s) => inPost(s) && s.contractType !== 4);
 const employed = workforce.filter((s) => s.contractType === 1 || s.contractType === 2);
 const share = <T>(items: T[], test: (x: T) => boolean) => items.filter(test).length / items.length;
@@ -19,7 +20,11 @@ const ageAt = (dob: string, at: string) => {
   return ay - y - (am < m || (am === m && ad < d) ? 1 : 0);
 };
 const hourly = (s: (typeof data.staff)[number]) =>
-  s.payInterval === 3 ? s.payRate : s.payInterval === 1 && s.payRate && s.contractedHours ? s.payRate / (s.contractedHours * 52.143) : null;
+  s.payInterval === 3
+    ? s.payRate
+    : s.payInterval === 1 && s.payRate && s.contractedHours
+      ? s.payRate / (s.contractedHours * 52.143)
+      : null;
 
 // Shares are met by quota, so the tolerance only absorbs rounding and age-at-date effects.
 const TOL = 0.01;
@@ -55,14 +60,19 @@ describe("demo system calibration (Halton's strategy figures)", () => {
   });
 
   it("matches turnover of 13.4% and a vacancy rate of 11.3%", () => {
-    const leavers = data.staff.filter((s) => (s.contractType === 1 || s.contractType === 2) && s.endDate && s.endDate > yearAgo && s.endDate <= D);
+    const leavers = data.staff.filter(
+      (s) => (s.contractType === 1 || s.contractType === 2) && s.endDate && s.endDate > yearAgo && s.endDate <= D,
+    );
     expect(Math.abs(leavers.length / employed.length - CALIBRATION.turnoverRate)).toBeLessThan(0.002);
     const open = data.vacancies.filter((v) => v.openedOn <= D && (v.closedOn === null || v.closedOn > D)).length;
     expect(Math.abs(open / (employed.length + open) - CALIBRATION.vacancyRate)).toBeLessThan(0.001);
   });
 
   it("pays nobody in post below the National Living Wage, the council more, and many below the Real Living Wage", () => {
-    const paid = workforce.map((s) => ({ s, h: hourly(s) })).filter((x) => x.h !== null) as { s: (typeof workforce)[number]; h: number }[];
+    const paid = workforce.map((s) => ({ s, h: hourly(s) })).filter((x) => x.h !== null) as {
+      s: (typeof workforce)[number];
+      h: number;
+    }[];
     expect(paid.filter((x) => x.h < NLW_2026)).toEqual([]);
     const careWorkers = (org: (k: string) => boolean) =>
       paid
@@ -91,7 +101,11 @@ describe("seeding the demo into the database", () => {
   it("writes the system with NI numbers only encrypted and hashed, and one working sign-in per role", async () => {
     const hub = await testHub();
     await seedDemoOnce(hub, ANCHOR);
-    const rows = (await hub.deps.db.execute(sql`select ni_encrypted, person_key from staff_records where ni_encrypted is not null limit 5`)).rows as {
+    const rows = (
+      await hub.deps.db.execute(
+        sql`select ni_encrypted, person_key from staff_records where ni_encrypted is not null limit 5`,
+      )
+    ).rows as {
       ni_encrypted: string;
       person_key: string;
     }[];
@@ -119,7 +133,12 @@ describe("demo returns", () => {
       )
     ).rows as { period_end: string; n: number; late: number }[];
     expect(periods).toHaveLength(5);
-    expect(periods.map((p) => String(p.period_end).slice(0, 10)).slice(0, 4)).toEqual(["2025-12-31", "2026-03-31", "2026-06-30", "2026-09-30"]);
+    expect(periods.map((p) => String(p.period_end).slice(0, 10)).slice(0, 4)).toEqual([
+      "2025-12-31",
+      "2026-03-31",
+      "2026-06-30",
+      "2026-09-30",
+    ]);
     for (const p of periods.slice(0, 4)) {
       expect(p.n).toBeGreaterThan(30);
       expect(p.n).toBeLessThanOrEqual(40);

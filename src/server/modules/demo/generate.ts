@@ -1,6 +1,23 @@
-import { CARE_PROVIDING_ROLES, CONTRACT, ETHNICITY_UNKNOWN, GENDER, NATIONALITY, PAY_INTERVAL, YES_NO_DK } from "../../../shared/ascwds/codes";
+import {
+  CARE_PROVIDING_ROLES,
+  CONTRACT,
+  ETHNICITY_UNKNOWN,
+  GENDER,
+  NATIONALITY,
+  PAY_INTERVAL,
+  YES_NO_DK,
+} from "../../../shared/ascwds/codes";
 import type { OrgKind } from "../../../shared/permissions";
-import { FIRST_NAMES_F, FIRST_NAMES_M, PROVIDER_NAMES, ROLE_MIX, STREETS, SURNAMES, TEMPLATES, type WorkplaceTemplate } from "./catalogue";
+import {
+  FIRST_NAMES_F,
+  FIRST_NAMES_M,
+  PROVIDER_NAMES,
+  ROLE_MIX,
+  STREETS,
+  SURNAMES,
+  TEMPLATES,
+  type WorkplaceTemplate,
+} from "./catalogue";
 import { Random } from "./random";
 
 /**
@@ -136,7 +153,12 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
         .replace(/-$/, "")}`,
     })),
     { key: "college", kind: "training_partner", name: "Riverside College (demo)", slug: "riverside-college" },
-    { key: "nhs", kind: "nhs_partner", name: "Halton Community Health NHS Trust (demo)", slug: "halton-community-health" },
+    {
+      key: "nhs",
+      kind: "nhs_partner",
+      name: "Halton Community Health NHS Trust (demo)",
+      slug: "halton-community-health",
+    },
   ];
 
   // Workplaces: 4 run by the council, 56 by providers (12 with two, 2 with three, 26 with one).
@@ -156,7 +178,11 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
   const addWorkplace = (orgKey: string, kind: WorkplaceTemplate["kind"], name: string, employerType: number) => {
     const t = TEMPLATES[kind];
     const town = rnd.chance(0.5) ? "Runcorn" : "Widnes";
-    const capacity = t.capacity ? rnd.int(...t.capacity) : kind === "home_care" || kind === "supported_living" ? rnd.int(40, 160) : null;
+    const capacity = t.capacity
+      ? rnd.int(...t.capacity)
+      : kind === "home_care" || kind === "supported_living"
+        ? rnd.int(40, 160)
+        : null;
     workplaces.push({
       key: `w${workplaces.length}`,
       orgKey,
@@ -331,7 +357,12 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
   // Anyone who has worked here 21+ years is a veteran already; the rest are drawn from people old enough.
   const startYearOf = (i: number) => Number(staff[i].startDate.slice(0, 4));
   const mustBe = known.filter((i) => startYearOf(i) <= year - 21);
-  const oldEnough = rnd.shuffle(known.filter((i) => startYearOf(i) > year - 21 && staff[i].dateOfBirth && year - Number(staff[i].dateOfBirth?.slice(0, 4)) >= 40));
+  const oldEnough = rnd.shuffle(
+    known.filter(
+      (i) =>
+        startYearOf(i) > year - 21 && staff[i].dateOfBirth && year - Number(staff[i].dateOfBirth?.slice(0, 4)) >= 40,
+    ),
+  );
   const veterans = new Set([...mustBe, ...oldEnough.slice(0, Math.max(0, wanted - mustBe.length))]);
   for (const i of known) {
     const s = staff[i];
@@ -359,7 +390,9 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
 
   // Agency workers in post (counted apart from the workforce).
   const agencyCount = Math.round(N * C.agencyShare);
-  const busy = workplaces.filter((w) => w.template === "home_care" || w.template === "nursing" || w.template === "residential");
+  const busy = workplaces.filter(
+    (w) => w.template === "home_care" || w.template === "nursing" || w.template === "residential",
+  );
   for (let i = 0; i < agencyCount; i++) {
     const w = busy[i % busy.length];
     const role = w.template === "nursing" && rnd.chance(0.3) ? 16 : 8;
@@ -474,7 +507,13 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
         const role = rnd.weighted(ROLE_MIX[w.template].filter(([r]) => r !== 4));
         const opened = openFrom(rnd.next());
         const closed = closeAt(rnd.next());
-        vacancies.push({ orgKey: w.orgKey, workplaceKey: w.key, jobRole: role, openedOn: iso(opened), closedOn: closed === null ? null : iso(closed) });
+        vacancies.push({
+          orgKey: w.orgKey,
+          workplaceKey: w.key,
+          jobRole: role,
+          openedOn: iso(opened),
+          closedOn: closed === null ? null : iso(closed),
+        });
       }
     });
   };
@@ -492,7 +531,14 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
     );
   });
 
-  return { anchor, orgs, commissioned: orgs.filter((o) => o.kind === "provider").map((o) => o.key), workplaces, staff, vacancies };
+  return {
+    anchor,
+    orgs,
+    commissioned: orgs.filter((o) => o.kind === "provider").map((o) => o.key),
+    workplaces,
+    staff,
+    vacancies,
+  };
 }
 
 function weightedIndex(rnd: Random, weights: number[]) {
@@ -539,10 +585,20 @@ function linkRejoiners(rnd: Random, staff: GenStaff[], workplaces: GenWorkplace[
   const starters = rnd.shuffle(staff.filter((s) => s.endDate === null && s.ni && s.contractType !== CONTRACT.agency));
   const used = new Set<GenStaff>();
   for (const m of movers.slice(0, Math.floor(movers.length / 2))) {
-    const target = starters.find((s) => !used.has(s) && s.startDate > (m.endDate as string) && orgOf.get(s.workplaceKey) !== orgOf.get(m.workplaceKey));
+    const target = starters.find(
+      (s) =>
+        !used.has(s) && s.startDate > (m.endDate as string) && orgOf.get(s.workplaceKey) !== orgOf.get(m.workplaceKey),
+    );
     if (!target) continue;
     used.add(target);
-    Object.assign(target, { ni: m.ni, dateOfBirth: m.dateOfBirth, gender: m.gender, ethnicity: m.ethnicity, displayId: m.displayId, recruitmentSource: 2 });
+    Object.assign(target, {
+      ni: m.ni,
+      dateOfBirth: m.dateOfBirth,
+      gender: m.gender,
+      ethnicity: m.ethnicity,
+      displayId: m.displayId,
+      recruitmentSource: 2,
+    });
   }
 }
 
@@ -665,13 +721,18 @@ function pay(rnd: Random, role: number, w: GenWorkplace, contract: number): { in
   if (rnd.chance(0.06)) return { interval: PAY_INTERVAL.dontKnow, rate: null };
   const council = w.orgKey === "council";
   const hourly = (min: number, max: number) => ({ interval: PAY_INTERVAL.hourly, rate: round2(rnd.between(min, max)) });
-  const annual = (min: number, max: number) => ({ interval: PAY_INTERVAL.annually, rate: Math.round(rnd.between(min, max) / 10) * 10 });
+  const annual = (min: number, max: number) => ({
+    interval: PAY_INTERVAL.annually,
+    rate: Math.round(rnd.between(min, max) / 10) * 10,
+  });
   switch (role) {
     case 8:
     case 52:
     case 9:
       if (council) return hourly(13.55, 14.4);
-      return rnd.chance(CALIBRATION.careWorkersBelowRlwShare) ? hourly(NLW_2026, RLW_2025_26 - 0.01) : hourly(RLW_2025_26, 14.25);
+      return rnd.chance(CALIBRATION.careWorkersBelowRlwShare)
+        ? hourly(NLW_2026, RLW_2025_26 - 0.01)
+        : hourly(RLW_2025_26, 14.25);
     case 7:
     case 45:
     case 5:

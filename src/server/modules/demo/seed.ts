@@ -1,7 +1,17 @@
 import { count, sql } from "drizzle-orm";
 import type { Role } from "../../../shared/permissions";
 import { type Ctx, inTransaction } from "../../context";
-import { commissioning, organisations, returnPeriods, returnSubmissions, staffRecords, trainingRecords, vacancies, workforceSettings, workplaces } from "../../db/schema";
+import {
+  commissioning,
+  organisations,
+  returnPeriods,
+  returnSubmissions,
+  staffRecords,
+  trainingRecords,
+  vacancies,
+  workforceSettings,
+  workplaces,
+} from "../../db/schema";
 import { encrypt, personKey } from "../../lib/crypto";
 import { isoDate, monthsBefore } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
@@ -26,9 +36,27 @@ interface DemoUser {
 /** One demo user per role. */
 export const DEMO_USERS: DemoUser[] = [
   { email: "hub.admin@demo.test", name: "Hana Hub-Admin", isHubAdmin: true, label: "Hub admin (whole installation)" },
-  { email: "council.admin@halton.demo.test", name: "Carol Council-Admin", orgKey: "council", role: "council_admin", label: "Council admin" },
-  { email: "analyst@halton.demo.test", name: "Anil Analyst", orgKey: "council", role: "council_analyst", label: "Council analyst" },
-  { email: "commissioner@halton.demo.test", name: "Chris Commissioner", orgKey: "council", role: "commissioner", label: "Commissioner" },
+  {
+    email: "council.admin@halton.demo.test",
+    name: "Carol Council-Admin",
+    orgKey: "council",
+    role: "council_admin",
+    label: "Council admin",
+  },
+  {
+    email: "analyst@halton.demo.test",
+    name: "Anil Analyst",
+    orgKey: "council",
+    role: "council_analyst",
+    label: "Council analyst",
+  },
+  {
+    email: "commissioner@halton.demo.test",
+    name: "Chris Commissioner",
+    orgKey: "council",
+    role: "commissioner",
+    label: "Commissioner",
+  },
   // A manager running two providers in one group: she switches between them in the header.
   {
     email: "provider.admin@mersey-view.demo.test",
@@ -38,11 +66,35 @@ export const DEMO_USERS: DemoUser[] = [
     label: "Provider admin",
     alsoIn: [{ orgKey: "p1", role: "provider_admin" }],
   },
-  { email: "editor@mersey-view.demo.test", name: "Eddie Editor", orgKey: "p0", role: "provider_editor", label: "Provider editor" },
-  { email: "viewer@mersey-view.demo.test", name: "Vera Viewer", orgKey: "p0", role: "provider_viewer", label: "Provider viewer" },
+  {
+    email: "editor@mersey-view.demo.test",
+    name: "Eddie Editor",
+    orgKey: "p0",
+    role: "provider_editor",
+    label: "Provider editor",
+  },
+  {
+    email: "viewer@mersey-view.demo.test",
+    name: "Vera Viewer",
+    orgKey: "p0",
+    role: "provider_viewer",
+    label: "Provider viewer",
+  },
   { email: "trainer@riverside.demo.test", name: "Tom Trainer", orgKey: "college", role: "trainer", label: "Trainer" },
-  { email: "care.worker@mersey-view.demo.test", name: "Sam Staff-Member", orgKey: "p0", role: "staff_member", label: "Staff member (personal account)" },
-  { email: "candidate@demo.test", name: "Cara Candidate", orgKey: "council", role: "candidate", label: "Candidate (personal account)" },
+  {
+    email: "care.worker@mersey-view.demo.test",
+    name: "Sam Staff-Member",
+    orgKey: "p0",
+    role: "staff_member",
+    label: "Staff member (personal account)",
+  },
+  {
+    email: "candidate@demo.test",
+    name: "Cara Candidate",
+    orgKey: "council",
+    role: "candidate",
+    label: "Candidate (personal account)",
+  },
 ];
 
 export async function databaseIsEmpty(ctx: Ctx) {
@@ -65,18 +117,27 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
   return inTransaction(ctx, async (tx) => {
     const orgIds = new Map<string, string>();
     for (const o of data.orgs) {
-      const [row] = await tx.db.insert(organisations).values({ kind: o.kind, name: o.name, slug: o.slug, isDemo: true }).returning({ id: organisations.id });
+      const [row] = await tx.db
+        .insert(organisations)
+        .values({ kind: o.kind, name: o.name, slug: o.slug, isDemo: true })
+        .returning({ id: organisations.id });
       orgIds.set(o.key, row.id);
     }
     const councilId = orgIds.get("council") as string;
     // Commissioning began on different dates over the years before the demo's history.
     const anchorYear = Number(opts.anchor.slice(0, 4));
-    await tx.db
-      .insert(commissioning)
-      .values(data.commissioned.map((key, i) => ({ councilId, providerId: orgIds.get(key) as string, fromDate: `${anchorYear - 3 - (i % 6)}-04-01` })));
+    await tx.db.insert(commissioning).values(
+      data.commissioned.map((key, i) => ({
+        councilId,
+        providerId: orgIds.get(key) as string,
+        fromDate: `${anchorYear - 3 - (i % 6)}-04-01`,
+      })),
+    );
     const placeIds = new Map<string, string>();
     const employedAt = new Map<string, number>();
-    for (const s of data.staff) if (s.endDate === null && (s.contractType === 1 || s.contractType === 2)) employedAt.set(s.workplaceKey, (employedAt.get(s.workplaceKey) ?? 0) + 1);
+    for (const s of data.staff)
+      if (s.endDate === null && (s.contractType === 1 || s.contractType === 2))
+        employedAt.set(s.workplaceKey, (employedAt.get(s.workplaceKey) ?? 0) + 1);
     for (const w of data.workplaces) {
       const [row] = await tx.db
         .insert(workplaces)
@@ -111,9 +172,13 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
       ),
     );
     await insertInBatches(data.vacancies, (batch) =>
-      tx.db
-        .insert(vacancies)
-        .values(batch.map(({ orgKey, workplaceKey, ...v }) => ({ ...v, orgId: orgIds.get(orgKey) as string, workplaceId: placeIds.get(workplaceKey) as string }))),
+      tx.db.insert(vacancies).values(
+        batch.map(({ orgKey, workplaceKey, ...v }) => ({
+          ...v,
+          orgId: orgIds.get(orgKey) as string,
+          workplaceId: placeIds.get(workplaceKey) as string,
+        })),
+      ),
     );
 
     const trainingSeeded = await seedTraining(tx, [...orgIds.values()], opts.anchor);
@@ -156,7 +221,15 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
         returns: returnsSeeded,
       },
     });
-    return { credentials, counts: { organisations: data.orgs.length, workplaces: data.workplaces.length, staffRecords: staffCount, vacancies: data.vacancies.length } };
+    return {
+      credentials,
+      counts: {
+        organisations: data.orgs.length,
+        workplaces: data.workplaces.length,
+        staffRecords: staffCount,
+        vacancies: data.vacancies.length,
+      },
+    };
   });
 }
 
@@ -186,15 +259,33 @@ export const DEMO_REQUIRED_TRAINING = DEMO_MANDATORY.map(({ category, roles }) =
  * lapsed and compliance is high but short of complete, as in real returns. Also used by the
  * metrics benchmark.
  */
-export function demoTraining(people: { id: string; orgId: string; role: number; start: string }[], anchor: string, rnd: Random) {
-  const rows: { orgId: string; staffRecordId: string; category: number; completedOn: string; validityMonths: number | null; accredited: number }[] = [];
+export function demoTraining(
+  people: { id: string; orgId: string; role: number; start: string }[],
+  anchor: string,
+  rnd: Random,
+) {
+  const rows: {
+    orgId: string;
+    staffRecordId: string;
+    category: number;
+    completedOn: string;
+    validityMonths: number | null;
+    accredited: number;
+  }[] = [];
   for (const s of people) {
     for (const m of DEMO_MANDATORY) {
       if (m.roles !== null && !m.roles.includes(s.role)) continue;
       if (!rnd.chance(0.9)) continue;
       const completedOn = monthsBefore(anchor, rnd.int(0, (m.validity ?? 24) + 2));
       if (completedOn < s.start) continue;
-      rows.push({ orgId: s.orgId, staffRecordId: s.id, category: m.category, completedOn, validityMonths: m.validity, accredited: 1 });
+      rows.push({
+        orgId: s.orgId,
+        staffRecordId: s.id,
+        category: m.category,
+        completedOn,
+        validityMonths: m.validity,
+        accredited: 1,
+      });
     }
   }
   return rows;
@@ -202,11 +293,20 @@ export function demoTraining(people: { id: string; orgId: string; role: number; 
 
 /** Every demo employer's mandatory training, and training records for its staff in post. */
 async function seedTraining(ctx: Ctx, orgIds: string[], anchor: string) {
-  await ctx.db.insert(workforceSettings).values(orgIds.map((orgId) => ({ orgId, requiredTraining: DEMO_REQUIRED_TRAINING })));
+  await ctx.db
+    .insert(workforceSettings)
+    .values(orgIds.map((orgId) => ({ orgId, requiredTraining: DEMO_REQUIRED_TRAINING })));
   const inPost = await ctx.db
-    .select({ id: staffRecords.id, orgId: staffRecords.orgId, role: staffRecords.mainJobRole, start: staffRecords.startDate })
+    .select({
+      id: staffRecords.id,
+      orgId: staffRecords.orgId,
+      role: staffRecords.mainJobRole,
+      start: staffRecords.startDate,
+    })
     .from(staffRecords)
-    .where(sql`${staffRecords.endDate} is null and ${staffRecords.contractType} <> 4 and ${staffRecords.orgId} = any(${`{${orgIds.join(",")}}`}::uuid[])`)
+    .where(
+      sql`${staffRecords.endDate} is null and ${staffRecords.contractType} <> 4 and ${staffRecords.orgId} = any(${`{${orgIds.join(",")}}`}::uuid[])`,
+    )
     .orderBy(staffRecords.localRef, staffRecords.startDate);
   const rows = demoTraining(inPost, anchor, new Random(4242));
   await insertInBatches(rows, (batch) => ctx.db.insert(trainingRecords).values(batch));
@@ -225,7 +325,12 @@ function quarterEnds(anchor: string): { past: string[]; current: string } {
  * Past quarterly returns for the demo council: most providers submitted on time, a few late,
  * a few not at all; snapshots are made from the generated records as at each quarter end.
  */
-async function seedPastReturns(ctx: Ctx, data: ReturnType<typeof generateDemo>, orgIds: Map<string, string>, councilId: string) {
+async function seedPastReturns(
+  ctx: Ctx,
+  data: ReturnType<typeof generateDemo>,
+  orgIds: Map<string, string>,
+  councilId: string,
+) {
   const rnd = new Random(99);
   const { past, current } = quarterEnds(data.anchor);
   const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86_400_000);
@@ -243,7 +348,9 @@ async function seedPastReturns(ctx: Ctx, data: ReturnType<typeof generateDemo>, 
         ["none", 0.07],
       ] as const);
       if (fate === "none") continue;
-      const staff = data.staff.filter((st) => st.orgKey === key && st.startDate <= end && (st.endDate === null || st.endDate > end));
+      const staff = data.staff.filter(
+        (st) => st.orgKey === key && st.startDate <= end && (st.endDate === null || st.endDate > end),
+      );
       const snapshotStaff = staff.map(({ ni: _ni, orgKey: _o, ...rest }) => rest);
       await ctx.db.insert(returnSubmissions).values({
         periodId: period.id,
@@ -255,8 +362,12 @@ async function seedPastReturns(ctx: Ctx, data: ReturnType<typeof generateDemo>, 
       submissions++;
     }
   }
-  await ctx.db
-    .insert(returnPeriods)
-    .values({ councilId, name: `Quarter ending ${current}`, periodEnd: current, dueDate: isoDate(plusDays(current, 31)), createdAt: new Date(`${data.anchor}T00:00:00Z`) });
+  await ctx.db.insert(returnPeriods).values({
+    councilId,
+    name: `Quarter ending ${current}`,
+    periodEnd: current,
+    dueDate: isoDate(plusDays(current, 31)),
+    createdAt: new Date(`${data.anchor}T00:00:00Z`),
+  });
   return { periods: past.length + 1, submissions };
 }

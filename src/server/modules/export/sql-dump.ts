@@ -6,7 +6,9 @@ import type { Database } from "../../db/client";
  */
 export async function dumpSql(database: Database): Promise<string> {
   if (!database.pglite) {
-    throw new Error("The hub is using a PostgreSQL server (DATABASE_URL is set): use that server's own pg_dump to export it.");
+    throw new Error(
+      "The hub is using a PostgreSQL server (DATABASE_URL is set): use that server's own pg_dump to export it.",
+    );
   }
   const { pgDump } = await import("@electric-sql/pglite-tools/pg_dump");
   const file = await pgDump({ pg: database.pglite, args: ["--no-owner", "--no-privileges"] });

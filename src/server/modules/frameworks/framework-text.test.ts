@@ -10,10 +10,14 @@ describe("a council's framework document: free text", () => {
       const result = frameworkSchema.safeParse({ ...SHIPPED_FRAMEWORK, roles: [{ ...first, title }, ...rest] });
       expect(result.success, title).toBe(false);
       expect(result.error?.issues[0].path.join(".")).toBe("roles.0.title");
-      expect(result.error?.issues[0].message).toMatch(/A role's title (cannot start with =, \+, @|must be on one line)/);
+      expect(result.error?.issues[0].message).toMatch(
+        /A role's title (cannot start with =, \+, @|must be on one line)/,
+      );
     }
     // Descriptions may have several lines, and a dash may start any text.
     const summary = "- Leads a team of care workers.\nPlans the rota.";
-    expect(frameworkSchema.safeParse({ ...SHIPPED_FRAMEWORK, roles: [{ ...first, summary }, ...rest] }).success).toBe(true);
+    expect(frameworkSchema.safeParse({ ...SHIPPED_FRAMEWORK, roles: [{ ...first, summary }, ...rest] }).success).toBe(
+      true,
+    );
   });
 });

@@ -27,7 +27,14 @@ describe("the shipped career framework", () => {
       "Deputy manager",
       "Registered manager",
     ]);
-    expect(F.pathways.map((p) => p.key)).toEqual(["adult_social_care", "leadership_management", "adult_social_work", "childrens_social_work", "occupational_therapy", "nursing"]);
+    expect(F.pathways.map((p) => p.key)).toEqual([
+      "adult_social_care",
+      "leadership_management",
+      "adult_social_work",
+      "childrens_social_work",
+      "occupational_therapy",
+      "nursing",
+    ]);
     for (const r of F.roles) expect(r.source.title.length, r.key).toBeGreaterThan(3);
     const sw = F.roles.filter((r) => r.pathway === "adult_social_work").map((r) => r.key);
     expect(sw).toEqual(
@@ -45,7 +52,10 @@ describe("the shipped career framework", () => {
       ]),
     );
     // Apprenticeship standards carry their ST codes and levels.
-    expect(F.catalogue.find((i) => i.key === "ap_lead_adult_care_worker")).toMatchObject({ standard: "ST0006", level: 3 });
+    expect(F.catalogue.find((i) => i.key === "ap_lead_adult_care_worker")).toMatchObject({
+      standard: "ST0006",
+      level: 3,
+    });
   });
 
   it("every role can be reached from an entry role", () => {
@@ -100,18 +110,33 @@ describe("gap analysis", () => {
     const { current, next } = nextSteps(F, careWorker(), TODAY);
     expect(current?.key).toBe("care_support_worker");
     expect(current?.gap.ready).toBe(true); // the Care Certificate is all the role requires
-    expect(next.map((n) => n.route.to)).toEqual(["enhanced_care_worker", "supervisor_leader", "sw_student", "nursing_associate", "ot_assistant"]);
+    expect(next.map((n) => n.route.to)).toEqual([
+      "enhanced_care_worker",
+      "supervisor_leader",
+      "sw_student",
+      "nursing_associate",
+      "ot_assistant",
+    ]);
 
     const supervisor = next.find((n) => n.route.to === "supervisor_leader")?.gap;
     expect(supervisor?.requirements).toEqual([
-      { need: "required", note: undefined, met: true, options: [{ key: "care_certificate", title: "Care Certificate", held: true }] },
+      {
+        need: "required",
+        note: undefined,
+        met: true,
+        options: [{ key: "care_certificate", title: "Care Certificate", held: true }],
+      },
       {
         need: "required",
         note: undefined,
         met: false,
         options: [
           { key: "l2_adult_social_care_certificate", title: "Level 2 Adult Social Care Certificate", held: false },
-          { key: "l2_diploma_care", title: "Level 2 Diploma in Care (or another relevant social care qualification at level 2 or above)", held: false },
+          {
+            key: "l2_diploma_care",
+            title: "Level 2 Diploma in Care (or another relevant social care qualification at level 2 or above)",
+            held: false,
+          },
         ],
       },
       {
@@ -119,23 +144,38 @@ describe("gap analysis", () => {
         note: "Providers map the Level 3 Diploma in Adult Care here",
         met: false,
         options: [
-          { key: "l3_diploma_adult_care", title: "Level 3 Diploma in Adult Care (or a relevant social care qualification at level 3 or above)", held: false },
+          {
+            key: "l3_diploma_adult_care",
+            title: "Level 3 Diploma in Adult Care (or a relevant social care qualification at level 3 or above)",
+            held: false,
+          },
           { key: "ap_lead_adult_care_worker", title: "Lead adult care worker apprenticeship", held: false },
         ],
       },
     ]);
     expect(supervisor?.stillNeeded).toEqual(["l2_adult_social_care_certificate"]);
     expect(supervisor?.ready).toBe(false);
-    expect(next.find((n) => n.route.to === "enhanced_care_worker")?.gap.stillNeeded).toEqual(["l2_adult_social_care_certificate", "delegated_healthcare_training"]);
+    expect(next.find((n) => n.route.to === "enhanced_care_worker")?.gap.stillNeeded).toEqual([
+      "l2_adult_social_care_certificate",
+      "delegated_healthcare_training",
+    ]);
   });
 
   it("once the Level 2 certificate is recorded (the field, or qualification code 158), the supervisor route is open", () => {
-    const byField = nextSteps(F, careWorker({ level2CareCertificate: 1 }), TODAY).next.find((n) => n.route.to === "supervisor_leader")?.gap;
+    const byField = nextSteps(F, careWorker({ level2CareCertificate: 1 }), TODAY).next.find(
+      (n) => n.route.to === "supervisor_leader",
+    )?.gap;
     expect(byField?.ready).toBe(true);
-    const byCode = nextSteps(F, careWorker({ qualifications: [158] }), TODAY).next.find((n) => n.route.to === "supervisor_leader")?.gap;
+    const byCode = nextSteps(F, careWorker({ qualifications: [158] }), TODAY).next.find(
+      (n) => n.route.to === "supervisor_leader",
+    )?.gap;
     expect(byCode?.ready).toBe(true);
     // A level 2 diploma recorded as the social care qualification meets it too.
-    expect(nextSteps(F, careWorker({ socialCareQual: 1, socialCareQualLevel: 2 }), TODAY).next.find((n) => n.route.to === "supervisor_leader")?.gap.ready).toBe(true);
+    expect(
+      nextSteps(F, careWorker({ socialCareQual: 1, socialCareQualLevel: 2 }), TODAY).next.find(
+        (n) => n.route.to === "supervisor_leader",
+      )?.gap.ready,
+    ).toBe(true);
   });
 
   it("places people by their pathway category first, then their job role; experience counts from the records", () => {
@@ -163,10 +203,21 @@ describe("the shipped framework in easy read", () => {
 
 describe("easy read for a council's own framework", () => {
   it("keeps the council's words, takes the shipped words for a shipped role, and the summary for a role of its own", () => {
-    const own = { ...SHIPPED_FRAMEWORK.roles[0], key: "night_carer", title: "Night carer", summary: "Supports people through the night.", easyRead: undefined };
+    const own = {
+      ...SHIPPED_FRAMEWORK.roles[0],
+      key: "night_carer",
+      title: "Night carer",
+      summary: "Supports people through the night.",
+      easyRead: undefined,
+    };
     const council: Framework = {
       ...SHIPPED_FRAMEWORK,
-      roles: [...SHIPPED_FRAMEWORK.roles.map((r) => (r.key === "registered_manager" ? { ...r, easyRead: ["You run the home."] } : { ...r, easyRead: undefined })), own],
+      roles: [
+        ...SHIPPED_FRAMEWORK.roles.map((r) =>
+          r.key === "registered_manager" ? { ...r, easyRead: ["You run the home."] } : { ...r, easyRead: undefined },
+        ),
+        own,
+      ],
     };
     const f = withEasyRead(council);
     const lines = (key: string) => f.roles.find((r) => r.key === key)?.easyRead;

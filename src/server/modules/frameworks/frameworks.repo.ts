@@ -24,14 +24,19 @@ export async function findDraft(db: Exec, councilId: string, forUpdate = false):
   return (forUpdate ? await query.for("update") : await query)[0];
 }
 
-export const insertDraft = async (db: Exec, values: typeof careerFrameworks.$inferInsert) => (await db.insert(careerFrameworks).values(values).returning())[0];
+export const insertDraft = async (db: Exec, values: typeof careerFrameworks.$inferInsert) =>
+  (await db.insert(careerFrameworks).values(values).returning())[0];
 
 export const updateFramework = async (db: Exec, id: string, change: Partial<typeof careerFrameworks.$inferInsert>) =>
   (await db.update(careerFrameworks).set(change).where(eq(careerFrameworks.id, id)).returning())[0];
 
 /** A council's frameworks, draft and versions, newest first. */
 export const listCouncilFrameworks = (db: Exec, councilId: string) =>
-  db.select().from(careerFrameworks).where(eq(careerFrameworks.councilId, councilId)).orderBy(desc(careerFrameworks.version));
+  db
+    .select()
+    .from(careerFrameworks)
+    .where(eq(careerFrameworks.councilId, councilId))
+    .orderBy(desc(careerFrameworks.version));
 
 /** A published version (drafts have no version). */
 export const findPublished = async (db: Exec, frameworkId: string) =>
@@ -44,11 +49,17 @@ export const findPublished = async (db: Exec, frameworkId: string) =>
 
 export const listOrgNames = (db: Exec, ids: string[]) =>
   ids.length
-    ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(organisations.name)
+    ? db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, ids))
+        .orderBy(organisations.name)
     : Promise.resolve([]);
 
 export const listEndorsements = (db: Exec, frameworkIds: string[]) =>
-  frameworkIds.length ? db.select().from(frameworkEndorsements).where(inArray(frameworkEndorsements.frameworkId, frameworkIds)) : Promise.resolve([]);
+  frameworkIds.length
+    ? db.select().from(frameworkEndorsements).where(inArray(frameworkEndorsements.frameworkId, frameworkIds))
+    : Promise.resolve([]);
 
 export const findEndorsement = async (db: Exec, frameworkId: string, providerId: string) =>
   (
@@ -59,10 +70,15 @@ export const findEndorsement = async (db: Exec, frameworkId: string, providerId:
   )[0];
 
 /** Records an endorsement; endorsing again changes nothing. */
-export const insertEndorsement = (db: Exec, values: typeof frameworkEndorsements.$inferInsert) => db.insert(frameworkEndorsements).values(values).onConflictDoNothing();
+export const insertEndorsement = (db: Exec, values: typeof frameworkEndorsements.$inferInsert) =>
+  db.insert(frameworkEndorsements).values(values).onConflictDoNothing();
 
 export const listJobTitles = (db: Exec, providerId: string) =>
-  db.select().from(providerJobTitles).where(eq(providerJobTitles.providerId, providerId)).orderBy(providerJobTitles.title);
+  db
+    .select()
+    .from(providerJobTitles)
+    .where(eq(providerJobTitles.providerId, providerId))
+    .orderBy(providerJobTitles.title);
 
 /** Inserts a job title, or returns undefined when the provider already has that title. */
 export const insertJobTitle = async (db: Exec, values: typeof providerJobTitles.$inferInsert) =>

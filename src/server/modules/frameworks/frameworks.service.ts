@@ -19,9 +19,14 @@ async function latestPublished(ctx: Ctx, councilId: string) {
 }
 
 /** The framework in force for a council: its latest published version, else the one the hub ships. */
-export async function frameworkInForce(ctx: Ctx, councilId: string | null): Promise<{ framework: Framework; version: number | null }> {
+export async function frameworkInForce(
+  ctx: Ctx,
+  councilId: string | null,
+): Promise<{ framework: Framework; version: number | null }> {
   const row = councilId ? await latestPublished(ctx, councilId) : null;
-  return row ? { framework: row.document as Framework, version: row.version } : { framework: SHIPPED_FRAMEWORK, version: null };
+  return row
+    ? { framework: row.document as Framework, version: row.version }
+    : { framework: SHIPPED_FRAMEWORK, version: null };
 }
 
 /** The framework for an organisation's people: its own if a council, else that of a council commissioning it (the shipped one until a council publishes its own). */
@@ -34,7 +39,8 @@ export async function frameworkForOrg(ctx: OrgCtx): Promise<Framework> {
   return SHIPPED_FRAMEWORK;
 }
 
-const findDraft = async (ctx: OrgCtx, forUpdate = false) => (await repo.findDraft(ctx.db, ctx.org.id, forUpdate)) ?? null;
+const findDraft = async (ctx: OrgCtx, forUpdate = false) =>
+  (await repo.findDraft(ctx.db, ctx.org.id, forUpdate)) ?? null;
 
 /**
  * The council's draft to edit. Reading never writes: with no draft saved yet, it is the
@@ -65,7 +71,12 @@ export async function saveDraft(ctx: OrgCtx, document: unknown) {
     const draft = await findDraft(tx, true);
     const saved = draft
       ? await repo.updateFramework(tx.db, draft.id, { document: parsed.data, updatedAt: tx.deps.now() })
-      : await repo.insertDraft(tx.db, { councilId: ctx.org.id, status: "draft", document: parsed.data, createdBy: ctx.actor.userId });
+      : await repo.insertDraft(tx.db, {
+          councilId: ctx.org.id,
+          status: "draft",
+          document: parsed.data,
+          createdBy: ctx.actor.userId,
+        });
     await recordAudit(tx, {
       orgId: ctx.org.id,
       action: draft ? "update" : "create",
@@ -81,12 +92,27 @@ export async function saveDraft(ctx: OrgCtx, document: unknown) {
 export async function publishDraft(ctx: OrgCtx) {
   return inTransaction(ctx, async (tx) => {
     const draft = await findDraft(tx, true);
-    if (!draft) throw conflict("no_draft", "There is no draft to publish. Save a draft first (it may be the current framework unchanged).");
+    if (!draft)
+      throw conflict(
+        "no_draft",
+        "There is no draft to publish. Save a draft first (it may be the current framework unchanged).",
+      );
     const problems = frameworkProblems(draft.document as Framework);
     if (problems.length) throw badRequest("framework_links", `The draft does not hang together: ${problems[0]}.`);
     const version = ((await latestPublished(tx, ctx.org.id))?.version ?? 0) + 1;
-    const published = await repo.updateFramework(tx.db, draft.id, { status: "published", version, publishedAt: tx.deps.now(), publishedBy: ctx.actor.userId });
-    await recordAudit(tx, { orgId: ctx.org.id, action: "publish", entityType: "career_framework", entityId: draft.id, after: { version } });
+    const published = await repo.updateFramework(tx.db, draft.id, {
+      status: "published",
+      version,
+      publishedAt: tx.deps.now(),
+      publishedBy: ctx.actor.userId,
+    });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "publish",
+      entityType: "career_framework",
+      entityId: draft.id,
+      after: { version },
+    });
     return published;
   });
 }
@@ -118,7 +144,9 @@ export async function listFrameworks(ctx: OrgCtx) {
     );
     return {
       kind: "council" as const,
-      draft: rows.find((r) => r.status === "draft") ? summary(rows.find((r) => r.status === "draft") as repo.FrameworkRow) : null,
+      draft: rows.find((r) => r.status === "draft")
+        ? summary(rows.find((r) => r.status === "draft") as repo.FrameworkRow)
+        : null,
       versions: published.map((r) => {
         const by = new Map(endorsed.filter((e) => e.frameworkId === r.id).map((e) => [e.providerId, e.endorsedAt]));
         return {
@@ -149,7 +177,13 @@ export async function endorse(ctx: OrgCtx, frameworkId: string) {
   await assertCommissions(ctx.db, row.councilId, ctx.org.id, isoDate(ctx.deps.now()), "framework");
   return inTransaction(ctx, async (tx) => {
     await repo.insertEndorsement(tx.db, { frameworkId, providerId: ctx.org.id, endorsedBy: ctx.actor.userId });
-    await recordAudit(tx, { orgId: ctx.org.id, action: "endorse", entityType: "career_framework", entityId: frameworkId, after: { version: row.version } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "endorse",
+      entityType: "career_framework",
+      entityId: frameworkId,
+      after: { version: row.version },
+    });
     return { frameworkId, version: row.version, endorsed: true };
   });
 }
@@ -163,11 +197,23 @@ export async function addJobTitle(ctx: OrgCtx, title: string, roleKey: string) {
   // The framework the provider's people are placed in (My career, the dashboards).
   const framework = await frameworkForOrg(ctx);
   if (!framework.roles.some((r) => r.key === roleKey))
-    throw badRequest("validation", `${roleKey} is not a role in the framework.`, [{ path: "roleKey", message: "Choose a role from the framework" }]);
+    throw badRequest("validation", `${roleKey} is not a role in the framework.`, [
+      { path: "roleKey", message: "Choose a role from the framework" },
+    ]);
   return inTransaction(ctx, async (tx) => {
     const row = await repo.insertJobTitle(tx.db, { providerId: ctx.org.id, title: title.trim(), roleKey });
-    if (!row) throw conflict("duplicate_title", `You have already mapped "${title.trim()}". Remove it first to map it to another role.`);
-    await recordAudit(tx, { orgId: ctx.org.id, action: "create", entityType: "job_title", entityId: row.id, after: { title: row.title, roleKey } });
+    if (!row)
+      throw conflict(
+        "duplicate_title",
+        `You have already mapped "${title.trim()}". Remove it first to map it to another role.`,
+      );
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "create",
+      entityType: "job_title",
+      entityId: row.id,
+      after: { title: row.title, roleKey },
+    });
     return row;
   });
 }
@@ -176,7 +222,13 @@ export async function removeJobTitle(ctx: OrgCtx, id: string) {
   return inTransaction(ctx, async (tx) => {
     const row = await repo.deleteJobTitle(tx.db, ctx.org.id, id);
     if (!row) throw notFound("job title");
-    await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "job_title", entityId: id, before: { title: row.title, roleKey: row.roleKey } });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "delete",
+      entityType: "job_title",
+      entityId: id,
+      before: { title: row.title, roleKey: row.roleKey },
+    });
     return row;
   });
 }

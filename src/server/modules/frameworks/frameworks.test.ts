@@ -30,31 +30,54 @@ describe("a council's career framework: draft, publish, endorse", () => {
     expect((await admin.post(`/api/orgs/${council.id}/frameworks/draft/publish`)).json.error.code).toBe("no_draft");
 
     // A local edit: the council's pay guidance for unqualified social workers moving up after job evaluation.
-    const edited = { ...doc, roles: doc.roles.map((r) => (r.key === "sw_student" ? { ...r, payGuidance: "Grade 6, moving to grade 7 after job evaluation" } : r)) };
-    expect((await admin.request("PUT", `/api/orgs/${council.id}/frameworks/draft`, { document: edited })).status).toBe(200);
+    const edited = {
+      ...doc,
+      roles: doc.roles.map((r) =>
+        r.key === "sw_student" ? { ...r, payGuidance: "Grade 6, moving to grade 7 after job evaluation" } : r,
+      ),
+    };
+    expect((await admin.request("PUT", `/api/orgs/${council.id}/frameworks/draft`, { document: edited })).status).toBe(
+      200,
+    );
     // A broken edit is refused with what is wrong, and the saved draft is kept.
-    const broken = { ...edited, routes: [...edited.routes, { from: "registered_manager", to: "astronaut", via: ["promotion"], how: "Reach for the stars", items: [] }] };
+    const broken = {
+      ...edited,
+      routes: [
+        ...edited.routes,
+        { from: "registered_manager", to: "astronaut", via: ["promotion"], how: "Reach for the stars", items: [] },
+      ],
+    };
     const refused = await admin.request("PUT", `/api/orgs/${council.id}/frameworks/draft`, { document: broken });
     expect(refused.status).toBe(400);
     expect(refused.json.error.message).toContain("role astronaut does not exist");
-    const shapeless = await admin.request("PUT", `/api/orgs/${council.id}/frameworks/draft`, { document: { title: "x" } });
+    const shapeless = await admin.request("PUT", `/api/orgs/${council.id}/frameworks/draft`, {
+      document: { title: "x" },
+    });
     expect(shapeless.status).toBe(400);
 
     const published = (await admin.post(`/api/orgs/${council.id}/frameworks/draft/publish`)).json;
     expect(published.version).toBe(1);
     expect((await admin.post(`/api/orgs/${council.id}/frameworks/draft/publish`)).status).toBe(409); // nothing left to publish
     // Published versions never change, whatever path a write takes.
-    await expect(hub.deps.db.execute(sql`update career_frameworks set document = '{}'::jsonb where id = ${published.id}`)).rejects.toThrow();
+    await expect(
+      hub.deps.db.execute(sql`update career_frameworks set document = '{}'::jsonb where id = ${published.id}`),
+    ).rejects.toThrow();
 
     // The public roadmap for the council now shows its own version.
     const roadmap = (await new Client(hub).get(`/api/public/careers?council=${council.slug}`)).json;
     expect(roadmap.version).toBe(1);
-    expect(roadmap.framework.roles.find((r: { key: string }) => r.key === "sw_student").payGuidance).toBe("Grade 6, moving to grade 7 after job evaluation");
+    expect(roadmap.framework.roles.find((r: { key: string }) => r.key === "sw_student").payGuidance).toBe(
+      "Grade 6, moving to grade 7 after job evaluation",
+    );
 
     const [first, second] = providers;
     const seen = (await first.admin.get(`/api/orgs/${first.org.id}/frameworks`)).json;
-    expect(seen.frameworks).toEqual([expect.objectContaining({ id: published.id, version: 1, council: council.name, endorsedAt: null })]);
-    expect((await first.admin.post(`/api/orgs/${first.org.id}/frameworks/${published.id}/endorse`)).json).toMatchObject({ endorsed: true, version: 1 });
+    expect(seen.frameworks).toEqual([
+      expect.objectContaining({ id: published.id, version: 1, council: council.name, endorsedAt: null }),
+    ]);
+    expect((await first.admin.post(`/api/orgs/${first.org.id}/frameworks/${published.id}/endorse`)).json).toMatchObject(
+      { endorsed: true, version: 1 },
+    );
     expect((await first.admin.post(`/api/orgs/${first.org.id}/frameworks/${published.id}/endorse`)).status).toBe(200); // again: no change
     await second.admin.post(`/api/orgs/${second.org.id}/frameworks/${published.id}/endorse`);
 
@@ -72,10 +95,15 @@ describe("a council's career framework: draft, publish, endorse", () => {
     await a.admin.request("PUT", `/api/orgs/${a.council.id}/frameworks/draft`, { document: current });
     const published = (await a.admin.post(`/api/orgs/${a.council.id}/frameworks/draft/publish`)).json;
     const outsider = b.providers[0];
-    expect((await outsider.admin.post(`/api/orgs/${outsider.org.id}/frameworks/${published.id}/endorse`)).status).toBe(404);
-    const draft = (await a.admin.request("PUT", `/api/orgs/${a.council.id}/frameworks/draft`, { document: current })).json;
+    expect((await outsider.admin.post(`/api/orgs/${outsider.org.id}/frameworks/${published.id}/endorse`)).status).toBe(
+      404,
+    );
+    const draft = (await a.admin.request("PUT", `/api/orgs/${a.council.id}/frameworks/draft`, { document: current }))
+      .json;
     expect(draft.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await a.providers[0].admin.post(`/api/orgs/${a.providers[0].org.id}/frameworks/${draft.id}/endorse`)).status).toBe(404);
+    expect(
+      (await a.providers[0].admin.post(`/api/orgs/${a.providers[0].org.id}/frameworks/${draft.id}/endorse`)).status,
+    ).toBe(404);
     // Only the council's admin edits; a provider cannot reach a council's draft.
     expect((await a.providers[0].admin.get(`/api/orgs/${a.council.id}/frameworks/draft`)).status).toBe(404);
   });
@@ -83,13 +111,26 @@ describe("a council's career framework: draft, publish, endorse", () => {
   it("a provider maps its own job titles onto framework roles", async () => {
     const { providers } = await system();
     const { org, admin } = providers[0];
-    const added = await admin.post(`/api/orgs/${org.id}/job-titles`, { title: "Wellbeing Assistant", roleKey: "care_support_worker" });
+    const added = await admin.post(`/api/orgs/${org.id}/job-titles`, {
+      title: "Wellbeing Assistant",
+      roleKey: "care_support_worker",
+    });
     expect(added.status).toBe(201);
-    expect((await admin.post(`/api/orgs/${org.id}/job-titles`, { title: "wellbeing assistant", roleKey: "new_to_care" })).status).toBe(409);
-    const bad = await admin.post(`/api/orgs/${org.id}/job-titles`, { title: "Chief Happiness Officer", roleKey: "ceo" });
+    expect(
+      (await admin.post(`/api/orgs/${org.id}/job-titles`, { title: "wellbeing assistant", roleKey: "new_to_care" }))
+        .status,
+    ).toBe(409);
+    const bad = await admin.post(`/api/orgs/${org.id}/job-titles`, {
+      title: "Chief Happiness Officer",
+      roleKey: "ceo",
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues[0].path).toBe("roleKey");
-    expect((await admin.get(`/api/orgs/${org.id}/job-titles`)).json.jobTitles.map((t: { title: string }) => t.title)).toEqual(["Wellbeing Assistant"]);
-    expect((await admin.request("DELETE", `/api/orgs/${org.id}/job-titles/${added.json.jobTitle.id}`)).status).toBe(200);
+    expect(
+      (await admin.get(`/api/orgs/${org.id}/job-titles`)).json.jobTitles.map((t: { title: string }) => t.title),
+    ).toEqual(["Wellbeing Assistant"]);
+    expect((await admin.request("DELETE", `/api/orgs/${org.id}/job-titles/${added.json.jobTitle.id}`)).status).toBe(
+      200,
+    );
   });
 });

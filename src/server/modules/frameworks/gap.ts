@@ -27,7 +27,12 @@ function shows(e: Evidence, p: PersonRecord, today: string): boolean {
     case "field":
       return e.values.includes(p[e.field] ?? Number.NaN);
     case "socialCareLevel":
-      return p.socialCareQual === 1 && p.socialCareQualLevel !== null && p.socialCareQualLevel !== 999 && p.socialCareQualLevel >= e.atLeast;
+      return (
+        p.socialCareQual === 1 &&
+        p.socialCareQualLevel !== null &&
+        p.socialCareQualLevel !== 999 &&
+        p.socialCareQualLevel >= e.atLeast
+      );
     case "qualification":
       return p.qualifications.some((q) => e.codes.includes(q));
     case "training":
@@ -38,12 +43,15 @@ function shows(e: Evidence, p: PersonRecord, today: string): boolean {
 }
 
 /** Held (the records show it), or not recorded: the hub cannot tell absence from a missing record. */
-export const holds = (item: CatalogueItem, p: PersonRecord, today: string) => item.evidence.some((e) => shows(e, p, today));
+export const holds = (item: CatalogueItem, p: PersonRecord, today: string) =>
+  item.evidence.some((e) => shows(e, p, today));
 
 /** The person's place: their Care Workforce Pathway category if recorded, else the first role for their main job role. */
 export function currentRole(f: Framework, p: Pick<PersonRecord, "mainJobRole" | "cwpCategory">): Role | null {
   return (
-    (p.cwpCategory !== null ? f.roles.find((r) => r.cwpCategories.includes(p.cwpCategory as number)) : undefined) ?? f.roles.find((r) => r.jobRoles.includes(p.mainJobRole)) ?? null
+    (p.cwpCategory !== null ? f.roles.find((r) => r.cwpCategories.includes(p.cwpCategory as number)) : undefined) ??
+    f.roles.find((r) => r.jobRoles.includes(p.mainJobRole)) ??
+    null
   );
 }
 
@@ -63,7 +71,8 @@ export interface RoleGap {
   ready: boolean;
 }
 
-const monthsSince = (from: string, today: string) => (Number(today.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(from.slice(5, 7));
+const monthsSince = (from: string, today: string) =>
+  (Number(today.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(from.slice(5, 7));
 
 export function gapFor(f: Framework, p: PersonRecord, role: Role, today: string): RoleGap {
   const items = new Map(f.catalogue.map((i) => [i.key, i]));
@@ -84,10 +93,22 @@ export function gapFor(f: Framework, p: PersonRecord, role: Role, today: string)
         : p.mainJobStartDate
           ? monthsSince(p.mainJobStartDate, today)
           : null;
-    experience = { months: role.experience.months, in: role.experience.in, have, met: have !== null && have >= role.experience.months, note: role.experience.note };
+    experience = {
+      months: role.experience.months,
+      in: role.experience.in,
+      have,
+      met: have !== null && have >= role.experience.months,
+      note: role.experience.note,
+    };
   }
   const stillNeeded = requirements.filter((q) => q.need === "required" && !q.met).map((q) => q.options[0].key);
-  return { role: { key: role.key, title: role.title }, requirements, experience, stillNeeded, ready: stillNeeded.length === 0 && (experience?.met ?? true) };
+  return {
+    role: { key: role.key, title: role.title },
+    requirements,
+    experience,
+    stillNeeded,
+    ready: stillNeeded.length === 0 && (experience?.met ?? true),
+  };
 }
 
 /** Where the person is and, for each route onwards, what they have and still need. */
@@ -95,6 +116,8 @@ export function nextSteps(f: Framework, p: PersonRecord, today: string) {
   const current = currentRole(f, p);
   if (!current) return { current: null, next: [] as { route: Route; gap: RoleGap }[] };
   const roles = new Map(f.roles.map((r) => [r.key, r]));
-  const next = f.routes.filter((rt) => rt.from === current.key).map((route) => ({ route, gap: gapFor(f, p, roles.get(route.to) as Role, today) }));
+  const next = f.routes
+    .filter((rt) => rt.from === current.key)
+    .map((route) => ({ route, gap: gapFor(f, p, roles.get(route.to) as Role, today) }));
   return { current: { key: current.key, title: current.title, gap: gapFor(f, p, current, today) }, next };
 }

@@ -22,10 +22,14 @@ const L2_ASCC: Source = {
   url: "https://www.skillsforcare.org.uk/Learning-development/qualifications/Level-2-Adult-Social-Care-Certificate-qualification.aspx",
 };
 const APPS: Source = {
-  title: "Apprenticeship standards (Institute for Apprenticeships and Technical Education); references from the ESFA standards list",
+  title:
+    "Apprenticeship standards (Institute for Apprenticeships and Technical Education); references from the ESFA standards list",
   url: "https://occupational-maps.instituteforapprenticeships.org/",
 };
-const PROVIDER_MAPPING: Source = { title: "Providers' mappings of qualifications to the pathway (secondary, not the gov.uk text)", note: "reference-data.md §1.2" };
+const PROVIDER_MAPPING: Source = {
+  title: "Providers' mappings of qualifications to the pathway (secondary, not the gov.uk text)",
+  note: "reference-data.md §1.2",
+};
 const PCF: Source = {
   title: "BASW, Professional Capabilities Framework (refreshed 2018): nine levels",
   url: "https://www.basw.co.uk/professional-development/professional-capabilities-framework-pcf",
@@ -34,25 +38,35 @@ const ASYE: Source = {
   title: "DfE, Assessed and Supported Year in Employment (ASYE) framework",
   url: "https://www.gov.uk/guidance/assessed-and-supported-year-in-employment-asye-framework",
 };
-const SWE: Source = { title: "Social Work England, registration and CPD", url: "https://www.socialworkengland.org.uk/" };
+const SWE: Source = {
+  title: "Social Work England, registration and CPD",
+  url: "https://www.socialworkengland.org.uk/",
+};
 const AMHP: Source = {
   title: "Mental Health (Approved Mental Health Professionals) (Approval) (England) Regulations 2008",
   url: "https://legislation.gov.uk/uksi/2008/1206/body/made",
 };
 const BIA: Source = {
-  title: "Mental Capacity (DoLS: Standard Authorisations, Assessments and Ordinary Residence) Regulations 2008; university BIA course entry requirements",
+  title:
+    "Mental Capacity (DoLS: Standard Authorisations, Assessments and Ordinary Residence) Regulations 2008; university BIA course entry requirements",
   url: "https://www.uclan.ac.uk/courses/best-interest-assessor.php",
 };
 const PEPS: Source = {
   title: "BASW England, Practice Educator Professional Standards (PEPS 2022)",
   url: "https://www.basw.co.uk/social-work-training/practice-educator-professional-standards-peps",
 };
-const DFE_ROLES: Source = { title: "DfE, child and family social work roles and career stages", url: "https://support-for-social-workers.education.gov.uk/explore-roles" };
+const DFE_ROLES: Source = {
+  title: "DfE, child and family social work roles and career stages",
+  url: "https://support-for-social-workers.education.gov.uk/explore-roles",
+};
 const CONSULTANT: Source = {
   title: "Consultant social worker: the Reclaiming Social Work (Hackney) model; not a nationally regulated role",
   url: "https://www.theguardian.com/social-care-network/2014/jan/07/how-get-ahead-consultant-social-worker",
 };
-const PSW: Source = { title: "Principal social worker: Munro Review (2011); DfE role description", url: "https://support-for-social-workers.education.gov.uk/explore-roles" };
+const PSW: Source = {
+  title: "Principal social worker: Munro Review (2011); DfE role description",
+  url: "https://support-for-social-workers.education.gov.uk/explore-roles",
+};
 const ASCWDS_ROLES: Source = { title: "Skills for Care, ASC-WDS main job roles", note: "reference-data.md §7.1" };
 
 /** The seven values every role category of the Care Workforce Pathway lists. */
@@ -65,14 +79,20 @@ const SECTOR_VALUES = [
   "Flexible, open and learning",
   "Proud and positive",
 ];
-const SOCIAL_WORK_VALUES = ["Professionalism", "Values and ethics", "Diversity and equality", "Rights, justice and economic wellbeing"];
+const SOCIAL_WORK_VALUES = [
+  "Professionalism",
+  "Values and ethics",
+  "Diversity and equality",
+  "Rights, justice and economic wellbeing",
+];
 
 const catalogue: CatalogueItem[] = [
   {
     key: "care_certificate",
     title: "Care Certificate",
     kind: "induction",
-    description: "16 induction standards (since March 2025), usually completed in the first 12 weeks. Not a qualification.",
+    description:
+      "16 induction standards (since March 2025), usually completed in the first 12 weeks. Not a qualification.",
     typicalMonths: 3,
     evidence: [{ kind: "field", field: "careCertificate", values: [1] }],
     source: CARE_CERT,
@@ -82,7 +102,8 @@ const catalogue: CatalogueItem[] = [
     title: "Level 2 Adult Social Care Certificate",
     kind: "certificate",
     level: 2,
-    description: "Ofqual-regulated, 36 credits, assessed by observation; around 6 to 8 months for a new learner. For direct care staff aged 19 and over.",
+    description:
+      "Ofqual-regulated, 36 credits, assessed by observation; around 6 to 8 months for a new learner. For direct care staff aged 19 and over.",
     typicalMonths: 7,
     evidence: [
       { kind: "field", field: "level2CareCertificate", values: [1] },
@@ -132,8 +153,24 @@ const catalogue: CatalogueItem[] = [
     evidence: [{ kind: "field", field: "delegatedHealthcare", values: [1] }],
     source: cwpPage("enhanced-care-worker-role-category", "enhanced care worker"),
   },
-  { key: "ap_adult_care_worker", title: "Adult care worker apprenticeship", kind: "apprenticeship", level: 2, standard: "ST0005", evidence: [], source: APPS },
-  { key: "ap_lead_adult_care_worker", title: "Lead adult care worker apprenticeship", kind: "apprenticeship", level: 3, standard: "ST0006", evidence: [], source: APPS },
+  {
+    key: "ap_adult_care_worker",
+    title: "Adult care worker apprenticeship",
+    kind: "apprenticeship",
+    level: 2,
+    standard: "ST0005",
+    evidence: [],
+    source: APPS,
+  },
+  {
+    key: "ap_lead_adult_care_worker",
+    title: "Lead adult care worker apprenticeship",
+    kind: "apprenticeship",
+    level: 3,
+    standard: "ST0006",
+    evidence: [],
+    source: APPS,
+  },
   {
     key: "ap_lead_practitioner",
     title: "Lead practitioner in adult care apprenticeship (includes the Level 4 Diploma in Adult Care)",
@@ -146,7 +183,8 @@ const catalogue: CatalogueItem[] = [
   },
   {
     key: "ap_leader_in_adult_care",
-    title: "Leader in adult care apprenticeship (includes the Level 5 Diploma in Leadership and Management for Adult Care)",
+    title:
+      "Leader in adult care apprenticeship (includes the Level 5 Diploma in Leadership and Management for Adult Care)",
     kind: "apprenticeship",
     level: 5,
     standard: "ST0008",
@@ -162,7 +200,10 @@ const catalogue: CatalogueItem[] = [
     standard: "ST0510",
     typicalMonths: 36,
     evidence: [{ kind: "qualification", codes: [315] }],
-    source: { title: "Skills for Care, social work apprenticeship", url: "https://www.skillsforcare.org.uk/Learning-development/Apprenticeships/Social-work-apprenticeship.aspx" },
+    source: {
+      title: "Skills for Care, social work apprenticeship",
+      url: "https://www.skillsforcare.org.uk/Learning-development/Apprenticeships/Social-work-apprenticeship.aspx",
+    },
   },
   {
     key: "ap_occupational_therapist",
@@ -222,7 +263,8 @@ const catalogue: CatalogueItem[] = [
     key: "asye",
     title: "Assessed and Supported Year in Employment (ASYE)",
     kind: "post_qualifying",
-    description: "12 months with protected development time and a reduced workload, assessed against the PCF and the post-qualifying standards.",
+    description:
+      "12 months with protected development time and a reduced workload, assessed against the PCF and the post-qualifying standards.",
     typicalMonths: 12,
     evidence: [],
     source: ASYE,
@@ -236,8 +278,20 @@ const catalogue: CatalogueItem[] = [
     evidence: [{ kind: "field", field: "amhp", values: [1] }],
     source: AMHP,
   },
-  { key: "bia_training", title: "Best interests assessor (BIA) training", kind: "post_qualifying", evidence: [], source: BIA },
-  { key: "peps_stage_1", title: "Practice educator, stage 1 (PEPS)", kind: "post_qualifying", evidence: [], source: PEPS },
+  {
+    key: "bia_training",
+    title: "Best interests assessor (BIA) training",
+    kind: "post_qualifying",
+    evidence: [],
+    source: BIA,
+  },
+  {
+    key: "peps_stage_1",
+    title: "Practice educator, stage 1 (PEPS)",
+    kind: "post_qualifying",
+    evidence: [],
+    source: PEPS,
+  },
   {
     key: "peps_stage_2",
     title: "Practice educator, stage 2 (PEPS)",
@@ -265,7 +319,14 @@ const catalogue: CatalogueItem[] = [
 
 type RoleIn = Omit<Role, "values" | "behaviours" | "requirements" | "jobRoles" | "cwpCategories"> &
   Partial<Pick<Role, "values" | "behaviours" | "requirements" | "jobRoles" | "cwpCategories">>;
-const r = (x: RoleIn): Role => ({ values: SECTOR_VALUES, behaviours: [], requirements: [], jobRoles: [], cwpCategories: [], ...x });
+const r = (x: RoleIn): Role => ({
+  values: SECTOR_VALUES,
+  behaviours: [],
+  requirements: [],
+  jobRoles: [],
+  cwpCategories: [],
+  ...x,
+});
 const req = (need: "required" | "recommended", ...anyOf: string[]) => ({ anyOf, need });
 
 const roles: Role[] = [
@@ -275,7 +336,8 @@ const roles: Role[] = [
     pathway: "adult_social_care",
     title: "New to care",
     summary: "In a care-providing role that is a start point for a career in social care.",
-    whatYouDo: "Supports people to live their lives: personal care, everyday life and independent living, at home, in residential care or in supported living.",
+    whatYouDo:
+      "Supports people to live their lives: personal care, everyday life and independent living, at home, in residential care or in supported living.",
     behaviours: [
       "Professionalism: act ethically and professionally",
       "Teamworking",
@@ -301,7 +363,10 @@ const roles: Role[] = [
       "Take an organised approach to time-sensitive tasks",
       "Be open to new digital knowledge and skills",
     ],
-    requirements: [req("required", "care_certificate"), req("recommended", "l2_adult_social_care_certificate", "l2_diploma_care")],
+    requirements: [
+      req("required", "care_certificate"),
+      req("recommended", "l2_adult_social_care_certificate", "l2_diploma_care"),
+    ],
     jobRoles: [8, 52, 9, 23],
     cwpCategories: [2],
     source: cwpPage("care-or-support-worker-role-category", "care or support worker"),
@@ -310,8 +375,13 @@ const roles: Role[] = [
     key: "enhanced_care_worker",
     pathway: "adult_social_care",
     title: "Enhanced care worker",
-    summary: "Carries out activities delegated by regulated professionals, or gives condition-specific specialist support; no supervisory responsibility.",
-    requirements: [req("required", "care_certificate"), req("required", "l2_adult_social_care_certificate", "l2_diploma_care"), req("required", "delegated_healthcare_training")],
+    summary:
+      "Carries out activities delegated by regulated professionals, or gives condition-specific specialist support; no supervisory responsibility.",
+    requirements: [
+      req("required", "care_certificate"),
+      req("required", "l2_adult_social_care_certificate", "l2_diploma_care"),
+      req("required", "delegated_healthcare_training"),
+    ],
     jobRoles: [8, 52],
     cwpCategories: [3],
     source: cwpPage("enhanced-care-worker-role-category", "enhanced care worker"),
@@ -320,7 +390,8 @@ const roles: Role[] = [
     key: "personal_assistant",
     pathway: "adult_social_care",
     title: "Personal assistant",
-    summary: "Supports someone to live more independently, usually in their own home, employed by that person or their representative, or self-employed.",
+    summary:
+      "Supports someone to live more independently, usually in their own home, employed by that person or their representative, or self-employed.",
     requirements: [req("recommended", "care_certificate")],
     source: cwpPage("personal-assistant-role-category", "personal assistant"),
   }),
@@ -328,11 +399,15 @@ const roles: Role[] = [
     key: "supervisor_leader",
     pathway: "adult_social_care",
     title: "Supervisor or leader",
-    summary: "Might be a team leader with some staff management responsibilities, weighing up developing practice or moving into management.",
+    summary:
+      "Might be a team leader with some staff management responsibilities, weighing up developing practice or moving into management.",
     requirements: [
       req("required", "care_certificate"),
       req("required", "l2_adult_social_care_certificate", "l2_diploma_care"),
-      { ...req("recommended", "l3_diploma_adult_care", "ap_lead_adult_care_worker"), note: "Providers map the Level 3 Diploma in Adult Care here" },
+      {
+        ...req("recommended", "l3_diploma_adult_care", "ap_lead_adult_care_worker"),
+        note: "Providers map the Level 3 Diploma in Adult Care here",
+      },
     ],
     jobRoles: [7, 5, 45],
     cwpCategories: [4],
@@ -342,8 +417,12 @@ const roles: Role[] = [
     key: "practice_leader",
     pathway: "adult_social_care",
     title: "Practice leader",
-    summary: "Has specialist skills and expertise in a field of care and leads others' practice through coaching and mentoring, without line managing.",
-    requirements: [req("required", "l3_diploma_adult_care"), req("recommended", "l4_diploma_adult_care", "ap_lead_practitioner")],
+    summary:
+      "Has specialist skills and expertise in a field of care and leads others' practice through coaching and mentoring, without line managing.",
+    requirements: [
+      req("required", "l3_diploma_adult_care"),
+      req("recommended", "l4_diploma_adult_care", "ap_lead_practitioner"),
+    ],
     jobRoles: [7, 23],
     cwpCategories: [5],
     source: cwpPage("practice-leader-role-category-d", "practice leader"),
@@ -352,8 +431,12 @@ const roles: Role[] = [
     key: "deputy_manager",
     pathway: "adult_social_care",
     title: "Deputy manager",
-    summary: "Has people management responsibilities, works closely with the registered manager and acts as manager in their absence.",
-    requirements: [req("required", "l3_diploma_adult_care"), req("recommended", "l5_diploma_leadership", "ap_leader_in_adult_care")],
+    summary:
+      "Has people management responsibilities, works closely with the registered manager and acts as manager in their absence.",
+    requirements: [
+      req("required", "l3_diploma_adult_care"),
+      req("recommended", "l5_diploma_leadership", "ap_leader_in_adult_care"),
+    ],
     jobRoles: [43],
     cwpCategories: [6],
     source: cwpPage("deputy-manager-role-category", "deputy manager"),
@@ -362,9 +445,16 @@ const roles: Role[] = [
     key: "registered_manager",
     pathway: "adult_social_care",
     title: "Registered manager",
-    summary: "Focused on regulatory and legal requirements; runs the service day to day and makes its strategic decisions.",
-    whatYouDo: "Registered with the CQC under the Health and Social Care Act 2008: of good character, with the qualifications, competence, skills and experience the role needs.",
-    requirements: [{ ...req("required", "l5_diploma_leadership", "ap_leader_in_adult_care"), note: "Must have, or be working towards, a Level 5 diploma" }],
+    summary:
+      "Focused on regulatory and legal requirements; runs the service day to day and makes its strategic decisions.",
+    whatYouDo:
+      "Registered with the CQC under the Health and Social Care Act 2008: of good character, with the qualifications, competence, skills and experience the role needs.",
+    requirements: [
+      {
+        ...req("required", "l5_diploma_leadership", "ap_leader_in_adult_care"),
+        note: "Must have, or be working towards, a Level 5 diploma",
+      },
+    ],
     jobRoles: [4],
     cwpCategories: [7],
     source: cwpPage("registered-manager-role-category", "registered manager"),
@@ -393,7 +483,8 @@ const roles: Role[] = [
     key: "sw_student",
     pathway: "adult_social_work",
     title: "Social work student or apprentice",
-    summary: "Studying for a social work degree, or on the social worker integrated degree apprenticeship (PCF levels 1 to 4).",
+    summary:
+      "Studying for a social work degree, or on the social worker integrated degree apprenticeship (PCF levels 1 to 4).",
     values: SOCIAL_WORK_VALUES,
     source: PCF,
   }),
@@ -413,7 +504,11 @@ const roles: Role[] = [
     title: "Social worker",
     summary: "A qualified, registered social worker who has completed the ASYE (PCF level 6).",
     values: SOCIAL_WORK_VALUES,
-    requirements: [req("required", "social_work_degree"), req("required", "swe_registration"), req("recommended", "asye")],
+    requirements: [
+      req("required", "social_work_degree"),
+      req("required", "swe_registration"),
+      req("recommended", "asye"),
+    ],
     jobRoles: [6],
     source: PCF,
   }),
@@ -441,10 +536,15 @@ const roles: Role[] = [
     key: "amhp",
     pathway: "adult_social_work",
     title: "Approved mental health professional (AMHP)",
-    summary: "Approved by the council under the Mental Health Act 1983 to coordinate assessments; open to social workers, nurses, occupational therapists and psychologists.",
+    summary:
+      "Approved by the council under the Mental Health Act 1983 to coordinate assessments; open to social workers, nurses, occupational therapists and psychologists.",
     values: SOCIAL_WORK_VALUES,
     requirements: [req("required", "amhp_programme")],
-    experience: { months: 24, in: "role", note: "Two years after qualifying is a usual course entry requirement, not a rule in law" },
+    experience: {
+      months: 24,
+      in: "role",
+      note: "Two years after qualifying is a usual course entry requirement, not a rule in law",
+    },
     jobRoles: [6],
     source: AMHP,
   }),
@@ -452,7 +552,8 @@ const roles: Role[] = [
     key: "bia",
     pathway: "adult_social_work",
     title: "Best interests assessor (BIA)",
-    summary: "Assesses deprivations of liberty under the Mental Capacity Act 2005; open to social workers, nurses, occupational therapists and psychologists.",
+    summary:
+      "Assesses deprivations of liberty under the Mental Capacity Act 2005; open to social workers, nurses, occupational therapists and psychologists.",
     values: SOCIAL_WORK_VALUES,
     requirements: [req("required", "bia_training")],
     experience: { months: 24, in: "role", note: "At least two years after registration" },
@@ -484,7 +585,8 @@ const roles: Role[] = [
     key: "principal_social_worker",
     pathway: "adult_social_work",
     title: "Principal social worker",
-    summary: "Leads the quality of social work practice across the council and speaks for practice in its strategic leadership (PCF level 9).",
+    summary:
+      "Leads the quality of social work practice across the council and speaks for practice in its strategic leadership (PCF level 9).",
     values: SOCIAL_WORK_VALUES,
     requirements: [req("required", "swe_registration")],
     top: true,
@@ -594,7 +696,10 @@ const roles: Role[] = [
     summary: "A registered nursing associate, bridging care workers and registered nurses.",
     requirements: [req("required", "ap_nursing_associate"), req("required", "nmc_registration")],
     jobRoles: [37],
-    source: { title: "Nursing and Midwifery Council: nursing associates", url: "https://www.nmc.org.uk/standards/nursing-associates/" },
+    source: {
+      title: "Nursing and Midwifery Council: nursing associates",
+      url: "https://www.nmc.org.uk/standards/nursing-associates/",
+    },
   }),
   r({
     key: "registered_nurse",
@@ -607,7 +712,14 @@ const roles: Role[] = [
   }),
 ];
 
-const route = (from: string, to: string, via: Route["via"], how: string, items: string[] = [], typicalMonths?: number): Route => ({ from, to, via, how, items, typicalMonths });
+const route = (
+  from: string,
+  to: string,
+  via: Route["via"],
+  how: string,
+  items: string[] = [],
+  typicalMonths?: number,
+): Route => ({ from, to, via, how, items, typicalMonths });
 
 const routes: Route[] = [
   route(
@@ -618,10 +730,19 @@ const routes: Route[] = [
     ["care_certificate", "l2_adult_social_care_certificate"],
     9,
   ),
-  route("new_to_care", "personal_assistant", ["rotation"], "Work directly for someone who employs their own support, usually in their own home."),
-  route("personal_assistant", "enhanced_care_worker", ["qualification"], "Train to carry out healthcare activities a nurse or therapist delegates to you.", [
-    "delegated_healthcare_training",
-  ]),
+  route(
+    "new_to_care",
+    "personal_assistant",
+    ["rotation"],
+    "Work directly for someone who employs their own support, usually in their own home.",
+  ),
+  route(
+    "personal_assistant",
+    "enhanced_care_worker",
+    ["qualification"],
+    "Train to carry out healthcare activities a nurse or therapist delegates to you.",
+    ["delegated_healthcare_training"],
+  ),
   route(
     "care_support_worker",
     "enhanced_care_worker",
@@ -644,8 +765,20 @@ const routes: Route[] = [
     ["ap_social_worker"],
     36,
   ),
-  route("care_support_worker", "nursing_associate", ["apprenticeship"], "The nursing associate apprenticeship, a foundation degree.", ["ap_nursing_associate"], 24),
-  route("care_support_worker", "ot_assistant", ["rotation", "promotion"], "Move into an occupational therapy team as an assistant."),
+  route(
+    "care_support_worker",
+    "nursing_associate",
+    ["apprenticeship"],
+    "The nursing associate apprenticeship, a foundation degree.",
+    ["ap_nursing_associate"],
+    24,
+  ),
+  route(
+    "care_support_worker",
+    "ot_assistant",
+    ["rotation", "promotion"],
+    "Move into an occupational therapy team as an assistant.",
+  ),
   route(
     "enhanced_care_worker",
     "practice_leader",
@@ -662,10 +795,16 @@ const routes: Route[] = [
     ["ap_lead_practitioner", "l4_diploma_adult_care"],
     18,
   ),
-  route("supervisor_leader", "deputy_manager", ["promotion"], "Take on people management; start the Level 5 diploma if you aim to be a registered manager.", [
+  route(
+    "supervisor_leader",
+    "deputy_manager",
+    ["promotion"],
+    "Take on people management; start the Level 5 diploma if you aim to be a registered manager.",
+    ["l5_diploma_leadership"],
+  ),
+  route("practice_leader", "deputy_manager", ["promotion"], "Move from leading practice to managing people.", [
     "l5_diploma_leadership",
   ]),
-  route("practice_leader", "deputy_manager", ["promotion"], "Move from leading practice to managing people.", ["l5_diploma_leadership"]),
   route(
     "deputy_manager",
     "registered_manager",
@@ -676,34 +815,113 @@ const routes: Route[] = [
   ),
   route("registered_manager", "service_manager", ["promotion"], "Manage several services and their managers."),
   route("service_manager", "senior_leader", ["promotion"], "Lead an organisation or a directorate."),
-  route("sw_student", "asye_social_worker", ["qualification"], "Qualify, register with Social Work England and start the ASYE.", ["social_work_degree", "swe_registration"]),
+  route(
+    "sw_student",
+    "asye_social_worker",
+    ["qualification"],
+    "Qualify, register with Social Work England and start the ASYE.",
+    ["social_work_degree", "swe_registration"],
+  ),
   route("asye_social_worker", "social_worker", ["experience"], "Complete the 12-month ASYE.", ["asye"], 12),
-  route("social_worker", "experienced_social_worker", ["experience", "promotion"], "Build experience of complex work; apply for a senior or experienced social worker post."),
+  route(
+    "social_worker",
+    "experienced_social_worker",
+    ["experience", "promotion"],
+    "Build experience of complex work; apply for a senior or experienced social worker post.",
+  ),
   route("social_worker", "cf_social_worker", ["rotation"], "Move to a child and family team."),
-  route("experienced_social_worker", "amhp", ["qualification"], "Complete an approved AMHP programme and be approved by the council.", ["amhp_programme"]),
-  route("experienced_social_worker", "bia", ["qualification"], "Complete approved best interests assessor training.", ["bia_training"]),
-  route("experienced_social_worker", "practice_educator", ["qualification"], "Complete practice educator stage 1, then stage 2.", ["peps_stage_1", "peps_stage_2"]),
-  route("experienced_social_worker", "consultant_social_worker", ["promotion"], "Lead a unit's practice while staying in frontline work."),
+  route(
+    "experienced_social_worker",
+    "amhp",
+    ["qualification"],
+    "Complete an approved AMHP programme and be approved by the council.",
+    ["amhp_programme"],
+  ),
+  route("experienced_social_worker", "bia", ["qualification"], "Complete approved best interests assessor training.", [
+    "bia_training",
+  ]),
+  route(
+    "experienced_social_worker",
+    "practice_educator",
+    ["qualification"],
+    "Complete practice educator stage 1, then stage 2.",
+    ["peps_stage_1", "peps_stage_2"],
+  ),
+  route(
+    "experienced_social_worker",
+    "consultant_social_worker",
+    ["promotion"],
+    "Lead a unit's practice while staying in frontline work.",
+  ),
   route("experienced_social_worker", "sw_team_manager", ["promotion"], "Apply for a team manager post."),
   route("amhp", "sw_team_manager", ["promotion"], "Lead an AMHP or mental health team."),
   route("bia", "sw_team_manager", ["promotion"], "Lead a team."),
   route("practice_educator", "consultant_social_worker", ["promotion"], "Lead practice and learning in a unit."),
-  route("consultant_social_worker", "principal_social_worker", ["promotion"], "Lead the quality of practice across the council."),
-  route("sw_team_manager", "principal_social_worker", ["promotion"], "Lead the quality of practice across the council."),
+  route(
+    "consultant_social_worker",
+    "principal_social_worker",
+    ["promotion"],
+    "Lead the quality of practice across the council.",
+  ),
+  route(
+    "sw_team_manager",
+    "principal_social_worker",
+    ["promotion"],
+    "Lead the quality of practice across the council.",
+  ),
   route("sw_team_manager", "service_manager", ["promotion"], "Manage several teams and a service."),
-  route("cf_student", "cf_nqsw", ["qualification"], "Qualify, register with Social Work England and start the ASYE.", ["social_work_degree", "swe_registration"]),
+  route("cf_student", "cf_nqsw", ["qualification"], "Qualify, register with Social Work England and start the ASYE.", [
+    "social_work_degree",
+    "swe_registration",
+  ]),
   route("cf_nqsw", "cf_social_worker", ["experience"], "Complete the 12-month ASYE.", ["asye"], 12),
-  route("cf_social_worker", "cf_senior_practitioner", ["experience", "promotion"], "Build experience of complex work and apply for a senior practitioner post."),
-  route("cf_senior_practitioner", "cf_practice_supervisor", ["promotion"], "Supervise and develop other practitioners."),
+  route(
+    "cf_social_worker",
+    "cf_senior_practitioner",
+    ["experience", "promotion"],
+    "Build experience of complex work and apply for a senior practitioner post.",
+  ),
+  route(
+    "cf_senior_practitioner",
+    "cf_practice_supervisor",
+    ["promotion"],
+    "Supervise and develop other practitioners.",
+  ),
   route("cf_practice_supervisor", "cf_team_manager", ["promotion"], "Apply for a team manager post."),
   route("cf_team_manager", "cf_service_manager", ["promotion"], "Manage several teams and a service."),
   route("cf_service_manager", "cf_head_of_service", ["promotion"], "Lead children's social care services."),
-  route("ot_assistant", "occupational_therapist", ["apprenticeship"], "The occupational therapist integrated degree apprenticeship.", ["ap_occupational_therapist"]),
-  route("occupational_therapist", "amhp", ["qualification"], "Occupational therapists can train as approved mental health professionals.", ["amhp_programme"]),
-  route("occupational_therapist", "bia", ["qualification"], "Occupational therapists can train as best interests assessors.", ["bia_training"]),
+  route(
+    "ot_assistant",
+    "occupational_therapist",
+    ["apprenticeship"],
+    "The occupational therapist integrated degree apprenticeship.",
+    ["ap_occupational_therapist"],
+  ),
+  route(
+    "occupational_therapist",
+    "amhp",
+    ["qualification"],
+    "Occupational therapists can train as approved mental health professionals.",
+    ["amhp_programme"],
+  ),
+  route(
+    "occupational_therapist",
+    "bia",
+    ["qualification"],
+    "Occupational therapists can train as best interests assessors.",
+    ["bia_training"],
+  ),
   route("occupational_therapist", "service_manager", ["promotion"], "Manage a therapy or reablement service."),
-  route("nursing_associate", "registered_nurse", ["apprenticeship"], "The registered nurse degree apprenticeship.", ["ap_registered_nurse"]),
-  route("registered_nurse", "registered_manager", ["promotion", "qualification"], "Manage a nursing home: the Level 5 diploma and CQC registration.", ["l5_diploma_leadership"]),
+  route("nursing_associate", "registered_nurse", ["apprenticeship"], "The registered nurse degree apprenticeship.", [
+    "ap_registered_nurse",
+  ]),
+  route(
+    "registered_nurse",
+    "registered_manager",
+    ["promotion", "qualification"],
+    "Manage a nursing home: the Level 5 diploma and CQC registration.",
+    ["l5_diploma_leadership"],
+  ),
 ];
 
 export const SHIPPED_FRAMEWORK: Framework = {
@@ -715,15 +933,30 @@ export const SHIPPED_FRAMEWORK: Framework = {
       description: "The Care Workforce Pathway's eight role categories, from new to care to registered manager.",
       source: CWP,
     },
-    { key: "leadership_management", title: "Leadership and management", description: "Managing services and leading organisations.", source: ASCWDS_ROLES },
-    { key: "adult_social_work", title: "Adult social work", description: "From student and ASYE to advanced practice, management and principal social worker.", source: PCF },
+    {
+      key: "leadership_management",
+      title: "Leadership and management",
+      description: "Managing services and leading organisations.",
+      source: ASCWDS_ROLES,
+    },
+    {
+      key: "adult_social_work",
+      title: "Adult social work",
+      description: "From student and ASYE to advanced practice, management and principal social worker.",
+      source: PCF,
+    },
     {
       key: "childrens_social_work",
       title: "Children's social work",
       description: "The PCF levels and DfE's roles and career stages in child and family social work.",
       source: DFE_ROLES,
     },
-    { key: "occupational_therapy", title: "Occupational therapy", description: "Occupational therapy assistants and occupational therapists.", source: ASCWDS_ROLES },
+    {
+      key: "occupational_therapy",
+      title: "Occupational therapy",
+      description: "Occupational therapy assistants and occupational therapists.",
+      source: ASCWDS_ROLES,
+    },
     {
       key: "nursing",
       title: "Nursing associate and nursing",

@@ -27,7 +27,8 @@ async function staffOut(ctx: OrgCtx, records: StaffState[]): Promise<StaffOut[]>
   }));
 }
 
-const headerFor = (staff: StaffOut[]) => staffHeader(Math.max(3, ...staff.flatMap((s) => s.qualifications.map((q) => q.position))));
+const headerFor = (staff: StaffOut[]) =>
+  staffHeader(Math.max(3, ...staff.flatMap((s) => s.qualifications.map((q) => q.position))));
 
 /**
  * The organisation's current data as the three ASC-WDS files. NI numbers, dates of birth,
@@ -37,16 +38,29 @@ const headerFor = (staff: StaffOut[]) => staffHeader(Math.max(3, ...staff.flatMa
 export async function exportAscwds(ctx: OrgCtx) {
   const state = await loadOrgState(ctx.db, ctx.org.id);
   const employed = new Map<string, number>();
-  for (const s of state.staff.values()) if (s.values.contractType === 1 || s.values.contractType === 2) employed.set(s.workplaceRef, (employed.get(s.workplaceRef) ?? 0) + 1);
+  for (const s of state.staff.values())
+    if (s.values.contractType === 1 || s.values.contractType === 2)
+      employed.set(s.workplaceRef, (employed.get(s.workplaceRef) ?? 0) + 1);
   const places = [...state.workplaces.values()].sort((a, b) => a.localRef.localeCompare(b.localRef));
-  const current = [...state.staff.values()].sort((a, b) => staffKey(a.workplaceRef, a.localRef).localeCompare(staffKey(b.workplaceRef, b.localRef)));
+  const current = [...state.staff.values()].sort((a, b) =>
+    staffKey(a.workplaceRef, a.localRef).localeCompare(staffKey(b.workplaceRef, b.localRef)),
+  );
   const staff = await staffOut(ctx, current);
   const header = headerFor(staff);
-  const training = current.flatMap((s) => s.training.map((values) => ({ workplaceRef: s.workplaceRef, staffRef: s.localRef, values })));
+  const training = current.flatMap((s) =>
+    s.training.map((values) => ({ workplaceRef: s.workplaceRef, staffRef: s.localRef, values })),
+  );
   return {
     workplace: toCsv(
       WORKPLACE_COLUMNS,
-      workplaceRows(places.map((w) => ({ localRef: w.localRef, values: w.values, declared: w.latestDeclared?.counts ?? [], employedCount: employed.get(w.localRef) ?? 0 }))),
+      workplaceRows(
+        places.map((w) => ({
+          localRef: w.localRef,
+          values: w.values,
+          declared: w.latestDeclared?.counts ?? [],
+          employedCount: employed.get(w.localRef) ?? 0,
+        })),
+      ),
     ),
     staff: toCsv(header, staffRows(staff, header)),
     training: toCsv(TRAINING_COLUMNS, trainingRows(training)),

@@ -20,7 +20,12 @@ const text = (name: string) => readFileSync(FIX + name, "utf8");
 const enc = (name: string, body: string) => ({ name, bytes: new TextEncoder().encode(body) });
 const AS_AT = "2026-06-30";
 const KEEP = { missing: { default: { action: "keep" as const } } };
-const ATTACKS = ["=cmd|' /C calc'!A0", '+HYPERLINK("http://evil.test","x")', "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"];
+const ATTACKS = [
+  "=cmd|' /C calc'!A0",
+  '+HYPERLINK("http://evil.test","x")',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+];
 
 async function providerCtx(): Promise<OrgCtx> {
   const org = await makeOrg(hub, "provider");
@@ -36,7 +41,10 @@ async function providerCtx(): Promise<OrgCtx> {
 /** The staff file with Ann's name holding a NUL, on the last line, past the first 4 KB (where a NUL makes a file binary). */
 function staffWithNulLate() {
   const [header, ann, ...rest] = staffWith("DISPLAYID", "Ann\u0000Example").split("\n");
-  const padding = Array.from({ length: 150 }, (_, i) => `HOME1,P${i},NEW,Person ${i},,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,`);
+  const padding = Array.from(
+    { length: 150 },
+    (_, i) => `HOME1,P${i},NEW,Person ${i},,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,`,
+  );
   const lines = [header, ...rest.filter(Boolean), ...padding, ann];
   return { body: lines.join("\n"), line: lines.length };
 }
@@ -56,7 +64,8 @@ describe("defusing formulas in every file the hub writes", () => {
     for (const v of ["-1", "-12.50", "+44", "Ann", "", "O'Neill", "'quoted'"]) expect(defuseCell(v), v).toBe(v);
     // An apostrophe already in front of such a character is kept by adding one more.
     expect(defuseCell("'=x")).toBe("''=x");
-    for (const v of [...ATTACKS, "'=x", "''", "'-", "-1", "Ann", "'", "\t=x"]) expect(undefuseCell(defuseCell(v)), v).toBe(v);
+    for (const v of [...ATTACKS, "'=x", "''", "'-", "-1", "Ann", "'", "\t=x"])
+      expect(undefuseCell(defuseCell(v)), v).toBe(v);
     expect(
       csvText(
         ["A", "B"],
@@ -69,7 +78,9 @@ describe("defusing formulas in every file the hub writes", () => {
   });
 
   it("XLSX downloads (the upload problem report) hold defused text, never a formula", async () => {
-    const bytes = await workbookOf([{ name: "Problems", header: ["File", "Message"], rows: [["=cmd|' /C calc'!A0.csv", "@SUM(1)"]] }]);
+    const bytes = await workbookOf([
+      { name: "Problems", header: ["File", "Message"], rows: [["=cmd|' /C calc'!A0.csv", "@SUM(1)"]] },
+    ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes.buffer as ArrayBuffer);
     const row = book.getWorksheet("Problems")?.getRow(2);
@@ -107,7 +118,11 @@ describe("defusing formulas in every file the hub writes", () => {
     // No cell of any file starts with a formula character (a cell starts the line or follows a comma or quote).
     expect(all).not.toMatch(/(^|[\n,"])[=+@]/m);
 
-    const v = await validateUpload(ctx, [enc("w.csv", files.workplace), enc("s.csv", files.staff), enc("t.csv", files.training)], AS_AT);
+    const v = await validateUpload(
+      ctx,
+      [enc("w.csv", files.workplace), enc("s.csv", files.staff), enc("t.csv", files.training)],
+      AS_AT,
+    );
     expect(v.parsed.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(v.preview?.totals).toMatchObject({ new: 0, updated: 0, missing: 0, workplacesUpdated: 0 });
     expect(v.preview?.training).toMatchObject({ replaced: 0 });
@@ -131,25 +146,48 @@ describe("refusing formulas at the door", () => {
     ]) {
       const v = await validateUpload(ctx, [workplace, enc("staff.csv", staffWith(column, value))], AS_AT);
       const errors = v.parsed.problems.filter((p) => p.severity === "error");
-      expect(errors, column).toEqual([expect.objectContaining({ file: "staff.csv", line: 2, column, code: `staff.${column}.formula` })]);
+      expect(errors, column).toEqual([
+        expect.objectContaining({ file: "staff.csv", line: 2, column, code: `staff.${column}.formula` }),
+      ]);
       expect(errors[0].message).toContain(`${column} cannot start with =, +, @`);
     }
     const training = text("valid-training.csv").replace("Safeguarding adults", "=1+1");
-    const t = await validateUpload(ctx, [workplace, enc("staff.csv", text("valid-staff.csv")), enc("training.csv", training)], AS_AT);
+    const t = await validateUpload(
+      ctx,
+      [workplace, enc("staff.csv", text("valid-staff.csv")), enc("training.csv", training)],
+      AS_AT,
+    );
     expect(t.parsed.problems.filter((p) => p.severity === "error")).toEqual([
-      expect.objectContaining({ file: "training.csv", line: 2, column: "TRAININGNAME", code: "training.TRAININGNAME.formula" }),
+      expect.objectContaining({
+        file: "training.csv",
+        line: 2,
+        column: "TRAININGNAME",
+        code: "training.TRAININGNAME.formula",
+      }),
     ]);
     const estname = text("valid-workplace.csv").replace("Riverside House", "@Riverside");
     const w = await validateUpload(ctx, [enc("workplace.csv", estname)], AS_AT);
-    expect(w.parsed.problems.filter((p) => p.severity === "error")).toEqual([expect.objectContaining({ line: 2, column: "ESTNAME", code: "workplace.ESTNAME.formula" })]);
+    expect(w.parsed.problems.filter((p) => p.severity === "error")).toEqual([
+      expect.objectContaining({ line: 2, column: "ESTNAME", code: "workplace.ESTNAME.formula" }),
+    ]);
   });
 
   it("leaves numbers and codes alone: a minus sign in a numeric column is checked as a number, not as a formula", async () => {
     const ctx = await providerCtx();
-    const v = await validateUpload(ctx, [enc("workplace.csv", text("valid-workplace.csv")), enc("staff.csv", staffWith("CONTHOURS", "-5"))], AS_AT);
-    expect(v.parsed.problems.filter((p) => p.severity === "error").map((p) => p.code)).toEqual(["staff.CONTHOURS.range"]);
+    const v = await validateUpload(
+      ctx,
+      [enc("workplace.csv", text("valid-workplace.csv")), enc("staff.csv", staffWith("CONTHOURS", "-5"))],
+      AS_AT,
+    );
+    expect(v.parsed.problems.filter((p) => p.severity === "error").map((p) => p.code)).toEqual([
+      "staff.CONTHOURS.range",
+    ]);
     // Ordinary writing that starts with a dash is allowed in free text.
-    const dash = await validateUpload(ctx, [enc("workplace.csv", text("valid-workplace.csv")), enc("staff.csv", staffWith("MAINJRDESC", "- night cover"))], AS_AT);
+    const dash = await validateUpload(
+      ctx,
+      [enc("workplace.csv", text("valid-workplace.csv")), enc("staff.csv", staffWith("MAINJRDESC", "- night cover"))],
+      AS_AT,
+    );
     expect(dash.parsed.errors).toBe(0);
   });
 
@@ -158,7 +196,10 @@ describe("refusing formulas at the door", () => {
     const admin = await signedIn(hub, (await makeUser(hub, org, "provider_admin")).email);
     const [header, first] = text("valid-workplace.csv").split("\n");
     const record = Object.fromEntries(header.split(",").map((c, i) => [c.trim(), first.split(",")[i]?.trim() ?? ""]));
-    const res = await admin.post(`/api/orgs/${org.id}/records/workplaces`, { asAt: AS_AT, records: [{ ...record, ESTNAME: "=HYPERLINK(1)" }] });
+    const res = await admin.post(`/api/orgs/${org.id}/records/workplaces`, {
+      asAt: AS_AT,
+      records: [{ ...record, ESTNAME: "=HYPERLINK(1)" }],
+    });
     expect(res.status).toBe(422); // the records API's answer for records with problems
     expect(JSON.stringify(res.json)).toContain("workplace.ESTNAME.formula");
     expect((await hub.deps.db.select().from(workplaces).where(eq(workplaces.orgId, org.id))).length).toBe(0);
@@ -184,9 +225,15 @@ describe("NUL characters in uploaded cells", () => {
     const ctx = await providerCtx();
     const staff = staffWithNulLate();
     expect(staff.body.indexOf("\u0000")).toBeGreaterThan(4096);
-    const v = await validateUpload(ctx, [enc("workplace.csv", text("valid-workplace.csv")), enc("staff.csv", staff.body)], AS_AT);
+    const v = await validateUpload(
+      ctx,
+      [enc("workplace.csv", text("valid-workplace.csv")), enc("staff.csv", staff.body)],
+      AS_AT,
+    );
     const nul = v.parsed.problems.filter((p) => p.code === "upload.cell.nul");
-    expect(nul).toEqual([expect.objectContaining({ file: "staff.csv", line: staff.line, column: "DISPLAYID", severity: "error" })]);
+    expect(nul).toEqual([
+      expect.objectContaining({ file: "staff.csv", line: staff.line, column: "DISPLAYID", severity: "error" }),
+    ]);
     expect(nul[0].message).toContain("NUL");
     expect(JSON.stringify(v.parsed.problems)).not.toContain("\u0000");
   });
@@ -198,7 +245,11 @@ describe("NUL characters in uploaded cells", () => {
     form.append("files", new File([text("valid-workplace.csv")], "workplace.csv", { type: "text/csv" }));
     form.append("files", new File([staffWithNulLate().body], "staff.csv", { type: "text/csv" }));
     form.append("asAt", AS_AT);
-    const res = await hub.app.request(`/api/orgs/${org.id}/imports`, { method: "POST", body: form, headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf } });
+    const res = await hub.app.request(`/api/orgs/${org.id}/imports`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf },
+    });
     expect(res.status).toBeLessThan(500);
     const body = (await res.json()) as { import: { problems?: { code: string }[] } };
     expect(JSON.stringify(body)).toContain("upload.cell.nul");

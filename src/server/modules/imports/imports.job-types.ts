@@ -20,5 +20,9 @@ export const IMPORT_JOBS = {
   /** Checks stored files and stages their changes. */
   validate: jobType({ kind: "import.validate", payload: importJobPayload, maxAttempts: 3 }),
   /** Applies a checked upload with the person's decisions (one transaction: all or nothing). */
-  commit: jobType({ kind: "import.commit", payload: importJobPayload.extend({ decisions: commitImportInput }), maxAttempts: 3 }),
+  commit: jobType({
+    kind: "import.commit",
+    payload: importJobPayload.extend({ decisions: commitImportInput }),
+    maxAttempts: 3,
+  }),
 };

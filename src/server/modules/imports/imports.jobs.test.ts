@@ -15,7 +15,10 @@ import { discardStaleImports, PREVIEW_KEPT_DAYS } from "./imports.service";
 
 const hub = await testHub();
 const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
-const VALID = ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map((name) => ({ name, text: readFileSync(FIX + name, "utf8") }));
+const VALID = ["valid-workplace.csv", "valid-staff.csv", "valid-training.csv"].map((name) => ({
+  name,
+  text: readFileSync(FIX + name, "utf8"),
+}));
 const KEEP = { missing: { default: { action: "keep" as const } } };
 const start = hub.clock.now;
 afterEach(() => {
@@ -35,23 +38,40 @@ async function upload(client: Client, orgId: string) {
   const form = new FormData();
   for (const f of VALID) form.append("files", new File([f.text], f.name, { type: "text/csv" }));
   form.append("asAt", "2026-06-30");
-  const res = await hub.app.request(`/api/orgs/${orgId}/imports`, { method: "POST", body: form, headers: { cookie: client.cookie, "x-csrf-token": client.csrf } });
+  const res = await hub.app.request(`/api/orgs/${orgId}/imports`, {
+    method: "POST",
+    body: form,
+    headers: { cookie: client.cookie, "x-csrf-token": client.csrf },
+  });
   return ((await res.json()) as { import: { id: string; status: string } }).import;
 }
 
 /** What a process killed mid-commit leaves: the upload "committing", its job "running" under a lease nobody renews. */
 async function killedMidCommit(org: { id: string }, admin: { id: string }, importId: string) {
-  const payload = { importId, orgId: org.id, userId: admin.id, role: "provider_admin" as const, isHubAdmin: false, decisions: KEEP };
+  const payload = {
+    importId,
+    orgId: org.id,
+    userId: admin.id,
+    role: "provider_admin" as const,
+    isHubAdmin: false,
+    decisions: KEEP,
+  };
   const jobId = await enqueueJob(hub.ctx, IMPORT_JOBS.commit, payload, { orgId: org.id });
   await hub.deps.db
     .update(jobs)
-    .set({ status: "running", attempts: 1, lockedBy: randomUUID(), leaseUntil: new Date(hub.clock.now.getTime() + IMPORT_JOBS.commit.leaseMs) })
+    .set({
+      status: "running",
+      attempts: 1,
+      lockedBy: randomUUID(),
+      leaseUntil: new Date(hub.clock.now.getTime() + IMPORT_JOBS.commit.leaseMs),
+    })
     .where(eq(jobs.id, jobId));
   await hub.deps.db.update(imports).set({ status: "committing", jobId }).where(eq(imports.id, importId));
   return jobId;
 }
 
-const staffCount = async (orgId: string) => (await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, orgId)))[0].n;
+const staffCount = async (orgId: string) =>
+  (await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, orgId)))[0].n;
 const jobRow = async (id: string) => (await hub.deps.db.select().from(jobs).where(eq(jobs.id, id)))[0];
 
 describe("an upload left committing by a crash", () => {
@@ -61,7 +81,9 @@ describe("an upload left committing by a crash", () => {
     const jobId = await killedMidCommit(org, admin, up.id);
 
     // Before the fix both answered 409 for ever. While the lease is current the worker may be alive.
-    expect((await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP)).json.error.code).toBe("import_in_progress");
+    expect((await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP)).json.error.code).toBe(
+      "import_in_progress",
+    );
     expect((await client.delete(`/api/orgs/${org.id}/imports/${up.id}`)).status).toBe(409);
 
     later(IMPORT_JOBS.commit.leaseMs + 1);
@@ -86,7 +108,9 @@ describe("an upload left committing by a crash", () => {
     expect(cancelled.json.import.status).toBe("discarded");
     expect(await staffCount(org.id)).toBe(0);
     expect(await jobRow(jobId)).toMatchObject({ status: "cancelled" });
-    const staged = (await hub.deps.db.execute(sql`select count(*)::int as n from import_staff where stage_id = ${up.id}`)).rows as { n: number }[];
+    const staged = (
+      await hub.deps.db.execute(sql`select count(*)::int as n from import_staff where stage_id = ${up.id}`)
+    ).rows as { n: number }[];
     expect(staged[0].n).toBe(0);
   });
 
@@ -100,7 +124,10 @@ describe("an upload left committing by a crash", () => {
     later(IMPORT_JOBS.commit.backoffMs);
     while (await runOneJob(hub.deps, importJobs)) {}
     expect(await jobRow(jobId)).toMatchObject({ status: "done", attempts: 2 });
-    expect((await client.get(`/api/orgs/${org.id}/imports/${up.id}`)).json.import).toMatchObject({ status: "committed", error: null });
+    expect((await client.get(`/api/orgs/${org.id}/imports/${up.id}`)).json.import).toMatchObject({
+      status: "committed",
+      error: null,
+    });
     expect(await staffCount(org.id)).toBe(4);
   });
 
@@ -111,7 +138,10 @@ describe("an upload left committing by a crash", () => {
     await hub.deps.db.update(jobs).set({ attempts: IMPORT_JOBS.commit.maxAttempts }).where(eq(jobs.id, jobId));
     later(IMPORT_JOBS.commit.leaseMs + 1);
     await runOneJob(hub.deps, importJobs);
-    expect(await jobRow(jobId)).toMatchObject({ status: "failed", error: "the hub stopped while it was running, 3 times" });
+    expect(await jobRow(jobId)).toMatchObject({
+      status: "failed",
+      error: "the hub stopped while it was running, 3 times",
+    });
     const shown = (await client.get(`/api/orgs/${org.id}/imports/${up.id}`)).json.import;
     expect(shown).toMatchObject({ status: "ready", error: "the hub stopped while it was running, 3 times" });
 
@@ -156,7 +186,9 @@ describe("a process killed just after its commit, before its job was marked done
     // The dead worker's transaction committed (staff added, upload committed); its last write, the job's, did not.
     const jobId = await killedMidCommit(org, admin, up.id);
     await hub.deps.db.update(imports).set({ status: "ready" }).where(eq(imports.id, up.id));
-    expect((await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP)).json.import.status).toBe("committed");
+    expect((await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP)).json.import.status).toBe(
+      "committed",
+    );
     await hub.deps.db.update(imports).set({ jobId }).where(eq(imports.id, up.id));
     expect(await staffCount(org.id)).toBe(4);
 
@@ -166,7 +198,9 @@ describe("a process killed just after its commit, before its job was marked done
     while (await runOneJob(hub.deps, importJobs)) {}
     expect(await jobRow(jobId)).toMatchObject({ status: "done", result: { status: "committed", skipped: true } });
     expect(await staffCount(org.id)).toBe(4);
-    expect((await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP)).json.error.code).toBe("already_committed");
+    expect((await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP)).json.error.code).toBe(
+      "already_committed",
+    );
   });
 });
 
@@ -175,17 +209,27 @@ describe("a background check that fails", () => {
     const { org, client } = await provider();
     const up = await upload(client, org.id);
     // As if the worker checking it had died on each of its attempts (a file that kills the process).
-    await hub.deps.db.update(imports).set({ status: "validating", staged: null, preview: null }).where(eq(imports.id, up.id));
+    await hub.deps.db
+      .update(imports)
+      .set({ status: "validating", staged: null, preview: null })
+      .where(eq(imports.id, up.id));
     const [job] = await hub.deps.db
       .select()
       .from(jobs)
       .where(and(eq(jobs.kind, IMPORT_JOBS.validate.kind), sql`payload->>'importId' = ${up.id}`));
-    await hub.deps.db.update(jobs).set({ status: "running", attempts: 3, lockedBy: randomUUID(), leaseUntil: hub.clock.now }).where(eq(jobs.id, job.id));
+    await hub.deps.db
+      .update(jobs)
+      .set({ status: "running", attempts: 3, lockedBy: randomUUID(), leaseUntil: hub.clock.now })
+      .where(eq(jobs.id, job.id));
     await hub.deps.db.update(imports).set({ jobId: job.id }).where(eq(imports.id, up.id));
     later(1);
     await runOneJob(hub.deps, importJobs);
     const shown = (await client.get(`/api/orgs/${org.id}/imports/${up.id}`)).json.import;
-    expect(shown).toMatchObject({ status: "failed", progress: 100, error: "the hub stopped while it was running, 3 times" });
+    expect(shown).toMatchObject({
+      status: "failed",
+      progress: 100,
+      error: "the hub stopped while it was running, 3 times",
+    });
     const commit = await client.post(`/api/orgs/${org.id}/imports/${up.id}/commit`, KEEP);
     expect(commit.status).toBe(409);
     expect(commit.json.error.message).toBe("We could not check this upload's files: upload them again.");
@@ -198,18 +242,31 @@ describe("a background check that fails", () => {
     await hub.deps.db.update(imports).set({ status: "validating" }).where(eq(imports.id, up.id));
     const [job] = await hub.deps.db
       .insert(jobs)
-      .values({ kind: IMPORT_JOBS.validate.kind, payload: { importId: up.id, orgId: org.id, role: "no such role" }, runAt: hub.clock.now })
+      .values({
+        kind: IMPORT_JOBS.validate.kind,
+        payload: { importId: up.id, orgId: org.id, role: "no such role" },
+        runAt: hub.clock.now,
+      })
       .returning();
     await hub.deps.db.update(imports).set({ jobId: job.id }).where(eq(imports.id, up.id));
     await runOneJob(hub.deps, importJobs);
     const reason = `its details were not valid (reference ${job.id.slice(0, 8)})`;
     expect(await jobRow(job.id)).toMatchObject({ status: "failed", attempts: 1, error: reason });
-    expect((await client.get(`/api/orgs/${org.id}/imports/${up.id}`)).json.import).toMatchObject({ status: "failed", error: reason });
+    expect((await client.get(`/api/orgs/${org.id}/imports/${up.id}`)).json.import).toMatchObject({
+      status: "failed",
+      error: reason,
+    });
   });
 
   it("refuses to queue an upload job whose payload does not match", async () => {
-    await expect(enqueueJob(hub.ctx, IMPORT_JOBS.commit, { importId: randomUUID(), orgId: randomUUID(), userId: null, role: null, isHubAdmin: false } as never)).rejects.toThrow(
-      /decisions/,
-    );
+    await expect(
+      enqueueJob(hub.ctx, IMPORT_JOBS.commit, {
+        importId: randomUUID(),
+        orgId: randomUUID(),
+        userId: null,
+        role: null,
+        isHubAdmin: false,
+      } as never),
+    ).rejects.toThrow(/decisions/);
   });
 });

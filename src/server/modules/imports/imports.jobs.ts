@@ -5,7 +5,13 @@ import type { UploadFile } from "../ascwds/read-upload";
 import { findOrgById } from "../orgs/orgs.repo";
 import { IMPORT_JOBS, type ImportJobPayload } from "./imports.job-types";
 import * as repo from "./imports.repo";
-import { commitStoredImport, createImport, getImportWithJob, importJobFailed, validateStoredImport } from "./imports.service";
+import {
+  commitStoredImport,
+  createImport,
+  getImportWithJob,
+  importJobFailed,
+  validateStoredImport,
+} from "./imports.service";
 
 export type { ImportJobPayload } from "./imports.job-types";
 
@@ -51,7 +57,8 @@ export const importJobs = [
       const ctx = await ctxFor(deps, p, job.id);
       // Applied or cancelled meanwhile (the person took over after a crash): nothing to do.
       const now = await repo.findImport(ctx.db, p.orgId, p.importId);
-      if (now?.status !== "committing" || now.jobId !== job.id) return { status: now?.status ?? "missing", skipped: true };
+      if (now?.status !== "committing" || now.jobId !== job.id)
+        return { status: now?.status ?? "missing", skipped: true };
       await job.progress(10);
       // One transaction: an attempt that fails or dies part-way changed nothing, so trying again is safe.
       const row = await commitStoredImport(ctx, p.importId, p.decisions);

@@ -36,4 +36,14 @@ export const REPORT_HEADER = [
   "What is wrong and how to fix it",
 ];
 
-export const reportRows = (problems: Problem[]) => problems.map((p) => [p.severity, p.file, p.line ?? "", p.column ?? "", p.code, p.workplace ?? "", p.staff ?? "", p.message]);
+export const reportRows = (problems: Problem[]) =>
+  problems.map((p) => [
+    p.severity,
+    p.file,
+    p.line ?? "",
+    p.column ?? "",
+    p.code,
+    p.workplace ?? "",
+    p.staff ?? "",
+    p.message,
+  ]);

@@ -1,6 +1,14 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
-import { declaredCounts, importFiles, imports, staffQualifications, staffRecords, trainingRecords, workplaces } from "../../db/schema";
+import {
+  declaredCounts,
+  importFiles,
+  imports,
+  staffQualifications,
+  staffRecords,
+  trainingRecords,
+  workplaces,
+} from "../../db/schema";
 import { staffKey } from "../ascwds/read-upload";
 import type { StaffValues } from "../ascwds/staff-file";
 import type { TrainingValues } from "../ascwds/training-file";
@@ -72,7 +80,10 @@ export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
     .select()
     .from(declaredCounts)
     .where(
-      and(eq(declaredCounts.orgId, orgId), sql`${declaredCounts.asAt} = (select max(d2.as_at) from declared_counts d2 where d2.workplace_id = ${declaredCounts.workplaceId})`),
+      and(
+        eq(declaredCounts.orgId, orgId),
+        sql`${declaredCounts.asAt} = (select max(d2.as_at) from declared_counts d2 where d2.workplace_id = ${declaredCounts.workplaceId})`,
+      ),
     );
   const latest = new Map<string, { asAt: string; counts: DeclaredCount[] }>();
   for (const d of declared) {
@@ -81,7 +92,10 @@ export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
     latest.set(d.workplaceId, entry);
   }
   const stateWorkplaces = new Map<string, WorkplaceState>(
-    places.map((p) => [p.localRef, { id: p.id, localRef: p.localRef, values: workplaceValues(p), latestDeclared: latest.get(p.id) ?? null }]),
+    places.map((p) => [
+      p.localRef,
+      { id: p.id, localRef: p.localRef, values: workplaceValues(p), latestDeclared: latest.get(p.id) ?? null },
+    ]),
   );
 
   // Current staff as one JSON array of arrays: reading 100,000 rows of 40 columns field by field
@@ -94,13 +108,23 @@ export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
   const rows = (JSON.parse(staffJson) as unknown[][]).map((r) => {
     const values = {} as Record<string, unknown>;
     for (let i = 0; i < VALUE_KEYS.length; i++) values[VALUE_KEYS[i]] = r[i + 5];
-    return { id: r[0] as string, workplaceId: r[1] as string, localRef: r[2] as string, personKey: r[3] as string | null, dateOfBirth: r[4] as string | null, values };
+    return {
+      id: r[0] as string,
+      workplaceId: r[1] as string,
+      localRef: r[2] as string,
+      personKey: r[3] as string | null,
+      dateOfBirth: r[4] as string | null,
+      values,
+    };
   });
   const quals = await db.select().from(staffQualifications).where(eq(staffQualifications.orgId, orgId));
   const training = await db.select().from(trainingRecords).where(eq(trainingRecords.orgId, orgId));
   const qualsBy = new Map<string, StaffState["qualifications"]>();
   for (const q of quals.sort((a, b) => a.position - b.position)) {
-    qualsBy.set(q.staffRecordId, [...(qualsBy.get(q.staffRecordId) ?? []), { position: q.position, qualificationCode: q.qualificationCode, year: q.year, notes: q.notes }]);
+    qualsBy.set(q.staffRecordId, [
+      ...(qualsBy.get(q.staffRecordId) ?? []),
+      { position: q.position, qualificationCode: q.qualificationCode, year: q.year, notes: q.notes },
+    ]);
   }
   const trainingBy = new Map<string, TrainingValues[]>();
   for (const t of training) {
@@ -148,18 +172,33 @@ export async function locationsHeldElsewhere(db: Exec, orgId: string) {
   return new Set(rows.map((r) => r.id as string));
 }
 
-export const insertImport = async (db: Exec, values: typeof imports.$inferInsert) => (await db.insert(imports).values(values).returning())[0];
+export const insertImport = async (db: Exec, values: typeof imports.$inferInsert) =>
+  (await db.insert(imports).values(values).returning())[0];
 export const updateImport = (db: Exec, orgId: string, id: string, values: Partial<typeof imports.$inferInsert>) =>
   db
     .update(imports)
     .set(values)
     .where(and(eq(imports.id, id), eq(imports.orgId, orgId)));
 /** Moves an upload on only from the status expected (and, if given, while it is this job's): false if it had moved already. */
-export async function updateImportIf(db: Exec, orgId: string, id: string, status: string, values: Partial<typeof imports.$inferInsert>, jobId?: string) {
+export async function updateImportIf(
+  db: Exec,
+  orgId: string,
+  id: string,
+  status: string,
+  values: Partial<typeof imports.$inferInsert>,
+  jobId?: string,
+) {
   const rows = await db
     .update(imports)
     .set(values)
-    .where(and(eq(imports.id, id), eq(imports.orgId, orgId), eq(imports.status, status), jobId ? eq(imports.jobId, jobId) : undefined))
+    .where(
+      and(
+        eq(imports.id, id),
+        eq(imports.orgId, orgId),
+        eq(imports.status, status),
+        jobId ? eq(imports.jobId, jobId) : undefined,
+      ),
+    )
     .returning({ id: imports.id });
   return rows.length > 0;
 }
@@ -177,29 +216,48 @@ export const findImportsCreatedBefore = (db: Exec, statuses: string[], before: D
     .from(imports)
     .where(and(inArray(imports.status, statuses), lt(imports.createdAt, before)))
     .limit(100);
-export const insertImportFiles = (db: Exec, rows: (typeof importFiles.$inferInsert)[]) => db.insert(importFiles).values(rows);
+export const insertImportFiles = (db: Exec, rows: (typeof importFiles.$inferInsert)[]) =>
+  db.insert(importFiles).values(rows);
 export const findImportFiles = (db: Exec, orgId: string, importId: string) =>
   db
     .select()
     .from(importFiles)
     .where(and(eq(importFiles.importId, importId), eq(importFiles.orgId, orgId)))
     .orderBy(importFiles.name);
-export const deleteImportFiles = (db: Exec, orgId: string, importId: string) => db.delete(importFiles).where(and(eq(importFiles.importId, importId), eq(importFiles.orgId, orgId)));
+export const deleteImportFiles = (db: Exec, orgId: string, importId: string) =>
+  db.delete(importFiles).where(and(eq(importFiles.importId, importId), eq(importFiles.orgId, orgId)));
 
 /** Many ids as one array parameter: a list of parameters stops at 65,535. */
 const uuids = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 export const deleteQualifications = (db: Exec, orgId: string, staffIds: string[]) =>
   staffIds.length
-    ? db.delete(staffQualifications).where(and(eq(staffQualifications.orgId, orgId), sql`${staffQualifications.staffRecordId} = any(${uuids(staffIds)})`))
+    ? db
+        .delete(staffQualifications)
+        .where(
+          and(
+            eq(staffQualifications.orgId, orgId),
+            sql`${staffQualifications.staffRecordId} = any(${uuids(staffIds)})`,
+          ),
+        )
     : Promise.resolve();
 export const deleteTraining = (db: Exec, orgId: string, staffIds: string[]) =>
-  staffIds.length ? db.delete(trainingRecords).where(and(eq(trainingRecords.orgId, orgId), sql`${trainingRecords.staffRecordId} = any(${uuids(staffIds)})`)) : Promise.resolve();
+  staffIds.length
+    ? db
+        .delete(trainingRecords)
+        .where(and(eq(trainingRecords.orgId, orgId), sql`${trainingRecords.staffRecordId} = any(${uuids(staffIds)})`))
+    : Promise.resolve();
 
 /** Ends many staff records at once; the org_id condition keeps an upload inside its organisation. */
-export async function markLeavers(db: Exec, orgId: string, leavers: { id: string; date: string; reason: number; destination: string | null }[], now: Date) {
+export async function markLeavers(
+  db: Exec,
+  orgId: string,
+  leavers: { id: string; date: string; reason: number; destination: string | null }[],
+  now: Date,
+) {
   if (!leavers.length) return;
-  const arr = (values: (string | number | null)[]) => `{${values.map((v) => (v === null ? "NULL" : `"${String(v).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+  const arr = (values: (string | number | null)[]) =>
+    `{${values.map((v) => (v === null ? "NULL" : `"${String(v).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
   await db.execute(sql`
     update staff_records s
     set end_date = l.end_date, leaving_reason = l.reason, leaving_destination = l.destination, updated_at = ${now}
@@ -210,7 +268,9 @@ export async function markLeavers(db: Exec, orgId: string, leavers: { id: string
 
 /** The organisation's data version: it moves on with every write to its workforce records (migration 0008). */
 export async function dataVersion(db: Exec, orgId: string): Promise<number> {
-  const [row] = (await db.execute(sql`select version from org_data_versions where org_id = ${orgId}`)).rows as { version: string | number }[];
+  const [row] = (await db.execute(sql`select version from org_data_versions where org_id = ${orgId}`)).rows as {
+    version: string | number;
+  }[];
   return Number(row?.version ?? 0);
 }
 
@@ -228,7 +288,12 @@ export async function deleteStaged(db: Exec, orgId: string, stageId: string) {
     await db.execute(sql`delete from ${sql.identifier(table)} where stage_id = ${stageId} and org_id = ${orgId}`);
 }
 
-const rowCount = (result: unknown) => Number((result as { affectedRows?: number; rowCount?: number }).affectedRows ?? (result as { rowCount?: number }).rowCount ?? 0);
+const rowCount = (result: unknown) =>
+  Number(
+    (result as { affectedRows?: number; rowCount?: number }).affectedRows ??
+      (result as { rowCount?: number }).rowCount ??
+      0,
+  );
 const VALUES = VALUE_COLUMN_NAMES.join(", ");
 
 export async function insertStagedStaff(db: Exec, orgId: string, stageId: string) {
@@ -242,7 +307,8 @@ export async function insertStagedStaff(db: Exec, orgId: string, stageId: string
 
 /** Changed records take all the file's values; identifiers, reference and workplace (a move) only when they changed. */
 export async function updateFromStagedStaff(db: Exec, orgId: string, stageId: string, now: Date) {
-  const ifChanged = (field: string, column: string) => `${column} = case when '${field}' = any(u.changed) then u.${column} else s.${column} end`;
+  const ifChanged = (field: string, column: string) =>
+    `${column} = case when '${field}' = any(u.changed) then u.${column} else s.${column} end`;
   return rowCount(
     await db.execute(sql`
       update staff_records s
@@ -259,7 +325,12 @@ export async function updateFromStagedStaff(db: Exec, orgId: string, stageId: st
  * when staged). The created records are grouped before the join: joined first, the planner
  * (which knows nothing of a just-filled staging table) chose a nested loop that took 7 s.
  */
-export async function auditStagedStaff(db: Exec, orgId: string, stageId: string, actor: { userId: string | null; requestId?: string }) {
+export async function auditStagedStaff(
+  db: Exec,
+  orgId: string,
+  stageId: string,
+  actor: { userId: string | null; requestId?: string },
+) {
   const user = actor.userId;
   const request = actor.requestId ?? null;
   await db.execute(sql`
@@ -293,14 +364,19 @@ export async function replaceStagedQualifications(db: Exec, orgId: string, stage
 
 /** Training of the staff records whose training the files replace. */
 export async function replaceStagedTraining(db: Exec, orgId: string, stageId: string) {
-  const [{ n }] = (await db.execute(sql`select count(distinct staff_record_id)::int as n from import_training where stage_id = ${stageId} and org_id = ${orgId}`)).rows as {
+  const [{ n }] = (
+    await db.execute(
+      sql`select count(distinct staff_record_id)::int as n from import_training where stage_id = ${stageId} and org_id = ${orgId}`,
+    )
+  ).rows as {
     n: number;
   }[];
   if (!n) return { staffRecords: 0, rows: 0 };
   await db.execute(sql`
     delete from training_records t
     where t.org_id = ${orgId} and t.staff_record_id in (select staff_record_id from import_training where stage_id = ${stageId} and org_id = ${orgId})`);
-  const columns = "id, org_id, staff_record_id, category, name, accredited, who_delivered, provider_code, how_delivered, validity_months, completed_on, expires_on, notes";
+  const columns =
+    "id, org_id, staff_record_id, category, name, accredited, who_delivered, provider_code, how_delivered, validity_months, completed_on, expires_on, notes";
   const rows = rowCount(
     await db.execute(sql`
       insert into training_records (${sql.raw(columns)})
@@ -314,7 +390,13 @@ export const findCurrentNiNumbers = (db: Exec, orgId: string, onlyId?: string) =
   db
     .select({ id: staffRecords.id, niEncrypted: staffRecords.niEncrypted })
     .from(staffRecords)
-    .where(and(eq(staffRecords.orgId, orgId), isNull(staffRecords.endDate), ...(onlyId ? [eq(staffRecords.id, onlyId)] : [])));
+    .where(
+      and(
+        eq(staffRecords.orgId, orgId),
+        isNull(staffRecords.endDate),
+        ...(onlyId ? [eq(staffRecords.id, onlyId)] : []),
+      ),
+    );
 
 /** The organisation's latest uploads, newest first. */
 export const listRecentImports = (db: Exec, orgId: string, limit: number) =>
@@ -322,6 +404,7 @@ export const listRecentImports = (db: Exec, orgId: string, limit: number) =>
 
 /** Takes the organisation's upload lock for the rest of the transaction, if no one holds it; false if someone does. */
 export async function tryImportLock(db: Exec, orgId: string) {
-  const [lock] = (await db.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`import:${orgId}`})) as ok`)).rows as { ok: boolean }[];
+  const [lock] = (await db.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`import:${orgId}`})) as ok`))
+    .rows as { ok: boolean }[];
   return lock?.ok === true;
 }

@@ -40,10 +40,19 @@ export function importRoutes(r: Router) {
       tag: "Uploads",
       scope: "org",
       permission: "staff.edit",
-      summary: "Upload ASC-WDS files (multipart form: files, and asAt as YYYY-MM-DD) to check them and preview the changes",
+      summary:
+        "Upload ASC-WDS files (multipart form: files, and asAt as YYYY-MM-DD) to check them and preview the changes",
       form: {
-        files: { description: "The ASC-WDS workplace, staff and training files (CSV), or one XLSX workbook with them as sheets", file: true, many: true },
-        asAt: { description: "The date (YYYY-MM-DD) the workplace file's declared vacancies, starters and leavers refer to; default today" },
+        files: {
+          description:
+            "The ASC-WDS workplace, staff and training files (CSV), or one XLSX workbook with them as sheets",
+          file: true,
+          many: true,
+        },
+        asAt: {
+          description:
+            "The date (YYYY-MM-DD) the workplace file's declared vacancies, starters and leavers refer to; default today",
+        },
       },
       idempotent: true,
       // Three files at the file limit, and room for the form's own parts.
@@ -57,7 +66,9 @@ export function importRoutes(r: Router) {
       const given = ([] as unknown[]).concat(form.files ?? []).filter((f): f is File => f instanceof File);
       const asAt = typeof form.asAt === "string" && form.asAt ? form.asAt : isoDate(ctx.deps.now());
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asAt) || Number.isNaN(Date.parse(asAt)))
-        throw badRequest("validation", "The as-at date must be a real date as YYYY-MM-DD.", [{ path: "asAt", message: "Enter a real date" }]);
+        throw badRequest("validation", "The as-at date must be a real date as YYYY-MM-DD.", [
+          { path: "asAt", message: "Enter a real date" },
+        ]);
       // File names are stored and quoted in every problem: no NUL (PostgreSQL cannot store it), and short.
       const badName = given.find((f) => f.name.includes("\u0000") || f.name.length > 255);
       if (badName)
@@ -70,15 +81,22 @@ export function importRoutes(r: Router) {
         );
       const tooBig = given.find((f) => f.size > LIMITS.fileBytes);
       if (tooBig)
-        throw badRequest("too_large", `${tooBig.name} is ${(tooBig.size / 1048576).toFixed(1)} MB: files can be at most ${LIMITS.fileBytes / 1048576} MB.`, [
-          { path: "files", message: "Choose smaller files" },
-        ]);
-      const files = await Promise.all(given.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+        throw badRequest(
+          "too_large",
+          `${tooBig.name} is ${(tooBig.size / 1048576).toFixed(1)} MB: files can be at most ${LIMITS.fileBytes / 1048576} MB.`,
+          [{ path: "files", message: "Choose smaller files" }],
+        );
+      const files = await Promise.all(
+        given.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
       // A file nobody could read (a damaged workbook, one that unpacks to too much, a binary file, a
       // 49 MB line) is refused before it is stored or read; mistakes in a readable file are reported.
       for (const f of files) {
         const problem = doorProblem(f);
-        if (problem) throw new AppError(problem.status, problem.code, problem.message, [{ path: "files", message: problem.message }]);
+        if (problem)
+          throw new AppError(problem.status, problem.code, problem.message, [
+            { path: "files", message: problem.message },
+          ]);
       }
       // A retried upload (same key, same files) gets the first upload back rather than a second copy.
       const request = { asAt, files: files.map((f) => ({ name: f.name, sha256: sha256(f.bytes) })) };
@@ -91,7 +109,15 @@ export function importRoutes(r: Router) {
   );
 
   r.define(
-    { method: "get", path: "/api/orgs/:orgId/imports", response: importsResponse, tag: "Uploads", scope: "org", permission: "staff.view", summary: "Recent uploads" },
+    {
+      method: "get",
+      path: "/api/orgs/:orgId/imports",
+      response: importsResponse,
+      tag: "Uploads",
+      scope: "org",
+      permission: "staff.view",
+      summary: "Recent uploads",
+    },
     async (c) => {
       const ctx = orgCtxOf(c);
       const rows = await listRecentImports(ctx);
@@ -161,7 +187,8 @@ export function importRoutes(r: Router) {
       tag: "Uploads",
       scope: "org",
       permission: "staff.view",
-      summary: "The upload's problems as a CSV or XLSX file (format=csv|xlsx); never holds NI numbers or dates of birth",
+      summary:
+        "The upload's problems as a CSV or XLSX file (format=csv|xlsx); never holds NI numbers or dates of birth",
       query: z.object({ format: z.enum(["csv", "xlsx"], { error: "format must be csv or xlsx" }).default("csv") }),
       produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     },
@@ -185,7 +212,8 @@ export function importRoutes(r: Router) {
       tag: "Uploads",
       scope: "org",
       permission: "staff.view",
-      summary: "Download current data as an ASC-WDS file (workplace.csv, staff.csv or training.csv); uploading it again changes nothing",
+      summary:
+        "Download current data as an ASC-WDS file (workplace.csv, staff.csv or training.csv); uploading it again changes nothing",
       produces: "text/csv",
     },
     async (c) => {

@@ -5,7 +5,14 @@ import { cancelJob, enqueueJob, findJob } from "../../jobs/worker";
 import { personKey } from "../../lib/crypto";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { ProblemList } from "../ascwds/problems";
-import { csvSheets, type ParsedUpload, readUpload, type SheetInput, staffKey, type UploadFile } from "../ascwds/read-upload";
+import {
+  csvSheets,
+  type ParsedUpload,
+  readUpload,
+  type SheetInput,
+  staffKey,
+  type UploadFile,
+} from "../ascwds/read-upload";
 import { isWorkbook, xlsxSheets } from "../ascwds/xlsx";
 import { recordAudit } from "../audit/audit.service";
 import { IMPORT_JOBS, type ImportJobPayload } from "./imports.job-types";
@@ -43,7 +50,17 @@ export async function validateUpload(ctx: OrgCtx, files: UploadFile[], asAt: str
   const existingStaff = new Set(state.staff.keys());
   const sheets = await sheetsOf(files, problems);
   const locationsElsewhere = await repo.locationsHeldElsewhere(ctx.db, ctx.org.id);
-  const parsed = readUpload(sheets, { asAt, allowExampleNi: ctx.org.isDemo, existingWorkplaces: new Set(state.workplaces.keys()), existingStaff, locationsElsewhere }, problems);
+  const parsed = readUpload(
+    sheets,
+    {
+      asAt,
+      allowExampleNi: ctx.org.isDemo,
+      existingWorkplaces: new Set(state.workplaces.keys()),
+      existingStaff,
+      locationsElsewhere,
+    },
+    problems,
+  );
   await leaversTrainingIsNoError(ctx, parsed);
   if (parsed.errors) return { dataVersion, parsed, state, plan: null, preview: null };
   const plan = planImport(parsed, state, (ni) => personKey(ctx.deps.secret, ni));
@@ -57,7 +74,9 @@ export async function validateUpload(ctx: OrgCtx, files: UploadFile[], asAt: str
  * those rows (which it left out) are not applied.
  */
 async function leaversTrainingIsNoError(ctx: OrgCtx, parsed: ParsedUpload) {
-  const unknown = parsed.problems.filter((p) => p.code === "training.UNIQUEWORKERID.unknown_staff" && p.workplace && p.staff);
+  const unknown = parsed.problems.filter(
+    (p) => p.code === "training.UNIQUEWORKERID.unknown_staff" && p.workplace && p.staff,
+  );
   if (!unknown.length) return;
   const leavers = await repo.leaverKeys(ctx.db, ctx.org.id);
   for (const p of unknown) {
@@ -83,23 +102,41 @@ export function summaryOf(v: Validated) {
 
 function checkDecision(d: LeaverDecision, asAt: string, where: string) {
   if (d.action !== "leaver") return;
-  if (!d.leavingDate || !/^\d{4}-\d{2}-\d{2}$/.test(d.leavingDate)) throw badRequest("validation", `${where}: give the leaving date as YYYY-MM-DD.`);
-  if (d.leavingDate > asAt) throw badRequest("validation", `${where}: the leaving date ${d.leavingDate} is after the upload's as-at date ${asAt}.`);
-  if (d.reason !== undefined && !(d.reason in LEAVING_REASONS)) throw badRequest("validation", `${where}: leaving reason ${d.reason} is not one of the ASC-WDS reasons 1 to 9.`);
+  if (!d.leavingDate || !/^\d{4}-\d{2}-\d{2}$/.test(d.leavingDate))
+    throw badRequest("validation", `${where}: give the leaving date as YYYY-MM-DD.`);
+  if (d.leavingDate > asAt)
+    throw badRequest(
+      "validation",
+      `${where}: the leaving date ${d.leavingDate} is after the upload's as-at date ${asAt}.`,
+    );
+  if (d.reason !== undefined && !(d.reason in LEAVING_REASONS))
+    throw badRequest("validation", `${where}: leaving reason ${d.reason} is not one of the ASC-WDS reasons 1 to 9.`);
 }
 function checkDecisions(decisions: Decisions, asAt: string) {
-  checkDecision({ ...decisions.missing.default, leavingDate: decisions.missing.default.leavingDate ?? asAt }, asAt, "Staff missing from the file");
-  for (const [id, d] of Object.entries(decisions.missing.byId ?? {})) checkDecision({ ...d, leavingDate: d.leavingDate ?? asAt }, asAt, `Staff record ${id}`);
+  checkDecision(
+    { ...decisions.missing.default, leavingDate: decisions.missing.default.leavingDate ?? asAt },
+    asAt,
+    "Staff missing from the file",
+  );
+  for (const [id, d] of Object.entries(decisions.missing.byId ?? {}))
+    checkDecision({ ...d, leavingDate: d.leavingDate ?? asAt }, asAt, `Staff record ${id}`);
 }
 
 /** Takes the organisation's upload lock for the transaction, or refuses: two uploads never mix. */
 async function lockOrg(ctx: OrgCtx) {
   if (!(await repo.tryImportLock(ctx.db, ctx.org.id)))
-    throw conflict("import_in_progress", "Another upload for this organisation is being applied right now. Wait for it to finish, then preview your files again.");
+    throw conflict(
+      "import_in_progress",
+      "Another upload for this organisation is being applied right now. Wait for it to finish, then preview your files again.",
+    );
 }
 
 const invalid = (v: Validated) =>
-  new AppError(422, "upload_invalid", `The files have ${v.parsed.errors} error${v.parsed.errors === 1 ? "" : "s"}: fix them and upload again. Nothing was changed.`);
+  new AppError(
+    422,
+    "upload_invalid",
+    `The files have ${v.parsed.errors} error${v.parsed.errors === 1 ? "" : "s"}: fix them and upload again. Nothing was changed.`,
+  );
 
 /**
  * Checks files and applies them at once, in one transaction: all or nothing (the CLI and the
@@ -119,8 +156,17 @@ export async function applyUpload(ctx: OrgCtx, files: UploadFile[], asAt: string
     const wrote = performance.now();
     const applied = await applyStaged(tx, stageId, staged, asAt, decisions);
     // How long each part took, for the log and the benchmark.
-    const timings = { validateMs: Math.round(validated - started), stageMs: Math.round(wrote - validated), applyMs: Math.round(performance.now() - wrote) };
-    tx.log.info("upload applied", { orgId: ctx.org.id, ...timings, staffNew: applied.staffNew, staffUpdated: applied.staffUpdated });
+    const timings = {
+      validateMs: Math.round(validated - started),
+      stageMs: Math.round(wrote - validated),
+      applyMs: Math.round(performance.now() - wrote),
+    };
+    tx.log.info("upload applied", {
+      orgId: ctx.org.id,
+      ...timings,
+      staffNew: applied.staffNew,
+      staffUpdated: applied.staffUpdated,
+    });
     return { summary: summaryOf(v), applied, timings };
   });
 }
@@ -150,11 +196,24 @@ const jobPayload = (ctx: OrgCtx, importId: string): ImportJobPayload => ({
 export const listRecentImports = (ctx: OrgCtx) => repo.listRecentImports(ctx.db, ctx.org.id, 20);
 
 export async function createImport(ctx: OrgCtx, files: UploadFile[], asAt: string) {
-  if (!files.length) throw badRequest("no_files", "Choose the ASC-WDS files to upload (workplace, staff and training files, or one Excel workbook).");
-  if (files.length > 3) throw badRequest("too_many_files", `You chose ${files.length} files: upload at most 3 (workplace, staff, training), or one workbook.`);
+  if (!files.length)
+    throw badRequest(
+      "no_files",
+      "Choose the ASC-WDS files to upload (workplace, staff and training files, or one Excel workbook).",
+    );
+  if (files.length > 3)
+    throw badRequest(
+      "too_many_files",
+      `You chose ${files.length} files: upload at most 3 (workplace, staff, training), or one workbook.`,
+    );
   const inline = files.reduce((s, f) => s + f.bytes.length, 0) <= INLINE_BYTES;
   return inTransaction(ctx, async (tx) => {
-    const record = await repo.insertImport(tx.db, { orgId: tx.org.id, createdBy: tx.actor.userId, status: "validating", asAt });
+    const record = await repo.insertImport(tx.db, {
+      orgId: tx.org.id,
+      createdBy: tx.actor.userId,
+      status: "validating",
+      asAt,
+    });
     await repo.insertImportFiles(
       tx.db,
       files.map((f) => ({ importId: record.id, orgId: tx.org.id, name: f.name, bytes: f.bytes })),
@@ -183,7 +242,10 @@ export async function validateStoredImport(ctx: OrgCtx, importId: string) {
   if (!record) throw notFound("upload");
   // Cancelled while it waited, or checked already by an earlier attempt: nothing to do.
   if (record.status !== "validating") return record;
-  const files = (await repo.findImportFiles(ctx.db, ctx.org.id, importId)).map((f) => ({ name: f.name, bytes: f.bytes }));
+  const files = (await repo.findImportFiles(ctx.db, ctx.org.id, importId)).map((f) => ({
+    name: f.name,
+    bytes: f.bytes,
+  }));
   const cancelled = new Error("cancelled while it was checked");
   await inTransaction(ctx, async (tx) => {
     const v = await validateUpload(tx, files, record.asAt);
@@ -207,7 +269,10 @@ export async function validateStoredImport(ctx: OrgCtx, importId: string) {
 }
 
 /** PostgreSQL's "try again" errors: a concurrent write got in first (see commitStoredImport). */
-const retryable = (err: unknown) => ["40001", "40P01"].includes((err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code ?? "");
+const retryable = (err: unknown) =>
+  ["40001", "40P01"].includes(
+    (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code ?? "",
+  );
 
 /**
  * Applies a previewed upload with the person's decisions, in one transaction: all or nothing.
@@ -241,11 +306,15 @@ export async function commitStoredImport(ctx: OrgCtx, importId: string, decision
         const started = performance.now();
         // Read again under the lock: the upload may have been applied a moment ago.
         const now = await repo.findImport(tx.db, ctx.org.id, importId);
-        if (!now || now.status === "committed") throw conflict("already_committed", "This upload has already been applied.");
+        if (!now || now.status === "committed")
+          throw conflict("already_committed", "This upload has already been applied.");
         let staged = now.staged as Staged | null;
         let summary = now.summary as ReturnType<typeof summaryOf>;
         if (!staged || now.dataVersion !== (await repo.dataVersion(tx.db, ctx.org.id))) {
-          const files = (await repo.findImportFiles(tx.db, ctx.org.id, importId)).map((f) => ({ name: f.name, bytes: f.bytes }));
+          const files = (await repo.findImportFiles(tx.db, ctx.org.id, importId)).map((f) => ({
+            name: f.name,
+            bytes: f.bytes,
+          }));
           const v = await validateUpload(tx, files, record.asAt);
           if (!v.plan) throw invalid(v);
           staged = await stageUpload(tx, importId, v.plan, v.state, record.asAt);
@@ -254,8 +323,20 @@ export async function commitStoredImport(ctx: OrgCtx, importId: string, decision
         const checked = performance.now();
         const applied = await applyStaged(tx, importId, staged, record.asAt, decisions);
         const timings = { checkMs: Math.round(checked - started), applyMs: Math.round(performance.now() - checked) };
-        tx.log.info("upload applied", { orgId: ctx.org.id, importId, ...timings, staffNew: applied.staffNew, staffUpdated: applied.staffUpdated });
-        await repo.updateImport(tx.db, ctx.org.id, importId, { status: "committed", committedAt: tx.deps.now(), summary: { ...summary, applied }, staged: null, error: null });
+        tx.log.info("upload applied", {
+          orgId: ctx.org.id,
+          importId,
+          ...timings,
+          staffNew: applied.staffNew,
+          staffUpdated: applied.staffUpdated,
+        });
+        await repo.updateImport(tx.db, ctx.org.id, importId, {
+          status: "committed",
+          committedAt: tx.deps.now(),
+          summary: { ...summary, applied },
+          staged: null,
+          error: null,
+        });
         await repo.deleteImportFiles(tx.db, ctx.org.id, importId);
         return { applied, timings };
       },
@@ -293,7 +374,10 @@ async function takeOverStuckCommit(ctx: OrgCtx, record: ImportRow): Promise<Impo
   if (record.status !== "committing") return record;
   const now = ctx.deps.now();
   const job = await findJob(ctx.db, record.jobId, now);
-  const busy = conflict("import_in_progress", "This upload is being applied right now. Wait for it to finish; the page shows when it has.");
+  const busy = conflict(
+    "import_in_progress",
+    "This upload is being applied right now. Wait for it to finish; the page shows when it has.",
+  );
   if (job?.alive) throw busy;
   if (
     job &&
@@ -315,11 +399,21 @@ export async function requestCommit(ctx: OrgCtx, importId: string, decisions: De
   const record = await takeOverStuckCommit(ctx, await getImport(ctx, importId));
   const files = await repo.findImportFiles(ctx.db, ctx.org.id, importId);
   const total = files.reduce((s, f) => s + f.bytes.length, 0);
-  if (total <= INLINE_BYTES || record.status !== "ready") return { record: (await commitStoredImport(ctx, importId, decisions)) ?? record, queued: false };
+  if (total <= INLINE_BYTES || record.status !== "ready")
+    return { record: (await commitStoredImport(ctx, importId, decisions)) ?? record, queued: false };
   checkDecisions(decisions, record.asAt);
   const queued = await inTransaction(ctx, async (tx) => {
-    const jobId = await enqueueJob(tx, IMPORT_JOBS.commit, { ...jobPayload(tx, importId), decisions }, { orgId: tx.org.id });
-    const moved = await repo.updateImportIf(tx.db, tx.org.id, importId, "ready", { status: "committing", jobId, error: null });
+    const jobId = await enqueueJob(
+      tx,
+      IMPORT_JOBS.commit,
+      { ...jobPayload(tx, importId), decisions },
+      { orgId: tx.org.id },
+    );
+    const moved = await repo.updateImportIf(tx.db, tx.org.id, importId, "ready", {
+      status: "committing",
+      jobId,
+      error: null,
+    });
     if (!moved) throw conflict("import_in_progress", "This upload is already being applied. Wait for it to finish.");
     return { ...record, status: "committing", jobId, error: null };
   });
@@ -331,7 +425,14 @@ export async function requestCommit(ctx: OrgCtx, importId: string, decisions: De
  * "failed" with the reason (the page says so, instead of waiting for ever); a commit that failed
  * changed nothing (one transaction), so the upload is "ready" again, with the reason.
  */
-export async function importJobFailed(deps: OrgCtx["deps"], orgId: string, importId: string, jobId: string, stage: "validate" | "commit", reason: string) {
+export async function importJobFailed(
+  deps: OrgCtx["deps"],
+  orgId: string,
+  importId: string,
+  jobId: string,
+  stage: "validate" | "commit",
+  reason: string,
+) {
   const from = stage === "validate" ? "validating" : "committing";
   const to = stage === "validate" ? "failed" : "ready";
   const moved = await repo.updateImportIf(deps.db, orgId, importId, from, { status: to, error: reason }, jobId);
@@ -355,13 +456,21 @@ export async function discardImport(ctx: OrgCtx, importId: string) {
     await lockOrg(tx);
     const found = await repo.findImport(tx.db, ctx.org.id, importId);
     if (!found) throw notFound("upload");
-    if (found.status === "committed") throw conflict("already_committed", "This upload has already been applied, so it cannot be cancelled.");
+    if (found.status === "committed")
+      throw conflict("already_committed", "This upload has already been applied, so it cannot be cancelled.");
     // Refused only while a worker is applying it; one left "committing" by a crash can be cancelled.
     const record = await takeOverStuckCommit(tx, found);
-    if (record.jobId && record.status === "validating") await cancelJob(tx.db, record.jobId, tx.deps.now(), "cancelled by the person uploading");
+    if (record.jobId && record.status === "validating")
+      await cancelJob(tx.db, record.jobId, tx.deps.now(), "cancelled by the person uploading");
     if (record.status !== "discarded") {
       await discard(tx.db, ctx.org.id, importId);
-      await recordAudit(tx, { orgId: ctx.org.id, action: "delete", entityType: "upload", entityId: importId, before: { status: found.status } });
+      await recordAudit(tx, {
+        orgId: ctx.org.id,
+        action: "delete",
+        entityType: "upload",
+        entityId: importId,
+        before: { status: found.status },
+      });
     }
     return repo.findImport(tx.db, ctx.org.id, importId);
   });

@@ -38,7 +38,13 @@ export interface StaffChange {
   input: StaffIn;
 }
 export interface Plan {
-  workplaces: { ref: string; action: "new" | "update" | "unchanged"; id: string | null; changed: string[]; input: WorkplaceIn }[];
+  workplaces: {
+    ref: string;
+    action: "new" | "update" | "unchanged";
+    id: string | null;
+    changed: string[];
+    input: WorkplaceIn;
+  }[];
   staff: StaffChange[];
   missing: { id: string; workplaceRef: string; ref: string; displayId: string }[];
   training: { key: string; action: "replace" | "unchanged"; rows: TrainingIn[] }[];
@@ -57,20 +63,35 @@ const stable = (v: unknown): string =>
       : JSON.stringify(v ?? null);
 const isObject = (v: unknown) => v !== null && typeof v === "object";
 /** Equal values: primitives compared directly (null and undefined alike), objects as sorted JSON. */
-const same = (a: unknown, b: unknown) => (isObject(a) || isObject(b) ? stable(a) === stable(b) : (a ?? null) === (b ?? null));
+const same = (a: unknown, b: unknown) =>
+  isObject(a) || isObject(b) ? stable(a) === stable(b) : (a ?? null) === (b ?? null);
 
 function diff<T extends object>(now: T, next: T): string[] {
   return (Object.keys(next) as (keyof T)[]).filter((k) => !same(now[k], next[k])).map(String);
 }
 
-const sortedCounts = (c: DeclaredCount[]) => [...c].sort((a, b) => `${a.kind}${a.code}`.localeCompare(`${b.kind}${b.code}`));
+const sortedCounts = (c: DeclaredCount[]) =>
+  [...c].sort((a, b) => `${a.kind}${a.code}`.localeCompare(`${b.kind}${b.code}`));
 const trainingKey = (t: TrainingValues) =>
-  JSON.stringify([t.category, t.name, t.accredited, t.whoDelivered, t.providerCode, t.howDelivered, t.validityMonths, t.completedOn, t.expiresOn, t.notes]);
+  JSON.stringify([
+    t.category,
+    t.name,
+    t.accredited,
+    t.whoDelivered,
+    t.providerCode,
+    t.howDelivered,
+    t.validityMonths,
+    t.completedOn,
+    t.expiresOn,
+    t.notes,
+  ]);
 
 export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (ni: string) => string): Plan {
   const plan: Plan = { workplaces: [], staff: [], missing: [], training: [], declared: [] };
   const employed = new Map<string, number>();
-  for (const s of state.staff.values()) if (s.values.contractType === 1 || s.values.contractType === 2) employed.set(s.workplaceRef, (employed.get(s.workplaceRef) ?? 0) + 1);
+  for (const s of state.staff.values())
+    if (s.values.contractType === 1 || s.values.contractType === 2)
+      employed.set(s.workplaceRef, (employed.get(s.workplaceRef) ?? 0) + 1);
 
   for (const w of parsed.workplaces) {
     const now = state.workplaces.get(w.localRef);
@@ -82,10 +103,19 @@ export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (
           ? { ...now.values, declaredStaffTotal: w.values.declaredStaffTotal }
           : now.values;
       const changed = diff(nowValues, w.values);
-      plan.workplaces.push({ ref: w.localRef, action: changed.length ? "update" : "unchanged", id: now.id, changed, input: w });
+      plan.workplaces.push({
+        ref: w.localRef,
+        action: changed.length ? "update" : "unchanged",
+        id: now.id,
+        changed,
+        input: w,
+      });
     }
     // Declared counts are recorded when they differ from the latest ones declared.
-    if (w.declared.length && !(now?.latestDeclared && same(sortedCounts(now.latestDeclared.counts), sortedCounts(w.declared)))) {
+    if (
+      w.declared.length &&
+      !(now?.latestDeclared && same(sortedCounts(now.latestDeclared.counts), sortedCounts(w.declared)))
+    ) {
       plan.declared.push({ workplaceRef: w.localRef, counts: w.declared });
     }
   }
@@ -98,11 +128,28 @@ export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (
     staffWorkplaces.add(s.workplaceRef);
     const now = state.staff.get(key);
     if (s.status === "DELETE") {
-      if (now) plan.staff.push({ key, workplaceRef: s.workplaceRef, ref: s.localRef, action: "leave", id: now.id, changed: ["endDate"], input: s });
+      if (now)
+        plan.staff.push({
+          key,
+          workplaceRef: s.workplaceRef,
+          ref: s.localRef,
+          action: "leave",
+          id: now.id,
+          changed: ["endDate"],
+          input: s,
+        });
       continue;
     }
     if (!now) {
-      plan.staff.push({ key, workplaceRef: s.workplaceRef, ref: s.localRef, action: "new", id: null, changed: [], input: s });
+      plan.staff.push({
+        key,
+        workplaceRef: s.workplaceRef,
+        ref: s.localRef,
+        action: "new",
+        id: null,
+        changed: [],
+        input: s,
+      });
       continue;
     }
     // Fields the file gave as "Admin" keep their stored values.
@@ -113,7 +160,15 @@ export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (
     if (!same(now.qualifications, s.qualifications)) changed.push("qualifications");
     if (s.newLocalRef && s.newLocalRef !== s.localRef) changed.push("localRef");
     if (s.transferTo) changed.push("workplace");
-    plan.staff.push({ key, workplaceRef: s.workplaceRef, ref: s.localRef, action: changed.length ? "update" : "unchanged", id: now.id, changed, input: s });
+    plan.staff.push({
+      key,
+      workplaceRef: s.workplaceRef,
+      ref: s.localRef,
+      action: changed.length ? "update" : "unchanged",
+      id: now.id,
+      changed,
+      input: s,
+    });
   }
 
   // A staff file lists everyone at the workplaces it covers: current staff it leaves out are
@@ -121,7 +176,8 @@ export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (
   if (parsed.hasStaffFile) {
     const covered = new Set([...staffWorkplaces, ...parsed.workplaces.map((w) => w.localRef)]);
     for (const [key, s] of state.staff) {
-      if (covered.has(s.workplaceRef) && !listed.has(key)) plan.missing.push({ id: s.id, workplaceRef: s.workplaceRef, ref: s.localRef, displayId: s.values.displayId });
+      if (covered.has(s.workplaceRef) && !listed.has(key))
+        plan.missing.push({ id: s.id, workplaceRef: s.workplaceRef, ref: s.localRef, displayId: s.values.displayId });
     }
   }
 
@@ -159,7 +215,15 @@ export interface Preview {
   missing: Plan["missing"];
   training: { staffRecords: number; replaced: number; unchanged: number };
   declaredCounts: number;
-  totals: { new: number; updated: number; unchanged: number; leaving: number; missing: number; workplacesNew: number; workplacesUpdated: number };
+  totals: {
+    new: number;
+    updated: number;
+    unchanged: number;
+    leaving: number;
+    missing: number;
+    workplacesNew: number;
+    workplacesUpdated: number;
+  };
 }
 
 /** What the person uploading sees before anything changes. */

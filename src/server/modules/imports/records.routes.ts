@@ -11,7 +11,11 @@ import { applyUpload, validateUpload } from "./imports.service";
 
 /** Records sent as JSON become a one-sheet upload, so they meet exactly the same rules as files. */
 function asFile(name: string, columns: readonly string[], records: Record<string, string | number | null>[]) {
-  const rows = records.map((r) => columns.map((c) => (c === "STATUS" ? String(r[c] ?? "UPDATE") : r[c] === null || r[c] === undefined ? "" : String(r[c]))));
+  const rows = records.map((r) =>
+    columns.map((c) =>
+      c === "STATUS" ? String(r[c] ?? "UPDATE") : r[c] === null || r[c] === undefined ? "" : String(r[c]),
+    ),
+  );
   return { name, bytes: new TextEncoder().encode(`${[columns.join(","), ...rows.map(csvLine)].join("\n")}\n`) };
 }
 
@@ -49,12 +53,29 @@ export function recordRoutes(r: Router) {
           const asAt = body.asAt ?? isoDate(ctx.deps.now());
           const file = asFile(`${kind}.json`, columns, body.records);
           const checked = await validateUpload(ctx, [file], asAt);
-          const problems = checked.parsed.problems.map((p) => ({ ...p, file: `${kind}.json`, record: p.line ? p.line - 1 : null }));
+          const problems = checked.parsed.problems.map((p) => ({
+            ...p,
+            file: `${kind}.json`,
+            record: p.line ? p.line - 1 : null,
+          }));
           if (checked.parsed.errors)
-            return { status: 422, json: { error: { code: "records_invalid", message: `${checked.parsed.errors} problem(s) to fix; nothing was changed.`, issues: [] }, problems } };
+            return {
+              status: 422,
+              json: {
+                error: {
+                  code: "records_invalid",
+                  message: `${checked.parsed.errors} problem(s) to fix; nothing was changed.`,
+                  issues: [],
+                },
+                problems,
+              },
+            };
           // Records sent through the API never imply that others have left.
           const result = await applyUpload(ctx, [file], asAt, { missing: { default: { action: "keep" } } });
-          return { status: 200, json: { applied: result.applied, changes: result.summary.changes, warnings: problems } };
+          return {
+            status: 200,
+            json: { applied: result.applied, changes: result.summary.changes, warnings: problems },
+          };
         });
       },
     );

@@ -69,7 +69,8 @@ const STAGED_STAFF_COLUMNS = [
   ...STAFF_VALUE_KEYS,
 ] as const;
 
-const pick = (values: Record<string, unknown> | undefined, keys: string[]) => Object.fromEntries(keys.map((k) => [k, values?.[k] ?? null]));
+const pick = (values: Record<string, unknown> | undefined, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, values?.[k] ?? null]));
 
 /** The audit entry of a changed record: only the changed fields, identifiers masked now. */
 function auditOf(s: StaffChange, state: OrgState) {
@@ -95,11 +96,20 @@ function auditOf(s: StaffChange, state: OrgState) {
           : k === "workplace"
             ? s.input.transferTo
             : s.input.values[k as keyof StaffValues];
-  return maskBeforeAfter(Object.fromEntries(s.changed.map((k) => [k, beforeOf(k) ?? null])), Object.fromEntries(s.changed.map((k) => [k, afterOf(k) ?? null])));
+  return maskBeforeAfter(
+    Object.fromEntries(s.changed.map((k) => [k, beforeOf(k) ?? null])),
+    Object.fromEntries(s.changed.map((k) => [k, afterOf(k) ?? null])),
+  );
 }
 
 /** Writes a checked plan to the staging tables (replacing what the upload staged before). */
-export async function stageUpload(ctx: OrgCtx, stageId: string, plan: Plan, state: OrgState, asAt: string): Promise<Staged> {
+export async function stageUpload(
+  ctx: OrgCtx,
+  stageId: string,
+  plan: Plan,
+  state: OrgState,
+  asAt: string,
+): Promise<Staged> {
   const orgId = ctx.org.id;
   const secret = ctx.deps.secret;
   await repo.deleteStaged(ctx.db, orgId, stageId);
@@ -126,7 +136,10 @@ export async function stageUpload(ctx: OrgCtx, stageId: string, plan: Plan, stat
         before: pick(state.workplaces.get(w.ref)?.values as Record<string, unknown>, w.changed),
       });
   }
-  staged.declared = plan.declared.map((d) => ({ workplaceId: workplaceIds.get(d.workplaceRef) as string, counts: d.counts }));
+  staged.declared = plan.declared.map((d) => ({
+    workplaceId: workplaceIds.get(d.workplaceRef) as string,
+    counts: d.counts,
+  }));
 
   const staffIds = new Map([...state.staff].map(([key, s]) => [key, s.id]));
   function* staffRows() {
@@ -164,7 +177,15 @@ export async function stageUpload(ctx: OrgCtx, stageId: string, plan: Plan, stat
     importQualifications,
     plan.staff
       .filter((s) => s.action === "new" || (s.action === "update" && s.changed.includes("qualifications")))
-      .flatMap((s) => s.input.qualifications.map((q) => ({ stageId, id: orderedUuid(), orgId, staffRecordId: staffIds.get(s.key) as string, ...q }))),
+      .flatMap((s) =>
+        s.input.qualifications.map((q) => ({
+          stageId,
+          id: orderedUuid(),
+          orgId,
+          staffRecordId: staffIds.get(s.key) as string,
+          ...q,
+        })),
+      ),
   );
   // Training replaced for staff records whose training in the file differs.
   await bulkInsert(
@@ -172,7 +193,15 @@ export async function stageUpload(ctx: OrgCtx, stageId: string, plan: Plan, stat
     importTraining,
     plan.training
       .filter((t) => t.action === "replace")
-      .flatMap((t) => t.rows.map((r) => ({ stageId, id: orderedUuid(), orgId, staffRecordId: staffIds.get(staffKey(r.workplaceRef, r.staffRef)) as string, ...r.values }))),
+      .flatMap((t) =>
+        t.rows.map((r) => ({
+          stageId,
+          id: orderedUuid(),
+          orgId,
+          staffRecordId: staffIds.get(staffKey(r.workplaceRef, r.staffRef)) as string,
+          ...r.values,
+        })),
+      ),
   );
   return staged;
 }
@@ -195,18 +224,36 @@ export async function applyStaged(ctx: OrgCtx, stageId: string, staged: Staged, 
     const councils = await councilsOf(ctx.db, orgId, isoDate(now));
     const councilId = councils.length === 1 ? councils[0] : null;
     for (let i = 0; i < fresh.length; i += 500)
-      await ctx.db.insert(workplaces).values(fresh.slice(i, i + 500).map((w) => ({ id: w.id, orgId, localRef: w.ref, councilId, ...w.values })));
+      await ctx.db
+        .insert(workplaces)
+        .values(fresh.slice(i, i + 500).map((w) => ({ id: w.id, orgId, localRef: w.ref, councilId, ...w.values })));
   }
-  for (const w of fresh) audit.push({ orgId, action: "create", entityType: "workplace", entityId: w.id, after: { localRef: w.ref, ...w.values } });
+  for (const w of fresh)
+    audit.push({
+      orgId,
+      action: "create",
+      entityType: "workplace",
+      entityId: w.id,
+      after: { localRef: w.ref, ...w.values },
+    });
   const changedWorkplaces = staged.workplaces.filter((w) => w.action === "update");
   for (const w of changedWorkplaces) {
     await repo.updateWorkplace(ctx.db, orgId, w.id, { ...w.values, updatedAt: now });
-    audit.push({ orgId, action: "update", entityType: "workplace", entityId: w.id, before: w.before, after: pick(w.values as Record<string, unknown>, w.changed) });
+    audit.push({
+      orgId,
+      action: "update",
+      entityType: "workplace",
+      entityId: w.id,
+      before: w.before,
+      after: pick(w.values as Record<string, unknown>, w.changed),
+    });
   }
   const declaredCount = await bulkInsert(
     ctx.db,
     declaredCounts,
-    staged.declared.flatMap((d) => d.counts.map((c) => ({ orgId, workplaceId: d.workplaceId, asAt, kind: c.kind, code: c.code, count: c.count }))),
+    staged.declared.flatMap((d) =>
+      d.counts.map((c) => ({ orgId, workplaceId: d.workplaceId, asAt, kind: c.kind, code: c.code, count: c.count })),
+    ),
   );
 
   const staffNew = await repo.insertStagedStaff(ctx.db, orgId, stageId);
@@ -230,12 +277,25 @@ export async function applyStaged(ctx: OrgCtx, stageId: string, staged: Staged, 
     now,
   );
   for (const l of leavers)
-    audit.push({ orgId, action: "update", entityType: "staff_record", entityId: l.id, before: { endDate: null }, after: { endDate: l.date, leavingReason: l.reason } });
+    audit.push({
+      orgId,
+      action: "update",
+      entityType: "staff_record",
+      entityId: l.id,
+      before: { endDate: null },
+      after: { endDate: l.date, leavingReason: l.reason },
+    });
 
   await repo.replaceStagedQualifications(ctx.db, orgId, stageId);
   const training = await repo.replaceStagedTraining(ctx.db, orgId, stageId);
   if (training.staffRecords)
-    audit.push({ orgId, action: "update", entityType: "training", entityId: null, after: { staffRecords: training.staffRecords, trainingRecords: training.rows } });
+    audit.push({
+      orgId,
+      action: "update",
+      entityType: "training",
+      entityId: null,
+      after: { staffRecords: training.staffRecords, trainingRecords: training.rows },
+    });
 
   await recordAuditBatch(ctx, audit);
   await repo.deleteStaged(ctx.db, orgId, stageId);

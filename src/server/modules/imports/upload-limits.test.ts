@@ -11,12 +11,21 @@ describe("a workbook that unpacks to too much", () => {
     const { provider, providerAdmin } = await makeSystem(hub);
     const client = await signedIn(hub, providerAdmin.email);
     const row = inlineRow(1, ["x", "y", "z"]);
-    const payload = deflatedRepeat('<?xml version="1.0"?><worksheet><sheetData>', row, Math.ceil((300 * 1024 * 1024) / row.length), "</sheetData></worksheet>");
+    const payload = deflatedRepeat(
+      '<?xml version="1.0"?><worksheet><sheetData>',
+      row,
+      Math.ceil((300 * 1024 * 1024) / row.length),
+      "</sheetData></worksheet>",
+    );
     const bytes = zipOf(workbookParts([{ name: "staff", deflated: payload }]));
     const form = new FormData();
     form.append("files", new File([bytes as BlobPart], "returns.xlsx"));
     form.append("asAt", "2026-06-30");
-    const res = await hub.app.request(`/api/orgs/${provider.id}/imports`, { method: "POST", body: form, headers: { cookie: client.cookie, "x-csrf-token": client.csrf } });
+    const res = await hub.app.request(`/api/orgs/${provider.id}/imports`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: client.cookie, "x-csrf-token": client.csrf },
+    });
     expect(res.status).toBe(413);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("too_large_unpacked");

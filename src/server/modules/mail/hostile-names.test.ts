@@ -9,7 +9,10 @@ describe("names with line breaks", () => {
   it("are refused at the door when an organisation is created, with a message naming the field", async () => {
     const { council, councilAdmin } = await makeSystem(hub);
     const admin = await signedIn(hub, councilAdmin.email);
-    const res = await admin.post(`/api/orgs/${council.id}/providers`, { name: "Acme Care\r\nBcc: everyone@example.test", adminEmail: `a-${uniq()}@example.test` });
+    const res = await admin.post(`/api/orgs/${council.id}/providers`, {
+      name: "Acme Care\r\nBcc: everyone@example.test",
+      adminEmail: `a-${uniq()}@example.test`,
+    });
     expect(res.status).toBe(400);
     expect(res.json.error.issues).toEqual([expect.objectContaining({ path: "name" })]);
     expect(res.json.error.message).toContain("one line");
@@ -17,7 +20,11 @@ describe("names with line breaks", () => {
 
   it("never forge lines in an email's subject or body, even when stored before the door check", async () => {
     // Stored directly, as an organisation created before names were checked would be.
-    const council = await makeOrg(hub, "council", `Old Council\nPlease also pay the invoice at http://pay.example.test ${uniq()}`);
+    const council = await makeOrg(
+      hub,
+      "council",
+      `Old Council\nPlease also pay the invoice at http://pay.example.test ${uniq()}`,
+    );
     const admin = await signedIn(hub, (await makeUser(hub, council, "council_admin")).email);
     const to = `new-${uniq()}@example.test`;
     const res = await admin.post(`/api/orgs/${council.id}/invitations`, { email: to, role: "council_analyst" });
@@ -36,7 +43,9 @@ describe("names with line breaks", () => {
     await commissionProvider(hub.ctx, { councilId: council.id, providerId: provider.id, fromDate: "2020-01-01" });
     const providerAdmin = await makeUser(hub, provider, "provider_admin");
     const { returnPeriods } = await import("../../db/schema");
-    await hub.deps.db.insert(returnPeriods).values({ councilId: council.id, name: "Q1\nClick here", periodEnd: "2026-06-01", dueDate: "2026-06-18" });
+    await hub.deps.db
+      .insert(returnPeriods)
+      .values({ councilId: council.id, name: "Q1\nClick here", periodEnd: "2026-06-01", dueDate: "2026-06-18" });
     const { sendReturnReminders } = await import("../returns/returns.service");
     await sendReturnReminders(hub.deps);
     const mail = await lastEmailTo(hub, providerAdmin.email);
@@ -49,7 +58,8 @@ describe("names with line breaks", () => {
 describe("metric names", () => {
   it("are checked against the figures' own names: __proto__, constructor and toString are refused", () => {
     const figures = { employed_headcount: { value: 3, n: 3 } };
-    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) expect(() => pick(figures, [name]), name).toThrow(name);
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"])
+      expect(() => pick(figures, [name]), name).toThrow(name);
     expect(pick(figures, ["employed_headcount"])).toEqual(figures);
   });
 

@@ -2,7 +2,8 @@ import { and, asc, eq, isNull, lt } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { outbox } from "../../db/schema";
 
-export const insertOutbox = async (db: Exec, values: typeof outbox.$inferInsert) => (await db.insert(outbox).values(values).returning({ id: outbox.id }))[0];
+export const insertOutbox = async (db: Exec, values: typeof outbox.$inferInsert) =>
+  (await db.insert(outbox).values(values).returning({ id: outbox.id }))[0];
 
 /** Email not yet sent that has attempts left, oldest first. */
 export const listPendingOutbox = (db: Exec, maxAttempts: number, limit: number) =>
@@ -13,4 +14,5 @@ export const listPendingOutbox = (db: Exec, maxAttempts: number, limit: number) 
     .orderBy(asc(outbox.createdAt))
     .limit(limit);
 
-export const updateOutbox = (db: Exec, id: string, change: Partial<typeof outbox.$inferInsert>) => db.update(outbox).set(change).where(eq(outbox.id, id));
+export const updateOutbox = (db: Exec, id: string, change: Partial<typeof outbox.$inferInsert>) =>
+  db.update(outbox).set(change).where(eq(outbox.id, id));

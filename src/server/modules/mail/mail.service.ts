@@ -20,7 +20,12 @@ export { oneLine };
  * names people typed into bodies through `oneLine`.
  */
 export async function queueEmail(ctx: Ctx, email: Email) {
-  const row = await repo.insertOutbox(ctx.db, { toAddress: oneLine(email.to), subject: oneLine(email.subject), body: email.body, template: email.template });
+  const row = await repo.insertOutbox(ctx.db, {
+    toAddress: oneLine(email.to),
+    subject: oneLine(email.subject),
+    body: email.body,
+    template: email.template,
+  });
   ctx.log.info("email queued", { outboxId: row.id, template: email.template });
   return row.id;
 }
@@ -37,11 +42,23 @@ export async function deliverOutbox(deps: Deps, limit = 20): Promise<number> {
   const transport = deps.env.SMTP_URL ? nodemailer.createTransport(deps.env.SMTP_URL) : null;
   for (const mail of pending) {
     try {
-      if (transport) await transport.sendMail({ from: deps.env.MAIL_FROM, to: mail.toAddress, subject: mail.subject, text: mail.body });
+      if (transport)
+        await transport.sendMail({
+          from: deps.env.MAIL_FROM,
+          to: mail.toAddress,
+          subject: mail.subject,
+          text: mail.body,
+        });
       await repo.updateOutbox(deps.db, mail.id, { sentAt: deps.now(), attempts: mail.attempts + 1 });
-      deps.log.info(transport ? "email sent" : "email logged (no SMTP configured)", { outboxId: mail.id, template: mail.template });
+      deps.log.info(transport ? "email sent" : "email logged (no SMTP configured)", {
+        outboxId: mail.id,
+        template: mail.template,
+      });
     } catch (err) {
-      await repo.updateOutbox(deps.db, mail.id, { attempts: mail.attempts + 1, lastError: String((err as Error).message).slice(0, 300) });
+      await repo.updateOutbox(deps.db, mail.id, {
+        attempts: mail.attempts + 1,
+        lastError: String((err as Error).message).slice(0, 300),
+      });
       deps.log.warn("email delivery failed", { outboxId: mail.id, ...errorFields(err) });
     }
   }

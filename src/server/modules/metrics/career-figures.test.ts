@@ -21,7 +21,13 @@ describe("career framework figures", () => {
       )[0];
     const wa = await place(a.id);
     const wb = await place(b.id);
-    const rec = (w: { id: string; orgId: string }, ref: string, role: number, start: string, extra: Partial<typeof staffRecords.$inferInsert> = {}) => ({
+    const rec = (
+      w: { id: string; orgId: string },
+      ref: string,
+      role: number,
+      start: string,
+      extra: Partial<typeof staffRecords.$inferInsert> = {},
+    ) => ({
       orgId: w.orgId,
       workplaceId: w.id,
       localRef: ref,
@@ -77,7 +83,15 @@ describe("promotions inside one employment", () => {
           { localRef: "joe", mainJobRole: 4 },
           { localRef: "old", mainJobRole: 8 },
           { localRef: "same", mainJobRole: 8 },
-        ].map((p) => ({ ...p, orgId: org.id, workplaceId: w.id, displayId: p.localRef, contractType: 1, startDate: "2019-01-01", mainJobStartDate: "2019-01-01" })),
+        ].map((p) => ({
+          ...p,
+          orgId: org.id,
+          workplaceId: w.id,
+          displayId: p.localRef,
+          contractType: 1,
+          startDate: "2019-01-01",
+          mainJobStartDate: "2019-01-01",
+        })),
       )
       .returning();
     const update = (ref: string, values: Partial<typeof staffRecords.$inferInsert>) =>
@@ -100,7 +114,11 @@ describe("promotions inside one employment", () => {
       ["2026-04-01", 4, 8],
       ["2026-05-01", 8, 7],
     ]);
-    expect((await careerFigures(hub.deps.db, [w.id], D, SHIPPED_FRAMEWORK)).movedUp).toEqual({ value: 1 / 4, n: 4, count: 1 });
+    expect((await careerFigures(hub.deps.db, [w.id], D, SHIPPED_FRAMEWORK)).movedUp).toEqual({
+      value: 1 / 4,
+      n: 4,
+      count: 1,
+    });
     // As at 30 April, Kim's promotion had not happened.
     expect((await careerFigures(hub.deps.db, [w.id], "2026-04-30", SHIPPED_FRAMEWORK)).movedUp.count).toBe(0);
   });

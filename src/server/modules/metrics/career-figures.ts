@@ -49,7 +49,12 @@ type Row = {
 };
 const asPerson = (role: number, cwp: number | null) => ({ mainJobRole: role, cwpCategory: cwp });
 
-export async function careerFigures(db: Exec, workplaceIds: string[], at: string, f: Framework): Promise<CareerFigures> {
+export async function careerFigures(
+  db: Exec,
+  workplaceIds: string[],
+  at: string,
+  f: Framework,
+): Promise<CareerFigures> {
   const ids = `{${workplaceIds.join(",")}}`;
   const result = await db.execute(sql`
     with s as (select * from staff_records where workplace_id = any(${ids}::uuid[]))

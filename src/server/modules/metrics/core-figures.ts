@@ -88,7 +88,12 @@ export const CORE_FIGURES: Record<string, FigureDef> = {
   // Declared leavers carry no hours: the FTE rate rests on records only.
   turnover_rate_fte: (r) => rate(r("leavers_fte"), r("employed_fte")),
   turnover_rate_avg: (r) => {
-    const [leavers, declared, employed, before] = [r("leavers"), r("dec_leavers"), r("employed"), r("employed_12m_ago")];
+    const [leavers, declared, employed, before] = [
+      r("leavers"),
+      r("dec_leavers"),
+      r("employed"),
+      r("employed_12m_ago"),
+    ];
     return mark(declared, rate(leavers + declared, (before + employed) / 2));
   },
   starter_rate: (r) => rate(r("starters"), r("employed")),

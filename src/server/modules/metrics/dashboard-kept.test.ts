@@ -20,12 +20,23 @@ describe("a council's dashboard, kept while nothing it rests on changes", () => 
     expect(first.targets).toEqual({});
 
     const writer = await signedIn(hub, providerAdmin.email);
-    expect((await writer.post(`/api/orgs/${provider.id}/vacancies`, { workplaceId: place.id, jobRole: 8, openedOn: "2026-05-01", posts: 2 })).status).toBe(201);
+    expect(
+      (
+        await writer.post(`/api/orgs/${provider.id}/vacancies`, {
+          workplaceId: place.id,
+          jobRole: 8,
+          openedOn: "2026-05-01",
+          posts: 2,
+        })
+      ).status,
+    ).toBe(201);
     const afterVacancy = await dashboard();
     expect(afterVacancy).not.toEqual(first);
     expect(JSON.stringify(afterVacancy.now)).not.toEqual(JSON.stringify(first.now));
 
-    expect((await reader.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.09 } })).status).toBe(200);
+    expect(
+      (await reader.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.09 } })).status,
+    ).toBe(200);
     const withTarget = await dashboard();
     expect(withTarget.targets, JSON.stringify(withTarget).slice(0, 500)).toMatchObject({ vacancy_rate: 0.09 });
 
@@ -36,7 +47,16 @@ describe("a council's dashboard, kept while nothing it rests on changes", () => 
       .values({ orgId: second.id, localRef: `W-${uniq()}`, name: "Elm House", mainService: 2 })
       .returning();
     const secondWriter = await signedIn(hub, (await makeUser(hub, second, "provider_admin")).email);
-    expect((await secondWriter.post(`/api/orgs/${second.id}/vacancies`, { workplaceId: secondPlace.id, jobRole: 8, openedOn: "2026-05-01", posts: 3 })).status).toBe(201);
+    expect(
+      (
+        await secondWriter.post(`/api/orgs/${second.id}/vacancies`, {
+          workplaceId: secondPlace.id,
+          jobRole: 8,
+          openedOn: "2026-05-01",
+          posts: 3,
+        })
+      ).status,
+    ).toBe(201);
     const beforeCommissioning = await dashboard();
     await commissionProvider(hub.ctx, { councilId: council.id, providerId: second.id, fromDate: "2020-01-01" });
     expect(JSON.stringify((await dashboard()).now)).not.toEqual(JSON.stringify(beforeCommissioning.now));

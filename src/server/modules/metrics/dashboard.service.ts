@@ -6,7 +6,15 @@ import { isoDate as iso, monthsBefore } from "../../lib/time";
 import { frameworkForOrg } from "../frameworks/frameworks.service";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "./disclosure";
 import { type Cell, cellKey, type Figures } from "./engine";
-import { councilDisclosure, figuresGrid, figuresOver, pick, protectForScope, type Scope, workplacesOf } from "./metrics.service";
+import {
+  councilDisclosure,
+  figuresGrid,
+  figuresOver,
+  pick,
+  protectForScope,
+  type Scope,
+  workplacesOf,
+} from "./metrics.service";
 import { orgNames } from "./scope.repo";
 import { findTargets } from "./targets.repo";
 
@@ -40,7 +48,12 @@ function datesOf(at: string) {
 }
 
 /** A council's figures per provider or per service type, each protected as a council reads them. */
-async function breakdown(ctx: OrgCtx, groups: Map<string, Figures>, by: "employer" | "service", guard: (key: string, f: Figures) => Figures) {
+async function breakdown(
+  ctx: OrgCtx,
+  groups: Map<string, Figures>,
+  by: "employer" | "service",
+  guard: (key: string, f: Figures) => Figures,
+) {
   const labels = new Map<string, string>();
   if (by === "employer" && groups.size) {
     for (const [id, name] of await orgNames(ctx.db, [...groups.keys()])) labels.set(id, name);
@@ -64,7 +77,11 @@ async function breakdown(ctx: OrgCtx, groups: Map<string, Figures>, by: "employe
  * with like. Every date and breakdown comes from one grid: one pass over the records.
  */
 export async function councilDashboard(ctx: OrgCtx, at: string, provider?: string) {
-  if (ctx.org.kind !== "council") throw badRequest("validation", "This dashboard is for councils: a provider's is at the same address without provider=.");
+  if (ctx.org.kind !== "council")
+    throw badRequest(
+      "validation",
+      "This dashboard is for councils: a provider's is at the same address without provider=.",
+    );
   const scope: Scope = provider ? { kind: "provider", id: provider } : { kind: "council" };
   const ids = await workplacesOf(ctx, scope, at);
   const { previousAt, quarters } = datesOf(at);
@@ -76,7 +93,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
   // Every date shown, and each breakdown, withholds what the same rule withholds on every other path.
   const view = await councilDisclosure(ctx, [at, previousAt, ...quarters]);
   const guard = (f: Figures, d: string) => (provider ? view.provider(provider, f, d) : view.total(f, d, at));
-  const total = (d: string) => pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), HEADLINE_NAMES);
+  const total = (d: string) =>
+    pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), HEADLINE_NAMES);
   // The provider exists: workplacesOf found it commissioned.
   const name = provider ? ((await orgNames(ctx.db, [provider])).get(provider) ?? "") : ctx.org.name;
   return {
@@ -87,8 +105,16 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
     now: total(at),
     previous: total(previousAt),
     targets: await findTargets(ctx.db, ctx.org.id),
-    byProvider: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "employer" })) ?? new Map(), "employer", (key, f) => view.provider(key, f, at)),
-    byService: provider ? [] : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service", (key, f) => view.service(key, f, at)),
+    byProvider: provider
+      ? []
+      : await breakdown(ctx, grid.get(cellKey({ at, by: "employer" })) ?? new Map(), "employer", (key, f) =>
+          view.provider(key, f, at),
+        ),
+    byService: provider
+      ? []
+      : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service", (key, f) =>
+          view.service(key, f, at),
+        ),
     trend: quarters.map((d) => ({ at: d, figures: total(d) })),
     // Counts by age and gender, pay band and leaving reason: aggregates, and none special category.
     distributions: await figures.distributions(at),
@@ -156,7 +182,9 @@ function ranks(own: Figures, group: Figures, perEmployer: Map<string, Figures>) 
   const shown = group.filled_posts.value !== null && (group.filled_posts.value ?? 0) >= MIN_WORKERS;
   for (const h of HEADLINES) {
     const mine = own[h.name]?.value ?? null;
-    const others = [...perEmployer.values()].map((f) => f[h.name]?.value ?? null).filter((v): v is number => v !== null);
+    const others = [...perEmployer.values()]
+      .map((f) => f[h.name]?.value ?? null)
+      .filter((v): v is number => v !== null);
     // Ranked among employers with the figure known; fewer than the disclosure minimum gives no rank.
     if (!shown || !h.better || mine === null || others.length < MIN_EMPLOYERS) {
       out[h.name] = null;

@@ -10,12 +10,23 @@ const hub = await testHub();
 const D = "2026-06-30";
 
 /** A provider with one workplace of `service` and `workers` care workers (some left in the year). */
-async function provider(councilId: string | null, workers: number, opts: { service?: number; leavers?: number; vacancies?: number; unknownEthnicity?: number; pay?: number } = {}) {
+async function provider(
+  councilId: string | null,
+  workers: number,
+  opts: { service?: number; leavers?: number; vacancies?: number; unknownEthnicity?: number; pay?: number } = {},
+) {
   const org = await makeOrg(hub, "provider");
   if (councilId) await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
   const [w] = await hub.deps.db
     .insert(workplaces)
-    .values({ orgId: org.id, councilId, localRef: `W${uniq()}`, name: "Home", mainService: opts.service ?? 2, postcode: "WA7 1AA" })
+    .values({
+      orgId: org.id,
+      councilId,
+      localRef: `W${uniq()}`,
+      name: "Home",
+      mainService: opts.service ?? 2,
+      postcode: "WA7 1AA",
+    })
     .returning();
   const rows = Array.from({ length: workers + (opts.leavers ?? 0) }, (_, i) => ({
     orgId: org.id,
@@ -33,7 +44,14 @@ async function provider(councilId: string | null, workers: number, opts: { servi
   }));
   if (rows.length) await hub.deps.db.insert(staffRecords).values(rows);
   if (opts.vacancies)
-    await hub.deps.db.insert(vacancies).values(Array.from({ length: opts.vacancies }, () => ({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-05-01" })));
+    await hub.deps.db.insert(vacancies).values(
+      Array.from({ length: opts.vacancies }, () => ({
+        orgId: org.id,
+        workplaceId: w.id,
+        jobRole: 8,
+        openedOn: "2026-05-01",
+      })),
+    );
   return org;
 }
 
@@ -52,7 +70,16 @@ describe("dates of a dashboard", () => {
     expect(ageOn("2026-06-30", "1990-07-01")).toBe(35);
   });
   it("the trend's quarter ends are the last 8 on or before the date, oldest first", () => {
-    expect(quarterEnds("2026-06-30", 8)).toEqual(["2024-09-30", "2024-12-31", "2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30"]);
+    expect(quarterEnds("2026-06-30", 8)).toEqual([
+      "2024-09-30",
+      "2024-12-31",
+      "2025-03-31",
+      "2025-06-30",
+      "2025-09-30",
+      "2025-12-31",
+      "2026-03-31",
+      "2026-06-30",
+    ]);
     expect(quarterEnds("2026-06-29", 2)).toEqual(["2025-12-31", "2026-03-31"]);
     expect(quarterEnds("2026-01-01", 1)).toEqual(["2025-12-31"]);
   });
@@ -79,11 +106,18 @@ describe("the council dashboard", () => {
     const stranger = await provider(null, 30); // not commissioned: never in the council's figures
     const client = await signedIn(hub, admin.email);
 
-    const set = await client.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.05, turnover_rate: 0.3 } });
+    const set = await client.request("PUT", `/api/orgs/${council.id}/targets`, {
+      targets: { vacancy_rate: 0.05, turnover_rate: 0.3 },
+    });
     expect(set.json.targets).toEqual({ vacancy_rate: 0.05, turnover_rate: 0.3 });
-    const bad = await client.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { filled_posts: 100, vacancy_rate: 5 } });
+    const bad = await client.request("PUT", `/api/orgs/${council.id}/targets`, {
+      targets: { filled_posts: 100, vacancy_rate: 5 },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["targets.filled_posts", "targets.vacancy_rate"]);
+    expect(bad.json.error.issues.map((i: { path: string }) => i.path)).toEqual([
+      "targets.filled_posts",
+      "targets.vacancy_rate",
+    ]);
 
     const res = await client.get(`/api/orgs/${council.id}/dashboard?at=${D}`);
     expect(res.status).toBe(200);
@@ -99,7 +133,9 @@ describe("the council dashboard", () => {
     const rowA = d.byProvider.find((r: { key: string }) => r.key === a.id);
     expect(rowA.label).toBe(a.name);
     expect(rowA.figures.vacancy_rate.value).toBeCloseTo(2 / 20, 10);
-    expect(d.byService.map((r: { label: string }) => r.label).sort()).toEqual(["Care home services without nursing", "Domiciliary care services"].sort());
+    expect(d.byService.map((r: { label: string }) => r.label).sort()).toEqual(
+      ["Care home services without nursing", "Domiciliary care services"].sort(),
+    );
     expect(d.trend.map((p: { at: string }) => p.at)).toHaveLength(8);
     expect(d.trend.at(-1).at).toBe(D);
     expect(d.trend.at(-1).figures.filled_posts.value).toBe(28);
@@ -120,14 +156,17 @@ describe("the council dashboard", () => {
     const mid = await provider(council.id, 15, { unknownEthnicity: 6 });
     const big = await provider(council.id, 40, { unknownEthnicity: 10 });
     const d = (await (await signedIn(hub, analyst.email)).get(`/api/orgs/${council.id}/dashboard?at=${D}`)).json;
-    const cell = (id: string) => d.byProvider.find((r: { key: string }) => r.key === id).figures.ethnicity_unknown_share;
+    const cell = (id: string) =>
+      d.byProvider.find((r: { key: string }) => r.key === id).figures.ethnicity_unknown_share;
     expect(cell(small.id)).toMatchObject({ value: null, reason: "suppressed" });
     expect(cell(mid.id)).toMatchObject({ value: null, reason: "suppressed" }); // the next smallest goes too
     expect(cell(big.id).value).toBe(0.25);
     expect(d.now.ethnicity_unknown_share.value).toBeCloseTo(18 / 67, 10);
     // The analyst may read targets but not set them.
     const client = await signedIn(hub, analyst.email);
-    expect((await client.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.05 } })).status).toBe(403);
+    expect(
+      (await client.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.05 } })).status,
+    ).toBe(403);
   });
 });
 
@@ -181,7 +220,10 @@ describe("a council's public workforce page", () => {
     const staffOnly = await signedIn(hub, analyst.email);
     expect((await staffOnly.request("PUT", `/api/orgs/${council.id}/public-page`, { enabled: true })).status).toBe(403);
     const c = await signedIn(hub, admin.email);
-    expect((await c.request("PUT", `/api/orgs/${council.id}/public-page`, { enabled: true })).json).toEqual({ enabled: true, slug: council.slug });
+    expect((await c.request("PUT", `/api/orgs/${council.id}/public-page`, { enabled: true })).json).toEqual({
+      enabled: true,
+      slug: council.slug,
+    });
     expect((await c.get(`/api/orgs/${council.id}/public-page`)).json.enabled).toBe(true);
 
     const page = (await anyone.get(`/api/public/workforce/${council.slug}`)).json;

@@ -12,7 +12,11 @@ describe("the demo system through the metric engine", () => {
     await seedDemoOnce(hub, ANCHOR);
     const council = await findOrgBySlug(hub.deps.db, "halton");
     if (!council) throw new Error("demo council missing");
-    const ctx = { ...hub.ctx, org: { id: council.id, kind: "council" as const, name: council.name, slug: council.slug, isDemo: true }, role: "council_analyst" as const };
+    const ctx = {
+      ...hub.ctx,
+      org: { id: council.id, kind: "council" as const, name: council.name, slug: council.slug, isDemo: true },
+      role: "council_analyst" as const,
+    };
     const { figures } = await metricsFor(ctx, "council", ANCHOR);
     const v = (k: string) => figures[k].value as number;
     expect(Math.abs(v("turnover_rate") - CALIBRATION.turnoverRate)).toBeLessThan(0.005);

@@ -15,5 +15,8 @@ export function commissioningOf(db: Exec, councilId: string) {
 
 export async function workplacesOfOrgs(db: Exec, orgIds: string[]) {
   if (!orgIds.length) return [];
-  return db.select({ id: workplaces.id, orgId: workplaces.orgId, mainService: workplaces.mainService }).from(workplaces).where(inArray(workplaces.orgId, orgIds));
+  return db
+    .select({ id: workplaces.id, orgId: workplaces.orgId, mainService: workplaces.mainService })
+    .from(workplaces)
+    .where(inArray(workplaces.orgId, orgIds));
 }

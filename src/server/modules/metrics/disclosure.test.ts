@@ -9,7 +9,11 @@ import { metricsFor } from "./metrics.service";
 const hub = await testHub();
 const D = "2026-06-30";
 
-async function provider(councilId: string, workers: number, opts: { mainService?: number; unknownEthnicity?: number } = {}) {
+async function provider(
+  councilId: string,
+  workers: number,
+  opts: { mainService?: number; unknownEthnicity?: number } = {},
+) {
   const org = await makeOrg(hub, "provider");
   await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
   const [w] = await hub.deps.db
@@ -71,11 +75,15 @@ describe("disclosure control inside the engine", () => {
 
     const council2 = await makeOrg(hub, "council");
     await provider(council2.id, 12, { unknownEthnicity: 9 }); // 3 known: recoverable by subtraction
-    expect((await metricsFor(ctxOf(council2, "council"), "council", D)).figures.ethnicity_unknown_share.reason).toBe("suppressed");
+    expect((await metricsFor(ctxOf(council2, "council"), "council", D)).figures.ethnicity_unknown_share.reason).toBe(
+      "suppressed",
+    );
 
     const council3 = await makeOrg(hub, "council");
     await provider(council3.id, 12, { unknownEthnicity: 6 });
-    expect((await metricsFor(ctxOf(council3, "council"), "council", D)).figures.ethnicity_unknown_share.value).toBe(0.5);
+    expect((await metricsFor(ctxOf(council3, "council"), "council", D)).figures.ethnicity_unknown_share.value).toBe(
+      0.5,
+    );
   });
 
   it("a provider sees its own small cells: they are its own staff", async () => {
@@ -111,29 +119,58 @@ describe("secondary suppression among ethnic groups", () => {
 describe("suppression across linked tables (withholdLinked)", () => {
   const shares = (counts: Record<string, number>) => {
     const n = Object.values(counts).reduce((a, b) => a + b, 0);
-    return Object.fromEntries(["white", "mixed", "asian", "black", "other", "unknown"].map((g) => [`ethnicity_share.${g}`, { value: (counts[g] ?? 0) / n, n }]));
+    return Object.fromEntries(
+      ["white", "mixed", "asian", "black", "other", "unknown"].map((g) => [
+        `ethnicity_share.${g}`,
+        { value: (counts[g] ?? 0) / n, n },
+      ]),
+    );
   };
-  const row = (key: string, counts: Record<string, number>, own = false): LinkedCell => ({ key, kind: "row", atoms: [key], figures: shares(counts), own });
+  const row = (key: string, counts: Record<string, number>, own = false): LinkedCell => ({
+    key,
+    kind: "row",
+    atoms: [key],
+    figures: shares(counts),
+    own,
+  });
   const total = (rows: LinkedCell[]): LinkedCell => {
     const sum: Record<string, number> = {};
     for (const r of rows)
       for (const [name, f] of Object.entries(r.figures))
-        sum[name.slice("ethnicity_share.".length)] = (sum[name.slice("ethnicity_share.".length)] ?? 0) + Math.round((f.value ?? 0) * f.n);
+        sum[name.slice("ethnicity_share.".length)] =
+          (sum[name.slice("ethnicity_share.".length)] ?? 0) + Math.round((f.value ?? 0) * f.n);
     return { key: "total", kind: "total", atoms: rows.flatMap((r) => r.atoms), figures: shares(sum) };
   };
 
   it("the cover for a withheld row is withheld in both its groups, so neither the total nor its own n gives it away", () => {
-    const rows = [row("a", { white: 10, unknown: 2 }), row("b", { white: 6, unknown: 6 }), row("c", { white: 30, unknown: 10 })];
+    const rows = [
+      row("a", { white: 10, unknown: 2 }),
+      row("b", { white: 6, unknown: 6 }),
+      row("c", { white: 30, unknown: 10 }),
+    ];
     const out = withholdLinked([...rows, total(rows)]);
-    expect([...(out.get("a") ?? [])].sort()).toEqual(["ethnicity_share.unknown", "ethnicity_share.white", "ethnicity_unknown_share"]);
+    expect([...(out.get("a") ?? [])].sort()).toEqual([
+      "ethnicity_share.unknown",
+      "ethnicity_share.white",
+      "ethnicity_unknown_share",
+    ]);
     // b is the cover: its unknown count, and its White count (its n less the White would be the unknown).
-    expect([...(out.get("b") ?? [])].sort()).toEqual(["ethnicity_share.unknown", "ethnicity_share.white", "ethnicity_unknown_share"]);
+    expect([...(out.get("b") ?? [])].sort()).toEqual([
+      "ethnicity_share.unknown",
+      "ethnicity_share.white",
+      "ethnicity_unknown_share",
+    ]);
     expect(out.get("c")?.size).toBe(0);
     expect(out.get("total")?.size).toBe(0);
   });
 
   it("the reader's own row is no cover: it knows it, so another provider's is withheld", () => {
-    const rows = [row("a", { white: 10, unknown: 2 }), row("mine", { white: 6, unknown: 6 }, true), row("c", { white: 30, unknown: 10 }), row("d", { white: 22, unknown: 8 })];
+    const rows = [
+      row("a", { white: 10, unknown: 2 }),
+      row("mine", { white: 6, unknown: 6 }, true),
+      row("c", { white: 30, unknown: 10 }),
+      row("d", { white: 22, unknown: 8 }),
+    ];
     const out = withholdLinked([...rows, total(rows)]);
     expect(out.get("mine")?.size).toBe(0);
     expect(out.get("a")?.has("ethnicity_share.unknown")).toBe(true);

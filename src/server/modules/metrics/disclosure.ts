@@ -33,7 +33,11 @@ const withheld = (reason: Figure["reason"]): Figure => ({ value: null, reason, n
  * category share whose people, or whose complement within the same total, number fewer than
  * MIN_SPECIAL_CELL is suppressed, so it cannot be recovered by subtraction either.
  */
-export function protect(figures: Figures, group: { employers: number; workers: number }, opts: { needsGroupSize: boolean }): Figures {
+export function protect(
+  figures: Figures,
+  group: { employers: number; workers: number },
+  opts: { needsGroupSize: boolean },
+): Figures {
   if (opts.needsGroupSize && (group.employers < MIN_EMPLOYERS || group.workers < MIN_WORKERS))
     return Object.fromEntries(Object.keys(figures).map((k) => [k, withheld("not_enough_data")]));
   const out: Figures = {};
@@ -64,7 +68,8 @@ function protectFamilies(figures: Figures): Figures {
     const smallest = shown.reduce((a, b) => ((figures[b].value as number) < (figures[a].value as number) ? b : a));
     figures[smallest] = withheld("suppressed");
   }
-  if (figures["ethnicity_share.unknown"]?.reason === "suppressed" && figures.ethnicity_unknown_share) figures.ethnicity_unknown_share = withheld("suppressed");
+  if (figures["ethnicity_share.unknown"]?.reason === "suppressed" && figures.ethnicity_unknown_share)
+    figures.ethnicity_unknown_share = withheld("suppressed");
   return figures;
 }
 
@@ -117,9 +122,11 @@ export function withholdLinked(cells: LinkedCell[]): Map<string, Set<string>> {
     families.set(prefix, [...(families.get(prefix) ?? []), name]);
   }
   for (const [prefix, groups] of families) {
-    for (const [key, names] of withholdFamily(cells, groups, EXHAUSTIVE.has(prefix))) for (const n of names) out.get(key)?.add(n);
+    for (const [key, names] of withholdFamily(cells, groups, EXHAUSTIVE.has(prefix)))
+      for (const n of names) out.get(key)?.add(n);
   }
-  for (const names of out.values()) for (const [alias, of] of Object.entries(ALIASES)) if (names.has(of)) names.add(alias);
+  for (const names of out.values())
+    for (const [alias, of] of Object.entries(ALIASES)) if (names.has(of)) names.add(alias);
   return out;
 }
 
@@ -139,7 +146,8 @@ function withholdFamily(cells: LinkedCell[], groups: string[], exhaustive: boole
     return v;
   };
   const allGroups = Array.from({ length: width }, (_, g) => g);
-  const countOf = (f: Figure | undefined) => (f && f.value !== null ? { people: Math.round(f.value * f.n), n: f.n } : null);
+  const countOf = (f: Figure | undefined) =>
+    f && f.value !== null ? { people: Math.round(f.value * f.n), n: f.n } : null;
   interface Entry {
     cell: LinkedCell;
     group: number;
@@ -156,15 +164,33 @@ function withholdFamily(cells: LinkedCell[], groups: string[], exhaustive: boole
     const known = !!cell.own || cell.atoms.every((a) => ownAtoms.has(a));
     groups.forEach((name, group) => {
       const c = countOf(cell.figures[name]);
-      const primary = !known && !!c && ((c.people > 0 && c.people < MIN_SPECIAL_CELL) || (c.n - c.people > 0 && c.n - c.people < MIN_SPECIAL_CELL));
-      entries.push({ cell, group, vec: vecOf(cell.atoms, [group]), people: c?.people ?? 0, n: c?.n ?? 0, withheld: primary, known });
+      const primary =
+        !known &&
+        !!c &&
+        ((c.people > 0 && c.people < MIN_SPECIAL_CELL) || (c.n - c.people > 0 && c.n - c.people < MIN_SPECIAL_CELL));
+      entries.push({
+        cell,
+        group,
+        vec: vecOf(cell.atoms, [group]),
+        people: c?.people ?? 0,
+        n: c?.n ?? 0,
+        withheld: primary,
+        known,
+      });
     });
   }
   // Each cell's n (its workforce, always published as filled posts) covers all its groups.
   const always = cells.filter((c) => c.atoms.length).map((c) => vecOf(c.atoms, allGroups));
   const atomSets = new Map(cells.map((c) => [c, new Set(c.atoms)]));
-  const sharedTotals = (a: LinkedCell, b: LinkedCell) => cells.filter((c) => [...a.atoms, ...b.atoms].every((x) => atomSets.get(c)?.has(x))).length;
-  const cost = (e: Entry, target: Entry) => [KIND_ORDER[e.cell.kind], -sharedTotals(e.cell, target.cell), e.people === 0 ? 1 : 0, e.n, e.people];
+  const sharedTotals = (a: LinkedCell, b: LinkedCell) =>
+    cells.filter((c) => [...a.atoms, ...b.atoms].every((x) => atomSets.get(c)?.has(x))).length;
+  const cost = (e: Entry, target: Entry) => [
+    KIND_ORDER[e.cell.kind],
+    -sharedTotals(e.cell, target.cell),
+    e.people === 0 ? 1 : 0,
+    e.n,
+    e.people,
+  ];
   const cheaper = (a: Entry, b: Entry, target: Entry) => {
     const [x, y] = [cost(a, target), cost(b, target)];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];

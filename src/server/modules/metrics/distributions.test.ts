@@ -92,7 +92,13 @@ describe("the distributions behind the charts", () => {
     const reason = (code: number) => d.leaversByReason.find((x) => x.reason === code)?.count;
     expect([reason(1), reason(2), reason(6), reason(9)]).toEqual([1, 1, 1, 1]);
     const flow = Object.fromEntries(d.leaversFlow.map((x) => [x.destination, x.count]));
-    expect(flow).toMatchObject({ another_local_provider: 1, health: 1, retired: 1, not_known: 1, social_care_elsewhere: 0 });
+    expect(flow).toMatchObject({
+      another_local_provider: 1,
+      health: 1,
+      retired: 1,
+      not_known: 1,
+      social_care_elsewhere: 0,
+    });
 
     // Provider A alone: the leaver who joined B is not found in A's own workplaces, so their reason decides.
     const own = await distributionsFor(hub.deps.db, [wa.id], D, await listPayFloors(hub.deps.db));
@@ -104,7 +110,11 @@ describe("the distributions behind the charts", () => {
     const w = await workplace(org.id, "SE1 7PB");
     await staff(w, [{ dob: "1990-01-01", pay: [3, 14] }]);
     const d = await distributionsFor(hub.deps.db, [w.id], D, await listPayFloors(hub.deps.db));
-    expect(d.payLines.map((l) => l.label)).toEqual(["National Living Wage (2026)", "Real Living Wage (2025/26)", "London Living Wage (2025/26)"]);
+    expect(d.payLines.map((l) => l.label)).toEqual([
+      "National Living Wage (2026)",
+      "Real Living Wage (2025/26)",
+      "London Living Wage (2025/26)",
+    ]);
   });
 
   it("keeps the pay chart to a readable number of bands, counting the few highest paid in an open-ended last band", () => {

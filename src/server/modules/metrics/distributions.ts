@@ -10,7 +10,19 @@ import { hourlyPay, LONDON } from "./workforce";
 // agency workers; leavers are employed (permanent or temporary) records ending in (D − 12m, D].
 
 /** Age bands as ASC-WDS reports them. */
-export const AGE_BANDS = ["Under 20", "20 to 24", "25 to 29", "30 to 34", "35 to 39", "40 to 44", "45 to 49", "50 to 54", "55 to 59", "60 to 64", "65 and over"];
+export const AGE_BANDS = [
+  "Under 20",
+  "20 to 24",
+  "25 to 29",
+  "30 to 34",
+  "35 to 39",
+  "40 to 44",
+  "45 to 49",
+  "50 to 54",
+  "55 to 59",
+  "60 to 64",
+  "65 and over",
+];
 /** Width of a pay band, in pounds an hour. */
 export const PAY_BAND = 0.5;
 
@@ -27,9 +39,20 @@ export interface Distributions {
   leaversFlow: { destination: FlowDestination; count: number }[];
 }
 
-const FLOW_BY_REASON: Record<number, FlowDestination> = { 1: "social_care_elsewhere", 2: "health", 3: "other_sector", 4: "same_employer_other_role", 6: "retired" };
+const FLOW_BY_REASON: Record<number, FlowDestination> = {
+  1: "social_care_elsewhere",
+  2: "health",
+  3: "other_sector",
+  4: "same_employer_other_role",
+  6: "retired",
+};
 
-export async function distributionsFor(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[]): Promise<Distributions> {
+export async function distributionsFor(
+  db: Exec,
+  workplaceIds: string[],
+  at: string,
+  floors: PayFloor[],
+): Promise<Distributions> {
   const ids = `{${workplaceIds.join(",")}}`;
   const inPost = sql`s.start_date <= ${at}::date and (s.end_date is null or s.end_date > ${at}::date)`;
   const ages = await db.execute(sql`
@@ -38,14 +61,21 @@ export async function distributionsFor(db: Exec, workplaceIds: string[], at: str
     from staff_records s where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4 and s.date_of_birth is not null and ${inPost}
     group by 1, 2`);
   const agePyramid = AGE_BANDS.map((band) => ({ band, female: 0, male: 0, other: 0 }));
-  for (const r of ages.rows as { band: number; gender: "female" | "male" | "other"; n: number }[]) agePyramid[r.band][r.gender] += r.n;
+  for (const r of ages.rows as { band: number; gender: "female" | "male" | "other"; n: number }[])
+    agePyramid[r.band][r.gender] += r.n;
 
   const paid = await db.execute(sql`
     select s.pay_interval as "payInterval", s.pay_rate::float8 as "payRate", s.contracted_hours::float8 as "contractedHours", w.postcode,
       extract(year from age(${at}::date, s.date_of_birth))::int as age
     from staff_records s join workplaces w on w.id = s.workplace_id
     where s.workplace_id = any(${ids}::uuid[]) and s.contract_type <> 4 and s.main_job_role = any(${`{${CARE_PROVIDING_ROLES.join(",")}}`}::int[]) and ${inPost}`);
-  const rows = paid.rows as { payInterval: number | null; payRate: number | null; contractedHours: number | null; postcode: string | null; age: number | null }[];
+  const rows = paid.rows as {
+    payInterval: number | null;
+    payRate: number | null;
+    contractedHours: number | null;
+    postcode: string | null;
+    age: number | null;
+  }[];
   const pays = rows.filter((r) => r.age === null || r.age >= 18).flatMap((r) => hourlyPay(r) ?? []);
   const payLines: Distributions["payLines"] = [];
   const nlw = statutoryMinimum(floors, at, 21);
@@ -53,7 +83,8 @@ export async function distributionsFor(db: Exec, workplaceIds: string[], at: str
   const rlw = applicableRlw(floors, at, false);
   if (rlw) payLines.push({ label: `Real Living Wage (${rlw.rateYear})`, hourlyRate: rlw.hourlyRate });
   const london = applicableRlw(floors, at, true);
-  if (london && rows.some((r) => LONDON.test(r.postcode ?? ""))) payLines.push({ label: `London Living Wage (${london.rateYear})`, hourlyRate: london.hourlyRate });
+  if (london && rows.some((r) => LONDON.test(r.postcode ?? "")))
+    payLines.push({ label: `London Living Wage (${london.rateYear})`, hourlyRate: london.hourlyRate });
 
   const leavers = await db.execute(sql`
     select s.leaving_reason as reason,
@@ -78,8 +109,15 @@ export async function distributionsFor(db: Exec, workplaceIds: string[], at: str
     agePyramid,
     pay: bands(pays),
     payLines,
-    leaversByReason: Object.entries(LEAVING_REASONS).map(([code, label]) => ({ reason: Number(code), label, count: byReason.get(Number(code)) ?? 0 })),
-    leaversFlow: (Object.keys(FLOW_LABELS) as FlowDestination[]).map((destination) => ({ destination, count: flow.get(destination) ?? 0 })),
+    leaversByReason: Object.entries(LEAVING_REASONS).map(([code, label]) => ({
+      reason: Number(code),
+      label,
+      count: byReason.get(Number(code)) ?? 0,
+    })),
+    leaversFlow: (Object.keys(FLOW_LABELS) as FlowDestination[]).map((destination) => ({
+      destination,
+      count: flow.get(destination) ?? 0,
+    })),
   };
 }
 
@@ -103,5 +141,9 @@ export function bands(pays: number[]): { from: number; to: number | null; count:
   const hi = Math.min(top, band(pence[Math.floor(0.98 * (pence.length - 1))]) + 1, lo + MAX_PAY_BANDS - 1);
   const counts = new Array(hi - lo + 1).fill(0);
   for (const p of pence) counts[Math.min(band(p), hi) - lo]++;
-  return counts.map((count, i) => ({ from: ((lo + i) * width) / 100, to: lo + i === hi && top > hi ? null : ((lo + i + 1) * width) / 100, count }));
+  return counts.map((count, i) => ({
+    from: ((lo + i) * width) / 100,
+    to: lo + i === hi && top > hi ? null : ((lo + i + 1) * width) / 100,
+    count,
+  }));
 }

@@ -9,7 +9,11 @@ const DOC = new URL("../../../../docs/metrics.md", import.meta.url).pathname;
 describe("docs/metrics.md", () => {
   it("lists exactly the figures the engine computes", async () => {
     const org = await makeOrg(hub, "provider");
-    const ctx = { ...hub.ctx, org: { id: org.id, kind: "provider" as const, name: org.name, slug: org.slug, isDemo: false }, role: null };
+    const ctx = {
+      ...hub.ctx,
+      org: { id: org.id, kind: "provider" as const, name: org.name, slug: org.slug, isDemo: false },
+      role: null,
+    };
     const computed = Object.keys((await metricsFor(ctx, "employer", "2026-06-30")).figures).sort();
     const table = readFileSync(DOC, "utf8")
       .split("\n")

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { makeOrg, testHub, uniq } from "../../../../test/harness";
 import { coreFiguresGrid, noCoreFigures, type Cell as OracleCell } from "../../../../test/oracle/core-oracle";
 import { noWorkforceFigures, workforceFiguresGrid } from "../../../../test/oracle/workforce-oracle";
-import { agencyUse, declaredCounts, staffRecords, trainingRecords, vacancies, workforceSettings, workplaces } from "../../db/schema";
+import {
+  agencyUse,
+  declaredCounts,
+  staffRecords,
+  trainingRecords,
+  vacancies,
+  workforceSettings,
+  workplaces,
+} from "../../db/schema";
 import { listPayFloors } from "../reference/reference.repo";
 import { type Cell, cellKey, computeGrid, FIGURE_NAMES, type Figures } from "./engine";
 
@@ -25,7 +33,8 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  const date = (from: number, to: number) => new Date(Date.UTC(from, 0, 1) + Math.floor(next() * (to - from) * 365.25) * 86_400_000).toISOString().slice(0, 10);
+  const date = (from: number, to: number) =>
+    new Date(Date.UTC(from, 0, 1) + Math.floor(next() * (to - from) * 365.25) * 86_400_000).toISOString().slice(0, 10);
   return { next, pick, date };
 }
 
@@ -39,7 +48,12 @@ const place = async (orgId: string, postcode: string | null, mainService: number
       .values({ orgId, localRef: `W${uniq()}`, name: "Home", mainService, postcode })
       .returning()
   )[0];
-const places = [await place(a.id, "WA7 1AB", 2), await place(a.id, "SE1 7PB", 8), await place(b.id, "n1 9gu", 2), await place(b.id, null, 20)];
+const places = [
+  await place(a.id, "WA7 1AB", 2),
+  await place(a.id, "SE1 7PB", 8),
+  await place(b.id, "n1 9gu", 2),
+  await place(b.id, null, 20),
+];
 const declaredOnly = await place(b.id, "M1 1AA", 5);
 // A workplace of its own service type with nothing but an open vacancy: a row of the breakdown.
 const vacancyOnly = await place(a.id, "L1 8JQ", 6);
@@ -58,7 +72,10 @@ const rows = Array.from({ length: 700 }, (_, i) => {
   const w = r.pick(places);
   const start = r.next() < 0.05 ? "2024-02-29" : r.date(2019, 2027);
   // An employment ends after it starts (the upload's checks refuse anything else).
-  const end = r.next() < 0.55 ? null : new Date(Date.parse(start) + Math.ceil(r.next() * 1500) * 86_400_000).toISOString().slice(0, 10);
+  const end =
+    r.next() < 0.55
+      ? null
+      : new Date(Date.parse(start) + Math.ceil(r.next() * 1500) * 86_400_000).toISOString().slice(0, 10);
   const interval = r.pick([1, 3, 3, 3, 999, null]);
   return {
     orgId: w.orgId,
@@ -71,7 +88,10 @@ const rows = Array.from({ length: 700 }, (_, i) => {
     contractedHours: r.pick([null, 0, 16, 35, 37.5, 40]),
     averageHours: r.pick([null, 10, 25.5]),
     payInterval: interval,
-    payRate: interval === 1 ? r.pick([18000, 26071.5, 28000, 35000]) : r.pick([9.5, 10.85, 11, 12.21, 12.5, 12.705, 12.71, 13.45, 14.8, 15.2, null]),
+    payRate:
+      interval === 1
+        ? r.pick([18000, 26071.5, 28000, 35000])
+        : r.pick([9.5, 10.85, 11, 12.21, 12.5, 12.705, 12.71, 13.45, 14.8, 15.2, null]),
     mainJobRole: r.pick([8, 8, 8, 7, 4, 52, 3, 23, 10, 25]),
     dateOfBirth: r.next() < 0.1 ? null : r.next() < 0.05 ? "2004-02-29" : r.date(1950, 2010),
     apprentice: r.pick([1, 2, 2, null]),
@@ -110,12 +130,24 @@ await db.insert(vacancies).values(
   Array.from({ length: 40 }, () => {
     const w = r.pick(places.slice(0, 3));
     const opened = r.date(2023, 2027);
-    return { orgId: w.orgId, workplaceId: w.id, jobRole: 8, openedOn: opened, closedOn: r.next() < 0.5 ? null : r.date(Number(opened.slice(0, 4)), 2028) };
+    return {
+      orgId: w.orgId,
+      workplaceId: w.id,
+      jobRole: 8,
+      openedOn: opened,
+      closedOn: r.next() < 0.5 ? null : r.date(Number(opened.slice(0, 4)), 2028),
+    };
   }),
 );
-await db
-  .insert(agencyUse)
-  .values(["2025-03-01", "2025-09-01", "2026-01-01", "2026-05-01"].map((month) => ({ orgId: a.id, workplaceId: places[0].id, month, hours: 100, spend: 2512.34 })));
+await db.insert(agencyUse).values(
+  ["2025-03-01", "2025-09-01", "2026-01-01", "2026-05-01"].map((month) => ({
+    orgId: a.id,
+    workplaceId: places[0].id,
+    month,
+    hours: 100,
+    spend: 2512.34,
+  })),
+);
 await db.insert(declaredCounts).values([
   { orgId: b.id, workplaceId: declaredOnly.id, asAt: "2026-03-31", kind: "vacancies", count: 4 },
   { orgId: b.id, workplaceId: declaredOnly.id, asAt: "2026-03-31", kind: "leavers", count: 3 },
@@ -151,7 +183,10 @@ describe("the figures engine in SQL", () => {
       const groups = new Set([...(cell.by === "all" ? ["all"] : []), ...c.keys(), ...p.keys()]);
       expect([...(grid.get(k)?.keys() ?? [])].sort(), k).toEqual([...groups].sort());
       for (const g of groups) {
-        const expected = { ...(c.get(g) ?? noCoreFigures()), ...(p.get(g) ?? noWorkforceFigures(cell.at, floors)) } as Figures;
+        const expected = {
+          ...(c.get(g) ?? noCoreFigures()),
+          ...(p.get(g) ?? noWorkforceFigures(cell.at, floors)),
+        } as Figures;
         expectSame(grid.get(k)?.get(g) as Figures, expected, `${k} ${g}`);
         compared++;
       }
@@ -159,7 +194,15 @@ describe("the figures engine in SQL", () => {
     expect(compared).toBeGreaterThan(20);
     // The data exercise what they are meant to: these figures have values somewhere.
     const all = grid.get(cellKey({ at: "2026-06-30", by: "all" }))?.get("all") as Figures;
-    for (const name of ["training_compliance", "below_nlw_count", "below_rlw_share", "stability_index", "system_retention", "agency_spend", "pay_median_hourly.care_worker"])
+    for (const name of [
+      "training_compliance",
+      "below_nlw_count",
+      "below_rlw_share",
+      "stability_index",
+      "system_retention",
+      "agency_spend",
+      "pay_median_hourly.care_worker",
+    ])
       expect(all[name].value, name).not.toBeNull();
     expect(all.vacancies.declared).toBe(true);
     expect(all.below_nlw_count.value).toBeGreaterThan(0);
@@ -172,13 +215,17 @@ describe("the figures engine in SQL", () => {
       for (const cell of cells) {
         const k = cellKey(cell);
         // A breakdown's rows are the same whichever figures are asked for.
-        expect([...(alone.get(k)?.keys() ?? [])].sort(), `${name} ${k}`).toEqual([...(full.get(k)?.keys() ?? [])].sort());
+        expect([...(alone.get(k)?.keys() ?? [])].sort(), `${name} ${k}`).toEqual(
+          [...(full.get(k)?.keys() ?? [])].sort(),
+        );
         for (const [g, figures] of alone.get(k) ?? []) {
           expect(Object.keys(figures)).toEqual([name]);
           expect(figures[name], `${name} ${k} ${g}`).toEqual(full.get(k)?.get(g)?.[name]);
         }
       }
-      expect(alone.get(cellKey({ at: "2026-06-30", by: "all" }))?.get("all")?.[name], name).toEqual(full.get(cellKey({ at: "2026-06-30", by: "all" }))?.get("all")?.[name]);
+      expect(alone.get(cellKey({ at: "2026-06-30", by: "all" }))?.get("all")?.[name], name).toEqual(
+        full.get(cellKey({ at: "2026-06-30", by: "all" }))?.get("all")?.[name],
+      );
     }
   });
 });

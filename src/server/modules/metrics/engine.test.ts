@@ -16,7 +16,16 @@ async function workplace(orgId: string) {
     .returning();
   return w;
 }
-type Person = { ref: string; contract: number; start: string; end?: string; dob?: string; key?: string; zeroHours?: number; sick?: number };
+type Person = {
+  ref: string;
+  contract: number;
+  start: string;
+  end?: string;
+  dob?: string;
+  key?: string;
+  zeroHours?: number;
+  sick?: number;
+};
 async function staff(w: { id: string; orgId: string }, people: Person[]) {
   await hub.deps.db.insert(staffRecords).values(
     people.map((p) => ({
@@ -141,7 +150,9 @@ describe("core figures on a hand-made dataset", () => {
         apprentice: p.apprentice ?? null,
       })),
     );
-    await hub.deps.db.insert(vacancies).values({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-05-01" });
+    await hub.deps.db
+      .insert(vacancies)
+      .values({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-05-01" });
     const f = await coreFigures(hub.deps.db, [w.id], D);
     const employedFte = 1 + 0.4 + 0.2 + 0 + 1; // full, part, zero, unknown, apprentice
     expect(f.filled_posts_fte.value).toBeCloseTo(employedFte + 0.5, 10); // and bank
@@ -177,7 +188,11 @@ describe("core figures on a hand-made dataset", () => {
     const org = await makeOrg(hub, "provider");
     const [plain, withRecords] = [await workplace(org.id), await workplace(org.id)];
     const declare = (w: { id: string }, asAt: string, kind: string, counts: number[]) =>
-      hub.deps.db.insert(declaredCounts).values(counts.map((count, i) => ({ orgId: org.id, workplaceId: w.id, asAt, kind, code: i === 0 ? 8 : 7, count })));
+      hub.deps.db
+        .insert(declaredCounts)
+        .values(
+          counts.map((count, i) => ({ orgId: org.id, workplaceId: w.id, asAt, kind, code: i === 0 ? 8 : 7, count })),
+        );
     const person = (w: { id: string }, ref: string, end?: string) => ({
       orgId: org.id,
       workplaceId: w.id,
@@ -200,7 +215,13 @@ describe("core figures on a hand-made dataset", () => {
     await declare(plain, "2026-03-31", "leavers", [4]);
     await declare(withRecords, "2026-03-31", "vacancies", [5]);
     await declare(withRecords, "2026-03-31", "leavers", [6]);
-    await hub.deps.db.insert(vacancies).values({ orgId: org.id, workplaceId: withRecords.id, jobRole: 8, openedOn: "2020-01-01", closedOn: "2020-02-01" });
+    await hub.deps.db.insert(vacancies).values({
+      orgId: org.id,
+      workplaceId: withRecords.id,
+      jobRole: 8,
+      openedOn: "2020-01-01",
+      closedOn: "2020-02-01",
+    });
 
     const p = await coreFigures(hub.deps.db, [plain.id], D);
     expect(p.vacancies).toEqual({ value: 3, n: 3, declared: true });
@@ -216,7 +237,11 @@ describe("core figures on a hand-made dataset", () => {
     const both = await coreFigures(hub.deps.db, [plain.id, withRecords.id], D);
     expect(both.leavers_12m).toEqual({ value: 5, n: 5, declared: true });
     // Before the latest declaration's date, the one before it holds (it is within that year).
-    expect((await coreFigures(hub.deps.db, [plain.id], "2026-03-30")).vacancies).toEqual({ value: 9, n: 9, declared: true });
+    expect((await coreFigures(hub.deps.db, [plain.id], "2026-03-30")).vacancies).toEqual({
+      value: 9,
+      n: 9,
+      declared: true,
+    });
     expect((await coreFigures(hub.deps.db, [plain.id], "2025-05-30")).vacancies).toEqual({ value: 0, n: 0 });
   });
 
@@ -245,7 +270,10 @@ describe("figures through the API", () => {
     expect(mine.status).toBe(200);
     expect(mine.json.values).toEqual({ employed_headcount: 1, turnover_rate: 1 });
     expect(mine.json.figures.turnover_rate).toEqual({ value: 1, n: 1 });
-    expect((await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&scope=workplace:${w.localRef}&metrics=employed_headcount`)).json.values).toEqual({ employed_headcount: 1 });
+    expect(
+      (await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&scope=workplace:${w.localRef}&metrics=employed_headcount`))
+        .json.values,
+    ).toEqual({ employed_headcount: 1 });
     expect((await p.get(`/api/orgs/${provider.id}/metrics?scope=council`)).status).toBe(400);
     expect((await p.get(`/api/orgs/${provider.id}/metrics?scope=workplace:${own.localRef}`)).status).toBe(404); // the council's workplace, not its own
     const unknown = await p.get(`/api/orgs/${provider.id}/metrics?metrics=happiness`);
@@ -264,7 +292,10 @@ describe("figures through the API", () => {
     await staff(w, [{ ref: "p1", contract: 1, start: "2020-01-01" }]);
     const p = await signedIn(hub, providerAdmin.email);
     // Every statement the engine sends, as text (the summaries' own reads go through the query builder).
-    const db = hub.deps.db as unknown as { execute: (q: SQL) => Promise<unknown>; dialect: { sqlToQuery: (q: SQL) => { sql: string } } };
+    const db = hub.deps.db as unknown as {
+      execute: (q: SQL) => Promise<unknown>;
+      dialect: { sqlToQuery: (q: SQL) => { sql: string } };
+    };
     const execute = db.execute;
     const sent: string[] = [];
     db.execute = function (this: unknown, q: SQL) {
@@ -276,7 +307,15 @@ describe("figures through the API", () => {
       expect(one.json.values).toEqual({ filled_posts: 1, vacancies: 0 });
       const engine = sent.filter((s) => s.includes("json_to_recordset"));
       expect(engine.length).toBeGreaterThan(0);
-      for (const absent of ["training_records", "agency_use", "percentile_disc", "person_now", "completeness_", "gender."]) expect(engine.join("\n")).not.toContain(absent);
+      for (const absent of [
+        "training_records",
+        "agency_use",
+        "percentile_disc",
+        "person_now",
+        "completeness_",
+        "gender.",
+      ])
+        expect(engine.join("\n")).not.toContain(absent);
       expect(engine.join("\n")).toContain("from vacancies");
       sent.length = 0;
       await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&metrics=training_compliance`);

@@ -2,8 +2,24 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
 import { CORE_COLUMNS, CORE_FIGURES } from "./core-figures";
-import { type Cell, type CellInfo, cellKey, type FigureDef, type Figures, type Grid, type Row, uniqueCells } from "./figure-types";
-import { HOURLY_PAY_SQL, LONDON_SQL, STATUTORY_FLOOR_SQL, trainingQuery, WORKFORCE_COLUMNS, WORKFORCE_FIGURES } from "./workforce";
+import {
+  type Cell,
+  type CellInfo,
+  cellKey,
+  type FigureDef,
+  type Figures,
+  type Grid,
+  type Row,
+  uniqueCells,
+} from "./figure-types";
+import {
+  HOURLY_PAY_SQL,
+  LONDON_SQL,
+  STATUTORY_FLOOR_SQL,
+  trainingQuery,
+  WORKFORCE_COLUMNS,
+  WORKFORCE_FIGURES,
+} from "./workforce";
 
 // The figures engine: every figure of docs/metrics.md for a set of workplaces, for every cell (a
 // date D and a grouping) a caller asks for at once, worked out by the database. One scan of the
@@ -14,7 +30,16 @@ import { HOURLY_PAY_SQL, LONDON_SQL, STATUTORY_FLOOR_SQL, trainingQuery, WORKFOR
 // workforce.ts).
 
 export { STANDARD_WEEKLY_HOURS } from "./core-figures";
-export { type Cell, cellKey, type Figure, type Figures, type Grid, type GroupBy, type Reason, uniqueCells } from "./figure-types";
+export {
+  type Cell,
+  cellKey,
+  type Figure,
+  type Figures,
+  type Grid,
+  type GroupBy,
+  type Reason,
+  uniqueCells,
+} from "./figure-types";
 
 /** Every figure the engine computes, by name, in the order they are listed. */
 export const FIGURES: Record<string, FigureDef> = { ...CORE_FIGURES, ...WORKFORCE_FIGURES };
@@ -61,7 +86,13 @@ function cellsJson(cells: Cell[], floors: PayFloor[]) {
  * control for their reader. A cell grouped "all" always has its "all" group; a breakdown has a
  * group for every employer or service type with any record in these workplaces.
  */
-export async function computeGrid(db: Exec, workplaceIds: string[], asked: Cell[], floors: PayFloor[], names: string[] = FIGURE_NAMES): Promise<Grid> {
+export async function computeGrid(
+  db: Exec,
+  workplaceIds: string[],
+  asked: Cell[],
+  floors: PayFloor[],
+  names: string[] = FIGURE_NAMES,
+): Promise<Grid> {
   const cells = uniqueCells(asked);
   const used = columnsOf(names);
   const rows = workplaceIds.length && cells.length ? await aggregates(db, workplaceIds, cells, floors, used) : [];
@@ -69,14 +100,16 @@ export async function computeGrid(db: Exec, workplaceIds: string[], asked: Cell[
   for (const row of rows) {
     const key = `${row.at}|${row.by}|${row.g}`;
     const values = byKey.get(key) ?? new Map<string, number>();
-    for (const [column, value] of Object.entries(row)) if (column !== "at" && column !== "by" && column !== "g") values.set(column, Number(value ?? 0));
+    for (const [column, value] of Object.entries(row))
+      if (column !== "at" && column !== "by" && column !== "g") values.set(column, Number(value ?? 0));
     byKey.set(key, values);
   }
   const grid: Grid = new Map();
   for (const cell of cells) {
     const info: CellInfo = { at: cell.at, rlwKnown: applicableRlw(floors, cell.at, false) !== null };
     const groups = new Set(cell.by === "all" ? ["all"] : []);
-    for (const key of byKey.keys()) if (key.startsWith(`${cellKey(cell)}|`)) groups.add(key.slice(cellKey(cell).length + 1));
+    for (const key of byKey.keys())
+      if (key.startsWith(`${cellKey(cell)}|`)) groups.add(key.slice(cellKey(cell).length + 1));
     const figures = new Map<string, Figures>();
     for (const g of groups) {
       const values = byKey.get(`${cellKey(cell)}|${g}`);
@@ -91,7 +124,13 @@ export async function computeGrid(db: Exec, workplaceIds: string[], asked: Cell[
 type AggregateRow = { at: string; by: string; g: string } & Record<string, unknown>;
 
 /** The aggregates the used columns need, one row per cell and group from each query run. */
-async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floors: PayFloor[], used: Set<string>): Promise<AggregateRow[]> {
+async function aggregates(
+  db: Exec,
+  workplaceIds: string[],
+  cells: Cell[],
+  floors: PayFloor[],
+  used: Set<string>,
+): Promise<AggregateRow[]> {
   const ids = `{${workplaceIds.join(",")}}`;
   const g = sql.raw(GROUP_KEY);
   const c = sql`c as (select c.d, c.by, (c.d - interval '12 months')::date as d12, c.rlw_uk, c.rlw_london, c.appr, c.nlw
@@ -120,7 +159,9 @@ async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floor
       ? sql`, t as (select s.*, s.person_key is not null and bool_or(s.contract_type in (1, 2) and s.start_date <= s.d and (s.end_date is null or s.end_date > s.d))
             over (partition by s.d, s.by, s.org_id, s.person_key) as person_now from s)`
       : sql``;
-    run(sql`with ${c}, ${scan}${window} select s.d::text as at, s.by, s.g, ${select} from ${sql.raw(used.has("stable") ? "t" : "s")} s group by 1, 2, 3`);
+    run(
+      sql`with ${c}, ${scan}${window} select s.d::text as at, s.by, s.g, ${select} from ${sql.raw(used.has("stable") ? "t" : "s")} s group by 1, 2, 3`,
+    );
   }
   // A breakdown lists every employer or service type with anything here (a staff record, in post
   // or not; a vacancy open at D; agency spend or a declared count that counts in the 12 months),
@@ -180,7 +221,13 @@ async function aggregates(db: Exec, workplaceIds: string[], cells: Cell[], floor
 }
 
 /** Every figure named (all by default) for one set of workplaces as at one date. */
-export async function figuresAt(db: Exec, workplaceIds: string[], at: string, floors: PayFloor[] = [], names: string[] = FIGURE_NAMES): Promise<Figures> {
+export async function figuresAt(
+  db: Exec,
+  workplaceIds: string[],
+  at: string,
+  floors: PayFloor[] = [],
+  names: string[] = FIGURE_NAMES,
+): Promise<Figures> {
   const cell: Cell = { at, by: "all" };
   return (await computeGrid(db, workplaceIds, [cell], floors, names)).get(cellKey(cell))?.get("all") as Figures;
 }

@@ -39,7 +39,8 @@ export const count = (n: number): Figure => ({ value: n, n });
 /** A share or rate: null (no data) when nobody is in the denominator. */
 export const rate = (num: number, den: number): Figure => (den > 0 ? { value: num / den, n: den } : noData());
 /** A mean worked out by the database over n values. */
-export const mean = (value: number | null, n: number): Figure => (n > 0 && value !== null ? { value: Number(value), n } : noData());
+export const mean = (value: number | null, n: number): Figure =>
+  n > 0 && value !== null ? { value: Number(value), n } : noData();
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**

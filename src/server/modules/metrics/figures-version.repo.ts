@@ -9,7 +9,8 @@ import type { Exec } from "../../db/client";
  * exactly right. One query over small tables.
  */
 export async function councilFiguresVersion(db: Exec, councilId: string): Promise<string> {
-  const stamp = (table: string) => sql.raw(`(select count(*) || '.' || coalesce(max(updated_at)::text, '') from ${table})`);
+  const stamp = (table: string) =>
+    sql.raw(`(select count(*) || '.' || coalesce(max(updated_at)::text, '') from ${table})`);
   const result = await db.execute(sql`
     select concat_ws('|',
       (select coalesce(sum(version), 0) from org_data_versions),

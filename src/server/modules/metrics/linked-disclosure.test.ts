@@ -14,12 +14,26 @@ import { refreshSummaries } from "./refresh";
 const hub = await testHub();
 const D = "2026-06-30";
 /** The dates a council dashboard as at D shows: D, a quarter before, and 8 quarter ends. */
-const TREND = ["2024-09-30", "2024-12-31", "2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30"];
+const TREND = [
+  "2024-09-30",
+  "2024-12-31",
+  "2025-03-31",
+  "2025-06-30",
+  "2025-09-30",
+  "2025-12-31",
+  "2026-03-31",
+  "2026-06-30",
+];
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
 /** A provider with one workplace of `service`: `unknown` staff of unknown ethnicity, the rest White. */
-async function provider(councilId: string, workers: number, unknown: number, opts: { service?: number; from?: string } = {}) {
+async function provider(
+  councilId: string,
+  workers: number,
+  unknown: number,
+  opts: { service?: number; from?: string } = {},
+) {
   const org = await makeOrg(hub, "provider");
   await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: opts.from ?? "2020-01-01" });
   const [w] = await hub.deps.db
@@ -50,13 +64,19 @@ interface Seen {
   people: number;
   n: number;
 }
-const groupOf = (name: string) => (name === "ethnicity_unknown_share" ? "unknown" : name.startsWith("ethnicity_share.") ? name.slice("ethnicity_share.".length) : null);
+const groupOf = (name: string) =>
+  name === "ethnicity_unknown_share"
+    ? "unknown"
+    : name.startsWith("ethnicity_share.")
+      ? name.slice("ethnicity_share.".length)
+      : null;
 
 /** Everything special category in a set of figures, as counts (value × n). */
 function harvest(seen: Seen[], where: string, providers: string[], at: string, figures: Record<string, Figure>) {
   for (const [name, f] of Object.entries(figures)) {
     const group = groupOf(name);
-    if (group && f.value !== null) seen.push({ where, providers, at, group, people: Math.round(f.value * f.n), n: f.n });
+    if (group && f.value !== null)
+      seen.push({ where, providers, at, group, people: Math.round(f.value * f.n), n: f.n });
   }
 }
 
@@ -76,7 +96,8 @@ async function readEverything(council: Org, providers: Org[], dashboardDates: st
       harvest(seen, `dashboard ${at} previous`, asAt, d.previousAt, d.previous);
       for (const t of d.trend) harvest(seen, `dashboard ${at} trend`, asAt, t.at, t.figures);
       for (const r of d.byProvider) harvest(seen, `dashboard ${at} byProvider`, [r.key], at, r.figures);
-      for (const r of d.byService) harvest(seen, `dashboard ${at} byService ${r.key}`, await ofService(asAt, Number(r.key)), at, r.figures);
+      for (const r of d.byService)
+        harvest(seen, `dashboard ${at} byService ${r.key}`, await ofService(asAt, Number(r.key)), at, r.figures);
       for (const p of asAt) {
         const drill = (await client.get(`/api/orgs/${council.id}/dashboard?at=${at}&provider=${p}`)).json;
         answers[`drill ${at} ${p}`] = drill;
@@ -87,7 +108,11 @@ async function readEverything(council: Org, providers: Org[], dashboardDates: st
     }
     // The metrics API (every figure, not only the headlines) and the CLI (`hub metrics` calls
     // metricsFor as the organisation with no role), for the whole council and each provider.
-    const cli: OrgCtx = { ...hub.ctx, org: { id: council.id, kind: "council", name: council.name, slug: council.slug, isDemo: false }, role: null };
+    const cli: OrgCtx = {
+      ...hub.ctx,
+      org: { id: council.id, kind: "council", name: council.name, slug: council.slug, isDemo: false },
+      role: null,
+    };
     for (const at of [D, ...TREND]) {
       const asAt = await commissionedAt(council, providers, at);
       const api = (await client.get(`/api/orgs/${council.id}/metrics?scope=council&at=${at}`)).json;
@@ -112,7 +137,9 @@ async function readEverything(council: Org, providers: Org[], dashboardDates: st
 async function commissionedAt(_council: Org, providers: Org[], at: string) {
   const { commissioning } = await import("../../db/schema");
   const rows = await hub.deps.db.select().from(commissioning);
-  return providers.filter((p) => rows.some((r) => r.providerId === p.id && r.fromDate <= at && (r.toDate === null || r.toDate >= at))).map((p) => p.id);
+  return providers
+    .filter((p) => rows.some((r) => r.providerId === p.id && r.fromDate <= at && (r.toDate === null || r.toDate >= at)))
+    .map((p) => p.id);
 }
 let serviceOf = new Map<string, number>();
 async function ofService(ids: string[], service: number) {
@@ -126,18 +153,29 @@ async function ofService(ids: string[], service: number) {
  * gives `target` a different count, no arithmetic over the answers can tell which is true.
  * Searches every assignment of unknown counts to providers (White = workforce − unknown).
  */
-function otherValues(seen: Seen[], workforce: Map<string, number>, target: string, truth: Map<string, number>, at: string) {
+function otherValues(
+  seen: Seen[],
+  workforce: Map<string, number>,
+  target: string,
+  truth: Map<string, number>,
+  at: string,
+) {
   const ids = [...workforce.keys()];
   const facts = seen.filter((s) => s.at === at && (s.group === "unknown" || s.group === "white"));
   const ok = (u: Map<string, number>) =>
     facts.every((s) => {
-      const sum = s.providers.reduce((t, p) => t + (s.group === "unknown" ? (u.get(p) ?? 0) : (workforce.get(p) ?? 0) - (u.get(p) ?? 0)), 0);
+      const sum = s.providers.reduce(
+        (t, p) => t + (s.group === "unknown" ? (u.get(p) ?? 0) : (workforce.get(p) ?? 0) - (u.get(p) ?? 0)),
+        0,
+      );
       return sum === s.people;
     });
   // Each provider's candidates: the counts consistent with what was read about it alone.
   const options = ids.map((p) => {
     const own = facts.filter((s) => s.providers.length === 1 && s.providers[0] === p);
-    return Array.from({ length: (workforce.get(p) ?? 0) + 1 }, (_, u) => u).filter((u) => own.every((s) => (s.group === "unknown" ? u : (workforce.get(p) ?? 0) - u) === s.people));
+    return Array.from({ length: (workforce.get(p) ?? 0) + 1 }, (_, u) => u).filter((u) =>
+      own.every((s) => (s.group === "unknown" ? u : (workforce.get(p) ?? 0) - u) === s.people),
+    );
   });
   expect(ok(truth), "the true counts are consistent with what was read").toBe(true);
   const values = new Set<number>();
@@ -168,20 +206,34 @@ describe("a council cannot recover a withheld cell by combining requests", () =>
     for (const p of [first, second]) {
       const d = answers[`dashboard ${D}`] as { byProvider: { key: string; figures: Record<string, Figure> }[] };
       expect(d.byProvider.find((r) => r.key === p.id)?.figures.ethnicity_unknown_share).toEqual(withheld);
-      const drill = answers[`drill ${D} ${p.id}`] as { now: Record<string, Figure>; previous: Record<string, Figure>; trend: { figures: Record<string, Figure> }[] };
+      const drill = answers[`drill ${D} ${p.id}`] as {
+        now: Record<string, Figure>;
+        previous: Record<string, Figure>;
+        trend: { figures: Record<string, Figure> }[];
+      };
       expect(drill.now.ethnicity_unknown_share).toEqual(withheld);
       expect(drill.previous.ethnicity_unknown_share).toEqual(withheld);
       for (const t of drill.trend) expect(t.figures.ethnicity_unknown_share).toEqual(withheld);
-      const api = answers[`api ${D} ${p.id}`] as { values: Record<string, number | null>; figures: Record<string, Figure> };
+      const api = answers[`api ${D} ${p.id}`] as {
+        values: Record<string, number | null>;
+        figures: Record<string, Figure>;
+      };
       expect(api.figures.ethnicity_unknown_share).toEqual(withheld);
       expect(api.figures["ethnicity_share.unknown"]).toEqual(withheld);
       // Not its complement either: 12 less the White share's count would be the unknown count.
       expect(api.figures["ethnicity_share.white"]).toEqual(withheld);
       expect(api.values.ethnicity_unknown_share).toBeNull();
-      expect(seen.some((s) => s.providers.length === 1 && s.providers[0] === p.id && (s.group === "unknown" || s.group === "white"))).toBe(false);
+      expect(
+        seen.some(
+          (s) => s.providers.length === 1 && s.providers[0] === p.id && (s.group === "unknown" || s.group === "white"),
+        ),
+      ).toBe(false);
     }
     // The other two and the council's total are still there.
-    const d = answers[`dashboard ${D}`] as { now: Record<string, Figure>; byProvider: { key: string; figures: Record<string, Figure> }[] };
+    const d = answers[`dashboard ${D}`] as {
+      now: Record<string, Figure>;
+      byProvider: { key: string; figures: Record<string, Figure> }[];
+    };
     expect(d.byProvider.find((r) => r.key === third.id)?.figures.ethnicity_unknown_share.value).toBe(10 / 40);
     expect(d.now.ethnicity_unknown_share.value).toBe(26 / 94);
 
@@ -217,7 +269,11 @@ describe("a council cannot recover a withheld cell by combining requests", () =>
 
   it("a provider commissioned later is not given away by the difference between two dashboards' totals for the same date", async () => {
     const council = await makeOrg(hub, "council");
-    const providers = [await provider(council.id, 20, 6), await provider(council.id, 30, 8), await provider(council.id, 25, 7)];
+    const providers = [
+      await provider(council.id, 20, 6),
+      await provider(council.id, 30, 8),
+      await provider(council.id, 25, 7),
+    ];
     // Commissioned from July: the September dashboard's trend counts it at 30 June, the June one does not.
     const late = await provider(council.id, 12, 3, { from: "2026-07-01" });
     serviceOf = new Map([...providers, late].map((p) => [p.id, 2]));
@@ -235,7 +291,12 @@ describe("a council cannot recover a withheld cell by combining requests", () =>
     const analyst = await signedIn(hub, (await makeUser(hub, council, "council_analyst")).email);
     const rows = async () => {
       const d = (await analyst.get(`/api/orgs/${council.id}/dashboard?at=${D}`)).json;
-      return Object.fromEntries(d.byProvider.map((r: { key: string; figures: Record<string, Figure> }) => [r.key, r.figures.ethnicity_unknown_share.value]));
+      return Object.fromEntries(
+        d.byProvider.map((r: { key: string; figures: Record<string, Figure> }) => [
+          r.key,
+          r.figures.ethnicity_unknown_share.value,
+        ]),
+      );
     };
     expect(await rows()).toEqual({ [a.id]: 0.5, [b.id]: 0.25, [c.id]: 8 / 30 });
     expect(await rows()).toEqual({ [a.id]: 0.5, [b.id]: 0.25, [c.id]: 8 / 30 }); // read from the summaries

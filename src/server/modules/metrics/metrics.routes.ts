@@ -75,7 +75,11 @@ export function metricsRoutes(r: Router) {
     async (c, { query }) => {
       const ctx = orgCtxOf(c);
       const at = query.at ?? isoDate(ctx.deps.now());
-      return c.json(ctx.org.kind === "council" ? await keptCouncilDashboard(ctx, at, query.provider) : await providerDashboard(ctx, at));
+      return c.json(
+        ctx.org.kind === "council"
+          ? await keptCouncilDashboard(ctx, at, query.provider)
+          : await providerDashboard(ctx, at),
+      );
     },
   );
 
@@ -102,7 +106,8 @@ export function metricsRoutes(r: Router) {
       tag: "Workforce intelligence",
       scope: "org",
       permission: "metrics.manage",
-      summary: "Set or remove (null) targets for headline figures, in the figure's unit: rates as fractions, money in pounds",
+      summary:
+        "Set or remove (null) targets for headline figures, in the figure's unit: rates as fractions, money in pounds",
       body: targetsInput,
     },
     async (c, { body }) => c.json({ targets: await setTargets(orgCtxOf(c), body.targets) }),

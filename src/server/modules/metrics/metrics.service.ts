@@ -11,8 +11,25 @@ import { careerFigures } from "./career-figures";
 import { figuresToProtect, isSpecial, type LinkedCell, protect, withholdLinked } from "./disclosure";
 import { commissioningOf, workplacesOfOrgs } from "./disclosure.repo";
 import { type Distributions, distributionsFor } from "./distributions";
-import { type Cell, cellKey, computeGrid, FIGURE_NAMES, type Figure, type Figures, type Grid, type GroupBy, uniqueCells } from "./engine";
-import { allWorkplaceIds, countEmployers, servicesOfOrg, workplaceIdsByRef, workplaceIdsOfOrgs, workplaceIdsOfService } from "./scope.repo";
+import {
+  type Cell,
+  cellKey,
+  computeGrid,
+  FIGURE_NAMES,
+  type Figure,
+  type Figures,
+  type Grid,
+  type GroupBy,
+  uniqueCells,
+} from "./engine";
+import {
+  allWorkplaceIds,
+  countEmployers,
+  servicesOfOrg,
+  workplaceIdsByRef,
+  workplaceIdsOfOrgs,
+  workplaceIdsOfService,
+} from "./scope.repo";
 import { summariesOf } from "./summaries";
 
 /**
@@ -21,27 +38,45 @@ import { summariesOf } from "./summaries";
  * together with its own services, or for a provider its comparison group: other employers with
  * workplaces of its main service type in the same council areas.
  */
-export type Scope = { kind: "employer" } | { kind: "workplace"; ref: string } | { kind: "council" } | { kind: "comparison" } | { kind: "provider"; id: string };
+export type Scope =
+  | { kind: "employer" }
+  | { kind: "workplace"; ref: string }
+  | { kind: "council" }
+  | { kind: "comparison" }
+  | { kind: "provider"; id: string };
 
 export function parseScope(ctx: OrgCtx, text: string | undefined): Scope {
   const value = text ?? (ctx.org.kind === "council" ? "council" : "employer");
   if (value === "employer") return { kind: "employer" };
   if (value === "council") {
-    if (ctx.org.kind !== "council") throw badRequest("validation", "scope=council is for councils: use scope=employer or scope=workplace:<reference>.");
+    if (ctx.org.kind !== "council")
+      throw badRequest(
+        "validation",
+        "scope=council is for councils: use scope=employer or scope=workplace:<reference>.",
+      );
     return { kind: "council" };
   }
   if (value === "comparison") {
     // A council's comparison group would be other employers' workplaces cut another way than its
     // breakdowns, from which a withheld provider's cell could be worked out by difference.
-    if (ctx.org.kind === "council") throw badRequest("validation", "scope=comparison is for providers: a council uses scope=council or scope=provider:<id>.");
+    if (ctx.org.kind === "council")
+      throw badRequest(
+        "validation",
+        "scope=comparison is for providers: a council uses scope=council or scope=provider:<id>.",
+      );
     return { kind: "comparison" };
   }
   if (value.startsWith("provider:")) {
-    if (ctx.org.kind !== "council") throw badRequest("validation", "scope=provider:<id> is for councils, about a provider they commission.");
+    if (ctx.org.kind !== "council")
+      throw badRequest("validation", "scope=provider:<id> is for councils, about a provider they commission.");
     return { kind: "provider", id: value.slice("provider:".length) };
   }
-  if (value.startsWith("workplace:") && value.length > "workplace:".length) return { kind: "workplace", ref: value.slice("workplace:".length) };
-  throw badRequest("validation", `scope "${value}" is not recognised: use employer, comparison, council (councils) or workplace:<your workplace reference or id>.`);
+  if (value.startsWith("workplace:") && value.length > "workplace:".length)
+    return { kind: "workplace", ref: value.slice("workplace:".length) };
+  throw badRequest(
+    "validation",
+    `scope "${value}" is not recognised: use employer, comparison, council (councils) or workplace:<your workplace reference or id>.`,
+  );
 }
 
 export async function workplacesOf(ctx: OrgCtx, scope: Scope, at: string): Promise<string[]> {
@@ -98,9 +133,12 @@ export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at:
     FIGURE_NAMES,
   );
   const cell: Cell = { at, by: "all" };
-  const figures = (await (await figuresOver(ctx, ids)).subset([cell], needed)).get(cellKey(cell))?.get("all") as Figures;
+  const figures = (await (await figuresOver(ctx, ids)).subset([cell], needed))
+    .get(cellKey(cell))
+    ?.get("all") as Figures;
   const computed = { ...figures, ...returns };
-  const protectedFigures = special || scope.kind === "comparison" ? (await protectForScope(ctx, scope, ids, [at]))(computed, at) : computed;
+  const protectedFigures =
+    special || scope.kind === "comparison" ? (await protectForScope(ctx, scope, ids, [at]))(computed, at) : computed;
   return { scope, at, figures: pick(protectedFigures, names) };
 }
 
@@ -110,11 +148,19 @@ export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at:
  * its providers (`council`, as at `asAt`, or one `provider`) gets exactly what `councilDisclosure`
  * withholds; an employer's own figures are its own.
  */
-export async function protectForScope(ctx: OrgCtx, scope: Scope, ids: string[], dates: string[], asAt?: string): Promise<(f: Figures, at: string) => Figures> {
+export async function protectForScope(
+  ctx: OrgCtx,
+  scope: Scope,
+  ids: string[],
+  dates: string[],
+  asAt?: string,
+): Promise<(f: Figures, at: string) => Figures> {
   if (scope.kind === "employer" || scope.kind === "workplace") return (f) => f;
   if (scope.kind === "council" || scope.kind === "provider") {
     const view = await councilDisclosure(ctx, dates);
-    return scope.kind === "council" ? (f, at) => view.total(f, at, asAt ?? at) : (f, at) => view.provider(scope.id, f, at);
+    return scope.kind === "council"
+      ? (f, at) => view.total(f, at, asAt ?? at)
+      : (f, at) => view.provider(scope.id, f, at);
   }
   const employers = await employersOf(ctx, ids);
   return (f) => protect(f, { employers, workers: f.filled_posts.value ?? 0 }, { needsGroupSize: true });
@@ -135,11 +181,19 @@ export async function protectForScope(ctx: OrgCtx, scope: Scope, ids: string[], 
  */
 export async function councilDisclosure(ctx: OrgCtx, dates: string[]) {
   const links = await commissioningOf(ctx.db, ctx.org.id);
-  const setAt = (d: string) => [...new Set([ctx.org.id, ...links.filter((l) => l.fromDate <= d && (l.toDate === null || l.toDate >= d)).map((l) => l.providerId)])].sort();
+  const setAt = (d: string) =>
+    [
+      ...new Set([
+        ctx.org.id,
+        ...links.filter((l) => l.fromDate <= d && (l.toDate === null || l.toDate >= d)).map((l) => l.providerId),
+      ]),
+    ].sort();
   const dayAfter = (d: string) => isoDate(new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000));
   const plans = [...new Set(dates)].map((at) => {
     const until = `${Number(at.slice(0, 4)) + 3}${at.slice(4)}`;
-    const changes = links.flatMap((l) => [l.fromDate, ...(l.toDate ? [dayAfter(l.toDate)] : [])]).filter((d) => d > at && d <= until);
+    const changes = links
+      .flatMap((l) => [l.fromDate, ...(l.toDate ? [dayAfter(l.toDate)] : [])])
+      .filter((d) => d > at && d <= until);
     const sets = new Map([at, ...changes].map((d) => setAt(d)).map((s) => [s.join(","), s]));
     return { at, own: setAt(at), sets, readable: [...new Set([...sets.values()].flat())] };
   });
@@ -150,7 +204,13 @@ export async function councilDisclosure(ctx: OrgCtx, dates: string[]) {
   };
   const atomsOf = (orgs: string[], service?: number) => {
     const of = new Set(orgs);
-    return [...new Set(places.filter((w) => of.has(w.orgId) && (service === undefined || w.mainService === service)).map((w) => `${w.orgId}|${w.mainService}`))];
+    return [
+      ...new Set(
+        places
+          .filter((w) => of.has(w.orgId) && (service === undefined || w.mainService === service))
+          .map((w) => `${w.orgId}|${w.mainService}`),
+      ),
+    ];
   };
   // What is withheld is summarised like the figures it rests on (ADR 0009): keyed by the
   // workplaces it reads and the commissioning links that decide its cells, and current while
@@ -169,10 +229,19 @@ export async function councilDisclosure(ctx: OrgCtx, dates: string[]) {
       group.map((p) => nameOf(p.at)),
       async (missing) => {
         const todo = group.filter((p) => missing.includes(nameOf(p.at)));
-        return new Map([...(await withheldAt(todo))].map(([at, cells]) => [nameOf(at), Object.fromEntries([...cells].map(([k, names]) => [k, [...names]]))]));
+        return new Map(
+          [...(await withheldAt(todo))].map(([at, cells]) => [
+            nameOf(at),
+            Object.fromEntries([...cells].map(([k, names]) => [k, [...names]])),
+          ]),
+        );
       },
     );
-    for (const p of group) withheld.set(p.at, new Map(Object.entries(read.get(nameOf(p.at)) ?? {}).map(([k, names]) => [k, new Set(names)])));
+    for (const p of group)
+      withheld.set(
+        p.at,
+        new Map(Object.entries(read.get(nameOf(p.at)) ?? {}).map(([k, names]) => [k, new Set(names)])),
+      );
   }
   /** The rule's answer for each of these dates, from one grid per set of workplaces (usually one in all). */
   async function withheldAt(todo: typeof plans) {
@@ -182,16 +251,33 @@ export async function councilDisclosure(ctx: OrgCtx, dates: string[]) {
       asks.set(key, { ids, cells: [...(asks.get(key)?.cells ?? []), cell] });
       return key;
     };
-    const keys = todo.map((p) => ({ byEmployer: ask(idsOf(p.readable), { at: p.at, by: "employer" }), byService: ask(idsOf(p.own), { at: p.at, by: "service" }) }));
+    const keys = todo.map((p) => ({
+      byEmployer: ask(idsOf(p.readable), { at: p.at, by: "employer" }),
+      byService: ask(idsOf(p.own), { at: p.at, by: "service" }),
+    }));
     const grids = new Map<string, Grid>();
-    for (const [key, { ids, cells }] of asks) grids.set(key, await figuresGrid(ctx, ids, cells, FIGURE_NAMES.filter(isSpecial)));
+    for (const [key, { ids, cells }] of asks)
+      grids.set(key, await figuresGrid(ctx, ids, cells, FIGURE_NAMES.filter(isSpecial)));
     const out = new Map<string, Map<string, Set<string>>>();
     todo.forEach((p, i) => {
-      const rows = grids.get(keys[i].byEmployer)?.get(cellKey({ at: p.at, by: "employer" })) ?? new Map<string, Figures>();
-      const services = grids.get(keys[i].byService)?.get(cellKey({ at: p.at, by: "service" })) ?? new Map<string, Figures>();
+      const rows =
+        grids.get(keys[i].byEmployer)?.get(cellKey({ at: p.at, by: "employer" })) ?? new Map<string, Figures>();
+      const services =
+        grids.get(keys[i].byService)?.get(cellKey({ at: p.at, by: "service" })) ?? new Map<string, Figures>();
       const cells: LinkedCell[] = [
-        ...p.readable.map((org) => ({ key: `row:${org}`, kind: "row" as const, atoms: atomsOf([org]), figures: rows.get(org) ?? {}, own: org === ctx.org.id })),
-        ...[...services].map(([code, figures]) => ({ key: `service:${code}`, kind: "service" as const, atoms: atomsOf(p.own, Number(code)), figures })),
+        ...p.readable.map((org) => ({
+          key: `row:${org}`,
+          kind: "row" as const,
+          atoms: atomsOf([org]),
+          figures: rows.get(org) ?? {},
+          own: org === ctx.org.id,
+        })),
+        ...[...services].map(([code, figures]) => ({
+          key: `service:${code}`,
+          kind: "service" as const,
+          atoms: atomsOf(p.own, Number(code)),
+          figures,
+        })),
         ...[...p.sets].map(([key, orgs]) => ({
           key: `total:${key}`,
           kind: key === p.own.join(",") ? ("total" as const) : ("other_total" as const),
@@ -208,7 +294,12 @@ export async function councilDisclosure(ctx: OrgCtx, dates: string[]) {
     // A figure the rule has not looked at never leaves unprotected.
     if (!names) throw new Error(`disclosure: ${key} as at ${at} is not among the cells worked out`);
     if (!names.size) return f;
-    return Object.fromEntries(Object.entries(f).map(([n, v]) => [n, names.has(n) ? ({ value: null, reason: "suppressed", n: 0 } as Figure) : v]));
+    return Object.fromEntries(
+      Object.entries(f).map(([n, v]) => [
+        n,
+        names.has(n) ? ({ value: null, reason: "suppressed", n: 0 } as Figure) : v,
+      ]),
+    );
   };
   return {
     /** A commissioned provider's figures (or the council's own) as at `at`. */
@@ -229,14 +320,23 @@ function sumOfCounts(rows: Figures[]): Figures {
       const s = sums.get(name) ?? { people: 0, n: 0 };
       sums.set(name, { people: s.people + Math.round(f.value * f.n), n: s.n + f.n });
     }
-  return Object.fromEntries([...sums].map(([name, s]) => [name, s.n ? { value: s.people / s.n, n: s.n } : { value: null, reason: "no_data" as const, n: 0 }]));
+  return Object.fromEntries(
+    [...sums].map(([name, s]) => [
+      name,
+      s.n ? { value: s.people / s.n, n: s.n } : { value: null, reason: "no_data" as const, n: 0 },
+    ]),
+  );
 }
 
 /** The named figures (all when none are named); an unknown name is a clear error. */
 export function pick(figures: Figures, names: string[]): Figures {
   // Own properties only: `in` would take __proto__, constructor or toString for figures.
   const unknown = names.filter((n) => !Object.hasOwn(figures, n));
-  if (unknown.length) throw badRequest("validation", `${unknown.join(", ")}: not a figure the hub computes yet. Available: ${Object.keys(figures).join(", ")}.`);
+  if (unknown.length)
+    throw badRequest(
+      "validation",
+      `${unknown.join(", ")}: not a figure the hub computes yet. Available: ${Object.keys(figures).join(", ")}.`,
+    );
   return names.length ? Object.fromEntries(names.map((n) => [n, figures[n]])) : figures;
 }
 
@@ -244,7 +344,12 @@ export function pick(figures: Figures, names: string[]): Figures {
  * Every figure per group of the given workplaces ("all" always present), unprotected: callers
  * apply disclosure control for their reader before anything leaves the server.
  */
-export async function figuresBy(ctx: OrgCtx, ids: string[], at: string, groupBy: GroupBy): Promise<Map<string, Figures>> {
+export async function figuresBy(
+  ctx: OrgCtx,
+  ids: string[],
+  at: string,
+  groupBy: GroupBy,
+): Promise<Map<string, Figures>> {
   const cell = { at, by: groupBy };
   return (await figuresGrid(ctx, ids, [cell])).get(cellKey(cell)) as Map<string, Figures>;
 }
@@ -254,7 +359,12 @@ export async function figuresBy(ctx: OrgCtx, ids: string[], at: string, groupBy:
  * apply disclosure control for their reader before anything leaves the server. A cell grouped
  * "all" always has its "all" figures, even with no records.
  */
-export async function figuresGrid(ctx: Ctx, ids: string[], cells: Cell[], names: string[] = FIGURE_NAMES): Promise<Grid> {
+export async function figuresGrid(
+  ctx: Ctx,
+  ids: string[],
+  cells: Cell[],
+  names: string[] = FIGURE_NAMES,
+): Promise<Grid> {
   return (await figuresOver(ctx, ids)).grid(cells, names);
 }
 
@@ -268,7 +378,8 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
   // Pay floors are inputs too: a changed floor makes other summaries.
   const floorsKey = sha256(JSON.stringify(floors)).slice(0, 16);
   const summaries = await summariesOf(ctx.db, ids);
-  const setKey = (names: string[]) => (names === FIGURE_NAMES ? "all" : sha256([...names].sort().join(",")).slice(0, 16));
+  const setKey = (names: string[]) =>
+    names === FIGURE_NAMES ? "all" : sha256([...names].sort().join(",")).slice(0, 16);
   return {
     /**
      * The figures named (all by default, and whatever their disclosure control reads: see
@@ -303,7 +414,9 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
       return new Map(
         [...byName].map(([name, cell]) => {
           const summarised = found.get(name);
-          const groups = summarised ? new Map(Object.entries(summarised).map(([g, f]) => [g, only(f)])) : (computed.get(cellKey(cell)) ?? new Map());
+          const groups = summarised
+            ? new Map(Object.entries(summarised).map(([g, f]) => [g, only(f)]))
+            : (computed.get(cellKey(cell)) ?? new Map());
           return [cellKey(cell), groups];
         }),
       );
@@ -311,12 +424,16 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
     /** A dashboard's distributions (age, pay, leavers). */
     async distributions(at: string): Promise<Distributions> {
       const name = `distributions|${at}|${floorsKey}`;
-      return (await summaries.read([name], async () => new Map([[name, await distributionsFor(ctx.db, ids, at, floors)]]))).get(name) as Distributions;
+      return (
+        await summaries.read([name], async () => new Map([[name, await distributionsFor(ctx.db, ids, at, floors)]]))
+      ).get(name) as Distributions;
     },
     /** A dashboard's career framework figures (the framework is an input). */
     async careers(at: string, framework: Framework): Promise<CareerFigures> {
       const name = `careers|${at}|${sha256(JSON.stringify(framework)).slice(0, 16)}`;
-      return (await summaries.read([name], async () => new Map([[name, await careerFigures(ctx.db, ids, at, framework)]]))).get(name) as CareerFigures;
+      return (
+        await summaries.read([name], async () => new Map([[name, await careerFigures(ctx.db, ids, at, framework)]]))
+      ).get(name) as CareerFigures;
     },
   };
 }
@@ -332,6 +449,15 @@ const employersOf = (ctx: Ctx, ids: string[]) => countEmployers(ctx.db, ids);
  */
 export async function nationalHeadlines(ctx: Ctx, at: string): Promise<Figures> {
   const ids = await allWorkplaceIds(ctx.db);
-  const figures = (await figuresGrid(ctx, ids, [{ at, by: "all" }], HEADLINE_NAMES)).get(cellKey({ at, by: "all" }))?.get("all") as Figures;
-  return pick(protect(figures, { employers: await employersOf(ctx, ids), workers: figures.filled_posts.value ?? 0 }, { needsGroupSize: false }), HEADLINE_NAMES);
+  const figures = (await figuresGrid(ctx, ids, [{ at, by: "all" }], HEADLINE_NAMES))
+    .get(cellKey({ at, by: "all" }))
+    ?.get("all") as Figures;
+  return pick(
+    protect(
+      figures,
+      { employers: await employersOf(ctx, ids), workers: figures.filled_posts.value ?? 0 },
+      { needsGroupSize: false },
+    ),
+    HEADLINE_NAMES,
+  );
 }

@@ -19,7 +19,9 @@ import { findPublicPage, savePublicPage } from "./public-page.repo";
 /** Counts on a public page are rounded to the nearest ROUND_TO. */
 export const ROUND_TO = 5;
 /** The figures a public page shows: the headlines, less data quality and spend. */
-export const PUBLIC_FIGURES = HEADLINES.filter((h) => !["completeness_score", "ethnicity_unknown_share", "agency_spend"].includes(h.name)).map((h) => h.name);
+export const PUBLIC_FIGURES = HEADLINES.filter(
+  (h) => !["completeness_score", "ethnicity_unknown_share", "agency_spend"].includes(h.name),
+).map((h) => h.name);
 const COUNTS = new Set(HEADLINES.filter((h) => h.kind === "count").map((h) => h.name));
 
 export const round5 = (n: number) => Math.round(n / ROUND_TO) * ROUND_TO;
@@ -53,7 +55,12 @@ export async function setPublicPage(ctx: OrgCtx, enabled: boolean) {
   if (ctx.org.kind !== "council") throw badRequest("validation", "Public workforce pages are for councils.");
   return inTransaction(ctx, async (tx) => {
     const before = await pageOf(tx, ctx.org.id);
-    await savePublicPage(tx.db, { councilId: ctx.org.id, enabled, updatedBy: ctx.actor.userId, updatedAt: tx.deps.now() });
+    await savePublicPage(tx.db, {
+      councilId: ctx.org.id,
+      enabled,
+      updatedBy: ctx.actor.userId,
+      updatedAt: tx.deps.now(),
+    });
     await recordAudit(tx, {
       orgId: ctx.org.id,
       action: "update",
@@ -88,7 +95,8 @@ export async function publicWorkforce(ctx: Ctx, slug: string) {
   // Protected as a comparison group; the page shows no special category figure (PUBLIC_FIGURES),
   // so nothing on it takes part in the council's linked suppression (disclosure.ts).
   const guard = await protectForScope(asCouncil, { kind: "comparison" }, ids, [at, ...quarters]);
-  const figuresAt = (d: string) => roundForPublic(pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), PUBLIC_FIGURES));
+  const figuresAt = (d: string) =>
+    roundForPublic(pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), PUBLIC_FIGURES));
   const d = await distributionsFor(ctx.db, ids, at, await listPayFloors(ctx.db));
   return {
     council: { name: council.name, slug: council.slug, isDemo: council.isDemo },
@@ -96,6 +104,11 @@ export async function publicWorkforce(ctx: Ctx, slug: string) {
     roundedTo: ROUND_TO,
     now: figuresAt(at),
     trend: quarters.map((q) => ({ at: q, figures: figuresAt(q) })),
-    agePyramid: d.agePyramid.map((b) => ({ band: b.band, female: round5(b.female), male: round5(b.male), other: round5(b.other) })),
+    agePyramid: d.agePyramid.map((b) => ({
+      band: b.band,
+      female: round5(b.female),
+      male: round5(b.male),
+      other: round5(b.other),
+    })),
   };
 }

@@ -23,11 +23,16 @@ const seenBy = new WeakMap<Deps, Seen>();
 
 export async function refreshSummaries(deps: Deps, force = false) {
   const today = isoDate(deps.now());
-  const rows = (await deps.db.execute(sql`select org_id, version from org_data_versions`)).rows as { org_id: string; version: number }[];
+  const rows = (await deps.db.execute(sql`select org_id, version from org_data_versions`)).rows as {
+    org_id: string;
+    version: number;
+  }[];
   const versions = new Map(rows.map((r) => [r.org_id, Number(r.version)]));
   const seen = seenBy.get(deps);
   const everything = force || !seen || seen.day !== today;
-  const changed = everything ? [] : [...versions].filter(([org, v]) => seen.versions.get(org) !== v).map(([org]) => org);
+  const changed = everything
+    ? []
+    : [...versions].filter(([org, v]) => seen.versions.get(org) !== v).map(([org]) => org);
   seenBy.set(deps, { day: today, versions });
   if (!everything && !changed.length) return { councils: 0 };
 
@@ -35,7 +40,14 @@ export async function refreshSummaries(deps: Deps, force = false) {
   const ctx = { db: deps.db, deps, actor: systemActor, log: deps.log };
   for (const council of councils) {
     try {
-      await councilDashboard({ ...ctx, org: { id: council.id, kind: "council", name: council.name, slug: council.slug, isDemo: council.isDemo }, role: null }, today);
+      await councilDashboard(
+        {
+          ...ctx,
+          org: { id: council.id, kind: "council", name: council.name, slug: council.slug, isDemo: council.isDemo },
+          role: null,
+        },
+        today,
+      );
     } catch (err) {
       // One council's failure must not stop the others'; its dashboard is computed when read instead.
       deps.log.error("summary refresh failed", { orgId: council.id, ...errorFields(err) });

@@ -14,7 +14,8 @@ import { pruneSummaries } from "./summaries";
 const hub = await testHub();
 const D = "2026-06-30";
 const ctx = { db: hub.deps.db, deps: hub.deps, actor: systemActor, log: hub.deps.log };
-const summaryCount = async () => ((await hub.deps.db.execute(sql`select count(*)::int as n from figure_summaries`)).rows[0] as { n: number }).n;
+const summaryCount = async () =>
+  ((await hub.deps.db.execute(sql`select count(*)::int as n from figure_summaries`)).rows[0] as { n: number }).n;
 
 async function provider() {
   const org = await makeOrg(hub, "provider");
@@ -22,12 +23,21 @@ async function provider() {
     .insert(workplaces)
     .values({ orgId: org.id, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
     .returning();
-  await hub.deps.db
-    .insert(staffRecords)
-    .values(["a", "b", "c", "d"].map((ref) => ({ orgId: org.id, workplaceId: w.id, localRef: ref, displayId: ref, contractType: 1, mainJobRole: 8, startDate: "2024-01-01" })));
+  await hub.deps.db.insert(staffRecords).values(
+    ["a", "b", "c", "d"].map((ref) => ({
+      orgId: org.id,
+      workplaceId: w.id,
+      localRef: ref,
+      displayId: ref,
+      contractType: 1,
+      mainJobRole: 8,
+      startDate: "2024-01-01",
+    })),
+  );
   return { org, w };
 }
-const figuresAt = async (ids: string[], at = D) => (await figuresGrid(ctx, ids, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all");
+const figuresAt = async (ids: string[], at = D) =>
+  (await figuresGrid(ctx, ids, [{ at, by: "all" }])).get(cellKey({ at, by: "all" }))?.get("all");
 
 describe("summaries of figures (ADR 0009)", () => {
   it("keeps the engine's figures and reads them back while the data is unchanged", async () => {
@@ -53,7 +63,9 @@ describe("summaries of figures (ADR 0009)", () => {
     expect(afterLeaver?.filled_posts.value).toBe(3);
     expect(afterLeaver?.leavers_12m.value).toBe(1);
 
-    await hub.deps.db.insert(vacancies).values({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-06-01" });
+    await hub.deps.db
+      .insert(vacancies)
+      .values({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-06-01" });
     expect((await figuresAt([w.id]))?.vacancies.value).toBe(1);
 
     await hub.deps.db.insert(agencyUse).values({ orgId: org.id, workplaceId: w.id, month: "2026-06-01", spend: 1500 });
@@ -68,7 +80,12 @@ describe("summaries of figures (ADR 0009)", () => {
     expect((await figuresAt([one.w.id], "2025-06-30"))?.filled_posts.value).toBe(4);
     const alone = await figuresAt([one.w.id]);
     expect(alone?.filled_posts.value).toBe(4);
-    const latest = async () => ((await hub.deps.db.execute(sql`select max(computed_at)::text as t from figure_summaries`)).rows[0] as { t: string }).t;
+    const latest = async () =>
+      (
+        (await hub.deps.db.execute(sql`select max(computed_at)::text as t from figure_summaries`)).rows[0] as {
+          t: string;
+        }
+      ).t;
     const mark = await latest();
     // A write at another organisation leaves these summaries valid: nothing is computed again.
     const other = await provider();
@@ -85,7 +102,11 @@ describe("summaries of figures (ADR 0009)", () => {
     const { council } = await makeSystem(hub);
     const { org } = await provider();
     await commissionProvider(ctx, { councilId: council.id, providerId: org.id, fromDate: "2020-01-01" });
-    const councilCtx = { ...ctx, org: { id: council.id, kind: "council" as const, name: council.name, slug: council.slug, isDemo: false }, role: null };
+    const councilCtx = {
+      ...ctx,
+      org: { id: council.id, kind: "council" as const, name: council.name, slug: council.slug, isDemo: false },
+      role: null,
+    };
     const today = isoDate(hub.deps.now());
     const result = await refreshSummaries(hub.deps, true);
     expect(result.councils).toBeGreaterThan(0);
@@ -97,7 +118,12 @@ describe("summaries of figures (ADR 0009)", () => {
     expect(Date.parse(national.computedAt)).toBeLessThanOrEqual(Date.now());
     const notAdmin = await signedIn(hub, (await makeUser(hub, council, "council_admin")).email);
     expect((await notAdmin.get("/api/admin/hub-figures")).status).toBe(403);
-    const latest = async () => ((await hub.deps.db.execute(sql`select max(computed_at)::text as t from figure_summaries`)).rows[0] as { t: string }).t;
+    const latest = async () =>
+      (
+        (await hub.deps.db.execute(sql`select max(computed_at)::text as t from figure_summaries`)).rows[0] as {
+          t: string;
+        }
+      ).t;
     const mark = await latest();
     // Reading the dashboard now computes nothing: every figure, distribution and career figure is summarised.
     const dashboard = await councilDashboard(councilCtx, today);
@@ -113,7 +139,9 @@ describe("summaries of figures (ADR 0009)", () => {
     expect((await refreshSummaries(hub.deps)).councils).toBe(1);
     const after = await latest();
     expect(after).not.toBe(mark);
-    expect((await councilDashboard(councilCtx, today)).now.filled_posts.value).toBe((dashboard.now.filled_posts.value ?? 0) - 1);
+    expect((await councilDashboard(councilCtx, today)).now.filled_posts.value).toBe(
+      (dashboard.now.filled_posts.value ?? 0) - 1,
+    );
     expect(await latest()).toBe(after);
   });
 

@@ -69,12 +69,17 @@ export async function summariesOf(db: Exec, workplaceIds: string[]): Promise<Sum
       const missing = names.filter((n) => !out.has(n));
       if (!missing.length) return out;
       const computed = await compute(missing);
-      const rows = missing.filter((n) => computed.has(n)).map((n) => ({ key: keyOf(n), fingerprint, value: computed.get(n) as T }));
+      const rows = missing
+        .filter((n) => computed.has(n))
+        .map((n) => ({ key: keyOf(n), fingerprint, value: computed.get(n) as T }));
       if (rows.length)
         await db
           .insert(figureSummaries)
           .values(rows)
-          .onConflictDoUpdate({ target: figureSummaries.key, set: { fingerprint: sql`excluded.fingerprint`, value: sql`excluded.value`, computedAt: sql`now()` } });
+          .onConflictDoUpdate({
+            target: figureSummaries.key,
+            set: { fingerprint: sql`excluded.fingerprint`, value: sql`excluded.value`, computedAt: sql`now()` },
+          });
       for (const n of missing) if (computed.has(n)) out.set(n, computed.get(n) as T);
       return out;
     },

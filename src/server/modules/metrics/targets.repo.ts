@@ -12,8 +12,13 @@ export async function upsertTarget(db: Exec, orgId: string, metric: string, targ
   await db
     .insert(metricTargets)
     .values({ orgId, metric, target, updatedBy: userId })
-    .onConflictDoUpdate({ target: [metricTargets.orgId, metricTargets.metric], set: { target, updatedBy: userId, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [metricTargets.orgId, metricTargets.metric],
+      set: { target, updatedBy: userId, updatedAt: new Date() },
+    });
 }
 
 export const deleteTargets = (db: Exec, orgId: string, metrics: string[]) =>
-  metrics.length ? db.delete(metricTargets).where(and(eq(metricTargets.orgId, orgId), inArray(metricTargets.metric, metrics))) : Promise.resolve();
+  metrics.length
+    ? db.delete(metricTargets).where(and(eq(metricTargets.orgId, orgId), inArray(metricTargets.metric, metrics)))
+    : Promise.resolve();

@@ -22,14 +22,21 @@ export async function setTargets(ctx: OrgCtx, targets: Record<string, number | n
         },
       ];
     if (value !== null && h.kind === "rate" && (value < 0 || value > 1))
-      return [{ path: `targets.${name}`, message: `A target for ${h.label.toLowerCase()} is a rate between 0 and 1 (for example 0.08 for 8%).` }];
-    if (value !== null && value < 0) return [{ path: `targets.${name}`, message: `A target for ${h.label.toLowerCase()} cannot be negative.` }];
+      return [
+        {
+          path: `targets.${name}`,
+          message: `A target for ${h.label.toLowerCase()} is a rate between 0 and 1 (for example 0.08 for 8%).`,
+        },
+      ];
+    if (value !== null && value < 0)
+      return [{ path: `targets.${name}`, message: `A target for ${h.label.toLowerCase()} cannot be negative.` }];
     return [];
   });
   if (issues.length) throw badRequest("validation", issues[0].message, issues);
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findTargets(tx.db, ctx.org.id);
-    for (const [name, value] of Object.entries(targets)) if (value !== null) await repo.upsertTarget(tx.db, ctx.org.id, name, value, ctx.actor.userId);
+    for (const [name, value] of Object.entries(targets))
+      if (value !== null) await repo.upsertTarget(tx.db, ctx.org.id, name, value, ctx.actor.userId);
     await repo.deleteTargets(
       tx.db,
       ctx.org.id,
@@ -38,7 +45,14 @@ export async function setTargets(ctx: OrgCtx, targets: Record<string, number | n
         .map(([k]) => k),
     );
     const after = await repo.findTargets(tx.db, ctx.org.id);
-    await recordAudit(tx, { orgId: ctx.org.id, action: "update", entityType: "metric_targets", entityId: ctx.org.id, before, after });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "update",
+      entityType: "metric_targets",
+      entityId: ctx.org.id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -19,15 +19,26 @@ async function workplace(postcode: string) {
 }
 type Row = Partial<typeof staffRecords.$inferInsert> & { localRef: string };
 async function staff(w: { id: string }, rows: Row[]) {
-  await hub.deps.db
-    .insert(staffRecords)
-    .values(rows.map((r) => ({ orgId: org.id, workplaceId: w.id, displayId: r.localRef, contractType: 1, mainJobRole: 8, startDate: "2020-01-01", ...r })));
+  await hub.deps.db.insert(staffRecords).values(
+    rows.map((r) => ({
+      orgId: org.id,
+      workplaceId: w.id,
+      displayId: r.localRef,
+      contractType: 1,
+      mainJobRole: 8,
+      startDate: "2020-01-01",
+      ...r,
+    })),
+  );
 }
 
 describe("pay, people and qualification figures on a hand-made dataset", () => {
   it("hourly pay is the rate, or the salary over contracted hours × 52.143; unknown otherwise", () => {
     expect(hourlyPay({ payInterval: 3, payRate: 12.5, contractedHours: null })).toBe(12.5);
-    expect(hourlyPay({ payInterval: 1, payRate: 26071.5, contractedHours: 37.5 })).toBeCloseTo(26071.5 / (37.5 * 52.143), 10);
+    expect(hourlyPay({ payInterval: 1, payRate: 26071.5, contractedHours: 37.5 })).toBeCloseTo(
+      26071.5 / (37.5 * 52.143),
+      10,
+    );
     expect(hourlyPay({ payInterval: 1, payRate: 26000, contractedHours: null })).toBeNull();
     expect(hourlyPay({ payInterval: 999, payRate: 12, contractedHours: 37.5 })).toBeNull();
   });
@@ -62,11 +73,37 @@ describe("pay, people and qualification figures on a hand-made dataset", () => {
         mainJobStartDate: "2026-01-01",
       },
       // 19 years old on £11.00: above the 18–20 minimum (10.85), below the RLW.
-      { localRef: "c", payInterval: 3, payRate: 11.0, dateOfBirth: "2007-01-01", gender: 1, socialCareQual: 1, socialCareQualLevel: 999, careCertificate: 3 },
+      {
+        localRef: "c",
+        payInterval: 3,
+        payRate: 11.0,
+        dateOfBirth: "2007-01-01",
+        gender: 1,
+        socialCareQual: 1,
+        socialCareQualLevel: 999,
+        careCertificate: 3,
+      },
       // 30 years old on £12.50: below the NLW (12.71) — a legal red flag.
-      { localRef: "d", mainJobRole: 7, payInterval: 3, payRate: 12.5, dateOfBirth: "1996-01-01", gender: 3, socialCareQual: 1, socialCareQualLevel: 2 },
+      {
+        localRef: "d",
+        mainJobRole: 7,
+        payInterval: 3,
+        payRate: 12.5,
+        dateOfBirth: "1996-01-01",
+        gender: 3,
+        socialCareQual: 1,
+        socialCareQualLevel: 2,
+      },
       // A salary: 28,000 / (37.5 × 52.143) = £14.32 an hour; senior care worker.
-      { localRef: "e", mainJobRole: 7, payInterval: 1, payRate: 28000, contractedHours: 37.5, dateOfBirth: "1970-01-01", gender: 2 },
+      {
+        localRef: "e",
+        mainJobRole: 7,
+        payInterval: 1,
+        payRate: 28000,
+        contractedHours: 37.5,
+        dateOfBirth: "1970-01-01",
+        gender: 2,
+      },
       // Pay not known; bank contract.
       { localRef: "f", contractType: 3, dateOfBirth: "1960-01-01", gender: 2, apprentice: 1 },
       // Agency: outside the workforce altogether.
@@ -131,7 +168,12 @@ describe("ethnicity and nationality shares", () => {
       v("ethnicity_share.unknown"),
     ]).toEqual([2 / 8, 1 / 8, 1 / 8, 1 / 8, 1 / 8, 2 / 8]);
     expect(v("ethnicity_unknown_share")).toBe(2 / 8);
-    expect([v("nationality_share.british"), v("nationality_share.eu"), v("nationality_share.non_eu"), v("nationality_share.unknown")]).toEqual([2 / 8, 1 / 8, 2 / 8, 3 / 8]);
+    expect([
+      v("nationality_share.british"),
+      v("nationality_share.eu"),
+      v("nationality_share.non_eu"),
+      v("nationality_share.unknown"),
+    ]).toEqual([2 / 8, 1 / 8, 2 / 8, 3 / 8]);
   });
 });
 
@@ -171,11 +213,22 @@ describe("training compliance", () => {
           { localRef: "ben", mainJobRole: 8 },
           { localRef: "cal", mainJobRole: 7 },
           { localRef: "agency", mainJobRole: 8, contractType: 4 }, // not the workforce
-        ].map((r) => ({ orgId: employer.id, workplaceId: w.id, displayId: r.localRef, contractType: 1, startDate: "2020-01-01", ...r })),
+        ].map((r) => ({
+          orgId: employer.id,
+          workplaceId: w.id,
+          displayId: r.localRef,
+          contractType: 1,
+          startDate: "2020-01-01",
+          ...r,
+        })),
       )
       .returning();
     const id = (ref: string) => people.find((p) => p.localRef === ref)?.id as string;
-    const training = (ref: string, category: number, t: { completedOn?: string; expiresOn?: string; validityMonths?: number }) => ({
+    const training = (
+      ref: string,
+      category: number,
+      t: { completedOn?: string; expiresOn?: string; validityMonths?: number },
+    ) => ({
       orgId: employer.id,
       staffRecordId: id(ref),
       category,
@@ -214,11 +267,24 @@ describe("training compliance", () => {
       .returning();
     const [p] = await hub.deps.db
       .insert(staffRecords)
-      .values({ orgId: employer.id, workplaceId: w.id, localRef: "leap", displayId: "leap", contractType: 1, mainJobRole: 8, startDate: "2020-01-01" })
+      .values({
+        orgId: employer.id,
+        workplaceId: w.id,
+        localRef: "leap",
+        displayId: "leap",
+        contractType: 1,
+        mainJobRole: 8,
+        startDate: "2020-01-01",
+      })
       .returning();
-    await hub.deps.db.insert(trainingRecords).values({ orgId: employer.id, staffRecordId: p.id, category: 6, completedOn: "2024-02-29", validityMonths: 12 });
-    await hub.deps.db.insert(workforceSettings).values({ orgId: employer.id, requiredTraining: [{ category: 6, roles: null }] });
-    const value = async (date: string) => (await workforceFigures(hub.deps.db, [w.id], date, floors)).training_compliance.value;
+    await hub.deps.db
+      .insert(trainingRecords)
+      .values({ orgId: employer.id, staffRecordId: p.id, category: 6, completedOn: "2024-02-29", validityMonths: 12 });
+    await hub.deps.db
+      .insert(workforceSettings)
+      .values({ orgId: employer.id, requiredTraining: [{ category: 6, roles: null }] });
+    const value = async (date: string) =>
+      (await workforceFigures(hub.deps.db, [w.id], date, floors)).training_compliance.value;
     expect(await value("2025-02-27")).toBe(1);
     expect(await value("2025-02-28")).toBe(0);
   });

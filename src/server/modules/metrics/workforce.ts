@@ -12,7 +12,12 @@ const CARE_PROVIDING = new Set<number>(CARE_PROVIDING_ROLES);
 /** ASC-WDS's own, narrower list for its qualification benchmark (asc-wds.md §4.1). */
 export const QUALIFICATION_BENCHMARK_ROLES = new Set([7, 8, 9, 10, 11, 23, 38]);
 /** Headline roles for pay: `pay_median_hourly.<key>`. */
-export const PAY_ROLES: Record<string, number> = { care_worker: 8, senior_care_worker: 7, registered_manager: 4, support_worker: 52 };
+export const PAY_ROLES: Record<string, number> = {
+  care_worker: 8,
+  senior_care_worker: 7,
+  registered_manager: 4,
+  support_worker: 52,
+};
 export const WEEKS_PER_YEAR = 52.143;
 /**
  * London postcode areas. An approximation: outer London boroughs whose postcodes start with other
@@ -21,10 +26,15 @@ export const WEEKS_PER_YEAR = 52.143;
 export const LONDON = /^(E|EC|N|NW|SE|SW|W|WC)\d/i;
 
 /** hourly_pay (metrics.md): the hourly rate, or an annual salary over contracted hours × 52.143 weeks. */
-export function hourlyPay(w: { payInterval: number | null; payRate: number | null; contractedHours: number | null }): number | null {
+export function hourlyPay(w: {
+  payInterval: number | null;
+  payRate: number | null;
+  contractedHours: number | null;
+}): number | null {
   if (w.payRate === null) return null;
   if (w.payInterval === 3) return w.payRate;
-  if (w.payInterval === 1 && w.contractedHours && w.contractedHours > 0) return w.payRate / (w.contractedHours * WEEKS_PER_YEAR);
+  if (w.payInterval === 1 && w.contractedHours && w.contractedHours > 0)
+    return w.payRate / (w.contractedHours * WEEKS_PER_YEAR);
   return null;
 }
 
@@ -39,7 +49,10 @@ const ETHNIC_SQL: Record<(typeof ETHNIC_GROUPS)[number], string> = {
   unknown: "(s.ethnicity is null or s.ethnicity = 99)",
 };
 /** EU member states (the 27 since 2020), by ISO 3166-1 numeric code, as ASC-WDS records nationality. */
-const EU = [40, 56, 100, 191, 196, 203, 208, 233, 246, 250, 276, 300, 348, 372, 380, 428, 440, 442, 470, 528, 616, 620, 642, 703, 705, 724, 752];
+const EU = [
+  40, 56, 100, 191, 196, 203, 208, 233, 246, 250, 276, 300, 348, 372, 380, 428, 440, 442, 470, 528, 616, 620, 642, 703,
+  705, 724, 752,
+];
 export const NATIONALITY_GROUPS = ["british", "eu", "non_eu", "unknown"] as const;
 /** British (826), EU, non-EU; "don't know" (998), "other, unspecified" (999, neither EU nor non-EU can be told) and missing are unknown. */
 const NATIONALITY_SQL: Record<(typeof NATIONALITY_GROUPS)[number], string> = {
@@ -104,8 +117,12 @@ export const WORKFORCE_COLUMNS: Record<string, string> = {
   "gender.male": `count(*) filter (where ${WF} and s.gender = 1)`,
   "gender.other": `count(*) filter (where ${WF} and s.gender = 4)`,
   "gender.unknown": `count(*) filter (where ${WF} and (s.gender is null or s.gender = 3))`,
-  ...Object.fromEntries(Object.entries(ETHNIC_SQL).map(([g, p]) => [`ethnicity.${g}`, `count(*) filter (where ${WF} and ${p})`])),
-  ...Object.fromEntries(Object.entries(NATIONALITY_SQL).map(([g, p]) => [`nationality.${g}`, `count(*) filter (where ${WF} and ${p})`])),
+  ...Object.fromEntries(
+    Object.entries(ETHNIC_SQL).map(([g, p]) => [`ethnicity.${g}`, `count(*) filter (where ${WF} and ${p})`]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(NATIONALITY_SQL).map(([g, p]) => [`nationality.${g}`, `count(*) filter (where ${WF} and ${p})`]),
+  ),
   experience_n: `count(*) filter (where ${WF} and ${known("s.sector_start_year")})`,
   experience_21y: `count(*) filter (where ${WF} and ${known("s.sector_start_year")} and s.sector_start_year <= extract(year from s.d) - 21)`,
   in_role_n: `count(*) filter (where ${WF} and s.contract_type in (1, 2) and s.main_job_start_date is not null)`,
@@ -164,9 +181,16 @@ export const WORKFORCE_FIGURES: Record<string, FigureDef> = {
   "gender_share.male": (r) => share(r("gender.male"), r("wf_n")),
   "gender_share.other": (r) => share(r("gender.other"), r("wf_n")),
   "gender_share.unknown": (r) => share(r("gender.unknown"), r("wf_n")),
-  ...Object.fromEntries(ETHNIC_GROUPS.map((g) => [`ethnicity_share.${g}`, ((r) => share(r(`ethnicity.${g}`), r("wf_n"))) as FigureDef])),
+  ...Object.fromEntries(
+    ETHNIC_GROUPS.map((g) => [`ethnicity_share.${g}`, ((r) => share(r(`ethnicity.${g}`), r("wf_n"))) as FigureDef]),
+  ),
   ethnicity_unknown_share: (r) => share(r("ethnicity.unknown"), r("wf_n")),
-  ...Object.fromEntries(NATIONALITY_GROUPS.map((g) => [`nationality_share.${g}`, ((r) => share(r(`nationality.${g}`), r("wf_n"))) as FigureDef])),
+  ...Object.fromEntries(
+    NATIONALITY_GROUPS.map((g) => [
+      `nationality_share.${g}`,
+      ((r) => share(r(`nationality.${g}`), r("wf_n"))) as FigureDef,
+    ]),
+  ),
   experience_21y_plus_share: (r) => share(r("experience_21y"), r("experience_n")),
   in_role_12m_share: (r) => share(r("in_role_12m"), r("in_role_n")),
   no_relevant_qual_share: (r) => share(r("qual_none"), r("qual_answered")),

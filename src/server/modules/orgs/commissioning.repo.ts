@@ -12,7 +12,11 @@ import { commissioning } from "../../db/schema";
 type Operand = SQLWrapper | string;
 
 /** The condition "this link is in force on `at`", over the commissioning table. */
-const inForceOn = (at: Operand) => and(lte(commissioning.fromDate, sql`${at}`), or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${at}`)) as SQL;
+const inForceOn = (at: Operand) =>
+  and(
+    lte(commissioning.fromDate, sql`${at}`),
+    or(isNull(commissioning.toDate), sql`${commissioning.toDate} >= ${at}`),
+  ) as SQL;
 
 /**
  * A SQL condition, for queries that join: council `councilId` commissions provider `providerId`

@@ -9,9 +9,18 @@ const hub = await testHub();
 describe("commissioning on a date", () => {
   it("counts a link from its first day to its last, in every form: lists, assertion and SQL condition", async () => {
     const council = await makeOrg(hub, "council");
-    const [open, ended, future] = [await makeOrg(hub, "provider"), await makeOrg(hub, "provider"), await makeOrg(hub, "provider")];
+    const [open, ended, future] = [
+      await makeOrg(hub, "provider"),
+      await makeOrg(hub, "provider"),
+      await makeOrg(hub, "provider"),
+    ];
     await commissionProvider(hub.ctx, { councilId: council.id, providerId: open.id, fromDate: "2024-01-01" });
-    await commissionProvider(hub.ctx, { councilId: council.id, providerId: ended.id, fromDate: "2024-01-01", toDate: "2025-06-30" });
+    await commissionProvider(hub.ctx, {
+      councilId: council.id,
+      providerId: ended.id,
+      fromDate: "2024-01-01",
+      toDate: "2025-06-30",
+    });
     await commissionProvider(hub.ctx, { councilId: council.id, providerId: future.id, fromDate: "2026-01-01" });
     const db = hub.deps.db;
     const sorted = (ids: string[]) => [...ids].sort();
@@ -36,7 +45,11 @@ describe("commissioning on a date", () => {
 
     // The condition for queries that join, with a column-like expression on one side and values on the others.
     const joined = async (at: string) =>
-      (await db.execute(sql`select p.id from organisations p where p.id in (${open.id}, ${ended.id}, ${future.id}) and ${commissionsOn(council.id, sql`p.id`, at)}`)).rows
+      (
+        await db.execute(
+          sql`select p.id from organisations p where p.id in (${open.id}, ${ended.id}, ${future.id}) and ${commissionsOn(council.id, sql`p.id`, at)}`,
+        )
+      ).rows
         .map((r) => (r as { id: string }).id)
         .sort();
     expect(await joined("2025-07-01")).toEqual([open.id]);

@@ -9,6 +9,12 @@ export { commissions, commissionsOn, councilsOf, providersOf } from "./commissio
  * commissions the provider on `at`: to a council, a provider it does not commission on that date
  * is not there, and to a provider, neither is such a council's return.
  */
-export async function assertCommissions(db: Exec, councilId: string, providerId: string, at: string, what = "organisation") {
+export async function assertCommissions(
+  db: Exec,
+  councilId: string,
+  providerId: string,
+  at: string,
+  what = "organisation",
+) {
   if (!(await commissions(db, councilId, providerId, at))) throw notFound(what);
 }

@@ -9,7 +9,12 @@ export function presentOrgWithRole(org: OrgRow, role: Role | null, isHubAdmin: b
   return { ...presentOrg(org), role, permissions: permissionsFor(role, isHubAdmin) };
 }
 
-export function presentProvider(p: { link: { id: string; fromDate: string; toDate: string | null }; org: OrgRow; workplaces: number; staffInPost: number }) {
+export function presentProvider(p: {
+  link: { id: string; fromDate: string; toDate: string | null };
+  org: OrgRow;
+  workplaces: number;
+  staffInPost: number;
+}) {
   return {
     ...presentOrg(p.org),
     commissioning: { id: p.link.id, from: p.link.fromDate, to: p.link.toDate },

@@ -8,7 +8,9 @@ import { listAudit } from "../audit/audit.service";
 import { presentProvider } from "./orgs.presenter";
 import * as orgs from "./orgs.service";
 
-export const auditPageQuery = z.object({ before: z.coerce.number().int().positive("before must be an entry id").optional() });
+export const auditPageQuery = z.object({
+  before: z.coerce.number().int().positive("before must be an entry id").optional(),
+});
 
 export function orgRoutes(r: Router) {
   r.define(

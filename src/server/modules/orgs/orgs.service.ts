@@ -23,9 +23,15 @@ async function uniqueSlug(ctx: Ctx, wanted: string) {
   return slug;
 }
 
-export async function createOrganisation(ctx: Ctx, input: { kind: OrgKind; name: string; slug?: string; isDemo?: boolean }) {
+export async function createOrganisation(
+  ctx: Ctx,
+  input: { kind: OrgKind; name: string; slug?: string; isDemo?: boolean },
+) {
   if (input.slug && (await repo.findOrgBySlug(ctx.db, input.slug))) {
-    throw conflict("slug_taken", `The short name "${input.slug}" is already used by another organisation. Choose another.`);
+    throw conflict(
+      "slug_taken",
+      `The short name "${input.slug}" is already used by another organisation. Choose another.`,
+    );
   }
   const slug = input.slug ?? (await uniqueSlug(ctx, slugify(input.name)));
   const org = await repo.insertOrg(ctx.db, { kind: input.kind, name: input.name, slug, isDemo: input.isDemo ?? false });
@@ -33,12 +39,30 @@ export async function createOrganisation(ctx: Ctx, input: { kind: OrgKind; name:
   return org;
 }
 
-export async function commissionProvider(ctx: Ctx, input: { councilId: string; providerId: string; fromDate: string; toDate?: string | null }) {
-  const [council, provider] = await Promise.all([repo.findOrgById(ctx.db, input.councilId), repo.findOrgById(ctx.db, input.providerId)]);
+export async function commissionProvider(
+  ctx: Ctx,
+  input: { councilId: string; providerId: string; fromDate: string; toDate?: string | null },
+) {
+  const [council, provider] = await Promise.all([
+    repo.findOrgById(ctx.db, input.councilId),
+    repo.findOrgById(ctx.db, input.providerId),
+  ]);
   if (council?.kind !== "council") throw badRequest("not_a_council", "Only a council can commission providers.");
-  if (!provider || provider.kind === "council") throw badRequest("not_a_provider", "A council can commission only a provider, training partner or NHS partner.");
-  const link = await repo.insertCommissioning(ctx.db, { councilId: council.id, providerId: provider.id, fromDate: input.fromDate, toDate: input.toDate ?? null });
-  await recordAudit(ctx, { orgId: council.id, action: "create", entityType: "commissioning", entityId: link.id, after: link });
+  if (!provider || provider.kind === "council")
+    throw badRequest("not_a_provider", "A council can commission only a provider, training partner or NHS partner.");
+  const link = await repo.insertCommissioning(ctx.db, {
+    councilId: council.id,
+    providerId: provider.id,
+    fromDate: input.fromDate,
+    toDate: input.toDate ?? null,
+  });
+  await recordAudit(ctx, {
+    orgId: council.id,
+    action: "create",
+    entityType: "commissioning",
+    entityId: link.id,
+    after: link,
+  });
   return link;
 }
 
@@ -51,9 +75,17 @@ export async function orgSummary(ctx: OrgCtx) {
   let system: { providers: number; workplaces: number; staffInPost: number } | null = null;
   if (ctx.org.kind === "council") {
     const providerIds = ids.filter((id) => id !== ctx.org.id);
-    system = { providers: providerIds.length, workplaces: await repo.countWorkplaces(ctx.db, ids), staffInPost: await repo.countStaffInPost(ctx.db, ids) };
+    system = {
+      providers: providerIds.length,
+      workplaces: await repo.countWorkplaces(ctx.db, ids),
+      staffInPost: await repo.countStaffInPost(ctx.db, ids),
+    };
   }
-  return { workplaces: await repo.countWorkplaces(ctx.db, own), staffInPost: await repo.countStaffInPost(ctx.db, own), system };
+  return {
+    workplaces: await repo.countWorkplaces(ctx.db, own),
+    staffInPost: await repo.countStaffInPost(ctx.db, own),
+    system,
+  };
 }
 
 export const listOrganisations = (ctx: Ctx) => repo.listAllOrgs(ctx.db);
@@ -61,5 +93,7 @@ export const listOrganisations = (ctx: Ctx) => repo.listAllOrgs(ctx.db);
 /** Finds an organisation by id or short name (for the CLI). */
 export async function findOrg(ctx: Ctx, idOrSlug: string) {
   const isUuid = UUID.test(idOrSlug);
-  return (isUuid ? await repo.findOrgById(ctx.db, idOrSlug) : undefined) ?? (await repo.findOrgBySlug(ctx.db, idOrSlug));
+  return (
+    (isUuid ? await repo.findOrgById(ctx.db, idOrSlug) : undefined) ?? (await repo.findOrgBySlug(ctx.db, idOrSlug))
+  );
 }

@@ -20,7 +20,14 @@ export interface PayFloor {
 export function applicableRlw(floors: PayFloor[], date: string, london: boolean): PayFloor | null {
   const band = london ? "london" : "uk";
   let best: PayFloor | null = null;
-  for (const f of floors) if (f.kind === "rlw" && f.band === band && f.applicableFrom <= date && (!best || f.applicableFrom > best.applicableFrom)) best = f;
+  for (const f of floors)
+    if (
+      f.kind === "rlw" &&
+      f.band === band &&
+      f.applicableFrom <= date &&
+      (!best || f.applicableFrom > best.applicableFrom)
+    )
+      best = f;
   return best;
 }
 
@@ -30,7 +37,8 @@ export function newestRlw(floors: PayFloor[], date: string, london: boolean): Pa
   let best: PayFloor | null = null;
   for (const f of floors) {
     const on = f.announcedOn;
-    if (f.kind === "rlw" && f.band === band && on && on <= date && (!best || f.applicableFrom > best.applicableFrom)) best = f;
+    if (f.kind === "rlw" && f.band === band && on && on <= date && (!best || f.applicableFrom > best.applicableFrom))
+      best = f;
   }
   return best;
 }
@@ -42,12 +50,18 @@ export function newestRlw(floors: PayFloor[], date: string, london: boolean): Pa
  */
 export function statutoryMinimum(floors: PayFloor[], date: string, age: number, apprentice = false): PayFloor | null {
   let from: string | null = null;
-  for (const f of floors) if (f.kind === "nlw" && f.applicableFrom <= date && (!from || f.applicableFrom > from)) from = f.applicableFrom;
+  for (const f of floors)
+    if (f.kind === "nlw" && f.applicableFrom <= date && (!from || f.applicableFrom > from)) from = f.applicableFrom;
   if (!from) return null;
   const current = floors.filter((f) => f.kind === "nlw" && f.applicableFrom === from);
   if (apprentice) {
     const rate = current.find((f) => f.band === "apprentice");
     if (rate) return rate;
   }
-  return current.find((f) => f.band !== "apprentice" && (f.minAge === null || age >= f.minAge) && (f.maxAge === null || age <= f.maxAge)) ?? null;
+  return (
+    current.find(
+      (f) =>
+        f.band !== "apprentice" && (f.minAge === null || age >= f.minAge) && (f.maxAge === null || age <= f.maxAge),
+    ) ?? null
+  );
 }

@@ -22,7 +22,8 @@ export function referenceRoutes(r: Router) {
       response: referenceResponse,
       tag: "Reference data",
       scope: "user",
-      summary: "Pay floors (Real Living Wage, National Living Wage bands) and national comparators, each with its source and edition",
+      summary:
+        "Pay floors (Real Living Wage, National Living Wage bands) and national comparators, each with its source and edition",
       query: comparatorQuery,
     },
     async (c, { query }) => c.json(await service.listReference(ctxOf(c), query.metric)),
@@ -49,7 +50,8 @@ export function referenceRoutes(r: Router) {
       summary: "Correct a pay floor (audited)",
       body: payFloorUpdate,
     },
-    async (c, { body }) => c.json({ payFloor: await service.updatePayFloor(ctxOf(c), idParam(c, "id", "pay floor"), body) }),
+    async (c, { body }) =>
+      c.json({ payFloor: await service.updatePayFloor(ctxOf(c), idParam(c, "id", "pay floor"), body) }),
   );
   r.define(
     {
@@ -73,6 +75,7 @@ export function referenceRoutes(r: Router) {
       summary: "Correct a national comparator (audited)",
       body: comparatorUpdate,
     },
-    async (c, { body }) => c.json({ comparator: await service.updateComparator(ctxOf(c), idParam(c, "id", "comparator"), body) }),
+    async (c, { body }) =>
+      c.json({ comparator: await service.updateComparator(ctxOf(c), idParam(c, "id", "comparator"), body) }),
   );
 }

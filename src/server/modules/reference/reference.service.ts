@@ -10,14 +10,26 @@ export const listReference = async (ctx: Ctx, metric?: string) => ({
   comparators: await repo.listComparators(ctx.db, metric),
 });
 
-const changed = <T extends Record<string, unknown>>(before: T, set: Partial<T>) => Object.fromEntries(Object.keys(set).map((k) => [k, before[k] ?? null]));
+const changed = <T extends Record<string, unknown>>(before: T, set: Partial<T>) =>
+  Object.fromEntries(Object.keys(set).map((k) => [k, before[k] ?? null]));
 
 export async function updatePayFloor(ctx: Ctx, id: string, set: z.infer<typeof payFloorUpdate>) {
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findPayFloor(tx.db, id);
     if (!before) throw notFound("pay floor");
-    const after = await repo.updatePayFloor(tx.db, id, { ...set, updatedBy: tx.actor.userId, updatedAt: tx.deps.now() });
-    await recordAudit(tx, { orgId: null, action: "update", entityType: "pay_floor", entityId: id, before: changed(before, set), after: set });
+    const after = await repo.updatePayFloor(tx.db, id, {
+      ...set,
+      updatedBy: tx.actor.userId,
+      updatedAt: tx.deps.now(),
+    });
+    await recordAudit(tx, {
+      orgId: null,
+      action: "update",
+      entityType: "pay_floor",
+      entityId: id,
+      before: changed(before, set),
+      after: set,
+    });
     return after;
   });
 }
@@ -26,8 +38,19 @@ export async function updateComparator(ctx: Ctx, id: string, set: z.infer<typeof
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findComparator(tx.db, id);
     if (!before) throw notFound("comparator");
-    const after = await repo.updateComparator(tx.db, id, { ...set, updatedBy: tx.actor.userId, updatedAt: tx.deps.now() });
-    await recordAudit(tx, { orgId: null, action: "update", entityType: "comparator", entityId: id, before: changed(before, set), after: set });
+    const after = await repo.updateComparator(tx.db, id, {
+      ...set,
+      updatedBy: tx.actor.userId,
+      updatedAt: tx.deps.now(),
+    });
+    await recordAudit(tx, {
+      orgId: null,
+      action: "update",
+      entityType: "comparator",
+      entityId: id,
+      before: changed(before, set),
+      after: set,
+    });
     return after;
   });
 }
@@ -37,7 +60,11 @@ export async function createPayFloor(ctx: Ctx, input: z.infer<typeof payFloorCre
     throw badRequest("validation", "minAge is above maxAge: give the youngest and oldest ages the band covers.");
   return inTransaction(ctx, async (tx) => {
     const row = await repo.insertPayFloor(tx.db, { ...input, updatedBy: tx.actor.userId });
-    if (!row) throw conflict("exists", `There is already a ${input.kind} ${input.band} rate from ${input.applicableFrom}: correct that one instead.`);
+    if (!row)
+      throw conflict(
+        "exists",
+        `There is already a ${input.kind} ${input.band} rate from ${input.applicableFrom}: correct that one instead.`,
+      );
     await recordAudit(tx, { orgId: null, action: "create", entityType: "pay_floor", entityId: row.id, after: input });
     return row;
   });
@@ -46,7 +73,11 @@ export async function createPayFloor(ctx: Ctx, input: z.infer<typeof payFloorCre
 export async function createComparator(ctx: Ctx, input: z.infer<typeof comparatorCreate>) {
   return inTransaction(ctx, async (tx) => {
     const row = await repo.insertComparator(tx.db, { ...input, updatedBy: tx.actor.userId });
-    if (!row) throw conflict("exists", `There is already a ${input.metric} figure for ${input.coverage} ${input.period} in this edition: correct that one instead.`);
+    if (!row)
+      throw conflict(
+        "exists",
+        `There is already a ${input.metric} figure for ${input.coverage} ${input.period} in this edition: correct that one instead.`,
+      );
     await recordAudit(tx, { orgId: null, action: "create", entityType: "comparator", entityId: row.id, after: input });
     return row;
   });

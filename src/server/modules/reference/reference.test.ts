@@ -9,11 +9,14 @@ const hub = await testHub();
 
 describe("shipped reference data", () => {
   it("every pay floor and comparator is in the database with a source, and no series mixes editions", async () => {
-    const { rows } = await hub.deps.db.execute(sql`select (select count(*) from pay_floors)::int as floors, (select count(*) from comparators)::int as comparators`);
+    const { rows } = await hub.deps.db.execute(
+      sql`select (select count(*) from pay_floors)::int as floors, (select count(*) from comparators)::int as comparators`,
+    );
     const counts = rows[0] as { floors: number; comparators: number };
     expect(counts.floors).toBeGreaterThanOrEqual(SHIPPED_PAY_FLOORS.length);
     expect(counts.comparators).toBeGreaterThanOrEqual(SHIPPED_COMPARATORS.length);
-    for (const f of SHIPPED_PAY_FLOORS) expect(f.source, `${f.kind} ${f.band} ${f.rateYear}`).toMatch(/^https?:\/\/|gov\.uk/);
+    for (const f of SHIPPED_PAY_FLOORS)
+      expect(f.source, `${f.kind} ${f.band} ${f.rateYear}`).toMatch(/^https?:\/\/|gov\.uk/);
     for (const c of SHIPPED_COMPARATORS) {
       expect(c.source).toMatch(/^https?:\/\//);
       // Rates are fractions between 0 and 1; pay and counts are not rates.
@@ -64,7 +67,9 @@ describe("reference data through the API", () => {
 
     const read = await analyst.get("/api/reference?metric=vacancy_rate");
     expect(read.status).toBe(200);
-    const england = read.json.comparators.find((c: { coverage: string; period: string }) => c.coverage === "england" && c.period === "2024/25");
+    const england = read.json.comparators.find(
+      (c: { coverage: string; period: string }) => c.coverage === "england" && c.period === "2024/25",
+    );
     expect(england).toMatchObject({ metric: "vacancy_rate", publisher: "sfc", value: 0.07 });
     expect(read.json.comparators.every((c: { metric: string }) => c.metric === "vacancy_rate")).toBe(true);
     expect(read.json.payFloors.length).toBeGreaterThan(20);
@@ -73,9 +78,16 @@ describe("reference data through the API", () => {
     const bad = await admin.patch(`/api/admin/reference/comparators/${england.id}`, { value: "7%" });
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues[0].message).toContain("fractions");
-    const fixed = await admin.patch(`/api/admin/reference/comparators/${england.id}`, { value: 0.071, note: "Corrected from the full report" });
+    const fixed = await admin.patch(`/api/admin/reference/comparators/${england.id}`, {
+      value: 0.071,
+      note: "Corrected from the full report",
+    });
     expect(fixed.json.comparator).toMatchObject({ value: 0.071, note: "Corrected from the full report" });
-    const [entry] = (await hub.deps.db.execute(sql`select before, after from audit_log where entity_type = 'comparator' and entity_id = ${england.id}`)).rows as {
+    const [entry] = (
+      await hub.deps.db.execute(
+        sql`select before, after from audit_log where entity_type = 'comparator' and entity_id = ${england.id}`,
+      )
+    ).rows as {
       before: Record<string, unknown>;
       after: Record<string, unknown>;
     }[];
@@ -83,7 +95,9 @@ describe("reference data through the API", () => {
 
     // Start-up adds missing shipped figures but never overwrites an edit.
     await ensureReferenceData(hub.deps.db);
-    const again = (await analyst.get("/api/reference?metric=vacancy_rate")).json.comparators.find((c: { id: string }) => c.id === england.id);
+    const again = (await analyst.get("/api/reference?metric=vacancy_rate")).json.comparators.find(
+      (c: { id: string }) => c.id === england.id,
+    );
     expect(again.value).toBe(0.071);
 
     const year = `2099/${uniq().slice(0, 2)}`;
@@ -103,7 +117,9 @@ describe("reference data through the API", () => {
     const twice = await admin.post("/api/admin/reference/pay-floors", rlw);
     expect(twice.status).toBe(409);
     expect(twice.json.error.message).toContain("correct that one instead");
-    expect((await analyst.post("/api/admin/reference/pay-floors", { ...rlw, applicableFrom: "2099-05-01" })).status).toBe(403);
+    expect(
+      (await analyst.post("/api/admin/reference/pay-floors", { ...rlw, applicableFrom: "2099-05-01" })).status,
+    ).toBe(403);
     const floors = await listPayFloors(hub.deps.db);
     expect(applicableRlw(floors, "2099-04-20", false)?.hourlyRate).toBe(14.1);
   });

@@ -3,9 +3,11 @@
 // corrects or adds figures on the Reference data page.
 
 const RLW_SOURCES: Record<string, string> = {
-  "2019/20": "https://payadvice.uk/2019/11/11/living-wage-and-london-living-wage-increases-announced/ ; https://aco.uk.net/page/Living-Wage-Increase",
+  "2019/20":
+    "https://payadvice.uk/2019/11/11/living-wage-and-london-living-wage-increases-announced/ ; https://aco.uk.net/page/Living-Wage-Increase",
   "2020/21": "https://www.cipp.org.uk/resources/news/increases-to-the-real-living-wage-confirmed.html",
-  "2021/22": "https://www.livingwage.org.uk/news/real-living-wage-increases-%C2%A3990-uk-and-%C2%A31105-london-cost-living-rises",
+  "2021/22":
+    "https://www.livingwage.org.uk/news/real-living-wage-increases-%C2%A3990-uk-and-%C2%A31105-london-cost-living-rises",
   "2022/23": "https://www.personneltoday.com/hr/new-living-wage-rate-2022-2023/",
   "2023/24": "https://www.livingwage.org.uk/news/real-living-wage-increases-%C2%A312-uk-and-%C2%A31315-london",
   "2024/25": "https://employeebenefits.co.uk/pay-strategy/real-living-wage-rate-to-increase-to-1260/279886.article",
@@ -149,7 +151,10 @@ export const SHIPPED_PAY_FLOORS: ShippedPayFloor[] = [
       announcedOn: null,
       applicableFrom: from,
       source: NLW_SOURCE,
-      note: band === "apprentice" ? "Apprentices under 19, or 19 and over in the first year of their apprenticeship." : note,
+      note:
+        band === "apprentice"
+          ? "Apprentices under 19, or 19 and over in the first year of their apprenticeship."
+          : note,
     })),
   ),
 ];
@@ -166,8 +171,10 @@ export interface ShippedComparator {
   note: string | null;
 }
 
-const SFC24 = "Skills for Care, The state of the adult social care sector and workforce in England, 2024 (2023/24 data)";
-const SFC25 = "Skills for Care, The state of the adult social care sector and workforce in England, 2025 (2024/25 data)";
+const SFC24 =
+  "Skills for Care, The state of the adult social care sector and workforce in England, 2024 (2023/24 data)";
+const SFC25 =
+  "Skills for Care, The state of the adult social care sector and workforce in England, 2025 (2024/25 data)";
 const VACANCY = "vacant posts ÷ (filled + vacant posts), as at the data year";
 const TURNOVER = "leavers in the year ÷ directly employed staff (permanent and temporary)";
 const sfc = (
@@ -194,11 +201,19 @@ const LGI = "https://lginform.local.gov.uk/reports/downloadCSV/17174/chart-16";
 
 const DFE = (year: string) => `DfE, Children's social work workforce, reporting year ${year} (at 30 September ${year})`;
 const DFE_SOURCE: Record<string, string> = {
-  "2023": "https://explore-education-statistics.service.gov.uk/data-catalogue/data-set/bd4d8c04-716a-4447-af3d-677aa3223917",
+  "2023":
+    "https://explore-education-statistics.service.gov.uk/data-catalogue/data-set/bd4d8c04-716a-4447-af3d-677aa3223917",
   "2024": "https://www.cypnow.co.uk/content/news/fall-in-number-of-agency-childrens-social-workers",
-  "2025": "https://explore-education-statistics.service.gov.uk/data-catalogue/data-set/6d765688-fb18-4f13-8e8e-be816bc63b17",
+  "2025":
+    "https://explore-education-statistics.service.gov.uk/data-catalogue/data-set/6d765688-fb18-4f13-8e8e-be816bc63b17",
 };
-const dfe = (metric: string, year: string, value: number, definition: string, note: string | null = null): ShippedComparator => ({
+const dfe = (
+  metric: string,
+  year: string,
+  value: number,
+  definition: string,
+  note: string | null = null,
+): ShippedComparator => ({
   metric,
   publisher: "dfe",
   edition: DFE(year),
@@ -222,8 +237,25 @@ export const SHIPPED_COMPARATORS: ShippedComparator[] = [
     "https://techuk.org/resource/skills-for-care-s-2024-state-of-care-report-the-latest-adult-social-care-workforce-trends.html",
   ),
   sfc("vacancy_rate", SFC24, "2023/24", "england.domiciliary", 0.119, VACANCY, "https://homecareassociation.org.uk/"),
-  sfc("vacancy_rate", SFC25, "2024/25", "england", 0.07, VACANCY, "https://www.vodg.org.uk/resource/vodg-repsonds-to-skills-for-care-state-of-adult-social-care-report-2025.html"),
-  sfc("turnover_rate", SFC24, "2023/24", "england", 0.248, TURNOVER, LGI, "LG Inform, % adult social care staff turnover 2023/24."),
+  sfc(
+    "vacancy_rate",
+    SFC25,
+    "2024/25",
+    "england",
+    0.07,
+    VACANCY,
+    "https://www.vodg.org.uk/resource/vodg-repsonds-to-skills-for-care-state-of-adult-social-care-report-2025.html",
+  ),
+  sfc(
+    "turnover_rate",
+    SFC24,
+    "2023/24",
+    "england",
+    0.248,
+    TURNOVER,
+    LGI,
+    "LG Inform, % adult social care staff turnover 2023/24.",
+  ),
   sfc("turnover_rate", SFC24, "2023/24", "england.community", 0.157, TURNOVER, LGI),
   sfc("turnover_rate", SFC24, "2023/24", "england.day", 0.121, TURNOVER, LGI),
   sfc("turnover_rate", SFC24, "2023/24", "england.domiciliary", 0.246, TURNOVER, LGI),
@@ -238,7 +270,15 @@ export const SHIPPED_COMPARATORS: ShippedComparator[] = [
     "https://bcop.org.uk/news_ncf-respond-to-the-skills-for-care-report-2025",
     "2023/24 as restated in the 2025 edition.",
   ),
-  sfc("turnover_rate", SFC25, "2024/25", "england.independent_sector", 0.247, TURNOVER, "https://bcop.org.uk/news_ncf-respond-to-the-skills-for-care-report-2025"),
+  sfc(
+    "turnover_rate",
+    SFC25,
+    "2024/25",
+    "england.independent_sector",
+    0.247,
+    TURNOVER,
+    "https://bcop.org.uk/news_ncf-respond-to-the-skills-for-care-report-2025",
+  ),
   sfc(
     "zero_hours_share",
     SFC24,
@@ -313,7 +353,15 @@ export const SHIPPED_COMPARATORS: ShippedComparator[] = [
     "care and support workers holding a relevant level 2 or higher qualification",
     "http://www.narrativecare.org/",
   ),
-  sfc("gender_share.male", SFC25, "2024/25", "england", 0.22, "men ÷ workforce", "https://www.parliamenttoday.com/free/viewnews.html?id=168530"),
+  sfc(
+    "gender_share.male",
+    SFC25,
+    "2024/25",
+    "england",
+    0.22,
+    "men ÷ workforce",
+    "https://www.parliamenttoday.com/free/viewnews.html?id=168530",
+  ),
   dfe("turnover_rate_fte", "2023", 0.159, "FTE leavers in the year to 30 September ÷ FTE in post at 30 September"),
   dfe("turnover_rate_fte", "2024", 0.138, "FTE leavers in the year to 30 September ÷ FTE in post at 30 September"),
   dfe("turnover_rate_fte", "2025", 0.118, "FTE leavers in the year to 30 September ÷ FTE in post at 30 September"),

@@ -28,7 +28,10 @@ const known = (v: unknown) => v !== null && v !== undefined && v !== 999 && v !=
 const employed = (r: CompletenessRow) => r.contractType === 1 || r.contractType === 2;
 
 /** Each field: who it applies to, and whether a row has it. */
-export const COMPLETENESS_FIELDS: Record<string, { appliesTo?: (r: CompletenessRow) => boolean; has: (r: CompletenessRow) => boolean }> = {
+export const COMPLETENESS_FIELDS: Record<
+  string,
+  { appliesTo?: (r: CompletenessRow) => boolean; has: (r: CompletenessRow) => boolean }
+> = {
   gender: { has: (r) => r.gender !== null && r.gender !== 3 },
   date_of_birth: { has: (r) => r.dateOfBirth !== null },
   nationality: { has: (r) => known(r.nationality) },
@@ -37,11 +40,18 @@ export const COMPLETENESS_FIELDS: Record<string, { appliesTo?: (r: CompletenessR
   recruitment_source: { has: (r) => known(r.recruitmentSource) && r.recruitmentSource !== 16 },
   contract_type: { has: (r) => r.contractType !== null },
   zero_hours: { has: (r) => known(r.zeroHours) },
-  hours: { has: (r) => (employed(r) && r.zeroHours === 2 ? r.contractedHours !== null : r.averageHours !== null || r.contractedHours !== null) },
+  hours: {
+    has: (r) =>
+      employed(r) && r.zeroHours === 2
+        ? r.contractedHours !== null
+        : r.averageHours !== null || r.contractedHours !== null,
+  },
   pay: { has: (r) => (r.payInterval === 1 || r.payInterval === 3) && r.payRate !== null },
   days_sick: { appliesTo: employed, has: (r) => r.daysSick !== null },
   care_certificate: { has: (r) => r.careCertificate !== null },
-  social_care_qualification: { has: (r) => r.socialCareQual === 2 || (r.socialCareQual === 1 && known(r.socialCareQualLevel)) },
+  social_care_qualification: {
+    has: (r) => r.socialCareQual === 2 || (r.socialCareQual === 1 && known(r.socialCareQualLevel)),
+  },
   other_qualifications: { has: (r) => r.otherQual === 2 || (r.otherQual === 1 && known(r.otherQualLevel)) },
 };
 
@@ -68,7 +78,9 @@ export const COMPLETENESS_SQL: Record<string, { appliesTo?: string; has: string 
   pay: { has: "s.pay_interval in (1, 3) and s.pay_rate is not null" },
   days_sick: { appliesTo: "s.contract_type in (1, 2)", has: "s.days_sick is not null" },
   care_certificate: { has: "s.care_certificate is not null" },
-  social_care_qualification: { has: `s.social_care_qual = 2 or (s.social_care_qual = 1 and ${knownSql("s.social_care_qual_level")})` },
+  social_care_qualification: {
+    has: `s.social_care_qual = 2 or (s.social_care_qual = 1 and ${knownSql("s.social_care_qual_level")})`,
+  },
   other_qualifications: { has: `s.other_qual = 2 or (s.other_qual = 1 and ${knownSql("s.other_qual_level")})` },
 };
 
@@ -80,5 +92,9 @@ export function completeness(rows: CompletenessRow[]) {
     byField[name] = population.length ? population.filter(f.has).length / population.length : null;
   }
   const values = Object.values(byField).filter((v): v is number => v !== null);
-  return { workforce: workforce.length, score: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null, byField };
+  return {
+    workforce: workforce.length,
+    score: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+    byField,
+  };
 }

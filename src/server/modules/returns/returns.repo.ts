@@ -1,7 +1,17 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, max, or, sql } from "drizzle-orm";
 import { ADMIN_ROLE_BY_KIND } from "../../../shared/permissions";
 import type { Exec } from "../../db/client";
-import { memberships, organisations, returnPeriods, returnReminders, returnSubmissions, staffRecords, users, vacancies, workplaces } from "../../db/schema";
+import {
+  memberships,
+  organisations,
+  returnPeriods,
+  returnReminders,
+  returnSubmissions,
+  staffRecords,
+  users,
+  vacancies,
+  workplaces,
+} from "../../db/schema";
 import { commissionsOn } from "../orgs/commissioning.repo";
 
 export type Period = typeof returnPeriods.$inferSelect;
@@ -24,7 +34,12 @@ export async function findReturnStatusRows(db: Exec, workplaceIds: string[], at:
     select p.due_date::text as "dueDate", p.created_at as "createdAt", s.submitted_at as "submittedAt",
       exists (select 1 from staff_records r where r.org_id = p.org_id and r.updated_at > p.created_at and r.updated_at < ${at}::date + 1) as changed
     from pairs p left join return_submissions s on s.period_id = p.id and s.org_id = p.org_id and s.submitted_at < ${at}::date + 1`);
-  return result.rows as { dueDate: string; createdAt: string | Date; submittedAt: string | Date | null; changed: boolean }[];
+  return result.rows as {
+    dueDate: string;
+    createdAt: string | Date;
+    submittedAt: string | Date | null;
+    changed: boolean;
+  }[];
 }
 
 export const findPeriodEnding = async (db: Exec, councilId: string, periodEnd: string) =>
@@ -35,9 +50,11 @@ export const findPeriodEnding = async (db: Exec, councilId: string, periodEnd: s
       .where(and(eq(returnPeriods.councilId, councilId), eq(returnPeriods.periodEnd, periodEnd)))
   )[0];
 
-export const insertPeriod = async (db: Exec, values: typeof returnPeriods.$inferInsert) => (await db.insert(returnPeriods).values(values).returning())[0];
+export const insertPeriod = async (db: Exec, values: typeof returnPeriods.$inferInsert) =>
+  (await db.insert(returnPeriods).values(values).returning())[0];
 
-export const findPeriod = async (db: Exec, periodId: string) => (await db.select().from(returnPeriods).where(eq(returnPeriods.id, periodId)))[0];
+export const findPeriod = async (db: Exec, periodId: string) =>
+  (await db.select().from(returnPeriods).where(eq(returnPeriods.id, periodId)))[0];
 
 /** A period, only if it is this council's. */
 export const findCouncilPeriod = async (db: Exec, councilId: string, periodId: string) =>
@@ -79,7 +96,8 @@ export async function lastStaffChanges(db: Exec, orgIds: string[]) {
   return new Map(rows.map((r) => [r.orgId, r.at as Date]));
 }
 
-export const listOrgsByName = (db: Exec, ids: string[]) => db.select().from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name));
+export const listOrgsByName = (db: Exec, ids: string[]) =>
+  db.select().from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name));
 
 const submissionSummary = {
   periodId: returnSubmissions.periodId,
@@ -89,10 +107,12 @@ const submissionSummary = {
 };
 
 /** Submissions for a period: who, when and completeness (never the snapshot). */
-export const listPeriodSubmissions = (db: Exec, periodId: string) => db.select(submissionSummary).from(returnSubmissions).where(eq(returnSubmissions.periodId, periodId));
+export const listPeriodSubmissions = (db: Exec, periodId: string) =>
+  db.select(submissionSummary).from(returnSubmissions).where(eq(returnSubmissions.periodId, periodId));
 
 /** A provider's submissions: when and completeness (never the snapshot). */
-export const listOrgSubmissions = (db: Exec, orgId: string) => db.select(submissionSummary).from(returnSubmissions).where(eq(returnSubmissions.orgId, orgId));
+export const listOrgSubmissions = (db: Exec, orgId: string) =>
+  db.select(submissionSummary).from(returnSubmissions).where(eq(returnSubmissions.orgId, orgId));
 
 export const findSubmission = async (db: Exec, periodId: string, orgId: string) =>
   (
@@ -103,7 +123,12 @@ export const findSubmission = async (db: Exec, periodId: string, orgId: string) 
   )[0];
 
 export const insertSubmission = async (db: Exec, values: typeof returnSubmissions.$inferInsert) =>
-  (await db.insert(returnSubmissions).values(values).returning({ id: returnSubmissions.id, submittedAt: returnSubmissions.submittedAt }))[0];
+  (
+    await db
+      .insert(returnSubmissions)
+      .values(values)
+      .returning({ id: returnSubmissions.id, submittedAt: returnSubmissions.submittedAt })
+  )[0];
 
 /** The provider's data as at a date: workplaces, staff in post, vacancies open on the date. */
 export async function findSnapshotRows(db: Exec, orgId: string, asAt: string) {
@@ -111,19 +136,37 @@ export async function findSnapshotRows(db: Exec, orgId: string, asAt: string) {
   const staff = await db
     .select()
     .from(staffRecords)
-    .where(and(eq(staffRecords.orgId, orgId), lte(staffRecords.startDate, asAt), or(isNull(staffRecords.endDate), gt(staffRecords.endDate, asAt))));
+    .where(
+      and(
+        eq(staffRecords.orgId, orgId),
+        lte(staffRecords.startDate, asAt),
+        or(isNull(staffRecords.endDate), gt(staffRecords.endDate, asAt)),
+      ),
+    );
   const open = await db
     .select()
     .from(vacancies)
-    .where(and(eq(vacancies.orgId, orgId), lte(vacancies.openedOn, asAt), or(isNull(vacancies.closedOn), gt(vacancies.closedOn, asAt))));
+    .where(
+      and(
+        eq(vacancies.orgId, orgId),
+        lte(vacancies.openedOn, asAt),
+        or(isNull(vacancies.closedOn), gt(vacancies.closedOn, asAt)),
+      ),
+    );
   return { places, staff, open };
 }
 
 /** Providers that have submitted for a period or already had its reminder. */
 export async function findRemindedOrSubmitted(db: Exec, periodId: string) {
   const rows = [
-    ...(await db.select({ orgId: returnSubmissions.orgId }).from(returnSubmissions).where(eq(returnSubmissions.periodId, periodId))),
-    ...(await db.select({ orgId: returnReminders.orgId }).from(returnReminders).where(eq(returnReminders.periodId, periodId))),
+    ...(await db
+      .select({ orgId: returnSubmissions.orgId })
+      .from(returnSubmissions)
+      .where(eq(returnSubmissions.periodId, periodId))),
+    ...(await db
+      .select({ orgId: returnReminders.orgId })
+      .from(returnReminders)
+      .where(eq(returnReminders.periodId, periodId))),
   ];
   return new Set(rows.map((r) => r.orgId));
 }
@@ -136,4 +179,5 @@ export const listProviderAdminEmails = (db: Exec, orgId: string) =>
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.role, ADMIN_ROLE_BY_KIND.provider)));
 
-export const insertReminder = (db: Exec, values: typeof returnReminders.$inferInsert) => db.insert(returnReminders).values(values);
+export const insertReminder = (db: Exec, values: typeof returnReminders.$inferInsert) =>
+  db.insert(returnReminders).values(values);

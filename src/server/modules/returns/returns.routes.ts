@@ -15,10 +15,20 @@ import type { AppEnv } from "../../http/types";
 import * as returns from "./returns.service";
 
 const periodId = (c: Context<AppEnv>) => idParam(c, "periodId", "return period");
-const presentPeriod = (p: { id: string; name: string; periodEnd: string; dueDate: string }) => ({ id: p.id, name: p.name, periodEnd: p.periodEnd, dueDate: p.dueDate });
+const presentPeriod = (p: { id: string; name: string; periodEnd: string; dueDate: string }) => ({
+  id: p.id,
+  name: p.name,
+  periodEnd: p.periodEnd,
+  dueDate: p.dueDate,
+});
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const tally = (providers: { status: returns.ReturnStatus }[]) =>
-  Object.fromEntries((["not_started", "in_progress", "submitted", "late"] as const).map((s) => [s, providers.filter((p) => p.status === s).length]));
+  Object.fromEntries(
+    (["not_started", "in_progress", "submitted", "late"] as const).map((s) => [
+      s,
+      providers.filter((p) => p.status === s).length,
+    ]),
+  );
 
 export function returnRoutes(r: Router) {
   // The council's side.
@@ -36,7 +46,13 @@ export function returnRoutes(r: Router) {
     async (c) => {
       const ctx = orgCtxOf(c);
       const periods = await returns.listPeriods(ctx);
-      return c.json({ periods: periods.map(({ period, providers }) => ({ ...presentPeriod(period), providers: providers.length, byStatus: tally(providers) })) });
+      return c.json({
+        periods: periods.map(({ period, providers }) => ({
+          ...presentPeriod(period),
+          providers: providers.length,
+          byStatus: tally(providers),
+        })),
+      });
     },
   );
   r.define(
@@ -67,7 +83,11 @@ export function returnRoutes(r: Router) {
     async (c) => {
       const ctx = orgCtxOf(c);
       const { period, providers } = await returns.getCouncilPeriod(ctx, periodId(c));
-      return c.json({ period: presentPeriod(period), byStatus: tally(providers), providers: providers.map((p) => ({ ...p, submittedAt: iso(p.submittedAt) })) });
+      return c.json({
+        period: presentPeriod(period),
+        byStatus: tally(providers),
+        providers: providers.map((p) => ({ ...p, submittedAt: iso(p.submittedAt) })),
+      });
     },
   );
 
@@ -107,7 +127,10 @@ export function returnRoutes(r: Router) {
     },
     async (c) => {
       const s = await returns.submitReturn(orgCtxOf(c), periodId(c));
-      return c.json({ submission: { id: s.id, submittedAt: iso(s.submittedAt), status: s.status, completeness: s.completeness } }, 201);
+      return c.json(
+        { submission: { id: s.id, submittedAt: iso(s.submittedAt), status: s.status, completeness: s.completeness } },
+        201,
+      );
     },
   );
 }

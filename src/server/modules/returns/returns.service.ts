@@ -12,7 +12,12 @@ import * as repo from "./returns.repo";
 export type ReturnStatus = "not_started" | "in_progress" | "submitted" | "late";
 
 /** The status of one provider's return for one period, on a date. */
-export function statusOf(period: Pick<Period, "dueDate" | "createdAt">, submittedAt: Date | null, lastChange: Date | null, today: string): ReturnStatus {
+export function statusOf(
+  period: Pick<Period, "dueDate" | "createdAt">,
+  submittedAt: Date | null,
+  lastChange: Date | null,
+  today: string,
+): ReturnStatus {
   if (submittedAt) return isoDate(submittedAt) > period.dueDate ? "late" : "submitted";
   if (today > period.dueDate) return "late";
   return lastChange && lastChange > period.createdAt ? "in_progress" : "not_started";
@@ -32,27 +37,49 @@ export type StatusCount = { value: number; n: number } | { value: null; reason: 
  * staff records after the period was set; records keep only their latest change, so a record
  * changed again after D no longer shows an earlier change.
  */
-export async function returnStatusFigures(db: Exec, workplaceIds: string[], at: string, councilId: string | null): Promise<Record<string, StatusCount>> {
+export async function returnStatusFigures(
+  db: Exec,
+  workplaceIds: string[],
+  at: string,
+  councilId: string | null,
+): Promise<Record<string, StatusCount>> {
   const rows = await repo.findReturnStatusRows(db, workplaceIds, at, councilId);
   const tally = new Map<ReturnStatus, number>(RETURN_STATUSES.map((st) => [st, 0]));
   for (const r of rows) {
     const createdAt = new Date(r.createdAt);
-    const status = statusOf({ dueDate: r.dueDate, createdAt }, r.submittedAt ? new Date(r.submittedAt) : null, r.changed ? new Date(createdAt.getTime() + 1) : null, at);
+    const status = statusOf(
+      { dueDate: r.dueDate, createdAt },
+      r.submittedAt ? new Date(r.submittedAt) : null,
+      r.changed ? new Date(createdAt.getTime() + 1) : null,
+      at,
+    );
     tally.set(status, (tally.get(status) ?? 0) + 1);
   }
   return Object.fromEntries(
-    RETURN_STATUSES.map((st) => [`return_status.${st}`, rows.length ? { value: tally.get(st) ?? 0, n: rows.length } : { value: null, reason: "no_data" as const, n: 0 }]),
+    RETURN_STATUSES.map((st) => [
+      `return_status.${st}`,
+      rows.length ? { value: tally.get(st) ?? 0, n: rows.length } : { value: null, reason: "no_data" as const, n: 0 },
+    ]),
   );
 }
 
 export async function createPeriod(ctx: OrgCtx, input: { name: string; periodEnd: string; dueDate: string }) {
   if (input.dueDate < input.periodEnd)
-    throw badRequest("validation", "The due date must be on or after the period end.", [{ path: "dueDate", message: "Enter a date on or after the period end" }]);
+    throw badRequest("validation", "The due date must be on or after the period end.", [
+      { path: "dueDate", message: "Enter a date on or after the period end" },
+    ]);
   return inTransaction(ctx, async (tx) => {
     const clash = await repo.findPeriodEnding(tx.db, tx.org.id, input.periodEnd);
-    if (clash) throw conflict("period_exists", `There is already a return period ending ${input.periodEnd} (${clash.name}).`);
+    if (clash)
+      throw conflict("period_exists", `There is already a return period ending ${input.periodEnd} (${clash.name}).`);
     const period = await repo.insertPeriod(tx.db, { councilId: tx.org.id, ...input, createdAt: tx.deps.now() });
-    await recordAudit(tx, { orgId: tx.org.id, action: "create", entityType: "return_period", entityId: period.id, after: period });
+    await recordAudit(tx, {
+      orgId: tx.org.id,
+      action: "create",
+      entityType: "return_period",
+      entityId: period.id,
+      after: period,
+    });
     return period;
   });
 }
@@ -69,7 +96,11 @@ export async function providerStatuses(ctx: OrgCtx, period: Period) {
   const ids = await providersOf(ctx.db, ctx.org.id, period.periodEnd);
   if (!ids.length) return [];
   // The last change to a provider's records tells "in progress" from "not started".
-  const [orgs, subs, changes] = await Promise.all([repo.listOrgsByName(ctx.db, ids), repo.listPeriodSubmissions(ctx.db, period.id), repo.lastStaffChanges(ctx.db, ids)]);
+  const [orgs, subs, changes] = await Promise.all([
+    repo.listOrgsByName(ctx.db, ids),
+    repo.listPeriodSubmissions(ctx.db, period.id),
+    repo.lastStaffChanges(ctx.db, ids),
+  ]);
   const subBy = new Map(subs.map((s) => [s.orgId, s]));
   const today = isoDate(ctx.deps.now());
   return orgs.map((o) => {
@@ -113,7 +144,13 @@ export async function providerReturns(ctx: OrgCtx) {
   const today = isoDate(ctx.deps.now());
   return periods.map(({ period, council }) => {
     const s = subBy.get(period.id);
-    return { period, council, status: statusOf(period, s?.submittedAt ?? null, change, today), submittedAt: s?.submittedAt ?? null, completeness: s?.completeness ?? null };
+    return {
+      period,
+      council,
+      status: statusOf(period, s?.submittedAt ?? null, change, today),
+      submittedAt: s?.submittedAt ?? null,
+      completeness: s?.completeness ?? null,
+    };
   });
 }
 
@@ -123,12 +160,24 @@ export async function submitReturn(ctx: OrgCtx, periodId: string) {
     const period = await repo.findPeriod(tx.db, periodId);
     if (!period) throw notFound("return period");
     await assertCommissions(tx.db, period.councilId, tx.org.id, period.periodEnd, "return period");
-    if (period.periodEnd > isoDate(tx.deps.now())) throw conflict("period_not_ended", `This return is as at ${period.periodEnd}: submit it on or after that date.`);
+    if (period.periodEnd > isoDate(tx.deps.now()))
+      throw conflict("period_not_ended", `This return is as at ${period.periodEnd}: submit it on or after that date.`);
     const already = await repo.findSubmission(tx.db, periodId, tx.org.id);
-    if (already) throw conflict("already_submitted", `This return was submitted on ${isoDate(already.submittedAt)} and cannot be changed.`);
+    if (already)
+      throw conflict(
+        "already_submitted",
+        `This return was submitted on ${isoDate(already.submittedAt)} and cannot be changed.`,
+      );
     const snapshot = await snapshotOf(tx, period.periodEnd);
     const score = completeness(snapshot.staff as never);
-    const sub = await repo.insertSubmission(tx.db, { periodId, orgId: tx.org.id, submittedAt: tx.deps.now(), submittedBy: tx.actor.userId, completeness: score, snapshot });
+    const sub = await repo.insertSubmission(tx.db, {
+      periodId,
+      orgId: tx.org.id,
+      submittedAt: tx.deps.now(),
+      submittedBy: tx.actor.userId,
+      completeness: score,
+      snapshot,
+    });
     await recordAudit(tx, {
       orgId: tx.org.id,
       action: "create",
@@ -136,7 +185,12 @@ export async function submitReturn(ctx: OrgCtx, periodId: string) {
       entityId: sub.id,
       after: { periodId, completeness: score.score, staff: snapshot.staff.length },
     });
-    return { id: sub.id, submittedAt: sub.submittedAt, completeness: score, status: statusOf(period, sub.submittedAt, null, isoDate(tx.deps.now())) };
+    return {
+      id: sub.id,
+      submittedAt: sub.submittedAt,
+      completeness: score,
+      status: statusOf(period, sub.submittedAt, null, isoDate(tx.deps.now())),
+    };
   });
 }
 

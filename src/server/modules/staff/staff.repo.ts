@@ -69,7 +69,12 @@ export const findOwnStaffRecord = async (db: Exec, orgId: string, userId: string
 
 export const listWorkplaces = (db: Exec, orgId: string) =>
   db
-    .select({ id: workplaces.id, name: workplaces.name, localRef: workplaces.localRef, mainService: workplaces.mainService })
+    .select({
+      id: workplaces.id,
+      name: workplaces.name,
+      localRef: workplaces.localRef,
+      mainService: workplaces.mainService,
+    })
     .from(workplaces)
     .where(eq(workplaces.orgId, orgId))
     .orderBy(workplaces.name);

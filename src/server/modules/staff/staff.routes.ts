@@ -109,7 +109,8 @@ export function staffRoutes(r: Router) {
       tag: "Staff",
       scope: "org",
       permission: "staff.view",
-      summary: "The employer's standard working week (for FTE) and mandatory training by job role (for training compliance)",
+      summary:
+        "The employer's standard working week (for FTE) and mandatory training by job role (for training compliance)",
     },
     async (c) => c.json(await getWorkforceSettings(orgCtxOf(c))),
   );

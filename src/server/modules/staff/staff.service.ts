@@ -13,18 +13,32 @@ export async function recordLeaver(ctx: OrgCtx, id: string, input: { leavingDate
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findStaffRecord(tx.db, tx.org.id, id);
     if (!before) throw notFound("staff record");
-    if (before.endDate) throw conflict("already_left", `${before.displayId} is already recorded as leaving on ${before.endDate}.`);
+    if (before.endDate)
+      throw conflict("already_left", `${before.displayId} is already recorded as leaving on ${before.endDate}.`);
     if (input.leavingDate < before.startDate)
       throw badRequest("validation", `The leaving date must be on or after the start date (${before.startDate}).`, [
         { path: "leavingDate", message: "Enter a date on or after the start date" },
       ]);
     if (input.leavingDate > isoDate(tx.deps.now()))
-      throw badRequest("validation", "The leaving date cannot be in the future: record the leaver on or after the day they go.", [
-        { path: "leavingDate", message: "Enter today or an earlier date" },
-      ]);
-    const after = { endDate: input.leavingDate, leavingReason: input.reason, leavingDestination: LEAVING_DESTINATIONS[input.reason] ?? null };
+      throw badRequest(
+        "validation",
+        "The leaving date cannot be in the future: record the leaver on or after the day they go.",
+        [{ path: "leavingDate", message: "Enter today or an earlier date" }],
+      );
+    const after = {
+      endDate: input.leavingDate,
+      leavingReason: input.reason,
+      leavingDestination: LEAVING_DESTINATIONS[input.reason] ?? null,
+    };
     await repo.markLeaver(tx.db, tx.org.id, id, { ...after, updatedAt: tx.deps.now() });
-    await recordAudit(tx, { orgId: tx.org.id, action: "update", entityType: "staff_record", entityId: id, before: { endDate: null, leavingReason: null }, after });
+    await recordAudit(tx, {
+      orgId: tx.org.id,
+      action: "update",
+      entityType: "staff_record",
+      entityId: id,
+      before: { endDate: null, leavingReason: null },
+      after,
+    });
     return { ...before, ...after };
   });
 }

@@ -8,11 +8,18 @@ import { applyUpload } from "../imports/imports.service";
 
 const hub = await testHub();
 const FIX = new URL("../../../../test/fixtures/ascwds/", import.meta.url).pathname;
-const files = ["valid-workplace.csv", "valid-staff.csv"].map((name) => ({ name, bytes: new Uint8Array(readFileSync(FIX + name)) }));
+const files = ["valid-workplace.csv", "valid-staff.csv"].map((name) => ({
+  name,
+  bytes: new Uint8Array(readFileSync(FIX + name)),
+}));
 
 async function providerWithStaff() {
   const org = await makeOrg(hub, "provider");
-  const ctx: OrgCtx = { ...hub.ctx, org: { id: org.id, kind: "provider", name: org.name, slug: org.slug, isDemo: false }, role: null };
+  const ctx: OrgCtx = {
+    ...hub.ctx,
+    org: { id: org.id, kind: "provider", name: org.name, slug: org.slug, isDemo: false },
+    role: null,
+  };
   await applyUpload(ctx, files, "2026-06-01", { missing: { default: { action: "keep" } } });
   const admin = await makeUser(hub, org, "provider_admin");
   return { org, client: await signedIn(hub, admin.email) };
@@ -24,10 +31,19 @@ describe("finding staff and recording leavers", () => {
     const all = await client.get(`/api/orgs/${org.id}/staff`);
     expect(all.json.total).toBe(4);
     expect(JSON.stringify(all.json)).not.toMatch(/AB123456C|1980-02-01/);
-    expect((await client.get(`/api/orgs/${org.id}/staff?q=bob`)).json.staff.map((s: { name: string }) => s.name)).toEqual(["Bob Example"]);
-    const places = (await client.get(`/api/orgs/${org.id}/workplaces`)).json.workplaces as { id: string; localRef: string }[];
+    expect(
+      (await client.get(`/api/orgs/${org.id}/staff?q=bob`)).json.staff.map((s: { name: string }) => s.name),
+    ).toEqual(["Bob Example"]);
+    const places = (await client.get(`/api/orgs/${org.id}/workplaces`)).json.workplaces as {
+      id: string;
+      localRef: string;
+    }[];
     const home2 = places.find((p) => p.localRef === "HOME2")?.id;
-    expect((await client.get(`/api/orgs/${org.id}/staff?workplace=${home2}`)).json.staff.map((s: { name: string }) => s.name)).toEqual(["Dee Example"]);
+    expect(
+      (await client.get(`/api/orgs/${org.id}/staff?workplace=${home2}`)).json.staff.map(
+        (s: { name: string }) => s.name,
+      ),
+    ).toEqual(["Dee Example"]);
     expect((await client.get(`/api/orgs/${org.id}/staff?role=7`)).json.total).toBe(1);
     expect((await client.get(`/api/orgs/${org.id}/staff?contract=3`)).json.staff[0].contract.label).toBe("Pool/Bank");
     expect((await client.get(`/api/orgs/${org.id}/staff?status=bogus`)).status).toBe(400);
@@ -36,23 +52,41 @@ describe("finding staff and recording leavers", () => {
   it("records a leaver once, with an audit entry; refuses future dates and dates before the start", async () => {
     const { org, client } = await providerWithStaff();
     const [bob] = (await client.get(`/api/orgs/${org.id}/staff?q=bob`)).json.staff;
-    expect((await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2030-01-01", reason: 5 })).status).toBe(400);
-    expect((await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2019-01-01", reason: 5 })).json.error.issues[0].path).toBe("leavingDate");
-    const done = await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2026-05-31", reason: 2 });
+    expect(
+      (await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2030-01-01", reason: 5 })).status,
+    ).toBe(400);
+    expect(
+      (await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2019-01-01", reason: 5 })).json
+        .error.issues[0].path,
+    ).toBe("leavingDate");
+    const done = await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, {
+      leavingDate: "2026-05-31",
+      reason: 2,
+    });
     expect(done.json).toMatchObject({ endDate: "2026-05-31", leavingReason: 2 });
-    expect((await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2026-05-31", reason: 2 })).status).toBe(409);
-    expect((await client.get(`/api/orgs/${org.id}/staff?status=left`)).json.staff.map((s: { name: string; leavingReason: string }) => [s.name, s.leavingReason])).toEqual([
-      ["Bob Example", "Moved to the health sector"],
-    ]);
+    expect(
+      (await client.post(`/api/orgs/${org.id}/staff/${bob.id}/leave`, { leavingDate: "2026-05-31", reason: 2 })).status,
+    ).toBe(409);
+    expect(
+      (await client.get(`/api/orgs/${org.id}/staff?status=left`)).json.staff.map(
+        (s: { name: string; leavingReason: string }) => [s.name, s.leavingReason],
+      ),
+    ).toEqual([["Bob Example", "Moved to the health sector"]]);
     const entries = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, bob.id));
-    expect(entries.at(-1)).toMatchObject({ action: "update", before: { endDate: null }, after: { endDate: "2026-05-31", leavingReason: 2, leavingDestination: "health" } });
+    expect(entries.at(-1)).toMatchObject({
+      action: "update",
+      before: { endDate: null },
+      after: { endDate: "2026-05-31", leavingReason: 2, leavingDestination: "health" },
+    });
   });
 
   it("a viewer can find staff but not record leavers", async () => {
     const { org } = await providerWithStaff();
     const viewer = await signedIn(hub, (await makeUser(hub, org, "provider_viewer")).email);
     const [s] = (await viewer.get(`/api/orgs/${org.id}/staff`)).json.staff;
-    expect((await viewer.post(`/api/orgs/${org.id}/staff/${s.id}/leave`, { leavingDate: "2026-05-31", reason: 2 })).status).toBe(403);
+    expect(
+      (await viewer.post(`/api/orgs/${org.id}/staff/${s.id}/leave`, { leavingDate: "2026-05-31", reason: 2 })).status,
+    ).toBe(403);
   });
 });
 
@@ -72,7 +106,10 @@ describe("one staff record for the edit screen", () => {
     });
     const same = await client.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [row] });
     expect(same.json.changes).toMatchObject({ new: 0, updated: 0 });
-    const edited = await client.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [{ ...row, HOURLYRATE: "13.50" }] });
+    const edited = await client.post(`/api/orgs/${org.id}/records/staff`, {
+      asAt: "2026-06-01",
+      records: [{ ...row, HOURLYRATE: "13.50" }],
+    });
     expect(edited.json.changes).toMatchObject({ updated: 1 });
     expect(row).toMatchObject({ ETHNICITY: "31", DISABLED: "0" });
   });
@@ -82,14 +119,30 @@ describe("one staff record for the edit screen", () => {
     const [ann] = (await client.get(`/api/orgs/${org.id}/staff?q=ann`)).json.staff;
     const editor = await signedIn(hub, (await makeUser(hub, org, "provider_editor")).email);
     const row = (await editor.get(`/api/orgs/${org.id}/staff/${ann.id}`)).json.record;
-    expect(row).toMatchObject({ NINUMBER: "Admin", DOB: "Admin", ETHNICITY: "Admin", DISABLED: "Admin", DISPLAYID: "Ann Example", HOURLYRATE: "12.90" });
+    expect(row).toMatchObject({
+      NINUMBER: "Admin",
+      DOB: "Admin",
+      ETHNICITY: "Admin",
+      DISABLED: "Admin",
+      DISPLAYID: "Ann Example",
+      HOURLYRATE: "12.90",
+    });
     expect(JSON.stringify(row)).not.toMatch(/AB123456C|01\/02\/1980/);
 
-    const edited = await editor.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [{ ...row, HOURLYRATE: "13.50" }] });
+    const edited = await editor.post(`/api/orgs/${org.id}/records/staff`, {
+      asAt: "2026-06-01",
+      records: [{ ...row, HOURLYRATE: "13.50" }],
+    });
     expect(edited.status).toBe(200);
     expect(edited.json.changes).toMatchObject({ updated: 1 });
     const after = (await client.get(`/api/orgs/${org.id}/staff/${ann.id}`)).json.record;
-    expect(after).toMatchObject({ HOURLYRATE: "13.50", NINUMBER: "AB123456C", DOB: "01/02/1980", ETHNICITY: "31", DISABLED: "0" });
+    expect(after).toMatchObject({
+      HOURLYRATE: "13.50",
+      NINUMBER: "AB123456C",
+      DOB: "01/02/1980",
+      ETHNICITY: "31",
+      DISABLED: "0",
+    });
 
     // The editor's download of the staff file holds none of it either, and uploading it changes nothing.
     const download = await editor.get(`/api/orgs/${org.id}/ascwds/staff.csv`);
@@ -107,7 +160,9 @@ describe("one staff record for the edit screen", () => {
     }
     const upload = await editor.post(`/api/orgs/${org.id}/records/staff`, {
       asAt: "2026-06-01",
-      records: lines.slice(1).map((line) => Object.fromEntries(header.map((h, i) => [h, line.split(",")[i]]).filter(([h]) => h))),
+      records: lines
+        .slice(1)
+        .map((line) => Object.fromEntries(header.map((h, i) => [h, line.split(",")[i]]).filter(([h]) => h))),
     });
     expect(upload.json.changes).toMatchObject({ new: 0, updated: 0 });
   });

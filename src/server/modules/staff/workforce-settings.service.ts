@@ -22,7 +22,11 @@ export async function getWorkforceSettings(ctx: OrgCtx) {
 export async function saveWorkforceSettings(ctx: OrgCtx, input: WorkforceSettingsInput) {
   return inTransaction(ctx, async (tx) => {
     const before = await getWorkforceSettings(tx);
-    const values = { standardWeeklyHours: input.standardWeeklyHours, requiredTraining: input.requiredTraining, updatedAt: tx.deps.now() };
+    const values = {
+      standardWeeklyHours: input.standardWeeklyHours,
+      requiredTraining: input.requiredTraining,
+      updatedAt: tx.deps.now(),
+    };
     await repo.upsertWorkforceSettings(tx.db, tx.org.id, values);
     await recordAudit(tx, {
       orgId: tx.org.id,

@@ -15,11 +15,25 @@ describe("workforce settings: the standard week and mandatory training", () => {
       .returning();
     const [person] = await hub.deps.db
       .insert(staffRecords)
-      .values({ orgId: provider.id, workplaceId: w.id, localRef: "a", displayId: "a", contractType: 1, mainJobRole: 8, startDate: "2020-01-01", zeroHours: 2, contractedHours: 35 })
+      .values({
+        orgId: provider.id,
+        workplaceId: w.id,
+        localRef: "a",
+        displayId: "a",
+        contractType: 1,
+        mainJobRole: 8,
+        startDate: "2020-01-01",
+        zeroHours: 2,
+        contractedHours: 35,
+      })
       .returning();
-    await hub.deps.db.insert(trainingRecords).values({ orgId: provider.id, staffRecordId: person.id, category: 20, completedOn: "2026-01-01" });
+    await hub.deps.db
+      .insert(trainingRecords)
+      .values({ orgId: provider.id, staffRecordId: person.id, category: 20, completedOn: "2026-01-01" });
     const p = await signedIn(hub, providerAdmin.email);
-    const figures = async () => (await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&metrics=filled_posts_fte,training_compliance`)).json.figures;
+    const figures = async () =>
+      (await p.get(`/api/orgs/${provider.id}/metrics?at=${D}&metrics=filled_posts_fte,training_compliance`)).json
+        .figures;
 
     const before = await p.get(`/api/orgs/${provider.id}/workforce-settings`);
     expect(before.json).toMatchObject({ standardWeeklyHours: null, defaultWeeklyHours: 37.5, requiredTraining: [] });
@@ -77,6 +91,13 @@ describe("workforce settings: the standard week and mandatory training", () => {
     const viewer = await makeUser(hub, provider, "provider_viewer");
     const v = await signedIn(hub, viewer.email);
     expect((await v.get(`/api/orgs/${provider.id}/workforce-settings`)).status).toBe(200);
-    expect((await v.request("PUT", `/api/orgs/${provider.id}/workforce-settings`, { standardWeeklyHours: 35, requiredTraining: [] })).status).toBe(403);
+    expect(
+      (
+        await v.request("PUT", `/api/orgs/${provider.id}/workforce-settings`, {
+          standardWeeklyHours: 35,
+          requiredTraining: [],
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -28,7 +28,9 @@ export function renderApiDocs(doc: ReturnType<typeof openApiDocument>): string {
       byTag.set(tag, [...(byTag.get(tag) ?? []), item]);
     }
   }
-  const sections = [...byTag].map(([tag, items]) => `<h2 id="${esc(tag.toLowerCase())}">${esc(tag)}</h2>${items.join("")}`).join("");
+  const sections = [...byTag]
+    .map(([tag, items]) => `<h2 id="${esc(tag.toLowerCase())}">${esc(tag)}</h2>${items.join("")}`)
+    .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>API – Care Workforce Hub</title>
 <style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#0b0c0c;line-height:1.4}
 h1{font-size:2rem}code,pre{font-family:ui-monospace,Menlo,Consolas,monospace}pre{background:#f3f2f1;padding:.75rem;overflow:auto}.op{border-top:1px solid #b1b4b6;padding:.5rem 0}

@@ -16,7 +16,10 @@ const ERROR = {
             properties: {
               code: { type: "string" },
               message: { type: "string" },
-              issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+              issues: {
+                type: "array",
+                items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+              },
             },
           },
         },
@@ -36,7 +39,9 @@ function formSchema(form: NonNullable<RouteSpec["form"]>) {
   const properties: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(form)) {
     const one = f.file ? { type: "string", contentMediaType: "application/octet-stream" } : { type: "string" };
-    properties[name] = f.many ? { type: "array", items: one, description: f.description } : { ...one, description: f.description };
+    properties[name] = f.many
+      ? { type: "array", items: one, description: f.description }
+      : { ...one, description: f.description };
   }
   return { type: "object", properties };
 }
@@ -53,7 +58,10 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
       schema: m[1].endsWith("Id") ? { type: "string", format: "uuid" } : { type: "string" },
     }));
     if (s.query) {
-      const q = z.toJSONSchema(s.query, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown>; required?: string[] };
+      const q = z.toJSONSchema(s.query, { io: "input", unrepresentable: "any" }) as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
       for (const [name, schema] of Object.entries(q.properties ?? {})) {
         parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema });
       }
@@ -63,11 +71,17 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
         name: "Idempotency-Key",
         in: "header",
         required: false,
-        description: "Any unique string up to 200 characters. A retry with the same key and request gets the first response again instead of repeating the write.",
+        description:
+          "Any unique string up to 200 characters. A retry with the same key and request gets the first response again instead of repeating the write.",
         schema: { type: "string", maxLength: 200 },
       });
-    const kinds = s.orgKinds ? ` For ${kindsText(s.orgKinds)} only; other kinds of organisation get 403 wrong_org_kind.` : "";
-    const access = s.scope === "org" ? `${SCOPE_TEXT.org} whose role has the permission \`${s.permission}\`.${kinds}` : SCOPE_TEXT[s.scope];
+    const kinds = s.orgKinds
+      ? ` For ${kindsText(s.orgKinds)} only; other kinds of organisation get 403 wrong_org_kind.`
+      : "";
+    const access =
+      s.scope === "org"
+        ? `${SCOPE_TEXT.org} whose role has the permission \`${s.permission}\`.${kinds}`
+        : SCOPE_TEXT[s.scope];
     paths[path] ??= {};
     paths[path][s.method] = {
       summary: s.summary,
@@ -75,9 +89,22 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
       tags: [s.tag],
       operationId: `${s.method}${path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ""))}`,
       ...(parameters.length ? { parameters } : {}),
-      ...(s.body ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(s.body, { io: "input", unrepresentable: "any" }) } } } } : {}),
-      ...(s.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: formSchema(s.form) } } } } : {}),
-      ...(s.scope !== "public" ? { security: s.scope === "org" ? [{ session: [] }, { token: [] }] : [{ session: [] }] } : {}),
+      ...(s.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": { schema: z.toJSONSchema(s.body, { io: "input", unrepresentable: "any" }) },
+              },
+            },
+          }
+        : {}),
+      ...(s.form
+        ? { requestBody: { required: true, content: { "multipart/form-data": { schema: formSchema(s.form) } } } }
+        : {}),
+      ...(s.scope !== "public"
+        ? { security: s.scope === "org" ? [{ session: [] }, { token: [] }] : [{ session: [] }] }
+        : {}),
       ...(s.permission ? { "x-permission": s.permission } : {}),
       ...(s.scope === "org" ? { "x-org-kinds": [...(s.orgKinds ?? ORG_KINDS)] } : {}),
       responses: {
@@ -86,7 +113,14 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
           description: "Success",
           content: s.response
             ? { "application/json": { schema: z.toJSONSchema(s.response, { io: "output", unrepresentable: "any" }) } }
-            : Object.fromEntries([s.produces ?? []].flat().map((type) => [type, { schema: type.startsWith("text/") ? { type: "string" } : { type: "string", format: "binary" } }])),
+            : Object.fromEntries(
+                [s.produces ?? []]
+                  .flat()
+                  .map((type) => [
+                    type,
+                    { schema: type.startsWith("text/") ? { type: "string" } : { type: "string", format: "binary" } },
+                  ]),
+              ),
         },
         "400": ERROR,
         ...(s.scope !== "public" ? { "401": ERROR, "403": ERROR } : {}),
@@ -105,7 +139,11 @@ export function openApiDocument(specs: RouteSpec[], version: string) {
     components: {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "hub_session" },
-        token: { type: "http", scheme: "bearer", description: "An organisation's API token (hub_…), read or write scope, for organisation routes only" },
+        token: {
+          type: "http",
+          scheme: "bearer",
+          description: "An organisation's API token (hub_…), read or write scope, for organisation routes only",
+        },
       },
     },
     paths,

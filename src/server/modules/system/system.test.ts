@@ -32,13 +32,18 @@ describe("system endpoints", () => {
 
   it("describes every operation's success answer: a JSON schema, or the file type it sends", async () => {
     const doc = (await new Client(hub).get("/api/openapi.json")).json;
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>).flatMap(
-      ([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method} ${path}`, op })),
-    );
+    const operations = Object.entries(
+      doc.paths as Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+      >,
+    ).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method} ${path}`, op })));
     expect(operations.length).toBe(hub.router.specs.length);
     const undescribed = operations.filter(({ op }) => {
       const success = Object.entries(op.responses).filter(([status]) => /^2/.test(status));
-      return !success.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema && Object.keys(c.schema).length > 0));
+      return !success.some(([, r]) =>
+        Object.values(r.content ?? {}).some((c) => c.schema && Object.keys(c.schema).length > 0),
+      );
     });
     expect(
       undescribed.map((o) => o.route),
@@ -52,7 +57,10 @@ describe("system endpoints", () => {
     const poster = doc.paths["/api/public/careers/poster.pdf"].get.responses["2XX"].content;
     expect(Object.keys(poster)).toEqual(["application/pdf"]);
     const report = doc.paths["/api/orgs/{orgId}/imports/{importId}/report"].get.responses["2XX"].content;
-    expect(Object.keys(report)).toEqual(["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
+    expect(Object.keys(report)).toEqual([
+      "text/csv",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]);
   });
 
   it("shows the kinds of organisation each organisation route serves", async () => {
@@ -60,8 +68,17 @@ describe("system endpoints", () => {
     const periods = doc.paths["/api/orgs/{orgId}/return-periods"].get;
     expect(periods["x-org-kinds"]).toEqual(["council"]);
     expect(periods.description).toContain("For councils only");
-    expect(doc.paths["/api/orgs/{orgId}/returns/{periodId}/submit"].post["x-org-kinds"]).toEqual(["provider", "training_partner", "nhs_partner"]);
-    expect(doc.paths["/api/orgs/{orgId}/staff"].get["x-org-kinds"]).toEqual(["council", "provider", "training_partner", "nhs_partner"]);
+    expect(doc.paths["/api/orgs/{orgId}/returns/{periodId}/submit"].post["x-org-kinds"]).toEqual([
+      "provider",
+      "training_partner",
+      "nhs_partner",
+    ]);
+    expect(doc.paths["/api/orgs/{orgId}/staff"].get["x-org-kinds"]).toEqual([
+      "council",
+      "provider",
+      "training_partner",
+      "nhs_partner",
+    ]);
     expect(doc.paths["/api/health"].get["x-org-kinds"]).toBeUndefined();
   });
 

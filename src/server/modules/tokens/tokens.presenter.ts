@@ -11,7 +11,11 @@ interface TokenRow {
 }
 
 /** A token without its secret or hash; who created it, for admins deciding what to revoke. */
-export function presentToken(t: TokenRow, creator: { id: string; name: string; email: string } | null, status: TokenStatus) {
+export function presentToken(
+  t: TokenRow,
+  creator: { id: string; name: string; email: string } | null,
+  status: TokenStatus,
+) {
   return {
     id: t.id,
     name: t.name,

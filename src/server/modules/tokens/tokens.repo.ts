@@ -23,7 +23,8 @@ export const touchLastUsed = (db: Exec, id: string, at: Date, notSince: Date) =>
     .set({ lastUsedAt: at })
     .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, notSince))));
 
-export const insertToken = async (db: Exec, values: typeof apiTokens.$inferInsert) => (await db.insert(apiTokens).values(values).returning())[0];
+export const insertToken = async (db: Exec, values: typeof apiTokens.$inferInsert) =>
+  (await db.insert(apiTokens).values(values).returning())[0];
 
 /** The organisation's tokens, newest first, each with its creator and their current role here. */
 export function findTokensOfOrg(db: Exec, orgId: string) {
@@ -48,4 +49,5 @@ export const findTokenOfOrg = async (db: Exec, orgId: string, id: string) =>
       .where(and(eq(apiTokens.id, id), eq(apiTokens.orgId, orgId)))
   )[0];
 
-export const markRevoked = (db: Exec, id: string, at: Date) => db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
+export const markRevoked = (db: Exec, id: string, at: Date) =>
+  db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));

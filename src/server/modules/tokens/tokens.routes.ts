@@ -16,7 +16,8 @@ export function tokenRoutes(r: Router) {
       permission: "users.manage",
       summary: "The organisation's API tokens (never their secrets)",
     },
-    async (c) => c.json({ tokens: (await tokens.listTokens(orgCtxOf(c))).map((t) => presentToken(t.token, t.creator, t.status)) }),
+    async (c) =>
+      c.json({ tokens: (await tokens.listTokens(orgCtxOf(c))).map((t) => presentToken(t.token, t.creator, t.status)) }),
   );
   r.define(
     {

@@ -27,7 +27,14 @@ export async function tokenFromBearer(deps: Deps, token: string) {
   }
   const now = deps.now();
   await repo.touchLastUsed(deps.db, row.token.id, now, new Date(now.getTime() - LAST_USED_EVERY_MS));
-  return { id: row.token.id, orgId: row.token.orgId, scope: row.token.scope as TokenScope, createdBy: row.token.createdBy, creatorRole, creatorIsHubAdmin };
+  return {
+    id: row.token.id,
+    orgId: row.token.orgId,
+    scope: row.token.scope as TokenScope,
+    createdBy: row.token.createdBy,
+    creatorRole,
+    creatorIsHubAdmin,
+  };
 }
 
 /** Creates a token; the secret is returned this once and only its hash is kept. */
@@ -42,7 +49,13 @@ export async function createToken(ctx: OrgCtx, input: { name: string; scope: Tok
       prefix: secret.slice(0, 12),
       createdBy: tx.actor.userId,
     });
-    await recordAudit(tx, { orgId: tx.org.id, action: "create", entityType: "api_token", entityId: row.id, after: { name: row.name, scope: row.scope, prefix: row.prefix } });
+    await recordAudit(tx, {
+      orgId: tx.org.id,
+      action: "create",
+      entityType: "api_token",
+      entityId: row.id,
+      after: { name: row.name, scope: row.scope, prefix: row.prefix },
+    });
     return { row, secret };
   });
 }
@@ -71,6 +84,13 @@ export async function revokeToken(ctx: OrgCtx, id: string) {
     const before = await repo.findTokenOfOrg(tx.db, tx.org.id, id);
     if (!before || before.revokedAt) throw notFound("API token");
     await repo.markRevoked(tx.db, id, tx.deps.now());
-    await recordAudit(tx, { orgId: tx.org.id, action: "update", entityType: "api_token", entityId: id, before: { revokedAt: null }, after: { revokedAt: tx.deps.now() } });
+    await recordAudit(tx, {
+      orgId: tx.org.id,
+      action: "update",
+      entityType: "api_token",
+      entityId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: tx.deps.now() },
+    });
   });
 }

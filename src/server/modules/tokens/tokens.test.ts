@@ -40,7 +40,10 @@ describe("API tokens for HR and rostering systems", () => {
   it("a write token creates workplaces and staff from JSON, all or nothing, and a retried request with the same Idempotency-Key is not applied twice", async () => {
     const { org, admin, write, bearer } = await setup();
     const api = bearer(write.secret);
-    const places = await api.post(`/api/orgs/${org.id}/records/workplaces`, { asAt: "2026-06-30", records: recordsOf("valid-workplace.csv") });
+    const places = await api.post(`/api/orgs/${org.id}/records/workplaces`, {
+      asAt: "2026-06-30",
+      records: recordsOf("valid-workplace.csv"),
+    });
     expect(places.status).toBe(200);
     expect(places.json.applied).toMatchObject({ workplacesNew: 2 });
 
@@ -50,20 +53,32 @@ describe("API tokens for HR and rostering systems", () => {
     const retry = await api.post(`/api/orgs/${org.id}/records/staff`, body, { "idempotency-key": "batch-42" });
     expect(retry.headers.get("idempotent-replay")).toBe("true");
     expect(retry.json).toEqual(first.json);
-    const reused = await api.post(`/api/orgs/${org.id}/records/staff`, { ...body, asAt: "2026-06-29" }, { "idempotency-key": "batch-42" });
+    const reused = await api.post(
+      `/api/orgs/${org.id}/records/staff`,
+      { ...body, asAt: "2026-06-29" },
+      { "idempotency-key": "batch-42" },
+    );
     expect(reused.status).toBe(422);
     expect(reused.json.error.code).toBe("idempotency_key_reused");
-    expect((await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n).toBe(4);
+    expect(
+      (await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n,
+    ).toBe(4);
 
     // A misspelt column is refused, not ignored.
-    const misspelt = await api.post(`/api/orgs/${org.id}/records/staff`, { records: [{ ...body.records[0], UNIQUEWORKERID: "NEW0", GENDR: "2" }] });
+    const misspelt = await api.post(`/api/orgs/${org.id}/records/staff`, {
+      records: [{ ...body.records[0], UNIQUEWORKERID: "NEW0", GENDR: "2" }],
+    });
     expect(misspelt.status).toBe(400);
     expect(misspelt.json.error).toMatchObject({ code: "unknown_columns", issues: [{ path: "GENDR" }] });
 
-    const bad = await api.post(`/api/orgs/${org.id}/records/staff`, { records: [{ ...body.records[0], UNIQUEWORKERID: "NEW1", GENDER: "9" }] });
+    const bad = await api.post(`/api/orgs/${org.id}/records/staff`, {
+      records: [{ ...body.records[0], UNIQUEWORKERID: "NEW1", GENDER: "9" }],
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.problems[0]).toMatchObject({ column: "GENDER", code: "staff.GENDER.code", record: 1 });
-    expect((await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n).toBe(4);
+    expect(
+      (await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n,
+    ).toBe(4);
 
     // The audit trail names the person who created the token.
     // One entry per workplace lists the records an upload created.
@@ -83,7 +98,9 @@ describe("API tokens for HR and rostering systems", () => {
     const { org, read, write, bearer } = await setup();
     const reader = bearer(read.secret);
     expect((await reader.get(`/api/orgs/${org.id}/staff`)).status).toBe(200);
-    expect((await reader.post(`/api/orgs/${org.id}/records/staff`, { records: recordsOf("valid-staff.csv") })).status).toBe(403);
+    expect(
+      (await reader.post(`/api/orgs/${org.id}/records/staff`, { records: recordsOf("valid-staff.csv") })).status,
+    ).toBe(403);
     const writer = bearer(write.secret);
     expect((await writer.get(`/api/orgs/${org.id}/users`)).status).toBe(403);
     expect((await writer.get(`/api/orgs/${org.id}/audit`)).status).toBe(403);
@@ -109,8 +126,10 @@ describe("a token acts with at most its creator's current permissions", () => {
     const creator = await makeUser(hub, org, "provider_admin");
     const adminClient = await signedIn(hub, admin.email);
     const creatorClient = await signedIn(hub, creator.email);
-    const write = (await creatorClient.post(`/api/orgs/${org.id}/api-tokens`, { name: "Rota system", scope: "write" })).json;
-    const read = (await creatorClient.post(`/api/orgs/${org.id}/api-tokens`, { name: "BI reader", scope: "read" })).json;
+    const write = (await creatorClient.post(`/api/orgs/${org.id}/api-tokens`, { name: "Rota system", scope: "write" }))
+      .json;
+    const read = (await creatorClient.post(`/api/orgs/${org.id}/api-tokens`, { name: "BI reader", scope: "read" }))
+      .json;
     const bearer = (secret: string) => new Client(hub, { authorization: `Bearer ${secret}` });
     return { org, creator, adminClient, write, read, bearer };
   }
@@ -123,7 +142,10 @@ describe("a token acts with at most its creator's current permissions", () => {
     for (const secret of [write.secret, read.secret]) {
       const res = await bearer(secret).get(`/api/orgs/${org.id}/staff`);
       expect(res.status).toBe(401);
-      expect(res.json.error).toMatchObject({ code: "invalid_token", message: expect.stringContaining("no longer belongs to the organisation") });
+      expect(res.json.error).toMatchObject({
+        code: "invalid_token",
+        message: expect.stringContaining("no longer belongs to the organisation"),
+      });
     }
     const list = (await adminClient.get(`/api/orgs/${org.id}/api-tokens`)).json.tokens;
     expect(list.map((t: { status: string }) => t.status)).toEqual(["creator_left", "creator_left"]);
@@ -137,8 +159,12 @@ describe("a token acts with at most its creator's current permissions", () => {
     const refused = await api.post(`/api/orgs/${org.id}/records/staff`, staffBody());
     expect(refused.status).toBe(403);
     expect(refused.json.error.message).toMatch(/no longer has that permission/);
-    expect((await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n).toBe(0);
-    const [listed] = (await adminClient.get(`/api/orgs/${org.id}/api-tokens`)).json.tokens.filter((t: { id: string }) => t.id === write.token.id);
+    expect(
+      (await hub.deps.db.select({ n: count() }).from(staffRecords).where(eq(staffRecords.orgId, org.id)))[0].n,
+    ).toBe(0);
+    const [listed] = (await adminClient.get(`/api/orgs/${org.id}/api-tokens`)).json.tokens.filter(
+      (t: { id: string }) => t.id === write.token.id,
+    );
     expect(listed.status).toBe("limited");
 
     await adminClient.patch(`/api/orgs/${org.id}/members/${creator.membershipId}`, { role: "staff_member" });
@@ -151,8 +177,15 @@ describe("a token acts with at most its creator's current permissions", () => {
 
   it("the list shows who created each token and when it was last used, written at most once a minute", async () => {
     const { org, creator, adminClient, read, bearer } = await withCreator();
-    const listed = async () => (await adminClient.get(`/api/orgs/${org.id}/api-tokens`)).json.tokens.find((t: { id: string }) => t.id === read.token.id);
-    expect(await listed()).toMatchObject({ createdBy: { id: creator.id, name: creator.name, email: creator.email }, lastUsedAt: null, status: "active" });
+    const listed = async () =>
+      (await adminClient.get(`/api/orgs/${org.id}/api-tokens`)).json.tokens.find(
+        (t: { id: string }) => t.id === read.token.id,
+      );
+    expect(await listed()).toMatchObject({
+      createdBy: { id: creator.id, name: creator.name, email: creator.email },
+      lastUsedAt: null,
+      status: "active",
+    });
     expect(read.token.createdBy).toMatchObject({ id: creator.id });
 
     const start = hub.clock.now;

@@ -1,11 +1,22 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { Client, lastEmailTo, makeOrg, makeSystem, makeUser, PASSWORD, signedIn, testHub, uniq } from "../../../../test/harness";
+import {
+  Client,
+  lastEmailTo,
+  makeOrg,
+  makeSystem,
+  makeUser,
+  PASSWORD,
+  signedIn,
+  testHub,
+  uniq,
+} from "../../../../test/harness";
 import { auditLog, staffRecords, workplaces } from "../../db/schema";
 
 const hub = await testHub();
 
-const auditFor = (entityId: string) => hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
+const auditFor = (entityId: string) =>
+  hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
 
 describe("invitations", () => {
   it("an admin invites someone, who accepts by the emailed link, sets a password and is signed in with the role", async () => {
@@ -21,18 +32,31 @@ describe("invitations", () => {
 
     const guest = new Client(hub);
     const described = await guest.get(`/api/auth/invitations?token=${token}`);
-    expect(described.json).toMatchObject({ email, role: "provider_editor", hasAccount: false, organisation: { id: provider.id } });
+    expect(described.json).toMatchObject({
+      email,
+      role: "provider_editor",
+      hasAccount: false,
+      organisation: { id: provider.id },
+    });
 
     const missing = await guest.post("/api/auth/invitations/accept", { token });
     expect(missing.status).toBe(400);
     expect(missing.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["name", "password"]);
 
-    const accepted = await guest.post("/api/auth/invitations/accept", { token, name: "New Editor", password: "a long enough password" });
+    const accepted = await guest.post("/api/auth/invitations/accept", {
+      token,
+      name: "New Editor",
+      password: "a long enough password",
+    });
     expect(accepted.json).toMatchObject({ ok: true, orgId: provider.id, signedIn: true });
     const me = await guest.get("/api/auth/me");
     expect(me.json.memberships).toEqual([expect.objectContaining({ id: provider.id, role: "provider_editor" })]);
 
-    const again = await new Client(hub).post("/api/auth/invitations/accept", { token, name: "X", password: "a long enough password" });
+    const again = await new Client(hub).post("/api/auth/invitations/accept", {
+      token,
+      name: "X",
+      password: "a long enough password",
+    });
     expect(again.json.error.code).toBe("link_used");
 
     const members = await admin.get(`/api/orgs/${provider.id}/users`);
@@ -62,10 +86,16 @@ describe("invitations", () => {
   it("refuses a role the organisation's kind cannot give, and a duplicate member", async () => {
     const { provider, providerAdmin } = await makeSystem(hub);
     const admin = await signedIn(hub, providerAdmin.email);
-    const wrong = await admin.post(`/api/orgs/${provider.id}/invitations`, { email: `z-${uniq()}@example.test`, role: "commissioner" });
+    const wrong = await admin.post(`/api/orgs/${provider.id}/invitations`, {
+      email: `z-${uniq()}@example.test`,
+      role: "commissioner",
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.json.error.code).toBe("role_not_allowed");
-    const dup = await admin.post(`/api/orgs/${provider.id}/invitations`, { email: providerAdmin.email, role: "provider_viewer" });
+    const dup = await admin.post(`/api/orgs/${provider.id}/invitations`, {
+      email: providerAdmin.email,
+      role: "provider_viewer",
+    });
     expect(dup.status).toBe(409);
   });
 
@@ -84,23 +114,42 @@ describe("invitations", () => {
     const { council, councilAdmin } = await makeSystem(hub);
     const admin = await signedIn(hub, councilAdmin.email);
     const adminEmail = `boss-${uniq()}@example.test`;
-    const res = await admin.post(`/api/orgs/${council.id}/providers`, { name: `Sunny Care ${uniq()}`, adminEmail, commissionedFrom: "2026-04-01" });
+    const res = await admin.post(`/api/orgs/${council.id}/providers`, {
+      name: `Sunny Care ${uniq()}`,
+      adminEmail,
+      commissionedFrom: "2026-04-01",
+    });
     expect(res.status).toBe(201);
     const providers = await admin.get(`/api/orgs/${council.id}/providers`);
     const added = providers.json.providers.find((p: { id: string }) => p.id === res.json.provider.id);
     expect(added).toMatchObject({ kind: "provider", commissioning: { from: "2026-04-01", to: null } });
     // Staff in post are counted without agency workers, as on the home page.
-    const [place] = await hub.deps.db.insert(workplaces).values({ orgId: res.json.provider.id, localRef: "W1", name: "Home", mainService: 2 }).returning();
-    const person = { orgId: res.json.provider.id, workplaceId: place.id, displayId: "P", mainJobRole: 8, startDate: "2020-01-01" };
+    const [place] = await hub.deps.db
+      .insert(workplaces)
+      .values({ orgId: res.json.provider.id, localRef: "W1", name: "Home", mainService: 2 })
+      .returning();
+    const person = {
+      orgId: res.json.provider.id,
+      workplaceId: place.id,
+      displayId: "P",
+      mainJobRole: 8,
+      startDate: "2020-01-01",
+    };
     await hub.deps.db.insert(staffRecords).values([
       { ...person, localRef: "A", contractType: 1 },
       { ...person, localRef: "B", contractType: 4 },
     ]);
-    const counted = (await admin.get(`/api/orgs/${council.id}/providers`)).json.providers.find((p: { id: string }) => p.id === res.json.provider.id);
+    const counted = (await admin.get(`/api/orgs/${council.id}/providers`)).json.providers.find(
+      (p: { id: string }) => p.id === res.json.provider.id,
+    );
     expect(counted).toMatchObject({ workplaces: 1, staffInPost: 1 });
     const mail = await lastEmailTo(hub, adminEmail);
     const guest = new Client(hub);
-    await guest.post("/api/auth/invitations/accept", { token: mail?.token, name: "Provider Boss", password: "a long enough password" });
+    await guest.post("/api/auth/invitations/accept", {
+      token: mail?.token,
+      name: "Provider Boss",
+      password: "a long enough password",
+    });
     expect((await guest.get(`/api/orgs/${res.json.provider.id}`)).json.role).toBe("provider_admin");
   });
 });
@@ -129,13 +178,19 @@ describe("managing members, with the audit trail", () => {
     expect(del.after).toBeNull();
 
     const trail = await admin.get(`/api/orgs/${provider.id}/audit`);
-    expect(trail.json.entries.filter((e: { entityId: string }) => e.entityId === membershipId).map((e: { action: string }) => e.action)).toEqual(["delete", "update", "create"]);
+    expect(
+      trail.json.entries
+        .filter((e: { entityId: string }) => e.entityId === membershipId)
+        .map((e: { action: string }) => e.action),
+    ).toEqual(["delete", "update", "create"]);
   });
 
   it("keeps at least one admin", async () => {
     const { provider, providerAdmin } = await makeSystem(hub);
     const admin = await signedIn(hub, providerAdmin.email);
-    const res = await admin.patch(`/api/orgs/${provider.id}/members/${providerAdmin.membershipId}`, { role: "provider_viewer" });
+    const res = await admin.patch(`/api/orgs/${provider.id}/members/${providerAdmin.membershipId}`, {
+      role: "provider_viewer",
+    });
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe("last_admin");
     expect((await admin.delete(`/api/orgs/${provider.id}/members/${providerAdmin.membershipId}`)).status).toBe(409);
@@ -146,14 +201,23 @@ describe("managing members, with the audit trail", () => {
     const editor = await makeUser(hub, provider, "provider_editor");
     const client = await signedIn(hub, editor.email);
     expect((await client.get(`/api/orgs/${provider.id}/users`)).status).toBe(200);
-    expect((await client.post(`/api/orgs/${provider.id}/invitations`, { email: `q-${uniq()}@example.test`, role: "provider_viewer" })).status).toBe(403);
+    expect(
+      (
+        await client.post(`/api/orgs/${provider.id}/invitations`, {
+          email: `q-${uniq()}@example.test`,
+          role: "provider_viewer",
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("a membership of another organisation cannot be changed through this one's URL", async () => {
     const a = await makeSystem(hub);
     const b = await makeSystem(hub);
     const admin = await signedIn(hub, a.providerAdmin.email);
-    const res = await admin.patch(`/api/orgs/${a.provider.id}/members/${b.providerAdmin.membershipId}`, { role: "provider_viewer" });
+    const res = await admin.patch(`/api/orgs/${a.provider.id}/members/${b.providerAdmin.membershipId}`, {
+      role: "provider_viewer",
+    });
     expect(res.status).toBe(404);
     const [row] = await hub.deps.db
       .select()

@@ -25,7 +25,8 @@ export function listVacancies(db: Exec, orgId: string, status: "open" | "closed"
     .limit(1000);
 }
 
-export const insertVacancies = (db: Exec, values: (typeof vacancies.$inferInsert)[]) => db.insert(vacancies).values(values).returning();
+export const insertVacancies = (db: Exec, values: (typeof vacancies.$inferInsert)[]) =>
+  db.insert(vacancies).values(values).returning();
 
 /** A vacancy, only if it belongs to the organisation. */
 export const findVacancy = async (db: Exec, orgId: string, id: string) =>

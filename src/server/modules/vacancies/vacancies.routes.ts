@@ -1,11 +1,20 @@
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
-import { closeVacancyInput, openVacancyInput, vacanciesResponse, vacancyListQuery, vacancyResponse } from "../../../shared/schemas";
+import {
+  closeVacancyInput,
+  openVacancyInput,
+  vacanciesResponse,
+  vacancyListQuery,
+  vacancyResponse,
+} from "../../../shared/schemas";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import * as service from "./vacancies.service";
 
-const present = (v: { id: string; workplaceId: string; jobRole: number; openedOn: string; closedOn: string | null }, workplaceName?: string) => ({
+const present = (
+  v: { id: string; workplaceId: string; jobRole: number; openedOn: string; closedOn: string | null },
+  workplaceName?: string,
+) => ({
   id: v.id,
   workplace: { id: v.workplaceId, name: workplaceName },
   role: { code: v.jobRole, label: JOB_ROLES[v.jobRole] ?? String(v.jobRole) },
@@ -25,7 +34,12 @@ export function vacancyRoutes(r: Router) {
       summary: "Vacancies (open by default)",
       query: vacancyListQuery,
     },
-    async (c, { query }) => c.json({ vacancies: (await service.listVacancies(orgCtxOf(c), query.status)).map((row) => present(row.vacancy, row.workplaceName)) }),
+    async (c, { query }) =>
+      c.json({
+        vacancies: (await service.listVacancies(orgCtxOf(c), query.status)).map((row) =>
+          present(row.vacancy, row.workplaceName),
+        ),
+      }),
   );
   r.define(
     {
@@ -38,7 +52,8 @@ export function vacancyRoutes(r: Router) {
       summary: "Open one or more vacant posts",
       body: openVacancyInput,
     },
-    async (c, { body }) => c.json({ vacancies: (await service.openVacancies(orgCtxOf(c), body)).map((v) => present(v)) }, 201),
+    async (c, { body }) =>
+      c.json({ vacancies: (await service.openVacancies(orgCtxOf(c), body)).map((v) => present(v)) }, 201),
   );
   r.define(
     {
