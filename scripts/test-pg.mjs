@@ -16,10 +16,16 @@ await client.query(`CREATE DATABASE ${name}`);
 const url = new URL(admin);
 url.pathname = `/${name}`;
 console.log(`PostgreSQL lane: database ${name} on ${url.host}`);
-const run = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, TEST_DATABASE_URL: url.toString() },
-});
+// One worker: every file shares the run's one database, and the jobs some files run (the refresh
+// of every council's summaries, delivering the whole outbox) would take another worker's rows.
+const run = spawnSync(
+  process.execPath,
+  ["node_modules/vitest/vitest.mjs", "run", "--maxWorkers=1", ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+    env: { ...process.env, TEST_DATABASE_URL: url.toString() },
+  },
+);
 await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 await client.end();
 process.exit(run.status ?? 1);

@@ -100,7 +100,9 @@ export const WORKFORCE_COLUMNS: Record<string, string> = {
       const of = `${PAID} and s.main_job_role = ${role}`;
       return [
         [`pay_n.${key}`, `count(*) filter (where ${of})`],
-        [`pay_sum.${key}`, `sum(s.pay) filter (where ${of})`],
+        // The mean in decimal, rounded to the penny by the database: a sum of floating point numbers
+        // depends on the order it is added in, which a plan (parallel or not) does not fix.
+        [`pay_mean.${key}`, `round(avg(s.pay::numeric) filter (where ${of}), 2)`],
         // The two middle values (the same one when n is odd): their mean is the median, worked
         // out as before, where percentile_cont would round differently.
         [`pay_lo.${key}`, `percentile_disc(0.5) within group (order by s.pay) filter (where ${of})`],
@@ -147,10 +149,18 @@ export const WORKFORCE_COLUMNS: Record<string, string> = {
 };
 
 const share = rate;
-const ofRole = (key: string, f: (sum: number, lo: number, hi: number, n: number) => number): FigureDef => {
+/** The median of a role's hourly pay: the mean of the two middle values, to the penny. */
+const medianOf = (key: string): FigureDef => {
   return (r) => {
-    const [n, sum, lo, hi] = [r(`pay_n.${key}`), r(`pay_sum.${key}`), r(`pay_lo.${key}`), r(`pay_hi.${key}`)];
-    return n > 0 ? { value: f(sum, lo, hi, n), n } : noData();
+    const [n, lo, hi] = [r(`pay_n.${key}`), r(`pay_lo.${key}`), r(`pay_hi.${key}`)];
+    return n > 0 ? { value: round2((lo + hi) / 2), n } : noData();
+  };
+};
+/** The mean of a role's hourly pay, to the penny (worked out in decimal by the database). */
+const meanOf = (key: string): FigureDef => {
+  return (r) => {
+    const [n, mean] = [r(`pay_n.${key}`), r(`pay_mean.${key}`)];
+    return n > 0 ? { value: mean, n } : noData();
   };
 };
 const completenessOf = (field: string): FigureDef => {
@@ -164,8 +174,8 @@ const completenessOf = (field: string): FigureDef => {
 export const WORKFORCE_FIGURES: Record<string, FigureDef> = {
   ...Object.fromEntries(
     Object.keys(PAY_ROLES).flatMap((key) => [
-      [`pay_median_hourly.${key}`, ofRole(key, (_sum, lo, hi) => round2((lo + hi) / 2))],
-      [`pay_mean_hourly.${key}`, ofRole(key, (sum, _lo, _hi, n) => round2(sum / n))],
+      [`pay_median_hourly.${key}`, medianOf(key)],
+      [`pay_mean_hourly.${key}`, meanOf(key)],
     ]),
   ),
   // No value before the first Real Living Wage in the table.
