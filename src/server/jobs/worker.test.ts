@@ -319,7 +319,11 @@ describe("email outbox", () => {
       body: "secret link https://hub.test/x?token=abc",
       template: "test",
     });
-    expect(await deliverOutbox(hub.deps)).toBeGreaterThan(0);
+    // Other files' mail shares the database and comes first: deliver until the outbox is empty.
+    let delivered = 0;
+    for (let batch = await deliverOutbox(hub.deps, 500); batch > 0; batch = await deliverOutbox(hub.deps, 500))
+      delivered += batch;
+    expect(delivered).toBeGreaterThan(0);
     const [mail] = await hub.deps.db.select().from(outbox).where(eq(outbox.id, id));
     expect(mail.sentAt).not.toBeNull();
     const log = hub.logLines.join("\n");
