@@ -121,6 +121,16 @@ export async function computeGrid(
   return grid;
 }
 
+/**
+ * Whether a workplace's declared count (ASC-WDS workplace file) stands in at the cell `c` (with
+ * `c.d` and `c.d12`): for vacancies when it has no vacancy records at all, for leavers when it has
+ * no record-level leavers in the 12 months. One rule for the counts and for a breakdown's rows.
+ */
+const declaredStandsIn = (kind: string, workplace: string) =>
+  sql.raw(`((${kind} = 'vacancies' and not exists (select 1 from vacancies v where v.workplace_id = ${workplace}))
+    or (${kind} = 'leavers' and not exists (select 1 from staff_records s where s.workplace_id = ${workplace}
+          and s.contract_type in (1, 2) and s.end_date > c.d12 and s.end_date <= c.d)))`);
+
 type AggregateRow = { at: string; by: string; g: string } & Record<string, unknown>;
 
 /** The aggregates the used columns need, one row per cell and group from each query run. */
@@ -174,10 +184,8 @@ async function aggregates(
         w.id in (select workplace_id from staffed)
         or exists (select 1 from vacancies v where v.workplace_id = w.id and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d))
         or exists (select 1 from agency_use a where a.workplace_id = w.id and a.month > c.d12 and a.month <= c.d)
-        or exists (select 1 from declared_counts dc where dc.workplace_id = w.id and dc.as_at <= c.d and dc.as_at > c.d12 and (
-             (dc.kind = 'vacancies' and not exists (select 1 from vacancies v where v.workplace_id = w.id))
-             or (dc.kind = 'leavers' and not exists (select 1 from staff_records s where s.workplace_id = w.id
-                   and s.contract_type in (1, 2) and s.end_date > c.d12 and s.end_date <= c.d)))))
+        or exists (select 1 from declared_counts dc where dc.workplace_id = w.id and dc.as_at <= c.d and dc.as_at > c.d12
+             and ${declaredStandsIn("dc.kind", "w.id")}))
       group by 1, 2, 3`);
   if (used.has("before") || used.has("retained"))
     // System retention counts people, not employments: a person key links one person's records.
@@ -212,9 +220,7 @@ async function aggregates(
         coalesce(sum(dc.count) filter (where c.kind = 'leavers'), 0)::int as dec_leavers
       from latest c join declared_counts dc on dc.workplace_id = c.workplace_id and dc.kind = c.kind and dc.as_at = c.as_at
         join workplaces w on w.id = c.workplace_id
-      where (c.kind = 'vacancies' and not exists (select 1 from vacancies v where v.workplace_id = c.workplace_id))
-         or (c.kind = 'leavers' and not exists (select 1 from staff_records s where s.workplace_id = c.workplace_id
-               and s.contract_type in (1, 2) and s.end_date > c.d12 and s.end_date <= c.d))
+      where ${declaredStandsIn("c.kind", "c.workplace_id")}
       group by 1, 2, 3`);
   if (used.has("tr_items") || used.has("tr_valid")) run(trainingQuery(c, g, ids));
   return (await Promise.all(pending)).flatMap((result) => result.rows as AggregateRow[]);

@@ -162,7 +162,7 @@ export async function protectForScope(
       ? (f, at) => view.total(f, at, asAt ?? at)
       : (f, at) => view.provider(scope.id, f, at);
   }
-  const employers = await employersOf(ctx, ids);
+  const employers = await countEmployers(ctx.db, ids);
   return (f) => protect(f, { employers, workers: f.filled_posts.value ?? 0 }, { needsGroupSize: true });
 }
 
@@ -378,8 +378,9 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
   // Pay floors are inputs too: a changed floor makes other summaries.
   const floorsKey = sha256(JSON.stringify(floors)).slice(0, 16);
   const summaries = await summariesOf(ctx.db, ids);
-  const setKey = (names: string[]) =>
-    names === FIGURE_NAMES ? "all" : sha256([...names].sort().join(",")).slice(0, 16);
+  /** A cell's summary, computed for a set of figures (all of them: "all"). */
+  const nameOf = (c: Cell, names: string[]) =>
+    `figures|${cellKey(c)}|${floorsKey}|${names === FIGURE_NAMES ? "all" : sha256([...names].sort().join(",")).slice(0, 16)}`;
   return {
     /**
      * The figures named (all by default, and whatever their disclosure control reads: see
@@ -388,25 +389,23 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
      */
     async grid(cells: Cell[], wanted: string[] = FIGURE_NAMES): Promise<Grid> {
       const names = wanted === FIGURE_NAMES ? FIGURE_NAMES : figuresToProtect(wanted, FIGURE_NAMES);
-      const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}|${setKey(names)}`;
-      const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
+      const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c, names), c]));
       const read = await summaries.read<Record<string, Figures>>([...byName.keys()], async (missing) => {
         const todo = missing.map((n) => byName.get(n) as Cell);
         const computed = await computeGrid(ctx.db, ids, todo, floors, names);
         const out = new Map<string, Record<string, Figures>>();
-        for (const cell of todo) out.set(nameOf(cell), Object.fromEntries(computed.get(cellKey(cell)) ?? []));
+        for (const cell of todo) out.set(nameOf(cell, names), Object.fromEntries(computed.get(cellKey(cell)) ?? []));
         return out;
       });
       return new Map([...byName].map(([name, cell]) => [cellKey(cell), new Map(Object.entries(read.get(name) ?? {}))]));
     },
     /**
      * Only the figures named, for cells nobody needs whole (the API's `metrics=`): read from a
-     * summary when there is one, else computed alone (only the queries and columns they need)
-     * and not summarised, since a summary holds a cell's every figure.
+     * summary of every figure when there is one, else computed alone (only the queries and
+     * columns they need) and not summarised: any set of names could be asked for once.
      */
     async subset(cells: Cell[], names: string[]): Promise<Grid> {
-      const nameOf = (c: Cell) => `figures|${cellKey(c)}|${floorsKey}|all`;
-      const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c), c]));
+      const byName = new Map(uniqueCells(cells).map((c) => [nameOf(c, FIGURE_NAMES), c]));
       const found = await summaries.peek<Record<string, Figures>>([...byName.keys()]);
       const todo = [...byName].filter(([name]) => !found.has(name)).map(([, cell]) => cell);
       const computed = todo.length ? await computeGrid(ctx.db, ids, todo, floors, names) : new Map();
@@ -440,9 +439,6 @@ export async function figuresOver(ctx: Ctx, ids: string[]) {
 
 type CareerFigures = Awaited<ReturnType<typeof careerFigures>>;
 
-/** How many employers own these workplaces. */
-const employersOf = (ctx: Ctx, ids: string[]) => countEmployers(ctx.db, ids);
-
 /**
  * The headline figures for the whole hub (every workplace of every organisation) as at a date:
  * the national picture, protected like any aggregate across employers.
@@ -455,7 +451,7 @@ export async function nationalHeadlines(ctx: Ctx, at: string): Promise<Figures> 
   return pick(
     protect(
       figures,
-      { employers: await employersOf(ctx, ids), workers: figures.filled_posts.value ?? 0 },
+      { employers: await countEmployers(ctx.db, ids), workers: figures.filled_posts.value ?? 0 },
       { needsGroupSize: false },
     ),
     HEADLINE_NAMES,
