@@ -289,3 +289,17 @@ describe("training compliance", () => {
     expect(await value("2025-02-28")).toBe(0);
   });
 });
+
+describe("mean pay to the penny", () => {
+  it("a mean of exactly half a penny rounds up, whatever order the pay is added in", async () => {
+    const w = await workplace("WA7 1AB");
+    // (10.11 + 10.12) / 2 = 10.115 exactly; added in floating point it is 10.114999…, which rounded to 10.11.
+    await staff(w, [
+      { localRef: "m1", payInterval: 3, payRate: 10.11 },
+      { localRef: "m2", payInterval: 3, payRate: 10.12 },
+    ]);
+    const f = await workforceFigures(hub.deps.db, [w.id], D, floors);
+    expect(f["pay_mean_hourly.care_worker"]).toEqual({ value: 10.12, n: 2 });
+    expect(f["pay_median_hourly.care_worker"].n).toBe(2);
+  });
+});
