@@ -4,8 +4,13 @@ import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { FlowDestination } from "../../shared/metrics";
 import type { publicPageInput, targetsInput } from "../../shared/schemas";
+import type {
+  CouncilDashboardView,
+  ProviderDashboardView,
+  PublicWorkforceResponse,
+} from "../../shared/schemas/metrics";
 import { api } from "../lib/api";
-import type { AgeBand, Figure, Figures } from "../lib/figures";
+import type { Figures } from "../lib/figures";
 
 export interface Comparator {
   id: string;
@@ -51,41 +56,10 @@ export interface CareerFigures {
   unmapped: number;
   movedUp: { value: number | null; n: number; count: number };
 }
-export interface CouncilDashboard {
-  kind: "council";
-  at: string;
-  previousAt: string;
-  scope: { kind: "council" | "provider"; id: string; name: string };
-  now: Figures;
-  previous: Figures;
-  targets: Record<string, number>;
-  byProvider: Breakdown[];
-  byService: Breakdown[];
-  trend: TrendPoint[];
-  distributions: Distributions;
-  careers: CareerFigures;
-}
-export interface ProviderDashboard {
-  kind: "provider";
-  at: string;
-  previousAt: string;
-  now: Figures;
-  previous: Figures;
-  comparison: Figures;
-  rank: Record<string, { rank: number; of: number } | null>;
-  quality: { completeness: Figures; belowNlw: Figure };
-  trend: TrendPoint[];
-  distributions: Distributions;
-  careers: CareerFigures;
-}
-export interface PublicWorkforce {
-  council: { name: string; slug: string; isDemo: boolean };
-  at: string;
-  roundedTo: number;
-  now: Record<string, Figure>;
-  trend: { at: string; figures: Record<string, Figure> }[];
-  agePyramid: AgeBand[];
-}
+// The dashboards' and the public page's answers are the server's response schemas (one definition).
+export type CouncilDashboard = CouncilDashboardView;
+export type ProviderDashboard = ProviderDashboardView;
+export type PublicWorkforce = PublicWorkforceResponse;
 export interface PublicPageSetting {
   enabled: boolean;
   slug: string;

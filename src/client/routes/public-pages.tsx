@@ -22,7 +22,6 @@ export function PublicWorkforcePage(): React.ReactNode {
   const d = page.data;
   if (!d) return <p className="govuk-body">Loading…</p>;
   const headlines = HEADLINES.filter((h) => h.name in d.now);
-  const last = d.trend.at(-1);
   return (
     <Page title="The state of the care workforce" caption={d.council.name}>
       <p className="govuk-body-l">
@@ -41,9 +40,9 @@ export function PublicWorkforcePage(): React.ReactNode {
           { header: "Figure", cell: (h) => h.label },
           { header: "Now", numeric: true, cell: (h) => show(d.now[h.name], h.kind) },
           {
-            header: last ? `Quarter ending ${last.at}` : "Last quarter end",
+            header: `A quarter ago (${d.previousAt})`,
             numeric: true,
-            cell: (h) => show(last?.figures[h.name], h.kind),
+            cell: (h) => show(d.previous[h.name], h.kind),
           },
         ]}
       />

@@ -106,6 +106,9 @@ export const publicWorkforceResponse = z.object({
   at: day,
   roundedTo: z.number(),
   now: figuresView,
+  /** "A quarter ago": the date the council's dashboard compares with (metrics/dates.ts). */
+  previousAt: day,
+  previous: figuresView,
   trend: trendView,
   agePyramid: agePyramidView,
 });

@@ -2,8 +2,8 @@ import { SERVICES } from "../../../shared/ascwds/codes";
 import { HEADLINE_NAMES, HEADLINES } from "../../../shared/metrics";
 import type { OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
-import { isoDate as iso, monthsBefore } from "../../lib/time";
 import { frameworkForOrg } from "../frameworks/frameworks.service";
+import { comparisonDates } from "./dates";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "./disclosure";
 import { type Cell, cellKey, type Figures } from "./engine";
 import {
@@ -19,33 +19,6 @@ import { orgNames } from "./scope.repo";
 import { findTargets } from "./targets.repo";
 
 // A dashboard is a set of figures from the one engine, each already protected for its reader.
-
-/** How many quarter ends the trend covers (two years). */
-export const TREND_QUARTERS = 8;
-
-/** The last `count` quarter ends (31 Mar, 30 Jun, 30 Sep, 31 Dec) on or before `at`, oldest first. */
-export function quarterEnds(at: string, count: number): string[] {
-  const d = new Date(`${at}T00:00:00Z`);
-  let year = d.getUTCFullYear();
-  let q = Math.floor(d.getUTCMonth() / 3); // the quarter containing `at`, 0-based
-  const endOf = (y: number, quarter: number) => iso(new Date(Date.UTC(y, quarter * 3 + 3, 0)));
-  if (endOf(year, q) > at) q -= 1;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (q < 0) {
-      q += 4;
-      year -= 1;
-    }
-    out.unshift(endOf(year, q));
-    q -= 1;
-  }
-  return out;
-}
-
-/** The dates a dashboard shows: the as-at date, a quarter before, and the trend's quarter ends. */
-function datesOf(at: string) {
-  return { previousAt: monthsBefore(at, 3), quarters: quarterEnds(at, TREND_QUARTERS) };
-}
 
 /** A council's figures per provider or per service type, each protected as a council reads them. */
 async function breakdown(
@@ -84,7 +57,7 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
     );
   const scope: Scope = provider ? { kind: "provider", id: provider } : { kind: "council" };
   const ids = await workplacesOf(ctx, scope, at);
-  const { previousAt, quarters } = datesOf(at);
+  const { previousAt, quarters } = comparisonDates(at);
   const cells: Cell[] = [at, previousAt, ...quarters].map((d) => ({ at: d, by: "all" as const }));
   if (!provider) cells.push({ at, by: "employer" }, { at, by: "service" });
   const figures = await figuresOver(ctx, ids);
@@ -128,7 +101,7 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
  * direction; and its data quality (completeness by field, pay below the legal minimum).
  */
 export async function providerDashboard(ctx: OrgCtx, at: string) {
-  const { previousAt, quarters } = datesOf(at);
+  const { previousAt, quarters } = comparisonDates(at);
   const ownIds = await workplacesOf(ctx, { kind: "employer" }, at);
   const ownFigures = await figuresOver(ctx, ownIds);
   // Every figure at the date (the data quality panel reads completeness and pay below the legal

@@ -1,13 +1,15 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Client, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
 import { ragOf } from "../../../shared/metrics";
 import { staffRecords, vacancies, workplaces } from "../../db/schema";
-import { ageOn, monthsBefore } from "../../lib/time";
+import { addDays, ageOn, isoDate, monthsBefore } from "../../lib/time";
 import { commissionProvider } from "../orgs/orgs.service";
-import { quarterEnds } from "./dashboard.service";
+import { quarterEnds } from "./dates";
 
 const hub = await testHub();
 const D = "2026-06-30";
+const addDaysIso = (day: string, n: number) => isoDate(addDays(new Date(`${day}T00:00:00Z`), n));
 
 /** A provider with one workplace of `service` and `workers` care workers (some left in the year). */
 async function provider(
@@ -247,5 +249,36 @@ describe("a council's public workforce page", () => {
 
     await c.request("PUT", `/api/orgs/${council.id}/public-page`, { enabled: false });
     expect((await anyone.get(`/api/public/workforce/${council.slug}`)).status).toBe(404);
+  });
+});
+
+describe("a quarter ago", () => {
+  it("is one date, the same day three months before, on the council's dashboard and on its public page", async () => {
+    const council = await makeOrg(hub, "council");
+    const admin = await signedIn(hub, (await makeUser(hub, council, "council_admin")).email);
+    for (const workers of [20, 25, 30]) await provider(council.id, workers);
+    const today = isoDate(hub.deps.now());
+    const quarterAgo = monthsBefore(today, 3);
+    const lastQuarterEnd = quarterEnds(today, 1)[0];
+    expect(quarterAgo < lastQuarterEnd).toBe(true); // the two readings differ on the harness's date
+    // Vacancies opened between the two: counted at the quarter end, not a quarter ago.
+    const [w] = await hub.deps.db.select().from(workplaces).where(eq(workplaces.councilId, council.id)).limit(1);
+    await hub.deps.db.insert(vacancies).values(
+      Array.from({ length: 6 }, () => ({
+        orgId: w.orgId,
+        workplaceId: w.id,
+        jobRole: 8,
+        openedOn: addDaysIso(quarterAgo, 1),
+      })),
+    );
+    await admin.request("PUT", `/api/orgs/${council.id}/public-page`, { enabled: true });
+    const dashboard = (await admin.get(`/api/orgs/${council.id}/dashboard`)).json;
+    const page = (await new Client(hub).get(`/api/public/workforce/${council.slug}`)).json;
+    expect(dashboard.previousAt).toBe(quarterAgo);
+    expect(page.previousAt).toBe(quarterAgo);
+    expect(dashboard.previous.vacancy_rate.value).toBe(0);
+    expect(page.previous.vacancy_rate.value).toBe(0);
+    expect(page.now.vacancy_rate.value).toBe(Math.round((6 / 81) * 1000) / 1000);
+    expect(page.trend.at(-1).at).toBe(lastQuarterEnd);
   });
 });

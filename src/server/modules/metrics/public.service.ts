@@ -5,7 +5,7 @@ import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { findOrgBySlug } from "../orgs/orgs.repo";
 import { listPayFloors } from "../reference/reference.repo";
-import { quarterEnds, TREND_QUARTERS } from "./dashboard.service";
+import { comparisonDates } from "./dates";
 import { MIN_WORKERS } from "./disclosure";
 import { distributionsFor } from "./distributions";
 import { cellKey, type Figure, type Figures } from "./engine";
@@ -85,16 +85,18 @@ export async function publicWorkforce(ctx: Ctx, slug: string) {
   };
   const at = isoDate(ctx.deps.now());
   const ids = await workplacesOf(asCouncil, { kind: "council" }, at);
-  const quarters = quarterEnds(at, TREND_QUARTERS);
+  // "A quarter ago" and the trend are the dates the council's own dashboard compares (dates.ts).
+  const { previousAt, quarters } = comparisonDates(at);
+  const dates = [at, previousAt, ...quarters];
   const grid = await figuresGrid(
     asCouncil,
     ids,
-    [at, ...quarters].map((d) => ({ at: d, by: "all" as const })),
+    dates.map((d) => ({ at: d, by: "all" as const })),
     PUBLIC_FIGURES,
   );
   // Protected as a comparison group; the page shows no special category figure (PUBLIC_FIGURES),
   // so nothing on it takes part in the council's linked suppression (disclosure.ts).
-  const guard = await protectForScope(asCouncil, { kind: "comparison" }, ids, [at, ...quarters]);
+  const guard = await protectForScope(asCouncil, { kind: "comparison" }, ids, dates);
   const figuresAt = (d: string) =>
     roundForPublic(pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), PUBLIC_FIGURES));
   const d = await distributionsFor(ctx.db, ids, at, await listPayFloors(ctx.db));
@@ -103,6 +105,8 @@ export async function publicWorkforce(ctx: Ctx, slug: string) {
     at,
     roundedTo: ROUND_TO,
     now: figuresAt(at),
+    previousAt,
+    previous: figuresAt(previousAt),
     trend: quarters.map((q) => ({ at: q, figures: figuresAt(q) })),
     agePyramid: d.agePyramid.map((b) => ({
       band: b.band,
