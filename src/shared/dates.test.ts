@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { longDate } from "./dates";
+import { longDate, longDateTime, longMonth, todayIso } from "./dates";
 
 describe("dates for people", () => {
   it("are day, month in words and year, without leading zeros, and a moment is the day it was in the UK", () => {
@@ -11,5 +11,17 @@ describe("dates for people", () => {
     expect(longDate(new Date("2026-12-31T23:30:00Z"))).toBe("31 December 2026");
     expect(longDate(null)).toBe("");
     expect(longDate("not a date")).toBe("not a date");
+  });
+
+  it("write a month as its name and year, and a moment with its UK time in the GOV.UK style", () => {
+    expect(longMonth("2026-04")).toBe("April 2026");
+    expect(longMonth("2026-04-30")).toBe("April 2026");
+    expect(longDateTime("2026-12-04T15:05:00Z")).toBe("4 December 2026 at 3:05pm");
+    // British Summer Time: 11:30 in UTC is 12:30pm in London.
+    expect(longDateTime("2026-07-01T11:30:00Z")).toBe("1 July 2026 at 12:30pm");
+    expect(longDateTime("2026-12-04T12:00:00Z")).toBe("4 December 2026 at midday");
+    expect(longDateTime("2026-12-04T00:00:00Z")).toBe("4 December 2026 at midnight");
+    expect(longDateTime("2026-12-04T09:00:00Z")).toBe("4 December 2026 at 9:00am");
+    expect(todayIso(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
   });
 });

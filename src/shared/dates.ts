@@ -37,3 +37,38 @@ export function longDate(value: string | Date | null | undefined): string {
   const month = MONTHS[Number(m[2]) - 1];
   return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
+
+/** Today in the UK as YYYY-MM-DD (what a date input starts from and what "today" means to people). */
+export const todayIso = (now = new Date()): string => londonDay.format(now);
+
+/** A month for people: "April 2026", from "2026-04" or a day in it. Anything else as it is. */
+export function longMonth(value: string | null | undefined): string {
+  if (!value) return "";
+  const m = /^(\d{4})-(\d{2})(-\d{2})?$/.exec(value);
+  const month = m && MONTHS[Number(m[2]) - 1];
+  return m && month ? `${month} ${m[1]}` : value;
+}
+
+const londonTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A moment in the GOV.UK style, in UK time: "4 December 2026 at 3:05pm" (midday and midnight in words). */
+export function longDateTime(value: string | Date | null | undefined): string {
+  if (!value) return "";
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  const parts = londonTime.formatToParts(d);
+  const hour = Number(parts.find((p) => p.type === "hour")?.value);
+  const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
+  const time =
+    minute === "00" && hour === 12
+      ? "midday"
+      : minute === "00" && hour === 0
+        ? "midnight"
+        : `${hour % 12 === 0 ? 12 : hour % 12}:${minute}${hour < 12 ? "am" : "pm"}`;
+  return `${longDate(d)} at ${time}`;
+}
