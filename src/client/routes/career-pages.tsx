@@ -504,7 +504,7 @@ function CouncilFramework({ orgId, list }: { orgId: string; list: FrameworkList 
           }}
           noValidate
         >
-          <FrameworkEditor doc={edited ?? draft.data.document} onChange={setEdited} />
+          <FrameworkEditor doc={edited ?? draft.data.document} onChange={setEdited} unsaved={edited !== null} />
           {edited && <p className="govuk-inset-text">You have changes that are not saved yet.</p>}
           <div className="govuk-button-group">
             <Button disabled={save.isPending}>{save.isPending ? "Saving…" : "Save draft"}</Button>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { type Framework, ROUTE_KINDS, type Role, type Route } from "../../shared/career/framework";
 import { ALL_JOB_ROLES, Button, JobRoleCheckboxes, Select, TextArea, TextInput } from "../components/forms";
+import { useUnsavedChangesWarning } from "../lib/unsaved";
 
 // The council's structural editor for its draft framework (issue 5): change a role's words, pay
 // guidance, easy read lines, requirements and job-role mapping; add and remove routes onward;
@@ -28,8 +29,20 @@ function keyFor(title: string, taken: Set<string>) {
   return key;
 }
 
-/** The list of roles by pathway, each with a button to change it, and a button to add one. */
-export function FrameworkEditor({ doc, onChange }: { doc: Framework; onChange: (doc: Framework) => void }) {
+/**
+ * The list of roles by pathway, each with a button to change it, and a button to add one. While
+ * `unsaved` (edits not yet saved), leaving the page asks first: the edits live only in the browser.
+ */
+export function FrameworkEditor({
+  doc,
+  onChange,
+  unsaved,
+}: {
+  doc: Framework;
+  onChange: (doc: Framework) => void;
+  unsaved: boolean;
+}) {
+  useUnsavedChangesWarning(unsaved);
   const [editing, setEditing] = useState<string | null>(null);
   const role = doc.roles.find((r) => r.key === editing);
   const addRole = () => {
