@@ -1,4 +1,6 @@
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { longDate } from "../src/shared/dates";
 import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -23,20 +25,37 @@ describe("returns in a browser", () => {
     await page.close();
   });
 
+  const isoParts = (iso: string) => ({ day: iso.slice(8), month: iso.slice(5, 7), year: iso.slice(0, 4) });
+  const fillDate = async (page: Page, id: string, parts: { day: string; month: string; year: string }) => {
+    for (const [part, value] of Object.entries(parts)) await page.locator(`#${id}-${part}`).fill(value);
+  };
+
   it("a provider sees its returns and submits one that is due: its status turns to Submitted", async () => {
     // The demo provider has submitted every past quarter, and the open quarter has not ended, so
     // the council first sets a period that has ended (mid-month: never a demo quarter's end).
     const now = new Date();
     const periodEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)).toISOString().slice(0, 10);
     const dueDate = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const name = `Spot check ${periodEnd}`;
+    const name = `Spot check ${longDate(periodEnd)}`;
     const council = await browser.newPage();
     await signIn(council, baseUrl, "council.admin@halton.demo.test");
     await council.getByRole("heading", { level: 1, name: "Halton Borough Council (demo)" }).waitFor();
     await council.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns" }).click();
     await council.getByLabel("Name").fill(name);
-    await council.getByLabel("Data as at").fill(periodEnd);
-    await council.getByLabel("Due date").fill(dueDate);
+    // The GOV.UK date input: a date that does not exist and one left out are refused, in its words.
+    await fillDate(council, "period-end", { day: "31", month: "2", year: periodEnd.slice(0, 4) });
+    await council.getByRole("button", { name: "Set period" }).click();
+    const summary = council.locator(".govuk-error-summary");
+    await summary.waitFor();
+    expect(await summary.getByRole("link").allTextContents()).toEqual([
+      "Data as at date must be a real date",
+      "Enter the due date",
+    ]);
+    expect(await summary.getByRole("link").first().getAttribute("href")).toBe("#period-end-day");
+    expect(await council.locator("#period-end-month").getAttribute("class")).not.toContain("govuk-input--error");
+    await expectAccessible(council, "setting a return period with errors");
+    await fillDate(council, "period-end", isoParts(periodEnd));
+    await fillDate(council, "period-due", isoParts(dueDate));
     await council.getByRole("button", { name: "Set period" }).click();
     await council.getByRole("link", { name }).waitFor();
     await council.close();

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { longDateTime } from "../../shared/dates";
 import { HEADLINES } from "../../shared/metrics";
 import { ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from "../../shared/permissions";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
@@ -107,8 +108,7 @@ export function HubFiguresPage(): React.ReactNode {
         <>
           <p className="govuk-body">
             Every organisation's workplaces together, as at {national.at}, worked out{" "}
-            {new Date(national.computedAt).toLocaleString("en-GB")}. They are worked out once a day, so a change made
-            today shows tomorrow.
+            {longDateTime(national.computedAt)}. They are worked out once a day, so a change made today shows tomorrow.
           </p>
           <Table
             caption="Headline figures"
@@ -136,7 +136,7 @@ export function HubFiguresPage(): React.ReactNode {
   );
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB") : "");
+const when = (iso: string | null) => longDateTime(iso);
 
 /** Background jobs that failed for good (ADR 0012): what, for whom, why and when. */
 export function FailedJobsPage(): React.ReactNode {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { longDateTime } from "../../shared/dates";
 import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../components/forms";
 import { Table } from "../components/Table";
 import { type Token, tokenApi, tokenKeys, tokenQueries } from "../queries/tokens";
@@ -11,7 +12,7 @@ const STATUS: Record<Token["status"], string> = {
   revoked: "Revoked",
 };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB") : "never");
+const when = (iso: string | null) => (iso ? longDateTime(iso) : "never");
 
 /** API tokens for the organisation's HR and rostering systems (admins only). */
 export function ApiTokensSection({ orgId }: { orgId: string }) {

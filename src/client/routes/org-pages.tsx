@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
+import { longDate, longDateTime } from "../../shared/dates";
 import { ORG_KIND_LABELS, ROLE_LABELS, ROLES_BY_KIND, type Role } from "../../shared/permissions";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
@@ -214,8 +215,7 @@ export function UsersPage(): React.ReactNode {
                 { header: "Role", cell: (i) => ROLE_LABELS[i.role] },
                 {
                   header: "Expires",
-                  cell: (i) =>
-                    new Date(i.expires).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
+                  cell: (i) => longDate(i.expires),
                 },
                 manage && {
                   header: "Actions",
@@ -298,7 +298,8 @@ export function ProvidersPage(): React.ReactNode {
             { header: "Provider", cell: (p) => p.name },
             {
               header: "Commissioned since",
-              cell: (p) => `${p.commissioning.from}${p.commissioning.to ? ` to ${p.commissioning.to}` : ""}`,
+              cell: (p) =>
+                `${longDate(p.commissioning.from)}${p.commissioning.to ? ` to ${longDate(p.commissioning.to)}` : ""}`,
             },
             { header: "Workplaces", numeric: true, cell: (p) => number(p.workplaces) },
             { header: "Staff in post", numeric: true, cell: (p) => number(p.staffInPost) },
@@ -352,7 +353,7 @@ export function AuditTable({ entries, showOrg = false }: { entries: AuditEntry[]
       rows={entries}
       rowKey={(e) => e.id}
       columns={[
-        { header: "When", cell: (e) => new Date(e.at).toLocaleString("en-GB") },
+        { header: "When", cell: (e) => longDateTime(e.at) },
         { header: "Who", cell: (e) => e.user?.email ?? "The hub" },
         showOrg && { header: "Organisation", cell: (e) => e.organisation?.name ?? "—" },
         { header: "What", cell: (e) => `${e.action.replace("_", " ")} ${e.entityType.replace("_", " ")}` },

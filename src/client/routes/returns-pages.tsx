@@ -1,9 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { type DatePart, type DateParts, datePartsOf, parseDateParts } from "../../shared/date-input";
+import { longDate, todayIso } from "../../shared/dates";
+import { DateInput } from "../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
+import { ApiError } from "../lib/api";
 import { type OrgHome, useCurrentOrg } from "../lib/org";
 import { returnApi, returnKeys, returnQueries, type ReturnStatus as Status } from "../queries/returns";
 
@@ -24,26 +28,54 @@ export function ReturnsPage(): React.ReactNode {
   return org.data.kind === "council" ? <CouncilReturns org={org.data} /> : <ProviderReturns org={org.data} />;
 }
 
+const DATES = {
+  periodEnd: { id: "period-end", what: "Data as at date" },
+  dueDate: { id: "period-due", what: "Due date" },
+} as const;
+type DateName = keyof typeof DATES;
+
 function CouncilReturns({ org }: { org: OrgHome }) {
   const queryClient = useQueryClient();
   const periods = useQuery(returnQueries.periods(org.id));
-  const [form, setForm] = useState({ name: "", periodEnd: "", dueDate: "" });
+  const [name, setName] = useState("");
+  const [dates, setDates] = useState<Record<DateName, DateParts>>({
+    periodEnd: datePartsOf(null),
+    dueDate: datePartsOf(null),
+  });
+  // The date boxes are read here before anything is sent: what is wrong with each, and which boxes.
+  const [dateProblems, setDateProblems] = useState<{ error: ApiError; parts: Record<string, DatePart[]> } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => returnApi.createPeriod(org.id, form),
-    onSuccess: () => {
-      setDone(`${form.name} has been set. Providers will be reminded in the week before ${form.dueDate}.`);
+    mutationFn: (body: { name: string; periodEnd: string; dueDate: string }) => returnApi.createPeriod(org.id, body),
+    onSuccess: (_r, body) => {
+      setDone(`${body.name} has been set. Providers will be reminded in the week before ${longDate(body.dueDate)}.`);
       queryClient.invalidateQueries({ queryKey: returnKeys.periods(org.id) });
     },
   });
-  const errors = fieldErrors(create.error);
-  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
+  const error = dateProblems?.error ?? create.error;
+  const errors = fieldErrors(error);
+  const submit = () => {
+    setDone(null);
+    const parsed = (Object.keys(DATES) as DateName[]).map((k) => [k, parseDateParts(dates[k], DATES[k].what)] as const);
+    const wrong = parsed.flatMap(([k, p]) => (p.ok ? [] : [{ path: k, message: p.message, parts: p.parts }]));
+    if (wrong.length) {
+      setDateProblems({
+        error: new ApiError(422, "validation", "There is a problem", wrong),
+        parts: Object.fromEntries(wrong.map((w) => [w.path, w.parts])),
+      });
+      return;
+    }
+    setDateProblems(null);
+    const iso = Object.fromEntries(parsed.map(([k, p]) => [k, p.ok ? p.iso : ""])) as Record<DateName, string>;
+    create.mutate({ name, ...iso });
+  };
+  const firstBox = (k: DateName) => `${DATES[k].id}-${dateProblems?.parts[k]?.[0] ?? "day"}`;
   return (
     <Page title="Workforce returns" caption={org.name}>
       {done && <SuccessBanner title={done} />}
       <ErrorSummary
-        error={create.error}
-        fields={{ name: "period-name", periodEnd: "period-end", dueDate: "period-due" }}
+        error={error}
+        fields={{ name: "period-name", periodEnd: firstBox("periodEnd"), dueDate: firstBox("dueDate") }}
       />
       {periods.data && (
         <Table
@@ -63,8 +95,8 @@ function CouncilReturns({ org }: { org: OrgHome }) {
                 </Link>
               ),
             },
-            { header: "Data as at", cell: (p) => p.periodEnd },
-            { header: "Due", cell: (p) => p.dueDate },
+            { header: "Data as at", cell: (p) => longDate(p.periodEnd) },
+            { header: "Due", cell: (p) => longDate(p.dueDate) },
             { header: "Submitted", numeric: true, cell: (p) => `${p.byStatus.submitted} of ${p.providers}` },
             { header: "Late", numeric: true, cell: (p) => p.byStatus.late },
           ]}
@@ -74,8 +106,7 @@ function CouncilReturns({ org }: { org: OrgHome }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            setDone(null);
-            create.mutate();
+            submit();
           }}
           noValidate
         >
@@ -85,30 +116,28 @@ function CouncilReturns({ org }: { org: OrgHome }) {
             name="name"
             label="Name"
             hint="For example, Quarter 3 2026/27"
-            value={form.name}
-            onChange={set("name")}
+            value={name}
+            onChange={setName}
             error={errors.name}
             width="govuk-input--width-30"
           />
-          <TextInput
-            id="period-end"
-            name="periodEnd"
-            label="Data as at"
-            hint="The period end, as YYYY-MM-DD"
-            value={form.periodEnd}
-            onChange={set("periodEnd")}
+          <DateInput
+            id={DATES.periodEnd.id}
+            legend="Data as at"
+            hint="The end of the period, for example 31 12 2026"
+            value={dates.periodEnd}
+            onChange={(v) => setDates({ ...dates, periodEnd: v })}
             error={errors.periodEnd}
-            width="govuk-input--width-20"
+            errorParts={dateProblems?.parts.periodEnd}
           />
-          <TextInput
-            id="period-due"
-            name="dueDate"
-            label="Due date"
-            hint="As YYYY-MM-DD"
-            value={form.dueDate}
-            onChange={set("dueDate")}
+          <DateInput
+            id={DATES.dueDate.id}
+            legend="Due date"
+            hint="For example, 31 1 2027"
+            value={dates.dueDate}
+            onChange={(v) => setDates({ ...dates, dueDate: v })}
             error={errors.dueDate}
-            width="govuk-input--width-20"
+            errorParts={dateProblems?.parts.dueDate}
           />
           <Button disabled={create.isPending}>Set period</Button>
         </form>
@@ -123,7 +152,7 @@ export function ReturnPeriodPage(): React.ReactNode {
   if (!view.data) return <p className="govuk-body">Loading…</p>;
   const { period, byStatus, providers } = view.data;
   return (
-    <Page title={period.name} caption={`Data as at ${period.periodEnd}, due ${period.dueDate}`}>
+    <Page title={period.name} caption={`Data as at ${longDate(period.periodEnd)}, due ${longDate(period.dueDate)}`}>
       <ul className="govuk-list">
         {(Object.keys(STATUS) as Status[]).map((s) => (
           <li key={s}>
@@ -140,7 +169,7 @@ export function ReturnPeriodPage(): React.ReactNode {
           { header: "Status", cell: (p) => <Tag status={p.status} /> },
           {
             header: "Submitted",
-            cell: (p) => (p.submittedAt ? new Date(p.submittedAt).toLocaleDateString("en-GB") : "—"),
+            cell: (p) => (p.submittedAt ? longDate(p.submittedAt) : "—"),
           },
           { header: "Completeness", numeric: true, cell: (p) => pct(p.completenessScore) },
         ]}
@@ -156,7 +185,7 @@ function ProviderReturns({ org }: { org: OrgHome }) {
     mutationFn: (periodId: string) => returnApi.submit(org.id, periodId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: returnKeys.returns(org.id) }),
   });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const canSubmit = org.permissions.includes("returns.submit");
   return (
     <Page title="Workforce returns" caption={org.name}>
@@ -172,8 +201,8 @@ function ProviderReturns({ org }: { org: OrgHome }) {
           rowKey={(r) => r.period.id}
           columns={[
             { header: "Period", cell: (r) => `${r.period.name} (${r.council})` },
-            { header: "Data as at", cell: (r) => r.period.periodEnd },
-            { header: "Due", cell: (r) => r.period.dueDate },
+            { header: "Data as at", cell: (r) => longDate(r.period.periodEnd) },
+            { header: "Due", cell: (r) => longDate(r.period.dueDate) },
             { header: "Status", cell: (r) => <Tag status={r.status} /> },
             { header: "Completeness", numeric: true, cell: (r) => pct(r.completeness?.score) },
             canSubmit && {

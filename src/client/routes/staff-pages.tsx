@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { CONTRACT_LABELS, JOB_ROLES, LEAVING_REASONS } from "../../shared/ascwds/codes";
+import { longDate } from "../../shared/dates";
 import { recordLeaverInput } from "../../shared/schemas";
 import { asNumber, Button, Form, SelectField, SuccessBanner, TextField, useSchemaForm } from "../components/forms";
 import { Page } from "../components/Page";
@@ -60,12 +61,12 @@ export function StaffPage(): React.ReactNode {
               { header: "Role", cell: (s) => s.role.label },
               { header: "Contract", cell: (s) => s.contract.label },
               { header: "Workplace", cell: (s) => s.workplace.name },
-              { header: "Started", cell: (s) => s.startDate },
+              { header: "Started", cell: (s) => longDate(s.startDate) },
               {
                 header: "Left",
                 cell: (s) =>
                   s.endDate ? (
-                    `${s.endDate} (${s.leavingReason ?? "reason not given"})`
+                    `${longDate(s.endDate)} (${s.leavingReason ?? "reason not given"})`
                   ) : canEdit ? (
                     <Link
                       className="govuk-link"

@@ -1,0 +1,69 @@
+import { DATE_PARTS, type DatePart, type DateParts } from "../../shared/date-input";
+
+const LABELS: Record<DatePart, string> = { day: "Day", month: "Month", year: "Year" };
+const WIDTHS: Record<DatePart, number> = { day: 2, month: 2, year: 4 };
+
+/**
+ * The GOV.UK date input: day, month and year boxes in a fieldset. Read what is typed with
+ * parseDateParts (src/shared/date-input.ts), which gives the message and the boxes to highlight. An
+ * error summary links to `${id}-day` (or the first box in error).
+ */
+export function DateInput({
+  id,
+  legend,
+  hint,
+  value,
+  onChange,
+  error,
+  errorParts = DATE_PARTS,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  value: DateParts;
+  onChange: (value: DateParts) => void;
+  error?: string;
+  errorParts?: DatePart[];
+}) {
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div className="govuk-date-input" id={id}>
+          {DATE_PARTS.map((part) => (
+            <div className="govuk-date-input__item" key={part}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
+                  {LABELS[part]}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${WIDTHS[part]}${
+                    error && errorParts.includes(part) ? " govuk-input--error" : ""
+                  }`}
+                  id={`${id}-${part}`}
+                  name={`${id}-${part}`}
+                  type="text"
+                  inputMode={part === "month" ? undefined : "numeric"}
+                  autoComplete="off"
+                  value={value[part]}
+                  onChange={(e) => onChange({ ...value, [part]: e.target.value })}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
