@@ -34,8 +34,9 @@ Commands:
                                             (roles: ${ROLES.join(", ")})
   import --org <id-or-slug> [--commit] [--as-at YYYY-MM-DD] [--leavers-date YYYY-MM-DD] <file>...
                                             Validate ASC-WDS files (CSV or XLSX) and print the report; with --commit apply
-                                            them, marking staff missing from a staff file as leavers on --leavers-date
-                                            (default the as-at date). Exit code 1 when there are errors.
+                                            them, marking staff missing from a staff file, and rows marked DELETE, as
+                                            leavers on --leavers-date (default the as-at date) with the reason "Reason not
+                                            known" (the file does not say why). Exit code 1 when there are errors.
   metrics --org <id-or-slug> [--scope employer|council|workplace:<ref>] [--at YYYY-MM-DD] [--metrics a,b]
           [--format json|csv|text]          Print workforce figures as { "<name>": value } (names as in docs/metrics.md;
                                             rates as fractions, money in pounds; null when there is no data)
@@ -218,6 +219,7 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
         applied = (
           await applyUpload(orgCtx, files, asAt, {
             missing: { default: { action: "leaver", leavingDate: leaversDate, reason: 9 } },
+            deleted: { default: { leavingDate: leaversDate, reason: 9 } },
           })
         ).applied;
       }

@@ -9,9 +9,18 @@ const leaverDecision = z.object({
   reason: reason.optional(),
 });
 
+/** Why someone the staff file marks DELETE left, and when (the upload's as-at date when no date is given). */
+const leaverDetails = z.object({ leavingDate: isoDate.optional(), reason });
+
 export const commitImportInput = z.object({
   missing: z.object({ default: leaverDecision, byId: z.record(z.uuid(), leaverDecision).optional() }),
-  deleted: leaverDecision.optional(),
+  /**
+   * For staff the file marks DELETE: a reason for each (by staff record id), or one for them all.
+   * The ASC-WDS staff file has no column for why someone left, so the person uploading is asked.
+   */
+  deleted: z
+    .object({ default: leaverDetails.optional(), byId: z.record(z.uuid(), leaverDetails).optional() })
+    .optional(),
 });
 export type CommitImportInput = z.infer<typeof commitImportInput>;
 
@@ -84,6 +93,13 @@ export const uploadPreviewView = z.object({
   ),
   /** Staff in post in a workplace the files cover, but not in the staff file. */
   missing: z.array(z.object({ id: z.string(), workplaceRef: z.string(), ref: z.string(), displayId: z.string() })),
+  /**
+   * Staff the file marks DELETE: each is shown, and the reason they left asked for before the
+   * upload can be saved (the ASC-WDS staff file has no column for it). Older previews lack it.
+   */
+  leavers: z
+    .array(z.object({ id: z.string(), workplaceRef: z.string(), ref: z.string(), displayId: z.string() }))
+    .optional(),
   training: z.object({ staffRecords: count, replaced: count, unchanged: count }),
   declaredCounts: count,
   totals: changeTotalsView,

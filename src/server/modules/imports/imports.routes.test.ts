@@ -91,6 +91,82 @@ describe("uploads over HTTP", () => {
     expect(cat).toMatchObject({ endDate: "2026-06-15", leavingReason: 6, leavingDestination: "retired" });
   });
 
+  it("a row marked DELETE is shown in the preview and cannot be saved until someone says why the person left", async () => {
+    const { org, client } = await provider();
+    const first = await upload(client, org.id, ["valid-workplace.csv", "valid-staff.csv"].map(fixture));
+    await client.post(`/api/orgs/${org.id}/imports/${first.json.import.id}/commit`, {
+      missing: { default: { action: "keep" } },
+    });
+    // Bob (S2) is marked DELETE; Ann (S1) changes name in the same file.
+    const lines = fixture("valid-staff.csv").text.split("\n");
+    const staff = [
+      lines[0],
+      lines[1].replace(",NEW,Ann Example,", ",UPDATE,Ann Changed,"),
+      lines[2].replace(",NEW,", ",DELETE,"),
+      lines[3],
+      lines[4],
+      "",
+    ].join("\n");
+    const second = await upload(client, org.id, [fixture("valid-workplace.csv"), { name: "staff.csv", text: staff }]);
+    const bobRow = async () =>
+      (
+        await hub.deps.db
+          .select()
+          .from(staffRecords)
+          .where(and(eq(staffRecords.orgId, org.id), eq(staffRecords.localRef, "S2")))
+      )[0];
+    const bob = await bobRow();
+    // Before: the leaver was counted but not shown, and saved as "Reason not known".
+    expect(second.json.import.preview.leavers).toEqual([
+      { id: bob.id, workplaceRef: "HOME1", ref: "S2", displayId: "Bob Example" },
+    ]);
+    const commit = (body: unknown) => client.post(`/api/orgs/${org.id}/imports/${second.json.import.id}/commit`, body);
+    const refused = await commit({ missing: { default: { action: "keep" } } });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error).toMatchObject({
+      code: "leaving_reason_needed",
+      issues: [{ path: `deleted.byId.${bob.id}.reason`, message: expect.stringContaining("Bob Example") }],
+    });
+    // All or nothing: neither the leaver nor Ann's new name was saved.
+    expect(await bobRow()).toMatchObject({ endDate: null, leavingReason: null });
+    const names = await hub.deps.db
+      .select({ d: staffRecords.displayId })
+      .from(staffRecords)
+      .where(eq(staffRecords.orgId, org.id));
+    expect(names.map((n) => n.d)).not.toContain("Ann Changed");
+
+    const done = await commit({
+      missing: { default: { action: "keep" } },
+      deleted: { byId: { [bob.id]: { reason: 2, leavingDate: "2026-06-20" } } },
+    });
+    expect(done.status).toBe(200);
+    expect(done.json.import.summary.applied).toMatchObject({ leavers: 1, staffUpdated: 1 });
+    expect(await bobRow()).toMatchObject({ endDate: "2026-06-20", leavingReason: 2, leavingDestination: "health" });
+  });
+
+  it("missing staff recorded as leavers need a reason too: none is made up", async () => {
+    const { org, client } = await provider();
+    const first = await upload(client, org.id, ["valid-workplace.csv", "valid-staff.csv"].map(fixture));
+    await client.post(`/api/orgs/${org.id}/imports/${first.json.import.id}/commit`, {
+      missing: { default: { action: "keep" } },
+    });
+    const lines = fixture("valid-staff.csv").text.split("\n");
+    const second = await upload(client, org.id, [
+      fixture("valid-workplace.csv"),
+      { name: "staff.csv", text: [lines[0], lines[1], lines[2], lines[4], ""].join("\n") },
+    ]);
+    const refused = await client.post(`/api/orgs/${org.id}/imports/${second.json.import.id}/commit`, {
+      missing: { default: { action: "leaver" } },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.issues).toEqual([{ path: "missing.reason", message: expect.stringContaining("reason") }]);
+    const [cat] = await hub.deps.db
+      .select()
+      .from(staffRecords)
+      .where(and(eq(staffRecords.orgId, org.id), eq(staffRecords.localRef, "S3")));
+    expect(cat.endDate).toBeNull();
+  });
+
   it("a retried upload with the same Idempotency-Key returns the first upload; the same key with other files is refused", async () => {
     const { org, client } = await provider();
     const files = ["valid-workplace.csv", "valid-staff.csv"].map(fixture);

@@ -18,7 +18,7 @@ import { recordAudit } from "../audit/audit.service";
 import { IMPORT_JOBS, type ImportJobPayload } from "./imports.job-types";
 import * as repo from "./imports.repo";
 import { type OrgState, type Plan, type Preview, planImport, previewOf } from "./plan";
-import { applyStaged, type Decisions, type LeaverDecision, type Staged, stageUpload } from "./stage";
+import { applyStaged, type Decisions, type LeaverDecision, leaversOf, type Staged, stageUpload } from "./stage";
 
 export type { Decisions, LeaverDecision } from "./stage";
 
@@ -120,6 +120,15 @@ function checkDecisions(decisions: Decisions, asAt: string) {
   );
   for (const [id, d] of Object.entries(decisions.missing.byId ?? {}))
     checkDecision({ ...d, leavingDate: d.leavingDate ?? asAt }, asAt, `Staff record ${id}`);
+  const deleted = decisions.deleted;
+  if (deleted?.default)
+    checkDecision(
+      { action: "leaver", ...deleted.default, leavingDate: deleted.default.leavingDate ?? asAt },
+      asAt,
+      "Staff the file marks as leaving",
+    );
+  for (const [id, d] of Object.entries(deleted?.byId ?? {}))
+    checkDecision({ action: "leaver", ...d, leavingDate: d.leavingDate ?? asAt }, asAt, `Staff record ${id}`);
 }
 
 /** Takes the organisation's upload lock for the transaction, or refuses: two uploads never mix. */
@@ -402,6 +411,8 @@ export async function requestCommit(ctx: OrgCtx, importId: string, decisions: De
   if (total <= INLINE_BYTES || record.status !== "ready")
     return { record: (await commitStoredImport(ctx, importId, decisions)) ?? record, queued: false };
   checkDecisions(decisions, record.asAt);
+  // Refused now rather than by the job: every leaver needs a reason (the job checks again).
+  if (record.staged) leaversOf(record.staged as Staged, decisions, record.asAt);
   const queued = await inTransaction(ctx, async (tx) => {
     const jobId = await enqueueJob(
       tx,

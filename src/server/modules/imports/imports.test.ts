@@ -283,7 +283,7 @@ describe("applying an upload", () => {
       .orderBy(staffRecords.localRef);
     const staff = readFileSync(`${FIX}valid-staff.csv`, "utf8").replace(/Example/g, "Intruder");
     const result = await applyUpload(a, [VALID[0], enc("staff.csv", staff)], AS_AT, {
-      missing: { default: { action: "leaver" } },
+      missing: { default: { action: "leaver", reason: 9 } },
     });
     expect(result.applied).toMatchObject({ workplacesNew: 2, staffNew: 4 });
     // B's CQC locations in A's file are flagged (not blocked: homes change hands), without naming B.
@@ -333,7 +333,7 @@ describe("the same files again after someone has left", () => {
       enc("staff.csv", [lines[0], lines[1].replace(",NEW,", ",DELETE,"), ...lines.slice(2)].join("\n")),
       VALID[2],
     ];
-    const left = await applyUpload(ctx, files, AS_AT, KEEP);
+    const left = await applyUpload(ctx, files, AS_AT, { ...KEEP, deleted: { default: { reason: 6 } } });
     expect(left.applied).toMatchObject({ leavers: 1, staffNew: 0 });
     const before = await snapshot(ctx.org.id);
     expect(before.staff.find((s) => s.localRef === "S1")?.endDate).toBe(AS_AT);

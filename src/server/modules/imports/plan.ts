@@ -213,6 +213,8 @@ export interface PreviewWorkplace {
 export interface Preview {
   workplaces: PreviewWorkplace[];
   missing: Plan["missing"];
+  /** Staff the file marks DELETE: the person uploading says why each left before saving. */
+  leavers: Plan["missing"];
   training: { staffRecords: number; replaced: number; unchanged: number };
   declaredCounts: number;
   totals: {
@@ -259,9 +261,18 @@ export function previewOf(plan: Plan, state: OrgState): Preview {
   for (const m of plan.missing) get(m.workplaceRef).staff.missing++;
   const workplaces = [...byRef.values()];
   const sum = (f: (w: PreviewWorkplace) => number) => workplaces.reduce((a, w) => a + f(w), 0);
+  const leavers = plan.staff
+    .filter((s) => s.action === "leave")
+    .map((s) => ({
+      id: s.id as string,
+      workplaceRef: s.workplaceRef,
+      ref: s.ref,
+      displayId: state.staff.get(s.key)?.values.displayId ?? s.input.values.displayId ?? s.ref,
+    }));
   return {
     workplaces,
     missing: plan.missing,
+    leavers,
     training: {
       staffRecords: plan.training.length,
       replaced: plan.training.filter((t) => t.action === "replace").length,

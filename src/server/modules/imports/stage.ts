@@ -3,6 +3,7 @@ import type { OrgCtx } from "../../context";
 import { bulkInsert } from "../../db/bulk";
 import { declaredCounts, importQualifications, importStaff, importTraining, workplaces } from "../../db/schema";
 import { encrypt, personKey } from "../../lib/crypto";
+import { AppError } from "../../lib/errors";
 import { orderedUuid } from "../../lib/ids";
 import { isoDate } from "../../lib/time";
 import { staffKey } from "../ascwds/read-upload";
@@ -26,11 +27,16 @@ export interface LeaverDecision {
   leavingDate?: string;
   reason?: number;
 }
+/** Why and when someone the file marks DELETE left. */
+export interface LeaverDetails {
+  leavingDate?: string;
+  reason: number;
+}
 export interface Decisions {
   /** What happens to staff missing from the file: a default, and exceptions by staff record id. */
   missing: { default: LeaverDecision; byId?: Record<string, LeaverDecision> };
-  /** For rows with STATUS DELETE. */
-  deleted?: LeaverDecision;
+  /** For rows with STATUS DELETE: the reason for each (by staff record id), or one for them all. */
+  deleted?: { default?: LeaverDetails; byId?: Record<string, LeaverDetails> };
 }
 
 interface StagedWorkplace {
@@ -48,6 +54,8 @@ export interface Staged {
   declared: { workplaceId: string; counts: DeclaredCount[] }[];
   /** Staff records the files mark DELETE. */
   leaving: string[];
+  /** Their names or IDs, by staff record id, to say whose reason is missing. */
+  leavingNames?: Record<string, string>;
   /** Current staff the files leave out: what happens to them is decided at commit. */
   missing: string[];
 }
@@ -119,6 +127,11 @@ export async function stageUpload(
     workplaces: [],
     declared: [],
     leaving: plan.staff.filter((s) => s.action === "leave").map((s) => s.id as string),
+    leavingNames: Object.fromEntries(
+      plan.staff
+        .filter((s) => s.action === "leave")
+        .map((s) => [s.id as string, state.staff.get(s.key)?.values.displayId ?? s.ref]),
+    ),
     missing: plan.missing.map((m) => m.id),
   };
   for (const w of plan.workplaces) {
@@ -206,9 +219,45 @@ export async function stageUpload(
   return staged;
 }
 
-function decide(decisions: Decisions, id: string, asAt: string) {
-  const d = decisions.missing.byId?.[id] ?? decisions.missing.default;
-  return { action: d.action, leavingDate: d.leavingDate ?? asAt, reason: d.reason ?? 9 };
+/**
+ * Who leaves, when and why: the rows marked DELETE and the missing staff chosen as leavers. A
+ * reason is never made up: one not given for someone who leaves refuses the whole commit (422,
+ * an issue per person), so nothing is saved as "Reason not known" without anyone saying so.
+ */
+export function leaversOf(staged: Staged, decisions: Decisions, asAt: string) {
+  const leavers: { id: string; date: string; reason: number }[] = [];
+  const issues: { path: string; message: string }[] = [];
+  for (const id of staged.leaving) {
+    const d = decisions.deleted?.byId?.[id] ?? decisions.deleted?.default;
+    if (d?.reason === undefined) {
+      const name = staged.leavingNames?.[id];
+      issues.push({
+        path: `deleted.byId.${id}.reason`,
+        message: `Choose why ${name ? `${name} left` : "this person left"}: the staff file marks them as leaving but does not say why`,
+      });
+    } else leavers.push({ id, date: d.leavingDate ?? asAt, reason: d.reason });
+  }
+  let kept = 0;
+  let unexplained = 0;
+  for (const id of staged.missing) {
+    const d = decisions.missing.byId?.[id] ?? decisions.missing.default;
+    if (d.action !== "leaver") kept++;
+    else if (d.reason === undefined) unexplained++;
+    else leavers.push({ id, date: d.leavingDate ?? asAt, reason: d.reason });
+  }
+  if (unexplained)
+    issues.push({
+      path: "missing.reason",
+      message: `Choose a reason for leaving for the ${unexplained === 1 ? "person" : `${unexplained} people`} not in your staff file you are recording as leaving`,
+    });
+  if (issues.length)
+    throw new AppError(
+      422,
+      "leaving_reason_needed",
+      `Say why each person leaves before saving: ${issues.length === 1 ? issues[0].message : `${issues.length} reasons are missing`}. Nothing was changed.`,
+      issues,
+    );
+  return { leavers, kept };
 }
 
 /** Applies what stageUpload wrote, inside the caller's transaction (which holds the organisation's lock). */
@@ -216,6 +265,9 @@ export async function applyStaged(ctx: OrgCtx, stageId: string, staged: Staged, 
   const orgId = ctx.org.id;
   const now = ctx.deps.now();
   const audit: AuditEntry[] = [];
+  // Leavers (rows marked DELETE, and missing staff chosen as leavers) first: a reason not given
+  // refuses the commit before anything is written.
+  const { leavers, kept } = leaversOf(staged, decisions, asAt);
 
   const fresh = staged.workplaces.filter((w) => w.action === "new");
   if (fresh.length) {
@@ -261,15 +313,6 @@ export async function applyStaged(ctx: OrgCtx, stageId: string, staged: Staged, 
   // One entry per workplace lists the records created; one per changed record says what changed.
   await repo.auditStagedStaff(ctx.db, orgId, stageId, ctx.actor);
 
-  // Leavers: rows marked DELETE, and missing staff the person chose to mark as leavers.
-  const deleted = { leavingDate: decisions.deleted?.leavingDate ?? asAt, reason: decisions.deleted?.reason ?? 9 };
-  const leavers = staged.leaving.map((id) => ({ id, date: deleted.leavingDate, reason: deleted.reason }));
-  let kept = 0;
-  for (const id of staged.missing) {
-    const d = decide(decisions, id, asAt);
-    if (d.action === "leaver") leavers.push({ id, date: d.leavingDate, reason: d.reason });
-    else kept++;
-  }
   await repo.markLeavers(
     ctx.db,
     orgId,
