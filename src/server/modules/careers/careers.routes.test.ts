@@ -40,8 +40,11 @@ describe("the public career roadmap", () => {
     expect(local.vacancies).toMatchObject({
       care_support_worker: 2,
       registered_manager: 1,
-      new_to_care: 0,
+      // People new to care are taken on as care workers: the entry role counts the care worker posts.
+      new_to_care: 2,
       social_worker: 0,
+      // Posts that ask for qualifications or experience are not counted for people starting out.
+      personal_assistant: 0,
     });
     expect((await anyone.get("/api/public/careers?council=no-such-council")).status).toBe(404);
     expect((await anyone.get(`/api/public/careers?council=${org.slug}`)).status).toBe(404); // a provider is not a council

@@ -1,4 +1,5 @@
 import type { Framework } from "../../../shared/career/framework";
+import { vacancyJobRoles } from "../../../shared/career/requirements";
 import type { Ctx, OrgCtx } from "../../context";
 import { notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -52,8 +53,10 @@ export async function publicRoadmap(ctx: Ctx, councilSlug?: string) {
     const today = isoDate(ctx.deps.now());
     const orgIds = [org.id, ...(await providersOf(ctx.db, org.id, today))];
     const byJobRole = await repo.countOpenVacanciesByJobRole(ctx.db, orgIds, today);
-    // A vacancy counts for every role its job role maps to (a care worker post is open to new and established care workers alike).
-    for (const r of framework.roles) vacancies[r.key] = r.jobRoles.reduce((s, j) => s + (byJobRole.get(j) ?? 0), 0);
+    // A vacancy counts for every role its job role maps to, and for the entry roles whose people can
+    // take it (a care worker post is open to people new to care and to established care workers alike).
+    for (const r of framework.roles)
+      vacancies[r.key] = vacancyJobRoles(framework, r).reduce((s, j) => s + (byJobRole.get(j) ?? 0), 0);
     pay = await rolePay(ctx, orgIds, framework, today);
   }
   return { framework, version, council, vacancies, pay };

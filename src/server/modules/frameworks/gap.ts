@@ -1,4 +1,5 @@
 import type { CatalogueItem, Evidence, Framework, Requirement, Role, Route } from "../../../shared/career/framework";
+import { requirementsForMove } from "../../../shared/career/requirements";
 
 // Gap analysis: where a person is in the framework, and for each role they could move to, what
 // they have and what they still need, from their staff record, qualifications and training.
@@ -74,12 +75,17 @@ export interface RoleGap {
 const monthsSince = (from: string, today: string) =>
   (Number(today.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(from.slice(5, 7));
 
-export function gapFor(f: Framework, p: PersonRecord, role: Role, today: string): RoleGap {
+/**
+ * What the person has and still needs for a role: every required requirement (each met by any
+ * one of its items) and the experience, as `requirementsForMove` reads them from the framework,
+ * for a move along `route` when there is one.
+ */
+export function gapFor(f: Framework, p: PersonRecord, role: Role, today: string, route?: Route): RoleGap {
   const items = new Map(f.catalogue.map((i) => [i.key, i]));
-  const requirements = role.requirements.map((q) => {
+  const requirements = requirementsForMove(role, route).map((q) => {
     const options = q.anyOf.map((key) => {
-      const item = items.get(key) as CatalogueItem;
-      return { key, title: item.title, held: holds(item, p, today) };
+      const item = items.get(key);
+      return { key, title: item?.title ?? key, held: item ? holds(item, p, today) : false };
     });
     return { need: q.need, note: q.note, options, met: options.some((o) => o.held) };
   });
@@ -118,6 +124,6 @@ export function nextSteps(f: Framework, p: PersonRecord, today: string) {
   const roles = new Map(f.roles.map((r) => [r.key, r]));
   const next = f.routes
     .filter((rt) => rt.from === current.key)
-    .map((route) => ({ route, gap: gapFor(f, p, roles.get(route.to) as Role, today) }));
+    .map((route) => ({ route, gap: gapFor(f, p, roles.get(route.to) as Role, today, route) }));
   return { current: { key: current.key, title: current.title, gap: gapFor(f, p, current, today) }, next };
 }

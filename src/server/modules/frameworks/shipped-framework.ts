@@ -241,6 +241,19 @@ const catalogue: CatalogueItem[] = [
     },
   },
   {
+    key: "social_work_course_place",
+    title: "A place on a social work degree or the social worker degree apprenticeship",
+    kind: "degree",
+    level: 6,
+    description:
+      "Universities decide whom they offer a place on a course Social Work England approves; for the apprenticeship, your employer decides too.",
+    evidence: [],
+    source: {
+      title: "Skills for Care, social work apprenticeship; Social Work England, approved courses",
+      url: "https://www.skillsforcare.org.uk/Learning-development/Apprenticeships/Social-work-apprenticeship.aspx",
+    },
+  },
+  {
     key: "social_work_degree",
     title: "Social work degree (BA, MA, or the integrated degree apprenticeship)",
     kind: "degree",
@@ -486,6 +499,7 @@ const roles: Role[] = [
     summary:
       "Studying for a social work degree, or on the social worker integrated degree apprenticeship (PCF levels 1 to 4).",
     values: SOCIAL_WORK_VALUES,
+    requirements: [req("required", "social_work_course_place")],
     source: PCF,
   }),
   r({
@@ -599,6 +613,7 @@ const roles: Role[] = [
     title: "Social work student (children and families)",
     summary: "Studying social work (PCF levels 1 to 4).",
     values: SOCIAL_WORK_VALUES,
+    requirements: [req("required", "social_work_course_place")],
     source: PCF,
   }),
   r({
