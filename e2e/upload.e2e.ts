@@ -51,7 +51,7 @@ describe("uploading ASC-WDS files in a browser", () => {
     await screenshot(page, "upload-preview-missing-staff");
     await page.getByRole("button", { name: "Save these changes" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload complete" }).waitFor();
-    expect(await page.textContent("main")).toContain("1 recorded as leavers");
+    expect(await page.textContent("main")).toContain("1 person recorded as leaving");
     await expectAccessible(page, "upload complete page");
 
     // A third upload, cancelled at the preview: nothing changes.
@@ -62,6 +62,44 @@ describe("uploading ASC-WDS files in a browser", () => {
     await page.getByRole("button", { name: "Cancel this upload" }).click();
     await page.getByRole("heading", { level: 1, name: "Upload cancelled" }).waitFor();
     expect(await page.textContent("main")).toContain("Nothing was changed");
+
+    // A fourth: Bob (S2) is marked DELETE and Ann's (S1) hourly rate changes. Bob is shown and
+    // nothing can be saved until someone says why he left; the changed field is named in words.
+    writeFileSync(
+      join(dir, "staff-leaver.csv"),
+      [lines[0], lines[1].replace(",12.90,", ",13.50,"), lines[2].replace(",NEW,", ",DELETE,"), lines[4], ""].join(
+        "\n",
+      ),
+    );
+    await page.getByRole("link", { name: "Upload files" }).click();
+    await page.setInputFiles("#files", [`${FIX}valid-workplace.csv`, join(dir, "staff-leaver.csv")]);
+    await page.getByLabel("Day").first().fill("30");
+    await page.getByLabel("Month").first().fill("6");
+    await page.getByLabel("Year").first().fill("2026");
+    await page.getByRole("button", { name: "Check the files" }).click();
+    await page.getByRole("heading", { name: "1 person is marked as leaving in your staff file" }).waitFor();
+    await page.getByText("What changes for updated staff").click();
+    const preview = (await page.textContent("main")) ?? "";
+    expect(preview).toContain("HOME1 / S1: pay rate");
+    expect(preview).not.toContain("payRate");
+    expect(preview).toContain("30 June 2026");
+    const why = page.getByLabel("Why did Bob Example (HOME1 / S2) leave?");
+    expect(await why.inputValue()).toBe("");
+    await page.getByRole("button", { name: "Save these changes" }).click();
+    await page.getByRole("link", { name: "Choose why Bob Example left" }).waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Check the changes before you save them");
+    await expectAccessible(page, "preview with a leaver whose reason is missing");
+    await screenshot(page, "upload-preview-leaver-reason");
+    await page.getByRole("link", { name: "Choose why Bob Example left" }).click();
+    await why.selectOption({ label: "Moved to the health sector" });
+    expect(await page.textContent("main")).toContain("Where they went: The health sector");
+    await page.getByRole("button", { name: "Save these changes" }).click();
+    await page.getByRole("heading", { level: 1, name: "Upload complete" }).waitFor();
+    const done = (await page.textContent("main")) ?? "";
+    expect(done).toContain("1 staff record updated");
+    expect(done).toContain("1 person recorded as leaving");
+    await page.goto(`${page.url().replace(/\/uploads\/.*$/, "")}/staff?status=left&q=Bob`);
+    await page.getByRole("cell", { name: /Moved to the health sector/ }).waitFor();
     await page.close();
   });
 

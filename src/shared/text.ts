@@ -63,3 +63,12 @@ export function defuseCell(value: string): string {
 
 /** Reverses `defuseCell`: a cell read from a file the hub (or anyone following its rule) wrote. */
 export const undefuseCell = (cell: string) => (ESCAPED.test(cell) ? cell.slice(1) : cell);
+
+/**
+ * A count with its noun in the right number: `plural(1, "staff record")` is "1 staff record",
+ * `plural(3, "staff record")` "3 staff records"; irregular nouns give their plural
+ * (`plural(2, "person", "people")`). Numbers over 999 get thousands separators.
+ */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("en-GB")} ${count === 1 ? singular : pluralForm}`;
+}

@@ -2,7 +2,7 @@
 // for the feature.
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { commitImportInput } from "../../shared/schemas";
+import type { commitImportInput, UploadPreviewView } from "../../shared/schemas";
 import { api, apiUpload } from "../lib/api";
 
 export interface UploadProblem {
@@ -15,26 +15,14 @@ export interface UploadProblem {
   workplace?: string;
   staff?: string;
 }
-export interface PreviewWorkplace {
-  ref: string;
-  name: string;
-  action: string;
-  changed: string[];
-  staff: { new: number; updated: number; unchanged: number; leaving: number; missing: number };
-  updates: { ref: string; fields: string[] }[];
-}
+export type PreviewWorkplace = UploadPreviewView["workplaces"][number];
 export interface Upload {
   id: string;
   status: "validating" | "invalid" | "ready" | "committing" | "committed" | "failed" | "discarded";
   asAt: string;
   files: { name: string; kind: string; rows: number }[];
   summary: { errors: number; warnings: number; applied?: Record<string, number> } | null;
-  preview: {
-    workplaces: PreviewWorkplace[];
-    missing: { id: string; workplaceRef: string; ref: string; displayId: string }[];
-    training: { staffRecords: number; replaced: number };
-    totals: Record<string, number>;
-  } | null;
+  preview: UploadPreviewView | null;
   problems: UploadProblem[];
   problemCount: number;
   progress: number;

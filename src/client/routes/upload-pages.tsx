@@ -1,81 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { LEAVING_REASONS } from "../../shared/ascwds/codes";
+import { plural } from "../../shared/text";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { useOrg, useOrgId } from "../lib/org";
 import { type UploadProblem as Problem, uploadApi, uploadKeys, uploadQueries } from "../queries/uploads";
+import { DateInput } from "./upload-date-input";
+import { UploadPreview } from "./upload-preview";
 
 const today = () => new Date().toISOString().slice(0, 10);
-const REASON_OPTIONS = Object.entries(LEAVING_REASONS).map(([value, label]) => ({ value, label }));
-
-function DateInput({
-  id,
-  legend,
-  hint,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-}) {
-  const [y, m, d] = value.split("-");
-  const set = (part: 0 | 1 | 2, v: string) => {
-    const parts = [y ?? "", m ?? "", d ?? ""];
-    parts[part] = v;
-    onChange(`${parts[0]}-${parts[1].padStart(parts[1] ? 2 : 0, "0")}-${parts[2].padStart(parts[2] ? 2 : 0, "0")}`);
-  };
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <div className="govuk-date-input" id={id}>
-          {(
-            [
-              ["day", "Day", d, 2, 2],
-              ["month", "Month", m, 1, 2],
-              ["year", "Year", y, 0, 4],
-            ] as const
-          ).map(([name, label, v, part, width]) => (
-            <div className="govuk-date-input__item" key={name}>
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${name}`}>
-                  {label}
-                </label>
-                <input
-                  className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
-                  id={`${id}-${name}`}
-                  name={`${id}-${name}`}
-                  type="text"
-                  inputMode="numeric"
-                  value={v ?? ""}
-                  onChange={(e) => set(part, e.target.value.replace(/\D/g, ""))}
-                />
-              </div>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 export function UploadPage(): React.ReactNode {
   const orgId = useOrgId();
@@ -178,24 +113,6 @@ export function UploadResultPage(): React.ReactNode {
   const { orgId, importId } = getRouteApi("/orgs/$orgId/uploads/$importId").useParams();
   const queryClient = useQueryClient();
   const query = useQuery(uploadQueries.upload(orgId, importId));
-  const [choice, setChoice] = useState<"keep" | "leaver">("keep");
-  const [leavingDate, setLeavingDate] = useState("");
-  const [reason, setReason] = useState("9");
-  const [overrides, setOverrides] = useState<Record<string, "keep" | "leaver" | "">>({});
-  const commit = useMutation({
-    mutationFn: () => {
-      const date = leavingDate || query.data?.import.asAt;
-      const decision = (action: "keep" | "leaver") =>
-        action === "leaver" ? { action, leavingDate: date, reason: Number(reason) } : { action };
-      const byId = Object.fromEntries(
-        Object.entries(overrides)
-          .filter(([, a]) => a)
-          .map(([id, a]) => [id, decision(a as "keep" | "leaver")]),
-      );
-      return uploadApi.commit(orgId, importId, { missing: { default: decision(choice), byId } });
-    },
-    onSuccess: (res) => queryClient.setQueryData(uploadKeys.upload(orgId, importId), res),
-  });
   const cancel = useMutation({
     mutationFn: () => uploadApi.discard(orgId, importId),
     onSuccess: (res) => queryClient.setQueryData(uploadKeys.upload(orgId, importId), res),
@@ -292,14 +209,28 @@ export function UploadResultPage(): React.ReactNode {
   }
   if (u.status === "committed") {
     const a = u.summary?.applied ?? {};
+    const n = (k: string) => a[k] ?? 0;
+    const lines = [
+      n("staffNew") > 0 && `${plural(n("staffNew"), "staff record")} added`,
+      n("staffUpdated") > 0 && `${plural(n("staffUpdated"), "staff record")} updated`,
+      n("leavers") > 0 && `${plural(n("leavers"), "person", "people")} recorded as leaving`,
+      n("missingKept") > 0 && `${plural(n("missingKept"), "person", "people")} not in the staff file kept as they are`,
+      n("workplacesNew") > 0 && `${plural(n("workplacesNew"), "workplace")} added`,
+      n("workplacesUpdated") > 0 && `${plural(n("workplacesUpdated"), "workplace")} updated`,
+      n("trainingRecords") > 0 && `${plural(n("trainingRecords"), "training record")} saved`,
+    ].filter((l): l is string => Boolean(l));
     return (
       <Page title="Upload complete">
         <SuccessBanner title="Your changes have been saved.">
-          <p className="govuk-body">
-            {a.staffNew ?? 0} staff records added, {a.staffUpdated ?? 0} updated, {a.leavers ?? 0} recorded as leavers,{" "}
-            {a.missingKept ?? 0} kept; {a.workplacesNew ?? 0} workplaces added and {a.workplacesUpdated ?? 0} updated;{" "}
-            {a.trainingRecords ?? 0} training records saved.
-          </p>
+          {lines.length ? (
+            <ul className="govuk-list govuk-list--bullet">
+              {lines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="govuk-body">Nothing needed to change: the files match your records.</p>
+          )}
         </SuccessBanner>
         <Link className="govuk-link" to="/orgs/$orgId/upload" params={{ orgId }}>
           Upload more files
@@ -320,186 +251,22 @@ export function UploadResultPage(): React.ReactNode {
       </Page>
     );
   }
-  const p = u.preview;
-  const missing = p?.missing ?? [];
   return (
-    <Page title="Check the changes before you save them">
-      <ErrorSummary error={commit.error ?? cancel.error} fields={{}} />
-      {u.error && (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            We could not save these changes last time: {u.error}. Nothing was changed. You can try again or cancel this
-            upload.
-          </strong>
-        </div>
-      )}
-      <p className="govuk-body">
-        Files checked as at {u.asAt}: {u.files.map((f) => `${f.name} (${f.rows} rows)`).join(", ")}. Nothing has changed
-        yet.
-      </p>
-      {p && (
-        <Table
-          caption="What will change, by workplace"
-          rows={p.workplaces}
-          rowKey={(w) => w.ref}
-          columns={[
-            { header: "Workplace", cell: (w) => `${w.name} (${w.ref})` },
-            {
-              header: "Workplace details",
-              cell: (w) => (w.action === "update" ? `update: ${w.changed.join(", ")}` : w.action),
-            },
-            { header: "New staff", numeric: true, cell: (w) => w.staff.new },
-            { header: "Updated", numeric: true, cell: (w) => w.staff.updated },
-            { header: "Unchanged", numeric: true, cell: (w) => w.staff.unchanged },
-            { header: "Not in file", numeric: true, cell: (w) => w.staff.missing },
-          ]}
-        />
-      )}
-      {p?.workplaces.some((w) => w.updates.length) && (
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Which fields change for updated staff</span>
-          </summary>
-          <div className="govuk-details__text">
-            <ul className="govuk-list">
-              {p.workplaces.flatMap((w) =>
-                w.updates.map((x) => (
-                  <li key={`${w.ref}-${x.ref}`}>{`${w.ref} / ${x.ref}: ${x.fields.join(", ")}`}</li>
-                )),
-              )}
-            </ul>
-          </div>
-        </details>
-      )}
-      {warnings.length > 0 && (
-        <>
-          {reportLinks}
-          <ProblemsTable problems={warnings} caption={`Warnings (${warnings.length}): these do not stop the upload`} />
-        </>
-      )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          commit.mutate();
-        }}
-        noValidate
-      >
-        {missing.length > 0 && (
+    <UploadPreview
+      orgId={orgId}
+      importId={importId}
+      upload={u}
+      warningsTable={
+        warnings.length > 0 && (
           <>
-            <h2 className="govuk-heading-m">
-              {missing.length === 1 ? "1 member of staff is" : `${missing.length} staff are`} not in your staff file
-            </h2>
-            <div className="govuk-form-group">
-              <fieldset className="govuk-fieldset">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-                  What should happen to them?
-                </legend>
-                <div className="govuk-radios" data-module="govuk-radios">
-                  <div className="govuk-radios__item">
-                    <input
-                      className="govuk-radios__input"
-                      id="missing-keep"
-                      name="missing"
-                      type="radio"
-                      checked={choice === "keep"}
-                      onChange={() => setChoice("keep")}
-                    />
-                    <label className="govuk-label govuk-radios__label" htmlFor="missing-keep">
-                      Keep them as they are
-                    </label>
-                  </div>
-                  <div className="govuk-radios__item">
-                    <input
-                      className="govuk-radios__input"
-                      id="missing-leaver"
-                      name="missing"
-                      type="radio"
-                      checked={choice === "leaver"}
-                      onChange={() => setChoice("leaver")}
-                    />
-                    <label className="govuk-label govuk-radios__label" htmlFor="missing-leaver">
-                      Record them as leavers
-                    </label>
-                  </div>
-                </div>
-              </fieldset>
-            </div>
-            <DateInput
-              id="leaving-date"
-              legend="Leaving date (for anyone recorded as a leaver)"
-              hint={`Leave blank to use ${u.asAt}.`}
-              value={leavingDate}
-              onChange={setLeavingDate}
-            />
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="leaving-reason">
-                Reason for leaving
-              </label>
-              <select
-                className="govuk-select"
-                id="leaving-reason"
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              >
-                {REASON_OPTIONS.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Table
-              caption="Or choose for each person"
-              rows={missing}
-              rowKey={(m) => m.id}
-              columns={[
-                { header: "Name or ID", cell: (m) => m.displayId },
-                { header: "Reference", cell: (m) => `${m.workplaceRef} / ${m.ref}` },
-                {
-                  header: "What happens",
-                  cell: (m) => (
-                    <>
-                      <label className="govuk-visually-hidden" htmlFor={`missing-${m.id}`}>
-                        What happens to {m.displayId}
-                      </label>
-                      <select
-                        id={`missing-${m.id}`}
-                        className="govuk-select"
-                        value={overrides[m.id] ?? ""}
-                        onChange={(e) =>
-                          setOverrides({ ...overrides, [m.id]: e.target.value as "keep" | "leaver" | "" })
-                        }
-                      >
-                        <option value="">As chosen above</option>
-                        <option value="keep">Keep</option>
-                        <option value="leaver">Record as leaver</option>
-                      </select>
-                    </>
-                  ),
-                },
-              ]}
+            {reportLinks}
+            <ProblemsTable
+              problems={warnings}
+              caption={`Warnings (${warnings.length}): these do not stop the upload`}
             />
           </>
-        )}
-        <div className="govuk-button-group">
-          <Button disabled={commit.isPending || cancel.isPending}>
-            {commit.isPending ? "Saving…" : "Save these changes"}
-          </Button>
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary"
-            data-module="govuk-button"
-            disabled={commit.isPending || cancel.isPending}
-            onClick={() => cancel.mutate()}
-          >
-            Cancel this upload
-          </button>
-        </div>
-      </form>
-    </Page>
+        )
+      }
+    />
   );
 }

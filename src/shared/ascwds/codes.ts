@@ -163,3 +163,14 @@ export const LEAVING_DESTINATIONS: Record<number, string> = {
   4: "same_employer",
   6: "retired",
 };
+/** Where a leaver went, in words (the destinations LEAVING_DESTINATIONS derives from a reason). */
+export const LEAVING_DESTINATION_LABELS: Record<string, string> = {
+  adult_social_care: "Another adult social care employer",
+  health: "The health sector",
+  other_sector: "A job outside social care and health",
+  same_employer: "Another role with this employer",
+  retired: "Retired",
+};
+/** Where someone who left for `reason` went, in words ("Not known" when the reason does not say). */
+export const leavingDestinationLabel = (reason: number | null | undefined) =>
+  LEAVING_DESTINATION_LABELS[LEAVING_DESTINATIONS[reason ?? 0] ?? ""] ?? "Not known";
