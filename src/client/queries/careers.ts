@@ -51,6 +51,8 @@ export interface FrameworkList {
     id: string;
     version: number;
     council: string;
+    /** Where the council's version is on the public roadmap: /careers?council=<slug>. */
+    councilSlug: string;
     title: string;
     publishedAt: string;
     endorsedAt: string | null;

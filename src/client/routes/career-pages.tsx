@@ -570,7 +570,11 @@ function ProviderFramework({ orgId, list }: { orgId: string; list: FrameworkList
           </div>
           <div className="govuk-summary-card__content">
             <p className="govuk-body">
-              {f.title}, published {day(f.publishedAt)}. <a href="/careers">Read it on the public roadmap</a>.
+              {f.title}, published {day(f.publishedAt)}.{" "}
+              <Link to="/careers" search={{ council: f.councilSlug }} className="govuk-link">
+                Read {f.council}'s version on the public roadmap
+              </Link>
+              .
             </p>
             {f.endorsedAt ? (
               <p className="govuk-body">

@@ -85,7 +85,14 @@ export const frameworksResponse = z.discriminatedUnion("kind", [
   // endorsedAt is null until this provider endorses the version.
   z.object({
     kind: z.literal("provider"),
-    frameworks: z.array(frameworkSummaryView.extend({ council: z.string(), endorsedAt: timestamp.nullable() })),
+    frameworks: z.array(
+      frameworkSummaryView.extend({
+        council: z.string(),
+        /** The council's address on the public roadmap (/careers?council=<slug>), where this version is shown. */
+        councilSlug: z.string(),
+        endorsedAt: timestamp.nullable(),
+      }),
+    ),
   }),
 ]);
 export type FrameworksResponse = z.infer<typeof frameworksResponse>;

@@ -50,7 +50,7 @@ export const findPublished = async (db: Exec, frameworkId: string) =>
 export const listOrgNames = (db: Exec, ids: string[]) =>
   ids.length
     ? db
-        .select({ id: organisations.id, name: organisations.name })
+        .select({ id: organisations.id, name: organisations.name, slug: organisations.slug })
         .from(organisations)
         .where(inArray(organisations.id, ids))
         .orderBy(organisations.name)

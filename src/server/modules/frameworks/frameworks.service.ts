@@ -164,7 +164,12 @@ export async function listFrameworks(ctx: OrgCtx) {
     if (!row) continue;
     const [council] = await repo.listOrgNames(ctx.db, [councilId]);
     const mine = await repo.findEndorsement(ctx.db, row.id, ctx.org.id);
-    out.push({ ...summary(row), council: council?.name ?? "", endorsedAt: mine?.endorsedAt ?? null });
+    out.push({
+      ...summary(row),
+      council: council?.name ?? "",
+      councilSlug: council?.slug ?? "",
+      endorsedAt: mine?.endorsedAt ?? null,
+    });
   }
   return { kind: "provider" as const, frameworks: out };
 }

@@ -73,7 +73,13 @@ describe("a council's career framework: draft, publish, endorse", () => {
     const [first, second] = providers;
     const seen = (await first.admin.get(`/api/orgs/${first.org.id}/frameworks`)).json;
     expect(seen.frameworks).toEqual([
-      expect.objectContaining({ id: published.id, version: 1, council: council.name, endorsedAt: null }),
+      expect.objectContaining({
+        id: published.id,
+        version: 1,
+        council: council.name,
+        councilSlug: council.slug,
+        endorsedAt: null,
+      }),
     ]);
     expect((await first.admin.post(`/api/orgs/${first.org.id}/frameworks/${published.id}/endorse`)).json).toMatchObject(
       { endorsed: true, version: 1 },
