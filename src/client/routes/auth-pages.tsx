@@ -18,6 +18,25 @@ import {
 import { Page } from "../components/Page";
 import { homePath } from "../lib/session";
 import { authApi, authKeys, authQueries } from "../queries/auth";
+import { systemQueries } from "../queries/system";
+
+/** On a demonstration hub, where its sign-ins are: they are public, one for each role. */
+function DemoSignIns() {
+  const hub = useQuery(systemQueries.hub());
+  if (!hub.data?.demo) return null;
+  return (
+    <div className="govuk-inset-text" id="demo-sign-ins">
+      <p className="govuk-body">
+        <strong>This is a demonstration system.</strong> Everyone and every organisation in it is made up.
+      </p>
+      <p className="govuk-body govuk-!-margin-bottom-0">
+        There is a demo sign-in for each role (council admin, provider admin, care worker and more). They are listed in
+        the README, under “Start it”, with the one password they share, and printed in the terminal where{" "}
+        <code>npm start</code> runs the hub.
+      </p>
+    </div>
+  );
+}
 
 export function SignInPage(): React.ReactNode {
   const navigate = useNavigate();
@@ -37,6 +56,7 @@ export function SignInPage(): React.ReactNode {
       <div className="govuk-grid-column-two-thirds">
         <Form form={form} onSubmit={(v) => signIn.mutate(v)} error={signIn.error}>
           <Page title="Sign in">
+            <DemoSignIns />
             <TextField
               name="email"
               label="Email address"

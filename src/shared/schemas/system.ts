@@ -10,6 +10,13 @@ export const healthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
 
+/** What this hub is, for its pages before anyone signs in. */
+export const hubResponse = z.object({
+  /** The hub holds the demonstration system (made-up organisations whose sign-ins are public). */
+  demo: z.boolean(),
+});
+export type HubResponse = z.infer<typeof hubResponse>;
+
 /** An OpenAPI 3.1 document (its operations are not described further here). */
 export const openApiResponse = z.object({
   openapi: z.string(),

@@ -1,10 +1,10 @@
 import { html, raw } from "hono/html";
-import { healthResponse, openApiResponse } from "../../../shared/schemas";
+import { healthResponse, hubResponse, openApiResponse } from "../../../shared/schemas";
 import type { Router } from "../../http/route";
 import { errorFields } from "../../lib/logger";
 import { renderApiDocs } from "./api-docs.html";
 import { openApiDocument } from "./openapi";
-import { pingDatabase } from "./system.repo";
+import { holdsDemo, pingDatabase } from "./system.repo";
 
 export const VERSION = "0.1.0";
 /** How long the health check waits for the database before answering that it is busy. */
@@ -43,6 +43,19 @@ export function systemRoutes(r: Router) {
       };
       return c.json(body, database === "unreachable" ? 503 : 200);
     },
+  );
+
+  r.define(
+    {
+      method: "get",
+      path: "/api/hub",
+      response: hubResponse,
+      tag: "System",
+      scope: "public",
+      summary:
+        "What this hub is: whether it holds the demonstration system (the sign-in page then says where its sign-ins are)",
+    },
+    async (c) => c.json({ demo: await holdsDemo(c.var.deps.db) }),
   );
 
   r.define(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Client, testHub } from "../../../../test/harness";
+import { Client, testHub, uniq } from "../../../../test/harness";
+import { createOrganisation } from "../orgs/orgs.service";
 
 const hub = await testHub();
 
@@ -8,6 +9,13 @@ describe("system endpoints", () => {
     const res = await new Client(hub).get("/api/health");
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ status: "ok", database: "ok" });
+  });
+
+  it("says, before anyone signs in, when the hub holds the demonstration system", async () => {
+    await createOrganisation(hub.ctx, { kind: "council", name: `Demo council ${uniq()}`, isDemo: true });
+    const res = await new Client(hub).get("/api/hub");
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ demo: true });
   });
 
   it("publishes an OpenAPI 3.1 document with every route and its input schema", async () => {
