@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { longDateTime } from "../../shared/dates";
+import { longDate, longDateTime } from "../../shared/dates";
 import { HEADLINES } from "../../shared/metrics";
 import { ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from "../../shared/permissions";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../components/forms";
@@ -107,7 +107,7 @@ export function HubFiguresPage(): React.ReactNode {
       ) : (
         <>
           <p className="govuk-body">
-            Every organisation's workplaces together, as at {national.at}, worked out{" "}
+            Every organisation's workplaces together, as at {longDate(national.at)}, worked out{" "}
             {longDateTime(national.computedAt)}. They are worked out once a day, so a change made today shows tomorrow.
           </p>
           <Table

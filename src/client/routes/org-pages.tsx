@@ -7,6 +7,7 @@ import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } f
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { ApiError } from "../lib/api";
+import { homeTasks } from "../lib/home-tasks";
 import { type OrgHome, useCurrentOrg, type useOrg } from "../lib/org";
 import { type AuditEntry, orgApi, orgKeys, orgQueries } from "../queries/orgs";
 import { ApiTokensSection } from "./api-tokens";
@@ -44,6 +45,38 @@ function Figure({ value, label }: { value: number; label: string }) {
   );
 }
 
+/** A link below the organisation's address, with its #fragment apart (as the router takes it). */
+function orgLink(orgId: string, path: string): { to: string; hash?: string } {
+  const [to, hash] = path.split("#");
+  return { to: `/orgs/${orgId}${to}`, ...(hash ? { hash } : {}) };
+}
+
+/** What the person can do here, one link for each thing their role allows. */
+function HomeTasks({ org }: { org: OrgHome }) {
+  const tasks = homeTasks(org.kind, org.permissions);
+  return (
+    <>
+      <h2 className="govuk-heading-m">What you can do</h2>
+      <ul className="govuk-list govuk-list--spaced app-tasks">
+        {tasks.map((t) => (
+          <li key={t.path}>
+            {t.path.startsWith("~") ? (
+              <a className="govuk-link govuk-!-font-weight-bold" href={t.path.slice(1)}>
+                {t.label}
+              </a>
+            ) : (
+              <Link className="govuk-link govuk-!-font-weight-bold" {...orgLink(org.id, t.path)}>
+                {t.label}
+              </Link>
+            )}
+            <p className="govuk-body-s govuk-!-margin-bottom-0">{t.hint}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function OrgHomePage(): React.ReactNode {
   const { org } = useOrgPage();
   if (!org.data) return <Loading org={org} />;
@@ -73,43 +106,7 @@ export function OrgHomePage(): React.ReactNode {
           </div>
         </>
       )}
-      <h2 className="govuk-heading-m">What you can do</h2>
-      <ul className="govuk-list govuk-list--bullet govuk-list--spaced">
-        {o.permissions.includes("providers.view") && (
-          <li>
-            <Link className="govuk-link" to="/orgs/$orgId/providers" params={{ orgId: o.id }}>
-              See the providers you commission
-            </Link>
-            {o.permissions.includes("providers.invite") && " and invite new ones"}
-          </li>
-        )}
-        {o.permissions.includes("staff.edit") && (
-          <li>
-            <Link className="govuk-link" to="/orgs/$orgId/upload" params={{ orgId: o.id }}>
-              Upload your ASC-WDS files
-            </Link>
-          </li>
-        )}
-        {o.permissions.includes("users.view") && (
-          <li>
-            <Link className="govuk-link" to="/orgs/$orgId/users" params={{ orgId: o.id }}>
-              {o.permissions.includes("users.manage") ? "Manage users and their roles" : "See who has access"}
-            </Link>
-          </li>
-        )}
-        {o.permissions.includes("audit.view") && (
-          <li>
-            <Link className="govuk-link" to="/orgs/$orgId/audit" params={{ orgId: o.id }}>
-              See the audit trail of every change
-            </Link>
-          </li>
-        )}
-        <li>
-          <a className="govuk-link" href="/api/docs">
-            Connect another system through the API
-          </a>
-        </li>
-      </ul>
+      <HomeTasks org={o} />
     </Page>
   );
 }
@@ -346,6 +343,47 @@ export function ProvidersPage(): React.ReactNode {
   );
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T/;
+
+/** A value from the audit trail as people read it: dates in words, nothing as "—". */
+function auditValue(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "string") return ISO_DAY.test(v) ? longDate(v) : ISO_MOMENT.test(v) ? longDateTime(v) : v;
+  if (typeof v === "boolean") return v ? "Yes" : "No";
+  if (typeof v === "number") return number(v);
+  return JSON.stringify(v);
+}
+
+const fieldsOf = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : v === null || v === undefined
+      ? {}
+      : { value: v };
+
+/** What a change did, field by field: the value before and after (masked fields are masked by the server). */
+function Change({ before, after }: { before: unknown; after: unknown }) {
+  const b = fieldsOf(before);
+  const a = fieldsOf(after);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  if (!keys.length) return <p className="govuk-body-s govuk-!-margin-bottom-0">No details recorded.</p>;
+  return (
+    <dl className="app-change">
+      {keys.map((k) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>
+            {k in b && k in a && JSON.stringify(b[k]) !== JSON.stringify(a[k])
+              ? `${auditValue(b[k])} → ${auditValue(a[k])}`
+              : auditValue(k in a ? a[k] : b[k])}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function AuditTable({ entries, showOrg = false }: { entries: AuditEntry[]; showOrg?: boolean }) {
   return (
     <Table
@@ -365,7 +403,7 @@ export function AuditTable({ entries, showOrg = false }: { entries: AuditEntry[]
                 <span className="govuk-details__summary-text">Before and after</span>
               </summary>
               <div className="govuk-details__text">
-                <pre className="app-pre">{JSON.stringify({ before: e.before, after: e.after }, null, 1)}</pre>
+                <Change before={e.before} after={e.after} />
               </div>
             </details>
           ),

@@ -1,0 +1,120 @@
+// What each person can do, for their home page: one task for each thing their role's permissions
+// allow (src/shared/permissions.ts), in the order a person in that role would reach for them.
+import type { OrgKind, Permission } from "../../shared/permissions";
+
+export interface HomeTask {
+  /** Below the organisation's address (`/orgs/:id`), or an address of its own when it starts with "~". */
+  path: string;
+  label: string;
+  hint: string;
+}
+
+interface Candidate {
+  path: string;
+  when: (has: (p: Permission) => boolean, kind: OrgKind) => boolean;
+  label: (has: (p: Permission) => boolean, kind: OrgKind) => string;
+  hint: string;
+}
+
+const TASKS: Candidate[] = [
+  {
+    path: "/my-career",
+    when: (has) => has("self.view"),
+    label: () => "See your record, training and career plan",
+    hint: "What you need for the next step in care, and the plan you share with your employer.",
+  },
+  {
+    path: "/figures",
+    when: (has) => has("metrics.view"),
+    label: (_h, kind) =>
+      kind === "council" ? "See the workforce figures for your local care system" : "See your workforce figures",
+    hint: "Vacancies, turnover, pay, training and more, with what needs attention first.",
+  },
+  {
+    path: "/figures/targets",
+    when: (has) => has("metrics.manage"),
+    label: () => "Set targets for the headline figures",
+    hint: "The figures show whether they are on target.",
+  },
+  {
+    path: "/providers",
+    when: (has) => has("providers.view"),
+    label: (has) =>
+      has("providers.invite")
+        ? "See the providers you commission and invite new ones"
+        : "See the providers you commission",
+    hint: "Each provider's workplaces and staff in post.",
+  },
+  {
+    path: "/returns",
+    when: (has) => has("returns.view"),
+    label: (has) =>
+      has("returns.manage")
+        ? "Set a return period and see who has sent their return"
+        : has("returns.submit")
+          ? "Send your workforce return"
+          : "See your workforce returns",
+    hint: "Returns keep a copy of the data as at a date for the council.",
+  },
+  {
+    path: "/upload",
+    when: (has) => has("staff.edit"),
+    label: () => "Upload your ASC-WDS files",
+    hint: "Workplace, staff and training files: check what will change before it is saved.",
+  },
+  {
+    path: "/staff",
+    when: (has) => has("staff.view"),
+    label: (has) => (has("staff.edit") ? "Add or update staff records and record leavers" : "See your staff records"),
+    hint: "Everyone in post, and those who have left.",
+  },
+  {
+    path: "/vacancies",
+    when: (has) => has("staff.view"),
+    label: (has) => (has("staff.edit") ? "Record vacancies and agency use" : "See vacancies and agency use"),
+    hint: "Open posts and agency hours by month.",
+  },
+  {
+    path: "/career-framework",
+    when: (has) => has("careers.manage") || has("careers.endorse"),
+    label: (has) =>
+      has("careers.manage") ? "Change and publish your career framework" : "Endorse your council's career framework",
+    hint: "The roles and routes the public career roadmap shows.",
+  },
+  {
+    path: "/career-plans",
+    when: (has) => has("careers.plans"),
+    label: () => "See the development plans your staff have shared",
+    hint: "Goals and training your staff are working towards.",
+  },
+  {
+    path: "/users",
+    when: (has) => has("users.view"),
+    label: (has) => (has("users.manage") ? "Invite people and manage their roles" : "See who has access"),
+    hint: "Everyone in your organisation who uses the hub.",
+  },
+  {
+    path: "/users#api-tokens",
+    when: (has) => has("users.manage"),
+    label: () => "Connect another system through the API",
+    hint: "Create an API token for your HR or rostering system.",
+  },
+  {
+    path: "/audit",
+    when: (has) => has("audit.view"),
+    label: () => "See the audit trail of every change",
+    hint: "Who changed what, and when.",
+  },
+  {
+    path: "~/careers",
+    when: () => true,
+    label: () => "Explore careers in care and social work",
+    hint: "The public roadmap: roles, what you need and where they lead.",
+  },
+];
+
+/** The tasks for a role's permissions in an organisation of this kind. */
+export function homeTasks(kind: OrgKind, permissions: readonly Permission[]): HomeTask[] {
+  const has = (p: Permission) => permissions.includes(p);
+  return TASKS.filter((t) => t.when(has, kind)).map((t) => ({ path: t.path, label: t.label(has, kind), hint: t.hint }));
+}
