@@ -1,0 +1,33 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { SHIPPED_FRAMEWORK } from "../../../server/modules/frameworks/shipped-framework";
+import { RoleDetails } from "./role-details";
+
+// The roadmap says what each role needs as the poster and My career do (issue 15 item 1): only the
+// roles where people start read "no qualification needed".
+
+const F = SHIPPED_FRAMEWORK;
+const text = (key: string) => {
+  const role = F.roles.find((r) => r.key === key);
+  if (!role) throw new Error(key);
+  return renderToStaticMarkup(
+    createElement(RoleDetails, { role, f: F, vacancies: 0, pay: null, council: null }),
+  ).replace(/<[^>]+>/g, " ");
+};
+
+describe("a role on the public roadmap", () => {
+  it("reads 'no qualification needed' only for the entry roles, New to care and Personal assistant", () => {
+    const saying = F.roles.filter((r) => /no qualification/i.test(text(r.key))).map((r) => r.key);
+    expect(saying.sort()).toEqual(["new_to_care", "personal_assistant"]);
+  });
+
+  it("names what a senior role that states no qualification is reached from, and what a student needs", () => {
+    expect(text("cf_head_of_service")).toContain(
+      "No set qualification: needs experience as Service manager (children and families).",
+    );
+    expect(text("senior_leader")).toContain("No set qualification: needs experience as Service or operations manager.");
+    expect(text("sw_student")).toContain("A place on a social work degree or the social worker degree apprenticeship");
+    expect(text("amhp")).toContain("2 years of experience in your current role");
+  });
+});
