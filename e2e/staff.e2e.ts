@@ -90,7 +90,7 @@ describe("staff records in a browser", () => {
     await page.close();
   });
 
-  it("a provider admin adds a staff record, with the ASC-WDS rules' messages on the form, then edits it", async () => {
+  it("a provider admin adds a staff record, with the ASC-WDS rules' messages in the form's words, then edits it", async () => {
     const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
@@ -103,7 +103,11 @@ describe("staff records in a browser", () => {
     await page.getByLabel("Contracted weekly hours").fill("30");
     await page.getByRole("button", { name: "Save" }).click();
     await page.locator(".govuk-error-summary").waitFor();
-    expect(await page.textContent(".govuk-error-summary")).toContain("DISPLAYID is blank");
+    const summary = (await page.textContent(".govuk-error-summary")) ?? "";
+    // In the form's words, not the file's column codes ("DISPLAYID is blank").
+    expect(summary).toContain("Enter their name or an ID your team knows them by");
+    expect(summary).not.toContain("DISPLAYID");
+    expect(await page.locator("#field-displayid-error").textContent()).toContain("Enter their name");
     await expectAccessible(page, "add a staff record with an error");
     await page.getByLabel("Name or ID").fill("Erin Example");
     await page.getByLabel("Start date in main job").fill("01/09/2026");

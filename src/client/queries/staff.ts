@@ -87,13 +87,15 @@ export const staffQueries = {
 export const staffApi = {
   recordLeaver: (orgId: string, staffId: string, body: z.input<typeof recordLeaverInput>) =>
     api<unknown>("POST", `/api/orgs/${orgId}/staff/${staffId}/leave`, body),
-  /** Records sent as JSON: answers 200, or 422 with the problems found (not thrown, so the form can show them by field). */
+  /**
+   * Records sent as JSON: answers 200, or 422 (not thrown, so the form can show them by field) with
+   * the problems found by column and, as `error.issues`, the same errors worded for the form.
+   */
   saveRecords: (orgId: string, body: z.input<typeof recordsInput>) =>
-    apiRequest<{ problems?: RecordProblem[]; error?: { message: string } }>(
-      "POST",
-      `/api/orgs/${orgId}/records/staff`,
-      body,
-    ),
+    apiRequest<{
+      problems?: RecordProblem[];
+      error?: { message: string; issues?: { path: string; message: string }[] };
+    }>("POST", `/api/orgs/${orgId}/records/staff`, body),
   saveSettings: (orgId: string, body: z.input<typeof workforceSettingsInput>) =>
     api<WorkforceSettings>("PUT", `/api/orgs/${orgId}/workforce-settings`, body),
 };

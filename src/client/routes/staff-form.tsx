@@ -1,53 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useState } from "react";
-import { CONTRACT_LABELS, JOB_ROLES } from "../../shared/ascwds/codes";
+import { STAFF_FORM_FIELDS as FIELDS, WORKPLACE_FIELD } from "../../shared/ascwds/staff-form-fields";
 import { Button, ErrorSummary, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { ApiError } from "../lib/api";
 import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
-import { type RecordProblem, staffApi, staffQueries } from "../queries/staff";
+import { staffApi, staffQueries } from "../queries/staff";
 
 // The form edits the main ASC-WDS staff columns; every other column of the record is sent back as
-// it was loaded, so saving changes only what was changed. The same rules as an uploaded file apply.
-const FIELDS: {
-  column: string;
-  label: string;
-  hint?: string;
-  options?: Record<string, string>;
-  sensitive?: boolean;
-  newOnly?: boolean;
-}[] = [
-  {
-    column: "UNIQUEWORKERID",
-    label: "Your reference for this person",
-    hint: "For example a payroll number",
-    newOnly: true,
-  },
-  { column: "DISPLAYID", label: "Name or ID", hint: "How your team knows them" },
-  { column: "MAINJOBROLE", label: "Main job role", options: JOB_ROLES },
-  { column: "EMPLSTATUS", label: "Contract", options: CONTRACT_LABELS },
-  { column: "STARTDATE", label: "Start date in main job", hint: "DD/MM/YYYY" },
-  { column: "ZEROHRCONT", label: "Zero-hours contract", options: { 1: "Yes", 2: "No", 999: "Don't know" } },
-  { column: "CONTHOURS", label: "Contracted weekly hours", hint: "Leave blank for zero-hours contracts" },
-  { column: "AVGHOURS", label: "Average weekly hours", hint: "For zero-hours, bank and agency staff" },
-  {
-    column: "SALARYINT",
-    label: "How they are paid",
-    options: { 3: "Hourly rate", 1: "Annual salary", 999: "Don't know" },
-  },
-  { column: "HOURLYRATE", label: "Hourly rate (£)", hint: "If paid hourly, for example 12.90" },
-  { column: "SALARY", label: "Annual salary (£)", hint: "If paid a salary" },
-  { column: "GENDER", label: "Gender", options: { 2: "Female", 1: "Male", 4: "Other", 3: "Don't know" } },
-  {
-    column: "NINUMBER",
-    label: "National Insurance number",
-    hint: "Links the person across employers without showing who they are",
-    sensitive: true,
-  },
-  { column: "DOB", label: "Date of birth", hint: "DD/MM/YYYY", sensitive: true },
-];
-
+// it was loaded, so saving changes only what was changed. The same rules as an uploaded file apply;
+// the server words their problems with these fields' labels (src/shared/ascwds/staff-form-fields.ts).
 export function StaffFormPage(): React.ReactNode {
   const orgId = useOrgId();
   // Shared by "new" (no staffId) and ".../$staffId/edit".
@@ -75,9 +38,8 @@ export function StaffFormPage(): React.ReactNode {
     const res = await staffApi.saveRecords(orgId, { records: [row] });
     setSaving(false);
     if (res.status === 200) return setSaved(true);
-    const errors = (res.json?.problems ?? [])
-      .filter((p: RecordProblem) => p.severity === "error")
-      .map((p) => ({ path: p.column ?? "", message: p.message }));
+    // The errors worded for this form, each on the field (column) it is about.
+    const errors = res.json?.error?.issues ?? [];
     setProblems(
       errors.length
         ? errors
@@ -115,7 +77,7 @@ export function StaffFormPage(): React.ReactNode {
             <Select
               id={idOf("LOCALESTID")}
               name="LOCALESTID"
-              label="Workplace"
+              label={WORKPLACE_FIELD.label}
               value={row.LOCALESTID ?? ""}
               onChange={set("LOCALESTID")}
               error={byColumn.LOCALESTID}

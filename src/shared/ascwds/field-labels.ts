@@ -28,7 +28,7 @@ export const STAFF_FIELD_LABELS: Record<string, string> = {
   payInterval: "how they are paid",
   payRate: "pay rate",
   mainJobRole: "main job role",
-  mainJobDesc: "job description",
+  mainJobDesc: "job title",
   contractedHours: "contracted weekly hours",
   averageHours: "average weekly hours",
   nmcRegistration: "NMC registration",

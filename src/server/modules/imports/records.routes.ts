@@ -1,4 +1,5 @@
 import { type RecordsResponse, recordsInput, recordsResponse } from "../../../shared/schemas";
+import { plural } from "../../../shared/text";
 import { BODY_LIMITS } from "../../http/body-limit";
 import { orgCtxOf } from "../../http/guards";
 import { idempotent } from "../../http/idempotency";
@@ -6,6 +7,7 @@ import type { Router } from "../../http/route";
 import { badRequest } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { csvLine } from "../ascwds/csv";
+import { formMessage } from "../ascwds/form-messages";
 import { STAFF_COLUMNS, WORKPLACE_COLUMNS } from "../ascwds/headers";
 import { applyUpload, validateUpload } from "./imports.service";
 
@@ -64,8 +66,15 @@ export function recordRoutes(r: Router) {
               json: {
                 error: {
                   code: "records_invalid",
-                  message: `${checked.parsed.errors} problem(s) to fix; nothing was changed.`,
-                  issues: [],
+                  message: `${plural(checked.parsed.errors, "problem")} to fix; nothing was changed.`,
+                  // The same errors for a form: keyed by the column sent, worded as the staff
+                  // record form labels its fields (the problems keep the column codes).
+                  issues:
+                    kind === "staff"
+                      ? checked.parsed.problems
+                          .filter((p) => p.severity === "error")
+                          .map((p) => ({ path: p.column ?? "", message: formMessage(p) }))
+                      : [],
                 },
                 problems,
               },

@@ -167,3 +167,45 @@ describe("one staff record for the edit screen", () => {
     expect(upload.json.changes).toMatchObject({ new: 0, updated: 0 });
   });
 });
+
+describe("problems in a record sent from the staff record form", () => {
+  it("are worded with the form's labels and say how to fix them; the file report keeps the column codes", async () => {
+    const { org, client } = await providerWithStaff();
+    const [ann] = (await client.get(`/api/orgs/${org.id}/staff?q=ann`)).json.staff;
+    const row = (await client.get(`/api/orgs/${org.id}/staff/${ann.id}`)).json.record;
+    // The workplace left unchosen, and paid a salary with only an hourly rate given.
+    const bad = { ...row, LOCALESTID: "", SALARYINT: "1", HOURLYRATE: "12.90", SALARY: "" };
+    const res = await client.post(`/api/orgs/${org.id}/records/staff`, { asAt: "2026-06-01", records: [bad] });
+    expect(res.status).toBe(422);
+    const issues = res.json.error.issues as { path: string; message: string }[];
+    expect(Object.fromEntries(issues.map((i) => [i.path, i.message]))).toEqual({
+      LOCALESTID: "Choose the workplace",
+      HOURLYRATE:
+        "Leave the hourly rate blank for someone paid an annual salary, or change how they are paid to Hourly rate",
+      SALARY: "Enter their annual salary, or choose Don't know for how they are paid",
+    });
+    // Before: "LOCALESTID is blank…", "set SALARYINT to 999".
+    for (const i of issues) expect(i.message).not.toMatch(/LOCALESTID|SALARYINT|SALARY\b|HOURLYRATE|\b\d{3}\b/);
+    expect(res.json.error.message).toBe("3 problems to fix; nothing was changed.");
+
+    // A file keeps its column codes, in the problems and in the report people download.
+    const staffCsv = readFileSync(`${FIX}valid-staff.csv`, "utf8").replace(",3,,14.10,7,", ",1,,14.10,7,");
+    const upload = new FormData();
+    upload.append("files", new File([readFileSync(`${FIX}valid-workplace.csv`)], "workplace.csv"));
+    upload.append("files", new File([staffCsv], "staff.csv"));
+    upload.append("asAt", "2026-06-01");
+    const checked = (await (
+      await hub.app.request(`/api/orgs/${org.id}/imports`, {
+        method: "POST",
+        body: upload,
+        headers: { cookie: client.cookie, "x-csrf-token": client.csrf },
+      })
+    ).json()) as { import: { id: string; problems: { column: string; message: string }[] } };
+    const salary = checked.import.problems.find((p) => p.column === "SALARY");
+    expect(salary?.message).toContain("set SALARYINT to 999");
+    const report = await hub.app.request(`/api/orgs/${org.id}/imports/${checked.import.id}/report?format=csv`, {
+      headers: { cookie: client.cookie },
+    });
+    expect(await report.text()).toMatch(/staff\.csv,3,SALARY,staff\.SALARY\.missing/);
+  });
+});
