@@ -1,4 +1,5 @@
 import { LEAVING_DESTINATIONS } from "../../../shared/ascwds/codes";
+import { longDate } from "../../../shared/dates";
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -14,11 +15,16 @@ export async function recordLeaver(ctx: OrgCtx, id: string, input: { leavingDate
     const before = await repo.findStaffRecord(tx.db, tx.org.id, id);
     if (!before) throw notFound("staff record");
     if (before.endDate)
-      throw conflict("already_left", `${before.displayId} is already recorded as leaving on ${before.endDate}.`);
+      throw conflict(
+        "already_left",
+        `${before.displayId} is already recorded as leaving on ${longDate(before.endDate)}.`,
+      );
     if (input.leavingDate < before.startDate)
-      throw badRequest("validation", `The leaving date must be on or after the start date (${before.startDate}).`, [
-        { path: "leavingDate", message: "Enter a date on or after the start date" },
-      ]);
+      throw badRequest(
+        "validation",
+        `The leaving date must be on or after the day they started, ${longDate(before.startDate)}.`,
+        [{ path: "leavingDate", message: `Enter a date on or after ${longDate(before.startDate)}, when they started` }],
+      );
     if (input.leavingDate > isoDate(tx.deps.now()))
       throw badRequest(
         "validation",
