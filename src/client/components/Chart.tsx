@@ -15,7 +15,6 @@ async function loadEcharts() {
   core.use([
     charts.LineChart,
     charts.BarChart,
-    charts.GraphChart,
     components.GridComponent,
     components.TooltipComponent,
     components.LegendComponent,

@@ -7,7 +7,3 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 
 /** Text made safe to put into HTML. */
 export const escapeHtml = (text: unknown) => String(text ?? "").replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
-
-/** The career roadmap's tooltip: a role's title (a council may have typed it) and what to do. */
-export const roadmapTooltip = (p: { dataType?: string; name?: unknown }) =>
-  p.dataType === "node" ? `${escapeHtml(p.name)}: choose to read more` : "";
