@@ -103,6 +103,7 @@ export async function coreFiguresGrid(db: Exec, workplaceIds: string[], asked: C
     -- of their records: a window over the person's records at that employer, not a join.
     t as (select s.*, s.person_key is not null and bool_or(${employed} and ${inPost("d")}) over (partition by s.d, s.by, s.org_id, s.person_key) as person_now from s)
     select d::text as at, by, g,
+      count(*) filter (where s.start_date <= s.d and (s.end_date is null or s.end_date > s.d12))::int as records,
       count(*) filter (where ${inPost("d")} and s.contract_type <> ${AGENCY})::int as filled_posts,
       count(*) filter (where ${inPost("d")} and ${employed})::int as employed,
       count(*) filter (where ${inPost("d12")} and ${employed})::int as employed_12m_ago,
@@ -214,15 +215,21 @@ function figuresOf(
       declared > 0 && f.value !== null ? { ...f, declared: true } : f;
   const v = mark(Number(dec.vacancies));
   const l = mark(Number(dec.leavers));
+  // A count with nothing recorded behind it at D reads "no data", not 0.
+  const records = n("records");
+  const countOf = (k: number, held: number): Figure => (held > 0 ? count(k) : { value: null, reason: "no_data", n: 0 });
   return {
-    filled_posts: count(n("filled_posts")),
-    filled_posts_fte: { value: Math.round(n("filled_fte") * 100) / 100, n: n("filled_posts") },
-    employed_headcount: count(employed),
-    vacancies: v(count(vacancies)),
+    filled_posts: countOf(n("filled_posts"), records),
+    filled_posts_fte:
+      records > 0
+        ? { value: Math.round(n("filled_fte") * 100) / 100, n: n("filled_posts") }
+        : { value: null, reason: "no_data", n: 0 },
+    employed_headcount: countOf(employed, records),
+    vacancies: v(countOf(vacancies, records + vacancies)),
     vacancy_rate: v(rate(vacancies, employed + vacancies)),
     // Vacancy records carry no hours: each counts as one full-time post.
     vacancy_rate_fte: v(rate(vacancies, n("employed_fte") + vacancies)),
-    leavers_12m: l(count(leavers)),
+    leavers_12m: l(countOf(leavers, records + Number(dec.leavers))),
     turnover_rate: l(rate(leavers, employed)),
     // Declared leavers carry no hours: the FTE rate rests on records only.
     turnover_rate_fte: rate(n("leavers_fte"), n("employed_fte")),
@@ -232,7 +239,7 @@ function figuresOf(
     system_retention: rate(Number(pr.retained), Number(pr.before)),
     agency_rate: rate(n("agency"), n("agency") + employed),
     agency_rate_fte: rate(n("agency_fte"), n("agency_fte") + n("employed_fte")),
-    apprenticeship_starts_12m: count(n("apprentice_starts")),
+    apprenticeship_starts_12m: countOf(n("apprentice_starts"), records),
     agency_spend:
       Number(sp.months) > 0
         ? { value: Number(sp.spend), n: Number(sp.months) }

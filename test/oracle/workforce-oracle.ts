@@ -287,7 +287,9 @@ function figuresOf(
     const floor = minimum(p.w.age ?? 99, p.w.apprentice === 1);
     return floor !== null && round2(p.pay) < floor.hourlyRate;
   });
-  out.below_nlw_count = { value: underpaid.length, n: assessed.length };
+  out.below_nlw_count = assessed.length
+    ? { value: underpaid.length, n: assessed.length }
+    : { value: null, reason: "no_data", n: 0 };
 
   // People.
   const n = workforce.length;
@@ -342,7 +344,9 @@ function figuresOf(
   );
   const careCert = workforce.filter((w) => CARE_PROVIDING.has(w.role) && w.careCert !== null);
   out.care_certificate_completed_share = share(careCert.filter((w) => w.careCert === 1).length, careCert.length);
-  out.apprentices_in_post = { value: count((w) => w.apprentice === 1), n };
+  out.apprentices_in_post = n
+    ? { value: count((w) => w.apprentice === 1), n }
+    : { value: null, reason: "no_data", n: 0 };
   out.training_compliance = trainingCompliance(workforce, at, required);
 
   // Data quality (the same definition as a return's completeness score).

@@ -25,6 +25,8 @@ const STARTED_IN_12M = `${EMPLOYED} and s.start_date > s.d12 and s.start_date <=
 
 /** Aggregates over the staff scan (one row per record and cell, `s.age` at D), by column name. */
 export const CORE_COLUMNS: Record<string, string> = {
+  // Every record that can count at D (the scan's rows: started by D, not gone a year before it).
+  records: "count(*)",
   filled_posts: `count(*) filter (where ${WORKFORCE})`,
   employed: `count(*) filter (where ${IN_POST} and ${EMPLOYED})`,
   employed_12m_ago: `count(*) filter (where ${IN_POST_12M_AGO} and ${EMPLOYED})`,
@@ -54,6 +56,11 @@ export const CORE_COLUMNS: Record<string, string> = {
 
 /** A figure resting partly on declared counts says so. */
 const mark = (declared: number, f: Figure): Figure => (declared > 0 && f.value !== null ? { ...f, declared: true } : f);
+/**
+ * A count with nothing recorded behind it at D (before the records begin, say) has no data: it
+ * reads "no data", not 0. `held` is how many records of any kind it could rest on.
+ */
+const countOf = (n: number, held: number): Figure => (held > 0 ? count(n) : noData());
 
 /**
  * The core figures over their aggregates: the staff scan's columns above, and `open` (vacancy
@@ -61,12 +68,15 @@ const mark = (declared: number, f: Figure): Figure => (declared > 0 && f.value !
  * retention), `spend` and `months` (agency spend) from the engine's other queries.
  */
 export const CORE_FIGURES: Record<string, FigureDef> = {
-  filled_posts: (r) => count(r("filled_posts")),
-  filled_posts_fte: (r) => ({ value: Math.round(r("filled_fte") * 100) / 100, n: r("filled_posts") }),
-  employed_headcount: (r) => count(r("employed")),
+  filled_posts: (r) => countOf(r("filled_posts"), r("records")),
+  filled_posts_fte: (r) => {
+    const [fte, filled, records] = [r("filled_fte"), r("filled_posts"), r("records")];
+    return records > 0 ? { value: Math.round(fte * 100) / 100, n: filled } : noData();
+  },
+  employed_headcount: (r) => countOf(r("employed"), r("records")),
   vacancies: (r) => {
-    const [open, declared] = [r("open"), r("dec_vacancies")];
-    return mark(declared, count(open + declared));
+    const [open, declared, records] = [r("open"), r("dec_vacancies"), r("records")];
+    return mark(declared, countOf(open + declared, records + open + declared));
   },
   vacancy_rate: (r) => {
     const [open, declared, employed] = [r("open"), r("dec_vacancies"), r("employed")];
@@ -78,8 +88,8 @@ export const CORE_FIGURES: Record<string, FigureDef> = {
     return mark(declared, rate(open + declared, fte + open + declared));
   },
   leavers_12m: (r) => {
-    const [leavers, declared] = [r("leavers"), r("dec_leavers")];
-    return mark(declared, count(leavers + declared));
+    const [leavers, declared, records] = [r("leavers"), r("dec_leavers"), r("records")];
+    return mark(declared, countOf(leavers + declared, records + declared));
   },
   turnover_rate: (r) => {
     const [leavers, declared, employed] = [r("leavers"), r("dec_leavers"), r("employed")];
@@ -107,7 +117,7 @@ export const CORE_FIGURES: Record<string, FigureDef> = {
     const [agency, employed] = [r("agency_fte"), r("employed_fte")];
     return rate(agency, agency + employed);
   },
-  apprenticeship_starts_12m: (r) => count(r("apprentice_starts")),
+  apprenticeship_starts_12m: (r) => countOf(r("apprentice_starts"), r("records")),
   agency_spend: (r) => {
     const [spend, months] = [r("spend"), r("months")];
     return months > 0 ? { value: spend, n: months } : noData();

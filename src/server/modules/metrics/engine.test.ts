@@ -248,9 +248,17 @@ describe("core figures on a hand-made dataset", () => {
   it("a figure with nothing to rest on says so instead of showing 0", async () => {
     const w = await workplace(B.id);
     const f = await coreFigures(hub.deps.db, [w.id], D);
-    expect(f.employed_headcount).toEqual({ value: 0, n: 0 });
+    // Counts too: with no record at all, 0 would claim the workplace is known to be empty.
+    for (const name of ["filled_posts", "filled_posts_fte", "employed_headcount", "vacancies", "leavers_12m"])
+      expect(f[name], name).toEqual({ value: null, reason: "no_data", n: 0 });
     expect(f.turnover_rate).toEqual({ value: null, reason: "no_data", n: 0 });
     expect(f.agency_spend).toEqual({ value: null, reason: "no_data", n: 0 });
+    // Before its records begin, a workplace with records has no data either; once they do, counts of 0 are real.
+    const later = await workplace(B.id);
+    await staff(later, [{ ref: "l1", contract: 1, start: "2026-01-01", end: "2026-02-01" }]);
+    expect((await coreFigures(hub.deps.db, [later.id], "2025-06-30")).filled_posts.reason).toBe("no_data");
+    expect((await coreFigures(hub.deps.db, [later.id], "2026-03-01")).filled_posts).toEqual({ value: 0, n: 0 });
+    expect((await coreFigures(hub.deps.db, [later.id], "2026-03-01")).leavers_12m).toEqual({ value: 1, n: 1 });
   });
 });
 

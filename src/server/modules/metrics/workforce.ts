@@ -183,9 +183,10 @@ export const WORKFORCE_FIGURES: Record<string, FigureDef> = {
     const [below, n] = [r("rlw_below"), r("rlw_n")];
     return cell.rlwKnown ? share(below, n) : noData();
   },
+  // Counts with nobody behind them read "no data", not 0 (nobody's pay known, nobody in post).
   below_nlw_count: (r) => {
     const [below, n] = [r("nlw_below"), r("nlw_n")];
-    return { value: below, n };
+    return n > 0 ? { value: below, n } : noData();
   },
   "gender_share.female": (r) => share(r("gender.female"), r("wf_n")),
   "gender_share.male": (r) => share(r("gender.male"), r("wf_n")),
@@ -208,7 +209,7 @@ export const WORKFORCE_FIGURES: Record<string, FigureDef> = {
   care_certificate_completed_share: (r) => share(r("care_cert_done"), r("care_cert_n")),
   apprentices_in_post: (r) => {
     const [apprentices, n] = [r("apprentices"), r("wf_n")];
-    return { value: apprentices, n };
+    return n > 0 ? { value: apprentices, n } : noData();
   },
   training_compliance: (r) => share(r("tr_valid"), r("tr_items")),
   // Data quality (the same definition as a return's completeness score): the mean over the fields
