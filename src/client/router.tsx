@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
+import { figuresSearch } from "./queries/figures";
 import { staffSearch } from "./queries/staff";
 import { AdminOrganisationsPage, FailedJobsPage, HubFiguresPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
@@ -10,7 +11,8 @@ import {
   MyCareerPage,
   StaffPlansPage,
 } from "./routes/career-pages";
-import { FiguresPage, ProviderFiguresPage, TargetsPage } from "./routes/figures-pages";
+import { FiguresPage, figuresPartPage, ProviderFiguresPage } from "./routes/figures/dashboards";
+import { TargetsPage } from "./routes/figures/targets-page";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
 import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
 import { PublicWorkforcePage } from "./routes/public-pages";
@@ -73,9 +75,27 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "staff/new", component: StaffFormPage }),
   createRoute({ getParentRoute: () => org, path: "staff/$staffId/edit", component: StaffFormPage }),
   createRoute({ getParentRoute: () => org, path: "staff/$staffId/leave", component: RecordLeaverPage }),
-  createRoute({ getParentRoute: () => org, path: "figures", component: FiguresPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "figures",
+    component: FiguresPage,
+    validateSearch: searchOf(figuresSearch),
+  }),
+  ...(["by-provider", "by-service", "trends", "workforce"] as const).map((part) =>
+    createRoute({
+      getParentRoute: () => org,
+      path: `figures/${part}`,
+      component: figuresPartPage(part),
+      validateSearch: searchOf(figuresSearch),
+    }),
+  ),
   createRoute({ getParentRoute: () => org, path: "figures/targets", component: TargetsPage }),
-  createRoute({ getParentRoute: () => org, path: "figures/providers/$providerId", component: ProviderFiguresPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "figures/providers/$providerId",
+    component: ProviderFiguresPage,
+    validateSearch: searchOf(figuresSearch),
+  }),
   createRoute({ getParentRoute: () => org, path: "returns", component: ReturnsPage }),
   createRoute({ getParentRoute: () => org, path: "returns/$periodId", component: ReturnPeriodPage }),
   createRoute({ getParentRoute: () => org, path: "vacancies", component: VacanciesPage }),

@@ -38,6 +38,13 @@ export const HEADLINES: Headline[] = [
 ];
 export const HEADLINE_NAMES = HEADLINES.map((h) => h.name);
 
+/** A figure's value as people read it: a rate as a percentage to one decimal, money in pounds, a count with commas. */
+export function formatValue(value: number, kind: MetricKind): string {
+  if (kind === "rate") return `${(value * 100).toFixed(1)}%`;
+  if (kind === "money") return value >= 1000 ? `£${Math.round(value).toLocaleString("en-GB")}` : `£${value.toFixed(2)}`;
+  return value.toLocaleString("en-GB");
+}
+
 /** Red, amber or green against a target: amber is within this fraction of the target's value. */
 export const AMBER_BAND = 0.1;
 export type Rag = "green" | "amber" | "red";

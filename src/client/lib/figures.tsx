@@ -1,6 +1,6 @@
 // How figures from the metric engine are shown in the browser, shared by the signed-in
 // dashboards and the public "state of the workforce" page so both say the same thing the same way.
-import type { Headline } from "../../shared/metrics";
+import { formatValue, type Headline } from "../../shared/metrics";
 import { Table } from "../components/Table";
 import { csvHref } from "./csv";
 
@@ -23,12 +23,26 @@ export const REASONS: Record<NonNullable<Figure["reason"]>, string> = {
 export const show = (f: Figure | undefined, kind: Headline["kind"]) => {
   if (!f) return "–";
   if (f.value === null) return REASONS[f.reason ?? "no_data"];
-  const declared = f.declared ? " (declared)" : "";
-  if (kind === "rate") return `${(f.value * 100).toFixed(1)}%${declared}`;
-  if (kind === "money")
-    return f.value >= 1000 ? `£${Math.round(f.value).toLocaleString("en-GB")}` : `£${f.value.toFixed(2)}`;
-  return `${f.value.toLocaleString("en-GB")}${declared}`;
+  const declared = f.declared && kind !== "money" ? " (declared)" : "";
+  return `${formatValue(f.value, kind)}${declared}`;
 };
+/**
+ * A figure in a CSV meant for people: a rate as a percentage to one decimal (the column's heading
+ * says "%"), money in pounds and pence, a count as it is; a figure with no value says why in words.
+ * The API keeps fractions: this is only for files people open in a spreadsheet.
+ */
+export function csvFigure(f: Figure | undefined, kind: Headline["kind"]): string | number {
+  if (!f) return "";
+  if (f.value === null) return REASONS[f.reason ?? "no_data"];
+  if (kind === "rate") return Math.round(f.value * 1000) / 10;
+  if (kind === "money") return Math.round(f.value * 100) / 100;
+  return f.value;
+}
+/** What a CSV column's numbers are in, for its heading: "Vacancy rate (%)", "Median hourly pay, care workers (£)". */
+export const csvUnit = (kind: Headline["kind"]) => (kind === "rate" ? "%" : kind === "money" ? "£" : "number");
+export const csvHeading = (label: string, kind: Headline["kind"]) =>
+  kind === "count" ? label : `${label} (${csvUnit(kind)})`;
+
 export const showValue = (value: number | undefined, kind: Headline["kind"]) =>
   value === undefined ? "" : show({ value, n: 1 }, kind);
 

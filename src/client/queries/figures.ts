@@ -1,7 +1,7 @@
 // The workforce figures: a council's or a provider's dashboard, targets, the public page and the
 // national comparators. Response types live here, one place for the feature.
 import { queryOptions } from "@tanstack/react-query";
-import type { z } from "zod";
+import { z } from "zod";
 import type { FlowDestination } from "../../shared/metrics";
 import type { publicPageInput, targetsInput } from "../../shared/schemas";
 import type {
@@ -64,6 +64,13 @@ export interface PublicPageSetting {
   enabled: boolean;
   slug: string;
 }
+
+/** The figures pages' address: the date they are as at (today when absent) and the trend's figure. */
+export const figuresSearch = z.object({
+  at: z.iso.date().optional().catch(undefined),
+  figure: z.string().max(100).optional().catch(undefined),
+});
+export type FiguresSearch = z.infer<typeof figuresSearch>;
 
 export const figureKeys = {
   dashboard: (orgId: string) => ["dashboard", orgId] as const,

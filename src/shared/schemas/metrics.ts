@@ -62,6 +62,20 @@ const careersFiguresView = z.object({
 });
 const breakdownView = z.array(z.object({ key: z.string(), label: z.string(), figures: figuresView }));
 
+/** Something a dashboard asks its reader to act on, with what the page links to for the detail. */
+export const attentionItem = z.object({
+  kind: z.enum(["off_target", "wrong_way", "return_late", "return_due", "below_nlw", "incomplete_data"]),
+  /** A sentence in plain words. */
+  text: z.string(),
+  /** The headline figure it is about (its trend is the detail). */
+  figure: z.string().optional(),
+  /** The provider it is about (a council's drill-down is the detail). */
+  providerId: z.string().optional(),
+  /** The return period it is about. */
+  periodId: z.string().optional(),
+});
+export type AttentionItem = z.infer<typeof attentionItem>;
+
 export const councilDashboardView = z.object({
   kind: z.literal("council"),
   at: day,
@@ -70,6 +84,8 @@ export const councilDashboardView = z.object({
   now: figuresView,
   previous: figuresView,
   targets: z.record(z.string(), z.number()),
+  /** What needs attention, most pressing first. */
+  attention: z.array(attentionItem),
   byProvider: breakdownView,
   byService: breakdownView,
   trend: trendView,
@@ -87,6 +103,8 @@ export const providerDashboardView = z.object({
   comparison: figuresView,
   rank: z.record(z.string(), z.object({ rank: z.number(), of: z.number() }).nullable()),
   quality: z.object({ completeness: figuresView, belowNlw: figureView }),
+  /** What needs attention, most pressing first. */
+  attention: z.array(attentionItem),
   trend: trendView,
   distributions: distributionsView,
   careers: careersFiguresView,

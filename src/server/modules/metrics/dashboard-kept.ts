@@ -1,4 +1,5 @@
 import type { OrgCtx } from "../../context";
+import { isoDate } from "../../lib/time";
 import { ttlCache } from "../../lib/ttl-cache";
 import { councilDashboard } from "./dashboard.service";
 import { councilFiguresVersion } from "./figures-version.repo";
@@ -11,5 +12,7 @@ const kept = ttlCache<Awaited<ReturnType<typeof councilDashboard>>>(10 * 60_000,
 
 export async function keptCouncilDashboard(ctx: OrgCtx, at: string, provider?: string) {
   const version = await councilFiguresVersion(ctx.db, ctx.org.id);
-  return kept(`${ctx.org.id}|${at}|${provider ?? ""}|${version}`, () => councilDashboard(ctx, at, provider));
+  // Today is part of the key: a return becomes late when its due date passes, with no write.
+  const today = isoDate(ctx.deps.now());
+  return kept(`${ctx.org.id}|${at}|${provider ?? ""}|${version}|${today}`, () => councilDashboard(ctx, at, provider));
 }

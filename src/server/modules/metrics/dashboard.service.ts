@@ -2,7 +2,16 @@ import { SERVICES } from "../../../shared/ascwds/codes";
 import { HEADLINE_NAMES, HEADLINES } from "../../../shared/metrics";
 import type { OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
+import { addDays, isoDate } from "../../lib/time";
 import { frameworkForOrg } from "../frameworks/frameworks.service";
+import { overdueReturns, providerReturns } from "../returns/returns.service";
+import {
+  figuresNeedingAttention,
+  lateReturnItems,
+  ownDataItems,
+  ownReturnItems,
+  providersNeedingAttention,
+} from "./attention";
 import { comparisonDates } from "./dates";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "./disclosure";
 import { type Cell, cellKey, type Figures } from "./engine";
@@ -20,6 +29,11 @@ import { findTargets } from "./targets.repo";
 
 // A dashboard is a set of figures from the one engine, each already protected for its reader.
 
+/** The headline figures, and the count of pay below the legal minimum that what needs attention reads. */
+const ATTENTION_NAMES = [...HEADLINE_NAMES, "below_nlw_count"];
+
+const addDaysIso = (day: string, n: number) => isoDate(addDays(new Date(`${day}T00:00:00Z`), n));
+
 /** A council's figures per provider or per service type, each protected as a council reads them. */
 async function breakdown(
   ctx: OrgCtx,
@@ -36,7 +50,7 @@ async function breakdown(
       key,
       label: labels.get(key) ?? key,
       // Per-employer aggregates are the council's to see (metrics.md); small special category cells are not.
-      figures: pick(guard(key, figures), HEADLINE_NAMES),
+      figures: pick(guard(key, figures), ATTENTION_NAMES),
     }))
     .sort((a, b) => a.label.localeCompare(b.label));
   return rows;
@@ -62,7 +76,8 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
   if (!provider) cells.push({ at, by: "employer" }, { at, by: "service" });
   const figures = await figuresOver(ctx, ids);
   // Every date and breakdown shows the headline figures only: nothing else is computed.
-  const grid = await figures.grid(cells, HEADLINE_NAMES);
+  // The breakdown by provider also counts pay below the legal minimum, for what needs attention.
+  const grid = await figures.grid(cells, ATTENTION_NAMES);
   // Every date shown, and each breakdown, withholds what the same rule withholds on every other path.
   const view = await councilDisclosure(ctx, [at, previousAt, ...quarters]);
   const guard = (f: Figures, d: string) => (provider ? view.provider(provider, f, d) : view.total(f, d, at));
@@ -70,24 +85,37 @@ export async function councilDashboard(ctx: OrgCtx, at: string, provider?: strin
     pick(guard(grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures, d), HEADLINE_NAMES);
   // The provider exists: workplacesOf found it commissioned.
   const name = provider ? ((await orgNames(ctx.db, [provider])).get(provider) ?? "") : ctx.org.name;
+  const targets = await findTargets(ctx.db, ctx.org.id);
+  const byProvider = provider
+    ? []
+    : await breakdown(ctx, grid.get(cellKey({ at, by: "employer" })) ?? new Map(), "employer", (key, f) =>
+        view.provider(key, f, at),
+      );
+  const now = total(at);
+  const previous = total(previousAt);
+  const providerRows = provider
+    ? [{ key: provider, label: name, figures: guard(grid.get(cellKey({ at, by: "all" }))?.get("all") as Figures, at) }]
+    : byProvider;
   return {
     kind: "council" as const,
     at,
     previousAt,
     scope: { kind: scope.kind, id: provider ?? ctx.org.id, name },
-    now: total(at),
-    previous: total(previousAt),
-    targets: await findTargets(ctx.db, ctx.org.id),
-    byProvider: provider
-      ? []
-      : await breakdown(ctx, grid.get(cellKey({ at, by: "employer" })) ?? new Map(), "employer", (key, f) =>
-          view.provider(key, f, at),
-        ),
-    byService: provider
+    now,
+    previous,
+    targets,
+    attention: [
+      ...(provider ? [] : lateReturnItems(await overdueReturns(ctx))),
+      ...providersNeedingAttention(providerRows),
+      ...figuresNeedingAttention({ now, previous, previousAt, targets }),
+    ],
+    byProvider: byProvider.map((r) => ({ ...r, figures: pick(r.figures, HEADLINE_NAMES) })),
+    byService: (provider
       ? []
       : await breakdown(ctx, grid.get(cellKey({ at, by: "service" })) ?? new Map(), "service", (key, f) =>
           view.service(key, f, at),
-        ),
+        )
+    ).map((r) => ({ ...r, figures: pick(r.figures, HEADLINE_NAMES) })),
     trend: quarters.map((d) => ({ at: d, figures: total(d) })),
     // Counts by age and gender, pay band and leaving reason: aggregates, and none special category.
     distributions: await figures.distributions(at),
@@ -127,18 +155,25 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
   const guard = await protectForScope(ctx, { kind: "comparison" }, groupIds, [at]);
   const group = pick(guard(groupGrid.get(cellKey({ at, by: "all" }))?.get("all") as Figures, at), HEADLINE_NAMES);
   const now = mine(at);
+  const previous = pick(mine(previousAt), HEADLINE_NAMES);
+  const today = isoDate(ctx.deps.now());
   return {
     kind: "provider" as const,
     at,
     previousAt,
     now: pick(now, HEADLINE_NAMES),
-    previous: pick(mine(previousAt), HEADLINE_NAMES),
+    previous,
     comparison: group,
     rank: ranks(now, group, groupGrid.get(cellKey({ at, by: "employer" })) ?? new Map()),
     quality: {
       completeness: Object.fromEntries(Object.entries(now).filter(([k]) => k.startsWith("completeness"))),
       belowNlw: now.below_nlw_count,
     },
+    attention: [
+      ...ownReturnItems(await providerReturns(ctx), today, addDaysIso(today, 28)),
+      ...ownDataItems(now),
+      ...figuresNeedingAttention({ now, previous, previousAt }),
+    ],
     trend: quarters.map((d) => ({ at: d, figures: pick(mine(d), HEADLINE_NAMES) })),
     distributions: await ownFigures.distributions(at),
     careers: await ownFigures.careers(at, await frameworkForOrg(ctx)),

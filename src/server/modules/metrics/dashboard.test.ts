@@ -282,3 +282,46 @@ describe("a quarter ago", () => {
     expect(page.trend.at(-1).at).toBe(lastQuarterEnd);
   });
 });
+
+describe("what needs attention", () => {
+  it("opens a council's dashboard with providers late with a return, paying below the legal minimum, or with data too incomplete to trust, and figures off target, each linked; a provider's with its own", async () => {
+    const council = await makeOrg(hub, "council");
+    const admin = await signedIn(hub, (await makeUser(hub, council, "council_admin")).email);
+    const lowPay = await provider(council.id, 12, { pay: 8 }); // below the National Living Wage for a 36-year-old
+    const vague = await provider(council.id, 12, { unknownEthnicity: 12, pay: 13 });
+    const fine = await provider(council.id, 12, { vacancies: 3, pay: 13 });
+    // A return due before today: the providers' records were not changed since, so none sent it.
+    const period = (
+      await admin.request("POST", `/api/orgs/${council.id}/return-periods`, {
+        name: "Quarter to 31 March 2026",
+        periodEnd: "2026-03-31",
+        dueDate: "2026-04-30",
+      })
+    ).json.period;
+    await admin.request("PUT", `/api/orgs/${council.id}/targets`, { targets: { vacancy_rate: 0.01 } });
+    const d = (await admin.get(`/api/orgs/${council.id}/dashboard`)).json;
+    const of = (kind: string) => d.attention.filter((i: { kind: string }) => i.kind === kind);
+    expect(of("return_late")).toEqual([
+      expect.objectContaining({ periodId: period.id, text: expect.stringContaining("3 providers have not sent") }),
+    ]);
+    expect(of("below_nlw").map((i: { providerId: string }) => i.providerId)).toEqual([lowPay.id]);
+    expect(of("below_nlw")[0].text).toContain("12 workers paid below the National Living Wage");
+    const incomplete = of("incomplete_data").map((i: { providerId: string }) => i.providerId);
+    expect(incomplete).toContain(vague.id);
+    // These bare test records leave most fields blank: every provider's data is under 80% complete.
+    expect(incomplete).toEqual(expect.arrayContaining([vague.id, fine.id]));
+    expect(of("off_target")).toEqual([expect.objectContaining({ figure: "vacancy_rate" })]);
+    // The breakdowns keep to the headline figures: the count behind the attention list is not a column.
+    expect(d.byProvider[0].figures).not.toHaveProperty("below_nlw_count");
+
+    const own = await signedIn(hub, (await makeUser(hub, lowPay, "provider_admin")).email);
+    const mine = (await own.get(`/api/orgs/${lowPay.id}/dashboard`)).json;
+    expect(mine.attention.map((i: { kind: string }) => i.kind)).toEqual(
+      expect.arrayContaining(["return_late", "below_nlw"]),
+    );
+    expect(mine.attention.find((i: { kind: string }) => i.kind === "return_late")).toMatchObject({
+      periodId: period.id,
+      text: `Your return "Quarter to 31 March 2026" to ${council.name} was due on 30 April 2026: send it now.`,
+    });
+  });
+});

@@ -114,6 +114,18 @@ export async function providerStatuses(ctx: OrgCtx, period: Period) {
   });
 }
 
+/**
+ * The council's latest return period whose due date has passed, with the providers that have not
+ * submitted it (none when there is no such period): what a council's dashboard asks it to chase.
+ */
+export async function overdueReturns(ctx: OrgCtx) {
+  const today = isoDate(ctx.deps.now());
+  const period = (await repo.listCouncilPeriods(ctx.db, ctx.org.id)).find((p) => p.dueDate < today);
+  if (!period) return null;
+  const providers = (await providerStatuses(ctx, period)).filter((p) => p.status === "late" && !p.submittedAt);
+  return { period, providers: providers.map((p) => p.provider) };
+}
+
 export async function getCouncilPeriod(ctx: OrgCtx, periodId: string) {
   const period = await repo.findCouncilPeriod(ctx.db, ctx.org.id, periodId);
   if (!period) throw notFound("return period");
