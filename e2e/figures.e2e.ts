@@ -163,6 +163,11 @@ describe("workforce figures in a real browser", () => {
     const provider = await browser.newPage();
     await signIn(provider, baseUrl, "viewer@mersey-view.demo.test");
     await provider.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+    // The provider's home page: a few of its own figures, and what it must do next.
+    await provider.getByRole("heading", { level: 2, name: "Your figures today" }).waitFor();
+    expect(await provider.locator(".app-figure").filter({ hasText: "vacancy rate (a quarter ago:" }).count()).toBe(1);
+    await provider.getByRole("region", { name: "What to do next" }).waitFor();
+    await screenshot(provider, "provider-home");
     await provider.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
     await provider.getByRole("table", { name: /Headline figures as at/ }).waitFor();
     expect(await provider.textContent("main")).toContain("Your workplaces");
@@ -179,6 +184,7 @@ describe("workforce figures in a real browser", () => {
     await expect.poll(groupCell, { timeout: 10_000 }).toMatch(/^(\d+\.\d%|Not enough data)$/);
     await provider.getByRole("columnheader", { name: "Your rank" }).waitFor();
     await provider.getByRole("table", { name: "Completeness by field" }).waitFor();
+    await provider.getByRole("region", { name: "What needs attention" }).waitFor();
     await screenshot(provider, "provider-figures");
     await expectAccessible(provider, "provider workforce figures");
     await provider.close();

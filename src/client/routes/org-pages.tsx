@@ -11,6 +11,7 @@ import { homeTasks } from "../lib/home-tasks";
 import { type OrgHome, useCurrentOrg, type useOrg } from "../lib/org";
 import { type AuditEntry, orgApi, orgKeys, orgQueries } from "../queries/orgs";
 import { ApiTokensSection } from "./api-tokens";
+import { HomeFigures } from "./figures/home-figures";
 import { NotFoundPage } from "./misc-pages";
 
 const INTRO: Record<Role, (org: string) => string> = {
@@ -105,6 +106,9 @@ export function OrgHomePage(): React.ReactNode {
             <Figure value={s.staffInPost} label="staff in post (not agency)" />
           </div>
         </>
+      )}
+      {o.permissions.includes("metrics.view") && (o.kind === "council" || o.kind === "provider") && (
+        <HomeFigures orgId={o.id} kind={o.kind} />
       )}
       <HomeTasks org={o} />
     </Page>
