@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { browserForFile, expectAccessible, signIn } from "./browser";
+import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -135,10 +135,36 @@ describe("staff records in a browser", () => {
       .getByRole("link", { name: "Working week and training" })
       .click();
     await page.getByRole("heading", { level: 1, name: "Working week and mandatory training" }).waitFor();
-    // The demo's mandatory training: seven categories.
-    await page.getByRole("group", { name: "Training 7" }).waitFor();
-    expect(await page.getByLabel("Training category").nth(0).inputValue()).toBe("20"); // safeguarding adults
+    // The demo's mandatory training: seven categories, one line each.
+    const trainings = page.locator(".govuk-summary-list__row");
+    expect(await trainings.count()).toBe(7);
+    expect(await trainings.first().locator("dt").textContent()).toBe("Safeguarding adults");
     await expectAccessible(page, "working week and training");
+
+    // It fits on a screen (it was about 10,000 px, 40 job-role boxes for each training), also with
+    // a training open at its job roles, and never scrolls sideways on a 320 px phone.
+    const size = () =>
+      page.evaluate(() => ({
+        height: document.documentElement.scrollHeight,
+        width: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+      }));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect((await size()).height).toBeLessThan(3000);
+    await page.getByRole("button", { name: "Change Medication management" }).click();
+    const editor = page.getByRole("group", { name: "Training 7: Medication management" });
+    expect(await editor.getByLabel("Only some job roles").isChecked()).toBe(true);
+    expect(await editor.getByRole("checkbox").count()).toBe(37);
+    expect(await editor.getByLabel("Team leader", { exact: true }).isChecked()).toBe(true);
+    await screenshot(page, "working-week-training-1280");
+    expect((await size()).height).toBeLessThan(3000);
+    await page.setViewportSize({ width: 320, height: 640 });
+    const phone = await size();
+    expect(phone.width).toBeLessThanOrEqual(phone.viewport);
+    await expectAccessible(page, "working week and training at 320 px, a training open");
+    await screenshot(page, "working-week-training-320");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole("button", { name: "Done with Medication management" }).click();
 
     await page.getByLabel("Hours in a full-time week").fill("70");
     await page.getByRole("button", { name: "Save settings" }).click();
@@ -148,12 +174,21 @@ describe("staff records in a browser", () => {
 
     await page.getByLabel("Hours in a full-time week").fill("39");
     await page.getByRole("button", { name: "Add training" }).click();
-    const added = page.getByRole("group", { name: "Training 8" });
-    await added.getByLabel("Training category").selectOption({ label: "Dementia care" });
+    const added = page.getByRole("group", { name: /^Training 8: / });
+    await added.getByLabel("Training category").selectOption({ label: "Autism" });
     await added.getByLabel("Only some job roles").check();
     await added.getByLabel("Care worker", { exact: true }).check();
+    await added.getByLabel("Registered nurse", { exact: true }).check();
+    await added.getByRole("button", { name: "Tick all managerial and supervisory roles" }).click();
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByText("Settings saved").waitFor();
+    const autism = page.locator(".govuk-summary-list__row", { hasText: "Autism" });
+    expect(await autism.locator(".govuk-summary-list__value").textContent()).toBe(
+      "All managerial and supervisory roles, Care worker and Registered nurse",
+    );
+    await page.reload();
+    await page.locator(".govuk-summary-list__row", { hasText: "Autism" }).waitFor();
+    expect(await trainings.count()).toBe(8);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
     const row = page.getByRole("row", { name: /Mandatory training in date/ }).first();

@@ -174,3 +174,11 @@ export const LEAVING_DESTINATION_LABELS: Record<string, string> = {
 /** Where someone who left for `reason` went, in words ("Not known" when the reason does not say). */
 export const leavingDestinationLabel = (reason: number | null | undefined) =>
   LEAVING_DESTINATION_LABELS[LEAVING_DESTINATIONS[reason ?? 0] ?? ""] ?? "Not known";
+/** Main job roles in the groups ASC-WDS shows them in (its job role groups, 2024), for choosing several. */
+export const JOB_ROLE_GROUPS: { name: string; roles: number[] }[] = [
+  { name: "Care providing roles", roles: [8, 7, 52, 9, 23] },
+  { name: "Managerial and supervisory roles", roles: [4, 43, 45, 5, 3, 2, 1, 24] },
+  { name: "Professional and related roles", roles: [16, 37, 38, 6, 15, 36, 17] },
+  { name: "IT, digital and data roles", roles: [46, 47, 48, 49, 50, 51] },
+  { name: "Other roles", roles: [25, 26, 34, 10, 11, 39, 40, 42, 44, 35, 27] },
+];
