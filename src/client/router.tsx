@@ -1,28 +1,53 @@
-import { createRootRoute, createRoute, createRouter, Outlet } from "@tanstack/react-router";
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
 import { figuresSearch } from "./queries/figures";
 import { staffSearch } from "./queries/staff";
-import { AdminOrganisationsPage, FailedJobsPage, HubFiguresPage } from "./routes/admin-pages";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
-import {
-  CareerFrameworkPage,
-  CareersEasyReadPage,
-  CareersPage,
-  MyCareerPage,
-  StaffPlansPage,
-} from "./routes/career-pages";
-import { FiguresPage, figuresPartPage, ProviderFiguresPage } from "./routes/figures/dashboards";
-import { TargetsPage } from "./routes/figures/targets-page";
+import type { FiguresPart } from "./routes/figures/dashboards";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
-import { AuditPage, OrgHomePage, ProvidersPage, UsersPage } from "./routes/org-pages";
-import { PublicWorkforcePage } from "./routes/public-pages";
-import { ReferenceDataPage } from "./routes/reference-pages";
-import { ReturnPeriodPage, ReturnsPage } from "./routes/returns-pages";
-import { WorkforceSettingsPage } from "./routes/settings-pages";
-import { StaffFormPage } from "./routes/staff-form";
-import { RecordLeaverPage, StaffPage } from "./routes/staff-pages";
-import { UploadPage, UploadResultPage } from "./routes/upload-pages";
-import { AgencyPage, VacanciesPage } from "./routes/vacancy-pages";
+
+// Every other page's code is fetched when it is first opened (route splitting): someone reading the
+// public careers roadmap on a phone does not download the dashboards, the upload or the editor.
+const page = <M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K) =>
+  lazyRouteComponent(load, name);
+const adminPages = () => import("./routes/admin-pages");
+const careerPages = () => import("./routes/career-pages");
+const dashboards = () => import("./routes/figures/dashboards");
+const orgPages_ = () => import("./routes/org-pages");
+const returnsPages = () => import("./routes/returns-pages");
+const staffPages = () => import("./routes/staff-pages");
+const uploadPages = () => import("./routes/upload-pages");
+const vacancyPages = () => import("./routes/vacancy-pages");
+
+const AdminOrganisationsPage = page(adminPages, "AdminOrganisationsPage");
+const FailedJobsPage = page(adminPages, "FailedJobsPage");
+const HubFiguresPage = page(adminPages, "HubFiguresPage");
+const CareerFrameworkPage = page(careerPages, "CareerFrameworkPage");
+const CareersEasyReadPage = page(careerPages, "CareersEasyReadPage");
+const CareersPage = page(careerPages, "CareersPage");
+const MyCareerPage = page(careerPages, "MyCareerPage");
+const StaffPlansPage = page(careerPages, "StaffPlansPage");
+const FiguresPage = page(dashboards, "FiguresPage");
+const ProviderFiguresPage = page(dashboards, "ProviderFiguresPage");
+const figuresPartPage = (part: FiguresPart) =>
+  lazyRouteComponent(() => dashboards().then((m) => ({ default: m.figuresPartPage(part) })));
+const TargetsPage = page(() => import("./routes/figures/targets-page"), "TargetsPage");
+const AuditPage = page(orgPages_, "AuditPage");
+const OrgHomePage = page(orgPages_, "OrgHomePage");
+const ProvidersPage = page(orgPages_, "ProvidersPage");
+const UsersPage = page(orgPages_, "UsersPage");
+const PublicWorkforcePage = page(() => import("./routes/public-pages"), "PublicWorkforcePage");
+const ReferenceDataPage = page(() => import("./routes/reference-pages"), "ReferenceDataPage");
+const ReturnPeriodPage = page(returnsPages, "ReturnPeriodPage");
+const ReturnsPage = page(returnsPages, "ReturnsPage");
+const WorkforceSettingsPage = page(() => import("./routes/settings-pages"), "WorkforceSettingsPage");
+const StaffFormPage = page(() => import("./routes/staff-form"), "StaffFormPage");
+const RecordLeaverPage = page(staffPages, "RecordLeaverPage");
+const StaffPage = page(staffPages, "StaffPage");
+const UploadPage = page(uploadPages, "UploadPage");
+const UploadResultPage = page(uploadPages, "UploadResultPage");
+const AgencyPage = page(vacancyPages, "AgencyPage");
+const VacanciesPage = page(vacancyPages, "VacanciesPage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
   typeof s.token === "string" ? { token: s.token } : {};
@@ -37,7 +62,7 @@ const searchOf =
     schema.parse(s);
 
 const root = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ErrorPage });
-const signedIn = (Component: () => React.ReactNode) => () => (
+const signedIn = (Component: React.ComponentType) => () => (
   <RequireUser>
     <Component />
   </RequireUser>
