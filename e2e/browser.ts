@@ -48,6 +48,14 @@ export function browserForFile() {
 
 /** Runs axe on the page and fails on any serious or critical violation, listing them. */
 export async function expectAccessible(page: Page, label: string) {
+  const result = await axeViolations(page);
+  const serious = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious, `axe on ${label}`).toEqual([]);
+  return result;
+}
+
+/** Every axe violation on the page, with its rule, impact and the first few elements at fault. */
+export async function axeViolations(page: Page) {
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => {
     const r = await (
@@ -68,8 +76,6 @@ export async function expectAccessible(page: Page, label: string) {
       targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 3),
     }));
   });
-  const serious = result.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, `axe on ${label}`).toEqual([]);
   return result;
 }
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useParams, useRouterState } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { ORG_KIND_LABELS, type Permission, ROLE_LABELS } from "../../shared/permissions";
 import { type Membership, useMe } from "../lib/session";
 import { authApi } from "../queries/auth";
@@ -63,6 +63,61 @@ function OrgSwitcher({ memberships, current }: { memberships: Membership[]; curr
   );
 }
 
+/** Whether a navigation item is the page shown: Home only at its own address, others for their pages below too. */
+export function isCurrent(href: string, pathname: string, exact: boolean): boolean {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  return path === href || (!exact && path.startsWith(`${href}/`));
+}
+
+/**
+ * The GOV.UK service navigation: every page in a row on a wide screen, behind a Menu button on a
+ * phone. The current page is marked for screen readers (aria-current) and by a bar beside it.
+ */
+function ServiceNavigation({
+  items,
+  pathname,
+}: {
+  items: { href: string; label: string; exact?: boolean }[];
+  pathname: string;
+}) {
+  const [open, setOpen] = useState(false);
+  // Choosing a page closes the menu.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes
+  useEffect(() => setOpen(false), [pathname]);
+  return (
+    <div className={`app-service-nav${open ? " app-service-nav--open" : ""}`}>
+      <nav className="govuk-width-container" aria-label="Main">
+        <button
+          type="button"
+          className="app-service-nav__toggle"
+          aria-controls="app-navigation"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          Menu
+        </button>
+        <ul className="app-service-nav__list" id="app-navigation">
+          {items.map((n) => {
+            const current = isCurrent(n.href, pathname, n.exact ?? false);
+            return (
+              <li key={n.href} className={`app-service-nav__item${current ? " app-service-nav__item--active" : ""}`}>
+                <Link
+                  className="app-service-nav__link"
+                  to={n.href}
+                  activeOptions={{ exact: n.exact ?? false, includeSearch: false }}
+                  aria-current={current ? "page" : undefined}
+                >
+                  {n.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </div>
+  );
+}
+
 export function Layout(): React.ReactNode {
   const { data: me } = useMe();
   const params = useParams({ strict: false });
@@ -79,17 +134,17 @@ export function Layout(): React.ReactNode {
     navigate({ to: "/sign-in" });
   };
 
-  const nav = current
+  const nav: { href: string; label: string; exact?: boolean }[] = current
     ? ORG_NAV.filter((n) => !n.permission || [n.permission].flat().some((p) => current.permissions.includes(p))).map(
-        (n) => ({ ...n, href: `/orgs/${current.id}${n.to}` }),
+        (n) => ({ label: n.label, href: `/orgs/${current.id}${n.to}`, exact: n.to === "" }),
       )
     : [];
   if (me?.user?.isHubAdmin)
     nav.push(
-      { to: "", label: "All organisations", href: "/admin/organisations" },
-      { to: "", label: "Reference data", href: "/admin/reference" },
-      { to: "", label: "Whole hub figures", href: "/admin/hub-figures" },
-      { to: "", label: "Failed jobs", href: "/admin/failed-jobs" },
+      { label: "All organisations", href: "/admin/organisations" },
+      { label: "Reference data", href: "/admin/reference" },
+      { label: "Whole hub figures", href: "/admin/hub-figures" },
+      { label: "Failed jobs", href: "/admin/failed-jobs" },
     );
 
   return (
@@ -122,6 +177,7 @@ export function Layout(): React.ReactNode {
           )}
         </div>
       </header>
+      {nav.length > 0 && <ServiceNavigation items={nav} pathname={pathname} />}
       <div className="govuk-width-container">
         {isDemo && (
           <div className="govuk-phase-banner">
@@ -132,19 +188,6 @@ export function Layout(): React.ReactNode {
               </span>
             </p>
           </div>
-        )}
-        {nav.length > 0 && (
-          <nav className="app-nav" aria-label="Main">
-            <ul>
-              {nav.map((n) => (
-                <li key={n.href}>
-                  <Link to={n.href} aria-current={pathname === n.href ? "page" : undefined}>
-                    {n.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
         )}
         <main className="govuk-main-wrapper" id="main-content">
           <Outlet />

@@ -1,4 +1,43 @@
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+
+/**
+ * A container that scrolls sideways when what it holds is wider than the screen, so the page
+ * itself never does. While it scrolls it is a named region that takes the keyboard's focus, so
+ * people who do not use a mouse can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable).
+ */
+export function ScrollRegion({
+  label,
+  labelledBy,
+  children,
+}: {
+  label?: string;
+  labelledBy?: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    for (const child of Array.from(el.children)) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={ref}
+      className="app-table-wrap"
+      {...(scrolls
+        ? { tabIndex: 0, role: "region", "aria-label": labelledBy ? undefined : label, "aria-labelledby": labelledBy }
+        : {})}
+    >
+      {children}
+    </div>
+  );
+}
 
 export interface Column<T> {
   header: string;
@@ -26,7 +65,8 @@ function sorted<T>(rows: T[], cols: Column<T>[], sort: Sort): T[] {
 }
 
 /**
- * A GOV.UK table that scrolls sideways on a phone rather than overflowing the page. Columns with
+ * A GOV.UK table that scrolls sideways on a phone (in a ScrollRegion named by its caption) rather
+ * than overflowing the page. Columns with
  * a sortValue sort when their header button is pressed (aria-sort tells screen readers how).
  */
 export function Table<T>({
@@ -41,6 +81,7 @@ export function Table<T>({
   rowKey: (row: T) => string | number;
 }) {
   const cols = columns.filter(Boolean) as Column<T>[];
+  const captionId = useId();
   const [sort, setSort] = useState<Sort>(null);
   const toggle = (header: string) =>
     setSort((s) => ({
@@ -48,9 +89,11 @@ export function Table<T>({
       direction: s?.header === header && s.direction === "ascending" ? "descending" : "ascending",
     }));
   return (
-    <div className="app-table-wrap">
+    <ScrollRegion labelledBy={captionId}>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+          {caption}
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {cols.map((c) => (
@@ -85,6 +128,6 @@ export function Table<T>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
