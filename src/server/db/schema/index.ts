@@ -5,3 +5,4 @@ export * from "./platform";
 export * from "./reference";
 export * from "./staging";
 export * from "./workforce";
+export * from "./strategy";
