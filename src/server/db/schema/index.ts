@@ -6,3 +6,4 @@ export * from "./reference";
 export * from "./staging";
 export * from "./workforce";
 export * from "./strategy";
+export * from "./strategy-report";
