@@ -24,6 +24,9 @@ export const ROLES = [
   "trainer",
   "staff_member",
   "candidate",
+  "workforce_lead",
+  "board_member",
+  "steering_member",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -37,11 +40,25 @@ export const ROLE_LABELS: Record<Role, string> = {
   trainer: "Trainer",
   staff_member: "Staff member (personal account)",
   candidate: "Candidate (personal account)",
+  workforce_lead: "Workforce lead",
+  board_member: "Board member",
+  steering_member: "Strategy group member",
 };
 
 /** Which roles an organisation of each kind may grant. */
 export const ROLES_BY_KIND: Record<OrgKind, readonly Role[]> = {
-  council: ["council_admin", "council_analyst", "commissioner", "staff_member", "candidate"],
+  // A strategy group member from a provider or partner is given steering_member at the council
+  // when added to a group, and loses it when they leave the last one (modules/strategy).
+  council: [
+    "council_admin",
+    "workforce_lead",
+    "council_analyst",
+    "commissioner",
+    "board_member",
+    "steering_member",
+    "staff_member",
+    "candidate",
+  ],
   provider: ["provider_admin", "provider_editor", "provider_viewer", "staff_member"],
   training_partner: ["provider_admin", "trainer"],
   nhs_partner: ["provider_admin", "provider_viewer", "staff_member"],
@@ -77,12 +94,16 @@ export const PERMISSIONS = [
   "returns.view", // a council: return periods and who has submitted; a provider: its own returns
   "returns.manage", // a council: set return periods
   "returns.submit", // a provider: submit its return
+  "strategy.view", // a council: its workforce strategy, progress, risks and governance
+  "strategy.update", // record progress on actions: any action with strategy.manage, else those they own (a person or their group)
+  "strategy.manage", // a council: edit the plan, approve it, the register, groups, meetings and the forum log
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ORG_ADMIN: Permission[] = ["org.view", "users.view", "users.manage", "audit.view"];
 const PROVIDER_DATA_READ: Permission[] = ["workplaces.view", "staff.view", "metrics.view"];
 const PROVIDER_DATA_WRITE: Permission[] = ["workplaces.edit", "staff.edit"];
+const STRATEGY_EDIT: Permission[] = ["strategy.view", "strategy.update", "strategy.manage"];
 
 export const MATRIX: Record<Role, readonly Permission[]> = {
   // The council also runs its own services, so its admin manages its own staff records.
@@ -99,8 +120,19 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.manage",
     "careers.view",
     "careers.plans",
+    ...STRATEGY_EDIT,
   ],
-  council_analyst: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view", "careers.view"],
+  // Leads the workforce strategy: edits the plan and reads the figures it is measured by.
+  workforce_lead: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view", ...STRATEGY_EDIT],
+  council_analyst: [
+    "org.view",
+    "providers.view",
+    "workplaces.view",
+    "metrics.view",
+    "returns.view",
+    "careers.view",
+    "strategy.view",
+  ],
   commissioner: [
     "org.view",
     "providers.view",
@@ -109,7 +141,12 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "metrics.manage",
     "returns.view",
     "careers.view",
+    "strategy.view",
   ],
+  // Reads the strategy and its progress (the board the steering group reports to).
+  board_member: ["org.view", "strategy.view"],
+  // A member of a strategy group from outside the council: reads the plan, updates the actions they own.
+  steering_member: ["org.view", "strategy.view", "strategy.update"],
   provider_admin: [
     ...ORG_ADMIN,
     ...PROVIDER_DATA_READ,

@@ -25,6 +25,11 @@ const INTRO: Record<Role, (org: string) => string> = {
   trainer: (o) => `You run courses and cohorts for ${o}.`,
   staff_member: (o) => `This is your personal account with ${o}: your own record, training and career plan.`,
   candidate: () => "This is your personal account for finding jobs with local care employers.",
+  workforce_lead: (o) =>
+    `You lead ${o}'s workforce strategy: its plan, progress, risks and the groups that deliver it.`,
+  board_member: (o) => `You can read ${o}'s workforce strategy and how it is progressing.`,
+  steering_member: (o) =>
+    `You are in a group delivering ${o}'s workforce strategy: read the plan and record progress on the actions you own.`,
 };
 
 const number = (n: number) => n.toLocaleString("en-GB");

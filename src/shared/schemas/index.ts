@@ -7,6 +7,8 @@ export * from "./orgs";
 export * from "./reference";
 export * from "./returns";
 export * from "./staff";
+export * from "./strategy";
+export * from "./strategy-report";
 export * from "./system";
 export * from "./tokens";
 export * from "./vacancies";
