@@ -94,6 +94,21 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   "delete /api/orgs/:orgId/api-tokens/:tokenId": {},
   "post /api/orgs/:orgId/records/workplaces": { body: () => ({ records: [{ LOCALESTID: "X" }] }) },
   "post /api/orgs/:orgId/records/staff": { body: () => ({ records: [{ LOCALESTID: "X", UNIQUEWORKERID: "Y" }] }) },
+  "get /api/orgs/:orgId/strategy/reports": {},
+  "get /api/orgs/:orgId/strategy/reports/:file": { params: () => ({ file: "2026-Q1.pdf" }) },
+  "get /api/orgs/:orgId/strategy/reports/kept/:reportId": {},
+  "get /api/orgs/:orgId/strategy/narratives/:quarter": { params: () => ({ quarter: "2026-Q1" }) },
+  "put /api/orgs/:orgId/strategy/narratives/:quarter": {
+    params: () => ({ quarter: "2026-Q1" }),
+    body: () => ({
+      title: "Intruder's report",
+      reportTo: "Board",
+      meetingDate: null,
+      reportingOfficer: "Intruder",
+      purpose: "To intrude.",
+      recommendations: ["Intrude."],
+    }),
+  },
   "put /api/orgs/:orgId/agency-use": {
     body: () => ({ workplaceId: "00000000-0000-4000-8000-000000000000", month: "2026-05", hours: 10, spend: 250 }),
   },

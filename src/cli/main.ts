@@ -17,10 +17,12 @@ import { dumpSql } from "../server/modules/export/sql-dump";
 import { applyUpload, summaryOf, validateUpload } from "../server/modules/imports/imports.service";
 import { metricsFor } from "../server/modules/metrics/metrics.service";
 import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
+import { generateBoardReport, type ReportFormat } from "../server/modules/strategy-report/strategy-report.service";
 import { createUserWithMembership } from "../server/modules/users/users.service";
 import { csvLineDefused } from "../shared/csv";
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions";
 import { email as emailSchema, orgName as orgNameSchema, slug as slugSchema } from "../shared/schemas";
+import { boardReportQuarter } from "../shared/schemas/strategy-report";
 import { type Format, parse, required, UsageError } from "./args";
 
 const USAGE = `Usage: hub <command> [options]   (or: npm run hub -- <command> [options])
@@ -40,6 +42,9 @@ Commands:
   metrics --org <id-or-slug> [--scope employer|council|workplace:<ref>] [--at YYYY-MM-DD] [--metrics a,b]
           [--format json|csv|text]          Print workforce figures as { "<name>": value } (names as in docs/metrics.md;
                                             rates as fractions, money in pounds; null when there is no data)
+  report board --org <council> --quarter <YYYY-Qn> --out <file.docx|file.pdf>
+                                            Generate the council's quarterly board report (Word or PDF, as the file's
+                                            extension says), kept with every report generated before
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
@@ -300,6 +305,35 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
             .join("\n"),
         };
       return { format, data: flat, text: [`${org.name}, ${result.scope.kind}, as at ${at}:`, ...lines].join("\n") };
+    });
+  }
+
+  if (command === "report" && sub === "board") {
+    const { values, format } = parse(rest, {
+      org: { type: "string" },
+      quarter: { type: "string" },
+      out: { type: "string" },
+    });
+    const orgRef = required(values.org, "--org");
+    const quarter = check(boardReportQuarter, required(values.quarter, "--quarter"), "--quarter");
+    const out = required(values.out, "--out");
+    const ext = /\.(docx|pdf)$/i.exec(out)?.[1]?.toLowerCase() as ReportFormat | undefined;
+    if (!ext) throw new UsageError(`--out must name a .docx or .pdf file, not "${out}"`);
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, orgRef);
+      if (org?.kind !== "council") throw new UsageError(`--org: no council with id or short name "${orgRef}"`);
+      const orgCtx = {
+        ...ctx,
+        org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo },
+        role: null,
+      };
+      const report = await generateBoardReport(orgCtx, quarter, ext);
+      writeFileSync(out, report.bytes);
+      return {
+        format,
+        data: { file: out, format: ext, quarter, bytes: report.bytes.length, sha256: report.sha256, id: report.id },
+        text: `Wrote ${out}: ${org.name}'s board report for ${quarter} (${report.bytes.length.toLocaleString("en-GB")} bytes, SHA-256 ${report.sha256.slice(0, 12)}…), kept as version ${report.id}.`,
+      };
     });
   }
 

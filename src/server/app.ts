@@ -22,6 +22,7 @@ import { orgRoutes } from "./modules/orgs/orgs.routes";
 import { referenceRoutes } from "./modules/reference/reference.routes";
 import { returnRoutes } from "./modules/returns/returns.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
+import { strategyReportRoutes } from "./modules/strategy-report/strategy-report.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { tokenRoutes } from "./modules/tokens/tokens.routes";
 import { tokenFromBearer } from "./modules/tokens/tokens.service";
@@ -79,6 +80,7 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   tokenRoutes(router);
   recordRoutes(router);
   returnRoutes(router);
+  strategyReportRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

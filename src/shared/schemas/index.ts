@@ -8,6 +8,7 @@ export * from "./reference";
 export * from "./returns";
 export * from "./staff";
 export * from "./strategy";
+export * from "./strategy-report";
 export * from "./system";
 export * from "./tokens";
 export * from "./vacancies";
