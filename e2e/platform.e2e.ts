@@ -1,3 +1,4 @@
+import { get } from "node:http";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
@@ -77,6 +78,26 @@ describe("platform in a real browser", () => {
     await expectAccessible(page, "provider home on a phone");
     await screenshot(page, "provider-home-phone");
     await context.close();
+  });
+
+  it("sends its scripts compressed, as the build wrote them", async () => {
+    const html = await (await fetch(`${baseUrl}/sign-in`)).text();
+    const main = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? "";
+    expect(main).not.toBe("");
+    // The bytes on the wire (fetch would undo the compression).
+    const raw = (encoding: string) =>
+      new Promise<{ encoding: string | undefined; bytes: number }>((resolve, reject) => {
+        get(`${baseUrl}${main}`, { headers: { "accept-encoding": encoding } }, (res) => {
+          let bytes = 0;
+          res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          res.on("end", () => resolve({ encoding: res.headers["content-encoding"], bytes }));
+        }).on("error", reject);
+      });
+    const [br, gzip, plain] = await Promise.all([raw("br, gzip"), raw("gzip"), raw("identity")]);
+    expect(br.encoding).toBe("br");
+    expect(gzip.encoding).toBe("gzip");
+    expect(plain.encoding).toBeUndefined();
+    expect(br.bytes).toBeLessThan(plain.bytes / 2.5);
   });
 
   it("someone in two organisations switches between them from the header", async () => {

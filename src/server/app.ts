@@ -93,6 +93,8 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
       "/assets/*",
       serveStatic({
         root: relative(process.cwd(), CLIENT_DIR),
+        // The build writes .br and .gz copies (vite.config.ts): sent to browsers that accept them.
+        precompressed: true,
         onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable"),
       }),
     );
