@@ -1,7 +1,9 @@
 import { count, sql } from "drizzle-orm";
 import type { Role } from "../../../shared/permissions";
 import { type Ctx, inTransaction } from "../../context";
+import { bulkInsert } from "../../db/bulk";
 import {
+  agencyUse,
   commissioning,
   organisations,
   returnPeriods,
@@ -102,14 +104,9 @@ export async function databaseIsEmpty(ctx: Ctx) {
   return row.n === 0;
 }
 
-const BATCH = 500;
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
 /**
  * Writes the demo system in one transaction: organisations, commissioning, workplaces, staff
- * records with three years of history, vacancies, and one user per role.
+ * records with three years of history, vacancies, monthly agency spend, and one user per role.
  */
 export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
   const data = generateDemo(opts.anchor);
@@ -124,13 +121,13 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
       orgIds.set(o.key, row.id);
     }
     const councilId = orgIds.get("council") as string;
-    // Commissioning began on different dates over the years before the demo's history.
+    // Commissioning began on different dates over the years before the demo's history (three years).
     const anchorYear = Number(opts.anchor.slice(0, 4));
     await tx.db.insert(commissioning).values(
       data.commissioned.map((key, i) => ({
         councilId,
         providerId: orgIds.get(key) as string,
-        fromDate: `${anchorYear - 3 - (i % 6)}-04-01`,
+        fromDate: `${anchorYear - 4 - (i % 6)}-04-01`,
       })),
     );
     const placeIds = new Map<string, string>();
@@ -160,25 +157,36 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
         .returning({ id: workplaces.id });
       placeIds.set(w.key, row.id);
     }
-    await insertInBatches(data.staff, (batch) =>
-      tx.db.insert(staffRecords).values(
-        batch.map(({ orgKey, workplaceKey, ni, ...s }) => ({
-          ...s,
-          orgId: orgIds.get(orgKey) as string,
-          workplaceId: placeIds.get(workplaceKey) as string,
-          personKey: ni ? personKey(secret, ni) : null,
-          niEncrypted: ni ? encrypt(secret, ni) : null,
-        })),
-      ),
+    // COPY rather than inserts: the demo's three years are some 15,000 rows, and seeding runs at first start.
+    await bulkInsert(
+      tx.db,
+      staffRecords,
+      data.staff.map(({ orgKey, workplaceKey, ni, ...s }) => ({
+        ...s,
+        orgId: orgIds.get(orgKey) as string,
+        workplaceId: placeIds.get(workplaceKey) as string,
+        personKey: ni ? personKey(secret, ni) : null,
+        niEncrypted: ni ? encrypt(secret, ni) : null,
+      })),
     );
-    await insertInBatches(data.vacancies, (batch) =>
-      tx.db.insert(vacancies).values(
-        batch.map(({ orgKey, workplaceKey, ...v }) => ({
-          ...v,
-          orgId: orgIds.get(orgKey) as string,
-          workplaceId: placeIds.get(workplaceKey) as string,
-        })),
-      ),
+    await bulkInsert(
+      tx.db,
+      vacancies,
+      data.vacancies.map(({ orgKey, workplaceKey, ...v }) => ({
+        ...v,
+        orgId: orgIds.get(orgKey) as string,
+        workplaceId: placeIds.get(workplaceKey) as string,
+      })),
+    );
+
+    await bulkInsert(
+      tx.db,
+      agencyUse,
+      data.agency.map(({ orgKey, workplaceKey, ...a }) => ({
+        ...a,
+        orgId: orgIds.get(orgKey) as string,
+        workplaceId: placeIds.get(workplaceKey) as string,
+      })),
     );
 
     const trainingSeeded = await seedTraining(tx, [...orgIds.values()], opts.anchor);
@@ -217,6 +225,7 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
         workplaces: data.workplaces.length,
         staffRecords: data.staff.length,
         vacancies: data.vacancies.length,
+        agencyMonths: data.agency.length,
         trainingRecords: trainingSeeded,
         returns: returnsSeeded,
       },
@@ -309,7 +318,7 @@ async function seedTraining(ctx: Ctx, orgIds: string[], anchor: string) {
     )
     .orderBy(staffRecords.localRef, staffRecords.startDate);
   const rows = demoTraining(inPost, anchor, new Random(4242));
-  await insertInBatches(rows, (batch) => ctx.db.insert(trainingRecords).values(batch));
+  await bulkInsert(ctx.db, trainingRecords, rows);
   return rows.length;
 }
 
