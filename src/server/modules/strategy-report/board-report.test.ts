@@ -126,6 +126,7 @@ describe("the quarterly board report", () => {
     expect(completed).not.toContain("R3.1");
     expect(text).toContain("K1 Market fragility: providers leave the market or hand back contracts from 16 to 20");
     expect(text).toContain("K3 Data infrastructure not available when needed added (score 9)");
+    expect(text).toMatch(/A2 Data infrastructure is available\nFailed/);
     expect(text).toContain("approved workforce budget of £1.2 million");
     expect(text).toContain("[To complete: the equality implications");
     // The plan's measure rated against its target: 66.7% vacancies against at most 9.0%.

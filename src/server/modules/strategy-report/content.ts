@@ -168,27 +168,34 @@ export function reportBlocks(input: BoardReportInput): Block[] {
       ],
     },
   );
-  const bars = rasterise(
-    ...svgArgs(
-      statusBarsSvg(
-        `Actions by status, ${q.months}`,
-        counts.map(({ r, by }) => ({
-          label: `${r.ref} ${r.title}`,
-          counts: [...ACTION_STATUSES, "none" as const].map((s) => ({
-            label: s === "none" ? "No update" : STATUS_LABELS[s],
-            count: by(s),
-            colour: STATUS_COLOURS[s],
+  if (counts.length) {
+    const bars = rasterise(
+      ...svgArgs(
+        statusBarsSvg(
+          `Actions by status, ${q.months}`,
+          counts.map(({ r, by }) => ({
+            label: `${r.ref} ${r.title}`,
+            counts: [...ACTION_STATUSES, "none" as const].map((s) => ({
+              label: s === "none" ? "No update" : STATUS_LABELS[s],
+              count: by(s),
+              colour: STATUS_COLOURS[s],
+            })),
           })),
-        })),
+        ),
       ),
-    ),
-  );
-  blocks.push({
-    kind: "image",
-    ...bars,
-    alt: `Bar chart of each recommendation's actions by status; the same counts are in the table above.`,
-    caption: `Figure 1: actions by status for each recommendation and enabler, ${q.months}.`,
-  });
+    );
+    blocks.push({
+      kind: "image",
+      ...bars,
+      alt: `Bar chart of each recommendation's actions by status; the same counts are in the table above.`,
+      caption: `Figure 1: actions by status for each recommendation and enabler, ${q.months}.`,
+    });
+  } else
+    blocks.push({
+      kind: "para",
+      text: prompt("the strategy's recommendations and actions: the hub holds no plan for this council yet"),
+      style: "prompt",
+    });
 
   // 3.2 Exceptions
   const exceptions = all.filter((a) => a.status === "at_risk" || a.status === "off_track");
@@ -196,21 +203,20 @@ export function reportBlocks(input: BoardReportInput): Block[] {
   if (exceptions.length)
     blocks.push({
       kind: "table",
-      header: ["Action", "Owner", "Due", "Status", "Last quarter", "Update"],
-      widths: [26, 14, 11, 10, 10, 29],
+      header: ["Action", "Owner", "Due", "Status", "Update"],
+      widths: [28, 15, 12, 11, 34],
       rows: exceptions.map((a) => [
         `${a.ref} ${a.title}`,
         a.owner,
         a.dueDate ? longDate(a.dueDate) : "",
         { text: STATUS_LABELS[a.status as ActionStatus], fill: STATUS_FILL[a.status as ActionStatus] },
-        a.previousStatus ? STATUS_LABELS[a.previousStatus] : "No update",
-        a.narrative ?? "No update recorded",
+        [a.narrative || "No update recorded", a.suggestion].filter(Boolean).join(" "),
       ]),
     });
   else blocks.push({ kind: "para", text: "No action is at risk or off track this quarter." });
 
   // 3.3 Completed
-  const completed = all.filter((a) => a.status === "complete" && a.previousStatus !== "complete");
+  const completed = all.filter((a) => a.completedThisQuarter);
   blocks.push({ kind: "heading", level: 2, text: "3.3 Actions completed this quarter" });
   if (completed.length)
     blocks.push({
@@ -290,29 +296,31 @@ export function reportBlocks(input: BoardReportInput): Block[] {
     alt: `Line chart of the vacancy and turnover rates at each quarter end: ${trendWords}.`,
     caption: `Figure 2: vacancy and turnover rates at each quarter end (${trendWords}). Source: Care Workforce Hub, figures as at each date.`,
   });
-  const ragRows = [...measures].map(([n, m]) => {
-    const h = headlineOf(n) as Headline;
-    const rag = ragOf(figures.now[n]?.value ?? null, m.target, m.better);
-    return {
-      label: h.label,
-      value: show(figures.now[n], h.kind),
-      target: `${m.better === "lower" ? "≤" : "≥"} ${formatValue(m.target, h.kind)}`,
-      rag,
-      ragText: rag ? RAG_WORDS[rag] : "No data",
-    };
-  });
-  if (ragRows.length) {
-    const ragPng = rasterise(...svgArgs(ragTableSvg(`Measures against targets as at ${at}`, ragRows)));
-    blocks.push({
-      kind: "image",
-      ...ragPng,
-      alt: `Red, amber and green table of the measures: ${ragRows.map((r) => `${r.label} ${r.value}, target ${r.target}, ${r.ragText}`).join("; ")}.`,
-      caption: `Figure 3: the plan's measures against their targets as at ${at} (on target: meets it; near target: within a tenth of it; off target: further). Source: Care Workforce Hub, figures as at ${at}.`,
+  const ragRows = names
+    .filter((n) => headlineOf(n)?.better)
+    .map((n) => {
+      const h = headlineOf(n) as Headline;
+      const m = measures.get(n);
+      const rag = m ? ragOf(figures.now[n]?.value ?? null, m.target, m.better) : null;
+      return {
+        label: h.label,
+        value: show(figures.now[n], h.kind),
+        target: m ? `${m.better === "lower" ? "≤" : "≥"} ${formatValue(m.target, h.kind)}` : "None set",
+        rag,
+        ragText: rag ? RAG_WORDS[rag] : m ? "No data" : "No target",
+      };
     });
-  } else
+  const ragPng = rasterise(...svgArgs(ragTableSvg(`Figures against targets as at ${at}`, ragRows)));
+  blocks.push({
+    kind: "image",
+    ...ragPng,
+    alt: `Red, amber and green table of the figures against their targets: ${ragRows.map((r) => `${r.label} ${r.value}, target ${r.target}, ${r.ragText}`).join("; ")}.`,
+    caption: `Figure 3: the figures against the plan's targets as at ${at} (on target: meets it; near target: within a tenth of it; off target: further). Source: Care Workforce Hub, figures as at ${at}.`,
+  });
+  if (!measures.size)
     blocks.push({
       kind: "para",
-      text: prompt("no measure in the plan has a target, so no figure is rated red, amber or green"),
+      text: prompt("targets for these figures: neither the plan's measures nor the council's dashboard set any"),
       style: "prompt",
     });
 
@@ -366,6 +374,20 @@ export function reportBlocks(input: BoardReportInput): Block[] {
         : "No risk's score changed since last quarter.",
     });
   } else blocks.push({ kind: "para", text: prompt("the strategy's risks: the register holds none"), style: "prompt" });
+
+  if (plan.assumptions.length)
+    blocks.push(
+      { kind: "para", text: "The plan's assumptions, and whether each still holds:" },
+      {
+        kind: "table",
+        header: ["Assumption", "Status"],
+        widths: [80, 20],
+        rows: plan.assumptions.map((a) => [
+          `${a.ref} ${a.title}`,
+          { text: a.status, fill: a.status === "Failed" ? "red" : "green" },
+        ]),
+      },
+    );
 
   // 4 Implications
   const imp = plan.implications;

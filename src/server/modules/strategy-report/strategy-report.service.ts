@@ -35,6 +35,7 @@ const EMPTY_PLAN: BoardReportPlan = {
   actions: [],
   measures: [],
   risks: [],
+  assumptions: [],
   implications: { financial: null, policy: null, equality: null, risk: null },
   backgroundPapers: [],
 };

@@ -35,8 +35,10 @@ export interface BoardReportPlan {
     dueDate: string | null;
     /** Its status at the quarter's last update (null: no update yet). */
     status: ActionStatus | null;
-    /** Its status a quarter before. */
-    previousStatus: ActionStatus | null;
+    /** Complete now and not a quarter before. */
+    completedThisQuarter: boolean;
+    /** The status the hub suggests because a linked measure is off target, in words (null: none). */
+    suggestion: string | null;
     narrative: string | null;
     updatedOn: string | null;
   }[];
@@ -52,6 +54,8 @@ export interface BoardReportPlan {
     owner: string;
     mitigation: string | null;
   }[];
+  /** The plan's assumptions and whether each still holds. */
+  assumptions: { ref: string; title: string; status: string }[];
   /** Implications the plan records; null where it holds none (the report leaves a prompt). */
   implications: { financial: string | null; policy: string | null; equality: string | null; risk: string | null };
   backgroundPapers: string[];
