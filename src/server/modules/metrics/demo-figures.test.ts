@@ -123,6 +123,10 @@ describe("the demo's history tells the strategy's story (figures at each year en
     expect(independent).toBeGreaterThan(now);
     expect(independent).toBeLessThan(englandNow - 0.1);
     expect(councilOwn).toBeGreaterThan(englandNow);
+    // Leavers keep the pay of the year they left: nobody is below the legal minimum of their day,
+    // and care workers' pay rises over the history with the National Living Wage.
+    expect(series("below_nlw_count")).toEqual([0, 0, 0, 0]);
+    expect(rising(series("pay_median_hourly.care_worker"))).toBe(true);
   });
 });
 
