@@ -151,7 +151,7 @@ export function reportBlocks(input: BoardReportInput): Block[] {
     {
       kind: "table",
       header: ["Recommendation", "Actions", ...ACTION_STATUSES.map((s) => STATUS_LABELS[s]), "No update"],
-      widths: [34, 9, 10, 9, 9, 9, 10, 10],
+      widths: [28, 8, 9, 9, 9, 9, 11, 10],
       rows: [
         ...counts.map(({ r, actions, by }) => [
           `${r.ref} ${r.title}`,

@@ -82,7 +82,13 @@ function table(b: Extract<Block, { kind: "table" }>) {
 function paragraphs(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case "title":
-      return [new Paragraph({ heading: HeadingLevel.TITLE, children: [run(b.text, { bold: true, size: 40 })] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.TITLE,
+          spacing: { after: 240 },
+          children: [run(b.text, { bold: true, size: 40 })],
+        }),
+      ];
     case "meta": {
       const widths = [Math.floor(PAGE_WIDTH_TWIPS * 0.3), Math.ceil(PAGE_WIDTH_TWIPS * 0.7)];
       return [
