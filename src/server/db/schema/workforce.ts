@@ -47,6 +47,12 @@ export const workplaces = pgTable(
     declaredStaffTotal: integer("declared_staff_total"),
     /** The other ASC-WDS workplace answers, by column name, in canonical form (kept so files round-trip). */
     ascwds: jsonb("ascwds").$type<Record<string, string>>().notNull().default({}),
+    /**
+     * The day the hub's records of this workplace begin: its first upload's as-at date, or the
+     * start of a history loaded with it. Before it the hub knows who was in post from start dates
+     * but not who left, nor vacancies: its figures read "no data" there. Null: no such limit.
+     */
+    recordsFrom: date("records_from"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "workplaces" ADD COLUMN "records_from" date;
