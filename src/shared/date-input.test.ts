@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { datePartsOf, parseDateParts } from "./date-input";
+import { z } from "zod";
+import {
+  dateFromParts,
+  datePartsOf,
+  datePartsOfDmy,
+  dmyOf,
+  monthPartsOf,
+  parseDateParts,
+  parseMonthParts,
+} from "./date-input";
 
 const parts = (day: string, month: string, year: string) => ({ day, month, year });
 
@@ -51,5 +60,53 @@ describe("the GOV.UK date input", () => {
   it("fills the boxes from an ISO day", () => {
     expect(datePartsOf("2026-12-04")).toEqual(parts("4", "12", "2026"));
     expect(datePartsOf(null)).toEqual(parts("", "", ""));
+  });
+
+  it("reads a month from its month and year boxes as YYYY-MM, with the pattern's messages", () => {
+    const month = (m: string, y: string) => ({ day: "", month: m, year: y });
+    expect(parseMonthParts(month("4", "2026"), "Month")).toEqual({ ok: true, iso: "2026-04" });
+    expect(parseMonthParts(month("december", "2026"), "Month")).toEqual({ ok: true, iso: "2026-12" });
+    expect(parseMonthParts(month("", ""), "Month")).toEqual({
+      ok: false,
+      message: "Enter the month",
+      parts: ["month", "year"],
+    });
+    expect(parseMonthParts(month("4", ""), "Month")).toEqual({
+      ok: false,
+      message: "Month must include a year",
+      parts: ["year"],
+    });
+    expect(parseMonthParts(month("13", "2026"), "Month")).toEqual({
+      ok: false,
+      message: "Month must be a real date",
+      parts: ["month"],
+    });
+    expect(monthPartsOf("2026-04")).toEqual(month("4", "2026"));
+    expect(monthPartsOf(null)).toEqual(month("", ""));
+  });
+
+  it("fills the boxes from a date as the ASC-WDS files write it, and writes one back", () => {
+    expect(datePartsOfDmy("01/09/2026")).toEqual(parts("1", "9", "2026"));
+    expect(datePartsOfDmy("4/12/1980")).toEqual(parts("4", "12", "1980"));
+    expect(datePartsOfDmy("")).toEqual(parts("", "", ""));
+    expect(datePartsOfDmy("2026-09-01")).toEqual(parts("1", "9", "2026"));
+    expect(dmyOf("2026-09-01")).toBe("01/09/2026");
+  });
+
+  it("is a schema field for a form: the boxes in, the ISO day out, or the pattern's message at the field", () => {
+    const schema = z.object({ leavingDate: dateFromParts("Leaving date") });
+    expect(schema.parse({ leavingDate: parts("31", "5", "2026") })).toEqual({ leavingDate: "2026-05-31" });
+    const refused = schema.safeParse({ leavingDate: parts("31", "", "2026") });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["leavingDate", "Leaving date must include a month"],
+    ]);
+    const optional = z.object({ dueOn: dateFromParts("Date", { optional: true }) });
+    expect(optional.parse({ dueOn: parts("", " ", "") })).toEqual({ dueOn: null });
+    expect(optional.safeParse({ dueOn: parts("1", "2", "") }).error?.issues[0].message).toBe(
+      "Date must include a year",
+    );
+    const month = z.object({ month: dateFromParts("Month", { month: true }) });
+    expect(month.parse({ month: { day: "", month: "4", year: "2026" } })).toEqual({ month: "2026-04" });
   });
 });

@@ -4,9 +4,10 @@ const LABELS: Record<DatePart, string> = { day: "Day", month: "Month", year: "Ye
 const WIDTHS: Record<DatePart, number> = { day: 2, month: 2, year: 4 };
 
 /**
- * The GOV.UK date input: day, month and year boxes in a fieldset. Read what is typed with
- * parseDateParts (src/shared/date-input.ts), which gives the message and the boxes to highlight. An
- * error summary links to `${id}-day` (or the first box in error).
+ * The GOV.UK date input: day, month and year boxes in a fieldset (`parts={MONTH_PARTS}` for a month:
+ * month and year). Read what is typed with parseDateParts or parseMonthParts (src/shared/date-input.ts),
+ * which give the message and the boxes to highlight. An error summary links to `${id}-day` (or the
+ * first box in error). In a react-hook-form form, use DateField (components/forms.tsx).
  */
 export function DateInput({
   id,
@@ -15,7 +16,8 @@ export function DateInput({
   value,
   onChange,
   error,
-  errorParts = DATE_PARTS,
+  errorParts,
+  parts = DATE_PARTS,
 }: {
   id: string;
   legend: string;
@@ -23,8 +25,12 @@ export function DateInput({
   value: DateParts;
   onChange: (value: DateParts) => void;
   error?: string;
+  /** The boxes in error (every box when not given). */
   errorParts?: DatePart[];
+  /** The boxes shown: DATE_PARTS, or MONTH_PARTS for a month. */
+  parts?: DatePart[];
 }) {
+  const highlighted = errorParts ?? parts;
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -41,7 +47,7 @@ export function DateInput({
           </p>
         )}
         <div className="govuk-date-input" id={id}>
-          {DATE_PARTS.map((part) => (
+          {parts.map((part) => (
             <div className="govuk-date-input__item" key={part}>
               <div className="govuk-form-group">
                 <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
@@ -49,7 +55,7 @@ export function DateInput({
                 </label>
                 <input
                   className={`govuk-input govuk-date-input__input govuk-input--width-${WIDTHS[part]}${
-                    error && errorParts.includes(part) ? " govuk-input--error" : ""
+                    error && highlighted.includes(part) ? " govuk-input--error" : ""
                   }`}
                   id={`${id}-${part}`}
                   name={`${id}-${part}`}

@@ -19,7 +19,9 @@ import {
 } from "react-hook-form";
 import type { z } from "zod";
 import { JOB_ROLES } from "../../shared/ascwds/codes";
+import { DATE_PARTS, type DatePart, type DateParts, parseDateParts, parseMonthParts } from "../../shared/date-input";
 import { ApiError, type ApiIssue } from "../lib/api";
+import { DateInput } from "./DateInput";
 
 /** Field errors from an API error, keyed by field name. */
 export function fieldErrors(error: unknown): Record<string, string> {
@@ -378,6 +380,46 @@ function useFieldState(name: string, id: string) {
   const ids = useContext(FieldIds);
   ids?.set(name, id);
   return getFieldState(name, formState).error?.message;
+}
+
+/**
+ * The GOV.UK date input in a form: its value is the boxes ({ day, month, year }, from datePartsOf or
+ * monthPartsOf), and the form's schema reads them with dateFromParts (src/shared/date-input.ts), so
+ * the form's output is the ISO day the API takes. Only the boxes at fault are highlighted (every box
+ * for the server's refusal), and the error summary links to the first of them.
+ */
+export function DateField({
+  name,
+  id = name,
+  legend,
+  hint,
+  parts = DATE_PARTS,
+}: {
+  name: string;
+  id?: string;
+  legend: string;
+  hint?: string;
+  /** DATE_PARTS, or MONTH_PARTS for a month. */
+  parts?: DatePart[];
+}) {
+  const { field, fieldState } = useController({ name });
+  const value = field.value as DateParts;
+  const error = fieldState.error;
+  const read = parts.includes("day") ? parseDateParts(value, legend) : parseMonthParts(value, legend);
+  const errorParts = error && error.type !== "server" && !read.ok ? read.parts : parts;
+  const message = useFieldState(name, `${id}-${errorParts[0]}`);
+  return (
+    <DateInput
+      id={id}
+      legend={legend}
+      hint={hint}
+      value={value}
+      onChange={field.onChange}
+      error={message}
+      errorParts={errorParts}
+      parts={parts}
+    />
+  );
 }
 
 type FieldBase = { name: string; id?: string; label: string; hint?: string };

@@ -2,11 +2,19 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useState } from "react";
 import { STAFF_FORM_FIELDS as FIELDS, WORKPLACE_FIELD } from "../../shared/ascwds/staff-form-fields";
+import { type DateParts, datePartsOfDmy, dmyOf } from "../../shared/date-input";
+import { DateInput } from "../components/DateInput";
 import { Button, ErrorSummary, Select, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
 import { ApiError } from "../lib/api";
+import { checkDates, type DateProblems } from "../lib/date-checks";
 import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
 import { staffApi, staffQueries } from "../queries/staff";
+
+/** The fields typed in date boxes (the record holds them as DD/MM/YYYY, as the files do). */
+const DATE_COLUMNS = new Set(["STARTDATE", "DOB"]);
+const datesOf = (record: Record<string, string>): Record<string, DateParts> =>
+  Object.fromEntries([...DATE_COLUMNS].map((c) => [c, datePartsOfDmy(record[c])]));
 
 // The form edits the main ASC-WDS staff columns; every other column of the record is sent back as
 // it was loaded, so saving changes only what was changed. The same rules as an uploaded file apply;
@@ -26,16 +34,38 @@ export function StaffFormPage(): React.ReactNode {
     MAINJOBROLE: "8",
   });
   const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
+  // The date fields' boxes, by column; the record holds them as the files do (DD/MM/YYYY).
+  const [dates, setDates] = useState<Record<string, DateParts>>(() => datesOf({}));
+  const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (existing.data) setRow({ ...existing.data.record, STATUS: "UPDATE" });
+    if (existing.data) {
+      setRow({ ...existing.data.record, STATUS: "UPDATE" });
+      setDates(datesOf(existing.data.record));
+    }
   }, [existing.data]);
+
+  const sensitive = org.data?.permissions.includes("staff.viewSensitive") ?? false;
+  const shown = (f: (typeof FIELDS)[number]) => (!f.sensitive || sensitive) && (!f.newOnly || !staffId);
+  const shownDateColumns = FIELDS.filter((f) => DATE_COLUMNS.has(f.column) && shown(f));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const read = checkDates(
+      Object.fromEntries(
+        shownDateColumns.map((f) => [f.column, { value: dates[f.column], what: f.label, optional: true }]),
+      ),
+    );
+    if (!read.ok) {
+      setDateProblems(read.problems);
+      setProblems(read.problems.error.issues);
+      return;
+    }
+    setDateProblems(null);
+    const typed = Object.fromEntries(Object.entries(read.values).map(([c, iso]) => [c, iso ? dmyOf(iso) : ""]));
     setSaving(true);
-    const res = await staffApi.saveRecords(orgId, { records: [row] });
+    const res = await staffApi.saveRecords(orgId, { records: [{ ...row, ...typed }] });
     setSaving(false);
     if (res.status === 200) return setSaved(true);
     // The errors worded for this form, each on the field (column) it is about.
@@ -58,16 +88,19 @@ export function StaffFormPage(): React.ReactNode {
         </Link>
       </Page>
     );
-  const sensitive = org.data.permissions.includes("staff.viewSensitive");
+
   const byColumn = Object.fromEntries(problems.map((p) => [p.path, p.message]));
   const idOf = (column: string) => `field-${column.toLowerCase()}`;
+  // A date's error links to its first box at fault.
+  const linkOf = (column: string) =>
+    DATE_COLUMNS.has(column) ? `${idOf(column)}-${dateProblems?.parts[column]?.[0] ?? "day"}` : idOf(column);
   const set = (column: string) => (v: string) => setRow({ ...row, [column]: v });
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary
           error={problems.length ? new ApiError(422, "records_invalid", problems[0].message, problems) : null}
-          fields={Object.fromEntries(["LOCALESTID", ...FIELDS.map((f) => f.column)].map((c) => [c, idOf(c)]))}
+          fields={Object.fromEntries(["LOCALESTID", ...FIELDS.map((f) => f.column)].map((c) => [c, linkOf(c)]))}
         />
         <Page
           title={staffId ? `Edit ${row.DISPLAYID ?? "staff record"}` : "Add a staff record"}
@@ -83,8 +116,19 @@ export function StaffFormPage(): React.ReactNode {
               error={byColumn.LOCALESTID}
               options={workplaceOptions}
             />
-            {FIELDS.filter((f) => (!f.sensitive || sensitive) && (!f.newOnly || !staffId)).map((f) =>
-              f.options ? (
+            {FIELDS.filter(shown).map((f) =>
+              DATE_COLUMNS.has(f.column) ? (
+                <DateInput
+                  key={f.column}
+                  id={idOf(f.column)}
+                  legend={f.label}
+                  hint={f.hint}
+                  value={dates[f.column]}
+                  onChange={(v) => setDates({ ...dates, [f.column]: v })}
+                  error={byColumn[f.column]}
+                  errorParts={dateProblems?.parts[f.column]}
+                />
+              ) : f.options ? (
                 <Select
                   key={f.column}
                   id={idOf(f.column)}

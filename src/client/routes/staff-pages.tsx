@@ -2,9 +2,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { CONTRACT_LABELS, JOB_ROLES, LEAVING_REASONS } from "../../shared/ascwds/codes";
-import { longDate } from "../../shared/dates";
+import { dateFromParts, datePartsOf } from "../../shared/date-input";
+import { longDate, todayIso } from "../../shared/dates";
 import { recordLeaverInput } from "../../shared/schemas";
-import { asNumber, Button, Form, SelectField, SuccessBanner, TextField, useSchemaForm } from "../components/forms";
+import {
+  asNumber,
+  Button,
+  DateField,
+  Form,
+  SelectField,
+  SuccessBanner,
+  TextField,
+  useSchemaForm,
+} from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
@@ -176,12 +186,15 @@ function StaffFilters({ orgId, search }: { orgId: string; search: StaffSearch })
   );
 }
 
+/** The leaver API's input, with the leaving date typed in the GOV.UK date boxes. */
+const leaverForm = recordLeaverInput.extend({ leavingDate: dateFromParts("Leaving date") });
+
 export function RecordLeaverPage(): React.ReactNode {
   const { orgId, staffId } = getRouteApi("/orgs/$orgId/staff/$staffId/leave").useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [done, setDone] = useState(false);
-  const form = useSchemaForm(recordLeaverInput, { leavingDate: new Date().toISOString().slice(0, 10) });
+  const form = useSchemaForm(leaverForm, { leavingDate: datePartsOf(todayIso()) });
   const leave = useMutation({
     mutationFn: (body: typeof recordLeaverInput._zod.output) => staffApi.recordLeaver(orgId, staffId, body),
     onSuccess: () => {
@@ -210,13 +223,7 @@ export function RecordLeaverPage(): React.ReactNode {
             <p className="govuk-body">
               The staff record is kept, marked as left. Leavers and their reasons feed turnover and where people went.
             </p>
-            <TextField
-              id="leaving-date"
-              name="leavingDate"
-              label="Leaving date"
-              hint="As YYYY-MM-DD, for example 2026-05-31"
-              width="govuk-input--width-20"
-            />
+            <DateField id="leaving-date" name="leavingDate" legend="Leaving date" hint="For example, 31 5 2026" />
             <SelectField
               id="reason"
               name="reason"

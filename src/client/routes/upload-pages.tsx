@@ -1,25 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
+import { type DateParts, datePartsOf } from "../../shared/date-input";
+import { todayIso } from "../../shared/dates";
 import { plural } from "../../shared/text";
+import { DateInput } from "../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
+import { checkDates, type DateProblems, firstBox } from "../lib/date-checks";
 import { useOrg, useOrgId } from "../lib/org";
 import { type UploadProblem as Problem, uploadApi, uploadKeys, uploadQueries } from "../queries/uploads";
-import { DateInput } from "./upload-date-input";
 import { UploadPreview } from "./upload-preview";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function UploadPage(): React.ReactNode {
   const orgId = useOrgId();
   const org = useOrg(orgId);
   const navigate = useNavigate();
   const [files, setFiles] = useState<FileList | null>(null);
-  const [asAt, setAsAt] = useState(today());
+  const [asAt, setAsAt] = useState<DateParts>(datePartsOf(todayIso()));
+  const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const upload = useMutation({
-    mutationFn: () => {
+    mutationFn: (asAt: string) => {
       const form = new FormData();
       for (const f of Array.from(files ?? [])) form.append("files", f);
       form.append("asAt", asAt);
@@ -27,16 +29,22 @@ export function UploadPage(): React.ReactNode {
     },
     onSuccess: (res) => navigate({ to: "/orgs/$orgId/uploads/$importId", params: { orgId, importId: res.import.id } }),
   });
-  const errors = fieldErrors(upload.error);
+  const error = dateProblems?.error ?? upload.error;
+  const errors = fieldErrors(error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    upload.mutate();
+    const dates = checkDates({ asAt: { value: asAt, what: "Date the counts refer to" } });
+    setDateProblems(dates.ok ? null : dates.problems);
+    if (dates.ok) upload.mutate(dates.values.asAt ?? "");
   };
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   const canEdit = org.data.permissions.includes("staff.edit");
   return (
     <Page title="Upload workforce data" caption={org.data.name}>
-      <ErrorSummary error={upload.error} fields={{ files: "files", asAt: "as-at-day", no_files: "files" }} />
+      <ErrorSummary
+        error={error}
+        fields={{ files: "files", asAt: firstBox("as-at", dateProblems, "asAt"), no_files: "files" }}
+      />
       <p className="govuk-body">
         Upload the files you make for the Adult Social Care Workforce Data Set (ASC-WDS): the workplace file, the staff
         file and, if you have it, the training file. An Excel workbook with one sheet per file works too. Nothing
@@ -73,6 +81,7 @@ export function UploadPage(): React.ReactNode {
             value={asAt}
             onChange={setAsAt}
             error={errors.asAt}
+            errorParts={dateProblems?.parts.asAt}
           />
           <Button disabled={upload.isPending}>{upload.isPending ? "Checking…" : "Check the files"}</Button>
         </form>

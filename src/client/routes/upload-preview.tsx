@@ -2,14 +2,16 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { LEAVING_REASONS, leavingDestinationLabel } from "../../shared/ascwds/codes";
 import { fieldList, STAFF_FIELD_LABELS, WORKPLACE_FIELD_LABELS } from "../../shared/ascwds/field-labels";
+import { type DateParts, datePartsOf } from "../../shared/date-input";
 import { longDate } from "../../shared/dates";
 import { plural } from "../../shared/text";
+import { DateInput } from "../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { ApiError, type ApiIssue } from "../lib/api";
+import { checkDates, type DateProblems, firstBox } from "../lib/date-checks";
 import { type PreviewWorkplace, type Upload, uploadApi, uploadKeys } from "../queries/uploads";
-import { DateInput } from "./upload-date-input";
 
 // The preview of a checked upload: what will change, the warnings, and the questions only the
 // person uploading can answer (why each leaver left; what happens to staff left out of the file).
@@ -42,15 +44,15 @@ export function UploadPreview({
 }): React.ReactNode {
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<"keep" | "leaver">("keep");
-  const [leavingDate, setLeavingDate] = useState("");
+  const [leavingDate, setLeavingDate] = useState<DateParts>(datePartsOf(null));
   const [missingReason, setMissingReason] = useState("");
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [overrides, setOverrides] = useState<Record<string, "keep" | "leaver" | "">>({});
   const [checked, setChecked] = useState<ApiError | null>(null);
+  const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const p = u.preview;
   const missing = p?.missing ?? [];
   const leavers = p?.leavers ?? [];
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(leavingDate) ? leavingDate : u.asAt;
   const missingAction = (id: string) => overrides[id] || choice;
 
   /** What the server would refuse, said before sending: every leaver needs a reason. */
@@ -63,7 +65,7 @@ export function UploadPreview({
     return issues;
   }
   const commit = useMutation({
-    mutationFn: () => {
+    mutationFn: (date: string) => {
       const decision = (action: "keep" | "leaver") =>
         action === "leaver" ? { action, leavingDate: date, reason: Number(missingReason) } : { action };
       const byId = Object.fromEntries(
@@ -88,16 +90,20 @@ export function UploadPreview({
   const errors = fieldErrors(error);
   const fields: Record<string, string> = {
     "missing.reason": "leaving-reason",
+    leavingDate: firstBox("leaving-date", dateProblems, "leavingDate"),
     ...Object.fromEntries(leavers.map((l) => [reasonPath(l.id), reasonId(l.id)])),
   };
   const submit = () => {
-    const issues = problems();
-    if (issues.length) {
+    // Left blank, the leaving date is the date the files are checked as at.
+    const dates = checkDates({ leavingDate: { value: leavingDate, what: "Leaving date", optional: true } });
+    const issues = [...problems(), ...(dates.ok ? [] : dates.problems.error.issues)];
+    setDateProblems(dates.ok ? null : dates.problems);
+    if (issues.length || !dates.ok) {
       setChecked(new ApiError(422, "leaving_reason_needed", issues[0].message, issues));
       return;
     }
     setChecked(null);
-    commit.mutate();
+    commit.mutate(dates.values.leavingDate ?? u.asAt);
   };
 
   return (
@@ -280,6 +286,8 @@ export function UploadPreview({
             hint={`Leave blank to use ${longDate(u.asAt)}, the date the files are checked as at.`}
             value={leavingDate}
             onChange={setLeavingDate}
+            error={errors.leavingDate}
+            errorParts={dateProblems?.parts.leavingDate}
           />
         )}
         <div className="govuk-button-group">

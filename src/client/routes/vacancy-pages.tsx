@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CARE_PROVIDING_ROLES, JOB_ROLES } from "../../shared/ascwds/codes";
+import { type DateParts, datePartsOf, MONTH_PARTS, monthPartsOf } from "../../shared/date-input";
+import { longDate, longMonth, todayIso } from "../../shared/dates";
+import { DateInput } from "../components/DateInput";
 import {
   Button,
   ErrorSummary,
@@ -12,10 +15,10 @@ import {
 } from "../components/forms";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
+import { checkDates, type DateProblems, firstBox } from "../lib/date-checks";
 import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
 import { vacancyApi, vacancyKeys, vacancyQueries } from "../queries/vacancies";
 
-const today = () => new Date().toISOString().slice(0, 10);
 const ROLE_OPTIONS = Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label }));
 const money = (n: number | null) =>
   n === null ? "—" : n.toLocaleString("en-GB", { style: "currency", currency: "GBP" });
@@ -26,15 +29,17 @@ export function VacanciesPage(): React.ReactNode {
   const queryClient = useQueryClient();
   const workplaceOptions = useWorkplaceOptions(orgId);
   const list = useQuery(vacancyQueries.vacancies(orgId));
-  const [form, setForm] = useState({ workplaceId: "", jobRole: "8", openedOn: today(), posts: "1" });
+  const [form, setForm] = useState({ workplaceId: "", jobRole: "8", posts: "1" });
+  const [openedOn, setOpenedOn] = useState<DateParts>(datePartsOf(todayIso()));
+  const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: vacancyKeys.vacancies(orgId) });
   const open = useMutation({
-    mutationFn: () =>
+    mutationFn: (openedOn: string) =>
       vacancyApi.open(orgId, {
         workplaceId: form.workplaceId,
         jobRole: Number(form.jobRole),
-        openedOn: form.openedOn,
+        openedOn,
         posts: Number(form.posts) || 0,
       }),
     onSuccess: () => {
@@ -43,7 +48,7 @@ export function VacanciesPage(): React.ReactNode {
     },
   });
   const close = useMutation({
-    mutationFn: (id: string) => vacancyApi.close(orgId, id, { closedOn: today() }),
+    mutationFn: (id: string) => vacancyApi.close(orgId, id, { closedOn: todayIso() }),
     onSuccess: () => {
       setDone("Vacancy closed.");
       refresh();
@@ -51,17 +56,18 @@ export function VacanciesPage(): React.ReactNode {
   });
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   const canEdit = org.data.permissions.includes("workplaces.edit");
-  const errors = fieldErrors(open.error);
+  const error = dateProblems?.error ?? open.error ?? close.error;
+  const errors = fieldErrors(dateProblems?.error ?? open.error);
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   return (
     <Page title="Vacancies" caption={org.data.name}>
       {done && <SuccessBanner title={done} />}
       <ErrorSummary
-        error={open.error ?? close.error}
+        error={error}
         fields={{
           workplaceId: "vacancy-workplace",
           jobRole: "vacancy-role",
-          openedOn: "vacancy-opened",
+          openedOn: firstBox("vacancy-opened", dateProblems, "openedOn"),
           posts: "vacancy-posts",
         }}
       />
@@ -73,7 +79,7 @@ export function VacanciesPage(): React.ReactNode {
           columns={[
             { header: "Workplace", cell: (v) => v.workplace.name },
             { header: "Job role", cell: (v) => v.role.label },
-            { header: "Open since", cell: (v) => v.openedOn },
+            { header: "Open since", cell: (v) => longDate(v.openedOn) },
             canEdit && {
               header: "Actions",
               hiddenHeader: true,
@@ -86,7 +92,7 @@ export function VacanciesPage(): React.ReactNode {
                   Close
                   <span className="govuk-visually-hidden">
                     {" "}
-                    the {v.role.label} vacancy at {v.workplace.name} open since {v.openedOn}
+                    the {v.role.label} vacancy at {v.workplace.name} open since {longDate(v.openedOn)}
                   </span>
                 </button>
               ),
@@ -99,7 +105,9 @@ export function VacanciesPage(): React.ReactNode {
           onSubmit={(e) => {
             e.preventDefault();
             setDone(null);
-            open.mutate();
+            const dates = checkDates({ openedOn: { value: openedOn, what: "Date the vacancy opened" } });
+            setDateProblems(dates.ok ? null : dates.problems);
+            if (dates.ok) open.mutate(dates.values.openedOn ?? "");
           }}
           noValidate
         >
@@ -122,15 +130,14 @@ export function VacanciesPage(): React.ReactNode {
             error={errors.jobRole}
             options={ROLE_OPTIONS}
           />
-          <TextInput
+          <DateInput
             id="vacancy-opened"
-            name="openedOn"
-            label="Open since"
-            hint="As YYYY-MM-DD"
-            value={form.openedOn}
-            onChange={set("openedOn")}
+            legend="Open since"
+            hint="The date the vacancy opened, for example 3 4 2026"
+            value={openedOn}
+            onChange={setOpenedOn}
             error={errors.openedOn}
-            width="govuk-input--width-20"
+            errorParts={dateProblems?.parts.openedOn}
           />
           <TextInput
             id="vacancy-posts"
@@ -154,35 +161,38 @@ export function AgencyPage(): React.ReactNode {
   const queryClient = useQueryClient();
   const workplaceOptions = useWorkplaceOptions(orgId);
   const list = useQuery(vacancyQueries.agency(orgId));
-  const [form, setForm] = useState({ workplaceId: "", month: today().slice(0, 7), hours: "", spend: "" });
+  const [form, setForm] = useState({ workplaceId: "", hours: "", spend: "" });
+  const [month, setMonth] = useState<DateParts>(monthPartsOf(todayIso()));
+  const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const [roles, setRoles] = useState<number[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (month: string) =>
       vacancyApi.saveAgencyMonth(orgId, {
         workplaceId: form.workplaceId,
-        month: form.month,
+        month,
         hours: (form.hours === "" ? undefined : Number(form.hours)) as number,
         spend: (form.spend === "" ? undefined : Number(form.spend.replace(/[£,]/g, ""))) as number,
         roles,
       }),
-    onSuccess: () => {
-      setDone(`Agency use for ${form.month} saved.`);
+    onSuccess: (_r, month) => {
+      setDone(`Agency use for ${longMonth(month)} saved.`);
       queryClient.invalidateQueries({ queryKey: vacancyKeys.agency(orgId) });
     },
   });
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   const canEdit = org.data.permissions.includes("workplaces.edit");
-  const errors = fieldErrors(save.error);
+  const error = dateProblems?.error ?? save.error;
+  const errors = fieldErrors(error);
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   return (
     <Page title="Agency use" caption={org.data.name}>
       {done && <SuccessBanner title={done} />}
       <ErrorSummary
-        error={save.error}
+        error={error}
         fields={{
           workplaceId: "agency-workplace",
-          month: "agency-month",
+          month: firstBox("agency-month", dateProblems, "month", "month"),
           hours: "agency-hours",
           spend: "agency-spend",
         }}
@@ -193,7 +203,7 @@ export function AgencyPage(): React.ReactNode {
           rows={list.data.agencyUse}
           rowKey={(u) => u.id}
           columns={[
-            { header: "Month", cell: (u) => u.month },
+            { header: "Month", cell: (u) => longMonth(u.month) },
             { header: "Workplace", cell: (u) => u.workplace.name },
             { header: "Hours", numeric: true, cell: (u) => u.hours?.toLocaleString("en-GB") ?? "—" },
             { header: "Spend", numeric: true, cell: (u) => money(u.spend) },
@@ -206,7 +216,9 @@ export function AgencyPage(): React.ReactNode {
           onSubmit={(e) => {
             e.preventDefault();
             setDone(null);
-            save.mutate();
+            const dates = checkDates({ month: { value: month, what: "Month", month: true } });
+            setDateProblems(dates.ok ? null : dates.problems);
+            if (dates.ok) save.mutate(dates.values.month ?? "");
           }}
           noValidate
         >
@@ -221,15 +233,15 @@ export function AgencyPage(): React.ReactNode {
             error={errors.workplaceId}
             options={workplaceOptions}
           />
-          <TextInput
+          <DateInput
             id="agency-month"
-            name="month"
-            label="Month"
-            hint="As YYYY-MM, for example 2026-04"
-            value={form.month}
-            onChange={set("month")}
+            legend="Month"
+            hint="For example, 4 2026"
+            value={month}
+            onChange={setMonth}
             error={errors.month}
-            width="govuk-input--width-20"
+            errorParts={dateProblems?.parts.month}
+            parts={MONTH_PARTS}
           />
           <TextInput
             id="agency-hours"

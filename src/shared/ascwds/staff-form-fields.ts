@@ -34,7 +34,7 @@ export const STAFF_FORM_FIELDS: StaffFormField[] = [
     hint: "Only for the two “Other” main job roles: what the job is",
   },
   { column: "EMPLSTATUS", label: "Contract", options: CONTRACT_LABELS },
-  { column: "STARTDATE", label: "Start date in main job", hint: "DD/MM/YYYY" },
+  { column: "STARTDATE", label: "Start date in main job", hint: "For example, 1 9 2026" },
   { column: "ZEROHRCONT", label: "Zero-hours contract", options: YES_NO_DONT_KNOW },
   { column: "CONTHOURS", label: "Contracted weekly hours", hint: "Leave blank for zero-hours contracts" },
   { column: "AVGHOURS", label: "Average weekly hours", hint: "For zero-hours, bank and agency staff" },
@@ -48,7 +48,7 @@ export const STAFF_FORM_FIELDS: StaffFormField[] = [
     hint: "Links the person across employers without showing who they are",
     sensitive: true,
   },
-  { column: "DOB", label: "Date of birth", hint: "DD/MM/YYYY", sensitive: true },
+  { column: "DOB", label: "Date of birth", hint: "For example, 27 3 1990", sensitive: true },
 ];
 
 /**

@@ -2,18 +2,29 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { duration, experienceText } from "../../../shared/career/requirements";
-import { longDate } from "../../../shared/dates";
+import { type DateParts, datePartsOf } from "../../../shared/date-input";
+import { longDate, todayIso } from "../../../shared/dates";
+import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
 import { Table } from "../../components/Table";
-import { useOrgId } from "../../lib/org";
+import { checkDates, type DateProblems, firstBox } from "../../lib/date-checks";
+import { type OrgHome, useCurrentOrg } from "../../lib/org";
 import { careerApi, careerKeys, careerQueries } from "../../queries/careers";
+
+/**
+ * Roles that never have a staff record of their own here, so their page does not ask for one: a
+ * candidate is looking for a job, not employed (and the hub admin is not a member).
+ */
+const hasNoOwnRecord = (org: OrgHome) => org.role === null || org.role === "candidate";
 
 /** A staff member's own next steps, from their records. */
 export function MyCareerPage(): React.ReactNode {
-  const orgId = useOrgId();
-  const mine = useQuery(careerQueries.myCareer(orgId));
+  const { orgId, org } = useCurrentOrg();
+  const noRecord = org.data ? hasNoOwnRecord(org.data) : undefined;
+  const mine = useQuery({ ...careerQueries.myCareer(orgId), enabled: noRecord === false });
+  if (org.data && noRecord) return <StartInCare org={org.data} />;
   if (mine.isError)
     return (
       <Page title="My career">
@@ -106,6 +117,30 @@ export function MyCareerPage(): React.ReactNode {
   );
 }
 
+/** For someone not working for a care employer here: where people start in care, on the roadmap. */
+function StartInCare({ org }: { org: OrgHome }) {
+  return (
+    <Page title="My career">
+      <p className="govuk-body">
+        You are not working for a care employer in the hub, so there is no record of your qualifications and training
+        here yet. When an employer takes you on, they link your account to your staff record and this page shows the
+        roles you could move to next and what you need for each.
+      </p>
+      <p className="govuk-body">
+        The career roadmap shows where people start in care, what each role needs, what it pays and the local vacancies.
+      </p>
+      <Link
+        to="/careers"
+        search={org.kind === "council" ? { council: org.slug } : {}}
+        className="govuk-button"
+        data-module="govuk-button"
+      >
+        See where you could start
+      </Link>
+    </Page>
+  );
+}
+
 /** The staff member's own development plan: goals with dates, shared with managers when they choose. */
 function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; title: string }[] }) {
   const queryClient = useQueryClient();
@@ -113,24 +148,26 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
   const refresh = () => queryClient.invalidateQueries({ queryKey: careerKeys.plan(orgId) });
   const [title, setTitle] = useState("");
   const [roleKey, setRoleKey] = useState("");
-  const [dueOn, setDueOn] = useState("");
+  const [dueOn, setDueOn] = useState<DateParts>(datePartsOf(null));
+  const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const add = useMutation({
-    mutationFn: () => careerApi.addGoal(orgId, { title, roleKey: roleKey || null, dueOn: dueOn || null }),
+    mutationFn: (dueOn: string | null) => careerApi.addGoal(orgId, { title, roleKey: roleKey || null, dueOn }),
     onSuccess: () => {
       setTitle("");
-      setDueOn("");
+      setDueOn(datePartsOf(null));
       refresh();
     },
   });
   const done = useMutation({
-    mutationFn: (id: string) => careerApi.updateGoal(orgId, id, { doneOn: new Date().toISOString().slice(0, 10) }),
+    mutationFn: (id: string) => careerApi.updateGoal(orgId, id, { doneOn: todayIso() }),
     onSuccess: refresh,
   });
   const share = useMutation({
     mutationFn: (shared: boolean) => careerApi.sharePlan(orgId, { shared }),
     onSuccess: refresh,
   });
-  const errors = fieldErrors(add.error);
+  const error = dateProblems?.error ?? add.error;
+  const errors = fieldErrors(error);
   const roleTitle = new Map(roles.map((r) => [r.key, r.title]));
   if (!plan.data) return null;
   return (
@@ -174,11 +211,16 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
           ]}
         />
       )}
-      <ErrorSummary error={add.error} fields={{ title: "goal-title", dueOn: "goal-due" }} />
+      <ErrorSummary
+        error={error}
+        fields={{ title: "goal-title", dueOn: firstBox("goal-due", dateProblems, "dueOn") }}
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          add.mutate();
+          const dates = checkDates({ dueOn: { value: dueOn, what: "Goal date", optional: true } });
+          setDateProblems(dates.ok ? null : dates.problems);
+          if (dates.ok) add.mutate(dates.values.dueOn);
         }}
         noValidate
       >
@@ -202,14 +244,14 @@ function PlanSection({ orgId, roles }: { orgId: string; roles: { key: string; ti
             ...roles.map((r) => ({ value: r.key, label: r.title })),
           ]}
         />
-        <TextInput
+        <DateInput
           id="goal-due"
-          name="dueOn"
-          label="By (optional)"
-          hint="As YYYY-MM-DD, for example 2027-03-31"
+          legend="By (optional)"
+          hint="The date you aim to reach it by, for example 31 3 2027"
           value={dueOn}
           onChange={setDueOn}
           error={errors.dueOn}
+          errorParts={dateProblems?.parts.dueOn}
         />
         <Button disabled={add.isPending}>Add goal</Button>
       </form>
