@@ -22,6 +22,7 @@ import { orgRoutes } from "./modules/orgs/orgs.routes";
 import { referenceRoutes } from "./modules/reference/reference.routes";
 import { returnRoutes } from "./modules/returns/returns.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
+import { strategyRoutes } from "./modules/strategy/strategy.routes";
 import { strategyReportRoutes } from "./modules/strategy-report/strategy-report.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { tokenRoutes } from "./modules/tokens/tokens.routes";
@@ -80,6 +81,7 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   tokenRoutes(router);
   recordRoutes(router);
   returnRoutes(router);
+  strategyRoutes(router);
   strategyReportRoutes(router);
 
   app.all("/api/*", () => {

@@ -5,6 +5,7 @@ import { discardStaleImports } from "./modules/imports/imports.service";
 import { deliverOutbox } from "./modules/mail/mail.service";
 import { refreshSummaries } from "./modules/metrics/refresh";
 import { sendReturnReminders } from "./modules/returns/returns.service";
+import { chaseOverdueUpdates } from "./modules/strategy/updates.service";
 
 // Periodic work, as jobs in their own lane (ADR 0012): each kind keeps one row, queued again
 // after each run, so a slow refresh of summaries never stands in front of an upload. A periodic
@@ -19,6 +20,7 @@ export const PERIODIC = {
   reminders: periodic("periodic.return-reminders", 5 * 60_000),
   cleanUp: periodic("periodic.discard-stale-uploads", 10 * 60_000),
   signInRecords: periodic("periodic.discard-old-sign-in-records", 60 * 60_000),
+  strategyChases: periodic("periodic.chase-strategy-updates", 60 * 60_000),
   // Cheap when nothing changed (it compares data versions); a long refresh renews its lease.
   summaries: periodic("periodic.refresh-summaries", 5_000, 2 * 60_000),
 };
@@ -30,5 +32,6 @@ export const periodicJobs = [
     run: async (deps) => ({ discarded: await discardStaleImports(deps), jobsPruned: await pruneFinishedJobs(deps) }),
   }),
   handleJob(PERIODIC.signInRecords, { run: async (deps) => discardOldSignInRecords(deps) }),
+  handleJob(PERIODIC.strategyChases, { run: async (deps) => ({ emailed: await chaseOverdueUpdates(deps) }) }),
   handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
 ];

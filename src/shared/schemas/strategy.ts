@@ -88,7 +88,14 @@ export const pillarInput = z.object({
   reason,
 });
 export type PillarInput = z.infer<typeof pillarInput>;
-export const updatePillarInput = pillarInput.partial().extend({ reason });
+// A change names only what changes: no defaults, so a field left out is left alone.
+export const updatePillarInput = z.object({
+  kind: pillarKind.optional(),
+  number: z.number("Enter its number").int().min(1).max(99).optional(),
+  title: text("Title", 200).optional(),
+  aims: z.array(text("Aim", 500)).max(20, "Give at most 20").optional(),
+  reason,
+});
 export type UpdatePillarInput = z.infer<typeof updatePillarInput>;
 
 export const measureInput = z.object({
@@ -168,7 +175,17 @@ export const riskInput = z.object({
   status: riskStatus.optional(),
 });
 export type RiskInput = z.input<typeof riskInput>;
-export const updateRiskInput = riskInput.omit({ kind: true, ref: true }).partial();
+export const updateRiskInput = z.object({
+  title: text("Title", 200).optional(),
+  description: text("Description", 2000, { required: false, multiLine: true }).optional(),
+  likelihood: z.number("Choose the likelihood from 1 to 5").int().min(1).max(5).optional(),
+  impact: z.number("Choose the impact from 1 to 5").int().min(1).max(5).optional(),
+  ownerUserId: id.nullable().optional(),
+  ownerName: text("Owner", 200, { required: false }).optional(),
+  mitigations: text("Mitigations", 4000, { required: false, multiLine: true }).optional(),
+  reviewOn: dateOf("the review date").nullable().optional(),
+  status: riskStatus.optional(),
+});
 export type UpdateRiskInput = z.infer<typeof updateRiskInput>;
 
 export const groupInput = z.object({
@@ -214,7 +231,13 @@ export const forumEntryInput = z.object({
   status: forumStatus.default("open"),
 });
 export type ForumEntryInput = z.input<typeof forumEntryInput>;
-export const updateForumEntryInput = forumEntryInput.partial();
+export const updateForumEntryInput = z.object({
+  groupId: id.nullable().optional(),
+  raisedOn: dateOf("the date it was raised").optional(),
+  youSaid: text("You said", 1000, { multiLine: true }).optional(),
+  weDid: text("We did", 2000, { required: false, multiLine: true }).optional(),
+  status: forumStatus.optional(),
+});
 export type UpdateForumEntryInput = z.infer<typeof updateForumEntryInput>;
 
 export const quarterQuery = z.object({ quarter: quarterValue.optional() });
@@ -479,6 +502,10 @@ export type ForumResponse = z.infer<typeof forumResponse>;
 export const forumEntryResponse = z.object({ entry: forumEntryView });
 export type ForumEntryResponse = z.infer<typeof forumEntryResponse>;
 
+/** A register entry as it stood at a quarter end, with its score at the quarter before's end. */
+export const reportRiskView = riskView.extend({ previousScore: z.number().nullable() });
+export type ReportRiskView = z.infer<typeof reportRiskView>;
+
 // The data of a quarterly board report (boardReportData in modules/strategy/board.service.ts).
 
 const statusCounts = z.object(
@@ -496,8 +523,15 @@ export const reportActionView = z.object({
   phase: phaseValue,
   owner: z.string(),
   dueOn: day.nullable(),
+  /** Its update for the quarter (null: none recorded). */
   status: updateStatus.nullable(),
+  /** Its update for the quarter before (null: none recorded). */
+  previousStatus: updateStatus.nullable(),
   narrative: z.string(),
+  evidence: z.array(z.string()),
+  updatedOn: day.nullable(),
+  /** Its linked measures at the quarter end, against their targets. */
+  measures: z.array(measureReading),
   suggestion: statusSuggestion.nullable(),
 });
 export type ReportActionView = z.infer<typeof reportActionView>;
@@ -547,15 +581,18 @@ export const boardReportData = z.object({
   exceptions: z.array(reportActionView),
   /** Completed this quarter (complete now, and not complete last quarter). */
   completed: z.array(reportActionView),
-  /** The headline figures of the engine for the council's scope at the quarter end. */
+  /**
+   * The headline figures of the engine for the council's scope (its services and the providers it
+   * commissions at the quarter end, throughout) at the quarter end and the previous quarter end.
+   */
   figures: z.array(reportFigureView),
   /** Each quarter end's headline figures for the trend charts (8 quarters to the quarter end). */
   trend: z.array(z.object({ at: day, values: z.record(z.string(), z.number().nullable()) })),
   risks: z.object({
-    /** Open risks and issues by score, highest first (at most 10). */
-    top: z.array(riskView),
-    /** Assumptions and whether they still hold. */
-    assumptions: z.array(riskView),
+    /** Open risks and issues as they stood at the quarter end, by score, highest first (at most 10). */
+    top: z.array(reportRiskView),
+    /** Assumptions as at the quarter end and whether they still hold. */
+    assumptions: z.array(reportRiskView),
     /** Register entries changed during the quarter: what changed. */
     changed: z.array(
       z.object({
@@ -571,7 +608,7 @@ export const boardReportData = z.object({
   }),
   /** Meetings of the groups held in the quarter. */
   meetings: z.array(meetingView),
-  /** "You said, we did" entries raised or updated in the quarter. */
+  /** "You said, we did" entries raised in the quarter, and those raised before still not done. */
   forum: z.array(forumEntryView),
   /** Changes to the approved plan recorded in the quarter. */
   planChanges: z.array(changeView),
