@@ -100,6 +100,8 @@ describe("the quarterly board report", () => {
     expect(text).toMatch(new RegExp(`Turnover rate\n${turnover.replace(".", "\\.")}`));
     expect(text).toMatch(new RegExp(`Vacancy rate\n${vacancy.replace(".", "\\.")}`));
     expect(text).toContain("Source: Care Workforce Hub, figures as at 30 June 2026");
+    // Against the quarter end before (31 March, not the same day three months before).
+    expect(text).toContain("as at 30 June 2026, against 31 March 2026");
     // With no strategy in the hub, each part of the plan is a marked prompt, not left out.
     expect(text).toContain("[To complete: the policy implications]");
   });

@@ -5,7 +5,7 @@
 
 import { HEADLINE_NAMES } from "../../../shared/metrics";
 import type { OrgCtx } from "../../context";
-import { comparisonDates } from "../metrics/dates";
+import { quarterEnds, TREND_QUARTERS } from "../metrics/dates";
 import { type Cell, cellKey, type Figures } from "../metrics/figure-types";
 import { councilDisclosure, figuresOver, pick, workplacesOf } from "../metrics/metrics.service";
 import { findTargets } from "../metrics/targets.repo";
@@ -21,8 +21,10 @@ const PUBLISHERS: Record<string, string> = { sfc: "Skills for Care", dfe: "Depar
  */
 export async function reportFigures(ctx: OrgCtx, at: string): Promise<ReportFigures> {
   const ids = await workplacesOf(ctx, { kind: "council" }, at);
-  const { previousAt, quarters } = comparisonDates(at);
-  const dates = [...new Set([at, previousAt, ...quarters])];
+  // The quarter end before (31 March before 30 June), and the trend's quarter ends to `at`.
+  const quarters = quarterEnds(at, TREND_QUARTERS);
+  const previousAt = quarters.at(-2) as string;
+  const dates = [...new Set([at, ...quarters])];
   const cells: Cell[] = dates.map((d) => ({ at: d, by: "all" as const }));
   const grid = await (await figuresOver(ctx, ids)).grid(cells, HEADLINE_NAMES);
   const view = await councilDisclosure(ctx, dates);
