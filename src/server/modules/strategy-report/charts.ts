@@ -41,6 +41,8 @@ export interface TrendSeries {
   kind: MetricKind;
   points: { at: string; value: number | null }[];
   target?: number | null;
+  /** England's figure, drawn dotted. */
+  england?: number | null;
 }
 
 /** Lines over the quarter ends, one per figure, each with its target as a dashed line of its colour. */
@@ -55,6 +57,7 @@ export function trendChartSvg(title: string, series: TrendSeries[]): { svg: stri
   const values = series.flatMap((s) => [
     ...s.points.map((p) => p.value),
     ...(s.target !== null && s.target !== undefined ? [s.target] : []),
+    ...(s.england !== null && s.england !== undefined ? [s.england] : []),
   ]);
   const known = values.filter((v): v is number => v !== null);
   const max = niceMax(Math.max(0.01, ...known));
@@ -81,6 +84,10 @@ export function trendChartSvg(title: string, series: TrendSeries[]): { svg: stri
       parts.push(
         `<line x1="${left}" x2="${width - right}" y1="${y(s.target)}" y2="${y(s.target)}" stroke="${colour}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
       );
+    if (s.england !== null && s.england !== undefined)
+      parts.push(
+        `<line x1="${left}" x2="${width - right}" y1="${y(s.england)}" y2="${y(s.england)}" stroke="${colour}" stroke-opacity="0.7" stroke-width="1.5" stroke-dasharray="1.5 3"/>`,
+      );
     let path = "";
     s.points.forEach((p, i) => {
       if (p.value === null) return;
@@ -96,18 +103,20 @@ export function trendChartSvg(title: string, series: TrendSeries[]): { svg: stri
       );
     });
     const last = [...s.points].reverse().find((p) => p.value !== null);
-    const legendY = height - bottom + 42 + Math.floor(n / 2) * 18;
-    const legendX = left + (n % 2) * 300;
+    const legendY = height - bottom + 42 + n * 18;
+    const legendX = left;
+    const extras = [
+      s.target !== null && s.target !== undefined ? `target ${formatValue(s.target, s.kind)} dashed` : "",
+      s.england !== null && s.england !== undefined ? `England ${formatValue(s.england, s.kind)} dotted` : "",
+    ].filter(Boolean);
     parts.push(
       `<line x1="${legendX}" x2="${legendX + 22}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${colour}" stroke-width="2.5"/>`,
       `<text x="${legendX + 28}" y="${legendY}" font-size="12" fill="${INK}">${esc(
-        `${s.label}${last ? ` (${formatValue(last.value as number, s.kind)})` : ""}${
-          s.target !== null && s.target !== undefined ? `, target ${formatValue(s.target, s.kind)} dashed` : ""
-        }`,
+        `${s.label}${last ? ` (${formatValue(last.value as number, s.kind)} at ${short(last.at)})` : ""}${extras.length ? `; ${extras.join(", ")}` : ""}`,
       )}</text>`,
     );
   });
-  const h = height + Math.max(0, Math.ceil(series.length / 2) - 1) * 18;
+  const h = height + Math.max(0, series.length - 2) * 18;
   return { svg: svgOf(width, h, parts), width, height: h };
 }
 

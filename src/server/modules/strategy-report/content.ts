@@ -276,6 +276,7 @@ export function reportBlocks(input: BoardReportInput): Block[] {
           kind: "rate" as const,
           points: figures.trend.map((p) => ({ at: p.at, value: p.figures[n]?.value ?? null })),
           target: measures.get(n)?.target ?? null,
+          england: figures.england[n]?.value ?? null,
         })),
       ),
     ),
