@@ -24,9 +24,27 @@ function suggestionWords(a: Action): string | null {
   return `The figures suggest ${UPDATE_STATUS_LABELS[a.suggestion.status].toLowerCase()}: ${because}.`;
 }
 
+/**
+ * The targets the report rates figures against: each linked measure of the plan's actions (the
+ * nearest target date first, when two actions set one for the same figure), then the council's
+ * own targets for the figures no action measures.
+ */
+function measuresOf(data: BoardReportData): BoardReportPlan["measures"] {
+  const out = new Map<string, BoardReportPlan["measures"][number]>();
+  const readings = data.pillars
+    .flatMap((p) => p.actions.flatMap((a) => a.measures))
+    .sort((a, b) => a.byDate.localeCompare(b.byDate));
+  for (const m of readings)
+    if (!out.has(m.metric))
+      out.set(m.metric, { metric: m.metric, target: m.target, direction: m.direction, by: m.byDate });
+  for (const f of data.figures)
+    if (f.target !== null && f.better && !out.has(f.metric))
+      out.set(f.metric, { metric: f.metric, target: f.target, direction: f.better, by: null });
+  return [...out.values()];
+}
+
 export function planFromStrategy(data: BoardReportData): BoardReportPlan {
   const completed = new Set(data.completed.map((a) => a.id));
-  const changed = new Map(data.risks.changed.map((c) => [c.risk.id, c]));
   const s = data.strategy;
   const openRisks = data.risks.top.filter((r) => r.kind !== "assumption");
   return {
@@ -51,29 +69,19 @@ export function planFromStrategy(data: BoardReportData): BoardReportPlan {
         completedThisQuarter: completed.has(a.id),
         suggestion: suggestionWords(a),
         narrative: a.narrative || null,
-        updatedOn: null,
+        updatedOn: a.updatedOn,
       })),
     ),
-    measures: data.figures
-      .filter((f) => f.target !== null && f.better)
-      .map((f) => ({
-        metric: f.metric,
-        target: f.target as number,
-        direction: f.better as "higher" | "lower",
-        by: null,
-      })),
-    risks: openRisks.map((r) => {
-      const c = changed.get(r.id);
-      return {
-        ref: r.ref,
-        title: r.title,
-        likelihood: r.likelihood,
-        impact: r.impact,
-        previousScore: c ? (c.isNew ? null : (c.before?.score ?? r.score)) : r.score,
-        owner: r.owner.name,
-        mitigation: r.mitigations || null,
-      };
-    }),
+    measures: measuresOf(data),
+    risks: openRisks.map((r) => ({
+      ref: r.ref,
+      title: r.title,
+      likelihood: r.likelihood,
+      impact: r.impact,
+      previousScore: r.previousScore,
+      owner: r.owner.name,
+      mitigation: r.mitigations || null,
+    })),
     assumptions: data.risks.assumptions.map((r) => ({
       ref: r.ref,
       title: r.title,
