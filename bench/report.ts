@@ -16,8 +16,8 @@ import { loadEnv } from "../src/server/env";
 import { createLogger } from "../src/server/lib/logger";
 import { seedDemo } from "../src/server/modules/demo/seed";
 import { findOrg } from "../src/server/modules/orgs/orgs.service";
-import { previousQuarter, quarterOf } from "../src/server/modules/strategy-report/quarter";
 import { generateBoardReport, type ReportFormat } from "../src/server/modules/strategy-report/strategy-report.service";
+import { lastEndedQuarter } from "../src/shared/strategy";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
 const RUNS = Number(values.runs);
@@ -39,7 +39,7 @@ const orgCtx = {
   org: { id: org.id, kind: "council" as const, name: org.name, slug: org.slug, isDemo: true },
   role: null,
 };
-const quarter = previousQuarter(quarterOf(today));
+const quarter = lastEndedQuarter(today);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -6,10 +6,10 @@
 
 import { longDate } from "../../../shared/dates";
 import { formatValue, HEADLINES, type Headline, type Rag, ragOf } from "../../../shared/metrics";
+import { quarterLabel } from "../../../shared/strategy";
 import type { Figure } from "../metrics/figure-types";
 import type { Block, Cell } from "./blocks";
 import { ragTableSvg, rasterise, statusBarsSvg, trendChartSvg } from "./charts";
-import { quarterLabel } from "./quarter";
 import { ACTION_STATUSES, type ActionStatus, type BoardReportInput, STATUS_LABELS } from "./types";
 
 /** The headline figures a board reads, in this order, before any the plan's measures add. */
@@ -82,7 +82,7 @@ function measuresOf(input: BoardReportInput) {
 /** The blocks of the report, and the charts drawn for it. */
 export function reportBlocks(input: BoardReportInput): Block[] {
   const { council, plan, narrative, figures } = input;
-  const q = quarterLabel(input.quarter);
+  const q = { months: quarterLabel(input.quarter) };
   const at = longDate(figures.at);
   const measures = measuresOf(input);
   const source = `Source: Care Workforce Hub, figures as at ${at} for the providers ${council.name} commissions on that date and its own services, from their ASC-WDS returns and records. England: the latest national figure held (source in each row).`;

@@ -1,5 +1,6 @@
 import { longDate } from "../../../shared/dates";
 import type { BoardReportNarrativeInput } from "../../../shared/schemas/strategy-report";
+import { QUARTER_PATTERN, quarterBounds, quarterLabel } from "../../../shared/strategy";
 import { inTransaction, type OrgCtx } from "../../context";
 import { sha256 } from "../../lib/crypto";
 import { AppError, badRequest, notFound } from "../../lib/errors";
@@ -10,7 +11,6 @@ import { reportBlocks } from "./content";
 import { reportDocx } from "./docx";
 import { reportPdf } from "./pdf";
 import { planAtQuarter } from "./plan-source";
-import { parseQuarter, quarterLabel } from "./quarter";
 import { reportFigures } from "./report-figures";
 import * as repo from "./strategy-report.repo";
 import type { BoardReportInput, BoardReportPlan, Narrative } from "./types";
@@ -41,14 +41,14 @@ const EMPTY_PLAN: BoardReportPlan = {
 };
 
 function quarterOrRefuse(text: string) {
-  const q = parseQuarter(text);
-  if (!q) throw badRequest("validation", `"${text}" is not a quarter: give it as 2026-Q3 (July to September 2026).`);
-  return q;
+  if (!QUARTER_PATTERN.test(text))
+    throw badRequest("validation", `"${text}" is not a quarter: give it as 2026-Q3 (July to September 2026).`);
+  return { quarter: text, ...quarterBounds(text) };
 }
 
 /** The narrative the hub suggests before the council writes its own. */
 function suggestedNarrative(ctx: OrgCtx, quarter: string, plan: BoardReportPlan): Narrative {
-  const { months } = quarterLabel(quarter);
+  const months = quarterLabel(quarter);
   return {
     title: `${plan === EMPTY_PLAN ? "Adult social care workforce" : plan.strategy.title}: progress report, ${months}`,
     reportTo: plan.strategy.approvedBy ?? "Executive Board",
@@ -113,14 +113,14 @@ export async function boardReportInput(ctx: OrgCtx, quarterText: string): Promis
   if (q.end > today)
     throw badRequest(
       "quarter_not_ended",
-      `${quarterLabel(q.quarter).months} has not ended yet: its report can be made after ${longDate(q.end)}.`,
+      `${quarterLabel(q.quarter)} has not ended yet: its report can be made after ${longDate(q.end)}.`,
     );
   const figures = await reportFigures(ctx, q.end);
   if (figures.now.filled_posts?.value == null)
     throw new AppError(
       404,
       "no_data",
-      `${ctx.org.name} has no workforce figures for ${quarterLabel(q.quarter).months}: no provider it commissions had records or a return as at ${longDate(q.end)}.`,
+      `${ctx.org.name} has no workforce figures for ${quarterLabel(q.quarter)}: no provider it commissions had records or a return as at ${longDate(q.end)}.`,
     );
   const plan = (await planAtQuarter(ctx, q.quarter)) ?? EMPTY_PLAN;
   const { narrative } = await boardReportNarrative(ctx, q.quarter);
