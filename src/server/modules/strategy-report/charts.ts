@@ -180,7 +180,7 @@ export interface StatusBar {
 /** One bar per recommendation: its actions by status, stacked, with the counts written on them. */
 export function statusBarsSvg(title: string, bars: StatusBar[]): { svg: string; width: number; height: number } {
   const width = 640;
-  const labelW = 260;
+  const labelW = 300;
   const barH = 22;
   const gap = 10;
   const top = 40;
@@ -191,7 +191,7 @@ export function statusBarsSvg(title: string, bars: StatusBar[]): { svg: string; 
   bars.forEach((b, i) => {
     const y = top + i * (barH + gap);
     parts.push(
-      `<text x="${labelW - 8}" y="${y + 15}" font-size="12" text-anchor="end" fill="${INK}">${esc(clip(b.label, 40))}</text>`,
+      `<text x="${labelW - 8}" y="${y + 15}" font-size="12" text-anchor="end" fill="${INK}">${esc(clip(b.label, 46))}</text>`,
     );
     let x = labelW;
     for (const c of b.counts) {

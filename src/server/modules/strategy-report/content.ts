@@ -423,7 +423,7 @@ export function reportBlocks(input: BoardReportInput): Block[] {
     {
       kind: "table",
       header: ["Action", "Phase", "Owner", "Due", "Status", "Update"],
-      widths: [28, 11, 14, 11, 10, 26],
+      widths: [26, 13, 14, 11, 10, 26],
       rows: plan.actions.map((a) => [
         `${a.ref} ${a.title}`,
         a.phase,

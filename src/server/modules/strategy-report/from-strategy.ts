@@ -3,12 +3,14 @@
 // itself (report-figures.ts), with England's, so every number has one path and one source.
 
 import { longDate, longMonth } from "../../../shared/dates";
-import { formatValue } from "../../../shared/metrics";
+import { formatValue, HEADLINES } from "../../../shared/metrics";
 import type { BoardReportData } from "../../../shared/schemas/strategy";
 import { PHASE_LABELS, RISK_STATUS_LABELS, UPDATE_STATUS_LABELS } from "../../../shared/strategy";
 import type { BoardReportPlan } from "./types";
 
 type Action = BoardReportData["exceptions"][number];
+
+const kindOf = (metric: string) => HEADLINES.find((h) => h.name === metric)?.kind ?? "rate";
 
 /** "The figures suggest off track: Vacancy rate 11.1% against a target of at most 9.0%." */
 function suggestionWords(a: Action): string | null {
@@ -16,9 +18,9 @@ function suggestionWords(a: Action): string | null {
   const because = a.suggestion.because
     .map(
       (m) =>
-        `${m.label} ${m.value === null ? "no data" : formatValue(m.value, "rate")} against a target of ${
+        `${m.label} ${m.value === null ? "no data" : formatValue(m.value, kindOf(m.metric))} against a target of ${
           m.direction === "lower" ? "at most" : "at least"
-        } ${formatValue(m.target, "rate")} by ${longDate(m.byDate)}`,
+        } ${formatValue(m.target, kindOf(m.metric))} by ${longDate(m.byDate)}`,
     )
     .join("; ");
   return `The figures suggest ${UPDATE_STATUS_LABELS[a.suggestion.status].toLowerCase()}: ${because}.`;

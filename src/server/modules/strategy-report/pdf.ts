@@ -53,7 +53,7 @@ export async function reportPdf(blocks: Block[], meta: { title: string; council:
         doc.moveDown(0.8);
         break;
       case "heading":
-        ensure(b.level === 1 ? 60 : 44); // keep a heading with what follows it
+        ensure(b.level === 1 ? 150 : 130); // keep a heading with the start of what follows it
         doc.moveDown(b.level === 1 ? 0.8 : 0.5);
         text(b.text, "Helvetica-Bold", b.level === 1 ? 16 : 13);
         doc.moveDown(0.3);
