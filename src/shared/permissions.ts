@@ -132,6 +132,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "returns.view",
     "careers.view",
     "strategy.view",
+    "strategy.update",
   ],
   commissioner: [
     "org.view",
@@ -142,6 +143,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "returns.view",
     "careers.view",
     "strategy.view",
+    "strategy.update",
   ],
   // Reads the strategy and its progress (the board the steering group reports to).
   board_member: ["org.view", "strategy.view"],

@@ -139,6 +139,19 @@ describe("who may do what", () => {
     expect((await member.patch(`${p.s}/actions/${p.owned.id}`, { title: "Mine now", reason: "x" })).status).toBe(403);
   });
 
+  it("lets council staff record progress on the actions they own, and no others", async () => {
+    const p = await approvedPlan();
+    const analyst = await makeUser(hub, p.council, "council_analyst");
+    const moved = await p.admin.patch(`${p.s}/actions/${p.other.id}`, {
+      owner: { userId: analyst.id },
+      reason: "The analyst leads the interview work now",
+    });
+    expect(moved.json.action.owner).toMatchObject({ kind: "user", id: analyst.id });
+    const client = await signedIn(hub, analyst.email);
+    expect((await client.request("PUT", `${p.s}/actions/${p.other.id}/updates/2026-Q2`, update())).status).toBe(200);
+    expect((await client.request("PUT", `${p.s}/actions/${p.owned.id}/updates/2026-Q2`, update())).status).toBe(403);
+  });
+
   it("answers 404 to a provider that is not in any group, even one the council commissions", async () => {
     const p = await approvedPlan();
     const outsider = await signedIn(hub, p.providerAdmin.email);
