@@ -63,6 +63,8 @@ const pdfText = (file: string) => execFileSync("pdftotext", [file, "-"]).toStrin
 describe("the quarterly board report of the demo council", () => {
   it("downloads as Word that LibreOffice opens and as PDF, each with the sections, the charts and the quarter's turnover and vacancy rate", async () => {
     const { cookie, me } = await signInApi("council.admin@halton.demo.test");
+    // A board member reads the report (and nothing else of the council's figures).
+    const board = await signInApi("board.member@halton.demo.test");
     const council = (me.memberships as { id: string; slug: string }[]).find((m) => m.slug === "halton");
     expect(council).toBeTruthy();
     const orgId = council?.id as string;
@@ -81,7 +83,7 @@ describe("the quarterly board report of the demo council", () => {
 
     for (const format of ["docx", "pdf"] as const) {
       const res = await fetch(`${baseUrl}/api/orgs/${orgId}/strategy/reports/${quarter}.${format}`, {
-        headers: { cookie },
+        headers: { cookie: board.cookie },
       });
       expect(res.status, await res.clone().text()).toBe(200);
       writeFileSync(join(dir, `report.${format}`), Buffer.from(await res.arrayBuffer()));
@@ -120,6 +122,11 @@ describe("the quarterly board report of the demo council", () => {
       expect(text, name).toContain(`Source: Care Workforce Hub, figures as at ${endWords}`);
       expect(text, name).toMatch(new RegExp(`Turnover rate ${turnover.replace(".", "\\.")} `));
       expect(text, name).toMatch(new RegExp(`Vacancy rate ${vacancy.replace(".", "\\.")} `));
+      // The demo's strategy: its recommendations and enablers, and the risk the board is told of.
+      expect(text, name).toContain("Halton adult social care workforce strategy was approved by Executive Board");
+      expect(text, name).toMatch(/R1 Joint recruitment across local employers/);
+      expect(text, name).toMatch(/E3 System governance/);
+      expect(text, name).toContain("R1 Market fragility");
     }
 
     // The PDF's pages as pictures, for people to look at: A4 pages of a council report.
