@@ -2,7 +2,7 @@ import { CONTRACT } from "../../../shared/ascwds/codes";
 import { agencyPlacements, agencySpend } from "./agency";
 import { CALIBRATION } from "./calibration";
 import { PROVIDER_NAMES, STREETS, TEMPLATES, type WorkplaceTemplate } from "./catalogue";
-import { apportion, DAY, yearsBefore } from "./dates";
+import { apportion, DAY, iso, yearsBefore } from "./dates";
 import { leavers, linkRejoiners } from "./history";
 import { workforceInPost } from "./in-post";
 import { Random } from "./random";
@@ -68,6 +68,7 @@ export function generateDemo(anchor: string, seed = 20240101): DemoData {
 
   return {
     anchor,
+    historyStart: iso(start),
     orgs,
     commissioned: orgs.filter((o) => o.kind === "provider").map((o) => o.key),
     workplaces,

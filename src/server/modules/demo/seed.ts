@@ -154,6 +154,8 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
           cqcLocationId: w.cqcLocationId,
           cqcProviderId: w.cqcProviderId,
           declaredStaffTotal: employedAt.get(w.key) ?? 0,
+          // Before the history the demo holds who was in post, not who left: "no data", not 0.
+          recordsFrom: data.historyStart,
         })
         .returning({ id: workplaces.id });
       placeIds.set(w.key, row.id);

@@ -75,6 +75,8 @@ export interface GenAgencyMonth {
 }
 export interface DemoData {
   anchor: string;
+  /** The day the demo's records begin (vacancies, leavers, agency months): three years before the anchor. */
+  historyStart: string;
   orgs: GenOrg[];
   commissioned: string[];
   workplaces: GenWorkplace[];

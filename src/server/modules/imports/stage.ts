@@ -278,7 +278,12 @@ export async function applyStaged(ctx: OrgCtx, stageId: string, staged: Staged, 
     for (let i = 0; i < fresh.length; i += 500)
       await ctx.db
         .insert(workplaces)
-        .values(fresh.slice(i, i + 500).map((w) => ({ id: w.id, orgId, localRef: w.ref, councilId, ...w.values })));
+        // Its records begin with this file: before its as-at date the hub holds who was in post, not who left.
+        .values(
+          fresh
+            .slice(i, i + 500)
+            .map((w) => ({ id: w.id, orgId, localRef: w.ref, councilId, recordsFrom: asAt, ...w.values })),
+        );
   }
   for (const w of fresh)
     audit.push({

@@ -143,4 +143,18 @@ describe("before the demo's records begin", () => {
     for (const name of HEADLINE_NAMES)
       expect(dashboard.json.now[name], name).toMatchObject({ value: null, reason: "no_data" });
   });
+
+  it("reads no data the day before the history starts, when people were in post but leavers and vacancies are not held, and figures from its first day", async () => {
+    const start = YEAR_ENDS[0];
+    const dayBefore = new Date(Date.parse(`${start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const before = await at(dayBefore);
+    for (const name of FIGURE_NAMES) expect(before[name], name).toMatchObject({ value: null, reason: "no_data" });
+    // The breakdowns say the same: no provider reads 0% before its records begin.
+    const ids = await workplacesOf(ctx, { kind: "council" }, ANCHOR);
+    const cell: Cell = { at: dayBefore, by: "employer" };
+    const byEmployer = (await figuresGrid(ctx, ids, [cell], ["vacancy_rate", "turnover_rate"])).get(cellKey(cell));
+    for (const figures of byEmployer?.values() ?? []) expect(figures.vacancy_rate.reason).toBe("no_data");
+    expect(value(years[0], "vacancy_rate")).toBeGreaterThan(0);
+    expect(value(years[0], "turnover_rate")).toBeGreaterThan(0);
+  });
 });

@@ -1,8 +1,8 @@
-import type { SQL } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeOrg, makeSystem, signedIn, testHub, uniq } from "../../../../test/harness";
 import { agencyUse, declaredCounts, staffRecords, vacancies, workforceSettings, workplaces } from "../../db/schema";
-import { figuresAt as coreFigures } from "./engine";
+import { cellKey, computeGrid, figuresAt as coreFigures } from "./engine";
 
 // A small hand-made system whose every figure is worked out below, as at D = 2026-06-30
 // (flows over 2025-06-30 < date ≤ 2026-06-30).
@@ -259,6 +259,28 @@ describe("core figures on a hand-made dataset", () => {
     expect((await coreFigures(hub.deps.db, [later.id], "2025-06-30")).filled_posts.reason).toBe("no_data");
     expect((await coreFigures(hub.deps.db, [later.id], "2026-03-01")).filled_posts).toEqual({ value: 0, n: 0 });
     expect((await coreFigures(hub.deps.db, [later.id], "2026-03-01")).leavers_12m).toEqual({ value: 1, n: 1 });
+  });
+  it("before the day a workplace's records begin (records_from), every figure reads no data, for its group alone", async () => {
+    const limited = await workplace(A.id);
+    await hub.deps.db.update(workplaces).set({ recordsFrom: "2026-01-01" }).where(eq(workplaces.id, limited.id));
+    // In post since 2020 by their start date, but who left and what was vacant before 2026 is not held.
+    await staff(limited, [{ ref: "z1", contract: 1, start: "2020-01-01" }]);
+    const before = await coreFigures(hub.deps.db, [limited.id], "2025-12-31");
+    for (const [name, figure] of Object.entries(before))
+      expect(figure, name).toEqual({ value: null, reason: "no_data", n: 0 });
+    expect((await coreFigures(hub.deps.db, [limited.id], "2026-01-01")).filled_posts).toEqual({ value: 1, n: 1 });
+    // With a workplace whose records have no such limit, the whole counts only what is held: that one.
+    const open = await workplace(B.id);
+    await staff(open, [{ ref: "o1", contract: 1, start: "2020-01-01" }]);
+    const cells = [
+      { at: "2025-12-31", by: "all" as const },
+      { at: "2025-12-31", by: "employer" as const },
+    ];
+    const grid = await computeGrid(hub.deps.db, [limited.id, open.id], cells, [], ["filled_posts"]);
+    expect(grid.get(cellKey(cells[0]))?.get("all")?.filled_posts).toEqual({ value: 1, n: 1 });
+    const byEmployer = grid.get(cellKey(cells[1]));
+    expect([...(byEmployer?.keys() ?? [])]).toEqual([B.id]);
+    expect(byEmployer?.get(B.id)?.filled_posts).toEqual({ value: 1, n: 1 });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   uniqueCells,
 } from "./figure-types";
 import {
+  BEGUN,
   HOURLY_PAY_SQL,
   LONDON_SQL,
   STATUTORY_FLOOR_SQL,
@@ -152,7 +153,7 @@ async function aggregates(
   const scan = sql`s as (select s.*, c.d, c.d12, c.by, c.rlw_uk, c.rlw_london, ${g} as g, ${sql.raw(AGE)} as age, ws.standard_weekly_hours as week,
       ${sql.raw(HOURLY_PAY_SQL)} as pay, ${sql.raw(LONDON_SQL)} as london, ${sql.raw(STATUTORY_FLOOR_SQL)} as pay_floor
     from staff_records s join workplaces w on w.id = s.workplace_id left join workforce_settings ws on ws.org_id = s.org_id cross join c
-    where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12) offset 0)`;
+    where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and ${BEGUN} and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12) offset 0)`;
   // The queries are independent: on PostgreSQL they run at once on the pool's connections (the
   // embedded database takes them one after another).
   const pending: Promise<{ rows: unknown[] }>[] = [];
@@ -180,7 +181,7 @@ async function aggregates(
     run(sql`with ${c},
       staffed as materialized (select distinct s.workplace_id from staff_records s where s.workplace_id = any(${ids}::uuid[]))
       select c.d::text as at, c.by, ${g} as g from workplaces w cross join c
-      where c.by <> 'all' and w.id = any(${ids}::uuid[]) and (
+      where c.by <> 'all' and w.id = any(${ids}::uuid[]) and ${BEGUN} and (
         w.id in (select workplace_id from staffed)
         or exists (select 1 from vacancies v where v.workplace_id = w.id and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d))
         or exists (select 1 from agency_use a where a.workplace_id = w.id and a.month > c.d12 and a.month <= c.d)
@@ -193,19 +194,19 @@ async function aggregates(
     run(sql`with ${c},
       s as (select c.d, c.d12, c.by, ${g} as g, coalesce(s.person_key, s.id::text) as who, s.start_date, s.end_date
             from staff_records s join workplaces w on w.id = s.workplace_id cross join c
-            where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and s.contract_type in (1, 2) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12)),
+            where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and ${BEGUN} and s.contract_type in (1, 2) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d12)),
       who as (select d, by, g, who, bool_or(s.start_date <= s.d12 and (s.end_date is null or s.end_date > s.d12)) as before,
                 bool_or(s.start_date <= s.d and (s.end_date is null or s.end_date > s.d)) as now from s group by d, by, g, who)
       select d::text as at, by, g, count(*) filter (where before)::int as before, count(*) filter (where before and now)::int as retained from who group by 1, 2, 3`);
   if (used.has("open"))
     run(sql`with ${c}
       select c.d::text as at, c.by, ${g} as g, count(*)::int as open from vacancies v join workplaces w on w.id = v.workplace_id cross join c
-      where v.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d) group by 1, 2, 3`);
+      where v.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and ${BEGUN} and v.opened_on <= c.d and (v.closed_on is null or v.closed_on > c.d) group by 1, 2, 3`);
   if (used.has("spend") || used.has("months"))
     run(sql`with ${c}
       select c.d::text as at, c.by, ${g} as g, coalesce(sum(a.spend), 0)::float8 as spend, count(a.spend)::int as months
       from agency_use a join workplaces w on w.id = a.workplace_id cross join c
-      where a.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and a.month > c.d12 and a.month <= c.d group by 1, 2, 3`);
+      where a.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and ${BEGUN} and a.month > c.d12 and a.month <= c.d group by 1, 2, 3`);
   if (used.has("dec_vacancies") || used.has("dec_leavers"))
     // Declared counts (ASC-WDS workplace file): a workplace's latest declaration in the 12 months to
     // D stands in for its vacancies when it has no vacancy records at all, and for its leavers
@@ -220,7 +221,7 @@ async function aggregates(
         coalesce(sum(dc.count) filter (where c.kind = 'leavers'), 0)::int as dec_leavers
       from latest c join declared_counts dc on dc.workplace_id = c.workplace_id and dc.kind = c.kind and dc.as_at = c.as_at
         join workplaces w on w.id = c.workplace_id
-      where ${declaredStandsIn("c.kind", "c.workplace_id")}
+      where ${declaredStandsIn("c.kind", "c.workplace_id")} and ${BEGUN}
       group by 1, 2, 3`);
   if (used.has("tr_items") || used.has("tr_valid")) run(trainingQuery(c, g, ids));
   return (await Promise.all(pending)).flatMap((result) => result.rows as AggregateRow[]);

@@ -12,7 +12,7 @@ import { sha256 } from "../../lib/crypto";
  * Bump when a figure's definition or a summary's shape changes: every summary made before is
  * then ignored (and overwritten when asked for again).
  */
-export const SUMMARY_FORMAT = 3;
+export const SUMMARY_FORMAT = 4;
 
 /** How long an unused summary is kept; the refresh job deletes older ones. */
 export const SUMMARY_DAYS = 35;

@@ -68,6 +68,13 @@ export const median = (v: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/**
+ * Whether the hub's records of workplace `w` have begun by the cell's date `c.d` (its
+ * records_from): before it, who left and what was vacant are not held, so the workplace counts in
+ * no figure, and a scope with nothing begun reads "no data", not 0.
+ */
+export const BEGUN = sql.raw("(w.records_from is null or w.records_from <= c.d)");
+
 /** The SQL of hourly_pay over a staff record `s` (as `hourlyPay`, in the same floating point arithmetic). */
 export const HOURLY_PAY_SQL = `(case when s.pay_rate is null then null when s.pay_interval = 3 then s.pay_rate::float8
   when s.pay_interval = 1 and s.contracted_hours > 0 then s.pay_rate::float8 / (s.contracted_hours::float8 * ${WEEKS_PER_YEAR}::float8) end)`;
@@ -249,7 +256,7 @@ export function trainingQuery(c: SQL, g: SQL, ids: string) {
       group by 1, 2),
     s as (select s.id, s.org_id, s.main_job_role, c.d, c.by, ${g} as g
       from staff_records s join workplaces w on w.id = s.workplace_id cross join c
-      where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d) and s.contract_type <> 4)
+      where s.workplace_id = any(${ids}::uuid[]) and w.id = any(${ids}::uuid[]) and ${BEGUN} and s.start_date <= c.d and (s.end_date is null or s.end_date > c.d) and s.contract_type <> 4)
     select s.d::text as at, s.by, s.g, count(*)::int as tr_items, count(*) filter (where h.valid @> s.d)::int as tr_valid
     from s join required q on q.org_id = s.org_id and (q.roles is null or s.main_job_role = any(q.roles))
       left join held h on h.id = s.id and h.category = q.category
