@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   date,
   doublePrecision,
@@ -369,3 +370,16 @@ export const strategyForumEntries = pgTable(
     check("strategy_forum_entries_status", sql`${t.status} in ('open', 'in_progress', 'done')`),
   ],
 );
+
+/**
+ * Whether a council publishes its strategy's progress (the public and easy-read pages, issue 16):
+ * off until it switches it on. Kept apart from the plan, so switching it is no change to an approved plan.
+ */
+export const strategyPublicPages = pgTable("strategy_public_pages", {
+  councilId: uuid("council_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  enabled: boolean("enabled").notNull().default(false),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
