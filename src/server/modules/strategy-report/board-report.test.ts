@@ -192,6 +192,11 @@ describe("the quarterly board report", () => {
     expect(first.headers.get("content-type")).toBe("application/pdf");
     expect(first.headers.get("content-disposition")).toContain(`${council.slug}-board-report-2026-Q2.pdf`);
     const firstBytes = new Uint8Array(await first.arrayBuffer());
+    // Reading it again, with nothing changed, hands out the same kept file and keeps no copy.
+    const keptBefore = (await board.get(`${base}/reports`)).json.reports.length;
+    const again = await hub.app.request(`${base}/reports/2026-Q2.pdf`, { headers: { cookie: board.cookie } });
+    expect(sha256(new Uint8Array(await again.arrayBuffer()))).toBe(sha256(firstBytes));
+    expect((await board.get(`${base}/reports`)).json.reports).toHaveLength(keptBefore);
 
     // A board member reads; the council writes the narrative.
     const narrative = {

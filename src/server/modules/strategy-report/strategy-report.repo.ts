@@ -62,3 +62,16 @@ export const findReport = async (db: Exec, councilId: string, id: string) =>
       .from(boardReports)
       .where(and(eq(boardReports.councilId, councilId), eq(boardReports.id, id)))
   )[0];
+
+/** The council's latest kept report of a quarter in a format, with its bytes and inputs. */
+export const findLatestReport = async (db: Exec, councilId: string, quarter: string, format: string) =>
+  (
+    await db
+      .select()
+      .from(boardReports)
+      .where(
+        and(eq(boardReports.councilId, councilId), eq(boardReports.quarter, quarter), eq(boardReports.format, format)),
+      )
+      .orderBy(desc(boardReports.generatedAt))
+      .limit(1)
+  )[0];

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { longDate } from "../../../shared/dates";
 import type { BoardReportNarrativeInput } from "../../../shared/schemas/strategy-report";
 import { QUARTER_PATTERN, quarterBounds, quarterLabel } from "../../../shared/strategy";
@@ -143,10 +144,23 @@ export async function renderBoardReport(input: BoardReportInput, format: ReportF
 
 /**
  * Generates a quarter's board report as DOCX or PDF and keeps it (the bytes, their SHA-256 and
- * the inputs), so every version the council has handed out can be found again.
+ * the inputs), so every version the council has handed out can be found again. When nothing it
+ * rests on has changed since the last one kept (the same inputs: figures, plan, narrative), that
+ * one is handed out again: downloading is not a change, and a board member's reading keeps no copy.
  */
 export async function generateBoardReport(ctx: OrgCtx, quarterText: string, format: ReportFormat) {
   const input = await boardReportInput(ctx, quarterText);
+  const latest = await repo.findLatestReport(ctx.db, ctx.org.id, input.quarter, format);
+  if (latest && isDeepStrictEqual(latest.inputs, JSON.parse(JSON.stringify(input))))
+    return {
+      id: latest.id,
+      quarter: input.quarter,
+      format,
+      bytes: Buffer.from(latest.bytes),
+      sha256: latest.sha256,
+      filename: `${ctx.org.slug}-board-report-${input.quarter}.${format}`,
+      contentType: CONTENT_TYPES[format],
+    };
   const { bytes } = await renderBoardReport(input, format);
   const hash = sha256(bytes);
   const kept = await inTransaction(ctx, async (tx) => {
