@@ -143,6 +143,8 @@ const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Recor
   },
   "patch /api/orgs/:orgId/strategies/:strategyId/forum/:entryId": { body: () => ({ status: "done" }) },
   "get /api/orgs/:orgId/strategy-board-data/:quarter": { params: () => ({ quarter: "2026-Q2" }) },
+  "get /api/orgs/:orgId/strategy-public-page": {},
+  "put /api/orgs/:orgId/strategy-public-page": { body: () => ({ enabled: true }) },
   "get /api/orgs/:orgId/strategy/reports": {},
   "get /api/orgs/:orgId/strategy/reports/:file": { params: () => ({ file: "2026-Q1.pdf" }) },
   "get /api/orgs/:orgId/strategy/reports/kept/:reportId": {},

@@ -23,6 +23,7 @@ import { referenceRoutes } from "./modules/reference/reference.routes";
 import { returnRoutes } from "./modules/returns/returns.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { strategyRoutes } from "./modules/strategy/strategy.routes";
+import { strategyPublicRoutes } from "./modules/strategy/strategy-public.routes";
 import { strategyReportRoutes } from "./modules/strategy-report/strategy-report.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { tokenRoutes } from "./modules/tokens/tokens.routes";
@@ -82,6 +83,7 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   recordRoutes(router);
   returnRoutes(router);
   strategyRoutes(router);
+  strategyPublicRoutes(router);
   strategyReportRoutes(router);
 
   app.all("/api/*", () => {
