@@ -195,6 +195,22 @@ describe("who may do what", () => {
 });
 
 describe("progress against the figures", () => {
+  it("shows a provider's steering group member no measure resting on fewer than 3 employers; the council sees it", async () => {
+    const p = await approvedPlan();
+    // One provider with records: the council-wide vacancy rate would be that provider's own.
+    await providerWith(p.council.id, 18, 2);
+    const reading = async (client: Awaited<ReturnType<typeof signedIn>>) => {
+      const res = await client.get(`${p.s}/updates?quarter=2026-Q2`);
+      expect(res.status, res.text).toBe(200);
+      return res.json.actions.find((a: { actionId: string }) => a.actionId === p.owned.id).readings[0];
+    };
+    expect((await reading(p.admin)).value).toBeCloseTo(0.1, 10);
+    const member = await signedIn(hub, p.member.email);
+    expect((await reading(member)).value).toBeNull();
+    const board = await signedIn(hub, (await makeUser(hub, p.council, "board_member")).email);
+    expect((await reading(board)).value).toBeNull();
+  });
+
   it("suggests a status from the linked measures at the quarter end, case by case", async () => {
     const p = await approvedPlan();
     // 18 in post and 2 vacancies on 30 June 2026: a vacancy rate of 10%.

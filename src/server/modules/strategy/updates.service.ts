@@ -1,4 +1,5 @@
 import { longDate } from "../../../shared/dates";
+import { can } from "../../../shared/permissions";
 import type { MeasureReading, ProgressUpdateInput, QuarterUpdatesResponse } from "../../../shared/schemas/strategy";
 import { progressUpdateInput } from "../../../shared/schemas/strategy";
 import {
@@ -13,7 +14,7 @@ import { badRequest, notFound } from "../../lib/errors";
 import { addDays, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { oneLine, queueEmail } from "../mail/mail.service";
-import { metricsFor } from "../metrics/metrics.service";
+import { metricsFor, protectForScope, workplacesOf } from "../metrics/metrics.service";
 import { assertMayUpdate, viewerOf } from "./access";
 import { type LoadedPlan, loadPlan, strategyOf } from "./plan.service";
 import { metricLabel, ownerOf, presentUpdate } from "./strategy.presenter";
@@ -31,7 +32,17 @@ export async function readingsAt(ctx: OrgCtx, plan: LoadedPlan, at: string): Pro
   const out = new Map<string, MeasureReading[]>();
   if (!measures.length) return out;
   const metrics = [...new Set(measures.map((m) => m.metric))];
-  const { figures } = await metricsFor(ctx, "council", at, metrics);
+  // Someone who reads the strategy but not the council's figures (a board member, a provider's
+  // manager in a strategy group) reads each measure as the public does: nothing resting on fewer
+  // than 3 employers or 10 workers, so a small system's figure cannot give a provider's away.
+  const council = can(ctx.role, "metrics.view", ctx.actor.isHubAdmin);
+  const { figures: computed } = await metricsFor(ctx, "council", at, council ? metrics : [...metrics, "filled_posts"]);
+  const figures = council
+    ? computed
+    : (await protectForScope(ctx, { kind: "comparison" }, await workplacesOf(ctx, { kind: "council" }, at), [at]))(
+        computed,
+        at,
+      );
   for (const m of measures) {
     const value = figures[m.metric]?.value ?? null;
     const direction = m.direction as MeasureDirection;
