@@ -25,6 +25,7 @@ import {
   users,
 } from "../../db/schema";
 import { addDays, isoDate } from "../../lib/time";
+import { saveStrategyPublicPage } from "../strategy/public.repo";
 import { createUserWithMembership } from "../users/users.service";
 
 // The demo council's workforce strategy (issue 16): seven recommendations and three enablers
@@ -805,5 +806,7 @@ export async function seedStrategy(
       status: weDid ? "done" : "in_progress",
     })),
   );
+  // The council publishes its progress (the public and easy-read strategy pages).
+  await saveStrategyPublicPage(tx.db, { councilId, enabled: true, updatedBy: lead, updatedAt: tx.deps.now() });
   return { actions: actionRows.length, updates: kept.length, risks: RISKS.length, meetings: meetingCount };
 }

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Client, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
-import { auditLog, staffRecords, vacancies, workplaces } from "../../db/schema";
+import { auditLog, staffRecords, users, vacancies, workplaces } from "../../db/schema";
 import { commissionProvider } from "../orgs/orgs.service";
 import { halfYearOf, lastEndedHalfYear } from "./public.service";
 
@@ -261,4 +261,34 @@ describe("a council's public strategy progress", () => {
     expect(on.json).toEqual({ enabled: true, slug: council.slug, hasApprovedStrategy: false });
     expect((await page(council.slug)).status).toBe(404);
   });
+});
+
+describe("the demo council", () => {
+  it("publishes its strategy's progress: seven recommendations, three enablers, the latest half-year to September, and no demo person's name", async () => {
+    const { seedDemoOnce } = await import("../../../../test/harness");
+    await seedDemoOnce(hub);
+    const was = hub.clock.now;
+    hub.clock.now = new Date("2026-11-22T09:00:00Z");
+    try {
+      const res = await page("halton");
+      expect(res.status).toBe(200);
+      const body = res.json;
+      expect(body.pillars.filter((p: { kind: string }) => p.kind === "recommendation")).toHaveLength(7);
+      expect(body.pillars.filter((p: { kind: string }) => p.kind === "enabler")).toHaveLength(3);
+      expect(body.latest.quarter).toBe("2026-Q3");
+      expect(body.previous.quarter).toBe("2026-Q1");
+      const counted = body.pillars.reduce(
+        (n: number, p: { progress: { latest: { actions: number; noUpdate: number } } }) =>
+          n + p.progress.latest.actions - p.progress.latest.noUpdate,
+        0,
+      );
+      expect(counted).toBeGreaterThan(20);
+      expect(body.measures.some((m: { metric: string }) => m.metric === "vacancy_rate")).toBe(true);
+      const people = await hub.deps.db.select({ name: users.name }).from(users).where(like(users.email, "%demo.test"));
+      expect(people.length).toBeGreaterThan(3);
+      for (const { name } of people) if (name) expect(res.text).not.toContain(name);
+    } finally {
+      hub.clock.now = was;
+    }
+  }, 120_000);
 });
