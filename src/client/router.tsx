@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet 
 import { Layout } from "./components/Layout";
 import { figuresSearch } from "./queries/figures";
 import { staffSearch } from "./queries/staff";
+import { strategySearch } from "./queries/strategy";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import type { FiguresPart } from "./routes/figures/dashboards";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
@@ -18,6 +19,7 @@ const returnsPages = () => import("./routes/returns-pages");
 const staffPages = () => import("./routes/staff-pages");
 const uploadPages = () => import("./routes/upload-pages");
 const vacancyPages = () => import("./routes/vacancy-pages");
+const strategyPlanPages = () => import("./routes/strategy/plan-pages");
 
 const AdminOrganisationsPage = page(adminPages, "AdminOrganisationsPage");
 const FailedJobsPage = page(adminPages, "FailedJobsPage");
@@ -48,6 +50,8 @@ const UploadPage = page(uploadPages, "UploadPage");
 const UploadResultPage = page(uploadPages, "UploadResultPage");
 const AgencyPage = page(vacancyPages, "AgencyPage");
 const VacanciesPage = page(vacancyPages, "VacanciesPage");
+const StrategyHomePage = page(strategyPlanPages, "StrategyHomePage");
+const StrategyActionPage = page(strategyPlanPages, "ActionPage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
   typeof s.token === "string" ? { token: s.token } : {};
@@ -128,6 +132,13 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "workforce-settings", component: WorkforceSettingsPage }),
   createRoute({ getParentRoute: () => org, path: "upload", component: UploadPage }),
   createRoute({ getParentRoute: () => org, path: "uploads/$importId", component: UploadResultPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "strategy",
+    component: StrategyHomePage,
+    validateSearch: searchOf(strategySearch),
+  }),
+  createRoute({ getParentRoute: () => org, path: "strategy/actions/$actionId", component: StrategyActionPage }),
 ];
 const orgPages = org.addChildren(orgChildren);
 

@@ -25,6 +25,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/workforce-settings", label: "Working week and training", permission: "staff.view" },
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
   { to: "/returns", label: "Returns", permission: "returns.view" },
+  { to: "/strategy", label: "Strategy", permission: "strategy.view" },
   { to: "/users", label: "Users", permission: "users.view" },
   { to: "/audit", label: "Audit trail", permission: "audit.view" },
 ];
