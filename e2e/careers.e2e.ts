@@ -162,12 +162,15 @@ describe("careers in a real browser", () => {
     expect((await first.textContent()) ?? "").toContain("How:");
     // A goal in the development plan, shared with the managers.
     await page.getByLabel("A goal").fill("Complete the Level 2 Adult Social Care Certificate");
-    await page.getByLabel("By (optional)").fill("2027-03-31");
+    await page.locator("#goal-due-day").fill("31");
+    await page.locator("#goal-due-month").fill("3");
+    await page.locator("#goal-due-year").fill("2027");
     await page.getByRole("button", { name: "Add goal" }).click();
-    await page
-      .getByRole("table", { name: "My goals" })
+    const goals = page.getByRole("table", { name: "My goals" });
+    await goals
       .getByRole("cell", { name: "Complete the Level 2 Adult Social Care Certificate", exact: true })
       .waitFor();
+    await goals.getByRole("cell", { name: "31 March 2027", exact: true }).first().waitFor();
     await page.getByRole("button", { name: "Share with my managers" }).click();
     await page.getByText("Your managers can see this plan.").waitFor();
     await expectAccessible(page, "my career");

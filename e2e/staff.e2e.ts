@@ -34,10 +34,24 @@ describe("staff records in a browser", () => {
       .getByRole("link", { name: /Record as leaver/ })
       .click();
     await page.getByRole("heading", { level: 1, name: "Record a leaver" }).waitFor();
+    // The GOV.UK date input, today in its boxes; a box left empty is named and only it is highlighted.
+    const month = await page.locator("#leaving-date-month").inputValue();
+    expect(month).toMatch(/^\d{1,2}$/);
+    await page.locator("#leaving-date-month").fill("");
     await page.getByRole("button", { name: "Record leaver" }).click();
     await page.locator(".govuk-error-summary").waitFor();
-    expect(await page.textContent(".govuk-error-summary")).toContain("Choose a reason for leaving");
+    const summary = (await page.textContent(".govuk-error-summary")) ?? "";
+    expect(summary).toContain("Choose a reason for leaving");
+    expect(summary).toContain("Leaving date must include a month");
+    expect(await page.locator("#leaving-date-error").textContent()).toContain("Leaving date must include a month");
+    expect(await page.locator("#leaving-date .govuk-input--error").evaluateAll((els) => els.map((e) => e.id))).toEqual([
+      "leaving-date-month",
+    ]);
+    expect(await page.getByRole("link", { name: "Leaving date must include a month" }).getAttribute("href")).toBe(
+      "#leaving-date-month",
+    );
     await expectAccessible(page, "record a leaver with an error");
+    await page.locator("#leaving-date-month").fill(month);
     await page.getByLabel("Reason for leaving").selectOption({ label: "Moved to the health sector" });
     await page.getByRole("button", { name: "Record leaver" }).click();
     await page.getByRole("heading", { level: 1, name: "Leaver recorded" }).waitFor();
@@ -79,13 +93,24 @@ describe("staff records in a browser", () => {
     await nav.getByRole("link", { name: "Agency use" }).click();
     await page.getByRole("heading", { level: 1, name: "Agency use" }).waitFor();
     await page.getByLabel("Workplace").selectOption({ index: 1 });
-    await page.getByLabel("Month").fill("2026-04");
+    // A month is typed in month and year boxes; one left empty is named and only it is highlighted.
+    expect(await page.locator("#agency-month-day").count()).toBe(0);
+    await page.locator("#agency-month-month").fill("4");
+    await page.locator("#agency-month-year").fill("");
     await page.getByLabel("Agency hours").fill("120");
     await page.getByLabel("Spend in pounds").fill("3,250.00");
     await page.getByLabel("Care worker", { exact: true }).check();
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByText("Agency use for 2026-04 saved.").waitFor();
+    await page.getByRole("link", { name: "Month must include a year" }).waitFor();
+    expect(await page.locator("#agency-month .govuk-input--error").evaluateAll((els) => els.map((e) => e.id))).toEqual([
+      "agency-month-year",
+    ]);
+    await expectAccessible(page, "agency use with a month left out");
+    await page.locator("#agency-month-year").fill("2026");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Agency use for April 2026 saved.").waitFor();
     await page.getByRole("cell", { name: "£3,250.00" }).waitFor();
+    await page.getByRole("cell", { name: "April 2026" }).first().waitFor();
     await expectAccessible(page, "agency use page");
     await page.close();
   });
@@ -110,7 +135,16 @@ describe("staff records in a browser", () => {
     expect(await page.locator("#field-displayid-error").textContent()).toContain("Enter their name");
     await expectAccessible(page, "add a staff record with an error");
     await page.getByLabel("Name or ID").fill("Erin Example");
-    await page.getByLabel("Start date in main job").fill("01/09/2026");
+    // The start date in GOV.UK date boxes: a day that does not exist is refused before anything is sent.
+    await page.locator("#field-startdate-day").fill("31");
+    await page.locator("#field-startdate-month").fill("9");
+    await page.locator("#field-startdate-year").fill("2026");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("link", { name: "Start date in main job must be a real date" }).waitFor();
+    expect(
+      await page.locator("#field-startdate .govuk-input--error").evaluateAll((els) => els.map((e) => e.id)),
+    ).toEqual(["field-startdate-day"]);
+    await page.locator("#field-startdate-day").fill("1");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("heading", { level: 1, name: "Record added" }).waitFor();
 
@@ -120,6 +154,10 @@ describe("staff records in a browser", () => {
     await page.getByRole("link", { name: "Erin Example", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Edit Erin Example" }).waitFor();
     expect(await page.getByLabel("Hourly rate (£)").inputValue()).toBe("12.95");
+    // The date saved as the files write it (01/09/2026) comes back in its boxes.
+    expect(
+      await Promise.all(["day", "month", "year"].map((p) => page.locator(`#field-startdate-${p}`).inputValue())),
+    ).toEqual(["1", "9", "2026"]);
     await page.getByLabel("Hourly rate (£)").fill("13.20");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("heading", { level: 1, name: "Record updated" }).waitFor();

@@ -24,6 +24,13 @@ describe("uploading ASC-WDS files in a browser", () => {
     );
     await page.getByLabel("Day").first().fill("30");
     await page.getByLabel("Month").first().fill("6");
+    // A date left incomplete is said before the files are sent, and only its empty box is highlighted.
+    await page.getByLabel("Year").first().fill("");
+    await page.getByRole("button", { name: "Check the files" }).click();
+    await page.getByRole("link", { name: "Date the counts refer to must include a year" }).waitFor();
+    expect(await page.locator("#as-at .govuk-input--error").evaluateAll((els) => els.map((e) => e.id))).toEqual([
+      "as-at-year",
+    ]);
     await page.getByLabel("Year").first().fill("2026");
     await page.getByRole("button", { name: "Check the files" }).click();
     await page.getByRole("heading", { level: 1, name: "Check the changes before you save them" }).waitFor();
