@@ -39,6 +39,9 @@ const OrgHomePage = page(orgPages_, "OrgHomePage");
 const ProvidersPage = page(orgPages_, "ProvidersPage");
 const UsersPage = page(orgPages_, "UsersPage");
 const PublicWorkforcePage = page(() => import("./routes/public-pages"), "PublicWorkforcePage");
+const strategyPublicPages = () => import("./routes/strategy-public-pages");
+const PublicStrategyPage = page(strategyPublicPages, "PublicStrategyPage");
+const PublicStrategyEasyReadPage = page(strategyPublicPages, "PublicStrategyEasyReadPage");
 const ReferenceDataPage = page(() => import("./routes/reference-pages"), "ReferenceDataPage");
 const ReturnPeriodPage = page(returnsPages, "ReturnPeriodPage");
 const ReturnsPage = page(returnsPages, "ReturnsPage");
@@ -172,6 +175,12 @@ const routes = [
   }),
   createRoute({ getParentRoute: () => root, path: "/no-organisation", component: signedIn(NoOrganisationPage) }),
   createRoute({ getParentRoute: () => root, path: "/state-of-the-workforce/$slug", component: PublicWorkforcePage }),
+  createRoute({ getParentRoute: () => root, path: "/strategy/$councilSlug", component: PublicStrategyPage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/strategy/$councilSlug/easy-read",
+    component: PublicStrategyEasyReadPage,
+  }),
   createRoute({
     getParentRoute: () => root,
     path: "/careers",

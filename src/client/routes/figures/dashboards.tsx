@@ -16,6 +16,7 @@ import {
   figureQueries,
   type ProviderDashboard,
 } from "../../queries/figures";
+import { StrategyPublicSwitch } from "../strategy-public-switch";
 import { AttentionList } from "./attention-list";
 import { AsAtPicker, HeadlineSection, RAG_TEXT, RagTag, useReference } from "./headlines";
 import { BreakdownSection, CareerSection, DistributionSections, Notes, QualitySection, TrendSection } from "./sections";
@@ -116,6 +117,7 @@ export function FiguresPage(): React.ReactNode {
               </p>
             )}
             {canManage && <PublicPageSwitch orgId={orgId} />}
+            <StrategyPublicSwitch orgId={orgId} />
           </CouncilHeadlines>
         </>
       )}
