@@ -20,6 +20,7 @@ const staffPages = () => import("./routes/staff-pages");
 const uploadPages = () => import("./routes/upload-pages");
 const vacancyPages = () => import("./routes/vacancy-pages");
 const strategyPlanPages = () => import("./routes/strategy/plan-pages");
+const strategyRiskPages = () => import("./routes/strategy/risk-pages");
 
 const AdminOrganisationsPage = page(adminPages, "AdminOrganisationsPage");
 const FailedJobsPage = page(adminPages, "FailedJobsPage");
@@ -39,9 +40,6 @@ const OrgHomePage = page(orgPages_, "OrgHomePage");
 const ProvidersPage = page(orgPages_, "ProvidersPage");
 const UsersPage = page(orgPages_, "UsersPage");
 const PublicWorkforcePage = page(() => import("./routes/public-pages"), "PublicWorkforcePage");
-const strategyPublicPages = () => import("./routes/strategy-public-pages");
-const PublicStrategyPage = page(strategyPublicPages, "PublicStrategyPage");
-const PublicStrategyEasyReadPage = page(strategyPublicPages, "PublicStrategyEasyReadPage");
 const ReferenceDataPage = page(() => import("./routes/reference-pages"), "ReferenceDataPage");
 const ReturnPeriodPage = page(returnsPages, "ReturnPeriodPage");
 const ReturnsPage = page(returnsPages, "ReturnsPage");
@@ -55,6 +53,10 @@ const AgencyPage = page(vacancyPages, "AgencyPage");
 const VacanciesPage = page(vacancyPages, "VacanciesPage");
 const StrategyHomePage = page(strategyPlanPages, "StrategyHomePage");
 const StrategyActionPage = page(strategyPlanPages, "ActionPage");
+const StrategyRisksPage = page(strategyRiskPages, "RisksPage");
+const StrategyRiskPage = page(strategyRiskPages, "RiskPage");
+const NewRiskPage = page(strategyRiskPages, "NewRiskPage");
+const EditRiskPage = page(strategyRiskPages, "EditRiskPage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
   typeof s.token === "string" ? { token: s.token } : {};
@@ -69,17 +71,11 @@ const searchOf =
     schema.parse(s);
 
 const root = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ErrorPage });
-const signedIn = (Component: React.ComponentType & { preload?: () => Promise<void> | undefined }) =>
-  Object.assign(
-    () => (
-      <RequireUser>
-        <Component />
-      </RequireUser>
-    ),
-    // A lazy page is fetched before the route renders (the router calls preload), as the pages below
-    // /orgs/$orgId are: suspended inside RequireUser instead, React logs a misuse of use() (hub admin pages).
-    { preload: () => Component.preload?.() },
-  );
+const signedIn = (Component: React.ComponentType) => () => (
+  <RequireUser>
+    <Component />
+  </RequireUser>
+);
 
 /**
  * Every page of an organisation is a child of this route: signed in once here, and each page takes
@@ -148,6 +144,10 @@ const orgChildren = [
     validateSearch: searchOf(strategySearch),
   }),
   createRoute({ getParentRoute: () => org, path: "strategy/actions/$actionId", component: StrategyActionPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/risks", component: StrategyRisksPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/risks/new", component: NewRiskPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/risks/$riskId", component: StrategyRiskPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/risks/$riskId/edit", component: EditRiskPage }),
 ];
 const orgPages = org.addChildren(orgChildren);
 
@@ -175,12 +175,6 @@ const routes = [
   }),
   createRoute({ getParentRoute: () => root, path: "/no-organisation", component: signedIn(NoOrganisationPage) }),
   createRoute({ getParentRoute: () => root, path: "/state-of-the-workforce/$slug", component: PublicWorkforcePage }),
-  createRoute({ getParentRoute: () => root, path: "/strategy/$councilSlug", component: PublicStrategyPage }),
-  createRoute({
-    getParentRoute: () => root,
-    path: "/strategy/$councilSlug/easy-read",
-    component: PublicStrategyEasyReadPage,
-  }),
   createRoute({
     getParentRoute: () => root,
     path: "/careers",

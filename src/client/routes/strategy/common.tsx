@@ -82,7 +82,10 @@ export function WithStrategy({
   return children(strategyId);
 }
 
-const SECTIONS = [{ to: "/orgs/$orgId/strategy", label: "The plan" }] as const;
+const SECTIONS = [
+  { to: "/orgs/$orgId/strategy", label: "The plan" },
+  { to: "/orgs/$orgId/strategy/risks", label: "Risks" },
+] as const;
 
 /** The strategy's own pages, as a short list of links (the current one marked). */
 export function StrategyNav({ orgId }: { orgId: string }): React.ReactNode {
