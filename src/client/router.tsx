@@ -40,6 +40,9 @@ const OrgHomePage = page(orgPages_, "OrgHomePage");
 const ProvidersPage = page(orgPages_, "ProvidersPage");
 const UsersPage = page(orgPages_, "UsersPage");
 const PublicWorkforcePage = page(() => import("./routes/public-pages"), "PublicWorkforcePage");
+const strategyPublicPages = () => import("./routes/strategy-public-pages");
+const PublicStrategyPage = page(strategyPublicPages, "PublicStrategyPage");
+const PublicStrategyEasyReadPage = page(strategyPublicPages, "PublicStrategyEasyReadPage");
 const ReferenceDataPage = page(() => import("./routes/reference-pages"), "ReferenceDataPage");
 const ReturnPeriodPage = page(returnsPages, "ReturnPeriodPage");
 const ReturnsPage = page(returnsPages, "ReturnsPage");
@@ -71,11 +74,17 @@ const searchOf =
     schema.parse(s);
 
 const root = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ErrorPage });
-const signedIn = (Component: React.ComponentType) => () => (
-  <RequireUser>
-    <Component />
-  </RequireUser>
-);
+const signedIn = (Component: React.ComponentType & { preload?: () => Promise<void> | undefined }) =>
+  Object.assign(
+    () => (
+      <RequireUser>
+        <Component />
+      </RequireUser>
+    ),
+    // A lazy page is fetched before the route renders (the router calls preload), as the pages below
+    // /orgs/$orgId are: suspended inside RequireUser instead, React logs a misuse of use() (hub admin pages).
+    { preload: () => Component.preload?.() },
+  );
 
 /**
  * Every page of an organisation is a child of this route: signed in once here, and each page takes
@@ -175,6 +184,12 @@ const routes = [
   }),
   createRoute({ getParentRoute: () => root, path: "/no-organisation", component: signedIn(NoOrganisationPage) }),
   createRoute({ getParentRoute: () => root, path: "/state-of-the-workforce/$slug", component: PublicWorkforcePage }),
+  createRoute({ getParentRoute: () => root, path: "/strategy/$councilSlug", component: PublicStrategyPage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/strategy/$councilSlug/easy-read",
+    component: PublicStrategyEasyReadPage,
+  }),
   createRoute({
     getParentRoute: () => root,
     path: "/careers",
