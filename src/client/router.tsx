@@ -60,6 +60,7 @@ const StrategyRisksPage = page(strategyRiskPages, "RisksPage");
 const StrategyRiskPage = page(strategyRiskPages, "RiskPage");
 const NewRiskPage = page(strategyRiskPages, "NewRiskPage");
 const EditRiskPage = page(strategyRiskPages, "EditRiskPage");
+const StrategyGovernancePage = page(() => import("./routes/strategy/governance-pages"), "GovernancePage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
   typeof s.token === "string" ? { token: s.token } : {};
@@ -157,6 +158,7 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "strategy/risks/new", component: NewRiskPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/risks/$riskId", component: StrategyRiskPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/risks/$riskId/edit", component: EditRiskPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/governance", component: StrategyGovernancePage }),
 ];
 const orgPages = org.addChildren(orgChildren);
 

@@ -85,6 +85,7 @@ export function WithStrategy({
 const SECTIONS = [
   { to: "/orgs/$orgId/strategy", label: "The plan" },
   { to: "/orgs/$orgId/strategy/risks", label: "Risks" },
+  { to: "/orgs/$orgId/strategy/governance", label: "Governance" },
 ] as const;
 
 /** The strategy's own pages, as a short list of links (the current one marked). */
