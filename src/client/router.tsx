@@ -2,7 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet 
 import { Layout } from "./components/Layout";
 import { figuresSearch } from "./queries/figures";
 import { staffSearch } from "./queries/staff";
-import { strategySearch } from "./queries/strategy";
+import { reportSearch, strategySearch } from "./queries/strategy";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import type { FiguresPart } from "./routes/figures/dashboards";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
@@ -21,6 +21,7 @@ const uploadPages = () => import("./routes/upload-pages");
 const vacancyPages = () => import("./routes/vacancy-pages");
 const strategyPlanPages = () => import("./routes/strategy/plan-pages");
 const strategyRiskPages = () => import("./routes/strategy/risk-pages");
+const strategyReportPages = () => import("./routes/strategy/report-pages");
 
 const AdminOrganisationsPage = page(adminPages, "AdminOrganisationsPage");
 const FailedJobsPage = page(adminPages, "FailedJobsPage");
@@ -60,6 +61,7 @@ const StrategyRisksPage = page(strategyRiskPages, "RisksPage");
 const StrategyRiskPage = page(strategyRiskPages, "RiskPage");
 const NewRiskPage = page(strategyRiskPages, "NewRiskPage");
 const EditRiskPage = page(strategyRiskPages, "EditRiskPage");
+const BoardReportPage = page(strategyReportPages, "BoardReportPage");
 const StrategyGovernancePage = page(() => import("./routes/strategy/governance-pages"), "GovernancePage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
@@ -159,6 +161,12 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "strategy/risks/$riskId", component: StrategyRiskPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/risks/$riskId/edit", component: EditRiskPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/governance", component: StrategyGovernancePage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "strategy/report",
+    component: BoardReportPage,
+    validateSearch: searchOf(reportSearch),
+  }),
 ];
 const orgPages = org.addChildren(orgChildren);
 

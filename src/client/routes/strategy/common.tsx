@@ -86,6 +86,7 @@ const SECTIONS = [
   { to: "/orgs/$orgId/strategy", label: "The plan" },
   { to: "/orgs/$orgId/strategy/risks", label: "Risks" },
   { to: "/orgs/$orgId/strategy/governance", label: "Governance" },
+  { to: "/orgs/$orgId/strategy/report", label: "Board report" },
 ] as const;
 
 /** The strategy's own pages, as a short list of links (the current one marked). */
