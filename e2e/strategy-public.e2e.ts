@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { axeViolations, browserForFile, screenshot } from "./browser";
+import { axeViolations, browserForFile, screenshot, signIn } from "./browser";
 
 // The demo council's published strategy progress (issue 16 item 6), plain and easy read, on a
 // phone with no sign-in: no sideways scrolling, axe clean, no console errors, the recommendations
@@ -111,6 +111,33 @@ describe("the demo council's public strategy progress", () => {
   it("a council that does not publish, or does not exist, has no page", async () => {
     const { context, page } = await open(375, "/strategy/no-such-council");
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await context.close();
+  });
+
+  it("the council admin stops publishing from the figures dashboard, and the page is gone until they publish again", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, "council.admin@halton.demo.test");
+    await page.waitForURL((u) => u.pathname.startsWith("/orgs/"));
+    const orgId = new URL(page.url()).pathname.split("/")[2];
+    await page.goto(`${baseUrl}/orgs/${orgId}/figures`);
+    await page.getByText("Public strategy progress:").waitFor({ timeout: 45_000 });
+    // The dashboard draws its figures after the switch: click once nothing moves any more.
+    await page.waitForLoadState("networkidle");
+    await page.waitForFunction(() => !/Loading/.test(document.querySelector("main")?.textContent ?? ""), {
+      timeout: 45_000,
+    });
+    await page.getByRole("button", { name: "Stop publishing strategy progress" }).click();
+    await page.getByRole("button", { name: "Publish strategy progress" }).waitFor();
+    const anyone = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const reader = await anyone.newPage();
+    await reader.goto(`${baseUrl}/strategy/halton`);
+    await reader.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await page.getByRole("button", { name: "Publish strategy progress" }).click();
+    await page.getByRole("link", { name: "See the public page" }).waitFor();
+    await reader.goto(`${baseUrl}/strategy/halton`);
+    await reader.getByRole("heading", { level: 2, name: /^Recommendation 1:/ }).waitFor();
+    await anyone.close();
     await context.close();
   });
 });
