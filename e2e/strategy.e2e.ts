@@ -89,7 +89,9 @@ describe("the strategy screens", () => {
     await page.getByLabel("Evidence links (optional)").fill("https://example.org/minutes");
     await page.getByRole("button", { name: "Save update" }).click();
     await page.getByText("The update has been recorded.").waitFor();
-    await expect.poll(() => page.locator("#history").locator("..").innerText()).toContain("Two providers left the joint campaign.");
+    await expect
+      .poll(() => page.locator("#history").locator("..").innerText())
+      .toContain("Two providers left the joint campaign.");
     await expectAccessible(page, "an action after its update");
     await screenshot(page, "strategy-action-375");
 
