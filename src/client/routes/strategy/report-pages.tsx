@@ -80,6 +80,8 @@ export function BoardReportPage(): React.ReactNode {
         <Button secondary>Choose quarter</Button>
       </form>
 
+      <Narrative key={quarter} orgId={orgId} quarter={quarter} canManage={canManage} />
+
       <Section id="download" title={`Download the report for ${quarterLabel(quarter)}`}>
         <ul className="govuk-list">
           {(["docx", "pdf"] as const).map((f) => (
@@ -93,8 +95,6 @@ export function BoardReportPage(): React.ReactNode {
         </ul>
         <p className="govuk-body-s">Each file is generated when you download it, and a copy is kept below.</p>
       </Section>
-
-      <Narrative key={quarter} orgId={orgId} quarter={quarter} canManage={canManage} />
 
       <Section id="kept" title="Reports generated before">
         {reports.error ? (
