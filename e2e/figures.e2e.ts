@@ -189,4 +189,25 @@ describe("workforce figures in a real browser", () => {
     await expectAccessible(provider, "provider workforce figures");
     await provider.close();
   });
+
+  it("the dashboard fits a phone: its wide tables scroll inside themselves, the page does not", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, "council.admin@halton.demo.test");
+    await page.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workforce figures" }).click();
+    await page.getByRole("table", { name: /Headline figures as at/ }).waitFor();
+    // The hidden words beside each small trend line sat outside the table's scroll box and
+    // stretched the page to 733 px: a phone then zooms out and taps land on the wrong thing.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // A tap on a button below the wide table reaches the button.
+    const toggle = page.getByRole("button", { name: /^Switch the public page (on|off)$/ });
+    const before = await toggle.textContent();
+    await toggle.click();
+    await expect.poll(() => toggle.textContent()).not.toBe(before);
+    await toggle.click(); // as it was
+    await screenshot(page, "council-dashboard-375");
+    await context.close();
+  });
 });

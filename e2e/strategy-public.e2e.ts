@@ -134,7 +134,7 @@ describe("the demo council's public strategy progress", () => {
     await reader.goto(`${baseUrl}/strategy/halton`);
     await reader.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
     await page.getByRole("button", { name: "Publish strategy progress" }).click();
-    await page.getByRole("link", { name: "See the public page" }).waitFor();
+    await page.getByRole("link", { name: "See the public progress page" }).waitFor();
     await reader.goto(`${baseUrl}/strategy/halton`);
     await reader.getByRole("heading", { level: 2, name: /^Recommendation 1:/ }).waitFor();
     await anyone.close();

@@ -26,7 +26,7 @@ export function StrategyPublicSwitch({ orgId }: { orgId: string }): React.ReactN
         {live ? (
           <>
             <Link className="govuk-link" to="/strategy/$councilSlug" params={{ councilSlug: slug }}>
-              See the public page
+              See the public progress page
             </Link>{" "}
             or{" "}
             <Link className="govuk-link" to="/strategy/$councilSlug/easy-read" params={{ councilSlug: slug }}>

@@ -1,7 +1,7 @@
 // The long parts of a dashboard, each a section with its table and CSV: by provider or service,
 // quarter by quarter, the workforce's ages, pay and leavers, the career framework, data quality.
 import { useMemo, useState } from "react";
-import { longDate } from "../../../shared/dates";
+import { longDate, longMonth } from "../../../shared/dates";
 import { FLOW_LABELS, HEADLINES, ragOf } from "../../../shared/metrics";
 import { Chart } from "../../components/Chart";
 import { Select } from "../../components/forms";
@@ -93,6 +93,9 @@ export function BreakdownSection({
   );
 }
 
+/** A quarter end on a chart's axis, short enough for eight of them on a phone: "Sep 2026". */
+const shortDate = (iso: string) => longMonth(iso).replace(/^(\w{3})\w*/, "$1");
+
 /** One headline figure quarter by quarter: a chart, its table and CSV; the figure is chosen from a list (kept in the address when `onFigure` is given). */
 export function TrendSection({
   trend,
@@ -118,7 +121,7 @@ export function TrendSection({
       aria: { enabled: true },
       tooltip: { trigger: "axis" },
       grid: { left: 56, right: 24, top: 24, bottom: 40 },
-      xAxis: { type: "category", data: trend.map((p) => p.at) },
+      xAxis: { type: "category", data: trend.map((p) => shortDate(p.at)) },
       yAxis: {
         type: "value",
         name: h.kind === "rate" ? "%" : h.kind === "money" ? "£" : "",

@@ -1,4 +1,5 @@
 import { count, sql } from "drizzle-orm";
+import { longDate } from "../../../shared/dates";
 import type { Role } from "../../../shared/permissions";
 import { type Ctx, inTransaction } from "../../context";
 import { bulkInsert } from "../../db/bulk";
@@ -352,7 +353,13 @@ async function seedPastReturns(
     const due = isoDate(plusDays(end, 31));
     const [period] = await ctx.db
       .insert(returnPeriods)
-      .values({ councilId, name: `Quarter ending ${end}`, periodEnd: end, dueDate: due, createdAt: plusDays(end, 1) })
+      .values({
+        councilId,
+        name: `Quarter ending ${longDate(end)}`,
+        periodEnd: end,
+        dueDate: due,
+        createdAt: plusDays(end, 1),
+      })
       .returning();
     for (const key of data.commissioned) {
       const fate = rnd.weighted([
@@ -377,7 +384,7 @@ async function seedPastReturns(
   }
   await ctx.db.insert(returnPeriods).values({
     councilId,
-    name: `Quarter ending ${current}`,
+    name: `Quarter ending ${longDate(current)}`,
     periodEnd: current,
     dueDate: isoDate(plusDays(current, 31)),
     createdAt: new Date(`${data.anchor}T00:00:00Z`),
