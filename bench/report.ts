@@ -2,9 +2,10 @@
 // Times generating the quarterly board report (issue 16) for the demo council's latest ended
 // quarter on the embedded database (PGlite), as `hub report board` and the download do it: the
 // figures from the engine at the quarter end, a quarter before and eight quarter ends, the plan,
-// the charts drawn and rasterised, the file written and kept. Each format is timed cold (the
-// figure summaries emptied first, so every figure is computed from the records) and warm (as a
-// second download of the quarter finds them). Target: under 5 s.
+// the charts drawn and rasterised, the file written. Each format is timed cold (the figure
+// summaries emptied first, so every figure is computed from the records), warm (made afresh with
+// the figures summarised) and again (a download when nothing changed: the kept file is handed
+// out). Target: under 5 s.
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +17,12 @@ import { loadEnv } from "../src/server/env";
 import { createLogger } from "../src/server/lib/logger";
 import { seedDemo } from "../src/server/modules/demo/seed";
 import { findOrg } from "../src/server/modules/orgs/orgs.service";
-import { generateBoardReport, type ReportFormat } from "../src/server/modules/strategy-report/strategy-report.service";
+import {
+  boardReportInput,
+  generateBoardReport,
+  type ReportFormat,
+  renderBoardReport,
+} from "../src/server/modules/strategy-report/strategy-report.service";
 import { lastEndedQuarter } from "../src/shared/strategy";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
@@ -47,13 +53,18 @@ const median = (xs: number[]) => {
 };
 const results: string[] = [];
 for (const format of ["docx", "pdf"] as ReportFormat[]) {
-  for (const mode of ["cold", "warm"] as const) {
+  // cold and warm make the report afresh (as when anything it rests on has changed); "again" is
+  // a download when nothing has: the kept file is handed out.
+  for (const mode of ["cold", "warm", "again"] as const) {
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS; i++) {
       if (mode === "cold") await ctx.db.execute(sql`delete from figure_summaries`);
       const start = performance.now();
-      const report = await generateBoardReport(orgCtx, quarter, format);
+      const report =
+        mode === "again"
+          ? await generateBoardReport(orgCtx, quarter, format)
+          : await renderBoardReport(await boardReportInput(orgCtx, quarter), format);
       times.push(performance.now() - start);
       bytes = report.bytes.length;
     }

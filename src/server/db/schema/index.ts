@@ -4,6 +4,6 @@ export * from "./orgs";
 export * from "./platform";
 export * from "./reference";
 export * from "./staging";
-export * from "./workforce";
 export * from "./strategy";
 export * from "./strategy-report";
+export * from "./workforce";
