@@ -2,7 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet 
 import { Layout } from "./components/Layout";
 import { figuresSearch } from "./queries/figures";
 import { staffSearch } from "./queries/staff";
-import { reportSearch, strategySearch } from "./queries/strategy";
+import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import type { FiguresPart } from "./routes/figures/dashboards";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
@@ -63,6 +63,20 @@ const NewRiskPage = page(strategyRiskPages, "NewRiskPage");
 const EditRiskPage = page(strategyRiskPages, "EditRiskPage");
 const BoardReportPage = page(strategyReportPages, "BoardReportPage");
 const StrategyGovernancePage = page(() => import("./routes/strategy/governance-pages"), "GovernancePage");
+const strategyPlanEditPages = () => import("./routes/strategy/plan-edit-pages");
+const NewStrategyPage = page(strategyPlanEditPages, "NewStrategyPage");
+const EditStrategyPage = page(strategyPlanEditPages, "EditStrategyPage");
+const ApproveStrategyPage = page(strategyPlanEditPages, "ApproveStrategyPage");
+const NewPillarPage = page(strategyPlanEditPages, "NewPillarPage");
+const EditPillarPage = page(strategyPlanEditPages, "EditPillarPage");
+const NewActionPage = page(strategyPlanEditPages, "NewActionPage");
+const EditActionPage = page(strategyPlanEditPages, "EditActionPage");
+const strategyGovernanceEditPages = () => import("./routes/strategy/governance-edit-pages");
+const NewGroupPage = page(strategyGovernanceEditPages, "NewGroupPage");
+const GroupPage = page(strategyGovernanceEditPages, "GroupPage");
+const NewMeetingPage = page(strategyGovernanceEditPages, "NewMeetingPage");
+const NewForumEntryPage = page(strategyGovernanceEditPages, "NewForumEntryPage");
+const EditForumEntryPage = page(strategyGovernanceEditPages, "EditForumEntryPage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
   typeof s.token === "string" ? { token: s.token } : {};
@@ -155,12 +169,37 @@ const orgChildren = [
     component: StrategyHomePage,
     validateSearch: searchOf(strategySearch),
   }),
+  createRoute({ getParentRoute: () => org, path: "strategy/new", component: NewStrategyPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/edit", component: EditStrategyPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/approve", component: ApproveStrategyPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/pillars/new", component: NewPillarPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/pillars/$pillarId/edit", component: EditPillarPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "strategy/actions/new",
+    component: NewActionPage,
+    validateSearch: searchOf(newActionSearch),
+  }),
   createRoute({ getParentRoute: () => org, path: "strategy/actions/$actionId", component: StrategyActionPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/actions/$actionId/edit", component: EditActionPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/risks", component: StrategyRisksPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/risks/new", component: NewRiskPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/risks/$riskId", component: StrategyRiskPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/risks/$riskId/edit", component: EditRiskPage }),
   createRoute({ getParentRoute: () => org, path: "strategy/governance", component: StrategyGovernancePage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/governance/groups/new", component: NewGroupPage }),
+  createRoute({ getParentRoute: () => org, path: "strategy/governance/groups/$groupId", component: GroupPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "strategy/governance/groups/$groupId/meetings/new",
+    component: NewMeetingPage,
+  }),
+  createRoute({ getParentRoute: () => org, path: "strategy/governance/forum/new", component: NewForumEntryPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "strategy/governance/forum/$entryId/edit",
+    component: EditForumEntryPage,
+  }),
   createRoute({
     getParentRoute: () => org,
     path: "strategy/report",

@@ -550,3 +550,64 @@ export const asNumber = (empty: null | undefined = undefined): RegisterOptions =
     return Number.isFinite(n) ? n : text;
   },
 });
+
+/** GOV.UK radios as a fieldset with its legend, one of `choices` (small radios with `small`). */
+export function RadiosField({
+  name,
+  id = name,
+  legend,
+  hint,
+  choices,
+  small,
+}: {
+  name: string;
+  id?: string;
+  legend: string;
+  hint?: string;
+  choices: { value: string; label: string; hint?: string }[];
+  small?: boolean;
+}) {
+  const { register } = useFormContext();
+  const first = `${id}-${choices[0]?.value ?? ""}`;
+  const error = useFieldState(name, first);
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={described}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p className="govuk-error-message" id={`${id}-error`}>
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div className={`govuk-radios${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
+          {choices.map((c) => (
+            <div className="govuk-radios__item" key={c.value}>
+              <input
+                className="govuk-radios__input"
+                id={`${id}-${c.value}`}
+                type="radio"
+                value={c.value}
+                aria-describedby={c.hint ? `${id}-${c.value}-hint` : undefined}
+                {...register(name)}
+              />
+              <label className="govuk-label govuk-radios__label" htmlFor={`${id}-${c.value}`}>
+                {c.label}
+              </label>
+              {c.hint && (
+                <div id={`${id}-${c.value}-hint`} className="govuk-hint govuk-radios__hint">
+                  {c.hint}
+                </div>
+              )}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -3,11 +3,24 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import type {
+  ActionInput,
+  ActionResponse,
   ActionUpdatesResponse,
+  ApproveStrategyInput,
   ChangesResponse,
+  CreateStrategyInput,
+  ForumEntryInput,
+  ForumEntryResponse,
   ForumResponse,
+  GroupInput,
+  GroupMemberInput,
+  GroupResponse,
   GroupsResponse,
+  MeetingInput,
+  MeetingResponse,
   MeetingsResponse,
+  PillarInput,
+  PillarResponse,
   ProgressUpdateInput,
   ProgressUpdateResponse,
   QuarterUpdatesResponse,
@@ -17,7 +30,12 @@ import type {
   RisksResponse,
   StrategiesResponse,
   StrategyPlanResponse,
+  StrategyResponse,
+  UpdateActionInput,
+  UpdateForumEntryInput,
+  UpdatePillarInput,
   UpdateRiskInput,
+  UpdateStrategyInput,
 } from "../../shared/schemas/strategy";
 import type {
   BoardReportNarrativeInput,
@@ -29,12 +47,15 @@ import { api } from "../lib/api";
 
 export type {
   ActionView,
+  ForumEntryView,
+  GroupView,
   MeasureReading,
   PillarView,
   ProgressUpdateView,
   QuarterUpdatesResponse,
   RiskView,
   StrategyPlanResponse,
+  StrategyView,
 } from "../../shared/schemas/strategy";
 
 /**
@@ -60,6 +81,9 @@ export const reportSearch = z.object({
     .optional()
     .catch(undefined),
 });
+
+/** A new action's recommendation or enabler, chosen from its section of the plan (`?pillar=…`). */
+export const newActionSearch = z.object({ pillar: z.uuid().optional().catch(undefined) });
 
 const base = (orgId: string, strategyId: string) => `/api/orgs/${orgId}/strategies/${strategyId}`;
 
@@ -143,6 +167,34 @@ export const keptReportHref = (orgId: string, reportId: string) =>
   `/api/orgs/${orgId}/strategy/reports/kept/${reportId}`;
 
 export const strategyApi = {
+  // The plan: a draft changes freely; once approved every change carries a reason (ADR 0018).
+  createStrategy: (orgId: string, body: CreateStrategyInput) =>
+    api<StrategyResponse>("POST", `/api/orgs/${orgId}/strategies`, body),
+  changeStrategy: (orgId: string, strategyId: string, body: UpdateStrategyInput) =>
+    api<StrategyResponse>("PATCH", base(orgId, strategyId), body),
+  approve: (orgId: string, strategyId: string, body: ApproveStrategyInput) =>
+    api<StrategyResponse>("POST", `${base(orgId, strategyId)}/approve`, body),
+  addPillar: (orgId: string, strategyId: string, body: PillarInput) =>
+    api<PillarResponse>("POST", `${base(orgId, strategyId)}/pillars`, body),
+  changePillar: (orgId: string, strategyId: string, pillarId: string, body: UpdatePillarInput) =>
+    api<PillarResponse>("PATCH", `${base(orgId, strategyId)}/pillars/${pillarId}`, body),
+  addAction: (orgId: string, strategyId: string, body: ActionInput) =>
+    api<ActionResponse>("POST", `${base(orgId, strategyId)}/actions`, body),
+  changeAction: (orgId: string, strategyId: string, actionId: string, body: UpdateActionInput) =>
+    api<ActionResponse>("PATCH", `${base(orgId, strategyId)}/actions/${actionId}`, body),
+  // Governance.
+  addGroup: (orgId: string, strategyId: string, body: GroupInput) =>
+    api<GroupResponse>("POST", `${base(orgId, strategyId)}/groups`, body),
+  addMember: (orgId: string, strategyId: string, groupId: string, body: GroupMemberInput) =>
+    api<GroupResponse>("POST", `${base(orgId, strategyId)}/groups/${groupId}/members`, body),
+  removeMember: (orgId: string, strategyId: string, groupId: string, memberId: string) =>
+    api<GroupResponse>("DELETE", `${base(orgId, strategyId)}/groups/${groupId}/members/${memberId}`),
+  addMeeting: (orgId: string, strategyId: string, groupId: string, body: MeetingInput) =>
+    api<MeetingResponse>("POST", `${base(orgId, strategyId)}/groups/${groupId}/meetings`, body),
+  addForumEntry: (orgId: string, strategyId: string, body: ForumEntryInput) =>
+    api<ForumEntryResponse>("POST", `${base(orgId, strategyId)}/forum`, body),
+  changeForumEntry: (orgId: string, strategyId: string, entryId: string, body: UpdateForumEntryInput) =>
+    api<ForumEntryResponse>("PATCH", `${base(orgId, strategyId)}/forum/${entryId}`, body),
   recordUpdate: (orgId: string, strategyId: string, actionId: string, quarter: string, body: ProgressUpdateInput) =>
     api<ProgressUpdateResponse>("PUT", `${base(orgId, strategyId)}/actions/${actionId}/updates/${quarter}`, body),
   addRisk: (orgId: string, strategyId: string, body: RiskInput) =>

@@ -100,7 +100,7 @@ export function StrategyNav({ orgId }: { orgId: string }): React.ReactNode {
           const href = s.to.replace("$orgId", orgId);
           const current =
             href === home
-              ? pathname === home || pathname.startsWith(`${home}/actions`)
+              ? pathname === home || /^\/(actions|pillars|edit|approve|new)(\/|$)/.test(pathname.slice(home.length))
               : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={s.to} className="govuk-!-display-inline-block govuk-!-margin-right-4">

@@ -6,9 +6,11 @@ import { Link } from "@tanstack/react-router";
 import { longDate } from "../../../shared/dates";
 import { ORG_KIND_LABELS } from "../../../shared/permissions";
 import { type ForumStatus, GROUP_KIND_LABELS, GROUP_KINDS, GROUP_ROLE_LABELS } from "../../../shared/strategy";
+import { SuccessBanner } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
 import { Table } from "../../components/Table";
+import { useFlash } from "../../lib/flash";
 import { useOrgId } from "../../lib/org";
 import { strategyQueries } from "../../queries/strategy";
 import { Problem, StrategyNav, WithStrategy } from "./common";
@@ -21,9 +23,11 @@ const FORUM_STATUS: Record<ForumStatus, { label: string; colour: string }> = {
 
 export function GovernancePage(): React.ReactNode {
   const orgId = useOrgId();
+  const flash = useFlash(`/orgs/${orgId}/strategy/governance`);
   return (
     <Page title="Governance" caption="Workforce strategy">
       <StrategyNav orgId={orgId} />
+      {flash && <SuccessBanner title={flash} />}
       <WithStrategy orgId={orgId}>{(strategyId) => <Governance orgId={orgId} strategyId={strategyId} />}</WithStrategy>
     </Page>
   );
@@ -33,22 +37,63 @@ function Governance({ orgId, strategyId }: { orgId: string; strategyId: string }
   const groups = useQuery(strategyQueries.groups(orgId, strategyId));
   const meetings = useQuery(strategyQueries.meetings(orgId, strategyId));
   const forum = useQuery(strategyQueries.forum(orgId, strategyId));
-  const error = groups.error ?? meetings.error ?? forum.error;
+  const plan = useQuery(strategyQueries.plan(orgId, strategyId));
+  const error = groups.error ?? meetings.error ?? forum.error ?? plan.error;
   if (error) return <Problem error={error} />;
-  if (!groups.data || !meetings.data || !forum.data) return <p className="govuk-body">Loading…</p>;
+  if (!groups.data || !meetings.data || !forum.data || !plan.data) return <p className="govuk-body">Loading…</p>;
+  const manage = plan.data.can.manage;
   const groupName = new Map(groups.data.groups.map((g) => [g.id, g.name]));
   return (
     <>
       <Section id="groups" title="Groups">
         {groups.data.groups.length === 0 && <p className="govuk-body">No groups have been set up yet.</p>}
+        {manage && (
+          <Link
+            className="govuk-button govuk-button--secondary"
+            to="/orgs/$orgId/strategy/governance/groups/new"
+            params={{ orgId }}
+          >
+            Set up a group
+          </Link>
+        )}
         {[...groups.data.groups]
           .sort((a, b) => GROUP_KINDS.indexOf(a.kind) - GROUP_KINDS.indexOf(b.kind))
           .map((g) => (
             <div key={g.id} className="govuk-!-margin-bottom-6">
-              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{g.name}</h3>
+              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                {manage ? (
+                  <Link
+                    className="govuk-link"
+                    to="/orgs/$orgId/strategy/governance/groups/$groupId"
+                    params={{ orgId, groupId: g.id }}
+                  >
+                    {g.name}
+                  </Link>
+                ) : (
+                  g.name
+                )}
+              </h3>
               <p className="govuk-body-s govuk-!-margin-bottom-2">
                 {GROUP_KIND_LABELS[g.kind]}. {g.meetings} meeting{g.meetings === 1 ? "" : "s"} recorded.
               </p>
+              {manage && (
+                <p className="govuk-body-s">
+                  <Link
+                    className="govuk-link govuk-!-margin-right-4"
+                    to="/orgs/$orgId/strategy/governance/groups/$groupId"
+                    params={{ orgId, groupId: g.id }}
+                  >
+                    Members<span className="govuk-visually-hidden"> of the {g.name}</span>
+                  </Link>
+                  <Link
+                    className="govuk-link"
+                    to="/orgs/$orgId/strategy/governance/groups/$groupId/meetings/new"
+                    params={{ orgId, groupId: g.id }}
+                  >
+                    Record a meeting<span className="govuk-visually-hidden"> of the {g.name}</span>
+                  </Link>
+                </p>
+              )}
               {g.purpose && <p className="govuk-body">{g.purpose}</p>}
               {g.members.length === 0 ? (
                 <p className="govuk-body">No members yet.</p>
@@ -137,6 +182,15 @@ function Governance({ orgId, strategyId }: { orgId: string; strategyId: string }
 
       <Section id="forum" title="You said, we did">
         <p className="govuk-body">What providers raised at the workforce forum, and what was done about it.</p>
+        {manage && (
+          <Link
+            className="govuk-button govuk-button--secondary"
+            to="/orgs/$orgId/strategy/governance/forum/new"
+            params={{ orgId }}
+          >
+            Add to the log
+          </Link>
+        )}
         {forum.data.entries.length === 0 ? (
           <p className="govuk-body">Nothing has been logged yet.</p>
         ) : (
@@ -157,6 +211,22 @@ function Governance({ orgId, strategyId }: { orgId: string; strategyId: string }
                 ),
               },
               { header: "Group", cell: (e) => (e.groupId ? (groupName.get(e.groupId) ?? "") : "") },
+              ...(manage
+                ? [
+                    {
+                      header: "Change",
+                      cell: (e: (typeof forum.data.entries)[number]) => (
+                        <Link
+                          className="govuk-link"
+                          to="/orgs/$orgId/strategy/governance/forum/$entryId/edit"
+                          params={{ orgId, entryId: e.id }}
+                        >
+                          Update<span className="govuk-visually-hidden"> the entry raised {longDate(e.raisedOn)}</span>
+                        </Link>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}

@@ -30,7 +30,8 @@ import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
 import { Table } from "../../components/Table";
 import { ApiError } from "../../lib/api";
-import { useOrgId } from "../../lib/org";
+import { useFlash } from "../../lib/flash";
+import { useOrg, useOrgId } from "../../lib/org";
 import {
   type ActionView,
   type QuarterUpdatesResponse,
@@ -55,6 +56,8 @@ export function StrategyHomePage(): React.ReactNode {
   const plan = useQuery({ ...strategyQueries.plan(orgId, strategyId ?? ""), enabled: !!strategyId });
   const quarter = useQuery({ ...strategyQueries.quarter(orgId, strategyId ?? ""), enabled: !!strategyId });
   const changes = useQuery({ ...strategyQueries.changes(orgId, strategyId ?? ""), enabled: !!strategyId });
+  const org = useOrg(orgId);
+  const flash = useFlash(`/orgs/${orgId}/strategy`);
 
   const error = list.error ?? plan.error ?? quarter.error;
   if (error)
@@ -67,11 +70,17 @@ export function StrategyHomePage(): React.ReactNode {
     return (
       <Page title="Workforce strategy">
         <p className="govuk-body">The council has not set up a workforce strategy in the hub yet.</p>
+        {org.data?.permissions.includes("strategy.manage") && (
+          <Link className="govuk-button" to="/orgs/$orgId/strategy/new" params={{ orgId }}>
+            Start a workforce strategy
+          </Link>
+        )}
       </Page>
     );
   if (!plan.data || !quarter.data) return <p className="govuk-body">Loading…</p>;
 
   const { strategy, pillars } = plan.data;
+  const manage = plan.data.can.manage;
   const byAction = new Map(quarter.data.actions.map((a) => [a.actionId, a]));
   const statusOf = (a: ActionView): UpdateStatus | null => byAction.get(a.id)?.update?.status ?? null;
   const owners = new Map<string, string>();
@@ -86,6 +95,7 @@ export function StrategyHomePage(): React.ReactNode {
   return (
     <Page title={strategy.title} caption="Workforce strategy">
       <StrategyNav orgId={orgId} />
+      {flash && <SuccessBanner title={flash} />}
       <p className="govuk-body">
         {longDate(strategy.periodStart)} to {longDate(strategy.periodEnd)}.
       </p>
@@ -123,6 +133,25 @@ export function StrategyHomePage(): React.ReactNode {
       ) : (
         <div className="govuk-inset-text">
           <strong className="govuk-tag govuk-tag--grey">Draft</strong> The board has not approved this plan yet.
+        </div>
+      )}
+      {manage && (
+        <div className="govuk-button-group">
+          <Link className="govuk-button govuk-button--secondary" to="/orgs/$orgId/strategy/edit" params={{ orgId }}>
+            Change the strategy's details
+          </Link>
+          <Link
+            className="govuk-button govuk-button--secondary"
+            to="/orgs/$orgId/strategy/pillars/new"
+            params={{ orgId }}
+          >
+            Add a recommendation or enabler
+          </Link>
+          {strategy.status === "draft" && (
+            <Link className="govuk-button" to="/orgs/$orgId/strategy/approve" params={{ orgId }}>
+              Record the board's approval
+            </Link>
+          )}
         </div>
       )}
 
@@ -167,6 +196,25 @@ export function StrategyHomePage(): React.ReactNode {
                   <li key={aim}>{aim}</li>
                 ))}
               </ul>
+            )}
+            {manage && (
+              <p className="govuk-body">
+                <Link
+                  className="govuk-link govuk-!-margin-right-4"
+                  to="/orgs/$orgId/strategy/pillars/$pillarId/edit"
+                  params={{ orgId, pillarId: p.id }}
+                >
+                  Change {p.ref}
+                </Link>
+                <Link
+                  className="govuk-link"
+                  to="/orgs/$orgId/strategy/actions/new"
+                  params={{ orgId }}
+                  search={{ pillar: p.id }}
+                >
+                  Add an action to {p.ref}
+                </Link>
+              </p>
             )}
             {actions.length === 0 ? (
               <p className="govuk-body">No actions yet.</p>
@@ -303,6 +351,7 @@ export function ActionPage(): React.ReactNode {
   const plan = useQuery({ ...strategyQueries.plan(orgId, strategyId ?? ""), enabled });
   const quarter = useQuery({ ...strategyQueries.quarter(orgId, strategyId ?? ""), enabled });
   const history = useQuery({ ...strategyQueries.actionUpdates(orgId, strategyId ?? "", actionId), enabled });
+  const flash = useFlash(`/orgs/${orgId}/strategy/actions/${actionId}`);
 
   const error = list.error ?? plan.error ?? quarter.error ?? history.error;
   if (error)
@@ -341,6 +390,16 @@ export function ActionPage(): React.ReactNode {
   return (
     <Page title={`${action.ref} ${action.title}`} caption="Workforce strategy action">
       <StrategyNav orgId={orgId} />
+      {flash && <SuccessBanner title={flash} />}
+      {plan.data.can.manage && (
+        <Link
+          className="govuk-button govuk-button--secondary"
+          to="/orgs/$orgId/strategy/actions/$actionId/edit"
+          params={{ orgId, actionId }}
+        >
+          Change this action
+        </Link>
+      )}
       <dl className="govuk-summary-list">
         {rows.map(([k, v]) => (
           <div className="govuk-summary-list__row" key={k}>
