@@ -178,7 +178,7 @@ describe("the strategy screens", () => {
     expect(await page.locator("main .govuk-tag").allInnerTexts()).toEqual(
       expect.arrayContaining(["On track", "At risk", "Off track", "Not started"]),
     );
-    const action = await page.locator("main a[href*='/strategy/actions/']").first().getAttribute("href");
+    const action = await page.locator("main tbody a[href*='/strategy/actions/']").first().getAttribute("href");
     await visit(`/strategy/actions/${action?.split("/").pop()}`, "action");
     await visit("/strategy/risks", "risks");
     // The heat map: every cell's count with its band in words.

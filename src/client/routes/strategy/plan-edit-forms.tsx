@@ -142,6 +142,8 @@ export function actionDefaults(a: ActionView | null, pillarId = ""): ActionFormV
 /** Who can own an action: the strategy's groups, and the people in them or owning actions now. */
 export function useOwnerChoices(orgId: string, strategyId: string, plan: StrategyPlanResponse) {
   const groups = useQuery(strategyQueries.groups(orgId, strategyId));
+  // Null until the groups are known, so the select is drawn with its owner among the choices.
+  if (!groups.data) return null;
   const people = new Map<string, string>();
   for (const g of groups.data?.groups ?? []) for (const m of g.members) people.set(m.userId, m.name);
   for (const a of plan.pillars.flatMap((p) => p.actions))

@@ -415,6 +415,7 @@ function ActionForm({
     onSuccess: ({ action: a }) =>
       saved(`/orgs/${orgId}/strategy/actions/${a.id}`, action ? changeWord(strategy) : "The action has been added."),
   });
+  if (!owners) return <p className="govuk-body">Loading…</p>;
   return (
     <Form form={form} onSubmit={(v) => save.mutate(v)} error={save.error}>
       <Page title={action ? `Change ${action.ref} ${action.title}` : "Add an action"} caption={strategy.title}>

@@ -1,0 +1,147 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
+
+// Changing the council's workforce strategy in the browser (issue 16), on the demo, whose plan the
+// board has approved: the workforce lead changes an action's due date, is asked why (the change is
+// refused without a reason), and sees the change with its reason on the plan; then records a
+// meeting of the steering group with an action arising linked to the plan and sees it listed. Both
+// forms at 375 px, with no sideways scrolling and axe clean. (The demo council's plan is approved,
+// so starting and approving a draft is not shown here.)
+
+const baseUrl = inject("baseUrl");
+const browser = browserForFile();
+
+async function settle(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => !/Loading/.test(document.querySelector("main")?.textContent ?? ""), {
+    timeout: 45_000,
+  });
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+}
+
+async function phone(email: string) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/status of 400/.test(m.text())) errors.push(m.text());
+  });
+  await signIn(page, baseUrl, email);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  await settle(page);
+  const me = await page.evaluate(() => fetch("/api/auth/me").then((r) => r.json()));
+  const council = (me.memberships as { id: string; kind: string }[]).find((m) => m.kind === "council");
+  if (!council) throw new Error(`${email} is in no council`);
+  return { context, page, errors, orgId: council.id };
+}
+
+async function noSidewaysScroll(page: Page, label: string) {
+  const o = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    widest: Array.from(document.querySelectorAll<HTMLElement>("body *"))
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest(".app-table-wrap"))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  }));
+  expect(o.scrollWidth, `${label} scrolls sideways (${o.widest.join(", ")})`).toBeLessThanOrEqual(o.width);
+}
+
+/** A row's value in the action page's summary list. */
+const summaryValue = (page: Page, key: string) =>
+  page
+    .locator(".govuk-summary-list__row")
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${key}$`) }) })
+    .locator("dd");
+
+describe("changing the approved strategy", () => {
+  it("the workforce lead changes an action's due date giving a reason, and the plan lists the change", async () => {
+    const { context, page, errors, orgId } = await phone("workforce.lead@halton.demo.test");
+    await page.goto(`${baseUrl}/orgs/${orgId}/strategy`);
+    await settle(page);
+    const link = page.locator("main tbody a[href*='/strategy/actions/']").first();
+    const actionTitle = (await link.innerText()).trim();
+    await link.click();
+    await settle(page);
+    await page.getByRole("link", { name: "Change this action" }).click();
+    await settle(page);
+    await page.getByRole("heading", { level: 1, name: `Change ${actionTitle}` }).waitFor();
+    // The plan is approved: the form asks why, and says the change is recorded.
+    await page.getByText("the change is recorded with your name, the date and this reason").waitFor();
+    const due = page.getByRole("group", { name: "Due date (optional)" });
+    await due.getByLabel("Day").fill("30");
+    await due.getByLabel("Month").fill("6");
+    await due.getByLabel("Year").fill("2028");
+
+    // Without a reason, nothing is saved.
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const summary = page.locator(".govuk-error-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain("Enter the reason for the change");
+    await summary.getByRole("link", { name: "Enter the reason for the change" }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("reason");
+    await noSidewaysScroll(page, "the action's change form");
+    await expectAccessible(page, "the action's change form, with its error");
+    await screenshot(page, "strategy-action-edit-375");
+
+    const reason = `Moved to June 2028 after the steering group's review ${Date.now()}`;
+    await page.getByLabel("Why is this being changed?").fill(reason);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("The change has been recorded, with your reason.").waitFor();
+    await settle(page);
+    expect(await summaryValue(page, "Due").innerText()).toBe("30 June 2028");
+
+    await page.getByRole("navigation", { name: "Strategy" }).getByRole("link", { name: "The plan" }).click();
+    await settle(page);
+    await page.getByText("Changes since approval").click();
+    await expect.poll(() => page.getByTestId("approval").innerText()).toContain(reason);
+    expect(await page.getByTestId("approval").innerText()).toContain("Wendy Workforce-Lead");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the workforce lead records a steering group meeting and sees it listed", async () => {
+    const { context, page, errors, orgId } = await phone("workforce.lead@halton.demo.test");
+    await page.goto(`${baseUrl}/orgs/${orgId}/strategy/governance`);
+    await settle(page);
+    await page
+      .getByRole("link", { name: /^Record a meeting of the .*steering/i })
+      .first()
+      .click();
+    await settle(page);
+    const title = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
+    const group = title.replace(/^Record a meeting of the /, "");
+    const held = page.getByRole("group", { name: "Date of the meeting" });
+    await held.getByLabel("Day").fill("2");
+    await held.getByLabel("Month").fill("12");
+    await held.getByLabel("Year").fill("2026");
+    await page.getByLabel("Agenda (optional)").fill("Quarter's progress\nRecruitment campaign");
+    await page.getByLabel("Decisions (optional)").fill("Extend the recruitment campaign to March");
+    await page.getByRole("button", { name: "Add an action arising" }).click();
+    await page.getByLabel("What is to be done").fill("Write to providers about the campaign's extension");
+    const plan = page.getByLabel("Action in the plan it is for (optional)");
+    const linked = (await plan.locator("option").nth(1).innerText()).trim();
+    await plan.selectOption({ index: 1 });
+    await page.getByLabel("Who will do it (optional)").fill("Workforce lead");
+    await noSidewaysScroll(page, "the meeting form");
+    await expectAccessible(page, "the meeting form");
+    await screenshot(page, "strategy-meeting-new-375");
+    await page.getByRole("button", { name: "Record the meeting" }).click();
+
+    await page.getByText(`The ${group} meeting on 2 December 2026 has been recorded.`).waitFor();
+    await settle(page);
+    const meeting = page.locator("details").filter({ hasText: `${group}, 2 December 2026` });
+    await meeting.locator("summary").click();
+    const text = await meeting.innerText();
+    expect(text).toContain("Recruitment campaign");
+    expect(text).toContain("Extend the recruitment campaign to March");
+    expect(text).toContain("Write to providers about the campaign's extension");
+    expect(await meeting.getByRole("link", { name: linked }).count()).toBe(1);
+    await noSidewaysScroll(page, "the governance page");
+    await expectAccessible(page, "the governance page after a meeting");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
