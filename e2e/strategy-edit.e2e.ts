@@ -144,4 +144,37 @@ describe("changing the approved strategy", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("every form for changing the strategy at 375 px: no sideways scrolling, axe clean", {
+    timeout: 180_000,
+  }, async () => {
+    const { context, page, errors, orgId } = await phone("workforce.lead@halton.demo.test");
+    const visit = async (path: string, name: string) => {
+      await page.goto(`${baseUrl}/orgs/${orgId}${path}`);
+      await settle(page);
+      await noSidewaysScroll(page, name);
+      await expectAccessible(page, name);
+      await screenshot(page, `strategy-${name}-375`);
+    };
+    await visit("/strategy/edit", "edit");
+    expect(await page.getByLabel("Why is this being changed?").count()).toBe(1);
+    await visit("/strategy/pillars/new", "pillar-new");
+    await visit("/strategy/actions/new", "action-new");
+    await page.getByRole("button", { name: "Add a measure" }).click();
+    await noSidewaysScroll(page, "a new action with a measure");
+    await expectAccessible(page, "a new action with a measure");
+    await visit("/strategy/approve", "approve");
+    expect(await page.locator("main").innerText()).toContain("approved this plan");
+    await visit("/strategy/governance/groups/new", "group-new");
+    await visit("/strategy/governance", "governance");
+    const group = await page.locator("main h3 a[href*='/governance/groups/']").first().getAttribute("href");
+    await visit(`/strategy/governance/groups/${group?.split("/").pop()}`, "group");
+    expect(await page.getByRole("button", { name: /^Remove / }).count()).toBeGreaterThan(0);
+    await visit("/strategy/governance/forum/new", "forum-new");
+    await visit("/strategy/governance", "governance");
+    const entry = await page.locator("main a[href*='/governance/forum/']").first().getAttribute("href");
+    await visit(entry?.replace(`/orgs/${orgId}`, "") ?? "", "forum-edit");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
