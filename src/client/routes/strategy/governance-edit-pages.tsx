@@ -177,63 +177,67 @@ function Group({
     },
   });
   return (
-    <Page title={group.name} caption={GROUP_KIND_LABELS[group.kind]}>
+    <>
       <Link className="govuk-back-link" to="/orgs/$orgId/strategy/governance" params={{ orgId }}>
         Back to governance
       </Link>
-      {done && <SuccessBanner title={done} />}
-      <ErrorSummary error={remove.error} />
-      {group.purpose && <p className="govuk-body">{group.purpose}</p>}
-      <p className="govuk-body">
-        {group.meetings} meeting{group.meetings === 1 ? "" : "s"} recorded.{" "}
+      <Page title={group.name} caption={GROUP_KIND_LABELS[group.kind]}>
+        {done && <SuccessBanner title={done} />}
+        <ErrorSummary error={remove.error} />
+        {group.purpose && <p className="govuk-body">{group.purpose}</p>}
+        <p className="govuk-body">
+          {group.meetings} meeting{group.meetings === 1 ? "" : "s"} recorded.{" "}
+          {canManage && (
+            <Link
+              className="govuk-link"
+              to="/orgs/$orgId/strategy/governance/groups/$groupId/meetings/new"
+              params={{ orgId, groupId: group.id }}
+            >
+              Record a meeting
+            </Link>
+          )}
+        </p>
+        <Section id="members" title="Members">
+          {group.members.length === 0 ? (
+            <p className="govuk-body">No members yet.</p>
+          ) : (
+            <Table
+              caption={`Members of the ${group.name}`}
+              rowKey={(m) => m.id}
+              rows={group.members}
+              columns={[
+                { header: "Name", cell: (m) => m.name },
+                { header: "Organisation", cell: (m) => `${m.org.name} (${ORG_KIND_LABELS[m.org.kind].toLowerCase()})` },
+                { header: "Role", cell: (m) => GROUP_ROLE_LABELS[m.role] },
+                ...(canManage
+                  ? [
+                      {
+                        header: "Action",
+                        cell: (m: GroupView["members"][number]) => (
+                          <button
+                            type="button"
+                            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                            disabled={remove.isPending}
+                            onClick={() => {
+                              setDone(null);
+                              remove.mutate(m);
+                            }}
+                          >
+                            Remove<span className="govuk-visually-hidden"> {m.name}</span>
+                          </button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          )}
+        </Section>
         {canManage && (
-          <Link
-            className="govuk-link"
-            to="/orgs/$orgId/strategy/governance/groups/$groupId/meetings/new"
-            params={{ orgId, groupId: group.id }}
-          >
-            Record a meeting
-          </Link>
+          <AddMember orgId={orgId} strategyId={strategyId} group={group} onAdded={(name) => setDone(name)} />
         )}
-      </p>
-      <Section id="members" title="Members">
-        {group.members.length === 0 ? (
-          <p className="govuk-body">No members yet.</p>
-        ) : (
-          <Table
-            caption={`Members of the ${group.name}`}
-            rowKey={(m) => m.id}
-            rows={group.members}
-            columns={[
-              { header: "Name", cell: (m) => m.name },
-              { header: "Organisation", cell: (m) => `${m.org.name} (${ORG_KIND_LABELS[m.org.kind].toLowerCase()})` },
-              { header: "Role", cell: (m) => GROUP_ROLE_LABELS[m.role] },
-              ...(canManage
-                ? [
-                    {
-                      header: "Action",
-                      cell: (m: GroupView["members"][number]) => (
-                        <button
-                          type="button"
-                          className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                          disabled={remove.isPending}
-                          onClick={() => {
-                            setDone(null);
-                            remove.mutate(m);
-                          }}
-                        >
-                          Remove<span className="govuk-visually-hidden"> {m.name}</span>
-                        </button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        )}
-      </Section>
-      {canManage && <AddMember orgId={orgId} strategyId={strategyId} group={group} onAdded={(name) => setDone(name)} />}
-    </Page>
+      </Page>
+    </>
   );
 }
 
