@@ -40,9 +40,12 @@ async function phone(email: string) {
 async function noSidewaysScroll(page: Page, label: string) {
   const o = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    width: window.innerWidth,
+    width: document.documentElement.clientWidth,
     widest: Array.from(document.querySelectorAll<HTMLElement>("body *"))
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest(".app-table-wrap"))
+      .filter(
+        (el) =>
+          el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest(".app-table-wrap"),
+      )
       .slice(0, 3)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
   }));

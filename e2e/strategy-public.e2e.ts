@@ -29,9 +29,9 @@ async function open(width: number, path: string) {
 async function expectFits(page: Page, label: string) {
   const o = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
+    innerWidth: document.documentElement.clientWidth,
     widest: Array.from(document.querySelectorAll<HTMLElement>("body *"))
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
       .slice(0, 3)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 80)),
   }));
