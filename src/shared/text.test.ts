@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { emptyStaffDraft } from "../server/modules/ascwds/staff-record";
 import { fieldList, STAFF_FIELD_LABELS, WORKPLACE_FIELD_LABELS } from "./ascwds/field-labels";
+import { freeText } from "./schemas/text";
 import { plural } from "./text";
 
 describe("words for people", () => {
@@ -24,5 +26,14 @@ describe("words for people", () => {
     // Every field of a staff record an upload compares, and what else it can change, has a label of its own.
     for (const key of [...Object.keys(emptyStaffDraft(1).values), "qualifications", "localRef", "workplace"])
       expect(STAFF_FIELD_LABELS[key], key).toBeTruthy();
+  });
+});
+
+describe("multi-line free text", () => {
+  it("keeps line breaks and tabs but refuses every other control character", () => {
+    const notes = freeText(z.string(), "Notes", { multiLine: true });
+    expect(notes.safeParse("First line\nSecond\r\n\tindented").success).toBe(true);
+    for (const hidden of ["a\u0001b", "a\u000bb", "a\u001b[31mred", "a\u007fb", "a\u0085b"])
+      expect(notes.safeParse(hidden).success, JSON.stringify(hidden)).toBe(false);
   });
 });

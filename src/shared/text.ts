@@ -25,6 +25,21 @@ export function hasControlCharacter(value: string): boolean {
   return false;
 }
 
+/**
+ * True when text holds a control character other than a tab or a line break, which no text may:
+ * invisible on screen, they are refused by XML (Word files) and garble PDFs and terminals.
+ */
+export function hasHiddenCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    if ((ch < 32 && ch !== 9 && ch !== 10 && ch !== 13) || (ch >= 127 && ch <= 159)) return true;
+  }
+  return false;
+}
+
+export const hiddenCharacterMessage = (what: string) =>
+  `${what} holds a hidden control character: type it again, or paste it as plain text.`;
+
 export const lineBreakMessage = (what: string) => `${what} must be on one line: remove line breaks and tabs.`;
 
 /** Replaces line breaks and control characters with single spaces: for email subjects and bodies. */
