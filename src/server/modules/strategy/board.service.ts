@@ -1,5 +1,6 @@
 import { longDate } from "../../../shared/dates";
 import { HEADLINE_NAMES, HEADLINES, ragOf } from "../../../shared/metrics";
+import { can } from "../../../shared/permissions";
 import type { BoardReportData, ReportActionView, ReportRiskView, StatusCounts } from "../../../shared/schemas/strategy";
 import {
   previousQuarter,
@@ -13,7 +14,7 @@ import type { OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
 import { quarterEnds, TREND_QUARTERS } from "../metrics/dates";
 import { cellKey, type Figures } from "../metrics/engine";
-import { figuresOver, workplacesOf } from "../metrics/metrics.service";
+import { figuresOver, protectForScope, workplacesOf } from "../metrics/metrics.service";
 import { findTargets } from "../metrics/targets.repo";
 import { meetingsOf } from "./governance.service";
 import { currentStrategy, loadPlan } from "./plan.service";
@@ -110,7 +111,20 @@ export async function boardReportData(ctx: OrgCtx, quarter: string): Promise<Boa
     dates.map((d) => ({ at: d, by: "all" as const })),
     HEADLINE_NAMES,
   );
-  const at = (d: string) => (grid.get(cellKey({ at: d, by: "all" }))?.get("all") ?? {}) as Figures;
+  // As the council reads its figures (disclosure control as on its dashboard); anyone else who
+  // reads the strategy (a board member, a provider's manager in a strategy group) as the public
+  // does, as the measures' readings are: nothing resting on fewer than 3 employers or 10 workers,
+  // so a small system's figure cannot give a provider's away.
+  const protect = can(ctx.role, "metrics.view", ctx.actor.isHubAdmin)
+    ? await protectForScope(ctx, { kind: "council" }, ids, dates, end)
+    : await protectForScope(ctx, { kind: "comparison" }, ids, dates);
+  const shown = new Map<string, Figures>();
+  const at = (d: string): Figures => {
+    const cell = grid.get(cellKey({ at: d, by: "all" }))?.get("all") as Figures | undefined;
+    if (!cell) return {} as Figures;
+    if (!shown.has(d)) shown.set(d, protect(cell, d));
+    return shown.get(d) as Figures;
+  };
   const targets = await findTargets(ctx.db, ctx.org.id);
   const source = `Care Workforce Hub figures engine (docs/metrics.md): ${ctx.org.name}'s services and the providers it commissioned on ${longDate(end)}, as at ${longDate(end)} and ${longDate(previousEnd)}`;
   const figures = HEADLINES.map((h) => {

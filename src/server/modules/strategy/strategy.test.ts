@@ -354,3 +354,169 @@ describe("the board report's data", () => {
     expect((await p.admin.get(`/api/orgs/${p.council.id}/strategy-board-data/2026-Q5`)).status).toBe(404);
   });
 });
+
+describe("an attacker's ids", () => {
+  it("finds nothing of council B through council A's URLs, alone or mixed with A's strategy, and changes nothing of B", async () => {
+    const a = await approvedPlan();
+    const b = await approvedPlan();
+    const bRisk = (await b.admin.post(`${b.s}/risks`, { kind: "risk", title: "B's risk", likelihood: 2, impact: 2 }))
+      .json.risk;
+    const bForum = (await b.admin.post(`${b.s}/forum`, { youSaid: "B's forum", raisedOn: "2026-05-01" })).json.entry;
+    const bGroups = (await b.admin.get(`${b.s}/groups`)).json.groups;
+    const bMember = bGroups[0].members[0];
+    await b.admin.post(`${b.s}/groups/${b.group.id}/meetings`, { heldOn: "2026-05-14", agenda: ["B only"] });
+    const aBase = `/api/orgs/${a.council.id}/strategies`;
+    const steering = await signedIn(hub, a.member.email);
+    for (const client of [a.admin, steering]) {
+      // B's strategy in A's URL.
+      const bsInA = `${aBase}/${b.strategy.id}`;
+      for (const path of [bsInA, `${bsInA}/risks`, `${bsInA}/groups`, `${bsInA}/meetings`, `${bsInA}/forum`])
+        expect((await client.get(path)).status, path).toBe(404);
+      // A's strategy with B's action, risk, group, member and forum entry.
+      const mixed: [string, string, unknown][] = [
+        ["GET", `${a.s}/actions/${b.owned.id}/updates`, undefined],
+        ["PUT", `${a.s}/actions/${b.owned.id}/updates/2026-Q2`, update()],
+        ["PATCH", `${a.s}/actions/${b.owned.id}`, { title: "Taken", reason: "x" }],
+        ["PATCH", `${a.s}/pillars/${b.pillar.id}`, { title: "Taken", reason: "x" }],
+        ["PATCH", `${a.s}/risks/${bRisk.id}`, { status: "closed" }],
+        ["GET", `${a.s}/risks/${bRisk.id}/history`, undefined],
+        ["POST", `${a.s}/groups/${b.group.id}/members`, { email: a.member.email, role: "member" }],
+        ["DELETE", `${a.s}/groups/${b.group.id}/members/${bMember.id}`, undefined],
+        ["DELETE", `${a.s}/groups/${a.group.id}/members/${bMember.id}`, undefined],
+        ["POST", `${a.s}/groups/${b.group.id}/meetings`, { heldOn: "2026-06-01" }],
+        ["PATCH", `${a.s}/forum/${bForum.id}`, { status: "done" }],
+      ];
+      for (const [method, path, body] of mixed) {
+        const res = await client.request(method, path, body);
+        // The council's editor meets 404; the steering member is stopped before (403) or meets 404.
+        expect([403, 404], `${method} ${path}`).toContain(res.status);
+        if (client === a.admin) expect(res.status, `${method} ${path}`).toBe(404);
+      }
+      // B's ids inside A's bodies: an action owned by B's group, a pillar of B, a meeting naming B's action.
+      if (client === a.admin) {
+        const bodies: [string, unknown][] = [
+          [`${a.s}/actions`, { pillarId: b.pillar.id, number: 9, title: "x", phase: "foundations" }],
+          [
+            `${a.s}/actions`,
+            { pillarId: a.pillar.id, number: 9, title: "x", phase: "foundations", owner: { groupId: b.group.id } },
+          ],
+          [
+            `${a.s}/actions`,
+            {
+              pillarId: a.pillar.id,
+              number: 9,
+              title: "x",
+              phase: "foundations",
+              owner: { userId: b.councilAdmin.id },
+            },
+          ],
+          [
+            `${a.s}/groups/${a.group.id}/meetings`,
+            { heldOn: "2026-06-01", actionsArising: [{ description: "x", planActionId: b.owned.id }] },
+          ],
+          [`${a.s}/forum`, { youSaid: "x", raisedOn: "2026-05-01", groupId: b.group.id }],
+        ];
+        for (const [path, body] of bodies) {
+          const res = await client.post(path, { ...(body as object), reason: "Board agreed" });
+          expect([400, 404], `${path} ${JSON.stringify(body)}`).toContain(res.status);
+        }
+      }
+    }
+    // B is as it was: its action has no update, its member is still there, its meeting is still its only one.
+    expect((await b.admin.get(`${b.s}/actions/${b.owned.id}/updates`)).json.updates).toEqual([]);
+    expect((await b.admin.get(`${b.s}/groups`)).json.groups[0].members.map((m: { id: string }) => m.id)).toContain(
+      bMember.id,
+    );
+    expect((await b.admin.get(`${b.s}/meetings`)).json.meetings).toHaveLength(1);
+    expect((await b.admin.get(`${b.s}/risks`)).json.risks[0].status).toBe("open");
+  });
+});
+
+describe("a provider's steering group member trying for more", () => {
+  it("cannot join another group, take an action, approve the plan, edit the narrative or the register; reads what the board reads", async () => {
+    const p = await approvedPlan();
+    const other = (await p.admin.post(`${p.s}/groups`, { kind: "task_and_finish", name: "Pay group" })).json.group;
+    const member = await signedIn(hub, p.member.email);
+    const refusals: [string, string, unknown][] = [
+      ["POST", `${p.s}/groups/${other.id}/members`, { email: p.member.email, role: "chair" }],
+      ["POST", `${p.s}/groups`, { kind: "steering", name: "Mine" }],
+      ["PATCH", `${p.s}/actions/${p.other.id}`, { owner: { userId: p.member.id }, reason: "Mine now" }],
+      ["POST", `${p.s}/approve`, { board: "B", approvedOn: "2026-01-01", minuteRef: "M", approvedBy: "B" }],
+      ["PATCH", p.s, { title: "Mine", reason: "x" }],
+      ["POST", `${p.s}/risks`, { kind: "risk", title: "x", likelihood: 3, impact: 3 }],
+      ["POST", `${p.s}/forum`, { youSaid: "x", raisedOn: "2026-05-01" }],
+      [
+        "PUT",
+        `/api/orgs/${p.council.id}/strategy/narratives/2026-Q2`,
+        {
+          title: "Mine",
+          reportTo: "Board",
+          meetingDate: null,
+          reportingOfficer: "Me",
+          purpose: "x",
+          recommendations: ["x"],
+        },
+      ],
+      ["PUT", `/api/orgs/${p.council.id}/strategy-public-page`, { enabled: true }],
+      ["PUT", `${p.s}/actions/${p.other.id}/updates/2026-Q2`, update()],
+    ];
+    for (const [method, path, body] of refusals)
+      expect((await member.request(method, path, body)).status, `${method} ${path}`).toBe(403);
+    // Deliberately allowed: the register, the meetings and the kept reports, as the board reads them.
+    expect((await member.get(`${p.s}/risks`)).status).toBe(200);
+    expect((await member.get(`${p.s}/meetings`)).status).toBe(200);
+    expect((await member.get(`/api/orgs/${p.council.id}/strategy/reports`)).status).toBe(200);
+    // The council's other rooms stay shut to them: staff, figures, users.
+    for (const path of ["staff", "metrics", "dashboard", "users", "audit"])
+      expect([403, 404], path).toContain((await member.get(`/api/orgs/${p.council.id}/${path}`)).status);
+    const groups = (await p.admin.get(`${p.s}/groups`)).json.groups;
+    expect(groups.find((g: { id: string }) => g.id === other.id).members).toEqual([]);
+  });
+
+  it("loses access at once when taken out of their last group, with their session still open", async () => {
+    const p = await approvedPlan();
+    const member = await signedIn(hub, p.member.email);
+    expect((await member.request("PUT", `${p.s}/actions/${p.owned.id}/updates/2026-Q2`, update())).status).toBe(200);
+    const row = (await p.admin.get(`${p.s}/groups`)).json.groups[0].members.find(
+      (m: { userId: string }) => m.userId === p.member.id,
+    );
+    await p.admin.delete(`${p.s}/groups/${p.group.id}/members/${row.id}`);
+    expect((await member.request("PUT", `${p.s}/actions/${p.owned.id}/updates/2026-Q2`, update())).status).toBe(404);
+    expect((await member.get(`/api/orgs/${p.council.id}/strategy/reports`)).status).toBe(404);
+    expect((await member.get(`/api/orgs/${p.council.id}/strategy-board-data/2026-Q2`)).status).toBe(404);
+  });
+
+  it("reads the board report's figures as the public does: nothing resting on fewer than 3 employers", async () => {
+    const p = await approvedPlan();
+    await providerWith(p.council.id, 18, 2);
+    const member = await signedIn(hub, p.member.email);
+    const theirs = (await member.get(`/api/orgs/${p.council.id}/strategy-board-data/2026-Q2`)).json;
+    const ours = (await p.admin.get(`/api/orgs/${p.council.id}/strategy-board-data/2026-Q2`)).json;
+    const vacancy = (d: { figures: { metric: string; value: number | null }[] }) =>
+      d.figures.find((f) => f.metric === "vacancy_rate")?.value;
+    expect(vacancy(ours)).toBeCloseTo(0.1, 10);
+    expect(vacancy(theirs)).toBeNull();
+    for (const point of theirs.trend) expect(Object.values(point.values).every((v) => v === null)).toBe(true);
+  });
+});
+
+describe("hostile words in progress updates", () => {
+  it("refuses javascript: and other non-web evidence links, formula-leading narrative, and NUL or control characters", async () => {
+    const p = await approvedPlan();
+    const path = `${p.s}/actions/${p.owned.id}/updates/2026-Q2`;
+    for (const evidence of [
+      ["javascript:alert(1)"],
+      ["JAVASCRIPT:alert(1)"],
+      ["data:text/html,<script>alert(1)</script>"],
+      ["https://x.test/\u0000"],
+    ]) {
+      const res = await p.admin.request("PUT", path, { ...update(), evidence });
+      expect(res.status, JSON.stringify(evidence)).toBe(400);
+    }
+    for (const narrative of ['=HYPERLINK("https://evil.test")', "+cmd", "@SUM(A1)", "Done\u0000", "Done\u0001\u000b"]) {
+      const res = await p.admin.request("PUT", path, { ...update(), narrative });
+      expect(res.status, JSON.stringify(narrative)).toBe(400);
+    }
+    expect((await p.admin.get(`${p.s}/actions/${p.owned.id}/updates`)).json.updates).toEqual([]);
+  });
+});
