@@ -237,6 +237,49 @@ describe("a council's public strategy progress", () => {
     expect(res.text).not.toMatch(/"risks?"/);
   });
 
+  it("holds no user id, email or person's name anywhere in the answer, however deep", async () => {
+    const p = await publishedPlan([{ workers: 20 }, { workers: 20 }, { workers: 20 }]);
+    await p.admin.request("PUT", `/api/orgs/${p.council.id}/strategy-public-page`, { enabled: true });
+    const body = (await page(p.council.slug)).json;
+    const people = [p.manager, p.lead, p.adminUser];
+    const secrets = people.flatMap((u) => [u.id, u.email, u.name].filter(Boolean) as string[]);
+    const strings: string[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v === "string") strings.push(v);
+      else if (Array.isArray(v)) v.forEach((x) => walk(x));
+      else if (v && typeof v === "object")
+        for (const [k, x] of Object.entries(v)) {
+          expect(k, "no field about a person").not.toMatch(/email|userId|reportedBy|recordedBy/i);
+          walk(x);
+        }
+    };
+    walk(body);
+    expect(strings.length).toBeGreaterThan(10);
+    for (const s of strings) for (const secret of secrets) expect(s.toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(strings.filter((s) => s.includes("@"))).toEqual([]);
+  });
+
+  it("answers 404 the same way for a provider's slug, a council switched off, a draft-only strategy and no such council", async () => {
+    const p = await publishedPlan([{ workers: 20 }]);
+    const provider = await makeOrg(hub, "provider");
+    const draft = await makeOrg(hub, "council");
+    const draftAdmin = await signedIn(hub, (await makeUser(hub, draft, "council_admin")).email);
+    await draftAdmin.post(`/api/orgs/${draft.id}/strategies`, {
+      title: "Draft",
+      periodStart: "2025-04-01",
+      periodEnd: "2028-03-31",
+    });
+    await draftAdmin.request("PUT", `/api/orgs/${draft.id}/strategy-public-page`, { enabled: true });
+    const answers = [];
+    for (const slug of [provider.slug, p.council.slug, draft.slug, `no-such-${uniq()}`, "..%2F..%2Fetc", "%00"]) {
+      const res = await page(slug);
+      answers.push({ status: res.status, body: res.json });
+    }
+    expect(answers[0].status).toBe(404);
+    for (const a of answers.slice(1, 4)) expect(a).toEqual(answers[0]);
+    for (const a of answers.slice(4)) expect([400, 404]).toContain(a.status);
+  });
+
   it("withholds every figure of a system too small for the public: fewer than 3 employers", async () => {
     const p = await publishedPlan([
       { workers: 30, open: 3 },
