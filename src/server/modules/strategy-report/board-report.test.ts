@@ -244,6 +244,46 @@ describe("the quarterly board report", () => {
     );
   });
 
+  it("answers 404 to any file name but a quarter's .docx or .pdf, and writes hostile narrative as text in the Word file", async () => {
+    const admin = await signedIn(hub, councilAdmin.email);
+    const base = `/api/orgs/${council.id}/strategy`;
+    const keptBefore = (await admin.get(`${base}/reports`)).json.reports.length;
+    for (const file of [
+      "2026-Q2.docx%2F..%2Fx",
+      "..%2F..%2Fpackage.json",
+      "2026-Q2.docx%00",
+      "2026-Q2.pdf.exe",
+      "%2E%2E",
+      "2026-Q2.DOCX",
+      "2026-q2.pdf",
+    ]) {
+      const res = await admin.get(`${base}/reports/${file}`);
+      expect(res.status, file).toBeGreaterThanOrEqual(400);
+      expect(res.status, file).toBeLessThan(500);
+      expect(res.headers.get("content-disposition"), file).toBeNull();
+    }
+    expect((await admin.get(`${base}/reports/2026-Q2.docx/../x`)).status).toBe(404);
+    expect((await admin.get(`${base}/reports`)).json.reports).toHaveLength(keptBefore);
+
+    const hostile = "Costs <b>& ]]> </w:t></w:r></w:p><w:p><w:r><w:t>injected";
+    const saved = await admin.request("PUT", `${base}/narratives/2026-Q2`, { ...NARRATIVE_FIXTURE, purpose: hostile });
+    expect(saved.status, saved.text).toBe(200);
+    const res = await hub.app.request(`${base}/reports/2026-Q2.docx`, { headers: { cookie: admin.cookie } });
+    expect(res.status).toBe(200);
+    const zip = await JSZip.loadAsync(new Uint8Array(await res.arrayBuffer()));
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    // The words are escaped text in one run, not markup: no extra paragraph, no raw "<b>" or "]]>".
+    expect(xml).toContain("Costs &lt;b&gt;&amp; ]]&gt; &lt;/w:t&gt;");
+    expect(xml).not.toContain("<w:t>injected");
+    const pdf = await hub.app.request(`${base}/reports/2026-Q2.pdf`, { headers: { cookie: admin.cookie } });
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+  });
+
   it("is the council's own: another council's members get 404", async () => {
     const other = await makeOrg(hub, "council");
     const outsider = await signedIn(hub, (await makeUser(hub, other, "council_admin")).email);
