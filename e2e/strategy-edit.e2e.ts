@@ -173,6 +173,12 @@ describe("changing the approved strategy", () => {
     const group = await page.locator("main h3 a[href*='/governance/groups/']").first().getAttribute("href");
     await visit(`/strategy/governance/groups/${group?.split("/").pop()}`, "group");
     expect(await page.getByRole("button", { name: /^Remove / }).count()).toBeGreaterThan(0);
+    // Each member's Remove is on the screen of a phone, not off the side of a table.
+    const remove = await page
+      .getByRole("button", { name: /^Remove / })
+      .first()
+      .boundingBox();
+    expect((remove?.x ?? 999) + (remove?.width ?? 0)).toBeLessThanOrEqual(375);
     await visit("/strategy/governance/forum/new", "forum-new");
     await visit("/strategy/governance", "governance");
     const entry = await page.locator("main a[href*='/governance/forum/']").first().getAttribute("href");

@@ -97,13 +97,14 @@ export const PERMISSIONS = [
   "strategy.view", // a council: its workforce strategy, progress, risks and governance
   "strategy.update", // record progress on actions: any action with strategy.manage, else those they own (a person or their group)
   "strategy.manage", // a council: edit the plan, approve it, the register, groups, meetings and the forum log
+  "strategy.reports", // the quarterly board report and its kept versions: the council's own people and its board, not group members from outside
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ORG_ADMIN: Permission[] = ["org.view", "users.view", "users.manage", "audit.view"];
 const PROVIDER_DATA_READ: Permission[] = ["workplaces.view", "staff.view", "metrics.view"];
 const PROVIDER_DATA_WRITE: Permission[] = ["workplaces.edit", "staff.edit"];
-const STRATEGY_EDIT: Permission[] = ["strategy.view", "strategy.update", "strategy.manage"];
+const STRATEGY_EDIT: Permission[] = ["strategy.view", "strategy.update", "strategy.manage", "strategy.reports"];
 
 export const MATRIX: Record<Role, readonly Permission[]> = {
   // The council also runs its own services, so its admin manages its own staff records.
@@ -133,6 +134,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.view",
     "strategy.view",
     "strategy.update",
+    "strategy.reports",
   ],
   commissioner: [
     "org.view",
@@ -144,9 +146,10 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.view",
     "strategy.view",
     "strategy.update",
+    "strategy.reports",
   ],
-  // Reads the strategy and its progress (the board the steering group reports to).
-  board_member: ["org.view", "strategy.view"],
+  // Reads the strategy, its progress and the board report (the board the steering group reports to).
+  board_member: ["org.view", "strategy.view", "strategy.reports"],
   // A member of a strategy group from outside the council: reads the plan, updates the actions they own.
   steering_member: ["org.view", "strategy.view", "strategy.update"],
   provider_admin: [

@@ -1,13 +1,15 @@
 // What every strategy page shares: the council's current strategy, the pages' own navigation,
 // status tags in words, and a clear answer when the API says no.
-import { useQuery } from "@tanstack/react-query";
-import { Link, useRouterState } from "@tanstack/react-router";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { formatValue, HEADLINES } from "../../../shared/metrics";
 import type { MeasureReading } from "../../../shared/schemas/strategy";
 import { UPDATE_STATUS_LABELS, type UpdateStatus } from "../../../shared/strategy";
 import { ApiError } from "../../lib/api";
-import { strategyQueries } from "../../queries/strategy";
+import { setFlash } from "../../lib/flash";
+import { useOrg } from "../../lib/org";
+import { strategyKeys, strategyQueries } from "../../queries/strategy";
 
 /** Each status in words, on a tag whose colour only repeats what the words say. */
 const STATUS_COLOURS: Record<UpdateStatus, string> = {
@@ -86,17 +88,18 @@ const SECTIONS = [
   { to: "/orgs/$orgId/strategy", label: "The plan" },
   { to: "/orgs/$orgId/strategy/risks", label: "Risks" },
   { to: "/orgs/$orgId/strategy/governance", label: "Governance" },
-  { to: "/orgs/$orgId/strategy/report", label: "Board report" },
+  { to: "/orgs/$orgId/strategy/report", label: "Board report", permission: "strategy.reports" },
 ] as const;
 
 /** The strategy's own pages, as a short list of links (the current one marked). */
 export function StrategyNav({ orgId }: { orgId: string }): React.ReactNode {
   const pathname = useRouterState({ select: (s) => s.location.pathname }).replace(/\/+$/, "");
   const home = `/orgs/${orgId}/strategy`;
+  const permissions = useOrg(orgId).data?.permissions ?? [];
   return (
     <nav aria-label="Strategy" className="govuk-!-margin-bottom-6">
       <ul className="govuk-list app-strategy-nav">
-        {SECTIONS.map((s) => {
+        {SECTIONS.filter((s) => !("permission" in s) || permissions.includes(s.permission)).map((s) => {
           const href = s.to.replace("$orgId", orgId);
           const current =
             href === home
@@ -118,4 +121,19 @@ export function StrategyNav({ orgId }: { orgId: string }): React.ReactNode {
       </ul>
     </nav>
   );
+}
+
+/**
+ * After a save: the strategy's queries read again (the pages not on screen too, so the page it
+ * returns to shows what was just saved, not what it held before), then back to `path` with the
+ * message.
+ */
+export function useSaved(orgId: string) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return async (path: string, message: string) => {
+    setFlash(path, message);
+    await queryClient.invalidateQueries({ queryKey: strategyKeys.all(orgId), refetchType: "all" });
+    navigate({ to: path });
+  };
 }

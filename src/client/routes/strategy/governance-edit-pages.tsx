@@ -2,7 +2,7 @@
 // and remove its members, record a meeting (agenda, decisions, actions arising linked to the plan's
 // actions), and keep the forum's "you said, we did" log.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { z } from "zod";
@@ -31,8 +31,7 @@ import {
 } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
-import { Table } from "../../components/Table";
-import { setFlash, useFlash } from "../../lib/flash";
+import { useFlash } from "../../lib/flash";
 import { useOrgId } from "../../lib/org";
 import {
   type ForumEntryView,
@@ -42,7 +41,7 @@ import {
   strategyKeys,
   strategyQueries,
 } from "../../queries/strategy";
-import { Problem, useCurrentStrategy } from "./common";
+import { Problem, useCurrentStrategy, useSaved } from "./common";
 import { splitLines } from "./plan-edit-forms";
 
 const groupRoute = getRouteApi("/orgs/$orgId/strategy/governance/groups/$groupId");
@@ -89,16 +88,6 @@ function FormColumn({ orgId, children }: { orgId: string; children: React.ReactN
       </div>
     </div>
   );
-}
-
-function useSaved(orgId: string) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  return (path: string, message: string) => {
-    setFlash(path, message);
-    queryClient.invalidateQueries({ queryKey: strategyKeys.all(orgId) });
-    navigate({ to: path });
-  };
 }
 
 // ---- A group ------------------------------------------------------------------------------------
@@ -201,36 +190,34 @@ function Group({
           {group.members.length === 0 ? (
             <p className="govuk-body">No members yet.</p>
           ) : (
-            <Table
-              caption={`Members of the ${group.name}`}
-              rowKey={(m) => m.id}
-              rows={group.members}
-              columns={[
-                { header: "Name", cell: (m) => m.name },
-                { header: "Organisation", cell: (m) => `${m.org.name} (${ORG_KIND_LABELS[m.org.kind].toLowerCase()})` },
-                { header: "Role", cell: (m) => GROUP_ROLE_LABELS[m.role] },
-                ...(canManage
-                  ? [
-                      {
-                        header: "Action",
-                        cell: (m: GroupView["members"][number]) => (
-                          <button
-                            type="button"
-                            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                            disabled={remove.isPending}
-                            onClick={() => {
-                              setDone(null);
-                              remove.mutate(m);
-                            }}
-                          >
-                            Remove<span className="govuk-visually-hidden"> {m.name}</span>
-                          </button>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
+            // A summary list, as GOV.UK lists what someone can remove one by one: it stacks on a
+            // phone, where a table's Remove buttons sat off the side of the screen.
+            <dl className="govuk-summary-list">
+              {group.members.map((m) => (
+                <div className="govuk-summary-list__row" key={m.id}>
+                  <dt className="govuk-summary-list__key">{m.name}</dt>
+                  <dd className="govuk-summary-list__value">
+                    {m.org.name} ({ORG_KIND_LABELS[m.org.kind].toLowerCase()}),{" "}
+                    {GROUP_ROLE_LABELS[m.role].toLowerCase()}
+                  </dd>
+                  {canManage && (
+                    <dd className="govuk-summary-list__actions">
+                      <button
+                        type="button"
+                        className="app-link-button"
+                        disabled={remove.isPending}
+                        onClick={() => {
+                          setDone(null);
+                          remove.mutate(m);
+                        }}
+                      >
+                        Remove<span className="govuk-visually-hidden"> {m.name}</span>
+                      </button>
+                    </dd>
+                  )}
+                </div>
+              ))}
+            </dl>
           )}
         </Section>
         {canManage && (

@@ -2,8 +2,8 @@
 // change its details, add and change recommendations, enablers and actions (with owners, dates and
 // linked measures), and record the board's approval. Once approved, every change asks why and is
 // recorded (ADR 0018).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { useMemo } from "react";
 import type { z } from "zod";
 import { dateFromParts, datePartsOf } from "../../../shared/date-input";
@@ -21,17 +21,15 @@ import {
   useSchemaForm,
 } from "../../components/forms";
 import { Page } from "../../components/Page";
-import { setFlash } from "../../lib/flash";
 import { useOrg, useOrgId } from "../../lib/org";
 import {
   type ActionView,
   type StrategyPlanResponse,
   type StrategyView,
   strategyApi,
-  strategyKeys,
   strategyQueries,
 } from "../../queries/strategy";
-import { Problem, useCurrentStrategy } from "./common";
+import { Problem, useCurrentStrategy, useSaved } from "./common";
 import {
   actionDefaults,
   actionForm,
@@ -84,17 +82,6 @@ function WithPlan({
       </div>
     );
   return children(plan.data);
-}
-
-/** After a save: back to `path` with the message, and every strategy query read again. */
-function useSaved(orgId: string) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  return (path: string, message: string) => {
-    setFlash(path, message);
-    queryClient.invalidateQueries({ queryKey: strategyKeys.all(orgId) });
-    navigate({ to: path });
-  };
 }
 
 const changeWord = (s: StrategyView) =>

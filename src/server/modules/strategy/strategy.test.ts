@@ -137,6 +137,13 @@ describe("who may do what", () => {
     expect(theirs.status).toBe(403);
     // Nor may they edit the plan.
     expect((await member.patch(`${p.s}/actions/${p.owned.id}`, { title: "Mine now", reason: "x" })).status).toBe(403);
+    // The board report is the council's paper to its board, with the council's own figures in it:
+    // not for group members from outside the council (the board itself reads it).
+    const reports = `/api/orgs/${p.council.id}/strategy/reports`;
+    expect((await member.get(reports)).status).toBe(403);
+    expect((await member.get(`${reports}/2026-Q1.pdf`)).status).toBe(403);
+    const board = await signedIn(hub, (await makeUser(hub, p.council, "board_member")).email);
+    expect((await board.get(reports)).status).toBe(200);
   });
 
   it("lets council staff record progress on the actions they own, and no others", async () => {
@@ -462,10 +469,11 @@ describe("a provider's steering group member trying for more", () => {
     ];
     for (const [method, path, body] of refusals)
       expect((await member.request(method, path, body)).status, `${method} ${path}`).toBe(403);
-    // Deliberately allowed: the register, the meetings and the kept reports, as the board reads them.
+    // Deliberately allowed: the register and the meetings, as the board reads them; the board
+    // report (the council's figures, unprotected for its own board) is not theirs.
     expect((await member.get(`${p.s}/risks`)).status).toBe(200);
     expect((await member.get(`${p.s}/meetings`)).status).toBe(200);
-    expect((await member.get(`/api/orgs/${p.council.id}/strategy/reports`)).status).toBe(200);
+    expect((await member.get(`/api/orgs/${p.council.id}/strategy/reports`)).status).toBe(403);
     // The council's other rooms stay shut to them: staff, figures, users.
     for (const path of ["staff", "metrics", "dashboard", "users", "audit"])
       expect([403, 404], path).toContain((await member.get(`/api/orgs/${p.council.id}/${path}`)).status);
