@@ -246,7 +246,7 @@ describe("a council's public strategy progress", () => {
     const strings: string[] = [];
     const walk = (v: unknown) => {
       if (typeof v === "string") strings.push(v);
-      else if (Array.isArray(v)) v.forEach((x) => walk(x));
+      else if (Array.isArray(v)) for (const x of v) walk(x);
       else if (v && typeof v === "object")
         for (const [k, x] of Object.entries(v)) {
           expect(k, "no field about a person").not.toMatch(/email|userId|reportedBy|recordedBy/i);
