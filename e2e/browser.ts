@@ -98,3 +98,58 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Waits until the page has drawn what it loads: no request in flight and no "Loading…" left. */
+export async function settle(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => !/Loading/.test(document.querySelector("main")?.textContent ?? ""), {
+    timeout: 45_000,
+  });
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+}
+
+/**
+ * Fails when the page scrolls sideways. Measured against the phone's width, the layout viewport
+ * (clientWidth): a phone browser widens window.innerWidth to whatever the page needs and zooms out,
+ * so a page too wide would pass a check against it. Tables scroll inside their own box.
+ */
+export async function expectNoSidewaysScroll(page: Page, label: string) {
+  const o = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: document.documentElement.clientWidth,
+    widest: Array.from(document.querySelectorAll<HTMLElement>("body *"))
+      .filter(
+        (el) =>
+          el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest(".app-table-wrap"),
+      )
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  }));
+  expect(o.scrollWidth, `${label} scrolls sideways (${o.widest.join(", ")})`).toBeLessThanOrEqual(o.width);
+}
+
+/**
+ * A 375 px phone signed in as `email`, collecting console and page errors (`ignore` drops the
+ * ones a test provokes on purpose), with the id of the council the person reaches.
+ */
+export async function councilPhone(
+  browser: ReturnType<typeof browserForFile>,
+  baseUrl: string,
+  email: string,
+  ignore?: RegExp,
+) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !ignore?.test(m.text())) errors.push(m.text());
+  });
+  await signIn(page, baseUrl, email);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  await settle(page);
+  const me = await page.evaluate(() => fetch("/api/auth/me").then((r) => r.json()));
+  const council = (me.memberships as { id: string; kind: string }[]).find((m) => m.kind === "council");
+  if (!council) throw new Error(`${email} is in no council`);
+  return { context, page, errors, orgId: council.id };
+}

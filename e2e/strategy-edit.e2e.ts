@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
+import { browserForFile, councilPhone, expectAccessible, expectNoSidewaysScroll, screenshot, settle } from "./browser";
 
 // Changing the council's workforce strategy in the browser (issue 16), on the demo, whose plan the
 // board has approved: the workforce lead changes an action's due date, is asked why (the change is
@@ -12,46 +12,6 @@ import { browserForFile, expectAccessible, screenshot, signIn } from "./browser"
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 
-async function settle(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => !/Loading/.test(document.querySelector("main")?.textContent ?? ""), {
-    timeout: 45_000,
-  });
-  await page.getByRole("heading", { level: 1 }).first().waitFor();
-}
-
-async function phone(email: string) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 400/.test(m.text())) errors.push(m.text());
-  });
-  await signIn(page, baseUrl, email);
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-  await settle(page);
-  const me = await page.evaluate(() => fetch("/api/auth/me").then((r) => r.json()));
-  const council = (me.memberships as { id: string; kind: string }[]).find((m) => m.kind === "council");
-  if (!council) throw new Error(`${email} is in no council`);
-  return { context, page, errors, orgId: council.id };
-}
-
-async function noSidewaysScroll(page: Page, label: string) {
-  const o = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-    widest: Array.from(document.querySelectorAll<HTMLElement>("body *"))
-      .filter(
-        (el) =>
-          el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest(".app-table-wrap"),
-      )
-      .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-  }));
-  expect(o.scrollWidth, `${label} scrolls sideways (${o.widest.join(", ")})`).toBeLessThanOrEqual(o.width);
-}
-
 /** A row's value in the action page's summary list. */
 const summaryValue = (page: Page, key: string) =>
   page
@@ -61,7 +21,12 @@ const summaryValue = (page: Page, key: string) =>
 
 describe("changing the approved strategy", () => {
   it("the workforce lead changes an action's due date giving a reason, and the plan lists the change", async () => {
-    const { context, page, errors, orgId } = await phone("workforce.lead@halton.demo.test");
+    const { context, page, errors, orgId } = await councilPhone(
+      browser,
+      baseUrl,
+      "workforce.lead@halton.demo.test",
+      /status of 400/,
+    );
     await page.goto(`${baseUrl}/orgs/${orgId}/strategy`);
     await settle(page);
     const link = page.locator("main tbody a[href*='/strategy/actions/']").first();
@@ -85,7 +50,7 @@ describe("changing the approved strategy", () => {
     expect(await summary.innerText()).toContain("Enter the reason for the change");
     await summary.getByRole("link", { name: "Enter the reason for the change" }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("reason");
-    await noSidewaysScroll(page, "the action's change form");
+    await expectNoSidewaysScroll(page, "the action's change form");
     await expectAccessible(page, "the action's change form, with its error");
     await screenshot(page, "strategy-action-edit-375");
 
@@ -106,7 +71,12 @@ describe("changing the approved strategy", () => {
   });
 
   it("the workforce lead records a steering group meeting and sees it listed", async () => {
-    const { context, page, errors, orgId } = await phone("workforce.lead@halton.demo.test");
+    const { context, page, errors, orgId } = await councilPhone(
+      browser,
+      baseUrl,
+      "workforce.lead@halton.demo.test",
+      /status of 400/,
+    );
     await page.goto(`${baseUrl}/orgs/${orgId}/strategy/governance`);
     await settle(page);
     await page
@@ -128,7 +98,7 @@ describe("changing the approved strategy", () => {
     const linked = (await plan.locator("option").nth(1).innerText()).trim();
     await plan.selectOption({ index: 1 });
     await page.getByLabel("Who will do it (optional)").fill("Workforce lead");
-    await noSidewaysScroll(page, "the meeting form");
+    await expectNoSidewaysScroll(page, "the meeting form");
     await expectAccessible(page, "the meeting form");
     await screenshot(page, "strategy-meeting-new-375");
     await page.getByRole("button", { name: "Record the meeting" }).click();
@@ -142,7 +112,7 @@ describe("changing the approved strategy", () => {
     expect(text).toContain("Extend the recruitment campaign to March");
     expect(text).toContain("Write to providers about the campaign's extension");
     expect(await meeting.getByRole("link", { name: linked }).count()).toBe(1);
-    await noSidewaysScroll(page, "the governance page");
+    await expectNoSidewaysScroll(page, "the governance page");
     await expectAccessible(page, "the governance page after a meeting");
     expect(errors).toEqual([]);
     await context.close();
@@ -151,11 +121,16 @@ describe("changing the approved strategy", () => {
   it("every form for changing the strategy at 375 px: no sideways scrolling, axe clean", {
     timeout: 180_000,
   }, async () => {
-    const { context, page, errors, orgId } = await phone("workforce.lead@halton.demo.test");
+    const { context, page, errors, orgId } = await councilPhone(
+      browser,
+      baseUrl,
+      "workforce.lead@halton.demo.test",
+      /status of 400/,
+    );
     const visit = async (path: string, name: string) => {
       await page.goto(`${baseUrl}/orgs/${orgId}${path}`);
       await settle(page);
-      await noSidewaysScroll(page, name);
+      await expectNoSidewaysScroll(page, name);
       await expectAccessible(page, name);
       await screenshot(page, `strategy-${name}-375`);
     };
@@ -164,7 +139,7 @@ describe("changing the approved strategy", () => {
     await visit("/strategy/pillars/new", "pillar-new");
     await visit("/strategy/actions/new", "action-new");
     await page.getByRole("button", { name: "Add a measure" }).click();
-    await noSidewaysScroll(page, "a new action with a measure");
+    await expectNoSidewaysScroll(page, "a new action with a measure");
     await expectAccessible(page, "a new action with a measure");
     await visit("/strategy/approve", "approve");
     expect(await page.locator("main").innerText()).toContain("approved this plan");

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { browserForFile, expectAccessible, screenshot, signIn } from "./browser";
+import { browserForFile, councilPhone, expectAccessible, expectNoSidewaysScroll, screenshot, settle } from "./browser";
 
 // The council's workforce strategy screens (issue 16) in the browser, on the demo: a provider's
 // registered manager in the steering group records this quarter's update on an action they own and
@@ -12,47 +12,6 @@ import { browserForFile, expectAccessible, screenshot, signIn } from "./browser"
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 
-/** Waits until the page has drawn what it loads: no request in flight and no "Loading…" left. */
-async function settle(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => !/Loading/.test(document.querySelector("main")?.textContent ?? ""), {
-    timeout: 45_000,
-  });
-  await page.getByRole("heading", { level: 1 }).first().waitFor();
-}
-
-async function phone(email: string) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  await signIn(page, baseUrl, email);
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-  await settle(page);
-  const me = await page.evaluate(() => fetch("/api/auth/me").then((r) => r.json()));
-  const council = (me.memberships as { id: string; kind: string }[]).find((m) => m.kind === "council");
-  if (!council) throw new Error(`${email} is in no council`);
-  return { context, page, errors, orgId: council.id };
-}
-
-async function noSidewaysScroll(page: Page, label: string) {
-  const o = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-    widest: Array.from(document.querySelectorAll<HTMLElement>("body *"))
-      .filter(
-        (el) =>
-          el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest(".app-table-wrap"),
-      )
-      .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-  }));
-  expect(o.scrollWidth, `${label} scrolls sideways (${o.widest.join(", ")})`).toBeLessThanOrEqual(o.width);
-}
-
 /** The status tag in an action's row on the plan page. */
 const rowStatus = (page: Page, ref: string) =>
   page
@@ -63,7 +22,7 @@ const rowStatus = (page: Page, ref: string) =>
 
 describe("the strategy screens", () => {
   it("a provider's manager in the steering group records an update as Off track and the plan shows it", async () => {
-    const { context, page, errors, orgId } = await phone("manager@mersey-view.demo.test");
+    const { context, page, errors, orgId } = await councilPhone(browser, baseUrl, "manager@mersey-view.demo.test");
     // Their own actions, by the owner filter (kept in the address).
     await page.goto(`${baseUrl}/orgs/${orgId}/strategy`);
     await settle(page);
@@ -121,7 +80,7 @@ describe("the strategy screens", () => {
   });
 
   it("the workforce lead saves the narrative and downloads the board report as Word and PDF, each kept", async () => {
-    const { context, page, errors, orgId } = await phone("workforce.lead@halton.demo.test");
+    const { context, page, errors, orgId } = await councilPhone(browser, baseUrl, "workforce.lead@halton.demo.test");
     await page.goto(`${baseUrl}/orgs/${orgId}/strategy/report`);
     await settle(page);
     await page.getByLabel("Title of the report").fill("Workforce strategy: progress this quarter");
@@ -159,18 +118,18 @@ describe("the strategy screens", () => {
     expect(keptText).toContain("PDF, made");
     expect(keptText).toContain("Wendy Workforce-Lead");
     await expectAccessible(page, "the board report page");
-    await noSidewaysScroll(page, "the board report page");
+    await expectNoSidewaysScroll(page, "the board report page");
     await screenshot(page, "strategy-report-375");
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it("every strategy page at 375 px: no sideways scrolling, axe clean, screenshots", { timeout: 300_000 }, async () => {
-    const { context, page, errors, orgId } = await phone("workforce.lead@halton.demo.test");
+    const { context, page, errors, orgId } = await councilPhone(browser, baseUrl, "workforce.lead@halton.demo.test");
     const visit = async (path: string, name: string) => {
       await page.goto(`${baseUrl}/orgs/${orgId}${path}`);
       await settle(page);
-      await noSidewaysScroll(page, name);
+      await expectNoSidewaysScroll(page, name);
       await expectAccessible(page, name);
       await screenshot(page, `strategy-${name}-375`);
     };
