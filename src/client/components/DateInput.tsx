@@ -1,4 +1,5 @@
 import { DATE_PARTS, type DatePart, type DateParts } from "../../shared/date-input";
+import { Fieldset } from "./Fieldset";
 
 const LABELS: Record<DatePart, string> = { day: "Day", month: "Month", year: "Year" };
 const WIDTHS: Record<DatePart, number> = { day: 2, month: 2, year: 4 };
@@ -31,45 +32,31 @@ export function DateInput({
   parts?: DatePart[];
 }) {
   const highlighted = errorParts ?? parts;
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <div className="govuk-date-input" id={id}>
-          {parts.map((part) => (
-            <div className="govuk-date-input__item" key={part}>
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
-                  {LABELS[part]}
-                </label>
-                <input
-                  className={`govuk-input govuk-date-input__input govuk-input--width-${WIDTHS[part]}${
-                    error && highlighted.includes(part) ? " govuk-input--error" : ""
-                  }`}
-                  id={`${id}-${part}`}
-                  name={`${id}-${part}`}
-                  type="text"
-                  inputMode={part === "month" ? undefined : "numeric"}
-                  autoComplete="off"
-                  value={value[part]}
-                  onChange={(e) => onChange({ ...value, [part]: e.target.value })}
-                />
-              </div>
+    <Fieldset id={id} legend={legend} hint={hint} error={error}>
+      <div className="govuk-date-input" id={id}>
+        {parts.map((part) => (
+          <div className="govuk-date-input__item" key={part}>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
+                {LABELS[part]}
+              </label>
+              <input
+                className={`govuk-input govuk-date-input__input govuk-input--width-${WIDTHS[part]}${
+                  error && highlighted.includes(part) ? " govuk-input--error" : ""
+                }`}
+                id={`${id}-${part}`}
+                name={`${id}-${part}`}
+                type="text"
+                inputMode={part === "month" ? undefined : "numeric"}
+                autoComplete="off"
+                value={value[part]}
+                onChange={(e) => onChange({ ...value, [part]: e.target.value })}
+              />
             </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+          </div>
+        ))}
+      </div>
+    </Fieldset>
   );
 }

@@ -3,6 +3,7 @@
 // the *Field components show each field's error inline. When the server still refuses (422 with
 // field paths), its issues land on the same fields. The plain controls below (TextInput, Select)
 // are for the few controls that are not a form to submit (a chart's figure, a map's pathway).
+
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type ChangeEvent, createContext, type ReactNode, useContext, useEffect, useRef } from "react";
 import {
@@ -22,11 +23,36 @@ import { JOB_ROLES } from "../../shared/ascwds/codes";
 import { DATE_PARTS, type DatePart, type DateParts, parseDateParts, parseMonthParts } from "../../shared/date-input";
 import { ApiError, type ApiIssue } from "../lib/api";
 import { DateInput } from "./DateInput";
+import { Fieldset } from "./Fieldset";
 
 /** Field errors from an API error, keyed by field name. */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   return Object.fromEntries(error.issues.map((i: ApiIssue) => [i.path, i.message]));
+}
+
+/** The GOV.UK error summary box: each problem, a link to its field when it has one. */
+function SummaryBox({
+  boxRef,
+  problems,
+}: {
+  boxRef: React.RefObject<HTMLDivElement | null>;
+  problems: { path: string; message: string; target?: string }[];
+}) {
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={boxRef} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {problems.map((p) => (
+              <li key={`${p.path}:${p.message}`}>{p.target ? <a href={`#${p.target}`}>{p.message}</a> : p.message}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
 }
 
 /** GOV.UK error summary: focused when it appears, each problem linking to its field. */
@@ -41,20 +67,7 @@ export function ErrorSummary({ error, fields = {} }: { error: unknown; fields?: 
     ? apiError.issues
     : [{ path: "", message: apiError?.message ?? "Something went wrong. Try again." }];
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
-      <div role="alert">
-        <h2 className="govuk-error-summary__title">There is a problem</h2>
-        <div className="govuk-error-summary__body">
-          <ul className="govuk-list govuk-error-summary__list">
-            {issues.map((i) => (
-              <li key={`${i.path}:${i.message}`}>
-                {i.path && fields[i.path] ? <a href={`#${fields[i.path]}`}>{i.message}</a> : i.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
+    <SummaryBox boxRef={ref} problems={issues.map((i) => ({ ...i, target: i.path ? fields[i.path] : undefined }))} />
   );
 }
 
@@ -356,22 +369,7 @@ export function FormErrorSummary() {
     if (shown && submitCount >= 0) ref.current?.focus();
   }, [shown, submitCount]);
   if (!shown) return null;
-  return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
-      <div role="alert">
-        <h2 className="govuk-error-summary__title">There is a problem</h2>
-        <div className="govuk-error-summary__body">
-          <ul className="govuk-list govuk-error-summary__list">
-            {problems.map((p) => (
-              <li key={`${p.path}:${p.message}`}>
-                {ids?.get(p.path) ? <a href={`#${ids.get(p.path)}`}>{p.message}</a> : p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
-  );
+  return <SummaryBox boxRef={ref} problems={problems.map((p) => ({ ...p, target: ids?.get(p.path) }))} />;
 }
 
 /** A field's error message and id, registering the id for the summary's link. */
@@ -521,22 +519,14 @@ export function JobRolesField({
   const { field } = useController({ name });
   const error = useFieldState(name, `${id}-${offered[0]}`);
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {error && (
-          <p className="govuk-error-message" id={`${id}-error`}>
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <JobRoleCheckboxes
-          idPrefix={id}
-          offered={offered}
-          chosen={(field.value as number[] | null) ?? []}
-          onChange={field.onChange}
-        />
-      </fieldset>
-    </div>
+    <Fieldset id={id} legend={legend} error={error}>
+      <JobRoleCheckboxes
+        idPrefix={id}
+        offered={offered}
+        chosen={(field.value as number[] | null) ?? []}
+        onChange={field.onChange}
+      />
+    </Fieldset>
   );
 }
 
@@ -570,44 +560,30 @@ export function RadiosField({
   const { register } = useFormContext();
   const first = `${id}-${choices[0]?.value ?? ""}`;
   const error = useFieldState(name, first);
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={described}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
+    <Fieldset id={id} legend={legend} hint={hint} error={error}>
+      <div className={`govuk-radios${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
+        {choices.map((c) => (
+          <div className="govuk-radios__item" key={c.value}>
+            <input
+              className="govuk-radios__input"
+              id={`${id}-${c.value}`}
+              type="radio"
+              value={c.value}
+              aria-describedby={c.hint ? `${id}-${c.value}-hint` : undefined}
+              {...register(name)}
+            />
+            <label className="govuk-label govuk-radios__label" htmlFor={`${id}-${c.value}`}>
+              {c.label}
+            </label>
+            {c.hint && (
+              <div id={`${id}-${c.value}-hint`} className="govuk-hint govuk-radios__hint">
+                {c.hint}
+              </div>
+            )}
           </div>
-        )}
-        {error && (
-          <p className="govuk-error-message" id={`${id}-error`}>
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <div className={`govuk-radios${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
-          {choices.map((c) => (
-            <div className="govuk-radios__item" key={c.value}>
-              <input
-                className="govuk-radios__input"
-                id={`${id}-${c.value}`}
-                type="radio"
-                value={c.value}
-                aria-describedby={c.hint ? `${id}-${c.value}-hint` : undefined}
-                {...register(name)}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={`${id}-${c.value}`}>
-                {c.label}
-              </label>
-              {c.hint && (
-                <div id={`${id}-${c.value}-hint`} className="govuk-hint govuk-radios__hint">
-                  {c.hint}
-                </div>
-              )}
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+        ))}
+      </div>
+    </Fieldset>
   );
 }
