@@ -5,6 +5,7 @@ import { createApp } from "../src/server/app";
 import { prepareDatabase } from "../src/server/boot";
 import { type Deps, systemCtx } from "../src/server/context";
 import { type Database, openDatabase } from "../src/server/db/client";
+import { staffRecords, vacancies, workplaces } from "../src/server/db/schema";
 import { loadEnv } from "../src/server/env";
 import { DEFAULT_ADMISSION } from "../src/server/http/admission";
 import { createLogger } from "../src/server/lib/logger";
@@ -184,4 +185,41 @@ export async function seedDemoOnce(hub: Hub, anchor = "2026-11-22") {
     const found = (await tx.execute(sql`select 1 from organisations where slug = 'halton'`)).rows.length > 0;
     if (!found) await seedDemo({ ...hub.ctx, db: tx }, { anchor });
   });
+}
+
+/**
+ * A provider the council commissions (since 2020) with one workplace in its area, `workers` care
+ * workers in post since 2020, and `open` care worker vacancies opened on `openedOn`.
+ */
+export async function commissionedProvider(
+  hub: Hub,
+  councilId: string,
+  { workers, open = 0, openedOn = "2026-01-15" }: { workers: number; open?: number; openedOn?: string },
+) {
+  const org = await makeOrg(hub, "provider");
+  await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
+  const [w] = await hub.deps.db
+    .insert(workplaces)
+    .values({ orgId: org.id, councilId, localRef: `W${uniq()}`, name: "Home", mainService: 2, postcode: "WA7 1AA" })
+    .returning();
+  await hub.deps.db.insert(staffRecords).values(
+    Array.from({ length: workers }, (_, i) => ({
+      orgId: org.id,
+      workplaceId: w.id,
+      localRef: `S${i}`,
+      displayId: `S${i}`,
+      contractType: 1,
+      mainJobRole: 8,
+      startDate: "2020-01-01",
+      dateOfBirth: "1990-01-01",
+      ethnicity: 31,
+      payInterval: 3,
+      payRate: 12.6,
+    })),
+  );
+  if (open)
+    await hub.deps.db
+      .insert(vacancies)
+      .values(Array.from({ length: open }, () => ({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn })));
+  return org;
 }

@@ -1,8 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { Client, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
-import { auditLog, staffRecords, users, vacancies, workplaces } from "../../db/schema";
-import { commissionProvider } from "../orgs/orgs.service";
+import { Client, commissionedProvider, makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
+import { auditLog, users } from "../../db/schema";
 import { halfYearOf, lastEndedHalfYear } from "./public.service";
 
 // A council's strategy progress for the public (issue 16 item 6). The test hub's clock is 15 June
@@ -10,38 +9,6 @@ import { halfYearOf, lastEndedHalfYear } from "./public.service";
 // April to September 2025 (2025-Q3).
 
 const hub = await testHub();
-
-/** A provider the council commissions, with `workers` care workers and `open` vacancies from January 2026. */
-async function providerWith(councilId: string, workers: number, open = 0) {
-  const org = await makeOrg(hub, "provider");
-  await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
-  const [w] = await hub.deps.db
-    .insert(workplaces)
-    .values({ orgId: org.id, councilId, localRef: `W${uniq()}`, name: "Home", mainService: 2, postcode: "WA7 1AA" })
-    .returning();
-  await hub.deps.db.insert(staffRecords).values(
-    Array.from({ length: workers }, (_, i) => ({
-      orgId: org.id,
-      workplaceId: w.id,
-      localRef: `S${i}`,
-      displayId: `S${i}`,
-      contractType: 1,
-      mainJobRole: 8,
-      startDate: "2020-01-01",
-      dateOfBirth: "1990-01-01",
-      ethnicity: 31,
-      payInterval: 3,
-      payRate: 12.6,
-    })),
-  );
-  if (open)
-    await hub.deps.db
-      .insert(vacancies)
-      .values(
-        Array.from({ length: open }, () => ({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-01-15" })),
-      );
-  return org;
-}
 
 /**
  * A council with an approved strategy: one recommendation and one enabler; R1.1 owned by the
@@ -53,7 +20,8 @@ async function publishedPlan(providers: { workers: number; open?: number }[]) {
   const adminUser = await makeUser(hub, council, "council_admin");
   const admin = await signedIn(hub, adminUser.email);
   const orgs = [];
-  for (const p of providers) orgs.push(await providerWith(council.id, p.workers, p.open));
+  for (const p of providers)
+    orgs.push(await commissionedProvider(hub, council.id, { workers: p.workers, open: p.open }));
   const base = `/api/orgs/${council.id}/strategies`;
   const strategy = (
     await admin.post(base, {

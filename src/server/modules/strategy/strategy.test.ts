@@ -1,43 +1,18 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { lastEmailTo, makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
-import { memberships, outbox, staffRecords, vacancies, workplaces } from "../../db/schema";
-import { commissionProvider } from "../orgs/orgs.service";
+import {
+  commissionedProvider,
+  lastEmailTo,
+  makeOrg,
+  makeSystem,
+  makeUser,
+  signedIn,
+  testHub,
+} from "../../../../test/harness";
+import { memberships, outbox } from "../../db/schema";
 import { chaseOverdueUpdates } from "./updates.service";
 
 const hub = await testHub();
-
-/** A provider commissioned by the council with `workers` care workers in post and `open` vacancies on 30 June 2026. */
-async function providerWith(councilId: string, workers: number, open: number) {
-  const org = await makeOrg(hub, "provider");
-  await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
-  const [w] = await hub.deps.db
-    .insert(workplaces)
-    .values({ orgId: org.id, councilId, localRef: `W${uniq()}`, name: "Home", mainService: 2, postcode: "WA7 1AA" })
-    .returning();
-  await hub.deps.db.insert(staffRecords).values(
-    Array.from({ length: workers }, (_, i) => ({
-      orgId: org.id,
-      workplaceId: w.id,
-      localRef: `S${i}`,
-      displayId: `S${i}`,
-      contractType: 1,
-      mainJobRole: 8,
-      startDate: "2020-01-01",
-      dateOfBirth: "1990-01-01",
-      ethnicity: 31,
-      payInterval: 3,
-      payRate: 12.6,
-    })),
-  );
-  if (open)
-    await hub.deps.db
-      .insert(vacancies)
-      .values(
-        Array.from({ length: open }, () => ({ orgId: org.id, workplaceId: w.id, jobRole: 8, openedOn: "2026-05-01" })),
-      );
-  return org;
-}
 
 /** A council with an approved strategy: one recommendation, a steering group and two actions. */
 async function approvedPlan() {
@@ -205,7 +180,7 @@ describe("progress against the figures", () => {
   it("shows a provider's steering group member no measure resting on fewer than 3 employers; the council sees it", async () => {
     const p = await approvedPlan();
     // One provider with records: the council-wide vacancy rate would be that provider's own.
-    await providerWith(p.council.id, 18, 2);
+    await commissionedProvider(hub, p.council.id, { workers: 18, open: 2, openedOn: "2026-05-01" });
     const reading = async (client: Awaited<ReturnType<typeof signedIn>>) => {
       const res = await client.get(`${p.s}/updates?quarter=2026-Q2`);
       expect(res.status, res.text).toBe(200);
@@ -221,7 +196,7 @@ describe("progress against the figures", () => {
   it("suggests a status from the linked measures at the quarter end, case by case", async () => {
     const p = await approvedPlan();
     // 18 in post and 2 vacancies on 30 June 2026: a vacancy rate of 10%.
-    await providerWith(p.council.id, 18, 2);
+    await commissionedProvider(hub, p.council.id, { workers: 18, open: 2, openedOn: "2026-05-01" });
     const suggestion = async (target: number, direction: "lower" | "higher") => {
       await p.admin.patch(`${p.s}/actions/${p.owned.id}`, {
         measures: [{ metric: "vacancy_rate", target, direction, byDate: "2028-03-31" }],
@@ -315,7 +290,7 @@ describe("the register", () => {
 describe("the board report's data", () => {
   it("gives status counts, exceptions, completions, figures, risks and meetings for a quarter", async () => {
     const p = await approvedPlan();
-    await providerWith(p.council.id, 18, 2);
+    await commissionedProvider(hub, p.council.id, { workers: 18, open: 2, openedOn: "2026-05-01" });
     await p.admin.request("PUT", `${p.s}/actions/${p.owned.id}/updates/2026-Q1`, {
       ...update("on_track"),
       reportedOn: "2026-03-20",
@@ -496,7 +471,7 @@ describe("a provider's steering group member trying for more", () => {
 
   it("reads the board report's figures as the public does: nothing resting on fewer than 3 employers", async () => {
     const p = await approvedPlan();
-    await providerWith(p.council.id, 18, 2);
+    await commissionedProvider(hub, p.council.id, { workers: 18, open: 2, openedOn: "2026-05-01" });
     const member = await signedIn(hub, p.member.email);
     const theirs = (await member.get(`/api/orgs/${p.council.id}/strategy-board-data/2026-Q2`)).json;
     const ours = (await p.admin.get(`/api/orgs/${p.council.id}/strategy-board-data/2026-Q2`)).json;
