@@ -124,7 +124,7 @@ export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at:
   const returns = await returnStatusFigures(ctx.db, ids, at, scope.kind === "council" ? ctx.org.id : null);
   if (!names.length) {
     const computed = { ...((await figuresBy(ctx, ids, at, "all")).get("all") as Figures), ...returns };
-    return { scope, at, figures: (await protectForScope(ctx, scope, ids, [at]))(computed, at) };
+    return { scope, at, workplaceIds: ids, figures: (await protectForScope(ctx, scope, ids, [at]))(computed, at) };
   }
   pick({ ...Object.fromEntries(FIGURE_NAMES.map((n) => [n, { value: null, n: 0 }])), ...returns }, names);
   const special = names.some(isSpecial);
@@ -139,7 +139,7 @@ export async function metricsFor(ctx: OrgCtx, scopeText: string | undefined, at:
   const computed = { ...figures, ...returns };
   const protectedFigures =
     special || scope.kind === "comparison" ? (await protectForScope(ctx, scope, ids, [at]))(computed, at) : computed;
-  return { scope, at, figures: pick(protectedFigures, names) };
+  return { scope, at, workplaceIds: ids, figures: pick(protectedFigures, names) };
 }
 
 /**

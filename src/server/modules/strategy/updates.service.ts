@@ -14,7 +14,7 @@ import { badRequest, notFound } from "../../lib/errors";
 import { addDays, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { oneLine, queueEmail } from "../mail/mail.service";
-import { metricsFor, protectForScope, workplacesOf } from "../metrics/metrics.service";
+import { metricsFor, protectForScope } from "../metrics/metrics.service";
 import { assertMayUpdate, viewerOf } from "./access";
 import { type LoadedPlan, loadPlan, strategyOf } from "./plan.service";
 import { metricLabel, ownerOf, presentUpdate } from "./strategy.presenter";
@@ -36,13 +36,11 @@ export async function readingsAt(ctx: OrgCtx, plan: LoadedPlan, at: string): Pro
   // manager in a strategy group) reads each measure as the public does: nothing resting on fewer
   // than 3 employers or 10 workers, so a small system's figure cannot give a provider's away.
   const council = can(ctx.role, "metrics.view", ctx.actor.isHubAdmin);
-  const { figures: computed } = await metricsFor(ctx, "council", at, council ? metrics : [...metrics, "filled_posts"]);
+  const read = await metricsFor(ctx, "council", at, council ? metrics : [...metrics, "filled_posts"]);
+  // The workplaces the engine read are the ones to protect over: no second look-up.
   const figures = council
-    ? computed
-    : (await protectForScope(ctx, { kind: "comparison" }, await workplacesOf(ctx, { kind: "council" }, at), [at]))(
-        computed,
-        at,
-      );
+    ? read.figures
+    : (await protectForScope(ctx, { kind: "comparison" }, read.workplaceIds, [at]))(read.figures, at);
   for (const m of measures) {
     const value = figures[m.metric]?.value ?? null;
     const direction = m.direction as MeasureDirection;
