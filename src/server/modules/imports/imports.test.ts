@@ -3,8 +3,9 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { makeOrg, makeUser, seedDemoOnce, testHub } from "../../../../test/harness";
 import type { OrgCtx } from "../../context";
-import { staffRecords, trainingRecords, workplaces } from "../../db/schema";
+import { auditLog, staffRecords, trainingRecords, workplaces } from "../../db/schema";
 import type { AppError } from "../../lib/errors";
+import { figuresAt } from "../metrics/engine";
 import { findOrgBySlug } from "../orgs/orgs.repo";
 import { commissionProvider } from "../orgs/orgs.service";
 import { exportAscwds } from "./export.service";
@@ -67,6 +68,23 @@ describe("applying an upload", () => {
       declaredCounts: 0,
       leavers: 0,
     });
+  });
+
+  it("begins a new workplace's records at the file's as-at date: before it, its figures read no data, not 0", async () => {
+    const ctx = await providerCtx();
+    await applyUpload(ctx, VALID, AS_AT, KEEP);
+    const places = await hub.deps.db.select().from(workplaces).where(eq(workplaces.orgId, ctx.org.id));
+    expect(places.map((w) => w.recordsFrom)).toEqual(places.map(() => AS_AT));
+    const [created] = await hub.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, ctx.org.id), eq(auditLog.entityType, "workplace"), eq(auditLog.action, "create")))
+      .limit(1);
+    expect(created.after).toMatchObject({ recordsFrom: AS_AT });
+    // Ann started in 2020, but who left and what was vacant before the file is not known.
+    const ids = places.map((w) => w.id);
+    expect((await figuresAt(hub.deps.db, ids, "2026-06-29")).filled_posts.reason).toBe("no_data");
+    expect((await figuresAt(hub.deps.db, ids, AS_AT)).filled_posts.value).toBeGreaterThan(0);
   });
 
   it("places new workplaces in the area of the one council commissioning the provider today, whatever its past or future links", async () => {

@@ -291,7 +291,7 @@ export async function applyStaged(ctx: OrgCtx, stageId: string, staged: Staged, 
       action: "create",
       entityType: "workplace",
       entityId: w.id,
-      after: { localRef: w.ref, ...w.values },
+      after: { localRef: w.ref, recordsFrom: asAt, ...w.values },
     });
   const changedWorkplaces = staged.workplaces.filter((w) => w.action === "update");
   for (const w of changedWorkplaces) {
