@@ -5,18 +5,20 @@ import { createImport } from "../src/server/modules/imports/imports.service";
 import { createInvitation } from "../src/server/modules/users/users.service";
 import { ADMIN_ROLE_BY_KIND, ORG_KINDS, type OrgKind } from "../src/shared/permissions";
 import { Client, makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "./harness";
+import { CASES as boardCases } from "./tenancy-cases/board";
+import { CASES as candidateCases } from "./tenancy-cases/candidate";
+import { CASES as employerCases } from "./tenancy-cases/employer";
+import { CASES as hubCases } from "./tenancy-cases/hub";
+import type { Ids, TenancyCases } from "./tenancy-cases/types";
 
 // Every organisation-scoped route needs a case here. A new route without one fails the
 // "covers every route" test, so nobody can add a route that skips the isolation check.
-type Ids = {
-  invitationId: string;
-  membershipId: string;
-  importId: string;
-  staffId: string;
-  vacancyId: string;
-  workplaceId: string;
-};
-const CASES: Record<string, { body?: () => unknown; params?: (ids: Ids) => Record<string, string> }> = {
+// Joint recruitment's cases are in test/tenancy-cases/, one file per part.
+const CASES: TenancyCases = {
+  ...boardCases,
+  ...employerCases,
+  ...candidateCases,
+  ...hubCases,
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},
   "post /api/orgs/:orgId/providers": {

@@ -19,6 +19,11 @@ import { importRoutes } from "./modules/imports/imports.routes";
 import { recordRoutes } from "./modules/imports/records.routes";
 import { metricsRoutes } from "./modules/metrics/metrics.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
+import { advertRoutes } from "./modules/recruitment/adverts.routes";
+import { boardRoutes } from "./modules/recruitment/board.routes";
+import { candidateRoutes } from "./modules/recruitment/candidates.routes";
+import { recruitmentHubRoutes } from "./modules/recruitment/hub.routes";
+import { trackingRoutes } from "./modules/recruitment/tracking.routes";
 import { referenceRoutes } from "./modules/reference/reference.routes";
 import { returnRoutes } from "./modules/returns/returns.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
@@ -85,6 +90,11 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   strategyRoutes(router);
   strategyPublicRoutes(router);
   strategyReportRoutes(router);
+  boardRoutes(router);
+  advertRoutes(router);
+  trackingRoutes(router);
+  candidateRoutes(router);
+  recruitmentHubRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

@@ -98,6 +98,11 @@ export const PERMISSIONS = [
   "strategy.update", // record progress on actions: any action with strategy.manage, else those they own (a person or their group)
   "strategy.manage", // a council: edit the plan, approve it, the register, groups, meetings and the forum log
   "strategy.reports", // the quarterly board report and its kept versions: the council's own people and its board, not group members from outside
+  "recruitment.view", // an employer: its adverts, the applications to them and the talent pool as candidates consented
+  "recruitment.manage", // an employer: publish adverts, move applications, score, offer interview slots, edit its email templates
+  "recruitment.checks", // an employer: pre-employment checks (DBS, right to work, references): sensitive, the employer's admins only
+  "recruitment.hub", // a council's recruitment hub: moderate adverts on its board, the hub's values questions, campaigns and events
+  "candidate.self", // a candidate: their profile, applications, interview bookings, pool consent and account
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +110,7 @@ const ORG_ADMIN: Permission[] = ["org.view", "users.view", "users.manage", "audi
 const PROVIDER_DATA_READ: Permission[] = ["workplaces.view", "staff.view", "metrics.view"];
 const PROVIDER_DATA_WRITE: Permission[] = ["workplaces.edit", "staff.edit"];
 const STRATEGY_EDIT: Permission[] = ["strategy.view", "strategy.update", "strategy.manage", "strategy.reports"];
+const RECRUITING: Permission[] = ["recruitment.view", "recruitment.manage"];
 
 export const MATRIX: Record<Role, readonly Permission[]> = {
   // The council also runs its own services, so its admin manages its own staff records.
@@ -122,9 +128,21 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.view",
     "careers.plans",
     ...STRATEGY_EDIT,
+    // The council recruits for its own services, and runs the area's recruitment hub.
+    ...RECRUITING,
+    "recruitment.checks",
+    "recruitment.hub",
   ],
   // Leads the workforce strategy: edits the plan and reads the figures it is measured by.
-  workforce_lead: ["org.view", "providers.view", "workplaces.view", "metrics.view", "returns.view", ...STRATEGY_EDIT],
+  workforce_lead: [
+    "org.view",
+    "providers.view",
+    "workplaces.view",
+    "metrics.view",
+    "returns.view",
+    ...STRATEGY_EDIT,
+    "recruitment.hub",
+  ],
   council_analyst: [
     "org.view",
     "providers.view",
@@ -162,6 +180,8 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.endorse",
     "careers.view",
     "careers.plans",
+    ...RECRUITING,
+    "recruitment.checks",
   ],
   provider_editor: [
     "org.view",
@@ -171,11 +191,12 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "returns.view",
     "returns.submit",
     "careers.plans",
+    ...RECRUITING,
   ],
-  provider_viewer: ["org.view", ...PROVIDER_DATA_READ, "returns.view", "careers.plans"],
+  provider_viewer: ["org.view", ...PROVIDER_DATA_READ, "returns.view", "careers.plans", "recruitment.view"],
   trainer: ["org.view"],
   staff_member: ["org.view", "self.view"],
-  candidate: ["org.view", "self.view"],
+  candidate: ["org.view", "self.view", "candidate.self"],
 };
 
 export function can(role: Role | null | undefined, permission: Permission, isHubAdmin = false): boolean {

@@ -2,6 +2,7 @@ export * from "./auth";
 export * from "./careers";
 export * from "./orgs";
 export * from "./platform";
+export * from "./recruitment";
 export * from "./reference";
 export * from "./staging";
 export * from "./strategy";

@@ -44,6 +44,8 @@ export const users = pgTable(
     name: text("name").notNull().default(""),
     passwordHash: text("password_hash"),
     isHubAdmin: boolean("is_hub_admin").notNull().default(false),
+    /** When the person proved the address (an invitation's link, or a candidate's verification link). */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],

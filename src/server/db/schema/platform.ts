@@ -26,6 +26,8 @@ export const outbox = pgTable("outbox", {
   subject: text("subject").notNull(),
   body: text("body").notNull(),
   template: text("template").notNull(),
+  /** Files sent with the email: [{ filename, contentType, content }] (an interview's calendar file). */
+  attachments: jsonb("attachments").notNull().default([]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp("sent_at", { withTimezone: true }),
   attempts: integer("attempts").notNull().default(0),

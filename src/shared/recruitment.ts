@@ -1,0 +1,92 @@
+// Joint recruitment's words and codes (issue 17), shared by the server and the browser.
+
+export const APPLICATION_STAGES = [
+  "applied",
+  "screened",
+  "interview",
+  "offer",
+  "checks",
+  "started",
+  "withdrawn",
+  "rejected",
+] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+
+export const STAGE_LABELS: Record<ApplicationStage, string> = {
+  applied: "Applied",
+  screened: "Screened",
+  interview: "Interview",
+  offer: "Offer made",
+  checks: "Pre-employment checks",
+  started: "Started",
+  withdrawn: "Withdrawn",
+  rejected: "Not taken forward",
+};
+
+/** Stages an application no longer moves on from. */
+export const CLOSED_STAGES: readonly ApplicationStage[] = ["started", "withdrawn", "rejected"];
+
+export const REJECTION_REASONS = {
+  not_eligible: "Not eligible to work in the UK",
+  experience: "Did not meet the essential requirements",
+  values: "Values did not match the role",
+  interview: "Not successful at interview",
+  checks: "Pre-employment checks not satisfactory",
+  position_filled: "The position was filled",
+  no_response: "Did not respond",
+  other: "Other",
+} as const;
+export type RejectionReason = keyof typeof REJECTION_REASONS;
+
+export const CONTRACT_TYPES = ["permanent", "temporary", "bank", "other"] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+export const CONTRACT_LABELS: Record<ContractType, string> = {
+  permanent: "Permanent",
+  temporary: "Temporary",
+  bank: "Bank (as and when)",
+  other: "Other",
+};
+
+/** National Living Wage bands an advert's pay is checked against (reference pay floors' bands). */
+export const PAY_AGE_BANDS = ["21_plus", "18_20", "under_18", "apprentice"] as const;
+export type PayAgeBand = (typeof PAY_AGE_BANDS)[number];
+export const PAY_AGE_BAND_LABELS: Record<PayAgeBand, string> = {
+  "21_plus": "Aged 21 and over",
+  "18_20": "Aged 18 to 20",
+  under_18: "Under 18",
+  apprentice: "Apprenticeship",
+};
+
+export const PAY_UNITS = ["hour", "year"] as const;
+export type PayUnit = (typeof PAY_UNITS)[number];
+
+/** Where an application came from (the funnel's "recruitment route"). */
+export const SOURCES = ["board", "campaign", "pool_invitation", "alert", "feed", "other"] as const;
+export type Source = (typeof SOURCES)[number];
+export const SOURCE_LABELS: Record<Source, string> = {
+  board: "Job board",
+  campaign: "Campaign",
+  pool_invitation: "Talent pool invitation",
+  alert: "Job alert",
+  feed: "Job sites (feed)",
+  other: "Other",
+};
+
+export const CAMPAIGN_KINDS = ["event", "social_media", "partnership", "pre_employment", "other"] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
+  event: "Event",
+  social_media: "Social media",
+  partnership: "Partnership (school, college, jobcentre)",
+  pre_employment: "Pre-employment course with a guaranteed interview",
+  other: "Other",
+};
+
+export const POOL_VISIBILITY = ["none", "all", "chosen"] as const;
+export type PoolVisibility = (typeof POOL_VISIBILITY)[number];
+
+export const RIGHT_TO_WORK = ["yes", "needs_sponsorship", "not_sure"] as const;
+export type RightToWork = (typeof RIGHT_TO_WORK)[number];
+
+/** Months after a start at which the funnel asks whether a hire is still in post. */
+export const RETENTION_MONTHS = [3, 6, 12] as const;
