@@ -360,3 +360,33 @@ CREATE INDEX "values_questions_council_idx" ON "values_questions" USING btree ("
 CREATE INDEX "values_questions_org_idx" ON "values_questions" USING btree ("org_id");--> statement-breakpoint
 -- Users who exist already proved their address by an invitation's link (or are the demo's).
 UPDATE "users" SET "email_verified_at" = "created_at" WHERE "email_verified_at" IS NULL;
+--> statement-breakpoint
+-- Approximate centres of the demo area's postcode districts and their neighbours (Halton, and
+-- around it), for the job board's "within N miles"; a full edition (ONSPD, Code-Point Open) is
+-- an admin import (shared/reference/recruitment-training.md §9).
+INSERT INTO "postcode_districts" ("outward", "lat", "lng", "place") VALUES
+  ('WA7', 53.3330, -2.7030, 'Runcorn'),
+  ('WA8', 53.3650, -2.7330, 'Widnes'),
+  ('WA1', 53.3900, -2.5800, 'Warrington'),
+  ('WA2', 53.4100, -2.5800, 'Warrington'),
+  ('WA3', 53.4500, -2.5500, 'Warrington'),
+  ('WA4', 53.3600, -2.5700, 'Warrington'),
+  ('WA5', 53.4000, -2.6300, 'Warrington'),
+  ('WA6', 53.2950, -2.7250, 'Frodsham'),
+  ('WA9', 53.4400, -2.7100, 'St Helens'),
+  ('WA10', 53.4500, -2.7600, 'St Helens'),
+  ('WA11', 53.4800, -2.7200, 'St Helens'),
+  ('WA12', 53.4550, -2.6300, 'Newton-le-Willows'),
+  ('WA13', 53.3800, -2.4700, 'Lymm'),
+  ('L24', 53.3420, -2.8500, 'Speke'),
+  ('L25', 53.3700, -2.8600, 'Woolton'),
+  ('L26', 53.3600, -2.8200, 'Halewood'),
+  ('L27', 53.3800, -2.8400, 'Netherley'),
+  ('L19', 53.3600, -2.9000, 'Garston'),
+  ('L34', 53.4300, -2.7900, 'Prescot'),
+  ('L35', 53.4100, -2.8000, 'Whiston'),
+  ('L36', 53.4100, -2.8400, 'Huyton'),
+  ('CH65', 53.2800, -2.9000, 'Ellesmere Port'),
+  ('CH66', 53.2700, -2.9400, 'Ellesmere Port'),
+  ('CW8', 53.2600, -2.5700, 'Northwich'),
+  ('CW9', 53.2600, -2.5000, 'Northwich');
