@@ -4,6 +4,7 @@ import { discardOldSignInRecords } from "./modules/auth/auth.service";
 import { discardStaleImports } from "./modules/imports/imports.service";
 import { deliverOutbox } from "./modules/mail/mail.service";
 import { refreshSummaries } from "./modules/metrics/refresh";
+import { closeAdvertsPastClosingDate } from "./modules/recruitment/adverts.service";
 import { sendReturnReminders } from "./modules/returns/returns.service";
 import { chaseOverdueUpdates } from "./modules/strategy/updates.service";
 
@@ -21,6 +22,8 @@ export const PERIODIC = {
   cleanUp: periodic("periodic.discard-stale-uploads", 10 * 60_000),
   signInRecords: periodic("periodic.discard-old-sign-in-records", 60 * 60_000),
   strategyChases: periodic("periodic.chase-strategy-updates", 60 * 60_000),
+  // Job adverts past their closing date leave the board (their vacancy records stay open).
+  closeAdverts: periodic("periodic.close-adverts-past-closing-date", 60 * 60_000),
   // Cheap when nothing changed (it compares data versions); a long refresh renews its lease.
   summaries: periodic("periodic.refresh-summaries", 5_000, 2 * 60_000),
 };
@@ -33,5 +36,6 @@ export const periodicJobs = [
   }),
   handleJob(PERIODIC.signInRecords, { run: async (deps) => discardOldSignInRecords(deps) }),
   handleJob(PERIODIC.strategyChases, { run: async (deps) => ({ emailed: await chaseOverdueUpdates(deps) }) }),
+  handleJob(PERIODIC.closeAdverts, { run: async (deps) => ({ closed: await closeAdvertsPastClosingDate(deps) }) }),
   handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
 ];

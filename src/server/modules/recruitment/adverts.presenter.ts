@@ -1,0 +1,45 @@
+import { JOB_ROLES } from "../../../shared/ascwds/codes";
+import type { PayAgeBand } from "../../../shared/recruitment";
+import type { AdvertView } from "../../../shared/schemas/recruitment";
+import type { AdvertWithExtras } from "./adverts.service";
+
+// What an employer (and the council's hub) sees of an advert: pay in pounds, never a person.
+
+export function presentAdvert(r: AdvertWithExtras): AdvertView {
+  const a = r.advert;
+  return {
+    id: a.id,
+    status: a.status as AdvertView["status"],
+    closedReason: a.closedReason,
+    moderationNote: a.moderationNote,
+    employer: { id: a.orgId, name: r.employerName },
+    board: { id: a.councilId, name: r.boardName },
+    vacancyId: a.vacancyId,
+    workplace: { id: a.workplaceId, name: r.workplaceName },
+    place: { postcode: a.postcode, outward: a.outward },
+    jobRole: { code: a.jobRole, label: JOB_ROLES[a.jobRole] ?? String(a.jobRole) },
+    frameworkRoleKey: a.frameworkRoleKey,
+    title: a.title,
+    reference: a.reference,
+    summary: a.summary,
+    description: a.description,
+    payUnit: a.payUnit as AdvertView["payUnit"],
+    payMin: a.payMinPence / 100,
+    payMax: a.payMaxPence === null ? null : a.payMaxPence / 100,
+    payAgeBand: a.payAgeBand as PayAgeBand,
+    hoursPerWeek: a.hoursPerWeek,
+    zeroHours: a.zeroHours,
+    contractType: a.contractType as AdvertView["contractType"],
+    shiftPattern: a.shiftPattern,
+    drivingRequired: a.drivingRequired,
+    visaSponsorship: a.visaSponsorship,
+    noExperienceNeeded: a.noExperienceNeeded,
+    offers: a.offers,
+    values: a.values,
+    closingDate: a.closingDate,
+    publishedAt: a.publishedAt?.toISOString() ?? null,
+    closedAt: a.closedAt?.toISOString() ?? null,
+    questions: r.questions.map((q) => ({ id: q.id, value: q.value, question: q.question, guidance: q.guidance })),
+    counts: r.counts,
+  };
+}
