@@ -20,7 +20,7 @@ import { recordRoutes } from "./modules/imports/records.routes";
 import { metricsRoutes } from "./modules/metrics/metrics.routes";
 import { orgRoutes } from "./modules/orgs/orgs.routes";
 import { advertRoutes } from "./modules/recruitment/adverts.routes";
-import { boardRoutes } from "./modules/recruitment/board.routes";
+import { boardRoutes, jobPageHandler } from "./modules/recruitment/board.routes";
 import { candidateRoutes } from "./modules/recruitment/candidates.routes";
 import { recruitmentHubRoutes } from "./modules/recruitment/hub.routes";
 import { trackingRoutes } from "./modules/recruitment/tracking.routes";
@@ -100,8 +100,13 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");
   });
 
+  // A job's page carries its JobPosting JSON-LD in the HTML the server sends (issue 17), built
+  // or not: without the client, in a minimal page of its own.
+  const built = existsSync(`${CLIENT_DIR}/index.html`);
+  app.get("/jobs/:advertId", jobPageHandler(built ? readFileSync(`${CLIENT_DIR}/index.html`, "utf8") : null));
+
   // The single-page app: hashed assets (cached for a year), then index.html for any page address.
-  if (existsSync(`${CLIENT_DIR}/index.html`)) {
+  if (built) {
     const indexHtml = readFileSync(`${CLIENT_DIR}/index.html`, "utf8");
     app.use(
       "/assets/*",
