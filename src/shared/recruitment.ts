@@ -90,3 +90,57 @@ export type RightToWork = (typeof RIGHT_TO_WORK)[number];
 
 /** Months after a start at which the funnel asks whether a hire is still in post. */
 export const RETENTION_MONTHS = [3, 6, 12] as const;
+
+// The hub's part (values questions, campaigns, the funnel).
+
+/** The seven values of the Care Workforce Pathway (the shipped framework's), as keys questions and adverts name. */
+export const SECTOR_VALUES = [
+  "compassionate",
+  "honest",
+  "respect",
+  "courageous",
+  "whole_person",
+  "flexible",
+  "proud",
+] as const;
+export type SectorValue = (typeof SECTOR_VALUES)[number];
+export const SECTOR_VALUE_LABELS: Record<SectorValue, string> = {
+  compassionate: "Kind, compassionate and empathetic",
+  honest: "Honest, trustworthy and reliable",
+  respect: "Respect",
+  courageous: "Courageous and principled",
+  whole_person: "See the whole person",
+  flexible: "Flexible, open and learning",
+  proud: "Proud and positive",
+};
+
+/** Who a campaign is for (the seed strategy's target groups). */
+export const CAMPAIGN_AUDIENCES = [
+  "young_people",
+  "men",
+  "career_changers",
+  "not_in_work",
+  "overseas",
+  "everyone",
+] as const;
+export type CampaignAudience = (typeof CAMPAIGN_AUDIENCES)[number];
+export const CAMPAIGN_AUDIENCE_LABELS: Record<CampaignAudience, string> = {
+  young_people: "Young people",
+  men: "Men",
+  career_changers: "Career changers",
+  not_in_work: "People not in work",
+  overseas: "Overseas recruits (with pastoral support)",
+  everyone: "Everyone",
+};
+
+/** The funnel's stages in order: an application that reached a later stage passed the earlier ones. */
+export const FUNNEL_STAGES = ["views", "applied", "screened", "interview", "offer", "started"] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+export const FUNNEL_STAGE_LABELS: Record<FunnelStage, string> = {
+  views: "Advert views",
+  applied: "Applications",
+  screened: "Screened",
+  interview: "Interviews",
+  offer: "Offers",
+  started: "Starts",
+};

@@ -1,0 +1,228 @@
+import { JOB_ROLES } from "../../../shared/ascwds/codes";
+import { FUNNEL_STAGES, type FunnelStage, SOURCE_LABELS, SOURCES, type Source } from "../../../shared/recruitment";
+import type { FunnelResponse, FunnelRow, RetentionRow, StageCounts } from "../../../shared/schemas/recruitment-hub";
+import type { OrgCtx } from "../../context";
+import { badRequest } from "../../lib/errors";
+import { addDays, isoDate, monthsBefore } from "../../lib/time";
+import { MIN_SPECIAL_CELL } from "../metrics/disclosure";
+import {
+  type Cell,
+  type FunnelApplication,
+  type FunnelViews,
+  peopleCell,
+  protectPartitions,
+  type Reader,
+  retainedCell,
+  retention,
+  routeKey,
+  tally,
+  timeToHire,
+  tooFewEmployers,
+  withhold,
+} from "./funnel";
+import * as repo from "./funnel.repo";
+
+// The funnel and retention of hires for a council's board or one employer (issue 17 item 8;
+// definitions in docs/metrics.md, "The recruitment funnel"). One function builds it for the
+// page, the API and the CLI, so every reader gets the same disclosure control.
+
+type Stages = Record<FunnelStage, Cell>;
+interface Row {
+  key: string;
+  label: string;
+  cells: Stages;
+}
+
+const PEOPLE = FUNNEL_STAGES.filter((s) => s !== "views");
+
+/** The period asked for: by default the twelve months to today. */
+export function funnelPeriod(ctx: OrgCtx, q: { from?: string; to?: string }) {
+  const today = isoDate(ctx.deps.now());
+  const to = q.to ?? today;
+  const from = q.from ?? isoDate(addDays(new Date(`${monthsBefore(to, 12)}T00:00:00Z`), 1));
+  if (from > to)
+    throw badRequest("validation", "The start of the period must be on or before its end.", [
+      { path: "to", message: "The end must be on or after the start" },
+    ]);
+  return { from, to, today };
+}
+
+export async function recruitmentFunnel(ctx: OrgCtx, q: { from?: string; to?: string }): Promise<FunnelResponse> {
+  const { from, to, today } = funnelPeriod(ctx, q);
+  const board = ctx.org.kind === "council";
+  const scope = board ? { councilId: ctx.org.id } : { orgId: ctx.org.id };
+  const reader: Reader = board ? { kind: "council", ownOrgId: ctx.org.id } : { kind: "own" };
+  const [apps, views] = await Promise.all([
+    repo.listFunnelApplications(ctx.db, scope, from, to),
+    repo.listFunnelViews(ctx.db, scope, from, to),
+  ]);
+  const isOwn = (employers: Set<string>) =>
+    reader.kind === "own" || (employers.size > 0 && [...employers].every((id) => id === reader.ownOrgId));
+
+  /** One row's cells: `perEmployer` rows are exempt from the employers rule; `viewsOf` null when views are not kept for it. */
+  const rowCells = (rowApps: FunnelApplication[], rowViews: FunnelViews[] | null, perEmployer: boolean): Stages => {
+    const t = tally(
+      rowApps,
+      rowViews ? rowViews.reduce((n, v) => n + v.views, 0) : null,
+      (rowViews ?? []).map((v) => v.orgId),
+    );
+    const own = isOwn(t.employers);
+    const tooFew = !own && tooFewEmployers(reader, t.employers, perEmployer);
+    const viewsCell: Cell = { value: t.counts.views, shown: { count: t.counts.views } };
+    if (rowViews === null) viewsCell.shown = { count: null, reason: "not_recorded" };
+    else if (tooFew) withhold(viewsCell, "not_enough_data");
+    const cells = { views: viewsCell } as Stages;
+    for (const s of PEOPLE) cells[s] = peopleCell(reader, t.counts[s], own, tooFew);
+    return cells;
+  };
+
+  const groupBy = <K>(list: FunnelApplication[], key: (a: FunnelApplication) => K) => {
+    const m = new Map<K, FunnelApplication[]>();
+    for (const a of list) m.set(key(a), [...(m.get(key(a)) ?? []), a]);
+    return m;
+  };
+
+  // Totals: the sum of the employers' rows, which the council sees anyway, so not held to the employers rule.
+  const totals = rowCells(apps, views, true);
+
+  const employerNames = new Map([...apps, ...views].map((x) => [x.orgId, x.orgName]));
+  const appsByOrg = groupBy(apps, (a) => a.orgId);
+  const byEmployer: Row[] = [...employerNames.entries()]
+    .sort((a, b) => a[1].localeCompare(b[1]))
+    .map(([id, name]) => ({
+      key: id,
+      label: name,
+      cells: rowCells(
+        appsByOrg.get(id) ?? [],
+        views.filter((v) => v.orgId === id),
+        true,
+      ),
+    }));
+
+  const roles = [...new Set([...apps, ...views].map((x) => x.jobRole))];
+  const appsByRole = groupBy(apps, (a) => a.jobRole);
+  const byRole: Row[] = roles
+    .map((code) => ({
+      key: String(code),
+      label: JOB_ROLES[code] ?? `Job role ${code}`,
+      cells: rowCells(
+        appsByRole.get(code) ?? [],
+        views.filter((v) => v.jobRole === code),
+        false,
+      ),
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  const appsBySource = groupBy(apps, (a) => a.source);
+  const bySource: Row[] = SOURCES.filter((s) => appsBySource.has(s)).map((s) => ({
+    key: s,
+    label: SOURCE_LABELS[s],
+    cells: rowCells(appsBySource.get(s) ?? [], null, false),
+  }));
+
+  const appsByCampaign = groupBy(
+    apps.filter((a) => a.campaignId),
+    (a) => a.campaignId as string,
+  );
+  const byCampaign: Row[] = [...appsByCampaign.entries()]
+    .map(([id, list]) => ({ key: id, label: list[0].campaignName ?? "Campaign", cells: rowCells(list, null, false) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  // Retention by route (the campaign, else the source).
+  const routes = [...groupBy(apps, routeKey).entries()].map(([key, list]) => {
+    const source: Source = list[0].campaignId ? "campaign" : list[0].source;
+    return {
+      key,
+      label: list[0].campaignId ? (list[0].campaignName ?? "Campaign") : SOURCE_LABELS[source],
+      source,
+      ...retentionCells(list, false),
+    };
+  });
+  function retentionCells(list: FunnelApplication[], total: boolean) {
+    const r = retention(list, today);
+    const own = isOwn(r.employers);
+    const tooFew = !own && !total && tooFewEmployers(reader, r.employers, false);
+    return {
+      hires: peopleCell(reader, r.hires, own, tooFew),
+      marks: r.marks.map((m) => {
+        const eligible = peopleCell(reader, m.eligible, own, tooFew);
+        const retained = retainedCell(reader, m.eligible, m.retained, own, tooFew);
+        return { months: m.months, eligible, retained };
+      }),
+    };
+  }
+  const all = retentionCells(apps, true);
+
+  // Secondary suppression: each breakdown adds up to its total, stage by stage.
+  const campaignSource = bySource.find((r) => r.key === "campaign");
+  const partitions: { rows: Cell[]; total: Cell }[] = [];
+  for (const s of FUNNEL_STAGES) {
+    partitions.push({ rows: byEmployer.map((r) => r.cells[s]), total: totals[s] });
+    partitions.push({ rows: byRole.map((r) => r.cells[s]), total: totals[s] });
+    if (s !== "views") {
+      partitions.push({ rows: bySource.map((r) => r.cells[s]), total: totals[s] });
+      if (campaignSource) partitions.push({ rows: byCampaign.map((r) => r.cells[s]), total: campaignSource.cells[s] });
+    }
+  }
+  partitions.push({ rows: routes.map((r) => r.hires), total: all.hires });
+  all.marks.forEach((m, i) => {
+    partitions.push({ rows: routes.map((r) => r.marks[i].eligible), total: m.eligible });
+    partitions.push({ rows: routes.map((r) => r.marks[i].retained), total: m.retained });
+  });
+  // Hires are the starts again: one withheld means both are.
+  partitions.push({ rows: [totals.started], total: all.hires }, { rows: [all.hires], total: totals.started });
+  // A retained count is no use without the hires it is out of, and goes with them; withholding
+  // it can leave a breakdown with one withheld cell, so the two rules run until neither changes.
+  const marks = [...routes, all].flatMap((r) => r.marks);
+  for (let changed = true; changed; ) {
+    protectPartitions(partitions);
+    changed = false;
+    for (const m of marks)
+      if (m.eligible.shown.count === null && m.retained.shown.count !== null) {
+        withhold(m.retained, m.eligible.shown.reason === "not_enough_data" ? "not_enough_data" : "suppressed");
+        changed = true;
+      }
+  }
+
+  const hired = timeToHire(apps);
+  const hideTime = !isOwn(new Set(apps.map((a) => a.orgId))) && hired.hires > 0 && hired.hires < MIN_SPECIAL_CELL;
+
+  const stagesOf = (cells: Stages) => Object.fromEntries(FUNNEL_STAGES.map((s) => [s, cells[s].shown])) as StageCounts;
+  const rowOf = (r: Row): FunnelRow => ({ key: r.key, label: r.label, stages: stagesOf(r.cells) });
+  const retentionRowOf = (
+    r: { key: string; label: string; source: Source | null } & ReturnType<typeof retentionCells>,
+  ): RetentionRow => ({
+    key: r.key,
+    label: r.label,
+    source: r.source,
+    hires: r.hires.shown,
+    marks: r.marks.map((m) => {
+      const e = m.eligible.shown.count;
+      const k = m.retained.shown.count;
+      return {
+        months: m.months,
+        eligible: m.eligible.shown,
+        retained: m.retained.shown,
+        rate: e && k !== null ? k / e : null,
+      };
+    }),
+  });
+
+  return {
+    org: { id: ctx.org.id, name: ctx.org.name, kind: board ? "council" : "provider" },
+    from,
+    to,
+    view: board ? "board" : "employer",
+    stages: stagesOf(totals),
+    byEmployer: byEmployer.map(rowOf),
+    byRole: byRole.map(rowOf),
+    byCampaign: byCampaign.map(rowOf),
+    bySource: bySource.map(rowOf),
+    timeToHire: {
+      medianDays: hideTime ? null : hired.medianDays,
+      hires: hideTime ? null : hired.hires,
+    },
+    retention: routes.sort((a, b) => a.label.localeCompare(b.label)).map(retentionRowOf),
+    retentionAll: retentionRowOf({ key: "all", label: "All routes", source: null, ...all }),
+  };
+}
