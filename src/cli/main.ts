@@ -17,6 +17,7 @@ import { dumpSql } from "../server/modules/export/sql-dump";
 import { applyUpload, summaryOf, validateUpload } from "../server/modules/imports/imports.service";
 import { metricsFor } from "../server/modules/metrics/metrics.service";
 import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
+import { recruitmentFunnel } from "../server/modules/recruitment/funnel.service";
 import { generateBoardReport, type ReportFormat } from "../server/modules/strategy-report/strategy-report.service";
 import { createUserWithMembership } from "../server/modules/users/users.service";
 import { csvLineDefused } from "../shared/csv";
@@ -45,6 +46,10 @@ Commands:
   report board --org <council> --quarter <YYYY-Qn> --out <file.docx|file.pdf>
                                             Generate the council's quarterly board report (Word or PDF, as the file's
                                             extension says), kept with every report generated before
+  recruitment funnel --org <council|employer> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                            The recruitment funnel (stages) and retention of hires by route, as
+                                            { stages: [{ stage, count }], byRoute: [{ route, hires, retained3m, ... }] };
+                                            counts withheld as on the page are null with the reason (docs/metrics.md)
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
@@ -337,6 +342,41 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
     });
   }
 
+  if (command === "recruitment" && sub === "funnel") {
+    const { values, format } = parse(rest, {
+      org: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+    });
+    const orgRef = required(values.org, "--org");
+    const date = z.iso.date("must be a date as YYYY-MM-DD");
+    const from = values.from ? check(date, values.from, "--from") : undefined;
+    const to = values.to ? check(date, values.to, "--to") : undefined;
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, orgRef);
+      if (org?.kind !== "council" && org?.kind !== "provider")
+        throw new UsageError(`--org: no council or care provider with id or short name "${orgRef}"`);
+      const orgCtx = {
+        ...ctx,
+        org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo },
+        role: null,
+      };
+      const f = await recruitmentFunnel(orgCtx, { from, to });
+      const data = funnelForCli(f);
+      const show = (c: { count: number | null; reason?: string }) => (c.count === null ? `- (${c.reason})` : c.count);
+      const text = [
+        `${org.name}: recruitment funnel ${f.from} to ${f.to}`,
+        ...data.stages.map((s) => `  ${s.stage.padEnd(10)} ${show(s)}`),
+        "Retention of hires (retained of those whose mark has passed):",
+        ...[...f.retention, f.retentionAll].map(
+          (r) =>
+            `  ${r.label}: ${show(r.hires)} hires; ${r.marks.map((m) => `${m.months} months ${show(m.retained)} of ${show(m.eligible)}`).join(", ")}`,
+        ),
+      ];
+      return { format, data, text: text.join("\n") };
+    });
+  }
+
   if (command === "export") {
     const { values, format } = parse([sub, ...rest].filter(Boolean) as string[], { out: { type: "string" } });
     const out = values.out ?? `hub-export-${isoDate(new Date())}.sql`;
@@ -352,6 +392,37 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
   }
 
   throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(" ")}"`);
+}
+
+/**
+ * The funnel as `hub recruitment funnel` prints it: each stage's count, and per route the hires
+ * and how many were retained at 3, 6 and 12 months (with how many were due); a withheld count is
+ * null and its reason is in `reasons` under the same name.
+ */
+function funnelForCli(f: Awaited<ReturnType<typeof recruitmentFunnel>>) {
+  const stages = Object.entries(f.stages).map(([stage, c]) => ({
+    stage,
+    count: c.count,
+    ...(c.reason ? { reason: c.reason } : {}),
+  }));
+  const byRoute = [...f.retention, f.retentionAll].map((r) => {
+    const fields: Record<string, { count: number | null; reason?: string }> = { hires: r.hires };
+    for (const m of r.marks) {
+      fields[`retained${m.months}m`] = m.retained;
+      fields[`eligible${m.months}m`] = m.eligible;
+    }
+    const reasons = Object.fromEntries(
+      Object.entries(fields)
+        .filter(([, c]) => c.reason)
+        .map(([k, c]) => [k, c.reason]),
+    );
+    return {
+      route: r.key === "all" ? "all" : r.label,
+      ...Object.fromEntries(Object.entries(fields).map(([k, c]) => [k, c.count])),
+      ...(Object.keys(reasons).length ? { reasons } : {}),
+    };
+  });
+  return { org: f.org.name, from: f.from, to: f.to, stages, byRoute };
 }
 
 /** Where a command writes, and the environment it reads: the process's own, or a test's. */

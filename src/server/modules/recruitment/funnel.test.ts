@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
-import {
-  advertViewDays,
-  applicationEvents,
-  applications,
-  campaigns,
-  jobAdverts,
-  staffRecords,
-  vacancies,
-  workplaces,
-} from "../../db/schema";
-import { commissionProvider } from "../orgs/orgs.service";
+import { makeSystem, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
+import { funnelFixtures } from "../../../../test/hub-fixtures";
+import { advertViewDays, campaigns } from "../../db/schema";
 import { addMonths, protectPartitions } from "./funnel";
 
 // The funnel, case by case, with expectations worked out by hand. The test clock is
@@ -18,99 +9,8 @@ import { addMonths, protectPartitions } from "./funnel";
 
 const hub = await testHub();
 const db = hub.deps.db;
+const { employer, advert, apply, FULL } = funnelFixtures(hub);
 
-async function employer(councilId: string, name: string) {
-  const org = await makeOrg(hub, "provider", `${name} ${uniq()}`);
-  await commissionProvider(hub.ctx, { councilId, providerId: org.id, fromDate: "2020-01-01" });
-  return org;
-}
-
-async function advert(org: { id: string }, councilId: string, jobRole = 8) {
-  const [w] = await db
-    .insert(workplaces)
-    .values({ orgId: org.id, councilId, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
-    .returning();
-  const [v] = await db
-    .insert(vacancies)
-    .values({ orgId: org.id, workplaceId: w.id, jobRole, openedOn: "2024-01-01" })
-    .returning();
-  const [a] = await db
-    .insert(jobAdverts)
-    .values({
-      orgId: org.id,
-      councilId,
-      workplaceId: w.id,
-      vacancyId: v.id,
-      title: "Care worker",
-      jobRole,
-      payUnit: "hour",
-      payMinPence: 1300,
-      contractType: "permanent",
-      closingDate: "2026-12-31",
-      status: "published",
-    })
-    .returning();
-  return { ...a, workplaceId: w.id };
-}
-
-type Stage = "applied" | "screened" | "interview" | "offer" | "checks" | "started" | "withdrawn" | "rejected";
-
-/** An application made on `on`, moved through `path` a day apart; a start makes a staff record from `start` to `end`. */
-async function apply(
-  ad: Awaited<ReturnType<typeof advert>>,
-  on: string,
-  path: Stage[],
-  opts: { source?: string; campaignId?: string; start?: string; end?: string } = {},
-) {
-  const stage = path[path.length - 1] ?? "applied";
-  let staffRecordId: string | null = null;
-  if (opts.start) {
-    const [s] = await db
-      .insert(staffRecords)
-      .values({
-        orgId: ad.orgId,
-        workplaceId: ad.workplaceId,
-        localRef: `S${uniq()}`,
-        displayId: "Hire",
-        contractType: 1,
-        mainJobRole: ad.jobRole,
-        startDate: opts.start,
-        endDate: opts.end ?? null,
-      })
-      .returning();
-    staffRecordId = s.id;
-  }
-  const [app] = await db
-    .insert(applications)
-    .values({
-      advertId: ad.id,
-      orgId: ad.orgId,
-      councilId: ad.councilId,
-      name: "Candidate",
-      email: `c-${uniq()}@example.test`,
-      stage,
-      source: opts.source ?? "board",
-      campaignId: opts.campaignId ?? null,
-      submittedAt: new Date(`${on}T10:00:00Z`),
-      staffRecordId,
-      startedOn: opts.start ?? null,
-    })
-    .returning();
-  const at = (i: number) => new Date(Date.parse(`${on}T10:00:00Z`) + i * 86_400_000);
-  await db.insert(applicationEvents).values([
-    { applicationId: app.id, orgId: ad.orgId, fromStage: null, toStage: "applied", at: at(0) },
-    ...path.map((s, i) => ({
-      applicationId: app.id,
-      orgId: ad.orgId,
-      fromStage: i ? path[i - 1] : "applied",
-      toStage: s,
-      at: at(i + 1),
-    })),
-  ]);
-  return app;
-}
-
-const FULL: Stage[] = ["screened", "interview", "offer", "checks", "started"];
 const counts = (stages: Record<string, { count: number | null }>) =>
   Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, v.count]));
 const row = (
