@@ -34,7 +34,8 @@ export async function sessionFromToken(deps: Deps, token: string) {
   };
 }
 
-async function startSession(ctx: Ctx, userId: string) {
+/** Starts a session for a user who has just proved who they are (a password, or a one-time emailed link). */
+export async function startSession(ctx: Ctx, userId: string) {
   const token = newToken();
   const csrfToken = newToken(24);
   await repo.insertSession(ctx.db, {

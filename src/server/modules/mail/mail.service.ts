@@ -10,6 +10,14 @@ export interface Email {
   body: string;
   /** A name for the kind of email, for the log (which never holds the address or the body). */
   template: string;
+  /** Files sent with the email (an interview's calendar file): text content, kept in the outbox row. */
+  attachments?: Attachment[];
+}
+
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export { oneLine };
@@ -25,12 +33,36 @@ export async function queueEmail(ctx: Ctx, email: Email) {
     subject: oneLine(email.subject),
     body: email.body,
     template: email.template,
+    attachments: email.attachments ?? [],
   });
   ctx.log.info("email queued", { outboxId: row.id, template: email.template });
   return row.id;
 }
 
 const MAX_ATTEMPTS = 5;
+
+/** The message nodemailer sends for an outbox row, its attachments included. */
+export function messageOf(
+  mail: { toAddress: string; subject: string; body: string; attachments: unknown },
+  from: string,
+) {
+  const attachments = Array.isArray(mail.attachments) ? (mail.attachments as Attachment[]) : [];
+  return {
+    from,
+    to: mail.toAddress,
+    subject: mail.subject,
+    text: mail.body,
+    ...(attachments.length
+      ? {
+          attachments: attachments.map((a) => ({
+            filename: oneLine(a.filename),
+            contentType: a.contentType,
+            content: a.content,
+          })),
+        }
+      : {}),
+  };
+}
 
 /**
  * Delivers queued email: through SMTP when SMTP_URL is set, otherwise to the log, where
@@ -42,13 +74,7 @@ export async function deliverOutbox(deps: Deps, limit = 20): Promise<number> {
   const transport = deps.env.SMTP_URL ? nodemailer.createTransport(deps.env.SMTP_URL) : null;
   for (const mail of pending) {
     try {
-      if (transport)
-        await transport.sendMail({
-          from: deps.env.MAIL_FROM,
-          to: mail.toAddress,
-          subject: mail.subject,
-          text: mail.body,
-        });
+      if (transport) await transport.sendMail(messageOf(mail, deps.env.MAIL_FROM));
       await repo.updateOutbox(deps.db, mail.id, { sentAt: deps.now(), attempts: mail.attempts + 1 });
       deps.log.info(transport ? "email sent" : "email logged (no SMTP configured)", {
         outboxId: mail.id,

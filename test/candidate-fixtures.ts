@@ -1,0 +1,130 @@
+import { eq } from "drizzle-orm";
+import {
+  campaigns,
+  interviewSlots,
+  jobAdverts,
+  users,
+  vacancies,
+  valuesQuestions,
+  workplaces,
+} from "../src/server/db/schema";
+import { commissionProvider } from "../src/server/modules/orgs/orgs.service";
+import { Client, type Hub, lastEmailTo, makeOrg, makeUser, PASSWORD, signedIn, uniq } from "./harness";
+
+// Fixtures for the candidate tests: a council's job board with adverts from its providers (the
+// employer part publishes adverts; here they are inserted as published), the hub's and an
+// employer's values questions, interview slots, and candidates who signed up through the API.
+
+export async function board(hub: Hub) {
+  const council = await makeOrg(hub, "council");
+  const employers = [];
+  for (let i = 0; i < 2; i++) {
+    const org = await makeOrg(hub, "provider", `Care ${i} ${uniq()}`);
+    await commissionProvider(hub.ctx, { councilId: council.id, providerId: org.id, fromDate: "2020-01-01" });
+    const admin = await makeUser(hub, org, "provider_admin");
+    employers.push({ org, admin });
+  }
+  const hubQuestion = (
+    await hub.deps.db
+      .insert(valuesQuestions)
+      .values({
+        councilId: council.id,
+        value: "compassion",
+        question: "Tell us about a time you helped someone who was upset.",
+      })
+      .returning()
+  )[0];
+  const code = `YOUNG${uniq()}`.toUpperCase();
+  const [campaign] = await hub.deps.db
+    .insert(campaigns)
+    .values({ councilId: council.id, name: "Young people", kind: "social_media", code, startsOn: "2026-01-01" })
+    .returning();
+  return { council, employers, hubQuestion, campaign };
+}
+
+export async function advert(
+  hub: Hub,
+  councilId: string,
+  orgId: string,
+  values: Partial<typeof jobAdverts.$inferInsert> = {},
+) {
+  const [place] = await hub.deps.db
+    .insert(workplaces)
+    .values({ orgId, councilId, localRef: `W${uniq()}`, name: "Oak House", mainService: 2, postcode: "WA7 1AA" })
+    .returning();
+  const [post] = await hub.deps.db
+    .insert(vacancies)
+    .values({ orgId, workplaceId: place.id, jobRole: 8, openedOn: "2026-05-01" })
+    .returning();
+  const [row] = await hub.deps.db
+    .insert(jobAdverts)
+    .values({
+      orgId,
+      councilId,
+      workplaceId: place.id,
+      vacancyId: post.id,
+      title: `Care worker ${uniq()}`,
+      jobRole: 8,
+      payUnit: "hour",
+      payMinPence: 1300,
+      contractType: "permanent",
+      closingDate: "2026-07-31",
+      status: "published",
+      outward: "WA7",
+      ...values,
+    })
+    .returning();
+  return row;
+}
+
+export async function employerQuestion(hub: Hub, councilId: string, orgId: string, advertId?: string) {
+  return (
+    await hub.deps.db
+      .insert(valuesQuestions)
+      .values({
+        councilId,
+        orgId,
+        advertId,
+        value: "respect",
+        question: `How do you keep someone's dignity? ${uniq()}`,
+      })
+      .returning()
+  )[0];
+}
+
+export async function slot(hub: Hub, orgId: string, advertId: string, startsAt = "2026-06-20T10:00:00Z") {
+  const start = new Date(startsAt);
+  return (
+    await hub.deps.db
+      .insert(interviewSlots)
+      .values({ orgId, advertId, startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000), place: "Oak House" })
+      .returning()
+  )[0];
+}
+
+/** A candidate who signed up on the council's board (verified unless told otherwise), signed in. */
+export async function candidate(
+  hub: Hub,
+  council: { id: string; slug: string },
+  opts: { verified?: boolean; name?: string } = {},
+) {
+  const email = `cand-${uniq()}@example.test`;
+  const client = new Client(hub);
+  const res = await client.post("/api/public/candidates", {
+    council: council.slug,
+    name: opts.name ?? "Amira Khan",
+    email,
+    password: PASSWORD,
+  });
+  if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
+  const [user] = await hub.deps.db.select().from(users).where(eq(users.email, email));
+  if (opts.verified !== false) {
+    const mail = await lastEmailTo(hub, email);
+    const verified = await client.post("/api/public/candidates/verify", { token: mail?.token });
+    if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${verified.text}`);
+    // The web client reads the CSRF token for its writes from /api/auth/me after the link signs it in.
+    await client.get("/api/auth/me");
+    return { id: user.id, email, client };
+  }
+  return { id: user.id, email, client: await signedIn(hub, email) };
+}
