@@ -171,6 +171,26 @@ describe("searching the board", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("counts live adverts by framework role for the careers roadmap's links", async () => {
+    const res = await anon.get(`/api/public/jobs/counts?council=${slug}`);
+    expect(res.status, res.text).toBe(200);
+    const count = (key: string) => res.json.roles.find((r: { key: string }) => r.key === key)?.count;
+    expect(res.json.total).toBe(4);
+    expect(count("care_support_worker")).toBe(3);
+    expect(count("registered_manager")).toBe(1);
+    expect(count("social_worker")).toBe(0);
+    // The count is what the board shows for the same role.
+    expect((await search(slug, { role: "care_support_worker" })).total).toBe(count("care_support_worker"));
+  });
+
+  it("lists the councils' boards with their live adverts", async () => {
+    const res = await anon.get("/api/public/jobs/boards");
+    expect(res.status, res.text).toBe(200);
+    const mine = res.json.boards.find((b: { slug: string }) => b.slug === slug);
+    expect(mine.live).toBe(4);
+    expect(res.json.boards.find((b: { slug: string }) => b.slug === other.council.slug).live).toBe(1);
+  });
+
   it("pages the results with the total", async () => {
     const { council, employer } = await boardCouncil(hub);
     for (let i = 0; i < 23; i++)

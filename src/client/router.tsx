@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
 import { figuresSearch } from "./queries/figures";
+import { jobsSearch } from "./queries/jobs";
 import { staffSearch } from "./queries/staff";
 import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
@@ -77,6 +78,13 @@ const GroupPage = page(strategyGovernanceEditPages, "GroupPage");
 const NewMeetingPage = page(strategyGovernanceEditPages, "NewMeetingPage");
 const NewForumEntryPage = page(strategyGovernanceEditPages, "NewForumEntryPage");
 const EditForumEntryPage = page(strategyGovernanceEditPages, "EditForumEntryPage");
+
+// The public job board (issue 17): the search, an advert's page, the links in job alert emails.
+const JobsSearchPage = page(() => import("./routes/jobs/search-page"), "JobsSearchPage");
+const JobAdvertPage = page(() => import("./routes/jobs/advert-page"), "JobAdvertPage");
+const jobAlertPages = () => import("./routes/jobs/alert-pages");
+const ConfirmJobAlertPage = page(jobAlertPages, "ConfirmJobAlertPage");
+const UnsubscribeJobAlertPage = page(jobAlertPages, "UnsubscribeJobAlertPage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
   typeof s.token === "string" ? { token: s.token } : {};
@@ -209,8 +217,37 @@ const orgChildren = [
 ];
 const orgPages = org.addChildren(orgChildren);
 
+// The public job board (issue 17): the address keeps the search, and a campaign's ?source= on the way to applying.
+const jobRoutes = [
+  createRoute({
+    getParentRoute: () => root,
+    path: "/jobs",
+    component: JobsSearchPage,
+    validateSearch: searchOf(jobsSearch),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/jobs/$advertId",
+    component: JobAdvertPage,
+    validateSearch: searchOf(jobsSearch.pick({ source: true })),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/jobs/alerts/confirm",
+    component: ConfirmJobAlertPage,
+    validateSearch: tokenSearch,
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/jobs/alerts/unsubscribe",
+    component: UnsubscribeJobAlertPage,
+    validateSearch: tokenSearch,
+  }),
+];
+
 const routes = [
   createRoute({ getParentRoute: () => root, path: "/", component: HomeRedirect }),
+  ...jobRoutes,
   createRoute({
     getParentRoute: () => root,
     path: "/sign-in",

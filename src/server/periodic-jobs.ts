@@ -5,6 +5,7 @@ import { discardStaleImports } from "./modules/imports/imports.service";
 import { deliverOutbox } from "./modules/mail/mail.service";
 import { refreshSummaries } from "./modules/metrics/refresh";
 import { closeAdvertsPastClosingDate } from "./modules/recruitment/adverts.service";
+import { sendJobAlerts } from "./modules/recruitment/board-alerts.service";
 import { sendReturnReminders } from "./modules/returns/returns.service";
 import { chaseOverdueUpdates } from "./modules/strategy/updates.service";
 
@@ -26,6 +27,8 @@ export const PERIODIC = {
   closeAdverts: periodic("periodic.close-adverts-past-closing-date", 60 * 60_000),
   // Cheap when nothing changed (it compares data versions); a long refresh renews its lease.
   summaries: periodic("periodic.refresh-summaries", 5_000, 2 * 60_000),
+  // Each confirmed alert is emailed at most once a day; the hourly run spreads them over the day.
+  jobAlerts: periodic("periodic.send-job-alerts", 60 * 60_000, 5 * 60_000),
 };
 
 export const periodicJobs = [
@@ -38,4 +41,5 @@ export const periodicJobs = [
   handleJob(PERIODIC.strategyChases, { run: async (deps) => ({ emailed: await chaseOverdueUpdates(deps) }) }),
   handleJob(PERIODIC.closeAdverts, { run: async (deps) => ({ closed: await closeAdvertsPastClosingDate(deps) }) }),
   handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
+  handleJob(PERIODIC.jobAlerts, { run: async (deps) => sendJobAlerts(deps) }),
 ];

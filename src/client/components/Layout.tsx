@@ -210,6 +210,11 @@ export function Layout(): React.ReactNode {
                     Careers in care and social work
                   </a>
                 </li>
+                <li className="govuk-footer__inline-list-item">
+                  <a className="govuk-footer__link" href="/jobs">
+                    Care jobs
+                  </a>
+                </li>
               </ul>
               <span className="govuk-footer__licence-description">
                 Care Workforce Hub – shared by a council and the care providers it works with.

@@ -126,9 +126,18 @@ export const jobSearchResponse = z.object({
 export type JobSearchResponse = z.infer<typeof jobSearchResponse>;
 
 /** Live adverts on a council's board for each role of its framework (the careers roadmap's links). */
-export const jobCountsResponse = z.object({ byRole: z.record(z.string(), z.number().int()), total: z.number().int() });
+export const jobCountsResponse = z.object({
+  roles: z.array(z.object({ key: z.string(), title: z.string(), count: z.number().int() })),
+  total: z.number().int(),
+});
 export type JobCountsResponse = z.infer<typeof jobCountsResponse>;
 export const jobCountsQuery = jobSearchQuery.pick({ council: true });
+
+/** The councils' job boards, with their live adverts (for /jobs opened without a council). */
+export const jobBoardsResponse = z.object({
+  boards: z.array(z.object({ name: z.string(), slug: z.string(), live: z.number().int() })),
+});
+export type JobBoardsResponse = z.infer<typeof jobBoardsResponse>;
 
 const payFloor = z.object({ hourlyRate: z.number(), rateYear: z.string(), label: z.string() });
 

@@ -3,6 +3,7 @@ import { Link, useSearch } from "@tanstack/react-router";
 import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
 import { careerQueries } from "../../queries/careers";
+import { jobsQueries } from "../../queries/jobs";
 import { RoadmapLanes } from "./roadmap-lanes";
 import { RoleDetails } from "./role-details";
 
@@ -29,6 +30,10 @@ function RoadmapPending({ roadmap, title }: { roadmap: ReturnType<typeof useRoad
 export function CareersPage(): React.ReactNode {
   const { roadmap } = useRoadmap();
   const d = roadmap.data;
+  // Live adverts on the council's job board, for each role's link to them.
+  const slug = d?.council?.slug ?? "";
+  const jobs = useQuery({ ...jobsQueries.counts(slug), enabled: Boolean(slug) });
+  const liveJobs = new Map(jobs.data?.roles.map((r) => [r.key, r.count]));
   if (!d) return <RoadmapPending roadmap={roadmap} title="Careers in care and social work" />;
   return (
     <Page title="Careers in care and social work" caption={d.council?.name}>
@@ -64,6 +69,7 @@ export function CareersPage(): React.ReactNode {
                 vacancies={d.vacancies[r.key] ?? 0}
                 pay={d.pay[r.key] ?? null}
                 council={d.council}
+                liveJobs={liveJobs.get(r.key)}
               />
             ))}
         </Section>

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import type { CatalogueItem, Framework, Role } from "../../../shared/career/framework";
 import { duration, experienceText, needsLine, recommendedOf, requiredOf } from "../../../shared/career/requirements";
 import type { Roadmap, RolePay } from "../../queries/careers";
@@ -9,12 +10,15 @@ export function RoleDetails({
   vacancies,
   pay,
   council,
+  liveJobs,
 }: {
   role: Role;
   f: Framework;
   vacancies: number;
   pay: RolePay | null;
   council: Roadmap["council"];
+  /** Adverts for the role on the council's job board now (undefined while not known). */
+  liveJobs?: number;
 }) {
   const items = new Map<string, CatalogueItem>(f.catalogue.map((i) => [i.key, i]));
   const titles = new Map(f.roles.map((r) => [r.key, r.title]));
@@ -108,6 +112,14 @@ export function RoleDetails({
           <p className="govuk-body">
             <strong>{vacancies}</strong> {vacancies === 1 ? "vacancy" : "vacancies"} open now with care employers in{" "}
             {council.name}'s area.
+          </p>
+        )}
+        {council && liveJobs !== undefined && liveJobs > 0 && (
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/jobs" search={{ council: council.slug, role: role.key }}>
+              {liveJobs} live {liveJobs === 1 ? "job" : "jobs"}
+              <span className="govuk-visually-hidden"> as {role.title}</span> on the job board
+            </Link>
           </p>
         )}
         <p className="govuk-body govuk-!-font-size-16">

@@ -274,3 +274,14 @@ export const findCouncilById = async (db: Exec, id: string) => {
   const result = await db.execute(sql`select id, name, slug from organisations where id = ${id} and kind = 'council'`);
   return result.rows[0] as { id: string; name: string; slug: string } | undefined;
 };
+
+/** Every council with its live adverts (a council with none still has a board). */
+export async function listBoards(db: Exec, today: string) {
+  const result = await db.execute(sql`
+    select o.name, o.slug, count(a.id)::int as live from organisations o
+      left join job_adverts a on a.council_id = o.id and a.status = 'published' and a.closing_date >= ${today}::date
+    where o.kind = 'council'
+    group by o.id, o.name, o.slug
+    order by o.name`);
+  return result.rows as { name: string; slug: string; live: number }[];
+}

@@ -4,6 +4,7 @@ import {
   jobAlertInput,
   jobAlertResponse,
   jobAlertTokenInput,
+  jobBoardsResponse,
   jobCountsQuery,
   jobCountsResponse,
   jobSearchQuery,
@@ -15,7 +16,7 @@ import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
 import { UUID } from "../../lib/ids";
 import { MINIMAL_SHELL } from "./board.page";
-import { countJobsByRole, jobPage, jobsFeed, searchJobs, viewJobAdvert } from "./board.service";
+import { countJobsByRole, jobPage, jobsFeed, listJobBoards, searchJobs, viewJobAdvert } from "./board.service";
 import { confirmJobAlert, createJobAlert, unsubscribeJobAlert } from "./board-alerts.service";
 
 // The public job board (issue 17 items 2 and 3): search, each advert's page and JSON-LD, the feed, job alerts.
@@ -35,6 +36,20 @@ export function boardRoutes(r: Router) {
         "A council's job board: its published adverts whose closing date has not passed, 20 a page with the total. Filters: q (words in the title or summary), role (a role key of the council's career framework, or an ASC-WDS main job role code), postcode and radius (miles from the postcode district's centre, default 10; nearest first), payMin (pounds an hour; annual pay counted at its hours, or 37.5 a week), hours (full_time, part_time, zero_hours), contract, noExperience, driving, sponsorship (true or false). Newest first without a postcode",
     },
     async (c, { query }) => c.json(await searchJobs(systemCtx(c.var.deps), query)),
+  );
+  r.define(
+    {
+      method: "get",
+      path: "/api/public/jobs/boards",
+      response: jobBoardsResponse,
+      tag,
+      scope: "public",
+      summary: "The councils' job boards, each with how many live adverts it has",
+    },
+    async (c) => {
+      c.header("cache-control", "public, max-age=60");
+      return c.json(await listJobBoards(systemCtx(c.var.deps)));
+    },
   );
   r.define(
     {

@@ -7,6 +7,7 @@ import {
   FULL_TIME_HOURS,
   JOBS_PAGE_SIZE,
   type JobAdvertResponse,
+  type JobBoardsResponse,
   type JobCountsResponse,
   type JobSearchQuery,
   type JobSearchResponse,
@@ -113,6 +114,11 @@ export async function searchJobs(ctx: Ctx, query: JobSearchQuery): Promise<JobSe
   };
 }
 
+/** The councils' boards with their live adverts. */
+export async function listJobBoards(ctx: Ctx): Promise<JobBoardsResponse> {
+  return { boards: await repo.listBoards(ctx.db, isoDate(ctx.deps.now())) };
+}
+
 /** Live adverts on a council's board for each role of its career framework (for the roadmap's links). */
 export async function countJobsByRole(ctx: Ctx, councilSlug: string): Promise<JobCountsResponse> {
   const council = await councilBoard(ctx, councilSlug);
@@ -121,14 +127,14 @@ export async function countJobsByRole(ctx: Ctx, councilSlug: string): Promise<Jo
     repo.countLiveAdverts(ctx.db, council.id, today),
     frameworkInForce(ctx, council.id),
   ]);
-  const byRole: Record<string, number> = {};
-  for (const role of framework.roles) {
+  const roles = framework.roles.map((role) => {
     const jobRoles = new Set(vacancyJobRoles(framework, role));
-    byRole[role.key] = rows
+    const count = rows
       .filter((r) => r.framework_role_key === role.key || jobRoles.has(r.job_role))
       .reduce((s, r) => s + r.n, 0);
-  }
-  return { byRole, total: rows.reduce((s, r) => s + r.n, 0) };
+    return { key: role.key, title: role.title, count };
+  });
+  return { roles, total: rows.reduce((s, r) => s + r.n, 0) };
 }
 
 const ageOf: Record<PayAgeBand, number> = { "21_plus": 21, "18_20": 18, under_18: 17, apprentice: 17 };
