@@ -292,6 +292,12 @@ export const RUBRIC: Record<number, string> = {
   5: "Excellent: exactly what was sought",
 };
 
+export const checklistView = z.object({
+  complete: z.boolean(),
+  items: z.array(
+    z.object({ item: z.string(), done: z.boolean(), missing: z.string(), reliedOn: z.string().nullable() }),
+  ),
+});
 export const applicationDetail = applicationSummary.extend({
   email: z.string(),
   phone: z.string(),
@@ -328,12 +334,7 @@ export const applicationDetail = applicationSummary.extend({
   rubric: z.record(z.string(), z.string()),
   /** The advert's values and questions to score against. */
   values: z.array(z.string()),
-  checklist: z
-    .object({
-      complete: z.boolean(),
-      items: z.array(z.object({ item: z.string(), done: z.boolean(), missing: z.string() })),
-    })
-    .nullable(),
+  checklist: checklistView.nullable(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
 export const applicationResponse = z.object({ application: applicationDetail });
@@ -392,10 +393,6 @@ export const checksView = z.object({
   updatedAt: timestamp.nullable(),
 });
 export type ChecksView = z.infer<typeof checksView>;
-export const checklistView = z.object({
-  complete: z.boolean(),
-  items: z.array(z.object({ item: z.string(), done: z.boolean(), missing: z.string() })),
-});
 export const checksResponse = z.object({
   checks: checksView,
   checklist: checklistView,

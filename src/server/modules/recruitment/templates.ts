@@ -1,0 +1,39 @@
+import type { EmailTemplateKind } from "../../../shared/schemas/recruitment";
+import { oneLine } from "../mail/mail.service";
+
+// The emails a candidate gets when an employer moves their application: the employer's own
+// wording (recruitment_email_templates) or these defaults. Placeholders are filled with plain
+// text (names through oneLine, so a name cannot forge lines in the email).
+
+export const PLACEHOLDERS = ["{name}", "{jobTitle}", "{employer}", "{link}"] as const;
+
+export const DEFAULT_TEMPLATES: Record<EmailTemplateKind, { subject: string; body: string }> = {
+  screened: {
+    subject: "Your application for {jobTitle}",
+    body: "Dear {name},\n\nThank you for applying for {jobTitle} at {employer}. We have read your application and would like to take it further. We will be in touch about the next step.\n\nSee your applications: {link}\n\n{employer}",
+  },
+  interview: {
+    subject: "Interview for {jobTitle}: choose a time",
+    body: "Dear {name},\n\nWe would like to interview you for {jobTitle} at {employer}. Please choose an interview time that suits you on your applications page:\n\n{link}\n\n{employer}",
+  },
+  offer: {
+    subject: "Job offer: {jobTitle}",
+    body: "Dear {name},\n\nWe are pleased to offer you the job of {jobTitle} at {employer}, subject to pre-employment checks. We will contact you about the details.\n\n{employer}",
+  },
+  checks: {
+    subject: "Pre-employment checks for {jobTitle}",
+    body: "Dear {name},\n\nBefore you start as {jobTitle} at {employer} we need to complete some checks: identity, a DBS check, your right to work, references and a health declaration. We will tell you what we need from you.\n\n{employer}",
+  },
+  started: {
+    subject: "Welcome to {employer}",
+    body: "Dear {name},\n\nWelcome to {employer}. We are glad you are joining us as {jobTitle}.\n\n{employer}",
+  },
+  rejected: {
+    subject: "Your application for {jobTitle}",
+    body: "Dear {name},\n\nThank you for your interest in {jobTitle} at {employer}. We are sorry to tell you that we will not be taking your application further this time.\n\nWe wish you well in finding the right job in care.\n\n{employer}",
+  },
+};
+
+export function fill(template: string, values: Record<"name" | "jobTitle" | "employer" | "link", string>) {
+  return template.replace(/\{(name|jobTitle|employer|link)\}/g, (_, k: keyof typeof values) => oneLine(values[k]));
+}
