@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
 import { figuresSearch } from "./queries/figures";
+import { funnelSearch, publicEventsSearch } from "./queries/recruitment-hub";
 import { jobsSearch } from "./queries/jobs";
 import { staffSearch } from "./queries/staff";
 import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
@@ -85,6 +86,13 @@ const JobAdvertPage = page(() => import("./routes/jobs/advert-page"), "JobAdvert
 const jobAlertPages = () => import("./routes/jobs/alert-pages");
 const ConfirmJobAlertPage = page(jobAlertPages, "ConfirmJobAlertPage");
 const UnsubscribeJobAlertPage = page(jobAlertPages, "UnsubscribeJobAlertPage");
+
+// The council's recruitment hub (issue 17 items 7 and 8): values questions, campaigns and events, the funnel.
+const recruitmentHubPages = () => import("./routes/recruitment-hub/hub-pages");
+const HubQuestionsPage = page(recruitmentHubPages, "HubQuestionsPage");
+const HubCampaignsPage = page(recruitmentHubPages, "HubCampaignsPage");
+const RecruitmentFunnelPage = page(() => import("./routes/recruitment-hub/funnel-page"), "RecruitmentFunnelPage");
+const RecruitmentEventsPage = page(() => import("./routes/recruitment-hub/events-page"), "RecruitmentEventsPage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
   typeof s.token === "string" ? { token: s.token } : {};
@@ -214,6 +222,15 @@ const orgChildren = [
     component: BoardReportPage,
     validateSearch: searchOf(reportSearch),
   }),
+  // The council's recruitment hub (issue 17).
+  createRoute({ getParentRoute: () => org, path: "recruitment/questions", component: HubQuestionsPage }),
+  createRoute({ getParentRoute: () => org, path: "recruitment/campaigns", component: HubCampaignsPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "recruitment/funnel",
+    component: RecruitmentFunnelPage,
+    validateSearch: searchOf(funnelSearch),
+  }),
 ];
 const orgPages = org.addChildren(orgChildren);
 
@@ -247,6 +264,12 @@ const jobRoutes = [
 
 const routes = [
   createRoute({ getParentRoute: () => root, path: "/", component: HomeRedirect }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/jobs/events",
+    component: RecruitmentEventsPage,
+    validateSearch: searchOf(publicEventsSearch),
+  }),
   ...jobRoutes,
   createRoute({
     getParentRoute: () => root,

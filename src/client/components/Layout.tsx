@@ -26,6 +26,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
   { to: "/returns", label: "Returns", permission: "returns.view" },
   { to: "/strategy", label: "Strategy", permission: "strategy.view" },
+  { to: "/recruitment/campaigns", label: "Recruitment hub", permission: "recruitment.hub" },
   { to: "/users", label: "Users", permission: "users.view" },
   { to: "/audit", label: "Audit trail", permission: "audit.view" },
 ];

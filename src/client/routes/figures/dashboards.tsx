@@ -74,6 +74,11 @@ function MoreFigures({ orgId, kind, keep }: { orgId: string; kind: "council" | "
             </Link>
           </li>
         ))}
+        <li>
+          <Link className="govuk-link" to="/orgs/$orgId/recruitment/funnel" params={{ orgId }}>
+            Recruitment funnel and retention of hires
+          </Link>
+        </li>
       </ul>
     </nav>
   );
