@@ -346,6 +346,21 @@ describe("job alerts", () => {
     }
   });
 
+  it("sends at most three confirmation emails a day to one address, whatever the searches", async () => {
+    const { council } = await boardCouncil(hub);
+    const email = `target-${uniq()}@example.test`;
+    for (const q of ["a", "b", "c", "d", "e"]) {
+      const res = await anon.post("/api/public/job-alerts", { council: council.slug, email, criteria: { q } });
+      // The same answer every time: the form does not say what it did.
+      expect(res.status).toBe(202);
+      expect(res.json.status).toBe("pending");
+    }
+    const { outbox } = await import("../src/server/db/schema");
+    const sent = await hub.deps.db.select().from(outbox).where(eq(outbox.toAddress, email));
+    expect(sent).toHaveLength(3);
+    expect(await hub.deps.db.select().from(jobAlerts).where(eq(jobAlerts.councilId, council.id))).toHaveLength(3);
+  });
+
   it("refuses a bad address or search with a message naming the field", async () => {
     const { council } = await boardCouncil(hub);
     const bad = await anon.post("/api/public/job-alerts", {

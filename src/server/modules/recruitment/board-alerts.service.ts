@@ -19,12 +19,15 @@ import { boardFilter, councilBoard } from "./board.service";
 // the person confirms by the emailed link; then a periodic job emails, at most once a day, the
 // adverts published since the last email that match. Links carry a token the table keeps only
 // as its SHA-256. One pending alert per address and search: asking again within a few minutes
-// sends no second email, so the form cannot be used to flood someone's inbox.
+// sends no second email, and at most three unconfirmed alerts go to one address in a day, so the
+// form cannot be used to flood someone's inbox.
 
 /** How long a confirmation link works; unconfirmed alerts are then removed with their address. */
 export const CONFIRM_DAYS = 7;
 /** Asking again for the same pending alert within this time sends nothing more. */
 export const RESEND_MINUTES = 15;
+/** At most this many unconfirmed alerts to one address in a day: more asks send nothing (different searches cannot flood an inbox either). */
+export const PENDING_PER_DAY = 3;
 /** The least time between two alert emails to one address for one search. */
 export const ALERT_EVERY_HOURS = 24;
 const PENDING_MESSAGE =
@@ -71,6 +74,9 @@ export async function createJobAlert(ctx: Ctx, input: JobAlertInput): Promise<Jo
     const same = await repo.findSameAlert(tx.db, council.id, email, criteria);
     // Already following this search, or asked a moment ago: the same answer, and no second email.
     if (same?.confirmedAt || (same && same.createdAt > addMinutes(now, -RESEND_MINUTES)))
+      return { status: "pending", message: PENDING_MESSAGE };
+    // Someone asking for many different searches to one address: no more confirmation emails today.
+    if (!same && (await repo.countPendingAlertsTo(tx.db, email, addDays(now, -1))) >= PENDING_PER_DAY)
       return { status: "pending", message: PENDING_MESSAGE };
     const token = newToken();
     if (same) await repo.updateAlert(tx.db, same.id, { tokenHash: sha256(token), createdAt: now });

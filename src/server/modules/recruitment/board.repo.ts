@@ -234,6 +234,21 @@ export const findSameAlert = async (db: Exec, councilId: string, email: string, 
       )
   )[0];
 
+/** Alerts to an address not yet confirmed, asked for since a moment (on any board, for any search). */
+export const countPendingAlertsTo = async (db: Exec, email: string, since: Date) =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobAlerts)
+      .where(
+        and(
+          sql`lower(${jobAlerts.email}) = lower(${email})`,
+          isNull(jobAlerts.confirmedAt),
+          sql`${jobAlerts.createdAt} > ${since.toISOString()}::timestamptz`,
+        ),
+      )
+  )[0]?.n ?? 0;
+
 export const insertAlert = async (db: Exec, values: typeof jobAlerts.$inferInsert) =>
   (await db.insert(jobAlerts).values(values).returning())[0];
 
