@@ -1,8 +1,9 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
+import { poolSearch } from "./queries/candidate";
 import { figuresSearch } from "./queries/figures";
-import { funnelSearch, publicEventsSearch } from "./queries/recruitment-hub";
 import { jobsSearch } from "./queries/jobs";
+import { funnelSearch, publicEventsSearch } from "./queries/recruitment-hub";
 import { staffSearch } from "./queries/staff";
 import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
@@ -57,6 +58,25 @@ const UploadPage = page(uploadPages, "UploadPage");
 const UploadResultPage = page(uploadPages, "UploadResultPage");
 const AgencyPage = page(vacancyPages, "AgencyPage");
 const VacanciesPage = page(vacancyPages, "VacanciesPage");
+// Candidates (issue 17): their account, applying, their own pages; an employer's search of the talent pool.
+const candidateAccountPages = () => import("./routes/candidate/account-pages");
+const CandidateSignUpPage = page(candidateAccountPages, "CandidateSignUpPage");
+const CandidateVerifyPage = page(candidateAccountPages, "CandidateVerifyPage");
+const ApplyPage = page(() => import("./routes/candidate/apply-page"), "ApplyPage");
+const candidatePages = () => import("./routes/candidate/candidate-pages");
+const CandidateApplicationsPage = page(candidatePages, "CandidateApplicationsPage");
+const CandidateBookingPage = page(candidatePages, "CandidateBookingPage");
+const CandidateProfilePage = page(candidatePages, "CandidateProfilePage");
+const CandidatePoolPage = page(candidatePages, "CandidatePoolPage");
+const CandidateInvitationsPage = page(candidatePages, "CandidateInvitationsPage");
+const CandidateDeletePage = page(candidatePages, "CandidateDeletePage");
+const TalentPoolPage = page(() => import("./routes/candidate/pool-page"), "TalentPoolPage");
+const textSearch =
+  <K extends string>(...keys: K[]) =>
+  (s: Record<string, unknown>): Partial<Record<K, string>> =>
+    Object.fromEntries(keys.filter((k) => typeof s[k] === "string").map((k) => [k, s[k] as string])) as Partial<
+      Record<K, string>
+    >;
 const StrategyHomePage = page(strategyPlanPages, "StrategyHomePage");
 const StrategyActionPage = page(strategyPlanPages, "ActionPage");
 const StrategyRisksPage = page(strategyRiskPages, "RisksPage");
@@ -176,6 +196,22 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "returns/$periodId", component: ReturnPeriodPage }),
   createRoute({ getParentRoute: () => org, path: "vacancies", component: VacanciesPage }),
   createRoute({ getParentRoute: () => org, path: "agency", component: AgencyPage }),
+  createRoute({ getParentRoute: () => org, path: "candidate/applications", component: CandidateApplicationsPage }),
+  createRoute({ getParentRoute: () => org, path: "candidate/profile", component: CandidateProfilePage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "candidate/applications/$applicationId/interview",
+    component: CandidateBookingPage,
+  }),
+  createRoute({ getParentRoute: () => org, path: "candidate/pool", component: CandidatePoolPage }),
+  createRoute({ getParentRoute: () => org, path: "candidate/invitations", component: CandidateInvitationsPage }),
+  createRoute({ getParentRoute: () => org, path: "candidate/delete", component: CandidateDeletePage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "recruitment/pool",
+    component: TalentPoolPage,
+    validateSearch: poolSearch,
+  }),
   createRoute({ getParentRoute: () => org, path: "workforce-settings", component: WorkforceSettingsPage }),
   createRoute({ getParentRoute: () => org, path: "upload", component: UploadPage }),
   createRoute({ getParentRoute: () => org, path: "uploads/$importId", component: UploadResultPage }),
@@ -292,6 +328,24 @@ const routes = [
     validateSearch: tokenSearch,
   }),
   createRoute({ getParentRoute: () => root, path: "/no-organisation", component: signedIn(NoOrganisationPage) }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/jobs/account/new",
+    component: CandidateSignUpPage,
+    validateSearch: textSearch("council", "next"),
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/jobs/account/verify",
+    component: CandidateVerifyPage,
+    validateSearch: tokenSearch,
+  }),
+  createRoute({
+    getParentRoute: () => root,
+    path: "/jobs/$advertId/apply",
+    component: ApplyPage,
+    validateSearch: textSearch("source"),
+  }),
   createRoute({ getParentRoute: () => root, path: "/state-of-the-workforce/$slug", component: PublicWorkforcePage }),
   createRoute({ getParentRoute: () => root, path: "/strategy/$councilSlug", component: PublicStrategyPage }),
   createRoute({

@@ -24,7 +24,8 @@ const INTRO: Record<Role, (org: string) => string> = {
   provider_viewer: (o) => `You can see ${o}'s workforce data.`,
   trainer: (o) => `You run courses and cohorts for ${o}.`,
   staff_member: (o) => `This is your personal account with ${o}: your own record, training and career plan.`,
-  candidate: () => "This is your personal account for finding jobs with local care employers.",
+  candidate: (o) =>
+    `This is your account on ${o}'s job board: your profile, the jobs you applied for and your interviews, and whether local care employers can find you. Use "My applications" above.`,
   workforce_lead: (o) =>
     `You lead ${o}'s workforce strategy: its plan, progress, risks and the groups that deliver it.`,
   board_member: (o) => `You can read ${o}'s workforce strategy and how it is progressing.`,
