@@ -4,6 +4,7 @@ import { discardOldSignInRecords } from "./modules/auth/auth.service";
 import { discardStaleImports } from "./modules/imports/imports.service";
 import { deliverOutbox } from "./modules/mail/mail.service";
 import { refreshSummaries } from "./modules/metrics/refresh";
+import { eraseExpiredCandidateData } from "./modules/recruitment/account.service";
 import { closeAdvertsPastClosingDate } from "./modules/recruitment/adverts.service";
 import { sendJobAlerts } from "./modules/recruitment/board-alerts.service";
 import { sendReturnReminders } from "./modules/returns/returns.service";
@@ -29,6 +30,8 @@ export const PERIODIC = {
   summaries: periodic("periodic.refresh-summaries", 5_000, 2 * 60_000),
   // Each confirmed alert is emailed at most once a day; the hourly run spreads them over the day.
   jobAlerts: periodic("periodic.send-job-alerts", 60 * 60_000, 5 * 60_000),
+  // Deleted candidates' applications past their retention (ADR 0019): a day late at most is fine.
+  eraseCandidates: periodic("periodic.erase-deleted-candidates", 6 * 60 * 60_000),
 };
 
 export const periodicJobs = [
@@ -42,4 +45,5 @@ export const periodicJobs = [
   handleJob(PERIODIC.closeAdverts, { run: async (deps) => ({ closed: await closeAdvertsPastClosingDate(deps) }) }),
   handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
   handleJob(PERIODIC.jobAlerts, { run: async (deps) => sendJobAlerts(deps) }),
+  handleJob(PERIODIC.eraseCandidates, { run: async (deps) => eraseExpiredCandidateData(deps) }),
 ];
