@@ -80,7 +80,8 @@ export type CandidateProfileInput = z.input<typeof candidateProfileInput>;
 const answer = z.object({
   questionId: z.uuid("Answer every question"),
   answer: freeText(
-    z.string().trim().min(1, "Answer this question").max(3000, "Answers must be 3,000 characters or fewer"),
+    // A blank answer is refused by the server naming its question (answers.<questionId>), so the page can point at it.
+    z.string().trim().max(3000, "Answers must be 3,000 characters or fewer"),
     "Your answer",
     { multiLine: true },
   ),

@@ -86,6 +86,24 @@ describe("a candidate's account", () => {
     await signedIn(hub, staff.email);
   });
 
+  it("are limited to 10 an hour from one network, with the same answer whatever the emails", async () => {
+    const { council } = await board(hub);
+    const client = new Client(hub);
+    const statuses = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (
+          await client.post("/api/public/candidates", {
+            council: council.slug,
+            name: "Bulk",
+            email: `bulk-${i}-${uniq()}@example.test`,
+            password: PASSWORD,
+          })
+        ).status,
+      );
+    expect(statuses).toEqual([...Array(10).fill(202), 429]);
+  });
+
   it("names bad fields: a short password, an unknown council, an email that is not one", async () => {
     const { council } = await board(hub);
     const bad = await new Client(hub).post("/api/public/candidates", {
@@ -179,7 +197,10 @@ describe("applying once to several adverts", () => {
     // A missing answer: refused by the question, nothing saved.
     const missing = await s.me.client.post(`/api/orgs/${s.council.id}/candidate/applications`, {
       advertIds: [s.a1.id, s.a2.id],
-      answers: [{ questionId: s.hubQuestion.id, answer: "I sat with her." }],
+      answers: [
+        { questionId: s.hubQuestion.id, answer: "I sat with her." },
+        { questionId: s.own.id, answer: "   " },
+      ],
     });
     expect(missing.status).toBe(400);
     expect(missing.json.error.issues).toEqual([
