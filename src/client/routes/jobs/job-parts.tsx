@@ -3,32 +3,37 @@ import { useFormContext } from "react-hook-form";
 
 // Pieces the job board's pages share.
 
-/** Plain text as the advert was written: blank lines between paragraphs, "- " list items. */
+const ITEM = /^[-*•]\s+/;
+
+/** Plain text as the advert was written: blank lines between paragraphs, "- " list items (as the JSON-LD reads it). */
 export function PlainText({ text }: { text: string }): ReactNode {
-  const blocks = text
-    .split(/\n\s*\n/)
-    .map((b) =>
-      b
-        .split("\n")
-        .map((l) => l.trim())
-        .filter(Boolean),
-    )
-    .filter((b) => b.length);
-  return blocks.map((lines) => {
-    const key = lines.join("|");
-    const items = lines.filter((l) => /^[-*•]\s+/.test(l));
-    if (items.length === lines.length)
-      return (
-        <ul className="govuk-list govuk-list--bullet" key={key}>
-          {items.map((l) => (
-            <li key={l}>{l.replace(/^[-*•]\s+/, "")}</li>
-          ))}
-        </ul>
-      );
-    // Line breaks within a paragraph kept as the employer wrote them.
-    return (
+  // Runs of lines: a paragraph's lines, or a list's items, in the order written.
+  const runs: { list: boolean; lines: string[] }[] = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    let last: { list: boolean; lines: string[] } | undefined;
+    for (const raw of block.split("\n")) {
+      const line = raw.trim();
+      if (!line) continue;
+      const list = ITEM.test(line);
+      if (!last || last.list !== list) {
+        last = { list, lines: [] };
+        runs.push(last);
+      }
+      last.lines.push(list ? line.replace(ITEM, "") : line);
+    }
+  }
+  return runs.map((run) => {
+    const key = `${run.list}:${run.lines.join("|")}`;
+    return run.list ? (
+      <ul className="govuk-list govuk-list--bullet" key={key}>
+        {run.lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    ) : (
+      // Line breaks within a paragraph kept as the employer wrote them.
       <p className="govuk-body" key={key} style={{ whiteSpace: "pre-line" }}>
-        {lines.join("\n")}
+        {run.lines.join("\n")}
       </p>
     );
   });

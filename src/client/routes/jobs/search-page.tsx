@@ -125,100 +125,111 @@ function JobFilters({
     sponsorship: search.sponsorship === true,
   });
   return (
-    <Form
-      form={form}
-      error={error}
-      summary={false}
-      onSubmit={(v) =>
-        navigate({
-          to: "/jobs",
-          search: {
-            council: search.council,
-            source: search.source,
-            q: v.q || undefined,
-            postcode: v.postcode || undefined,
-            radius: v.postcode ? Number(v.radius) : undefined,
-            role: v.role || undefined,
-            payMin: v.payMin,
-            hours: (HOURS_FILTERS as readonly string[]).includes(v.hours)
-              ? (v.hours as JobsSearch["hours"])
-              : undefined,
-            contract: (CONTRACT_TYPES as readonly string[]).includes(v.contract)
-              ? (v.contract as JobsSearch["contract"])
-              : undefined,
-            noExperience: v.noExperience || undefined,
-            driving: v.noDriving ? false : undefined,
-            sponsorship: v.sponsorship || undefined,
-          },
-        })
-      }
-    >
-      <h2 className="govuk-heading-m">Filter jobs</h2>
-      <TextField name="q" label="Job title or keywords" hint="For example, nights or dementia" />
-      <TextField
-        name="postcode"
-        label="Postcode"
-        hint="For example, WA7 1AB"
-        autoComplete="postal-code"
-        width="govuk-input--width-10"
-      />
-      <SelectField
-        name="radius"
-        label="Distance"
-        choices={RADIUS_CHOICES.map((r) => ({ value: String(r), label: `Within ${r} ${r === 1 ? "mile" : "miles"}` }))}
-      />
-      <SelectField
-        name="role"
-        label="Role"
-        choices={[
-          { value: "", label: "Any role" },
-          ...roles.map((r) => ({ value: r.key, label: `${r.title} (${r.count})` })),
-        ]}
-      />
-      <TextField
-        name="payMin"
-        label="Lowest pay, in pounds an hour"
-        hint="Yearly pay is counted at its hours"
-        inputMode="decimal"
-        width="govuk-input--width-10"
-        options={asNumber()}
-      />
-      <RadiosField
-        name="hours"
-        legend="Hours"
-        small
-        choices={[
-          { value: "", label: "Any hours" },
-          ...HOURS_FILTERS.map((h) => ({ value: h, label: HOURS_FILTER_LABELS[h] })),
-        ]}
-      />
-      <SelectField
-        name="contract"
-        label="Contract"
-        choices={[
-          { value: "", label: "Any contract" },
-          ...CONTRACT_TYPES.map((c) => ({ value: c, label: CONTRACT_LABELS[c] })),
-        ]}
-      />
-      <div className="govuk-form-group">
-        <fieldset className="govuk-fieldset">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Only show jobs</legend>
-          <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-            <CheckboxField name="noExperience" label="No experience needed" />
-            <CheckboxField name="noDriving" label="No driving needed" />
-            <CheckboxField name="sponsorship" label="With visa sponsorship" />
-          </div>
-        </fieldset>
-      </div>
-      <Button>Apply filters</Button>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/jobs" search={{ council: search.council, source: search.source }}>
-          Clear filters
-        </Link>
-      </p>
-    </Form>
+    // Open beside the results on a wide screen; on a phone closed above them, so the jobs come first.
+    <details className="govuk-details app-job-filters" open={wideScreen() || Boolean(error)}>
+      <summary className="govuk-details__summary">
+        <h2 className="govuk-details__summary-text govuk-!-margin-0 govuk-!-font-size-24">Filter jobs</h2>
+      </summary>
+      <Form
+        form={form}
+        error={error}
+        summary={false}
+        onSubmit={(v) =>
+          navigate({
+            to: "/jobs",
+            search: {
+              council: search.council,
+              source: search.source,
+              q: v.q || undefined,
+              postcode: v.postcode || undefined,
+              radius: v.postcode ? Number(v.radius) : undefined,
+              role: v.role || undefined,
+              payMin: v.payMin,
+              hours: (HOURS_FILTERS as readonly string[]).includes(v.hours)
+                ? (v.hours as JobsSearch["hours"])
+                : undefined,
+              contract: (CONTRACT_TYPES as readonly string[]).includes(v.contract)
+                ? (v.contract as JobsSearch["contract"])
+                : undefined,
+              noExperience: v.noExperience || undefined,
+              driving: v.noDriving ? false : undefined,
+              sponsorship: v.sponsorship || undefined,
+            },
+          })
+        }
+      >
+        <TextField name="q" label="Job title or keywords" hint="For example, nights or dementia" />
+        <TextField
+          name="postcode"
+          label="Postcode"
+          hint="For example, WA7 1AB"
+          autoComplete="postal-code"
+          width="govuk-input--width-10"
+        />
+        <SelectField
+          name="radius"
+          label="Distance"
+          choices={RADIUS_CHOICES.map((r) => ({
+            value: String(r),
+            label: `Within ${r} ${r === 1 ? "mile" : "miles"}`,
+          }))}
+        />
+        <SelectField
+          name="role"
+          label="Role"
+          choices={[
+            { value: "", label: "Any role" },
+            ...roles.map((r) => ({ value: r.key, label: `${r.title} (${r.count})` })),
+          ]}
+        />
+        <TextField
+          name="payMin"
+          label="Lowest pay, in pounds an hour"
+          hint="Yearly pay is counted at its hours"
+          inputMode="decimal"
+          width="govuk-input--width-10"
+          options={asNumber()}
+        />
+        <RadiosField
+          name="hours"
+          legend="Hours"
+          small
+          choices={[
+            { value: "", label: "Any hours" },
+            ...HOURS_FILTERS.map((h) => ({ value: h, label: HOURS_FILTER_LABELS[h] })),
+          ]}
+        />
+        <SelectField
+          name="contract"
+          label="Contract"
+          choices={[
+            { value: "", label: "Any contract" },
+            ...CONTRACT_TYPES.map((c) => ({ value: c, label: CONTRACT_LABELS[c] })),
+          ]}
+        />
+        <div className="govuk-form-group">
+          <fieldset className="govuk-fieldset">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Only show jobs</legend>
+            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+              <CheckboxField name="noExperience" label="No experience needed" />
+              <CheckboxField name="noDriving" label="No driving needed" />
+              <CheckboxField name="sponsorship" label="With visa sponsorship" />
+            </div>
+          </fieldset>
+        </div>
+        <Button>Apply filters</Button>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/jobs" search={{ council: search.council, source: search.source }}>
+            Clear filters
+          </Link>
+        </p>
+      </Form>
+    </details>
   );
 }
+
+/** The GOV.UK tablet breakpoint and wider. */
+const wideScreen = () => typeof window !== "undefined" && window.matchMedia("(min-width: 40.0625em)").matches;
 
 function Results({
   search,
