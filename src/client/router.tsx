@@ -3,6 +3,7 @@ import { Layout } from "./components/Layout";
 import { poolSearch } from "./queries/candidate";
 import { figuresSearch } from "./queries/figures";
 import { jobsSearch } from "./queries/jobs";
+import { applicationsSearch, newAdvertSearch } from "./queries/recruitment";
 import { funnelSearch, publicEventsSearch } from "./queries/recruitment-hub";
 import { staffSearch } from "./queries/staff";
 import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
@@ -113,6 +114,19 @@ const HubQuestionsPage = page(recruitmentHubPages, "HubQuestionsPage");
 const HubCampaignsPage = page(recruitmentHubPages, "HubCampaignsPage");
 const RecruitmentFunnelPage = page(() => import("./routes/recruitment-hub/funnel-page"), "RecruitmentFunnelPage");
 const RecruitmentEventsPage = page(() => import("./routes/recruitment-hub/events-page"), "RecruitmentEventsPage");
+
+// An employer's recruitment (issue 17 items 1, 5, 6): adverts, applications, checks, emails; the hub's moderation.
+const advertPages = () => import("./routes/recruitment/advert-pages");
+const AdvertsPage = page(advertPages, "AdvertsPage");
+const NewAdvertPage = page(advertPages, "NewAdvertPage");
+const AdvertPage = page(advertPages, "AdvertPage");
+const EditAdvertPage = page(advertPages, "EditAdvertPage");
+const applicationPages = () => import("./routes/recruitment/application-pages");
+const ApplicationsPage = page(applicationPages, "ApplicationsPage");
+const ApplicationPage = page(applicationPages, "ApplicationPage");
+const ChecksPage = page(() => import("./routes/recruitment/checks-page"), "ChecksPage");
+const EmailTemplatesPage = page(() => import("./routes/recruitment/emails-page"), "EmailTemplatesPage");
+const ModerationPage = page(() => import("./routes/recruitment/moderation-page"), "ModerationPage");
 
 const tokenSearch = (s: Record<string, unknown>): { token?: string } =>
   typeof s.token === "string" ? { token: s.token } : {};
@@ -267,6 +281,34 @@ const orgChildren = [
     component: RecruitmentFunnelPage,
     validateSearch: searchOf(funnelSearch),
   }),
+  // An employer's recruitment (issue 17): adverts, applications, checks, emails; the hub's moderation.
+  createRoute({ getParentRoute: () => org, path: "recruitment", component: AdvertsPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "recruitment/adverts/new",
+    component: NewAdvertPage,
+    validateSearch: searchOf(newAdvertSearch),
+  }),
+  createRoute({ getParentRoute: () => org, path: "recruitment/adverts/$advertId", component: AdvertPage }),
+  createRoute({ getParentRoute: () => org, path: "recruitment/adverts/$advertId/edit", component: EditAdvertPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "recruitment/applications",
+    component: ApplicationsPage,
+    validateSearch: searchOf(applicationsSearch),
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "recruitment/applications/$applicationId",
+    component: ApplicationPage,
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "recruitment/applications/$applicationId/checks",
+    component: ChecksPage,
+  }),
+  createRoute({ getParentRoute: () => org, path: "recruitment/emails", component: EmailTemplatesPage }),
+  createRoute({ getParentRoute: () => org, path: "recruitment/moderation", component: ModerationPage }),
 ];
 const orgPages = org.addChildren(orgChildren);
 

@@ -22,6 +22,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/providers", label: "Providers", permission: "providers.view" },
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
+  { to: "/recruitment", label: "Recruitment", permission: "recruitment.view" },
   { to: "/recruitment/pool", label: "Talent pool", permission: "recruitment.view" },
   { to: "/agency", label: "Agency use", permission: "staff.view" },
   { to: "/workforce-settings", label: "Working week and training", permission: "staff.view" },
@@ -29,6 +30,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/returns", label: "Returns", permission: "returns.view" },
   { to: "/strategy", label: "Strategy", permission: "strategy.view" },
   { to: "/recruitment/campaigns", label: "Recruitment hub", permission: "recruitment.hub" },
+  { to: "/recruitment/moderation", label: "Job adverts to check", permission: "recruitment.hub" },
   { to: "/users", label: "Users", permission: "users.view" },
   { to: "/audit", label: "Audit trail", permission: "audit.view" },
 ];

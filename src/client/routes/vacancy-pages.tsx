@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { CARE_PROVIDING_ROLES, JOB_ROLES } from "../../shared/ascwds/codes";
 import { type DateParts, datePartsOf, MONTH_PARTS, monthPartsOf } from "../../shared/date-input";
@@ -56,6 +57,7 @@ export function VacanciesPage(): React.ReactNode {
   });
   if (!org.data) return <p className="govuk-body">Loading…</p>;
   const canEdit = org.data.permissions.includes("workplaces.edit");
+  const canAdvertise = org.data.permissions.includes("recruitment.manage");
   const error = dateProblems?.error ?? open.error ?? close.error;
   const errors = fieldErrors(dateProblems?.error ?? open.error);
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
@@ -80,6 +82,23 @@ export function VacanciesPage(): React.ReactNode {
             { header: "Workplace", cell: (v) => v.workplace.name },
             { header: "Job role", cell: (v) => v.role.label },
             { header: "Open since", cell: (v) => longDate(v.openedOn) },
+            canAdvertise && {
+              header: "Advert",
+              cell: (v) => (
+                <Link
+                  className="govuk-link"
+                  to="/orgs/$orgId/recruitment/adverts/new"
+                  params={{ orgId }}
+                  search={{ vacancyId: v.id }}
+                >
+                  Advertise this post
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    ({v.role.label} at {v.workplace.name})
+                  </span>
+                </Link>
+              ),
+            },
             canEdit && {
               header: "Actions",
               hiddenHeader: true,

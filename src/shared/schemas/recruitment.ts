@@ -175,6 +175,15 @@ export const CHECK_ITEMS = [
   "qualifications",
 ] as const;
 export type CheckItem = (typeof CHECK_ITEMS)[number];
+export const CHECK_LABELS: Record<CheckItem, string> = {
+  identity: "Proof of identity",
+  dbs: "DBS check",
+  right_to_work: "Right to work",
+  references: "References",
+  history: "Employment history",
+  health: "Health declaration",
+  qualifications: "Qualifications",
+};
 const optDate = (what: string) => date(what).nullable().default(null);
 export const referenceInput = z.object({
   referee: line("The referee").pipe(z.string().min(2, "Enter the referee")),

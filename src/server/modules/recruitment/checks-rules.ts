@@ -1,10 +1,12 @@
 import { longDate } from "../../../shared/dates";
-import type { CheckItem } from "../../../shared/schemas/recruitment";
+import { CHECK_LABELS, type CheckItem } from "../../../shared/schemas/recruitment";
 import type { Issue } from "./advert-rules";
 
 // Pre-employment checks against CQC Schedule 3 and the right-to-work duty
 // (shared/reference/recruitment-training.md §2): what is complete and what is missing, and the
 // rules a save must meet. Pure functions, tested case by case (checks-rules.test.ts).
+
+export { CHECK_LABELS };
 
 export interface Reference {
   referee: string;
@@ -33,16 +35,6 @@ export interface Checks {
   healthDeclarationOn: string | null;
   qualificationsVerifiedOn: string | null;
 }
-
-export const CHECK_LABELS: Record<CheckItem, string> = {
-  identity: "Proof of identity",
-  dbs: "DBS check",
-  right_to_work: "Right to work",
-  references: "References",
-  history: "Employment history",
-  health: "Health declaration",
-  qualifications: "Qualifications",
-};
 
 export const EMPTY_CHECKS: Checks = {
   identitySeenOn: null,
