@@ -109,6 +109,8 @@ export const candidateQueries = {
 export const candidateApi = {
   signUp: (body: z.input<typeof candidateSignUpInput>) =>
     api<{ ok: true; message: string }>("POST", "/api/public/candidates", body),
+  join: (council: string) =>
+    api<{ orgId: string; emailVerified: boolean }>("POST", "/api/candidates/join", { council }),
   verify: (token: string) =>
     api<{ ok: true; signedIn: boolean; orgId: string }>("POST", "/api/public/candidates/verify", { token }),
   saveProfile: (orgId: string, body: z.input<typeof candidateProfileInput>) =>

@@ -55,6 +55,11 @@ export const candidateSignUpInput = z.object({
 });
 export type CandidateSignUpInput = z.infer<typeof candidateSignUpInput>;
 
+export const joinBoardInput = z.object({
+  council: z.string().trim().min(1, "Choose the council's job board").max(100),
+});
+export const joinBoardResponse = z.object({ orgId: z.string(), emailVerified: z.boolean() });
+
 export const verifyEmailInput = z.object({
   token: z.string().min(10, "The link is not complete: copy the whole link from the email").max(200),
 });

@@ -7,6 +7,7 @@ import { Fieldset } from "../../components/Fieldset";
 import { Button, ErrorSummary, fieldErrors, TextArea, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { useMe } from "../../lib/session";
+import { authKeys } from "../../queries/auth";
 import { candidateApi, candidateKeys, candidateQueries, type QuestionsResponse } from "../../queries/candidate";
 import { jobsQueries } from "../../queries/jobs";
 import { Checkboxes, RIGHT_TO_WORK_LABELS } from "./parts";
@@ -75,10 +76,33 @@ export function ApplyPage(): React.ReactNode {
     <Page title={title} caption={a.employer.name}>
       {membership ? (
         <SignedInApply orgId={membership.id} advertId={advertId} source={source} />
+      ) : me.data?.user ? (
+        <JoinBoard councilSlug={a.council.slug} councilName={a.council.name} />
       ) : (
         <SignedOut advertId={advertId} councilSlug={a.council.slug} source={source} employer={a.employer.name} />
       )}
     </Page>
+  );
+}
+
+/** Signed in, but not yet a candidate on this board: one press adds it to the account. */
+function JoinBoard({ councilSlug, councilName }: { councilSlug: string; councilName: string }) {
+  const queryClient = useQueryClient();
+  const join = useMutation({
+    mutationFn: () => candidateApi.join(councilSlug),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me }),
+  });
+  return (
+    <>
+      <ErrorSummary error={join.error} />
+      <p className="govuk-body">
+        You are signed in. To apply, use your account on {councilName}'s job board: you fill in a profile once and apply
+        for several jobs at the same time.
+      </p>
+      <Button type="button" disabled={join.isPending} onClick={() => join.mutate()}>
+        Use my account to apply
+      </Button>
+    </>
   );
 }
 

@@ -13,6 +13,8 @@ import {
   guestApplyInput,
   invitationsResponse,
   inviteInput,
+  joinBoardInput,
+  joinBoardResponse,
   openAdvertsResponse,
   poolConsentInput,
   poolConsentResponse,
@@ -84,6 +86,20 @@ export function candidateRoutes(r: Router) {
       setSessionCookie(c, token);
       return c.json({ ok: true as const, signedIn: true, orgId });
     },
+  );
+
+  r.define(
+    {
+      method: "post",
+      path: "/api/candidates/join",
+      response: joinBoardResponse,
+      tag: TAG,
+      scope: "user",
+      summary:
+        "Use the signed-in account to apply on a council's job board (adds the candidate role there and an empty profile)",
+      body: joinBoardInput,
+    },
+    async (c, { body }) => c.json(await candidates.joinAsCandidate(ctxOf(c), body.council), 201),
   );
 
   r.define(

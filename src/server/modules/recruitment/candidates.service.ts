@@ -94,7 +94,7 @@ export async function signUpCandidate(ctx: Ctx, input: CandidateSignUpInput & { 
         body: [
           `Someone, probably you, tried to create an account on ${oneLine(council.name)}'s job board with this email address.`,
           "",
-          "You already have an account. Sign in here:",
+          "You already have an account. Sign in, open the job you want and choose Apply: you can use the same account on this job board.",
           `${tx.deps.env.PUBLIC_URL}/sign-in`,
           "",
           'If you have forgotten your password, choose "Forgotten your password?" on that page.',
@@ -117,6 +117,42 @@ export async function signUpCandidate(ctx: Ctx, input: CandidateSignUpInput & { 
     await sendVerification(tx, user, council);
   });
   return SIGN_UP_ANSWER;
+}
+
+/**
+ * A signed-in person with an account already (a care worker looking for a new job, or a
+ * candidate on another council's board) starts using it on this council's board: the candidate
+ * membership and an empty profile; a link to confirm the email if it never was.
+ */
+export async function joinAsCandidate(ctx: Ctx, councilSlug: string) {
+  const userId = ctx.actor.userId;
+  const council = await findOrgBySlug(ctx.db, councilSlug);
+  if (!userId || !council || council.kind !== "council")
+    throw badRequest("validation", "We could not find that council's job board.", [
+      { path: "council", message: "Choose the council's job board" },
+    ]);
+  const role = await repo.findMembershipRole(ctx.db, userId, council.id);
+  const user = await authRepo.findUserById(ctx.db, userId);
+  if (role === "candidate") return { orgId: council.id, emailVerified: Boolean(user.emailVerifiedAt) };
+  if (role)
+    throw new AppError(
+      409,
+      "already_member",
+      `You already belong to ${council.name} with another role, so you cannot apply on its job board with this account. Create a candidate account with a personal email address instead.`,
+    );
+  await inTransaction(ctx, async (tx) => {
+    const membership = await insertMembership(tx.db, { userId, orgId: council.id, role: "candidate" });
+    await repo.insertProfile(tx.db, { userId, councilId: council.id });
+    await recordAudit(tx, {
+      orgId: council.id,
+      action: "create",
+      entityType: "candidate",
+      entityId: userId,
+      after: { membershipId: membership.id, role: "candidate" },
+    });
+    if (!user.emailVerifiedAt) await sendVerification(tx, user, council);
+  });
+  return { orgId: council.id, emailVerified: Boolean(user.emailVerifiedAt) };
 }
 
 /** Confirms the email address with the emailed link, and signs the person in. */

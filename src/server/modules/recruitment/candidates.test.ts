@@ -86,6 +86,32 @@ describe("a candidate's account", () => {
     await signedIn(hub, staff.email);
   });
 
+  it("lets someone with an account (a care worker) use it on a council's board, confirming the email first", async () => {
+    const { council, employers } = await board(hub);
+    const worker = await makeUser(hub, employers[0].org, "staff_member");
+    const client = await signedIn(hub, worker.email);
+    const joined = await client.post("/api/candidates/join", { council: council.slug });
+    expect(joined.status).toBe(201);
+    expect(joined.json).toEqual({ orgId: council.id, emailVerified: false });
+    expect((await lastEmailTo(hub, worker.email))?.template).toBe("candidate-verify");
+    expect((await client.get(`/api/orgs/${council.id}/candidate/profile`)).status).toBe(200);
+    // Again: nothing new.
+    expect((await client.post("/api/candidates/join", { council: council.slug })).json.orgId).toBe(council.id);
+    // Someone who works for the council itself cannot be a candidate on its board with the same account.
+    const officer = await signedIn(hub, (await makeUser(hub, council, "council_analyst")).email);
+    const refused = await officer.post("/api/candidates/join", { council: council.slug });
+    expect(refused.status).toBe(409);
+    expect(await new Client(hub).post("/api/candidates/join", { council: council.slug })).toMatchObject({
+      status: 401,
+    });
+    // Deleting the candidate account keeps the work account.
+    await client.post(`/api/orgs/${council.id}/candidate/account/delete`, { password: PASSWORD });
+    expect((await hub.deps.db.select().from(users).where(eq(users.id, worker.id))).length).toBe(1);
+    expect(
+      (await hub.deps.db.select().from(memberships).where(eq(memberships.userId, worker.id))).map((m) => m.role),
+    ).toEqual(["staff_member"]);
+  });
+
   it("are limited to 10 an hour from one network, with the same answer whatever the emails", async () => {
     const { council } = await board(hub);
     const client = new Client(hub);
