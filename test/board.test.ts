@@ -176,6 +176,7 @@ describe("searching the board", () => {
     expect(res.status, res.text).toBe(200);
     const count = (key: string) => res.json.roles.find((r: { key: string }) => r.key === key)?.count;
     expect(res.json.total).toBe(4);
+    expect(res.json.council.slug).toBe(slug);
     expect(count("care_support_worker")).toBe(3);
     expect(count("registered_manager")).toBe(1);
     expect(count("social_worker")).toBe(0);

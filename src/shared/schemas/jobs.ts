@@ -127,6 +127,7 @@ export type JobSearchResponse = z.infer<typeof jobSearchResponse>;
 
 /** Live adverts on a council's board for each role of its framework (the careers roadmap's links). */
 export const jobCountsResponse = z.object({
+  council: z.object({ name: z.string(), slug: z.string() }),
   roles: z.array(z.object({ key: z.string(), title: z.string(), count: z.number().int() })),
   total: z.number().int(),
 });

@@ -76,7 +76,8 @@ export function JobsSearchPage(): React.ReactNode {
         <p className="govuk-body">There is no council's job board at this address.</p>
       </Page>
     );
-  const council = d?.council.name;
+  // The council's name from the counts too, so a refused search still says whose board it is.
+  const council = d?.council.name ?? counts.data?.council.name;
   return (
     <Page title={council ? `Care jobs in ${council}` : "Care jobs"}>
       <ErrorSummary error={results.error} fields={{ postcode: "postcode", radius: "radius", role: "role" }} />

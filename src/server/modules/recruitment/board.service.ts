@@ -134,7 +134,7 @@ export async function countJobsByRole(ctx: Ctx, councilSlug: string): Promise<Jo
       .reduce((s, r) => s + r.n, 0);
     return { key: role.key, title: role.title, count };
   });
-  return { roles, total: rows.reduce((s, r) => s + r.n, 0) };
+  return { council: { name: council.name, slug: council.slug }, roles, total: rows.reduce((s, r) => s + r.n, 0) };
 }
 
 const ageOf: Record<PayAgeBand, number> = { "21_plus": 21, "18_20": 18, under_18: 17, apprentice: 17 };
