@@ -124,17 +124,18 @@ function SignedInApply({ orgId, advertId, source }: { orgId: string; advertId: s
   });
   if (apply.data)
     return (
-      <div className="govuk-panel govuk-panel--confirmation">
-        <h2 className="govuk-panel__title">Application{apply.data.applications.length === 1 ? "" : "s"} sent</h2>
-        <div className="govuk-panel__body">
-          {apply.data.applications.map((x) => x.title).join(", ")}
-          <p className="govuk-!-margin-top-4 govuk-!-margin-bottom-0">
-            <Link className="govuk-link app-panel-link" to="/orgs/$orgId/candidate/applications" params={{ orgId }}>
-              See your applications
-            </Link>
-          </p>
+      <>
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h2 className="govuk-panel__title">Application{apply.data.applications.length === 1 ? "" : "s"} sent</h2>
+          <div className="govuk-panel__body">{apply.data.applications.map((x) => x.title).join(", ")}</div>
         </div>
-      </div>
+        <p className="govuk-body">We have emailed you a confirmation. Each employer will tell you what happens next.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/orgs/$orgId/candidate/applications" params={{ orgId }}>
+            See your applications
+          </Link>
+        </p>
+      </>
     );
   const errors = fieldErrors(apply.error);
   const others = (adverts.data?.adverts ?? []).filter((x) => x.id !== advertId);

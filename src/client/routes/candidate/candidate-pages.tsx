@@ -535,7 +535,11 @@ export function CandidateInvitationsPage(): React.ReactNode {
                 Sent {longDate(i.sentAt)}.{" "}
                 {i.advert.open ? `Closes ${longDate(i.advert.closingDate)}.` : "This job has closed."}
               </p>
-              {i.message && <p className="govuk-body app-pre-line">{i.message}</p>}
+              {i.message && (
+                <p className="govuk-body" style={{ whiteSpace: "pre-line" }}>
+                  {i.message}
+                </p>
+              )}
               {i.applied ? (
                 <p className="govuk-body">You have applied.</p>
               ) : (

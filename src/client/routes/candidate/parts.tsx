@@ -69,7 +69,7 @@ const PAGES = [
 export function CandidateNav({ orgId, current }: { orgId: string; current: (typeof PAGES)[number]["to"] }) {
   return (
     <nav aria-label="Your account" className="govuk-!-margin-bottom-6">
-      <ul className="govuk-list app-inline-list">
+      <ul className="govuk-list">
         {PAGES.map((p) => (
           <li key={p.to} className="govuk-!-display-inline-block govuk-!-margin-right-4">
             {p.to === current ? (

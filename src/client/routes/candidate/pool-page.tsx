@@ -112,7 +112,9 @@ function PooledCandidate({
           {rows.map(([k, v]) => (
             <div className="govuk-summary-list__row" key={k}>
               <dt className="govuk-summary-list__key">{k}</dt>
-              <dd className="govuk-summary-list__value app-pre-line">{v}</dd>
+              <dd className="govuk-summary-list__value" style={{ whiteSpace: "pre-line" }}>
+                {v}
+              </dd>
             </div>
           ))}
         </dl>
