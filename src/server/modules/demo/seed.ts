@@ -22,6 +22,7 @@ import { completeness } from "../returns/completeness";
 import { createUserWithMembership } from "../users/users.service";
 import { generateDemo } from "./generate";
 import { Random } from "./random";
+import { seedRecruitment } from "./recruitment";
 import { seedStrategy } from "./strategy";
 
 export const DEMO_PASSWORD = "demo-password-2026";
@@ -218,6 +219,7 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
       }
     }
     await seedStrategy(tx, { councilId, orgIds, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
+    await seedRecruitment(tx, { councilId, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
     const [{ n: staffCount }] = await tx.db.select({ n: count() }).from(staffRecords);
     await recordAudit(tx, {
       orgId: councilId,
