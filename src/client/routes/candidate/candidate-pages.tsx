@@ -1,15 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
+import { z } from "zod";
 import { longDate, longDateTime } from "../../../shared/dates";
-import { POOL_VISIBILITY, type PoolVisibility, RIGHT_TO_WORK, type RightToWork } from "../../../shared/recruitment";
+import { POOL_VISIBILITY, type PoolVisibility, RIGHT_TO_WORK } from "../../../shared/recruitment";
+import { candidateProfileInput, deleteAccountInput } from "../../../shared/schemas/candidate";
 import { Fieldset } from "../../components/Fieldset";
-import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextArea, TextInput } from "../../components/forms";
+import {
+  Button,
+  ErrorSummary,
+  Form,
+  fieldErrors,
+  RadiosField,
+  SuccessBanner,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+} from "../../components/forms";
 import { Page } from "../../components/Page";
 import { useFlash } from "../../lib/flash";
 import { useOrgId } from "../../lib/org";
 import { authKeys } from "../../queries/auth";
 import { type CandidateProfileResponse, candidateApi, candidateKeys, candidateQueries } from "../../queries/candidate";
+import { CheckboxesField, CheckboxField } from "../recruitment/common";
 import { CandidateNav, Checkboxes, RIGHT_TO_WORK_LABELS } from "./parts";
 
 // A candidate's own pages (issue 17 items 3 and 4), under the council whose job board they use:
@@ -191,8 +204,6 @@ export function CandidateBookingPage(): React.ReactNode {
   );
 }
 
-type ProfileForm = Omit<CandidateProfileResponse["profile"], "name" | "email" | "emailVerified">;
-
 export function CandidateProfilePage(): React.ReactNode {
   const orgId = useOrgId();
   const flash = useFlash(`/orgs/${orgId}/candidate/profile`);
@@ -206,6 +217,19 @@ export function CandidateProfilePage(): React.ReactNode {
   return <ProfileEditor orgId={orgId} data={q.data} flash={flash} />;
 }
 
+/** The profile form: areas are typed as one line ("WA7, WA8") and read as the list the API takes. */
+const profileForm = candidateProfileInput.extend({
+  preferredAreas: z
+    .string()
+    .transform((v) =>
+      v
+        .split(/[,;]/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(candidateProfileInput.shape.preferredAreas.unwrap()),
+});
+
 function ProfileEditor({
   orgId,
   data,
@@ -217,30 +241,16 @@ function ProfileEditor({
 }) {
   const queryClient = useQueryClient();
   const { name, email, emailVerified, ...initial } = data.profile;
-  const [form, setForm] = useState<ProfileForm>(initial);
-  const [areas, setAreas] = useState(initial.preferredAreas.join(", "));
+  const form = useSchemaForm(profileForm, { ...initial, preferredAreas: initial.preferredAreas.join(", ") });
   const [done, setDone] = useState<string | null>(flash);
   const save = useMutation({
-    mutationFn: () =>
-      candidateApi.saveProfile(orgId, {
-        ...form,
-        preferredAreas: areas
-          .split(/[,;]/)
-          .map((a) => a.trim())
-          .filter(Boolean),
-      }),
+    mutationFn: (values: z.output<typeof profileForm>) => candidateApi.saveProfile(orgId, values),
     onSuccess: (res) => {
       queryClient.setQueryData(candidateQueries.profile(orgId).queryKey, res);
-      setAreas(res.profile.preferredAreas.join(", "));
+      form.reset({ ...res.profile, preferredAreas: res.profile.preferredAreas.join(", ") });
       setDone("Your profile is saved. Employers see it when you apply.");
     },
   });
-  const errors = fieldErrors(save.error);
-  const firstOf = (prefix: string) => Object.entries(errors).find(([k]) => k.startsWith(prefix))?.[1];
-  const set =
-    <K extends keyof ProfileForm>(k: K) =>
-    (v: ProfileForm[K]) =>
-      setForm({ ...form, [k]: v });
   return (
     <Page title="My profile" caption={name}>
       <CandidateNav orgId={orgId} current="/orgs/$orgId/candidate/profile" />
@@ -255,145 +265,56 @@ function ProfileEditor({
           </strong>
         </div>
       )}
-      <ErrorSummary
-        error={save.error}
-        fields={{
-          phone: "phone",
-          postcode: "postcode",
-          experience: "experience",
-          availability: "availability",
-          ...Object.fromEntries(
-            Object.keys(errors)
-              .filter((k) => k.startsWith("qualifications"))
-              .map((k) => [k, "qualifications"]),
-          ),
-          ...Object.fromEntries(
-            Object.keys(errors)
-              .filter((k) => k.startsWith("preferredRoles"))
-              .map((k) => [k, "roles"]),
-          ),
-          ...Object.fromEntries(
-            Object.keys(errors)
-              .filter((k) => k.startsWith("preferredAreas"))
-              .map((k) => [k, "areas"]),
-          ),
-        }}
-      />
       <p className="govuk-body">
         You fill this in once. Each employer you apply to gets a copy with your application; employers in the talent
         pool see it only if you choose to be found.
       </p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <TextInput
-          id="phone"
-          name="phone"
-          type="tel"
-          label="Phone number"
-          autoComplete="tel"
-          width="govuk-input--width-20"
-          value={form.phone}
-          onChange={set("phone")}
-          error={errors.phone}
-        />
-        <TextInput
-          id="postcode"
+      <Form form={form} onSubmit={(values) => save.mutate(values)} error={save.error}>
+        <TextField name="phone" label="Phone number" type="tel" autoComplete="tel" width="govuk-input--width-20" />
+        <TextField
           name="postcode"
           label="Postcode"
           hint="Employers in the pool see only the first part, like WA7."
           autoComplete="postal-code"
-          width="govuk-input--width-20"
-          value={form.postcode}
-          onChange={set("postcode")}
-          error={errors.postcode}
+          width="govuk-input--width-10"
         />
-        <TextArea
-          id="experience"
+        <TextAreaField
+          name="experience"
           label="Your experience"
           hint="Paid or unpaid work, caring for family, volunteering."
           rows={5}
-          value={form.experience}
-          onChange={set("experience")}
-          error={errors.experience}
         />
-        <Checkboxes
-          id="qualifications"
+        <CheckboxesField
+          name="qualifications"
           legend="Qualifications and training you have"
-          options={data.options.qualifications.map((o) => ({ value: o.key, label: o.title }))}
-          chosen={form.qualifications}
-          onChange={set("qualifications")}
-          error={firstOf("qualifications")}
+          choices={data.options.qualifications.map((o) => ({ value: o.key, label: o.title }))}
         />
-        <Fieldset id="rtw" legend="Do you have the right to work in the UK?" error={errors.rightToWork}>
-          <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
-            {RIGHT_TO_WORK.map((v) => (
-              <div className="govuk-radios__item" key={v}>
-                <input
-                  className="govuk-radios__input"
-                  id={`rtw-${v}`}
-                  type="radio"
-                  name="rightToWork"
-                  value={v}
-                  checked={form.rightToWork === v}
-                  onChange={() => set("rightToWork")(v as RightToWork)}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={`rtw-${v}`}>
-                  {RIGHT_TO_WORK_LABELS[v]}
-                </label>
-              </div>
-            ))}
-          </div>
-        </Fieldset>
-        <div className="govuk-form-group">
-          <div className="govuk-checkboxes govuk-checkboxes--small">
-            <div className="govuk-checkboxes__item">
-              <input
-                className="govuk-checkboxes__input"
-                id="driving"
-                type="checkbox"
-                checked={form.drivingLicence}
-                onChange={(e) => set("drivingLicence")(e.target.checked)}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="driving">
-                I have a full UK driving licence
-              </label>
-            </div>
-          </div>
-        </div>
-        <TextArea
-          id="availability"
+        <RadiosField
+          name="rightToWork"
+          legend="Do you have the right to work in the UK?"
+          small
+          choices={RIGHT_TO_WORK.map((v) => ({ value: v, label: RIGHT_TO_WORK_LABELS[v] }))}
+        />
+        <CheckboxField name="drivingLicence" label="I have a full UK driving licence" />
+        <TextAreaField
+          name="availability"
           label="When you can work"
           hint="For example: weekdays, school hours, nights, weekends."
           rows={2}
-          value={form.availability}
-          onChange={set("availability")}
-          error={errors.availability}
         />
-        <Checkboxes
-          id="roles"
+        <CheckboxesField
+          name="preferredRoles"
           legend="Roles you are interested in"
-          options={data.options.roles.map((o) => ({ value: o.key, label: o.title }))}
-          chosen={form.preferredRoles}
-          onChange={set("preferredRoles")}
-          error={firstOf("preferredRoles")}
+          choices={data.options.roles.map((o) => ({ value: o.key, label: o.title }))}
         />
-        <TextInput
-          id="areas"
-          name="areas"
+        <TextField
+          name="preferredAreas"
           label="Areas you would like to work in"
           hint="The first part of postcodes, separated by commas, like WA7, WA8."
           width="govuk-input--width-20"
-          value={areas}
-          onChange={setAreas}
-          error={firstOf("preferredAreas")}
         />
         <Button disabled={save.isPending}>Save profile</Button>
-      </form>
+      </Form>
     </Page>
   );
 }
@@ -560,9 +481,9 @@ export function CandidateInvitationsPage(): React.ReactNode {
 export function CandidateDeletePage(): React.ReactNode {
   const orgId = useOrgId();
   const queryClient = useQueryClient();
-  const [password, setPassword] = useState("");
+  const form = useSchemaForm(deleteAccountInput, { password: "" });
   const remove = useMutation({
-    mutationFn: () => candidateApi.deleteAccount(orgId, { password }),
+    mutationFn: (values: z.output<typeof deleteAccountInput>) => candidateApi.deleteAccount(orgId, values),
     onSuccess: () => queryClient.resetQueries({ queryKey: authKeys.me }),
   });
   if (remove.isSuccess)
@@ -574,7 +495,6 @@ export function CandidateDeletePage(): React.ReactNode {
   return (
     <Page title="Delete your account">
       <CandidateNav orgId={orgId} current="/orgs/$orgId/candidate/delete" />
-      <ErrorSummary error={remove.error} fields={{ password: "password" }} />
       <h2 className="govuk-heading-m">What goes at once</h2>
       <ul className="govuk-list govuk-list--bullet">
         <li>your profile and your place in the talent pool: no employer can find you or invite you again</li>
@@ -594,28 +514,18 @@ export function CandidateDeletePage(): React.ReactNode {
         <li>for 6 years after you started, if you were taken on (it is part of your employment record)</li>
       </ul>
       <p className="govuk-body">After that your name and details are erased from it.</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          remove.mutate();
-        }}
-      >
-        <TextInput
-          id="password"
+      <Form form={form} onSubmit={(values) => remove.mutate(values)} error={remove.error}>
+        <TextField
           name="password"
           type="password"
           label="Your password"
           hint="To confirm it is you."
           autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={fieldErrors(remove.error).password}
         />
         <Button warning disabled={remove.isPending}>
           Delete my account
         </Button>
-      </form>
+      </Form>
     </Page>
   );
 }
