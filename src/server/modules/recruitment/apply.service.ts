@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/audit.service";
 import * as authRepo from "../auth/auth.repo";
 import { oneLine, queueEmail } from "../mail/mail.service";
 import * as repo from "./candidates.repo";
-import { candidateOf } from "./candidates.service";
+import { candidateOf, profileOptions } from "./candidates.service";
 
 // Applications (issue 17 item 3): one profile, applied to one or several adverts at once, all or
 // nothing; applications without an account; withdrawing; booking an interview slot (item 5's
@@ -157,14 +157,17 @@ export async function applyToAdverts(
   const given = checkAnswers(questions, input.answers);
   const { source, campaignId } = await sourceOf(ctx, ctx.org.id, input.source);
   const invited = new Set(source === "board" ? await repo.findInvitedAdverts(ctx.db, user.id, ids) : []);
+  // The employer reads the snapshot as the candidate shared it: the catalogue's titles, not its keys.
+  const options = await profileOptions(ctx, ctx.org.id);
+  const title = (list: { key: string; title: string }[], key: string) => list.find((o) => o.key === key)?.title ?? key;
   const snapshot = {
     experience: profile.experience,
-    qualifications: profile.qualifications,
+    qualifications: profile.qualifications.map((k) => title(options.qualifications, k)),
     rightToWork: profile.rightToWork,
     drivingLicence: profile.drivingLicence,
     availability: profile.availability,
     postcode: profile.postcode,
-    preferredRoles: profile.preferredRoles,
+    preferredRoles: profile.preferredRoles.map((k) => title(options.roles, k)),
   };
   try {
     return await inTransaction(ctx, async (tx) => {

@@ -208,6 +208,7 @@ describe("applying once to several adverts", () => {
       phone: "01632 960 002",
       experience: "Care home volunteer",
       rightToWork: "yes",
+      qualifications: [QUAL],
     });
     return { ...b, a1, a2, own, me };
   }
@@ -255,7 +256,11 @@ describe("applying once to several adverts", () => {
       source: "campaign",
       campaignId: s.campaign.id,
     });
-    expect((toA2.profile as { experience: string }).experience).toBe("Care home volunteer");
+    expect(toA2.profile).toMatchObject({
+      experience: "Care home volunteer",
+      // As the candidate saw it: the catalogue item's title.
+      qualifications: [SHIPPED_FRAMEWORK.catalogue[0].title],
+    });
     expect((toA2.answers as { questionId: string }[]).map((a) => a.questionId)).toEqual([s.hubQuestion.id, s.own.id]);
     expect((rows.find((r) => r.advertId === s.a1.id) as (typeof rows)[number]).answers).toHaveLength(1);
     const events = await hub.deps.db
