@@ -18,6 +18,7 @@ import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { checkDates, type DateProblems, firstBox } from "../lib/date-checks";
 import { useOrg, useOrgId, useWorkplaceOptions } from "../lib/org";
+import { recruitmentQueries } from "../queries/recruitment";
 import { vacancyApi, vacancyKeys, vacancyQueries } from "../queries/vacancies";
 
 const ROLE_OPTIONS = Object.entries(JOB_ROLES).map(([value, label]) => ({ value, label }));
@@ -30,6 +31,11 @@ export function VacanciesPage(): React.ReactNode {
   const queryClient = useQueryClient();
   const workplaceOptions = useWorkplaceOptions(orgId);
   const list = useQuery(vacancyQueries.vacancies(orgId));
+  // Which open posts already have a job advert (for "Advertise this post" or a link to its advert).
+  const adverts = useQuery({
+    ...recruitmentQueries.adverts(orgId),
+    enabled: org.data?.permissions.includes("recruitment.manage") ?? false,
+  });
   const [form, setForm] = useState({ workplaceId: "", jobRole: "8", posts: "1" });
   const [openedOn, setOpenedOn] = useState<DateParts>(datePartsOf(todayIso()));
   const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
@@ -84,20 +90,33 @@ export function VacanciesPage(): React.ReactNode {
             { header: "Open since", cell: (v) => longDate(v.openedOn) },
             canAdvertise && {
               header: "Advert",
-              cell: (v) => (
-                <Link
-                  className="govuk-link"
-                  to="/orgs/$orgId/recruitment/adverts/new"
-                  params={{ orgId }}
-                  search={{ vacancyId: v.id }}
-                >
-                  Advertise this post
+              cell: (v) => {
+                const advert = adverts.data?.adverts.find((a) => a.vacancyId === v.id);
+                const post = (
                   <span className="govuk-visually-hidden">
                     {" "}
                     ({v.role.label} at {v.workplace.name})
                   </span>
-                </Link>
-              ),
+                );
+                return advert ? (
+                  <Link
+                    className="govuk-link"
+                    to="/orgs/$orgId/recruitment/adverts/$advertId"
+                    params={{ orgId, advertId: advert.id }}
+                  >
+                    See the advert{post}
+                  </Link>
+                ) : (
+                  <Link
+                    className="govuk-link"
+                    to="/orgs/$orgId/recruitment/adverts/new"
+                    params={{ orgId }}
+                    search={{ vacancyId: v.id }}
+                  >
+                    Advertise this post{post}
+                  </Link>
+                );
+              },
             },
             canEdit && {
               header: "Actions",

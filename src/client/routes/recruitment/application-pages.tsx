@@ -138,7 +138,9 @@ export function ApplicationsPage(): React.ReactNode {
                         onChange={(e) => toggle(r.id, e.target.checked)}
                       />
                       <label className="govuk-label govuk-checkboxes__label" htmlFor={`choose-${r.id}`}>
-                        <span className="govuk-visually-hidden">Choose {r.name}</span>
+                        <span className="govuk-visually-hidden">
+                          Choose {r.name}, {r.advert.title}
+                        </span>
                       </label>
                     </div>
                   </div>
@@ -218,8 +220,9 @@ const moveForm = moveInput.extend({
 function MoveForm({ orgId, a }: { orgId: string; a: ApplicationDetail }) {
   const queryClient = useQueryClient();
   const workplaces = useWorkplaceOptions(orgId, "id", "The job's workplace");
+  const offered = APPLICATION_STAGES.filter((s) => s !== "applied" && s !== a.stage);
   const form = useSchemaForm(moveForm, {
-    stage: "screened",
+    stage: offered.find((s) => APPLICATION_STAGES.indexOf(s) > APPLICATION_STAGES.indexOf(a.stage)) ?? offered[0],
     reason: "",
     overrideChecks: false,
     start: { startDate: datePartsOf(todayIso()), workplaceId: "", contract: 1, hoursPerWeek: null, niNumber: "" },
@@ -240,14 +243,7 @@ function MoveForm({ orgId, a }: { orgId: string; a: ApplicationDetail }) {
   return (
     <Form form={form} onSubmit={(v) => move.mutate(v)} error={move.error}>
       <h2 className="govuk-heading-m">Move this application</h2>
-      <SelectField
-        name="stage"
-        label="To"
-        choices={APPLICATION_STAGES.filter((s) => s !== "applied" && s !== a.stage).map((s) => ({
-          value: s,
-          label: label(s),
-        }))}
-      />
+      <SelectField name="stage" label="To" choices={offered.map((s) => ({ value: s, label: label(s) }))} />
       {stage === "rejected" && (
         <SelectField name="reason" label="Why they are not taken forward" choices={reasonChoices} />
       )}
@@ -427,7 +423,8 @@ export function ApplicationPage(): React.ReactNode {
           <p className="govuk-body app-pre-line">{x.answer}</p>
         </div>
       ))}
-      {canManage && <MoveForm orgId={orgId} a={a} />}
+      {/* Keyed by the stage, so after a move the form starts again from the next stage. */}
+      {canManage && <MoveForm key={a.stage} orgId={orgId} a={a} />}
       {a.checklist && (
         <>
           <h2 className="govuk-heading-m">Pre-employment checks</h2>

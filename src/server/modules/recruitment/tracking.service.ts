@@ -245,7 +245,12 @@ async function startCandidate(
       422,
       "checks_missing",
       `Required pre-employment checks are missing: ${missing.join(", ")}. Complete them, or confirm that they start before the checks are complete.`,
-      [{ path: "overrideChecks", message: `Missing: ${missing.join(", ")}` }],
+      [
+        {
+          path: "overrideChecks",
+          message: `Complete the missing checks (${missing.join(", ")}), or confirm that they start before the checks are complete`,
+        },
+      ],
     );
   const workplace = await repo.findWorkplaceOf(ctx.db, ctx.org.id, start.workplaceId ?? advert.workplaceId);
   if (!workplace)
