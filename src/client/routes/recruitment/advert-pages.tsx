@@ -474,7 +474,7 @@ export function AdvertPage(): React.ReactNode {
       />
       {canManage && (
         <div className="govuk-button-group">
-          {a.status !== "closed" && (
+          {a.closedReason !== "filled" && (
             <Link
               className="govuk-button govuk-button--secondary"
               to="/orgs/$orgId/recruitment/adverts/$advertId/edit"
@@ -483,9 +483,7 @@ export function AdvertPage(): React.ReactNode {
               Edit
             </Link>
           )}
-          {(a.status === "draft" ||
-            a.status === "refused" ||
-            (a.status === "closed" && a.closedReason === "withdrawn")) && (
+          {a.status !== "published" && a.closedReason !== "filled" && (
             <Button type="button" onClick={() => act.mutate("publish")} disabled={act.isPending}>
               Publish on the job board
             </Button>

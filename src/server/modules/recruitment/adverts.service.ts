@@ -210,8 +210,9 @@ async function ownOrThrow(ctx: OrgCtx, id: string) {
 export async function updateAdvert(ctx: OrgCtx, id: string, patch: UpdateAdvertInput) {
   return inTransaction(ctx, async (tx) => {
     const before = await ownOrThrow(tx, id);
-    if (before.status === "closed")
-      throw conflict("closed", "This advert is closed. Advertise the vacancy again with a new advert.");
+    // A filled post is done with; an advert closed at its closing date or withdrawn can be
+    // changed (a new closing date) and published again, as the vacancy is still open.
+    if (before.closedReason === "filled") throw conflict("filled", "This post has been filled: the advert is closed.");
     const questions = await repo.advertQuestions(tx.db, [id]);
     const fields = { ...fieldsOf(before, questions), ...patch };
     await check(tx, before.councilId, fields);

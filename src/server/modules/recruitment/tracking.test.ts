@@ -232,6 +232,9 @@ describe("applicant tracking", () => {
     expect(JSON.stringify(staff)).not.toContain("AB123456C");
     const [ad] = await hub.deps.db.select().from(jobAdverts).where(eq(jobAdverts.id, e.advert.id));
     expect(ad).toMatchObject({ status: "closed", closedReason: "filled" });
+    // A filled post's advert is not edited or published again.
+    expect((await e.client.patch(`${e.base}/adverts/${e.advert.id}`, { title: "Again" })).status).toBe(409);
+    expect((await e.client.post(`${e.base}/adverts/${e.advert.id}/publish`)).status).toBe(409);
     const [v] = await hub.deps.db.select().from(vacancies).where(eq(vacancies.id, e.vacancy.id));
     expect(v.closedOn).toBe("2026-06-15");
     const [event] = await hub.deps.db
