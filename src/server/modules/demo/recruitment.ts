@@ -380,9 +380,11 @@ export async function seedRecruitment(
     start: string;
     end: string | null;
     name: string;
+    key: string;
   }>(sql`
     select s.id, s.org_id, s.workplace_id, s.main_job_role, to_char(s.start_date, 'YYYY-MM-DD') as start,
-      to_char(s.end_date, 'YYYY-MM-DD') as end, s.display_id as name
+      to_char(s.end_date, 'YYYY-MM-DD') as end, s.display_id as name,
+      o.name || '/' || s.local_ref || '/' || s.main_job_role as key
     from staff_records s join organisations o on o.id = s.org_id
     where s.contract_type <> 4 and s.start_date > ${monthsBefore(anchor, 24)}::date and s.start_date <= ${dayOf(anchorT - 10 * DAY)}::date
       and (s.org_id = ${councilId} or s.org_id in (select provider_id from commissioning where council_id = ${councilId}))
@@ -396,7 +398,8 @@ export async function seedRecruitment(
     const leavers = cohort === "recent" ? [] : rnd.shuffle(inCohort.filter((s) => s.end)).slice(0, leave);
     hires.push(...stayers, ...leavers);
   }
-  hires.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  // Sorted by what the demo generates (never by the ids the database made), so the demo is the same every time.
+  hires.sort((a, b) => a.start.localeCompare(b.start) || a.key.localeCompare(b.key));
 
   // Each hire filled a vacancy of its employer that closed about when they started: its advert.
   const closed = await rows<{
