@@ -14,9 +14,10 @@ import { inTransaction, type OrgCtx } from "../../context";
 import { AppError, badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { csvLine } from "../ascwds/csv";
+import { formMessage } from "../ascwds/form-messages";
 import { STAFF_COLUMNS } from "../ascwds/headers";
 import { recordAudit } from "../audit/audit.service";
-import { applyUpload } from "../imports/imports.service";
+import { applyUpload, validateUpload } from "../imports/imports.service";
 import { queueEmail } from "../mail/mail.service";
 import * as advertsRepo from "./adverts.repo";
 import { fillAdvert } from "./adverts.service";
@@ -212,6 +213,15 @@ export async function bulkMove(ctx: OrgCtx, input: z.infer<typeof bulkMoveInput>
   });
 }
 
+/** The start form's field for each column of the staff row it sends. */
+const START_FIELDS: Record<string, string> = {
+  NINUMBER: "start.niNumber",
+  STARTDATE: "start.startDate",
+  CONTHOURS: "start.hoursPerWeek",
+  EMPLSTATUS: "start.contract",
+  LOCALESTID: "start.workplaceId",
+};
+
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /**
@@ -276,6 +286,16 @@ async function startCandidate(
       `${[STAFF_COLUMNS.join(","), csvLine(STAFF_COLUMNS.map((c) => row[c] ?? ""))].join("\n")}\n`,
     ),
   };
+  // The staff file's own rules first, so a refusal lands on the start form's field in its words.
+  const checked = await validateUpload(ctx, [file], today(ctx));
+  const errors = checked.parsed.problems.filter((p) => p.severity === "error");
+  if (errors.length)
+    throw new AppError(
+      422,
+      "validation",
+      formMessage(errors[0]),
+      errors.map((p) => ({ path: START_FIELDS[p.column ?? ""] ?? "", message: formMessage(p) })),
+    );
   await applyUpload(ctx, [file], today(ctx), { missing: { default: { action: "keep" } } });
   const staff = await repo.findCurrentStaff(ctx.db, ctx.org.id, workplace.id, localRef);
   if (!staff) throw new Error("the staff record made for a start was not found");

@@ -207,6 +207,14 @@ describe("applicant tracking", () => {
       start: { ...start, startDate: "2026-06-16" },
     });
     expect(future.json.error.issues[0].path).toBe("start.startDate");
+    // The staff file's rules answer on the form's field (an NI number no one can hold).
+    const badNi = await e.client.post(`${e.base}/applications/${a.id}/move`, {
+      stage: "started",
+      start: { ...start, niNumber: "GB123456A" },
+      overrideChecks: true,
+    });
+    expect(badNi.status).toBe(422);
+    expect(badNi.json.error.issues[0].path).toBe("start.niNumber");
     const refused = await e.client.post(`${e.base}/applications/${a.id}/move`, { stage: "started", start });
     expect(refused.status).toBe(422);
     expect(refused.json.error.code).toBe("checks_missing");
