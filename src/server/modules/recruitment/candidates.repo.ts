@@ -71,6 +71,22 @@ export const useVerification = async (db: Exec, tokenHash: string, now: Date) =>
       .returning({ userId: emailVerifications.userId })
   )[0] ?? null;
 
+/** Ends a user's links not yet used (a newer sign-up's link is the only one that works). */
+export const endLiveVerifications = (db: Exec, userId: string, now: Date) =>
+  db
+    .update(emailVerifications)
+    .set({ usedAt: now })
+    .where(and(eq(emailVerifications.userId, userId), isNull(emailVerifications.usedAt)));
+
+/** Whether a user belongs anywhere in a role other than candidate (a work account: never changed by a sign-up). */
+export const hasNonCandidateMembership = async (db: Exec, userId: string) =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), ne(memberships.role, "candidate")))
+  )[0].n > 0;
+
 export const countVerificationsSince = async (db: Exec, userId: string, since: Date) =>
   (
     await db

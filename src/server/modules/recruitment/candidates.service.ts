@@ -33,10 +33,14 @@ async function throttle(ctx: Ctx, what: string, clientAddress: string, perHour: 
   await authRepo.insertAttempt(ctx.db, key, now);
 }
 
+const linksLeftThisHour = async (ctx: Ctx, userId: string) =>
+  (await repo.countVerificationsSince(ctx.db, userId, addHours(ctx.deps.now(), -1))) <
+  VERIFY_EMAILS_PER_ACCOUNT_PER_HOUR;
+
 async function sendVerification(ctx: Ctx, user: { id: string; email: string }, council: { name: string }) {
   const now = ctx.deps.now();
   // A person asking again and again gets a few links an hour; the answer stays the same.
-  if ((await repo.countVerificationsSince(ctx.db, user.id, addHours(now, -1))) >= VERIFY_EMAILS_PER_ACCOUNT_PER_HOUR) {
+  if (!(await linksLeftThisHour(ctx, user.id))) {
     ctx.log.info("verification email not sent: the account has had the most allowed this hour", { userId: user.id });
     return;
   }
@@ -86,7 +90,18 @@ export async function signUpCandidate(ctx: Ctx, input: CandidateSignUpInput & { 
     const existing = await authRepo.findUserByEmail(tx.db, input.email);
     if (existing) {
       const role = await repo.findMembershipRole(tx.db, existing.id, council.id);
-      if (role === "candidate" && !existing.emailVerifiedAt) return sendVerification(tx, existing, council);
+      if (role === "candidate" && !existing.emailVerifiedAt) {
+        // Anyone can type someone else's email: an unconfirmed account must not keep a way in
+        // for whoever signed up first. The newest sign-up's password replaces the last one, its
+        // sessions end and only the newest link works (a work account's password is never touched).
+        const workAccount = existing.isHubAdmin || (await repo.hasNonCandidateMembership(tx.db, existing.id));
+        if (workAccount || !(await linksLeftThisHour(tx, existing.id))) return sendVerification(tx, existing, council);
+        await repo.endLiveVerifications(tx.db, existing.id, tx.deps.now());
+        await authRepo.updateUser(tx.db, existing.id, { passwordHash, name: input.name });
+        await authRepo.deleteUserSessions(tx.db, existing.id);
+        await sendVerification(tx, existing, council);
+        return;
+      }
       await queueEmail(tx, {
         to: existing.email,
         template: "candidate-exists",
@@ -168,6 +183,9 @@ export async function verifyCandidateEmail(ctx: Ctx, token: string) {
     const profile = await repo.findProfileOfUser(tx.db, used.userId);
     if (!profile) throw badRequest("link_invalid", "This account no longer exists.");
     await repo.markEmailVerified(tx.db, used.userId, now);
+    // Whoever held a session before the owner proved the address (someone who signed up with it)
+    // is signed out: only the person who opened the link is signed in.
+    await authRepo.deleteUserSessions(tx.db, used.userId);
     const actorCtx = { ...tx, actor: { ...tx.actor, userId: used.userId } };
     await recordAudit(actorCtx, {
       orgId: profile.councilId,
