@@ -251,7 +251,10 @@ function AdvertForm({
     },
   });
   const chosen = useWatch({ control: form.control, name: "values" }) ?? [];
-  const values = guide.data?.values ?? [];
+  const roleKey = useWatch({ control: form.control, name: "frameworkRoleKey" });
+  // The chosen framework role's values (and any already ticked), or every value of the framework.
+  const role = guide.data?.roles.find((r) => r.key === roleKey);
+  const values = role ? [...new Set([...role.values, ...chosen])] : (guide.data?.values ?? []);
   return (
     <Form form={form} onSubmit={(v) => save.mutate(v)} error={save.error}>
       <TextField name="title" label="Job title" hint="For example, Care worker (days)" />
@@ -324,6 +327,7 @@ function AdvertForm({
       <CheckboxesField
         name="values"
         legend="The values the role needs"
+        hint={role ? `The values the framework gives ${role.title}` : undefined}
         choices={values.map((v) => ({ value: v, label: v }))}
       />
       <QuestionsFields values={chosen} />
