@@ -273,7 +273,9 @@ export const payGuideResponse = z.object({
   legalMinimum: z.object({ hourly: z.number(), from: day, who: z.string(), band: z.string() }).nullable(),
   realLivingWage: z.object({ hourly: z.number(), from: day }).nullable(),
   /** The framework's roles and values the form offers. */
-  roles: z.array(z.object({ key: z.string(), title: z.string(), values: z.array(z.string()) })),
+  roles: z.array(
+    z.object({ key: z.string(), title: z.string(), values: z.array(z.string()), onward: z.array(z.string()) }),
+  ),
   values: z.array(z.string()),
 });
 export type PayGuideResponse = z.infer<typeof payGuideResponse>;

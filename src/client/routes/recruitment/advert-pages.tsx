@@ -323,7 +323,16 @@ function AdvertForm({
       <CheckboxField name="drivingRequired" label="A driving licence and car are needed" />
       <CheckboxField name="visaSponsorship" label="We can sponsor a Health and Care Worker visa" />
       <CheckboxField name="noExperienceNeeded" label="No experience needed: we train you" />
-      <TextAreaField name="offers" label="What you offer" hint="Training, progression, benefits" rows={4} />
+      <TextAreaField
+        name="offers"
+        label="What you offer"
+        hint={
+          role?.onward.length
+            ? `Training, progression, benefits. In the framework, ${role.title} leads to ${role.onward.join(", ")}.`
+            : "Training, progression, benefits"
+        }
+        rows={4}
+      />
       <CheckboxesField
         name="values"
         legend="The values the role needs"

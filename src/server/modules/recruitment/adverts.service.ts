@@ -44,7 +44,14 @@ async function boardOf(ctx: OrgCtx): Promise<string> {
 /** The roles and values of the council's framework in force (the shipped one until it publishes its own). */
 async function frameworkChoices(ctx: Ctx, councilId: string) {
   const { framework } = await frameworkInForce(ctx, councilId);
-  const roles = framework.roles.map((r) => ({ key: r.key, title: r.title, values: r.values }));
+  const title = new Map(framework.roles.map((r) => [r.key, r.title]));
+  const roles = framework.roles.map((r) => ({
+    key: r.key,
+    title: r.title,
+    values: r.values,
+    // Where the role leads in the framework: what an advert can offer as progression.
+    onward: framework.routes.filter((x) => x.from === r.key).map((x) => title.get(x.to) ?? x.to),
+  }));
   const values = [...new Set(framework.roles.flatMap((r) => r.values))];
   return { roles, values };
 }

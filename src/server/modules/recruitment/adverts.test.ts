@@ -160,6 +160,9 @@ describe("job adverts", () => {
     expect(guide.json.legalMinimum).toMatchObject({ hourly: 10.85, from: "2026-04-01" });
     expect(guide.json.realLivingWage.hourly).toBeGreaterThan(12);
     expect(guide.json.values).toContain("Respect");
+    // Each framework role with its values and where it leads (progression an advert can offer).
+    const careWorker = guide.json.roles.find((r: { values: string[]; onward: string[] }) => r.onward.length > 0);
+    expect(careWorker.values.length).toBeGreaterThan(0);
   });
 
   it("lets the council's hub refuse an advert with a reason the employer sees, then fix and republish", async () => {
