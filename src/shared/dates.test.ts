@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { longDate, longDateTime, longMonth, todayIso } from "./dates";
+import { longDate, longDateTime, longDateTimeRange, longMonth, todayIso } from "./dates";
 
 describe("dates for people", () => {
   it("are day, month in words and year, without leading zeros, and a moment is the day it was in the UK", () => {
@@ -23,5 +23,16 @@ describe("dates for people", () => {
     expect(longDateTime("2026-12-04T00:00:00Z")).toBe("4 December 2026 at midnight");
     expect(longDateTime("2026-12-04T09:00:00Z")).toBe("4 December 2026 at 9:00am");
     expect(todayIso(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+  });
+
+  it("say the day of a time range once when it starts and ends on the same UK day", () => {
+    expect(longDateTimeRange("2026-12-16T10:00:00Z", "2026-12-16T15:00:00Z")).toBe(
+      "16 December 2026, 10:00am to 3:00pm",
+    );
+    // 23:30 UTC on 30 June is 12:30am on 1 July in London: a different UK day from 11pm on 30 June.
+    expect(longDateTimeRange("2026-06-30T22:00:00Z", "2026-06-30T23:30:00Z")).toBe(
+      "30 June 2026 at 11:00pm to 1 July 2026 at 12:30am",
+    );
+    expect(longDateTimeRange("2026-12-16T10:00:00Z", null)).toBe("16 December 2026 at 10:00am");
   });
 });

@@ -56,19 +56,64 @@ const londonTime = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+/** The time of day in the UK, "3:05pm" (midday and midnight in words). */
+function ukTime(d: Date): string {
+  const parts = londonTime.formatToParts(d);
+  const hour = Number(parts.find((p) => p.type === "hour")?.value);
+  const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
+  return minute === "00" && hour === 12
+    ? "midday"
+    : minute === "00" && hour === 0
+      ? "midnight"
+      : `${hour % 12 === 0 ? 12 : hour % 12}:${minute}${hour < 12 ? "am" : "pm"}`;
+}
+
 /** A moment in the GOV.UK style, in UK time: "4 December 2026 at 3:05pm" (midday and midnight in words). */
 export function longDateTime(value: string | Date | null | undefined): string {
   if (!value) return "";
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
-  const parts = londonTime.formatToParts(d);
-  const hour = Number(parts.find((p) => p.type === "hour")?.value);
-  const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
-  const time =
-    minute === "00" && hour === 12
-      ? "midday"
-      : minute === "00" && hour === 0
-        ? "midnight"
-        : `${hour % 12 === 0 ? 12 : hour % 12}:${minute}${hour < 12 ? "am" : "pm"}`;
-  return `${longDate(d)} at ${time}`;
+  return `${longDate(d)} at ${ukTime(d)}`;
+}
+
+/**
+ * From one moment to another, the day said once when both fall on the same UK day:
+ * "16 December 2026, 10:00am to 3:00pm"; otherwise both in full. Without an end, the start.
+ */
+export function longDateTimeRange(start: string | Date, end: string | Date | null | undefined): string {
+  if (!end) return longDateTime(start);
+  const s = start instanceof Date ? start : new Date(start);
+  const e = end instanceof Date ? end : new Date(end);
+  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return `${longDateTime(start)} to ${longDateTime(end)}`;
+  return longDate(s) === longDate(e)
+    ? `${longDate(s)}, ${ukTime(s)} to ${ukTime(e)}`
+    : `${longDateTime(s)} to ${longDateTime(e)}`;
+}
+
+const londonParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The day and 24-hour time ("09:30") in the UK of an instant: what a form's date and time boxes hold. */
+export function londonWallTime(value: string | Date): { day: string; time: string } {
+  const parts = londonParts.formatToParts(value instanceof Date ? value : new Date(value));
+  const get = (t: string) => parts.find((x) => x.type === t)?.value ?? "";
+  return { day: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
+/** The instant (ISO, UTC) of a wall-clock time in the UK on a day ("2026-07-01", "09:30"), in summer time or not. */
+export function londonInstant(day: string, time: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const [h, mi] = time.split(":").map(Number);
+  const guess = Date.UTC(y, m - 1, d, h, mi);
+  const wall = londonWallTime(new Date(guess));
+  const [wy, wm, wd] = wall.day.split("-").map(Number);
+  const [wh, wmi] = wall.time.split(":").map(Number);
+  return new Date(guess - (Date.UTC(wy, wm - 1, wd, wh, wmi) - guess)).toISOString();
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { longDateTime } from "../../../shared/dates";
+import { longDateTimeRange } from "../../../shared/dates";
 import { Page } from "../../components/Page";
 import { ApiError } from "../../lib/api";
 import { hubQueries } from "../../queries/recruitment-hub";
@@ -39,10 +39,7 @@ export function RecruitmentEventsPage(): React.ReactNode {
                 <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2">
                   <div className="govuk-summary-list__row">
                     <dt className="govuk-summary-list__key">When</dt>
-                    <dd className="govuk-summary-list__value">
-                      {longDateTime(e.startsAt)}
-                      {e.endsAt && ` to ${longDateTime(e.endsAt)}`}
-                    </dd>
+                    <dd className="govuk-summary-list__value">{longDateTimeRange(e.startsAt, e.endsAt)}</dd>
                   </div>
                   <div className="govuk-summary-list__row">
                     <dt className="govuk-summary-list__key">Where</dt>

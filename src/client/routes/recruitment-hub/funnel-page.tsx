@@ -10,19 +10,12 @@ import { Section } from "../../components/Section";
 import { Table } from "../../components/Table";
 import { useOrg } from "../../lib/org";
 import { type FunnelCount, type FunnelRow, hubQueries, type RetentionRow } from "../../queries/recruitment-hub";
+import { countText, retentionText } from "./funnel-text";
 
 // The recruitment funnel (issue 17 item 8): for a council, every employer on its job board; for
 // an employer, its own adverts. Definitions and what is withheld: docs/metrics.md.
 
 const route = getRouteApi("/orgs/$orgId/recruitment/funnel");
-
-/** A count as people read it: a number, or why there is none. */
-export function countText(c: FunnelCount): string {
-  if (c.count !== null) return c.count.toLocaleString("en-GB");
-  if (c.reason === "not_enough_data") return "Not enough data";
-  if (c.reason === "not_recorded") return "Not recorded";
-  return "Fewer than 5";
-}
 
 const percent = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);
 
@@ -127,13 +120,7 @@ function RetentionTable({ rows }: { rows: RetentionRow[] }): React.ReactNode {
         ...RETENTION_MONTHS.map((months, i) => ({
           header: `Still in post at ${months} months`,
           numeric: true,
-          cell: (r: RetentionRow) => {
-            const m = r.marks[i];
-            if (m.eligible.count === 0) return "Not yet due";
-            return m.rate !== null
-              ? `${percent(m.rate)} (${m.retained.count} of ${m.eligible.count})`
-              : `${countText(m.retained)} of ${countText(m.eligible)}`;
-          },
+          cell: (r: RetentionRow) => retentionText(r.marks[i]),
         })),
       ]}
     />
