@@ -95,6 +95,10 @@ export const hubApi = {
     api<unknown>("POST", `/api/orgs/${orgId}/recruitment/questions/${id}/retire`),
   addCampaign: (orgId: string, body: CampaignInput) =>
     api<unknown>("POST", `/api/orgs/${orgId}/recruitment/campaigns`, body),
+  editCampaign: (orgId: string, id: string, body: CampaignInput) =>
+    api<unknown>("PUT", `/api/orgs/${orgId}/recruitment/campaigns/${id}`, body),
+  editEvent: (orgId: string, id: string, body: RecruitmentEventInput) =>
+    api<unknown>("PUT", `/api/orgs/${orgId}/recruitment/events/${id}`, body),
   addEvent: (orgId: string, body: RecruitmentEventInput) =>
     api<unknown>("POST", `/api/orgs/${orgId}/recruitment/events`, body),
   deleteEvent: (orgId: string, id: string) => api<unknown>("DELETE", `/api/orgs/${orgId}/recruitment/events/${id}`),

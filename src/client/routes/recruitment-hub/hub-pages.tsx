@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { z } from "zod";
 import { dateFromParts, datePartsOf } from "../../../shared/date-input";
-import { longDate, longDateTime } from "../../../shared/dates";
+import { londonInstant, londonWallTime, longDate, longDateTime } from "../../../shared/dates";
 import {
   CAMPAIGN_AUDIENCE_LABELS,
   CAMPAIGN_AUDIENCES,
@@ -32,7 +32,14 @@ import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
 import { Table } from "../../components/Table";
 import { useOrg, useOrgId } from "../../lib/org";
-import { hubApi, hubKeys, hubQueries, type ValuesQuestionView } from "../../queries/recruitment-hub";
+import {
+  type CampaignView,
+  hubApi,
+  hubKeys,
+  hubQueries,
+  type RecruitmentEventView,
+  type ValuesQuestionView,
+} from "../../queries/recruitment-hub";
 
 // The council's recruitment hub: the values questions every application on its board answers,
 // and its campaigns and events (issue 17 item 7).
@@ -238,25 +245,6 @@ const campaignForm = z.object({
   endsOn: dateFromParts("End date", { optional: true }),
 });
 
-/** The UTC instant of a wall-clock time in the UK on a day (British Summer Time or not). */
-export function londonInstant(day: string, time: string): string {
-  const [y, m, d] = day.split("-").map(Number);
-  const [h, mi] = time.split(":").map(Number);
-  const guess = Date.UTC(y, m - 1, d, h, mi);
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(guess));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return new Date(guess - (wall - guess)).toISOString();
-}
-
 const time = (what: string) =>
   z
     .string()
@@ -282,60 +270,75 @@ const eventForm = z
     campaignId: v.campaignId || null,
   }));
 
-function CampaignForm({ orgId, onDone }: { orgId: string; onDone: (m: string) => void }): React.ReactNode {
+function CampaignForm({
+  orgId,
+  campaign,
+  onDone,
+}: {
+  orgId: string;
+  campaign?: CampaignView;
+  onDone: (m: string) => void;
+}): React.ReactNode {
   const queryClient = useQueryClient();
   const form = useSchemaForm(campaignForm, {
-    name: "",
-    kind: "social_media",
-    audience: "young_people",
-    code: "",
-    startsOn: datePartsOf(null),
-    endsOn: datePartsOf(null),
-    description: "",
+    name: campaign?.name ?? "",
+    kind: campaign?.kind ?? "social_media",
+    audience: campaign?.audience ?? "young_people",
+    code: campaign?.code ?? "",
+    startsOn: datePartsOf(campaign?.startsOn ?? null),
+    endsOn: datePartsOf(campaign?.endsOn ?? null),
+    description: campaign?.description ?? "",
   });
   const add = useMutation({
-    mutationFn: (body: z.output<typeof campaignForm>) => hubApi.addCampaign(orgId, body),
+    mutationFn: (body: z.output<typeof campaignForm>) =>
+      campaign ? hubApi.editCampaign(orgId, campaign.id, body) : hubApi.addCampaign(orgId, body),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: hubKeys.campaigns(orgId) });
-      form.reset();
-      onDone("Campaign started.");
+      queryClient.invalidateQueries({ queryKey: hubKeys.all(orgId) });
+      if (!campaign) form.reset();
+      onDone(campaign ? "Campaign changed." : "Campaign started.");
     },
   });
+  const p = campaign ? "edit-campaign" : "campaign";
   return (
     <Form form={form} onSubmit={(v) => add.mutate(v)} error={add.error}>
-      <TextField name="name" id="campaign-name" label="Name" />
+      <TextField name="name" id={`${p}-name`} label="Name" />
       <SelectField
         name="kind"
-        id="campaign-kind"
+        id={`${p}-kind`}
         label="Kind of campaign"
         choices={CAMPAIGN_KINDS.map((k) => ({ value: k, label: CAMPAIGN_KIND_LABELS[k] }))}
       />
       <SelectField
         name="audience"
-        id="campaign-audience"
+        id={`${p}-audience`}
         label="Who it is for"
         choices={CAMPAIGN_AUDIENCES.map((a) => ({ value: a, label: CAMPAIGN_AUDIENCE_LABELS[a] }))}
       />
       <TextField
         name="code"
-        id="campaign-code"
+        id={`${p}-code`}
         label="Tracked code"
         hint="Letters, numbers and hyphens, for example CARE-YOUNG-26. Applications through the campaign's link carry it."
         width="govuk-input--width-20"
         spellCheck={false}
       />
-      <DateFieldPair />
-      <TextAreaField name="description" id="campaign-description" label="Description (optional)" />
-      <Button disabled={add.isPending}>Start the campaign</Button>
+      <DateFieldPair prefix={p} />
+      <TextAreaField name="description" id={`${p}-description`} label="Description (optional)" />
+      <Button disabled={add.isPending}>{campaign ? "Save the campaign" : "Start the campaign"}</Button>
     </Form>
   );
 }
 
-function DateFieldPair(): React.ReactNode {
+function DateFieldPair({ prefix }: { prefix: string }): React.ReactNode {
   return (
     <>
-      <DateField name="startsOn" legend="Start date" hint="For example 1 9 2026" />
-      <DateField name="endsOn" legend="End date (optional)" hint="Leave empty if it has no end date" />
+      <DateField name="startsOn" id={`${prefix}-startsOn`} legend="Start date" hint="For example 1 9 2026" />
+      <DateField
+        name="endsOn"
+        id={`${prefix}-endsOn`}
+        legend="End date (optional)"
+        hint="Leave empty if it has no end date"
+      />
     </>
   );
 }
@@ -343,61 +346,66 @@ function DateFieldPair(): React.ReactNode {
 function EventForm({
   orgId,
   campaigns,
+  event,
   onDone,
 }: {
   orgId: string;
   campaigns: { id: string; name: string }[];
+  event?: RecruitmentEventView;
   onDone: (m: string) => void;
 }): React.ReactNode {
   const queryClient = useQueryClient();
+  const starts = event ? londonWallTime(event.startsAt) : null;
   const form = useSchemaForm(eventForm, {
-    title: "",
-    day: datePartsOf(null),
-    startTime: "",
-    endTime: "",
-    place: "",
-    description: "",
-    campaignId: "",
+    title: event?.title ?? "",
+    day: datePartsOf(starts?.day ?? null),
+    startTime: starts?.time ?? "",
+    endTime: event?.endsAt ? londonWallTime(event.endsAt).time : "",
+    place: event?.place ?? "",
+    description: event?.description ?? "",
+    campaignId: event?.campaign?.id ?? "",
   });
   const add = useMutation({
-    mutationFn: (body: z.output<typeof eventForm>) => hubApi.addEvent(orgId, body),
+    mutationFn: (body: z.output<typeof eventForm>) =>
+      event ? hubApi.editEvent(orgId, event.id, body) : hubApi.addEvent(orgId, body),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: hubKeys.events(orgId) });
-      form.reset();
-      onDone("Event added to the calendar.");
+      if (!event) form.reset();
+      onDone(event ? "Event changed." : "Event added to the calendar.");
     },
   });
+  const p = event ? "edit-event" : "event";
   return (
     <Form form={form} onSubmit={(v) => add.mutate(v)} error={add.error}>
       <TextField
         name="title"
-        id="event-title"
+        id={`${p}-title`}
         label="Title"
         hint="For example: Jobs fair, or Care pre-employment course"
       />
-      <DateField name="day" legend="Date" hint="For example 12 9 2026" />
+      <DateField name="day" id={`${p}-day`} legend="Date" hint="For example 12 9 2026" />
       <TextField
         name="startTime"
-        id="event-start"
+        id={`${p}-start`}
         label="Start time"
         hint="For example 09:30"
         width="govuk-input--width-10"
       />
-      <TextField name="endTime" id="event-end" label="End time (optional)" width="govuk-input--width-10" />
-      <TextField name="place" id="event-place" label="Place" />
+      <TextField name="endTime" id={`${p}-end`} label="End time (optional)" width="govuk-input--width-10" />
+      <TextField name="place" id={`${p}-place`} label="Place" />
       <SelectField
         name="campaignId"
-        id="event-campaign"
+        id={`${p}-campaign`}
         label="Campaign (optional)"
         choices={[{ value: "", label: "None" }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]}
       />
       <TextAreaField
         name="description"
-        id="event-description"
+        id={`${p}-description`}
         label="Description (optional)"
         hint="For a pre-employment course, say that it ends with a guaranteed interview"
       />
-      <Button disabled={add.isPending}>Add the event</Button>
+      <Button disabled={add.isPending}>{event ? "Save the event" : "Add the event"}</Button>
     </Form>
   );
 }
@@ -409,6 +417,17 @@ export function HubCampaignsPage(): React.ReactNode {
   const campaigns = useQuery(hubQueries.campaigns(orgId));
   const events = useQuery(hubQueries.events(orgId));
   const [done, setDone] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ campaign?: string; event?: string }>({});
+  const changing = campaigns.data?.campaigns.find((c) => c.id === editing.campaign);
+  const changingEvent = events.data?.events.find((e) => e.id === editing.event);
+  const change = (what: { campaign?: string; event?: string }) => {
+    setDone(null);
+    setEditing(what);
+  };
+  const changed = (message: string) => {
+    setEditing({});
+    setDone(message);
+  };
   const remove = useMutation({
     mutationFn: (id: string) => hubApi.deleteEvent(orgId, id),
     onSuccess: () => {
@@ -454,8 +473,26 @@ export function HubCampaignsPage(): React.ReactNode {
                 </span>
               ),
             },
+            {
+              header: "Actions",
+              hiddenHeader: true,
+              cell: (c) => (
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  onClick={() => change({ campaign: c.id })}
+                >
+                  Change<span className="govuk-visually-hidden"> the campaign {c.name}</span>
+                </button>
+              ),
+            },
           ]}
         />
+      )}
+      {changing && (
+        <Section id="change-campaign" title={`Change ${changing.name}`}>
+          <CampaignForm key={changing.id} orgId={orgId} campaign={changing} onDone={changed} />
+        </Section>
       )}
       <Section id="add-campaign" title="Start a campaign">
         <CampaignForm orgId={orgId} onDone={setDone} />
@@ -489,24 +526,49 @@ export function HubCampaignsPage(): React.ReactNode {
                 header: "Actions",
                 hiddenHeader: true,
                 cell: (e) => (
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    onClick={() => {
-                      setDone(null);
-                      remove.mutate(e.id);
-                    }}
-                  >
-                    Remove
-                    <span className="govuk-visually-hidden">
-                      {" "}
-                      {e.title} on {longDateTime(e.startsAt)}
-                    </span>
-                  </button>
+                  <>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
+                      onClick={() => change({ event: e.id })}
+                    >
+                      Change
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        {e.title} on {longDateTime(e.startsAt)}
+                      </span>
+                    </button>{" "}
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                      onClick={() => {
+                        setDone(null);
+                        remove.mutate(e.id);
+                      }}
+                    >
+                      Remove
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        {e.title} on {longDateTime(e.startsAt)}
+                      </span>
+                    </button>
+                  </>
                 ),
               },
             ]}
           />
+        )}
+        {changingEvent && (
+          <>
+            <h3 className="govuk-heading-s">Change {changingEvent.title}</h3>
+            <EventForm
+              key={changingEvent.id}
+              orgId={orgId}
+              campaigns={campaigns.data?.campaigns ?? []}
+              event={changingEvent}
+              onDone={changed}
+            />
+          </>
         )}
         <h3 className="govuk-heading-s">Add an event</h3>
         <EventForm orgId={orgId} campaigns={campaigns.data?.campaigns ?? []} onDone={setDone} />

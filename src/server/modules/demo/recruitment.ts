@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
+import { londonInstant } from "../../../shared/dates";
 import { outwardCode } from "../../../shared/postcode";
 import { SECTOR_VALUES } from "../../../shared/recruitment";
 import type { Ctx, OrgCtx } from "../../context";
@@ -223,8 +224,9 @@ export async function seedRecruitment(
     councilId,
     campaignId,
     title,
-    startsAt: new Date(at(day, hours[0])),
-    endsAt: new Date(at(day, hours[1])),
+    // Times as people in Halton read them (British Summer Time in summer).
+    startsAt: new Date(londonInstant(day, `${hours[0]}:00`)),
+    endsAt: new Date(londonInstant(day, `${hours[1]}:00`)),
     place,
     description,
   });
