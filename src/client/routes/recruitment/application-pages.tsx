@@ -368,6 +368,12 @@ const profileLabels: Record<string, string> = {
   drivingLicence: "Driving licence",
   availability: "Availability",
   postcode: "Postcode",
+  preferredRoles: "Roles they are looking for",
+};
+const RIGHT_TO_WORK_WORDS: Record<string, string> = {
+  yes: "Yes",
+  needs_sponsorship: "Needs visa sponsorship",
+  not_sure: "Not sure",
 };
 const shown = (v: unknown) =>
   Array.isArray(v) ? v.join(", ") || "—" : typeof v === "boolean" ? (v ? "Yes" : "No") : String(v ?? "—") || "—";
@@ -410,7 +416,13 @@ export function ApplicationPage(): React.ReactNode {
           ...(a.startedOn ? [["Started", longDate(a.startedOn)] as [string, string]] : []),
           ...Object.entries(a.profile)
             .filter(([k]) => k in profileLabels)
-            .map(([k, v]) => [profileLabels[k], shown(v)] as [string, string]),
+            .map(
+              ([k, v]) =>
+                [profileLabels[k], k === "rightToWork" ? (RIGHT_TO_WORK_WORDS[String(v)] ?? shown(v)) : shown(v)] as [
+                  string,
+                  string,
+                ],
+            ),
         ]}
       />
       <h2 className="govuk-heading-m">Answers</h2>
