@@ -13,14 +13,17 @@ describe("the funnel's retention cells", () => {
     expect(retentionText({ eligible: n(0), retained: n(0), rate: null })).toBe("Not yet due");
   });
 
-  it("withhold the number still in post against the hires due", () => {
-    expect(retentionText({ eligible: n(14), retained: withheld, rate: null })).toBe("Fewer than 5 of 14");
+  it("withhold the number still in post without saying it is fewer than 5 (it is also withheld when few left)", () => {
+    // 12 of 14 still in post is withheld because it would name the 2 who left.
+    const text = retentionText({ eligible: n(14), retained: withheld, rate: null });
+    expect(text).toBe("Withheld (14 hires due)");
+    expect(text).not.toMatch(/Fewer than 5/);
   });
 
-  it("say once why a cell is withheld when the hires due are few, not 'Fewer than 5 of Fewer than 5'", () => {
+  it("say once that a cell is withheld when the hires due are, not 'Fewer than 5 of Fewer than 5'", () => {
     const text = retentionText({ eligible: withheld, retained: withheld, rate: null });
-    expect(text).toBe("Withheld: fewer than 5 hires due");
-    expect(text).not.toMatch(/of Fewer/);
+    expect(text).toBe("Withheld");
+    expect(countText(withheld)).toBe("Withheld");
   });
 
   it("name too few employers as not enough data", () => {
