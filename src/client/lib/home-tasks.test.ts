@@ -26,6 +26,9 @@ describe("the tasks on a home page", () => {
       "/upload",
       "/staff",
       "/vacancies",
+      "/recruitment",
+      "/recruitment/pool",
+      "/recruitment/funnel",
       "/career-plans",
       "/users",
       "~/careers",
@@ -46,5 +49,31 @@ describe("the tasks on a home page", () => {
     expect(label("provider_viewer", "/staff")).toBe("See your staff records");
     expect(label("council_admin", "/career-framework", "council")).toBe("Change and publish your career framework");
     expect(label("provider_admin", "/career-framework")).toBe("Endorse your council's career framework");
+  });
+
+  it("give a job seeker the job board, their applications, profile and pool choice, not a staff career plan", () => {
+    const tasks = homeTasks("council", MATRIX.candidate, "halton");
+    expect(tasks.map((t) => t.path)).toEqual([
+      "~/jobs?council=halton",
+      "/candidate/applications",
+      "/candidate/profile",
+      "/candidate/pool",
+      "~/careers",
+    ]);
+    expect(paths("staff_member")).toContain("/my-career");
+  });
+
+  it("link recruiting employers and the council's hub team to their recruitment pages", () => {
+    expect(paths("provider_viewer")).toEqual(expect.arrayContaining(["/recruitment", "/recruitment/pool"]));
+    expect(paths("provider_viewer")).not.toContain("/recruitment/campaigns");
+    const label = (role: keyof typeof MATRIX, path: string, kind: "council" | "provider" = "provider") =>
+      homeTasks(kind, MATRIX[role]).find((t) => t.path === path)?.label;
+    expect(label("provider_admin", "/recruitment")).toBe("Advertise your vacancies and track applications");
+    expect(label("provider_viewer", "/recruitment")).toBe("See your job adverts and applications");
+    expect(paths("workforce_lead", "council")).toEqual(
+      expect.arrayContaining(["/recruitment/campaigns", "/recruitment/funnel", "/recruitment/moderation"]),
+    );
+    expect(paths("workforce_lead", "council")).not.toContain("/recruitment");
+    expect(paths("trainer", "training_partner")).not.toContain("/recruitment/funnel");
   });
 });

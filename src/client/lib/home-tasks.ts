@@ -17,9 +17,35 @@ interface Candidate {
 }
 
 const TASKS: Candidate[] = [
+  // A job seeker's account on a council's job board: what they came for first, without the
+  // staff member's career plan (they have no staff record there).
+  {
+    path: "~/jobs?council={slug}",
+    when: (has) => has("candidate.self"),
+    label: () => "Find care jobs and apply",
+    hint: "Every care job with employers in the area: apply for several at once with your profile.",
+  },
+  {
+    path: "/candidate/applications",
+    when: (has) => has("candidate.self"),
+    label: () => "See your applications and book interviews",
+    hint: "Where each application is, and the interview times employers offer you.",
+  },
+  {
+    path: "/candidate/profile",
+    when: (has) => has("candidate.self"),
+    label: () => "Fill in your profile",
+    hint: "Once: each employer you apply to gets a copy.",
+  },
+  {
+    path: "/candidate/pool",
+    when: (has) => has("candidate.self"),
+    label: () => "Choose whether local employers can find you",
+    hint: "The talent pool: employers who can see you may invite you to apply.",
+  },
   {
     path: "/my-career",
-    when: (has) => has("self.view"),
+    when: (has) => has("self.view") && !has("candidate.self"),
     label: () => "See your record, training and career plan",
     hint: "What you need for the next step in care, and the plan you share with your employer.",
   },
@@ -75,6 +101,41 @@ const TASKS: Candidate[] = [
     hint: "Open posts and agency hours by month.",
   },
   {
+    path: "/recruitment",
+    when: (has) => has("recruitment.view"),
+    label: (has) =>
+      has("recruitment.manage")
+        ? "Advertise your vacancies and track applications"
+        : "See your job adverts and applications",
+    hint: "Adverts on the council's job board, applications by stage, interviews and pre-employment checks.",
+  },
+  {
+    path: "/recruitment/pool",
+    when: (has) => has("recruitment.view"),
+    label: () => "Search the talent pool and invite people to apply",
+    hint: "People looking for care work who chose to let you find them.",
+  },
+  {
+    path: "/recruitment/campaigns",
+    when: (has) => has("recruitment.hub"),
+    label: () => "Run recruitment campaigns and events",
+    hint: "Tracked links and codes, and the events job seekers see on your job board.",
+  },
+  {
+    path: "/recruitment/funnel",
+    // The funnel is a figure (metrics.view), for councils and providers that recruit.
+    when: (has, kind) =>
+      kind !== "training_partner" && has("metrics.view") && (has("recruitment.hub") || has("recruitment.view")),
+    label: () => "See the recruitment funnel and how long hires stay",
+    hint: "From advert views to starts, and hires still in post at 3, 6 and 12 months, by route.",
+  },
+  {
+    path: "/recruitment/moderation",
+    when: (has) => has("recruitment.hub"),
+    label: () => "Check the job adverts on your board",
+    hint: "Every advert, newest first: take one off the board if it should not be there.",
+  },
+  {
     path: "/career-framework",
     when: (has) => has("careers.manage") || has("careers.endorse"),
     label: (has) =>
@@ -113,8 +174,12 @@ const TASKS: Candidate[] = [
   },
 ];
 
-/** The tasks for a role's permissions in an organisation of this kind. */
-export function homeTasks(kind: OrgKind, permissions: readonly Permission[]): HomeTask[] {
+/** The tasks for a role's permissions in an organisation of this kind ({slug} in a path is the organisation's). */
+export function homeTasks(kind: OrgKind, permissions: readonly Permission[], slug = ""): HomeTask[] {
   const has = (p: Permission) => permissions.includes(p);
-  return TASKS.filter((t) => t.when(has, kind)).map((t) => ({ path: t.path, label: t.label(has, kind), hint: t.hint }));
+  return TASKS.filter((t) => t.when(has, kind)).map((t) => ({
+    path: t.path.replace("{slug}", encodeURIComponent(slug)),
+    label: t.label(has, kind),
+    hint: t.hint,
+  }));
 }

@@ -25,7 +25,7 @@ const INTRO: Record<Role, (org: string) => string> = {
   trainer: (o) => `You run courses and cohorts for ${o}.`,
   staff_member: (o) => `This is your personal account with ${o}: your own record, training and career plan.`,
   candidate: (o) =>
-    `This is your account on ${o}'s job board: your profile, the jobs you applied for and your interviews, and whether local care employers can find you. Use "My applications" above.`,
+    `This is your account on ${o}'s job board: your profile, the jobs you applied for and your interviews, and whether local care employers can find you.`,
   workforce_lead: (o) =>
     `You lead ${o}'s workforce strategy: its plan, progress, risks and the groups that deliver it.`,
   board_member: (o) => `You can read ${o}'s workforce strategy and how it is progressing.`,
@@ -60,7 +60,7 @@ function orgLink(orgId: string, path: string): { to: string; hash?: string } {
 
 /** What the person can do here, one link for each thing their role allows. */
 function HomeTasks({ org }: { org: OrgHome }) {
-  const tasks = homeTasks(org.kind, org.permissions);
+  const tasks = homeTasks(org.kind, org.permissions, org.slug);
   return (
     <>
       <h2 className="govuk-heading-m">What you can do</h2>
