@@ -170,6 +170,17 @@ export function Layout(): React.ReactNode {
               </p>
             )}
           </div>
+          {me && !me.user && pathname !== "/sign-in" && (
+            // Someone reading the job board or the careers roadmap who has an account (a job seeker
+            // coming back to their applications) needs a way in from every public page.
+            <div className="govuk-header__content">
+              <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-header__user">
+                <Link className="app-header__signout" to="/sign-in">
+                  Sign in
+                </Link>
+              </p>
+            </div>
+          )}
           {me?.user && (
             <div className="govuk-header__content">
               <OrgSwitcher key={current?.id} memberships={memberships} current={current?.id} />

@@ -25,6 +25,7 @@ import {
 } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { ApiError } from "../../lib/api";
+import { distanceText } from "../../lib/distance-text";
 import {
   type JobListItem,
   type JobsSearch,
@@ -271,7 +272,7 @@ function Results({
             </h2>
             <p className="govuk-body govuk-!-margin-bottom-1">
               {j.employer.name}, {j.place}
-              {j.distanceMiles !== null && ` (${j.distanceMiles} ${j.distanceMiles === 1 ? "mile" : "miles"} away)`}
+              {distanceText(j.distanceMiles)}
             </p>
             <p className="govuk-body govuk-!-margin-bottom-1">
               <strong>{j.pay.text}</strong> · {j.contract.hoursText} · {j.contract.label}
