@@ -169,8 +169,15 @@ export async function recruitmentFunnel(ctx: OrgCtx, q: { from?: string; to?: st
     partitions.push({ rows: routes.map((r) => r.marks[i].eligible), total: m.eligible });
     partitions.push({ rows: routes.map((r) => r.marks[i].retained), total: m.retained });
   });
-  // Hires are the starts again: one withheld means both are.
-  partitions.push({ rows: [totals.started], total: all.hires }, { rows: [all.hires], total: totals.started });
+  // Hires are the starts again (all of them; a campaign's in its row; a source's, campaigns
+  // apart, in its row): one withheld means both are, or the other table would give it away.
+  const same = (a: Cell, b: Cell) => partitions.push({ rows: [a], total: b }, { rows: [b], total: a });
+  same(totals.started, all.hires);
+  for (const r of routes) {
+    const [kind, key] = r.key.split(":");
+    const row = (kind === "campaign" ? byCampaign : bySource).find((x) => x.key === key);
+    if (row) same(row.cells.started, r.hires);
+  }
   // A retained count is no use without the hires it is out of, and goes with them; withholding
   // it can leave a breakdown with one withheld cell, so the two rules run until neither changes.
   const marks = [...routes, all].flatMap((r) => r.marks);

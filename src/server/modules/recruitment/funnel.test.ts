@@ -243,6 +243,44 @@ describe("the recruitment funnel: a council across the employers on its board", 
   });
 });
 
+describe("the recruitment funnel: a start is withheld in every table that shows it", async () => {
+  const { council, councilAdmin } = await makeSystem(hub);
+  const client = await signedIn(hub, councilAdmin.email);
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({
+      councilId: council.id,
+      name: "Men who care",
+      kind: "event",
+      audience: "men",
+      code: `M${uniq()}`,
+      startsOn: "2025-01-01",
+    })
+    .returning();
+  // Three employers: 2 campaign starts and 7 board starts each; the first also 2 starts from a job alert.
+  for (const [i, name] of ["Elm", "Fir", "Gorse"].entries()) {
+    const ad = await advert(await employer(council.id, name), council.id);
+    for (let k = 0; k < 2; k++)
+      await apply(ad, "2026-01-05", FULL, { source: "campaign", campaignId: campaign.id, start: "2026-02-01" });
+    for (let k = 0; k < 7; k++) await apply(ad, "2026-01-05", FULL, { start: "2026-02-01" });
+    if (i === 0)
+      for (let k = 0; k < 2; k++) await apply(ad, "2026-01-05", FULL, { source: "alert", start: "2026-02-01" });
+  }
+  const res = await client.get(`/api/orgs/${council.id}/recruitment/funnel?from=2026-01-01&to=2026-06-15`);
+
+  it("withholds the campaign's starts in the campaign table when its hires are withheld in the retention table", () => {
+    const route = (label: string) => res.json.retention.find((r: { label: string }) => r.label === label);
+    // The job alert's 2 hires (one employer) are withheld, so the smallest other route is too...
+    expect(route("Job alert").hires.count).toBeNull();
+    expect(route("Men who care").hires).toEqual({ count: null, reason: "suppressed" });
+    expect(route("Job board").hires).toEqual({ count: 21 });
+    // ...and the campaign's 6 starts are not given away by the campaign table or the source table.
+    expect(row(res.json.byCampaign, "Men who care")?.started.count).toBeNull();
+    expect(row(res.json.bySource, "Campaign")?.started.count).toBeNull();
+    expect(res.json.stages.started).toEqual({ count: 29 });
+  });
+});
+
 describe("funnel rules", () => {
   it("adds months as the calendar does", () => {
     expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
