@@ -6,6 +6,7 @@ import { RIGHT_TO_WORK, type RightToWork } from "../../../shared/recruitment";
 import { Fieldset } from "../../components/Fieldset";
 import { Button, ErrorSummary, fieldErrors, TextArea, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { JOBS_OFFERED, jobsToOffer } from "../../lib/more-jobs";
 import { useMe } from "../../lib/session";
 import { authKeys } from "../../queries/auth";
 import { candidateApi, candidateKeys, candidateQueries, type QuestionsResponse } from "../../queries/candidate";
@@ -110,6 +111,7 @@ function SignedInApply({ orgId, advertId, source }: { orgId: string; advertId: s
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<string[]>([advertId]);
   const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [find, setFind] = useState("");
   const adverts = useQuery(candidateQueries.adverts(orgId));
   const profile = useQuery(candidateQueries.profile(orgId));
   const questions = useQuery(candidateQueries.questions(orgId, chosen));
@@ -138,7 +140,8 @@ function SignedInApply({ orgId, advertId, source }: { orgId: string; advertId: s
       </>
     );
   const errors = fieldErrors(apply.error);
-  const others = (adverts.data?.adverts ?? []).filter((x) => x.id !== advertId);
+  const offer = jobsToOffer(adverts.data?.adverts ?? [], advertId, find, chosen);
+  const others = offer.shown;
   const fields: Record<string, string> = Object.fromEntries(
     (questions.data?.questions ?? []).map((q) => [`answers.${q.id}`, `answer-${q.id}`]),
   );
@@ -147,6 +150,8 @@ function SignedInApply({ orgId, advertId, source }: { orgId: string; advertId: s
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // Enter in the search box finds jobs; it must not send the applications.
+    if (document.activeElement?.id === "find-jobs") return;
     apply.mutate();
   };
   return (
@@ -169,24 +174,42 @@ function SignedInApply({ orgId, advertId, source }: { orgId: string; advertId: s
         </Link>{" "}
         and your answers below to each employer you choose.
       </p>
-      {others.length > 0 && (
-        <details className="govuk-details" open={chosen.length > 1}>
+      {offer.others > 0 && (
+        <details className="govuk-details" open={chosen.length > 1 || find !== ""}>
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">Apply for more jobs at the same time</span>
           </summary>
           <div className="govuk-details__text">
-            <Checkboxes
-              id="more-jobs"
-              legend="Other jobs open on this board"
-              hint="Each employer gets its own application. Questions they share are asked once."
-              options={others.map((x) => ({
-                value: x.id,
-                label: `${x.title}, ${x.employer}`,
-                hint: `${x.place ? `${x.place}. ` : ""}Closes ${longDate(x.closingDate)}`,
-              }))}
-              chosen={chosen.filter((id) => id !== advertId)}
-              onChange={(more) => setChosen([advertId, ...more])}
+            <TextInput
+              id="find-jobs"
+              name="find-jobs"
+              label="Find other jobs on this board"
+              hint="By job title, employer or postcode area, like WA7"
+              spellCheck={false}
+              value={find}
+              onChange={setFind}
             />
+            <p className="govuk-body" aria-live="polite">
+              {offer.matching === 0
+                ? "No other open job matches that: try fewer words."
+                : offer.matching > JOBS_OFFERED
+                  ? `Showing ${JOBS_OFFERED} of ${offer.matching.toLocaleString("en-GB")} jobs${find ? " that match" : ""}, the same job title first. Search to find others.`
+                  : `${offer.matching.toLocaleString("en-GB")} ${offer.matching === 1 ? "job" : "jobs"}${find ? " that match" : ""}.`}
+            </p>
+            {others.length > 0 && (
+              <Checkboxes
+                id="more-jobs"
+                legend="Other jobs open on this board"
+                hint="Each employer gets its own application. Questions they share are asked once."
+                options={others.map((x) => ({
+                  value: x.id,
+                  label: `${x.title}, ${x.employer}`,
+                  hint: `${x.place ? `${x.place}. ` : ""}Closes ${longDate(x.closingDate)}`,
+                }))}
+                chosen={chosen.filter((id) => id !== advertId)}
+                onChange={(more) => setChosen([advertId, ...more])}
+              />
+            )}
           </div>
         </details>
       )}
