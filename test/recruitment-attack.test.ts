@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applications, emailVerifications, jobAdverts, outbox, staffRecords, users } from "../src/server/db/schema";
 import { sha256 } from "../src/server/lib/crypto";
+import { GUEST_CONFIRMATIONS_PER_EMAIL_PER_DAY } from "../src/server/modules/recruitment/apply.service";
 import { boardCouncil, insertAdvert } from "./board-helpers";
 import { advert, board, candidate, slot } from "./candidate-fixtures";
 import { apply, employerWithAdvert } from "./employer-helpers";
@@ -131,5 +132,422 @@ describe("candidate sign-up and its email link", () => {
     expect(before.emailVerifiedAt).toBeNull();
     expect(after.passwordHash).toBe(before.passwordHash);
     await signedIn(hub, provider.email);
+  });
+});
+
+describe("the public job board", () => {
+  const nasty = {
+    title: 'Carer </script><script>alert("t")</script> & "co"',
+    summary: '<img src=x onerror=alert("s")> ]]> </title><meta http-equiv="refresh" content="0;url=https://evil.test">',
+    description: 'Line one\n\n- <b>bold</b> & </script><!-- ]]>\n- &amp; "quoted"',
+  };
+
+  it("serves a job page whose advert text cannot break out of the JSON-LD, the title or the meta description", async () => {
+    const { council, employer } = await boardCouncil(hub);
+    const ad = await insertAdvert(hub, { councilId: council.id, orgId: employer.id }, nasty);
+    const res = await hub.app.request(`/jobs/${ad.id}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    // One script element of JSON-LD, closed once, whatever the advert says.
+    expect(html).not.toContain('<script>alert("t")');
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toMatch(/<meta http-equiv="refresh"/i);
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+    expect(blocks).toHaveLength(1);
+    const posting = JSON.parse(blocks[0][1]);
+    expect(posting["@type"]).toBe("JobPosting");
+    expect(posting.title).toBe(nasty.title);
+    const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? "";
+    expect(title).not.toContain("<");
+    expect(title).toContain("&lt;/script&gt;");
+    for (const m of html.matchAll(/<meta[^>]*>/g)) expect(m[0]).not.toContain("<img");
+  });
+
+  it("keeps the feed well-formed XML whatever the advert text holds", async () => {
+    const { council, employer } = await boardCouncil(hub);
+    await insertAdvert(hub, { councilId: council.id, orgId: employer.id }, nasty);
+    const res = await new Client(hub).get(`/api/public/jobs/feed.xml?council=${council.slug}`);
+    expect(res.status).toBe(200);
+    const doc = parseXml(res.text);
+    const titles: string[] = [];
+    const walk = (n: ReturnType<typeof parseXml>) => {
+      if (n.name === "title") titles.push(n.text);
+      n.children.forEach(walk);
+    };
+    walk(doc);
+    expect(titles.some((t) => t.includes('</script><script>alert("t")'))).toBe(true);
+  });
+
+  it("refuses absurd search parameters with a 400 naming them, and treats SQL-ish words as words", async () => {
+    const { council, employer } = await boardCouncil(hub);
+    await insertAdvert(hub, { councilId: council.id, orgId: employer.id }, { title: "Night carer" });
+    const c = new Client(hub);
+    const base = `/api/public/jobs?council=${council.slug}`;
+    for (const [param, field] of [
+      ["radius=1000000000", "radius"],
+      ["radius=NaN", "radius"],
+      ["radius=-5", "radius"],
+      ["page=99999999", "page"],
+      ["page=-1", "page"],
+      ["page=1e400", "page"],
+      ["payMin=Infinity", "payMin"],
+      ["payMin=-1", "payMin"],
+      [`q=${"x".repeat(500)}`, "q"],
+      ["role=8%27%20OR%201%3D1", "role"],
+    ]) {
+      const res = await c.get(`${base}&${param}`);
+      expect(res.status, param).toBe(400);
+      expect(res.json.error.issues.map((i: { path: string }) => i.path)).toContain(field);
+    }
+    const sqlish = await c.get(`${base}&q=${encodeURIComponent("'; drop table job_adverts; --")}`);
+    expect(sqlish.status).toBe(200);
+    expect(sqlish.json.total).toBe(0);
+    // LIKE wildcards typed by a visitor are searched for as characters, not as "anything".
+    for (const q of ["%", "_", "\\"]) {
+      const res = await c.get(`${base}&q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+      expect(res.json.total, q).toBe(0);
+    }
+    expect((await c.get(`${base}&q=night`)).json.total).toBe(1);
+    const other = await c.get(`/api/public/jobs?council=${encodeURIComponent("x' or '1'='1")}`);
+    expect(other.status).toBe(400);
+  });
+
+  it("counts page views without failing anyone, and not for a closed advert or an unknown id", async () => {
+    const { council, employer } = await boardCouncil(hub);
+    const ad = await insertAdvert(hub, { councilId: council.id, orgId: employer.id });
+    const closed = await insertAdvert(hub, { councilId: council.id, orgId: employer.id }, { status: "closed" });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => new Client(hub).get(`/api/public/jobs/${ad.id}`)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect((await new Client(hub).get(`/api/public/jobs/${closed.id}`)).status).toBe(404);
+    expect((await new Client(hub).get(`/api/public/jobs/${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await new Client(hub).get("/api/public/jobs/not-a-uuid'")).status).toBe(404);
+    const { advertViewDays } = await import("../src/server/db/schema");
+    const days = await hub.deps.db.select().from(advertViewDays);
+    expect(days.filter((d) => d.advertId === ad.id).reduce((n, d) => n + d.views, 0)).toBe(20);
+    expect(days.some((d) => d.advertId === closed.id)).toBe(false);
+  });
+});
+
+describe("applying without an account", () => {
+  async function open() {
+    const { council, employers } = await board(hub);
+    const ad = await advert(hub, council.id, employers[0].org.id);
+    return { council, employers, ad };
+  }
+  const form = (email = `guest-${uniq()}@example.test`) => ({
+    name: "Guest Person",
+    email,
+    phone: "07700 900123",
+    rightToWork: "yes",
+    experience: "Some care experience",
+    answers: [] as { questionId: string; answer: string }[],
+  });
+
+  it("refuses NUL, line breaks and formula starts in one-line fields, naming the field, and saves nothing", async () => {
+    const s = await open();
+    const { hubQuestion } = {
+      hubQuestion: (await hub.deps.db.query.valuesQuestions.findFirst({
+        where: (q, { eq }) => eq(q.councilId, s.council.id),
+      }))!,
+    };
+    const answers = [{ questionId: hubQuestion.id, answer: "I listen." }];
+    const c = new Client(hub);
+    for (const [body, field] of [
+      [{ ...form(), answers, name: "Evil\u0000Name" }, "invalid_json"],
+      [{ ...form(), answers, name: "Evil\r\nBcc: victim@example.test" }, "name"],
+      [{ ...form(), answers, name: '=HYPERLINK("https://evil.test","x")' }, "name"],
+      [{ ...form(), answers, name: "@SUM(A1)" }, "name"],
+      [{ ...form(), answers, phone: "+44 7700\n900123" }, "phone"],
+      [{ ...form(), answers, experience: "ok\u0000hidden" }, "invalid_json"],
+      [{ ...form(), answers, experience: "ok\u0007bell" }, "experience"],
+      [{ ...form(), answers, email: "a@b.test\r\nBcc: x@y.test" }, "email"],
+      [{ ...form(), answers: [{ questionId: hubQuestion.id, answer: "=cmd|' /C calc'!A0" }] }, "answers.0.answer"],
+    ] as const) {
+      const res = await c.post(`/api/public/jobs/${s.ad.id}/apply`, body);
+      expect(res.status, `${JSON.stringify(body)} ${res.text}`).toBe(400);
+      // A NUL is refused for the whole body before any field is read.
+      if (field === "invalid_json") expect(res.json.error.code).toBe("invalid_json");
+      else
+        expect(
+          res.json.error.issues?.map((i: { path: string }) => i.path),
+          res.text,
+        ).toContain(field);
+    }
+    const rows = await hub.deps.db.select().from(applications).where(eq(applications.advertId, s.ad.id));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("refuses a huge body before reading it", async () => {
+    const s = await open();
+    const res = await new Client(hub).post(`/api/public/jobs/${s.ad.id}/apply`, {
+      ...form(),
+      experience: "x".repeat(3_000_000),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it("sends an employer at most 10 an hour from one network", async () => {
+    const s = await open();
+    const q = await hub.deps.db.query.valuesQuestions.findFirst({
+      where: (v, { eq }) => eq(v.councilId, s.council.id),
+    });
+    const c = new Client(hub);
+    const statuses = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (
+          await c.post(`/api/public/jobs/${s.ad.id}/apply`, {
+            ...form(),
+            answers: [{ questionId: q!.id, answer: "Yes" }],
+          })
+        ).status,
+      );
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
+    expect(statuses[10]).toBe(429);
+  });
+});
+
+describe("privacy between employers, candidates and the council", () => {
+  it("an employer cannot read, move, note or score another employer's application, and a bulk move with one foreign id moves nothing", async () => {
+    const a = await employerWithAdvert(hub);
+    const b = await employerWithAdvert(hub, { id: a.councilId });
+    const theirs = await apply(hub, a);
+    const mine = await apply(hub, b);
+    const url = `${b.base}/applications/${theirs.id}`;
+    expect((await b.client.get(url)).status).toBe(404);
+    expect((await b.client.post(`${url}/move`, { stage: "screened" })).status).toBe(404);
+    expect((await b.client.post(`${url}/notes`, { body: "peek" })).status).toBe(404);
+    expect((await b.client.request("PUT", `${url}/checks`, { identitySeenOn: "2026-06-01" })).status).toBe(404);
+    // Through its own org id with the other employer's application id, or the other's org id: nothing.
+    expect([403, 404]).toContain((await b.client.get(`${a.base}/applications/${theirs.id}`)).status);
+    const bulk = await b.client.post(`${b.base}/applications/move`, { ids: [mine.id, theirs.id], stage: "screened" });
+    expect([400, 404, 422]).toContain(bulk.status);
+    const rows = await hub.deps.db.select().from(applications).where(eq(applications.advertId, b.advert.id));
+    expect(rows.map((r) => r.stage)).toEqual(["applied"]);
+    const [untouched] = await hub.deps.db.select().from(applications).where(eq(applications.id, theirs.id));
+    expect(untouched.stage).toBe("applied");
+    const list = await b.client.get(`${b.base}/applications`);
+    expect(list.text).not.toContain(theirs.email);
+  });
+
+  it("the council's hub team sees no provider's applications or checks, even by id", async () => {
+    const e = await employerWithAdvert(hub);
+    const a = await apply(hub, e);
+    const council = await signedIn(hub, e.councilAdmin?.email as string);
+    const councilBase = `/api/orgs/${e.councilId}/recruitment`;
+    for (const path of [
+      `${e.base}/applications`,
+      `${e.base}/applications/${a.id}`,
+      `${e.base}/applications/${a.id}/checks`,
+      `${councilBase}/applications/${a.id}`,
+      `${councilBase}/applications/${a.id}/checks`,
+    ]) {
+      const res = await council.get(path);
+      expect([403, 404], path).toContain(res.status);
+      expect(res.text).not.toContain(a.email);
+    }
+    const funnel = await council.get(`${councilBase}/funnel`);
+    expect(funnel.text).not.toContain(a.email);
+    expect(funnel.text).not.toContain(a.name);
+  });
+
+  it("a candidate cannot book another advert's interview time or one already taken, nor reach another's application", async () => {
+    const { council, employers } = await board(hub);
+    const ad = await advert(hub, council.id, employers[0].org.id);
+    const otherAd = await advert(hub, council.id, employers[0].org.id);
+    const one = await candidate(hub, council);
+    const two = await candidate(hub, council);
+    const q = await hub.deps.db.query.valuesQuestions.findFirst({ where: (v, { eq }) => eq(v.councilId, council.id) });
+    const answers = [{ questionId: q!.id, answer: "I listen first." }];
+    const base = `/api/orgs/${council.id}/candidate/applications`;
+    const [mine] = (await one.client.post(base, { advertIds: [ad.id], answers })).json.applications;
+    const [theirs] = (await two.client.post(base, { advertIds: [ad.id], answers })).json.applications;
+    await hub.deps.db.update(applications).set({ stage: "interview" }).where(eq(applications.advertId, ad.id));
+    const foreign = await slot(hub, employers[0].org.id, otherAd.id);
+    const free = await slot(hub, employers[0].org.id, ad.id, "2026-06-21T10:00:00Z");
+    const wrongAdvert = await one.client.request("PUT", `${base}/${mine.id}/booking`, { slotId: foreign.id });
+    expect([400, 404, 409, 422]).toContain(wrongAdvert.status);
+    expect((await one.client.request("PUT", `${base}/${mine.id}/booking`, { slotId: free.id })).status).toBe(200);
+    const taken = await two.client.request("PUT", `${base}/${theirs.id}/booking`, { slotId: free.id });
+    expect(taken.status).toBe(409);
+    // Another candidate's application: 404 for every verb.
+    expect((await two.client.get(`${base}/${mine.id}/slots`)).status).toBe(404);
+    expect((await two.client.request("PUT", `${base}/${mine.id}/booking`, { slotId: free.id })).status).toBe(404);
+    expect((await two.client.delete(`${base}/${mine.id}/booking`)).status).toBe(404);
+    expect((await two.client.post(`${base}/${mine.id}/withdraw`, {})).status).toBe(404);
+    const [still] = await hub.deps.db.select().from(applications).where(eq(applications.id, mine.id));
+    expect(still.stage).toBe("interview");
+  });
+
+  it("a candidate who deletes their candidate account but keeps a work account shares no checks any more", async () => {
+    const first = await employerWithAdvert(hub);
+    const second = await employerWithAdvert(hub, { id: first.councilId });
+    const org = await makeOrg(hub, "provider");
+    const worker = await makeUser(hub, org, "provider_viewer");
+    const client = await signedIn(hub, worker.email);
+    const [council] = await hub.deps.db
+      .select()
+      .from((await import("../src/server/db/schema")).organisations)
+      .where(eq((await import("../src/server/db/schema")).organisations.id, first.councilId));
+    expect((await client.post("/api/candidates/join", { council: council.slug })).status).toBe(201);
+    await hub.deps.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, worker.id));
+    const atFirst = await apply(hub, first, worker);
+    const atSecond = await apply(hub, second, worker);
+    const CERT = "001234567899";
+    await first.client.request("PUT", `${first.base}/applications/${atFirst.id}/checks`, {
+      dbsLevel: "enhanced_barred_adults",
+      dbsCertificateNumber: CERT,
+    });
+    const shares = `/api/orgs/${first.councilId}/candidate/check-shares`;
+    expect((await client.post(shares, { fromApplicationId: atFirst.id, toApplicationId: atSecond.id })).status).toBe(
+      201,
+    );
+    const secondUrl = `${second.base}/applications/${atSecond.id}/checks`;
+    expect((await second.client.get(secondUrl)).text).toContain(CERT);
+    const deleted = await client.post(`/api/orgs/${first.councilId}/candidate/account/delete`, { password: PASSWORD });
+    expect(deleted.status).toBe(200);
+    // Consent ends with the account: the second employer no longer sees the first one's checks.
+    const after = await second.client.get(secondUrl);
+    expect(after.text).not.toContain(CERT);
+  });
+});
+
+describe("the stage machine and adverts under attack", () => {
+  const start = { startDate: "2026-06-15", contract: 1, niNumber: "AB 12 34 56 C" };
+
+  it("starts a person once: a second start, a move back or a withdrawal afterwards is refused and makes no second staff record", async () => {
+    const e = await employerWithAdvert(hub);
+    const { organisations } = await import("../src/server/db/schema");
+    const [council] = await hub.deps.db.select().from(organisations).where(eq(organisations.id, e.councilId));
+    const me = await candidate(hub, council);
+    const client = me.client;
+    const a = await apply(hub, e, me);
+    // The candidate can withdraw it while it is open (so a refusal later is the stage, not the ownership).
+    expect((await client.get(`/api/orgs/${e.councilId}/candidate/applications`)).text).toContain(a.id);
+    const url = `${e.base}/applications/${a.id}/move`;
+    await e.client.post(url, { stage: "offer" });
+    const [first, second] = await Promise.all([
+      e.client.post(url, { stage: "started", start, overrideChecks: true }),
+      e.client.post(url, { stage: "started", start, overrideChecks: true }),
+    ]);
+    expect([first.status, second.status].sort(), first.text + second.text).toEqual([200, 409]);
+    const again = await e.client.post(url, { stage: "started", start, overrideChecks: true });
+    expect(again.status).toBe(409);
+    const back = await e.client.post(url, { stage: "screened" });
+    expect(back.status).toBe(409);
+    const withdrawn = await client.post(`/api/orgs/${e.councilId}/candidate/applications/${a.id}/withdraw`, {});
+    expect(withdrawn.status).toBe(409);
+    const staff = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.orgId, e.provider.id));
+    // The provider had one worker already (commissionedProvider); the start adds exactly one.
+    expect(staff).toHaveLength(2);
+    const [row] = await hub.deps.db.select().from(applications).where(eq(applications.id, a.id));
+    expect(row.stage).toBe("started");
+  });
+
+  it("refuses pay under the National Living Wage when a published advert is edited, keeping the advert as it was", async () => {
+    const e = await employerWithAdvert(hub);
+    const url = `${e.base}/adverts/${e.advert.id}`;
+    const cut = await e.client.patch(url, { payMin: 5 });
+    expect(cut.status).toBe(400);
+    expect(cut.json.error.issues.map((i: { path: string }) => i.path)).toContain("payMin");
+    const [ad] = await hub.deps.db.select().from(jobAdverts).where(eq(jobAdverts.id, e.advert.id));
+    expect(ad.payMinPence).toBe(1300);
+    expect(ad.status).toBe("published");
+  });
+});
+
+describe("what never reaches the logs or the audit trail", () => {
+  it("keeps DBS certificate numbers, right-to-work documents, NI numbers, emails and phone numbers out", async () => {
+    const before = hub.logLines.length;
+    const e = await employerWithAdvert(hub);
+    const CERT = "007766554433";
+    const DOC = "Passport 5551234XYZ";
+    const NI = "AB654321C";
+    const guestEmail = `private-${uniq()}@example.test`;
+    const { organisations, valuesQuestions, auditLog } = await import("../src/server/db/schema");
+    const [council] = await hub.deps.db.select().from(organisations).where(eq(organisations.id, e.councilId));
+    const qs = await hub.deps.db.select().from(valuesQuestions).where(eq(valuesQuestions.councilId, e.councilId));
+    const guest = await new Client(hub).post(`/api/public/jobs/${e.advert.id}/apply`, {
+      name: "Private Guest",
+      email: guestEmail,
+      phone: "07700 900987",
+      rightToWork: "yes",
+      experience: "Cared for my dad",
+      answers: qs.map((q) => ({ questionId: q.id, answer: "I listen." })),
+    });
+    expect(guest.status).toBe(201);
+    const signUpEmail = `signup-${uniq()}@example.test`;
+    await new Client(hub).post("/api/public/candidates", {
+      council: council.slug,
+      name: "Sign Up",
+      email: signUpEmail,
+      password: PASSWORD,
+    });
+    const [app] = await hub.deps.db.select().from(applications).where(eq(applications.email, guestEmail));
+    const checks = await e.client.request("PUT", `${e.base}/applications/${app.id}/checks`, {
+      dbsLevel: "enhanced_barred_adults",
+      dbsCertificateNumber: CERT,
+      rightToWorkMethod: "manual_document",
+      rightToWorkDocument: DOC,
+      rightToWorkCheckedOn: "2026-06-02",
+      rightToWorkExpiresOn: "2027-01-01",
+      rightToWorkFollowUpOn: "2026-12-01",
+    });
+    expect(checks.status, checks.text).toBe(200);
+    await e.client.post(`${e.base}/applications/${app.id}/move`, { stage: "offer" });
+    const started = await e.client.post(`${e.base}/applications/${app.id}/move`, {
+      stage: "started",
+      start: { startDate: "2026-06-15", contract: 1, niNumber: NI },
+      overrideChecks: true,
+    });
+    expect(started.status).toBe(200);
+    // Bad input echoing the secret back must not log it either.
+    await e.client.request("PUT", `${e.base}/applications/${app.id}/checks`, { dbsCertificateNumber: `${CERT}9` });
+
+    const log = hub.logLines.slice(before).join("\n");
+    expect(log).toContain('"msg":"request"');
+    const audit = JSON.stringify(await hub.deps.db.select().from(auditLog).where(eq(auditLog.orgId, e.provider.id)));
+    expect(audit).toContain("application");
+    for (const secret of [CERT, DOC, NI, "AB 65 43 21 C", guestEmail, signUpEmail, "07700 900987", "Private Guest"]) {
+      expect(log, `log holds ${secret}`).not.toContain(secret);
+      expect(audit, `audit holds ${secret}`).not.toContain(secret);
+    }
+  });
+});
+
+describe("flooding someone's inbox", () => {
+  it("applying without an account in someone else's email sends them a bounded number of confirmations", async () => {
+    const { council, employers } = await board(hub);
+    const q = await hub.deps.db.query.valuesQuestions.findFirst({ where: (v, { eq }) => eq(v.councilId, council.id) });
+    const victim = `inbox-${uniq()}@example.test`;
+    for (let i = 0; i < 12; i++) {
+      const ad = await advert(hub, council.id, employers[i % 2].org.id);
+      // A different network each time: the per-network limit does not help the person whose email it is.
+      await new Client(hub).post(`/api/public/jobs/${ad.id}/apply`, {
+        name: "Someone",
+        email: victim,
+        phone: "07700 900123",
+        rightToWork: "yes",
+        experience: "",
+        answers: [{ questionId: q!.id, answer: "Yes" }],
+      });
+    }
+    // The same advert again and again (each a "you have already applied" email) counts too.
+    const [last] = await hub.deps.db.select().from(applications).where(eq(applications.email, victim)).limit(1);
+    for (let i = 0; i < 3; i++)
+      await new Client(hub).post(`/api/public/jobs/${last.advertId}/apply`, {
+        name: "Someone",
+        email: victim.toUpperCase(),
+        phone: "07700 900123",
+        rightToWork: "yes",
+        experience: "",
+        answers: [{ questionId: q!.id, answer: "Yes" }],
+      });
+    expect(await mailsTo(victim)).toHaveLength(GUEST_CONFIRMATIONS_PER_EMAIL_PER_DAY);
+    // The applications themselves still reach the employers.
+    expect(await hub.deps.db.select().from(applications).where(eq(applications.email, victim))).toHaveLength(12);
   });
 });

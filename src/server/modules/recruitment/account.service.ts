@@ -54,7 +54,7 @@ export async function deleteCandidateAccount(ctx: OrgCtx, password: string) {
       const current = await withdrawForDeletion(tx, app, now);
       await repo.markApplicationDeleted(tx.db, app.id, now, retainUntilFor({ ...current, startedOn: app.startedOn }));
     }
-    await repo.deleteCandidateData(tx.db, profile.userId, tx.org.id);
+    await repo.deleteCandidateData(tx.db, profile.userId, tx.org.id, now);
     const keepsUser = (await repo.countMemberships(tx.db, profile.userId)) > 0;
     if (!keepsUser) await repo.deleteUser(tx.db, profile.userId);
     await recordAudit(tx, {

@@ -16,6 +16,12 @@ import { candidateOf, profileOptions } from "./candidates.service";
 // slots, which the employer offers).
 
 const GUEST_APPLICATIONS_PER_ADDRESS_PER_HOUR = 10;
+/**
+ * Anyone can type someone else's email on the short form, from any number of networks: one inbox
+ * gets at most this many confirmations a day (the applications still reach the employers).
+ */
+export const GUEST_CONFIRMATIONS_PER_EMAIL_PER_DAY = 5;
+const GUEST_CONFIRMATIONS = ["application-received", "application-repeat"];
 
 type Advert = Awaited<ReturnType<typeof repo.findAdverts>>[number];
 
@@ -273,7 +279,11 @@ export async function applyAsGuest(
   const { source, campaignId } = await sourceOf(ctx, found.advert.councilId, input.source);
   const message = `Thank you. We have sent your application to ${found.employer} and emailed you a confirmation.`;
   await inTransaction(ctx, async (tx) => {
+    const mayEmail =
+      (await repo.countRecentEmailsTo(tx.db, input.email, GUEST_CONFIRMATIONS, 24)) <
+      GUEST_CONFIRMATIONS_PER_EMAIL_PER_DAY;
     if (await repo.findGuestApplication(tx.db, advertId, input.email)) {
+      if (!mayEmail) return;
       await queueEmail(tx, {
         to: input.email,
         template: "application-repeat",
@@ -310,6 +320,7 @@ export async function applyAsGuest(
       entityId: row.id,
       after: { advertId, stage: row.stage, source: row.source, guest: true },
     });
+    if (!mayEmail) return;
     await queueEmail(tx, {
       to: input.email,
       template: "application-received",

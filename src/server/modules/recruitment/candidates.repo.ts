@@ -6,11 +6,13 @@ import {
   campaigns,
   candidateConsents,
   candidateProfiles,
+  checkShareConsents,
   emailVerifications,
   interviewSlots,
   jobAdverts,
   memberships,
   organisations,
+  outbox,
   passwordResets,
   poolChosenEmployers,
   poolInvitations,
@@ -257,8 +259,16 @@ export const moveApplication = async (db: Exec, id: string, from: string, to: st
 export const listUserApplications = (db: Exec, userId: string) =>
   db.select().from(applications).where(eq(applications.candidateUserId, userId));
 
+/**
+ * The employer keeps the snapshot until retainUntil; the application no longer belongs to the
+ * account (as when the user row goes), so a person who keeps a work account and joins the board
+ * again does not find it, nor does anything keyed by the candidate reach it.
+ */
 export const markApplicationDeleted = (db: Exec, id: string, at: Date, retainUntil: string) =>
-  db.update(applications).set({ candidateDeletedAt: at, retainUntil }).where(eq(applications.id, id));
+  db
+    .update(applications)
+    .set({ candidateDeletedAt: at, retainUntil, candidateUserId: null })
+    .where(eq(applications.id, id));
 
 /**
  * Erases the personal details of applications whose candidate deleted their account once their
@@ -438,8 +448,14 @@ export const listCandidateInvitations = (db: Exec, userId: string) =>
 // Deleting the account: everything that names the person and is not the employers' record.
 
 /** Removes the candidate's profile, pool choices and membership at the council; consents stay, unlinked. */
-export async function deleteCandidateData(db: Exec, userId: string, councilId: string) {
+export async function deleteCandidateData(db: Exec, userId: string, councilId: string, at: Date) {
   await db.delete(poolChosenEmployers).where(eq(poolChosenEmployers.candidateUserId, userId));
+  // Consents to share one employer's checks with another end with the account (the user row may
+  // stay for a work account, so the foreign key's cascade cannot be relied on).
+  await db
+    .update(checkShareConsents)
+    .set({ withdrawnAt: at })
+    .where(and(eq(checkShareConsents.candidateUserId, userId), isNull(checkShareConsents.withdrawnAt)));
   await db
     .update(candidateConsents)
     .set({ candidateUserId: null })
@@ -460,6 +476,24 @@ export async function deleteUser(db: Exec, userId: string) {
   await db.delete(passwordResets).where(eq(passwordResets.userId, userId));
   await db.delete(users).where(eq(users.id, userId));
 }
+
+/**
+ * Emails of these templates queued to an address (any case) in the last `hours`: a bound on what
+ * one inbox gets. Measured by the database's clock, which stamps the outbox's created_at.
+ */
+export const countRecentEmailsTo = async (db: Exec, address: string, templates: string[], hours: number) =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(outbox)
+      .where(
+        and(
+          sql`lower(${outbox.toAddress}) = lower(${address})`,
+          inArray(outbox.template, templates),
+          sql`${outbox.createdAt} > now() - make_interval(hours => ${hours})`,
+        ),
+      )
+  )[0].n;
 
 /** A guest's application to an advert from the same email address (any case). */
 export const findGuestApplication = async (db: Exec, advertId: string, email: string) =>
