@@ -551,3 +551,81 @@ describe("flooding someone's inbox", () => {
     expect(await hub.deps.db.select().from(applications).where(eq(applications.email, victim))).toHaveLength(12);
   });
 });
+
+describe("adverts that are not live, and reaching across employers", () => {
+  it("a draft, refused or closed advert is not found by any public road, and no one can apply to it", async () => {
+    const { council, employers } = await board(hub);
+    const me = await candidate(hub, council);
+    for (const status of ["draft", "refused", "closed"] as const) {
+      const ad = await advert(hub, council.id, employers[0].org.id, { status });
+      expect((await new Client(hub).get(`/api/public/jobs/${ad.id}`)).status, status).toBe(404);
+      expect((await new Client(hub).get(`/api/public/jobs/${ad.id}/questions`)).status, status).toBe(404);
+      expect((await hub.app.request(`/jobs/${ad.id}`)).status, status).toBe(404);
+      const guest = await new Client(hub).post(`/api/public/jobs/${ad.id}/apply`, {
+        name: "Guest",
+        email: `g-${uniq()}@example.test`,
+        phone: "07700 900123",
+        rightToWork: "yes",
+        experience: "",
+        answers: [],
+      });
+      expect([404, 409], status).toContain(guest.status);
+      const signed = await me.client.post(`/api/orgs/${council.id}/candidate/applications`, { advertIds: [ad.id] });
+      expect([400, 404, 409, 422], status).toContain(signed.status);
+      const feed = await new Client(hub).get(`/api/public/jobs/feed.xml?council=${council.slug}`);
+      expect(feed.text).not.toContain(ad.id);
+    }
+    const rows = await hub.deps.db.select().from(applications).where(eq(applications.councilId, council.id));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("an employer cannot invite a pooled candidate to another employer's advert", async () => {
+    const { council, employers } = await board(hub);
+    const theirAdvert = await advert(hub, council.id, employers[1].org.id);
+    const me = await candidate(hub, council);
+    await me.client.request("PUT", `/api/orgs/${council.id}/candidate/pool`, { visibility: "all" });
+    const employerA = await signedIn(hub, employers[0].admin.email);
+    const res = await employerA.post(`/api/orgs/${employers[0].org.id}/recruitment/pool/${me.id}/invitations`, {
+      advertId: theirAdvert.id,
+      message: "Apply to my rival",
+    });
+    expect([400, 404, 422]).toContain(res.status);
+    expect((await me.client.get(`/api/orgs/${council.id}/candidate/invitations`)).text).not.toContain(theirAdvert.id);
+  });
+
+  it("a provider's admin cannot use a council's hub routes, nor a candidate any employer's", async () => {
+    const { council, employers } = await board(hub);
+    const me = await candidate(hub, council);
+    const provider = await signedIn(hub, employers[0].admin.email);
+    for (const path of [
+      `/api/orgs/${council.id}/recruitment/moderation`,
+      `/api/orgs/${council.id}/recruitment/questions`,
+      `/api/orgs/${council.id}/recruitment/pool`,
+      `/api/orgs/${council.id}/candidate/profile`,
+    ])
+      expect([403, 404], path).toContain((await provider.get(path)).status);
+    for (const path of [
+      `/api/orgs/${council.id}/recruitment/pool`,
+      `/api/orgs/${council.id}/recruitment/applications`,
+      `/api/orgs/${council.id}/recruitment/funnel`,
+      `/api/orgs/${council.id}/recruitment/campaigns`,
+      `/api/orgs/${employers[0].org.id}/recruitment/applications`,
+    ])
+      expect([403, 404], path).toContain((await me.client.get(path)).status);
+  });
+});
+
+describe("the funnel's disclosure control", () => {
+  it("shows a council no count that could single out a few people of one employer", async () => {
+    const e = await employerWithAdvert(hub);
+    await apply(hub, e);
+    await apply(hub, e);
+    const council = await signedIn(hub, e.councilAdmin?.email as string);
+    const res = await council.get(`/api/orgs/${e.councilId}/recruitment/funnel?from=2026-01-01&to=2026-06-30`);
+    expect(res.status).toBe(200);
+    expect(res.json.stages.applied.count).toBeNull();
+    expect(res.json.stages.applied.reason).toBeTruthy();
+    for (const row of res.json.byEmployer) expect(row.stages.applied.count).toBeNull();
+    expect(res.json.timeToHire.hires ?? 0).toBe(0);
+  });
+});
