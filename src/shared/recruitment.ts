@@ -114,6 +114,11 @@ export const SECTOR_VALUE_LABELS: Record<SectorValue, string> = {
   proud: "Proud and positive",
 };
 
+/** A value as people read it ("See the whole person", not "whole_person"); a value outside the seven as it is. */
+export function sectorValueLabel(value: string): string {
+  return (SECTOR_VALUE_LABELS as Record<string, string>)[value] ?? value;
+}
+
 /** Who a campaign is for (the seed strategy's target groups). */
 export const CAMPAIGN_AUDIENCES = [
   "young_people",

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { longDate } from "../../../shared/dates";
+import { sectorValueLabel } from "../../../shared/recruitment";
 import { Page } from "../../components/Page";
 import { jobsQueries } from "../../queries/jobs";
 import { PlainText } from "./job-parts";
@@ -93,7 +94,7 @@ export function JobAdvertPage(): React.ReactNode {
           <h2 className="govuk-heading-m">The values this role needs</h2>
           <ul className="govuk-list govuk-list--bullet">
             {a.values.map((v) => (
-              <li key={v}>{v}</li>
+              <li key={v}>{sectorValueLabel(v)}</li>
             ))}
           </ul>
         </>

@@ -12,6 +12,7 @@ import {
   REJECTION_REASONS,
   SOURCE_LABELS,
   STAGE_LABELS,
+  sectorValueLabel,
 } from "../../../shared/recruitment";
 import { CHECK_LABELS, type CheckItem, moveInput, noteInput, startInput } from "../../../shared/schemas/recruitment";
 import {
@@ -332,8 +333,19 @@ function ScoresForm({ orgId, a }: { orgId: string; a: ApplicationDetail }) {
       <p className="govuk-body">Score what you saw against each value. Leave a value blank if you did not assess it.</p>
       {a.values.map((value, i) => (
         <div key={value}>
-          <RadiosField name={`scores.${i}.score`} id={`score-${i}`} legend={value} small choices={rubric} />
-          <TextAreaField name={`scores.${i}.evidence`} id={`evidence-${i}`} label={`Evidence for ${value}`} rows={2} />
+          <RadiosField
+            name={`scores.${i}.score`}
+            id={`score-${i}`}
+            legend={sectorValueLabel(value)}
+            small
+            choices={rubric}
+          />
+          <TextAreaField
+            name={`scores.${i}.evidence`}
+            id={`evidence-${i}`}
+            label={`Evidence for ${sectorValueLabel(value)}`}
+            rows={2}
+          />
         </div>
       ))}
       <Button disabled={save.isPending}>Save scores</Button>
@@ -430,7 +442,7 @@ export function ApplicationPage(): React.ReactNode {
       {a.answers.map((x) => (
         <div key={`${x.questionId}-${x.question}`}>
           <h3 className="govuk-heading-s">
-            {x.question} <span className="govuk-caption-m">{x.value}</span>
+            {x.question} <span className="govuk-caption-m">{sectorValueLabel(x.value)}</span>
           </h3>
           <p className="govuk-body app-pre-line">{x.answer}</p>
         </div>
@@ -469,7 +481,7 @@ export function ApplicationPage(): React.ReactNode {
           rows={a.totals}
           rowKey={(t) => t.value}
           columns={[
-            { header: "Value", cell: (t) => t.value },
+            { header: "Value", cell: (t) => sectorValueLabel(t.value) },
             { header: "Total", numeric: true, cell: (t) => t.total },
             { header: "Average", numeric: true, cell: (t) => t.average },
             { header: "Assessors", numeric: true, cell: (t) => t.assessors },
@@ -487,7 +499,8 @@ export function ApplicationPage(): React.ReactNode {
             <ul className="govuk-list">
               {a.scores.map((s) => (
                 <li key={s.id}>
-                  {s.value}: {s.score} ({a.rubric[String(s.score)]}), by {s.assessor ?? "a former user"}
+                  {sectorValueLabel(s.value)}: {s.score} ({a.rubric[String(s.score)]}), by{" "}
+                  {s.assessor ?? "a former user"}
                   {s.evidence && `. ${s.evidence}`}
                 </li>
               ))}
