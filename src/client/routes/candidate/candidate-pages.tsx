@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
-import { longDate, longDateTime } from "../../../shared/dates";
+import { longDate, longDateTime, longDateTimeRange } from "../../../shared/dates";
 import { POOL_VISIBILITY, type PoolVisibility, RIGHT_TO_WORK } from "../../../shared/recruitment";
 import { candidateProfileInput, deleteAccountInput } from "../../../shared/schemas/candidate";
 import { Fieldset } from "../../components/Fieldset";
@@ -18,7 +18,7 @@ import {
   useSchemaForm,
 } from "../../components/forms";
 import { Page } from "../../components/Page";
-import { useFlash } from "../../lib/flash";
+import { setFlash, useFlash } from "../../lib/flash";
 import { useOrgId } from "../../lib/org";
 import { authKeys } from "../../queries/auth";
 import { type CandidateProfileResponse, candidateApi, candidateKeys, candidateQueries } from "../../queries/candidate";
@@ -86,7 +86,7 @@ export function CandidateApplicationsPage(): React.ReactNode {
                   <div className="govuk-summary-list__row">
                     <dt className="govuk-summary-list__key">Interview</dt>
                     <dd className="govuk-summary-list__value">
-                      {longDateTime(a.interview.startsAt)}
+                      {longDateTimeRange(a.interview.startsAt, a.interview.endsAt)}
                       {a.interview.place && `, ${a.interview.place}`}
                     </dd>
                   </div>
@@ -131,6 +131,13 @@ export function CandidateBookingPage(): React.ReactNode {
     mutationFn: () => candidateApi.book(orgId, applicationId, slotId),
     onSuccess: async () => {
       await refresh();
+      const slot = slots.data?.slots.find((s) => s.id === slotId);
+      setFlash(
+        back,
+        slot
+          ? `Your interview is booked for ${longDateTimeRange(slot.startsAt, slot.endsAt)}. We have emailed you a calendar file for it.`
+          : "Your interview is booked. We have emailed you a calendar file for it.",
+      );
       navigate({ to: back });
     },
     onError: () => refresh(),
@@ -139,6 +146,7 @@ export function CandidateBookingPage(): React.ReactNode {
     mutationFn: () => candidateApi.cancelBooking(orgId, applicationId),
     onSuccess: async () => {
       await refresh();
+      setFlash(back, "Your interview is cancelled. Book another time when you are ready.");
       navigate({ to: back });
     },
   });
@@ -158,7 +166,7 @@ export function CandidateBookingPage(): React.ReactNode {
         <>
           {slots.data.booked && (
             <div className="govuk-inset-text">
-              Your interview is booked for {longDateTime(slots.data.booked.startsAt)}
+              Your interview is booked for {longDateTimeRange(slots.data.booked.startsAt, slots.data.booked.endsAt)}
               {slots.data.booked.place && ` at ${slots.data.booked.place}`}.{" "}
               <Button secondary type="button" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
                 Cancel this interview
@@ -188,7 +196,7 @@ export function CandidateBookingPage(): React.ReactNode {
                         onChange={() => setSlotId(s.id)}
                       />
                       <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? "slot" : `slot-${i}`}>
-                        {longDateTime(s.startsAt)}
+                        {longDateTimeRange(s.startsAt, s.endsAt)}
                         {s.place && `, ${s.place}`}
                       </label>
                     </div>
