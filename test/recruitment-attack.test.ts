@@ -629,3 +629,61 @@ describe("the funnel's disclosure control", () => {
     expect(res.json.timeToHire.hires ?? 0).toBe(0);
   });
 });
+
+describe("a candidate's own requests, bent", () => {
+  async function setUp() {
+    const { council, employers, hubQuestion } = await board(hub);
+    const ad = await advert(hub, council.id, employers[0].org.id);
+    const me = await candidate(hub, council);
+    return { council, employers, hubQuestion, ad, me, base: `/api/orgs/${council.id}/candidate/applications` };
+  }
+
+  it("applying twice at once, or with the same advert twice in one request, makes one application", async () => {
+    const s = await setUp();
+    const answers = [{ questionId: s.hubQuestion.id, answer: "I listen first." }];
+    const dup = await s.me.client.post(s.base, { advertIds: [s.ad.id, s.ad.id], answers });
+    const [a, b] = await Promise.all([
+      s.me.client.post(s.base, { advertIds: [s.ad.id], answers }),
+      s.me.client.post(s.base, { advertIds: [s.ad.id], answers }),
+    ]);
+    expect([dup.status, a.status, b.status].filter((x) => x === 201).length).toBeLessThanOrEqual(1);
+    for (const res of [dup, a, b]) expect(res.status).toBeLessThan(500);
+    const rows = await hub.deps.db.select().from(applications).where(eq(applications.advertId, s.ad.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it("answers to questions the advert does not ask (another council's) are not stored", async () => {
+    const s = await setUp();
+    const other = await board(hub);
+    const res = await s.me.client.post(s.base, {
+      advertIds: [s.ad.id],
+      answers: [
+        { questionId: s.hubQuestion.id, answer: "I listen first." },
+        { questionId: other.hubQuestion.id, answer: "SMUGGLED TEXT" },
+      ],
+    });
+    expect(res.status).toBeLessThan(500);
+    const rows = await hub.deps.db.select().from(applications).where(eq(applications.advertId, s.ad.id));
+    expect(JSON.stringify(rows)).not.toContain("SMUGGLED TEXT");
+  });
+
+  it("books no interview before the employer asks for one, nor a time that has passed", async () => {
+    const s = await setUp();
+    const [app] = (
+      await s.me.client.post(s.base, {
+        advertIds: [s.ad.id],
+        answers: [{ questionId: s.hubQuestion.id, answer: "I listen first." }],
+      })
+    ).json.applications;
+    const future = await slot(hub, s.employers[0].org.id, s.ad.id, "2026-06-22T10:00:00Z");
+    const early = await s.me.client.request("PUT", `${s.base}/${app.id}/booking`, { slotId: future.id });
+    expect([400, 404, 409, 422]).toContain(early.status);
+    await hub.deps.db.update(applications).set({ stage: "interview" }).where(eq(applications.id, app.id));
+    const past = await slot(hub, s.employers[0].org.id, s.ad.id, "2026-06-01T10:00:00Z");
+    const late = await s.me.client.request("PUT", `${s.base}/${app.id}/booking`, { slotId: past.id });
+    expect([400, 404, 409, 422]).toContain(late.status);
+    const { interviewSlots } = await import("../src/server/db/schema");
+    const slots = await hub.deps.db.select().from(interviewSlots).where(eq(interviewSlots.advertId, s.ad.id));
+    expect(slots.every((x) => x.applicationId === null)).toBe(true);
+  });
+});
