@@ -247,7 +247,9 @@ describe("an advert's page", () => {
     expect(JSON.stringify(a)).not.toContain(advert.vacancyId);
     expect(JSON.stringify(a)).not.toContain(advert.workplaceId);
 
+    // The same visitor again is not counted again that day; another visitor is.
     await anon.get(`/api/public/jobs/${advert.id}`);
+    await new Client(hub).get(`/api/public/jobs/${advert.id}`);
     const views = await hub.deps.db.select().from(advertViewDays).where(eq(advertViewDays.advertId, advert.id));
     expect(views).toEqual([{ advertId: advert.id, orgId: employer.id, day: "2026-06-15", views: 2 }]);
   });

@@ -213,7 +213,7 @@ describe("the public job board", () => {
     expect(other.status).toBe(400);
   });
 
-  it("counts page views without failing anyone, and not for a closed advert or an unknown id", async () => {
+  it("counts page views without failing anyone, once a day per visitor, and not for a closed advert or an unknown id", async () => {
     const { council, employer } = await boardCouncil(hub);
     const ad = await insertAdvert(hub, { councilId: council.id, orgId: employer.id });
     const closed = await insertAdvert(hub, { councilId: council.id, orgId: employer.id }, { status: "closed" });
@@ -228,6 +228,14 @@ describe("the public job board", () => {
     const days = await hub.deps.db.select().from(advertViewDays);
     expect(days.filter((d) => d.advertId === ad.id).reduce((n, d) => n + d.views, 0)).toBe(20);
     expect(days.some((d) => d.advertId === closed.id)).toBe(false);
+    // One visitor reloading (or a script asking) 30 times swells the views by one a day.
+    const script = new Client(hub);
+    for (let i = 0; i < 30; i++) expect((await script.get(`/api/public/jobs/${ad.id}`)).status).toBe(200);
+    const after = await hub.deps.db.select().from(advertViewDays);
+    expect(after.filter((d) => d.advertId === ad.id).reduce((n, d) => n + d.views, 0)).toBe(21);
+    // Nothing that names the visitor is kept: only a hash of address, advert and day.
+    const { signInAttempts } = await import("../src/server/db/schema");
+    expect(JSON.stringify(await hub.deps.db.select().from(signInAttempts))).not.toContain("198.51.100.");
   });
 });
 

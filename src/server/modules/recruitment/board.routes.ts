@@ -11,6 +11,7 @@ import {
   jobSearchResponse,
 } from "../../../shared/schemas/jobs";
 import { systemCtx } from "../../context";
+import { clientAddress } from "../../http/client-address";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
@@ -93,11 +94,15 @@ export function boardRoutes(r: Router) {
       tag,
       scope: "public",
       summary:
-        "A live advert's page: the advert, its pay against the National Living Wage and the Real Living Wage, where the role leads in the council's career framework, the employer's name and the workplace's area. Counts a page view. 404 once it has closed or passed its closing date",
+        "A live advert's page: the advert, its pay against the National Living Wage and the Real Living Wage, where the role leads in the council's career framework, the employer's name and the workplace's area. Counts a page view (once a day from one address). 404 once it has closed or passed its closing date",
     },
     async (c) =>
       c.json(
-        await viewJobAdvert(systemCtx(c.var.deps), idParam(c, "advertId", "job. It may have closed or been filled")),
+        await viewJobAdvert(
+          systemCtx(c.var.deps),
+          idParam(c, "advertId", "job. It may have closed or been filled"),
+          clientAddress(c),
+        ),
       ),
   );
 

@@ -14,8 +14,10 @@ import {
   POSTCODE_MESSAGE,
 } from "../../../shared/schemas/jobs";
 import type { Ctx } from "../../context";
+import { sha256 } from "../../lib/crypto";
 import { AppError, badRequest, notFound } from "../../lib/errors";
-import { isoDate } from "../../lib/time";
+import { addHours, isoDate } from "../../lib/time";
+import * as authRepo from "../auth/auth.repo";
 import { frameworkInForce } from "../frameworks/frameworks.service";
 import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
 import { listPayFloors } from "../reference/reference.repo";
@@ -209,9 +211,23 @@ export async function jobAdvert(ctx: Ctx, id: string): Promise<JobAdvertResponse
   });
 }
 
-/** A live advert's page for a visitor: the page data, and one page view counted (no one's details kept). */
-export async function viewJobAdvert(ctx: Ctx, id: string): Promise<JobAdvertResponse> {
-  const [advert] = await Promise.all([jobAdvert(ctx, id), repo.countAdvertView(ctx.db, id, isoDate(ctx.deps.now()))]);
+/**
+ * Counts a view once a day per client address and advert: reloading a page (or a script asking
+ * again and again) must not swell the funnel's views. Only a hash of the address, advert and day
+ * is kept, in the throttle table the sign-in clean-up empties after a day.
+ */
+async function countViewOnce(ctx: Ctx, id: string, clientAddress: string) {
+  const now = ctx.deps.now();
+  const today = isoDate(now);
+  const key = sha256(`advert-view:${clientAddress}:${id}:${today}`);
+  if ((await authRepo.countAttemptsSince(ctx.db, key, addHours(now, -24))) > 0) return;
+  await authRepo.insertAttempt(ctx.db, key, now);
+  await repo.countAdvertView(ctx.db, id, today);
+}
+
+/** A live advert's page for a visitor: the page data, and a page view counted (no one's details kept). */
+export async function viewJobAdvert(ctx: Ctx, id: string, clientAddress: string): Promise<JobAdvertResponse> {
+  const [advert] = await Promise.all([jobAdvert(ctx, id), countViewOnce(ctx, id, clientAddress)]);
   return advert;
 }
 
