@@ -1,7 +1,6 @@
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
-import type { PayAgeBand } from "../../../shared/recruitment";
 import type { AdvertView } from "../../../shared/schemas/recruitment";
-import type { AdvertWithExtras } from "./adverts.service";
+import { type AdvertWithExtras, advertFields } from "./adverts.service";
 
 // What an employer (and the council's hub) sees of an advert: pay in pounds, never a person.
 
@@ -18,25 +17,7 @@ export function presentAdvert(r: AdvertWithExtras): AdvertView {
     workplace: { id: a.workplaceId, name: r.workplaceName },
     place: { postcode: a.postcode, outward: a.outward },
     jobRole: { code: a.jobRole, label: JOB_ROLES[a.jobRole] ?? String(a.jobRole) },
-    frameworkRoleKey: a.frameworkRoleKey,
-    title: a.title,
-    reference: a.reference,
-    summary: a.summary,
-    description: a.description,
-    payUnit: a.payUnit as AdvertView["payUnit"],
-    payMin: a.payMinPence / 100,
-    payMax: a.payMaxPence === null ? null : a.payMaxPence / 100,
-    payAgeBand: a.payAgeBand as PayAgeBand,
-    hoursPerWeek: a.hoursPerWeek,
-    zeroHours: a.zeroHours,
-    contractType: a.contractType as AdvertView["contractType"],
-    shiftPattern: a.shiftPattern,
-    drivingRequired: a.drivingRequired,
-    visaSponsorship: a.visaSponsorship,
-    noExperienceNeeded: a.noExperienceNeeded,
-    offers: a.offers,
-    values: a.values,
-    closingDate: a.closingDate,
+    ...advertFields(a),
     publishedAt: a.publishedAt?.toISOString() ?? null,
     closedAt: a.closedAt?.toISOString() ?? null,
     questions: r.questions.map((q) => ({ id: q.id, value: q.value, question: q.question, guidance: q.guidance })),

@@ -113,7 +113,8 @@ const columnsOf = (f: Fields) => ({
   closingDate: f.closingDate,
 });
 
-const fieldsOf = (a: repo.AdvertRow, questions: { value: string; question: string; guidance: string }[]): Fields => ({
+/** An advert row's fields as the form and the employer's views give them: pay in pounds, not pence. */
+export const advertFields = (a: repo.AdvertRow): Omit<Fields, "questions"> => ({
   frameworkRoleKey: a.frameworkRoleKey,
   title: a.title,
   reference: a.reference,
@@ -133,6 +134,10 @@ const fieldsOf = (a: repo.AdvertRow, questions: { value: string; question: strin
   offers: a.offers,
   values: a.values,
   closingDate: a.closingDate,
+});
+
+const fieldsOf = (a: repo.AdvertRow, questions: { value: string; question: string; guidance: string }[]): Fields => ({
+  ...advertFields(a),
   questions: questions.map((q) => ({ value: q.value, question: q.question, guidance: q.guidance })),
 });
 
