@@ -22,6 +22,13 @@ const BAND_AGE: Record<PayAgeBand, { age: number; apprentice: boolean; who: stri
   apprentice: { age: 16, apprentice: true, who: "apprentices" },
 };
 
+/**
+ * An advert is open (on the board, taking applications) when published and its closing date has
+ * not passed: the periodic close catches up later. The same condition in SQL: adverts.repo.ts openAdvert.
+ */
+export const isOpenAdvert = (a: { status: string; closingDate: string }, today: string) =>
+  a.status === "published" && a.closingDate >= today;
+
 export const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 
 /** The statutory minimum (National Living Wage or Minimum Wage band) for an advert's age band on a date. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import {
   applications,
@@ -14,6 +14,19 @@ import {
 // council's moderation list (scoped by the board's council) and the periodic close.
 
 export type AdvertRow = typeof jobAdverts.$inferSelect;
+
+// An open advert (on the board, taking applications) is published and its closing date has not
+// passed: the periodic close only catches up later. Every query that means "open" uses one of these.
+
+/** Open on `today`, as a Drizzle condition. */
+export const openAdvert = (today: string): SQL =>
+  and(eq(jobAdverts.status, "published"), gte(jobAdverts.closingDate, today)) as SQL;
+
+/** Open on `today`, for raw SQL over job_adverts called `name` in the query (an alias, or job_adverts). */
+export function openAdvertSql(name: string, today: string): SQL {
+  const t = sql.raw(name);
+  return sql`${t}.status = 'published' and ${t}.closing_date >= ${today}::date`;
+}
 
 /** A vacancy of the organisation, with its workplace. */
 export const findVacancyWithWorkplace = async (db: Exec, orgId: string, vacancyId: string) =>

@@ -8,6 +8,7 @@ import { addMinutes, isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import * as authRepo from "../auth/auth.repo";
 import { oneLine, queueEmail } from "../mail/mail.service";
+import { isOpenAdvert } from "./advert-rules";
 import * as repo from "./candidates.repo";
 import { candidateOf, profileOptions } from "./candidates.service";
 
@@ -24,8 +25,6 @@ export const GUEST_CONFIRMATIONS_PER_EMAIL_PER_DAY = 5;
 const GUEST_CONFIRMATIONS = ["application-received", "application-repeat"];
 
 type Advert = Awaited<ReturnType<typeof repo.findAdverts>>[number];
-
-const isOpen = (a: Advert["advert"], today: string) => a.status === "published" && a.closingDate >= today;
 
 /** The values questions each advert asks: the hub's (every advert), the employer's own, and the advert's own. */
 async function questionsOf(ctx: Ctx, councilId: string, adverts: Advert[]) {
@@ -55,7 +54,7 @@ async function openAdverts(ctx: Ctx, councilId: string, ids: string[]) {
   const issues = ids.flatMap((id, i) => {
     const a = found.get(id);
     if (!a) return [{ path: `advertIds.${i}`, message: "We could not find that job on this job board" }];
-    if (!isOpen(a.advert, today))
+    if (!isOpenAdvert(a.advert, today))
       return [
         { path: `advertIds.${i}`, message: `${a.advert.title} at ${a.employer} is no longer open for applications` },
       ];
@@ -86,7 +85,7 @@ export async function candidateQuestions(ctx: OrgCtx, advertIds: string[]) {
 /** The questions of one open advert, for the short form without an account. */
 export async function publicQuestions(ctx: Ctx, advertId: string) {
   const found = await repo.findAdvertAnywhere(ctx.db, advertId);
-  if (!found || !isOpen(found.advert, isoDate(ctx.deps.now()))) throw notFound("job");
+  if (!found || !isOpenAdvert(found.advert, isoDate(ctx.deps.now()))) throw notFound("job");
   return questionsOf(ctx, found.advert.councilId, [found]);
 }
 
@@ -272,7 +271,7 @@ export async function applyAsGuest(
   await authRepo.insertAttempt(ctx.db, key, now);
   const found = await repo.findAdvertAnywhere(ctx.db, advertId);
   if (!found) throw notFound("job");
-  if (!isOpen(found.advert, isoDate(now)))
+  if (!isOpenAdvert(found.advert, isoDate(now)))
     throw conflict("advert_closed", `${found.advert.title} at ${found.employer} is no longer open for applications.`);
   const questions = await questionsOf(ctx, found.advert.councilId, [found]);
   const given = checkAnswers(questions, input.answers);

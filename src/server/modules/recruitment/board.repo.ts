@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { jobAlerts, postcodeDistricts } from "../../db/schema";
+import { openAdvertSql } from "./adverts.repo";
 
 // The public job board's queries (issue 17 item 2). Every query is scoped to one council's
 // board, and only adverts that are published with a closing date not yet passed ever leave.
@@ -63,11 +64,7 @@ const hourlyPence = sql`(case when a.pay_unit = 'hour' then a.pay_min_pence::flo
   else a.pay_min_pence / (${WEEKS_A_YEAR} * coalesce(nullif(a.hours_per_week, 0), ${DEFAULT_WEEK})) end)`;
 
 function conditions(f: BoardFilter): SQL[] {
-  const where: SQL[] = [
-    sql`a.council_id = ${f.councilId}`,
-    sql`a.status = 'published'`,
-    sql`a.closing_date >= ${f.today}::date`,
-  ];
+  const where: SQL[] = [sql`a.council_id = ${f.councilId}`, openAdvertSql("a", f.today)];
   if (f.q) {
     const p = likePattern(f.q);
     where.push(sql`(a.title ilike ${p} or a.summary ilike ${p})`);
@@ -129,7 +126,7 @@ export async function searchAdverts(db: Exec, f: BoardFilter, page: { limit: num
 export async function countLiveAdverts(db: Exec, councilId: string, today: string) {
   const result = await db.execute(sql`
     select job_role, framework_role_key, count(*)::int as n from job_adverts
-    where council_id = ${councilId} and status = 'published' and closing_date >= ${today}::date
+    where council_id = ${councilId} and ${openAdvertSql("job_adverts", today)}
     group by job_role, framework_role_key`);
   return result.rows as { job_role: number; framework_role_key: string | null; n: number }[];
 }
@@ -185,14 +182,14 @@ const ADVERT_PAGE_COLUMNS = sql`a.id, a.org_id, a.council_id, c.name as council_
 /** A live advert with its employer, workplace and board; undefined when closed, past its closing date or unknown. */
 export async function findLiveAdvert(db: Exec, id: string, today: string) {
   const result = await db.execute(sql`select ${ADVERT_PAGE_COLUMNS}
-    where a.id = ${id} and a.status = 'published' and a.closing_date >= ${today}::date`);
+    where a.id = ${id} and ${openAdvertSql("a", today)}`);
   return result.rows[0] as unknown as AdvertPageRow | undefined;
 }
 
 /** A board's live adverts, newest first, with everything the feed gives of each. */
 export async function listLiveAdverts(db: Exec, councilId: string, today: string, limit: number) {
   const result = await db.execute(sql`select ${ADVERT_PAGE_COLUMNS}
-    where a.council_id = ${councilId} and a.status = 'published' and a.closing_date >= ${today}::date
+    where a.council_id = ${councilId} and ${openAdvertSql("a", today)}
     order by a.published_at desc, a.id limit ${limit}`);
   return result.rows as unknown as AdvertPageRow[];
 }
@@ -205,7 +202,7 @@ export async function countAdvertView(db: Exec, id: string, today: string) {
   await db.execute(sql`
     insert into advert_view_days (advert_id, org_id, day, views)
     select id, org_id, ${today}::date, 1 from job_adverts
-    where id = ${id} and status = 'published' and closing_date >= ${today}::date
+    where id = ${id} and ${openAdvertSql("job_adverts", today)}
     on conflict (advert_id, day) do update set views = advert_view_days.views + 1`);
 }
 
@@ -294,7 +291,7 @@ export const findCouncilById = async (db: Exec, id: string) => {
 export async function listBoards(db: Exec, today: string) {
   const result = await db.execute(sql`
     select o.name, o.slug, count(a.id)::int as live from organisations o
-      left join job_adverts a on a.council_id = o.id and a.status = 'published' and a.closing_date >= ${today}::date
+      left join job_adverts a on a.council_id = o.id and ${openAdvertSql("a", today)}
     where o.kind = 'council'
     group by o.id, o.name, o.slug
     order by o.name`);

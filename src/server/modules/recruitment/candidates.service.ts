@@ -13,6 +13,7 @@ import { frameworkInForce } from "../frameworks/frameworks.service";
 import { oneLine, queueEmail } from "../mail/mail.service";
 import { providersOf } from "../orgs/commissioning";
 import { findOrgBySlug, insertMembership } from "../orgs/orgs.repo";
+import { isOpenAdvert } from "./advert-rules";
 import * as repo from "./candidates.repo";
 
 // A candidate's account at one council's job board (issue 17 item 3): sign-up with a verified
@@ -341,7 +342,7 @@ export async function listInvitations(ctx: OrgCtx) {
       id: r.advert.id,
       title: r.advert.title,
       closingDate: r.advert.closingDate,
-      open: r.advert.status === "published" && r.advert.closingDate >= today,
+      open: isOpenAdvert(r.advert, today),
     },
     message: r.invitation.message,
     sentAt: r.invitation.createdAt,

@@ -4,6 +4,7 @@ import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { oneLine, queueEmail } from "../mail/mail.service";
 import { councilsOf } from "../orgs/commissioning";
+import { isOpenAdvert } from "./advert-rules";
 import * as repo from "./candidates.repo";
 import { profileOptions } from "./candidates.service";
 
@@ -46,7 +47,7 @@ export async function inviteFromPool(ctx: OrgCtx, candidateId: string, input: { 
   if (!found) throw notFound("candidate");
   const advert = await repo.findOwnAdvert(ctx.db, ctx.org.id, input.advertId);
   const today = isoDate(ctx.deps.now());
-  if (advert?.status !== "published" || advert.closingDate < today || advert.councilId !== found.profile.councilId)
+  if (!advert || !isOpenAdvert(advert, today) || advert.councilId !== found.profile.councilId)
     throw badRequest("validation", "Choose one of your open jobs on the candidate's job board.", [
       { path: "advertId", message: "Choose one of your open jobs" },
     ]);
