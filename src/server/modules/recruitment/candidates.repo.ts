@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import {
   applicationEvents,
@@ -20,6 +20,7 @@ import {
   users,
   valuesQuestions,
 } from "../../db/schema";
+import { openAdvert } from "./adverts.repo";
 
 // Every query the candidate part makes: a candidate's own rows are always asked for by their
 // user id and council; an employer's view of the pool by its consent (see searchPool).
@@ -120,11 +121,7 @@ const advertColumns = {
 
 /** Adverts open on a council's board today: published and the closing date not passed. */
 const openOn = (councilId: string, today: string): SQL =>
-  and(
-    eq(jobAdverts.councilId, councilId),
-    eq(jobAdverts.status, "published"),
-    gte(jobAdverts.closingDate, today),
-  ) as SQL;
+  and(eq(jobAdverts.councilId, councilId), openAdvert(today)) as SQL;
 
 export const listOpenAdverts = (db: Exec, councilId: string, today: string) =>
   db
@@ -418,7 +415,7 @@ export const listOwnOpenAdverts = (db: Exec, orgId: string, today: string) =>
   db
     .select({ id: jobAdverts.id, title: jobAdverts.title })
     .from(jobAdverts)
-    .where(and(eq(jobAdverts.orgId, orgId), eq(jobAdverts.status, "published"), gte(jobAdverts.closingDate, today)))
+    .where(and(eq(jobAdverts.orgId, orgId), openAdvert(today)))
     .orderBy(asc(jobAdverts.title))
     .limit(500);
 
