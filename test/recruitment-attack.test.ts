@@ -695,3 +695,47 @@ describe("a candidate's own requests, bent", () => {
     expect(slots.every((x) => x.applicationId === null)).toBe(true);
   });
 });
+
+describe("sources and deleted accounts", () => {
+  it("another council's campaign code does not attribute an application to that campaign", async () => {
+    const mine = await board(hub);
+    const theirs = await board(hub);
+    const ad = await advert(hub, mine.council.id, mine.employers[0].org.id);
+    const email = `src-${uniq()}@example.test`;
+    const res = await new Client(hub).post(`/api/public/jobs/${ad.id}/apply`, {
+      name: "Source Probe",
+      email,
+      phone: "07700 900123",
+      rightToWork: "yes",
+      experience: "",
+      answers: [{ questionId: mine.hubQuestion.id, answer: "Yes" }],
+      source: theirs.campaign.code,
+    });
+    expect(res.status).toBeLessThan(500);
+    const [row] = await hub.deps.db.select().from(applications).where(eq(applications.email, email));
+    if (row) expect(row.campaignId).not.toBe(theirs.campaign.id);
+  });
+
+  it("a deleted candidate cannot sign in, keeps no session and is not found in the pool", async () => {
+    const { council, employers } = await board(hub);
+    const email = `gone-${uniq()}@example.test`;
+    const c = new Client(hub);
+    await c.post("/api/public/candidates", { council: council.slug, name: "Gone", email, password: PASSWORD });
+    const link = (await lastEmailTo(hub, email))?.token;
+    expect((await new Client(hub).post("/api/public/candidates/verify", { token: link })).status).toBe(200);
+    const me2 = await signedIn(hub, email);
+    await me2.get("/api/auth/me");
+    await me2.request("PUT", `/api/orgs/${council.id}/candidate/pool`, { visibility: "all" });
+    const employer = await signedIn(hub, employers[0].admin.email);
+    const poolUrl = `/api/orgs/${employers[0].org.id}/recruitment/pool`;
+    expect((await employer.get(poolUrl)).text).toContain("Gone");
+    expect((await me2.post(`/api/orgs/${council.id}/candidate/account/delete`, { password: PASSWORD })).status).toBe(
+      200,
+    );
+    expect((await new Client(hub).post("/api/auth/sign-in", { email, password: PASSWORD })).status).toBe(401);
+    expect((await me2.get(`/api/orgs/${council.id}/candidate/profile`)).status).toBe(401);
+    expect((await employer.get(poolUrl)).text).not.toContain("Gone");
+    const [user] = await hub.deps.db.select().from(users).where(eq(users.email, email));
+    expect(user).toBeUndefined();
+  });
+});
