@@ -31,6 +31,7 @@ import { Table } from "../../components/Table";
 import { useOrg, useOrgId } from "../../lib/org";
 import { type AdvertView, recruitmentApi, recruitmentKeys, recruitmentQueries } from "../../queries/recruitment";
 import { vacancyQueries } from "../../queries/vacancies";
+import { advertHoursText } from "./advert-text";
 import {
   CheckboxesField,
   CheckboxField,
@@ -472,10 +473,7 @@ export function AdvertPage(): React.ReactNode {
           ["Status", <StatusTag key="s" status={a.status} />],
           ["Job board", a.board.name],
           ["Pay", payText(a)],
-          [
-            "Hours",
-            a.zeroHours ? "Zero hours: no guaranteed hours" : a.hoursPerWeek ? `${a.hoursPerWeek} a week` : "—",
-          ],
+          ["Hours", advertHoursText(a)],
           ["Closing date", longDate(a.closingDate)],
           [
             "Applications",

@@ -33,7 +33,7 @@ import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
 import { useOrg, useWorkplaceOptions } from "../../lib/org";
 import { type ApplicationDetail, recruitmentApi, recruitmentKeys, recruitmentQueries } from "../../queries/recruitment";
-import { CheckboxField, RecruitmentLinks, SummaryList } from "./common";
+import { ADVERT_STATUS, CheckboxField, RecruitmentLinks, SummaryList } from "./common";
 
 // An employer's applications (issue 17 item 5): the board by stage with bulk moves, and one
 // application with what the candidate shared, the move form (starting someone makes their staff
@@ -92,7 +92,17 @@ export function ApplicationsPage(): React.ReactNode {
             onChange={(v) => navigate({ to: ".", search: { ...search, advertId: v || undefined }, replace: true })}
             options={[
               { value: "", label: "All jobs" },
-              ...(adverts.data?.adverts ?? []).map((a) => ({ value: a.id, label: `${a.title}, ${a.workplace.name}` })),
+              // The same post is often advertised more than once: the status and closing date tell them apart.
+              ...(adverts.data?.adverts ?? []).map((a) => ({
+                value: a.id,
+                label: `${a.title}, ${a.workplace.name} (${
+                  a.status === "published"
+                    ? `closes ${longDate(a.closingDate)}`
+                    : a.closedAt
+                      ? `closed ${longDate(a.closedAt)}`
+                      : (ADVERT_STATUS[a.status]?.label ?? a.status).toLowerCase()
+                })`,
+              })),
             ]}
           />
         </div>

@@ -2,6 +2,7 @@ import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useFormContext } from "react-hook-form";
 import { Fieldset } from "../../components/Fieldset";
+import { advertPayText } from "./advert-text";
 
 // Pieces the employer's recruitment pages share: status tags, pay in words, summary lists, and
 // the checkbox fields a <Form> needs (one yes/no box, or several values).
@@ -27,10 +28,8 @@ export function StatusTag({ status }: { status: string }) {
 export const pounds = (n: number) =>
   n.toLocaleString("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: n % 1 ? 2 : 0 });
 
-export function payText(a: { payUnit: string; payMin: number; payMax: number | null }) {
-  const range = a.payMax && a.payMax !== a.payMin ? `${pounds(a.payMin)} to ${pounds(a.payMax)}` : pounds(a.payMin);
-  return `${range} ${a.payUnit === "hour" ? "an hour" : "a year"}`;
-}
+/** An advert's pay as the public job board says it (advert-text.ts). */
+export const payText = advertPayText;
 
 export function SummaryList({ rows }: { rows: [string, ReactNode][] }) {
   return (

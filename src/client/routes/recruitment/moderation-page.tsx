@@ -8,6 +8,7 @@ import { Button, Form, SuccessBanner, TextAreaField, useSchemaForm } from "../..
 import { Page } from "../../components/Page";
 import { useOrg, useOrgId } from "../../lib/org";
 import { recruitmentApi, recruitmentQueries } from "../../queries/recruitment";
+import { advertHoursText } from "./advert-text";
 import { payText, SummaryList } from "./common";
 
 // The council's hub checks the adverts on its job board (issue 17 item 1): newest first, and
@@ -71,7 +72,7 @@ export function ModerationPage(): React.ReactNode {
             rows={[
               ["Workplace", a.workplace.name],
               ["Pay", payText(a)],
-              ["Hours", a.zeroHours ? "Zero hours" : a.hoursPerWeek ? `${a.hoursPerWeek} a week` : "—"],
+              ["Hours", advertHoursText(a)],
               ["Contract", CONTRACT_LABELS[a.contractType]],
               ["Published", a.publishedAt ? longDate(a.publishedAt) : "—"],
               ["Closing date", longDate(a.closingDate)],
