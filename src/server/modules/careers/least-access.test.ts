@@ -48,12 +48,16 @@ describe("least access to career frameworks and development plans", () => {
         "returns.view",
       ] as const)
         expect(TOKEN_MATRIX[scope], `${scope} ${p}`).not.toContain(p);
+    // A candidate also has candidate.self: their own profile and applications, nobody else's.
+    const own = new Set(["org.view", "self.view", "candidate.self"]);
     for (const role of ["staff_member", "candidate", "trainer"] as const) {
       expect(
-        MATRIX[role].filter((p) => p !== "org.view" && p !== "self.view"),
+        MATRIX[role].filter((p) => !own.has(p)),
         role,
       ).toEqual([]);
     }
+    expect(MATRIX.candidate).toContain("candidate.self");
+    expect(ROLES.filter((r) => MATRIX[r].includes("candidate.self"))).toEqual(["candidate"]);
     // Whoever may read shared plans may read staff records (plans are shared with the employer's managers).
     for (const role of ROLES)
       if (MATRIX[role].includes("careers.plans")) expect(MATRIX[role], role).toContain("staff.view");
