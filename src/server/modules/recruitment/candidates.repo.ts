@@ -207,8 +207,8 @@ const slotColumns = {
   place: interviewSlots.place,
 };
 
-/** A candidate's applications on a council's board, newest first, with the booked interview. */
-export const listCandidateApplications = (db: Exec, userId: string, councilId: string) =>
+/** Applications with their advert's title, the employer and the booked interview, under `where`. */
+const applicationsWithSlot = (db: Exec, where: SQL | undefined) =>
   db
     .select({
       application: applications,
@@ -220,27 +220,21 @@ export const listCandidateApplications = (db: Exec, userId: string, councilId: s
     .innerJoin(jobAdverts, eq(jobAdverts.id, applications.advertId))
     .innerJoin(organisations, eq(organisations.id, applications.orgId))
     .leftJoin(interviewSlots, eq(interviewSlots.applicationId, applications.id))
-    .where(and(eq(applications.candidateUserId, userId), eq(applications.councilId, councilId)))
+    .where(where);
+
+/** A candidate's applications on a council's board, newest first, with the booked interview. */
+export const listCandidateApplications = (db: Exec, userId: string, councilId: string) =>
+  applicationsWithSlot(db, and(eq(applications.candidateUserId, userId), eq(applications.councilId, councilId)))
     .orderBy(desc(applications.submittedAt))
     .limit(500);
 
 /** One application, only if it is this candidate's on this council's board. */
 export const findCandidateApplication = async (db: Exec, userId: string, councilId: string, id: string) =>
   (
-    await db
-      .select({
-        application: applications,
-        title: jobAdverts.title,
-        employer: organisations.name,
-        slot: slotColumns,
-      })
-      .from(applications)
-      .innerJoin(jobAdverts, eq(jobAdverts.id, applications.advertId))
-      .innerJoin(organisations, eq(organisations.id, applications.orgId))
-      .leftJoin(interviewSlots, eq(interviewSlots.applicationId, applications.id))
-      .where(
-        and(eq(applications.id, id), eq(applications.candidateUserId, userId), eq(applications.councilId, councilId)),
-      )
+    await applicationsWithSlot(
+      db,
+      and(eq(applications.id, id), eq(applications.candidateUserId, userId), eq(applications.councilId, councilId)),
+    )
   )[0];
 
 /** Moves an application on only from the stage the caller read (a concurrent move makes it return nothing). */
