@@ -22,6 +22,10 @@ async function cli(...args: string[]) {
   return { code, stdout, stderr, json: () => JSON.parse(stdout) };
 }
 
+/** `hub recruitment funnel` for an organisation over December 2025, the month the applications came in. */
+const december = (org: string, ...more: string[]) =>
+  cli("recruitment", "funnel", "--org", org, "--from", "2025-12-01", "--to", "2025-12-31", ...more);
+
 describe("hub recruitment funnel", async () => {
   const { council } = await makeSystem(hub);
   const orgs = [
@@ -39,18 +43,7 @@ describe("hub recruitment funnel", async () => {
 
   it("prints the stages and retention by route for a council, withholding as the page does", async () => {
     // The CLI's clock is the real one: the 3-month marks (April 2026) have passed.
-    const out = await cli(
-      "recruitment",
-      "funnel",
-      "--org",
-      council.slug,
-      "--from",
-      "2025-12-01",
-      "--to",
-      "2025-12-31",
-      "--format",
-      "json",
-    );
+    const out = await december(council.slug, "--format", "json");
     expect(out.code, out.stdout + out.stderr).toBe(0);
     const data = out.json();
     expect(data.stages).toEqual([
@@ -67,30 +60,10 @@ describe("hub recruitment funnel", async () => {
   });
 
   it("prints an employer's own funnel unwithheld, and text for people", async () => {
-    const own = await cli(
-      "recruitment",
-      "funnel",
-      "--org",
-      orgs[2].id,
-      "--from",
-      "2025-12-01",
-      "--to",
-      "2025-12-31",
-      "--format",
-      "json",
-    );
+    const own = await december(orgs[2].id, "--format", "json");
     expect(own.json().byRoute[0]).toMatchObject({ route: "Job board", hires: 2, eligible3m: 2, retained3m: 1 });
     expect(own.json().byRoute[0].reasons).toBeUndefined();
-    const text = await cli(
-      "recruitment",
-      "funnel",
-      "--org",
-      council.slug,
-      "--from",
-      "2025-12-01",
-      "--to",
-      "2025-12-31",
-    );
+    const text = await december(council.slug);
     expect(text.stdout).toContain("started    6");
     expect(text.stdout).toContain("3 months - (suppressed) of 6");
   });
