@@ -4,10 +4,17 @@ import { commissionProvider } from "../src/server/modules/orgs/orgs.service";
 import { outwardCode } from "../src/shared/postcode";
 import { type Hub, makeOrg, uniq } from "./harness";
 
-// Adverts on a council's board for the job board's tests, written straight to the tables (the
-// employer's publishing flow is another part's): a workplace, a vacancy and the advert.
+// Adverts on a council's board for joint recruitment's tests (board, candidate, funnel), written
+// straight to the tables (the employer's publishing flow is tested on its own): a workplace, a
+// vacancy and the advert.
 
-export type AdvertValues = Partial<typeof jobAdverts.$inferInsert> & { workplacePostcode?: string; town?: string };
+export type AdvertValues = Partial<typeof jobAdverts.$inferInsert> & {
+  workplacePostcode?: string;
+  town?: string;
+  workplaceName?: string;
+  /** The day the vacancy record opened. */
+  openedOn?: string;
+};
 
 /** A council with one commissioned employer. */
 export async function boardCouncil(hub: Hub) {
@@ -19,14 +26,20 @@ export async function boardCouncil(hub: Hub) {
 
 /** A published advert (by default a permanent care worker job in WA7, £12.80 an hour, 37.5 hours, closing 31 July 2026). */
 export async function insertAdvert(hub: Hub, where: { councilId: string; orgId: string }, values: AdvertValues = {}) {
-  const { workplacePostcode = "WA7 1AB", town = "Runcorn", ...advert } = values;
+  const {
+    workplacePostcode = "WA7 1AB",
+    town = "Runcorn",
+    workplaceName = `Home ${uniq()}`,
+    openedOn = "2026-06-01",
+    ...advert
+  } = values;
   const [w] = await hub.deps.db
     .insert(workplaces)
     .values({
       orgId: where.orgId,
       councilId: where.councilId,
       localRef: `W${uniq()}`,
-      name: `Home ${uniq()}`,
+      name: workplaceName,
       mainService: 2,
       postcode: workplacePostcode,
       town,
@@ -34,7 +47,7 @@ export async function insertAdvert(hub: Hub, where: { councilId: string; orgId: 
     .returning();
   const [v] = await hub.deps.db
     .insert(vacancies)
-    .values({ orgId: where.orgId, workplaceId: w.id, jobRole: advert.jobRole ?? 8, openedOn: "2026-06-01" })
+    .values({ orgId: where.orgId, workplaceId: w.id, jobRole: advert.jobRole ?? 8, openedOn })
     .returning();
   const outward = outwardCode(workplacePostcode);
   const [d] = outward

@@ -1,14 +1,7 @@
 import { eq } from "drizzle-orm";
-import {
-  campaigns,
-  interviewSlots,
-  jobAdverts,
-  users,
-  vacancies,
-  valuesQuestions,
-  workplaces,
-} from "../src/server/db/schema";
+import { campaigns, interviewSlots, users, valuesQuestions } from "../src/server/db/schema";
 import { commissionProvider } from "../src/server/modules/orgs/orgs.service";
+import { type AdvertValues, insertAdvert } from "./board-helpers";
 import { Client, type Hub, lastEmailTo, makeOrg, makeUser, PASSWORD, signedIn, uniq } from "./harness";
 
 // Fixtures for the candidate tests: a council's job board with adverts from its providers (the
@@ -42,40 +35,20 @@ export async function board(hub: Hub) {
   return { council, employers, hubQuestion, campaign };
 }
 
-export async function advert(
-  hub: Hub,
-  councilId: string,
-  orgId: string,
-  values: Partial<typeof jobAdverts.$inferInsert> = {},
-) {
-  const [place] = await hub.deps.db
-    .insert(workplaces)
-    .values({ orgId, councilId, localRef: `W${uniq()}`, name: "Oak House", mainService: 2, postcode: "WA7 1AA" })
-    .returning();
-  const [post] = await hub.deps.db
-    .insert(vacancies)
-    .values({ orgId, workplaceId: place.id, jobRole: 8, openedOn: "2026-05-01" })
-    .returning();
-  const [row] = await hub.deps.db
-    .insert(jobAdverts)
-    .values({
-      orgId,
-      councilId,
-      workplaceId: place.id,
-      vacancyId: post.id,
+/** A published advert at Oak House (WA7 1AA), £13 an hour, with a title of its own. */
+export const advert = (hub: Hub, councilId: string, orgId: string, values: AdvertValues = {}) =>
+  insertAdvert(
+    hub,
+    { councilId, orgId },
+    {
+      workplaceName: "Oak House",
+      workplacePostcode: "WA7 1AA",
+      openedOn: "2026-05-01",
       title: `Care worker ${uniq()}`,
-      jobRole: 8,
-      payUnit: "hour",
       payMinPence: 1300,
-      contractType: "permanent",
-      closingDate: "2026-07-31",
-      status: "published",
-      outward: "WA7",
       ...values,
-    })
-    .returning();
-  return row;
-}
+    },
+  );
 
 export async function employerQuestion(hub: Hub, councilId: string, orgId: string, advertId?: string) {
   return (

@@ -1,12 +1,6 @@
-import {
-  applicationEvents,
-  applications,
-  jobAdverts,
-  staffRecords,
-  vacancies,
-  workplaces,
-} from "../src/server/db/schema";
+import { applicationEvents, applications, staffRecords } from "../src/server/db/schema";
 import { commissionProvider } from "../src/server/modules/orgs/orgs.service";
+import { insertAdvert } from "./board-helpers";
 import { type Hub, makeOrg, uniq } from "./harness";
 
 // Applications written straight to the tables for the recruitment funnel's tests (the funnel
@@ -23,33 +17,13 @@ export function funnelFixtures(hub: Hub) {
     return org;
   }
 
-  async function advert(org: { id: string }, councilId: string, jobRole = 8) {
-    const [w] = await db
-      .insert(workplaces)
-      .values({ orgId: org.id, councilId, localRef: `W${uniq()}`, name: "Home", mainService: 2 })
-      .returning();
-    const [v] = await db
-      .insert(vacancies)
-      .values({ orgId: org.id, workplaceId: w.id, jobRole, openedOn: "2024-01-01" })
-      .returning();
-    const [a] = await db
-      .insert(jobAdverts)
-      .values({
-        orgId: org.id,
-        councilId,
-        workplaceId: w.id,
-        vacancyId: v.id,
-        title: "Care worker",
-        jobRole,
-        payUnit: "hour",
-        payMinPence: 1300,
-        contractType: "permanent",
-        closingDate: "2026-12-31",
-        status: "published",
-      })
-      .returning();
-    return { ...a, workplaceId: w.id };
-  }
+  /** A published advert closing at the end of 2026, on a vacancy open since January 2024. */
+  const advert = (org: { id: string }, councilId: string, jobRole = 8) =>
+    insertAdvert(
+      hub,
+      { councilId, orgId: org.id },
+      { jobRole, openedOn: "2024-01-01", payMinPence: 1300, closingDate: "2026-12-31" },
+    );
 
   /** An application made on `on`, moved through `path` a day apart; a start makes a staff record from `start` to `end`. */
   async function apply(
