@@ -241,6 +241,31 @@ function SignedOut({
   employer: string;
 }) {
   const here = `/jobs/${advertId}/apply${source ? `?source=${encodeURIComponent(source)}` : ""}`;
+  const [sent, setSent] = useState<string | null>(null);
+  // Once sent, the page is the confirmation and where to go next, not the choice of ways to apply.
+  if (sent)
+    return (
+      <>
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h2 className="govuk-panel__title">Application sent</h2>
+          <div className="govuk-panel__body">{sent}</div>
+        </div>
+        <h2 className="govuk-heading-m">What happens next</h2>
+        <p className="govuk-body">{employer} will contact you by email or phone about your application.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/jobs" search={{ council: councilSlug, ...(source ? { source } : {}) }}>
+            Find more care jobs
+          </Link>
+        </p>
+        <p className="govuk-body">
+          To apply for several jobs at once and see where each application is,{" "}
+          <Link className="govuk-link" to="/jobs/account/new" search={{ council: councilSlug }}>
+            create an account
+          </Link>
+          .
+        </p>
+      </>
+    );
   return (
     <>
       <h2 className="govuk-heading-m">Apply with an account</h2>
@@ -261,12 +286,22 @@ function SignedOut({
         </li>
       </ul>
       <h2 className="govuk-heading-m">Or apply without an account</h2>
-      <GuestForm advertId={advertId} source={source} employer={employer} />
+      <GuestForm advertId={advertId} source={source} employer={employer} onSent={setSent} />
     </>
   );
 }
 
-function GuestForm({ advertId, source, employer }: { advertId: string; source?: string; employer: string }) {
+function GuestForm({
+  advertId,
+  source,
+  employer,
+  onSent,
+}: {
+  advertId: string;
+  source?: string;
+  employer: string;
+  onSent: (message: string) => void;
+}) {
   const questions = useQuery(candidateQueries.publicQuestions(advertId));
   const [form, setForm] = useState({ name: "", email: "", phone: "", experience: "", rightToWork: "" });
   const [answers, setAnswers] = useState<Record<string, string>>({});
@@ -278,14 +313,11 @@ function GuestForm({ advertId, source, employer }: { advertId: string; source?: 
         answers: answersOf(questions.data?.questions ?? [], answers),
         source,
       }),
+    onSuccess: (res) => {
+      onSent(res.message);
+      window.scrollTo(0, 0);
+    },
   });
-  if (send.data)
-    return (
-      <div className="govuk-panel govuk-panel--confirmation">
-        <h2 className="govuk-panel__title">Application sent</h2>
-        <div className="govuk-panel__body">{send.data.message}</div>
-      </div>
-    );
   const errors = fieldErrors(send.error);
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   const fields: Record<string, string> = {
