@@ -465,6 +465,30 @@ describe("the stage machine and adverts under attack", () => {
     expect(ad.payMinPence).toBe(1300);
     expect(ad.status).toBe("published");
   });
+
+  it("a refused advert cannot be published again unchanged: changing it makes it a draft, which can", async () => {
+    const e = await employerWithAdvert(hub);
+    const url = `${e.base}/adverts/${e.advert.id}`;
+    const council = await signedIn(hub, e.councilAdmin?.email as string);
+    const refused = await council.post(`/api/orgs/${e.councilId}/recruitment/moderation/${e.advert.id}/refuse`, {
+      reason: "The advert does not say the hours.",
+    });
+    expect(refused.status).toBe(200);
+    const again = await e.client.post(`${url}/publish`);
+    expect(again.status, again.text).toBe(409);
+    expect(again.json.error.message).toContain("The advert does not say the hours.");
+    const [still] = await hub.deps.db.select().from(jobAdverts).where(eq(jobAdverts.id, e.advert.id));
+    expect(still.status).toBe("refused");
+    expect((await new Client(hub).get(`/api/public/jobs/${e.advert.id}`)).status).toBe(404);
+    // The employer answers the reason: the advert is a draft, with the reason still to read, and publishes.
+    const fixed = await e.client.patch(url, { hoursPerWeek: 37.5, shiftPattern: "Days, 8am to 4pm" });
+    expect(fixed.status, fixed.text).toBe(200);
+    expect(fixed.json.advert).toMatchObject({ status: "draft", moderationNote: "The advert does not say the hours." });
+    const published = await e.client.post(`${url}/publish`);
+    expect(published.status, published.text).toBe(200);
+    expect(published.json.advert).toMatchObject({ status: "published", moderationNote: null });
+    expect((await new Client(hub).get(`/api/public/jobs/${e.advert.id}`)).status).toBe(200);
+  });
 });
 
 describe("what never reaches the logs or the audit trail", () => {

@@ -456,15 +456,17 @@ export function AdvertPage(): React.ReactNode {
       <RecruitmentLinks orgId={orgId} />
       {done && <SuccessBanner title={done} />}
       <ErrorSummary error={act.error} />
-      {a.status === "refused" && a.moderationNote && (
+      {(a.status === "refused" || a.status === "draft") && a.moderationNote && (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">
             !
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            {a.board.name} took this advert off the job board: {a.moderationNote} Change the advert and publish it
-            again.
+            {a.board.name} took this advert off the job board: {a.moderationNote}{" "}
+            {a.status === "refused"
+              ? "Change the advert to deal with it, then publish it again."
+              : "You have changed the advert since: publish it again when it deals with this."}
           </strong>
         </div>
       )}
@@ -494,7 +496,7 @@ export function AdvertPage(): React.ReactNode {
               Edit
             </Link>
           )}
-          {a.status !== "published" && a.closedReason !== "filled" && (
+          {a.status !== "published" && a.status !== "refused" && a.closedReason !== "filled" && (
             <Button type="button" onClick={() => act.mutate("publish")} disabled={act.isPending}>
               Publish on the job board
             </Button>

@@ -1,3 +1,4 @@
+import { longDate } from "../../../shared/dates";
 import { outwardCode } from "../../../shared/postcode";
 import type { PayAgeBand } from "../../../shared/recruitment";
 import type { CreateAdvertInput, UpdateAdvertInput } from "../../../shared/schemas/recruitment";
@@ -228,7 +229,13 @@ export async function updateAdvert(ctx: OrgCtx, id: string, patch: UpdateAdvertI
     const questions = await repo.advertQuestions(tx.db, [id]);
     const fields = { ...fieldsOf(before, questions), ...patch };
     await check(tx, before.councilId, fields);
-    const after = await repo.updateAdvert(tx.db, tx.org.id, id, { ...columnsOf(fields), updatedAt: tx.deps.now() });
+    // A refused advert that is changed goes back to draft: publishing it again is then the
+    // employer's answer to the hub's reason (a refused advert cannot be republished unchanged).
+    const after = await repo.updateAdvert(tx.db, tx.org.id, id, {
+      ...columnsOf(fields),
+      ...(before.status === "refused" ? { status: "draft" } : {}),
+      updatedAt: tx.deps.now(),
+    });
     if (patch.questions) await saveQuestions(tx, after, patch.questions);
     await recordAudit(tx, {
       orgId: tx.org.id,
@@ -247,13 +254,18 @@ export async function publishAdvert(ctx: OrgCtx, id: string) {
   return inTransaction(ctx, async (tx) => {
     const before = await ownOrThrow(tx, id);
     if (before.status === "published") throw conflict("published", "This advert is already on the job board.");
+    if (before.status === "refused")
+      throw conflict(
+        "refused",
+        `The job board took this advert down: ${before.moderationNote ?? "see the hub's reason"} Change the advert to deal with it, then publish it again.`,
+      );
     if (before.status === "closed" && before.closedReason === "filled")
       throw conflict("filled", "This post has been filled.");
     const vacancy = await repo.findVacancyWithWorkplace(tx.db, tx.org.id, before.vacancyId);
     if (vacancy?.vacancy.closedOn)
       throw conflict(
         "vacancy_closed",
-        `The vacancy was closed on ${vacancy.vacancy.closedOn}: there is no post to fill.`,
+        `The vacancy was closed on ${longDate(vacancy.vacancy.closedOn)}: there is no post to fill.`,
       );
     // The rules again, on the publishing day: the legal minimum may have risen since the draft.
     await check(tx, before.councilId, fieldsOf(before, await repo.advertQuestions(tx.db, [id])));
