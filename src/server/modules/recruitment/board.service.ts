@@ -19,8 +19,9 @@ import { AppError, badRequest, notFound } from "../../lib/errors";
 import { addHours, isoDate } from "../../lib/time";
 import * as authRepo from "../auth/auth.repo";
 import { frameworkInForce } from "../frameworks/frameworks.service";
-import { applicableRlw, type PayFloor, statutoryMinimum } from "../reference/pay-floors";
+import { applicableRlw, type PayFloor } from "../reference/pay-floors";
 import { listPayFloors } from "../reference/reference.repo";
+import { hourlyPence, legalFloor, pounds } from "./advert-rules";
 import { jobsFeedXml } from "./board.feed";
 import { goneJobPageHtml, jobPageHtml } from "./board.page";
 import { presentAdvert, presentListItem } from "./board.presenter";
@@ -139,28 +140,29 @@ export async function countJobsByRole(ctx: Ctx, councilSlug: string): Promise<Jo
   return { council: { name: council.name, slug: council.slug }, roles, total: rows.reduce((s, r) => s + r.n, 0) };
 }
 
-const ageOf: Record<PayAgeBand, number> = { "21_plus": 21, "18_20": 18, under_18: 17, apprentice: 17 };
-const money = (pence: number) => `£${(Math.abs(pence) / 100).toFixed(2)}`;
-
-/** The advert's pay against the National Living Wage for its age band and the Real Living Wage, in force today. */
+/**
+ * The advert's pay against the legal minimum for its age band and the Real Living Wage, in force
+ * today: the floor and the hourly rate come from advert-rules.ts, the rules publishing checks.
+ */
 function payAgainstFloors(row: repo.AdvertPageRow, floors: PayFloor[], today: string) {
   const band = row.pay_age_band as PayAgeBand;
-  const nlw = statutoryMinimum(floors, today, ageOf[band] ?? 21, band === "apprentice");
+  const nlw = legalFloor(floors, band, today);
   const rlw = applicableRlw(floors, today, false);
-  const hourlyPence =
-    row.pay_unit === "hour"
-      ? row.pay_min_pence
-      : row.hours_per_week
-        ? Math.round(row.pay_min_pence / (52.143 * row.hours_per_week))
-        : null;
+  const hourly = hourlyPence({
+    payUnit: row.pay_unit,
+    payMinPence: row.pay_min_pence,
+    hoursPerWeek: row.hours_per_week,
+    zeroHours: row.zero_hours,
+  });
+  const pence = hourly === null ? null : Math.round(hourly);
   const comparison: string[] = [];
   const against = (floor: PayFloor | null, name: string) => {
-    if (!floor || hourlyPence === null) return;
-    const diff = hourlyPence - Math.round(floor.hourlyRate * 100);
+    if (!floor || pence === null) return;
+    const diff = pence - Math.round(floor.hourlyRate * 100);
     comparison.push(
       diff === 0
-        ? `Pays the ${name} (${money(hourlyPence)} an hour)`
-        : `Pays ${money(diff)} an hour ${diff > 0 ? "above" : "below"} the ${name}`,
+        ? `Pays the ${name} (${pounds(pence)} an hour)`
+        : `Pays ${pounds(Math.abs(diff))} an hour ${diff > 0 ? "above" : "below"} the ${name}`,
     );
   };
   const nlwName = band === "21_plus" ? "National Living Wage" : "National Minimum Wage for this age band";
@@ -169,7 +171,7 @@ function payAgainstFloors(row: repo.AdvertPageRow, floors: PayFloor[], today: st
   const view = (f: PayFloor | null, label: string) =>
     f ? { hourlyRate: f.hourlyRate, rateYear: f.rateYear, label } : null;
   return {
-    hourlyPence,
+    hourlyPence: pence,
     nationalLivingWage: view(nlw, nlwName),
     realLivingWage: view(rlw, "Real Living Wage"),
     comparison,
