@@ -5,6 +5,7 @@ import { PASSWORD_MIN_LENGTH } from "../../../shared/limits";
 import { candidateSignUpInput } from "../../../shared/schemas/candidate";
 import { Button, ErrorSummary, Form, TextField, useSchemaForm } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { jobToApply, rememberJobToApply } from "../../lib/apply-next";
 import { setFlash } from "../../lib/flash";
 import { authKeys } from "../../queries/auth";
 import { candidateApi } from "../../queries/candidate";
@@ -18,7 +19,7 @@ const verifyRoute = getRouteApi("/jobs/account/verify");
 export function CandidateSignUpPage(): React.ReactNode {
   const { council, next } = newRoute.useSearch();
   const form = useSchemaForm(candidateSignUpInput, { council: council ?? "", name: "", email: "", password: "" });
-  const signUp = useMutation({ mutationFn: candidateApi.signUp });
+  const signUp = useMutation({ mutationFn: candidateApi.signUp, onSuccess: () => rememberJobToApply(next) });
   if (signUp.data)
     return (
       <Page title="Check your email">
@@ -76,7 +77,12 @@ export function CandidateVerifyPage(): React.ReactNode {
     onSuccess: async (res) => {
       await queryClient.invalidateQueries({ queryKey: authKeys.me });
       const to = `/orgs/${res.orgId}/candidate/profile`;
-      setFlash(to, "Your email address is confirmed. Fill in your profile once, then apply for jobs.");
+      setFlash(
+        to,
+        jobToApply()
+          ? "Your email address is confirmed. Fill in your profile once, then go back to the job you were applying for."
+          : "Your email address is confirmed. Fill in your profile once, then apply for jobs.",
+      );
       navigate({ to });
     },
   });

@@ -6,6 +6,7 @@ import { RIGHT_TO_WORK, type RightToWork } from "../../../shared/recruitment";
 import { Fieldset } from "../../components/Fieldset";
 import { Button, ErrorSummary, fieldErrors, TextArea, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { forgetJobToApply } from "../../lib/apply-next";
 import { JOBS_OFFERED, jobsToOffer } from "../../lib/more-jobs";
 import { useMe } from "../../lib/session";
 import { authKeys } from "../../queries/auth";
@@ -122,7 +123,10 @@ function SignedInApply({ orgId, advertId, source }: { orgId: string; advertId: s
         answers: answersOf(questions.data?.questions ?? [], answers),
         source,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: candidateKeys.applications(orgId) }),
+    onSuccess: () => {
+      forgetJobToApply();
+      return queryClient.invalidateQueries({ queryKey: candidateKeys.applications(orgId) });
+    },
   });
   if (apply.data)
     return (

@@ -18,6 +18,7 @@ import {
   useSchemaForm,
 } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { jobToApply } from "../../lib/apply-next";
 import { setFlash, useFlash } from "../../lib/flash";
 import { useOrgId } from "../../lib/org";
 import { authKeys } from "../../queries/auth";
@@ -251,6 +252,7 @@ function ProfileEditor({
   const { name, email, emailVerified, ...initial } = data.profile;
   const form = useSchemaForm(profileForm, { ...initial, preferredAreas: initial.preferredAreas.join(", ") });
   const [done, setDone] = useState<string | null>(flash);
+  const [applyNext] = useState(jobToApply);
   const save = useMutation({
     mutationFn: (values: z.output<typeof profileForm>) => candidateApi.saveProfile(orgId, values),
     onSuccess: (res) => {
@@ -262,7 +264,17 @@ function ProfileEditor({
   return (
     <Page title="My profile" caption={name}>
       <CandidateNav orgId={orgId} current="/orgs/$orgId/candidate/profile" />
-      {done && <SuccessBanner title={done} />}
+      {done && (
+        <SuccessBanner title={done}>
+          {applyNext && (
+            <p className="govuk-body">
+              <a className="govuk-notification-banner__link" href={applyNext}>
+                Go back to the job you were applying for
+              </a>
+            </p>
+          )}
+        </SuccessBanner>
+      )}
       {!emailVerified && (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">
