@@ -5,7 +5,19 @@ import { oneLine } from "../mail/mail.service";
 // wording (recruitment_email_templates) or these defaults. Placeholders are filled with plain
 // text (names through oneLine, so a name cannot forge lines in the email).
 
-export const PLACEHOLDERS = ["{name}", "{jobTitle}", "{employer}", "{link}"] as const;
+/** The words a template may put in braces, each filled in for the candidate. */
+const PLACEHOLDER_KEYS = ["name", "jobTitle", "employer", "link"] as const;
+type Placeholder = (typeof PLACEHOLDER_KEYS)[number];
+const isPlaceholder = (k: string): k is Placeholder => (PLACEHOLDER_KEYS as readonly string[]).includes(k);
+
+export const PLACEHOLDERS = PLACEHOLDER_KEYS.map((k) => `{${k}}`);
+
+/** The first word in braces in `text` that is not a placeholder, or undefined. */
+export const unknownPlaceholder = (text: string) =>
+  [...text.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).find((k) => !isPlaceholder(k));
+
+/** The placeholders as a refusal lists them: "{name}, {jobTitle}, {employer} or {link}". */
+export const placeholderList = () => `${PLACEHOLDERS.slice(0, -1).join(", ")} or ${PLACEHOLDERS.at(-1)}`;
 
 export const DEFAULT_TEMPLATES: Record<EmailTemplateKind, { subject: string; body: string }> = {
   screened: {
@@ -34,6 +46,6 @@ export const DEFAULT_TEMPLATES: Record<EmailTemplateKind, { subject: string; bod
   },
 };
 
-export function fill(template: string, values: Record<"name" | "jobTitle" | "employer" | "link", string>) {
-  return template.replace(/\{(name|jobTitle|employer|link)\}/g, (_, k: keyof typeof values) => oneLine(values[k]));
+export function fill(template: string, values: Record<Placeholder, string>) {
+  return template.replace(/\{([^}]*)\}/g, (whole, k: string) => (isPlaceholder(k) ? oneLine(values[k]) : whole));
 }

@@ -22,7 +22,7 @@ import { queueEmail } from "../mail/mail.service";
 import * as advertsRepo from "./adverts.repo";
 import { fillAdvert } from "./adverts.service";
 import { CHECK_LABELS, type Checks, checklist, EMPTY_CHECKS } from "./checks-rules";
-import { DEFAULT_TEMPLATES, fill } from "./templates";
+import { DEFAULT_TEMPLATES, fill, placeholderList, unknownPlaceholder } from "./templates";
 import * as repo from "./tracking.repo";
 
 // An employer's applicant tracking (issue 17 item 5): the applications to its own adverts, moves
@@ -381,15 +381,11 @@ export async function listTemplates(ctx: OrgCtx) {
 
 export async function saveTemplate(ctx: OrgCtx, kind: EmailTemplateKind, input: z.infer<typeof emailTemplateInput>) {
   return inTransaction(ctx, async (tx) => {
-    const unknown = [...(input.subject + input.body).matchAll(/\{([^}]*)\}/g)]
-      .map((m) => m[1])
-      .filter((p) => !["name", "jobTitle", "employer", "link"].includes(p));
-    if (unknown.length)
-      throw badRequest(
-        "validation",
-        `{${unknown[0]}} is not a placeholder: use {name}, {jobTitle}, {employer} or {link}.`,
-        [{ path: "body", message: `{${unknown[0]}} is not a placeholder` }],
-      );
+    const unknown = unknownPlaceholder(input.subject + input.body);
+    if (unknown !== undefined)
+      throw badRequest("validation", `{${unknown}} is not a placeholder: use ${placeholderList()}.`, [
+        { path: "body", message: `{${unknown}} is not a placeholder` },
+      ]);
     await repo.upsertTemplate(tx.db, {
       orgId: tx.org.id,
       kind,
