@@ -68,7 +68,18 @@ export function ApplyPage(): React.ReactNode {
   if (!advert.data || me.isPending)
     return (
       <Page title="Apply for a job">
-        <p className="govuk-body">{advert.isError ? "We could not find that job. It may have closed." : "Loading…"}</p>
+        {advert.isError ? (
+          <>
+            <p className="govuk-body">We could not find that job. It may have closed or been filled.</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/jobs">
+                Search for care jobs
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p className="govuk-body">Loading…</p>
+        )}
       </Page>
     );
   const a = advert.data;
