@@ -32,6 +32,10 @@ import * as service from "./tracking.service";
 
 const apps = "/api/orgs/:orgId/recruitment/applications";
 const tag = "Recruitment";
+const view = { tag, scope: "org", permission: "recruitment.view" } as const;
+const manage = { tag, scope: "org", permission: "recruitment.manage" } as const;
+const checking = { tag, scope: "org", permission: "recruitment.checks" } as const;
+const appId = (c: Parameters<typeof idParam>[0]) => idParam(c, "applicationId", "application");
 
 const detail = async (ctx: OrgCtx, id: string) => ({
   application: presentDetail(await service.getApplication(ctx, id)),
@@ -78,12 +82,10 @@ async function sharesOf(ctx: OrgCtx) {
 export function trackingRoutes(r: Router) {
   r.define(
     {
+      ...view,
       method: "get",
       path: apps,
       response: applicationsResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.view",
       summary: "Applications to the organisation's adverts (filter by advert and stage), with counts by stage",
       query: applicationListQuery,
     },
@@ -94,12 +96,10 @@ export function trackingRoutes(r: Router) {
   );
   r.define(
     {
+      ...manage,
       method: "post",
       path: `${apps}/move`,
       response: bulkMoveResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.manage",
       summary: "Move many applications to one stage, all or nothing",
       body: bulkMoveInput,
     },
@@ -107,99 +107,87 @@ export function trackingRoutes(r: Router) {
   );
   r.define(
     {
+      ...view,
       method: "get",
       path: `${apps}/:applicationId`,
       response: applicationResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.view",
       summary: "One application: what the candidate shared, answers, history, notes and scores",
     },
-    async (c) => c.json(await detail(orgCtxOf(c), idParam(c, "applicationId", "application"))),
+    async (c) => c.json(await detail(orgCtxOf(c), appId(c))),
   );
   r.define(
     {
+      ...manage,
       method: "post",
       path: `${apps}/:applicationId/move`,
       response: applicationResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.manage",
       summary:
         "Move an application to a stage (a reason when not taken forward; the staff record's details when started)",
       body: moveInput,
     },
     async (c, { body }) => {
       const ctx = orgCtxOf(c);
-      const id = idParam(c, "applicationId", "application");
+      const id = appId(c);
       await service.moveApplication(ctx, id, body);
       return c.json(await detail(ctx, id));
     },
   );
   r.define(
     {
+      ...manage,
       method: "post",
       path: `${apps}/:applicationId/notes`,
       response: applicationResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.manage",
       summary: "Add a note to an application",
       body: noteInput,
     },
     async (c, { body }) => {
       const ctx = orgCtxOf(c);
-      const id = idParam(c, "applicationId", "application");
+      const id = appId(c);
       await service.addNote(ctx, id, body.body);
       return c.json(await detail(ctx, id), 201);
     },
   );
   r.define(
     {
+      ...manage,
       method: "post",
       path: `${apps}/:applicationId/scores`,
       response: applicationResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.manage",
       summary: "Score the job's values 1 to 5 against the rubric, with evidence (one assessor)",
       body: scoresInput,
     },
     async (c, { body }) => {
       const ctx = orgCtxOf(c);
-      const id = idParam(c, "applicationId", "application");
+      const id = appId(c);
       await service.addScores(ctx, id, body);
       return c.json(await detail(ctx, id), 201);
     },
   );
   r.define(
     {
+      ...checking,
       method: "get",
       path: `${apps}/:applicationId/checks`,
       response: checksResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.checks",
       summary:
         "Pre-employment checks for an application, the checklist, and checks other employers did that the candidate shared",
     },
-    async (c) => c.json(await checksOf(orgCtxOf(c), idParam(c, "applicationId", "application"))),
+    async (c) => c.json(await checksOf(orgCtxOf(c), appId(c))),
   );
   r.define(
     {
+      ...checking,
       method: "put",
       path: `${apps}/:applicationId/checks`,
       response: checksResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.checks",
       summary:
         "Record pre-employment checks (CQC Schedule 3 and right to work), and what was relied on from a shared bundle",
       body: checksInput,
     },
     async (c, { body }) => {
       const ctx = orgCtxOf(c);
-      const id = idParam(c, "applicationId", "application");
+      const id = appId(c);
       await checks.saveChecks(ctx, id, body);
       return c.json(await checksOf(ctx, id));
     },
@@ -207,24 +195,20 @@ export function trackingRoutes(r: Router) {
 
   r.define(
     {
+      ...view,
       method: "get",
       path: "/api/orgs/:orgId/recruitment/email-templates",
       response: emailTemplatesResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.view",
       summary: "The emails candidates get at each stage (the organisation's wording, or the defaults)",
     },
     async (c) => c.json({ templates: await service.listTemplates(orgCtxOf(c)), placeholders: [...PLACEHOLDERS] }),
   );
   r.define(
     {
+      ...manage,
       method: "put",
       path: "/api/orgs/:orgId/recruitment/email-templates/:kind",
       response: emailTemplatesResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.manage",
       summary: "Change the wording of one email candidates get",
       body: emailTemplateInput,
     },
@@ -239,24 +223,20 @@ export function trackingRoutes(r: Router) {
 
   r.define(
     {
+      ...view,
       method: "get",
       path: "/api/orgs/:orgId/recruitment/adverts/:advertId/slots",
       response: slotsResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.view",
       summary: "Interview times offered for an advert, and who booked each",
     },
     async (c) => c.json(await slotsOf(orgCtxOf(c), idParam(c, "advertId", "advert"))),
   );
   r.define(
     {
+      ...manage,
       method: "post",
       path: "/api/orgs/:orgId/recruitment/adverts/:advertId/slots",
       response: slotsResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.manage",
       summary: "Offer an interview time for an advert",
       body: slotInput,
     },
@@ -269,12 +249,10 @@ export function trackingRoutes(r: Router) {
   );
   r.define(
     {
+      ...manage,
       method: "delete",
       path: "/api/orgs/:orgId/recruitment/slots/:slotId",
       response: slotsResponse,
-      tag,
-      scope: "org",
-      permission: "recruitment.manage",
       summary: "Remove an interview time nobody has booked",
     },
     async (c) => {
