@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { dateFromParts, datePartsOf } from "../../../shared/date-input";
-import { longDate, longDateTime } from "../../../shared/dates";
+import { londonInstant, longDate, longDateTime } from "../../../shared/dates";
 import {
   CONTRACT_LABELS,
   CONTRACT_TYPES,
@@ -524,9 +524,11 @@ const slotForm = z
     to: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "Enter the end time like 15:00"),
     place: slotInput.shape.place,
   })
+  // UK wall-clock times, whatever the time zone of the computer the employer types on (an
+  // interview at 10:00 in Runcorn is 10:00 there, in summer time or not).
   .transform((v) => ({
-    startsAt: new Date(`${v.day}T${v.from.padStart(5, "0")}:00`).toISOString(),
-    endsAt: new Date(`${v.day}T${v.to.padStart(5, "0")}:00`).toISOString(),
+    startsAt: londonInstant(v.day, v.from.padStart(5, "0")),
+    endsAt: londonInstant(v.day, v.to.padStart(5, "0")),
     place: v.place,
   }));
 
