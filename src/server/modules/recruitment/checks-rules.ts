@@ -1,5 +1,5 @@
 import { longDate } from "../../../shared/dates";
-import { CHECK_LABELS, type CheckItem } from "../../../shared/schemas/recruitment";
+import { CHECK_ITEMS, CHECK_LABELS, type CheckItem } from "../../../shared/schemas/recruitment";
 import type { Issue } from "./advert-rules";
 
 // Pre-employment checks against CQC Schedule 3 and the right-to-work duty
@@ -90,22 +90,12 @@ function missingFor(item: CheckItem, c: Checks, today: string): string {
   }
 }
 
-export const CHECK_ORDER: CheckItem[] = [
-  "identity",
-  "dbs",
-  "right_to_work",
-  "references",
-  "history",
-  "health",
-  "qualifications",
-];
-
 /**
  * The checklist: each item done or what is missing. Items `relied` on from another employer's
  * bundle the candidate shared count as done when that bundle has them done.
  */
 export function checklist(c: Checks, today: string, relied?: { items: CheckItem[]; from: Checks; employer: string }) {
-  const items = CHECK_ORDER.map((item) => {
+  const items = CHECK_ITEMS.map((item) => {
     const own = missingFor(item, c, today);
     if (own && relied?.items.includes(item) && !missingFor(item, relied.from, today))
       return { item, done: true, missing: "", reliedOn: relied.employer };
