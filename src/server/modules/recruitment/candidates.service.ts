@@ -1,5 +1,5 @@
 import type { Framework } from "../../../shared/career/framework";
-import { outwardCode } from "../../../shared/postcode";
+import { normalisePostcode, outwardCode } from "../../../shared/postcode";
 import type { PoolVisibility } from "../../../shared/recruitment";
 import type { CandidateSignUpInput } from "../../../shared/schemas/candidate";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
@@ -242,7 +242,8 @@ export async function saveProfile(
     ...unknownKeys(input.preferredRoles, options.roles, "preferredRoles", "role"),
   ];
   if (issues.length) throw badRequest("validation", issues[0].message, issues);
-  const postcode = input.postcode ? input.postcode.toUpperCase() : "";
+  // "wa71ab" is kept as "WA7 1AB"; a district typed alone ("wa7") as "WA7".
+  const postcode = input.postcode ? (normalisePostcode(input.postcode) ?? outwardCode(input.postcode) ?? "") : "";
   return inTransaction(ctx, async (tx) => {
     const after = await repo.updateProfile(tx.db, profile.userId, {
       ...input,

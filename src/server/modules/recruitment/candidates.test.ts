@@ -175,7 +175,7 @@ describe("the profile", () => {
     ]);
     const ok = await me.client.request("PUT", `/api/orgs/${council.id}/candidate/profile`, {
       phone: "01632 960 001",
-      postcode: "wa7 1ab",
+      postcode: "wa71ab",
       experience: "Two years caring for my grandmother.\nVolunteer at a day centre.",
       qualifications: [QUAL],
       rightToWork: "yes",
