@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NI_NUMBER, NI_NUMBER_MESSAGE } from "../ascwds/ni-number";
 import {
   APPLICATION_STAGES,
   CONTRACT_TYPES,
@@ -109,10 +110,7 @@ export const startInput = z.object({
     .trim()
     .toUpperCase()
     .transform((v) => v.replace(/\s+/g, ""))
-    .refine(
-      (v) => v === "" || /^[A-CEGHJ-PR-TW-Z]{2}\d{6}[A-D]$/.test(v),
-      "Enter a National Insurance number like QQ123456C",
-    )
+    .refine((v) => v === "" || NI_NUMBER.test(v), NI_NUMBER_MESSAGE)
     .default(""),
 });
 

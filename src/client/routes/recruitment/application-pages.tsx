@@ -3,6 +3,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
+import { NI_NUMBER_EXAMPLE } from "../../../shared/ascwds/ni-number";
 import { dateFromParts, datePartsOf } from "../../../shared/date-input";
 import { longDate, longDateTime, todayIso } from "../../../shared/dates";
 import {
@@ -289,7 +290,7 @@ function MoveForm({ orgId, a }: { orgId: string; a: ApplicationDetail }) {
           <TextField
             name="start.niNumber"
             label="National Insurance number (optional)"
-            hint="It links their records across employers, as every staff record does. For example, QQ 12 34 56 C"
+            hint={`It links their records across employers, as every staff record does. For example, ${NI_NUMBER_EXAMPLE}`}
             width="govuk-input--width-10"
             spellCheck={false}
           />

@@ -1,3 +1,4 @@
+import { NI_NUMBER_MESSAGE } from "../../../shared/ascwds/ni-number";
 import { STAFF_COLUMN_LABELS } from "../../../shared/ascwds/staff-form-fields";
 import { formulaMessage } from "../../../shared/text";
 import type { Problem } from "./problems";
@@ -51,8 +52,7 @@ const BY_CODE: Record<string, string> = {
     "Leave the annual salary blank for someone paid an hourly rate, or change how they are paid to Annual salary",
   "staff.SALARY.missing": "Enter their annual salary, or choose Don't know for how they are paid",
   "staff.GENDER.code": "Choose their gender from the list",
-  "staff.NINUMBER.format":
-    "Enter a National Insurance number with two letters, six numbers and a letter from A to D, like QQ 12 34 56 C, or leave it blank",
+  "staff.NINUMBER.format": NI_NUMBER_MESSAGE,
   "staff.DOB.date_format": "Enter the date of birth as a real date, for example 27/03/1985",
   "staff.STATUS.invalid": "The form could not be saved as it was sent: reload the page and try again",
 };

@@ -1,9 +1,9 @@
 import { ETHNICITY_CODES, RECRUITMENT_CODES } from "../../../shared/ascwds/codes";
+import { NI_NUMBER, NI_NUMBER_EXAMPLE } from "../../../shared/ascwds/ni-number";
 import { type Column, type RowReader, upperCase, yearsBetween } from "./row-reader";
 import type { StaffColumns } from "./staff-columns";
 import { NO_FIELDS_KEPT, type SpecialField, type StaffDraft } from "./staff-record";
 
-const NI = /^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$/;
 /** The reserved example prefix, accepted only in demo organisations (the demo's NI numbers use it). */
 const EXAMPLE_NI = /^QQ\d{6}[A-D]$/;
 const SPACES = /\s+/g;
@@ -76,12 +76,12 @@ function readIdentifiers(r: RowReader, c: StaffColumns, s: StaffDraft, ctx: { as
   const rawNi = niText(r.raw(c.NINUMBER));
   if (rawNi === "ADMIN") s.ni = "keep";
   else if (rawNi) {
-    if (NI.test(rawNi) || (ctx.allowExampleNi && EXAMPLE_NI.test(rawNi))) s.ni = rawNi;
+    if (NI_NUMBER.test(rawNi) || (ctx.allowExampleNi && EXAMPLE_NI.test(rawNi))) s.ni = rawNi;
     else
       r.error(
         c.NINUMBER,
         "format",
-        "NINUMBER is not a valid National Insurance number: two letters, six digits and a letter A to D, like QQ 12 34 56 C. Leave it blank if you do not have it.",
+        `NINUMBER is not a valid National Insurance number: two letters, six digits and a letter A to D, like ${NI_NUMBER_EXAMPLE}. Leave it blank if you do not have it.`,
       );
   }
   if (isAdmin(r.raw(c.DOB))) s.dateOfBirth = "keep";
