@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runHub } from "../../test/cli";
 import { testHub } from "../../test/harness";
-import type { Database } from "../server/db/client";
-import { main } from "./main";
 
 const dataDir = mkdtempSync(join(tmpdir(), "hub-cli-"));
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -28,16 +27,10 @@ const { database } = await testHub();
  * names instead (DATA_DIR, or DATABASE_URL in the PostgreSQL lane), opened as the command does.
  */
 async function hub(...args: string[]) {
-  return run(args, { database });
+  return runHub(args, { env, database });
 }
 async function hubOnDisk(...args: string[]) {
-  return run(args, {});
-}
-async function run(args: string[], opts: { database?: Database }) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, ...opts });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+  return runHub(args, { env });
 }
 
 describe("hub CLI", async () => {

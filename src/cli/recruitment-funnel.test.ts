@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { runHub } from "../../test/cli";
 import { makeSystem, testHub } from "../../test/harness";
 import { funnelFixtures } from "../../test/hub-fixtures";
-import { main } from "./main";
 
 // `hub recruitment funnel`: the page's funnel in the shape the issue names, counts withheld as
 // the page withholds them (null with the reason).
@@ -10,17 +10,7 @@ const hub = await testHub();
 const { employer, advert, apply, FULL } = funnelFixtures(hub);
 const env = { ...process.env, LOG_LEVEL: "warn", HUB_SECRET: "cli-test-secret-cli-test-secret-0123456" };
 
-async function cli(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env,
-    database: hub.database,
-  });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
+const cli = (...args: string[]) => runHub(args, { env, database: hub.database });
 
 /** `hub recruitment funnel` for an organisation over December 2025, the month the applications came in. */
 const december = (org: string, ...more: string[]) =>

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { runHub } from "../../../../test/cli";
 import { makeOrg, makeSystem, makeUser, signedIn, testHub } from "../../../../test/harness";
-import { main } from "../../../cli/main";
 import { sha256 } from "../../lib/crypto";
 import { NARRATIVE_FIXTURE, PLAN_FIXTURE } from "./plan.fixture";
 import { boardReportInput, renderBoardReport } from "./strategy-report.service";
@@ -21,17 +21,7 @@ const { council, provider, councilAdmin } = await makeSystem(hub);
 const dir = mkdtempSync(join(tmpdir(), "board-report-"));
 const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: "warn", HUB_SECRET: "cli-test-secret-cli-test-secret-0123456" };
 
-async function hubCli(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env,
-    database: hub.database,
-  });
-  return { code, stdout, stderr };
-}
+const hubCli = (...args: string[]) => runHub(args, { env, database: hub.database });
 
 const imported = await hubCli(
   "import",
