@@ -550,7 +550,9 @@ function Slots({ orgId, advertId, canManage }: { orgId: string; advertId: string
   }, [add.isSuccess, form]);
   return (
     <>
-      <h2 className="govuk-heading-l govuk-!-margin-top-8">Interview times</h2>
+      <h2 className="govuk-heading-l govuk-!-margin-top-8" id="interview-times">
+        Interview times
+      </h2>
       <p className="govuk-body">
         When you move an application to Interview, the candidate is asked to book one of these times.
       </p>

@@ -240,6 +240,9 @@ function MoveForm({ orgId, a }: { orgId: string; a: ApplicationDetail }) {
     start: { startDate: datePartsOf(todayIso()), workplaceId: "", contract: 1, hoursPerWeek: null, niNumber: "" },
   });
   const stage = useWatch({ control: form.control, name: "stage" });
+  // Times the candidate could still book: with none, the interview email says times will follow.
+  const slots = useQuery(recruitmentQueries.slots(orgId, a.advert.id));
+  const freeTimes = slots.data?.slots.filter((t) => !t.booked && new Date(t.startsAt) > new Date()).length;
   const move = useMutation({
     mutationFn: (v: z.output<typeof moveForm>) =>
       recruitmentApi.move(orgId, a.id, {
@@ -259,9 +262,28 @@ function MoveForm({ orgId, a }: { orgId: string; a: ApplicationDetail }) {
       {stage === "rejected" && (
         <SelectField name="reason" label="Why they are not taken forward" choices={reasonChoices} />
       )}
-      {stage === "interview" && (
-        <p className="govuk-body">We email {a.name} to book one of the job's interview times.</p>
-      )}
+      {stage === "interview" &&
+        (freeTimes === 0 ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              This job has no interview times yet: add times first, or the candidate will be told to wait.{" "}
+              <Link
+                to="/orgs/$orgId/recruitment/adverts/$advertId"
+                params={{ orgId, advertId: a.advert.id }}
+                hash="interview-times"
+                className="govuk-link"
+              >
+                Add interview times
+              </Link>
+            </strong>
+          </div>
+        ) : (
+          <p className="govuk-body">We email {a.name} to book one of the job's interview times.</p>
+        ))}
       {stage === "started" && (
         <>
           <p className="govuk-body">

@@ -46,6 +46,15 @@ export const DEFAULT_TEMPLATES: Record<EmailTemplateKind, { subject: string; bod
   },
 };
 
+/**
+ * The interview email when the job has no free interview times: the interview wording (the
+ * employer's own or the default) asks the candidate to choose a time, which they cannot yet.
+ */
+export const INTERVIEW_TIMES_TO_FOLLOW = {
+  subject: "Interview for {jobTitle}",
+  body: "Dear {name},\n\nWe would like to interview you for {jobTitle} at {employer}. We are setting the interview times and will be in touch with them. There is nothing you need to do yet.\n\nSee your applications: {link}\n\n{employer}",
+};
+
 export function fill(template: string, values: Record<Placeholder, string>) {
   return template.replace(/\{([^}]*)\}/g, (whole, k: string) => (isPlaceholder(k) ? oneLine(values[k]) : whole));
 }

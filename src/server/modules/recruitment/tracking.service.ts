@@ -22,7 +22,7 @@ import { queueEmail } from "../mail/mail.service";
 import * as advertsRepo from "./adverts.repo";
 import { fillAdvert } from "./adverts.service";
 import { CHECK_LABELS, type Checks, checklist, EMPTY_CHECKS } from "./checks-rules";
-import { DEFAULT_TEMPLATES, fill, placeholderList, unknownPlaceholder } from "./templates";
+import { DEFAULT_TEMPLATES, fill, INTERVIEW_TIMES_TO_FOLLOW, placeholderList, unknownPlaceholder } from "./templates";
 import * as repo from "./tracking.repo";
 
 // An employer's applicant tracking (issue 17 item 5): the applications to its own adverts, moves
@@ -122,12 +122,21 @@ function assertMove(app: repo.ApplicationRow, to: ApplicationStage, reason: stri
 const templateKind = (to: ApplicationStage): EmailTemplateKind | null =>
   (EMAIL_TEMPLATE_KINDS as readonly string[]).includes(to) ? (to as EmailTemplateKind) : null;
 
+/** Whether the advert has an interview time nobody has booked that is still to come. */
+async function hasFreeTimes(ctx: OrgCtx, advertId: string) {
+  const now = ctx.deps.now();
+  return (await repo.listSlots(ctx.db, ctx.org.id, advertId)).some(
+    ({ slot }) => !slot.applicationId && slot.startsAt > now,
+  );
+}
+
 /** The candidate's email for a move, in the employer's wording (or the default). */
 async function emailCandidate(ctx: OrgCtx, app: repo.ApplicationRow, jobTitle: string, to: ApplicationStage) {
   const kind = templateKind(to);
   if (!kind || app.candidateDeletedAt) return;
   const own = (await repo.listTemplates(ctx.db, ctx.org.id)).find((t) => t.kind === kind);
-  const template = own ?? DEFAULT_TEMPLATES[kind];
+  const noTimes = kind === "interview" && !(await hasFreeTimes(ctx, app.advertId));
+  const template = noTimes ? INTERVIEW_TIMES_TO_FOLLOW : (own ?? DEFAULT_TEMPLATES[kind]);
   const values = {
     name: app.name,
     jobTitle,

@@ -2,7 +2,16 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apply, employerWithAdvert } from "../../../../test/employer-helpers";
 import { lastEmailTo, makeUser, signedIn, testHub } from "../../../../test/harness";
-import { applicationEvents, auditLog, jobAdverts, outbox, staffRecords, vacancies } from "../../db/schema";
+import { NI_NUMBER_MESSAGE } from "../../../shared/ascwds/ni-number";
+import {
+  applicationEvents,
+  auditLog,
+  interviewSlots,
+  jobAdverts,
+  outbox,
+  staffRecords,
+  vacancies,
+} from "../../db/schema";
 
 const hub = await testHub();
 
@@ -41,9 +50,12 @@ describe("applicant tracking", () => {
     expect(mail?.subject).toBe("Your application for Care worker");
     expect(mail?.body).toContain("Dear Robin Hughes");
 
+    // No interview times on the job yet: the email says times will follow, not "choose a time".
     await e.client.post(`${e.base}/applications/${a.id}/move`, { stage: "interview" });
     const invite = await lastEmailTo(hub, a.email);
-    expect(invite?.subject).toBe("Interview for Care worker: choose a time");
+    expect(invite?.subject).toBe("Interview for Care worker");
+    expect(invite?.body).toContain("We are setting the interview times and will be in touch with them.");
+    expect(invite?.body).not.toMatch(/choose/i);
     expect(invite?.body).toContain(`http://hub.test/orgs/${e.councilId}/candidate/applications`);
 
     const noReason = await e.client.post(`${e.base}/applications/${a.id}/move`, { stage: "rejected" });
@@ -174,6 +186,32 @@ describe("applicant tracking", () => {
     expect(mail?.body).toBe(`Hello Kim Lee, ${e.provider.name} would like to offer you the job.`);
   });
 
+  it("asks the candidate to choose an interview time only when the job has a free one to come", async () => {
+    const e = await employerWithAdvert(hub);
+    const slots = `${e.base}/adverts/${e.advert.id}/slots`;
+    const interview = async () => {
+      const a = await apply(hub, e);
+      await e.client.post(`${e.base}/applications/${a.id}/move`, { stage: "interview" });
+      return lastEmailTo(hub, a.email);
+    };
+    // The employer's own interview wording asks to choose a time, so it waits for a time to choose.
+    await e.client.request("PUT", `${e.base}/email-templates/interview`, {
+      subject: "Pick your interview slot for {jobTitle}",
+      body: "Hello {name}, pick a slot: {link}",
+    });
+    expect((await interview())?.subject).toBe("Interview for Care worker");
+    const added = await e.client.post(slots, { startsAt: "2026-06-20T10:00:00Z", endsAt: "2026-06-20T10:45:00Z" });
+    expect(added.status).toBe(201);
+    expect((await interview())?.subject).toBe("Pick your interview slot for Care worker");
+    // A booked time is no longer free: the next candidate is told times will follow again.
+    const [booked] = added.json.slots;
+    await hub.deps.db
+      .update(interviewSlots)
+      .set({ applicationId: (await apply(hub, e)).id })
+      .where(eq(interviewSlots.id, booked.id));
+    expect((await interview())?.subject).toBe("Interview for Care worker");
+  });
+
   it("offers interview times for an advert, and removes one nobody booked", async () => {
     const e = await employerWithAdvert(hub);
     const other = await employerWithAdvert(hub);
@@ -207,14 +245,14 @@ describe("applicant tracking", () => {
       start: { ...start, startDate: "2026-06-16" },
     });
     expect(future.json.error.issues[0].path).toBe("start.startDate");
-    // The staff file's rules answer on the form's field (an NI number no one can hold).
+    // An NI number no one can hold is refused on the form's field, by the staff file's own rule.
     const badNi = await e.client.post(`${e.base}/applications/${a.id}/move`, {
       stage: "started",
       start: { ...start, niNumber: "GB123456A" },
       overrideChecks: true,
     });
-    expect(badNi.status).toBe(422);
-    expect(badNi.json.error.issues[0].path).toBe("start.niNumber");
+    expect(badNi.status).toBe(400);
+    expect(badNi.json.error.issues[0]).toMatchObject({ path: "start.niNumber", message: NI_NUMBER_MESSAGE });
     const refused = await e.client.post(`${e.base}/applications/${a.id}/move`, { stage: "started", start });
     expect(refused.status).toBe(422);
     expect(refused.json.error.code).toBe("checks_missing");
