@@ -33,19 +33,18 @@ const availability = freeText(
 const rightToWork = z.enum(RIGHT_TO_WORK, { error: "Say whether you have the right to work in the UK" });
 const key = z.string().regex(/^[a-z0-9_]+$/, "Choose from the list");
 
+/** The postcode district ("WA7") of a district typed alone or of a full postcode; an issue when it is neither. */
+function toDistrict(v: string, ctx: z.RefinementCtx) {
+  const out = outwardCode(v);
+  if (!out) {
+    ctx.addIssue({ code: "custom", message: `Enter a postcode district, like WA7 (not "${v.slice(0, 10)}")` });
+    return z.NEVER;
+  }
+  return out;
+}
+
 /** A postcode district ("WA7"), typed alone or as a full postcode. */
-const area = z
-  .string()
-  .trim()
-  .max(10, "Enter a postcode district, like WA7")
-  .transform((v, ctx) => {
-    const out = outwardCode(v);
-    if (!out) {
-      ctx.addIssue({ code: "custom", message: `Enter a postcode district, like WA7 (not "${v.slice(0, 10)}")` });
-      return z.NEVER;
-    }
-    return out;
-  });
+const area = z.string().trim().max(10, "Enter a postcode district, like WA7").transform(toDistrict);
 
 export const candidateSignUpInput = z.object({
   council: z.string().trim().min(1, "Choose the council's job board").max(100),
@@ -155,15 +154,7 @@ export const poolSearchQuery = z.object({
     .string()
     .max(10)
     .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const out = outwardCode(v);
-      if (!out) {
-        ctx.addIssue({ code: "custom", message: "Enter a postcode district, like WA7" });
-        return z.NEVER;
-      }
-      return out;
-    }),
+    .transform((v, ctx) => (v ? toDistrict(v, ctx) : undefined)),
 });
 
 export const inviteInput = z.object({
