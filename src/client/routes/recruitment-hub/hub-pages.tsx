@@ -30,7 +30,7 @@ import {
 } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
-import { Table } from "../../components/Table";
+import { type Column, Table } from "../../components/Table";
 import { useOrg, useOrgId } from "../../lib/org";
 import {
   type CampaignView,
@@ -40,6 +40,7 @@ import {
   type RecruitmentEventView,
   type ValuesQuestionView,
 } from "../../queries/recruitment-hub";
+import { splitEvents } from "./event-calendar";
 
 // The council's recruitment hub: the values questions every application on its board answers,
 // and its campaigns and events (issue 17 item 7).
@@ -436,6 +437,46 @@ export function HubCampaignsPage(): React.ReactNode {
     },
   });
   const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const calendar = events.data && splitEvents(events.data.events, new Date());
+  const eventColumns: Column<RecruitmentEventView>[] = [
+    { header: "When", cell: (e) => longDateTime(e.startsAt) },
+    { header: "Event", cell: (e) => e.title },
+    { header: "Place", cell: (e) => e.place },
+    { header: "Campaign", cell: (e) => e.campaign?.name ?? "–" },
+    {
+      header: "Actions",
+      hiddenHeader: true,
+      cell: (e) => (
+        <>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
+            onClick={() => change({ event: e.id })}
+          >
+            Change
+            <span className="govuk-visually-hidden">
+              {" "}
+              {e.title} on {longDateTime(e.startsAt)}
+            </span>
+          </button>{" "}
+          <button
+            type="button"
+            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+            onClick={() => {
+              setDone(null);
+              remove.mutate(e.id);
+            }}
+          >
+            Remove
+            <span className="govuk-visually-hidden">
+              {" "}
+              {e.title} on {longDateTime(e.startsAt)}
+            </span>
+          </button>
+        </>
+      ),
+    },
+  ];
   return (
     <Page title="Campaigns and events" caption={org.data?.name}>
       {done && <SuccessBanner title={done} />}
@@ -512,51 +553,26 @@ export function HubCampaignsPage(): React.ReactNode {
           )}
           .
         </p>
-        {events.data && (
-          <Table
-            caption={`Events (${events.data.events.length})`}
-            rows={events.data.events}
-            rowKey={(e) => e.id}
-            columns={[
-              { header: "When", cell: (e) => longDateTime(e.startsAt) },
-              { header: "Event", cell: (e) => e.title },
-              { header: "Place", cell: (e) => e.place },
-              { header: "Campaign", cell: (e) => e.campaign?.name ?? "–" },
-              {
-                header: "Actions",
-                hiddenHeader: true,
-                cell: (e) => (
-                  <>
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
-                      onClick={() => change({ event: e.id })}
-                    >
-                      Change
-                      <span className="govuk-visually-hidden">
-                        {" "}
-                        {e.title} on {longDateTime(e.startsAt)}
-                      </span>
-                    </button>{" "}
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                      onClick={() => {
-                        setDone(null);
-                        remove.mutate(e.id);
-                      }}
-                    >
-                      Remove
-                      <span className="govuk-visually-hidden">
-                        {" "}
-                        {e.title} on {longDateTime(e.startsAt)}
-                      </span>
-                    </button>
-                  </>
-                ),
-              },
-            ]}
-          />
+        {calendar && (
+          <>
+            <Table
+              caption={`Upcoming events, soonest first (${calendar.upcoming.length})`}
+              rows={calendar.upcoming}
+              rowKey={(e) => e.id}
+              columns={eventColumns}
+            />
+            {calendar.past.length > 0 && (
+              <>
+                <h3 className="govuk-heading-s">Past events</h3>
+                <Table
+                  caption={`Past events, newest first (${calendar.past.length})`}
+                  rows={calendar.past}
+                  rowKey={(e) => e.id}
+                  columns={eventColumns}
+                />
+              </>
+            )}
+          </>
         )}
         {changingEvent && (
           <>
