@@ -1,3 +1,4 @@
+import { advertHoursText, advertPayText } from "../../../shared/advert-text";
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
 import { CONTRACT_LABELS, PAY_AGE_BAND_LABELS, type PayAgeBand } from "../../../shared/recruitment";
 import type { JobAdvertResponse, JobListItem } from "../../../shared/schemas/jobs";
@@ -6,26 +7,13 @@ import type { AdvertPageRow, BoardRow } from "./board.repo";
 // What the public board shows of an advert: the advert's own words, its employer's name and
 // where the job is. Nothing about the employer's other records, and no one's personal details.
 
-const pounds = (pence: number, unit: "hour" | "year") =>
-  unit === "hour"
-    ? `£${(pence / 100).toFixed(2)}`
-    : `£${Math.round(pence / 100).toLocaleString("en-GB", { maximumFractionDigits: 0 })}`;
+/** "£12.60 an hour", "£24,000 to £26,500 a year" (shared/advert-text.ts, in pounds). */
+export const payText = (unit: "hour" | "year", minPence: number, maxPence: number | null): string =>
+  advertPayText({ payUnit: unit, payMin: minPence / 100, payMax: maxPence === null ? null : maxPence / 100 });
 
-/** "£12.60 an hour", "£24,000 to £26,500 a year". */
-export function payText(unit: "hour" | "year", minPence: number, maxPence: number | null): string {
-  const per = unit === "hour" ? "an hour" : "a year";
-  return maxPence && maxPence > minPence
-    ? `${pounds(minPence, unit)} to ${pounds(maxPence, unit)} ${per}`
-    : `${pounds(minPence, unit)} ${per}`;
-}
-
-/** The hours said plainly: a zero hours contract is named as such, never hidden behind "flexible". */
-export function hoursText(row: { zero_hours: boolean; contract_type: string; hours_per_week: number | null }): string {
-  if (row.zero_hours) return "Zero hours contract: no guaranteed hours";
-  if (row.hours_per_week === null)
-    return row.contract_type === "bank" ? "Bank: no guaranteed hours, work as and when" : "Hours to be agreed";
-  return `${Number(row.hours_per_week.toFixed(1))} hours a week`;
-}
+/** The hours said plainly (shared/advert-text.ts): a zero hours contract is named as such, never hidden behind "flexible". */
+export const hoursText = (row: { zero_hours: boolean; contract_type: string; hours_per_week: number | null }) =>
+  advertHoursText({ zeroHours: row.zero_hours, hoursPerWeek: row.hours_per_week, contractType: row.contract_type });
 
 const iso = (v: string | Date) => (v instanceof Date ? v : new Date(v)).toISOString();
 
