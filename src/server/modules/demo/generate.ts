@@ -17,6 +17,25 @@ export type { DemoData, GenAgencyMonth, GenOrg, GenStaff, GenVacancy, GenWorkpla
  * and an NHS trust; 60 workplaces; the workforce in post at the anchor (in-post.ts), three years
  * of leavers (history.ts), vacancies (vacancies.ts) and agency workers and spend (agency.ts).
  */
+/** Words that say what kind of service a provider runs, not who it is ("Care", "Homes", "Services"). */
+const SERVICE_WORDS = new Set(
+  "care homes home homecare nursing support supported living services service group residential domiciliary partnership collective".split(
+    " ",
+  ),
+);
+
+/**
+ * A workplace named for its provider and its service: the provider's name without the words that
+ * say what it does, then the service ("Lowerhouse Care Home" + "Care Home" is "Lowerhouse Care
+ * Home", not "Lowerhouse Care Home Care Home"; "Norton Priory Nursing" + "Care Home" is "Norton
+ * Priory Care Home").
+ */
+export function workplaceName(provider: string, service: string) {
+  const words = provider.split(" ");
+  while (words.length > 1 && SERVICE_WORDS.has(words[words.length - 1].toLowerCase())) words.pop();
+  return `${words.join(" ")} ${service}`;
+}
+
 export function generateDemo(anchor: string, seed = 20240101): DemoData {
   const rnd = new Random(seed);
   const D = Date.parse(`${anchor}T00:00:00Z`);
@@ -151,7 +170,7 @@ function workplacesOf(rnd: Random): GenWorkplace[] {
     for (let n = 0; n < perProvider[i]; n++) {
       const kind = kinds[k++];
       const suffix = perProvider[i] > 1 ? ` – ${["North", "South", "East"][n]}` : "";
-      addWorkplace(`p${i}`, kind, `${name} ${TEMPLATES[kind].label}${suffix}`, rnd.chance(0.85) ? 6 : 7);
+      addWorkplace(`p${i}`, kind, `${workplaceName(name, TEMPLATES[kind].label)}${suffix}`, rnd.chance(0.85) ? 6 : 7);
     }
   });
   return workplaces;

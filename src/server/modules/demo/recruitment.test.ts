@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Client, seedDemoOnce, signedIn, testHub } from "../../../../test/harness";
+import { SECTOR_VALUE_LABELS } from "../../../shared/recruitment";
 import { organisations } from "../../db/schema";
 import { DEMO_PASSWORD } from "./seed";
 
@@ -121,5 +122,28 @@ describe("the demo's joint recruitment", () => {
     expect(apps.n).toBe(2);
     const events = await new Client(hub).get("/api/public/recruitment-events?council=halton");
     expect(events.json.events.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes adverts that read well: no doubled words, 'an' before a vowel sound, the experience flag and text agreeing, values in words", async () => {
+    const adverts = (
+      await hub.deps.db.execute(sql`
+        select title, summary, description, no_experience_needed as "noExperience", values
+        from job_adverts where council_id = ${council.id}`)
+    ).rows as { title: string; summary: string; description: string; noExperience: boolean; values: string[] }[];
+    expect(adverts.length).toBeGreaterThan(140);
+    const words = new Set(Object.values(SECTOR_VALUE_LABELS));
+    for (const a of adverts) {
+      for (const text of [a.title, a.summary, a.description]) {
+        expect(text).not.toMatch(/\b(\w+) \1\b/i); // "Nursing Nursing Home"
+        expect(text).not.toMatch(/\b(\w+ \w+) \1\b/i); // "Care Home Care Home"
+        expect(text).not.toMatch(/\ba (?!uni|use|usu|eu|one)[aeiou]/i); // "a administrative"
+      }
+      expect(a.description.includes("You do not need experience"), a.title).toBe(a.noExperience);
+      expect(a.description.includes("Experience in a similar role is asked for"), a.title).toBe(!a.noExperience);
+      for (const v of a.values) expect(words.has(v), v).toBe(true);
+    }
+    // Both kinds of advert are there, so the agreement above is tested both ways.
+    expect(new Set(adverts.map((a) => a.noExperience))).toEqual(new Set([true, false]));
+    expect(adverts.some((a) => a.title === "Administrator")).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
 import { londonInstant } from "../../../shared/dates";
 import { outwardCode } from "../../../shared/postcode";
-import { SECTOR_VALUES } from "../../../shared/recruitment";
+import { SECTOR_VALUE_LABELS, SECTOR_VALUES } from "../../../shared/recruitment";
 import type { Ctx, OrgCtx } from "../../context";
 import { bulkInsert } from "../../db/bulk";
 import {
@@ -74,6 +74,30 @@ function uuids(rnd: Random) {
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${(8 + (Number.parseInt(s[16], 16) & 3)).toString(16)}${s.slice(17, 20)}-${s.slice(20, 32)}`;
   };
 }
+
+/**
+ * Job titles as adverts put them, for the ASC-WDS roles whose names are categories
+ * ("Administrative", "Ancillary staff (non care-providing)"); other roles keep their names.
+ */
+const ADVERT_TITLES: Record<number, string> = {
+  9: "Community support worker",
+  24: "Service manager",
+  25: "Administrator",
+  26: "Domestic assistant",
+  34: "Activities co-ordinator",
+};
+
+/** "an administrator", "a care worker", "a unit manager", "an IT manager": the article by the sound. */
+export function withArticle(words: string) {
+  const vowelSound = /^[A-Z]{2}/.test(words)
+    ? /^[AEFHILMNORSX]/.test(words) // an initialism is said letter by letter: "an IT manager"
+    : /^[aeiou]/i.test(words) && !/^(uni|use|usu|eu|one)/i.test(words);
+  return `${vowelSound ? "an" : "a"} ${words}`;
+}
+
+/** Lower case the first letter of a title in a sentence, but not of an initialism ("IT manager"). */
+const lowerFirst = (title: string) =>
+  /^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 
 const dayOf = (t: number) => isoDate(new Date(t));
 const at = (day: string, hour = 10) => Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00Z`);
@@ -301,9 +325,9 @@ export async function seedRecruitment(
     const place = placeOf.get(vacancy.workplace_id);
     const outward = place?.postcode ? outwardCode(place.postcode) : null;
     const district = outward ? districts.get(outward) : undefined;
-    const role = JOB_ROLES[vacancy.job_role] ?? "Care worker";
+    const role = ADVERT_TITLES[vacancy.job_role] ?? JOB_ROLES[vacancy.job_role] ?? "Care worker";
     const contract = contractFor(rnd);
-    return {
+    const row: Advert["row"] = {
       id: id(),
       orgId: vacancy.org_id,
       councilId,
@@ -313,11 +337,7 @@ export async function seedRecruitment(
       title: role,
       jobRole: vacancy.job_role,
       summary: `${role} at ${place?.name ?? "our service"}: join a friendly team supporting people to live their lives.`,
-      description: [
-        `We are looking for a ${role.toLowerCase()} to join the team at ${place?.name ?? "our service"}.`,
-        "What you will do:\n- support people with their daily lives, as their care plans say\n- keep accurate records\n- work with families and health professionals",
-        "You do not need experience: we will train you.",
-      ].join("\n\n"),
+      description: "", // written below, once the experience flag is drawn (the draws keep their order)
       ...payFor(rnd, vacancy.job_role),
       payAgeBand: "21_plus",
       ...contract,
@@ -332,7 +352,11 @@ export async function seedRecruitment(
       noExperienceNeeded: vacancy.job_role === 8 || rnd.chance(0.2),
       offers:
         "Paid training towards the Care Certificate and a Level 2 qualification, paid DBS check, and a route to senior care worker.",
-      values: rnd.shuffle([...SECTOR_VALUES]).slice(0, 3),
+      // As the advert form stores them: the framework's words, not the keys.
+      values: rnd
+        .shuffle([...SECTOR_VALUES])
+        .slice(0, 3)
+        .map((v) => SECTOR_VALUE_LABELS[v]),
       closingDate: dayOf(closingT),
       status,
       closedReason: status === "closed" ? "filled" : null,
@@ -345,6 +369,15 @@ export async function seedRecruitment(
       createdAt: new Date(publishedT),
       updatedAt: new Date(status === "closed" ? closingT : publishedT),
     };
+    row.description = [
+      `We are looking for ${withArticle(lowerFirst(role))} to join the team at ${place?.name ?? "our service"}.`,
+      "What you will do:\n- support people with their daily lives, as their care plans say\n- keep accurate records\n- work with families and health professionals",
+      // The words agree with the advert's "no experience needed" flag, which the board shows.
+      row.noExperienceNeeded
+        ? "You do not need experience: we will train you."
+        : "Experience in a similar role is asked for: tell us about yours when you apply.",
+    ].join("\n\n");
+    return row;
   };
 
   // Live adverts: open vacancies, taken employer by employer in turn so that many employers advertise.
