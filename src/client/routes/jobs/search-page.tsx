@@ -35,6 +35,7 @@ import {
   jobsQueryString,
 } from "../../queries/jobs";
 import { CheckboxField } from "./job-parts";
+import { roleChoices } from "./role-choices";
 
 // The public job board's search (issue 17 item 2): the GOV.UK filter pattern (the filters beside
 // the results on a wide screen, above them on a phone), the results with what a list needs,
@@ -176,14 +177,7 @@ function JobFilters({
             label: `Within ${r} ${r === 1 ? "mile" : "miles"}`,
           }))}
         />
-        <SelectField
-          name="role"
-          label="Role"
-          choices={[
-            { value: "", label: "Any role" },
-            ...roles.map((r) => ({ value: r.key, label: `${r.title} (${r.count})` })),
-          ]}
-        />
+        <SelectField name="role" label="Role" choices={roleChoices(roles, search.role)} />
         <TextField
           name="payMin"
           label="Lowest pay, in pounds an hour"
