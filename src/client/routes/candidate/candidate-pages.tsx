@@ -335,6 +335,11 @@ function ProfileEditor({
         />
         <Button disabled={save.isPending}>Save profile</Button>
       </Form>
+      <p className="govuk-body govuk-!-margin-top-8">
+        <Link className="govuk-link" to="/orgs/$orgId/candidate/delete" params={{ orgId }}>
+          Delete your account
+        </Link>
+      </p>
     </Page>
   );
 }
@@ -514,7 +519,7 @@ export function CandidateDeletePage(): React.ReactNode {
     );
   return (
     <Page title="Delete your account">
-      <CandidateNav orgId={orgId} current="/orgs/$orgId/candidate/delete" />
+      <CandidateNav orgId={orgId} />
       <h2 className="govuk-heading-m">What goes at once</h2>
       <ul className="govuk-list govuk-list--bullet">
         <li>your profile and your place in the talent pool: no employer can find you or invite you again</li>

@@ -57,16 +57,17 @@ export function Checkboxes({
   );
 }
 
-const PAGES = [
+/** The candidate's own pages. Deleting the account is not one: it is a link at the foot of the profile page. */
+export const CANDIDATE_PAGES = [
   { to: "/orgs/$orgId/candidate/applications", label: "My applications" },
   { to: "/orgs/$orgId/candidate/profile", label: "My profile" },
   { to: "/orgs/$orgId/candidate/pool", label: "Talent pool" },
   { to: "/orgs/$orgId/candidate/invitations", label: "Invitations" },
-  { to: "/orgs/$orgId/candidate/delete", label: "Delete account" },
 ] as const;
+const PAGES = CANDIDATE_PAGES;
 
-/** Links between the candidate's own pages (the current one is plain text). */
-export function CandidateNav({ orgId, current }: { orgId: string; current: (typeof PAGES)[number]["to"] }) {
+/** Links between the candidate's own pages (the current one, if any, is plain text). */
+export function CandidateNav({ orgId, current }: { orgId: string; current?: (typeof PAGES)[number]["to"] }) {
   return (
     <nav aria-label="Your account" className="govuk-!-margin-bottom-6">
       <ul className="govuk-list">
