@@ -211,6 +211,12 @@ export function ApplicationsPage(): React.ReactNode {
               options={reasonChoices}
             />
           )}
+          {move.stage === "interview" && (
+            <p className="govuk-body">
+              Candidates are emailed to book one of their job's interview times; where a job has none free yet, they are
+              told times will follow.
+            </p>
+          )}
           <Button disabled={bulk.isPending || chosen.length === 0}>Move</Button>
         </form>
       )}
