@@ -75,29 +75,38 @@ export async function slot(hub: Hub, orgId: string, advertId: string, startsAt =
   )[0];
 }
 
-/** A candidate who signed up on the council's board (verified unless told otherwise), signed in. */
+/**
+ * A candidate who signed up on the council's board and confirmed the email, signed in; or, with
+ * verified false, a care worker who joined the board with their account and has not confirmed it.
+ */
 export async function candidate(
   hub: Hub,
   council: { id: string; slug: string },
   opts: { verified?: boolean; name?: string } = {},
 ) {
+  if (opts.verified === false) {
+    // An account made by signing up cannot be signed in to before its link is opened (the password
+    // is chosen there). The unconfirmed candidate who can sign in is someone with an account
+    // already, a care worker, who joined the board and has not opened the link yet.
+    const worker = await makeUser(hub, await makeOrg(hub, "provider"), "staff_member");
+    const client = await signedIn(hub, worker.email);
+    const joined = await client.post("/api/candidates/join", { council: council.slug });
+    if (joined.status !== 201) throw new Error(`join failed: ${joined.status} ${joined.text}`);
+    return { id: worker.id, email: worker.email, client };
+  }
   const email = `cand-${uniq()}@example.test`;
   const client = new Client(hub);
   const res = await client.post("/api/public/candidates", {
     council: council.slug,
     name: opts.name ?? "Amira Khan",
     email,
-    password: PASSWORD,
   });
   if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
   const [user] = await hub.deps.db.select().from(users).where(eq(users.email, email));
-  if (opts.verified !== false) {
-    const mail = await lastEmailTo(hub, email);
-    const verified = await client.post("/api/public/candidates/verify", { token: mail?.token });
-    if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${verified.text}`);
-    // The web client reads the CSRF token for its writes from /api/auth/me after the link signs it in.
-    await client.get("/api/auth/me");
-    return { id: user.id, email, client };
-  }
-  return { id: user.id, email, client: await signedIn(hub, email) };
+  const mail = await lastEmailTo(hub, email);
+  const verified = await client.post("/api/public/candidates/verify", { token: mail?.token, password: PASSWORD });
+  if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${verified.text}`);
+  // The web client reads the CSRF token for its writes from /api/auth/me after the link signs it in.
+  await client.get("/api/auth/me");
+  return { id: user.id, email, client };
 }

@@ -30,7 +30,6 @@ describe("candidate sign-up and its email link", () => {
         council: council.slug,
         name: "Probe Person",
         email,
-        password: "another long password 1",
       });
       answers.push({ status: res.status, body: res.text });
     }
@@ -45,19 +44,19 @@ describe("candidate sign-up and its email link", () => {
     const { council } = await board(hub);
     const email = `once-${uniq()}@example.test`;
     const c = new Client(hub);
-    await c.post("/api/public/candidates", { council: council.slug, name: "Once", email, password: PASSWORD });
+    await c.post("/api/public/candidates", { council: council.slug, name: "Once", email });
     const token = (await lastEmailTo(hub, email))?.token as string;
     expect(token).toBeTruthy();
-    const first = await new Client(hub).post("/api/public/candidates/verify", { token });
+    const first = await new Client(hub).post("/api/public/candidates/verify", { token, password: PASSWORD });
     expect(first.status).toBe(200);
-    const again = await new Client(hub).post("/api/public/candidates/verify", { token });
+    const again = await new Client(hub).post("/api/public/candidates/verify", { token, password: PASSWORD });
     expect(again.status).toBe(400);
     expect(again.headers.get("set-cookie") ?? "").not.toMatch(/hub_session=[^;]+/);
     const guessed = await new Client(hub).post("/api/public/candidates/verify", { token: `${token.slice(0, -2)}xx` });
     expect(guessed.status).toBe(400);
 
     const late = `late-${uniq()}@example.test`;
-    await c.post("/api/public/candidates", { council: council.slug, name: "Late", email: late, password: PASSWORD });
+    await c.post("/api/public/candidates", { council: council.slug, name: "Late", email: late });
     const lateToken = (await lastEmailTo(hub, late))?.token as string;
     const saved = hub.clock.now;
     hub.clock.now = new Date(saved.getTime() + 49 * 3_600_000);
@@ -72,46 +71,33 @@ describe("candidate sign-up and its email link", () => {
     expect(rows.some((r) => r.tokenHash === sha256(lateToken))).toBe(true);
   });
 
-  it("someone who signs up with another person's email first cannot keep a way into the account once its owner confirms it", async () => {
+  it("someone who signs up with another person's email holds no way into the account: its password is chosen on the emailed link's page", async () => {
     const { council } = await board(hub);
     const victim = `victim-${uniq()}@example.test`;
     const attacker = new Client(hub);
-    await attacker.post("/api/public/candidates", {
-      council: council.slug,
-      name: "Not the owner",
-      email: victim,
-      password: "attacker password 123",
-    });
+    const signUp = () =>
+      attacker.post("/api/public/candidates", { council: council.slug, name: "Owner", email: victim });
+    expect((await signUp()).status).toBe(202);
+    // No password exists until the link is opened: nothing the attacker types signs in.
+    for (const password of ["attacker password 123", PASSWORD])
+      expect((await new Client(hub).post("/api/auth/sign-in", { email: victim, password })).status).toBe(401);
+    // Asking again only sends the owner a newer link (the older one stops working), to the owner's inbox.
     const firstLink = (await lastEmailTo(hub, victim))?.token;
-    // The attacker signs in with the password they chose, before the owner ever sees the email.
-    const attackerSession = await signedIn(hub, victim, "attacker password 123");
-    expect((await attackerSession.get("/api/auth/me")).status).toBe(200);
-
-    // The owner signs up themselves, gets a link and opens it.
-    const owner = new Client(hub);
-    await owner.post("/api/public/candidates", {
-      council: council.slug,
-      name: "Owner",
-      email: victim,
-      password: "owner password 12345",
-    });
+    expect((await signUp()).status).toBe(202);
     const token = (await lastEmailTo(hub, victim))?.token;
-    // The link the first sign-up sent no longer works: only the newest does.
-    expect((await new Client(hub).post("/api/public/candidates/verify", { token: firstLink })).status).toBe(400);
-    expect((await owner.post("/api/public/candidates/verify", { token })).status).toBe(200);
-    await owner.get("/api/auth/me");
-    await owner.request("PUT", `/api/orgs/${council.id}/candidate/profile`, {
-      phone: "07700 900555",
-      experience: "Private experience",
-    });
-
-    // The attacker's session ended and their password no longer opens the account; the owner's does.
-    expect((await attackerSession.get(`/api/orgs/${council.id}/candidate/profile`)).status).toBe(401);
-    const again = await new Client(hub).post("/api/auth/sign-in", { email: victim, password: "attacker password 123" });
-    expect(again.status).toBe(401);
+    expect(token).not.toBe(firstLink);
+    expect(
+      (await new Client(hub).post("/api/public/candidates/verify", { token: firstLink, password: PASSWORD })).status,
+    ).toBe(400);
+    // The owner opens the link and chooses the password; only that password opens the account.
+    const owner = new Client(hub);
+    expect(
+      (await owner.post("/api/public/candidates/verify", { token, password: "owner password 12345" })).status,
+    ).toBe(200);
+    expect(
+      (await new Client(hub).post("/api/auth/sign-in", { email: victim, password: "attacker password 123" })).status,
+    ).toBe(401);
     await signedIn(hub, victim, "owner password 12345");
-    const [user] = await hub.deps.db.select().from(users).where(eq(users.email, victim));
-    expect(user.name).toBe("Owner");
   });
 
   it("typing the email of a work account that joined a board unconfirmed never changes its password", async () => {
@@ -125,7 +111,6 @@ describe("candidate sign-up and its email link", () => {
       council: council.slug,
       name: "Someone else",
       email: provider.email,
-      password: "attacker password 123",
     });
     expect(res.status).toBe(202);
     const [after] = await hub.deps.db.select().from(users).where(eq(users.id, provider.id));
@@ -516,7 +501,6 @@ describe("what never reaches the logs or the audit trail", () => {
       council: council.slug,
       name: "Sign Up",
       email: signUpEmail,
-      password: PASSWORD,
     });
     const [app] = await hub.deps.db.select().from(applications).where(eq(applications.email, guestEmail));
     const checks = await e.client.request("PUT", `${e.base}/applications/${app.id}/checks`, {
@@ -744,9 +728,11 @@ describe("sources and deleted accounts", () => {
     const { council, employers } = await board(hub);
     const email = `gone-${uniq()}@example.test`;
     const c = new Client(hub);
-    await c.post("/api/public/candidates", { council: council.slug, name: "Gone", email, password: PASSWORD });
+    await c.post("/api/public/candidates", { council: council.slug, name: "Gone", email });
     const link = (await lastEmailTo(hub, email))?.token;
-    expect((await new Client(hub).post("/api/public/candidates/verify", { token: link })).status).toBe(200);
+    expect(
+      (await new Client(hub).post("/api/public/candidates/verify", { token: link, password: PASSWORD })).status,
+    ).toBe(200);
     const me2 = await signedIn(hub, email);
     await me2.get("/api/auth/me");
     await me2.request("PUT", `/api/orgs/${council.id}/candidate/pool`, { visibility: "all" });

@@ -111,8 +111,8 @@ export const candidateApi = {
     api<{ ok: true; message: string }>("POST", "/api/public/candidates", body),
   join: (council: string) =>
     api<{ orgId: string; emailVerified: boolean }>("POST", "/api/candidates/join", { council }),
-  verify: (token: string) =>
-    api<{ ok: true; signedIn: boolean; orgId: string }>("POST", "/api/public/candidates/verify", { token }),
+  verify: (body: { token: string; password?: string }) =>
+    api<{ ok: true; signedIn: boolean; orgId: string }>("POST", "/api/public/candidates/verify", body),
   saveProfile: (orgId: string, body: z.input<typeof candidateProfileInput>) =>
     api<CandidateProfileResponse>("PUT", `${base(orgId)}/profile`, body),
   apply: (orgId: string, body: z.input<typeof applyInput>) =>

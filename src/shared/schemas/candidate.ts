@@ -50,7 +50,6 @@ export const candidateSignUpInput = z.object({
   council: z.string().trim().min(1, "Choose the council's job board").max(100),
   name,
   email,
-  password: newPassword,
 });
 export type CandidateSignUpInput = z.infer<typeof candidateSignUpInput>;
 
@@ -61,6 +60,8 @@ export const joinBoardResponse = z.object({ orgId: z.string(), emailVerified: z.
 
 export const verifyEmailInput = z.object({
   token: z.string().min(10, "The link is not complete: copy the whole link from the email").max(200),
+  /** The account's password, chosen on the link's page (an account made by signing up has none before). */
+  password: newPassword.optional(),
 });
 
 export const candidateProfileInput = z.object({

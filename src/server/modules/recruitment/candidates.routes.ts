@@ -78,11 +78,12 @@ export function candidateRoutes(r: Router) {
       response: verifyEmailResponse,
       tag: TAG,
       scope: "public",
-      summary: "Confirm a candidate's email address with the emailed link (signs them in)",
+      summary:
+        "Confirm a candidate's email address with the emailed link, choosing the account's password when it has none yet (an account made by signing up: 400 password_needed without it, the link not used up), and sign them in",
       body: verifyEmailInput,
     },
     async (c, { body }) => {
-      const { token, orgId } = await candidates.verifyCandidateEmail(ctxOf(c), body.token);
+      const { token, orgId } = await candidates.verifyCandidateEmail(ctxOf(c), body.token, body.password);
       setSessionCookie(c, token);
       return c.json({ ok: true as const, signedIn: true, orgId });
     },

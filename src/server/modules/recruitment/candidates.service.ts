@@ -81,27 +81,23 @@ export async function signUpCandidate(ctx: Ctx, input: CandidateSignUpInput & { 
     "Too many accounts have been created from your network. Wait an hour and try again.",
   );
   const council = await findOrgBySlug(ctx.db, input.council);
-  if (!council || council.kind !== "council")
+  if (council?.kind !== "council")
     throw badRequest("validation", "We could not find that council's job board. Start again from the job board.", [
       { path: "council", message: "Choose the council's job board" },
     ]);
-  // Hashed before looking the email up, so both paths take as long.
-  const passwordHash = await hashPassword(input.password);
   await inTransaction(ctx, async (tx) => {
     const existing = await authRepo.findUserByEmail(tx.db, input.email);
     if (existing) {
       const role = await repo.findMembershipRole(tx.db, existing.id, council.id);
       if (role === "candidate" && !existing.emailVerifiedAt) {
-        // Anyone can type someone else's email: an unconfirmed account must not keep a way in
-        // for whoever signed up first. The newest sign-up's password replaces the last one, its
-        // sessions end and only the newest link works (a work account's password is never touched).
+        // Not confirmed yet: a new link (only the newest works). Nothing else changes: the
+        // password is chosen on the link's page, so whoever typed the address holds no way in.
         const workAccount = existing.isHubAdmin || (await repo.hasNonCandidateMembership(tx.db, existing.id));
-        if (workAccount || !(await linksLeftThisHour(tx, existing.id))) return sendVerification(tx, existing, council);
-        await repo.endLiveVerifications(tx.db, existing.id, tx.deps.now());
-        await authRepo.updateUser(tx.db, existing.id, { passwordHash, name: input.name });
-        await authRepo.deleteUserSessions(tx.db, existing.id);
-        await sendVerification(tx, existing, council);
-        return;
+        if (!workAccount && (await linksLeftThisHour(tx, existing.id))) {
+          await repo.endLiveVerifications(tx.db, existing.id, tx.deps.now());
+          await authRepo.updateUser(tx.db, existing.id, { name: input.name });
+        }
+        return sendVerification(tx, existing, council);
       }
       await queueEmail(tx, {
         to: existing.email,
@@ -119,7 +115,9 @@ export async function signUpCandidate(ctx: Ctx, input: CandidateSignUpInput & { 
       });
       return;
     }
-    const user = await authRepo.insertUser(tx.db, { email: input.email, name: input.name, passwordHash });
+    // No password yet: it is chosen on the page the emailed link opens, so an account made by
+    // someone typing another person's address can never be signed in to by them.
+    const user = await authRepo.insertUser(tx.db, { email: input.email, name: input.name, passwordHash: null });
     const actorCtx = { ...tx, actor: { ...tx.actor, userId: user.id } };
     const membership = await insertMembership(tx.db, { userId: user.id, orgId: council.id, role: "candidate" });
     await repo.insertProfile(tx.db, { userId: user.id, councilId: council.id });
@@ -171,8 +169,12 @@ export async function joinAsCandidate(ctx: Ctx, councilSlug: string) {
   return { orgId: council.id, emailVerified: Boolean(user.emailVerifiedAt) };
 }
 
-/** Confirms the email address with the emailed link, and signs the person in. */
-export async function verifyCandidateEmail(ctx: Ctx, token: string) {
+/**
+ * Confirms the email address with the emailed link, sets the password on an account that has
+ * none yet (one made by signing up), and signs the person in. Without the password such an account
+ * needs, nothing changes and the link still works (the page asks for it).
+ */
+export async function verifyCandidateEmail(ctx: Ctx, token: string, password?: string) {
   return inTransaction(ctx, async (tx) => {
     const now = tx.deps.now();
     const used = await repo.useVerification(tx.db, sha256(token), now);
@@ -183,6 +185,15 @@ export async function verifyCandidateEmail(ctx: Ctx, token: string) {
       );
     const profile = await repo.findProfileOfUser(tx.db, used.userId);
     if (!profile) throw badRequest("link_invalid", "This account no longer exists.");
+    const user = await authRepo.findUserById(tx.db, used.userId);
+    if (!user.passwordHash) {
+      // Thrown inside the transaction: the link is not used up, and the page asks again.
+      if (!password)
+        throw badRequest("password_needed", "Create a password for your account.", [
+          { path: "password", message: "Create a password" },
+        ]);
+      await authRepo.updateUser(tx.db, user.id, { passwordHash: await hashPassword(password) });
+    }
     await repo.markEmailVerified(tx.db, used.userId, now);
     // Whoever held a session before the owner proved the address (someone who signed up with it)
     // is signed out: only the person who opened the link is signed in.

@@ -28,7 +28,6 @@ describe("a candidate's account", () => {
       council: council.slug,
       name: "Sam Jones",
       email,
-      password: PASSWORD,
     });
     expect(res.status).toBe(202);
     const [user] = await hub.deps.db.select().from(users).where(eq(users.email, email));
@@ -50,8 +49,18 @@ describe("a candidate's account", () => {
     const stored = await hub.deps.db.execute(`select token_hash from email_verifications where user_id = '${user.id}'`);
     expect(JSON.stringify(stored.rows)).not.toContain(mail?.token as string);
 
-    const verified = await client.post("/api/public/candidates/verify", { token: mail?.token });
+    // The account has no password until the link's page sets one: nobody can sign in to it, and
+    // the link asks for it without being used up.
+    expect(user.passwordHash).toBeNull();
+    expect((await new Client(hub).post("/api/auth/sign-in", { email, password: PASSWORD })).status).toBe(401);
+    const asks = await client.post("/api/public/candidates/verify", { token: mail?.token });
+    expect(asks.status).toBe(400);
+    expect(asks.json.error).toMatchObject({ code: "password_needed", issues: [{ path: "password" }] });
+    const short = await client.post("/api/public/candidates/verify", { token: mail?.token, password: "short" });
+    expect(short.json.error.issues[0].path).toBe("password");
+    const verified = await client.post("/api/public/candidates/verify", { token: mail?.token, password: PASSWORD });
     expect(verified.status).toBe(200);
+    await signedIn(hub, email);
     expect(verified.json).toEqual({ ok: true, signedIn: true, orgId: council.id });
     expect((await hub.deps.db.select().from(users).where(eq(users.id, user.id)))[0].emailVerifiedAt).not.toBeNull();
     const me = await client.get("/api/auth/me");
@@ -70,18 +79,16 @@ describe("a candidate's account", () => {
       council: council.slug,
       name: "Someone",
       email: `x-${uniq()}@example.test`,
-      password: PASSWORD,
     });
     const existing = await new Client(hub).post("/api/public/candidates", {
       council: council.slug,
       name: "Someone",
       email: staff.email.toUpperCase(),
-      password: "another password entirely",
     });
     expect(existing.status).toBe(fresh.status);
     expect(existing.json).toEqual(fresh.json);
     expect((await lastEmailTo(hub, staff.email))?.template).toBe("candidate-exists");
-    // The account is untouched: no candidate membership, the old password still works.
+    // The account is untouched: no candidate membership, its password still works.
     expect((await hub.deps.db.select().from(memberships).where(eq(memberships.userId, staff.id))).length).toBe(1);
     await signedIn(hub, staff.email);
   });
@@ -123,28 +130,25 @@ describe("a candidate's account", () => {
             council: council.slug,
             name: "Bulk",
             email: `bulk-${i}-${uniq()}@example.test`,
-            password: PASSWORD,
           })
         ).status,
       );
     expect(statuses).toEqual([...Array(10).fill(202), 429]);
   });
 
-  it("names bad fields: a short password, an unknown council, an email that is not one", async () => {
+  it("names bad fields: no name, an unknown council, an email that is not one", async () => {
     const { council } = await board(hub);
     const bad = await new Client(hub).post("/api/public/candidates", {
       council: council.slug,
       name: "",
       email: "not-an-email",
-      password: "short",
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["email", "name", "password"]);
+    expect(bad.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["email", "name"]);
     const nowhere = await new Client(hub).post("/api/public/candidates", {
       council: `nowhere-${uniq()}`,
       name: "Sam",
       email: `s-${uniq()}@example.test`,
-      password: PASSWORD,
     });
     expect(nowhere.status).toBe(400);
     expect(nowhere.json.error.issues[0].path).toBe("council");
@@ -487,10 +491,16 @@ describe("the talent pool", () => {
   it("does not show candidates whose email is not verified", async () => {
     const s = await pooled();
     const unverified = await candidate(hub, s.council, { verified: false, name: "Not Verified" });
-    await unverified.client.request("PUT", `/api/orgs/${s.council.id}/candidate/pool`, { visibility: "all" });
-    expect(
-      (await s.search(s.employerA, s.employers[0].org.id)).candidates.map((c: { id: string }) => c.id),
-    ).not.toContain(unverified.id);
+    const joined = await unverified.client.request("PUT", `/api/orgs/${s.council.id}/candidate/pool`, {
+      visibility: "all",
+    });
+    expect(joined.status).toBe(200);
+    const found = async () =>
+      (await s.search(s.employerA, s.employers[0].org.id)).candidates.map((c: { id: string }) => c.id);
+    expect(await found()).not.toContain(unverified.id);
+    // Once the address is confirmed, the same choice puts them in the pool.
+    await hub.deps.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, unverified.id));
+    expect(await found()).toContain(unverified.id);
   });
 
   it("lets an employer invite a pooled candidate, who sees it and applies with the invitation as the source", async () => {
