@@ -221,7 +221,8 @@ describe("an advert's page", () => {
         frameworkRoleKey: "care_support_worker",
         payMinPence: 1300,
         offers: "- Paid training\n- Care Certificate in your first 12 weeks",
-        values: ["Respect", "Kind, compassionate and empathetic"],
+        // One held as the framework's words, one as a sector value's key: both read as words.
+        values: ["Respect", "whole_person"],
         shiftPattern: "Days, alternate weekends",
       },
     );
@@ -240,7 +241,7 @@ describe("an advert's page", () => {
     expect(a.pay.realLivingWage.hourlyRate).toBeGreaterThan(12);
     expect(a.pay.comparison[0]).toBe("Pays £0.29 an hour above the National Living Wage");
     expect(a.pay.comparison[1]).toMatch(/Real Living Wage$/);
-    expect(a.values).toEqual(["Respect", "Kind, compassionate and empathetic"]);
+    expect(a.values).toEqual(["Respect", "See the whole person"]);
     expect(a.contract.shiftPattern).toBe("Days, alternate weekends");
     // Nothing beyond the advert: no internal ids of the employer, vacancy or workplace.
     expect(JSON.stringify(a)).not.toContain(employer.id);

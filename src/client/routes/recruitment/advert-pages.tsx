@@ -3,6 +3,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { z } from "zod";
+import { advertHoursText } from "../../../shared/advert-text";
 import { dateFromParts, datePartsOf } from "../../../shared/date-input";
 import { londonInstant, longDate, longDateTime } from "../../../shared/dates";
 import {
@@ -31,7 +32,6 @@ import { Table } from "../../components/Table";
 import { useOrg, useOrgId } from "../../lib/org";
 import { type AdvertView, recruitmentApi, recruitmentKeys, recruitmentQueries } from "../../queries/recruitment";
 import { vacancyQueries } from "../../queries/vacancies";
-import { advertHoursText } from "./advert-text";
 import {
   CheckboxesField,
   CheckboxField,

@@ -1,8 +1,8 @@
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useFormContext } from "react-hook-form";
+import { advertPayText } from "../../../shared/advert-text";
 import { Fieldset } from "../../components/Fieldset";
-import { advertPayText } from "./advert-text";
 
 // Pieces the employer's recruitment pages share: status tags, pay in words, summary lists, and
 // the checkbox fields a <Form> needs (one yes/no box, or several values).

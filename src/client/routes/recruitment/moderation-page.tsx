@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
+import { advertHoursText } from "../../../shared/advert-text";
 import { longDate } from "../../../shared/dates";
 import { CONTRACT_LABELS } from "../../../shared/recruitment";
 import { type AdvertView, refuseAdvertInput } from "../../../shared/schemas/recruitment";
@@ -8,7 +9,6 @@ import { Button, Form, SuccessBanner, TextAreaField, useSchemaForm } from "../..
 import { Page } from "../../components/Page";
 import { useOrg, useOrgId } from "../../lib/org";
 import { recruitmentApi, recruitmentQueries } from "../../queries/recruitment";
-import { advertHoursText } from "./advert-text";
 import { payText, SummaryList } from "./common";
 
 // The council's hub checks the adverts on its job board (issue 17 item 1): newest first, and

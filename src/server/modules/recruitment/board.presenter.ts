@@ -1,6 +1,6 @@
 import { advertHoursText, advertPayText } from "../../../shared/advert-text";
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
-import { CONTRACT_LABELS, PAY_AGE_BAND_LABELS, type PayAgeBand } from "../../../shared/recruitment";
+import { CONTRACT_LABELS, PAY_AGE_BAND_LABELS, type PayAgeBand, sectorValueLabel } from "../../../shared/recruitment";
 import type { JobAdvertResponse, JobListItem } from "../../../shared/schemas/jobs";
 import type { AdvertPageRow, BoardRow } from "./board.repo";
 
@@ -88,7 +88,8 @@ export function presentAdvert(
     drivingRequired: row.driving_required,
     visaSponsorship: row.visa_sponsorship,
     offers: row.offers,
-    values: row.values ?? [],
+    // In words, whether the advert holds the framework's words or a sector value's key.
+    values: (row.values ?? []).map(sectorValueLabel),
     progression: extra.progression,
     closingDate: row.closing_date,
     publishedAt: iso(row.published_at),
