@@ -20,7 +20,7 @@ const ROLES = [
   "viewer@mersey-view.demo.test",
   "trainer@riverside.demo.test",
   "care.worker@mersey-view.demo.test",
-  "candidate@demo.test",
+  "candidate@halton.demo.test",
 ];
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;

@@ -93,13 +93,8 @@ export const DEMO_USERS: DemoUser[] = [
     role: "staff_member",
     label: "Staff member (personal account)",
   },
-  {
-    email: "candidate@demo.test",
-    name: "Cara Candidate",
-    orgKey: "council",
-    role: "candidate",
-    label: "Candidate (personal account)",
-  },
+  // The demo's job seeker, candidate@halton.demo.test, is made with joint recruitment's demo
+  // (demo/recruitment.ts): a profile, the talent pool and applications on the go.
 ];
 
 export async function databaseIsEmpty(ctx: Ctx) {

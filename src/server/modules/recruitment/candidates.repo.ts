@@ -33,6 +33,10 @@ export type ApplicationRow = typeof applications.$inferSelect;
 export const insertProfile = (db: Exec, values: typeof candidateProfiles.$inferInsert) =>
   db.insert(candidateProfiles).values(values);
 
+/** An empty profile for a candidate who has none yet; nothing when they have one. */
+export const ensureProfile = (db: Exec, userId: string, councilId: string) =>
+  db.insert(candidateProfiles).values({ userId, councilId }).onConflictDoNothing();
+
 export const findProfile = async (db: Exec, userId: string, councilId: string) =>
   (
     await db

@@ -212,7 +212,14 @@ export async function verifyCandidateEmail(ctx: Ctx, token: string, password?: s
 
 /** The signed-in candidate's profile at this council, or 404 (not a candidate here). */
 export async function candidateOf(ctx: OrgCtx) {
-  const row = ctx.actor.userId ? await repo.findProfile(ctx.db, ctx.actor.userId, ctx.org.id) : undefined;
+  const userId = ctx.actor.userId;
+  let row = userId ? await repo.findProfile(ctx.db, userId, ctx.org.id) : undefined;
+  // A candidate who came by an invitation to the role, not by signing up on the board, has no
+  // profile yet: an empty one, as signing up makes, rather than a dead end on every page.
+  if (!row && userId && ctx.role === "candidate") {
+    await repo.ensureProfile(ctx.db, userId, ctx.org.id);
+    row = await repo.findProfile(ctx.db, userId, ctx.org.id);
+  }
   if (!row) throw notFound("candidate account");
   return row;
 }

@@ -93,6 +93,18 @@ describe("a candidate's account", () => {
     await signedIn(hub, staff.email);
   });
 
+  it("gives a candidate who came by an invitation to the role an empty profile, not a dead end", async () => {
+    const { council } = await board(hub);
+    const invited = await makeUser(hub, council, "candidate");
+    const client = await signedIn(hub, invited.email);
+    const profile = await client.get(`/api/orgs/${council.id}/candidate/profile`);
+    expect(profile.status, profile.text).toBe(200);
+    expect((await client.get(`/api/orgs/${council.id}/candidate/applications`)).json.applications).toEqual([]);
+    // The council's other people are not given one.
+    const analyst = await signedIn(hub, (await makeUser(hub, council, "council_analyst")).email);
+    expect((await analyst.get(`/api/orgs/${council.id}/candidate/profile`)).status).toBe(403);
+  });
+
   it("lets someone with an account (a care worker) use it on a council's board, confirming the email first", async () => {
     const { council, employers } = await board(hub);
     const worker = await makeUser(hub, employers[0].org, "staff_member");
