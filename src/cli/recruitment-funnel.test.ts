@@ -15,6 +15,9 @@ const cli = (...args: string[]) => runHub(args, { env, database: hub.database })
 /** `hub recruitment funnel` for an organisation over December 2025, the month the applications came in. */
 const december = (org: string, ...more: string[]) =>
   cli("recruitment", "funnel", "--org", org, "--from", "2025-12-01", "--to", "2025-12-31", ...more);
+/** A council sees whole quarters that have ended: from October 2025 to June 2026, its marks taken on 2026-06-30. */
+const quarters = (org: string, ...more: string[]) =>
+  cli("recruitment", "funnel", "--org", org, "--from", "2025-10-01", "--to", "2026-06-30", ...more);
 
 describe("hub recruitment funnel", async () => {
   const { council } = await makeSystem(hub);
@@ -32,8 +35,8 @@ describe("hub recruitment funnel", async () => {
   }
 
   it("prints the stages and retention by route for a council, withholding as the page does", async () => {
-    // The CLI's clock is the real one: the 3-month marks (April 2026) have passed.
-    const out = await december(council.slug, "--format", "json");
+    // A council's retention marks are taken at the period's end: the 3-month marks (April 2026) have passed by it.
+    const out = await quarters(council.slug, "--format", "json");
     expect(out.code, out.stdout + out.stderr).toBe(0);
     const data = out.json();
     expect(data.stages).toEqual([
@@ -53,9 +56,16 @@ describe("hub recruitment funnel", async () => {
     const own = await december(orgs[2].id, "--format", "json");
     expect(own.json().byRoute[0]).toMatchObject({ route: "Job board", hires: 2, eligible3m: 2, retained3m: 1 });
     expect(own.json().byRoute[0].reasons).toBeUndefined();
-    const text = await december(council.slug);
+    const text = await quarters(council.slug);
+    expect(text.stdout).toContain("recruitment funnel 2025-10-01 to 2026-06-30");
     expect(text.stdout).toContain("started    6");
     expect(text.stdout).toContain("3 months - (suppressed) of 6");
+  });
+
+  it("gives a council the whole quarter its days fall in, and says so", async () => {
+    const out = await december(council.slug);
+    expect(out.code, out.stdout + out.stderr).toBe(0);
+    expect(out.stdout).toContain("recruitment funnel 2025-10-01 to 2025-12-31");
   });
 
   it("refuses an unknown organisation and a bad date with a usage message", async () => {

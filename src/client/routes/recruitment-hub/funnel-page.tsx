@@ -159,6 +159,13 @@ export function RecruitmentFunnelPage(): React.ReactNode {
               <span className="govuk-details__summary-text">Change the period</span>
             </summary>
             <div className="govuk-details__text">
+              {f.view === "board" && (
+                <p className="govuk-hint">
+                  Councils see whole quarters that have ended, so that no small number can be worked out by comparing
+                  periods: the dates you give are widened or shortened to them. Who is still in post is counted on the
+                  last day of the period.
+                </p>
+              )}
               <PeriodForm key={`${f.from}-${f.to}`} from={f.from} to={f.to} />
             </div>
           </details>

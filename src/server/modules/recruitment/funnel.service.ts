@@ -1,4 +1,5 @@
 import { JOB_ROLES } from "../../../shared/ascwds/codes";
+import { longDate } from "../../../shared/dates";
 import { FUNNEL_STAGES, type FunnelStage, SOURCE_LABELS, SOURCES, type Source } from "../../../shared/recruitment";
 import type { FunnelResponse, FunnelRow, RetentionRow, StageCounts } from "../../../shared/schemas/recruitment-hub";
 import type { OrgCtx } from "../../context";
@@ -6,6 +7,7 @@ import { badRequest } from "../../lib/errors";
 import { addDays, isoDate, monthsBefore } from "../../lib/time";
 import { MIN_SPECIAL_CELL } from "../metrics/disclosure";
 import {
+  addMonths,
   type Cell,
   type FunnelApplication,
   type FunnelViews,
@@ -47,8 +49,68 @@ export function funnelPeriod(ctx: OrgCtx, q: { from?: string; to?: string }) {
   return { from, to, today };
 }
 
+/** The most whole quarters a council may ask for at once. */
+export const MAX_BOARD_QUARTERS = 12;
+
+const dayBefore = (day: string) => isoDate(addDays(new Date(`${day}T00:00:00Z`), -1));
+/** The first day of the calendar quarter holding `day`. */
+export const quarterStart = (day: string) =>
+  `${day.slice(0, 4)}-${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}-01`;
+/** The last quarter end on or before `day`: the day before the quarter holding the day after. */
+const quarterEndBy = (day: string) => dayBefore(quarterStart(isoDate(addDays(new Date(`${day}T00:00:00Z`), 1))));
+
+/**
+ * A council's period, snapped to whole calendar quarters that have ended (docs/metrics.md,
+ * "The recruitment funnel"): were any days allowed, the difference of two periods a day apart
+ * would give one day's count, however small. Differences of quarter-aligned windows are sums of
+ * whole quarters, each protected on its own (recruitmentFunnel). By default the four whole
+ * quarters to the last quarter end before today. Retention marks are taken at the period's end,
+ * not today, so asking again tomorrow says nothing new.
+ */
+export function boardPeriod(ctx: OrgCtx, q: { from?: string; to?: string }) {
+  const asked = funnelPeriod(ctx, q);
+  const lastEnded = dayBefore(quarterStart(asked.today));
+  const to = q.to ? [quarterEndBy(q.to), lastEnded].sort()[0] : lastEnded;
+  const from = q.from ? quarterStart(q.from) : quarterStart(monthsBefore(to, 11));
+  if (from > to)
+    throw badRequest("validation", "Councils see whole quarters that have ended: this period holds none.", [
+      {
+        path: "to",
+        message: `The period must take in a whole quarter that has ended, for example one ending on ${longDate(lastEnded)}`,
+      },
+    ]);
+  const quarters: { from: string; to: string }[] = [];
+  for (let start = from; start <= to; start = addMonths(start, 3))
+    quarters.push({ from: start, to: dayBefore(addMonths(start, 3)) });
+  if (quarters.length > MAX_BOARD_QUARTERS)
+    throw badRequest("validation", `A council's period can be at most ${MAX_BOARD_QUARTERS} quarters.`, [
+      { path: "from", message: `The start must be no more than ${MAX_BOARD_QUARTERS} quarters before the end` },
+    ]);
+  return { from, to, at: to, quarters };
+}
+
 export async function recruitmentFunnel(ctx: OrgCtx, q: { from?: string; to?: string }): Promise<FunnelResponse> {
-  const { from, to, today } = funnelPeriod(ctx, q);
+  if (ctx.org.kind !== "council") {
+    const { from, to, today } = funnelPeriod(ctx, q);
+    const own = await buildFunnel(ctx, from, to, today);
+    return own.render();
+  }
+  const period = boardPeriod(ctx, q);
+  const window = await buildFunnel(ctx, period.from, period.to, period.at);
+  // Each quarter built as the window is, marks taken at the same day, so the window is their sum:
+  // a count withheld in any quarter is withheld in the window too.
+  for (const quarter of period.quarters) {
+    const part = await buildFunnel(ctx, quarter.from, quarter.to, period.at);
+    window.withholdAsIn(part);
+  }
+  return window.render();
+}
+
+/**
+ * The funnel of one period with its disclosure control done, retention marks taken at `at`;
+ * `withholdAsIn` withholds what another build withholds, then protects again.
+ */
+async function buildFunnel(ctx: OrgCtx, from: string, to: string, at: string) {
   const board = ctx.org.kind === "council";
   const scope = board ? { councilId: ctx.org.id } : { orgId: ctx.org.id };
   const reader: Reader = board ? { kind: "council", ownOrgId: ctx.org.id } : { kind: "own" };
@@ -139,7 +201,7 @@ export async function recruitmentFunnel(ctx: OrgCtx, q: { from?: string; to?: st
     };
   });
   function retentionCells(list: FunnelApplication[], total: boolean) {
-    const r = retention(list, today);
+    const r = retention(list, at);
     const own = isOwn(r.employers);
     const tooFew = !own && !total && tooFewEmployers(reader, r.employers, false);
     return {
@@ -181,18 +243,34 @@ export async function recruitmentFunnel(ctx: OrgCtx, q: { from?: string; to?: st
   // A retained count is no use without the hires it is out of, and goes with them; withholding
   // it can leave a breakdown with one withheld cell, so the two rules run until neither changes.
   const marks = [...routes, all].flatMap((r) => r.marks);
-  for (let changed = true; changed; ) {
-    protectPartitions(partitions);
-    changed = false;
-    for (const m of marks)
-      if (m.eligible.shown.count === null && m.retained.shown.count !== null) {
-        withhold(m.retained, m.eligible.shown.reason === "not_enough_data" ? "not_enough_data" : "suppressed");
-        changed = true;
-      }
+  const protect = () => {
+    for (let changed = true; changed; ) {
+      protectPartitions(partitions);
+      changed = false;
+      for (const m of marks)
+        if (m.eligible.shown.count === null && m.retained.shown.count !== null) {
+          withhold(m.retained, m.eligible.shown.reason === "not_enough_data" ? "not_enough_data" : "suppressed");
+          changed = true;
+        }
+    }
+  };
+  protect();
+
+  // Every cell by table, row key and stage or field, to match a quarter's to the window's.
+  const cells = new Map<string, Cell>();
+  for (const s of FUNNEL_STAGES) cells.set(`stages/${s}`, totals[s]);
+  for (const [table, rows] of Object.entries({ byEmployer, byRole, bySource, byCampaign }))
+    for (const r of rows) for (const s of FUNNEL_STAGES) cells.set(`${table}/${r.key}/${s}`, r.cells[s]);
+  for (const r of [...routes, { key: "all", ...all }]) {
+    cells.set(`retention/${r.key}/hires`, r.hires);
+    for (const m of r.marks) {
+      cells.set(`retention/${r.key}/${m.months}/eligible`, m.eligible);
+      cells.set(`retention/${r.key}/${m.months}/retained`, m.retained);
+    }
   }
 
   const hired = timeToHire(apps);
-  const hideTime = !isOwn(new Set(apps.map((a) => a.orgId))) && hired.hires > 0 && hired.hires < MIN_SPECIAL_CELL;
+  let hideTime = !isOwn(new Set(apps.map((a) => a.orgId))) && hired.hires > 0 && hired.hires < MIN_SPECIAL_CELL;
 
   const stagesOf = (cells: Stages) => Object.fromEntries(FUNNEL_STAGES.map((s) => [s, cells[s].shown])) as StageCounts;
   const rowOf = (r: Row): FunnelRow => ({ key: r.key, label: r.label, stages: stagesOf(r.cells) });
@@ -215,7 +293,7 @@ export async function recruitmentFunnel(ctx: OrgCtx, q: { from?: string; to?: st
     }),
   });
 
-  return {
+  const render = (): FunnelResponse => ({
     org: { id: ctx.org.id, name: ctx.org.name, kind: board ? "council" : "provider" },
     from,
     to,
@@ -231,5 +309,22 @@ export async function recruitmentFunnel(ctx: OrgCtx, q: { from?: string; to?: st
     },
     retention: routes.sort((a, b) => a.label.localeCompare(b.label)).map(retentionRowOf),
     retentionAll: retentionRowOf({ key: "all", label: "All routes", source: null, ...all }),
+  });
+
+  return {
+    cells,
+    hideTime: () => hideTime,
+    /** Withholds every cell whose counterpart `other` withholds (with its reason), then protects again. */
+    withholdAsIn(other: { cells: Map<string, Cell>; hideTime: () => boolean }) {
+      for (const [key, theirs] of other.cells) {
+        const mine = cells.get(key);
+        const reason = theirs.shown.reason;
+        if (mine && mine.shown.count !== null && theirs.shown.count === null && reason && reason !== "not_recorded")
+          withhold(mine, reason);
+      }
+      if (other.hideTime()) hideTime = true;
+      protect();
+    },
+    render,
   };
 }

@@ -174,19 +174,19 @@ describe("the recruitment funnel: a council across the employers on its board", 
   ] as const) {
     const care = await advert(org, council.id, 8);
     const senior = await advert(org, council.id, 7);
-    // Two starts each, in January 2026 (3-month marks in April, passed).
-    await apply(care, "2026-01-02", FULL, { start: "2026-01-12" });
-    await apply(care, "2026-01-02", FULL, { start: "2026-01-12", end: org === cedar ? "2026-02-01" : undefined });
-    for (let i = 2; i < n; i++) await apply(care, "2026-01-03", []);
-    for (let i = 0; i < 2; i++) await apply(senior, "2026-01-03", []);
+    // Two starts each, in October 2025 (3-month marks in January 2026, before the period ends).
+    await apply(care, "2025-10-02", FULL, { start: "2025-10-12" });
+    await apply(care, "2025-10-02", FULL, { start: "2025-10-12", end: org === cedar ? "2025-11-01" : undefined });
+    for (let i = 2; i < n; i++) await apply(care, "2025-10-03", []);
+    for (let i = 0; i < 2; i++) await apply(senior, "2025-10-03", []);
   }
   const nurse = await advert(damson, council.id, 16);
-  for (let i = 0; i < 2; i++) await apply(nurse, "2026-01-03", []);
+  for (let i = 0; i < 2; i++) await apply(nurse, "2025-10-03", []);
   // Another council's board is not counted.
   const elsewhere = await makeSystem(hub);
-  await apply(await advert(alder, elsewhere.council.id, 8), "2026-01-03", []);
+  await apply(await advert(alder, elsewhere.council.id, 8), "2025-10-03", []);
 
-  const res = await client.get(`/api/orgs/${council.id}/recruitment/funnel?from=2026-01-01&to=2026-06-15`);
+  const res = await client.get(`/api/orgs/${council.id}/recruitment/funnel?from=2025-10-01&to=2026-03-31`);
 
   it("gives the board's totals", () => {
     expect(res.status).toBe(200);
@@ -235,7 +235,7 @@ describe("the recruitment funnel: a council across the employers on its board", 
   it("lets an employer on the board read only its own funnel, unprotected", async () => {
     const admin = await makeUser(hub, alder, "provider_admin");
     const own = await (await signedIn(hub, admin.email)).get(
-      `/api/orgs/${alder.id}/recruitment/funnel?from=2026-01-01&to=2026-06-15`,
+      `/api/orgs/${alder.id}/recruitment/funnel?from=2025-10-01&to=2026-06-15`,
     );
     expect(counts(own.json.stages)).toMatchObject({ applied: 9, started: 2 }); // both boards
     expect(own.json.byEmployer.map((r: { label: string }) => r.label)).toEqual([alder.name]);
@@ -261,12 +261,12 @@ describe("the recruitment funnel: a start is withheld in every table that shows 
   for (const [i, name] of ["Elm", "Fir", "Gorse"].entries()) {
     const ad = await advert(await employer(council.id, name), council.id);
     for (let k = 0; k < 2; k++)
-      await apply(ad, "2026-01-05", FULL, { source: "campaign", campaignId: campaign.id, start: "2026-02-01" });
-    for (let k = 0; k < 7; k++) await apply(ad, "2026-01-05", FULL, { start: "2026-02-01" });
+      await apply(ad, "2025-10-05", FULL, { source: "campaign", campaignId: campaign.id, start: "2025-11-01" });
+    for (let k = 0; k < 7; k++) await apply(ad, "2025-10-05", FULL, { start: "2025-11-01" });
     if (i === 0)
-      for (let k = 0; k < 2; k++) await apply(ad, "2026-01-05", FULL, { source: "alert", start: "2026-02-01" });
+      for (let k = 0; k < 2; k++) await apply(ad, "2025-10-05", FULL, { source: "alert", start: "2025-11-01" });
   }
-  const res = await client.get(`/api/orgs/${council.id}/recruitment/funnel?from=2026-01-01&to=2026-06-15`);
+  const res = await client.get(`/api/orgs/${council.id}/recruitment/funnel?from=2025-10-01&to=2025-12-31`);
 
   it("withholds the campaign's starts in the campaign table when its hires are withheld in the retention table", () => {
     const route = (label: string) => res.json.retention.find((r: { label: string }) => r.label === label);
@@ -278,6 +278,80 @@ describe("the recruitment funnel: a start is withheld in every table that shows 
     expect(row(res.json.byCampaign, "Men who care")?.started.count).toBeNull();
     expect(row(res.json.bySource, "Campaign")?.started.count).toBeNull();
     expect(res.json.stages.started).toEqual({ count: 29 });
+  });
+});
+
+describe("the recruitment funnel: a council sees whole quarters that have ended", async () => {
+  const { council, councilAdmin } = await makeSystem(hub);
+  const client = await signedIn(hub, councilAdmin.email);
+  const oak = await employer(council.id, "Oak Care");
+  const oakAd = await advert(oak, council.id);
+  // Oak: 5 starts in the last quarter of 2025, 2 in the first of 2026 (their 3-month mark is
+  // 2026-06-16, the day after the test clock's today) and 1 on 2026-05-06, in a quarter not ended.
+  for (let i = 0; i < 5; i++) await apply(oakAd, "2025-10-02", FULL, { start: "2025-10-20" });
+  for (let i = 0; i < 2; i++) await apply(oakAd, "2026-03-01", FULL, { start: "2026-03-16" });
+  await apply(oakAd, "2026-05-06", FULL, { start: "2026-05-20" });
+  for (const name of ["Pine Care", "Rowan Care"]) {
+    const ad = await advert(await employer(council.id, name), council.id);
+    for (let i = 0; i < 6; i++) await apply(ad, "2025-10-02", FULL, { start: "2025-10-20" });
+  }
+  const base = `/api/orgs/${council.id}/recruitment/funnel`;
+  const started = (res: { json: { byEmployer: { label: string; stages: { started: unknown } }[] } }) =>
+    res.json.byEmployer.find((r) => r.label === oak.name)?.stages.started;
+
+  it("gives the same answer for periods a day apart, so one day's start cannot be worked out", async () => {
+    const withDay = await client.get(`${base}?from=2025-10-01&to=2026-05-06`);
+    const without = await client.get(`${base}?from=2025-10-01&to=2026-05-05`);
+    expect(withDay.status).toBe(200);
+    expect([withDay.json.from, withDay.json.to]).toEqual(["2025-10-01", "2026-03-31"]);
+    expect(withDay.json).toEqual(without.json);
+    // A start date inside a quarter is taken back to the quarter's first day.
+    const mid = await client.get(`${base}?from=2025-11-15&to=2026-03-31`);
+    expect(mid.json).toEqual(withDay.json);
+  });
+
+  it("withholds a count in a longer period when a quarter in it withholds it, though the period's is 5 or more", async () => {
+    const q4 = await client.get(`${base}?from=2025-10-01&to=2025-12-31`);
+    expect(started(q4)).toEqual({ count: 5 });
+    const both = await client.get(`${base}?from=2025-10-01&to=2026-03-31`);
+    // 7 starts in the two quarters, but 2 in the first of 2026: 7 less 5 would give them away.
+    expect(started(both)).toEqual({ count: null, reason: "suppressed" });
+  });
+
+  it("takes retention marks at the period's end, so asking the next day says nothing new", async () => {
+    const today = hub.clock.now;
+    try {
+      const first = await client.get(`${base}?from=2025-10-01&to=2026-03-31`);
+      hub.clock.now = new Date("2026-06-16T09:00:00Z");
+      const next = await client.get(`${base}?from=2025-10-01&to=2026-03-31`);
+      expect(next.json.retention).toEqual(first.json.retention);
+      expect(next.json.retentionAll).toEqual(first.json.retentionAll);
+      // Taken at today, the two 2026 hires would join those due at 3 months on the second day.
+      expect(first.json.retention).toHaveLength(1);
+    } finally {
+      hub.clock.now = today;
+    }
+  });
+
+  it("defaults to the four quarters to the last that ended, and names the field of a period it cannot give", async () => {
+    const res = await client.get(base);
+    expect([res.json.from, res.json.to]).toEqual(["2025-04-01", "2026-03-31"]);
+    const none = await client.get(`${base}?from=2026-04-01&to=2026-05-05`);
+    expect(none.status).toBe(400);
+    expect(none.json.error.issues[0].path).toBe("to");
+    const long = await client.get(`${base}?from=2023-01-01&to=2026-03-31`);
+    expect(long.status).toBe(400);
+    expect(long.json.error.issues[0].path).toBe("from");
+    expect((await client.get(`${base}?from=2023-04-01&to=2026-03-31`)).status).toBe(200); // 12 quarters
+  });
+
+  it("still gives an employer its own funnel for any days", async () => {
+    const admin = await makeUser(hub, oak, "provider_admin");
+    const own = await (await signedIn(hub, admin.email)).get(
+      `/api/orgs/${oak.id}/recruitment/funnel?from=2026-05-06&to=2026-05-06`,
+    );
+    expect([own.json.from, own.json.to]).toEqual(["2026-05-06", "2026-05-06"]);
+    expect(counts(own.json.stages)).toMatchObject({ applied: 1, started: 1 });
   });
 });
 

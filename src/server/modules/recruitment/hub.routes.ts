@@ -197,7 +197,7 @@ export function recruitmentHubRoutes(r: Router) {
       permission: "metrics.view",
       orgKinds: ["council", "provider"],
       summary:
-        "The recruitment funnel over a period (views, applications, screened, interviews, offers, starts) by employer, role, campaign and source, time to hire, and retention of hires at 3, 6 and 12 months by recruitment route. A council reads across the employers on its board with counts protected as the figures are (docs/metrics.md); an employer reads its own",
+        "The recruitment funnel over a period (views, applications, screened, interviews, offers, starts) by employer, role, campaign and source, time to hire, and retention of hires at 3, 6 and 12 months by recruitment route. A council reads across the employers on its board over whole quarters that have ended (the dates snapped to them; retention taken at the period's end), with counts protected as the figures are and withheld wherever any quarter withholds them (docs/metrics.md); an employer reads its own, over any days",
     },
     async (c, { query }) => c.json(await recruitmentFunnel(orgCtxOf(c), query)),
   );
