@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commissionedProvider, makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
 import { auditLog, jobAdverts, vacancies, workplaces } from "../../db/schema";
@@ -68,7 +68,12 @@ describe("job adverts", () => {
     const [v] = await hub.deps.db.select().from(vacancies).where(eq(vacancies.id, vacancy.id));
     expect(v.closedOn).toBeNull();
 
-    const audit = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, a.id));
+    // In the order written (PostgreSQL promises no order without one).
+    const audit = await hub.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, a.id))
+      .orderBy(asc(auditLog.id));
     expect(audit.map((e) => e.action)).toEqual(["create", "publish", "update", "close"]);
   });
 

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { advert, board, candidate, employerQuestion } from "../../../../test/candidate-fixtures";
 import { Client, lastEmailTo, makeUser, PASSWORD, signedIn, testHub, uniq } from "../../../../test/harness";
@@ -351,7 +351,11 @@ describe("applying once to several adverts", () => {
     const w = await s.me.client.post(`/api/orgs/${s.council.id}/candidate/applications/${r2.id}/withdraw`, {});
     expect(w.status).toBe(200);
     expect(w.json.application.stage).toBe("withdrawn");
-    const events = await hub.deps.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, r2.id));
+    const events = await hub.deps.db
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, r2.id))
+      .orderBy(asc(applicationEvents.at));
     expect(events.map((e) => e.toStage)).toEqual(["applied", "withdrawn"]);
     expect(
       (await s.me.client.post(`/api/orgs/${s.council.id}/candidate/applications/${r1.id}/withdraw`, {})).status,

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apply, employerWithAdvert } from "../../../../test/employer-helpers";
 import { lastEmailTo, makeUser, signedIn, testHub } from "../../../../test/harness";
@@ -70,7 +70,11 @@ describe("applicant tracking", () => {
     expect(rejected.json.application).toMatchObject({ stage: "rejected", rejectionReason: "interview" });
     expect((await e.client.post(`${e.base}/applications/${a.id}/move`, { stage: "offer" })).status).toBe(409);
 
-    const events = await hub.deps.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, a.id));
+    const events = await hub.deps.db
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, a.id))
+      .orderBy(asc(applicationEvents.at));
     expect(events.map((x) => [x.fromStage, x.toStage])).toEqual([
       [null, "applied"],
       ["applied", "screened"],
