@@ -208,7 +208,7 @@ async function buildFunnel(ctx: OrgCtx, from: string, to: string, at: string) {
       hires: peopleCell(reader, r.hires, own, tooFew),
       marks: r.marks.map((m) => {
         const eligible = peopleCell(reader, m.eligible, own, tooFew);
-        const retained = retainedCell(reader, m.eligible, m.retained, own, tooFew);
+        const retained = retainedCell(reader, m.retained, own, tooFew);
         return { months: m.months, eligible, retained };
       }),
     };

@@ -221,13 +221,13 @@ describe("the recruitment funnel: a council across the employers on its board", 
     expect(row(res.json.byRole, "Care worker")?.started).toEqual({ count: 6 });
   });
 
-  it("withholds a retained count whose leavers are few, and its rate", () => {
+  it("shows a retained count of 5 or more however few left (leavers are not special category data)", () => {
     expect(res.json.retentionAll.hires).toEqual({ count: 6 });
     expect(res.json.retentionAll.marks[0]).toEqual({
       months: 3,
       eligible: { count: 6 },
-      retained: { count: null, reason: "suppressed" }, // 5 in post, 1 left
-      rate: null,
+      retained: { count: 5 }, // 5 in post, 1 left
+      rate: 5 / 6,
     });
     expect(res.json.timeToHire).toEqual({ medianDays: 10, hires: 6 });
   });

@@ -160,12 +160,14 @@ export function peopleCell(reader: Reader, value: number | null, own: boolean, t
   return c;
 }
 
-/** A retained count, suppressed when it or its leavers are few. */
-export function retainedCell(reader: Reader, eligible: number, retained: number, own: boolean, tooFew: boolean): Cell {
-  const c = peopleCell(reader, retained, own, tooFew);
-  if (reader.kind !== "own" && !own && c.shown.count !== null && isSmall(eligible - retained))
-    withhold(c, "suppressed");
-  return c;
+/**
+ * A retained count, suppressed as any count of people is. Its leavers (the hires due less those
+ * retained) are not special category data: the design suppresses small cells only of those
+ * (shared/design/metrics.md, "Disclosure control"), and withholding every retained count with one
+ * to four leavers withheld the board's retention itself, the measure the funnel is for.
+ */
+export function retainedCell(reader: Reader, retained: number, own: boolean, tooFew: boolean): Cell {
+  return peopleCell(reader, retained, own, tooFew);
 }
 
 /**
