@@ -412,6 +412,15 @@ export async function withdrawForDeletion(
       by: null,
     },
   ]);
+  // In the employer's trail, as every other move of its applications is.
+  await recordAudit(ctx, {
+    orgId: app.orgId,
+    action: "update",
+    entityType: "application",
+    entityId: app.id,
+    before: { stage: app.stage },
+    after: { stage: "withdrawn", reason: "account_deleted" },
+  });
   return moved ?? { ...app, stage: "withdrawn", stageChangedAt: now };
 }
 

@@ -5,6 +5,7 @@ import { Client, lastEmailTo, makeUser, PASSWORD, signedIn, testHub, uniq } from
 import {
   applicationEvents,
   applications,
+  auditLog,
   candidateConsents,
   candidateProfiles,
   memberships,
@@ -605,6 +606,12 @@ describe("deleting the account", () => {
     });
     expect(byAdvert.get(done.id)).toMatchObject({ stage: "rejected", retainUntil: "2026-07-10" });
     expect(byAdvert.get(open.id)?.candidateDeletedAt).not.toBeNull();
+    // The employer's audit trail says its application was withdrawn, and why.
+    const trail = await hub.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgA), eq(auditLog.entityId, byAdvert.get(open.id)?.id as string)));
+    expect(trail.map((e) => e.after)).toContainEqual({ stage: "withdrawn", reason: "account_deleted" });
 
     // The periodic job erases the personal details once the retention has run out.
     const { eraseExpiredCandidateData } = await import("./account.service");
