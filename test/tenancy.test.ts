@@ -9,16 +9,26 @@ import { CASES as boardCases } from "./tenancy-cases/board";
 import { CASES as candidateCases } from "./tenancy-cases/candidate";
 import { CASES as employerCases } from "./tenancy-cases/employer";
 import { CASES as hubCases } from "./tenancy-cases/hub";
+import { CASES as trainingApprenticeshipCases } from "./tenancy-cases/training-apprenticeships";
+import { CASES as trainingBookingCases } from "./tenancy-cases/training-bookings";
+import { CASES as trainingCatalogueCases } from "./tenancy-cases/training-catalogue";
+import { CASES as trainingDeliveryCases } from "./tenancy-cases/training-delivery";
+import { CASES as trainingHubCases } from "./tenancy-cases/training-hub";
 import type { Ids, TenancyCases } from "./tenancy-cases/types";
 
 // Every organisation-scoped route needs a case here. A new route without one fails the
 // "covers every route" test, so nobody can add a route that skips the isolation check.
-// Joint recruitment's cases are in test/tenancy-cases/, one file per part.
+// Joint recruitment's and shared training's cases are in test/tenancy-cases/, one file per part.
 const CASES: TenancyCases = {
   ...boardCases,
   ...employerCases,
   ...candidateCases,
   ...hubCases,
+  ...trainingCatalogueCases,
+  ...trainingBookingCases,
+  ...trainingDeliveryCases,
+  ...trainingApprenticeshipCases,
+  ...trainingHubCases,
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},
   "post /api/orgs/:orgId/providers": {

@@ -33,6 +33,11 @@ import { strategyReportRoutes } from "./modules/strategy-report/strategy-report.
 import { systemRoutes } from "./modules/system/system.routes";
 import { tokenRoutes } from "./modules/tokens/tokens.routes";
 import { tokenFromBearer } from "./modules/tokens/tokens.service";
+import { apprenticeshipRoutes } from "./modules/training/apprenticeships.routes";
+import { trainingBookingRoutes } from "./modules/training/bookings.routes";
+import { trainingCatalogueRoutes } from "./modules/training/catalogue.routes";
+import { trainingDeliveryRoutes } from "./modules/training/delivery.routes";
+import { trainingHubRoutes } from "./modules/training/hub.routes";
 import { userRoutes } from "./modules/users/users.routes";
 import { vacancyRoutes } from "./modules/vacancies/vacancies.routes";
 
@@ -95,6 +100,11 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   trackingRoutes(router);
   candidateRoutes(router);
   recruitmentHubRoutes(router);
+  trainingCatalogueRoutes(router);
+  trainingBookingRoutes(router);
+  trainingDeliveryRoutes(router);
+  apprenticeshipRoutes(router);
+  trainingHubRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

@@ -103,6 +103,12 @@ export const PERMISSIONS = [
   "recruitment.checks", // an employer: pre-employment checks (DBS, right to work, references): sensitive, the employer's admins only
   "recruitment.hub", // a council's recruitment hub: moderate adverts on its board, the hub's values questions, campaigns and events
   "candidate.self", // a candidate: their profile, applications, interview bookings, pool consent and account
+  "training.view", // the area's training catalogue and sessions; an employer: its own bookings, apprenticeships and funding claims
+  "training.book", // an employer: book and cancel its staff on sessions, record apprenticeships, request levy, mark claims made
+  "training.offer", // the council's hub team and training partners: their courses, sessions, places and quotas
+  "training.deliver", // trainers: the lists of people booked on their sessions, attendance and outcomes
+  "training.hub", // a council: the pre-employment course and its cohorts, training uptake across the area
+  "levy.pledge", // a levy-paying employer (the council, an NHS partner): pledge levy and decide requests for it
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,6 +117,9 @@ const PROVIDER_DATA_READ: Permission[] = ["workplaces.view", "staff.view", "metr
 const PROVIDER_DATA_WRITE: Permission[] = ["workplaces.edit", "staff.edit"];
 const STRATEGY_EDIT: Permission[] = ["strategy.view", "strategy.update", "strategy.manage", "strategy.reports"];
 const RECRUITING: Permission[] = ["recruitment.view", "recruitment.manage"];
+const TRAINING_BOOKING: Permission[] = ["training.view", "training.book"];
+/** The council's hub team and a training partner's admin: run courses and sessions, mark attendance. */
+const TRAINING_OFFER: Permission[] = ["training.view", "training.offer", "training.deliver"];
 
 export const MATRIX: Record<Role, readonly Permission[]> = {
   // The council also runs its own services, so its admin manages its own staff records.
@@ -132,6 +141,11 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     ...RECRUITING,
     "recruitment.checks",
     "recruitment.hub",
+    // The council books its own services' staff, runs the hub's courses, and pays the levy.
+    ...TRAINING_BOOKING,
+    ...TRAINING_OFFER,
+    "training.hub",
+    "levy.pledge",
   ],
   // Leads the workforce strategy: edits the plan and reads the figures it is measured by.
   workforce_lead: [
@@ -142,6 +156,8 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "returns.view",
     ...STRATEGY_EDIT,
     "recruitment.hub",
+    ...TRAINING_OFFER,
+    "training.hub",
   ],
   council_analyst: [
     "org.view",
@@ -153,6 +169,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "strategy.view",
     "strategy.update",
     "strategy.reports",
+    "training.view",
   ],
   commissioner: [
     "org.view",
@@ -165,6 +182,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "strategy.view",
     "strategy.update",
     "strategy.reports",
+    "training.view",
   ],
   // Reads the strategy, its progress and the board report (the board the steering group reports to).
   board_member: ["org.view", "strategy.view", "strategy.reports"],
@@ -182,6 +200,11 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.plans",
     ...RECRUITING,
     "recruitment.checks",
+    // The same role administers a training partner (offer courses) and an NHS partner (pledge levy):
+    // each route's orgKinds says which kind of organisation it serves.
+    ...TRAINING_BOOKING,
+    ...TRAINING_OFFER,
+    "levy.pledge",
   ],
   provider_editor: [
     "org.view",
@@ -192,9 +215,18 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "returns.submit",
     "careers.plans",
     ...RECRUITING,
+    ...TRAINING_BOOKING,
   ],
-  provider_viewer: ["org.view", ...PROVIDER_DATA_READ, "returns.view", "careers.plans", "recruitment.view"],
-  trainer: ["org.view"],
+  provider_viewer: [
+    "org.view",
+    ...PROVIDER_DATA_READ,
+    "returns.view",
+    "careers.plans",
+    "recruitment.view",
+    "training.view",
+  ],
+  // A training partner's trainer: the catalogue, and the people booked on its sessions, nothing else.
+  trainer: ["org.view", "training.view", "training.deliver"],
   staff_member: ["org.view", "self.view"],
   candidate: ["org.view", "self.view", "candidate.self"],
 };

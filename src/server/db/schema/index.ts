@@ -7,4 +7,5 @@ export * from "./reference";
 export * from "./staging";
 export * from "./strategy";
 export * from "./strategy-report";
+export * from "./training";
 export * from "./workforce";

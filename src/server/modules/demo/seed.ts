@@ -24,6 +24,7 @@ import { generateDemo } from "./generate";
 import { Random } from "./random";
 import { seedRecruitment } from "./recruitment";
 import { seedStrategy } from "./strategy";
+import { seedSharedTraining } from "./training";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -215,6 +216,7 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
     }
     await seedStrategy(tx, { councilId, orgIds, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
     await seedRecruitment(tx, { councilId, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
+    await seedSharedTraining(tx, { councilId, orgIds, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
     const [{ n: staffCount }] = await tx.db.select({ n: count() }).from(staffRecords);
     await recordAudit(tx, {
       orgId: councilId,

@@ -1,0 +1,4 @@
+import type { TenancyCases } from "./types";
+
+/** Tenant-isolation cases for shared training's hub routes (issue 18): see test/tenancy.test.ts. */
+export const CASES: TenancyCases = {};
