@@ -87,6 +87,14 @@ export const DEMO_USERS: DemoUser[] = [
     label: "Provider viewer",
   },
   { email: "trainer@riverside.demo.test", name: "Tom Trainer", orgKey: "college", role: "trainer", label: "Trainer" },
+  // Runs the college's courses and sessions in the shared training catalogue (issue 18).
+  {
+    email: "courses@riverside.demo.test",
+    name: "Cara Courses",
+    orgKey: "college",
+    role: "provider_admin",
+    label: "Training partner admin",
+  },
   {
     email: "care.worker@mersey-view.demo.test",
     name: "Sam Staff-Member",
