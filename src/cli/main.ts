@@ -19,6 +19,7 @@ import { metricsFor } from "../server/modules/metrics/metrics.service";
 import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
 import { recruitmentFunnel } from "../server/modules/recruitment/funnel.service";
 import { generateBoardReport, type ReportFormat } from "../server/modules/strategy-report/strategy-report.service";
+import { trainingUptake } from "../server/modules/training/uptake.service";
 import { createUserWithMembership } from "../server/modules/users/users.service";
 import { csvLineDefused } from "../shared/csv";
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions";
@@ -50,6 +51,10 @@ Commands:
                                             The recruitment funnel (stages) and retention of hires by route, as
                                             { stages: [{ stage, count }], byRoute: [{ route, hires, retained3m, ... }] };
                                             counts withheld as on the page are null with the reason (docs/metrics.md)
+  training uptake --org <council|provider|training partner> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                            Training uptake (bookings, attended, completions, did not attend, late
+                                            cancellations, places unused) in total and by provider, course and month, as
+                                            the page gives it; a council's whole quarters, counts withheld null with the reason
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
@@ -374,6 +379,46 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
         ),
       ];
       return { format, data, text: text.join("\n") };
+    });
+  }
+
+  if (command === "training" && sub === "uptake") {
+    const { values, format } = parse(rest, {
+      org: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+    });
+    const orgRef = required(values.org, "--org");
+    const date = z.iso.date("must be a date as YYYY-MM-DD");
+    const from = values.from ? check(date, values.from, "--from") : undefined;
+    const to = values.to ? check(date, values.to, "--to") : undefined;
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, orgRef);
+      if (org?.kind !== "council" && org?.kind !== "provider" && org?.kind !== "training_partner")
+        throw new UsageError(`--org: no council, care provider or training partner with id or short name "${orgRef}"`);
+      const orgCtx = {
+        ...ctx,
+        org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo },
+        role: null,
+      };
+      const u = await trainingUptake(orgCtx, { from, to });
+      const show = (c: { count: number | null; reason?: string }) => (c.count === null ? `- (${c.reason})` : c.count);
+      const line = (label: string, c: typeof u.total) =>
+        `  ${label}: ${Object.entries(c)
+          .map(([k, v]) => `${k} ${show(v)}`)
+          .join(", ")}`;
+      const text = [
+        `${org.name}: training uptake ${u.from} to ${u.to}`,
+        line("All", u.total),
+        ...(
+          [
+            ["By provider", u.byProvider],
+            ["By course", u.byCourse],
+            ["By month", u.byMonth],
+          ] as const
+        ).flatMap(([title, rows]) => [title, ...rows.map((r) => line(r.label, r.counts))]),
+      ];
+      return { format, data: u, text: text.join("\n") };
     });
   }
 
