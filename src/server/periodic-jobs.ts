@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { systemCtx } from "./context";
 import { handleJob, jobType, pruneFinishedJobs } from "./jobs/worker";
 import { discardOldSignInRecords } from "./modules/auth/auth.service";
 import { discardStaleImports } from "./modules/imports/imports.service";
@@ -9,6 +10,8 @@ import { closeAdvertsPastClosingDate } from "./modules/recruitment/adverts.servi
 import { sendJobAlerts } from "./modules/recruitment/board-alerts.service";
 import { sendReturnReminders } from "./modules/returns/returns.service";
 import { chaseOverdueUpdates } from "./modules/strategy/updates.service";
+import { sendBookingReminders } from "./modules/training/booking-reminders";
+import { settleWaitingLists } from "./modules/training/waiting-list";
 
 // Periodic work, as jobs in their own lane (ADR 0012): each kind keeps one row, queued again
 // after each run, so a slow refresh of summaries never stands in front of an upload. A periodic
@@ -32,6 +35,10 @@ export const PERIODIC = {
   jobAlerts: periodic("periodic.send-job-alerts", 60 * 60_000, 5 * 60_000),
   // Deleted candidates' applications past their retention (ADR 0019): a day late at most is fine.
   eraseCandidates: periodic("periodic.erase-deleted-candidates", 6 * 60 * 60_000),
+  // Training places offered from a waiting list are held for hours: a lapsed offer moves on within minutes.
+  trainingOffers: periodic("periodic.settle-training-waiting-lists", 5 * 60_000),
+  // Each booking is reminded once, two days before its session.
+  trainingReminders: periodic("periodic.send-training-reminders", 60 * 60_000),
 };
 
 export const periodicJobs = [
@@ -46,4 +53,6 @@ export const periodicJobs = [
   handleJob(PERIODIC.summaries, { run: async (deps) => refreshSummaries(deps) }),
   handleJob(PERIODIC.jobAlerts, { run: async (deps) => sendJobAlerts(deps) }),
   handleJob(PERIODIC.eraseCandidates, { run: async (deps) => eraseExpiredCandidateData(deps) }),
+  handleJob(PERIODIC.trainingOffers, { run: async (deps) => settleWaitingLists(systemCtx(deps)) }),
+  handleJob(PERIODIC.trainingReminders, { run: async (deps) => sendBookingReminders(deps) }),
 ];
