@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import {
   memberships,
@@ -111,14 +111,32 @@ export const insertQualifications = (db: Exec, rows: (typeof staffQualifications
     ? db.insert(staffQualifications).values(rows).returning({ id: staffQualifications.id })
     : Promise.resolve([]);
 
-/** Whether a certificate code is already used (codes are random: a clash is near impossible, but checked). */
-export async function certificateCodeTaken(db: Exec, code: string) {
-  const [row] = await db
-    .select({ id: trainingBookings.id })
+/** Which of these certificate codes are already used (codes are random: a clash is near impossible, but checked). */
+export async function takenCertificateCodes(db: Exec, codes: string[]) {
+  if (!codes.length) return new Set<string>();
+  const rows = await db
+    .select({ code: trainingBookings.certificateCode })
     .from(trainingBookings)
-    .where(eq(trainingBookings.certificateCode, code));
-  return Boolean(row);
+    .where(inArray(trainingBookings.certificateCode, codes));
+  return new Set(rows.map((r) => r.code));
 }
+
+/** Bookings still unmarked on a council's sessions that started before `before`, by session (the demo's). */
+export const listUnmarkedPastBookings = (db: Exec, councilId: string, before: Date) =>
+  db
+    .select({ bookingId: trainingBookings.id, sessionId: trainingSessions.id, offeredBy: trainingSessions.offeredBy })
+    .from(trainingBookings)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingBookings.sessionId))
+    .where(
+      and(
+        eq(trainingSessions.councilId, councilId),
+        lt(trainingSessions.startsAt, before),
+        eq(trainingSessions.status, "scheduled"),
+        eq(trainingBookings.status, "booked"),
+        isNull(trainingBookings.outcome),
+      ),
+    )
+    .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id), asc(trainingBookings.id));
 
 /** The email addresses of an organisation's admins (provider_admin or council_admin), in a stable order. */
 export const listAdminEmails = async (db: Exec, orgId: string) =>

@@ -42,7 +42,18 @@ export function ascwdsCodesOf(course: { delivery: string; qualificationCode: num
   };
 }
 
-type Session = NonNullable<Awaited<ReturnType<typeof repo.findOfferedSession>>>;
+/** `n` unused certificate codes, checked against those issued in one read. */
+async function newCodes(ctx: Ctx, n: number): Promise<string[]> {
+  const codes = new Set<string>();
+  while (codes.size < n) {
+    const fresh = Array.from({ length: n - codes.size }, newCertificateCode);
+    const taken = await repo.takenCertificateCodes(ctx.db, fresh);
+    for (const c of fresh) if (!taken.has(c)) codes.add(c);
+  }
+  return [...codes];
+}
+
+export type Session = NonNullable<Awaited<ReturnType<typeof repo.findOfferedSession>>>;
 
 /**
  * Apply outcomes to bookings of one session, inside the caller's transaction: the route's and the
@@ -92,12 +103,7 @@ export async function applyOutcomes(
   );
   const completions = changed.filter((c) => c.outcome === "completed");
   const codes = ascwdsCodesOf(course);
-  const certificates: string[] = [];
-  for (const _ of completions) {
-    let code = newCertificateCode();
-    while (certificates.includes(code) || (await repo.certificateCodeTaken(ctx.db, code))) code = newCertificateCode();
-    certificates.push(code);
-  }
+  const certificates = await newCodes(ctx, completions.length);
   const records = await repo.insertTrainingRecords(
     ctx.db,
     completions.map((c, i) => ({
