@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import {
   declaredCounts,
@@ -6,6 +6,7 @@ import {
   imports,
   staffQualifications,
   staffRecords,
+  trainingBookings,
   trainingRecords,
   workplaces,
 } from "../../db/schema";
@@ -119,6 +120,16 @@ export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
   });
   const quals = await db.select().from(staffQualifications).where(eq(staffQualifications.orgId, orgId));
   const training = await db.select().from(trainingRecords).where(eq(trainingRecords.orgId, orgId));
+  // Records the hub wrote when a trainer marked a booking completed (shared training, issue 18):
+  // an upload keeps them (replaceStagedTraining), so the plan compares the file without them.
+  const fromHub = new Set(
+    (
+      await db
+        .select({ id: trainingBookings.trainingRecordId })
+        .from(trainingBookings)
+        .where(and(eq(trainingBookings.orgId, orgId), isNotNull(trainingBookings.trainingRecordId)))
+    ).map((r) => r.id),
+  );
   const qualsBy = new Map<string, StaffState["qualifications"]>();
   for (const q of quals.sort((a, b) => a.position - b.position)) {
     qualsBy.set(q.staffRecordId, [
@@ -127,9 +138,11 @@ export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
     ]);
   }
   const trainingBy = new Map<string, TrainingValues[]>();
+  const hubTrainingBy = new Map<string, TrainingValues[]>();
   for (const t of training) {
-    const { id: _id, orgId: _o, staffRecordId, createdAt: _c, ...values } = t;
-    trainingBy.set(staffRecordId, [...(trainingBy.get(staffRecordId) ?? []), values]);
+    const { id, orgId: _o, staffRecordId, createdAt: _c, ...values } = t;
+    const into = fromHub.has(id) ? hubTrainingBy : trainingBy;
+    into.set(staffRecordId, [...(into.get(staffRecordId) ?? []), values]);
   }
   const staff = new Map<string, StaffState>();
   for (const { id, workplaceId, localRef, personKey, dateOfBirth, values } of rows) {
@@ -143,6 +156,7 @@ export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
       values: values as unknown as StaffValues,
       qualifications: qualsBy.get(id) ?? [],
       training: trainingBy.get(id) ?? [],
+      hubTraining: hubTrainingBy.get(id) ?? [],
     });
   }
   return { workplaces: stateWorkplaces, staff };
@@ -372,15 +386,23 @@ export async function replaceStagedTraining(db: Exec, orgId: string, stageId: st
     n: number;
   }[];
   if (!n) return { staffRecords: 0, rows: 0 };
+  // Completions the hub recorded from a training session stay (nothing the hub recorded is lost to
+  // a file from the provider's own system that has not caught up); a file row for the same
+  // course on the same day is that completion, not a second one.
   await db.execute(sql`
     delete from training_records t
-    where t.org_id = ${orgId} and t.staff_record_id in (select staff_record_id from import_training where stage_id = ${stageId} and org_id = ${orgId})`);
+    where t.org_id = ${orgId} and t.staff_record_id in (select staff_record_id from import_training where stage_id = ${stageId} and org_id = ${orgId})
+      and not exists (select 1 from training_bookings b where b.org_id = ${orgId} and b.training_record_id = t.id)`);
   const columns =
     "id, org_id, staff_record_id, category, name, accredited, who_delivered, provider_code, how_delivered, validity_months, completed_on, expires_on, notes";
   const rows = rowCount(
     await db.execute(sql`
       insert into training_records (${sql.raw(columns)})
-      select ${sql.raw(columns)} from import_training where stage_id = ${stageId} and org_id = ${orgId}`),
+      select ${sql.raw(columns)} from import_training i where i.stage_id = ${stageId} and i.org_id = ${orgId}
+        and not exists (
+          select 1 from training_records k
+          where k.org_id = ${orgId} and k.staff_record_id = i.staff_record_id and k.category = i.category
+            and k.completed_on is not distinct from i.completed_on)`),
   );
   return { staffRecords: n, rows };
 }

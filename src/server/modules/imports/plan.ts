@@ -21,6 +21,8 @@ export interface StaffState {
   values: StaffValues;
   qualifications: StaffIn["qualifications"];
   training: TrainingValues[];
+  /** Training the hub recorded from completed sessions: an upload keeps it. */
+  hubTraining: TrainingValues[];
 }
 export interface OrgState {
   workplaces: Map<string, WorkplaceState>;
@@ -194,8 +196,11 @@ export function planImport(parsed: ParsedUpload, state: OrgState, personKeyOf: (
   for (const [key, rows] of byStaff) {
     const now = state.staff.get(key);
     if (!now && !created.has(key)) continue;
-    const nowKeys = (now?.training ?? []).map(trainingKey).sort();
     const nextKeys = rows.map((r) => trainingKey(r.values)).sort();
+    // The hub's own completions are kept whatever the file says; one the file also holds counts as in it.
+    const inFile = new Set(nextKeys);
+    const kept = (now?.hubTraining ?? []).map(trainingKey).filter((k) => inFile.has(k));
+    const nowKeys = [...(now?.training ?? []).map(trainingKey), ...kept].sort();
     plan.training.push({ key, action: now && same(nowKeys, nextKeys) ? "unchanged" : "replace", rows });
   }
   return plan;
