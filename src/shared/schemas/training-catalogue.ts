@@ -285,7 +285,11 @@ export const catalogueOptionsResponse = z.object({
 export type CatalogueOptionsResponse = z.infer<typeof catalogueOptionsResponse>;
 
 export const publicCoursesQuery = z.object({
-  council: z.string().trim().min(1, "Say which council: council=<slug>").max(100),
+  council: z
+    .string({ error: "Say which council's courses to show: council=<slug>" })
+    .trim()
+    .min(1, "Say which council's courses to show: council=<slug>")
+    .max(100, "A council's slug is at most 100 characters"),
   gives: optionalText(key),
 });
 

@@ -141,13 +141,30 @@ export async function replaceQuotas(db: Exec, sessionId: string, quotas: Readonl
   if (rows.length) await db.insert(sessionQuotas).values(rows);
 }
 
-/** Cancels every booking, waiting-list entry and held offer on a session; returns the cancelled rows' employers. */
-export const cancelBookingsOfSession = (db: Exec, sessionId: string, at: Date, by: string | null) =>
-  db
-    .update(trainingBookings)
-    .set({ status: "cancelled", cancelledAt: at, cancelledBy: by, offeredUntil: null, updatedAt: at })
-    .where(and(eq(trainingBookings.sessionId, sessionId), ne(trainingBookings.status, "cancelled")))
-    .returning({ id: trainingBookings.id, orgId: trainingBookings.orgId, status: trainingBookings.status });
+/**
+ * Cancels every booking, waiting-list entry and held offer on a session; returns what each was
+ * before (employer and status), so the employers can be told who was booked and who was waiting.
+ */
+export async function cancelBookingsOfSession(db: Exec, sessionId: string, at: Date, by: string | null) {
+  const active = and(eq(trainingBookings.sessionId, sessionId), ne(trainingBookings.status, "cancelled"));
+  const before = await db
+    .select({ id: trainingBookings.id, orgId: trainingBookings.orgId, status: trainingBookings.status })
+    .from(trainingBookings)
+    .where(active)
+    .orderBy(asc(trainingBookings.id))
+    .for("update");
+  if (before.length)
+    await db
+      .update(trainingBookings)
+      .set({ status: "cancelled", cancelledAt: at, cancelledBy: by, offeredUntil: null, updatedAt: at })
+      .where(
+        inArray(
+          trainingBookings.id,
+          before.map((b) => b.id),
+        ),
+      );
+  return before;
+}
 
 /** Names of organisations by id. */
 export async function orgNames(db: Exec, ids: readonly string[]): Promise<Map<string, string>> {
