@@ -19,6 +19,9 @@ import { metricsFor } from "../server/modules/metrics/metrics.service";
 import { commissionProvider, createOrganisation, findOrg } from "../server/modules/orgs/orgs.service";
 import { recruitmentFunnel } from "../server/modules/recruitment/funnel.service";
 import { generateBoardReport, type ReportFormat } from "../server/modules/strategy-report/strategy-report.service";
+import { presentMatrix } from "../server/modules/training/delivery.presenter";
+import { trainingMatrix } from "../server/modules/training/matrix.service";
+import { matrixCsv } from "../server/modules/training/matrix-export";
 import { trainingUptake } from "../server/modules/training/uptake.service";
 import { createUserWithMembership } from "../server/modules/users/users.service";
 import { csvLineDefused } from "../shared/csv";
@@ -55,6 +58,10 @@ Commands:
                                             Training uptake (bookings, attended, completions, did not attend, late
                                             cancellations, places unused) in total and by provider, course and month, as
                                             the page gives it; a council's whole quarters, counts withheld null with the reason
+  training matrix --org <provider|council> [--format csv|json|text]
+                                            The training matrix: staff in post × the training the organisation requires,
+                                            each valid, expiring (within 60 days), expired or missing, as the page and its
+                                            CSV export give it
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
@@ -344,6 +351,45 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
         data: { file: out, format: ext, quarter, bytes: report.bytes.length, sha256: report.sha256, id: report.id },
         text: `Wrote ${out}: ${org.name}'s board report for ${quarter} (${report.bytes.length.toLocaleString("en-GB")} bytes, SHA-256 ${report.sha256.slice(0, 12)}…), kept as version ${report.id}.`,
       };
+    });
+  }
+
+  if (command === "training" && sub === "matrix") {
+    // --format csv is this command's own, as for metrics: take it out before the shared parser.
+    const args = [...rest];
+    const csvAt = args.findIndex((a, i) => (a === "--format" && args[i + 1] === "csv") || a === "--format=csv");
+    const csv = csvAt >= 0;
+    if (csv) args.splice(csvAt, args[csvAt] === "--format=csv" ? 1 : 2);
+    const { values, format } = parse(args, { org: { type: "string" } });
+    const orgRef = required(values.org, "--org");
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, orgRef);
+      if (org?.kind !== "council" && org?.kind !== "provider")
+        throw new UsageError(`--org: no council or care provider with id or short name "${orgRef}"`);
+      const orgCtx = {
+        ...ctx,
+        org: { id: org.id, kind: org.kind as OrgKind, name: org.name, slug: org.slug, isDemo: org.isDemo },
+        role: null,
+      };
+      const m = await trainingMatrix(orgCtx, {});
+      const data = presentMatrix(m);
+      if (csv)
+        return {
+          format: "text" as const,
+          data,
+          text: matrixCsv(m)
+            .replace(/^\ufeff/, "")
+            .trimEnd(),
+        };
+      const text = [
+        `${org.name}: training matrix on ${m.day} (${m.rows.length} staff in post)`,
+        ...m.categories.map((c) => {
+          const cells = m.rows.flatMap((r) => r.cells.filter((x) => x.category === c.category && x.state));
+          const n = (state: string) => cells.filter((x) => x.state === state).length;
+          return `  ${c.label}: ${n("valid")} valid, ${n("expiring")} expiring, ${n("expired")} expired, ${n("missing")} missing`;
+        }),
+      ];
+      return { format, data, text: text.join("\n") };
     });
   }
 
