@@ -7,6 +7,7 @@ import { applicationsSearch, newAdvertSearch } from "./queries/recruitment";
 import { funnelSearch, publicEventsSearch } from "./queries/recruitment-hub";
 import { staffSearch } from "./queries/staff";
 import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
+import { uptakeSearch } from "./queries/training-hub";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import type { FiguresPart } from "./routes/figures/dashboards";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
@@ -72,6 +73,12 @@ const CandidatePoolPage = page(candidatePages, "CandidatePoolPage");
 const CandidateInvitationsPage = page(candidatePages, "CandidateInvitationsPage");
 const CandidateDeletePage = page(candidatePages, "CandidateDeletePage");
 const TalentPoolPage = page(() => import("./routes/candidate/pool-page"), "TalentPoolPage");
+// Shared training's hub part (issue 18 items 8 and 9): the pre-employment course, guaranteed interviews, uptake.
+const CohortListPage = page(() => import("./routes/training/cohort-list-page"), "CohortListPage");
+const CohortPage = page(() => import("./routes/training/cohort-page"), "CohortPage");
+const GuaranteedInterviewsPage = page(() => import("./routes/training/interviews-page"), "GuaranteedInterviewsPage");
+const TrainingUptakePage = page(() => import("./routes/training/uptake-page"), "TrainingUptakePage");
+const CandidateCohortsPage = page(() => import("./routes/candidate/cohort-page"), "CandidateCohortsPage");
 const textSearch =
   <K extends string>(...keys: K[]) =>
   (s: Record<string, unknown>): Partial<Record<K, string>> =>
@@ -220,6 +227,21 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "candidate/pool", component: CandidatePoolPage }),
   createRoute({ getParentRoute: () => org, path: "candidate/invitations", component: CandidateInvitationsPage }),
   createRoute({ getParentRoute: () => org, path: "candidate/delete", component: CandidateDeletePage }),
+  createRoute({ getParentRoute: () => org, path: "candidate/cohorts", component: CandidateCohortsPage }),
+  // The pre-employment course and training uptake (issue 18 items 8 and 9).
+  createRoute({ getParentRoute: () => org, path: "training/cohorts", component: CohortListPage }),
+  createRoute({ getParentRoute: () => org, path: "training/cohorts/$cohortId", component: CohortPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "recruitment/guaranteed-interviews",
+    component: GuaranteedInterviewsPage,
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "training/uptake",
+    component: TrainingUptakePage,
+    validateSearch: searchOf(uptakeSearch),
+  }),
   createRoute({
     getParentRoute: () => org,
     path: "recruitment/pool",

@@ -71,7 +71,11 @@ export const learnerView = z.object({
 });
 export type LearnerView = z.infer<typeof learnerView>;
 
-export const cohortsResponse = z.object({ cohorts: z.array(cohortView) });
+export const cohortsResponse = z.object({
+  cohorts: z.array(cohortView),
+  /** The catalogue's published courses for people not yet in care, for a new cohort. */
+  courses: z.array(z.object({ id: z.string(), title: z.string() })),
+});
 export type CohortsResponse = z.infer<typeof cohortsResponse>;
 export const cohortResponse = z.object({ cohort: cohortView, learners: z.array(learnerView) });
 export type CohortResponse = z.infer<typeof cohortResponse>;

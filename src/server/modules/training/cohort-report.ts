@@ -44,8 +44,9 @@ export function cohortStages(learners: repo.LearnerRow[], interviews: Interview[
   return {
     enrolled: learners.length,
     completed: learners.filter((l) => l.status === "completed").length,
-    interviewed: learners.filter((l) => has(l, (i) => !!i.interview.interviewOn && i.interview.outcome !== "no_show"))
-      .length,
+    interviewed: learners.filter((l) =>
+      has(l, (i) => !!i.interview.interviewOn && i.interview.interviewOn <= today && i.interview.outcome !== "no_show"),
+    ).length,
     offered: learners.filter((l) => has(l, (i) => ["offered", "declined"].includes(i.interview.outcome))).length,
     started: starts.length,
     stillEmployed6m: due.length ? due.filter(({ i, mark }) => !i.staffEnd || i.staffEnd > mark).length : null,

@@ -36,6 +36,20 @@ export const findPreEmploymentCourse = async (db: Exec, councilId: string, cours
       )
   )[0];
 
+/** The council's published courses for people not yet in care. */
+export const listPreEmploymentCourses = (db: Exec, councilId: string) =>
+  db
+    .select({ id: trainingCourses.id, title: trainingCourses.title })
+    .from(trainingCourses)
+    .where(
+      and(
+        eq(trainingCourses.councilId, councilId),
+        eq(trainingCourses.audience, "pre_employment"),
+        eq(trainingCourses.status, "published"),
+      ),
+    )
+    .orderBy(asc(trainingCourses.title), asc(trainingCourses.id));
+
 /** Of `ids`, the providers the council commissions on `at`, with their names (ordered by name). */
 export const listCommissionedEmployers = (db: Exec, councilId: string, ids: string[], at: string) =>
   ids.length

@@ -60,7 +60,10 @@ async function summarise(ctx: OrgCtx, rows: { cohort: repo.CohortRow; courseTitl
 }
 
 export async function listCohorts(ctx: OrgCtx) {
-  return summarise(ctx, await repo.listCohorts(ctx.db, ctx.org.id));
+  return {
+    cohorts: await summarise(ctx, await repo.listCohorts(ctx.db, ctx.org.id)),
+    courses: await repo.listPreEmploymentCourses(ctx.db, ctx.org.id),
+  };
 }
 
 export async function getCohort(ctx: OrgCtx, id: string) {

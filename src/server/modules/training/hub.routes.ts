@@ -43,7 +43,10 @@ export function trainingHubRoutes(r: Router) {
       response: cohortsResponse,
       summary: "The pre-employment course's cohorts, newest first, with their employers and learners' numbers",
     },
-    async (c) => c.json({ cohorts: (await cohorts.listCohorts(orgCtxOf(c))).map(presentCohort) }),
+    async (c) => {
+      const list = await cohorts.listCohorts(orgCtxOf(c));
+      return c.json({ cohorts: list.cohorts.map(presentCohort), courses: list.courses });
+    },
   );
   r.define(
     {
