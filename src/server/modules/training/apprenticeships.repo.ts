@@ -85,7 +85,7 @@ export const listStaffInPost = (db: Exec, orgId: string, day: string) =>
     .orderBy(asc(staffRecords.displayId), asc(staffRecords.id))
     .limit(2000);
 
-const usedPence = sql<number>`coalesce((select sum(a.price_pence) from apprenticeships a where a.levy_request_id = ${levyRequests.id} and a.status <> 'withdrawn'), 0)::float8`;
+const usedPence = sql<number>`coalesce((select sum(a.price_pence) from apprenticeships a where a.levy_request_id = "levy_requests"."id" and a.status <> 'withdrawn'), 0)::float8`;
 
 /** The employer's levy requests with what starts already took from each (withdrawn starts give theirs back). */
 export const listLevyRequestsWithUse = (db: Exec, orgId: string, status?: string) =>

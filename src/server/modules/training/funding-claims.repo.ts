@@ -7,8 +7,8 @@ import { fundingClaims, staffRecords, trainingBookings, trainingCourses, trainin
 // it has marked as claimed. Scoped by the employer.
 
 const repeat = sql<boolean>`exists (select 1 from training_bookings b2 join training_sessions s2 on s2.id = b2.session_id
-  where b2.staff_record_id = ${trainingBookings.staffRecordId} and s2.course_id = ${trainingSessions.courseId}
-    and b2.outcome = 'completed' and b2.id <> ${trainingBookings.id} and s2.starts_at < ${trainingSessions.startsAt})`;
+  where b2.staff_record_id = "training_bookings"."staff_record_id" and s2.course_id = "training_sessions"."course_id"
+    and b2.outcome = 'completed' and b2.id <> "training_bookings"."id" and s2.starts_at < "training_sessions"."starts_at")`;
 
 /** Places of the employer's staff on LDSS courses whose session started between `from` and `to` (days, inclusive). */
 export const listClaimableBookings = (

@@ -5,7 +5,7 @@ import { levyPledges, levyRequests, memberships, organisations, staffRecords, us
 // Levy transfer brokerage: pledges (scoped by the pledger), requests (scoped by the requester, or
 // by the pledge for the pledger), and the sums the allowance is tracked by.
 
-const approvedSum = sql<number>`coalesce((select sum(r.amount_pence) from levy_requests r where r.pledge_id = ${levyPledges.id} and r.status = 'approved'), 0)::float8`;
+const approvedSum = sql<number>`coalesce((select sum(r.amount_pence) from levy_requests r where r.pledge_id = "levy_pledges"."id" and r.status = 'approved'), 0)::float8`;
 
 export const insertPledge = async (db: Exec, values: typeof levyPledges.$inferInsert) =>
   (await db.insert(levyPledges).values(values).returning())[0];
