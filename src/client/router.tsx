@@ -7,6 +7,7 @@ import { applicationsSearch, newAdvertSearch } from "./queries/recruitment";
 import { funnelSearch, publicEventsSearch } from "./queries/recruitment-hub";
 import { staffSearch } from "./queries/staff";
 import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
+import { matrixSearch } from "./queries/training-delivery";
 import { uptakeSearch } from "./queries/training-hub";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import type { FiguresPart } from "./routes/figures/dashboards";
@@ -78,6 +79,12 @@ const CohortListPage = page(() => import("./routes/training/cohort-list-page"), 
 const CohortPage = page(() => import("./routes/training/cohort-page"), "CohortPage");
 const GuaranteedInterviewsPage = page(() => import("./routes/training/interviews-page"), "GuaranteedInterviewsPage");
 const TrainingUptakePage = page(() => import("./routes/training/uptake-page"), "TrainingUptakePage");
+// Shared training's delivery (issue 18 items 4 and 5): attendance, the matrix, the public certificate check.
+const AttendanceListPage = page(() => import("./routes/training/attendance-list-page"), "AttendanceListPage");
+const AttendanceSessionPage = page(() => import("./routes/training/attendance-session-page"), "AttendanceSessionPage");
+const TrainingMatrixPage = page(() => import("./routes/training/matrix-page"), "TrainingMatrixPage");
+const CertificateCheckPage = page(() => import("./routes/training/certificate-check-page"), "CertificateCheckPage");
+const CertificatePage = page(() => import("./routes/training/certificate-check-page"), "CertificatePage");
 const CandidateCohortsPage = page(() => import("./routes/candidate/cohort-page"), "CandidateCohortsPage");
 const textSearch =
   <K extends string>(...keys: K[]) =>
@@ -331,6 +338,15 @@ const orgChildren = [
   }),
   createRoute({ getParentRoute: () => org, path: "recruitment/emails", component: EmailTemplatesPage }),
   createRoute({ getParentRoute: () => org, path: "recruitment/moderation", component: ModerationPage }),
+  // Attendance and the training matrix (issue 18 items 4 and 5).
+  createRoute({ getParentRoute: () => org, path: "training/delivery", component: AttendanceListPage }),
+  createRoute({ getParentRoute: () => org, path: "training/delivery/$sessionId", component: AttendanceSessionPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "training/matrix",
+    component: TrainingMatrixPage,
+    validateSearch: searchOf(matrixSearch),
+  }),
 ];
 const orgPages = org.addChildren(orgChildren);
 
@@ -371,6 +387,9 @@ const routes = [
     validateSearch: searchOf(publicEventsSearch),
   }),
   ...jobRoutes,
+  // Anyone checks a training certificate's code (issue 18 item 4).
+  createRoute({ getParentRoute: () => root, path: "/certificates/check", component: CertificateCheckPage }),
+  createRoute({ getParentRoute: () => root, path: "/certificates/$code", component: CertificatePage }),
   createRoute({
     getParentRoute: () => root,
     path: "/sign-in",
