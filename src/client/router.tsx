@@ -7,6 +7,7 @@ import { applicationsSearch, newAdvertSearch } from "./queries/recruitment";
 import { funnelSearch, publicEventsSearch } from "./queries/recruitment-hub";
 import { staffSearch } from "./queries/staff";
 import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
+import { bookingsSearch } from "./queries/training-bookings";
 import { matrixSearch } from "./queries/training-delivery";
 import { uptakeSearch } from "./queries/training-hub";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
@@ -79,6 +80,10 @@ const CohortListPage = page(() => import("./routes/training/cohort-list-page"), 
 const CohortPage = page(() => import("./routes/training/cohort-page"), "CohortPage");
 const GuaranteedInterviewsPage = page(() => import("./routes/training/interviews-page"), "GuaranteedInterviewsPage");
 const TrainingUptakePage = page(() => import("./routes/training/uptake-page"), "TrainingUptakePage");
+// Shared training's bookings (issue 18 items 2 and 3): book staff on a session, our bookings, my training.
+const BookSessionPage = page(() => import("./routes/training/booking-session-page"), "BookSessionPage");
+const BookingsPage = page(() => import("./routes/training/booking-list-page"), "BookingsPage");
+const MyTrainingPage = page(() => import("./routes/training/my-training-page"), "MyTrainingPage");
 // Shared training's delivery (issue 18 items 4 and 5): attendance, the matrix, the public certificate check.
 const AttendanceListPage = page(() => import("./routes/training/attendance-list-page"), "AttendanceListPage");
 const AttendanceSessionPage = page(() => import("./routes/training/attendance-session-page"), "AttendanceSessionPage");
@@ -235,6 +240,15 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "candidate/invitations", component: CandidateInvitationsPage }),
   createRoute({ getParentRoute: () => org, path: "candidate/delete", component: CandidateDeletePage }),
   createRoute({ getParentRoute: () => org, path: "candidate/cohorts", component: CandidateCohortsPage }),
+  // Bookings, waiting lists and self-booking (issue 18 items 2 and 3).
+  createRoute({ getParentRoute: () => org, path: "training/sessions/$sessionId/book", component: BookSessionPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "training/bookings",
+    component: BookingsPage,
+    validateSearch: searchOf(bookingsSearch),
+  }),
+  createRoute({ getParentRoute: () => org, path: "my-training", component: MyTrainingPage }),
   // The pre-employment course and training uptake (issue 18 items 8 and 9).
   createRoute({ getParentRoute: () => org, path: "training/cohorts", component: CohortListPage }),
   createRoute({ getParentRoute: () => org, path: "training/cohorts/$cohortId", component: CohortPage }),

@@ -116,12 +116,8 @@ export async function bookStaff(ctx: OrgCtx, input: BookInput, opts: { selfBooke
         a.freeForOrg === 0
           ? `There are no places left for ${ctx.org.name} on this session.`
           : `There ${a.freeForOrg === 1 ? "is 1 place" : `are ${a.freeForOrg} places`} left for ${ctx.org.name} on this session and you chose ${plural(wanted, "person", "people")}.`;
-      throw new AppError(
-        409,
-        "no_places",
-        `${left}${releaseNote(places.releaseAt, a.released)} Choose fewer people, or put those without a place on the waiting list.`,
-        [{ path: "staffRecordIds", message: left }],
-      );
+      const message = `${left}${releaseNote(places.releaseAt, a.released)} Choose fewer people, or put those without a place on the waiting list.`;
+      throw new AppError(409, "no_places", message, [{ path: "staffRecordIds", message }]);
     }
     const rows = await repo.insertBookings(
       tx.db,
