@@ -80,6 +80,41 @@ function measuresOf(input: BoardReportInput) {
 }
 
 /** The blocks of the report, and the charts drawn for it. */
+const UPTAKE_ROWS: [key: string, label: string][] = [
+  ["bookings", "Places booked"],
+  ["attended", "Attended"],
+  ["completions", "Completed"],
+  ["didNotAttend", "Did not attend"],
+  ["lateCancellations", "Late cancellations"],
+  ["placesUnused", "Places unused"],
+];
+const UPTAKE_REASONS: Record<string, string> = {
+  suppressed: "Withheld (a small number of people)",
+  not_enough_data: "Not enough data (fewer than 3 employers)",
+};
+
+/** The shared training sessions of the quarter: what providers booked and how it was used. */
+export function uptakeBlocks(u: NonNullable<BoardReportInput["trainingUptake"]>): Block[] {
+  return [
+    {
+      kind: "para",
+      text: `Training uptake: shared training sessions across the area from ${longDate(u.from)} to ${longDate(u.to)}. Counts of fewer than 5 people are withheld.`,
+    },
+    {
+      kind: "table",
+      header: ["Training uptake", "Count"],
+      widths: [60, 40],
+      rows: UPTAKE_ROWS.map(([k, label]) => {
+        const c = u.total[k];
+        return [
+          label,
+          c?.count != null ? c.count.toLocaleString("en-GB") : (UPTAKE_REASONS[c?.reason ?? ""] ?? "None"),
+        ];
+      }),
+    },
+  ];
+}
+
 export function reportBlocks(input: BoardReportInput): Block[] {
   const { council, plan, narrative, figures } = input;
   const q = { months: quarterLabel(input.quarter) };
@@ -324,6 +359,9 @@ export function reportBlocks(input: BoardReportInput): Block[] {
       text: prompt("targets for these figures: neither the plan's measures nor the council's dashboard set any"),
       style: "prompt",
     });
+
+  // Training uptake in the quarter (issue 18 item 9), as the uptake page gives it to the council.
+  if (input.trainingUptake) blocks.push(...uptakeBlocks(input.trainingUptake));
 
   // 3.5 Risks
   const risks = [...plan.risks].sort(

@@ -7,6 +7,7 @@ import { sha256 } from "../../lib/crypto";
 import { AppError, badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
+import { trainingUptake } from "../training/uptake.service";
 import { textOf } from "./blocks";
 import { reportBlocks } from "./content";
 import { reportDocx } from "./docx";
@@ -125,12 +126,15 @@ export async function boardReportInput(ctx: OrgCtx, quarterText: string): Promis
     );
   const plan = (await planAtQuarter(ctx, q.quarter)) ?? EMPTY_PLAN;
   const { narrative } = await boardReportNarrative(ctx, q.quarter);
+  // The quarter's training uptake, withheld as the uptake page withholds it for the council.
+  const uptake = await trainingUptake(ctx, { from: q.start, to: q.end });
   return {
     council: { id: ctx.org.id, name: ctx.org.name, slug: ctx.org.slug },
     quarter: q.quarter,
     plan,
     narrative,
     figures,
+    trainingUptake: { from: uptake.from, to: uptake.to, total: uptake.total },
   };
 }
 

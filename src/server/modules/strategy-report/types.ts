@@ -95,4 +95,13 @@ export interface BoardReportInput {
   plan: BoardReportPlan;
   narrative: Narrative;
   figures: ReportFigures;
+  /** Training uptake across the area in the quarter (issue 18 item 9), withheld counts null with the reason. */
+  trainingUptake?: TrainingUptakeFigures;
+}
+
+/** The quarter's training uptake as the uptake page gives a council (training/uptake.service.ts). */
+export interface TrainingUptakeFigures {
+  from: string;
+  to: string;
+  total: Record<string, { count: number | null; reason?: string }>;
 }
