@@ -78,6 +78,13 @@ export const myTrainingResponse = z.object({
   /** Why not, in words, when they may not. */
   reason: z.string().nullable(),
   bookings: z.array(bookingView),
+  /** Sessions to come they may book themselves on (empty when they may not book). */
+  sessions: z.array(
+    bookingView.shape.session.extend({
+      /** Places their employer may book now; none means they would join the waiting list. */
+      placesForYou: z.number(),
+    }),
+  ),
 });
 export type MyTrainingResponse = z.infer<typeof myTrainingResponse>;
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { longDateTimeRange } from "../../../shared/dates";
-import { ErrorSummary, SuccessBanner } from "../../components/forms";
+import { Button, ErrorSummary, SuccessBanner } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { useOrg, useOrgId } from "../../lib/org";
 import {
@@ -19,6 +19,10 @@ export function MyTrainingPage(): React.ReactNode {
   const org = useOrg(orgId);
   const queryClient = useQueryClient();
   const mine = useQuery(trainingBookingQueries.mine(orgId));
+  const book = useMutation({
+    mutationFn: (v: { sessionId: string; waitingList: boolean }) => trainingBookingApi.bookMyself(orgId, v),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trainingBookingKeys.mine(orgId) }),
+  });
   const act = useMutation({
     mutationFn: ({ id, action }: { id: string; action: BookingAction }) =>
       trainingBookingApi.actOnMine(orgId, id, action),
@@ -30,13 +34,20 @@ export function MyTrainingPage(): React.ReactNode {
   return (
     <Page title="My training" caption={org.data?.name}>
       {act.isSuccess && <SuccessBanner title="Your booking is updated" />}
-      <ErrorSummary error={act.error} />
+      {book.isSuccess && (
+        <SuccessBanner title={book.data.booking.status === "booked" ? "You are booked" : "You are on the waiting list"}>
+          <p className="govuk-body">
+            {book.data.booking.session.courseTitle},{" "}
+            {longDateTimeRange(book.data.booking.session.startsAt, book.data.booking.session.endsAt)}. We emailed you
+            the details{book.data.booking.status === "booked" ? " with a calendar file" : ""}.
+          </p>
+        </SuccessBanner>
+      )}
+      <ErrorSummary error={act.error ?? book.error} />
       {mine.error && <p className="govuk-body">{(mine.error as Error).message}</p>}
       {data && (
         <div className="govuk-inset-text">
-          {data.canBook
-            ? "Your employer lets you book yourself on training: choose a session from a course in the catalogue."
-            : data.reason}
+          {data.canBook ? "Your employer lets you book yourself on training: choose a session below." : data.reason}
         </div>
       )}
       <h2 className="govuk-heading-m">Coming up</h2>
@@ -69,6 +80,37 @@ export function MyTrainingPage(): React.ReactNode {
           </div>
         </div>
       ))}
+      {data?.canBook && (
+        <>
+          <h2 className="govuk-heading-m">Sessions you can book</h2>
+          {data.sessions.length === 0 && <p className="govuk-body">There are no sessions to book at the moment.</p>}
+          {data.sessions.length > 0 && (
+            <ul className="govuk-list govuk-list--spaced">
+              {data.sessions.map((s) => (
+                <li key={s.id}>
+                  <strong>{s.courseTitle}</strong>, {longDateTimeRange(s.startsAt, s.endsAt)}
+                  {s.venue ? `, ${s.venue}` : ""}.{" "}
+                  {s.placesForYou > 0
+                    ? `${s.placesForYou} ${s.placesForYou === 1 ? "place" : "places"} left.`
+                    : "Full."}{" "}
+                  <Button
+                    type="button"
+                    secondary
+                    disabled={book.isPending}
+                    onClick={() => book.mutate({ sessionId: s.id, waitingList: s.placesForYou === 0 })}
+                  >
+                    {s.placesForYou > 0 ? "Book" : "Join the waiting list"}
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      for {s.courseTitle} on {longDateTimeRange(s.startsAt, s.endsAt)}
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
       <h2 className="govuk-heading-m">Done</h2>
       {data && past.length === 0 && <p className="govuk-body">No training sessions yet.</p>}
       {past.length > 0 && (

@@ -29,7 +29,10 @@ export async function sendBookingReminders(deps: Deps) {
     emails += await inTransaction(ctx, async (tx) => {
       let sent = 0;
       const when = `${longDateTime(session.startsAt)}${session.venue ? `, ${oneLine(session.venue)}` : ""}`;
-      const people = rows.map((r) => oneLine(r.displayId)).join(", ");
+      const people = rows
+        .map((r) => oneLine(r.displayId))
+        .sort((a, b) => a.localeCompare(b, "en-GB", { numeric: true }))
+        .join(", ");
       for (const to of await repo.listBookerEmails(tx.db, orgId)) {
         await queueEmail(tx, {
           to,

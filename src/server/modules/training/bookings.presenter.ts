@@ -6,7 +6,7 @@ import type { getBookingPage } from "./bookings.service";
 // What an employer sees of its bookings: the session, its own member of staff by display id and
 // workplace, and the booking's state. Nothing of other employers' bookings leaves the server.
 
-function presentSession(s: SessionRow, courseTitle: string) {
+export function presentSession(s: SessionRow, courseTitle: string) {
   return {
     id: s.id,
     courseId: s.courseId,

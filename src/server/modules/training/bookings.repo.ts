@@ -318,3 +318,23 @@ export async function upsertSettings(db: Exec, orgId: string, staffSelfBooking: 
     .returning();
   return row;
 }
+
+/** Scheduled sessions to come of courses open to staff in these councils' areas, soonest first. */
+export function listUpcomingSessions(db: Exec, councilIds: string[], now: Date, limit = 100) {
+  if (!councilIds.length) return Promise.resolve([]);
+  return db
+    .select({ session: trainingSessions, courseTitle: trainingCourses.title })
+    .from(trainingSessions)
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
+    .where(
+      and(
+        inArray(trainingSessions.councilId, councilIds),
+        eq(trainingSessions.status, "scheduled"),
+        gt(trainingSessions.startsAt, now),
+        eq(trainingCourses.status, "published"),
+        eq(trainingCourses.audience, "staff"),
+      ),
+    )
+    .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
+    .limit(limit);
+}

@@ -12,7 +12,7 @@ import {
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
-import { presentBooking, presentBookingPage } from "./bookings.presenter";
+import { presentBooking, presentBookingPage, presentSession } from "./bookings.presenter";
 import * as service from "./bookings.service";
 
 // Shared training (issue 18 items 2 and 3): bookings, waiting lists, cancellations and reminders.
@@ -133,6 +133,10 @@ export function trainingBookingRoutes(r: Router) {
         canBook: m.canBook,
         reason: m.reason,
         bookings: m.rows.map((row) => presentBooking(row, m.positions)),
+        sessions: m.sessions.map((s) => ({
+          ...presentSession(s.session, s.courseTitle),
+          placesForYou: s.placesForYou,
+        })),
       });
     },
   );

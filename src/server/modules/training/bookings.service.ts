@@ -6,10 +6,10 @@ import { AppError, badRequest, conflict, forbidden, notFound } from "../../lib/e
 import { addHours, isoDate } from "../../lib/time";
 import { recordAudit, recordAuditBatch } from "../audit/audit.service";
 import { oneLine, queueEmail } from "../mail/mail.service";
-import { commissions } from "../orgs/commissioning";
+import { commissions, councilsOf } from "../orgs/commissioning";
 import { bookingUid, sessionCalendar, sessionUid } from "./booking-calendar";
 import * as repo from "./bookings.repo";
-import { loadSessionPlaces, lockSession } from "./places.repo";
+import { loadSessionPlaces, loadSessionsPlaces, lockSession } from "./places.repo";
 import { settleWaitingList } from "./waiting-list";
 
 // Bookings (issue 18 items 2 and 3): an employer books its staff on a session, all or nothing,
@@ -396,7 +396,29 @@ export async function myTraining(ctx: OrgCtx) {
   const { rows, positions } = ctx.actor.userId
     ? await listOrgBookings(ctx, { userId: ctx.actor.userId })
     : { rows: [], positions: new Map<string, number>() };
-  return { canBook: !!record && reason === null, reason, rows, positions };
+  const canBook = !!record && reason === null;
+  return { canBook, reason, rows, positions, sessions: canBook ? await sessionsToBook(ctx, rows) : [] };
+}
+
+/** Sessions to come a member of staff may book themselves on (not those they are already on), with their employer's places. */
+async function sessionsToBook(ctx: OrgCtx, mine: repo.BookingDetail[]) {
+  const now = ctx.deps.now();
+  const councils = [
+    ...new Set([
+      ...(ctx.org.kind === "council" ? [ctx.org.id] : []),
+      ...(await councilsOf(ctx.db, ctx.org.id, isoDate(now))),
+    ]),
+  ];
+  const on = new Set(mine.filter((b) => b.booking.status !== "cancelled").map((b) => b.session.id));
+  const sessions = (await repo.listUpcomingSessions(ctx.db, councils, now)).filter((s) => !on.has(s.session.id));
+  const places = await loadSessionsPlaces(
+    ctx.db,
+    sessions.map((s) => s.session.id),
+  );
+  return sessions.flatMap((s) => {
+    const p = places.get(s.session.id);
+    return p ? [{ ...s, placesForYou: availability(p, ctx.org.id, now).freeForOrg }] : [];
+  });
 }
 
 export async function bookMyself(ctx: OrgCtx, input: SelfBookInput) {

@@ -399,7 +399,7 @@ describe("self-booking", () => {
   it("is refused with a message while the employer books for its staff", async () => {
     const { area, s, client, my } = await staffMember();
     const page = await client.get(my);
-    expect(page.json).toMatchObject({ canBook: false, bookings: [] });
+    expect(page.json).toMatchObject({ canBook: false, bookings: [], sessions: [] });
     expect(page.json.reason).toContain("books training for its staff: ask your manager");
     const res = await client.post(`${my}/bookings`, { sessionId: s.id });
     expect(res.status).toBe(403);
@@ -413,7 +413,7 @@ describe("self-booking", () => {
   });
 
   it("books and cancels their own place once the employer allows it, and only their own", async () => {
-    const { area, s, client, my, manager, person } = await staffMember();
+    const { area, c, s, client, my, manager, person } = await staffMember();
     const settings = `/api/orgs/${area.provider.id}/training/settings`;
     expect((await manager.get(settings)).json).toEqual({ staffSelfBooking: false });
     expect((await client.request("PUT", settings, { staffSelfBooking: true })).status).toBe(403);
@@ -427,7 +427,20 @@ describe("self-booking", () => {
     const mail = await lastEmailTo(hub, person.email);
     expect(mail?.template).toBe("training-booked");
     expect(((mail as NonNullable<typeof mail>).attachments as unknown[]).length).toBe(1);
-    expect((await client.get(my)).json).toMatchObject({ canBook: true, reason: null });
+    const page = (await client.get(my)).json;
+    expect(page).toMatchObject({ canBook: true, reason: null });
+    // The session they are on is no longer offered to book; another session to come is, with its places.
+    const other = await session(hub, c, {
+      startsAt: new Date("2026-06-29T09:30:00Z"),
+      endsAt: new Date("2026-06-29T16:00:00Z"),
+      capacity: 5,
+    });
+    const offered = (await client.get(my)).json.sessions.map((x: { id: string; placesForYou: number }) => [
+      x.id,
+      x.placesForYou,
+    ]);
+    expect(offered).toContainEqual([other.id, 5]);
+    expect(offered.map((x: string[]) => x[0])).not.toContain(s.id);
 
     // A colleague's booking is not theirs to cancel.
     const colleague = await manager.post(`/api/orgs/${area.provider.id}/training/bookings`, {
