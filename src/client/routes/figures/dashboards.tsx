@@ -79,6 +79,18 @@ function MoreFigures({ orgId, kind, keep }: { orgId: string; kind: "council" | "
             Recruitment funnel and retention of hires
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/orgs/$orgId/training/uptake" params={{ orgId }}>
+            Training uptake: bookings, attendance, completions and places unused
+          </Link>
+        </li>
+        {kind === "council" && (
+          <li>
+            <Link className="govuk-link" to="/orgs/$orgId/training/cohorts" params={{ orgId }}>
+              Pre-employment course: from completion to still employed at 6 months
+            </Link>
+          </li>
+        )}
       </ul>
     </nav>
   );
