@@ -8,6 +8,7 @@ import { funnelSearch, publicEventsSearch } from "./queries/recruitment-hub";
 import { staffSearch } from "./queries/staff";
 import { newActionSearch, reportSearch, strategySearch } from "./queries/strategy";
 import { bookingsSearch } from "./queries/training-bookings";
+import { catalogueSearch, publicCoursesSearch } from "./queries/training-catalogue";
 import { matrixSearch } from "./queries/training-delivery";
 import { uptakeSearch } from "./queries/training-hub";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
@@ -80,6 +81,13 @@ const CohortListPage = page(() => import("./routes/training/cohort-list-page"), 
 const CohortPage = page(() => import("./routes/training/cohort-page"), "CohortPage");
 const GuaranteedInterviewsPage = page(() => import("./routes/training/interviews-page"), "GuaranteedInterviewsPage");
 const TrainingUptakePage = page(() => import("./routes/training/uptake-page"), "TrainingUptakePage");
+// Shared training's catalogue (issue 18 items 1 and 2): courses, sessions, the public list of courses.
+const CatalogueHomePage = page(() => import("./routes/training/catalogue-home-page"), "CatalogueHomePage");
+const CatalogueCoursePage = page(() => import("./routes/training/catalogue-course-page"), "CatalogueCoursePage");
+const NewCoursePage = page(() => import("./routes/training/catalogue-course-form-page"), "NewCoursePage");
+const EditCoursePage = page(() => import("./routes/training/catalogue-course-form-page"), "EditCoursePage");
+const SessionNewPage = page(() => import("./routes/training/session-new-page"), "SessionNewPage");
+const PublicCoursesPage = page(() => import("./routes/training/public-courses-page"), "PublicCoursesPage");
 // Shared training's bookings (issue 18 items 2 and 3): book staff on a session, our bookings, my training.
 const BookSessionPage = page(() => import("./routes/training/booking-session-page"), "BookSessionPage");
 const BookingsPage = page(() => import("./routes/training/booking-list-page"), "BookingsPage");
@@ -240,6 +248,21 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "candidate/invitations", component: CandidateInvitationsPage }),
   createRoute({ getParentRoute: () => org, path: "candidate/delete", component: CandidateDeletePage }),
   createRoute({ getParentRoute: () => org, path: "candidate/cohorts", component: CandidateCohortsPage }),
+  // The training catalogue and sessions (issue 18 items 1 and 2).
+  createRoute({
+    getParentRoute: () => org,
+    path: "training",
+    component: CatalogueHomePage,
+    validateSearch: searchOf(catalogueSearch),
+  }),
+  createRoute({ getParentRoute: () => org, path: "training/courses/new", component: NewCoursePage }),
+  createRoute({ getParentRoute: () => org, path: "training/courses/$courseId", component: CatalogueCoursePage }),
+  createRoute({ getParentRoute: () => org, path: "training/courses/$courseId/edit", component: EditCoursePage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "training/courses/$courseId/sessions/new",
+    component: SessionNewPage,
+  }),
   // Bookings, waiting lists and self-booking (issue 18 items 2 and 3).
   createRoute({ getParentRoute: () => org, path: "training/sessions/$sessionId/book", component: BookSessionPage }),
   createRoute({
@@ -401,6 +424,13 @@ const routes = [
     validateSearch: searchOf(publicEventsSearch),
   }),
   ...jobRoutes,
+  // Anyone sees a council's training courses with free places (issue 18).
+  createRoute({
+    getParentRoute: () => root,
+    path: "/courses",
+    component: PublicCoursesPage,
+    validateSearch: searchOf(publicCoursesSearch),
+  }),
   // Anyone checks a training certificate's code (issue 18 item 4).
   createRoute({ getParentRoute: () => root, path: "/certificates/check", component: CertificateCheckPage }),
   createRoute({ getParentRoute: () => root, path: "/certificates/$code", component: CertificatePage }),

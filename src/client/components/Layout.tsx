@@ -26,6 +26,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/recruitment/pool", label: "Talent pool", permission: "recruitment.view" },
   { to: "/agency", label: "Agency use", permission: "staff.view" },
   { to: "/workforce-settings", label: "Working week and training", permission: "staff.view" },
+  { to: "/training", label: "Training", permission: "training.view" },
   { to: "/training/matrix", label: "Training matrix", permission: "staff.view" },
   { to: "/training/delivery", label: "Your training sessions", permission: "training.deliver" },
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
