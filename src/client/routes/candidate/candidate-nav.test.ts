@@ -8,6 +8,7 @@ describe("the candidate's account navigation (issue 17 trial)", () => {
       "My profile",
       "Talent pool",
       "Invitations",
+      "My courses",
     ]);
     expect(CANDIDATE_PAGES.some((p) => p.to.endsWith("/delete"))).toBe(false);
   });

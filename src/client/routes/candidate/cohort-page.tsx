@@ -82,7 +82,7 @@ export function CandidateCohortsPage(): React.ReactNode {
   const mine = useQuery(trainingHubQueries.mine(orgId));
   return (
     <Page title="My courses">
-      <CandidateNav orgId={orgId} />
+      <CandidateNav orgId={orgId} current="/orgs/$orgId/candidate/cohorts" />
       <p className="govuk-body">
         The course for people new to care ends with a guaranteed interview with each employer taking part. They see you
         only if you choose to share your details, and you can stop at any time: they will not see you from then on.

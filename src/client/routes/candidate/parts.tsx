@@ -63,6 +63,7 @@ export const CANDIDATE_PAGES = [
   { to: "/orgs/$orgId/candidate/profile", label: "My profile" },
   { to: "/orgs/$orgId/candidate/pool", label: "Talent pool" },
   { to: "/orgs/$orgId/candidate/invitations", label: "Invitations" },
+  { to: "/orgs/$orgId/candidate/cohorts", label: "My courses" },
 ] as const;
 const PAGES = CANDIDATE_PAGES;
 
