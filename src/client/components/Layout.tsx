@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useParams, useRouterState } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useState } from "react";
-import { ORG_KIND_LABELS, type Permission, ROLE_LABELS } from "../../shared/permissions";
+import { ORG_KIND_LABELS, type OrgKind, type Permission, ROLE_LABELS } from "../../shared/permissions";
 import { type Membership, useMe } from "../lib/session";
 import { authApi } from "../queries/auth";
 
@@ -10,12 +10,23 @@ interface NavItem {
   label: string;
   /** Shown to those with this permission (or any of these). */
   permission?: Permission | Permission[];
+  /** Shown only in organisations of these kinds (the pages' routes serve no others). */
+  kinds?: OrgKind[];
+  /** Hidden from those with this permission (a job seeker has self.view but no staff record). */
+  hiddenWith?: Permission;
 }
 
 const ORG_NAV: NavItem[] = [
   { to: "", label: "Home" },
   { to: "/figures", label: "Workforce figures", permission: "metrics.view" },
   { to: "/my-career", label: "My career", permission: "self.view" },
+  {
+    to: "/my-training",
+    label: "My training",
+    permission: "self.view",
+    kinds: ["provider", "council"],
+    hiddenWith: "candidate.self",
+  },
   { to: "/candidate/applications", label: "My applications", permission: "candidate.self" },
   { to: "/career-framework", label: "Career framework", permission: ["careers.manage", "careers.endorse"] },
   { to: "/career-plans", label: "Development plans", permission: "careers.plans" },
@@ -28,6 +39,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/workforce-settings", label: "Working week and training", permission: "staff.view" },
   { to: "/training", label: "Training", permission: "training.view" },
   { to: "/training/matrix", label: "Training matrix", permission: "staff.view" },
+  { to: "/training/bookings", label: "Training bookings", permission: "training.view", kinds: ["provider", "council"] },
   { to: "/training/delivery", label: "Your training sessions", permission: "training.deliver" },
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
   { to: "/returns", label: "Returns", permission: "returns.view" },
@@ -144,9 +156,12 @@ export function Layout(): React.ReactNode {
   };
 
   const nav: { href: string; label: string; exact?: boolean }[] = current
-    ? ORG_NAV.filter((n) => !n.permission || [n.permission].flat().some((p) => current.permissions.includes(p))).map(
-        (n) => ({ label: n.label, href: `/orgs/${current.id}${n.to}`, exact: n.to === "" }),
-      )
+    ? ORG_NAV.filter(
+        (n) =>
+          (!n.permission || [n.permission].flat().some((p) => current.permissions.includes(p))) &&
+          (!n.kinds || n.kinds.includes(current.kind)) &&
+          !(n.hiddenWith && current.permissions.includes(n.hiddenWith)),
+      ).map((n) => ({ label: n.label, href: `/orgs/${current.id}${n.to}`, exact: n.to === "" }))
     : [];
   if (me?.user?.isHubAdmin)
     nav.push(
