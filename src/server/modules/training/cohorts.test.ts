@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { candidate } from "../../../../test/candidate-fixtures";
+import { advert, candidate } from "../../../../test/candidate-fixtures";
 import { commissionedProvider, lastEmailTo, makeUser, signedIn, testHub } from "../../../../test/harness";
 import { course, trainingArea } from "../../../../test/training-fixtures";
-import { candidateProfiles, guaranteedInterviews } from "../../db/schema";
+import { applications, candidateProfiles, guaranteedInterviews } from "../../db/schema";
 
 // The pre-employment course with a guaranteed interview (issue 18 item 8): who may be enrolled,
 // what completing opens, and what an employer sees as the learner chose.
@@ -206,5 +206,45 @@ describe("cohorts of the pre-employment course", () => {
       completedOn: "2026-05-29",
     });
     expect(res.status).toBe(409);
+  });
+
+  it("a start of a learner who applied through the board links the application and the staff record its start made", async () => {
+    const { area, council, base, cohort, me, employer } = await setUp();
+    const job = await advert(hub, area.councilId, area.provider.id);
+    const applied = await me.client.post(`/api/orgs/${area.councilId}/candidate/applications`, { advertIds: [job.id] });
+    expect(applied.status, applied.text).toBe(201);
+    await hub.deps.db
+      .update(applications)
+      .set({ staffRecordId: area.staff[1].id, stage: "started", startedOn: "2026-06-10" })
+      .where(eq(applications.candidateUserId, me.id));
+    const learner = (await council.post(`${base}/${cohort.id}/learners`, { email: me.email })).json.learner;
+    await me.client.post(`/api/orgs/${area.councilId}/my-cohorts/${learner.id}/consent`, { share: true });
+    await council.post(`${base}/${cohort.id}/learners/${learner.id}/complete`, { completedOn: "2026-05-29" });
+    const url = `/api/orgs/${area.provider.id}/guaranteed-interviews`;
+    const [i] = (await employer.get(url)).json.interviews;
+    // No staff record named: the start takes the one the board's application made.
+    const res = await employer.patch(`${url}/${i.id}`, {
+      outcome: "offered",
+      interviewOn: "2026-06-01",
+      offeredOn: "2026-06-02",
+      startedOn: "2026-06-10",
+    });
+    expect(res.status).toBe(200);
+    const [app] = await hub.deps.db.select().from(applications).where(eq(applications.candidateUserId, me.id));
+    expect(res.json.interview).toMatchObject({ applicationId: app.id, staffRecordId: area.staff[1].id });
+  });
+
+  it("an employer cannot record against a learner who does not share their details", async () => {
+    const { area, council, base, cohort, me, employer } = await setUp();
+    const learner = (await council.post(`${base}/${cohort.id}/learners`, { email: me.email })).json.learner;
+    await council.post(`${base}/${cohort.id}/learners/${learner.id}/complete`, { completedOn: "2026-05-29" });
+    const [row] = await hub.deps.db
+      .select()
+      .from(guaranteedInterviews)
+      .where(eq(guaranteedInterviews.learnerId, learner.id));
+    const res = await employer.patch(`/api/orgs/${area.provider.id}/guaranteed-interviews/${row.id}`, {
+      outcome: "no_show",
+    });
+    expect(res.status).toBe(404);
   });
 });
