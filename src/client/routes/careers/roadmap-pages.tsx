@@ -4,6 +4,7 @@ import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
 import { careerQueries } from "../../queries/careers";
 import { jobsQueries } from "../../queries/jobs";
+import { catalogueQueries } from "../../queries/training-catalogue";
 import { RoadmapLanes } from "./roadmap-lanes";
 import { RoleDetails } from "./role-details";
 
@@ -34,6 +35,9 @@ export function CareersPage(): React.ReactNode {
   const slug = d?.council?.slug ?? "";
   const jobs = useQuery({ ...jobsQueries.counts(slug), enabled: Boolean(slug) });
   const liveJobs = new Map(jobs.data?.roles.map((r) => [r.key, r.count]));
+  // Requirements the council's training catalogue has courses for link to them (issue 18).
+  const courses = useQuery({ ...catalogueQueries.public(slug), enabled: Boolean(slug) });
+  const coursesFor = new Set(courses.data?.givesKeys);
   if (!d) return <RoadmapPending roadmap={roadmap} title="Careers in care and social work" />;
   return (
     <Page title="Careers in care and social work" caption={d.council?.name}>
@@ -70,6 +74,7 @@ export function CareersPage(): React.ReactNode {
                 pay={d.pay[r.key] ?? null}
                 council={d.council}
                 liveJobs={liveJobs.get(r.key)}
+                coursesFor={coursesFor}
               />
             ))}
         </Section>

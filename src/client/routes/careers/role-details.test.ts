@@ -31,3 +31,36 @@ describe("a role on the public roadmap", () => {
     expect(text("amhp")).toContain("2 years of experience in your current role");
   });
 });
+
+describe("a role's requirements link to the council's training courses (issue 18)", () => {
+  const council = { id: "c1", name: "Halton", slug: "halton" } as never;
+  const html = (key: string, coursesFor?: Set<string>, withCouncil = true) => {
+    const role = F.roles.find((r) => r.key === key);
+    if (!role) throw new Error(key);
+    return renderToStaticMarkup(
+      createElement(RoleDetails, {
+        role,
+        f: F,
+        vacancies: 0,
+        pay: null,
+        council: withCouncil ? council : null,
+        coursesFor,
+      }),
+    );
+  };
+  const required = (key: string) => {
+    const role = F.roles.find((r) => r.key === key);
+    return (role?.requirements ?? []).flatMap((q) => q.anyOf);
+  };
+
+  it("links a requirement to /courses?council=&gives= only when the catalogue has a course giving it", () => {
+    const role = F.roles.find((r) => required(r.key).length > 0);
+    if (!role) throw new Error("no role with requirements");
+    const item = required(role.key)[0];
+    expect(html(role.key, new Set([item]))).toContain(`href="/courses?council=halton&amp;gives=${item}"`);
+    expect(html(role.key, new Set(["something_else"]))).not.toContain("/courses?");
+    expect(html(role.key)).not.toContain("/courses?");
+    // The national roadmap (no council) has no catalogue to link to.
+    expect(html(role.key, new Set([item]), false)).not.toContain("/courses?");
+  });
+});

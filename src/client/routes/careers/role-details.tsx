@@ -11,6 +11,7 @@ export function RoleDetails({
   pay,
   council,
   liveJobs,
+  coursesFor,
 }: {
   role: Role;
   f: Framework;
@@ -19,6 +20,8 @@ export function RoleDetails({
   council: Roadmap["council"];
   /** Adverts for the role on the council's job board now (undefined while not known). */
   liveJobs?: number;
+  /** Framework items some course in the council's training catalogue gives (issue 18): those link to the courses. */
+  coursesFor?: ReadonlySet<string>;
 }) {
   const items = new Map<string, CatalogueItem>(f.catalogue.map((i) => [i.key, i]));
   const titles = new Map(f.roles.map((r) => [r.key, r.title]));
@@ -26,6 +29,23 @@ export function RoleDetails({
   const onwards = f.routes.filter((rt) => rt.from === role.key);
   const required = requiredOf(role);
   const recommended = recommendedOf(role);
+  // A plain link (not the router's): the public list is its own page, and this renders anywhere.
+  const courses = (anyOf: string[]) =>
+    council
+      ? anyOf
+          .filter((k) => coursesFor?.has(k))
+          .map((k) => (
+            <span key={k}>
+              {" "}
+              <a
+                className="govuk-link"
+                href={`/courses?council=${encodeURIComponent(council.slug)}&gives=${encodeURIComponent(k)}`}
+              >
+                Courses for {items.get(k)?.title ?? k}
+              </a>
+            </span>
+          ))
+      : null;
   return (
     <details className="govuk-details" id={`role-${role.key}`}>
       <summary className="govuk-details__summary">
@@ -45,6 +65,7 @@ export function RoleDetails({
                 <li key={q.anyOf.join()}>
                   {q.anyOf.map((k) => items.get(k)?.title ?? k).join(", or ")}
                   {q.note ? ` (${q.note})` : ""}
+                  {courses(q.anyOf)}
                 </li>
               ))}
               {role.experience && (
@@ -65,6 +86,7 @@ export function RoleDetails({
               <li key={q.anyOf.join()}>
                 Recommended: {q.anyOf.map((k) => items.get(k)?.title ?? k).join(", or ")}
                 {q.note ? ` (${q.note})` : ""}
+                {courses(q.anyOf)}
               </li>
             ))}
           </ul>
