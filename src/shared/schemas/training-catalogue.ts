@@ -279,7 +279,8 @@ export const catalogueOptionsResponse = z.object({
   councils: z.array(orgName),
   categories: z.array(codeLabel),
   frameworkItems: z.array(z.object({ key: z.string(), title: z.string(), councilId: z.string() })),
-  providers: z.array(orgName.extend({ councilId: z.string(), staff: z.number() })),
+  /** Providers that may hold places; their staff in post only for the council (a training partner sees names only). */
+  providers: z.array(orgName.extend({ councilId: z.string(), staff: z.number().nullable() })),
   trainers: z.array(z.object({ userId: z.string(), name: z.string() })),
 });
 export type CatalogueOptionsResponse = z.infer<typeof catalogueOptionsResponse>;

@@ -183,7 +183,7 @@ export function SessionNewPage(): React.ReactNode {
                 key={p.id}
                 id={`quota-${p.id}`}
                 name={`quota-${p.id}`}
-                label={`${p.name} (${p.staff} staff)`}
+                label={p.staff === null ? p.name : `${p.name} (${p.staff} staff)`}
                 value={quotas[p.id] ?? ""}
                 onChange={(n) => setQuotas((q) => ({ ...q, [p.id]: n }))}
                 width="govuk-input--width-20"

@@ -88,7 +88,9 @@ export async function readCatalogueOptions(ctx: OrgCtx) {
       list.map((p) => p.id),
       day,
     );
-    for (const p of list) providers.push({ ...p, councilId, staff: staff.get(p.id) ?? 0 });
+    // Providers' staff numbers are the council's to see, not a training partner's.
+    const council = ctx.org.kind === "council";
+    for (const p of list) providers.push({ ...p, councilId, staff: council ? (staff.get(p.id) ?? 0) : null });
   }
   return {
     councils: councils.map((id) => ({ id, name: names.get(id) ?? "" })),
