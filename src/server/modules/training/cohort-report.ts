@@ -24,8 +24,11 @@ type Interview = Awaited<ReturnType<typeof repo.listCouncilInterviews>>[number];
 /** A cohort's true counts; stillEmployed6m is null when no start has reached six months ("not yet known"). */
 export function cohortStages(learners: repo.LearnerRow[], interviews: Interview[], today: string) {
   const byLearner = new Map<string, Interview[]>();
-  for (const i of interviews)
-    byLearner.set(i.interview.learnerId, [...(byLearner.get(i.interview.learnerId) ?? []), i]);
+  for (const i of interviews) {
+    const list = byLearner.get(i.interview.learnerId);
+    if (list) list.push(i);
+    else byLearner.set(i.interview.learnerId, [i]);
+  }
   const has = (l: repo.LearnerRow, test: (i: Interview) => boolean) => (byLearner.get(l.id) ?? []).some(test);
   const starts = learners
     .map(

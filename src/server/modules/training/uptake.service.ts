@@ -57,7 +57,12 @@ export function uptakeCounts(bookings: repo.UptakeBooking[], sessions: repo.Upta
 
 function groupBy<T>(items: T[], key: (t: T) => string) {
   const out = new Map<string, T[]>();
-  for (const i of items) out.set(key(i), [...(out.get(key(i)) ?? []), i]);
+  for (const i of items) {
+    const k = key(i);
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  }
   return out;
 }
 
