@@ -23,6 +23,12 @@ const WORKFORCE = `${IN_POST} and s.contract_type <> 4`;
 const LEFT_IN_12M = `${EMPLOYED} and s.end_date > s.d12 and s.end_date <= s.d`;
 const STARTED_IN_12M = `${EMPLOYED} and s.start_date > s.d12 and s.start_date <= s.d`;
 
+const APPRENTICESHIP_STARTED =
+  "exists (select 1 from apprenticeships a where a.staff_record_id = s.id and a.start_on > s.d12 and a.start_on <= s.d)";
+/** A record with an apprenticeship that ended (as `what` says) in the 12 months: people, not programmes. */
+const apprenticeshipEnded = (what: string) =>
+  `exists (select 1 from apprenticeships a where a.staff_record_id = s.id and ${what} and a.end_on > s.d12 and a.end_on <= s.d)`;
+
 /** Aggregates over the staff scan (one row per record and cell, `s.age` at D), by column name. */
 export const CORE_COLUMNS: Record<string, string> = {
   // Every record that can count at D (the scan's rows: started by D, not gone a year before it).
@@ -32,7 +38,13 @@ export const CORE_COLUMNS: Record<string, string> = {
   employed_12m_ago: `count(*) filter (where ${IN_POST_12M_AGO} and ${EMPLOYED})`,
   leavers: `count(*) filter (where ${LEFT_IN_12M})`,
   starters: `count(*) filter (where ${STARTED_IN_12M})`,
-  apprentice_starts: `count(*) filter (where ${STARTED_IN_12M} and s.apprentice = 1)`,
+  // Real starts (the hub's apprenticeships, issue 18) where the employer records them for the
+  // person; else the ASC-WDS apprentice flag on an employment started in the 12 months, so
+  // uploaded-only data gives the same answer as before and nobody counts twice.
+  apprentice_starts: `count(*) filter (where ${APPRENTICESHIP_STARTED} or (${STARTED_IN_12M} and s.apprentice = 1 and not exists (select 1 from apprenticeships a where a.staff_record_id = s.id)))`,
+  appr_completed: `count(*) filter (where ${apprenticeshipEnded("a.status = 'completed'")})`,
+  appr_achieved: `count(*) filter (where ${apprenticeshipEnded("a.status = 'completed' and a.result = 'achieved'")})`,
+  appr_ended: `count(*) filter (where ${apprenticeshipEnded("a.status in ('completed', 'withdrawn')")})`,
   filled_fte: `coalesce(sum(${FTE}) filter (where ${WORKFORCE}), 0)`,
   employed_fte: `coalesce(sum(${FTE}) filter (where ${IN_POST} and ${EMPLOYED}), 0)`,
   agency_fte: `coalesce(sum(${FTE}) filter (where ${IN_POST} and ${AGENCY}), 0)`,
@@ -118,6 +130,8 @@ export const CORE_FIGURES: Record<string, FigureDef> = {
     return rate(agency, agency + employed);
   },
   apprenticeship_starts_12m: (r) => countOf(r("apprentice_starts"), r("records")),
+  apprenticeship_completions_12m: (r) => countOf(r("appr_completed"), r("records")),
+  apprenticeship_achievement_rate: (r) => rate(r("appr_achieved"), r("appr_ended")),
   agency_spend: (r) => {
     const [spend, months] = [r("spend"), r("months")];
     return months > 0 ? { value: spend, n: months } : noData();

@@ -159,9 +159,21 @@ const ids = [...places, declaredOnly, vacancyOnly].map((w) => w.id);
 const dates = ["2024-02-29", "2025-06-30", "2026-06-30", "2027-03-31"];
 const cells: Cell[] = dates.flatMap((at) => (["all", "employer", "service"] as const).map((by) => ({ at, by })));
 
+/**
+ * Figures added after the earlier engine, over tables it never read (the hub's apprenticeships,
+ * issue 18): the oracle has none, so they are left out of the comparison; their own tests are in
+ * training/apprenticeship-figures.test.ts.
+ */
+const SINCE_ORACLE = new Set(["apprenticeship_completions_12m", "apprenticeship_achievement_rate"]);
+
 /** Equal figure for figure: the same n, reason and declared mark, values within floating point. */
 function expectSame(actual: Figures, expected: Figures, where: string) {
-  expect(Object.keys(actual).sort(), where).toEqual(Object.keys(expected).sort());
+  expect(
+    Object.keys(actual)
+      .filter((k) => !SINCE_ORACLE.has(k))
+      .sort(),
+    where,
+  ).toEqual(Object.keys(expected).sort());
   for (const [name, e] of Object.entries(expected)) {
     const got = actual[name];
     expect({ ...got, value: null }, `${where} ${name}`).toEqual({ ...e, value: null });
