@@ -86,7 +86,9 @@ async function build(ctx: OrgCtx, scope: repo.UptakeScope, reader: Reader, from:
     const counts = uptakeCounts(rowBookings, hasPlaces ? rowSessions : null);
     const employers = new Set(rowBookings.map((b) => b.orgId));
     const own = isOwn(employers);
-    const tooFew = !own && tooFewEmployers(reader, employers, perEmployer);
+    // A row of nobody gives nobody away: the employers rule is for rows with people in them (a
+    // quarter without sessions would otherwise withhold every period holding it).
+    const tooFew = !own && employers.size > 0 && tooFewEmployers(reader, employers, perEmployer);
     const cells = {} as Cells;
     for (const m of PEOPLE) cells[m] = peopleCell(reader, counts[m], own, tooFew);
     cells.placesUnused = { value: counts.placesUnused, shown: { count: counts.placesUnused } };

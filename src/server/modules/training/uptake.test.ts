@@ -93,6 +93,12 @@ describe("training uptake", () => {
     // December's session: one employer behind it, so nothing is given.
     expect(res.json.byMonth[0].counts.bookings).toEqual({ count: null, reason: "not_enough_data" });
     expect(res.json.byMonth[0].counts.placesUnused.count).toBeNull();
+    // Quarters with no sessions withhold nothing: April to September 2025 had none.
+    const empty = await council.get(`/api/orgs/${area.councilId}/training/uptake?from=2025-04-01&to=2025-09-30`);
+    expect(empty.json.total.bookings).toEqual({ count: 0 });
+    // February's 15 bookings are withheld in the year: December's one employer is withheld, and
+    // the year's total less February would give it.
+    expect(res.json.byMonth[1].counts.bookings).toEqual({ count: null, reason: "suppressed" });
 
     // Any days asked for give whole quarters that have ended, so two periods a day apart say the same.
     const a = await council.get(`/api/orgs/${area.councilId}/training/uptake?from=2026-02-10&to=2026-06-14`);
