@@ -183,6 +183,8 @@ export async function updateSession(ctx: OrgCtx, sessionId: string, change: Upda
   const { session: before, course } = await ownSession(ctx, sessionId);
   if (before.status === "cancelled")
     throw new AppError(409, "cancelled", "This session has been cancelled and can no longer be changed.");
+  if (before.startsAt.getTime() <= ctx.deps.now().getTime())
+    throw new AppError(409, "started", "This session has already started, so it can no longer be changed.");
   const places = (await loadSessionsPlaces(ctx.db, [sessionId])).get(sessionId);
   const oldQuotas = [...(places?.quotas ?? new Map())].map(([orgId, n]) => ({ orgId, places: n }));
   const allocation = (change.allocation ?? before.allocation) as PlaceAllocation;

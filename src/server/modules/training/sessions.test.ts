@@ -210,5 +210,15 @@ describe("sessions and fair places", () => {
     });
     const open = await partner.patch(url, { allocation: "open" });
     expect(open.json.session.offerer.quotas).toEqual([]);
+    // Once it has started it is history: no more changes.
+    const was = hub.clock.now;
+    hub.clock.now = new Date("2026-06-22T10:00:00Z");
+    try {
+      const late = await partner.patch(url, { trainerName: "Someone else" });
+      expect(late.status).toBe(409);
+      expect(late.json.error.message).toMatch(/already started/);
+    } finally {
+      hub.clock.now = was;
+    }
   });
 });
