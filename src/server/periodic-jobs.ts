@@ -11,6 +11,7 @@ import { sendJobAlerts } from "./modules/recruitment/board-alerts.service";
 import { sendReturnReminders } from "./modules/returns/returns.service";
 import { chaseOverdueUpdates } from "./modules/strategy/updates.service";
 import { sendBookingReminders } from "./modules/training/booking-reminders";
+import { sendExpiryReminders } from "./modules/training/expiry-reminders";
 import { settleWaitingLists } from "./modules/training/waiting-list";
 
 // Periodic work, as jobs in their own lane (ADR 0012): each kind keeps one row, queued again
@@ -39,6 +40,8 @@ export const PERIODIC = {
   trainingOffers: periodic("periodic.settle-training-waiting-lists", 5 * 60_000),
   // Each booking is reminded once, two days before its session.
   trainingReminders: periodic("periodic.send-training-reminders", 60 * 60_000),
+  // Required training 60 and 30 days from expiry: each record's reminder once, within the hour it falls due.
+  trainingExpiry: periodic("periodic.send-training-expiry-reminders", 60 * 60_000, 5 * 60_000),
 };
 
 export const periodicJobs = [
@@ -55,4 +58,5 @@ export const periodicJobs = [
   handleJob(PERIODIC.eraseCandidates, { run: async (deps) => eraseExpiredCandidateData(deps) }),
   handleJob(PERIODIC.trainingOffers, { run: async (deps) => settleWaitingLists(systemCtx(deps)) }),
   handleJob(PERIODIC.trainingReminders, { run: async (deps) => sendBookingReminders(deps) }),
+  handleJob(PERIODIC.trainingExpiry, { run: async (deps) => sendExpiryReminders(deps) }),
 ];

@@ -1,12 +1,15 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import {
+  organisations,
   sessionQuotas,
   staffRecords,
   trainingBookings,
   trainingCourses,
+  trainingExpiryReminders,
   trainingRecords,
   trainingSessions,
+  users,
   workforceSettings,
   workplaces,
 } from "../../db/schema";
@@ -153,4 +156,54 @@ export async function listUpcomingSessions(db: Exec, councilIds: string[], categ
     quotas: new Map(quotas.filter((q) => q.sessionId === s.id).map((q) => [q.orgId, q.places])),
     taken: new Map(taken.filter((t) => t.sessionId === s.id).map((t) => [t.orgId, t.n])),
   }));
+}
+
+// Expiry reminders (issue 18 item 5).
+
+/**
+ * Employers with a training record in a required category expiring after `day` and on or before
+ * `until` that has not had its last reminder yet: the only ones the reminder job needs to look at.
+ */
+export async function listOrgsWithExpiringRecords(db: Exec, day: string, until: string, lastDays: number) {
+  const rows = await db.execute(sql`
+    select distinct t.org_id from training_records t
+    join workforce_settings ws on ws.org_id = t.org_id and ws.required_training <> '[]'::jsonb
+    where coalesce(t.expires_on, (t.completed_on + make_interval(months => t.validity_months))::date) > ${day}::date
+      and coalesce(t.expires_on, (t.completed_on + make_interval(months => t.validity_months))::date) <= ${until}::date
+      and not exists (select 1 from training_expiry_reminders r where r.training_record_id = t.id and r.days_before = ${lastDays})
+    order by t.org_id`);
+  return (rows.rows as { org_id: string }[]).map((r) => r.org_id);
+}
+
+export const findOrgRef = async (db: Exec, orgId: string) =>
+  (
+    await db
+      .select({
+        id: organisations.id,
+        kind: organisations.kind,
+        name: organisations.name,
+        slug: organisations.slug,
+        isDemo: organisations.isDemo,
+      })
+      .from(organisations)
+      .where(eq(organisations.id, orgId))
+  )[0] ?? null;
+
+/** The reminders already sent for these records, as "recordId:days". */
+export async function listSentReminders(db: Exec, recordIds: string[]) {
+  if (!recordIds.length) return new Set<string>();
+  const rows = await db
+    .select({ id: trainingExpiryReminders.trainingRecordId, days: trainingExpiryReminders.daysBefore })
+    .from(trainingExpiryReminders)
+    .where(inArray(trainingExpiryReminders.trainingRecordId, recordIds));
+  return new Set(rows.map((r) => `${r.id}:${r.days}`));
+}
+
+export const insertExpiryReminders = (db: Exec, rows: (typeof trainingExpiryReminders.$inferInsert)[]) =>
+  rows.length ? db.insert(trainingExpiryReminders).values(rows).onConflictDoNothing() : Promise.resolve();
+
+export async function listUserEmails(db: Exec, userIds: string[]) {
+  if (!userIds.length) return new Map<string, string>();
+  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));
+  return new Map(rows.map((r) => [r.id, r.email]));
 }
