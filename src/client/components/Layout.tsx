@@ -35,6 +35,12 @@ const ORG_NAV: NavItem[] = [
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
   { to: "/recruitment", label: "Recruitment", permission: "recruitment.view" },
   { to: "/recruitment/pool", label: "Talent pool", permission: "recruitment.view" },
+  {
+    to: "/recruitment/guaranteed-interviews",
+    label: "Guaranteed interviews",
+    permission: "recruitment.view",
+    kinds: ["provider"],
+  },
   { to: "/agency", label: "Agency use", permission: "staff.view" },
   { to: "/workforce-settings", label: "Working week and training", permission: "staff.view" },
   { to: "/training", label: "Training", permission: "training.view" },
@@ -46,6 +52,7 @@ const ORG_NAV: NavItem[] = [
   { to: "/strategy", label: "Strategy", permission: "strategy.view" },
   { to: "/recruitment/campaigns", label: "Recruitment hub", permission: "recruitment.hub" },
   { to: "/recruitment/moderation", label: "Job adverts to check", permission: "recruitment.hub" },
+  { to: "/training/cohorts", label: "Pre-employment course", permission: "training.hub", kinds: ["council"] },
   { to: "/users", label: "Users", permission: "users.view" },
   { to: "/audit", label: "Audit trail", permission: "audit.view" },
 ];
