@@ -47,8 +47,11 @@ export async function exportAscwds(ctx: OrgCtx) {
   );
   const staff = await staffOut(ctx, current);
   const header = headerFor(staff);
+  // Completions the hub recorded from training sessions are part of the person's training: the
+  // download holds them (an upload of the same file matches them, imports/plan.ts), so a provider
+  // sees them in its ASC-WDS file with no upload (issue 18).
   const training = current.flatMap((s) =>
-    s.training.map((values) => ({ workplaceRef: s.workplaceRef, staffRef: s.localRef, values })),
+    [...s.training, ...s.hubTraining].map((values) => ({ workplaceRef: s.workplaceRef, staffRef: s.localRef, values })),
   );
   return {
     workplace: toCsv(
