@@ -87,6 +87,7 @@ const CatalogueCoursePage = page(() => import("./routes/training/catalogue-cours
 const NewCoursePage = page(() => import("./routes/training/catalogue-course-form-page"), "NewCoursePage");
 const EditCoursePage = page(() => import("./routes/training/catalogue-course-form-page"), "EditCoursePage");
 const SessionNewPage = page(() => import("./routes/training/session-new-page"), "SessionNewPage");
+const SessionEditPage = page(() => import("./routes/training/session-edit-page"), "SessionEditPage");
 const PublicCoursesPage = page(() => import("./routes/training/public-courses-page"), "PublicCoursesPage");
 // Shared training's bookings (issue 18 items 2 and 3): book staff on a session, our bookings, my training.
 const BookSessionPage = page(() => import("./routes/training/booking-session-page"), "BookSessionPage");
@@ -263,6 +264,7 @@ const orgChildren = [
     path: "training/courses/$courseId/sessions/new",
     component: SessionNewPage,
   }),
+  createRoute({ getParentRoute: () => org, path: "training/sessions/$sessionId/edit", component: SessionEditPage }),
   // Bookings, waiting lists and self-booking (issue 18 items 2 and 3).
   createRoute({ getParentRoute: () => org, path: "training/sessions/$sessionId/book", component: BookSessionPage }),
   createRoute({

@@ -201,9 +201,18 @@ export function CatalogueCoursePage(): React.ReactNode {
                   }}
                 />
               ) : (
-                <Button secondary type="button" onClick={() => setCancelling(s.id)}>
-                  Cancel<span className="govuk-visually-hidden"> the session on {longDate(s.startsAt)}</span>
-                </Button>
+                <div className="govuk-button-group">
+                  <Link
+                    to="/orgs/$orgId/training/sessions/$sessionId/edit"
+                    params={{ orgId, sessionId: s.id }}
+                    className="govuk-link"
+                  >
+                    Change<span className="govuk-visually-hidden"> the session on {longDate(s.startsAt)}</span>
+                  </Link>
+                  <Button secondary type="button" onClick={() => setCancelling(s.id)}>
+                    Cancel<span className="govuk-visually-hidden"> the session on {longDate(s.startsAt)}</span>
+                  </Button>
+                </div>
               ),
           },
         ]}
