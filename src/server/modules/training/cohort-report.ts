@@ -1,3 +1,4 @@
+import { todayIso } from "../../../shared/dates";
 import {
   COHORT_STAGES,
   type CohortReportResponse,
@@ -7,7 +8,6 @@ import {
 } from "../../../shared/schemas/training-hub";
 import type { OrgCtx } from "../../context";
 import { notFound } from "../../lib/errors";
-import { isoDate } from "../../lib/time";
 import { addMonths, type Cell, peopleCell, protectPartitions, type Reader } from "../recruitment/funnel";
 import * as repo from "./cohorts.repo";
 
@@ -83,7 +83,7 @@ const render = (cells: Cells, counts: Record<CohortStage, number | null>, starte
   ) as CohortStageCounts;
 
 export async function cohortReport(ctx: OrgCtx, q: { cohortId?: string }): Promise<CohortReportResponse> {
-  const today = isoDate(ctx.deps.now());
+  const today = todayIso(ctx.deps.now());
   const all = await repo.listCohorts(ctx.db, ctx.org.id);
   if (q.cohortId && !all.some((c) => c.cohort.id === q.cohortId)) throw notFound("cohort");
   const [learners, interviews] = await Promise.all([

@@ -1,4 +1,4 @@
-import { longDate } from "../../../shared/dates";
+import { longDate, todayIso } from "../../../shared/dates";
 import {
   COHORT_ADVISED_WEEKS,
   type CohortInput,
@@ -8,7 +8,6 @@ import {
 } from "../../../shared/schemas/training-hub";
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, conflict, notFound } from "../../lib/errors";
-import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { oneLine, queueEmail } from "../mail/mail.service";
 import * as repo from "./cohorts.repo";
@@ -194,7 +193,7 @@ export async function completeLearner(ctx: OrgCtx, cohortId: string, learnerId: 
       throw badRequest("validation", "The completion date is before the cohort started.", [
         { path: "completedOn", message: `Enter a date on or after ${longDate(cohort.startsOn)}` },
       ]);
-    if (input.completedOn > isoDate(tx.deps.now()))
+    if (input.completedOn > todayIso(tx.deps.now()))
       throw badRequest("validation", "The completion date is in the future.", [
         { path: "completedOn", message: "Enter the day the learner completed the course, today or earlier" },
       ]);
