@@ -8,6 +8,7 @@ export const CASES: TenancyCases = {
     body: () => ({ sessionId: SOMEONE, staffRecordIds: [SOMEONE] }),
   },
   "get /api/orgs/:orgId/training/bookings": {},
+  "get /api/orgs/:orgId/training/bookings/sessions": {},
   "get /api/orgs/:orgId/training/bookings/session/:sessionId": {},
   "post /api/orgs/:orgId/training/bookings/:bookingId/cancel": {},
   "post /api/orgs/:orgId/training/bookings/:bookingId/accept": {},

@@ -10,6 +10,7 @@ import {
   type bookInput,
   bookingListQuery,
   type MyTrainingResponse,
+  type SessionsToBookResponse,
   type selfBookInput,
   type TrainingSettingsResponse,
 } from "../../shared/schemas/training-bookings";
@@ -41,6 +42,11 @@ export const trainingBookingQueries = {
         const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
         return api<BookingsResponse>("GET", `${base(orgId)}${q.size ? `?${q}` : ""}`);
       },
+    }),
+  sessionsToBook: (orgId: string) =>
+    queryOptions({
+      queryKey: [...trainingBookingKeys.all(orgId), "sessions"] as const,
+      queryFn: () => api<SessionsToBookResponse>("GET", `${base(orgId)}/sessions`),
     }),
   bookingPage: (orgId: string, sessionId: string) =>
     queryOptions({

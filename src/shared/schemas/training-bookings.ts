@@ -72,6 +72,11 @@ export type BookingResponse = z.infer<typeof bookingResponse>;
 export const trainingSettingsResponse = z.object({ staffSelfBooking: z.boolean() });
 export type TrainingSettingsResponse = z.infer<typeof trainingSettingsResponse>;
 
+/** A session to come with the places the employer may book on it now (none: the waiting list). */
+export const sessionToBookView = bookingView.shape.session.extend({ placesForYou: z.number() });
+export const sessionsToBookResponse = z.object({ sessions: z.array(sessionToBookView) });
+export type SessionsToBookResponse = z.infer<typeof sessionsToBookResponse>;
+
 export const myTrainingResponse = z.object({
   /** Whether this person may book themselves (their employer allows it and they have a staff record). */
   canBook: z.boolean(),
@@ -79,12 +84,7 @@ export const myTrainingResponse = z.object({
   reason: z.string().nullable(),
   bookings: z.array(bookingView),
   /** Sessions to come they may book themselves on (empty when they may not book). */
-  sessions: z.array(
-    bookingView.shape.session.extend({
-      /** Places their employer may book now; none means they would join the waiting list. */
-      placesForYou: z.number(),
-    }),
-  ),
+  sessions: z.array(sessionToBookView),
 });
 export type MyTrainingResponse = z.infer<typeof myTrainingResponse>;
 

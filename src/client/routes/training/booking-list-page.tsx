@@ -76,6 +76,47 @@ export function BookingActions({
   );
 }
 
+/** Sessions to come with the places this employer may book, each linking to its booking page. */
+function SessionsToBook({ orgId }: { orgId: string }): React.ReactNode {
+  const sessions = useQuery(trainingBookingQueries.sessionsToBook(orgId));
+  if (!sessions.data) return null;
+  const rows = sessions.data.sessions.slice(0, 30);
+  if (rows.length === 0) return <p className="govuk-body">There are no sessions to come to book on.</p>;
+  return (
+    <Table
+      caption="Book staff on a session"
+      rowKey={(s) => s.id}
+      rows={rows}
+      columns={[
+        { header: "Course", cell: (s) => s.courseTitle },
+        { header: "Date", cell: (s) => longDate(s.startsAt) },
+        {
+          header: "Places for you",
+          numeric: true,
+          cell: (s) => (s.placesForYou > 0 ? s.placesForYou : "Full (waiting list)"),
+        },
+        {
+          header: "Book",
+          hiddenHeader: true,
+          cell: (s) => (
+            <Link
+              to="/orgs/$orgId/training/sessions/$sessionId/book"
+              params={{ orgId, sessionId: s.id }}
+              className="govuk-link"
+            >
+              Book staff
+              <span className="govuk-visually-hidden">
+                {" "}
+                on {s.courseTitle}, {longDate(s.startsAt)}
+              </span>
+            </Link>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 function SelfBookingSetting({ orgId }: { orgId: string }): React.ReactNode {
   const queryClient = useQueryClient();
   const settings = useQuery(trainingBookingQueries.settings(orgId));
@@ -171,8 +212,8 @@ export function BookingsPage(): React.ReactNode {
       )}
       <ErrorSummary error={act.error} />
       <p className="govuk-body">
-        Book staff from a course's sessions in the{" "}
-        <Link to="/orgs/$orgId" params={{ orgId }}>
+        Book staff on a session from the list below, or find courses in the{" "}
+        <Link to="/orgs/$orgId/training" params={{ orgId }}>
           training catalogue
         </Link>
         . When a place comes free it is offered to the first person on the waiting list for a day.
@@ -232,6 +273,7 @@ export function BookingsPage(): React.ReactNode {
           ]}
         />
       )}
+      {can("training.book") && <SessionsToBook orgId={orgId} />}
       {org.data?.kind === "provider" && can("training.book") && can("users.manage") && (
         <SelfBookingSetting orgId={orgId} />
       )}

@@ -19,6 +19,10 @@ export function presentSession(s: SessionRow, courseTitle: string) {
   };
 }
 
+export function presentSessionToBook(s: { session: SessionRow; courseTitle: string; placesForYou: number }) {
+  return { ...presentSession(s.session, s.courseTitle), placesForYou: s.placesForYou };
+}
+
 export function presentBooking(row: BookingDetail, positions: ReadonlyMap<string, number> = new Map()): BookingView {
   const b = row.booking;
   return {

@@ -6,13 +6,14 @@ import {
   bookingsResponse,
   myTrainingResponse,
   selfBookInput,
+  sessionsToBookResponse,
   trainingSettingsInput,
   trainingSettingsResponse,
 } from "../../../shared/schemas/training-bookings";
 import { orgCtxOf } from "../../http/guards";
 import { idParam } from "../../http/params";
 import type { Router } from "../../http/route";
-import { presentBooking, presentBookingPage, presentSession } from "./bookings.presenter";
+import { presentBooking, presentBookingPage, presentSessionToBook } from "./bookings.presenter";
 import * as service from "./bookings.service";
 
 // Shared training (issue 18 items 2 and 3): bookings, waiting lists, cancellations and reminders.
@@ -57,6 +58,16 @@ export function trainingBookingRoutes(r: Router) {
       const { rows, positions } = await service.listOrgBookings(orgCtxOf(c), query);
       return c.json({ bookings: rows.map((row) => presentBooking(row, positions)) });
     },
+  );
+  r.define(
+    {
+      ...book,
+      method: "get",
+      path: `${base}/sessions`,
+      response: sessionsToBookResponse,
+      summary: "Sessions to come the employer may book its staff on, with the places it may book now on each",
+    },
+    async (c) => c.json({ sessions: (await service.sessionsToBook(orgCtxOf(c))).map(presentSessionToBook) }),
   );
   r.define(
     {
@@ -133,10 +144,7 @@ export function trainingBookingRoutes(r: Router) {
         canBook: m.canBook,
         reason: m.reason,
         bookings: m.rows.map((row) => presentBooking(row, m.positions)),
-        sessions: m.sessions.map((s) => ({
-          ...presentSession(s.session, s.courseTitle),
-          placesForYou: s.placesForYou,
-        })),
+        sessions: m.sessions.map(presentSessionToBook),
       });
     },
   );

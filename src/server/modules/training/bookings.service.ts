@@ -400,8 +400,11 @@ export async function myTraining(ctx: OrgCtx) {
   return { canBook, reason, rows, positions, sessions: canBook ? await sessionsToBook(ctx, rows) : [] };
 }
 
-/** Sessions to come a member of staff may book themselves on (not those they are already on), with their employer's places. */
-async function sessionsToBook(ctx: OrgCtx, mine: repo.BookingDetail[]) {
+/**
+ * Sessions to come an employer (or one member of its staff) may book on, with the places the
+ * employer may book now; those in `skip` (sessions the person is already on) are left out.
+ */
+export async function sessionsToBook(ctx: OrgCtx, mine: repo.BookingDetail[] = []) {
   const now = ctx.deps.now();
   const councils = [
     ...new Set([

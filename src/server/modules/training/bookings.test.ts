@@ -254,6 +254,34 @@ describe("booking staff on a session", () => {
     expect(res.json.bookings.map((b: { outcome: string }) => b.outcome)).toEqual(["did_not_attend"]);
   });
 
+  it("lists the sessions to come the employer may book on with its places, and the booking page's staff in post", async () => {
+    const { area, c, s, manager, url } = await setUp({ capacity: 3 });
+    await hub.deps.db
+      .update(staffRecords)
+      .set({ endDate: "2026-06-20", leavingReason: 1 })
+      .where(eq(staffRecords.id, area.staff[3].id));
+    await manager.post(url, { sessionId: s.id, staffRecordIds: [area.staff[0].id] });
+    const later = await session(hub, c, {
+      ...{ startsAt: new Date("2026-07-01T09:30:00Z"), endsAt: new Date("2026-07-01T16:00:00Z") },
+      capacity: 2,
+    });
+    const list = (await manager.get(`${url}/sessions`)).json.sessions.filter(
+      (x: { courseId: string }) => x.courseId === c.id,
+    );
+    expect(list.map((x: { id: string; placesForYou: number }) => [x.id, x.placesForYou])).toEqual([
+      [s.id, 2],
+      [later.id, 2],
+    ]);
+    const page = (await manager.get(`${url}/session/${s.id}`)).json;
+    expect(page.places).toMatchObject({ freeForOrg: 2, freeTotal: 2 });
+    // The leaver is not offered; the booked person shows as booked.
+    expect(page.staff.map((x: { displayId: string; booking: string | null }) => [x.displayId, x.booking])).toEqual([
+      ["S0", "booked"],
+      ["S1", null],
+      ["S2", null],
+    ]);
+  });
+
   it("refuses bad input naming the field", async () => {
     const { s, manager, url } = await setUp();
     const res = await manager.post(url, { sessionId: s.id, staffRecordIds: [] });
