@@ -81,6 +81,13 @@ const CohortListPage = page(() => import("./routes/training/cohort-list-page"), 
 const CohortPage = page(() => import("./routes/training/cohort-page"), "CohortPage");
 const GuaranteedInterviewsPage = page(() => import("./routes/training/interviews-page"), "GuaranteedInterviewsPage");
 const TrainingUptakePage = page(() => import("./routes/training/uptake-page"), "TrainingUptakePage");
+// Apprenticeships, levy transfers and LDSS funding claims (issue 18 items 6 and 7).
+const ApprenticeshipListPage = page(
+  () => import("./routes/training/apprenticeship-list-page"),
+  "ApprenticeshipListPage",
+);
+const LevyPage = page(() => import("./routes/training/levy-page"), "LevyPage");
+const FundingClaimsPage = page(() => import("./routes/training/funding-claims-page"), "FundingClaimsPage");
 // Shared training's catalogue (issue 18 items 1 and 2): courses, sessions, the public list of courses.
 const CatalogueHomePage = page(() => import("./routes/training/catalogue-home-page"), "CatalogueHomePage");
 const CatalogueCoursePage = page(() => import("./routes/training/catalogue-course-page"), "CatalogueCoursePage");
@@ -282,6 +289,9 @@ const orgChildren = [
     path: "recruitment/guaranteed-interviews",
     component: GuaranteedInterviewsPage,
   }),
+  createRoute({ getParentRoute: () => org, path: "apprenticeships", component: ApprenticeshipListPage }),
+  createRoute({ getParentRoute: () => org, path: "levy", component: LevyPage }),
+  createRoute({ getParentRoute: () => org, path: "training/funding-claims", component: FundingClaimsPage }),
   createRoute({
     getParentRoute: () => org,
     path: "training/uptake",
