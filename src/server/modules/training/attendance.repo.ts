@@ -71,18 +71,33 @@ export const findSessionBookings = (db: Exec, sessionId: string, ids: string[]) 
     .orderBy(asc(trainingBookings.id))
     .for("update", { of: trainingBookings });
 
-export const updateBookingOutcome = (
+/** New outcomes (and what they wrote) for many bookings in one statement. */
+export async function updateBookingOutcomes(
   db: Exec,
-  id: string,
-  values: Pick<
-    typeof trainingBookings.$inferInsert,
-    "outcome" | "outcomeAt" | "markedBy" | "trainingRecordId" | "qualificationId" | "certificateCode"
-  >,
-) =>
-  db
-    .update(trainingBookings)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(trainingBookings.id, id));
+  rows: {
+    id: string;
+    outcome: string;
+    trainingRecordId: string | null;
+    qualificationId: string | null;
+    certificateCode: string | null;
+  }[],
+  at: Date,
+  markedBy: string | null,
+) {
+  if (!rows.length) return;
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}::uuid, ${r.outcome}::text, ${r.trainingRecordId}::uuid, ${r.qualificationId}::uuid, ${r.certificateCode}::text)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update training_bookings b set outcome = v.outcome, outcome_at = ${at}, marked_by = ${markedBy}::uuid,
+      training_record_id = v.record, qualification_id = v.qual, certificate_code = v.code, updated_at = now()
+    from (values ${values}) as v(id, outcome, record, qual, code)
+    where b.id = v.id`);
+}
 
 export const insertTrainingRecords = (db: Exec, rows: (typeof trainingRecords.$inferInsert)[]) =>
   rows.length ? db.insert(trainingRecords).values(rows).returning({ id: trainingRecords.id }) : Promise.resolve([]);

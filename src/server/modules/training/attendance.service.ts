@@ -139,17 +139,21 @@ export async function applyOutcomes(
       { trainingRecordId: records[i].id, qualificationId: awarding.length ? quals[i].id : null, code: certificates[i] },
     ]),
   );
-  for (const c of changed) {
-    const w = written.get(c.bookingId);
-    await repo.updateBookingOutcome(ctx.db, c.bookingId, {
-      outcome: c.outcome,
-      outcomeAt: now,
-      markedBy: ctx.actor.userId,
-      trainingRecordId: w?.trainingRecordId ?? null,
-      qualificationId: w?.qualificationId ?? null,
-      certificateCode: w?.code ?? null,
-    });
-  }
+  await repo.updateBookingOutcomes(
+    ctx.db,
+    changed.map((c) => {
+      const w = written.get(c.bookingId);
+      return {
+        id: c.bookingId,
+        outcome: c.outcome,
+        trainingRecordId: w?.trainingRecordId ?? null,
+        qualificationId: w?.qualificationId ?? null,
+        certificateCode: w?.code ?? null,
+      };
+    }),
+    now,
+    ctx.actor.userId,
+  );
   await recordAuditBatch(
     ctx,
     changed.flatMap((c) => {
