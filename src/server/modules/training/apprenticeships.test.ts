@@ -265,4 +265,45 @@ describe("LDSS funding claims", () => {
     expect(sheet?.getRow(3).getCell(2).value).toBe("Oliver McGowan Tier 1");
     expect(sheet?.rowCount).toBe(3);
   });
+
+  it("a second completion of the same course by the same person is a repeat the scheme does not fund", async () => {
+    const a = await area();
+    const c = await course(hub, a, {
+      title: "Dementia awareness",
+      funding: "ldss",
+      ldssKind: "course",
+      ldssPence: 8_000,
+    });
+    const first = await session(hub, c, {
+      startsAt: new Date("2026-03-02T09:00:00Z"),
+      endsAt: new Date("2026-03-02T16:00:00Z"),
+    });
+    const second = await session(hub, c, {
+      startsAt: new Date("2026-05-04T09:00:00Z"),
+      endsAt: new Date("2026-05-04T16:00:00Z"),
+    });
+    await booking(hub, first, a.provider.id, a.staff[0].id, {
+      outcome: "completed",
+      outcomeAt: new Date("2026-03-02T16:00:00Z"),
+    });
+    await booking(hub, second, a.provider.id, a.staff[0].id, {
+      outcome: "completed",
+      outcomeAt: new Date("2026-05-04T16:00:00Z"),
+    });
+    const res = await a.pc.get(`/api/orgs/${a.provider.id}/training/funding-claims`);
+    const learners = res.json.courses[0].learners;
+    expect(
+      learners.map((l: { startedOn: string; eligible: boolean; note: string }) => [l.startedOn, l.eligible, l.note]),
+    ).toEqual([
+      ["2026-03-02", true, ""],
+      ["2026-05-04", false, "A repeat of a course the learner already completed, which the scheme does not fund"],
+    ]);
+    // The first completion's 3 months ran out on 2 June (the clock reads 15 June).
+    expect(learners[0].parts[0]).toMatchObject({
+      part: "full",
+      amountPence: 8_000,
+      deadline: "2026-06-02",
+      state: "claimable",
+    });
+  });
 });
