@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commissionedProvider, lastEmailTo, makeUser, signedIn, testHub } from "../../../../test/harness";
 import { booking, course, session, type TrainingArea, trainingArea } from "../../../../test/training-fixtures";
-import { auditLog, outbox, sessionQuotas, staffRecords, trainingBookings } from "../../db/schema";
+import { auditLog, outbox, sessionQuotas, staffRecords, trainingBookings, workplaces } from "../../db/schema";
 
 const hub = await testHub();
 const NOW = new Date("2026-06-15T09:00:00Z");
@@ -280,6 +280,56 @@ describe("booking staff on a session", () => {
       ["S1", null],
       ["S2", null],
     ]);
+  });
+
+  it("lets a council book its own services' staff on its area's sessions; a viewer cannot book", async () => {
+    const { area, s } = await setUp();
+    const [w] = await hub.deps.db
+      .insert(workplaces)
+      .values({
+        orgId: area.councilId,
+        councilId: area.councilId,
+        localRef: "CW1",
+        name: "Council home",
+        mainService: 2,
+        postcode: "WA7 1AA",
+      })
+      .returning();
+    const [own] = await hub.deps.db
+      .insert(staffRecords)
+      .values({
+        orgId: area.councilId,
+        workplaceId: w.id,
+        localRef: "C1",
+        displayId: "C1",
+        contractType: 1,
+        mainJobRole: 8,
+        startDate: "2020-01-01",
+      })
+      .returning();
+    const council = await area.councilClient();
+    const res = await council.post(`/api/orgs/${area.councilId}/training/bookings`, {
+      sessionId: s.id,
+      staffRecordIds: [own.id],
+    });
+    expect(res.status).toBe(201);
+    expect(res.json.bookings[0].staff).toEqual({ id: own.id, displayId: "C1", workplace: "Council home" });
+    // The council's list is its own staff only, not the provider's booked on the same session.
+    const manager = await area.providerClient();
+    await manager.post(`/api/orgs/${area.provider.id}/training/bookings`, {
+      sessionId: s.id,
+      staffRecordIds: [area.staff[0].id],
+    });
+    const mine = (await council.get(`/api/orgs/${area.councilId}/training/bookings`)).json.bookings;
+    expect(mine.map((b: { staff: { id: string } }) => b.staff.id)).toEqual([own.id]);
+
+    const viewer = await signedIn(hub, (await makeUser(hub, area.provider, "provider_viewer")).email);
+    const refused = await viewer.post(`/api/orgs/${area.provider.id}/training/bookings`, {
+      sessionId: s.id,
+      staffRecordIds: [area.staff[1].id],
+    });
+    expect(refused.status).toBe(403);
+    expect((await viewer.get(`/api/orgs/${area.provider.id}/training/bookings`)).status).toBe(200);
   });
 
   it("refuses bad input naming the field", async () => {
