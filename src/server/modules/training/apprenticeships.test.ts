@@ -303,7 +303,7 @@ describe("LDSS funding claims", () => {
       part: "full",
       amountPence: 8_000,
       deadline: "2026-06-02",
-      state: "claimable",
+      state: "expired",
     });
   });
 });
