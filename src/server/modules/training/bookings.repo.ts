@@ -71,7 +71,12 @@ export async function findBookings(db: Exec, orgId: string, ids: string[], forUp
 /** One session with its course's title, whoever offers it. */
 export async function findSession(db: Exec, sessionId: string) {
   const [row] = await db
-    .select({ session: trainingSessions, courseTitle: trainingCourses.title })
+    .select({
+      session: trainingSessions,
+      courseTitle: trainingCourses.title,
+      courseStatus: trainingCourses.status,
+      audience: trainingCourses.audience,
+    })
     .from(trainingSessions)
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
     .where(eq(trainingSessions.id, sessionId));

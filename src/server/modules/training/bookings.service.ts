@@ -43,7 +43,21 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * first and nothing is written unless all can be booked (or, with `waitingList`, put on the list).
  */
 export async function bookStaff(ctx: OrgCtx, input: BookInput, opts: { selfBooked?: boolean } = {}) {
-  const { courseTitle } = await bookableSession(ctx, input.sessionId);
+  const { courseTitle, courseStatus, audience } = await bookableSession(ctx, input.sessionId);
+  // The pre-employment course is for people not yet in care (its learners enrol, part C); a
+  // withdrawn course takes no new bookings.
+  if (audience !== "staff")
+    throw badRequest(
+      "course_not_for_staff",
+      `${courseTitle} is for people not yet working in care: staff are not booked on it. Choose a course for the care workforce.`,
+      [{ path: "sessionId", message: "This course is not for staff: choose another" }],
+    );
+  if (courseStatus !== "published")
+    throw badRequest(
+      "course_not_open",
+      `${courseTitle} is not open for booking (it is ${courseStatus === "draft" ? "still a draft" : "withdrawn from the catalogue"}). Choose another course.`,
+      [{ path: "sessionId", message: "This course is not open for booking: choose another" }],
+    );
   const created = await inTransaction(ctx, async (tx) => {
     const session = await lockSession(tx.db, input.sessionId);
     if (!session) throw sessionNotFound();

@@ -101,6 +101,20 @@ describe("booking staff on a session", () => {
     expect(res.json.error.message).toContain("was cancelled (the trainer is ill)");
   });
 
+  it("refuses a session of a withdrawn course or of the pre-employment course", async () => {
+    const { area, manager, url } = await setUp();
+    const withdrawn = await session(hub, await course(hub, area, { status: "withdrawn" }));
+    const res = await manager.post(url, { sessionId: withdrawn.id, staffRecordIds: [area.staff[0].id] });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toBe(
+      "Safeguarding adults is not open for booking (it is withdrawn from the catalogue). Choose another course.",
+    );
+    const pre = await session(hub, await course(hub, area, { title: "Starting in care", audience: "pre_employment" }));
+    const refused = await manager.post(url, { sessionId: pre.id, staffRecordIds: [area.staff[0].id] });
+    expect(refused.json.error.code).toBe("course_not_for_staff");
+    expect([...(await bookingsOf(withdrawn.id)), ...(await bookingsOf(pre.id))]).toEqual([]);
+  });
+
   it("refuses a person of another employer without naming them, and books nobody (all or nothing)", async () => {
     const { area, s, manager, url } = await setUp();
     const other = await otherProvider(area);
