@@ -6,6 +6,7 @@ import { formatPence } from "../../../shared/training";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextArea } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
+import { useOrg } from "../../lib/org";
 import { catalogueApi, catalogueKeys, catalogueQueries, type SessionView } from "../../queries/training-catalogue";
 import { costText, deliveryText, PlacesTag, placeText, refreshText, whenText } from "./catalogue-common";
 
@@ -61,6 +62,11 @@ export function CatalogueCoursePage(): React.ReactNode {
   const { orgId, courseId } = route.useParams();
   const queryClient = useQueryClient();
   const data = useQuery(catalogueQueries.course(orgId, courseId));
+  const org = useOrg(orgId);
+  // Employers book their staff (bookings' page); a training partner's admin also holds training.book, so the kind decides.
+  const canBook =
+    (org.data?.kind === "provider" || org.data?.kind === "council") &&
+    (org.data?.permissions.includes("training.book") ?? false);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const withdraw = useMutation({
@@ -164,7 +170,22 @@ export function CatalogueCoursePage(): React.ReactNode {
               </>
             ),
           },
-          // Part A2 adds the "Book staff" link for employers here.
+          canBook &&
+            c.audience === "staff" &&
+            c.status === "published" && {
+              header: "Book",
+              hiddenHeader: true,
+              cell: (s) =>
+                s.status === "cancelled" ? null : (
+                  <Link
+                    to="/orgs/$orgId/training/sessions/$sessionId/book"
+                    params={{ orgId, sessionId: s.id }}
+                    className="govuk-link"
+                  >
+                    Book staff<span className="govuk-visually-hidden"> on the session on {longDate(s.startsAt)}</span>
+                  </Link>
+                ),
+            },
           c.yours && {
             header: "Places held",
             cell: (s) =>
