@@ -63,7 +63,7 @@ export function buildIcs(event: CalendarEvent): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    "PRODID:-//Care Workforce Hub//Recruitment//EN",
+    "PRODID:-//Care Workforce Hub//Calendar//EN",
     "CALSCALE:GREGORIAN",
     `METHOD:${method}`,
     "BEGIN:VEVENT",

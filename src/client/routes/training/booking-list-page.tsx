@@ -14,6 +14,7 @@ import {
   trainingBookingKeys,
   trainingBookingQueries,
 } from "../../queries/training-bookings";
+import { certificateUrl } from "../../queries/training-delivery";
 
 // Our bookings (issue 18 items 2 and 3): the employer's staff's bookings, upcoming or past, with
 // cancel, and accept or decline for places offered from the waiting list; the provider's admin
@@ -262,7 +263,22 @@ export function BookingsPage(): React.ReactNode {
             { header: "Date", cell: (b) => longDate(b.session.startsAt), sortValue: (b) => b.session.startsAt },
             { header: "Person", cell: (b) => `${b.staff.displayId}${b.selfBooked ? " (booked themselves)" : ""}` },
             { header: "Workplace", cell: (b) => b.staff.workplace },
-            { header: "Status", cell: (b) => <BookingStatusTag booking={b} /> },
+            {
+              header: "Status",
+              cell: (b) => (
+                <>
+                  <BookingStatusTag booking={b} />
+                  {b.outcome === "completed" && (
+                    <>
+                      {" "}
+                      <a className="govuk-link" href={certificateUrl(orgId, b.id)}>
+                        Certificate<span className="govuk-visually-hidden"> for {b.staff.displayId}</span> (PDF)
+                      </a>
+                    </>
+                  )}
+                </>
+              ),
+            },
             can("training.book") && {
               header: "Actions",
               hiddenHeader: true,

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { TRAINING_CATEGORY_LABELS } from "../../../shared/ascwds/codes";
+import type { Permission } from "../../../shared/permissions";
 import { TRAINING_DELIVERY, TRAINING_DELIVERY_LABELS, TRAINING_FUNDING } from "../../../shared/training";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
@@ -84,6 +85,63 @@ function Filters({ search }: { search: CatalogueSearch }): React.ReactNode {
   );
 }
 
+/** The rest of shared training, as far as the organisation's kind and the person's role reach. */
+function TrainingLinks(): React.ReactNode {
+  const orgId = useOrgId();
+  const org = useOrg(orgId);
+  if (!org.data) return null;
+  const { kind, permissions } = org.data;
+  const has = (p: Permission) => permissions.includes(p);
+  const employer = kind === "provider" || kind === "council";
+  const links: { to: string; label: string; show: boolean }[] = [
+    { to: "/orgs/$orgId/training/bookings", label: "Your staff's bookings", show: employer && has("training.view") },
+    { to: "/orgs/$orgId/training/matrix", label: "Training matrix", show: employer && has("staff.view") },
+    {
+      to: "/orgs/$orgId/training/delivery",
+      label: "Your sessions and attendance",
+      show: kind !== "provider" && has("training.deliver"),
+    },
+    { to: "/orgs/$orgId/apprenticeships", label: "Apprenticeships", show: employer && has("training.view") },
+    {
+      to: "/orgs/$orgId/levy",
+      label: "Levy transfers",
+      show:
+        (kind === "provider" && has("training.view")) ||
+        ((kind === "council" || kind === "nhs_partner") && has("levy.pledge")),
+    },
+    {
+      to: "/orgs/$orgId/training/funding-claims",
+      label: "Funding claims (LDSS)",
+      show: kind === "provider" && has("training.view"),
+    },
+    {
+      to: "/orgs/$orgId/training/uptake",
+      label: "Training uptake",
+      show: kind !== "nhs_partner" && has("training.view"),
+    },
+    {
+      to: "/orgs/$orgId/training/cohorts",
+      label: "Pre-employment course",
+      show: kind === "council" && has("training.hub"),
+    },
+  ];
+  const shown = links.filter((l) => l.show);
+  if (!shown.length) return null;
+  return (
+    <nav aria-label="Shared training">
+      <ul className="govuk-list">
+        {shown.map((l) => (
+          <li key={l.to}>
+            <Link className="govuk-link" to={l.to} params={{ orgId }}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function CatalogueHomePage(): React.ReactNode {
   const orgId = useOrgId();
   const org = useOrg(orgId);
@@ -106,6 +164,7 @@ export function CatalogueHomePage(): React.ReactNode {
         </Link>
       )}
       <ErrorSummary error={courses.error ?? sessions.error} />
+      <TrainingLinks />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Filter</h2>

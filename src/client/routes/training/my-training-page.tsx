@@ -119,6 +119,14 @@ export function MyTrainingPage(): React.ReactNode {
             <li key={b.id}>
               {b.session.courseTitle}, {longDateTimeRange(b.session.startsAt, b.session.endsAt)}:{" "}
               <BookingStatusTag booking={b} />
+              {b.outcome === "completed" && (
+                <>
+                  {" "}
+                  <a className="govuk-link" href={`/api/orgs/${orgId}/my-training/${b.id}/certificate.pdf`}>
+                    Certificate<span className="govuk-visually-hidden"> for {b.session.courseTitle}</span> (PDF)
+                  </a>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -50,12 +50,15 @@ describe("least access to career frameworks and development plans", () => {
         expect(TOKEN_MATRIX[scope], `${scope} ${p}`).not.toContain(p);
     // A candidate also has candidate.self: their own profile and applications, nobody else's.
     const own = new Set(["org.view", "self.view", "candidate.self"]);
-    for (const role of ["staff_member", "candidate", "trainer"] as const) {
+    for (const role of ["staff_member", "candidate"] as const) {
       expect(
         MATRIX[role].filter((p) => !own.has(p)),
         role,
       ).toEqual([]);
     }
+    // A trainer reads the training catalogue and the people booked on its own sessions (issue 18;
+    // the delivery tests hold it to name, employer and booking), nothing of careers or staff records.
+    expect(MATRIX.trainer.filter((p) => !own.has(p))).toEqual(["training.view", "training.deliver"]);
     expect(MATRIX.candidate).toContain("candidate.self");
     expect(ROLES.filter((r) => MATRIX[r].includes("candidate.self"))).toEqual(["candidate"]);
     // Whoever may read shared plans may read staff records (plans are shared with the employer's managers).

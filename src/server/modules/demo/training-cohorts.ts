@@ -1,14 +1,12 @@
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import {
   cohortLearners,
   guaranteedInterviews,
   memberships,
   preEmploymentCohorts,
-  staffRecords,
   trainingCourses,
   users,
-  workplaces,
 } from "../../db/schema";
 import { DAY, iso } from "./dates";
 import { Random } from "./random";
@@ -16,11 +14,14 @@ import type { CatalogueSeeded, TrainingDemoOptions } from "./training-types";
 
 /**
  * The pre-employment course's demo (issue 18 items 8 and 10): two cohorts with Riverside College.
- * One ended about eight months before the anchor: 12 learners, 10 completed, interviews with four
- * participating providers, offers, 6 starts on staff records made at those providers (one left
+ * One ended about ten months before the anchor: 12 learners, 10 completed, interviews with four
+ * participating providers, offers, 6 starts, each one of the employer's own starters in the demo's history (one left
  * before six months). One ended three weeks ago: 10 learners, among them the demo's job seeker
  * (candidate@halton.demo.test, sharing her details), interviews pending or recorded.
  */
+/** The older cohort ended this many days before the anchor: its starts have had six months. */
+const OLD_END = -300;
+
 export async function seedTrainingCohorts(ctx: Ctx, opts: TrainingDemoOptions, _catalogue: CatalogueSeeded) {
   const db = ctx.db;
   const rnd = new Random(1808);
@@ -51,8 +52,38 @@ export async function seedTrainingCohorts(ctx: Ctx, opts: TrainingDemoOptions, _
       })
       .returning({ id: trainingCourses.id });
 
-  const employerIds = ["p0", "p1", "p2", "p3"].map((k) => opts.orgIds.get(k)).filter((id): id is string => !!id);
-  if (!employerIds.length) return;
+  // A learner who starts is one of the employer's own starters of the demo's history (a care
+  // worker who began a few weeks after the course), not a record made here: the demo's workforce
+  // is calibrated to its figures, and a hire is a starter the history already holds. So the
+  // employers taking part in the older cohort are the four providers with the most such starters.
+  const anchorDay = opts.anchor;
+  const starterWindow = sql`s.start_date between ${anchorDay}::date - ${-OLD_END - 10}::int and ${anchorDay}::date - 183
+    and s.main_job_role in (4, 5, 7, 8, 9, 23, 45, 52) and s.contract_type in (1, 2)
+    and not exists (select 1 from applications a where a.staff_record_id = s.id)`;
+  const first = opts.orgIds.get("p0");
+  if (!first) return;
+  const busiest = (
+    await db.execute(sql`
+      select s.org_id as id from staff_records s join organisations o on o.id = s.org_id
+      where o.kind = 'provider'
+        and s.org_id in (select provider_id from commissioning where council_id = ${opts.councilId})
+        and ${starterWindow}
+      group by s.org_id, o.name order by count(*) desc, o.name limit 4`)
+  ).rows as { id: string }[];
+  // The older cohort's employers had the starters; the recent one's include Mersey View.
+  const olderEmployers = busiest.map((r) => r.id);
+  const recentEmployers = [first, ...olderEmployers.filter((id) => id !== first)].slice(0, 4);
+  const starterAt = async (orgId: string, left: boolean) =>
+    (
+      (
+        await db.execute(sql`
+          select s.id, to_char(s.start_date, 'YYYY-MM-DD') as start from staff_records s
+          where s.org_id = ${orgId} and ${starterWindow}
+            and ${left ? sql`s.end_date < s.start_date + 182` : sql`(s.end_date is null or s.end_date >= s.start_date + 182)`}
+            and not exists (select 1 from guaranteed_interviews g where g.staff_record_id = s.id)
+          order by s.start_date, s.local_ref limit 1`)
+      ).rows as { id: string; start: string }[]
+    )[0];
 
   const candidates = await db
     .select({ id: users.id, name: users.name, email: users.email })
@@ -74,7 +105,7 @@ export async function seedTrainingCohorts(ctx: Ctx, opts: TrainingDemoOptions, _
     () => pool.splice(rnd.int(0, pool.length - 1), 1)[0],
   );
 
-  const cohort = async (name: string, startsOn: string, endsOn: string) =>
+  const cohort = async (name: string, startsOn: string, endsOn: string, employerIds: string[]) =>
     (
       await db
         .insert(preEmploymentCohorts)
@@ -111,15 +142,15 @@ export async function seedTrainingCohorts(ctx: Ctx, opts: TrainingDemoOptions, _
         })
         .returning()
     )[0];
-  const openInterviews = (learnerId: string) =>
+  const openInterviews = (learnerId: string, employerIds: string[]) =>
     db
       .insert(guaranteedInterviews)
       .values(employerIds.map((orgId) => ({ learnerId, councilId: opts.councilId, orgId })))
       .returning();
 
-  // The cohort that ended about eight months ago.
-  const oldEnd = day(-243);
-  const old = await cohort("Autumn cohort", day(-243 - 34), oldEnd);
+  // The cohort that ended about ten months ago.
+  const oldEnd = day(OLD_END);
+  const old = await cohort("Autumn cohort", day(OLD_END - 34), oldEnd, olderEmployers);
   const oldPeople = picked.slice(0, 12);
   let starts = 0;
   for (const [i, who] of oldPeople.entries()) {
@@ -129,46 +160,33 @@ export async function seedTrainingCohorts(ctx: Ctx, opts: TrainingDemoOptions, _
       who,
       completed ? "completed" : "withdrawn",
       completed ? oldEnd : null,
-      day(-243 - 30),
+      day(OLD_END - 30),
     );
     if (!completed) continue;
-    const rows = await openInterviews(l.id);
+    const rows = await openInterviews(l.id, olderEmployers);
     // Each is interviewed by one or two of the employers.
-    const chosen = rows.slice(i % rows.length, (i % rows.length) + (rnd.chance(0.4) ? 2 : 1));
+    let chosen = rows.slice(i % rows.length, (i % rows.length) + (rnd.chance(0.4) ? 2 : 1));
+    // A learner offered a job is first interviewed by an employer with a starter to match.
+    if (i < 8 && starts < 6)
+      for (const r of [chosen[0], ...rows.filter((x) => x !== chosen[0])])
+        if (await starterAt(r.orgId, false)) {
+          chosen = [r, ...chosen.filter((x) => x !== r)].slice(0, chosen.length);
+          break;
+        }
     for (const [k, row] of chosen.entries()) {
-      const interviewOn = day(-243 + 7 + rnd.int(0, 10));
+      const interviewOn = day(OLD_END + 7 + rnd.int(0, 10));
       const offered = k === 0 && i < 8;
       const starting = offered && starts < 6;
       let staffRecordId: string | null = null;
       let startedOn: string | null = null;
       if (starting) {
-        starts++;
-        startedOn = day(-243 + 35 + rnd.int(0, 14));
-        const [w] = await db
-          .select({ id: workplaces.id })
-          .from(workplaces)
-          .where(eq(workplaces.orgId, row.orgId))
-          .orderBy(asc(workplaces.id))
-          .limit(1);
-        if (w) {
-          // One of the six left before six months.
-          const left = starts === 3;
-          const [sr] = await db
-            .insert(staffRecords)
-            .values({
-              orgId: row.orgId,
-              workplaceId: w.id,
-              localRef: `PEC-${String(i + 1).padStart(2, "0")}`,
-              displayId: `PEC-${String(i + 1).padStart(2, "0")}`,
-              contractType: 1,
-              mainJobRole: 8,
-              startDate: startedOn,
-              endDate: left ? iso(Date.parse(`${startedOn}T00:00:00Z`) + rnd.int(50, 150) * DAY) : null,
-              payInterval: 3,
-              payRate: 12.6,
-            })
-            .returning({ id: staffRecords.id });
+        // The sixth start, where the employer has such a starter, left before six months (the
+        // report withholds counts of one to four, so five stayers keep it shown).
+        const sr = (starts === 5 && (await starterAt(row.orgId, true))) || (await starterAt(row.orgId, false));
+        if (sr) {
+          starts++;
           staffRecordId = sr.id;
+          startedOn = sr.start;
         }
       }
       await db
@@ -186,7 +204,7 @@ export async function seedTrainingCohorts(ctx: Ctx, opts: TrainingDemoOptions, _
 
   // The cohort that ended three weeks ago, the demo's job seeker among its learners.
   const recentEnd = day(-21);
-  const recent = await cohort("Spring cohort", day(-21 - 35), recentEnd);
+  const recent = await cohort("Spring cohort", day(-21 - 35), recentEnd, recentEmployers);
   const recentPeople = [
     ...(cara ? [{ id: cara.id, name: cara.name, email: cara.email }] : []),
     ...picked.slice(12),
@@ -202,7 +220,7 @@ export async function seedTrainingCohorts(ctx: Ctx, opts: TrainingDemoOptions, _
       consent,
     );
     if (!completed) continue;
-    const rows = await openInterviews(l.id);
+    const rows = await openInterviews(l.id, recentEmployers);
     if (!consent) continue;
     // Each sharing learner has an interview with one employer: most held, the job seeker's to come.
     const row = rows[i % rows.length];

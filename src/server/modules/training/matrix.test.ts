@@ -110,8 +110,9 @@ describe("the training matrix", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     const sheet = book.getWorksheet("Training matrix");
-    const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
-    expect(sheet?.rowCount).toBe(4);
+    if (!sheet) throw new Error("no Training matrix sheet");
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(sheet.rowCount).toBe(4);
     expect(values(1)[3]).toBe("Safeguarding adults");
     expect(values(2)).toEqual([s0.displayId, "Home", "Care worker", "Expiring", "2026-07-01", "Not required", ""]);
     expect(values(4)).toEqual([s2.displayId, "Home", expect.any(String), "Missing", "", "Valid", ""]);
