@@ -26,6 +26,8 @@ const lines = (what: string, max = 4000) =>
     { multiLine: true },
   );
 const key = z.string().regex(/^[a-z0-9_]+$/, "Choose a framework item from the list");
+/** A framework item key in a query string (the public list takes it from anyone): bounded. */
+const givesKey = key.max(100, "Choose a framework item from the list");
 const id = (what: string) => z.uuid(`Choose ${what} from the list`);
 const wholeNumber = (what: string) =>
   z.number({ error: `Enter ${what} as a whole number` }).int(`Enter ${what} as a whole number`);
@@ -45,7 +47,12 @@ const courseFields = {
   /** ASC-WDS training category (checked against the ASC-WDS list by the server). */
   category: wholeNumber("the ASC-WDS training category"),
   frameworkItem: key.nullable().default(null),
-  qualificationCode: wholeNumber("the ASC-WDS qualification code").positive().nullable().default(null),
+  // Bounded as the integer columns are: a larger number would fail in the database as a 500.
+  qualificationCode: wholeNumber("the ASC-WDS qualification code")
+    .positive("Enter an ASC-WDS qualification code from the list")
+    .max(99_999, "Enter an ASC-WDS qualification code from the list")
+    .nullable()
+    .default(null),
   level: wholeNumber("the level")
     .min(0, "Enter a level from 0 to 8")
     .max(8, "Enter a level from 0 to 8")
@@ -53,7 +60,8 @@ const courseFields = {
     .default(null),
   hours: z
     .number({ error: "Enter the length in hours, for example 6 or 3.5" })
-    .positive("Enter the length in hours: more than 0")
+    // Stored to one decimal place: less than 0.1 would be kept as 0.
+    .min(0.1, "Enter the length in hours: more than 0, at least 0.1")
     .max(5000, "Enter a length of at most 5,000 hours"),
   delivery: z.enum(TRAINING_DELIVERY, { error: "Choose classroom, online or blended" }),
   prerequisites: lines("The prerequisites", 1000).default(""),
@@ -72,6 +80,7 @@ const courseFields = {
     .default(null),
   ldssPence: wholeNumber("the LDSS amount in pence")
     .min(0, "Enter an LDSS amount of 0 or more")
+    .max(10_000_000, "Enter an LDSS amount of at most £100,000")
     .nullable()
     .default(null),
   audience: z.enum(TRAINING_AUDIENCES, { error: "Choose the audience: staff or pre_employment" }).default("staff"),
@@ -114,7 +123,10 @@ export const courseListQuery = z.object({
   q: optionalText(z.string().trim().max(100, "Search with at most 100 characters")),
   category: z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : Number(v)),
-    wholeNumber("the category").optional(),
+    wholeNumber("the category")
+      .min(1, "Choose an ASC-WDS training category from the list")
+      .max(999, "Choose an ASC-WDS training category from the list")
+      .optional(),
   ),
   delivery: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -124,7 +136,7 @@ export const courseListQuery = z.object({
     (v) => (v === "" ? undefined : v),
     z.enum(TRAINING_FUNDING, { error: "Choose free_commissioned, ldss, levy or charged" }).optional(),
   ),
-  gives: optionalText(key),
+  gives: optionalText(givesKey),
 });
 export type CourseListQuery = z.input<typeof courseListQuery>;
 
@@ -291,7 +303,7 @@ export const publicCoursesQuery = z.object({
     .trim()
     .min(1, "Say which council's courses to show: council=<slug>")
     .max(100, "A council's slug is at most 100 characters"),
-  gives: optionalText(key),
+  gives: optionalText(givesKey),
 });
 
 export const publicCourseView = z.object({

@@ -83,6 +83,8 @@ export const matrixQuery = z.object({
   role: z.coerce
     .number({ error: "role must be an ASC-WDS main job role code, such as 8" })
     .int({ error: "role must be an ASC-WDS main job role code, such as 8" })
+    .min(1, { error: "role must be an ASC-WDS main job role code, such as 8" })
+    .max(999, { error: "role must be an ASC-WDS main job role code, such as 8" })
     .optional(),
   state: z.enum(MATRIX_STATES, { error: "state must be valid, expiring, expired or missing" }).optional(),
 });

@@ -203,8 +203,10 @@ export function trainingCatalogueRoutes(r: Router) {
         "A council's published courses for the workforce and their sessions to come with free places (council=<slug>; gives=<framework item key> to filter)",
     },
     async (c, { query }) => {
+      const list = await read.publicCourses(systemCtx(c.var.deps), query.council, query.gives);
+      // Only a list is cached: a 404 for a council not yet on the hub must not stick in shared caches.
       c.header("cache-control", `public, max-age=${PUBLIC_COURSES_SECONDS}`);
-      return c.json(await read.publicCourses(systemCtx(c.var.deps), query.council, query.gives));
+      return c.json(list);
     },
   );
 }
