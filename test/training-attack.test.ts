@@ -219,3 +219,19 @@ describe("trainers", () => {
     expect((await bookingRow(b.id)).outcome).toBeNull();
   });
 });
+
+describe("a draft course's sessions", () => {
+  it("are not shown to employers on the booking page, nor bookable, as in the catalogue", async () => {
+    const area = await trainingArea(hub);
+    const s = await session(hub, await course(hub, area, { title: "Secret draft course", status: "draft" }));
+    const client = await area.providerClient();
+    const base = `/api/orgs/${area.provider.id}/training/bookings`;
+    const page = await client.get(`${base}/session/${s.id}`);
+    expect(page.status).toBe(404);
+    expect(page.text).not.toContain("Secret draft course");
+    const booked = await client.post(base, { sessionId: s.id, staffRecordIds: [area.staff[0].id] });
+    expect(booked.status).toBe(404);
+    expect(booked.text).not.toContain("Secret draft course");
+    expect(await hub.deps.db.select().from(trainingBookings).where(eq(trainingBookings.sessionId, s.id))).toEqual([]);
+  });
+});

@@ -26,6 +26,8 @@ async function bookableSession(ctx: OrgCtx, sessionId: string) {
   const { councilId } = found.session;
   if (councilId !== ctx.org.id && !(await commissions(ctx.db, councilId, ctx.org.id, isoDate(ctx.deps.now()))))
     throw sessionNotFound();
+  // A draft course is its offerer's alone, as in the catalogue: its title, venue and places are not shown to employers.
+  if (found.courseStatus === "draft" && found.session.offeredBy !== ctx.org.id) throw sessionNotFound();
   return found;
 }
 
