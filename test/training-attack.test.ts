@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { trainingBookings } from "../src/server/db/schema";
+import { staffRecords, trainingBookings, workforceSettings } from "../src/server/db/schema";
 import { newCertificateCode } from "../src/server/modules/training/certificate-code";
 import { Client, commissionedProvider, type Hub, makeOrg, makeUser, signedIn, testHub } from "./harness";
 import { booking, course, session, trainingArea } from "./training-fixtures";
@@ -233,5 +233,52 @@ describe("a draft course's sessions", () => {
     expect(booked.status).toBe(404);
     expect(booked.text).not.toContain("Secret draft course");
     expect(await hub.deps.db.select().from(trainingBookings).where(eq(trainingBookings.sessionId, s.id))).toEqual([]);
+  });
+});
+
+describe("exports", () => {
+  it("the matrix CSV and XLSX and the LDSS claims CSV name people as recorded, defused, with no NI number or date of birth", async () => {
+    const area = await trainingArea(hub);
+    const [p0] = area.staff;
+    const hostile = '=HYPERLINK("https://evil.example","x")';
+    await hub.deps.db
+      .update(staffRecords)
+      .set({ displayId: hostile, dateOfBirth: "1987-03-14", niEncrypted: "ciphertext-marker" })
+      .where(eq(staffRecords.id, p0.id));
+    await hub.deps.db
+      .insert(workforceSettings)
+      .values({ orgId: area.provider.id, requiredTraining: [{ category: 20, roles: null }] });
+    const ldss = await course(hub, area, { funding: "ldss", ldssKind: "course", ldssPence: 10_000 });
+    const past = await session(hub, ldss, {
+      startsAt: new Date("2026-06-01T09:00:00Z"),
+      endsAt: new Date("2026-06-01T16:00:00Z"),
+    });
+    await booking(hub, past, area.provider.id, p0.id, {
+      outcome: "completed",
+      outcomeAt: new Date("2026-06-01T17:00:00Z"),
+    });
+    const client = await area.providerClient();
+    const files = [
+      await client.get(`/api/orgs/${area.provider.id}/training/matrix.csv`),
+      await client.get(`/api/orgs/${area.provider.id}/training/funding-claims.csv?from=2026-05-01&to=2026-06-15`),
+    ];
+    for (const f of files) {
+      expect(f.status).toBe(200);
+      expect(f.text).toContain("'=HYPERLINK");
+      expect(f.text).not.toMatch(/(^|,|")=HYPERLINK/m);
+      for (const secret of ["1987-03-14", "14/03/1987", "ciphertext-marker"]) expect(f.text).not.toContain(secret);
+    }
+    const xlsx = await hub.app.request(`/api/orgs/${area.provider.id}/training/matrix.xlsx`, {
+      headers: { cookie: client.cookie },
+    });
+    expect(xlsx.status).toBe(200);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain(`'${hostile}`);
+    expect(cells.some((c) => c.includes("1987"))).toBe(false);
+    expect(wb.worksheets[0].getRow(2).getCell(1).formula).toBeUndefined();
   });
 });
