@@ -282,3 +282,43 @@ describe("exports", () => {
     expect(wb.worksheets[0].getRow(2).getCell(1).formula).toBeUndefined();
   });
 });
+
+describe("a member of staff booking themselves", () => {
+  it("acts on and downloads certificates of their own bookings only, never a colleague's", async () => {
+    const area = await trainingArea(hub);
+    const [me, colleague] = area.staff;
+    const user = await makeUser(hub, area.provider, "staff_member");
+    await hub.deps.db.update(staffRecords).set({ userId: user.id }).where(eq(staffRecords.id, me.id));
+    const admin = await area.providerClient();
+    const allowed = await admin.request("PUT", `/api/orgs/${area.provider.id}/training/settings`, {
+      staffSelfBooking: true,
+    });
+    expect(allowed.status).toBe(200);
+    const c = await course(hub, area);
+    const s = await session(hub, c);
+    const theirs = await booking(hub, s, area.provider.id, colleague.id);
+    const past = await session(hub, c, {
+      startsAt: new Date("2026-06-01T09:00:00Z"),
+      endsAt: new Date("2026-06-01T16:00:00Z"),
+    });
+    const done = await booking(hub, past, area.provider.id, colleague.id, {
+      outcome: "completed",
+      certificateCode: newCertificateCode(),
+    });
+    const client = await signedIn(hub, user.email);
+    const mine = `/api/orgs/${area.provider.id}/my-training`;
+    const list = await client.get(mine);
+    expect(list.status).toBe(200);
+    expect(list.json.bookings).toEqual([]);
+    expect(list.text).not.toContain(colleague.displayId);
+    for (const action of ["cancel", "accept", "decline"])
+      expect((await client.post(`${mine}/bookings/${theirs.id}/${action}`)).status, action).toBe(404);
+    expect((await bookingRow(theirs.id)).status).toBe("booked");
+    expect((await client.get(`${mine}/${done.id}/certificate.pdf`)).status).toBe(404);
+    // The employer's routes are not theirs.
+    expect((await client.get(`/api/orgs/${area.provider.id}/training/bookings`)).status).toBe(403);
+    expect(
+      (await client.get(`/api/orgs/${area.provider.id}/training/bookings/${done.id}/certificate.pdf`)).status,
+    ).toBe(403);
+  });
+});
