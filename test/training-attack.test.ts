@@ -322,3 +322,27 @@ describe("a member of staff booking themselves", () => {
     ).toBe(403);
   });
 });
+
+describe("an online session's joining link", () => {
+  it("is shown to its offerer and to employers with a place on it, not to everyone in the catalogue", async () => {
+    const area = await trainingArea(hub);
+    const c = await course(hub, area, { delivery: "online" });
+    const secret = "https://meet.example.test/room-7f3a";
+    const s = await session(hub, c, { venue: "", link: secret });
+    const other = await commissionedProvider(hub, area.councilId, { workers: 1 });
+    const otherAdmin = await makeUser(hub, other, "provider_admin");
+    const outsider = await signedIn(hub, otherAdmin.email);
+    const seen = await outsider.get(`/api/orgs/${other.id}/training/sessions/${s.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.text).not.toContain(secret);
+    expect(seen.json.session.venue).toBe("Online");
+    const course_ = await outsider.get(`/api/orgs/${other.id}/training/courses/${c.id}`);
+    expect(course_.text).not.toContain(secret);
+
+    await booking(hub, s, area.provider.id, area.staff[0].id);
+    const booked = await (await area.providerClient()).get(`/api/orgs/${area.provider.id}/training/sessions/${s.id}`);
+    expect(booked.json.session.link).toBe(secret);
+    const offerer = await (await area.partnerClient()).get(`/api/orgs/${area.partner.id}/training/sessions/${s.id}`);
+    expect(offerer.json.session.link).toBe(secret);
+  });
+});

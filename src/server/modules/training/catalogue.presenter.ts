@@ -26,14 +26,17 @@ export function presentSession(
   const a = availability(p, viewerOrgId, now);
   const cancelled = s.status === "cancelled";
   const yours = s.offeredBy === viewerOrgId;
+  // The joining link is for the people on the session: the offerer and employers with places taken
+  // on it see it; anyone else sees only that it is online, so nobody joins without a place.
+  const seesLink = yours || (p.taken.get(viewerOrgId) ?? 0) > 0;
   return {
     id: s.id,
     courseId: s.courseId,
     courseTitle,
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
-    venue: s.venue,
-    link: s.link,
+    venue: s.venue || (s.link && !seesLink ? "Online" : ""),
+    link: seesLink ? s.link : "",
     trainerName: s.trainerName,
     allocation: s.allocation as SessionView["allocation"],
     releaseAt: s.releaseAt?.toISOString() ?? null,
