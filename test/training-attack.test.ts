@@ -346,3 +346,43 @@ describe("an online session's joining link", () => {
     expect(offerer.json.session.link).toBe(secret);
   });
 });
+
+describe("free text in the catalogue", () => {
+  it("refuses line breaks and text a spreadsheet would run, naming the field", async () => {
+    const area = await trainingArea(hub);
+    const partner = await area.partnerClient();
+    const base = `/api/orgs/${area.partner.id}/training`;
+    const good = {
+      title: "Moving and handling",
+      category: 20,
+      hours: 6,
+      delivery: "classroom",
+      costPence: 0,
+      funding: "free_commissioned",
+    };
+    for (const [field, value] of [
+      ["title", "Moving\r\nBcc: victim@example.test"],
+      ["title", '=HYPERLINK("https://evil.example")'],
+      ["summary", "@SUM(1+1)"],
+    ] as const) {
+      const res = await partner.post(`${base}/courses`, { ...good, [field]: value });
+      expect(res.status, `${field}: ${value}`).toBe(400);
+      expect(res.json.error.issues[0].path).toBe(field);
+    }
+    const c = await course(hub, area);
+    const when = { startsAt: "2026-07-01T09:00:00Z", endsAt: "2026-07-01T16:00:00Z", capacity: 10 };
+    for (const [field, value] of [
+      ["venue", "Hall\nX-Injected: yes"],
+      ["trainerName", "+44 trainer"],
+      ["link", "javascript:alert(1)"],
+    ] as const) {
+      const res = await partner.post(`${base}/courses/${c.id}/sessions`, { ...when, [field]: value });
+      expect(res.status, `${field}: ${value}`).toBe(400);
+      expect(res.json.error.issues[0].path).toBe(field);
+    }
+    const s = await session(hub, c);
+    const cancel = await partner.post(`${base}/sessions/${s.id}/cancel`, { reason: "Ill\nSubject: forged" });
+    expect(cancel.status).toBe(400);
+    expect(cancel.json.error.issues[0].path).toBe("reason");
+  });
+});
