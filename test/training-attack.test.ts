@@ -375,6 +375,8 @@ describe("free text in the catalogue", () => {
       ["venue", "Hall\nX-Injected: yes"],
       ["trainerName", "+44 trainer"],
       ["link", "javascript:alert(1)"],
+      ["link", "https://meet.example.test/\u0085\u0007room"],
+      ["link", "https://meet.example.test/\u001broom"],
     ] as const) {
       const res = await partner.post(`${base}/courses/${c.id}/sessions`, { ...when, [field]: value });
       expect(res.status, `${field}: ${value}`).toBe(400);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter, hasHiddenCharacter } from "../text";
 import {
   COURSE_STATUSES,
   LDSS_KINDS,
@@ -154,6 +155,11 @@ const sessionFields = {
     .trim()
     .max(500, "The joining link must be 500 characters or fewer")
     .refine((v) => v === "" || /^https:\/\/\S+$/.test(v), "Enter the joining link as a web address starting https://")
+    // \S lets control characters through (C0, DEL, C1): a link goes into emails and calendar files.
+    .refine(
+      (v) => !hasControlCharacter(v) && !hasHiddenCharacter(v),
+      "The joining link contains a control character: enter the web address only",
+    )
     .default(""),
   trainerName: line("The trainer's name", 120).default(""),
   trainerUserId: id("the trainer").nullable().default(null),
