@@ -69,7 +69,7 @@ export async function seedTrainingApprenticeships(ctx: Ctx, opts: TrainingDemoOp
           or(isNull(staffRecords.endDate), gt(staffRecords.endDate, on)),
         ),
       )
-      .orderBy(asc(staffRecords.localRef), asc(staffRecords.id))
+      .orderBy(asc(staffRecords.localRef), asc(staffRecords.startDate), asc(staffRecords.displayId))
       .limit(40);
   const used = new Set<string>();
   const pickPerson = async (orgId: string, on: string, roles: readonly number[]) => {

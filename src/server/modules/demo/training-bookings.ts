@@ -30,11 +30,14 @@ export async function seedTrainingBookings(
   const rnd = new Random(18_03);
   const anchor = new Date(`${opts.anchor}T12:00:00Z`).getTime();
   const employers = [...opts.orgIds].filter(([key]) => /^p\d+$/.test(key) || key === "council").map(([, id]) => id);
-  const sessions = await ctx.db
-    .select()
-    .from(trainingSessions)
-    .where(inArray(trainingSessions.id, catalogue.sessionIds))
-    .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id));
+  // Sessions in time order, those at the same time in the order the catalogue made them, and
+  // staff by what the demo generates: never by the ids the database drew, so every seed is the same.
+  const made = new Map(catalogue.sessionIds.map((id, i) => [id, i]));
+  const sessions = (
+    await ctx.db.select().from(trainingSessions).where(inArray(trainingSessions.id, catalogue.sessionIds))
+  ).sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (made.get(a.id) as number) - (made.get(b.id) as number),
+  );
   const places = await loadSessionsPlaces(ctx.db, catalogue.sessionIds);
   const staff: Staff[] = await ctx.db
     .select({
@@ -46,7 +49,12 @@ export async function seedTrainingBookings(
     })
     .from(staffRecords)
     .where(inArray(staffRecords.orgId, employers))
-    .orderBy(asc(staffRecords.orgId), asc(staffRecords.localRef), asc(staffRecords.id));
+    .orderBy(
+      asc(staffRecords.localRef),
+      asc(staffRecords.startDate),
+      asc(staffRecords.displayId),
+      asc(staffRecords.mainJobRole),
+    );
   const byOrg = new Map<string, Staff[]>();
   for (const s of staff) byOrg.set(s.orgId, [...(byOrg.get(s.orgId) ?? []), s]);
   const orgs = employers.filter((id) => (byOrg.get(id)?.length ?? 0) > 0);

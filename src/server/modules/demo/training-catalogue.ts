@@ -740,6 +740,13 @@ export async function seedTrainingCatalogue(ctx: Ctx, opts: TrainingDemoOptions)
     providerId: mersey.id,
     fromDate: `${Number(opts.anchor.slice(0, 4)) - 2}-04-01`,
   });
+  // The council commissions the college's training too: a training partner sees, and offers in,
+  // the catalogue of the councils that commission it.
+  await commissionProvider(ctx, {
+    councilId: opts.councilId,
+    providerId: college,
+    fromDate: `${Number(opts.anchor.slice(0, 4)) - 3}-04-01`,
+  });
   const offerers: Record<Offerer, string> = { council: opts.councilId, college, mersey: mersey.id };
   const [trainer] = await ctx.db
     .select({ id: users.id })

@@ -14,11 +14,16 @@ export async function seedTrainingDelivery(
   ctx: Ctx,
   opts: TrainingDemoOptions,
   _catalogue: CatalogueSeeded,
-  _bookings: BookingsSeeded,
+  bookings: BookingsSeeded,
 ) {
   const rnd = new Random(18_04);
   const before = new Date(`${opts.anchor}T00:00:00Z`);
-  const rows = await listUnmarkedPastBookings(ctx.db, opts.councilId, before);
+  // In the order the bookings' demo made them (never by the ids the database drew), so the same
+  // people complete on every seed.
+  const order = new Map(bookings.bookingIds.map((id, i) => [id, i]));
+  const rows = (await listUnmarkedPastBookings(ctx.db, opts.councilId, before)).sort(
+    (a, b) => (order.get(a.bookingId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.bookingId) ?? Number.MAX_SAFE_INTEGER),
+  );
   const bySession = new Map<string, { offeredBy: string; ids: string[] }>();
   for (const r of rows) {
     const s = bySession.get(r.sessionId) ?? { offeredBy: r.offeredBy, ids: [] };
