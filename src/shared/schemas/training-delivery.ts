@@ -135,7 +135,8 @@ export const matrixSummaryResponse = z.object({
       expiring: z.number().nullable(),
       expired: z.number().nullable(),
       missing: z.number().nullable(),
-      reason: z.enum(["not_enough_data"]).optional(),
+      /** not_enough_data: the whole category withheld; suppressed: some counts of one to four people withheld. */
+      reason: z.enum(["not_enough_data", "suppressed"]).optional(),
     }),
   ),
 });

@@ -1,13 +1,14 @@
 import { JOB_ROLES, TRAINING_CATEGORY_LABELS } from "../../../shared/ascwds/codes";
 import { todayIso } from "../../../shared/dates";
 import type { MatrixQuery } from "../../../shared/schemas/training-delivery";
-import type { MatrixState, PlaceAllocation } from "../../../shared/training";
+import { MATRIX_STATES, type MatrixState, type PlaceAllocation } from "../../../shared/training";
 import { type HeldRecord, matrixCell, requiredCategories } from "../../../shared/training-matrix";
 import { availability } from "../../../shared/training-places";
 import type { OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "../metrics/disclosure";
 import { councilsOf, providersOf } from "../orgs/commissioning";
+import { peopleCell, protectPartitions, type Reader } from "../recruitment/funnel";
 import * as repo from "./matrix.repo";
 
 // The training matrix (issue 18 item 5): an employer's staff in post × the training it requires
@@ -127,8 +128,10 @@ export async function suggestSessions(ctx: OrgCtx, categories: number[], day: st
 /**
  * A council's view of its providers' matrices: per category, how many cells are in each state
  * across the providers it commissions on the day. A category with fewer than MIN_EMPLOYERS
- * employers or MIN_WORKERS people behind it is withheld whole, so no provider's staff can be
- * picked out; no person leaves the server.
+ * employers or MIN_WORKERS people behind it is withheld whole, and within a category a count of one
+ * to four people is withheld (with a second cell where the total would give it away), as the
+ * recruitment funnel does for councils, so no provider's staff can be picked out; no person leaves
+ * the server.
  */
 export async function matrixSummary(ctx: OrgCtx, day = todayIso(ctx.deps.now())) {
   const orgIds = await providersOf(ctx.db, ctx.org.id, day);
@@ -160,7 +163,17 @@ export async function matrixSummary(ctx: OrgCtx, day = todayIso(ctx.deps.now()))
         missing: null,
         reason: "not_enough_data" as const,
       };
-    return { category, label, ...counts };
+    // Each count is a count of people: one of one to four is withheld as every figure's is, and
+    // where that leaves one withheld cell the total would give away, a second is withheld too.
+    const reader: Reader = { kind: "council", ownOrgId: ctx.org.id };
+    const cells = MATRIX_STATES.map((state) => peopleCell(reader, counts[state], false, false));
+    protectPartitions([{ rows: cells, total: peopleCell(reader, people, false, false) }]);
+    const shown = Object.fromEntries(MATRIX_STATES.map((state, i) => [state, cells[i].shown.count])) as Record<
+      MatrixState,
+      number | null
+    >;
+    const small = cells.some((c) => c.shown.count === null);
+    return { category, label, ...shown, ...(small ? { reason: "suppressed" as const } : {}) };
   });
   return { day, categories: out };
 }
