@@ -112,7 +112,11 @@ describe("shared training", () => {
     const end = hourLater.day === start.day ? hourLater : { ...start, time: "23:59" };
     await cp.goto(`${baseUrl}/orgs/${college.orgId}/training/courses/${course.id}/sessions/new`);
     await check(cp, "the college's new session form (1280 px)");
-    await cp.getByLabel("Date").fill(start.day);
+    const [year, month, day] = start.day.split("-");
+    const date = cp.getByRole("group", { name: "Date" });
+    await date.getByLabel("Day").fill(String(Number(day)));
+    await date.getByLabel("Month").fill(String(Number(month)));
+    await date.getByLabel("Year").fill(year);
     await cp.getByLabel("Starts at (UK time)").fill(start.time);
     await cp.getByLabel("Ends at (UK time)").fill(end.time);
     await cp.getByLabel("Venue").fill("Riverside College, Kingsway, Widnes WA8 7QQ");

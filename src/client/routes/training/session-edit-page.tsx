@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { type DateParts, datePartsOf } from "../../../shared/date-input";
 import { londonInstant, londonWallTime } from "../../../shared/dates";
 import type { UpdateSessionInput } from "../../../shared/schemas/training-catalogue";
+import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { checkDates, type DateProblems, firstBox } from "../../lib/date-checks";
 import { catalogueApi, catalogueKeys, catalogueQueries, type SessionView } from "../../queries/training-catalogue";
 
 // Changing a session's time, place, trainer or capacity (issue 18 item 2). How places are shared
@@ -22,8 +25,9 @@ function EditForm({ orgId, session: s }: { orgId: string; session: SessionView }
   const queryClient = useQueryClient();
   const start = londonWallTime(s.startsAt);
   const end = londonWallTime(s.endsAt);
+  const [day, setDay] = useState<DateParts>(datePartsOf(start.day));
+  const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const [v, setV] = useState({
-    day: start.day,
     start: start.time,
     end: end.time,
     venue: s.venue,
@@ -33,10 +37,10 @@ function EditForm({ orgId, session: s }: { orgId: string; session: SessionView }
   });
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (isoDay: string) => {
       const body: UpdateSessionInput = {
-        startsAt: instant(v.day, v.start),
-        endsAt: instant(v.day, v.end),
+        startsAt: instant(isoDay, v.start),
+        endsAt: instant(isoDay, v.end),
         venue: v.venue,
         link: v.link,
         trainerName: v.trainerName,
@@ -49,25 +53,29 @@ function EditForm({ orgId, session: s }: { orgId: string; session: SessionView }
       navigate({ to: "/orgs/$orgId/training/courses/$courseId", params: { orgId, courseId: s.courseId } });
     },
   });
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(dateProblems?.error ?? save.error);
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        const dates = checkDates({ day: { value: day, what: "Date" } });
+        setDateProblems(dates.ok ? null : dates.problems);
+        if (dates.ok) save.mutate(dates.values.day ?? "");
       }}
     >
-      <ErrorSummary error={save.error} fields={{ startsAt: "day", endsAt: "end" }} />
-      <TextInput
+      <ErrorSummary
+        error={dateProblems?.error ?? save.error}
+        fields={{ day: firstBox("day", dateProblems, "day"), startsAt: "day-day", endsAt: "end" }}
+      />
+      <DateInput
         id="day"
-        name="day"
-        label="Date"
-        hint="For example 2026-12-14"
-        value={v.day}
-        onChange={set("day")}
-        error={errors.startsAt}
-        width="govuk-input--width-20"
+        legend="Date"
+        hint="For example 14 12 2026"
+        value={day}
+        onChange={setDay}
+        error={errors.day ?? errors.startsAt}
+        errorParts={dateProblems?.parts.day}
       />
       <TextInput
         id="start"

@@ -1,11 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { type DateParts, datePartsOf } from "../../../shared/date-input";
 import { londonInstant } from "../../../shared/dates";
 import type { CreateSessionInput } from "../../../shared/schemas/training-catalogue";
 import { PLACE_ALLOCATION } from "../../../shared/training";
+import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { checkDates, type DateProblems, firstBox } from "../../lib/date-checks";
 import { catalogueApi, catalogueKeys, catalogueQueries } from "../../queries/training-catalogue";
 
 // Adding a dated session to a course (issue 18 item 2): when and where, the trainer, the places
@@ -32,8 +35,10 @@ export function SessionNewPage(): React.ReactNode {
   const queryClient = useQueryClient();
   const course = useQuery(catalogueQueries.course(orgId, courseId));
   const options = useQuery(catalogueQueries.options(orgId));
+  const [day, setDay] = useState<DateParts>(datePartsOf(null));
+  const [releaseDay, setReleaseDay] = useState<DateParts>(datePartsOf(null));
+  const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const [v, setV] = useState({
-    day: "",
     start: "09:30",
     end: "16:00",
     venue: "",
@@ -42,17 +47,16 @@ export function SessionNewPage(): React.ReactNode {
     trainerUserId: "",
     capacity: "12",
     allocation: "open",
-    releaseDay: "",
     releaseTime: "09:00",
     cancelHours: "48",
   });
   const [quotas, setQuotas] = useState<Record<string, string>>({});
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (dates: { day: string; releaseDay: string | null }) => {
       const body: CreateSessionInput = {
-        startsAt: instant(v.day, v.start),
-        endsAt: instant(v.day, v.end),
+        startsAt: instant(dates.day, v.start),
+        endsAt: instant(dates.day, v.end),
         venue: v.venue,
         link: v.link,
         trainerName: v.trainerName,
@@ -65,7 +69,7 @@ export function SessionNewPage(): React.ReactNode {
                 .filter(([, n]) => n.trim() !== "" && Number(n) > 0)
                 .map(([orgId, n]) => ({ orgId, places: Number(n) }))
             : [],
-        releaseAt: v.allocation !== "open" && v.releaseDay ? instant(v.releaseDay, v.releaseTime) : null,
+        releaseAt: v.allocation !== "open" && dates.releaseDay ? instant(dates.releaseDay, v.releaseTime) : null,
         cancelHours: Number(v.cancelHours),
       };
       return catalogueApi.createSession(orgId, courseId, body);
@@ -75,7 +79,7 @@ export function SessionNewPage(): React.ReactNode {
       navigate({ to: "/orgs/$orgId/training/courses/$courseId", params: { orgId, courseId } });
     },
   });
-  const errors = fieldErrors(save.error);
+  const errors = fieldErrors(dateProblems?.error ?? save.error);
   const councilId = course.data?.course.councilId;
   const providers = (options.data?.providers ?? []).filter((p) => p.councilId === councilId);
   return (
@@ -84,19 +88,40 @@ export function SessionNewPage(): React.ReactNode {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          const dates = checkDates({
+            day: { value: day, what: "Date" },
+            releaseDay: {
+              value: releaseDay,
+              what: "Release date",
+              optional: true,
+            },
+          });
+          setDateProblems(dates.ok ? null : dates.problems);
+          if (dates.ok)
+            save.mutate({
+              day: dates.values.day ?? "",
+              releaseDay: v.allocation === "open" ? null : dates.values.releaseDay,
+            });
         }}
       >
-        <ErrorSummary error={save.error} fields={{ startsAt: "day", endsAt: "end", releaseAt: "releaseDay" }} />
-        <TextInput
+        <ErrorSummary
+          error={dateProblems?.error ?? save.error}
+          fields={{
+            day: firstBox("day", dateProblems, "day"),
+            startsAt: "day-day",
+            endsAt: "end",
+            releaseDay: firstBox("releaseDay", dateProblems, "releaseDay"),
+            releaseAt: "releaseDay-day",
+          }}
+        />
+        <DateInput
           id="day"
-          name="day"
-          label="Date"
-          hint="For example 2026-12-14"
-          value={v.day}
-          onChange={set("day")}
-          error={errors.startsAt}
-          width="govuk-input--width-20"
+          legend="Date"
+          hint="For example 14 12 2026"
+          value={day}
+          onChange={setDay}
+          error={errors.day ?? errors.startsAt}
+          errorParts={dateProblems?.parts.day}
         />
         <TextInput
           id="start"
@@ -193,15 +218,14 @@ export function SessionNewPage(): React.ReactNode {
         )}
         {v.allocation !== "open" && (
           <>
-            <TextInput
+            <DateInput
               id="releaseDay"
-              name="releaseDay"
-              label="Release held places to everyone on (optional)"
+              legend="Release held places to everyone on (optional)"
               hint="Leave empty to release them 7 days before the start"
-              value={v.releaseDay}
-              onChange={set("releaseDay")}
-              error={errors.releaseAt}
-              width="govuk-input--width-20"
+              value={releaseDay}
+              onChange={setReleaseDay}
+              error={errors.releaseDay ?? errors.releaseAt}
+              errorParts={dateProblems?.parts.releaseDay}
             />
             <TextInput
               id="releaseTime"
