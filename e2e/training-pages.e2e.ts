@@ -83,6 +83,12 @@ describe("shared training's other pages at 320 px", () => {
       `${org}/training/courses/new`,
     ])
       await visit(c.page, path);
+    // The council sees its providers' matrices only as counts, on the uptake page.
+    await visit(c.page, `${org}/training/uptake`);
+    await c.page.getByRole("heading", { name: /Mandatory training across providers/ }).waitFor();
+    expect(await c.page.getByRole("table", { name: "Mandatory training by category" }).textContent()).toContain(
+      "Safeguarding adults",
+    );
     expect(c.errors).toEqual([]);
     await c.context.close();
   }, 240_000);

@@ -7,6 +7,7 @@ import type {
   DeliverySessionResponse,
   DeliverySessionsResponse,
   MatrixResponse,
+  MatrixSummaryResponse,
   OutcomesInput,
 } from "../../shared/schemas/training-delivery";
 import { MATRIX_STATES } from "../../shared/training";
@@ -18,7 +19,13 @@ export type {
   MatrixRowView,
   SuggestedSessionView,
 } from "../../shared/schemas/training-delivery";
-export type { CertificateCheckResponse, DeliverySessionResponse, DeliverySessionsResponse, MatrixResponse };
+export type {
+  CertificateCheckResponse,
+  DeliverySessionResponse,
+  DeliverySessionsResponse,
+  MatrixResponse,
+  MatrixSummaryResponse,
+};
 
 /** The matrix page's filters, kept in the address (values the API would refuse are dropped). */
 export const matrixSearch = z.object({
@@ -43,6 +50,7 @@ export const deliveryKeys = {
   matrix: (orgId: string, s: MatrixSearch) =>
     ["orgs", orgId, "training-matrix", s.workplaceId ?? "", s.role ?? "", s.state ?? ""] as const,
   certificate: (code: string) => ["public-certificate", code] as const,
+  matrixSummary: (orgId: string) => ["orgs", orgId, "training-matrix-summary"] as const,
 };
 
 export const deliveryQueries = {
@@ -60,6 +68,12 @@ export const deliveryQueries = {
     queryOptions({
       queryKey: deliveryKeys.matrix(orgId, s),
       queryFn: () => api<MatrixResponse>("GET", `/api/orgs/${orgId}/training/matrix${matrixQueryString(s)}`),
+    }),
+  /** A council's view of its providers' matrices: counts per category, small ones withheld. */
+  matrixSummary: (orgId: string) =>
+    queryOptions({
+      queryKey: deliveryKeys.matrixSummary(orgId),
+      queryFn: () => api<MatrixSummaryResponse>("GET", `/api/orgs/${orgId}/training/matrix-summary`),
     }),
   certificate: (code: string) =>
     queryOptions({

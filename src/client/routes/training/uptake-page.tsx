@@ -9,6 +9,7 @@ import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
 import { Table } from "../../components/Table";
 import { useOrg } from "../../lib/org";
+import { deliveryQueries } from "../../queries/training-delivery";
 import { hubCountText, trainingHubQueries, type UptakeRow } from "../../queries/training-hub";
 
 // Training uptake (issue 18 item 9): bookings, attendance, completions, did not attend, late
@@ -61,6 +62,39 @@ function UptakeTable({ caption, what, rows }: { caption: string; what: string; r
         })),
       ]}
     />
+  );
+}
+
+/** Where the area's care staff stand on their employers' mandatory training today (counts only). */
+function MandatoryTrainingSummary(): React.ReactNode {
+  const { orgId } = route.useParams();
+  const summary = useQuery(deliveryQueries.matrixSummary(orgId));
+  const cell = (n: number | null) => (n === null ? "Withheld" : n.toLocaleString("en-GB"));
+  if (summary.error) return <p className="govuk-body">{(summary.error as Error).message}</p>;
+  if (!summary.data) return null;
+  return (
+    <section aria-labelledby="mandatory-training">
+      <h2 className="govuk-heading-m" id="mandatory-training">
+        Mandatory training across providers on {longDate(summary.data.day)}
+      </h2>
+      <p className="govuk-body">
+        From each provider's training matrix: the training its staff in post must hold, valid, expiring within 60 days,
+        expired or missing. Counts of fewer than 5 people, and categories with fewer than 3 providers or 10 people
+        behind them, are withheld.
+      </p>
+      <Table
+        caption="Mandatory training by category"
+        rowKey={(r) => String(r.category)}
+        rows={summary.data.categories}
+        columns={[
+          { header: "Training", cell: (r) => r.label },
+          { header: "Valid", numeric: true, cell: (r) => cell(r.valid) },
+          { header: "Expiring", numeric: true, cell: (r) => cell(r.expiring) },
+          { header: "Expired", numeric: true, cell: (r) => cell(r.expired) },
+          { header: "Missing", numeric: true, cell: (r) => cell(r.missing) },
+        ]}
+      />
+    </section>
   );
 }
 
@@ -119,6 +153,7 @@ export function TrainingUptakePage(): React.ReactNode {
           <Section id="by-month" title="By month">
             <UptakeTable caption="Uptake by month" what="month" rows={u.byMonth} />
           </Section>
+          {u.view === "area" && org.data?.permissions.includes("metrics.view") && <MandatoryTrainingSummary />}
         </>
       )}
     </Page>
