@@ -726,6 +726,10 @@ export async function seedTrainingCatalogue(ctx: Ctx, opts: TrainingDemoOptions)
   const rnd = new Random(1818);
   const anchor = new Date(`${opts.anchor}T12:00:00Z`);
   const college = opts.orgIds.get("college") as string;
+  // The council commissions its training partners from the start of the anchor's month: after the
+  // last quarter its providers sent returns for, so the partners (with no workforce of their own
+  // in the demo) are not listed as owing one.
+  const partnersFrom = `${opts.anchor.slice(0, 7)}-01`;
   const [mersey] = await ctx.db
     .insert(organisations)
     .values({
@@ -738,14 +742,14 @@ export async function seedTrainingCatalogue(ctx: Ctx, opts: TrainingDemoOptions)
   await commissionProvider(ctx, {
     councilId: opts.councilId,
     providerId: mersey.id,
-    fromDate: `${Number(opts.anchor.slice(0, 4)) - 2}-04-01`,
+    fromDate: partnersFrom,
   });
   // The council commissions the college's training too: a training partner sees, and offers in,
   // the catalogue of the councils that commission it.
   await commissionProvider(ctx, {
     councilId: opts.councilId,
     providerId: college,
-    fromDate: `${Number(opts.anchor.slice(0, 4)) - 3}-04-01`,
+    fromDate: partnersFrom,
   });
   const offerers: Record<Offerer, string> = { council: opts.councilId, college, mersey: mersey.id };
   const [trainer] = await ctx.db
