@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { longDateTimeRange } from "../../../shared/dates";
+import { londonInstant, longDateTimeRange } from "../../../shared/dates";
 import { formatPence, TRAINING_DELIVERY_LABELS, TRAINING_FUNDING_LABELS } from "../../../shared/training";
 import type { CourseView, SessionView } from "../../queries/training-catalogue";
 
@@ -27,6 +27,12 @@ export function refreshText(months: number | null): string {
 }
 
 export const placeText = (s: Pick<SessionView, "venue" | "link">) => s.venue || (s.link ? "Online" : "To be confirmed");
+/** A day ("2026-07-01", from the date boxes) and a time typed as "09:30" in the UK, as an instant; what was typed when the time is not one (the server names it). */
+export const sessionInstant = (day: string, time: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) && /^\d{1,2}:\d{2}$/.test(time)
+    ? londonInstant(day, time.padStart(5, "0"))
+    : `${day}T${time}`;
+
 export const whenText = (s: Pick<SessionView, "startsAt" | "endsAt">) => longDateTimeRange(s.startsAt, s.endsAt);
 
 /** Free places as a tag: the places the viewer may book, and those held for it. */

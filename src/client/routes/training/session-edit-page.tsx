@@ -2,23 +2,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { type DateParts, datePartsOf } from "../../../shared/date-input";
-import { londonInstant, londonWallTime } from "../../../shared/dates";
+import { londonWallTime } from "../../../shared/dates";
 import type { UpdateSessionInput } from "../../../shared/schemas/training-catalogue";
 import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { checkDates, type DateProblems, firstBox } from "../../lib/date-checks";
 import { catalogueApi, catalogueKeys, catalogueQueries, type SessionView } from "../../queries/training-catalogue";
+import { sessionInstant } from "./catalogue-common";
 
 // Changing a session's time, place, trainer or capacity (issue 18 item 2). How places are shared
 // is kept as set; the server refuses a capacity below the places already taken.
 
 const route = getRouteApi("/orgs/$orgId/training/sessions/$sessionId/edit");
-
-const instant = (day: string, time: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(day) && /^\d{1,2}:\d{2}$/.test(time)
-    ? londonInstant(day, time.padStart(5, "0"))
-    : `${day}T${time}`;
 
 function EditForm({ orgId, session: s }: { orgId: string; session: SessionView }): React.ReactNode {
   const navigate = useNavigate();
@@ -39,8 +35,8 @@ function EditForm({ orgId, session: s }: { orgId: string; session: SessionView }
   const save = useMutation({
     mutationFn: (isoDay: string) => {
       const body: UpdateSessionInput = {
-        startsAt: instant(isoDay, v.start),
-        endsAt: instant(isoDay, v.end),
+        startsAt: sessionInstant(isoDay, v.start),
+        endsAt: sessionInstant(isoDay, v.end),
         venue: v.venue,
         link: v.link,
         trainerName: v.trainerName,

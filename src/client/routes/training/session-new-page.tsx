@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { type DateParts, datePartsOf } from "../../../shared/date-input";
-import { londonInstant } from "../../../shared/dates";
 import type { CreateSessionInput } from "../../../shared/schemas/training-catalogue";
 import { PLACE_ALLOCATION } from "../../../shared/training";
 import { DateInput } from "../../components/DateInput";
@@ -10,6 +9,7 @@ import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../../comp
 import { Page } from "../../components/Page";
 import { checkDates, type DateProblems, firstBox } from "../../lib/date-checks";
 import { catalogueApi, catalogueKeys, catalogueQueries } from "../../queries/training-catalogue";
+import { sessionInstant } from "./catalogue-common";
 
 // Adding a dated session to a course (issue 18 item 2): when and where, the trainer, the places
 // and how they are shared between providers (open, named quotas, or by providers' size), and
@@ -22,12 +22,6 @@ const ALLOCATION_LABELS: Record<(typeof PLACE_ALLOCATION)[number], string> = {
   quota: "Quotas: hold places for named providers",
   by_size: "By size: hold places in proportion to each provider's staff",
 };
-
-/** "2026-07-01" and "09:30" in the UK as an instant, or what was typed when it is not a date (the server names it). */
-const instant = (day: string, time: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(day) && /^\d{1,2}:\d{2}$/.test(time)
-    ? londonInstant(day, time.padStart(5, "0"))
-    : `${day}T${time}`;
 
 export function SessionNewPage(): React.ReactNode {
   const { orgId, courseId } = route.useParams();
@@ -55,8 +49,8 @@ export function SessionNewPage(): React.ReactNode {
   const save = useMutation({
     mutationFn: (dates: { day: string; releaseDay: string | null }) => {
       const body: CreateSessionInput = {
-        startsAt: instant(dates.day, v.start),
-        endsAt: instant(dates.day, v.end),
+        startsAt: sessionInstant(dates.day, v.start),
+        endsAt: sessionInstant(dates.day, v.end),
         venue: v.venue,
         link: v.link,
         trainerName: v.trainerName,
@@ -69,7 +63,7 @@ export function SessionNewPage(): React.ReactNode {
                 .filter(([, n]) => n.trim() !== "" && Number(n) > 0)
                 .map(([orgId, n]) => ({ orgId, places: Number(n) }))
             : [],
-        releaseAt: v.allocation !== "open" && dates.releaseDay ? instant(dates.releaseDay, v.releaseTime) : null,
+        releaseAt: v.allocation !== "open" && dates.releaseDay ? sessionInstant(dates.releaseDay, v.releaseTime) : null,
         cancelHours: Number(v.cancelHours),
       };
       return catalogueApi.createSession(orgId, courseId, body);
