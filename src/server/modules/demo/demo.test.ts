@@ -103,7 +103,7 @@ describe("seeding the demo into the database", () => {
     await seedDemoOnce(hub, ANCHOR);
     const rows = (
       await hub.deps.db.execute(
-        sql`select ni_encrypted, person_key from staff_records where ni_encrypted is not null limit 5`,
+        sql`select ni_encrypted, person_key from staff_records where ni_encrypted is not null and org_id in (select id from organisations where is_demo) order by id limit 5`,
       )
     ).rows as {
       ni_encrypted: string;
