@@ -7,6 +7,12 @@ import { ADMIN_ROLE_BY_KIND, ORG_KINDS, type OrgKind } from "../src/shared/permi
 import { Client, makeOrg, makeSystem, makeUser, signedIn, testHub, uniq } from "./harness";
 import { CASES as boardCases } from "./tenancy-cases/board";
 import { CASES as candidateCases } from "./tenancy-cases/candidate";
+import { CASES as commissioningComplianceCases } from "./tenancy-cases/commissioning-compliance";
+import { CASES as commissioningContractCases } from "./tenancy-cases/commissioning-contracts";
+import { CASES as commissioningMonitoringCases } from "./tenancy-cases/commissioning-monitoring";
+import { CASES as commissioningOverviewCases } from "./tenancy-cases/commissioning-overview";
+import { CASES as commissioningPriceFloorCases } from "./tenancy-cases/commissioning-price-floor";
+import { CASES as commissioningQppCases } from "./tenancy-cases/commissioning-qpp";
 import { CASES as employerCases } from "./tenancy-cases/employer";
 import { CASES as hubCases } from "./tenancy-cases/hub";
 import { CASES as trainingApprenticeshipCases } from "./tenancy-cases/training-apprenticeships";
@@ -29,6 +35,12 @@ const CASES: TenancyCases = {
   ...trainingDeliveryCases,
   ...trainingApprenticeshipCases,
   ...trainingHubCases,
+  ...commissioningContractCases,
+  ...commissioningComplianceCases,
+  ...commissioningMonitoringCases,
+  ...commissioningOverviewCases,
+  ...commissioningPriceFloorCases,
+  ...commissioningQppCases,
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},
   "post /api/orgs/:orgId/providers": {

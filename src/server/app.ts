@@ -15,6 +15,12 @@ import { agencyRoutes } from "./modules/agency/agency.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { sessionFromToken } from "./modules/auth/auth.service";
 import { careersRoutes } from "./modules/careers/careers.routes";
+import { complianceRoutes } from "./modules/commissioning/compliance.routes";
+import { contractRoutes } from "./modules/commissioning/contracts.routes";
+import { monitoringRoutes } from "./modules/commissioning/monitoring.routes";
+import { commissioningOverviewRoutes } from "./modules/commissioning/overview.routes";
+import { priceFloorRoutes } from "./modules/commissioning/price-floor.routes";
+import { qppRoutes } from "./modules/commissioning/qpp.routes";
 import { importRoutes } from "./modules/imports/imports.routes";
 import { recordRoutes } from "./modules/imports/records.routes";
 import { metricsRoutes } from "./modules/metrics/metrics.routes";
@@ -105,6 +111,12 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   trainingDeliveryRoutes(router);
   apprenticeshipRoutes(router);
   trainingHubRoutes(router);
+  contractRoutes(router);
+  complianceRoutes(router);
+  qppRoutes(router);
+  priceFloorRoutes(router);
+  monitoringRoutes(router);
+  commissioningOverviewRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

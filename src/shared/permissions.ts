@@ -109,6 +109,9 @@ export const PERMISSIONS = [
   "training.deliver", // trainers: the lists of people booked on their sessions, attendance and outcomes
   "training.hub", // a council: the pre-employment course and its cohorts, training uptake across the area
   "levy.pledge", // a levy-paying employer (the council, an NHS partner): pledge levy and decide requests for it
+  "commissioning.view", // a council: its contracts, compliance, Quality Premium and the price floor; a provider: its own contracts, results and entitlement
+  "commissioning.manage", // a council's commissioner: contracts, the standards library, decide challenges, schemes and approving schedules, fee rates and tenders
+  "commissioning.respond", // a provider: challenge a result, confirm its contract-monitoring return
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -146,6 +149,8 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     ...TRAINING_OFFER,
     "training.hub",
     "levy.pledge",
+    "commissioning.view",
+    "commissioning.manage",
   ],
   // Leads the workforce strategy: edits the plan and reads the figures it is measured by.
   workforce_lead: [
@@ -170,6 +175,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "strategy.update",
     "strategy.reports",
     "training.view",
+    "commissioning.view",
   ],
   commissioner: [
     "org.view",
@@ -183,6 +189,8 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "strategy.update",
     "strategy.reports",
     "training.view",
+    "commissioning.view",
+    "commissioning.manage",
   ],
   // Reads the strategy, its progress and the board report (the board the steering group reports to).
   board_member: ["org.view", "strategy.view", "strategy.reports"],
@@ -205,6 +213,8 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     ...TRAINING_BOOKING,
     ...TRAINING_OFFER,
     "levy.pledge",
+    "commissioning.view",
+    "commissioning.respond",
   ],
   provider_editor: [
     "org.view",
@@ -216,6 +226,8 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.plans",
     ...RECRUITING,
     ...TRAINING_BOOKING,
+    "commissioning.view",
+    "commissioning.respond",
   ],
   provider_viewer: [
     "org.view",
@@ -224,6 +236,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "careers.plans",
     "recruitment.view",
     "training.view",
+    "commissioning.view",
   ],
   // A training partner's trainer: the catalogue, and the people booked on its sessions, nothing else.
   trainer: ["org.view", "training.view", "training.deliver"],

@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./careers";
+export * from "./commissioning";
 export * from "./orgs";
 export * from "./platform";
 export * from "./recruitment";

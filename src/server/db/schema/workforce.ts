@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   customType,
   date,
   foreignKey,
@@ -321,6 +322,8 @@ export const returnPeriods = pgTable(
     name: text("name").notNull(),
     periodEnd: date("period_end").notNull(),
     dueDate: date("due_date").notNull(),
+    /** The period also asks for the contract-monitoring return (issue 19), pre-filled from the hub. */
+    contractMonitoring: boolean("contract_monitoring").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("return_periods_council_end_key").on(t.councilId, t.periodEnd)],

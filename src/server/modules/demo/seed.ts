@@ -20,6 +20,7 @@ import { isoDate, monthsBefore } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { completeness } from "../returns/completeness";
 import { createUserWithMembership } from "../users/users.service";
+import { seedCommissioning } from "./commissioning";
 import { generateDemo } from "./generate";
 import { Random } from "./random";
 import { seedRecruitment } from "./recruitment";
@@ -225,6 +226,7 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
     await seedStrategy(tx, { councilId, orgIds, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
     await seedRecruitment(tx, { councilId, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
     await seedSharedTraining(tx, { councilId, orgIds, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
+    await seedCommissioning(tx, { councilId, orgIds, anchor: opts.anchor });
     const [{ n: staffCount }] = await tx.db.select({ n: count() }).from(staffRecords);
     await recordAudit(tx, {
       orgId: councilId,

@@ -1,0 +1,4 @@
+import type { TenancyCases } from "./types";
+
+/** Tenant-isolation cases for commissioning's monitoring routes (issue 19): see test/tenancy.test.ts. */
+export const CASES: TenancyCases = {};
