@@ -625,6 +625,21 @@ export function isPriceFloorYear(y: string): y is PriceFloorYear {
 /** The floor for a year and care type: the defaults, then any saved assumptions, then overrides. */
 export function priceFloor(
   year: PriceFloorYear,
+  careType: "home_care",
+  overrides?: Partial<Record<string, number>>,
+): HomeCareResult;
+export function priceFloor(
+  year: PriceFloorYear,
+  careType: "care_home",
+  overrides?: Partial<Record<string, number>>,
+): CareHomeResult;
+export function priceFloor(
+  year: PriceFloorYear,
+  careType: PriceFloorCareType,
+  overrides?: Partial<Record<string, number>>,
+): PriceFloorResult;
+export function priceFloor(
+  year: PriceFloorYear,
   careType: PriceFloorCareType,
   overrides: Partial<Record<string, number>> = {},
 ): PriceFloorResult {
@@ -652,7 +667,10 @@ export interface FloorCoverage {
 }
 
 /** Which lines a price cannot cover: lines are paid in cost order (pay first, surplus last). */
-export function coverage(floor: Pick<PriceFloorResult, "total" | "lines">, price: number): FloorCoverage {
+export function coverage(
+  floor: { total: number; lines: { key: string; name: string; amount: number }[] },
+  price: number,
+): FloorCoverage {
   const pricePence = Math.round(price * 100);
   const totalPence = Math.round(floor.total * 100);
   let cumulative = 0;
