@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
 import { poolSearch } from "./queries/candidate";
+import { overviewSearch } from "./queries/commissioning-overview";
 import { figuresSearch } from "./queries/figures";
 import { jobsSearch } from "./queries/jobs";
 import { applicationsSearch, newAdvertSearch } from "./queries/recruitment";
@@ -106,6 +107,11 @@ const AttendanceSessionPage = page(() => import("./routes/training/attendance-se
 const TrainingMatrixPage = page(() => import("./routes/training/matrix-page"), "TrainingMatrixPage");
 const CertificateCheckPage = page(() => import("./routes/training/certificate-check-page"), "CertificateCheckPage");
 const CertificatePage = page(() => import("./routes/training/certificate-check-page"), "CertificatePage");
+// Commissioning (issue 19 item 6): the council's commissioning page.
+const CommissioningOverviewPage = page(
+  () => import("./routes/commissioning/overview-page"),
+  "CommissioningOverviewPage",
+);
 const CandidateCohortsPage = page(() => import("./routes/candidate/cohort-page"), "CandidateCohortsPage");
 const textSearch =
   <K extends string>(...keys: K[]) =>
@@ -395,6 +401,12 @@ const orgChildren = [
     path: "training/matrix",
     component: TrainingMatrixPage,
     validateSearch: searchOf(matrixSearch),
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "commissioning",
+    component: CommissioningOverviewPage,
+    validateSearch: searchOf(overviewSearch),
   }),
 ];
 const orgPages = org.addChildren(orgChildren);

@@ -31,6 +31,8 @@ const ORG_NAV: NavItem[] = [
   { to: "/career-framework", label: "Career framework", permission: ["careers.manage", "careers.endorse"] },
   { to: "/career-plans", label: "Development plans", permission: "careers.plans" },
   { to: "/providers", label: "Providers", permission: "providers.view" },
+  // Commissioning (issue 19): the council's contracts and what they ask of providers.
+  { to: "/commissioning", label: "Commissioning", permission: "commissioning.view", kinds: ["council"] },
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
   { to: "/recruitment", label: "Recruitment", permission: "recruitment.view" },
@@ -54,6 +56,8 @@ const ORG_NAV: NavItem[] = [
   },
   { to: "/upload", label: "Upload data", permission: "staff.edit" },
   { to: "/returns", label: "Returns", permission: "returns.view" },
+  // A provider's own contracts with councils: their standards, results and what to fix (issue 19).
+  { to: "/contracts", label: "Your contracts", permission: "commissioning.view", kinds: ["provider"] },
   { to: "/strategy", label: "Strategy", permission: "strategy.view" },
   { to: "/recruitment/campaigns", label: "Recruitment hub", permission: "recruitment.hub" },
   { to: "/recruitment/moderation", label: "Job adverts to check", permission: "recruitment.hub" },

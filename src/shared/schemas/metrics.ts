@@ -64,7 +64,19 @@ const breakdownView = z.array(z.object({ key: z.string(), label: z.string(), fig
 
 /** Something a dashboard asks its reader to act on, with what the page links to for the detail. */
 export const attentionItem = z.object({
-  kind: z.enum(["off_target", "wrong_way", "return_late", "return_due", "below_nlw", "incomplete_data"]),
+  kind: z.enum([
+    "off_target",
+    "wrong_way",
+    "return_late",
+    "return_due",
+    "below_nlw",
+    "incomplete_data",
+    // A council's commissioning (issue 19): see modules/metrics/commissioning-attention.ts.
+    "standard_not_met",
+    "challenge_open",
+    "qpp_approval",
+    "below_price_floor",
+  ]),
   /** A sentence in plain words. */
   text: z.string(),
   /** The headline figure it is about (its trend is the detail). */

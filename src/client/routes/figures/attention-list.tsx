@@ -4,6 +4,12 @@ import { Section } from "../../components/Section";
 
 /** Where an item's detail is, for a council (its drill-down, returns and trends) or a provider (its own pages). */
 function DetailLink({ item, orgId, kind }: { item: AttentionItem; orgId: string; kind: "council" | "provider" }) {
+  if (item.kind in COMMISSIONING)
+    return (
+      <Link className="govuk-link" to="/orgs/$orgId/commissioning" params={{ orgId }} hash={COMMISSIONING[item.kind]}>
+        See commissioning
+      </Link>
+    );
   if (item.figure)
     return (
       <Link className="govuk-link" to="/orgs/$orgId/figures/trends" params={{ orgId }} search={{ figure: item.figure }}>
@@ -79,6 +85,14 @@ export function AttentionList({
   );
 }
 
+/** A council's commissioning items link to the part of its commissioning page with the detail. */
+const COMMISSIONING: Partial<Record<AttentionItem["kind"], string>> = {
+  standard_not_met: "compliance",
+  challenge_open: "compliance",
+  qpp_approval: "quality-premium",
+  below_price_floor: "price-floor",
+};
+
 const TAG: Record<AttentionItem["kind"], { text: string; colour: string }> = {
   return_late: { text: "Late return", colour: "red" },
   return_due: { text: "Return due", colour: "yellow" },
@@ -86,4 +100,8 @@ const TAG: Record<AttentionItem["kind"], { text: string; colour: string }> = {
   off_target: { text: "Off target", colour: "red" },
   wrong_way: { text: "Getting worse", colour: "orange" },
   incomplete_data: { text: "Incomplete data", colour: "grey" },
+  standard_not_met: { text: "Contract standard not met", colour: "red" },
+  challenge_open: { text: "Challenge to decide", colour: "yellow" },
+  qpp_approval: { text: "Approval due", colour: "yellow" },
+  below_price_floor: { text: "Below the price floor", colour: "orange" },
 };

@@ -184,3 +184,74 @@ export function ownDataItems(now: Figures): AttentionItem[] {
     });
   return items;
 }
+
+const pounds = (n: number) => `£${n.toFixed(2)}`;
+
+/** "A, B and C", or "A, B, C and 2 more", whatever commas the names hold. */
+function listOf(names: string[]) {
+  if (names.length > NAMED) return `${names.slice(0, NAMED).join(", ")} and ${names.length - NAMED} more`;
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/**
+ * A council's commissioning (issue 19): providers not meeting a standard of their contracts in the
+ * last ended quarter (each named, or one item naming the first few), challenges to results awaiting
+ * its decision, Quality Premium schedules awaiting approval for that quarter, and home care prices
+ * and fee rates per contact hour below the minimum price floor.
+ */
+export function commissioningItems(input: {
+  period: string;
+  periodLabel: string;
+  notMeeting: { id: string; name: string; standards: string[] }[];
+  challenges: { providerName: string }[];
+  schemes: { id: string; name: string }[];
+  belowFloor: {
+    year: string;
+    floor: number | null;
+    prices: { providerName: string; reference: string; band: string; price: number }[];
+    feeRates: { band: string; rate: number }[];
+  };
+}): AttentionItem[] {
+  const items: AttentionItem[] = [];
+  const { notMeeting, challenges, schemes, belowFloor, periodLabel } = input;
+  const standards = (n: number) => (n === 1 ? "a standard" : `${n} standards`);
+  if (notMeeting.length > NAMED)
+    items.push({
+      kind: "standard_not_met",
+      text: `${notMeeting.length} providers did not meet a standard of their contracts in ${periodLabel}: ${listOf(notMeeting.map((p) => p.name))}.`,
+    });
+  else
+    for (const p of notMeeting)
+      items.push({
+        kind: "standard_not_met",
+        providerId: p.id,
+        text: `${p.name} did not meet ${standards(p.standards.length)} of its contracts in ${periodLabel}: ${listOf(p.standards)}.`,
+      });
+  if (challenges.length) {
+    const from = listOf([...new Set(challenges.map((c) => c.providerName))]);
+    items.push({
+      kind: "challenge_open",
+      text: `${challenges.length === 1 ? "1 challenge to a compliance result awaits" : `${challenges.length} challenges to compliance results await`} your decision, from ${from}.`,
+    });
+  }
+  for (const s of schemes)
+    items.push({
+      kind: "qpp_approval",
+      text: `The Quality Premium schedule of "${s.name}" for ${periodLabel} awaits approval.`,
+    });
+  if (belowFloor.floor !== null) {
+    const floor = `the price floor of ${pounds(belowFloor.floor)} per contact hour for ${belowFloor.year}`;
+    const { prices, feeRates } = belowFloor;
+    if (prices.length)
+      items.push({
+        kind: "below_price_floor",
+        text: `${prices.length === 1 ? "1 home care price in a contract is" : `${prices.length} home care prices in contracts are`} below ${floor}: ${listOf(prices.map((p) => `${p.providerName} (${p.reference}, ${p.band}, ${pounds(p.price)})`))}.`,
+      });
+    if (feeRates.length)
+      items.push({
+        kind: "below_price_floor",
+        text: `${feeRates.length === 1 ? "1 of your home care fee rates is" : `${feeRates.length} of your home care fee rates are`} below ${floor}: ${listOf(feeRates.map((f) => `${f.band} (${pounds(f.rate)})`))}.`,
+      });
+  }
+  return items;
+}

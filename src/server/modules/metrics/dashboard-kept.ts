@@ -1,6 +1,8 @@
+import { can } from "../../../shared/permissions";
 import type { OrgCtx } from "../../context";
 import { isoDate } from "../../lib/time";
 import { ttlCache } from "../../lib/ttl-cache";
+import { commissioningAttention } from "./commissioning-attention";
 import { councilDashboard } from "./dashboard.service";
 import { councilFiguresVersion } from "./figures-version.repo";
 
@@ -14,5 +16,13 @@ export async function keptCouncilDashboard(ctx: OrgCtx, at: string, provider?: s
   const version = await councilFiguresVersion(ctx.db, ctx.org.id);
   // Today is part of the key: a return becomes late when its due date passes, with no write.
   const today = isoDate(ctx.deps.now());
-  return kept(`${ctx.org.id}|${at}|${provider ?? ""}|${version}|${today}`, () => councilDashboard(ctx, at, provider));
+  const dashboard = await kept(`${ctx.org.id}|${at}|${provider ?? ""}|${version}|${today}`, () =>
+    councilDashboard(ctx, at, provider),
+  );
+  // Commissioning's items (issue 19) change with no figure: read afresh, for those who may see them.
+  if (provider || !can(ctx.role, "commissioning.view", ctx.actor.isHubAdmin)) return dashboard;
+  return {
+    ...dashboard,
+    attention: [...dashboard.attention, ...(await commissioningAttention(ctx.db, ctx.org.id, today))],
+  };
 }
