@@ -112,7 +112,7 @@ export async function openChallenges(db: Exec, councilId: string) {
     .orderBy(asc(complianceChallenges.raisedAt), asc(complianceChallenges.id));
 }
 
-/** The council's Quality Premium schemes running in a quarter without an approved schedule for it. */
+/** The council's Quality Premium schemes running in a quarter (until is its last) without an approved schedule for it. */
 export async function schemesAwaitingApproval(db: Exec, councilId: string, period: string) {
   return db
     .select({ id: qppSchemes.id, name: qppSchemes.name })
@@ -121,7 +121,7 @@ export async function schemesAwaitingApproval(db: Exec, councilId: string, perio
       and(
         eq(qppSchemes.councilId, councilId),
         lte(qppSchemes.fromPeriod, period),
-        or(isNull(qppSchemes.untilPeriod), sql`${qppSchemes.untilPeriod} > ${period}`),
+        or(isNull(qppSchemes.untilPeriod), sql`${qppSchemes.untilPeriod} >= ${period}`),
         sql`not exists (select 1 from ${qppSchedules} where ${qppSchedules.schemeId} = ${qppSchemes.id}
           and ${qppSchedules.period} = ${period} and ${qppSchedules.status} = 'approved')`,
       ),
