@@ -11,6 +11,8 @@ export interface Period {
   name: string;
   periodEnd: string;
   dueDate: string;
+  /** Also asks for the contract-monitoring return (issue 19). */
+  contractMonitoring: boolean;
 }
 export interface PeriodSummary extends Period {
   providers: number;
@@ -29,6 +31,7 @@ export interface PeriodView {
 export interface ProviderReturn {
   period: Period;
   council: string;
+  councilId: string;
   status: ReturnStatus;
   submittedAt: string | null;
   completeness: { score: number | null } | null;

@@ -13,6 +13,8 @@ export const createReturnPeriodInput = z.object({
   ),
   periodEnd: z.iso.date("Enter the period end as a real date"),
   dueDate: z.iso.date("Enter the due date as a real date"),
+  /** Also ask for the contract-monitoring return (issue 19), pre-filled from the hub and only confirmed. */
+  contractMonitoring: z.boolean({ error: "Say whether to ask for the contract-monitoring return" }).default(false),
 });
 
 // Answers.
@@ -20,7 +22,14 @@ export const createReturnPeriodInput = z.object({
 export const RETURN_STATUSES = ["not_started", "in_progress", "submitted", "late"] as const;
 export const returnStatus = z.enum(RETURN_STATUSES);
 export type ReturnStatusValue = z.infer<typeof returnStatus>;
-export const returnPeriodView = z.object({ id: z.string(), name: z.string(), periodEnd: day, dueDate: day });
+export const returnPeriodView = z.object({
+  id: z.string(),
+  name: z.string(),
+  periodEnd: day,
+  dueDate: day,
+  /** The period also asks for the contract-monitoring return (issue 19). */
+  contractMonitoring: z.boolean(),
+});
 export type ReturnPeriodView = z.infer<typeof returnPeriodView>;
 /** How many providers are in each status. */
 const byStatus = z.record(z.string(), z.number());
@@ -57,6 +66,7 @@ export const providerReturnsResponse = z.object({
       period: returnPeriodView,
       /** The council that asks for it. */
       council: z.string(),
+      councilId: z.string(),
       status: returnStatus,
       submittedAt: timestamp.nullable(),
       /** Null until submitted. */

@@ -15,11 +15,18 @@ import type { AppEnv } from "../../http/types";
 import * as returns from "./returns.service";
 
 const periodId = (c: Context<AppEnv>) => idParam(c, "periodId", "return period");
-const presentPeriod = (p: { id: string; name: string; periodEnd: string; dueDate: string }) => ({
+const presentPeriod = (p: {
+  id: string;
+  name: string;
+  periodEnd: string;
+  dueDate: string;
+  contractMonitoring: boolean;
+}) => ({
   id: p.id,
   name: p.name,
   periodEnd: p.periodEnd,
   dueDate: p.dueDate,
+  contractMonitoring: p.contractMonitoring,
 });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const tally = (providers: { status: returns.ReturnStatus }[]) =>
@@ -108,6 +115,7 @@ export function returnRoutes(r: Router) {
         returns: (await returns.providerReturns(orgCtxOf(c))).map((x) => ({
           period: presentPeriod(x.period),
           council: x.council,
+          councilId: x.period.councilId,
           status: x.status,
           submittedAt: iso(x.submittedAt),
           completeness: x.completeness,

@@ -63,7 +63,10 @@ export async function returnStatusFigures(
   );
 }
 
-export async function createPeriod(ctx: OrgCtx, input: { name: string; periodEnd: string; dueDate: string }) {
+export async function createPeriod(
+  ctx: OrgCtx,
+  input: { name: string; periodEnd: string; dueDate: string; contractMonitoring?: boolean },
+) {
   if (input.dueDate < input.periodEnd)
     throw badRequest("validation", "The due date must be on or after the period end.", [
       { path: "dueDate", message: "Enter a date on or after the period end" },
