@@ -23,6 +23,7 @@ describe("the tasks on a home page", () => {
     expect(paths("provider_editor")).toEqual([
       "/figures",
       "/returns",
+      "/contracts",
       "/upload",
       "/staff",
       "/vacancies",
@@ -34,10 +35,34 @@ describe("the tasks on a home page", () => {
       "~/careers",
     ]);
     expect(paths("provider_viewer")).not.toContain("/upload");
-    expect(paths("council_analyst", "council")).toEqual(["/figures", "/providers", "/returns", "~/careers"]);
+    expect(paths("council_analyst", "council")).toEqual([
+      "/figures",
+      "/providers",
+      "/returns",
+      "/commissioning",
+      "~/careers",
+    ]);
     expect(paths("staff_member")).toEqual(["/my-career", "~/careers"]);
     // A trainer has nothing of the organisation's to do yet: the roadmap is still there.
     expect(paths("trainer", "training_partner")).toEqual(["~/careers"]);
+  });
+
+  it("link a council's commissioning and a provider's own contracts, in the words of the role", () => {
+    const label = (role: keyof typeof MATRIX, path: string, kind: "council" | "provider" = "provider") =>
+      homeTasks(kind, MATRIX[role]).find((t) => t.path === path)?.label;
+    expect(label("commissioner", "/commissioning", "council")).toBe(
+      "Manage your contracts, their workforce standards and the Quality Premium",
+    );
+    expect(label("council_analyst", "/commissioning", "council")).toBe(
+      "See your contracts and how providers meet their workforce standards",
+    );
+    expect(paths("workforce_lead", "council")).not.toContain("/commissioning");
+    expect(label("provider_editor", "/contracts")).toBe(
+      "See the workforce standards in your contracts and challenge a result",
+    );
+    expect(label("provider_viewer", "/contracts")).toBe("See the workforce standards in your contracts");
+    expect(paths("staff_member")).not.toContain("/contracts");
+    expect(paths("commissioner", "council")).not.toContain("/contracts");
   });
 
   it("say what each can do in the words of its role", () => {

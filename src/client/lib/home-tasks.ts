@@ -82,6 +82,25 @@ const TASKS: Candidate[] = [
           : "See your workforce returns",
     hint: "Returns keep a copy of the data as at a date for the council.",
   },
+  // Commissioning (issue 19): a council's contracts and their standards; a provider's own contracts.
+  {
+    path: "/commissioning",
+    when: (has, kind) => kind === "council" && has("commissioning.view"),
+    label: (has) =>
+      has("commissioning.manage")
+        ? "Manage your contracts, their workforce standards and the Quality Premium"
+        : "See your contracts and how providers meet their workforce standards",
+    hint: "Compliance across providers, challenges to decide, Quality Premium totals and prices against the price floor.",
+  },
+  {
+    path: "/contracts",
+    when: (has, kind) => kind === "provider" && has("commissioning.view"),
+    label: (has) =>
+      has("commissioning.respond")
+        ? "See the workforce standards in your contracts and challenge a result"
+        : "See the workforce standards in your contracts",
+    hint: "Whether you meet each standard, with the evidence and what to fix, and your Quality Premium.",
+  },
   {
     path: "/upload",
     when: (has) => has("staff.edit"),
