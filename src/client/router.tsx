@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from "@tanstack/react-router";
 import { Layout } from "./components/Layout";
 import { poolSearch } from "./queries/candidate";
+import { challengesSearch, complianceSearch } from "./queries/commissioning-compliance";
 import { overviewSearch } from "./queries/commissioning-overview";
 import { figuresSearch } from "./queries/figures";
 import { jobsSearch } from "./queries/jobs";
@@ -111,6 +112,16 @@ const CertificatePage = page(() => import("./routes/training/certificate-check-p
 const CommissioningOverviewPage = page(
   () => import("./routes/commissioning/overview-page"),
   "CommissioningOverviewPage",
+);
+// Commissioning (issue 19 item 2): compliance computed from the data, and challenges.
+const ContractCompliancePage = page(
+  () => import("./routes/commissioning/contract-compliance-page"),
+  "ContractCompliancePage",
+);
+const ChallengesPage = page(() => import("./routes/commissioning/challenges-page"), "ChallengesPage");
+const ProviderCompliancePage = page(
+  () => import("./routes/commissioning/provider-compliance-page"),
+  "ProviderCompliancePage",
 );
 const CandidateCohortsPage = page(() => import("./routes/candidate/cohort-page"), "CandidateCohortsPage");
 const textSearch =
@@ -407,6 +418,25 @@ const orgChildren = [
     path: "commissioning",
     component: CommissioningOverviewPage,
     validateSearch: searchOf(overviewSearch),
+  }),
+  // Compliance and challenges (issue 19 item 2).
+  createRoute({
+    getParentRoute: () => org,
+    path: "commissioning/contracts/$contractId/compliance",
+    component: ContractCompliancePage,
+    validateSearch: searchOf(complianceSearch),
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "commissioning/challenges",
+    component: ChallengesPage,
+    validateSearch: searchOf(challengesSearch),
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "contracts/$contractId/compliance",
+    component: ProviderCompliancePage,
+    validateSearch: searchOf(complianceSearch),
   }),
 ];
 const orgPages = org.addChildren(orgChildren);
