@@ -10,6 +10,7 @@ import {
   standard,
 } from "../../../../test/commissioning-fixtures";
 import { makeSystem, makeUser, signedIn, testHub } from "../../../../test/harness";
+import type { QppLineView } from "../../../shared/schemas/commissioning-qpp";
 import { auditLog, commissioningStandards, complianceResults } from "../../db/schema";
 
 // The Quality Premium Payment through the API, on hand-made compliance results (the compliance
@@ -64,13 +65,9 @@ async function newScheme(s: Setup, values: Record<string, unknown> = {}) {
   return res.json.scheme.id as string;
 }
 const schedule = (s: Setup, id: string, period: string) => s.cc.get(`${base(s.area)}/${id}/schedules/${period}`);
-const lineOf = (res: { json: { schedule: { lines: { contractId: string }[] } } }, contractId: string) =>
-  res.json.schedule.lines.find((l) => l.contractId === contractId) as Record<string, unknown> & {
-    amount: number;
-    amountBeforeCap: number;
-    working: string[];
-    standards: { name: string; reason: string; met: boolean }[];
-  };
+type Line = QppLineView;
+const lineOf = (res: { json: { schedule: { lines: Line[] } } }, contractId: string) =>
+  res.json.schedule.lines.find((l) => l.contractId === contractId) as Line;
 
 describe("a scheme's schedule", () => {
   it("works out each home care contract's entitlement from its results, and scales to the budget cap exactly", async () => {
