@@ -12,6 +12,7 @@ import { createLogger } from "../server/lib/logger";
 import { resolveSecret } from "../server/lib/secret";
 import { isoDate } from "../server/lib/time";
 import { requestPasswordReset } from "../server/modules/auth/auth.service";
+import { findSettings } from "../server/modules/commissioning/price-floor.repo";
 import { databaseIsEmpty, seedDemo } from "../server/modules/demo/seed";
 import { dumpSql } from "../server/modules/export/sql-dump";
 import { applyUpload, summaryOf, validateUpload } from "../server/modules/imports/imports.service";
@@ -29,6 +30,7 @@ import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions
 import { email as emailSchema, orgName as orgNameSchema, slug as slugSchema } from "../shared/schemas";
 import { boardReportQuarter } from "../shared/schemas/strategy-report";
 import { type Format, parse, required, UsageError } from "./args";
+import { PRICE_FLOOR_USAGE, parsePriceFloorArgs, priceFloorOutput } from "./price-floor";
 
 const USAGE = `Usage: hub <command> [options]   (or: npm run hub -- <command> [options])
 
@@ -62,6 +64,7 @@ Commands:
                                             The training matrix: staff in post × the training the organisation requires,
                                             each valid, expiring (within 60 days), expired or missing, as the page and its
                                             CSV export give it
+${PRICE_FLOOR_USAGE}
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
@@ -465,6 +468,18 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
         ).flatMap(([title, rows]) => [title, ...rows.map((r) => line(r.label, r.counts))]),
       ];
       return { format, data: u, text: text.join("\n") };
+    });
+  }
+
+  if (command === "price-floor") {
+    const args = parsePriceFloorArgs([sub, ...rest].filter((a) => a !== undefined) as string[]);
+    if (!args.org) return priceFloorOutput(args, null);
+    const orgRef = args.org;
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, orgRef);
+      if (org?.kind !== "council") throw new UsageError(`--org: no council with id or short name "${orgRef}"`);
+      const row = await findSettings(ctx.db, org.id, args.year, args.careType);
+      return priceFloorOutput(args, (row?.assumptions as Record<string, number> | undefined) ?? null, org.name);
     });
   }
 
