@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet 
 import { Layout } from "./components/Layout";
 import { poolSearch } from "./queries/candidate";
 import { challengesSearch, complianceSearch } from "./queries/commissioning-compliance";
+import { capacitySearch, monitoringSearch } from "./queries/commissioning-monitoring";
 import { overviewSearch } from "./queries/commissioning-overview";
 import { figuresSearch } from "./queries/figures";
 import { jobsSearch } from "./queries/jobs";
@@ -123,6 +124,20 @@ const ProviderCompliancePage = page(
   () => import("./routes/commissioning/provider-compliance-page"),
   "ProviderCompliancePage",
 );
+// Commissioning (issue 19 item 5): contract-monitoring returns and the Capacity Tracker's fields.
+const MonitoringReturnsPage = page(
+  () => import("./routes/commissioning/monitoring-returns-page"),
+  "MonitoringReturnsPage",
+);
+const MonitoringReturnPage = page(
+  () => import("./routes/commissioning/monitoring-return-page"),
+  "MonitoringReturnPage",
+);
+const CouncilMonitoringPage = page(
+  () => import("./routes/commissioning/council-monitoring-page"),
+  "CouncilMonitoringPage",
+);
+const CapacityTrackerPage = page(() => import("./routes/commissioning/capacity-tracker-page"), "CapacityTrackerPage");
 const CandidateCohortsPage = page(() => import("./routes/candidate/cohort-page"), "CandidateCohortsPage");
 const textSearch =
   <K extends string>(...keys: K[]) =>
@@ -437,6 +452,25 @@ const orgChildren = [
     path: "contracts/$contractId/compliance",
     component: ProviderCompliancePage,
     validateSearch: searchOf(complianceSearch),
+  }),
+  // Contract-monitoring returns and the Capacity Tracker's fields (issue 19 item 5).
+  createRoute({ getParentRoute: () => org, path: "monitoring-returns", component: MonitoringReturnsPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "monitoring-returns/$councilId/$period",
+    component: MonitoringReturnPage,
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "commissioning/monitoring-returns",
+    component: CouncilMonitoringPage,
+    validateSearch: searchOf(monitoringSearch),
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "capacity-tracker",
+    component: CapacityTrackerPage,
+    validateSearch: searchOf(capacitySearch),
   }),
 ];
 const orgPages = org.addChildren(orgChildren);

@@ -3,6 +3,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { type DatePart, type DateParts, datePartsOf, parseDateParts } from "../../shared/date-input";
 import { longDate, todayIso } from "../../shared/dates";
+import { monitoringQuarterOf } from "../../shared/schemas/commissioning-monitoring";
 import { DateInput } from "../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextInput } from "../components/forms";
 import { Page } from "../components/Page";
@@ -38,6 +39,7 @@ function CouncilReturns({ org }: { org: OrgHome }) {
   const queryClient = useQueryClient();
   const periods = useQuery(returnQueries.periods(org.id));
   const [name, setName] = useState("");
+  const [contractMonitoring, setContractMonitoring] = useState(false);
   const [dates, setDates] = useState<Record<DateName, DateParts>>({
     periodEnd: datePartsOf(null),
     dueDate: datePartsOf(null),
@@ -46,7 +48,8 @@ function CouncilReturns({ org }: { org: OrgHome }) {
   const [dateProblems, setDateProblems] = useState<{ error: ApiError; parts: Record<string, DatePart[]> } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: { name: string; periodEnd: string; dueDate: string }) => returnApi.createPeriod(org.id, body),
+    mutationFn: (body: { name: string; periodEnd: string; dueDate: string; contractMonitoring: boolean }) =>
+      returnApi.createPeriod(org.id, body),
     onSuccess: (_r, body) => {
       setDone(`${body.name} has been set. Providers will be reminded in the week before ${longDate(body.dueDate)}.`);
       queryClient.invalidateQueries({ queryKey: returnKeys.periods(org.id) });
@@ -67,7 +70,7 @@ function CouncilReturns({ org }: { org: OrgHome }) {
     }
     setDateProblems(null);
     const iso = Object.fromEntries(parsed.map(([k, p]) => [k, p.ok ? p.iso : ""])) as Record<DateName, string>;
-    create.mutate({ name, ...iso });
+    create.mutate({ name, ...iso, contractMonitoring });
   };
   const firstBox = (k: DateName) => `${DATES[k].id}-${dateProblems?.parts[k]?.[0] ?? "day"}`;
   return (
@@ -94,6 +97,10 @@ function CouncilReturns({ org }: { org: OrgHome }) {
                   {p.name}
                 </Link>
               ),
+            },
+            {
+              header: "Contract monitoring",
+              cell: (p) => (p.contractMonitoring ? "Asked for" : "Not asked for"),
             },
             { header: "Data as at", cell: (p) => longDate(p.periodEnd) },
             { header: "Due", cell: (p) => longDate(p.dueDate) },
@@ -139,6 +146,28 @@ function CouncilReturns({ org }: { org: OrgHome }) {
             error={errors.dueDate}
             errorParts={dateProblems?.parts.dueDate}
           />
+          <div className="govuk-form-group">
+            <div className="govuk-checkboxes" data-module="govuk-checkboxes">
+              <div className="govuk-checkboxes__item">
+                <input
+                  className="govuk-checkboxes__input"
+                  id="contract-monitoring"
+                  name="contractMonitoring"
+                  type="checkbox"
+                  checked={contractMonitoring}
+                  onChange={(e) => setContractMonitoring(e.target.checked)}
+                  aria-describedby="contract-monitoring-hint"
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="contract-monitoring">
+                  Also ask for the contract-monitoring return, pre-filled from the hub
+                </label>
+                <div id="contract-monitoring-hint" className="govuk-hint govuk-checkboxes__hint">
+                  Providers holding one of your contracts confirm the hub's figures for the quarter this period ends (or
+                  the last quarter ended by then) and declare only travel time paid and units delivered.
+                </div>
+              </div>
+            </div>
+          </div>
           <Button disabled={create.isPending}>Set period</Button>
         </form>
       )}
@@ -200,7 +229,31 @@ function ProviderReturns({ org }: { org: OrgHome }) {
           rows={list.data.returns}
           rowKey={(r) => r.period.id}
           columns={[
-            { header: "Period", cell: (r) => `${r.period.name} (${r.council})` },
+            {
+              header: "Period",
+              cell: (r) => (
+                <>
+                  {r.period.name} ({r.council})
+                  {r.period.contractMonitoring && r.period.periodEnd < today && (
+                    <>
+                      <br />
+                      <Link
+                        className="govuk-link"
+                        to="/orgs/$orgId/monitoring-returns/$councilId/$period"
+                        params={{
+                          orgId: org.id,
+                          councilId: r.councilId,
+                          period: monitoringQuarterOf(r.period.periodEnd),
+                        }}
+                      >
+                        Confirm the contract-monitoring return
+                        <span className="govuk-visually-hidden"> for {r.period.name}</span>
+                      </Link>
+                    </>
+                  )}
+                </>
+              ),
+            },
             { header: "Data as at", cell: (r) => longDate(r.period.periodEnd) },
             { header: "Due", cell: (r) => longDate(r.period.dueDate) },
             { header: "Status", cell: (r) => <Tag status={r.status} /> },
