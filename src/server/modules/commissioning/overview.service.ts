@@ -86,8 +86,10 @@ export async function commissioningOverview(ctx: OrgCtx, query: OverviewQuery) {
     commissioned.has(c.providerId),
   );
   const results = await contractResults(db, councilId, trendPeriods);
-  const resultOf = (contractId: string, standardId: string) =>
-    results.find((r) => r.period === period && r.contractId === contractId && r.standardId === standardId);
+  const inPeriod = new Map(
+    results.filter((r) => r.period === period).map((r) => [`${r.contractId}|${r.standardId}`, r]),
+  );
+  const resultOf = (contractId: string, standardId: string) => inPeriod.get(`${contractId}|${standardId}`);
   const standards = [...new Map(carried.map((c) => [c.standardId, c])).values()]
     .map((c) => ({ id: c.standardId, name: c.standardName, kind: c.kind }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
