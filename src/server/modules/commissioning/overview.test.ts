@@ -407,6 +407,70 @@ describe("what needs attention on the council's dashboard", () => {
     expect(after.filter((i) => ["standard_not_met", "challenge_open", "qpp_approval"].includes(i.kind))).toEqual([]);
   });
 
+  it("follows the flow through the parts' own routes: a challenge raised, accepted, and the schedule approved", async () => {
+    const { a, rlw, cs } = await matrixArea();
+    const failed = await result(hub, a, cs.a2rlw, "2026-Q1", { status: "not_met", value: 0.25 });
+    await result(hub, a, cs.a1rlw, "2026-Q1", { status: "met" });
+    await result(hub, a, cs.b1rlw, "2026-Q1", { status: "met" });
+    const [scheme] = await hub.deps.db
+      .insert(qppSchemes)
+      .values({
+        councilId: a.councilId,
+        name: "Fair pay premium",
+        basis: "per_contract",
+        rate: 100,
+        method: "all_met",
+        fromPeriod: "2026-Q1",
+      })
+      .returning();
+    await hub.deps.db
+      .insert(qppSchemeStandards)
+      .values({ schemeId: scheme.id, standardId: rlw.id, councilId: a.councilId });
+    const cc = await a.commissionerClient();
+    const kinds = async () =>
+      (await dashboardAttention(cc, a)).map((i) => i.kind).filter((k) => k !== "incomplete_data");
+
+    const raised = await (await a.providerAClient()).post(
+      `/api/orgs/${a.providerA.id}/compliance/results/${failed.id}/challenges`,
+      { reason: "Two staff were recorded on last year's pay" },
+    );
+    expect(raised.status).toBe(201);
+    expect(await kinds()).toEqual(expect.arrayContaining(["standard_not_met", "challenge_open", "qpp_approval"]));
+    expect((await cc.get(overviewUrl(a))).json.qualityPremium[0].periods[0]).toMatchObject({
+      status: "draft",
+      total: 200,
+    });
+
+    const decided = await cc.post(
+      `/api/orgs/${a.councilId}/commissioning/challenges/${raised.json.challenge.id}/decision`,
+      { decision: "accept", note: "Pay records corrected" },
+    );
+    expect(decided.status).toBe(200);
+    const afterDecision = await kinds();
+    expect(afterDecision).not.toContain("standard_not_met");
+    expect(afterDecision).not.toContain("challenge_open");
+    const o = (await cc.get(overviewUrl(a))).json;
+    expect(cellOf(o.compliance.providers, a.providerA.id, rlw.id)).toMatchObject({
+      status: "met",
+      contracts: [
+        { reference: "A-HOME", status: "met", overridden: false },
+        { reference: "A-HOMES", status: "met", overridden: true },
+      ],
+    });
+    // The accepted challenge lifts A-HOMES into the draft schedule at once.
+    expect(o.qualityPremium[0].periods[0]).toMatchObject({ status: "draft", total: 300 });
+
+    const approved = await cc.post(
+      `/api/orgs/${a.councilId}/commissioning/qpp/schemes/${scheme.id}/schedules/2026-Q1/approve`,
+    );
+    expect(approved.status).toBe(200);
+    expect(await kinds()).not.toContain("qpp_approval");
+    expect((await cc.get(overviewUrl(a))).json.qualityPremium[0].periods[0]).toMatchObject({
+      status: "approved",
+      total: 300,
+    });
+  });
+
   it("names prices below the floor until they are raised", async () => {
     const a = await commissioningArea(hub, { workers: 1 });
     const home = await contract(hub, a, { reference: "HC-CHEAP" });
