@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet 
 import { Layout } from "./components/Layout";
 import { poolSearch } from "./queries/candidate";
 import { challengesSearch, complianceSearch } from "./queries/commissioning-compliance";
+import { contractsSearch } from "./queries/commissioning-contracts";
 import { capacitySearch, monitoringSearch } from "./queries/commissioning-monitoring";
 import { overviewSearch } from "./queries/commissioning-overview";
 import { figuresSearch } from "./queries/figures";
@@ -138,6 +139,20 @@ const CouncilMonitoringPage = page(
   "CouncilMonitoringPage",
 );
 const CapacityTrackerPage = page(() => import("./routes/commissioning/capacity-tracker-page"), "CapacityTrackerPage");
+// Commissioning (issue 19 item 1): contracts and the standards library; a provider's own contracts.
+const ContractListPage = page(() => import("./routes/commissioning/contract-list-page"), "ContractListPage");
+const ContractPage = page(() => import("./routes/commissioning/contract-page"), "ContractPage");
+const NewContractPage = page(() => import("./routes/commissioning/contract-form-page"), "NewContractPage");
+const EditContractPage = page(() => import("./routes/commissioning/contract-form-page"), "EditContractPage");
+const StandardsPage = page(() => import("./routes/commissioning/standards-page"), "StandardsPage");
+const ProviderContractsPage = page(
+  () => import("./routes/commissioning/provider-contracts-page"),
+  "ProviderContractsPage",
+);
+const ProviderContractPage = page(
+  () => import("./routes/commissioning/provider-contracts-page"),
+  "ProviderContractPage",
+);
 const CandidateCohortsPage = page(() => import("./routes/candidate/cohort-page"), "CandidateCohortsPage");
 const textSearch =
   <K extends string>(...keys: K[]) =>
@@ -434,6 +449,23 @@ const orgChildren = [
     component: CommissioningOverviewPage,
     validateSearch: searchOf(overviewSearch),
   }),
+  // Contracts and the standards library (issue 19 item 1).
+  createRoute({
+    getParentRoute: () => org,
+    path: "commissioning/contracts",
+    component: ContractListPage,
+    validateSearch: searchOf(contractsSearch),
+  }),
+  createRoute({ getParentRoute: () => org, path: "commissioning/contracts/new", component: NewContractPage }),
+  createRoute({ getParentRoute: () => org, path: "commissioning/contracts/$contractId", component: ContractPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "commissioning/contracts/$contractId/edit",
+    component: EditContractPage,
+  }),
+  createRoute({ getParentRoute: () => org, path: "commissioning/standards", component: StandardsPage }),
+  createRoute({ getParentRoute: () => org, path: "contracts", component: ProviderContractsPage }),
+  createRoute({ getParentRoute: () => org, path: "contracts/$contractId", component: ProviderContractPage }),
   // Compliance and challenges (issue 19 item 2).
   createRoute({
     getParentRoute: () => org,
