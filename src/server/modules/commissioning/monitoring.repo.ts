@@ -3,6 +3,7 @@ import { CARE_PROVIDING_ROLES } from "../../../shared/ascwds/codes";
 import type { Exec } from "../../db/client";
 import {
   contractDeliveries,
+  contractPrices,
   contracts,
   contractWorkplaces,
   monitoringReturns,
@@ -147,6 +148,31 @@ export const listMonitoringPeriods = (db: Exec, councilIds: string[]) =>
         .where(and(inArray(returnPeriods.councilId, councilIds), eq(returnPeriods.contractMonitoring, true)))
         .orderBy(desc(returnPeriods.periodEnd))
     : Promise.resolve([]);
+
+/** A council's contracts' planned weekly volumes (all bands summed), for the demo's delivered units. */
+export async function sumWeeklyVolumes(db: Exec, councilId: string, contractIds: string[]) {
+  if (!contractIds.length) return new Map<string, number>();
+  const rows = await db
+    .select({
+      contractId: contractPrices.contractId,
+      volume: sql<number>`coalesce(sum(${contractPrices.weeklyVolume}), 0)::float8`,
+    })
+    .from(contractPrices)
+    .where(and(eq(contractPrices.councilId, councilId), inArray(contractPrices.contractId, contractIds)))
+    .groupBy(contractPrices.contractId);
+  return new Map(rows.map((r) => [r.contractId, Number(r.volume)]));
+}
+
+/** Marks the council's return period ending on a date as also asking for the contract-monitoring return. */
+export const askForMonitoring = (db: Exec, councilId: string, periodEnd: string) =>
+  db
+    .update(returnPeriods)
+    .set({ contractMonitoring: true })
+    .where(and(eq(returnPeriods.councilId, councilId), eq(returnPeriods.periodEnd, periodEnd)))
+    .returning({ id: returnPeriods.id });
+
+export const insertReturnPeriod = (db: Exec, values: typeof returnPeriods.$inferInsert) =>
+  db.insert(returnPeriods).values(values);
 
 export const findOrgName = async (db: Exec, id: string) =>
   (await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)))[0]?.name ?? "";

@@ -40,15 +40,15 @@ export type StoredDeclarations = {
 
 const today = (ctx: Ctx) => isoDate(ctx.deps.now());
 
-/** A quarter that can be returned for: written right, and ended before today. */
-export function endedPeriod(ctx: Ctx, period: string | undefined) {
-  const latest = lastEndedPeriod(today(ctx));
+/** A quarter that can be returned for: written right, and ended before today (or `on`). */
+export function endedPeriod(ctx: Ctx, period: string | undefined, on = today(ctx)) {
+  const latest = lastEndedPeriod(on);
   const p = period ?? latest;
   if (!isPeriod(p))
     throw badRequest("validation", "Enter the quarter like 2026-Q1 (the year, -Q and the quarter 1 to 4).", [
       { path: "period", message: "Enter the quarter like 2026-Q1" },
     ]);
-  if (periodBounds(p).end >= today(ctx))
+  if (periodBounds(p).end >= on)
     throw badRequest(
       "period_not_ended",
       `${p} (${periodBounds(p).label}) has not ended yet: a return is for an ended quarter, the latest is ${latest}.`,
@@ -238,7 +238,8 @@ export async function listMonitoringReturns(ctx: OrgCtx) {
  * Confirms a return: the figures exactly as the hub shows them (refused if they changed since the
  * provider looked, when it sends the fingerprint it saw), the declarations, and each declared
  * units figure into contract_deliveries (source provider_return) unless the council recorded one
- * itself. Once per council, provider and quarter. Audited.
+ * itself. Once per council, provider and quarter. Audited. The demo confirms as at its own
+ * anchor (`at`: the day it stands for, and when the return was confirmed).
  */
 export async function confirmMonitoringReturn(
   ctx: Ctx,
@@ -246,8 +247,10 @@ export async function confirmMonitoringReturn(
   councilId: string,
   periodText: string,
   input: Omit<ConfirmMonitoringInput, "deliveries"> & { deliveries?: ConfirmMonitoringInput["deliveries"] },
+  at?: { on: string; confirmedAt: Date },
 ) {
-  const period = endedPeriod(ctx, periodText);
+  const period = endedPeriod(ctx, periodText, at?.on);
+  const when = () => at?.confirmedAt ?? ctx.deps.now();
   return inTransaction(ctx, async (tx) => {
     const shown = await monitoringReturnOf(tx, providerId, councilId, period);
     if (shown.status === "confirmed")
@@ -291,7 +294,7 @@ export async function confirmMonitoringReturn(
       figures: shown.figures,
       declarations,
       confirmedBy: tx.actor.userId,
-      confirmedAt: tx.deps.now(),
+      confirmedAt: when(),
     });
     await recordAudit(tx, {
       orgId: providerId,
@@ -322,7 +325,7 @@ export async function confirmMonitoringReturn(
         units: d.units,
         source: "provider_return",
         recordedBy: tx.actor.userId,
-        recordedAt: tx.deps.now(),
+        recordedAt: when(),
       };
       const saved = had
         ? await repo.updateDelivery(tx.db, councilId, had.id, values)

@@ -390,6 +390,40 @@ describe("a council's return period asking for the return", () => {
   });
 });
 
+describe("asking for the return with a workforce return period", () => {
+  it("a council's new period can ask for it (off unless said), and the provider's returns list links to the council", async () => {
+    const area = await commissioningArea(hub);
+    await contract(hub, area);
+    const council = await area.councilClient();
+    const plain = await council.post(`/api/orgs/${area.councilId}/return-periods`, {
+      name: "Quarter 3 2025/26",
+      periodEnd: "2025-12-31",
+      dueDate: "2026-01-31",
+    });
+    expect(plain.status, plain.text).toBe(201);
+    expect(plain.json.period.contractMonitoring).toBe(false);
+    const asked = await council.post(`/api/orgs/${area.councilId}/return-periods`, {
+      name: "Quarter 4 2025/26",
+      periodEnd: AS_AT,
+      dueDate: "2026-06-30",
+      contractMonitoring: true,
+    });
+    expect(asked.status, asked.text).toBe(201);
+    expect(asked.json.period.contractMonitoring).toBe(true);
+    const periods = (await council.get(`/api/orgs/${area.councilId}/return-periods`)).json.periods;
+    expect(periods.map((p: { name: string; contractMonitoring: boolean }) => [p.name, p.contractMonitoring])).toEqual([
+      ["Quarter 4 2025/26", true],
+      ["Quarter 3 2025/26", false],
+    ]);
+    const a = await area.providerAClient();
+    const owed = (await a.get(`/api/orgs/${area.providerA.id}/returns`)).json.returns;
+    expect(owed[0]).toMatchObject({ councilId: area.councilId, period: { contractMonitoring: true } });
+    // Only the period that asks makes the quarter due; the older one is not asked for.
+    const list = (await a.get(`/api/orgs/${area.providerA.id}/monitoring-returns`)).json.returns;
+    expect(list.map((r: { period: string; status: string }) => [r.period, r.status])).toEqual([[Q, "due"]]);
+  });
+});
+
 describe("the return as a file", () => {
   it("downloads as CSV and XLSX with the figures and the contracts, text defused", async () => {
     const area = await commissioningArea(hub);
