@@ -118,7 +118,7 @@ async function assess(
   ctx: Ctx,
   scope: repo.Scope,
   period: string,
-  opts: { contractIds?: string[]; recompute?: boolean } = {},
+  opts: { contractIds?: string[]; recompute?: boolean; today?: string } = {},
 ) {
   const { start, end } = periodBounds(period);
   const contractRows = await repo.listActiveContracts(ctx.db, scope, start, end, opts.contractIds);
@@ -154,7 +154,7 @@ async function assess(
       period,
       todo.filter((t) => t.contract.councilId === councilId),
       floors,
-      today(ctx),
+      opts.today ?? today(ctx),
     );
     const fresh = assessed.filter((a) => !stored.has(a.target.contractStandardId));
     const again = assessed.filter((a) => stored.has(a.target.contractStandardId));
@@ -162,6 +162,15 @@ async function assess(
     written += (await repo.upsertResults(ctx.db, again.map(valuesOf(period)))).length;
   }
   return written;
+}
+
+/**
+ * Computes a council's missing results for a period as if on `today` (the demo, seeding at its
+ * anchor; other parts that need results to exist). The caller makes sure the period has ended by then.
+ */
+export function assessForCouncil(ctx: Ctx, councilId: string, period: string, today: string) {
+  if (periodBounds(period).end >= today) throw new Error(`${period} has not ended by ${today}`);
+  return assess(ctx, { councilId }, period, { today });
 }
 
 /** A council computes (missing) results for a period; exported for the demo and other parts. */
