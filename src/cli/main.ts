@@ -31,6 +31,7 @@ import { email as emailSchema, orgName as orgNameSchema, slug as slugSchema } fr
 import { boardReportQuarter } from "../shared/schemas/strategy-report";
 import { type Format, parse, required, UsageError } from "./args";
 import { PRICE_FLOOR_USAGE, parsePriceFloorArgs, priceFloorOutput } from "./price-floor";
+import { parseQppArgs, QPP_USAGE, qppOutput } from "./qpp";
 
 const USAGE = `Usage: hub <command> [options]   (or: npm run hub -- <command> [options])
 
@@ -65,6 +66,7 @@ Commands:
                                             each valid, expiring (within 60 days), expired or missing, as the page and its
                                             CSV export give it
 ${PRICE_FLOOR_USAGE}
+${QPP_USAGE}
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
@@ -480,6 +482,15 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
       if (org?.kind !== "council") throw new UsageError(`--org: no council with id or short name "${orgRef}"`);
       const row = await findSettings(ctx.db, org.id, args.year, args.careType);
       return priceFloorOutput(args, (row?.assumptions as Record<string, number> | undefined) ?? null, org.name);
+    });
+  }
+
+  if (command === "qpp") {
+    const args = parseQppArgs([sub, ...rest].filter((a) => a !== undefined) as string[]);
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, args.org);
+      if (org?.kind !== "council") throw new UsageError(`--org: no council with id or short name "${args.org}"`);
+      return qppOutput(ctx, org, args);
     });
   }
 

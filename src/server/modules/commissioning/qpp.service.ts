@@ -429,3 +429,35 @@ export async function providerEntitlements(ctx: OrgCtx) {
   }
   return out;
 }
+
+// The council's schedules for a period (the CLI's `hub qpp`).
+
+/**
+ * Every scheme of the council covering the period (or the one named by id or name), with its
+ * schedule (approved, or live while a draft) and each provider's standards met and entitlement.
+ */
+export async function councilEntitlements(ctx: Ctx, councilId: string, period: string, schemeRef?: string) {
+  let schemes = (await repo.listSchemes(ctx.db, councilId)).filter((s) => schemeCovers(s, period));
+  if (schemeRef) {
+    const all = await repo.listSchemes(ctx.db, councilId);
+    const named = all.filter((s) => s.id === schemeRef || s.name.toLowerCase() === schemeRef.toLowerCase());
+    if (!named.length) throw notFound("scheme");
+    schemes = named.filter((s) => schemeCovers(s, period));
+    if (!schemes.length)
+      throw badRequest("period_outside_scheme", `The scheme "${named[0].name}" does not cover ${period}.`, [
+        { path: "period", message: `Choose a period from ${named[0].fromPeriod} on` },
+      ]);
+  }
+  const out = [];
+  for (const scheme of schemes) {
+    const s = await scheduleOf(ctx, councilId, scheme, period);
+    const providers = new Map<string, { providerId: string; providerName: string; lines: Line[] }>();
+    for (const l of s.lines) {
+      const p = providers.get(l.providerId) ?? { providerId: l.providerId, providerName: l.providerName, lines: [] };
+      p.lines.push(l);
+      providers.set(l.providerId, p);
+    }
+    out.push({ scheme, schedule: s, providers: [...providers.values()] });
+  }
+  return out;
+}
