@@ -58,6 +58,8 @@ const ORG_NAV: NavItem[] = [
   { to: "/returns", label: "Returns", permission: "returns.view" },
   // A provider's own contracts with councils: their standards, results and what to fix (issue 19).
   { to: "/contracts", label: "Your contracts", permission: "commissioning.view", kinds: ["provider"] },
+  // Enter once (issue 19 item 5): contract-monitoring returns pre-filled from the hub, and the Capacity Tracker's fields.
+  { to: "/monitoring-returns", label: "Monitoring returns", permission: "commissioning.view", kinds: ["provider"] },
   { to: "/strategy", label: "Strategy", permission: "strategy.view" },
   { to: "/recruitment/campaigns", label: "Recruitment hub", permission: "recruitment.hub" },
   { to: "/recruitment/moderation", label: "Job adverts to check", permission: "recruitment.hub" },
