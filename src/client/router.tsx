@@ -125,6 +125,10 @@ const ProviderCompliancePage = page(
   () => import("./routes/commissioning/provider-compliance-page"),
   "ProviderCompliancePage",
 );
+const ProviderComplianceListPage = page(
+  () => import("./routes/commissioning/provider-compliance-page"),
+  "ProviderComplianceListPage",
+);
 // Commissioning (issue 19 item 5): contract-monitoring returns and the Capacity Tracker's fields.
 const MonitoringReturnsPage = page(
   () => import("./routes/commissioning/monitoring-returns-page"),
@@ -483,6 +487,12 @@ const orgChildren = [
     getParentRoute: () => org,
     path: "contracts/$contractId/compliance",
     component: ProviderCompliancePage,
+    validateSearch: searchOf(complianceSearch),
+  }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "compliance",
+    component: ProviderComplianceListPage,
     validateSearch: searchOf(complianceSearch),
   }),
   // Contract-monitoring returns and the Capacity Tracker's fields (issue 19 item 5).

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import type { z } from "zod";
 import { longDate } from "../../../shared/dates";
@@ -114,6 +114,58 @@ export function ProviderCompliancePage(): ReactNode {
       <Section id="history" title="Every quarter">
         <HistoryTable history={h} />
       </Section>
+    </Page>
+  );
+}
+
+const listRoute = getRouteApi("/orgs/$orgId/compliance");
+
+/** A provider's results over all its contracts for a quarter, with what to fix and a link to each contract. */
+export function ProviderComplianceListPage(): ReactNode {
+  const { orgId } = listRoute.useParams();
+  const search = listRoute.useSearch();
+  const navigate = useNavigate();
+  const list = useQuery(complianceQueries.provider(orgId, search.period));
+  if (list.isPending) return <p className="govuk-body">Loading…</p>;
+  if (list.isError) return <ErrorSummary error={list.error} />;
+  const x = list.data;
+  return (
+    <Page title="Your contracts' standards" caption={x.periodLabel}>
+      <p className="govuk-body">
+        Councils measure the workforce standards in your contracts from the records you keep in the hub, for each
+        quarter that has ended. Not enough data never counts as met. Open a contract to see its history or to challenge
+        a result.
+      </p>
+      <PeriodPicker
+        current={x.period}
+        options={x.periods.map((p) => p.period)}
+        onChoose={(p) =>
+          navigate({
+            to: "/orgs/$orgId/compliance",
+            params: { orgId },
+            search: { period: p === x.periods[0]?.period ? undefined : p },
+          })
+        }
+      />
+      {!x.contracts.length && <p className="govuk-body">You have no contract with standards active in this quarter.</p>}
+      {x.contracts.map((c) => (
+        <Section key={c.id} id={`contract-${c.id}`} title={`${c.reference}: ${c.name}`}>
+          <p className="govuk-body">
+            <Link
+              to="/orgs/$orgId/contracts/$contractId/compliance"
+              params={{ orgId, contractId: c.id }}
+              search={{ period: x.period }}
+              className="govuk-link"
+            >
+              Open this contract's results<span className="govuk-visually-hidden"> ({c.reference})</span>
+            </Link>
+          </p>
+          {!c.results.length && <p className="govuk-body">No standard of this contract applies in this quarter.</p>}
+          {c.results.map((r) => (
+            <ResultCard key={r.id} r={r} showToFix />
+          ))}
+        </Section>
+      ))}
     </Page>
   );
 }
