@@ -12,6 +12,7 @@ import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { commissions } from "../orgs/commissioning";
 import { findCommissionedProviders } from "../orgs/orgs.repo";
+import { assessPeriod } from "./compliance.service";
 import { presentContractDetail } from "./contracts.presenter";
 import * as repo from "./contracts.repo";
 
@@ -239,6 +240,11 @@ export async function addContractStandard(ctx: OrgCtx, contractId: string, input
     });
     return cs.id;
   });
+  // Its result for the last ended quarter, worked out now, so the commissioner sees it at once
+  // (compliance also computes missing results whenever they are read).
+  const lastEnded = lastEndedPeriod(today(ctx));
+  const carried = (await repo.listContractStandards(ctx.db, contractId)).find((x) => x.cs.id === csId);
+  if (carried && carried.cs.fromPeriod <= lastEnded) await assessPeriod(ctx, lastEnded, { contractIds: [contractId] });
   const contract = await getContract(ctx, contractId);
   const view = contract.standards.find((s) => s.id === csId);
   if (!view) throw notFound("standard");

@@ -9,7 +9,7 @@ import {
   standard,
 } from "../../../../test/commissioning-fixtures";
 import { makeOrg, makeUser, signedIn, testHub, uniq } from "../../../../test/harness";
-import { auditLog, complianceResults, contractStandards, workplaces } from "../../db/schema";
+import { auditLog, complianceResults, contractStandards, staffRecords, workplaces } from "../../db/schema";
 import { commissionProvider } from "../orgs/orgs.service";
 
 // Contracts (issue 19 item 1): recording a contract with prices and workplaces, the checks on its
@@ -233,7 +233,8 @@ describe("a contract's standards", () => {
       ownThreshold: false,
       thresholdText: "0% paid below the Real Living Wage",
       measuredOver: "as at the last day of the period",
-      latest: null,
+      // Worked out at once for the last ended quarter: two workers are too few to judge.
+      latest: { period: "2026-Q1", status: "not_enough_data" },
     });
     const own = await a.cc.post(url, { standardId: turnover.id, threshold: 0.25, fromPeriod: "2025-q3" });
     expect(own.json.standard).toMatchObject({
@@ -257,6 +258,25 @@ describe("a contract's standards", () => {
       ["create", "2026-Q1"],
       ["create", "2025-Q3"],
     ]);
+  });
+
+  it("shows the commissioner the result for the last ended quarter as soon as a standard is added", async () => {
+    const a = await commissioningArea(hub, { workers: 6 });
+    const cc = await a.commissionerClient();
+    const c = await contract(hub, a);
+    const floor = await standard(hub, a, "rlw_floor");
+    // Six care workers on £12.20 an hour: below the Real Living Wage that applies on 31 March 2026
+    // (£12.60, the 2024/25 rate: employers have until 22 April 2026 to pay the next one).
+    await hub.deps.db.update(staffRecords).set({ payRate: 12.2 }).where(eq(staffRecords.orgId, a.providerA.id));
+    const added = await cc.post(`/api/orgs/${a.councilId}/commissioning/contracts/${c.id}/standards`, {
+      standardId: floor.id,
+    });
+    expect(added.json.standard.latest).toEqual({ period: "2026-Q1", status: "not_met" });
+    const [stored] = await hub.deps.db
+      .select()
+      .from(complianceResults)
+      .where(eq(complianceResults.contractStandardId, added.json.standard.id));
+    expect(stored).toMatchObject({ period: "2026-Q1", status: "not_met", value: 1, n: 6 });
   });
 
   it("refuses an archived standard, another council's standard, a bad threshold and a quarter outside the contract", async () => {
