@@ -31,3 +31,7 @@ export const commissioningOverviewQueries = {
         ),
     }),
 };
+
+/** Where the council downloads a quarter's compliance across providers (CSV). */
+export const complianceCsvUrl = (orgId: string, period: string) =>
+  `/api/orgs/${orgId}/commissioning/overview/compliance.csv?period=${encodeURIComponent(period)}`;

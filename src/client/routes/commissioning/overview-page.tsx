@@ -6,7 +6,11 @@ import { longDate } from "../../../shared/dates";
 import { Page } from "../../components/Page";
 import { Section } from "../../components/Section";
 import { ScrollRegion, Table } from "../../components/Table";
-import { commissioningOverviewQueries, type OverviewResponse } from "../../queries/commissioning-overview";
+import {
+  commissioningOverviewQueries,
+  complianceCsvUrl,
+  type OverviewResponse,
+} from "../../queries/commissioning-overview";
 
 // The council's commissioning page (issue 19 item 6): what needs attention, links to each part,
 // contracts in numbers, compliance across providers for a quarter (standards × providers, each
@@ -255,6 +259,12 @@ function ComplianceMatrix({ o, orgId }: { o: Overview; orgId: string }): React.R
           </tbody>
         </table>
       </ScrollRegion>
+      <p className="govuk-body">
+        <a className="govuk-link" href={complianceCsvUrl(orgId, o.period)} download>
+          Download this quarter's compliance as CSV
+        </a>{" "}
+        (a line for each standard each contract carries, with the contract's own result).
+      </p>
     </>
   );
 }

@@ -56,9 +56,9 @@ export function trendOf(period: string, results: ContractResult[]) {
   };
 }
 
-export async function commissioningOverview(ctx: OrgCtx, query: OverviewQuery) {
-  const today = isoDate(ctx.deps.now());
-  const lastEnded = lastEndedPeriod(today);
+/** The quarter asked for (default the last ended one): one that has not ended is refused, naming the field. */
+export function quarterOf(ctx: OrgCtx, query: OverviewQuery) {
+  const lastEnded = lastEndedPeriod(isoDate(ctx.deps.now()));
   const period = query.period ?? lastEnded;
   if (period > lastEnded)
     throw badRequest(
@@ -66,28 +66,26 @@ export async function commissioningOverview(ctx: OrgCtx, query: OverviewQuery) {
       `${period} has not ended yet: compliance is measured once a quarter ends. Choose ${lastEnded} or earlier.`,
       [{ path: "period", message: `Choose ${lastEnded} or an earlier quarter` }],
     );
-  const { start, end, label } = periodBounds(period);
-  const trendPeriods = [period];
-  while (trendPeriods.length < TREND_QUARTERS) trendPeriods.unshift(previousPeriod(trendPeriods[0]));
-  const db = ctx.db;
+  return { period, lastEnded };
+}
+
+/**
+ * Standards × providers for a quarter, for providers commissioned at its end: each cell the worst
+ * result over the provider's contracts carrying the standard, with each contract's own. `results`
+ * may hold other quarters (the trend's): only this one's are read.
+ */
+export async function complianceMatrix(ctx: OrgCtx, period: string, results?: ContractResult[]) {
+  const { db } = ctx;
   const councilId = ctx.org.id;
-
-  // Contracts in numbers.
-  const inForce = await repo.contractsInForce(db, councilId, start, end);
-  const byType = new Map<string, { count: number; annualValue: number }>();
-  for (const c of inForce) {
-    const t = byType.get(c.serviceType) ?? { count: 0, annualValue: 0 };
-    byType.set(c.serviceType, { count: t.count + 1, annualValue: t.annualValue + (c.annualValue ?? 0) });
-  }
-
-  // Compliance: standards × providers, for providers commissioned at the quarter's end.
+  const { start, end } = periodBounds(period);
   const commissioned = new Set(await providersOf(db, councilId, end));
   const carried = (await repo.carriedStandards(db, councilId, period, start, end)).filter((c) =>
     commissioned.has(c.providerId),
   );
-  const results = await contractResults(db, councilId, trendPeriods);
   const inPeriod = new Map(
-    results.filter((r) => r.period === period).map((r) => [`${r.contractId}|${r.standardId}`, r]),
+    (results ?? (await contractResults(db, councilId, [period])))
+      .filter((r) => r.period === period)
+      .map((r) => [`${r.contractId}|${r.standardId}`, r]),
   );
   const resultOf = (contractId: string, standardId: string) => inPeriod.get(`${contractId}|${standardId}`);
   const standards = [...new Map(carried.map((c) => [c.standardId, c])).values()]
@@ -112,6 +110,30 @@ export async function commissioningOverview(ctx: OrgCtx, query: OverviewQuery) {
       });
       return { id, name, allMet: cells.every((c) => c.status === "met" || c.status === "not_carried"), cells };
     });
+  return { standards, providers };
+}
+export type ComplianceMatrix = Awaited<ReturnType<typeof complianceMatrix>>;
+
+export async function commissioningOverview(ctx: OrgCtx, query: OverviewQuery) {
+  const today = isoDate(ctx.deps.now());
+  const { period, lastEnded } = quarterOf(ctx, query);
+  const { start, end, label } = periodBounds(period);
+  const trendPeriods = [period];
+  while (trendPeriods.length < TREND_QUARTERS) trendPeriods.unshift(previousPeriod(trendPeriods[0]));
+  const db = ctx.db;
+  const councilId = ctx.org.id;
+
+  // Contracts in numbers.
+  const inForce = await repo.contractsInForce(db, councilId, start, end);
+  const byType = new Map<string, { count: number; annualValue: number }>();
+  for (const c of inForce) {
+    const t = byType.get(c.serviceType) ?? { count: 0, annualValue: 0 };
+    byType.set(c.serviceType, { count: t.count + 1, annualValue: t.annualValue + (c.annualValue ?? 0) });
+  }
+
+  // Compliance for the quarter, and the results of the trend's quarters.
+  const results = await contractResults(db, councilId, trendPeriods);
+  const compliance = await complianceMatrix(ctx, period, results);
 
   // Quality Premium: each scheme's quarters in the trend, approved or the live draft.
   const qualityPremium = [];
@@ -144,7 +166,7 @@ export async function commissioningOverview(ctx: OrgCtx, query: OverviewQuery) {
         ...(byType.get(t) as { count: number; annualValue: number }),
       })),
     },
-    compliance: { standards, providers },
+    compliance,
     qualityPremium,
     priceFloor: await belowPriceFloor(db, councilId, today),
     trend: trendPeriods.map((p) => trendOf(p, results)),

@@ -11,6 +11,7 @@ import {
 import { type Client, makeSystem, makeUser, signedIn, testHub } from "../../../../test/harness";
 import { priceFloor } from "../../../shared/price-floor";
 import {
+  commissioningStandards,
   complianceChallenges,
   complianceResults,
   contractPrices,
@@ -175,6 +176,46 @@ describe("the council's commissioning page", () => {
     expect(earlier.compliance.providers.find((r: Row) => r.id === a.providerA.id).cells[0].status).toBe(
       "not_enough_data",
     );
+  });
+
+  it("downloads the quarter's compliance as CSV, a line per contract's standard, formulas defused", async () => {
+    const { a, rlw, cs } = await matrixArea();
+    await hub.deps.db
+      .update(commissioningStandards)
+      .set({ name: '=HYPERLINK("http://x")' })
+      .where(eq(commissioningStandards.id, rlw.id));
+    await result(hub, a, cs.a1rlw, "2026-Q1", { status: "met" });
+    await result(hub, a, cs.a2rlw, "2026-Q1", { status: "not_met" });
+    await result(hub, a, cs.b1rlw, "2026-Q1", { status: "not_met", overrideStatus: "met" });
+    const res = await (await a.commissionerClient()).get(
+      overviewUrl(a, "").replace("overview", "overview/compliance.csv"),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="compliance-2026-Q1.csv"');
+    const lines = res.text
+      .replace(/^\ufeff/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "Quarter,Provider,Standard,Provider's result (worst over its contracts),Contract,Contract's result,Changed on challenge",
+    );
+    const floor = `"'=HYPERLINK(""http://x"")"`;
+    const rows = lines.slice(1);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        `January to March 2026,${a.providerA.name},${floor},Not met,A-HOME,Met,No`,
+        `January to March 2026,${a.providerA.name},${floor},Not met,A-HOMES,Not met,No`,
+        `January to March 2026,${a.providerA.name},Zero-hours limit,No result yet,A-HOME,No result yet,No`,
+        `January to March 2026,${a.providerB.name},${floor},Met,B-HOME,Met,Yes`,
+        `January to March 2026,${a.providerB.name},Training up to date,No result yet,B-HOME,No result yet,No`,
+      ]),
+    );
+    expect(rows).toHaveLength(5);
+    const future = await (await a.commissionerClient()).get(
+      `/api/orgs/${a.councilId}/commissioning/overview/compliance.csv?period=2026-Q3`,
+    );
+    expect(future.status).toBe(400);
   });
 
   it("refuses a quarter that has not ended, or written otherwise, naming the field", async () => {
