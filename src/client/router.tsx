@@ -5,6 +5,7 @@ import { challengesSearch, complianceSearch } from "./queries/commissioning-comp
 import { contractsSearch } from "./queries/commissioning-contracts";
 import { capacitySearch, monitoringSearch } from "./queries/commissioning-monitoring";
 import { overviewSearch } from "./queries/commissioning-overview";
+import { priceFloorSearch } from "./queries/commissioning-price";
 import { figuresSearch } from "./queries/figures";
 import { jobsSearch } from "./queries/jobs";
 import { applicationsSearch, newAdvertSearch } from "./queries/recruitment";
@@ -157,6 +158,11 @@ const ProviderContractPage = page(
   () => import("./routes/commissioning/provider-contracts-page"),
   "ProviderContractPage",
 );
+// Commissioning (issue 19 item 4): the minimum price floor, fee rates and tenders.
+const PriceFloorPage = page(() => import("./routes/commissioning/price-floor-page"), "PriceFloorPage");
+const FeeRatesPage = page(() => import("./routes/commissioning/fee-rates-page"), "FeeRatesPage");
+const TendersPage = page(() => import("./routes/commissioning/tenders-page"), "TendersPage");
+const TenderPage = page(() => import("./routes/commissioning/tender-page"), "TenderPage");
 const CandidateCohortsPage = page(() => import("./routes/candidate/cohort-page"), "CandidateCohortsPage");
 const textSearch =
   <K extends string>(...keys: K[]) =>
@@ -495,6 +501,16 @@ const orgChildren = [
     component: ProviderComplianceListPage,
     validateSearch: searchOf(complianceSearch),
   }),
+  // The minimum price floor, fee rates and tenders (issue 19 item 4).
+  createRoute({
+    getParentRoute: () => org,
+    path: "commissioning/price-floor",
+    component: PriceFloorPage,
+    validateSearch: searchOf(priceFloorSearch),
+  }),
+  createRoute({ getParentRoute: () => org, path: "commissioning/fee-rates", component: FeeRatesPage }),
+  createRoute({ getParentRoute: () => org, path: "commissioning/tenders", component: TendersPage }),
+  createRoute({ getParentRoute: () => org, path: "commissioning/tenders/$tenderId", component: TenderPage }),
   // Contract-monitoring returns and the Capacity Tracker's fields (issue 19 item 5).
   createRoute({ getParentRoute: () => org, path: "monitoring-returns", component: MonitoringReturnsPage }),
   createRoute({
