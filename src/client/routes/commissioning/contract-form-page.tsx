@@ -72,10 +72,14 @@ const fromContract = (c?: ContractDetail): Values => ({
   workplaceIds: c?.workplaces.map((w) => w.id) ?? [],
 });
 
-/** A number typed in a box: empty is null; text that is not a number goes as typed for the server to name. */
+/**
+ * A number typed in a box: empty is null; text that is not a number goes as typed, so the server
+ * refuses it naming the field (rather than JSON turning NaN into an empty value).
+ */
 const num = (s: string): number | null => {
   const t = s.replace(/[£,\s]/g, "");
-  return t === "" ? null : Number(t);
+  if (t === "") return null;
+  return Number.isFinite(Number(t)) ? Number(t) : (s as unknown as number);
 };
 
 /** The form as the API reads it, or the date boxes' problems. */
@@ -103,7 +107,7 @@ function toInput(v: Values): { input: ContractInput } | { error: ApiError } {
         .map((p) => ({
           band: p.band,
           unit: p.unit,
-          price: num(p.price) ?? Number.NaN,
+          price: num(p.price) ?? (p.price as unknown as number),
           weeklyVolume: num(p.weeklyVolume),
         })),
       workplaceIds: v.workplaceIds,

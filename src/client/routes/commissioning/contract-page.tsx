@@ -223,7 +223,12 @@ function AddStandard({ orgId, contract }: { orgId: string; contract: ContractDet
       const value = t === "" ? null : Number(t.replace(/[£%,]/g, ""));
       return contractApi.addStandard(orgId, contract.id, {
         standardId,
-        ...(value === null || unit === "none" ? {} : { threshold: unit === "share" ? value / 100 : value }),
+        ...(value === null || unit === "none"
+          ? {}
+          : {
+              // Text that is not a number goes as typed, for the server to refuse naming the threshold.
+              threshold: !Number.isFinite(value) ? (t as unknown as number) : unit === "share" ? value / 100 : value,
+            }),
         ...(fromPeriod.trim() ? { fromPeriod: fromPeriod.trim() } : {}),
       });
     },

@@ -42,8 +42,15 @@ function StandardForm({
     mutationFn: () => {
       const t = v.threshold.replace(/[£%,\s]/g, "");
       const value = t === "" ? undefined : Number(t);
+      // Text that is not a number goes as typed, for the server to refuse naming the threshold.
       const threshold =
-        !kind || kind.unit === "none" || value === undefined ? undefined : kind.unit === "share" ? value / 100 : value;
+        !kind || kind.unit === "none" || value === undefined
+          ? undefined
+          : !Number.isFinite(value)
+            ? (v.threshold as unknown as number)
+            : kind.unit === "share"
+              ? value / 100
+              : value;
       const body = {
         kind: v.kind as StandardKindKey,
         name: v.name,
