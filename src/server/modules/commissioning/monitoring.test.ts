@@ -16,6 +16,7 @@ import {
 import { figuresAt } from "../metrics/engine";
 import { commissionProvider } from "../orgs/orgs.service";
 import { listPayFloors } from "../reference/reference.repo";
+import { returnFiguresByProvider } from "./monitoring.service";
 
 // The contract-monitoring return (issue 19 item 5), case by case on hand-made data. The test clock
 // is 2026-06-15: 2026-Q1 (to 31 March 2026) is the latest ended quarter.
@@ -147,6 +148,23 @@ describe("the pre-filled contract-monitoring return", () => {
       expect([f.name, f.value, f.n]).toEqual([f.name, own[f.name].value, own[f.name].n]);
     const wholeView = ret.contracts.find((c: { id: string }) => c.id === whole.id);
     expect(wholeView).toMatchObject({ unitLabel: "hours delivered", workplaces: 0, figures: null, units: null });
+  });
+
+  it("worked out for many providers at once (the demo's way), gives each provider's own figures", async () => {
+    const area = await commissioningArea(hub);
+    await varied(area);
+    const floors = await listPayFloors(db);
+    const many = await returnFiguresByProvider(hub.ctx, [area.providerA.id, area.providerB.id], AS_AT);
+    for (const org of [area.providerA, area.providerB]) {
+      const ids = (await db.select().from(workplaces).where(eq(workplaces.orgId, org.id))).map((w) => w.id);
+      const one = await figuresAt(db, ids, AS_AT, floors, RETURN_FIGURE_NAMES);
+      for (const name of RETURN_FIGURE_NAMES)
+        expect([name, many.get(org.id)?.[name].value, many.get(org.id)?.[name].n]).toEqual([
+          name,
+          one[name].value,
+          one[name].n,
+        ]);
+    }
   });
 
   it("is for ended quarters only: the current and a future quarter are 400, a badly written one too", async () => {

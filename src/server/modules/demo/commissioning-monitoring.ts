@@ -2,7 +2,7 @@ import { lastEndedPeriod, periodBounds, previousPeriod } from "../../../shared/c
 import { longDate } from "../../../shared/dates";
 import type { Ctx } from "../../context";
 import * as repo from "../commissioning/monitoring.repo";
-import { confirmMonitoringReturn } from "../commissioning/monitoring.service";
+import { confirmMonitoringReturn, returnFiguresByProvider } from "../commissioning/monitoring.service";
 import type { CommissioningDemoOptions, ContractsSeeded } from "./commissioning-types";
 import { Random } from "./random";
 
@@ -12,8 +12,9 @@ import { Random } from "./random";
 // travel standard fails for them); home care contracts declare the hours delivered (their planned
 // weekly hours × 13, give or take). The latest quarter's workforce return period (the returns demo
 // makes one at every quarter end) also asks for the contract-monitoring return. Confirmed through
-// the service, so the figures are the engine's as at each quarter end. Deterministic: providers in
-// name order, variety from a fixed seed.
+// the service with the engine's figures as at each quarter end, worked out for all providers in one
+// pass (so the per-contract figures over a contract's own workplaces are not in the demo's
+// returns). Deterministic: providers in name order, variety from a fixed seed.
 
 const DAY = 86_400_000;
 
@@ -55,6 +56,8 @@ export async function seedCommissioningMonitoring(
     const { start, end: last } = periodBounds(period);
     const running = await repo.listCouncilContracts(ctx.db, opts.councilId, start, last);
     const providers = [...new Set(running.map((c) => c.providerId))];
+    // The engine's figures for every provider at once (a return per contract's own workplaces is left out here).
+    const figures = await returnFiguresByProvider(ctx, providers, last);
     for (const providerId of providers) {
       // A few have not confirmed (more of them for the latest quarter), never those that fail on travel.
       const skip = rnd.chance(period === latest ? 0.2 : 0.1);
@@ -75,7 +78,7 @@ export async function seedCommissioningMonitoring(
         opts.councilId,
         period,
         { paidTravel: !unpaid.has(providerId), deliveries },
-        { on: opts.anchor, confirmedAt },
+        { on: opts.anchor, confirmedAt, figures: { provider: figures.get(providerId) ?? {}, contracts: {} } },
       );
       returns++;
     }
