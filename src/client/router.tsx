@@ -6,6 +6,7 @@ import { contractsSearch } from "./queries/commissioning-contracts";
 import { capacitySearch, monitoringSearch } from "./queries/commissioning-monitoring";
 import { overviewSearch } from "./queries/commissioning-overview";
 import { priceFloorSearch } from "./queries/commissioning-price";
+import { qppSearch } from "./queries/commissioning-qpp";
 import { figuresSearch } from "./queries/figures";
 import { jobsSearch } from "./queries/jobs";
 import { applicationsSearch, newAdvertSearch } from "./queries/recruitment";
@@ -121,6 +122,10 @@ const ContractCompliancePage = page(
   () => import("./routes/commissioning/contract-compliance-page"),
   "ContractCompliancePage",
 );
+// The Quality Premium Payment (issue 19 item 3).
+const QppSchemesPage = page(() => import("./routes/commissioning/qpp-schemes-page"), "QppSchemesPage");
+const QppSchemePage = page(() => import("./routes/commissioning/qpp-scheme-page"), "QppSchemePage");
+const ProviderQppPage = page(() => import("./routes/commissioning/provider-qpp-page"), "ProviderQppPage");
 const ChallengesPage = page(() => import("./routes/commissioning/challenges-page"), "ChallengesPage");
 const ProviderCompliancePage = page(
   () => import("./routes/commissioning/provider-compliance-page"),
@@ -511,6 +516,15 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "commissioning/fee-rates", component: FeeRatesPage }),
   createRoute({ getParentRoute: () => org, path: "commissioning/tenders", component: TendersPage }),
   createRoute({ getParentRoute: () => org, path: "commissioning/tenders/$tenderId", component: TenderPage }),
+  // The Quality Premium Payment (issue 19 item 3).
+  createRoute({ getParentRoute: () => org, path: "commissioning/quality-premium", component: QppSchemesPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "commissioning/quality-premium/$schemeId",
+    component: QppSchemePage,
+    validateSearch: searchOf(qppSearch),
+  }),
+  createRoute({ getParentRoute: () => org, path: "quality-premium", component: ProviderQppPage }),
   // Contract-monitoring returns and the Capacity Tracker's fields (issue 19 item 5).
   createRoute({ getParentRoute: () => org, path: "monitoring-returns", component: MonitoringReturnsPage }),
   createRoute({
