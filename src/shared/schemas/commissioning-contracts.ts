@@ -201,7 +201,10 @@ export const contractStandardView = z.object({
   kind: z.enum(STANDARD_KIND_KEYS as [StandardKindKey, ...StandardKindKey[]]),
   kindLabel: z.string(),
   name: z.string(),
+  /** The council's description (the kind's when it wrote none). */
   description: z.string(),
+  /** What the kind of standard checks, in plain words. */
+  kindDescription: z.string(),
   /** The threshold that applies (the contract's own, else the library's). */
   threshold: z.number().nullable(),
   /** True when the contract sets its own threshold. */

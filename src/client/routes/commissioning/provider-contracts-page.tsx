@@ -109,7 +109,12 @@ export function ProviderContractPage(): React.ReactNode {
               </div>
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">What it means</dt>
-                <dd className="govuk-summary-list__value">{s.description}</dd>
+                <dd className="govuk-summary-list__value">
+                  {s.description}
+                  {s.kindDescription !== s.description && (
+                    <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{s.kindDescription}</p>
+                  )}
+                </dd>
               </div>
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">Measured</dt>

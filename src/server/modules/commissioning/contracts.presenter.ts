@@ -98,6 +98,7 @@ export function presentContractStandard(
     kindLabel: k.label,
     name: s.name,
     description: s.description || k.description,
+    kindDescription: k.description,
     threshold: thresholdOf(kind, threshold),
     ownThreshold: cs.threshold !== null && k.unit !== "none",
     thresholdText: thresholdInWords(kind, threshold),

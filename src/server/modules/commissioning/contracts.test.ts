@@ -425,6 +425,7 @@ describe("a provider's own contracts", () => {
         thresholdText: "At most 5% of staff on zero-hours contracts",
         measuredOver: "as at the last day of the period",
         description: expect.stringContaining("zero-hours"),
+        kindDescription: "The share of staff on zero-hours contracts must not exceed the threshold.",
         toFix: expect.stringContaining("guaranteed-hours"),
       }),
     ]);
