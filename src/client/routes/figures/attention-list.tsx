@@ -4,6 +4,12 @@ import { Section } from "../../components/Section";
 
 /** Where an item's detail is, for a council (its drill-down, returns and trends) or a provider (its own pages). */
 function DetailLink({ item, orgId, kind }: { item: AttentionItem; orgId: string; kind: "council" | "provider" }) {
+  if (kind === "provider" && item.kind === "standard_not_met")
+    return (
+      <Link className="govuk-link" to={`/orgs/${orgId}/contracts` as string}>
+        See your contracts
+      </Link>
+    );
   if (item.kind in COMMISSIONING)
     return (
       <Link className="govuk-link" to="/orgs/$orgId/commissioning" params={{ orgId }} hash={COMMISSIONING[item.kind]}>

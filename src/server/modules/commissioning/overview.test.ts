@@ -512,6 +512,34 @@ describe("what needs attention on the council's dashboard", () => {
     });
   });
 
+  it("tells a provider which of its own contracts did not meet a standard, and no other provider", async () => {
+    const { a, cs } = await matrixArea();
+    const failed = await result(hub, a, cs.a2rlw, "2026-Q1", { status: "not_met" });
+    await result(hub, a, cs.a1zero, "2026-Q1", { status: "not_met" });
+    await result(hub, a, cs.b1rlw, "2026-Q1", { status: "met" });
+    const own = async (client: Client, orgId: string) =>
+      ((await client.get(`/api/orgs/${orgId}/dashboard`)).json.attention as Item[]).filter(
+        (i) => i.kind === "standard_not_met",
+      );
+    const clientA = await a.providerAClient();
+    expect(await own(clientA, a.providerA.id)).toEqual([
+      {
+        kind: "standard_not_met",
+        text: `Your contract A-HOME with ${a.council.name} did not meet a standard in January to March 2026: Zero-hours limit. See what to fix, or challenge the result.`,
+      },
+      {
+        kind: "standard_not_met",
+        text: `Your contract A-HOMES with ${a.council.name} did not meet a standard in January to March 2026: Real Living Wage floor. See what to fix, or challenge the result.`,
+      },
+    ]);
+    expect(await own(await a.providerBClient(), a.providerB.id)).toEqual([]);
+    await hub.deps.db
+      .update(complianceResults)
+      .set({ overrideStatus: "met" })
+      .where(eq(complianceResults.id, failed.id));
+    expect((await own(clientA, a.providerA.id)).map((i) => i.text)).toEqual([expect.stringContaining("A-HOME with")]);
+  });
+
   it("names prices below the floor until they are raised", async () => {
     const a = await commissioningArea(hub, { workers: 1 });
     const home = await contract(hub, a, { reference: "HC-CHEAP" });

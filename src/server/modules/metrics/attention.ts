@@ -255,3 +255,23 @@ export function commissioningItems(input: {
   }
   return items;
 }
+
+/**
+ * A provider's own contracts (issue 19): each contract with a standard not met in the last ended
+ * quarter (after any accepted challenge), naming the council and the standards.
+ */
+export function ownContractItems(
+  rows: { councilName: string; contractId: string; reference: string; standardName: string }[],
+  periodLabel: string,
+): AttentionItem[] {
+  const byContract = new Map<string, { council: string; reference: string; standards: string[] }>();
+  for (const r of rows) {
+    const c = byContract.get(r.contractId) ?? { council: r.councilName, reference: r.reference, standards: [] };
+    if (!c.standards.includes(r.standardName)) c.standards.push(r.standardName);
+    byContract.set(r.contractId, c);
+  }
+  return [...byContract.values()].map((c) => ({
+    kind: "standard_not_met" as const,
+    text: `Your contract ${c.reference} with ${c.council} did not meet ${c.standards.length === 1 ? "a standard" : `${c.standards.length} standards`} in ${periodLabel}: ${listOf(c.standards)}. See what to fix, or challenge the result.`,
+  }));
+}

@@ -14,7 +14,7 @@ import {
   qppSchedules,
   qppSchemes,
 } from "../../db/schema";
-import { providersOf } from "../orgs/commissioning";
+import { councilsOf, providersOf } from "../orgs/commissioning";
 
 // What a council's commissioning needs attention for (issue 19), read from commissioning's tables:
 // the results of its contracts' standards for quarters, challenges awaiting its decision, Quality
@@ -187,4 +187,34 @@ export async function homeCareFloorAssumptions(db: Exec, councilId: string, year
     )
     .limit(1);
   return row?.assumptions ?? null;
+}
+
+/** A provider's own results not met in a quarter (after challenges), for councils commissioning it at its end. */
+export async function ownResultsNotMet(db: Exec, providerId: string, period: string) {
+  const councils = await councilsOf(db, providerId, periodBounds(period).end);
+  if (!councils.length) return [];
+  const rows = await db
+    .select({
+      councilId: complianceResults.councilId,
+      councilName: organisations.name,
+      contractId: contracts.id,
+      reference: contracts.reference,
+      standardName: commissioningStandards.name,
+      status: complianceResults.status,
+      overrideStatus: complianceResults.overrideStatus,
+    })
+    .from(complianceResults)
+    .innerJoin(contracts, and(eq(contracts.id, complianceResults.contractId), eq(contracts.providerId, providerId)))
+    .innerJoin(contractStandards, eq(contractStandards.id, complianceResults.contractStandardId))
+    .innerJoin(commissioningStandards, eq(commissioningStandards.id, contractStandards.standardId))
+    .innerJoin(organisations, eq(organisations.id, complianceResults.councilId))
+    .where(
+      and(
+        eq(complianceResults.providerId, providerId),
+        eq(complianceResults.period, period),
+        inArray(complianceResults.councilId, councils),
+      ),
+    )
+    .orderBy(asc(organisations.name), asc(contracts.reference), asc(commissioningStandards.name));
+  return rows.filter((r) => (r.overrideStatus ?? r.status) === "not_met");
 }

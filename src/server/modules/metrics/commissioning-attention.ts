@@ -2,7 +2,7 @@ import { type ComplianceStatus, effectiveStatus, lastEndedPeriod, periodBounds }
 import { coverage, type HomeCareResult, isPriceFloorYear, priceFloor } from "../../../shared/price-floor";
 import type { AttentionItem } from "../../../shared/schemas/metrics";
 import type { Exec } from "../../db/client";
-import { commissioningItems } from "./attention";
+import { commissioningItems, ownContractItems } from "./attention";
 import * as repo from "./commissioning-attention.repo";
 
 // A council's commissioning as "needs attention" reads it (issue 19 item 6): providers not meeting
@@ -91,4 +91,10 @@ export async function commissioningAttention(db: Exec, councilId: string, today:
     schemes: await repo.schemesAwaitingApproval(db, councilId, period),
     belowFloor: await belowPriceFloor(db, councilId, today),
   });
+}
+
+/** What a provider needs to act on in its own contracts: standards not met in the last ended quarter. */
+export async function ownCommissioningAttention(db: Exec, providerId: string, today: string): Promise<AttentionItem[]> {
+  const period = lastEndedPeriod(today);
+  return ownContractItems(await repo.ownResultsNotMet(db, providerId, period), periodBounds(period).label);
 }

@@ -1,5 +1,6 @@
 import { SERVICES } from "../../../shared/ascwds/codes";
 import { HEADLINE_NAMES, HEADLINES } from "../../../shared/metrics";
+import { can } from "../../../shared/permissions";
 import type { OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
 import { addDays, isoDate } from "../../lib/time";
@@ -12,6 +13,7 @@ import {
   ownReturnItems,
   providersNeedingAttention,
 } from "./attention";
+import { ownCommissioningAttention } from "./commissioning-attention";
 import { comparisonDates } from "./dates";
 import { MIN_EMPLOYERS, MIN_WORKERS } from "./disclosure";
 import { type Cell, cellKey, type Figures } from "./engine";
@@ -172,6 +174,10 @@ export async function providerDashboard(ctx: OrgCtx, at: string) {
     attention: [
       ...ownReturnItems(await providerReturns(ctx), today, addDaysIso(today, 28)),
       ...ownDataItems(now),
+      // Its own contracts' standards not met (issue 19), for those who may see its contracts.
+      ...(can(ctx.role, "commissioning.view", ctx.actor.isHubAdmin)
+        ? await ownCommissioningAttention(ctx.db, ctx.org.id, today)
+        : []),
       ...figuresNeedingAttention({ now, previous, previousAt }),
     ],
     trend: quarters.map((d) => ({ at: d, figures: pick(mine(d), HEADLINE_NAMES) })),
