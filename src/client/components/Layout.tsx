@@ -60,6 +60,13 @@ const ORG_NAV: NavItem[] = [
   { to: "/contracts", label: "Your contracts", permission: "commissioning.view", kinds: ["provider"] },
   // Enter once (issue 19 item 5): contract-monitoring returns pre-filled from the hub, and the Capacity Tracker's fields.
   { to: "/monitoring-returns", label: "Monitoring returns", permission: "commissioning.view", kinds: ["provider"] },
+  // The minimum price floor calculator (issue 19 item 4): a provider may work out the floor too.
+  {
+    to: "/commissioning/price-floor",
+    label: "Price floor calculator",
+    permission: "commissioning.view",
+    kinds: ["provider"],
+  },
   { to: "/strategy", label: "Strategy", permission: "strategy.view" },
   { to: "/recruitment/campaigns", label: "Recruitment hub", permission: "recruitment.hub" },
   { to: "/recruitment/moderation", label: "Job adverts to check", permission: "recruitment.hub" },
