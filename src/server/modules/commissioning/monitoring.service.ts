@@ -271,96 +271,107 @@ export async function confirmMonitoringReturn(
 ) {
   const period = endedPeriod(ctx, periodText, at?.on);
   const when = () => at?.confirmedAt ?? ctx.deps.now();
-  return inTransaction(ctx, async (tx) => {
-    const shown = await monitoringReturnOf(tx, providerId, councilId, period, at?.figures);
-    if (shown.status === "confirmed")
-      throw conflict(
-        "already_confirmed",
-        `This return was confirmed on ${isoDate(shown.confirmedAt as Date)} and cannot be confirmed again.`,
-      );
-    if (input.fingerprint && input.fingerprint !== shown.fingerprint)
-      throw conflict(
-        "figures_changed",
-        "Your records changed since you opened this return, so its figures changed: reload the page, check them and confirm again.",
-      );
-    const byId = new Map(shown.contracts.map((c) => [c.contractId, c]));
-    const seen = new Set<string>();
-    const deliveries = input.deliveries ?? [];
-    deliveries.forEach((d, i) => {
-      if (!byId.has(d.contractId))
-        throw badRequest("validation", `Deliveries: item ${i + 1} is not one of this return's contracts.`, [
-          { path: `deliveries.${i}.contractId`, message: "Choose a contract from this return" },
-        ]);
-      if (seen.has(d.contractId))
-        throw badRequest("validation", `Deliveries: contract ${byId.get(d.contractId)?.reference} is given twice.`, [
-          { path: `deliveries.${i}.contractId`, message: "Give each contract's units once" },
-        ]);
-      seen.add(d.contractId);
-    });
-    const units = new Map(deliveries.map((d) => [d.contractId, d.units]));
-    const declarations: StoredDeclarations = {
-      paidTravel: input.paidTravel,
-      deliveries: shown.contracts.map(({ councilUnits: _c, ...c }) => ({
-        ...c,
-        units: units.get(c.contractId) ?? null,
-      })),
-    };
-    const row = await repo.insertReturn(tx.db, {
-      councilId,
-      providerId,
-      returnPeriodId: shown.returnPeriodId,
-      period,
-      asAt: shown.asAt,
-      figures: shown.figures,
-      declarations,
-      confirmedBy: tx.actor.userId,
-      confirmedAt: when(),
-    });
-    await recordAudit(tx, {
-      orgId: providerId,
-      action: "confirm",
-      entityType: "monitoring_return",
-      entityId: row.id,
-      after: { councilId, period, asAt: shown.asAt, declarations },
-    });
-    const recorded = new Map(
-      (
-        await repo.listDeliveries(
-          tx.db,
-          councilId,
-          declarations.deliveries.map((d) => d.contractId),
-          period,
-        )
-      ).map((d) => [d.contractId, d]),
-    );
-    const kept: string[] = [];
-    for (const d of declarations.deliveries) {
-      if (d.units === null) continue;
-      const had = recorded.get(d.contractId);
-      if (had?.source === "council") {
-        kept.push(d.contractId);
-        continue;
-      }
-      const values = {
-        units: d.units,
-        source: "provider_return",
-        recordedBy: tx.actor.userId,
-        recordedAt: when(),
+  try {
+    return await confirmInTransaction();
+  } catch (err) {
+    // Two confirmations at once: the second meets the unique index, and nothing of it is kept.
+    const e = err as { code?: string; cause?: { code?: string } } | null;
+    if (e?.code === "23505" || e?.cause?.code === "23505")
+      throw conflict("already_confirmed", "This return has just been confirmed and cannot be confirmed again.");
+    throw err;
+  }
+  function confirmInTransaction() {
+    return inTransaction(ctx, async (tx) => {
+      const shown = await monitoringReturnOf(tx, providerId, councilId, period, at?.figures);
+      if (shown.status === "confirmed")
+        throw conflict(
+          "already_confirmed",
+          `This return was confirmed on ${isoDate(shown.confirmedAt as Date)} and cannot be confirmed again.`,
+        );
+      if (input.fingerprint && input.fingerprint !== shown.fingerprint)
+        throw conflict(
+          "figures_changed",
+          "Your records changed since you opened this return, so its figures changed: reload the page, check them and confirm again.",
+        );
+      const byId = new Map(shown.contracts.map((c) => [c.contractId, c]));
+      const seen = new Set<string>();
+      const deliveries = input.deliveries ?? [];
+      deliveries.forEach((d, i) => {
+        if (!byId.has(d.contractId))
+          throw badRequest("validation", `Deliveries: item ${i + 1} is not one of this return's contracts.`, [
+            { path: `deliveries.${i}.contractId`, message: "Choose a contract from this return" },
+          ]);
+        if (seen.has(d.contractId))
+          throw badRequest("validation", `Deliveries: contract ${byId.get(d.contractId)?.reference} is given twice.`, [
+            { path: `deliveries.${i}.contractId`, message: "Give each contract's units once" },
+          ]);
+        seen.add(d.contractId);
+      });
+      const units = new Map(deliveries.map((d) => [d.contractId, d.units]));
+      const declarations: StoredDeclarations = {
+        paidTravel: input.paidTravel,
+        deliveries: shown.contracts.map(({ councilUnits: _c, ...c }) => ({
+          ...c,
+          units: units.get(c.contractId) ?? null,
+        })),
       };
-      const saved = had
-        ? await repo.updateDelivery(tx.db, councilId, had.id, values)
-        : await repo.insertDelivery(tx.db, { contractId: d.contractId, councilId, period, ...values });
+      const row = await repo.insertReturn(tx.db, {
+        councilId,
+        providerId,
+        returnPeriodId: shown.returnPeriodId,
+        period,
+        asAt: shown.asAt,
+        figures: shown.figures,
+        declarations,
+        confirmedBy: tx.actor.userId,
+        confirmedAt: when(),
+      });
       await recordAudit(tx, {
         orgId: providerId,
-        action: had ? "update" : "create",
-        entityType: "contract_delivery",
-        entityId: saved.id,
-        before: had ? { units: had.units, source: had.source } : null,
-        after: { contractId: d.contractId, period, units: d.units, source: "provider_return" },
+        action: "confirm",
+        entityType: "monitoring_return",
+        entityId: row.id,
+        after: { councilId, period, asAt: shown.asAt, declarations },
       });
-    }
-    return { ...(await monitoringReturnOf(tx, providerId, councilId, period)), councilKept: kept };
-  });
+      const recorded = new Map(
+        (
+          await repo.listDeliveries(
+            tx.db,
+            councilId,
+            declarations.deliveries.map((d) => d.contractId),
+            period,
+          )
+        ).map((d) => [d.contractId, d]),
+      );
+      const kept: string[] = [];
+      for (const d of declarations.deliveries) {
+        if (d.units === null) continue;
+        const had = recorded.get(d.contractId);
+        if (had?.source === "council") {
+          kept.push(d.contractId);
+          continue;
+        }
+        const values = {
+          units: d.units,
+          source: "provider_return",
+          recordedBy: tx.actor.userId,
+          recordedAt: when(),
+        };
+        const saved = had
+          ? await repo.updateDelivery(tx.db, councilId, had.id, values)
+          : await repo.insertDelivery(tx.db, { contractId: d.contractId, councilId, period, ...values });
+        await recordAudit(tx, {
+          orgId: providerId,
+          action: had ? "update" : "create",
+          entityType: "contract_delivery",
+          entityId: saved.id,
+          before: had ? { units: had.units, source: had.source } : null,
+          after: { contractId: d.contractId, period, units: d.units, source: "provider_return" },
+        });
+      }
+      return { ...(await monitoringReturnOf(tx, providerId, councilId, period)), councilKept: kept };
+    });
+  }
 }
 
 /** The acting provider confirms its return to a council. */
