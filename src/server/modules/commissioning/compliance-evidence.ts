@@ -7,7 +7,7 @@ import {
 } from "../../../shared/commissioning";
 import { longDate } from "../../../shared/dates";
 import type { Exec } from "../../db/client";
-import { cellKey, computeGrid, type Figure, type Figures, figuresAt } from "../metrics/engine";
+import { cellKey, computeGrid, type Figure, type Figures } from "../metrics/engine";
 import { LONDON } from "../metrics/workforce";
 import { applicableRlw, type PayFloor } from "../reference/pay-floors";
 import * as repo from "./compliance.repo";
@@ -99,43 +99,49 @@ const FIGURE_OF: Partial<Record<StandardKindKey, string>> = Object.fromEntries(
 
 const endOfDay = (day: string) => new Date(`${day}T23:59:59.999Z`);
 
-/** The evidence and status of every target for one council's contracts in one period. */
+/**
+ * The evidence and status of every target for one council's contracts in one or more periods: the
+ * figures for all the periods' ends come from one engine pass per distinct set of workplaces.
+ */
 export async function assessTargets(
   db: Exec,
   councilId: string,
-  period: string,
-  targets: Target[],
+  work: { period: string; targets: Target[] }[],
   floors: PayFloor[],
   today: string,
 ): Promise<Assessed[]> {
-  const { start, end, label } = periodBounds(period);
-  const at = longDate(end);
   const out: Assessed[] = [];
-  const done = (
-    t: Target,
-    value: number | null,
-    n: number,
-    doc: Omit<EvidenceDoc, "kind" | "threshold" | "thresholdText" | "measuredOver">,
-  ) => {
-    out.push({
-      target: t,
-      status: evaluateStandard(t.kind, t.threshold, { value, n, asAt: end }),
-      value,
-      n,
-      asAt: end,
-      evidence: {
-        kind: t.kind,
-        threshold: t.threshold,
-        thresholdText: thresholdText(t.kind, t.threshold),
-        measuredOver: STANDARD_KINDS[t.kind].measuredOver,
-        ...doc,
-      },
-    });
-  };
+  const doneIn =
+    (end: string) =>
+    (
+      t: Target,
+      value: number | null,
+      n: number,
+      doc: Omit<EvidenceDoc, "kind" | "threshold" | "thresholdText" | "measuredOver">,
+    ) => {
+      out.push({
+        target: t,
+        status: evaluateStandard(t.kind, t.threshold, { value, n, asAt: end }),
+        value,
+        n,
+        asAt: end,
+        evidence: {
+          kind: t.kind,
+          threshold: t.threshold,
+          thresholdText: thresholdText(t.kind, t.threshold),
+          measuredOver: STANDARD_KINDS[t.kind].measuredOver,
+          ...doc,
+        },
+      });
+    };
 
-  // Figures: one engine pass per distinct set of workplaces.
-  const figureTargets = targets.filter((t) => FIGURE_OF[t.kind]);
-  if (figureTargets.length) {
+  // Figures: one engine pass per distinct set of workplaces, over every period's end at once.
+  const figureWork = work.flatMap((w) =>
+    w.targets.filter((t) => FIGURE_OF[t.kind]).map((t) => ({ period: w.period, t })),
+  );
+  if (figureWork.length) {
+    const figureTargets = figureWork.map((x) => x.t);
+    const ends = [...new Set(figureWork.map((x) => periodBounds(x.period).end))].sort();
     const names = [...new Set(figureTargets.map((t) => FIGURE_OF[t.kind] as string))];
     const contractIds = [...new Set(figureTargets.map((t) => t.contract.id))];
     const named = await repo.listContractWorkplaceIds(db, contractIds);
@@ -147,29 +153,40 @@ export async function assessTargets(
     const extra = [...new Set([...named.values()].flat())].filter((id) => !postcodes.has(id));
     for (const w of await repo.listWorkplacePostcodes(db, extra)) postcodes.set(w.id, w.postcode);
 
+    // By end date, then by employer (contracts covering all the provider's workplaces) or set.
     const byEmployer = new Map<string, Figures>();
     if (providerWorkplaces.length) {
-      const cell = { at: end, by: "employer" as const };
+      const cells = ends.map((at) => ({ at, by: "employer" as const }));
       const grid = await computeGrid(
         db,
         providerWorkplaces.map((w) => w.id),
-        [cell],
+        cells,
         floors,
         names,
       );
-      for (const [g, figures] of grid.get(cellKey(cell)) ?? []) byEmployer.set(g, figures);
+      for (const cell of cells)
+        for (const [g, figures] of grid.get(cellKey(cell)) ?? []) byEmployer.set(`${cell.at}|${g}`, figures);
     }
     const bySet = new Map<string, Figures>();
-    for (const ids of named.values()) {
-      const key = ids.join(",");
-      if (!bySet.has(key)) bySet.set(key, await figuresAt(db, ids, end, floors, names));
+    for (const ids of new Map([...named.values()].map((ids) => [ids.join(","), ids])).values()) {
+      const cells = ends.map((at) => ({ at, by: "all" as const }));
+      const grid = await computeGrid(db, ids, cells, floors, names);
+      for (const cell of cells) {
+        const figures = grid.get(cellKey(cell))?.get("all");
+        if (figures) bySet.set(`${cell.at}|${ids.join(",")}`, figures);
+      }
     }
 
-    for (const t of figureTargets) {
+    for (const { period, t } of figureWork) {
+      const end = periodBounds(period).end;
+      const at = longDate(end);
+      const done = doneIn(end);
       const ids =
         named.get(t.contract.id) ??
         providerWorkplaces.filter((w) => w.orgId === t.contract.providerId).map((w) => w.id);
-      const figures = named.has(t.contract.id) ? bySet.get(ids.join(",")) : byEmployer.get(t.contract.providerId);
+      const figures = named.has(t.contract.id)
+        ? bySet.get(`${end}|${ids.join(",")}`)
+        : byEmployer.get(`${end}|${t.contract.providerId}`);
       const figure = FIGURE_OF[t.kind] as string;
       const f: Figure = figures?.[figure] ?? { value: null, n: 0 };
       const london = ids.length > 0 && ids.every((id) => LONDON.test(postcodes.get(id) ?? ""));
@@ -217,90 +234,96 @@ export async function assessTargets(
     }
   }
 
-  const providerIdsOf = (kind: StandardKindKey) => [
-    ...new Set(targets.filter((t) => t.kind === kind).map((t) => t.contract.providerId)),
-  ];
+  for (const w of work) {
+    const { period } = w;
+    const { start, end, label } = periodBounds(period);
+    const at = longDate(end);
+    const done = doneIn(end);
+    const providerIdsOf = (kind: StandardKindKey) => [
+      ...new Set(w.targets.filter((t) => t.kind === kind).map((t) => t.contract.providerId)),
+    ];
 
-  // Career framework endorsement.
-  const careerTargets = targets.filter((t) => t.kind === "career_endorsed");
-  if (careerTargets.length) {
-    const ev = await repo.careerEvidence(db, councilId, providerIdsOf("career_endorsed"), endOfDay(end));
-    for (const t of careerTargets) {
-      if (!ev.published) {
-        done(t, null, 0, {
+    // Career framework endorsement.
+    const careerTargets = w.targets.filter((t) => t.kind === "career_endorsed");
+    if (careerTargets.length) {
+      const ev = await repo.careerEvidence(db, councilId, providerIdsOf("career_endorsed"), endOfDay(end));
+      for (const t of careerTargets) {
+        if (!ev.published) {
+          done(t, null, 0, {
+            figure: "framework_endorsements",
+            sentence: `The council had not published a career framework by ${at}, so there is nothing to endorse yet: not enough data.`,
+          });
+          continue;
+        }
+        const on = ev.endorsed.get(t.contract.providerId) as Date | undefined;
+        done(t, on ? 1 : 0, 1, {
           figure: "framework_endorsements",
-          sentence: `The council had not published a career framework by ${at}, so there is nothing to endorse yet: not enough data.`,
-        });
-        continue;
-      }
-      const on = ev.endorsed.get(t.contract.providerId) as Date | undefined;
-      done(t, on ? 1 : 0, 1, {
-        figure: "framework_endorsements",
-        sentence: on
-          ? `Endorsed the council's career framework on ${longDate(on)}.`
-          : `Had not endorsed the council's career framework (version ${ev.published.version}, published ${longDate(ev.published.publishedAt)}) by ${at}.`,
-      });
-    }
-  }
-
-  // Data returns on time and complete.
-  const returnTargets = targets.filter((t) => t.kind === "returns_on_time");
-  if (returnTargets.length) {
-    const ev = await repo.returnEvidence(db, councilId, providerIdsOf("returns_on_time"), start, end);
-    for (const t of returnTargets) {
-      const p = ev.period;
-      if (!p) {
-        done(t, null, 0, {
-          figure: "return_submissions",
-          sentence: `No data return of the council ends in ${label}: not enough data.`,
-        });
-        continue;
-      }
-      const s = ev.submissions.get(t.contract.providerId) as { submittedAt: Date; score: number | null } | undefined;
-      const name = `The data return "${p.name}" (due ${longDate(p.dueDate)})`;
-      if (s && s.submittedAt.toISOString().slice(0, 10) <= p.dueDate) {
-        const score = s.score ?? 0;
-        done(t, score, 1, {
-          figure: "return_submissions",
-          sentence: `${name} was submitted on ${longDate(s.submittedAt)}, ${percent(score)} complete.`,
-        });
-      } else if (s) {
-        done(t, 0, 1, {
-          figure: "return_submissions",
-          sentence: `${name} was submitted late, on ${longDate(s.submittedAt)}.`,
-        });
-      } else if (today > p.dueDate) {
-        done(t, 0, 1, { figure: "return_submissions", sentence: `${name} was not submitted by its due date.` });
-      } else {
-        done(t, null, 0, {
-          figure: "return_submissions",
-          sentence: `${name} is not due yet and has not been submitted: not enough data until it is.`,
-          provisional: true,
+          sentence: on
+            ? `Endorsed the council's career framework on ${longDate(on)}.`
+            : `Had not endorsed the council's career framework (version ${ev.published.version}, published ${longDate(ev.published.publishedAt)}) by ${at}.`,
         });
       }
     }
-  }
 
-  // Paid travel, as declared in the confirmed contract-monitoring return.
-  const travelTargets = targets.filter((t) => t.kind === "paid_travel");
-  if (travelTargets.length) {
-    const ev = await repo.travelEvidence(db, councilId, providerIdsOf("paid_travel"), period);
-    for (const t of travelTargets) {
-      const r = ev.get(t.contract.providerId);
-      if (!r || typeof r.paidTravel !== "boolean") {
-        done(t, null, 0, {
+    // Data returns on time and complete.
+    const returnTargets = w.targets.filter((t) => t.kind === "returns_on_time");
+    if (returnTargets.length) {
+      const ev = await repo.returnEvidence(db, councilId, providerIdsOf("returns_on_time"), start, end);
+      for (const t of returnTargets) {
+        const p = ev.period;
+        if (!p) {
+          done(t, null, 0, {
+            figure: "return_submissions",
+            sentence: `No data return of the council ends in ${label}: not enough data.`,
+          });
+          continue;
+        }
+        const s = ev.submissions.get(t.contract.providerId) as { submittedAt: Date; score: number | null } | undefined;
+        const name = `The data return "${p.name}" (due ${longDate(p.dueDate)})`;
+        if (s && s.submittedAt.toISOString().slice(0, 10) <= p.dueDate) {
+          const score = s.score ?? 0;
+          done(t, score, 1, {
+            figure: "return_submissions",
+            sentence: `${name} was submitted on ${longDate(s.submittedAt)}, ${percent(score)} complete.`,
+          });
+        } else if (s) {
+          done(t, 0, 1, {
+            figure: "return_submissions",
+            sentence: `${name} was submitted late, on ${longDate(s.submittedAt)}.`,
+          });
+        } else if (today > p.dueDate) {
+          done(t, 0, 1, { figure: "return_submissions", sentence: `${name} was not submitted by its due date.` });
+        } else {
+          done(t, null, 0, {
+            figure: "return_submissions",
+            sentence: `${name} is not due yet and has not been submitted: not enough data until it is.`,
+            provisional: true,
+          });
+        }
+      }
+    }
+
+    // Paid travel, as declared in the confirmed contract-monitoring return.
+    const travelTargets = w.targets.filter((t) => t.kind === "paid_travel");
+    if (travelTargets.length) {
+      const ev = await repo.travelEvidence(db, councilId, providerIdsOf("paid_travel"), period);
+      for (const t of travelTargets) {
+        const r = ev.get(t.contract.providerId);
+        if (!r || typeof r.paidTravel !== "boolean") {
+          done(t, null, 0, {
+            figure: "monitoring_returns",
+            sentence: `No contract-monitoring return for ${label} has been confirmed with a declaration on travel time: not enough data.`,
+            provisional: true,
+          });
+          continue;
+        }
+        done(t, r.paidTravel ? 1 : 0, 1, {
           figure: "monitoring_returns",
-          sentence: `No contract-monitoring return for ${label} has been confirmed with a declaration on travel time: not enough data.`,
-          provisional: true,
+          sentence: r.paidTravel
+            ? `Declared travel time between visits paid in the contract-monitoring return confirmed on ${longDate(r.confirmedAt)}.`
+            : `Declared travel time between visits not paid in the contract-monitoring return confirmed on ${longDate(r.confirmedAt)}.`,
         });
-        continue;
       }
-      done(t, r.paidTravel ? 1 : 0, 1, {
-        figure: "monitoring_returns",
-        sentence: r.paidTravel
-          ? `Declared travel time between visits paid in the contract-monitoring return confirmed on ${longDate(r.confirmedAt)}.`
-          : `Declared travel time between visits not paid in the contract-monitoring return confirmed on ${longDate(r.confirmedAt)}.`,
-      });
     }
   }
   return out;

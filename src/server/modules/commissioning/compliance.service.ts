@@ -117,49 +117,54 @@ const valuesOf =
 async function assess(
   ctx: Ctx,
   scope: repo.Scope,
-  period: string,
+  periodOrPeriods: string | string[],
   opts: { contractIds?: string[]; recompute?: boolean; today?: string } = {},
 ) {
-  const { start, end } = periodBounds(period);
+  const periods = [...new Set(typeof periodOrPeriods === "string" ? [periodOrPeriods] : periodOrPeriods)].sort();
+  if (!periods.length) return 0;
+  const start = periodBounds(periods[0]).start;
+  const end = periodBounds(periods[periods.length - 1]).end;
   const contractRows = await repo.listActiveContracts(ctx.db, scope, start, end, opts.contractIds);
   const standards = await repo.listContractStandards(
     ctx.db,
     contractRows.map((r) => r.c.id),
   );
-  const targets = targetsOf(contractRows, standards, period);
-  if (!targets.length) return 0;
+  const work = periods.map((period) => ({ period, targets: targetsOf(contractRows, standards, period) }));
+  const all = work.flatMap((w) => w.targets);
+  if (!all.length) return 0;
+  const key = (contractStandardId: string, period: string) => `${contractStandardId}|${period}`;
   const stored = new Map(
-    (
-      await repo.listResultsFor(
-        ctx.db,
-        targets.map((t) => t.contractStandardId),
-        [period],
-      )
-    ).map((r) => [r.contractStandardId, r]),
+    (await repo.listResultsFor(ctx.db, [...new Set(all.map((t) => t.contractStandardId))], periods)).map((r) => [
+      key(r.contractStandardId, r.period),
+      r,
+    ]),
   );
-  const todo = opts.recompute
-    ? targets
-    : targets.filter((t) => {
-        const r = stored.get(t.contractStandardId);
-        return !r || (r.evidence as { provisional?: boolean }).provisional === true;
-      });
-  if (!todo.length) return 0;
+  const todo = work.map((w) => ({
+    period: w.period,
+    targets: opts.recompute
+      ? w.targets
+      : w.targets.filter((t) => {
+          const r = stored.get(key(t.contractStandardId, w.period));
+          return !r || (r.evidence as { provisional?: boolean }).provisional === true;
+        }),
+  }));
+  if (!todo.some((w) => w.targets.length)) return 0;
   const floors = await listPayFloors(ctx.db);
   let written = 0;
-  const councils = [...new Set(todo.map((t) => t.contract.councilId))].sort();
+  const councils = [...new Set(todo.flatMap((w) => w.targets.map((t) => t.contract.councilId)))].sort();
   for (const councilId of councils) {
     const assessed = await assessTargets(
       ctx.db,
       councilId,
-      period,
-      todo.filter((t) => t.contract.councilId === councilId),
+      todo.map((w) => ({ period: w.period, targets: w.targets.filter((t) => t.contract.councilId === councilId) })),
       floors,
       opts.today ?? today(ctx),
     );
-    const fresh = assessed.filter((a) => !stored.has(a.target.contractStandardId));
-    const again = assessed.filter((a) => stored.has(a.target.contractStandardId));
-    written += (await repo.insertResults(ctx.db, fresh.map(valuesOf(period)))).length;
-    written += (await repo.upsertResults(ctx.db, again.map(valuesOf(period)))).length;
+    const periodOfEnd = new Map(periods.map((p) => [periodBounds(p).end, p]));
+    const values = (a: Assessed) => valuesOf(periodOfEnd.get(a.asAt) as string)(a);
+    const isStored = (a: Assessed) => stored.has(key(a.target.contractStandardId, periodOfEnd.get(a.asAt) as string));
+    written += (await repo.insertResults(ctx.db, assessed.filter((a) => !isStored(a)).map(values))).length;
+    written += (await repo.upsertResults(ctx.db, assessed.filter(isStored).map(values))).length;
   }
   return written;
 }
@@ -168,9 +173,10 @@ async function assess(
  * Computes a council's missing results for a period as if on `today` (the demo, seeding at its
  * anchor; other parts that need results to exist). The caller makes sure the period has ended by then.
  */
-export function assessForCouncil(ctx: Ctx, councilId: string, period: string, today: string) {
-  if (periodBounds(period).end >= today) throw new Error(`${period} has not ended by ${today}`);
-  return assess(ctx, { councilId }, period, { today });
+export function assessForCouncil(ctx: Ctx, councilId: string, periods: string | string[], today: string) {
+  for (const period of typeof periods === "string" ? [periods] : periods)
+    if (periodBounds(period).end >= today) throw new Error(`${period} has not ended by ${today}`);
+  return assess(ctx, { councilId }, periods, { today });
 }
 
 /** A council computes (missing) results for a period; exported for the demo and other parts. */
@@ -261,7 +267,7 @@ export async function contractHistory(ctx: OrgCtx, contractId: string) {
     for (let p = to; PERIOD_PATTERN.test(p) && p >= from && periods.length < HISTORY_LIMIT; p = previousPeriod(p))
       periods.push(p);
   }
-  for (const p of periods) await assess(ctx, scope, p, { contractIds: [contractId] });
+  await assess(ctx, scope, periods, { contractIds: [contractId] });
   const results = await fullResults(ctx, [found], periods);
   return {
     contract: found,

@@ -141,6 +141,23 @@ describe("figure standards over the contract's workplaces, as at the period end"
     expect(resultOf(view, first)).toMatchObject({ status: "met", value: 0, n: 6 });
     expect(resultOf(view, all)).toMatchObject({ status: "not_met", value: 0.5, n: 12 });
     expect(resultOf(view, onlySecond)).toMatchObject({ status: "not_met", value: 1, n: 6 });
+    // The history works out every quarter at once (one engine pass per workplace set): the same reading each quarter.
+    const client = await a.commissionerClient();
+    for (const [x, value] of [
+      [onlySecond, 1],
+      [all, 0.5],
+    ] as const) {
+      const history = await client.get(`/api/orgs/${a.councilId}/commissioning/contracts/${x.contract.id}/compliance`);
+      expect(history.json.periods.map((p: { period: string }) => p.period)).toEqual([
+        "2026-Q1",
+        "2025-Q4",
+        "2025-Q3",
+        "2025-Q2",
+      ]);
+      expect(history.json.periods.map((p: { results: { value: number; n: number }[] }) => p.results[0])).toEqual(
+        Array.from({ length: 4 }, () => expect.objectContaining({ value, n: value === 1 ? 6 : 12 })),
+      );
+    }
   });
 
   it("senior margin: the senior care workers' median minus the Real Living Wage, against the contract's margin", async () => {

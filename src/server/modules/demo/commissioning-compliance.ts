@@ -20,7 +20,7 @@ export async function seedCommissioningCompliance(
 ) {
   const last = lastEndedPeriod(opts.anchor);
   const earlier = previousPeriod(last);
-  for (const period of [earlier, last]) await assessForCouncil(ctx, opts.councilId, period, opts.anchor);
+  await assessForCouncil(ctx, opts.councilId, [earlier, last], opts.anchor);
   if (!contracts.contractIds.length) return;
 
   const standards = await repo.listContractStandards(ctx.db, contracts.contractIds);
