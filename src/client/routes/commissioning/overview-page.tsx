@@ -27,27 +27,44 @@ const wholePounds = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** Each part of commissioning, with what it is for. */
-const PARTS: { path: string; label: string; hint: string }[] = [
-  { path: "contracts", label: "Contracts", hint: "Each contract's prices, workplaces and the standards it carries." },
-  { path: "standards", label: "Standards library", hint: "The workforce standards you write into contracts." },
-  { path: "challenges", label: "Challenges", hint: "Providers' challenges to their results, to accept or reject." },
+const PARTS = [
   {
-    path: "quality-premium",
+    to: "/orgs/$orgId/commissioning/contracts",
+    label: "Contracts",
+    hint: "Each contract's prices, workplaces and the standards it carries.",
+  },
+  {
+    to: "/orgs/$orgId/commissioning/standards",
+    label: "Standards library",
+    hint: "The workforce standards you write into contracts.",
+  },
+  {
+    to: "/orgs/$orgId/commissioning/challenges",
+    label: "Challenges",
+    hint: "Providers' challenges to their results, to accept or reject.",
+  },
+  {
+    to: "/orgs/$orgId/commissioning/quality-premium",
     label: "Quality Premium Payment",
     hint: "Schemes, each provider's entitlement, and schedules to approve for finance.",
   },
-  { path: "price-floor", label: "Price floor", hint: "The lowest lawful price per contact hour, line by line." },
-  { path: "fee-rates", label: "Fee rates", hint: "Your published rates against the price floor." },
-  { path: "tenders", label: "Tenders", hint: "Bids checked against the price floor." },
   {
-    path: "monitoring-returns",
+    to: "/orgs/$orgId/commissioning/price-floor",
+    label: "Price floor",
+    hint: "The lowest lawful price per contact hour, line by line.",
+  },
+  {
+    to: "/orgs/$orgId/commissioning/fee-rates",
+    label: "Fee rates",
+    hint: "Your published rates against the price floor.",
+  },
+  { to: "/orgs/$orgId/commissioning/tenders", label: "Tenders", hint: "Bids checked against the price floor." },
+  {
+    to: "/orgs/$orgId/commissioning/monitoring-returns",
     label: "Contract-monitoring returns",
     hint: "Returns providers confirm from the figures the hub already holds.",
   },
-];
-
-/** A commissioning page's address (each part registers its own pages). */
-const partHref = (orgId: string, path: string): string => `/orgs/${orgId}/commissioning/${path}`;
+] as const;
 
 const STATUS_TAG: Record<CellStatus, { text: string; className: string }> = {
   met: { text: COMPLIANCE_LABELS.met, className: "govuk-tag govuk-tag--green" },
@@ -144,8 +161,8 @@ function Parts({ orgId }: { orgId: string }): React.ReactNode {
   return (
     <ul className="govuk-list govuk-list--spaced">
       {PARTS.map((p) => (
-        <li key={p.path}>
-          <Link className="govuk-link govuk-!-font-weight-bold" to={partHref(orgId, p.path)}>
+        <li key={p.to}>
+          <Link className="govuk-link govuk-!-font-weight-bold" to={p.to} params={{ orgId }}>
             {p.label}
           </Link>
           <br />
@@ -293,35 +310,45 @@ function Trend({ o }: { o: Overview }): React.ReactNode {
   );
 }
 
-function QualityPremium({ o }: { o: Overview }): React.ReactNode {
+function QualityPremium({ o, orgId }: { o: Overview; orgId: string }): React.ReactNode {
   if (!o.qualityPremium.length) return <p className="govuk-body">No Quality Premium scheme runs in these quarters.</p>;
   return (
     <>
       {o.qualityPremium.map((s) => (
-        <Table
-          key={s.schemeId}
-          caption={s.name}
-          rowKey={(r) => r.period}
-          rows={s.periods}
-          columns={[
-            { header: "Quarter", cell: (r) => r.periodLabel },
-            {
-              header: "Schedule",
-              cell: (r) =>
-                r.status === "approved" ? (
-                  <>
-                    <strong className="govuk-tag govuk-tag--green">Approved</strong>
-                    {r.approvedAt && <span className="govuk-body-s"> on {longDate(r.approvedAt)}</span>}
-                  </>
-                ) : r.status === "draft" ? (
-                  <strong className="govuk-tag govuk-tag--yellow">Draft: not yet approved</strong>
-                ) : (
-                  "Not yet computed"
-                ),
-            },
-            { header: "Total", numeric: true, cell: (r) => (r.total === null ? "None yet" : pounds(r.total)) },
-          ]}
-        />
+        <div key={s.schemeId}>
+          <Table
+            caption={s.name}
+            rowKey={(r) => r.period}
+            rows={s.periods}
+            columns={[
+              { header: "Quarter", cell: (r) => r.periodLabel },
+              {
+                header: "Schedule",
+                cell: (r) =>
+                  r.status === "approved" ? (
+                    <>
+                      <strong className="govuk-tag govuk-tag--green">Approved</strong>
+                      {r.approvedAt && <span className="govuk-body-s"> on {longDate(r.approvedAt)}</span>}
+                    </>
+                  ) : r.status === "draft" ? (
+                    <strong className="govuk-tag govuk-tag--yellow">Draft: not yet approved</strong>
+                  ) : (
+                    "Not yet computed"
+                  ),
+              },
+              { header: "Total", numeric: true, cell: (r) => (r.total === null ? "None yet" : pounds(r.total)) },
+            ]}
+          />
+          <p className="govuk-body">
+            <Link
+              className="govuk-link"
+              to="/orgs/$orgId/commissioning/quality-premium/$schemeId"
+              params={{ orgId, schemeId: s.schemeId }}
+            >
+              See the working and schedules of {s.name}
+            </Link>
+          </p>
+        </div>
       ))}
     </>
   );
@@ -355,7 +382,11 @@ function PriceFloor({ o, orgId }: { o: Overview; orgId: string }): React.ReactNo
             {
               header: "Contract",
               cell: (r) => (
-                <Link className="govuk-link" to={partHref(orgId, `contracts/${r.contractId}`)}>
+                <Link
+                  className="govuk-link"
+                  to="/orgs/$orgId/commissioning/contracts/$contractId"
+                  params={{ orgId, contractId: r.contractId }}
+                >
                   {r.reference}
                 </Link>
               ),
@@ -420,7 +451,7 @@ export function CommissioningOverviewPage(): React.ReactNode {
             <Trend o={o} />
           </Section>
           <Section id="quality-premium" title="Quality Premium Payment">
-            <QualityPremium o={o} />
+            <QualityPremium o={o} orgId={orgId} />
           </Section>
           <Section id="price-floor" title="Prices below the price floor">
             <PriceFloor o={o} orgId={orgId} />
