@@ -135,6 +135,11 @@ export function StandardsTables({
                 <>
                   {s.name}
                   {s.name !== s.kindLabel && <span className="govuk-hint govuk-!-margin-bottom-0">{s.kindLabel}</span>}
+                  {s.archived && (
+                    <span className="govuk-hint govuk-!-margin-bottom-0">
+                      Archived in the library: kept on this contract
+                    </span>
+                  )}
                 </>
               ),
             },
