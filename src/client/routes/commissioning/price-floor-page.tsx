@@ -34,6 +34,10 @@ const fromBox = (kind: string, s: string) => {
   return kind === "share" ? n / 100 : n;
 };
 
+/** A share's label says it is typed as a percentage. */
+const shareLabel = (label: string, kind: string) =>
+  kind !== "share" ? label : /\(share of /.test(label) ? label.replace("(share of ", "(% of ") : `${label} (%)`;
+
 function valuesOf(careType: PriceFloorCareType, a: Record<string, number>): Values {
   return Object.fromEntries(Object.entries(fieldsFor(careType)).map(([k, f]) => [k, toBox(f.kind, a[k])]));
 }
@@ -192,7 +196,7 @@ function Calculator({
             key={key}
             id={`a-${key}`}
             name={key}
-            label={`${f.label}${f.kind === "share" ? " (%)" : ""}`}
+            label={shareLabel(f.label, f.kind)}
             hint={`${f.hint} Default ${toBox(f.kind, data.defaults[key])}${f.kind === "share" ? "%" : ""}.`}
             value={values[key] ?? ""}
             onChange={(v) => setValues((old) => ({ ...old, [key]: v }))}
