@@ -58,6 +58,8 @@ const ORG_NAV: NavItem[] = [
   { to: "/returns", label: "Returns", permission: "returns.view" },
   // A provider's own contracts with councils: their standards, results and what to fix (issue 19).
   { to: "/contracts", label: "Your contracts", permission: "commissioning.view", kinds: ["provider"] },
+  // Its Quality Premium entitlement and why (issue 19 item 3).
+  { to: "/quality-premium", label: "Quality Premium", permission: "commissioning.view", kinds: ["provider"] },
   // Enter once (issue 19 item 5): contract-monitoring returns pre-filled from the hub, and the Capacity Tracker's fields.
   { to: "/monitoring-returns", label: "Monitoring returns", permission: "commissioning.view", kinds: ["provider"] },
   // The minimum price floor calculator (issue 19 item 4): a provider may work out the floor too.
