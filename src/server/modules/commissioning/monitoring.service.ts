@@ -259,7 +259,8 @@ export async function listMonitoringReturns(ctx: OrgCtx) {
  * provider looked, when it sends the fingerprint it saw), the declarations, and each declared
  * units figure into contract_deliveries (source provider_return) unless the council recorded one
  * itself. Once per council, provider and quarter. Audited. The demo confirms as at its own
- * anchor (`at`: the day it stands for, and when the return was confirmed).
+ * anchor (`at`: the day it stands for, when the return was confirmed, the figures worked out for
+ * every provider at once, and whether to leave deliveries to the council's own records).
  */
 export async function confirmMonitoringReturn(
   ctx: Ctx,
@@ -267,7 +268,7 @@ export async function confirmMonitoringReturn(
   councilId: string,
   periodText: string,
   input: Omit<ConfirmMonitoringInput, "deliveries"> & { deliveries?: ConfirmMonitoringInput["deliveries"] },
-  at?: { on: string; confirmedAt: Date; figures?: StoredFigures },
+  at?: { on: string; confirmedAt: Date; figures?: StoredFigures; keepDeliveries?: boolean },
 ) {
   const period = endedPeriod(ctx, periodText, at?.on);
   const when = () => at?.confirmedAt ?? ctx.deps.now();
@@ -345,7 +346,7 @@ export async function confirmMonitoringReturn(
       );
       const kept: string[] = [];
       for (const d of declarations.deliveries) {
-        if (d.units === null) continue;
+        if (d.units === null || at?.keepDeliveries) continue;
         const had = recorded.get(d.contractId);
         if (had?.source === "council") {
           kept.push(d.contractId);

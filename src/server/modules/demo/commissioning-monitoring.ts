@@ -10,7 +10,8 @@ import { Random } from "./random";
 // last two ended before the anchor): most providers holding the council's contracts confirm each
 // quarter, a few have not; travel time is paid for all but two home care providers (so the paid
 // travel standard fails for them); home care contracts declare the hours delivered (their planned
-// weekly hours × 13, give or take). The latest quarter's workforce return period (the returns demo
+// weekly hours × 13, give or take), kept in the returns only: the council records the demo
+// quarters' delivered hours itself (commissioning-qpp.ts), and the council's figure stands. The latest quarter's workforce return period (the returns demo
 // makes one at every quarter end) also asks for the contract-monitoring return. Confirmed through
 // the service with the engine's figures as at each quarter end, worked out for all providers in one
 // pass (so the per-contract figures over a contract's own workplaces are not in the demo's
@@ -78,7 +79,13 @@ export async function seedCommissioningMonitoring(
         opts.councilId,
         period,
         { paidTravel: !unpaid.has(providerId), deliveries },
-        { on: opts.anchor, confirmedAt, figures: { provider: figures.get(providerId) ?? {}, contracts: {} } },
+        {
+          on: opts.anchor,
+          confirmedAt,
+          figures: { provider: figures.get(providerId) ?? {}, contracts: {} },
+          // The council records the demo quarters' delivered hours itself (commissioning-qpp.ts).
+          keepDeliveries: true,
+        },
       );
       returns++;
     }
