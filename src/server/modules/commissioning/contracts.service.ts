@@ -244,7 +244,18 @@ export async function addContractStandard(ctx: OrgCtx, contractId: string, input
   // (compliance also computes missing results whenever they are read).
   const lastEnded = lastEndedPeriod(today(ctx));
   const carried = (await repo.listContractStandards(ctx.db, contractId)).find((x) => x.cs.id === csId);
-  if (carried && carried.cs.fromPeriod <= lastEnded) await assessPeriod(ctx, lastEnded, { contractIds: [contractId] });
+  if (carried && carried.cs.fromPeriod <= lastEnded) {
+    // The standard is saved either way; a failure here is compliance's to report, and the result
+    // is worked out again when compliance is read.
+    try {
+      await assessPeriod(ctx, lastEnded, { contractIds: [contractId] });
+    } catch (err) {
+      ctx.log.error("compliance could not be worked out after adding a standard", {
+        period: lastEnded,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
   const contract = await getContract(ctx, contractId);
   const view = contract.standards.find((s) => s.id === csId);
   if (!view) throw notFound("standard");
