@@ -236,6 +236,14 @@ function lineOf(rule: QppRule, c: QppContractInput): { line: QppLine; pence: num
   };
 }
 
+/** The cap in words: not set, not reached, or passed and by what factor every line was scaled. */
+export function capNoteOf(totalBeforeCap: number, budgetCap: number | null, scale: number) {
+  if (budgetCap === null) return "The scheme has no budget cap.";
+  if (scale >= 1)
+    return `The entitlements total ${pounds(totalBeforeCap)}, within the ${pounds(budgetCap)} budget cap, so nothing is scaled.`;
+  return `The entitlements total ${pounds(totalBeforeCap)}, over the ${pounds(budgetCap)} budget cap, so every line is scaled by ${scale.toFixed(4)} (cap ÷ total) and rounded to the penny so the total is exactly the cap.`;
+}
+
 /**
  * Every contract's entitlement for a period, and the scaling to the budget cap: over the cap,
  * every line is scaled by cap/total and rounded to pence so the total is exactly the cap (the
@@ -255,11 +263,7 @@ export function computeSchedule(rule: QppRule, contracts: QppContractInput[]): Q
   let payable = computed.map((x) => x.pence);
   let scaled = false;
   let scale = 1;
-  let capNote: string;
-  if (capPence === null) capNote = "The scheme has no budget cap.";
-  else if (before <= capPence)
-    capNote = `The entitlements total ${pounds(before / 100)}, within the ${pounds(capPence / 100)} budget cap, so nothing is scaled.`;
-  else {
+  if (capPence !== null && before > capPence) {
     scaled = true;
     scale = Math.round((capPence / before) * 1e8) / 1e8;
     const cap = BigInt(capPence);
@@ -276,8 +280,8 @@ export function computeSchedule(rule: QppRule, contracts: QppContractInput[]): Q
       payable[p.i] += 1;
       left -= 1;
     }
-    capNote = `The entitlements total ${pounds(before / 100)}, over the ${pounds(capPence / 100)} budget cap, so every line is scaled by ${scale.toFixed(4)} (cap ÷ total) and rounded to the penny so the total is exactly the cap.`;
   }
+  const capNote = capNoteOf(before / 100, capPence === null ? null : capPence / 100, scale);
   const lines = computed.map((x, i) => {
     const line = { ...x.line, amount: payable[i] / 100 };
     if (scaled && x.pence > 0)
