@@ -26,7 +26,8 @@ const LIBRARY: { kind: StandardKindKey; name: string; threshold: number | null; 
     kind: "rlw_floor",
     name: "Real Living Wage for all care workers",
     threshold: 0,
-    description: "Every care worker aged 18 or over is paid at least the Real Living Wage (Halton's Fair Work pledge).",
+    description:
+      "Every care worker aged 18 or over is paid at least the Real Living Wage (Halton's Fair Work pledge). The uplift is phased in: contracts allow at most 55% below it in 2026/27, none from April 2028.",
   },
   {
     kind: "senior_margin",
@@ -36,9 +37,9 @@ const LIBRARY: { kind: StandardKindKey; name: string; threshold: number | null; 
   },
   {
     kind: "zero_hours_max",
-    name: "Zero-hours contracts at most 10%",
-    threshold: 0.1,
-    description: "Staff are offered guaranteed hours; no more than one in ten on zero-hours contracts.",
+    name: "Zero-hours contracts at most 20%",
+    threshold: 0.2,
+    description: "Staff are offered guaranteed hours; no more than one in five on zero-hours contracts.",
   },
   {
     kind: "turnover_max",
@@ -48,21 +49,21 @@ const LIBRARY: { kind: StandardKindKey; name: string; threshold: number | null; 
   },
   {
     kind: "vacancy_max",
-    name: "Vacancy rate at most 10%",
-    threshold: 0.1,
-    description: "Open vacancies are at most 10% of posts.",
+    name: "Vacancy rate at most 12%",
+    threshold: 0.12,
+    description: "Open vacancies are at most 12% of posts.",
   },
   {
     kind: "training_min",
-    name: "Mandatory training at least 90% valid",
-    threshold: 0.9,
-    description: "At least 90% of required training items are in date at the quarter end.",
+    name: "Mandatory training at least 60% valid",
+    threshold: 0.6,
+    description: "At least 60% of required training items are in date at the quarter end (rising to 90% by 2028).",
   },
   {
     kind: "care_certificate_min",
-    name: "Care Certificate for at least 80% of care staff",
-    threshold: 0.8,
-    description: "At least 80% of care-providing staff have completed the Care Certificate.",
+    name: "Care Certificate for at least half of care staff",
+    threshold: 0.5,
+    description: "At least half of care-providing staff have completed the Care Certificate (rising to 80% by 2028).",
   },
   {
     kind: "career_endorsed",
@@ -78,11 +79,19 @@ const LIBRARY: { kind: StandardKindKey; name: string; threshold: number | null; 
   },
   {
     kind: "returns_on_time",
-    name: "Quarterly data return on time and 90% complete",
-    threshold: 0.9,
-    description: "The provider's quarterly workforce data return is submitted by its due date, at least 90% complete.",
+    name: "Quarterly data return on time and 85% complete",
+    threshold: 0.85,
+    description: "The provider's quarterly workforce data return is submitted by its due date, at least 85% complete.",
   },
 ];
+
+/**
+ * Halton's care workers start far from the Real Living Wage (about half are paid below it), so
+ * its contracts phase the floor in: at most this share below it in 2026/27, none from April 2028.
+ * The demo's other thresholds are likewise the first steps towards the strategy's targets, so that
+ * a few providers miss each one rather than all of them.
+ */
+export const RLW_TRANSITION = 0.55;
 
 type Band = { band: string; unit: "hour" | "week" | "night"; price: [number, number]; volume: [number, number] };
 type Group = {
@@ -270,6 +279,8 @@ export async function seedCommissioningContracts(ctx: Ctx, opts: CommissioningDe
             contractId: c.id,
             councilId,
             standardId: standardIds[kind],
+            // The Real Living Wage floor is phased in (RLW_TRANSITION): each contract carries its 2026/27 step.
+            threshold: kind === "rlw_floor" ? RLW_TRANSITION : null,
             fromPeriod,
             createdAt: new Date(Date.UTC(anchorYear - g.startYearsBefore, 2, 1, 10, 0, n)),
           })),
