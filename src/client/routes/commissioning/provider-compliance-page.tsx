@@ -32,11 +32,13 @@ function ChallengeForm({ orgId, r }: { orgId: string; r: ResultView }): ReactNod
   });
   const p = `r${r.id.slice(0, 8)}`;
   if (raise.isSuccess)
+    // Kept after the refetch that shows the result's open challenge, so the provider sees it went.
     return (
       <SuccessBanner title="Challenge sent">
         The commissioner has been told and will accept or reject it with a note.
       </SuccessBanner>
     );
+  if (r.challenge?.status === "open") return null;
   if (!open)
     return (
       <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setOpen(true)}>
@@ -103,9 +105,7 @@ export function ProviderCompliancePage(): ReactNode {
           <Section id="results" title={`Results, ${current.label}`}>
             {current.results.map((r) => (
               <ResultCard key={r.id} r={r} showToFix>
-                {canRespond && r.effectiveStatus !== "met" && r.challenge?.status !== "open" && (
-                  <ChallengeForm orgId={orgId} r={r} />
-                )}
+                {canRespond && r.effectiveStatus !== "met" && <ChallengeForm orgId={orgId} r={r} />}
               </ResultCard>
             ))}
           </Section>

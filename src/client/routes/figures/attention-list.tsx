@@ -80,7 +80,7 @@ export function AttentionList({
       ) : (
         <ul className="govuk-list govuk-list--spaced app-attention">
           {items.map((item) => (
-            <li key={`${item.kind}-${item.figure ?? item.providerId ?? item.periodId ?? ""}`}>
+            <li key={`${item.kind}-${item.figure ?? item.providerId ?? item.periodId ?? item.text}`}>
               <strong className={`govuk-tag govuk-tag--${TAG[item.kind].colour}`}>{TAG[item.kind].text}</strong>{" "}
               {item.text} <DetailLink item={item} orgId={orgId} kind={kind} />
             </li>
