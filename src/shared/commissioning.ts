@@ -226,7 +226,9 @@ export function effectiveStatus(r: { status: ComplianceStatus; overrideStatus?: 
 
 // Periods: calendar quarters, written 2026-Q3 (July to September 2026).
 
-export const PERIOD_PATTERN = /^(\d{4})-Q([1-4])$/;
+// The year from 1000: a quarter of year 0 (or before 1000) is not a date an ISO string or
+// PostgreSQL can hold, and asking for one answered a 500.
+export const PERIOD_PATTERN = /^([1-9]\d{3})-Q([1-4])$/;
 const MONTHS = [
   "January",
   "February",

@@ -41,6 +41,9 @@ export async function raiseChallenge(ctx: OrgCtx, resultId: string, input: Chall
   if ((result.overrideStatus ?? result.status) === "met")
     throw badRequest("already_met", "This result is met, so there is nothing to challenge.");
   return inTransaction(ctx, async (tx) => {
+    // The result's row is locked first, so two challenges raised at once cannot both find none open
+    // (there is no unique index to stop a second open one).
+    await repo.lockResult(tx.db, resultId);
     if (await repo.findOpenChallenge(tx.db, resultId))
       throw conflict(
         "challenge_open",

@@ -296,6 +296,15 @@ export const listChallengesOfResults = (db: Exec, resultIds: string[]) =>
         .orderBy(desc(complianceChallenges.raisedAt), desc(complianceChallenges.id))
     : Promise.resolve([] as ChallengeRow[]);
 
+/** Locks a result's row until the transaction ends (challenges raised at once queue behind it). */
+export const lockResult = async (db: Exec, resultId: string) => {
+  await db
+    .select({ id: complianceResults.id })
+    .from(complianceResults)
+    .where(eq(complianceResults.id, resultId))
+    .for("update");
+};
+
 export const findOpenChallenge = async (db: Exec, resultId: string) =>
   (
     await db

@@ -56,20 +56,24 @@ function invalid(e: unknown): never {
   throw e;
 }
 
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 /** Numbers for known assumption keys; an unknown key or a value that is not a number is refused by name. */
 function readOverrides(careType: PriceFloorCareType, given: Record<string, unknown>, where: string) {
   const fields = fieldsFor(careType);
   const out: Record<string, number> = {};
   for (const [key, raw] of Object.entries(given)) {
-    const field = fields[key];
+    // Own keys only: "constructor" or "toString" would otherwise find the object's prototype.
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!field)
       throw badRequest(
         "validation",
         `“${key}” is not an assumption of the ${careType === "home_care" ? "home care" : "care home"} calculator. Use one of: ${Object.keys(fields).join(", ")}.`,
         [{ path: `${where}.${key}`, message: "Not an assumption of this calculator" }],
       );
+    // A decimal number only: Number() would also read "0x10" as 16 and "0b1111" as 15.
     const value =
-      typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
+      typeof raw === "number" ? raw : typeof raw === "string" && DECIMAL.test(raw.trim()) ? Number(raw) : Number.NaN;
     if (!Number.isFinite(value))
       throw badRequest("validation", `${field.label} must be a number.`, [
         { path: `${where}.${key}`, message: `${field.label} must be a number.` },
