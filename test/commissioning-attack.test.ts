@@ -908,6 +908,58 @@ describe("period strings", () => {
   });
 });
 
+describe("dates", () => {
+  it("year 0 and other dates PostgreSQL cannot hold are a 400 naming the field, never a 500, and nothing is stored", async () => {
+    const s = await setup();
+    const a = s.area;
+    const pa = await a.providerAClient();
+    const contractBody = {
+      providerId: a.providerA.id,
+      reference: `Y0-${a.councilId.slice(0, 6)}`,
+      name: "Year zero",
+      serviceType: "home_care",
+    };
+    const cases: [Client, string, string, unknown, string][] = [
+      [pa, "GET", `/api/orgs/${a.providerA.id}/capacity-tracker?at=0000-01-01`, undefined, "at"],
+      [pa, "GET", `/api/orgs/${a.providerA.id}/capacity-tracker.csv?at=0000-01-01`, undefined, "at"],
+      [pa, "GET", `/api/orgs/${a.providerA.id}/capacity-tracker?at=0999-12-31`, undefined, "at"],
+      [s.cc, "GET", `${council(a)}/contracts?activeOn=0000-01-01`, undefined, "activeOn"],
+      [s.cc, "POST", `${council(a)}/contracts`, { ...contractBody, startDate: "0000-01-01" }, "startDate"],
+      [
+        s.cc,
+        "POST",
+        `${council(a)}/contracts`,
+        { ...contractBody, startDate: "2025-04-01", endDate: "0000-02-29" },
+        "endDate",
+      ],
+      [
+        s.cc,
+        "PUT",
+        `${council(a)}/contracts/${s.cA.id}`,
+        { ...contractBody, reference: s.cA.reference, startDate: "0000-01-01" },
+        "startDate",
+      ],
+      [
+        s.cc,
+        "POST",
+        `${council(a)}/tenders`,
+        { name: "T", serviceType: "home_care", year: "2026-27", closesOn: "0000-01-01" },
+        "closesOn",
+      ],
+      [s.cc, "POST", `${council(a)}/contracts`, { ...contractBody, startDate: "2025-02-30" }, "startDate"],
+    ];
+    for (const [client, method, path, body, field] of cases) {
+      const res = await client.request(method, path, body);
+      expect(res.status, `${method} ${path} ${JSON.stringify(body)}: ${res.text.slice(0, 200)}`).toBe(400);
+      expect(res.json.error.issues.map((i: { path: string }) => i.path)).toContain(field);
+    }
+    expect(await hub.deps.db.select().from(contracts).where(eq(contracts.reference, contractBody.reference))).toEqual(
+      [],
+    );
+    expect((await s.cc.get(`${council(a)}/tenders`)).json.tenders).toEqual([]);
+  });
+});
+
 describe("a challenge's text", () => {
   it("refuses NUL and other control characters, keeps line breaks and tabs, and refuses over-long text by field", async () => {
     const s = await setup();

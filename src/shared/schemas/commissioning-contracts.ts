@@ -24,7 +24,9 @@ const line = (what: string, max: number) =>
     what,
   );
 const required = (what: string, max: number) => line(what, max).min(1, `Enter the ${what.toLowerCase()}`);
-const date = (what: string) => z.iso.date(`Enter the ${what} as a real date`);
+// From 1900: year 0 passes as an ISO date but is not one PostgreSQL can hold (it answered a 500).
+const date = (what: string) =>
+  z.iso.date(`Enter the ${what} as a real date`).refine((d) => d >= "1900-01-01", `Enter the ${what} from 1900 on`);
 const money = (what: string) =>
   z
     .number({ error: `Enter the ${what} in pounds, as a number` })

@@ -169,7 +169,11 @@ export const confirmMonitoringInput = z.object({
 export type ConfirmMonitoringInput = z.input<typeof confirmMonitoringInput>;
 
 export const capacityTrackerQuery = z.object({
-  at: z.iso.date("Enter the date as YYYY-MM-DD, for example 2026-06-01").optional(),
+  at: z.iso
+    .date("Enter the date as YYYY-MM-DD, for example 2026-06-01")
+    // Year 0 passes as an ISO date but is not one PostgreSQL can hold (it answered a 500).
+    .refine((d) => d >= "1900-01-01", "Enter a date from 1900 on")
+    .optional(),
 });
 export type CapacityTrackerQuery = z.infer<typeof capacityTrackerQuery>;
 

@@ -116,7 +116,12 @@ export const tenderInput = z.object({
   name: name("tender's name"),
   serviceType: z.enum(SERVICE_TYPES, { error: "Choose the service" }),
   year: financialYear,
-  closesOn: z.iso.date("Enter the closing date as a real date").nullable().default(null),
+  closesOn: z.iso
+    .date("Enter the closing date as a real date")
+    // Year 0 passes as an ISO date but is not one PostgreSQL can hold (it answered a 500).
+    .refine((d) => d >= "1900-01-01", "Enter the closing date from 1900 on")
+    .nullable()
+    .default(null),
 });
 export type TenderInput = z.infer<typeof tenderInput>;
 
