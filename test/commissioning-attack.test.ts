@@ -398,6 +398,39 @@ describe("a provider viewer", () => {
   });
 });
 
+describe("a council analyst (view only)", () => {
+  it("reads the council's commissioning but cannot decide, approve, record, save or create (403), and nothing changes", async () => {
+    const s = await setup();
+    const a = s.area;
+    const analyst = await makeUser(hub, { id: a.councilId }, "council_analyst");
+    const an = await signedIn(hub, analyst.email);
+    const pa = await a.providerAClient();
+    const raised = await pa.post(challengePath(a.providerA.id, s.rA.id), { reason: "We pay the RLW" });
+    const schemeId = await newScheme(s);
+    expect((await an.get(`${council(a)}/challenges`)).status).toBe(200);
+    const calls: [string, string, unknown?][] = [
+      ["POST", `${council(a)}/challenges/${raised.json.challenge.id}/decision`, { decision: "accept", note: "Yes" }],
+      ["POST", `${schemes(a)}/${schemeId}/schedules/${Q}/approve`],
+      ["PUT", `${council(a)}/contracts/${s.cA.id}/deliveries/${Q}`, { units: 5 }],
+      ["PUT", `${council(a)}/price-floor/2026-27/home_care`, { assumptions: { wage: 20 } }],
+      ["POST", `${council(a)}/compliance/recompute`, { period: Q }],
+      ["POST", `${council(a)}/standards`, { kind: "rlw_floor", name: "Mine" }],
+      ["POST", `${council(a)}/tenders`, { name: "T", serviceType: "home_care", year: "2026-27" }],
+    ];
+    for (const [method, path, body] of calls) {
+      const res = await an.request(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(403);
+    }
+    const [ch] = await challengesOf(s.rA.id);
+    expect(ch.status).toBe("open");
+    expect(await hub.deps.db.select().from(qppSchedules).where(eq(qppSchedules.schemeId, schemeId))).toEqual([]);
+    expect(
+      await hub.deps.db.select().from(contractDeliveries).where(eq(contractDeliveries.contractId, s.cA.id)),
+    ).toEqual([]);
+    expect((await s.cc.get(`${council(a)}/price-floor`)).json.source).toBe("defaults");
+  });
+});
+
 describe("mass assignment", () => {
   it("a challenge's extra fields (status, councilId, providerId, resultId, decidedBy) are not applied", async () => {
     const s = await setup();
