@@ -91,10 +91,12 @@ export function PeriodPicker({
   current,
   options,
   onChoose,
+  hint = "Compliance is measured for quarters that have ended.",
 }: {
   current: string;
   options: string[];
   onChoose: (period: string) => void;
+  hint?: string;
 }): ReactNode {
   const [choice, setChoice] = useState(current);
   const all = options.includes(current) ? options : [current, ...options];
@@ -109,7 +111,7 @@ export function PeriodPicker({
           Quarter
         </label>
         <div className="govuk-hint" id="period-hint">
-          Compliance is measured for quarters that have ended.
+          {hint}
         </div>
         <select
           className="govuk-select"

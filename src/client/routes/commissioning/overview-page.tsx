@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useId, useState } from "react";
+import { useId } from "react";
 import { COMPLIANCE_LABELS, type ComplianceStatus, periodBounds, previousPeriod } from "../../../shared/commissioning";
 import { longDate } from "../../../shared/dates";
 import { Page } from "../../components/Page";
@@ -11,6 +11,7 @@ import {
   complianceCsvUrl,
   type OverviewResponse,
 } from "../../queries/commissioning-overview";
+import { PeriodPicker } from "./compliance-common";
 
 // The council's commissioning page (issue 19 item 6): what needs attention, links to each part,
 // contracts in numbers, compliance across providers for a quarter (standards × providers, each
@@ -90,46 +91,21 @@ function StatusTag({ status }: { status: CellStatus }): React.ReactNode {
 function PeriodChooser({ current, lastEnded }: { current: string; lastEnded: string }): React.ReactNode {
   const { orgId } = route.useParams();
   const navigate = useNavigate();
-  const [choice, setChoice] = useState(current);
   const options = [lastEnded];
   while (options.length < 8) options.push(previousPeriod(options[options.length - 1]));
-  if (!options.includes(current)) options.push(current);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    navigate({
-      to: "/orgs/$orgId/commissioning",
-      params: { orgId },
-      search: { period: choice === lastEnded ? undefined : choice },
-    });
-  };
   return (
-    <form onSubmit={submit} className="govuk-!-margin-bottom-6">
-      <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor="period">
-          Quarter
-        </label>
-        <div className="govuk-hint" id="period-hint">
-          Compliance, the trend and the Quality Premium are shown for quarters that have ended.
-        </div>
-        <select
-          className="govuk-select"
-          id="period"
-          name="period"
-          aria-describedby="period-hint"
-          value={choice}
-          onChange={(e) => setChoice(e.target.value)}
-        >
-          {options.map((p) => (
-            <option key={p} value={p}>
-              {periodBounds(p).label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="govuk-button govuk-button--secondary">
-        Show this quarter
-      </button>
-    </form>
+    <PeriodPicker
+      current={current}
+      options={options}
+      hint="Compliance, the trend and the Quality Premium are shown for quarters that have ended."
+      onChoose={(choice) =>
+        navigate({
+          to: "/orgs/$orgId/commissioning",
+          params: { orgId },
+          search: { period: choice === lastEnded ? undefined : choice },
+        })
+      }
+    />
   );
 }
 
