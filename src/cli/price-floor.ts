@@ -95,7 +95,7 @@ export function priceFloorOutput(
     `Minimum price floor ${args.year}, ${args.careType === "home_care" ? "home care" : "care home"}, ${per}${councilName ? ` (${councilName}'s assumptions)` : ""}`,
     ...r.lines.map((l) => `  ${l.name.padEnd(width)} ${pounds(l.amount)}  ${l.basis}`),
     `  ${"Total".padEnd(width)} ${pounds(r.total)}`,
-    `1p more on the wage adds ${(0.01 * r.wageSensitivity).toFixed(4)} (${r.loadedPaidHours.toFixed(4)} on-cost-loaded paid hours ${per}).`,
+    `1p more on the wage adds £${(0.01 * r.wageSensitivity).toFixed(4)} (${r.loadedPaidHours.toFixed(4)} on-cost-loaded paid hours ${per}).`,
   ].join("\n");
   return { format: args.format, data, text };
 }
