@@ -11,7 +11,7 @@ describe("returns in a browser", () => {
     const page = await browser.newPage();
     await signIn(page, baseUrl, "council.admin@halton.demo.test");
     await page.getByRole("heading", { level: 1, name: "Halton Borough Council (demo)" }).waitFor();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Workforce returns" }).waitFor();
     await page.getByRole("table").waitFor();
     expect(await page.locator("tbody tr").count()).toBe(5);
@@ -40,7 +40,7 @@ describe("returns in a browser", () => {
     const council = await browser.newPage();
     await signIn(council, baseUrl, "council.admin@halton.demo.test");
     await council.getByRole("heading", { level: 1, name: "Halton Borough Council (demo)" }).waitFor();
-    await council.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns" }).click();
+    await council.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns", exact: true }).click();
     await council.getByLabel("Name").fill(name);
     // The GOV.UK date input: a date that does not exist and one left out are refused, in its words.
     await fillDate(council, "period-end", { day: "31", month: "2", year: periodEnd.slice(0, 4) });
@@ -63,7 +63,7 @@ describe("returns in a browser", () => {
     const page = await browser.newPage();
     await signIn(page, baseUrl, "provider.admin@mersey-view.demo.test");
     await page.getByRole("heading", { level: 1, name: "Mersey View Care (demo)" }).waitFor();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Workforce returns" }).waitFor();
     await page.getByRole("table").waitFor();
     expect(await page.locator("tbody tr").count()).toBe(6);
