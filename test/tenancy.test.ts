@@ -15,6 +15,15 @@ import { CASES as commissioningPriceFloorCases } from "./tenancy-cases/commissio
 import { CASES as commissioningQppCases } from "./tenancy-cases/commissioning-qpp";
 import { CASES as employerCases } from "./tenancy-cases/employer";
 import { CASES as hubCases } from "./tenancy-cases/hub";
+import { CASES as swAgencyCases } from "./tenancy-cases/sw-agency";
+import { CASES as swAsyeCases } from "./tenancy-cases/sw-asye";
+import { CASES as swCensusCases } from "./tenancy-cases/sw-census";
+import { CASES as swExitInterviewsCases } from "./tenancy-cases/sw-exit-interviews";
+import { CASES as swFiguresCases } from "./tenancy-cases/sw-figures";
+import { CASES as swProgressionCases } from "./tenancy-cases/sw-progression";
+import { CASES as swRoutesInCases } from "./tenancy-cases/sw-routes-in";
+import { CASES as swServiceCases } from "./tenancy-cases/sw-service";
+import { CASES as swSupervisionCases } from "./tenancy-cases/sw-supervision";
 import { CASES as trainingApprenticeshipCases } from "./tenancy-cases/training-apprenticeships";
 import { CASES as trainingBookingCases } from "./tenancy-cases/training-bookings";
 import { CASES as trainingCatalogueCases } from "./tenancy-cases/training-catalogue";
@@ -41,6 +50,15 @@ const CASES: TenancyCases = {
   ...commissioningOverviewCases,
   ...commissioningPriceFloorCases,
   ...commissioningQppCases,
+  ...swServiceCases,
+  ...swRoutesInCases,
+  ...swAsyeCases,
+  ...swSupervisionCases,
+  ...swProgressionCases,
+  ...swExitInterviewsCases,
+  ...swAgencyCases,
+  ...swCensusCases,
+  ...swFiguresCases,
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},
   "post /api/orgs/:orgId/providers": {

@@ -32,6 +32,15 @@ import { recruitmentHubRoutes } from "./modules/recruitment/hub.routes";
 import { trackingRoutes } from "./modules/recruitment/tracking.routes";
 import { referenceRoutes } from "./modules/reference/reference.routes";
 import { returnRoutes } from "./modules/returns/returns.routes";
+import { socialWorkAgencyRoutes } from "./modules/socialwork/agency.routes";
+import { asyeRoutes } from "./modules/socialwork/asye.routes";
+import { censusRoutes } from "./modules/socialwork/census.routes";
+import { exitInterviewRoutes } from "./modules/socialwork/exit-interviews.routes";
+import { socialWorkFigureRoutes } from "./modules/socialwork/figures.routes";
+import { progressionRoutes } from "./modules/socialwork/progression.routes";
+import { socialWorkRoutesInRoutes } from "./modules/socialwork/routes-in.routes";
+import { socialWorkServiceRoutes } from "./modules/socialwork/service.routes";
+import { supervisionRoutes } from "./modules/socialwork/supervision.routes";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { strategyRoutes } from "./modules/strategy/strategy.routes";
 import { strategyPublicRoutes } from "./modules/strategy/strategy-public.routes";
@@ -117,6 +126,15 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   priceFloorRoutes(router);
   monitoringRoutes(router);
   commissioningOverviewRoutes(router);
+  socialWorkServiceRoutes(router);
+  socialWorkRoutesInRoutes(router);
+  asyeRoutes(router);
+  supervisionRoutes(router);
+  progressionRoutes(router);
+  exitInterviewRoutes(router);
+  socialWorkAgencyRoutes(router);
+  censusRoutes(router);
+  socialWorkFigureRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");

@@ -27,6 +27,8 @@ export const ROLES = [
   "workforce_lead",
   "board_member",
   "steering_member",
+  "sw_lead",
+  "sw_manager",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -43,6 +45,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   workforce_lead: "Workforce lead",
   board_member: "Board member",
   steering_member: "Strategy group member",
+  sw_lead: "Social work service lead",
+  sw_manager: "Social work team manager",
 };
 
 /** Which roles an organisation of each kind may grant. */
@@ -56,6 +60,8 @@ export const ROLES_BY_KIND: Record<OrgKind, readonly Role[]> = {
     "commissioner",
     "board_member",
     "steering_member",
+    "sw_lead",
+    "sw_manager",
     "staff_member",
     "candidate",
   ],
@@ -112,6 +118,11 @@ export const PERMISSIONS = [
   "commissioning.view", // a council: its contracts, compliance, Quality Premium and the price floor; a provider: its own contracts, results and entitlement
   "commissioning.manage", // a council's commissioner: contracts, the standards library, decide challenges, schemes and approving schedules, fee rates and tenders
   "commissioning.respond", // a provider: challenge a result, confirm its contract-monitoring return
+  "socialwork.figures", // a council: its social work service's figures, with disclosure control (no one's records)
+  "socialwork.view", // the council's social work records: every team with socialwork.manage, else the teams one manages (socialwork/access.ts)
+  "socialwork.supervise", // record supervisions, caseloads, ASYE reviews and development reviews for the workers one may see
+  "socialwork.manage", // the service lead: teams, establishment, standards, trainees, progression decisions, agency, payments, the census
+  "exits.manage", // an employer: offer exit interviews to its leavers and read the reasons they gave
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -151,6 +162,9 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "levy.pledge",
     "commissioning.view",
     "commissioning.manage",
+    // The service's figures, not its people's supervision, caseloads or ASYE (the service lead's).
+    "socialwork.figures",
+    "exits.manage",
   ],
   // Leads the workforce strategy: edits the plan and reads the figures it is measured by.
   workforce_lead: [
@@ -163,6 +177,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "recruitment.hub",
     ...TRAINING_OFFER,
     "training.hub",
+    "socialwork.figures",
   ],
   council_analyst: [
     "org.view",
@@ -176,6 +191,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "strategy.reports",
     "training.view",
     "commissioning.view",
+    "socialwork.figures",
   ],
   commissioner: [
     "org.view",
@@ -196,6 +212,18 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
   board_member: ["org.view", "strategy.view", "strategy.reports"],
   // A member of a strategy group from outside the council: reads the plan, updates the actions they own.
   steering_member: ["org.view", "strategy.view", "strategy.update"],
+  // The council's principal social worker or head of service: the whole social work service.
+  sw_lead: [
+    "org.view",
+    "careers.view",
+    "socialwork.figures",
+    "socialwork.view",
+    "socialwork.supervise",
+    "socialwork.manage",
+    "exits.manage",
+  ],
+  // A team manager: the teams they manage (socialwork/access.ts), their supervision, caseloads and ASYEs.
+  sw_manager: ["org.view", "socialwork.figures", "socialwork.view", "socialwork.supervise"],
   provider_admin: [
     ...ORG_ADMIN,
     ...PROVIDER_DATA_READ,
@@ -215,6 +243,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     "levy.pledge",
     "commissioning.view",
     "commissioning.respond",
+    "exits.manage",
   ],
   provider_editor: [
     "org.view",

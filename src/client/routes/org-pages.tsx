@@ -31,6 +31,10 @@ const INTRO: Record<Role, (org: string) => string> = {
   board_member: (o) => `You can read ${o}'s workforce strategy and how it is progressing.`,
   steering_member: (o) =>
     `You are in a group delivering ${o}'s workforce strategy: read the plan and record progress on the actions you own.`,
+  sw_lead: (o) =>
+    `You lead ${o}'s social work service: its teams and posts, routes in, ASYE, supervision, caseloads, progression, agency workers and the census.`,
+  sw_manager: (o) =>
+    `You manage social work teams at ${o}: your workers' supervision, caseloads, ASYE reviews and development reviews.`,
 };
 
 const number = (n: number) => n.toLocaleString("en-GB");

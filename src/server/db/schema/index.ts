@@ -5,6 +5,7 @@ export * from "./orgs";
 export * from "./platform";
 export * from "./recruitment";
 export * from "./reference";
+export * from "./social-work";
 export * from "./staging";
 export * from "./strategy";
 export * from "./strategy-report";

@@ -54,6 +54,12 @@ export const workplaces = pgTable(
      * but not who left, nor vacancies: its figures read "no data" there. Null: no such limit.
      */
     recordsFrom: date("records_from"),
+    /**
+     * "adults" or "children" when this is the council's own social work service (issue 20): its
+     * staff are social workers, measured on the social work dashboard and the census, not in the
+     * area's adult social care figures or its ASC-WDS returns. Null for every other workplace.
+     */
+    socialWorkService: text("social_work_service"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

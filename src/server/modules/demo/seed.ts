@@ -24,6 +24,7 @@ import { seedCommissioning } from "./commissioning";
 import { generateDemo } from "./generate";
 import { Random } from "./random";
 import { seedRecruitment } from "./recruitment";
+import { seedSocialWork } from "./social-work";
 import { seedStrategy } from "./strategy";
 import { seedSharedTraining } from "./training";
 
@@ -227,6 +228,7 @@ export async function seedDemo(ctx: Ctx, opts: { anchor: string }) {
     await seedRecruitment(tx, { councilId, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
     await seedSharedTraining(tx, { councilId, orgIds, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
     await seedCommissioning(tx, { councilId, orgIds, anchor: opts.anchor });
+    await seedSocialWork(tx, { councilId, anchor: opts.anchor, password: DEMO_PASSWORD, credentials });
     const [{ n: staffCount }] = await tx.db.select({ n: count() }).from(staffRecords);
     await recordAudit(tx, {
       orgId: councilId,

@@ -1,16 +1,23 @@
-import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { organisations, workplaces } from "../../db/schema";
 
 // The workplaces a figure is about, and the names shown beside them (metrics.service.ts decides
-// which a reader may see).
+// which a reader may see). A council's social work service (workplaces.social_work_service) is
+// not an adult social care service: the area's and the employer's figures leave it out, and the
+// social work dashboard measures it (modules/socialwork, ADR 0023).
+
+const careWorkplace = isNull(workplaces.socialWorkService);
 
 /** An employer's workplaces. */
 export async function workplaceIdsOfOrgs(db: Exec, orgIds: string[]): Promise<string[]> {
   if (!orgIds.length) return [];
-  return (await db.select({ id: workplaces.id }).from(workplaces).where(inArray(workplaces.orgId, orgIds))).map(
-    (r) => r.id,
-  );
+  return (
+    await db
+      .select({ id: workplaces.id })
+      .from(workplaces)
+      .where(and(inArray(workplaces.orgId, orgIds), careWorkplace))
+  ).map((r) => r.id);
 }
 
 /** An employer's workplace by its own reference (or its id, when `ref` is one). */
@@ -34,7 +41,7 @@ export async function servicesOfOrg(db: Exec, orgId: string) {
   return db
     .select({ mainService: workplaces.mainService, councilId: workplaces.councilId })
     .from(workplaces)
-    .where(eq(workplaces.orgId, orgId));
+    .where(and(eq(workplaces.orgId, orgId), careWorkplace));
 }
 
 /** Other employers' workplaces of one main service type in some council areas. */
@@ -53,6 +60,7 @@ export async function workplaceIdsOfService(
           eq(workplaces.mainService, mainService),
           inArray(workplaces.councilId, councilIds),
           ne(workplaces.orgId, exceptOrgId),
+          careWorkplace,
         ),
       )
   ).map((r) => r.id);
@@ -60,7 +68,7 @@ export async function workplaceIdsOfService(
 
 /** Every workplace on the hub (the national picture). */
 export async function allWorkplaceIds(db: Exec): Promise<string[]> {
-  return (await db.select({ id: workplaces.id }).from(workplaces)).map((r) => r.id);
+  return (await db.select({ id: workplaces.id }).from(workplaces).where(careWorkplace)).map((r) => r.id);
 }
 
 /** How many employers own these workplaces (one array parameter: a national scope has 42,000). */
