@@ -165,6 +165,34 @@ const ProviderContractPage = page(
 );
 // Commissioning (issue 19 item 4): the minimum price floor, fee rates and tenders.
 const PriceFloorPage = page(() => import("./routes/commissioning/price-floor-page"), "PriceFloorPage");
+// The council's social work service (issue 20): one file per page under routes/social-work.
+const SocialWorkOverviewPage = page(() => import("./routes/social-work/overview-page"), "SocialWorkOverviewPage");
+const SwTeamsPage = page(() => import("./routes/social-work/teams-page"), "SwTeamsPage");
+const SwTeamPage = page(() => import("./routes/social-work/team-page"), "SwTeamPage");
+const SwWorkerPage = page(() => import("./routes/social-work/worker-page"), "SwWorkerPage");
+const SwSettingsPage = page(() => import("./routes/social-work/settings-page"), "SwSettingsPage");
+const MySocialWorkPage = page(() => import("./routes/social-work/my-social-work-page"), "MySocialWorkPage");
+const SwRoutesInPage = page(() => import("./routes/social-work/routes-in-page"), "SwRoutesInPage");
+const SwTraineePage = page(() => import("./routes/social-work/trainee-page"), "SwTraineePage");
+const SwPracticeEducatorsPage = page(
+  () => import("./routes/social-work/practice-educators-page"),
+  "SwPracticeEducatorsPage",
+);
+const SwAsyePage = page(() => import("./routes/social-work/asye-page"), "SwAsyePage");
+const SwAsyeDetailPage = page(() => import("./routes/social-work/asye-detail-page"), "SwAsyeDetailPage");
+const SwSupervisionPage = page(() => import("./routes/social-work/supervision-page"), "SwSupervisionPage");
+const SwCaseloadsPage = page(() => import("./routes/social-work/caseloads-page"), "SwCaseloadsPage");
+const SwProgressionPage = page(() => import("./routes/social-work/progression-page"), "SwProgressionPage");
+const SwProgressionCasePage = page(() => import("./routes/social-work/progression-case-page"), "SwProgressionCasePage");
+const ExitInterviewsPage = page(() => import("./routes/social-work/exit-interviews-page"), "ExitInterviewsPage");
+const SwAgencyPage = page(() => import("./routes/social-work/agency-page"), "SwAgencyPage");
+const SwStartersLeaversPage = page(() => import("./routes/social-work/starters-leavers-page"), "SwStartersLeaversPage");
+const SwCensusPage = page(() => import("./routes/social-work/census-page"), "SwCensusPage");
+const SwFiguresPage = page(() => import("./routes/social-work/figures-page"), "SwFiguresPage");
+const ExitInterviewPublicPage = page(
+  () => import("./routes/social-work/exit-interview-public-page"),
+  "ExitInterviewPublicPage",
+);
 const FeeRatesPage = page(() => import("./routes/commissioning/fee-rates-page"), "FeeRatesPage");
 const TendersPage = page(() => import("./routes/commissioning/tenders-page"), "TendersPage");
 const TenderPage = page(() => import("./routes/commissioning/tender-page"), "TenderPage");
@@ -544,6 +572,31 @@ const orgChildren = [
     component: CapacityTrackerPage,
     validateSearch: searchOf(capacitySearch),
   }),
+  // The council's social work service (issue 20).
+  createRoute({ getParentRoute: () => org, path: "social-work", component: SocialWorkOverviewPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/teams", component: SwTeamsPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/teams/$teamId", component: SwTeamPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/workers/$staffId", component: SwWorkerPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/settings", component: SwSettingsPage }),
+  createRoute({ getParentRoute: () => org, path: "my-social-work", component: MySocialWorkPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/routes-in", component: SwRoutesInPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/routes-in/$traineeId", component: SwTraineePage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "social-work/practice-educators",
+    component: SwPracticeEducatorsPage,
+  }),
+  createRoute({ getParentRoute: () => org, path: "social-work/asye", component: SwAsyePage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/asye/$asyeId", component: SwAsyeDetailPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/supervision", component: SwSupervisionPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/caseloads", component: SwCaseloadsPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/progression", component: SwProgressionPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/progression/$caseId", component: SwProgressionCasePage }),
+  createRoute({ getParentRoute: () => org, path: "exit-interviews", component: ExitInterviewsPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/agency", component: SwAgencyPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/starters-leavers", component: SwStartersLeaversPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/census", component: SwCensusPage }),
+  createRoute({ getParentRoute: () => org, path: "social-work/figures", component: SwFiguresPage }),
 ];
 const orgPages = org.addChildren(orgChildren);
 
@@ -594,6 +647,8 @@ const routes = [
   // Anyone checks a training certificate's code (issue 18 item 4).
   createRoute({ getParentRoute: () => root, path: "/certificates/check", component: CertificateCheckPage }),
   createRoute({ getParentRoute: () => root, path: "/certificates/$code", component: CertificatePage }),
+  // A leaver answers the exit interview their employer offered, through their own link (issue 20 item 9).
+  createRoute({ getParentRoute: () => root, path: "/exit-interview/$token", component: ExitInterviewPublicPage }),
   createRoute({
     getParentRoute: () => root,
     path: "/sign-in",

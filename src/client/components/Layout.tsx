@@ -20,6 +20,14 @@ const ORG_NAV: NavItem[] = [
   { to: "", label: "Home" },
   { to: "/figures", label: "Workforce figures", permission: "metrics.view" },
   { to: "/my-career", label: "My career", permission: "self.view" },
+  // A social worker's own supervision, caseload and ASYE (issue 20).
+  {
+    to: "/my-social-work",
+    label: "My social work",
+    permission: "self.view",
+    kinds: ["council"],
+    hiddenWith: "candidate.self",
+  },
   {
     to: "/my-training",
     label: "My training",
@@ -33,6 +41,14 @@ const ORG_NAV: NavItem[] = [
   { to: "/providers", label: "Providers", permission: "providers.view" },
   // Commissioning (issue 19): the council's contracts and what they ask of providers.
   { to: "/commissioning", label: "Commissioning", permission: "commissioning.view", kinds: ["council"] },
+  // The council's own social work service (issue 20): its teams, routes in, ASYE, supervision and figures.
+  {
+    to: "/social-work",
+    label: "Social work",
+    permission: ["socialwork.figures", "socialwork.view"],
+    kinds: ["council"],
+  },
+  { to: "/exit-interviews", label: "Exit interviews", permission: "exits.manage" },
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
   { to: "/recruitment", label: "Recruitment", permission: "recruitment.view" },

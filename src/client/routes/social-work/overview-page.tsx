@@ -1,0 +1,11 @@
+import { Page } from "../../components/Page";
+
+// Social work (issue 20): built by part A. A placeholder until then.
+
+export function SocialWorkOverviewPage() {
+  return (
+    <Page title="Social work service">
+      <p className="govuk-body">This page is being built.</p>
+    </Page>
+  );
+}

@@ -1,0 +1,7 @@
+import type { WorkerSource } from "./source";
+
+// A section of a social worker's page and of "My social work" (issue 20): built by part C2.
+
+export function CaseloadSection(_props: { source: WorkerSource }) {
+  return null;
+}
