@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import {
+  aboveThreshold,
+  caseloadProblem,
+  caseloadThreshold,
+  fteOf,
+  monthOf,
+  protectedCaseloadTarget,
+  teamAverageCaseload,
+  withinProtection,
+} from "./sw-caseload";
+
+const settings = { caseloadThresholdAdults: 20, caseloadThresholdChildren: 18, asyeProtectionShare: 0.8 };
+
+describe("caseload threshold", () => {
+  it("is the team's own when set", () => {
+    expect(caseloadThreshold({ service: "children", caseloadThreshold: 15 }, settings)).toBe(15);
+  });
+  it("is the service's otherwise", () => {
+    expect(caseloadThreshold({ service: "children", caseloadThreshold: null }, settings)).toBe(18);
+    expect(caseloadThreshold({ service: "adults", caseloadThreshold: null }, settings)).toBe(20);
+  });
+});
+
+describe("protected caseload", () => {
+  it("is the ASYE's own target when set", () => {
+    expect(protectedCaseloadTarget({ asyeTarget: 10, threshold: 18, share: 0.8 })).toBe(10);
+    expect(protectedCaseloadTarget({ asyeTarget: 0, threshold: 18, share: 0.8 })).toBe(0);
+  });
+  it("is the share of the threshold rounded down otherwise", () => {
+    expect(protectedCaseloadTarget({ asyeTarget: null, threshold: 18, share: 0.8 })).toBe(14);
+    expect(protectedCaseloadTarget({ asyeTarget: null, threshold: 20, share: 0.8 })).toBe(16);
+    expect(protectedCaseloadTarget({ asyeTarget: undefined, threshold: 20, share: 0.7 })).toBe(14);
+  });
+  it("at the target is within, one above is not", () => {
+    expect(withinProtection(14, 14)).toBe(true);
+    expect(withinProtection(15, 14)).toBe(false);
+  });
+});
+
+describe("team average per full-time case holder", () => {
+  it("divides open cases by FTE", () => {
+    expect(
+      teamAverageCaseload([
+        { openCases: 20, fte: 1 },
+        { openCases: 10, fte: 0.5 },
+        { openCases: 15, fte: 1 },
+      ]),
+    ).toBe(18);
+  });
+  it("rounds to one decimal and is null with no case holders", () => {
+    expect(teamAverageCaseload([{ openCases: 10, fte: 0.6 }])).toBe(16.7);
+    expect(teamAverageCaseload([])).toBeNull();
+  });
+  it("flags above the threshold, not at it", () => {
+    expect(aboveThreshold(18, 18)).toBe(false);
+    expect(aboveThreshold(18.1, 18)).toBe(true);
+    expect(aboveThreshold(null, 18)).toBe(false);
+  });
+  it("FTE from contracted hours", () => {
+    expect(fteOf(37)).toBe(1);
+    expect(fteOf(18.5)).toBe(0.5);
+    expect(fteOf(null)).toBe(1);
+    expect(fteOf(45)).toBe(1);
+  });
+});
+
+describe("a worker's month", () => {
+  it("accepts no types, or types adding up", () => {
+    expect(caseloadProblem(12, {})).toBeNull();
+    expect(caseloadProblem(12, { child_in_need: 8, child_protection: 4 })).toBeNull();
+  });
+  it("refuses types not adding up, with both numbers", () => {
+    expect(caseloadProblem(12, { child_in_need: 8, child_protection: 3 })).toMatch(/add up to 11, not the 12/);
+  });
+  it("refuses negative or fractional counts", () => {
+    expect(caseloadProblem(-1, {})).toMatch(/whole number/);
+    expect(caseloadProblem(2.5, {})).toMatch(/whole number/);
+    expect(caseloadProblem(2, { other: -1, assessment: 3 })).toMatch(/each type/);
+  });
+  it("month of a day", () => {
+    expect(monthOf("2026-06-15")).toBe("2026-06-01");
+  });
+});

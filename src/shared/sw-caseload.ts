@@ -1,0 +1,91 @@
+import type { SwService } from "./social-work";
+
+// Caseload rules for the council's social work service (issue 20 item 5): a team's threshold, a
+// team's average per full-time case holder, and a newly qualified worker's protected caseload.
+// Pure functions, shared by server, client and part C1 (ASYE), tested in sw-caseload.test.ts.
+
+/** The weekly hours of a full-time post in a council (NJC "Green Book" standard week). */
+export const SW_FULL_TIME_HOURS = 37;
+
+/** A worker's full-time equivalent from contracted weekly hours (unknown hours count as full time, at most 1). */
+export function fteOf(contractedHours: number | null | undefined): number {
+  if (contractedHours === null || contractedHours === undefined || contractedHours <= 0) return 1;
+  return Math.min(1, contractedHours / SW_FULL_TIME_HOURS);
+}
+
+export interface CaseloadSettings {
+  caseloadThresholdAdults: number;
+  caseloadThresholdChildren: number;
+  asyeProtectionShare: number;
+}
+
+/** Settings used when the council has saved none (as the sw_settings columns' defaults). */
+export const DEFAULT_CASELOAD_SETTINGS: CaseloadSettings = {
+  caseloadThresholdAdults: 20,
+  caseloadThresholdChildren: 18,
+  asyeProtectionShare: 0.8,
+};
+
+/** The most open cases per full-time case holder a team should average: its own, else its service's. */
+export function caseloadThreshold(
+  team: { service: SwService | string; caseloadThreshold: number | null },
+  settings: CaseloadSettings = DEFAULT_CASELOAD_SETTINGS,
+): number {
+  if (team.caseloadThreshold !== null && team.caseloadThreshold !== undefined) return team.caseloadThreshold;
+  return team.service === "adults" ? settings.caseloadThresholdAdults : settings.caseloadThresholdChildren;
+}
+
+/**
+ * A newly qualified worker's protected caseload: the ASYE's own target when set, else the
+ * council's protection share of the threshold, rounded down (0.8 × 18 = 14.4 → 14).
+ */
+export function protectedCaseloadTarget(input: {
+  asyeTarget: number | null | undefined;
+  threshold: number;
+  share: number;
+}): number {
+  if (input.asyeTarget !== null && input.asyeTarget !== undefined) return input.asyeTarget;
+  // A small epsilon so 0.7 × 20 (13.999…) counts as 14.
+  return Math.floor(input.share * input.threshold + 1e-9);
+}
+
+/** Whether a month's open cases are within the protected target (at it counts as within). */
+export const withinProtection = (openCases: number, target: number) => openCases <= target;
+
+export interface CaseHolderMonth {
+  openCases: number;
+  /** The worker's full-time equivalent (fteOf). */
+  fte: number;
+}
+
+/**
+ * A team's average caseload per full-time case holder in a month: the open cases of its
+ * case-holding workers divided by their FTE (the DfE census's caseload per FTE). Null with no FTE.
+ */
+export function teamAverageCaseload(rows: readonly CaseHolderMonth[]): number | null {
+  const fte = rows.reduce((s, r) => s + r.fte, 0);
+  if (fte <= 0) return null;
+  const cases = rows.reduce((s, r) => s + r.openCases, 0);
+  return Math.round((cases / fte) * 10) / 10;
+}
+
+/** Whether a team's average is above its threshold (at the threshold is not above). */
+export const aboveThreshold = (average: number | null, threshold: number) => average !== null && average > threshold;
+
+/**
+ * Why a worker's month does not add up, or null: open cases are a whole number of at least 0, each
+ * type's count too, and when any type is given the types must add up to the open cases.
+ */
+export function caseloadProblem(openCases: number, byType: Record<string, number>): string | null {
+  if (!Number.isInteger(openCases) || openCases < 0) return "Open cases must be a whole number, 0 or more";
+  const counts = Object.values(byType);
+  if (counts.some((n) => !Number.isInteger(n) || n < 0)) return "Cases of each type must be whole numbers, 0 or more";
+  if (!counts.length) return null;
+  const sum = counts.reduce((s, n) => s + n, 0);
+  if (sum !== openCases)
+    return `The cases by type add up to ${sum}, not the ${openCases} open cases: correct the open cases or the types`;
+  return null;
+}
+
+/** The first day of the month a day falls in ("2026-06-15" → "2026-06-01"). */
+export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
