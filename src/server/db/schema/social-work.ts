@@ -263,6 +263,24 @@ export const swAsyeReviews = pgTable(
   (t) => [uniqueIndex("sw_asye_reviews_stage_key").on(t.asyeId, t.stage)],
 );
 
+/** A reminder emailed to a team manager about an ASYE review due soon or overdue: each stage is reminded once. */
+export const swAsyeReminders = pgTable(
+  "sw_asye_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgRef(),
+    asyeId: uuid("asye_id")
+      .notNull()
+      .references(() => swAsye.id, { onDelete: "cascade" }),
+    /** A key of ASYE_STAGES. */
+    stage: text("stage").notNull(),
+    /** The stage's due date when reminded (an extension moves the final's, which is reminded again). */
+    dueOn: date("due_on").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sw_asye_reminders_key").on(t.asyeId, t.stage, t.dueOn)],
+);
+
 /** The council's supervision frequency standard, by stage or role (defaults: sw-supervision.ts). */
 export const swSupervisionStandards = pgTable(
   "sw_supervision_standards",
