@@ -30,6 +30,7 @@ import { ORG_KINDS, type OrgKind, ROLES, type Role } from "../shared/permissions
 import { email as emailSchema, orgName as orgNameSchema, slug as slugSchema } from "../shared/schemas";
 import { boardReportQuarter } from "../shared/schemas/strategy-report";
 import { type Format, parse, required, UsageError } from "./args";
+import { CENSUS_USAGE, censusOutput, parseCensusArgs } from "./census";
 import { PRICE_FLOOR_USAGE, parsePriceFloorArgs, priceFloorOutput } from "./price-floor";
 import { parseQppArgs, QPP_USAGE, qppOutput } from "./qpp";
 
@@ -67,6 +68,7 @@ Commands:
                                             CSV export give it
 ${PRICE_FLOOR_USAGE}
 ${QPP_USAGE}
+${CENSUS_USAGE}
   export [--out <file.sql>]                 Write a SQL dump of the embedded database (loads into PostgreSQL with psql)
 
 Every command reads DATA_DIR and DATABASE_URL like the server, and takes --format text|json.`;
@@ -491,6 +493,15 @@ async function run(argv: string[], io: CliIo): Promise<Out> {
       const org = await findOrg(ctx, args.org);
       if (org?.kind !== "council") throw new UsageError(`--org: no council with id or short name "${args.org}"`);
       return qppOutput(ctx, org, args);
+    });
+  }
+
+  if (command === "census") {
+    const args = parseCensusArgs([sub, ...rest].filter((a) => a !== undefined) as string[]);
+    return withDb(async (ctx) => {
+      const org = await findOrg(ctx, args.org);
+      if (org?.kind !== "council") throw new UsageError(`--org: no council with id or short name "${args.org}"`);
+      return censusOutput(ctx, org, args);
     });
   }
 
