@@ -58,7 +58,7 @@ export async function socialWorkArea(hub: Hub) {
         .insert(swTeams)
         .values({ orgId, workplaceId, service, name, managerUserId: managerUserId ?? null })
         .returning()
-    )[0];
+    )[0] as typeof swTeams.$inferSelect & { service: SwService };
   const childrenA = await team(council.id, childrenPlace.id, "children", "Assessment", manager.id);
   const childrenB = await team(council.id, childrenPlace.id, "children", "Children in care");
   const adults = await team(council.id, adultsPlace.id, "adults", "Community");
