@@ -1,0 +1,113 @@
+import type {
+  AgencyAssignmentInput,
+  AssignmentsQuery,
+  agencyAssignmentInput,
+  EndAssignmentInput,
+} from "../../../shared/schemas/social-work-agency";
+import { inTransaction, type OrgCtx } from "../../context";
+import { badRequest, notFound } from "../../lib/errors";
+import { isoDate } from "../../lib/time";
+import { recordAudit } from "../audit/audit.service";
+import { visibleTeamIds } from "./access";
+import { auditOf, presentAssignment } from "./agency-assignments.presenter";
+import * as repo from "./agency-assignments.repo";
+
+// Agency social workers' assignments with the council (issue 20 item 8): listed for the teams the
+// reader may see (socialwork/access.ts), created, changed and ended by the service lead, each
+// shown with the DfE rules' flags as of today (shared/sw-agency-rules.ts). Every write audited.
+
+const today = (ctx: OrgCtx) => isoDate(ctx.deps.now());
+const invalid = (path: string, message: string) => badRequest("validation", message, [{ path, message }]);
+
+export async function listAssignments(ctx: OrgCtx, query: AssignmentsQuery) {
+  const teams = await visibleTeamIds(ctx);
+  const now = today(ctx);
+  const status = query.status ?? "current";
+  const caps = await repo.listCaps(ctx.db, ctx.org.id);
+  const rows = (await repo.listAssignments(ctx.db, ctx.org.id, teams)).filter(
+    (x) =>
+      (!query.service || x.service === query.service) &&
+      (status === "all" ||
+        (status === "current" ? !x.a.endDate || x.a.endDate >= now : x.a.endDate !== null && x.a.endDate < now)),
+  );
+  return {
+    assignments: rows.map((x) => presentAssignment(x, caps, now)),
+    teams: (await repo.listTeams(ctx.db, ctx.org.id, teams)) as {
+      id: string;
+      name: string;
+      service: "adults" | "children";
+    }[],
+  };
+}
+
+/** An assignment in a team the reader may see, or 404. */
+async function visible(ctx: OrgCtx, id: string) {
+  const x = await repo.findAssignment(ctx.db, ctx.org.id, id);
+  if (!x || !(await visibleTeamIds(ctx)).includes(x.a.teamId)) throw notFound("agency assignment");
+  return x;
+}
+
+export async function getAssignment(ctx: OrgCtx, id: string) {
+  const x = await visible(ctx, id);
+  return presentAssignment(x, await repo.listCaps(ctx.db, ctx.org.id), today(ctx));
+}
+
+async function checkTeam(ctx: OrgCtx, teamId: string) {
+  const team = await repo.findTeam(ctx.db, ctx.org.id, teamId);
+  if (!team || team.archivedAt) throw invalid("teamId", "Choose one of the council's current social work teams");
+  return team;
+}
+
+type Parsed = ReturnType<typeof agencyAssignmentInput.parse>;
+
+export async function createAssignment(ctx: OrgCtx, input: Parsed) {
+  await checkTeam(ctx, input.teamId);
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.insertAssignment(tx.db, { ...input, orgId: ctx.org.id });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "create",
+      entityType: "sw_agency_assignment",
+      entityId: row.id,
+      after: auditOf(row),
+    });
+    return getAssignment(tx, row.id);
+  });
+}
+
+export async function updateAssignment(ctx: OrgCtx, id: string, input: Parsed) {
+  const before = await visible(ctx, id);
+  await checkTeam(ctx, input.teamId);
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.updateAssignment(tx.db, ctx.org.id, id, input);
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "update",
+      entityType: "sw_agency_assignment",
+      entityId: id,
+      before: auditOf(before.a),
+      after: auditOf(row),
+    });
+    return getAssignment(tx, id);
+  });
+}
+
+export async function endAssignment(ctx: OrgCtx, id: string, input: EndAssignmentInput) {
+  const before = await visible(ctx, id);
+  if (input.endDate < before.a.startDate)
+    throw invalid("endDate", `The end date must be on or after the assignment's start, ${before.a.startDate}`);
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.updateAssignment(tx.db, ctx.org.id, id, { endDate: input.endDate });
+    await recordAudit(tx, {
+      orgId: ctx.org.id,
+      action: "end",
+      entityType: "sw_agency_assignment",
+      entityId: id,
+      before: { endDate: before.a.endDate },
+      after: { endDate: row.endDate },
+    });
+    return getAssignment(tx, id);
+  });
+}
+
+export type { AgencyAssignmentInput };

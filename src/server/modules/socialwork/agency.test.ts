@@ -1,0 +1,271 @@
+import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { signedIn, testHub } from "../../../../test/harness";
+import { socialWorkArea } from "../../../../test/social-work-fixtures";
+import { auditLog, swAgencyAssignments } from "../../db/schema";
+
+// Agency assignments, caps, the monthly view, spend and the DfE return through the API, on
+// hand-made rows. The test clock is 2026-06-15: the view's last month by default is May 2026.
+
+const hub = await testHub();
+const area = await socialWorkArea(hub);
+const lead = await signedIn(hub, area.lead.email);
+const base = `/api/orgs/${area.council.id}/social-work`;
+
+const body = (over: Record<string, unknown> = {}) => ({
+  teamId: area.teams.childrenA.id,
+  role: "social_worker",
+  workerName: "Alex Agency",
+  sweNumber: "SW200001",
+  agencyName: "Locums Ltd",
+  startDate: "2026-01-05",
+  endDate: null,
+  hourlyRate: 38,
+  agencyFee: 4,
+  weeklyHours: 37,
+  noticeWeeks: 4,
+  pqeYears: 5,
+  asyeCompleted: true,
+  referenceReceived: true,
+  ...over,
+});
+
+await lead.request("PUT", `${base}/agency/price-caps`, {
+  roleType: "social_worker",
+  hourlyCap: 40,
+  fromDate: "2025-10-01",
+});
+
+describe("assignments", () => {
+  it("creates one, shows its job type and cap, and audits it without the SWE number or name", async () => {
+    const res = await lead.post(`${base}/agency/assignments`, body());
+    expect(res.status).toBe(201);
+    const a = res.json.assignment;
+    expect(a).toMatchObject({
+      jobType: "social_worker",
+      capInForce: 40,
+      rulesApply: true,
+      flags: [],
+      weeklyCost: 37 * 42,
+      sweNumber: "SW200001",
+    });
+    const [entry] = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, a.id));
+    expect(entry.action).toBe("create");
+    expect(JSON.stringify(entry)).not.toContain("SW200001");
+    expect(JSON.stringify(entry)).not.toContain("Alex Agency");
+  });
+
+  it("flags the rules: above the cap not signed off, 2 weeks' notice, under 3 years", async () => {
+    const res = await lead.post(
+      `${base}/agency/assignments`,
+      body({ workerName: "Bea", hourlyRate: 44, noticeWeeks: 2, pqeYears: 2 }),
+    );
+    expect(res.json.assignment.flags.map((f: { rule: string; level: string }) => `${f.rule}:${f.level}`)).toEqual([
+      "pqe:breach",
+      "price_cap:breach",
+      "notice:breach",
+    ]);
+    // Signed off: the cap flag becomes one to report, naming who signed.
+    const put = await lead.request(
+      "PUT",
+      `${base}/agency/assignments/${res.json.assignment.id}`,
+      body({
+        workerName: "Bea",
+        hourlyRate: 44,
+        noticeWeeks: 4,
+        pqeYears: 3,
+        capBreachSignedOffBy: "Director of Children's Services",
+      }),
+    );
+    expect(put.status).toBe(200);
+    expect(put.json.assignment.flags).toEqual([
+      expect.objectContaining({
+        rule: "price_cap",
+        level: "report",
+        text: expect.stringContaining("signed off by Director of Children's Services"),
+      }),
+    ]);
+  });
+
+  it("adults' assignments get no flags, and say why", async () => {
+    const res = await lead.post(
+      `${base}/agency/assignments`,
+      body({ teamId: area.teams.adults.id, workerName: "Cy", noticeWeeks: 1, referenceReceived: false }),
+    );
+    expect(res.json.assignment).toMatchObject({ rulesApply: false, flags: [] });
+    expect(res.json.assignment.rulesNote).toMatch(/adults/);
+  });
+
+  it("bad input gets field errors and saves nothing", async () => {
+    const before = (await hub.deps.db.select().from(swAgencyAssignments)).length;
+    const res = await lead.post(
+      `${base}/agency/assignments`,
+      body({ sweNumber: "12345", hourlyRate: -1, startDate: "2026-02-30", workerName: "" }),
+    );
+    expect(res.status).toBe(400);
+    const paths = res.json.error.issues.map((i: { path: string }) => i.path).sort();
+    expect(paths).toEqual(["hourlyRate", "startDate", "sweNumber", "workerName"]);
+    const ends = await lead.post(
+      `${base}/agency/assignments`,
+      body({ startDate: "2026-03-01", endDate: "2026-02-01" }),
+    );
+    expect(ends.status).toBe(400);
+    expect(ends.json.error.issues[0]).toMatchObject({ path: "endDate" });
+    const team = await lead.post(`${base}/agency/assignments`, body({ teamId: area.other.team.id }));
+    expect(team.status).toBe(400);
+    expect(team.json.error.issues[0]).toMatchObject({ path: "teamId" });
+    expect((await hub.deps.db.select().from(swAgencyAssignments)).length).toBe(before);
+  });
+
+  it("ends an assignment; an end before its start is refused", async () => {
+    const made = (await lead.post(`${base}/agency/assignments`, body({ workerName: "Dee", startDate: "2026-02-01" })))
+      .json.assignment;
+    const early = await lead.post(`${base}/agency/assignments/${made.id}/end`, { endDate: "2026-01-31" });
+    expect(early.status).toBe(400);
+    const ok = await lead.post(`${base}/agency/assignments/${made.id}/end`, { endDate: "2026-03-31" });
+    expect(ok.json.assignment.endDate).toBe("2026-03-31");
+    const ended = await lead.get(`${base}/agency/assignments?status=ended`);
+    expect(ended.json.assignments.map((a: { workerName: string }) => a.workerName)).toContain("Dee");
+    const current = await lead.get(`${base}/agency/assignments`);
+    expect(current.json.assignments.map((a: { workerName: string }) => a.workerName)).not.toContain("Dee");
+  });
+});
+
+describe("the monthly view, spend and the return on hand-made rows", async () => {
+  const hub2 = await testHub();
+  const b = await socialWorkArea(hub2);
+  const lead2 = await signedIn(hub2, b.lead.email);
+  const url = `/api/orgs/${b.council.id}/social-work`;
+  await lead2.request("PUT", `${url}/agency/price-caps`, {
+    roleType: "social_worker",
+    hourlyCap: 40,
+    fromDate: "2025-10-01",
+  });
+  await b.addWorker({ team: b.teams.childrenA, startDate: "2026-04-06" }); // a starter in April
+  await b.addWorker({ team: b.teams.childrenB, startDate: "2020-01-01", endDate: "2026-05-29" }); // a leaver in May
+  await b.addWorker({ team: b.teams.adults, startDate: "2019-01-01" });
+  // In post 20 April to 10 May, crossing April's end: 30 hours at £40 + £5.
+  const crossing = (
+    await lead2.post(`${url}/agency/assignments`, {
+      ...body(),
+      teamId: b.teams.childrenA.id,
+      sweNumber: null,
+      startDate: "2026-04-20",
+      endDate: "2026-05-10",
+      hourlyRate: 40,
+      agencyFee: 5,
+      weeklyHours: 30,
+    })
+  ).json.assignment;
+
+  it("counts starters, leavers, agency at month end and cost exactly", async () => {
+    const res = await lead2.get(`${url}/starters-leavers?months=2`);
+    expect(res.status).toBe(200);
+    expect(res.json.months).toEqual(["2026-04", "2026-05"]);
+    const children = res.json.rows.filter((r: { group: string }) => r.group === "children");
+    expect(children).toEqual([
+      {
+        month: "2026-04",
+        group: "children",
+        starters: 1,
+        leavers: 0,
+        agencyHeadcount: 1,
+        agencyFte: 0.81,
+        agencyCost: 2121.43,
+      },
+      {
+        month: "2026-05",
+        group: "children",
+        starters: 0,
+        leavers: 1,
+        agencyHeadcount: 0,
+        agencyFte: 0,
+        agencyCost: 1928.57,
+      },
+    ]);
+    // 30 × 45 × 11 days (20–30 April) ÷ 7 = 2,121.43; 30 × 45 × 10 ÷ 7 = 1,928.57.
+    const teams = await lead2.get(`${url}/starters-leavers?months=2&by=team`);
+    const a = teams.json.rows.filter((r: { group: string }) => r.group === b.teams.childrenA.id);
+    expect(a.map((r: { starters: number; agencyHeadcount: number }) => [r.starters, r.agencyHeadcount])).toEqual([
+      [1, 1],
+      [0, 0],
+    ]);
+  });
+
+  it("the CSV and XLSX hold the same rows", async () => {
+    const csv = await lead2.get(`${url}/starters-leavers.csv?months=2`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain("April 2026,Children and families,1,0,1,0.81,2121.43");
+    const xlsx = await lead2.request("GET", `${url}/starters-leavers.xlsx?months=2`);
+    expect(xlsx.status).toBe(200);
+  });
+
+  it("an analyst reads the view by service with a lone worker's cost withheld, but not by team", async () => {
+    const analyst = await signedIn(hub2, b.analyst.email);
+    const res = await analyst.get(`${url}/starters-leavers?months=2`);
+    expect(res.status).toBe(200);
+    const april = res.json.rows.find(
+      (r: { month: string; group: string }) => r.month === "2026-04" && r.group === "children",
+    );
+    expect(april).toMatchObject({ starters: 1, agencyHeadcount: 1, agencyCost: null });
+    expect(res.json.note).toMatch(/withheld/);
+    expect((await analyst.get(`${url}/starters-leavers?by=team`)).status).toBe(403);
+    const spend = await analyst.get(`${url}/agency/spend`);
+    expect(spend.json.byTeam).toBeNull();
+  });
+
+  it("spend: the year to today", async () => {
+    const res = await lead2.get(`${url}/agency/spend`);
+    expect(res.json.last).toMatchObject({ from: "2025-06-16", to: "2026-06-15", total: 4050 });
+    expect(res.json.previous.total).toBe(0);
+    expect(res.json.change).toBeNull();
+    expect(res.json.byService.find((s: { key: string }) => s.key === "children").last).toBe(4050);
+  });
+
+  it("bad query: months out of range is a field error", async () => {
+    const res = await lead2.get(`${url}/starters-leavers?months=37`);
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues[0].path).toBe("months");
+  });
+
+  it("the DfE return for 2026-Q2: rows, the missing SWE number as a problem, compliance and cost", async () => {
+    await lead2.post(`${url}/agency/assignments`, {
+      ...body(),
+      teamId: b.teams.childrenB.id,
+      workerName: "Over Cap",
+      agencyName: "Pricey Agency",
+      startDate: "2026-05-01",
+      hourlyRate: 50,
+      sweNumber: "SW300003",
+    });
+    await lead2.post(`${url}/agency/assignments`, {
+      ...body(),
+      teamId: b.teams.adults.id,
+      workerName: "Adult",
+      startDate: "2026-04-01",
+    });
+    const res = await lead2.get(`${url}/agency/return/2026-q2`);
+    expect(res.status).toBe(200);
+    const r = res.json;
+    expect(r.period).toBe("2026-Q2");
+    expect(r.rows.map((x: { startDate: string; sweNumber: string | null }) => [x.startDate, x.sweNumber])).toEqual([
+      ["2026-04-20", null],
+      ["2026-05-01", "SW300003"],
+    ]);
+    expect(r.problems).toEqual([expect.objectContaining({ assignmentId: crossing.id, row: 1, field: "sweNumber" })]);
+    const cap = r.compliance.find((c: { rule: string }) => c.rule === "price_cap");
+    expect(cap).toMatchObject({ inScope: 2, compliant: 1, notCompliant: 1, toCheck: 0 });
+    expect(r.capBreaches).toEqual([
+      expect.objectContaining({ hourlyRate: 50, hourlyCap: 40, signedOffBy: null, agencyName: "Pricey Agency" }),
+    ]);
+    expect(r.flaggedAgencies.map((a: { agencyName: string }) => a.agencyName)).toEqual(["Pricey Agency"]);
+    expect(r.monthlyCost.map((m: { month: string }) => m.month)).toEqual(["2026-04", "2026-05", "2026-06"]);
+    const csv = await lead2.get(`${url}/agency/return/2026-Q2/return.csv`);
+    expect(csv.text.split("\n")[0]).toContain("Job type,Hourly rate paid (£),Assignment start date");
+    expect(csv.text).toContain("Social worker,50.00,2026-05-01,,SW300003,No");
+    const xlsx = await lead2.request("GET", `${url}/agency/return/2026-Q2/return.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect((await lead2.get(`${url}/agency/return/2026-Q5`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,158 @@
+import { can } from "../../../shared/permissions";
+import type { StartersLeaversQuery } from "../../../shared/schemas/social-work-agency";
+import { SW_SERVICE_LABELS, SW_SERVICES, type SwService } from "../../../shared/social-work";
+import {
+  addMonths,
+  costBetween,
+  monthBounds,
+  monthlyView,
+  monthsEnding,
+  type ViewAgency,
+} from "../../../shared/sw-agency-rules";
+import type { OrgCtx } from "../../context";
+import { forbidden } from "../../lib/errors";
+import { isoDate } from "../../lib/time";
+import { visibleTeamIds } from "./access";
+import * as repo from "./agency-assignments.repo";
+
+// The monthly starters, leavers and agency in post view the board report tabulates, and the
+// agency spend (issue 20 item 8). Aggregates: anyone with socialwork.figures reads them per
+// service. Per team only for those who may see the assignments (socialwork.view: the lead every
+// team, a team manager their own). For readers of figures only, a month's agency cost with fewer
+// than MIN_AGENCY_WORKERS agency workers behind it is withheld: it would show one person's pay.
+
+export const MIN_AGENCY_WORKERS = 3;
+
+const today = (ctx: OrgCtx) => isoDate(ctx.deps.now());
+const readsRecords = (ctx: OrgCtx) => can(ctx.role, "socialwork.view", ctx.actor.isHubAdmin);
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The last month shown by default: the last whole month before today's. */
+export const lastWholeMonth = (day: string) => addMonths(`${day.slice(0, 7)}-01`, -1).slice(0, 7);
+
+async function sources(ctx: OrgCtx, by: "service" | "team") {
+  const allTeams = await repo.listTeams(ctx.db, ctx.org.id);
+  const teamIds = by === "team" ? await visibleTeamIds(ctx) : allTeams.map((t) => t.id);
+  const teams = allTeams.filter((t) => teamIds.includes(t.id));
+  const [staff, assignments] = await Promise.all([
+    repo.listStaffDates(ctx.db, ctx.org.id, teamIds),
+    repo.listAssignments(ctx.db, ctx.org.id, teamIds),
+  ]);
+  return { teams, staff, assignments };
+}
+
+export async function startersLeavers(ctx: OrgCtx, query: StartersLeaversQuery) {
+  const by = query.by ?? "service";
+  if (by === "team" && !readsRecords(ctx))
+    throw forbidden(
+      "Team rows are for the social work service's leads and team managers: ask for the view by service instead.",
+    );
+  const months = monthsEnding(query.to ?? lastWholeMonth(today(ctx)), query.months ?? 12);
+  const { teams, staff, assignments } = await sources(ctx, by);
+  const groups =
+    by === "service"
+      ? SW_SERVICES.map((s) => ({ key: s, label: SW_SERVICE_LABELS[s], service: s }))
+      : teams.map((t) => ({ key: t.id, label: t.name, service: t.service as SwService }));
+  const groupOf = (x: { teamId: string; service: string }) => (by === "service" ? x.service : x.teamId);
+  const agency: (ViewAgency & { id: string })[] = assignments.map((x) => ({
+    ...x.a,
+    group: groupOf({ teamId: x.a.teamId, service: x.service }),
+  }));
+  const rows = monthlyView(
+    months,
+    groups.map((g) => g.key),
+    staff.map((s) => ({ group: groupOf(s), startDate: s.startDate, endDate: s.endDate })),
+    agency,
+  );
+  const protect = !readsRecords(ctx);
+  let withheld = 0;
+  const out = rows.map((r) => {
+    if (!protect || r.agencyCost === 0) return r;
+    const { from, to } = monthBounds(r.month);
+    const behind = agency.filter((a) => a.group === r.group && a.startDate <= to && (!a.endDate || a.endDate >= from));
+    if (behind.length >= MIN_AGENCY_WORKERS) return r;
+    withheld += 1;
+    return { ...r, agencyCost: null };
+  });
+  return {
+    by,
+    months,
+    groups,
+    rows: out,
+    note: withheld
+      ? `An agency cost is withheld in ${withheld} ${withheld === 1 ? "month" : "months"}: fewer than ${MIN_AGENCY_WORKERS} agency workers were behind it, so it would show a person's pay.`
+      : null,
+  };
+}
+
+/**
+ * Agency spend: the year to today against the year before, by calendar month (the last 24, this
+ * month to today), by service, and by team for those who may see the assignments.
+ */
+export async function agencySpend(ctx: OrgCtx) {
+  const now = today(ctx);
+  const lastFrom = addMonths(now, -12);
+  const last = { from: isoDate(new Date(Date.parse(`${lastFrom}T00:00:00Z`) + 86_400_000)), to: now };
+  const previous = {
+    from: isoDate(new Date(Date.parse(`${addMonths(now, -24)}T00:00:00Z`) + 86_400_000)),
+    to: lastFrom,
+  };
+  const allTeams = await repo.listTeams(ctx.db, ctx.org.id);
+  const assignments = await repo.listAssignments(
+    ctx.db,
+    ctx.org.id,
+    allTeams.map((t) => t.id),
+    { from: previous.from, to: now },
+  );
+  const sum = (xs: typeof assignments, from: string, to: string) =>
+    xs.reduce((n, x) => n + costBetween(x.a, from, to), 0);
+  const line = (key: string, label: string, service: SwService, xs: typeof assignments) => ({
+    key,
+    label,
+    service,
+    last: round(sum(xs, last.from, last.to)),
+    previous: round(sum(xs, previous.from, previous.to)),
+  });
+  const byMonth = monthsEnding(now.slice(0, 7), 24).map((month) => {
+    const b = monthBounds(month);
+    const to = b.to < now ? b.to : now;
+    const of = (s: SwService) =>
+      round(
+        sum(
+          assignments.filter((x) => x.service === s),
+          b.from,
+          to,
+        ),
+      );
+    return { month, adults: of("adults"), children: of("children"), total: round(of("adults") + of("children")) };
+  });
+  const visible = readsRecords(ctx) ? await visibleTeamIds(ctx) : null;
+  const lastTotal = round(sum(assignments, last.from, last.to));
+  const previousTotal = round(sum(assignments, previous.from, previous.to));
+  return {
+    last: { ...last, total: lastTotal },
+    previous: { ...previous, total: previousTotal },
+    change: previousTotal > 0 ? Math.round(((lastTotal - previousTotal) / previousTotal) * 1000) / 1000 : null,
+    byMonth,
+    byService: SW_SERVICES.map((s) =>
+      line(
+        s,
+        SW_SERVICE_LABELS[s],
+        s,
+        assignments.filter((x) => x.service === s),
+      ),
+    ),
+    byTeam: visible
+      ? allTeams
+          .filter((t) => visible.includes(t.id))
+          .map((t) =>
+            line(
+              t.id,
+              t.name,
+              t.service as SwService,
+              assignments.filter((x) => x.a.teamId === t.id),
+            ),
+          )
+      : null,
+  };
+}
