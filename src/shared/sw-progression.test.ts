@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, eligibility, nextStep, reviewDue, stepsFor, wholeMonths } from "./sw-progression";
+import { addMonths, eligibility, nextStep, profileAfterStep, reviewDue, stepsFor, wholeMonths } from "./sw-progression";
 
 // Progression's rules case by case (issue 20 item 6).
 
@@ -124,5 +124,32 @@ describe("development review due", () => {
   it("due within 30 days, else up to date", () => {
     expect(reviewDue("2025-07-15", "2026-06-15")).toEqual({ status: "due", dueOn: "2026-07-15" });
     expect(reviewDue("2025-07-16", "2026-06-15")).toEqual({ status: "up_to_date", dueOn: "2026-07-16" });
+  });
+});
+
+describe("what approving a step changes", () => {
+  it("moves the grade, and the role and PCF level when the step names a framework role the service has", () => {
+    expect(
+      profileAfterStep({ toGrade: "Grade 8", toFrameworkRole: "cf_senior_practitioner" }, "children", {
+        role: "social_worker",
+        pcfLevel: "social_worker",
+      }),
+    ).toEqual({ grade: "Grade 8", role: "senior_social_worker", pcfLevel: "experienced" });
+    expect(
+      profileAfterStep({ toGrade: "Grade 7", toFrameworkRole: "social_worker" }, "adults", {
+        role: "asye_social_worker",
+        pcfLevel: "asye",
+      }),
+    ).toEqual({ grade: "Grade 7", role: "social_worker", pcfLevel: "social_worker" });
+  });
+  it("leaves the role when the step names none, or another service's role", () => {
+    const current = { role: "social_worker", pcfLevel: "social_worker" };
+    expect(profileAfterStep({ toGrade: "Grade 8", toFrameworkRole: null }, "adults", current)).toEqual({
+      grade: "Grade 8",
+      ...current,
+    });
+    expect(
+      profileAfterStep({ toGrade: "Grade 8", toFrameworkRole: "cf_senior_practitioner" }, "adults", current).role,
+    ).toBe("social_worker");
   });
 });

@@ -4,6 +4,7 @@
 // them in, so the page, the API and the demo all give the same answer.
 
 import { longDate } from "./dates";
+import { type PcfLevel, SW_ROLE_KEYS, SW_ROLES, type SwService } from "./social-work";
 
 /** A step of the scheme, as far as the rules need it. */
 export interface ProgressionStepRule {
@@ -140,3 +141,32 @@ export function reviewDue(lastHeldOn: string | null, on: string): { status: Revi
 /** The case's next statuses: a case is prepared, submitted to a panel, then decided once. */
 export const CASE_DECISIONS = ["approved", "deferred", "declined"] as const;
 export type CaseDecision = (typeof CASE_DECISIONS)[number];
+
+/** The PCF level each role of the progression ladder works at (reference-data.md §3.2). */
+const ROLE_PCF: Record<string, PcfLevel> = {
+  asye_social_worker: "asye",
+  social_worker: "social_worker",
+  senior_social_worker: "experienced",
+  advanced_practitioner: "advanced",
+  principal_social_worker: "strategic",
+  service_manager: "strategic",
+};
+
+/**
+ * What approving a step changes on the worker's profile: the grade always; the role (and its PCF
+ * level) when the step names the career framework role it moves to and one of the service's roles
+ * is that framework role (SW_ROLES' frameworkRole), else the role is left as it is.
+ */
+export function profileAfterStep(
+  step: { toGrade: string; toFrameworkRole: string | null },
+  service: SwService,
+  current: { role: string; pcfLevel: string | null },
+): { grade: string; role: string; pcfLevel: string | null } {
+  const role = step.toFrameworkRole
+    ? SW_ROLE_KEYS.find(
+        (k) => (SW_ROLES[k].frameworkRole as Partial<Record<SwService, string>>)[service] === step.toFrameworkRole,
+      )
+    : undefined;
+  if (!role) return { grade: step.toGrade, role: current.role, pcfLevel: current.pcfLevel };
+  return { grade: step.toGrade, role, pcfLevel: ROLE_PCF[role] ?? current.pcfLevel };
+}
