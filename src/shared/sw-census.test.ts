@@ -413,6 +413,25 @@ describe("checks before download", () => {
     expect(c.aggregate.starters_headcount).toBe(1);
     expect(c.aggregate.inpost_headcount).toBe(1);
   });
+  it("a newly qualified social worker fills a social worker's post; a post never goes below 0", () => {
+    const c = buildCensus({
+      year: 2026,
+      employees: [
+        emp({ localRef: "Q1", role: "asye_social_worker", startDate: "2025-10-06" }),
+        emp({ localRef: "Q2", role: "senior_social_worker" }),
+        emp({ localRef: "Q3", role: "senior_social_worker" }),
+      ],
+      agency: [],
+      establishment: [
+        { teamId: "T1", role: "social_worker", fundedFte: 2, effectiveFrom: "2020-01-01" },
+        { teamId: "T1", role: "senior_social_worker", fundedFte: 1, effectiveFrom: "2020-01-01" },
+      ],
+    });
+    // Social workers 2 − 1 (the NQSW) = 1; seniors 1 − 2 → 0 (the extra senior does not fill the other post).
+    expect(c.aggregate.vacancy_fte).toBe(1);
+    expect(c.aggregate.funded_fte).toBe(3);
+    expect(c.aggregate.vacancy_rate_fte).toBe(25);
+  });
   it("rates with nothing to divide by are null", () => {
     const c = buildCensus({ year: 2026, employees: [], agency: [], establishment: [] });
     expect(c.aggregate.turnover_rate_fte).toBeNull();

@@ -598,19 +598,25 @@ export function buildCensus(input: CensusInput): Census {
   const agencyCoverFte = sum(agencyIn.filter((a) => a.coversVacancy).map((a) => fteOf(a.weeklyHours) ?? 0));
 
   // The establishment at 30 September: per team and role, the latest row from then or before.
-  const posts = new Map<string, CensusPost>();
+  // A newly qualified social worker (ASYE) fills a social worker's post.
+  const latest = new Map<string, CensusPost>();
   for (const p of input.establishment) {
     if (!roleInfo(p.role)?.socialWorker || p.effectiveFrom > day) continue;
     const key = `${p.teamId}|${p.role}`;
-    const had = posts.get(key);
-    if (!had || had.effectiveFrom < p.effectiveFrom) posts.set(key, p);
+    const had = latest.get(key);
+    if (!had || had.effectiveFrom < p.effectiveFrom) latest.set(key, p);
   }
+  const postKey = (teamId: string, role: string) =>
+    `${teamId}|${role === "asye_social_worker" ? "social_worker" : role}`;
+  const funded = new Map<string, number>();
+  for (const p of latest.values())
+    funded.set(postKey(p.teamId, p.role), (funded.get(postKey(p.teamId, p.role)) ?? 0) + p.fundedFte);
   let vacancyFte = 0;
-  for (const [key, p] of posts) {
-    const filled = sum(inPost.filter((e) => `${e.teamId}|${e.role}` === key).map(fte));
-    vacancyFte += Math.max(0, p.fundedFte - filled);
+  for (const [key, n] of funded) {
+    const filled = sum(inPost.filter((e) => postKey(e.teamId, e.role) === key).map(fte));
+    vacancyFte += Math.max(0, n - filled);
   }
-  const fundedFte = sum([...posts.values()].map((p) => p.fundedFte));
+  const fundedFte = sum([...funded.values()]);
 
   const holders = inPost.filter((e) => (e.septemberCases ?? 0) > 0);
   const holdersFte = sum(holders.map(fte));
