@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { signedIn, testHub } from "../../../../test/harness";
 import { socialWorkArea } from "../../../../test/social-work-fixtures";
+import type { SwService } from "../../../shared/social-work";
 import { auditLog, swAgencyAssignments } from "../../db/schema";
 
 // Agency assignments, caps, the monthly view, spend and the DfE return through the API, on
@@ -137,14 +137,15 @@ describe("the monthly view, spend and the return on hand-made rows", async () =>
   const b = await socialWorkArea(hub2);
   const lead2 = await signedIn(hub2, b.lead.email);
   const url = `/api/orgs/${b.council.id}/social-work`;
+  const team = (t: { id: string; workplaceId: string; service: string }) => ({ ...t, service: t.service as SwService });
   await lead2.request("PUT", `${url}/agency/price-caps`, {
     roleType: "social_worker",
     hourlyCap: 40,
     fromDate: "2025-10-01",
   });
-  await b.addWorker({ team: b.teams.childrenA, startDate: "2026-04-06" }); // a starter in April
-  await b.addWorker({ team: b.teams.childrenB, startDate: "2020-01-01", endDate: "2026-05-29" }); // a leaver in May
-  await b.addWorker({ team: b.teams.adults, startDate: "2019-01-01" });
+  await b.addWorker({ team: team(b.teams.childrenA), startDate: "2026-04-06" }); // a starter in April
+  await b.addWorker({ team: team(b.teams.childrenB), startDate: "2020-01-01", endDate: "2026-05-29" }); // a leaver in May
+  await b.addWorker({ team: team(b.teams.adults), startDate: "2019-01-01" });
   // In post 20 April to 10 May, crossing April's end: 30 hours at £40 + £5.
   const crossing = (
     await lead2.post(`${url}/agency/assignments`, {
