@@ -58,6 +58,9 @@ const c = warm.census;
 console.log(
   `Halton's 2026 census: ${c.counts.employees} employee records, ${c.counts.agency} agency assignments, ${c.counts.errors} errors, ${c.counts.warnings} warnings; files ${(warm.bytes / 1024).toFixed(0)} KB`,
 );
+const byField = new Map<string, number>();
+for (const p of c.problems) byField.set(`${p.severity} ${p.field}`, (byField.get(`${p.severity} ${p.field}`) ?? 0) + 1);
+console.log(`Problems: ${[...byField].map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`);
 console.log(
   `check + files, ${RUNS} runs: median ${median.toFixed(0)} ms, slowest ${sorted[sorted.length - 1].toFixed(0)} ms (target < ${TARGET_MS} ms)`,
 );
