@@ -121,7 +121,13 @@ export async function serviceStaff(db: Exec, orgId: string, staffRecordId: strin
 /** Everyone in the service (for the supervisor choice). */
 export async function serviceStaffList(db: Exec, orgId: string) {
   return db
-    .select({ id: swStaff.staffRecordId, name: staffRecords.displayId, endDate: staffRecords.endDate })
+    .select({
+      id: swStaff.staffRecordId,
+      name: staffRecords.displayId,
+      endDate: staffRecords.endDate,
+      teamId: swStaff.teamId,
+      role: swStaff.role,
+    })
     .from(swStaff)
     .innerJoin(staffRecords, eq(staffRecords.id, swStaff.staffRecordId))
     .where(eq(swStaff.orgId, orgId))

@@ -38,6 +38,15 @@ import { standardRows } from "./supervision-standards.repo";
 // team's compliance, a worker's supervisions, and recording them. The rules: shared/sw-supervision.ts;
 // whose records one sees: access.ts.
 
+/** Roles whose holders may supervise across teams: offered as supervisors to every team manager. */
+const SUPERVISING_ROLES = new Set([
+  "senior_social_worker",
+  "advanced_practitioner",
+  "team_manager",
+  "service_manager",
+  "principal_social_worker",
+]);
+
 export const today = (ctx: Ctx) => todayIso(ctx.deps.now());
 
 export const asyeOf = (w: WorkerRow): AsyeSpan | null =>
@@ -123,7 +132,9 @@ export async function supervisionOverview(ctx: OrgCtx) {
     dueSoon: statuses.filter((s) => s.state === "due_soon").sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
     teams: teamViews,
     workers: statuses.map((s) => ({ id: s.staffRecordId, name: s.name, teamName: s.teamName })),
-    supervisors: supervisors.filter((s) => !s.endDate || s.endDate >= day).map((s) => ({ id: s.id, name: s.name })),
+    supervisors: supervisors
+      .filter((s) => (!s.endDate || s.endDate >= day) && (teamIds.includes(s.teamId) || SUPERVISING_ROLES.has(s.role)))
+      .map((s) => ({ id: s.id, name: s.name })),
   };
 }
 
