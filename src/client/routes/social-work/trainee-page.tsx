@@ -255,7 +255,7 @@ export function TraineeForm({ orgId, trainee }: { orgId: string; trainee?: Train
             value={v.placementDays}
             onChange={set("placementDays")}
             error={errors.placementDays}
-            width="govuk-input--width-10"
+            width="govuk-input--width-20"
           />
           <TextInput
             id="skillsDays"
@@ -265,7 +265,7 @@ export function TraineeForm({ orgId, trainee }: { orgId: string; trainee?: Train
             value={v.skillsDays}
             onChange={set("skillsDays")}
             error={errors.skillsDays}
-            width="govuk-input--width-10"
+            width="govuk-input--width-20"
           />
         </>
       )}
@@ -312,7 +312,7 @@ export function TraineeForm({ orgId, trainee }: { orgId: string; trainee?: Train
             value={v.esgAmount}
             onChange={set("esgAmount")}
             error={errors.esgAmount}
-            width="govuk-input--width-10"
+            width="govuk-input--width-20"
           />
         </>
       )}
@@ -325,7 +325,7 @@ export function TraineeForm({ orgId, trainee }: { orgId: string; trainee?: Train
           value={v.cost}
           onChange={set("cost")}
           error={errors.cost}
-          width="govuk-input--width-10"
+          width="govuk-input--width-20"
         />
       )}
       {sponsored && (
@@ -337,7 +337,7 @@ export function TraineeForm({ orgId, trainee }: { orgId: string; trainee?: Train
             value={v.commitmentMonths}
             onChange={set("commitmentMonths")}
             error={errors.commitmentMonths}
-            width="govuk-input--width-10"
+            width="govuk-input--width-20"
           />
           <Select
             id="repaymentTerms"

@@ -40,18 +40,22 @@ export type TraineeListRow = {
   joinedEnd: string | null;
 };
 
+/** Trainees with their team's, practice educator's and joined worker's names. */
+const selectTrainees = (db: Exec) =>
+  db
+    .select(listColumns)
+    .from(swTrainees)
+    .leftJoin(swTeams, eq(swTeams.id, swTrainees.teamId))
+    .leftJoin(pe, eq(pe.id, swTrainees.practiceEducatorStaffId))
+    .leftJoin(joined, eq(joined.id, swTrainees.staffRecordId));
+
 export const listTrainees = (
   db: Exec,
   orgId: string,
   scope: TeamScope,
   filter: { route?: string; status?: string } = {},
 ): Promise<TraineeListRow[]> =>
-  db
-    .select(listColumns)
-    .from(swTrainees)
-    .leftJoin(swTeams, eq(swTeams.id, swTrainees.teamId))
-    .leftJoin(pe, eq(pe.id, swTrainees.practiceEducatorStaffId))
-    .leftJoin(joined, eq(joined.id, swTrainees.staffRecordId))
+  selectTrainees(db)
     .where(
       and(
         eq(swTrainees.orgId, orgId),
@@ -63,15 +67,7 @@ export const listTrainees = (
     .orderBy(asc(swTrainees.startDate), asc(swTrainees.name), asc(swTrainees.id));
 
 export const findTrainee = async (db: Exec, orgId: string, id: string): Promise<TraineeListRow | undefined> =>
-  (
-    await db
-      .select(listColumns)
-      .from(swTrainees)
-      .leftJoin(swTeams, eq(swTeams.id, swTrainees.teamId))
-      .leftJoin(pe, eq(pe.id, swTrainees.practiceEducatorStaffId))
-      .leftJoin(joined, eq(joined.id, swTrainees.staffRecordId))
-      .where(and(eq(swTrainees.orgId, orgId), eq(swTrainees.id, id)))
-  )[0];
+  (await selectTrainees(db).where(and(eq(swTrainees.orgId, orgId), eq(swTrainees.id, id))))[0];
 
 export const insertTrainee = async (db: Exec, orgId: string, values: TraineeValues) =>
   (

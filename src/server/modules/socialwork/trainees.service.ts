@@ -122,24 +122,29 @@ export async function createTrainee(ctx: OrgCtx, input: TraineeInput) {
   });
 }
 
-export async function updateTrainee(ctx: OrgCtx, id: string, input: TraineeInput) {
-  const before = await visibleTrainee(ctx, id);
-  await checkTrainee(ctx, input);
-  if (before.t.status === "withdrawn" && input.endDate === null)
-    throw invalid("endDate", "Enter the end date: the trainee withdrew, and their end date is when");
+/** Changes a trainee, keeps its PE payments in step and audits it, in one transaction. */
+function saveChange(ctx: OrgCtx, before: repo.TraineeRow, set: Partial<repo.TraineeValues>) {
   return inTransaction(ctx, async (tx) => {
-    const after = await repo.updateTrainee(tx.db, tx.org.id, id, columns(input));
+    const after = await repo.updateTrainee(tx.db, tx.org.id, before.id, set);
     await syncPayments(tx, after);
     await recordAudit(tx, {
       orgId: tx.org.id,
       action: "update",
       entityType: "sw_trainee",
-      entityId: id,
-      before: auditOf(before.t),
+      entityId: before.id,
+      before: auditOf(before),
       after: auditOf(after),
     });
-    return getTrainee(tx, id);
+    return getTrainee(tx, before.id);
   });
+}
+
+export async function updateTrainee(ctx: OrgCtx, id: string, input: TraineeInput) {
+  const before = await visibleTrainee(ctx, id);
+  await checkTrainee(ctx, input);
+  if (before.t.status === "withdrawn" && input.endDate === null)
+    throw invalid("endDate", "Enter the end date: the trainee withdrew, and their end date is when");
+  return saveChange(ctx, before.t, columns(input));
 }
 
 /**
@@ -172,19 +177,7 @@ export async function recordOutcome(ctx: OrgCtx, id: string, input: TraineeOutco
       : input.outcome === "withdrawn"
         ? { status: "withdrawn", qualifiedOn: null, staffRecordId: null, endDate: input.on }
         : { status: "in_training", qualifiedOn: null, staffRecordId: null };
-  return inTransaction(ctx, async (tx) => {
-    const after = await repo.updateTrainee(tx.db, tx.org.id, id, set);
-    await syncPayments(tx, after);
-    await recordAudit(tx, {
-      orgId: tx.org.id,
-      action: "update",
-      entityType: "sw_trainee",
-      entityId: id,
-      before: auditOf(before.t),
-      after: auditOf(after),
-    });
-    return getTrainee(tx, id);
-  });
+  return saveChange(ctx, before.t, set);
 }
 
 /** What the trainee forms need: teams, practice educators in post, social workers to link, the rates. */
