@@ -73,9 +73,16 @@ const workplaceValues = (w: typeof workplaces.$inferSelect): WorkplaceIn["values
   ascwds: w.ascwds,
 });
 
-/** Everything an upload is compared with: the organisation's workplaces and current staff. */
+/**
+ * Everything an upload is compared with: the organisation's workplaces and current staff. A
+ * council's social work workplaces (workplaces.social_work_service) and their staff are left out:
+ * they are not in its ASC-WDS file, and an upload must not close them or end their records.
+ */
 export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
-  const places = await db.select().from(workplaces).where(eq(workplaces.orgId, orgId));
+  const places = await db
+    .select()
+    .from(workplaces)
+    .where(and(eq(workplaces.orgId, orgId), isNull(workplaces.socialWorkService)));
   const placeRef = new Map(places.map((p) => [p.id, p.localRef]));
   const declared = await db
     .select()
@@ -104,7 +111,8 @@ export async function loadOrgState(db: Exec, orgId: string): Promise<OrgState> {
   const [{ rows: staffJson }] = (
     await db.execute(sql`
       select coalesce(json_agg(json_build_array(id, workplace_id, local_ref, person_key, date_of_birth, ${sql.raw(VALUE_COLUMN_NAMES.join(", "))}))::text, '[]') as rows
-      from staff_records where org_id = ${orgId} and end_date is null`)
+      from staff_records where org_id = ${orgId} and end_date is null
+        and workplace_id not in (select id from workplaces where org_id = ${orgId} and social_work_service is not null)`)
   ).rows as { rows: string }[];
   const rows = (JSON.parse(staffJson) as unknown[][]).map((r) => {
     const values = {} as Record<string, unknown>;
@@ -167,7 +175,7 @@ export async function leaverKeys(db: Exec, orgId: string) {
   const rows = (
     await db.execute(sql`
       select w.local_ref as workplace, s.local_ref as staff
-      from staff_records s join workplaces w on w.id = s.workplace_id and w.org_id = ${orgId}
+      from staff_records s join workplaces w on w.id = s.workplace_id and w.org_id = ${orgId} and w.social_work_service is null
       where s.org_id = ${orgId} and s.end_date is not null
         and not exists (select 1 from staff_records c where c.workplace_id = s.workplace_id and c.local_ref = s.local_ref and c.end_date is null)`)
   ).rows as { workplace: string; staff: string }[];

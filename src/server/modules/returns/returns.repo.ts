@@ -130,9 +130,16 @@ export const insertSubmission = async (db: Exec, values: typeof returnSubmission
       .returning({ id: returnSubmissions.id, submittedAt: returnSubmissions.submittedAt })
   )[0];
 
-/** The provider's data as at a date: workplaces, staff in post, vacancies open on the date. */
+/**
+ * The provider's data as at a date: workplaces, staff in post, vacancies open on the date. Social
+ * work workplaces (a council's, workplaces.social_work_service) are no part of a return.
+ */
 export async function findSnapshotRows(db: Exec, orgId: string, asAt: string) {
-  const places = await db.select().from(workplaces).where(eq(workplaces.orgId, orgId));
+  const places = await db
+    .select()
+    .from(workplaces)
+    .where(and(eq(workplaces.orgId, orgId), isNull(workplaces.socialWorkService)));
+  const placeIds = new Set(places.map((p) => p.id));
   const staff = await db
     .select()
     .from(staffRecords)
@@ -153,7 +160,7 @@ export async function findSnapshotRows(db: Exec, orgId: string, asAt: string) {
         or(isNull(vacancies.closedOn), gt(vacancies.closedOn, asAt)),
       ),
     );
-  return { places, staff, open };
+  return { places, staff: staff.filter((s) => placeIds.has(s.workplaceId)), open };
 }
 
 /** Providers that have submitted for a period or already had its reminder. */
