@@ -4,7 +4,6 @@ import {
   caseloadMonth,
   caseloadParts,
   fundedAt,
-  growYourOwnParts,
   type Parts,
   protectFigure,
   SW_MIN_BASE,
@@ -115,18 +114,6 @@ describe("caseload average", () => {
       w("none"),
     ];
     expect(caseloadParts(workers, open, AT)).toEqual({ num: 27, den: 1.5, base: 2 });
-  });
-});
-
-describe("grow your own", () => {
-  it("is the share of registered social workers in post who came through the council's own routes", () => {
-    const workers = [
-      w("a", { routeIn: "apprentice" }),
-      w("b", { routeIn: "external" }),
-      w("c", { routeIn: "step_up" }),
-      w("ot", { role: "occupational_therapist", routeIn: "apprentice" }), // not a social worker
-    ];
-    expect(growYourOwnParts(workers, (r) => r !== "external", AT)).toEqual({ num: 2, den: 3, base: 3 });
   });
 });
 

@@ -81,7 +81,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "higher",
     base: "people in post",
     definition:
-      "Share of staff in post at the date whose next supervision is not overdue under the council's supervision standards (weekly, fortnightly, then monthly in the ASYE; monthly otherwise).",
+      "Share of staff in post at the date whose next supervision is not overdue under the council's supervision standards (weekly, fortnightly, then monthly in the ASYE; monthly otherwise: sw-supervision.ts teamCompliance).",
   },
   asye_reviews_on_time: {
     label: "ASYE reviews on time",
@@ -89,7 +89,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "higher",
     base: "reviews due",
     definition:
-      "Of the ASYE reviews (3, 6 and 9 months and the final assessment) due in the 12 months to the date, the share held by their due date.",
+      "Of the ASYE reviews (3, 6 and 9 months and the final assessment at 12) held by the date, or past their due date and 14 days' grace by it, in ASYEs begun by the date, the share held within 14 days of their due date (part C1's rule, sw-asye.ts reviewsOnTime).",
   },
   nqsw_retention_12m: {
     label: "NQSW retention at 12 months",
@@ -97,7 +97,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "higher",
     base: "newly qualified starters",
     definition:
-      "Of the newly qualified social workers who started their ASYE 12 to 24 months before the date, the share still in post 12 months after they started.",
+      "Of the newly qualified social workers whose ASYE started at least 12 months before the date, the share still in post 12 months after starting (sw-asye.ts nqswRetention).",
   },
   grow_your_own_share: {
     label: "Grow your own",
@@ -105,7 +105,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "higher",
     base: "qualified social workers in post",
     definition:
-      "Share of the registered social workers in post at the date who came in through a route the council grows (apprenticeship, sponsored master's, Step Up, Frontline, Think Ahead, a student placement with the council).",
+      "Share of the registered social workers in post at the date (managers included) who came in through a route the council grows: apprenticeship, sponsored master's, Step Up, Frontline, Think Ahead, a student placement with the council (sw-routes-in.ts growYourOwnShare; a route not known stays in the denominator).",
   },
 };
 
@@ -282,16 +282,6 @@ export function caseloadParts(
     holders += 1;
   }
   return { num: cases, den: fte, base: holders };
-}
-
-export function growYourOwnParts(
-  workers: readonly WorkerFacts[],
-  isGrown: (routeIn: string) => boolean,
-  at: string,
-): Parts {
-  const qualified = workers.filter((w) => roleInfo(w.role)?.socialWorker && inPostAt(w, at));
-  const grown = qualified.filter((w) => isGrown(w.routeIn)).length;
-  return { num: grown, den: qualified.length, base: qualified.length };
 }
 
 /** Each team's parts of the base-table figures at D, from the facts grouped by team. */

@@ -110,7 +110,12 @@ export async function asyes(db: Exec, orgId: string) {
 
 export async function asyeReviews(db: Exec, orgId: string) {
   return db
-    .select({ asyeId: swAsyeReviews.asyeId, stage: swAsyeReviews.stage, heldOn: swAsyeReviews.heldOn })
+    .select({
+      asyeId: swAsyeReviews.asyeId,
+      stage: swAsyeReviews.stage,
+      heldOn: swAsyeReviews.heldOn,
+      progress: swAsyeReviews.progress,
+    })
     .from(swAsyeReviews)
     .where(eq(swAsyeReviews.orgId, orgId));
 }

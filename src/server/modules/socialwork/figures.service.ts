@@ -1,13 +1,14 @@
-import { GROW_YOUR_OWN_ROUTES, type RouteIn, SW_SERVICES, type SwService } from "../../../shared/social-work";
+import { SW_SERVICES, type SwService } from "../../../shared/social-work";
+import { type AsyeTimeline, nqswRetention, reviewsOnTime } from "../../../shared/sw-asye";
 import {
   baseTeamParts,
-  growYourOwnParts,
   type Parts,
   type ProtectedFigures,
   protectAll,
   type SwFigureName,
   type WorkerFacts,
 } from "../../../shared/sw-figures";
+import { growYourOwnShare } from "../../../shared/sw-routes-in";
 import { type StandardRow, teamCompliance } from "../../../shared/sw-supervision";
 import type { OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
@@ -34,10 +35,12 @@ export async function loadFacts(ctx: OrgCtx, until: string) {
     repo.supervisions(ctx.db, ctx.org.id, until),
     repo.supervisionStandards(ctx.db, ctx.org.id),
   ]);
-  const asyes = await repo.asyes(ctx.db, ctx.org.id);
+  const [asyes, reviews] = await Promise.all([repo.asyes(ctx.db, ctx.org.id), repo.asyeReviews(ctx.db, ctx.org.id)]);
+  const reviewsOf = new Map<string, typeof reviews>();
+  for (const r of reviews) reviewsOf.set(r.asyeId, [...(reviewsOf.get(r.asyeId) ?? []), r]);
   const held = new Map<string, string[]>();
   for (const s of supervisions) held.set(s.staffRecordId, [...(held.get(s.staffRecordId) ?? []), s.heldOn]);
-  const asyeOf = new Map(asyes.map((a) => [a.staffRecordId, a]));
+  const asyeOf = new Map(asyes.map((a) => [a.staffRecordId, { ...a, reviews: reviewsOf.get(a.id) ?? [] }]));
   return {
     teams: teams.map((t) => ({ ...t, service: t.service as SwService })),
     workers: workers as WorkerFacts[],
@@ -50,7 +53,22 @@ export async function loadFacts(ctx: OrgCtx, until: string) {
   };
 }
 
-const grown = (routeIn: string) => GROW_YOUR_OWN_ROUTES.includes(routeIn as RouteIn);
+type Asye = NonNullable<ReturnType<Facts["asyeOf"]["get"]>>;
+
+/**
+ * An ASYE as it stood at D, for part C1's rules: only reviews held by D, and an outcome after D
+ * not yet known (the year still open then).
+ */
+function asyeAt(a: Asye, at: string): AsyeTimeline {
+  const decided = a.outcomeOn !== null && a.outcomeOn <= at;
+  return {
+    startDate: a.startDate,
+    extendedTo: a.extendedTo,
+    status: decided || !a.outcomeOn ? a.status : "in_progress",
+    outcomeOn: decided ? a.outcomeOn : null,
+    reviews: a.reviews.filter((r) => r.heldOn <= at),
+  };
+}
 
 /** Each team's parts of every figure at D (null: a figure whose rule has not landed yet). */
 export function teamParts(facts: Facts, at: string): Map<string, Partial<Record<SwFigureName, Parts | null>>> {
@@ -59,6 +77,11 @@ export function teamParts(facts: Facts, at: string): Map<string, Partial<Record<
   const out = new Map<string, Partial<Record<SwFigureName, Parts | null>>>();
   for (const id of ids) {
     const workers = facts.workers.filter((w) => w.teamId === id);
+    // The team's ASYEs begun by D (the worker's team now: a staff record's team is its profile's).
+    const asyes = workers.flatMap((worker) => {
+      const asye = facts.asyeOf.get(worker.id);
+      return asye && asye.startDate <= at ? [{ asye, worker }] : [];
+    });
     const supervision = teamCompliance(
       workers.map((w) => {
         const a = facts.asyeOf.get(w.id);
@@ -76,13 +99,31 @@ export function teamParts(facts: Facts, at: string): Map<string, Partial<Record<
     out.set(id, {
       ...base.get(id),
       supervision_compliance: { num: supervision.notOverdue, den: supervision.inPost, base: supervision.inPost },
-      asye_reviews_on_time: null,
-      nqsw_retention_12m: null,
-      grow_your_own_share: growYourOwnParts(workers, grown, at),
+      asye_reviews_on_time: share(
+        reviewsOnTime(
+          asyes.map((x) => asyeAt(x.asye, at)),
+          at,
+        ),
+      ),
+      nqsw_retention_12m: share(
+        nqswRetention(
+          asyes.map((x) => ({
+            startDate: x.asye.startDate,
+            leftOn: x.worker.endDate && x.worker.endDate <= at ? x.worker.endDate : null,
+          })),
+          12,
+          at,
+        ),
+      ),
+      grow_your_own_share: ((g) => ({ num: g.grownOwn, den: g.registeredInPost, base: g.registeredInPost }))(
+        growYourOwnShare(workers, at),
+      ),
     });
   }
   return out;
 }
+
+const share = (s: { count: number; of: number }): Parts => ({ num: s.count, den: s.of, base: s.of });
 
 /** Every figure at D for every team and service, protected together. */
 export const protectedAt = (facts: Facts, at: string): ProtectedFigures =>

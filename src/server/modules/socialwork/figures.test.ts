@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { signedIn, testHub } from "../../../../test/harness";
 import { socialWorkArea, type WorkerInput } from "../../../../test/social-work-fixtures";
-import { swAgencyAssignments, swCaseloads, swEstablishment, swSupervisions } from "../../db/schema";
+import {
+  swAgencyAssignments,
+  swAsye,
+  swAsyeReviews,
+  swCaseloads,
+  swEstablishment,
+  swSupervisions,
+} from "../../db/schema";
 
 // The social work figures from hand-made workers, exactly, through the API (the test clock is
 // 2026-06-15): children's team A (6 funded, 5 in post of whom one half time, one leaver, one
@@ -48,6 +55,19 @@ await db
 for (const w of adultWorkers.slice(0, 3))
   await db.insert(swSupervisions).values({ orgId: org, staffRecordId: w.id, heldOn: "2026-06-01", type: "reflective" });
 
+// Two ASYEs (begun 1 March 2025): the 3-month review on time (due 1 June, held 5 June, within
+// the 14 days' grace), the 6-month late, the 9-month and final not held and past their grace.
+for (const w of adultWorkers.slice(4, 6)) {
+  const [asye] = await db
+    .insert(swAsye)
+    .values({ orgId: org, staffRecordId: w.id, service: "adults", startDate: "2025-03-01" })
+    .returning();
+  await db.insert(swAsyeReviews).values([
+    { orgId: org, asyeId: asye.id, stage: "3_month", heldOn: "2025-06-05", progress: "on_track" },
+    { orgId: org, asyeId: asye.id, stage: "6_month", heldOn: "2025-10-01", progress: "on_track" },
+  ]);
+}
+
 const base = `/api/orgs/${org}/social-work/figures`;
 
 describe("social work figures", async () => {
@@ -74,6 +94,10 @@ describe("social work figures", async () => {
     expect(a.supervision_compliance).toEqual({ value: 0.5, n: 6 });
     expect(a.grow_your_own_share).toEqual({ value: 2 / 6, n: 6 });
     expect(a.turnover_rate).toEqual({ value: 0, n: 6 });
+    // 2 of the 8 reviews due by now held on time.
+    expect(a.asye_reviews_on_time).toEqual({ value: 2 / 8, n: 8 });
+    // Two NQSWs a year on: fewer than 5, withheld.
+    expect(a.nqsw_retention_12m).toEqual({ value: null, n: 0, reason: "small_base" });
   });
 
   it("withholds the small team, and the other team of its service so the total cannot give it away", () => {
