@@ -10,6 +10,7 @@ import { quarterLabel } from "../../../shared/strategy";
 import type { Figure } from "../metrics/figure-types";
 import type { Block, Cell } from "./blocks";
 import { ragTableSvg, rasterise, statusBarsSvg, trendChartSvg } from "./charts";
+import { socialWorkBlocks } from "./social-work-section";
 import { ACTION_STATUSES, type ActionStatus, type BoardReportInput, STATUS_LABELS } from "./types";
 
 /** The headline figures a board reads, in this order, before any the plan's measures add. */
@@ -362,6 +363,8 @@ export function reportBlocks(input: BoardReportInput): Block[] {
 
   // Training uptake in the quarter (issue 18 item 9), as the uptake page gives it to the council.
   if (input.trainingUptake) blocks.push(...uptakeBlocks(input.trainingUptake));
+  // The council's own social work service (issue 20 item 11), when it has one.
+  if (input.socialWork) blocks.push(...socialWorkBlocks(input.socialWork));
 
   // 3.5 Risks
   const risks = [...plan.risks].sort(

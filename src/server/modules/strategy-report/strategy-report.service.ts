@@ -14,6 +14,7 @@ import { reportDocx } from "./docx";
 import { reportPdf } from "./pdf";
 import { planAtQuarter } from "./plan-source";
 import { reportFigures } from "./report-figures";
+import { socialWorkReportFigures } from "./social-work-section";
 import * as repo from "./strategy-report.repo";
 import type { BoardReportInput, BoardReportPlan, Narrative } from "./types";
 
@@ -128,6 +129,7 @@ export async function boardReportInput(ctx: OrgCtx, quarterText: string): Promis
   const { narrative } = await boardReportNarrative(ctx, q.quarter);
   // The quarter's training uptake, withheld as the uptake page withholds it for the council.
   const uptake = await trainingUptake(ctx, { from: q.start, to: q.end });
+  const socialWork = await socialWorkReportFigures(ctx, q.end);
   return {
     council: { id: ctx.org.id, name: ctx.org.name, slug: ctx.org.slug },
     quarter: q.quarter,
@@ -135,6 +137,7 @@ export async function boardReportInput(ctx: OrgCtx, quarterText: string): Promis
     narrative,
     figures,
     trainingUptake: { from: uptake.from, to: uptake.to, total: uptake.total },
+    ...(socialWork ? { socialWork } : {}),
   };
 }
 

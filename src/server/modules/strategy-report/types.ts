@@ -3,6 +3,7 @@
 // the workforce figures from the engine as at the quarter end (ReportFigures).
 
 import type { Figures } from "../metrics/figure-types";
+import type { SocialWorkReportFigures } from "./social-work-section";
 
 export const ACTION_STATUSES = ["not_started", "on_track", "at_risk", "off_track", "complete"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -97,6 +98,8 @@ export interface BoardReportInput {
   figures: ReportFigures;
   /** Training uptake across the area in the quarter (issue 18 item 9), withheld counts null with the reason. */
   trainingUptake?: TrainingUptakeFigures;
+  /** The council's own social work service (issue 20 item 11); absent without one. */
+  socialWork?: SocialWorkReportFigures;
 }
 
 /** The quarter's training uptake as the uptake page gives a council (training/uptake.service.ts). */
