@@ -9,6 +9,7 @@ import { eraseExpiredCandidateData } from "./modules/recruitment/account.service
 import { closeAdvertsPastClosingDate } from "./modules/recruitment/adverts.service";
 import { sendJobAlerts } from "./modules/recruitment/board-alerts.service";
 import { sendReturnReminders } from "./modules/returns/returns.service";
+import { sendAsyeReminders } from "./modules/socialwork/asye-reminders.service";
 import { chaseOverdueUpdates } from "./modules/strategy/updates.service";
 import { sendBookingReminders } from "./modules/training/booking-reminders";
 import { sendExpiryReminders } from "./modules/training/expiry-reminders";
@@ -42,6 +43,8 @@ export const PERIODIC = {
   trainingReminders: periodic("periodic.send-training-reminders", 60 * 60_000),
   // Required training 60 and 30 days from expiry: each record's reminder once, within the hour it falls due.
   trainingExpiry: periodic("periodic.send-training-expiry-reminders", 60 * 60_000, 5 * 60_000),
+  // ASYE reviews due within 14 days or overdue: each emailed to the team manager once.
+  asyeReminders: periodic("periodic.send-asye-reminders", 60 * 60_000, 5 * 60_000),
 };
 
 export const periodicJobs = [
@@ -59,4 +62,5 @@ export const periodicJobs = [
   handleJob(PERIODIC.trainingOffers, { run: async (deps) => settleWaitingLists(systemCtx(deps)) }),
   handleJob(PERIODIC.trainingReminders, { run: async (deps) => sendBookingReminders(deps) }),
   handleJob(PERIODIC.trainingExpiry, { run: async (deps) => sendExpiryReminders(deps) }),
+  handleJob(PERIODIC.asyeReminders, { run: async (deps) => sendAsyeReminders(deps) }),
 ];
