@@ -286,12 +286,16 @@ function simulate(rnd: Random, historyStartMs: number, anchorMs: number) {
         // The first holder was in post before the history began.
         let startMs = historyStartMs - rnd.int(60, 15 * 365) * DAY;
         let nqsw = false;
+        // Halton's seed report: about 65% of its qualified social workers came through its own
+        // routes (placements, apprenticeships, Step Up). One draw either way, so the weights leave
+        // every later draw where it was.
         let route: RouteIn = rnd.weighted([
-          ["external", 0.62],
-          ["placement_student", 0.18],
-          ["apprentice", 0.06],
-          ["step_up", 0.06],
-          ["unknown", 0.08],
+          ["external", 0.22],
+          ["placement_student", 0.4],
+          ["apprentice", 0.16],
+          ["step_up", 0.1],
+          ["sponsored_masters", 0.05],
+          ["unknown", 0.05],
         ] as const);
         for (;;) {
           let endMs: number | null = null;
