@@ -16,6 +16,7 @@ import { CASES as commissioningQppCases } from "./tenancy-cases/commissioning-qp
 import { CASES as employerCases } from "./tenancy-cases/employer";
 import { CASES as hubCases } from "./tenancy-cases/hub";
 import { CASES as swAgencyCases } from "./tenancy-cases/sw-agency";
+import { CASES as swAlertsCases } from "./tenancy-cases/sw-alerts";
 import { CASES as swAsyeCases } from "./tenancy-cases/sw-asye";
 import { CASES as swCensusCases } from "./tenancy-cases/sw-census";
 import { CASES as swExitInterviewsCases } from "./tenancy-cases/sw-exit-interviews";
@@ -58,6 +59,7 @@ const CASES: TenancyCases = {
   ...swExitInterviewsCases,
   ...swAgencyCases,
   ...swCensusCases,
+  ...swAlertsCases,
   ...swFiguresCases,
   "get /api/orgs/:orgId": {},
   "get /api/orgs/:orgId/providers": {},

@@ -33,6 +33,7 @@ import { trackingRoutes } from "./modules/recruitment/tracking.routes";
 import { referenceRoutes } from "./modules/reference/reference.routes";
 import { returnRoutes } from "./modules/returns/returns.routes";
 import { socialWorkAgencyRoutes } from "./modules/socialwork/agency.routes";
+import { socialWorkAlertRoutes } from "./modules/socialwork/alerts.routes";
 import { asyeRoutes } from "./modules/socialwork/asye.routes";
 import { censusRoutes } from "./modules/socialwork/census.routes";
 import { exitInterviewRoutes } from "./modules/socialwork/exit-interviews.routes";
@@ -135,6 +136,7 @@ export function createApp(deps: Deps, opts: { admission?: AdmissionLimits } = {}
   socialWorkAgencyRoutes(router);
   censusRoutes(router);
   socialWorkFigureRoutes(router);
+  socialWorkAlertRoutes(router);
 
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "There is no API endpoint at this address. See /api/docs for the list.");
