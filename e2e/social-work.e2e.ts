@@ -1,0 +1,263 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAccessible, expectNoSidewaysScroll, settle, signIn } from "./browser";
+
+// The social work service end to end (issue 20, "Must show"): the Assessment Team's manager records
+// a supervision for a worker on the overdue list and the 3-month review of the team's newly
+// qualified social worker, and sees both lists shrink; the service lead downloads the children's
+// social work workforce census, which has no errors. Axe and sideways scrolling on every page, the
+// manager on a phone.
+
+const baseUrl = inject("baseUrl");
+const browser = browserForFile();
+
+type Json = Record<string, unknown>;
+const api = async <T = Json>(page: Page, path: string): Promise<T> => {
+  const res = await page.request.get(`${baseUrl}${path}`);
+  expect(res.status(), path).toBe(200);
+  return (await res.json()) as T;
+};
+
+async function open(width: number, email: string) {
+  const mobile = width < 600;
+  const context = await browser.newContext({ viewport: { width, height: 860 }, isMobile: mobile, hasTouch: mobile });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+  });
+  await signIn(page, baseUrl, email);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  await settle(page);
+  const me = await api<{ memberships: { id: string; kind: string }[] }>(page, "/api/auth/me");
+  const org = me.memberships.find((m) => m.kind === "council");
+  if (!org) throw new Error(`${email} is in no council`);
+  return { context, page, errors, orgId: org.id };
+}
+
+async function check(page: Page, label: string) {
+  await settle(page);
+  await expectNoSidewaysScroll(page, label);
+  await expectAccessible(page, label);
+}
+
+/** Fills a GOV.UK date input (`<id>-day`, `-month`, `-year`) with an ISO date. */
+async function fillDate(page: Page, id: string, iso: string) {
+  const [y, m, d] = iso.split("-");
+  await page.locator(`#${id}-day`).fill(String(Number(d)));
+  await page.locator(`#${id}-month`).fill(String(Number(m)));
+  await page.locator(`#${id}-year`).fill(y);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+type Overview = { overdue: { staffRecordId: string; name: string; teamName: string }[] };
+type AsyeList = { due: { asyeId: string; stage: string; state: string; worker: { name: string } }[] };
+
+describe("social work", () => {
+  it("a team manager records a supervision and an ASYE 3-month review and sees the overdue lists shrink", async () => {
+    const { context, page, errors, orgId } = await open(320, "sw.manager@halton.demo.test");
+    const base = `${baseUrl}/orgs/${orgId}/social-work`;
+
+    // Supervision: the manager's overdue list (the Assessment Team only) is not empty.
+    const before = await api<Overview>(page, `/api/orgs/${orgId}/social-work/supervision`);
+    expect(before.overdue.length).toBeGreaterThan(0);
+    expect(new Set(before.overdue.map((o) => o.teamName))).toEqual(new Set(["Assessment Team"]));
+    const worker = before.overdue[0];
+    await page.goto(`${base}/supervision`);
+    await settle(page);
+    const overdueTable = page.locator("table", { has: page.locator("caption", { hasText: "Overdue supervision" }) });
+    await expect.poll(() => overdueTable.locator("tbody tr").count()).toBe(before.overdue.length);
+    await check(page, "supervision page");
+
+    await page.getByLabel("Worker supervised").selectOption(worker.staffRecordId);
+    await fillDate(page, "sv-held", today());
+    await page.getByLabel("Type of supervision").selectOption("reflective");
+    await page.getByLabel("Minutes").fill("90");
+    await page.getByLabel("Actions agreed (optional)").fill("Review the safety plan with the family by Friday");
+    await page.getByRole("button", { name: "Record supervision" }).click();
+    await expect
+      .poll(async () => (await api<Overview>(page, `/api/orgs/${orgId}/social-work/supervision`)).overdue.length)
+      .toBe(before.overdue.length - 1);
+    // The list on the page shrinks too, and no longer names the worker.
+    const left = before.overdue.length - 1;
+    if (left === 0) await page.getByText("No one in your teams is overdue.").waitFor();
+    else await expect.poll(() => overdueTable.locator("tbody tr").count()).toBe(left);
+    expect(await overdueTable.getByRole("link", { name: worker.name, exact: true }).count()).toBe(0);
+    await check(page, "supervision page after recording");
+
+    // ASYE: the team's newly qualified social worker's 3-month review is overdue.
+    const due = await api<AsyeList>(page, `/api/orgs/${orgId}/social-work/asye`);
+    const review = due.due.find((d) => d.stage === "3_month" && d.state === "overdue");
+    if (!review) throw new Error(`no overdue 3-month review: ${JSON.stringify(due.due)}`);
+    await page.goto(`${base}/asye`);
+    await settle(page);
+    const dueRows = due.due.length;
+    const dueTable = page.locator("table", { has: page.locator("caption", { hasText: "due or overdue" }) });
+    await expect.poll(() => dueTable.locator("tbody tr").count()).toBe(dueRows);
+    await check(page, "ASYE page");
+
+    await dueTable.getByRole("link", { name: review.worker.name }).first().click();
+    await page.getByRole("heading", { name: `ASYE: ${review.worker.name}` }).waitFor();
+    await check(page, "ASYE detail page");
+    await page.getByLabel("Review", { exact: true }).selectOption("3_month");
+    await fillDate(page, "review-held", today());
+    await page.getByLabel("Progress").selectOption("on_track");
+    await page.getByLabel("Evidence notes (optional)").fill("Two direct observations and the reflective log");
+    await page.getByRole("button", { name: "Record the review" }).click();
+    await expect
+      .poll(async () => (await api<AsyeList>(page, `/api/orgs/${orgId}/social-work/asye`)).due.length)
+      .toBe(dueRows - 1);
+    await check(page, "ASYE detail page after recording");
+
+    await page.goto(`${base}/asye`);
+    await settle(page);
+    if (dueRows - 1 === 0) await page.getByText("No reviews are due in the next 14 days or overdue.").waitFor();
+    else await expect.poll(() => dueTable.locator("tbody tr").count()).toBe(dueRows - 1);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the service lead downloads the children's social work workforce census with no errors", async () => {
+    const { context, page, errors, orgId } = await open(1280, "sw.lead@halton.demo.test");
+    await page.goto(`${baseUrl}/orgs/${orgId}/social-work`);
+    await settle(page);
+    await check(page, "social work overview");
+    await page
+      .getByRole("link", { name: /census/i })
+      .first()
+      .click();
+    await page.getByRole("heading", { name: "Children's social work workforce census" }).waitFor();
+    await settle(page);
+    await check(page, "census page");
+    await page.getByRole("heading", { name: "Download" }).waitFor();
+    expect(await page.getByText(/before you can download the census/).count()).toBe(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("link", { name: /Download the workers as CSV/ }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toContain("SWE number");
+    expect(lines.length).toBeGreaterThan(100);
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("link", { name: /as an Excel workbook/ }).click(),
+    ]);
+    const bytes: Buffer[] = [];
+    for await (const c of await xlsx.createReadStream()) bytes.push(c as Buffer);
+    expect(Buffer.concat(bytes).subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it("every social work page reads well on a phone for the service lead, the analyst and a social worker", async () => {
+    const lead = await open(320, "sw.lead@halton.demo.test");
+    const { page, orgId } = lead;
+    const base = `${baseUrl}/orgs/${orgId}`;
+    const sw = `/api/orgs/${orgId}/social-work`;
+    const teams = await api<{ teams: { id: string }[] }>(page, `${sw}/teams`);
+    const workers = await api<{ workers: { id: string }[] }>(page, `${sw}/workers`);
+    const trainees = await api<{ trainees: { id: string }[] }>(page, `${sw}/trainees`);
+    const asyes = await api<{ asyes: { id: string }[] }>(page, `${sw}/asye?show=all`);
+    const cases = await api<{ cases: { id: string }[] }>(page, `${sw}/progression/cases`);
+    expect(teams.teams.length).toBe(18);
+    const pages = [
+      "social-work",
+      "social-work/teams",
+      `social-work/teams/${teams.teams[0].id}`,
+      `social-work/workers/${workers.workers[0].id}`,
+      "social-work/settings",
+      "social-work/routes-in",
+      `social-work/routes-in/${trainees.trainees[0].id}`,
+      "social-work/practice-educators",
+      "social-work/asye",
+      `social-work/asye/${asyes.asyes[0].id}`,
+      "social-work/supervision",
+      "social-work/caseloads",
+      "social-work/progression",
+      ...(cases.cases.length ? [`social-work/progression/${cases.cases[0].id}`] : []),
+      "social-work/agency",
+      "social-work/starters-leavers",
+      "social-work/census",
+      "social-work/figures",
+      "exit-interviews",
+    ];
+    for (const path of pages) {
+      await page.goto(`${base}/${path}`);
+      await page.locator("h1").first().waitFor();
+      await check(page, `lead: ${path}`);
+      expect(await page.getByText("This page is being built.").count(), path).toBe(0);
+    }
+    expect(lead.errors).toEqual([]);
+    await lead.context.close();
+
+    // The analyst reads the figures, not people: the overview and the figures, and a worker is refused.
+    const analyst = await open(320, "analyst@halton.demo.test");
+    for (const path of ["social-work", "social-work/figures"]) {
+      await analyst.page.goto(`${baseUrl}/orgs/${analyst.orgId}/${path}`);
+      await analyst.page.locator("h1").first().waitFor();
+      await check(analyst.page, `analyst: ${path}`);
+    }
+    const refused = await analyst.page.request.get(
+      `${baseUrl}/api/orgs/${analyst.orgId}/social-work/workers/${workers.workers[0].id}`,
+    );
+    expect(refused.status()).toBe(403);
+    expect(analyst.errors).toEqual([]);
+    await analyst.context.close();
+
+    // A social worker sees her own supervision, caseload and ASYE.
+    const worker = await open(320, "social.worker@halton.demo.test");
+    await worker.page.goto(`${baseUrl}/orgs/${worker.orgId}/my-social-work`);
+    await worker.page.getByRole("heading", { name: "My social work" }).waitFor();
+    await settle(worker.page);
+    await check(worker.page, "my social work");
+    expect(await worker.page.getByText(/ASYE/).count()).toBeGreaterThan(0);
+    expect(worker.errors).toEqual([]);
+    await worker.context.close();
+  });
+
+  it("a leaver answers the exit interview their employer offered through the link, once", async () => {
+    const lead = await open(1280, "sw.lead@halton.demo.test");
+    await lead.page.goto(`${baseUrl}/orgs/${lead.orgId}/exit-interviews`);
+    await lead.page.getByRole("heading", { name: "Exit interviews" }).waitFor();
+    await settle(lead.page);
+    await check(lead.page, "exit interviews");
+    await lead.page.getByRole("button", { name: "Offer", exact: true }).first().click();
+    const panel = lead.page.locator(".govuk-panel");
+    await panel.waitFor();
+    const link = /https?:\/\/\S+\/exit-interview\/[A-Za-z0-9_-]+/.exec(await panel.innerText())?.[0];
+    if (!link) throw new Error(`no link in ${await panel.innerText()}`);
+    expect(lead.errors).toEqual([]);
+    await lead.context.close();
+
+    // The leaver has no account: a fresh browser on a phone.
+    const context = await browser.newContext({ viewport: { width: 320, height: 860 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(link);
+    await page.getByRole("button", { name: "Send my answers" }).waitFor();
+    await check(page, "public exit interview");
+    await page.locator("#reasons-caseload").check();
+    await page.locator("#reasons-pay").check();
+    await page.locator("#mainReason").selectOption("caseload");
+    await page.locator("#wouldReturn-maybe").check();
+    await page.locator("#wouldRecommend-yes").check();
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByRole("heading", { name: "Thank you" }).waitFor();
+    await check(page, "exit interview answered");
+    // The link works once.
+    await page.goto(link);
+    await page.locator("h1").first().waitFor();
+    await settle(page);
+    expect(await page.getByRole("button", { name: "Send my answers" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
