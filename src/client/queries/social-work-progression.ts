@@ -4,6 +4,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type {
   DecideCaseInput,
   DevelopmentReviewInput,
+  DevelopmentReviewView,
   MyProgressionResponse,
   OpenCaseInput,
   ProgressionCaseResponse,
@@ -16,7 +17,14 @@ import type {
 } from "../../shared/schemas/social-work-progression";
 import { api } from "../lib/api";
 
-export type { ProgressionCaseResponse, ProgressionCasesResponse, ProgressionStepsResponse, WorkerProgressionResponse };
+export type {
+  ProgressionCaseResponse,
+  ProgressionCasesResponse,
+  ProgressionStepInput,
+  ProgressionStepsResponse,
+  WorkerProgressionResponse,
+};
+export type ProgressionStepView = ProgressionStepsResponse["steps"][number];
 
 const base = (orgId: string) => `/api/orgs/${orgId}/social-work`;
 const key = (orgId: string) => ["orgs", orgId, "social-work", "progression"] as const;
@@ -55,10 +63,16 @@ export const progressionQueries = {
     }),
 };
 
+type StepResponse = { step: ProgressionStepView };
+
 export const createStep = (orgId: string, body: ProgressionStepInput) =>
-  api("POST", `${base(orgId)}/progression/steps`, body);
+  api<StepResponse>("POST", `${base(orgId)}/progression/steps`, body);
+export const updateStep = (orgId: string, stepId: string, body: ProgressionStepInput) =>
+  api<StepResponse>("PUT", `${base(orgId)}/progression/steps/${stepId}`, body);
 export const archiveStep = (orgId: string, stepId: string) =>
-  api("POST", `${base(orgId)}/progression/steps/${stepId}/archive`);
+  api<StepResponse>("POST", `${base(orgId)}/progression/steps/${stepId}/archive`);
+export const restoreStep = (orgId: string, stepId: string) =>
+  api<StepResponse>("POST", `${base(orgId)}/progression/steps/${stepId}/restore`);
 export const openCase = (orgId: string, body: OpenCaseInput) =>
   api<ProgressionCaseResponse>("POST", `${base(orgId)}/progression/cases`, body);
 export const updateCase = (orgId: string, caseId: string, body: UpdateCaseInput) =>
@@ -68,4 +82,20 @@ export const submitCase = (orgId: string, caseId: string) =>
 export const decideCase = (orgId: string, caseId: string, body: DecideCaseInput) =>
   api<ProgressionCaseResponse>("POST", `${base(orgId)}/progression/cases/${caseId}/decision`, body);
 export const recordReview = (orgId: string, staffId: string, body: DevelopmentReviewInput) =>
-  api("POST", `${base(orgId)}/workers/${staffId}/development-reviews`, body);
+  api<{ review: DevelopmentReviewView }>("POST", `${base(orgId)}/workers/${staffId}/development-reviews`, body);
+
+/** Text typed one item a line (criteria, evidence, training needs) as the list the API takes: blank lines left out. */
+export const linesOf = (text: string): string[] =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+
+/** What a case's status reads as. */
+export const CASE_STATUS_LABELS: Record<ProgressionCaseResponse["case"]["status"], string> = {
+  preparing: "Preparing",
+  submitted: "Submitted to the panel",
+  approved: "Approved",
+  deferred: "Deferred",
+  declined: "Declined",
+};

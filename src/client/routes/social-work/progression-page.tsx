@@ -1,11 +1,30 @@
-import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
 import { longDate } from "../../../shared/dates";
+import { SW_SERVICE_LABELS, SW_SERVICES } from "../../../shared/social-work";
+import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextArea, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
-import { progressionQueries } from "../../queries/social-work-progression";
+import { useOrg } from "../../lib/org";
+import {
+  archiveStep,
+  CASE_STATUS_LABELS,
+  createStep,
+  linesOf,
+  openCase,
+  type ProgressionStepInput,
+  type ProgressionStepsResponse,
+  type ProgressionStepView,
+  progressionQueries,
+  restoreStep,
+  updateStep,
+} from "../../queries/social-work-progression";
+import { swServiceQueries } from "../../queries/social-work-service";
 
 // Progression (issue 20 item 6): the council's scheme, cases and who is due a development review.
+// The service lead (socialwork.manage) adds, changes and archives steps; a team manager or the lead
+// (socialwork.supervise) opens a case for a worker they can see.
 
 const route = getRouteApi("/orgs/$orgId/social-work/progression");
 const DUE: Record<string, string> = {
@@ -14,9 +33,12 @@ const DUE: Record<string, string> = {
   due: "Due soon",
   up_to_date: "Up to date",
 };
+const serviceLabel = (s: ProgressionStepView["service"]) => (s ? SW_SERVICE_LABELS[s] : "Both services");
 
 export function SwProgressionPage() {
   const { orgId } = route.useParams();
+  const org = useOrg(orgId);
+  const perms = org.data?.permissions ?? [];
   const steps = useQuery(progressionQueries.steps(orgId));
   const cases = useQuery(progressionQueries.cases(orgId));
   const due = useQuery(progressionQueries.due(orgId));
@@ -26,6 +48,12 @@ export function SwProgressionPage() {
         There is no national progression scheme: each council sets its own steps between grades, usually automatic on
         passing the ASYE and by a panel after that.
       </p>
+      <p className="govuk-body">
+        <Link to="/orgs/$orgId/social-work" params={{ orgId }} className="govuk-link">
+          Back to the social work service
+        </Link>
+      </p>
+      {steps.isError && <ErrorSummary error={steps.error} />}
       {steps.data && (
         <Table
           caption="The scheme"
@@ -33,12 +61,18 @@ export function SwProgressionPage() {
           rowKey={(s) => s.id}
           columns={[
             { header: "Step", cell: (s) => s.name },
-            { header: "Service", cell: (s) => s.service ?? "Both" },
+            { header: "Service", cell: (s) => serviceLabel(s.service) },
             { header: "Grades", cell: (s) => `${s.fromGrade} to ${s.toGrade}` },
             { header: "Decided", cell: (s) => (s.automatic ? "Automatic on passing the ASYE" : "By panel") },
             { header: "Minimum months in grade", numeric: true, cell: (s) => s.minMonthsInGrade ?? "" },
           ]}
         />
+      )}
+      {steps.data && perms.includes("socialwork.manage") && (
+        <>
+          <AddStep orgId={orgId} scheme={steps.data} />
+          <ChangeStep orgId={orgId} scheme={steps.data} />
+        </>
       )}
       {cases.data && (
         <Table
@@ -61,11 +95,13 @@ export function SwProgressionPage() {
             },
             { header: "Team", cell: (c) => c.teamName },
             { header: "Step", cell: (c) => c.stepName },
-            { header: "Status", cell: (c) => c.status, sortValue: (c) => c.status },
+            { header: "Status", cell: (c) => CASE_STATUS_LABELS[c.status], sortValue: (c) => c.status },
             { header: "Panel", cell: (c) => (c.panelDate ? longDate(c.panelDate) : "") },
           ]}
         />
       )}
+      {cases.data?.cases.length === 0 && <p className="govuk-body">No progression cases yet.</p>}
+      {steps.data && perms.includes("socialwork.supervise") && <OpenCase orgId={orgId} scheme={steps.data} />}
       {due.data && (
         <Table
           caption="Development reviews due"
@@ -91,5 +127,389 @@ export function SwProgressionPage() {
         />
       )}
     </Page>
+  );
+}
+
+/**
+ * A whole number typed in a box: empty is null; anything not a number is sent as typed so the
+ * server refuses it with the field's own message (Number("ten") would be NaN, which JSON sends as
+ * null: the entry would be silently dropped).
+ */
+const wholeNumberOf = (text: string): number | null => {
+  const t = text.trim();
+  if (t === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : (t as unknown as number);
+};
+
+/** An error on a list's item (criteria.3) shown on the list's one text area, saying which line. */
+const listError = (errors: Record<string, string>, field: string): string | undefined => {
+  if (errors[field]) return errors[field];
+  const hit = Object.entries(errors).find(([path]) => path.startsWith(`${field}.`));
+  return hit ? `Line ${Number(hit[0].slice(field.length + 1)) + 1}: ${hit[1]}` : undefined;
+};
+/** The error summary's links: every item of a list goes to the list's text area. */
+const listFields = (field: string, id: string) =>
+  Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${field}.${i}`, id]));
+
+function AddStep({ orgId, scheme }: { orgId: string; scheme: ProgressionStepsResponse }) {
+  const [done, setDone] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  return (
+    <>
+      <h2 className="govuk-heading-m">Add a step</h2>
+      {done && <SuccessBanner title={done} />}
+      <StepForm
+        key={formKey}
+        idPrefix="new-step"
+        orgId={orgId}
+        scheme={scheme}
+        onSaved={(name) => {
+          setDone(`The step "${name}" is added to the scheme.`);
+          setFormKey((k) => k + 1);
+        }}
+        onEdit={() => setDone(null)}
+      />
+    </>
+  );
+}
+
+function ChangeStep({ orgId, scheme }: { orgId: string; scheme: ProgressionStepsResponse }) {
+  const queryClient = useQueryClient();
+  const [stepId, setStepId] = useState("");
+  const [done, setDone] = useState<string | null>(null);
+  const step = scheme.steps.find((s) => s.id === stepId);
+  const archive = useMutation({
+    mutationFn: (s: ProgressionStepView) => (s.archived ? restoreStep(orgId, s.id) : archiveStep(orgId, s.id)),
+    onSuccess: (res) => {
+      setDone(
+        res.step.archived
+          ? `"${res.step.name}" is archived: its cases stay, and no new case can be opened on it.`
+          : `"${res.step.name}" is back in the scheme.`,
+      );
+      queryClient.invalidateQueries({ queryKey: progressionQueries.all(orgId) });
+    },
+  });
+  if (scheme.steps.length === 0) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Change or archive a step</h2>
+      {done && <SuccessBanner title={done} />}
+      <ErrorSummary error={archive.error} />
+      <Select
+        id="change-step"
+        name="stepId"
+        label="Step"
+        value={stepId}
+        onChange={(v) => {
+          setStepId(v);
+          setDone(null);
+          archive.reset();
+        }}
+        options={[
+          { value: "", label: "Choose a step" },
+          ...scheme.steps.map((s) => ({ value: s.id, label: `${s.name}${s.archived ? " (archived)" : ""}` })),
+        ]}
+      />
+      {step && (
+        <>
+          <StepForm
+            key={step.id}
+            idPrefix="edit-step"
+            orgId={orgId}
+            scheme={scheme}
+            step={step}
+            onSaved={(name) => setDone(`The step "${name}" is changed.`)}
+            onEdit={() => setDone(null)}
+          />
+          <Button
+            type="button"
+            secondary={step.archived}
+            warning={!step.archived}
+            disabled={archive.isPending}
+            onClick={() => archive.mutate(step)}
+          >
+            {step.archived ? "Bring the step back" : "Archive the step"}
+          </Button>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The form for a step of the scheme: empty to add one, filled from `step` to change it. */
+function StepForm({
+  idPrefix,
+  orgId,
+  scheme,
+  step,
+  onSaved,
+  onEdit,
+}: {
+  idPrefix: string;
+  orgId: string;
+  scheme: ProgressionStepsResponse;
+  step?: ProgressionStepView;
+  onSaved: (name: string) => void;
+  onEdit: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [service, setService] = useState<string>(step?.service ?? "");
+  const [name, setName] = useState(step?.name ?? "");
+  const [fromGrade, setFromGrade] = useState(step?.fromGrade ?? "");
+  const [toGrade, setToGrade] = useState(step?.toGrade ?? "");
+  const [fromRole, setFromRole] = useState(step?.fromFrameworkRole ?? "");
+  const [toRole, setToRole] = useState(step?.toFrameworkRole ?? "");
+  const [criteria, setCriteria] = useState(step?.criteria.join("\n") ?? "");
+  const [evidence, setEvidence] = useState(step?.evidence.join("\n") ?? "");
+  const [automatic, setAutomatic] = useState(step ? (step.automatic ? "yes" : "no") : "");
+  const [minMonths, setMinMonths] = useState(step?.minMonthsInGrade?.toString() ?? "");
+  const [position, setPosition] = useState(step?.position.toString() ?? "");
+  const save = useMutation({
+    mutationFn: (body: ProgressionStepInput) => (step ? updateStep(orgId, step.id, body) : createStep(orgId, body)),
+    onSuccess: (res) => {
+      queryClient.invalidateQueries({ queryKey: progressionQueries.all(orgId) });
+      onSaved(res.step.name);
+    },
+  });
+  const errors = fieldErrors(save.error);
+  const id = (field: string) => `${idPrefix}-${field}`;
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      onEdit();
+    };
+  const roles = [{ value: "", label: "None" }, ...scheme.frameworkRoles.map((r) => ({ value: r.key, label: r.title }))];
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    save.mutate({
+      service: service === "" ? null : (service as (typeof SW_SERVICES)[number]),
+      name,
+      fromGrade,
+      toGrade,
+      fromFrameworkRole: fromRole || null,
+      toFrameworkRole: toRole || null,
+      criteria: linesOf(criteria),
+      evidence: linesOf(evidence),
+      // Left unchosen: sent as missing so the server asks for it.
+      automatic: automatic === "" ? (undefined as unknown as boolean) : automatic === "yes",
+      minMonthsInGrade: wholeNumberOf(minMonths),
+      position: wholeNumberOf(position) ?? undefined,
+    });
+  };
+  return (
+    <>
+      <ErrorSummary
+        error={save.error}
+        fields={{
+          service: id("service"),
+          name: id("name"),
+          fromGrade: id("from-grade"),
+          toGrade: id("to-grade"),
+          fromFrameworkRole: id("from-role"),
+          toFrameworkRole: id("to-role"),
+          criteria: id("criteria"),
+          ...listFields("criteria", id("criteria")),
+          evidence: id("evidence"),
+          ...listFields("evidence", id("evidence")),
+          automatic: id("automatic"),
+          minMonthsInGrade: id("min-months"),
+          position: id("position"),
+        }}
+      />
+      <form onSubmit={submit} noValidate>
+        <TextInput
+          id={id("name")}
+          name="name"
+          label="Name of the step"
+          hint="For example, Social worker to experienced social worker"
+          value={name}
+          onChange={changed(setName)}
+          error={errors.name}
+        />
+        <Select
+          id={id("service")}
+          name="service"
+          label="Service"
+          value={service}
+          onChange={changed(setService)}
+          error={errors.service}
+          options={[
+            { value: "", label: "Both services" },
+            ...SW_SERVICES.map((s) => ({ value: s, label: SW_SERVICE_LABELS[s] })),
+          ]}
+        />
+        <TextInput
+          id={id("from-grade")}
+          name="fromGrade"
+          label="Grade the step starts from"
+          hint="As the council's pay scale names it, for example Grade 7"
+          value={fromGrade}
+          onChange={changed(setFromGrade)}
+          error={errors.fromGrade}
+          width="govuk-input--width-20"
+        />
+        <TextInput
+          id={id("to-grade")}
+          name="toGrade"
+          label="Grade the step moves to"
+          value={toGrade}
+          onChange={changed(setToGrade)}
+          error={errors.toGrade}
+          width="govuk-input--width-20"
+        />
+        <Select
+          id={id("from-role")}
+          name="fromFrameworkRole"
+          label="Career framework role it starts from (optional)"
+          value={fromRole}
+          onChange={changed(setFromRole)}
+          error={errors.fromFrameworkRole}
+          options={roles}
+        />
+        <Select
+          id={id("to-role")}
+          name="toFrameworkRole"
+          label="Career framework role it moves to (optional)"
+          hint="Approving a case moves the worker to this role"
+          value={toRole}
+          onChange={changed(setToRole)}
+          error={errors.toFrameworkRole}
+          options={roles}
+        />
+        <Select
+          id={id("automatic")}
+          name="automatic"
+          label="How the step is decided"
+          value={automatic}
+          onChange={changed(setAutomatic)}
+          error={errors.automatic}
+          options={[
+            { value: "", label: "Choose how" },
+            { value: "yes", label: "Automatic on passing the ASYE" },
+            { value: "no", label: "By a panel" },
+          ]}
+        />
+        <TextArea
+          id={id("criteria")}
+          label="Criteria (optional)"
+          hint="One a line, at most 30: what the worker must show, for example Holds a complex caseload"
+          value={criteria}
+          onChange={changed(setCriteria)}
+          error={listError(errors, "criteria")}
+          rows={4}
+        />
+        <TextArea
+          id={id("evidence")}
+          label="Evidence asked for (optional)"
+          hint="One a line, at most 30. A case on a step asking for evidence needs evidence notes before it is submitted"
+          value={evidence}
+          onChange={changed(setEvidence)}
+          error={listError(errors, "evidence")}
+          rows={4}
+        />
+        <TextInput
+          id={id("min-months")}
+          name="minMonthsInGrade"
+          label="Minimum months in grade (optional)"
+          hint="A whole number from 0 to 240"
+          value={minMonths}
+          onChange={changed(setMinMonths)}
+          error={errors.minMonthsInGrade}
+          width="govuk-input--width-20"
+        />
+        <TextInput
+          id={id("position")}
+          name="position"
+          label="Place in the scheme (optional)"
+          hint="Steps are listed lowest first; left empty, 0"
+          value={position}
+          onChange={changed(setPosition)}
+          error={errors.position}
+          width="govuk-input--width-20"
+        />
+        <Button disabled={save.isPending}>{step ? "Save the step" : "Add the step"}</Button>
+      </form>
+    </>
+  );
+}
+
+function OpenCase({ orgId, scheme }: { orgId: string; scheme: ProgressionStepsResponse }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const workers = useQuery(swServiceQueries.workers(orgId, {}));
+  const [worker, setWorker] = useState("");
+  const [stepId, setStepId] = useState("");
+  const [notes, setNotes] = useState("");
+  const chosen = workers.data?.workers.find((w) => w.id === worker);
+  // A step is for the worker's service or both; archived steps take no new cases.
+  const steps = scheme.steps.filter(
+    (s) => !s.archived && (!chosen || s.service === null || s.service === chosen.service),
+  );
+  const open = useMutation({
+    mutationFn: () => openCase(orgId, { staffRecordId: worker, stepId, evidenceNotes: notes }),
+    onSuccess: (res) => {
+      queryClient.invalidateQueries({ queryKey: progressionQueries.all(orgId) });
+      navigate({ to: "/orgs/$orgId/social-work/progression/$caseId", params: { orgId, caseId: res.case.id } });
+    },
+  });
+  const errors = fieldErrors(open.error);
+  return (
+    <>
+      <h2 className="govuk-heading-m">Open a case</h2>
+      <p className="govuk-body">For a worker in a team you can see, on a step of their service.</p>
+      <ErrorSummary
+        error={open.error}
+        fields={{ staffRecordId: "case-worker", stepId: "case-step", evidenceNotes: "case-evidence" }}
+      />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          open.mutate();
+        }}
+        noValidate
+      >
+        <Select
+          id="case-worker"
+          name="staffRecordId"
+          label="Worker"
+          value={worker}
+          onChange={(v) => {
+            setWorker(v);
+            setStepId("");
+          }}
+          error={errors.staffRecordId}
+          options={[
+            { value: "", label: "Choose a worker" },
+            ...(workers.data?.workers ?? []).map((w) => ({
+              value: w.id,
+              label: `${w.name} (${w.teamName}${w.grade ? `, ${w.grade}` : ""})`,
+            })),
+          ]}
+        />
+        <Select
+          id="case-step"
+          name="stepId"
+          label="Step"
+          value={stepId}
+          onChange={setStepId}
+          error={errors.stepId}
+          options={[
+            { value: "", label: "Choose a step" },
+            ...steps.map((s) => ({ value: s.id, label: `${s.name}: ${s.fromGrade} to ${s.toGrade}` })),
+          ]}
+        />
+        <TextArea
+          id="case-evidence"
+          label="Evidence notes (optional)"
+          hint="You can add to these on the case's page before submitting it to the panel"
+          value={notes}
+          onChange={setNotes}
+          error={errors.evidenceNotes}
+          rows={4}
+        />
+        <Button disabled={open.isPending}>Open the case</Button>
+      </form>
+    </>
   );
 }
