@@ -13,6 +13,7 @@ import { type AuditEntry, orgApi, orgKeys, orgQueries } from "../queries/orgs";
 import { ApiTokensSection } from "./api-tokens";
 import { HomeFigures } from "./figures/home-figures";
 import { NotFoundPage } from "./misc-pages";
+import { MyAlertsPanel, TeamAlertsPanel } from "./social-work/alerts-panel";
 
 const INTRO: Record<Role, (org: string) => string> = {
   council_admin: (o) =>
@@ -98,6 +99,8 @@ export function OrgHomePage(): React.ReactNode {
       <p className="govuk-body-l">
         {o.role ? INTRO[o.role](o.name) : "You are the hub administrator, acting in this organisation."}
       </p>
+      {o.kind === "council" && o.permissions.includes("socialwork.view") && <TeamAlertsPanel orgId={o.id} />}
+      {o.permissions.includes("self.view") && <MyAlertsPanel />}
       {s?.system && (
         <>
           <h2 className="govuk-heading-m">The local care system</h2>

@@ -4,6 +4,7 @@ import { SW_SERVICE_LABELS } from "../../../shared/social-work";
 import { ErrorSummary } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { swServiceQueries } from "../../queries/social-work-service";
+import { MyAlertsPanel } from "./alerts-panel";
 import { AlertList } from "./teams-page";
 import { ProfileSummary } from "./worker-page";
 import { AsyeSection } from "./worker-sections/asye-section";
@@ -21,6 +22,7 @@ export function MySocialWorkPage() {
   return (
     <Page title="My social work">
       {me.isError && <ErrorSummary error={me.error} />}
+      <MyAlertsPanel onMyPage />
       {me.data && !records.length && (
         <p className="govuk-body">You have no social work record with an employer on the hub.</p>
       )}
