@@ -43,7 +43,13 @@ for (const [w, startDate] of [
 ] as const)
   expect((await lead.post(`${base}/asye`, { staffRecordId: w.id, startDate })).status).toBe(201);
 
-type Item = { kind: string; sentence: string; count: number; path: string; examples: { name: string }[] };
+type Item = {
+  kind: string;
+  sentence: string;
+  count: number;
+  path: string;
+  examples: { name: string; detail: string }[];
+};
 const byKind = (items: Item[]) => Object.fromEntries(items.map((i) => [i.kind, i]));
 const names = (i: Item | undefined) => (i?.examples ?? []).map((e) => e.name).sort();
 
