@@ -171,15 +171,24 @@ const spendLine = z.object({
   key: z.string(),
   label: z.string(),
   service: z.enum(SW_SERVICES),
-  last: z.number(),
-  previous: z.number(),
+  /** Null: withheld from readers of figures only (fewer than 3 agency workers behind it: one's pay would show). */
+  last: z.number().nullable(),
+  previous: z.number().nullable(),
 });
 export const agencySpendResponse = z.object({
-  last: z.object({ from: z.string(), to: z.string(), total: z.number() }),
-  previous: z.object({ from: z.string(), to: z.string(), total: z.number() }),
+  /** A total is null when it, or a part it would let one work out, is withheld (see spendLine). */
+  last: z.object({ from: z.string(), to: z.string(), total: z.number().nullable() }),
+  previous: z.object({ from: z.string(), to: z.string(), total: z.number().nullable() }),
   /** The change as a share of the previous year's (0.58 = up 58%); null when there was none before. */
   change: z.number().nullable(),
-  byMonth: z.array(z.object({ month: z.string(), adults: z.number(), children: z.number(), total: z.number() })),
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      adults: z.number().nullable(),
+      children: z.number().nullable(),
+      total: z.number().nullable(),
+    }),
+  ),
   byService: z.array(spendLine),
   /** Per team: only for those who may see the assignments (one worker's pay would show). */
   byTeam: z.array(spendLine).nullable(),

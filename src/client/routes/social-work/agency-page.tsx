@@ -26,6 +26,8 @@ import {
 // return checked before download. The rules are shared/sw-agency-rules.ts.
 
 const pounds = (n: number) => `£${n.toLocaleString("en-GB", { minimumFractionDigits: 0, maximumFractionDigits: 0 })}`;
+/** An amount withheld from a reader of figures only (fewer than 3 agency workers behind it) says so. */
+const spent = (n: number | null) => (n === null ? "withheld" : pounds(n));
 const rate = (n: number) => `£${n.toFixed(2)}`;
 const today = () => new Date().toISOString().slice(0, 10);
 const dateOrThrow = (parts: DateParts, what: string, path: string) => {
@@ -42,19 +44,24 @@ function Spend({ orgId }: { orgId: string }) {
     <>
       <h2 className="govuk-heading-m">Agency spend</h2>
       <p className="govuk-body">
-        {pounds(s.last.total)} in the year to {longDate(s.last.to)}, against {pounds(s.previous.total)} in the year
-        before
+        {spent(s.last.total)} in the year to {longDate(s.last.to)}, against {spent(s.previous.total)} in the year before
         {s.change !== null && ` (${s.change >= 0 ? "up" : "down"} ${Math.abs(Math.round(s.change * 100))}%)`}. Cost is
         weekly hours × (hourly rate + agency fee) × days in post ÷ 7.
       </p>
+      {(s.last.total === null || s.previous.total === null) && (
+        <p className="govuk-body">
+          An amount with fewer than 3 agency workers behind it is withheld, and any total it could be worked out from:
+          it would show a person's pay.
+        </p>
+      )}
       <Table
         caption="Agency spend by service"
         rowKey={(r) => r.key}
         rows={s.byTeam ? [...s.byService, ...s.byTeam] : s.byService}
         columns={[
           { header: "Service or team", cell: (r) => r.label },
-          { header: "Year to date", numeric: true, cell: (r) => pounds(r.last), sortValue: (r) => r.last },
-          { header: "Year before", numeric: true, cell: (r) => pounds(r.previous), sortValue: (r) => r.previous },
+          { header: "Year to date", numeric: true, cell: (r) => spent(r.last), sortValue: (r) => r.last ?? -1 },
+          { header: "Year before", numeric: true, cell: (r) => spent(r.previous), sortValue: (r) => r.previous ?? -1 },
         ]}
       />
     </>

@@ -87,7 +87,9 @@ export async function startersLeavers(ctx: OrgCtx, query: StartersLeaversQuery) 
 
 /**
  * Agency spend: the year to today against the year before, by calendar month (the last 24, this
- * month to today), by service, and by team for those who may see the assignments.
+ * month to today), by service, and by team for those who may see the assignments. For readers of
+ * figures only, an amount with fewer than MIN_AGENCY_WORKERS agency workers behind it is withheld
+ * (null), as in the monthly view, and so is any total it would let one work out.
  */
 export async function agencySpend(ctx: OrgCtx) {
   const now = today(ctx);
@@ -104,44 +106,50 @@ export async function agencySpend(ctx: OrgCtx) {
     allTeams.map((t) => t.id),
     { from: previous.from, to: now },
   );
-  const sum = (xs: typeof assignments, from: string, to: string) =>
-    xs.reduce((n, x) => n + costBetween(x.a, from, to), 0);
+  const protect = !readsRecords(ctx);
+  const sum = (xs: typeof assignments, from: string, to: string) => {
+    const costs = xs.map((x) => costBetween(x.a, from, to)).filter((c) => c > 0);
+    if (protect && costs.length > 0 && costs.length < MIN_AGENCY_WORKERS) return null;
+    return round(costs.reduce((n, c) => n + c, 0));
+  };
+  /** A total shown only when none of its parts is withheld (else the total less the rest gives it away). */
+  const totalOf = (parts: (number | null)[], whole: number | null) =>
+    whole === null || parts.some((p) => p === null) ? null : whole;
+  const ofService = (s: SwService) => assignments.filter((x) => x.service === s);
   const line = (key: string, label: string, service: SwService, xs: typeof assignments) => ({
     key,
     label,
     service,
-    last: round(sum(xs, last.from, last.to)),
-    previous: round(sum(xs, previous.from, previous.to)),
+    last: sum(xs, last.from, last.to),
+    previous: sum(xs, previous.from, previous.to),
   });
   const byMonth = monthsEnding(now.slice(0, 7), 24).map((month) => {
     const b = monthBounds(month);
     const to = b.to < now ? b.to : now;
-    const of = (s: SwService) =>
-      round(
-        sum(
-          assignments.filter((x) => x.service === s),
-          b.from,
-          to,
-        ),
-      );
-    return { month, adults: of("adults"), children: of("children"), total: round(of("adults") + of("children")) };
+    const adults = sum(ofService("adults"), b.from, to);
+    const children = sum(ofService("children"), b.from, to);
+    const total = adults === null || children === null ? null : round(adults + children);
+    return { month, adults, children, total };
   });
+  const byService = SW_SERVICES.map((s) => line(s, SW_SERVICE_LABELS[s], s, ofService(s)));
   const visible = readsRecords(ctx) ? await visibleTeamIds(ctx) : null;
-  const lastTotal = round(sum(assignments, last.from, last.to));
-  const previousTotal = round(sum(assignments, previous.from, previous.to));
+  const lastTotal = totalOf(
+    byService.map((l) => l.last),
+    sum(assignments, last.from, last.to),
+  );
+  const previousTotal = totalOf(
+    byService.map((l) => l.previous),
+    sum(assignments, previous.from, previous.to),
+  );
   return {
     last: { ...last, total: lastTotal },
     previous: { ...previous, total: previousTotal },
-    change: previousTotal > 0 ? Math.round(((lastTotal - previousTotal) / previousTotal) * 1000) / 1000 : null,
+    change:
+      lastTotal !== null && previousTotal
+        ? Math.round(((lastTotal - previousTotal) / previousTotal) * 1000) / 1000
+        : null,
     byMonth,
-    byService: SW_SERVICES.map((s) =>
-      line(
-        s,
-        SW_SERVICE_LABELS[s],
-        s,
-        assignments.filter((x) => x.service === s),
-      ),
-    ),
+    byService,
     byTeam: visible
       ? allTeams
           .filter((t) => visible.includes(t.id))
