@@ -17,7 +17,8 @@ export const EXAMPLES = 3;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const stageLabel = (stage: string) => ASYE_STAGE_LABELS[stage as AsyeStage] ?? stage;
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** "Final assessment" → "final assessment", leaving acronyms ("BIA", "AMHP") as they are. */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 const lastHeldText = (lastHeld: string | null) =>
   lastHeld ? `last held ${longDate(lastHeld)}` : "no supervision recorded";
 
@@ -86,7 +87,7 @@ export function presentTeamAlerts(a: TeamAlerts) {
         const all = registration(kind);
         return item(
           kind,
-          `${plural(all.length, "worker", "workers")}: ${lowerFirst(REGISTRATION_ALERT_LABELS[kind])}`,
+          `${REGISTRATION_ALERT_LABELS[kind]} (${plural(all.length, "worker", "workers")})`,
           "/social-work/teams#attention",
           all,
         );

@@ -73,7 +73,11 @@ describe("social work alerts for a team manager and the service lead", () => {
       detail: "3-month review, due 10 June 2026",
     });
     expect(mine.asye_due).toBeUndefined();
-    expect(mine.registration_at_risk).toMatchObject({ count: 1, path: "/social-work/teams#attention" });
+    expect(mine.registration_at_risk).toMatchObject({
+      count: 1,
+      sentence: "Registration at risk: renewal soon and no CPD recorded since the last renewal (1 worker)",
+      path: "/social-work/teams#attention",
+    });
     expect(JSON.stringify(res.json)).not.toContain("Bob Other");
     expect(JSON.stringify(res.json)).not.toContain("Nell New");
 
