@@ -302,6 +302,31 @@ describe("figures-only readers (council analyst)", () => {
   });
 });
 
+describe("a team manager and the agency figures of teams they do not manage", () => {
+  it("cannot read a lone agency worker's pay in another team from the service's spend or monthly view", async () => {
+    // The lone adults' agency worker from the analyst's test above is in a team the manager does not manage.
+    const spend = await manager.get(`${base}/agency/spend`);
+    expect(spend.status).toBe(200);
+    expect(spend.json.byMonth.find((m: { month: string }) => m.month === "2026-04")).toMatchObject({
+      adults: null,
+      total: null,
+    });
+    expect(spend.json.byService.find((l: { key: string }) => l.key === "adults")).toMatchObject({ last: null });
+    expect((spend.json.byTeam as { key: string }[]).map((t) => t.key)).toEqual([childrenA.id]);
+    const view = await manager.get(`${base}/starters-leavers?months=6&to=2026-05`);
+    const april = view.json.rows.find(
+      (r: { month: string; group: string }) => r.month === "2026-04" && r.group === "adults",
+    );
+    expect(april.agencyCost).toBeNull();
+    // The lead, who sees every assignment, still reads it.
+    const forLead = await lead.get(`${base}/starters-leavers?months=6&to=2026-05`);
+    const leadApril = forLead.json.rows.find(
+      (r: { month: string; group: string }) => r.month === "2026-04" && r.group === "adults",
+    );
+    expect(leadApril.agencyCost).toBeGreaterThan(0);
+  });
+});
+
 describe("a worker through their personal account", () => {
   it("sees their own supervision and nothing of the service's records", async () => {
     const me = await signedIn(hub, staffUser.email);

@@ -12,20 +12,31 @@ import {
 import type { OrgCtx } from "../../context";
 import { forbidden } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
-import { visibleTeamIds } from "./access";
+import { seesWholeService, visibleTeamIds } from "./access";
 import * as repo from "./agency-assignments.repo";
 
 // The monthly starters, leavers and agency in post view the board report tabulates, and the
 // agency spend (issue 20 item 8). Aggregates: anyone with socialwork.figures reads them per
 // service. Per team only for those who may see the assignments (socialwork.view: the lead every
-// team, a team manager their own). For readers of figures only, a month's agency cost with fewer
-// than MIN_AGENCY_WORKERS agency workers behind it is withheld: it would show one person's pay.
+// team, a team manager their own). A month's agency cost with fewer than MIN_AGENCY_WORKERS agency
+// workers behind it is withheld from anyone who may not see all of their assignments (readers of
+// figures only; a team manager, for other teams' workers): it would show one person's pay.
 
 export const MIN_AGENCY_WORKERS = 3;
 
 const today = (ctx: OrgCtx) => isoDate(ctx.deps.now());
 const readsRecords = (ctx: OrgCtx) => can(ctx.role, "socialwork.view", ctx.actor.isHubAdmin);
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The teams whose agency workers' pay the reader may see (null: every team's). */
+async function payVisibleTeams(ctx: OrgCtx): Promise<Set<string> | null> {
+  if (seesWholeService(ctx)) return null;
+  return new Set(readsRecords(ctx) ? await visibleTeamIds(ctx) : []);
+}
+
+/** Whether an amount behind these agency workers is withheld from the reader: too few, one not theirs to see. */
+const withholds = (seen: Set<string> | null, behind: readonly { teamId: string }[]) =>
+  seen !== null && behind.length > 0 && behind.length < MIN_AGENCY_WORKERS && behind.some((b) => !seen.has(b.teamId));
 
 /** The last month shown by default: the last whole month before today's. */
 export const lastWholeMonth = (day: string) => addMonths(`${day.slice(0, 7)}-01`, -1).slice(0, 7);
@@ -54,7 +65,7 @@ export async function startersLeavers(ctx: OrgCtx, query: StartersLeaversQuery) 
       ? SW_SERVICES.map((s) => ({ key: s, label: SW_SERVICE_LABELS[s], service: s }))
       : teams.map((t) => ({ key: t.id, label: t.name, service: t.service as SwService }));
   const groupOf = (x: { teamId: string; service: string }) => (by === "service" ? x.service : x.teamId);
-  const agency: (ViewAgency & { id: string })[] = assignments.map((x) => ({
+  const agency: (ViewAgency & { id: string; teamId: string })[] = assignments.map((x) => ({
     ...x.a,
     group: groupOf({ teamId: x.a.teamId, service: x.service }),
   }));
@@ -64,13 +75,13 @@ export async function startersLeavers(ctx: OrgCtx, query: StartersLeaversQuery) 
     staff.map((s) => ({ group: groupOf(s), startDate: s.startDate, endDate: s.endDate })),
     agency,
   );
-  const protect = !readsRecords(ctx);
+  const seen = await payVisibleTeams(ctx);
   let withheld = 0;
   const out = rows.map((r) => {
-    if (!protect || r.agencyCost === 0) return r;
+    if (seen === null || r.agencyCost === 0) return r;
     const { from, to } = monthBounds(r.month);
     const behind = agency.filter((a) => a.group === r.group && a.startDate <= to && (!a.endDate || a.endDate >= from));
-    if (behind.length >= MIN_AGENCY_WORKERS) return r;
+    if (!withholds(seen, behind)) return r;
     withheld += 1;
     return { ...r, agencyCost: null };
   });
@@ -106,11 +117,11 @@ export async function agencySpend(ctx: OrgCtx) {
     allTeams.map((t) => t.id),
     { from: previous.from, to: now },
   );
-  const protect = !readsRecords(ctx);
+  const seen = await payVisibleTeams(ctx);
   const sum = (xs: typeof assignments, from: string, to: string) => {
-    const costs = xs.map((x) => costBetween(x.a, from, to)).filter((c) => c > 0);
-    if (protect && costs.length > 0 && costs.length < MIN_AGENCY_WORKERS) return null;
-    return round(costs.reduce((n, c) => n + c, 0));
+    const behind = xs.map((x) => ({ teamId: x.a.teamId, cost: costBetween(x.a, from, to) })).filter((c) => c.cost > 0);
+    if (withholds(seen, behind)) return null;
+    return round(behind.reduce((n, c) => n + c.cost, 0));
   };
   /** A total shown only when none of its parts is withheld (else the total less the rest gives it away). */
   const totalOf = (parts: (number | null)[], whole: number | null) =>
