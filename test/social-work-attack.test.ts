@@ -236,6 +236,19 @@ describe("ids of another council in the service lead's bodies", () => {
     ).toBe(0);
   });
 
+  it("are refused for a development review's reviewer, and nothing is saved", async () => {
+    const res = await lead.post(`${base}/workers/${inB.id}/development-reviews`, {
+      heldOn: "2026-06-01",
+      reviewerStaffId: otherWorker.id,
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe("invalid_reviewer");
+    expect(res.text).not.toContain("Olga");
+    expect(
+      await countWhere(db.select().from(swDevelopmentReviews).where(eq(swDevelopmentReviews.staffRecordId, inB.id))),
+    ).toBe(0);
+  });
+
   it("another council's worker in a URL is 404 to this council's lead, and this council is 404 to theirs", async () => {
     expect((await lead.get(`${base}/workers/${otherWorker.id}`)).status).toBe(404);
     expect((await lead.get(`${base}/workers/${otherWorker.id}/supervision`)).status).toBe(404);
