@@ -340,7 +340,7 @@ describe("tenant isolation harness", () => {
       const insider = await signedIn(hub, insiderAdmin.email);
       const home = await insider.get(`/api/orgs/${target.id}`);
       expect(home.status).toBe(200);
-    });
+    }, 180_000); // every org route, asked by three outsiders each
   }
 
   it("refuses every route to organisations of a kind it does not serve, with 403 wrong_org_kind", async () => {
@@ -378,7 +378,7 @@ describe("tenant isolation harness", () => {
     const provider = admins.get("provider") as { org: { id: string }; client: Client };
     const periods = await provider.client.get(`/api/orgs/${provider.org.id}/return-periods`);
     expect(periods.json.error.message).toMatch(/^This is for councils only: .* is a care provider\.$/);
-  });
+  }, 180_000);
 
   it("refuses the installation's admin routes to everyone but the hub admin", async () => {
     const { councilAdmin } = await makeSystem(hub);

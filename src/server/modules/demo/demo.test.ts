@@ -119,7 +119,7 @@ describe("seeding the demo into the database", () => {
       if (u.role) expect(res.json.memberships[0].role).toBe(u.role);
       else expect(res.json.user.isHubAdmin).toBe(true);
     }
-  });
+  }, 120_000);
 });
 
 describe("demo returns", () => {
