@@ -4,6 +4,7 @@ import { longDate } from "../../../shared/dates";
 import { SW_SERVICE_LABELS } from "../../../shared/social-work";
 import { SW_FIGURE_INFO, SW_FIGURES, type SwFigure, showSwFigure } from "../../../shared/sw-figures";
 import { Page } from "../../components/Page";
+import { ScrollRegion } from "../../components/Table";
 import { swFiguresQueries, swSeriesCsvUrl } from "../../queries/social-work-figures";
 
 // The social work dashboard (issue 20 item 11): each service's headline figures with their
@@ -55,7 +56,7 @@ export function SwFiguresPage() {
                   </div>
                 ))}
               </dl>
-              <div className="app-table-wrap">
+              <ScrollRegion label={`${SW_SERVICE_LABELS[s.service]}: by team`}>
                 <table className="govuk-table">
                   <caption className="govuk-table__caption govuk-table__caption--s">
                     {SW_SERVICE_LABELS[s.service]}: by team
@@ -89,7 +90,7 @@ export function SwFiguresPage() {
                       ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </section>
           ))}
         </>
