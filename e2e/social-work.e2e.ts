@@ -220,7 +220,7 @@ describe("social work", () => {
     expect(await worker.page.getByText(/ASYE/).count()).toBeGreaterThan(0);
     expect(worker.errors).toEqual([]);
     await worker.context.close();
-  });
+  }, 400_000);
 
   it("a leaver answers the exit interview their employer offered through the link, once", async () => {
     const lead = await open(1280, "sw.lead@halton.demo.test");
