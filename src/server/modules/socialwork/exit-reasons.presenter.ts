@@ -1,9 +1,9 @@
 import type { ReasonGroup } from "../../../shared/schemas/exit-interviews";
-import type { collate } from "./exit-reasons.service";
 
-// A collated group as it leaves: the counts after disclosure control, nothing about anyone.
+// A collated group as it leaves: the counts after disclosure control, nothing about anyone. It
+// takes any group of the response's shape (the service's tallies carry more, which stays here).
 
-export const presentGroup = (g: ReturnType<typeof collate>): ReasonGroup => ({
+export const presentGroup = (g: ReasonGroup): ReasonGroup => ({
   key: g.key,
   label: g.label,
   kind: g.kind,
