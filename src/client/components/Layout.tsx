@@ -48,7 +48,8 @@ const ORG_NAV: NavItem[] = [
     permission: ["socialwork.figures", "socialwork.view"],
     kinds: ["council"],
   },
-  { to: "/exit-interviews", label: "Exit interviews", permission: "exits.manage" },
+  // A provider reaches exit interviews from its Staff page (where its leavers are): its menu is long enough.
+  { to: "/exit-interviews", label: "Exit interviews", permission: "exits.manage", kinds: ["council"] },
   { to: "/staff", label: "Staff", permission: "staff.view" },
   { to: "/vacancies", label: "Vacancies", permission: "staff.view" },
   { to: "/recruitment", label: "Recruitment", permission: "recruitment.view" },

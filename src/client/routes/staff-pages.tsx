@@ -43,6 +43,13 @@ export function StaffPage(): React.ReactNode {
           Add a staff record
         </Link>
       )}
+      {org.data.permissions.includes("exits.manage") && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/orgs/$orgId/exit-interviews" params={{ orgId }}>
+            Exit interviews with leavers
+          </Link>
+        </p>
+      )}
       {/* Keyed by the address, so going back to an earlier filter shows that filter in the form. */}
       <StaffFilters key={JSON.stringify(search)} orgId={orgId} search={search} />
       {staff.data && (
