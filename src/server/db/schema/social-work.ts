@@ -325,6 +325,32 @@ export const swSupervisions = pgTable(
   ],
 );
 
+/**
+ * A supervision reminder email sent (issue 20 item 4): the worker's when due within 7 days or
+ * overdue, the team manager's digest when overdue. One per worker, due date and audience, so the
+ * daily job never sends the same reminder twice; holding a supervision moves the due date, which
+ * is reminded afresh.
+ */
+export const swSupervisionReminders = pgTable(
+  "sw_supervision_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgRef(),
+    staffRecordId: uuid("staff_record_id")
+      .notNull()
+      .references(() => staffRecords.id, { onDelete: "cascade" }),
+    /** The supervision's due date when reminded (sw-supervision.ts nextDue). */
+    dueOn: date("due_on").notNull(),
+    /** "worker" (their own reminder) or "manager" (the team manager's overdue digest). */
+    audience: text("audience").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sw_supervision_reminders_key").on(t.staffRecordId, t.dueOn, t.audience),
+    check("sw_supervision_reminders_audience", sql`audience in ('worker', 'manager')`),
+  ],
+);
+
 /** A worker's caseload in a month: open cases, by type. */
 export const swCaseloads = pgTable(
   "sw_caseloads",
