@@ -20,6 +20,7 @@ import { uptakeSearch } from "./queries/training-hub";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage, SignInPage } from "./routes/auth-pages";
 import type { FiguresPart } from "./routes/figures/dashboards";
 import { ErrorPage, HomeRedirect, NoOrganisationPage, NotFoundPage, RequireUser } from "./routes/misc-pages";
+import { swWorkersSearch } from "./routes/social-work/workers-search";
 
 // Every other page's code is fetched when it is first opened (route splitting): someone reading the
 // public careers roadmap on a phone does not download the dashboards, the upload or the editor.
@@ -170,6 +171,7 @@ const SocialWorkOverviewPage = page(() => import("./routes/social-work/overview-
 const SwTeamsPage = page(() => import("./routes/social-work/teams-page"), "SwTeamsPage");
 const SwTeamPage = page(() => import("./routes/social-work/team-page"), "SwTeamPage");
 const SwWorkerPage = page(() => import("./routes/social-work/worker-page"), "SwWorkerPage");
+const SwWorkersPage = page(() => import("./routes/social-work/workers-page"), "SwWorkersPage");
 const SwSettingsPage = page(() => import("./routes/social-work/settings-page"), "SwSettingsPage");
 const MySocialWorkPage = page(() => import("./routes/social-work/my-social-work-page"), "MySocialWorkPage");
 const SwRoutesInPage = page(() => import("./routes/social-work/routes-in-page"), "SwRoutesInPage");
@@ -576,6 +578,12 @@ const orgChildren = [
   createRoute({ getParentRoute: () => org, path: "social-work", component: SocialWorkOverviewPage }),
   createRoute({ getParentRoute: () => org, path: "social-work/teams", component: SwTeamsPage }),
   createRoute({ getParentRoute: () => org, path: "social-work/teams/$teamId", component: SwTeamPage }),
+  createRoute({
+    getParentRoute: () => org,
+    path: "social-work/workers",
+    component: SwWorkersPage,
+    validateSearch: searchOf(swWorkersSearch),
+  }),
   createRoute({ getParentRoute: () => org, path: "social-work/workers/$staffId", component: SwWorkerPage }),
   createRoute({ getParentRoute: () => org, path: "social-work/settings", component: SwSettingsPage }),
   createRoute({ getParentRoute: () => org, path: "my-social-work", component: MySocialWorkPage }),
