@@ -6,10 +6,12 @@ import { SW_FIGURE_INFO, SW_FIGURES, type SwFigure, showSwFigure } from "../../.
 import { Page } from "../../components/Page";
 import { ScrollRegion } from "../../components/Table";
 import { swFiguresQueries, swSeriesCsvUrl } from "../../queries/social-work-figures";
+import { SwFiguresTrend } from "./figures-chart";
 
 // The social work dashboard (issue 20 item 11): each service's headline figures with their
-// definitions, a table per service of its teams, and the monthly series as a file. Withheld values
-// say why ("fewer than 5 behind it", or withheld to protect a small team).
+// definitions, a table per service of its teams, the monthly series as charts with their tables
+// (figures-chart.tsx) and as a file. Withheld values say why ("fewer than 5 behind it", or withheld
+// to protect a small team), and are gaps in the charts.
 
 const route = getRouteApi("/orgs/$orgId/social-work/figures");
 
@@ -93,6 +95,7 @@ export function SwFiguresPage() {
               </ScrollRegion>
             </section>
           ))}
+          <SwFiguresTrend orgId={orgId} />
         </>
       )}
     </Page>
