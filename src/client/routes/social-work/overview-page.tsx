@@ -18,6 +18,7 @@ const fte = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 2 
 /** Every section, and the permission that opens it. */
 const SECTIONS = [
   { to: "/orgs/$orgId/social-work/teams", label: "Teams and posts", permission: "socialwork.view" },
+  { to: "/orgs/$orgId/social-work/workers", label: "Workers", permission: "socialwork.view" },
   { to: "/orgs/$orgId/social-work/routes-in", label: "Routes in", permission: "socialwork.view" },
   { to: "/orgs/$orgId/social-work/practice-educators", label: "Practice educators", permission: "socialwork.view" },
   { to: "/orgs/$orgId/social-work/asye", label: "ASYE", permission: "socialwork.view" },
