@@ -10,6 +10,7 @@ import { closeAdvertsPastClosingDate } from "./modules/recruitment/adverts.servi
 import { sendJobAlerts } from "./modules/recruitment/board-alerts.service";
 import { sendReturnReminders } from "./modules/returns/returns.service";
 import { sendAsyeReminders } from "./modules/socialwork/asye-reminders.service";
+import { sendSupervisionReminders } from "./modules/socialwork/supervision-reminders.service";
 import { chaseOverdueUpdates } from "./modules/strategy/updates.service";
 import { sendBookingReminders } from "./modules/training/booking-reminders";
 import { sendExpiryReminders } from "./modules/training/expiry-reminders";
@@ -45,6 +46,8 @@ export const PERIODIC = {
   trainingExpiry: periodic("periodic.send-training-expiry-reminders", 60 * 60_000, 5 * 60_000),
   // ASYE reviews due within 14 days or overdue: each emailed to the team manager once.
   asyeReminders: periodic("periodic.send-asye-reminders", 60 * 60_000, 5 * 60_000),
+  // Supervision due within 7 days or overdue: each worker emailed once per due date, managers a digest of the overdue.
+  supervisionReminders: periodic("periodic.send-supervision-reminders", 60 * 60_000, 5 * 60_000),
 };
 
 export const periodicJobs = [
@@ -63,4 +66,5 @@ export const periodicJobs = [
   handleJob(PERIODIC.trainingReminders, { run: async (deps) => sendBookingReminders(deps) }),
   handleJob(PERIODIC.trainingExpiry, { run: async (deps) => sendExpiryReminders(deps) }),
   handleJob(PERIODIC.asyeReminders, { run: async (deps) => sendAsyeReminders(deps) }),
+  handleJob(PERIODIC.supervisionReminders, { run: async (deps) => sendSupervisionReminders(deps) }),
 ];
