@@ -5,6 +5,7 @@ import { longDate } from "../../../shared/dates";
 import { SW_SERVICE_LABELS, SW_SERVICES } from "../../../shared/social-work";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextArea, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm, useTextFields } from "../../components/plain-form";
 import { Table } from "../../components/Table";
 import { useOrg } from "../../lib/org";
 import {
@@ -21,6 +22,7 @@ import {
   updateStep,
 } from "../../queries/social-work-progression";
 import { swServiceQueries } from "../../queries/social-work-service";
+import { BACK_TO_SERVICE, SwPageLinks, WorkerLink } from "./common";
 
 // Progression (issue 20 item 6): the council's scheme, cases and who is due a development review.
 // The service lead (socialwork.manage) adds, changes and archives steps; a team manager or the lead
@@ -48,11 +50,7 @@ export function SwProgressionPage() {
         There is no national progression scheme: each council sets its own steps between grades, usually automatic on
         passing the ASYE and by a panel after that.
       </p>
-      <p className="govuk-body">
-        <Link to="/orgs/$orgId/social-work" params={{ orgId }} className="govuk-link">
-          Back to the social work service
-        </Link>
-      </p>
+      <SwPageLinks orgId={orgId} links={[BACK_TO_SERVICE]} />
       {steps.isError && <ErrorSummary error={steps.error} />}
       {steps.data && (
         <Table
@@ -110,15 +108,7 @@ export function SwProgressionPage() {
           columns={[
             {
               header: "Worker",
-              cell: (w) => (
-                <Link
-                  to="/orgs/$orgId/social-work/workers/$staffId"
-                  params={{ orgId, staffId: w.staffRecordId }}
-                  className="govuk-link"
-                >
-                  {w.name}
-                </Link>
-              ),
+              cell: (w) => <WorkerLink orgId={orgId} staffId={w.staffRecordId} name={w.name} />,
             },
             { header: "Team", cell: (w) => w.teamName },
             { header: "Last review", cell: (w) => (w.lastHeldOn ? longDate(w.lastHeldOn) : "None") },
@@ -237,6 +227,7 @@ function ChangeStep({ orgId, scheme }: { orgId: string; scheme: ProgressionSteps
 }
 
 /** The form for a step of the scheme: empty to add one, filled from `step` to change it. */
+/** The form for a step of the scheme: empty to add one, filled from `step` to change it. */
 function StepForm({
   idPrefix,
   orgId,
@@ -253,17 +244,22 @@ function StepForm({
   onEdit: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [service, setService] = useState<string>(step?.service ?? "");
-  const [name, setName] = useState(step?.name ?? "");
-  const [fromGrade, setFromGrade] = useState(step?.fromGrade ?? "");
-  const [toGrade, setToGrade] = useState(step?.toGrade ?? "");
-  const [fromRole, setFromRole] = useState(step?.fromFrameworkRole ?? "");
-  const [toRole, setToRole] = useState(step?.toFrameworkRole ?? "");
-  const [criteria, setCriteria] = useState(step?.criteria.join("\n") ?? "");
-  const [evidence, setEvidence] = useState(step?.evidence.join("\n") ?? "");
-  const [automatic, setAutomatic] = useState(step ? (step.automatic ? "yes" : "no") : "");
-  const [minMonths, setMinMonths] = useState(step?.minMonthsInGrade?.toString() ?? "");
-  const [position, setPosition] = useState(step?.position.toString() ?? "");
+  const { values: v, field } = useTextFields(
+    {
+      service: step?.service ?? "",
+      name: step?.name ?? "",
+      fromGrade: step?.fromGrade ?? "",
+      toGrade: step?.toGrade ?? "",
+      fromFrameworkRole: step?.fromFrameworkRole ?? "",
+      toFrameworkRole: step?.toFrameworkRole ?? "",
+      criteria: step?.criteria.join("\n") ?? "",
+      evidence: step?.evidence.join("\n") ?? "",
+      automatic: step ? (step.automatic ? "yes" : "no") : "",
+      minMonthsInGrade: step?.minMonthsInGrade?.toString() ?? "",
+      position: step?.position.toString() ?? "",
+    },
+    onEdit,
+  );
   const save = useMutation({
     mutationFn: (body: ProgressionStepInput) => (step ? updateStep(orgId, step.id, body) : createStep(orgId, body)),
     onSuccess: (res) => {
@@ -272,31 +268,28 @@ function StepForm({
     },
   });
   const errors = fieldErrors(save.error);
-  const id = (field: string) => `${idPrefix}-${field}`;
-  const changed =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      onEdit();
-    };
+  const id = (name: string) => `${idPrefix}-${name}`;
+  /** A field of this form, its id under the form's prefix. */
+  const bound = (name: keyof typeof v, idName: string) => field(errors)(name, id(idName));
+  /** A list's text area: its error is its own, or the first of its lines' with the line's number. */
+  const list = (name: "criteria" | "evidence") => ({ ...bound(name, name), error: listError(errors, name), rows: 4 });
   const roles = [{ value: "", label: "None" }, ...scheme.frameworkRoles.map((r) => ({ value: r.key, label: r.title }))];
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = () =>
     save.mutate({
-      service: service === "" ? null : (service as (typeof SW_SERVICES)[number]),
-      name,
-      fromGrade,
-      toGrade,
-      fromFrameworkRole: fromRole || null,
-      toFrameworkRole: toRole || null,
-      criteria: linesOf(criteria),
-      evidence: linesOf(evidence),
+      service: v.service === "" ? null : (v.service as (typeof SW_SERVICES)[number]),
+      name: v.name,
+      fromGrade: v.fromGrade,
+      toGrade: v.toGrade,
+      fromFrameworkRole: v.fromFrameworkRole || null,
+      toFrameworkRole: v.toFrameworkRole || null,
+      criteria: linesOf(v.criteria),
+      evidence: linesOf(v.evidence),
       // Left unchosen: sent as missing so the server asks for it.
-      automatic: automatic === "" ? (undefined as unknown as boolean) : automatic === "yes",
-      minMonthsInGrade: wholeNumberOf(minMonths),
-      position: wholeNumberOf(position) ?? undefined,
+      automatic: v.automatic === "" ? (undefined as unknown as boolean) : v.automatic === "yes",
+      minMonthsInGrade: wholeNumberOf(v.minMonthsInGrade),
+      position: wholeNumberOf(v.position) ?? undefined,
     });
-  };
+  const grade = "govuk-input--width-20";
   return (
     <>
       <ErrorSummary
@@ -317,122 +310,70 @@ function StepForm({
           position: id("position"),
         }}
       />
-      <form onSubmit={submit} noValidate>
+      <PlainForm onSubmit={submit}>
         <TextInput
-          id={id("name")}
-          name="name"
+          {...bound("name", "name")}
           label="Name of the step"
           hint="For example, Social worker to experienced social worker"
-          value={name}
-          onChange={changed(setName)}
-          error={errors.name}
         />
         <Select
-          id={id("service")}
-          name="service"
+          {...bound("service", "service")}
           label="Service"
-          value={service}
-          onChange={changed(setService)}
-          error={errors.service}
-          options={[
-            { value: "", label: "Both services" },
-            ...SW_SERVICES.map((s) => ({ value: s, label: SW_SERVICE_LABELS[s] })),
-          ]}
+          options={[{ value: "", label: "Both services" }, ...SERVICE_OPTIONS]}
         />
         <TextInput
-          id={id("from-grade")}
-          name="fromGrade"
+          {...bound("fromGrade", "from-grade")}
           label="Grade the step starts from"
           hint="As the council's pay scale names it, for example Grade 7"
-          value={fromGrade}
-          onChange={changed(setFromGrade)}
-          error={errors.fromGrade}
-          width="govuk-input--width-20"
+          width={grade}
         />
-        <TextInput
-          id={id("to-grade")}
-          name="toGrade"
-          label="Grade the step moves to"
-          value={toGrade}
-          onChange={changed(setToGrade)}
-          error={errors.toGrade}
-          width="govuk-input--width-20"
-        />
+        <TextInput {...bound("toGrade", "to-grade")} label="Grade the step moves to" width={grade} />
         <Select
-          id={id("from-role")}
-          name="fromFrameworkRole"
+          {...bound("fromFrameworkRole", "from-role")}
           label="Career framework role it starts from (optional)"
-          value={fromRole}
-          onChange={changed(setFromRole)}
-          error={errors.fromFrameworkRole}
           options={roles}
         />
         <Select
-          id={id("to-role")}
-          name="toFrameworkRole"
+          {...bound("toFrameworkRole", "to-role")}
           label="Career framework role it moves to (optional)"
           hint="Approving a case moves the worker to this role"
-          value={toRole}
-          onChange={changed(setToRole)}
-          error={errors.toFrameworkRole}
           options={roles}
         />
-        <Select
-          id={id("automatic")}
-          name="automatic"
-          label="How the step is decided"
-          value={automatic}
-          onChange={changed(setAutomatic)}
-          error={errors.automatic}
-          options={[
-            { value: "", label: "Choose how" },
-            { value: "yes", label: "Automatic on passing the ASYE" },
-            { value: "no", label: "By a panel" },
-          ]}
-        />
+        <Select {...bound("automatic", "automatic")} label="How the step is decided" options={DECIDED_OPTIONS} />
         <TextArea
-          id={id("criteria")}
+          {...list("criteria")}
           label="Criteria (optional)"
           hint="One a line, at most 30: what the worker must show, for example Holds a complex caseload"
-          value={criteria}
-          onChange={changed(setCriteria)}
-          error={listError(errors, "criteria")}
-          rows={4}
         />
         <TextArea
-          id={id("evidence")}
+          {...list("evidence")}
           label="Evidence asked for (optional)"
           hint="One a line, at most 30. A case on a step asking for evidence needs evidence notes before it is submitted"
-          value={evidence}
-          onChange={changed(setEvidence)}
-          error={listError(errors, "evidence")}
-          rows={4}
         />
         <TextInput
-          id={id("min-months")}
-          name="minMonthsInGrade"
+          {...bound("minMonthsInGrade", "min-months")}
           label="Minimum months in grade (optional)"
           hint="A whole number from 0 to 240"
-          value={minMonths}
-          onChange={changed(setMinMonths)}
-          error={errors.minMonthsInGrade}
-          width="govuk-input--width-20"
+          width={grade}
         />
         <TextInput
-          id={id("position")}
-          name="position"
+          {...bound("position", "position")}
           label="Place in the scheme (optional)"
           hint="Steps are listed lowest first; left empty, 0"
-          value={position}
-          onChange={changed(setPosition)}
-          error={errors.position}
-          width="govuk-input--width-20"
+          width={grade}
         />
         <Button disabled={save.isPending}>{step ? "Save the step" : "Add the step"}</Button>
-      </form>
+      </PlainForm>
     </>
   );
 }
+
+const SERVICE_OPTIONS = SW_SERVICES.map((s) => ({ value: s, label: SW_SERVICE_LABELS[s] }));
+const DECIDED_OPTIONS = [
+  { value: "", label: "Choose how" },
+  { value: "yes", label: "Automatic on passing the ASYE" },
+  { value: "no", label: "By a panel" },
+];
 
 function OpenCase({ orgId, scheme }: { orgId: string; scheme: ProgressionStepsResponse }) {
   const navigate = useNavigate();
@@ -462,13 +403,7 @@ function OpenCase({ orgId, scheme }: { orgId: string; scheme: ProgressionStepsRe
         error={open.error}
         fields={{ staffRecordId: "case-worker", stepId: "case-step", evidenceNotes: "case-evidence" }}
       />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          open.mutate();
-        }}
-        noValidate
-      >
+      <PlainForm onSubmit={() => open.mutate()}>
         <Select
           id="case-worker"
           name="staffRecordId"
@@ -509,7 +444,7 @@ function OpenCase({ orgId, scheme }: { orgId: string; scheme: ProgressionStepsRe
           rows={4}
         />
         <Button disabled={open.isPending}>Open the case</Button>
-      </form>
+      </PlainForm>
     </>
   );
 }
