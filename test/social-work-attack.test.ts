@@ -9,6 +9,7 @@ import {
   swDevelopmentReviews,
   swProgressionCases,
   swProgressionSteps,
+  swStaff,
   swSupervisions,
   swTrainees,
 } from "../src/server/db/schema";
@@ -390,5 +391,123 @@ describe("the audit trail", () => {
           .where(and(eq(auditLog.orgId, area.council.id), eq(auditLog.entityType, "sw_staff"))),
       ),
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("naming a supervisor or a reviewer (who one may name, with no way to tell an unknown id from one out of reach)", () => {
+  it("a team manager names their own team, a senior role anywhere in the service, or themselves; nobody else", async () => {
+    const colleague = await area.addWorker({ team: childrenA, name: "Cal Colleague" });
+    const seniorB = await area.addWorker({ team: childrenB, name: "Sid Senior", role: "senior_social_worker" });
+    const plainB = await area.addWorker({ team: childrenB, name: "Pat Plain" });
+    const adultsWorker = await area.addWorker({ team: adults, name: "Ada Adults" });
+    const leftSenior = await area.addWorker({
+      team: childrenB,
+      name: "Len Left",
+      role: "team_manager",
+      endDate: "2026-03-31",
+      leavingReason: 1,
+    });
+    // A staff record of the council's outside the social work service, and the manager's own.
+    const outside = await area.addWorker({ team: childrenA, name: "Oscar Outside" });
+    await db.delete(swStaff).where(eq(swStaff.staffRecordId, outside.id));
+    const mine = await area.addWorker({ team: childrenA, name: "Mia Manager", userId: area.manager.id });
+    await db.delete(swStaff).where(eq(swStaff.staffRecordId, mine.id));
+
+    const supervisionsOfA = () =>
+      countWhere(db.select().from(swSupervisions).where(eq(swSupervisions.staffRecordId, inA.id)));
+    const reviewsOfA = () =>
+      countWhere(db.select().from(swDevelopmentReviews).where(eq(swDevelopmentReviews.staffRecordId, inA.id)));
+    const [supervisionsBefore, reviewsBefore] = [await supervisionsOfA(), await reviewsOfA()];
+    const record = (supervisorStaffId: string) =>
+      manager.post(`${base}/supervisions`, {
+        staffRecordId: inA.id,
+        heldOn: "2026-06-01",
+        type: "reflective",
+        supervisorStaffId,
+      });
+    const refused = [
+      plainB,
+      adultsWorker,
+      leftSenior,
+      outside,
+      otherWorker,
+      { id: "00000000-0000-4000-8000-00000000dead" },
+    ];
+    const answers = [];
+    for (const who of refused) {
+      const res = await record(who.id);
+      expect(res.status, who.id).toBe(400);
+      expect(res.json.error.issues[0].path).toBe("supervisorStaffId");
+      for (const name of ["Pat Plain", "Ada Adults", "Len Left", "Oscar Outside", "Olga"])
+        expect(res.text).not.toContain(name);
+      answers.push(JSON.stringify(res.json));
+    }
+    // One answer for every refusal: an unknown id reads the same as a real one out of reach.
+    expect(new Set(answers).size).toBe(1);
+    expect(await supervisionsOfA()).toBe(supervisionsBefore);
+
+    for (const [who, name] of [
+      [colleague, "Cal Colleague"],
+      [seniorB, "Sid Senior"],
+      [mine, "Mia Manager"],
+    ] as const) {
+      const res = await record(who.id);
+      expect(res.status, name).toBe(201);
+      expect(res.json.supervisorName).toBe(name);
+    }
+    // A change is held to the same rule.
+    const mineRecorded = await record(colleague.id);
+    const change = await manager.patch(`${base}/supervisions/${mineRecorded.json.id}`, {
+      supervisorStaffId: plainB.id,
+    });
+    expect(change.status).toBe(400);
+    expect(change.text).not.toContain("Pat Plain");
+    // The lead names any worker of the service in post that day, and no one else.
+    const byLead = await lead.post(`${base}/supervisions`, {
+      staffRecordId: inA.id,
+      heldOn: "2026-06-01",
+      type: "case",
+      supervisorStaffId: plainB.id,
+    });
+    expect(byLead.status).toBe(201);
+    expect(byLead.json.supervisorName).toBe("Pat Plain");
+    for (const who of [outside, otherWorker, leftSenior]) {
+      const res = await lead.post(`${base}/supervisions`, {
+        staffRecordId: inA.id,
+        heldOn: "2026-06-01",
+        type: "case",
+        supervisorStaffId: who.id,
+      });
+      expect(res.status, who.id).toBe(400);
+    }
+    // Before Len left, Len could supervise.
+    const before = await lead.post(`${base}/supervisions`, {
+      staffRecordId: inA.id,
+      heldOn: "2026-03-01",
+      type: "case",
+      supervisorStaffId: leftSenior.id,
+    });
+    expect(before.status).toBe(201);
+
+    // A development review's reviewer: the same rule.
+    const review = (client: typeof manager, reviewerStaffId: string) =>
+      client.post(`${base}/workers/${inA.id}/development-reviews`, { heldOn: "2026-06-01", reviewerStaffId });
+    const reviewAnswers = [];
+    for (const who of refused) {
+      const res = await review(manager, who.id);
+      expect(res.status, who.id).toBe(400);
+      expect(res.json.error.issues[0].path).toBe("reviewerStaffId");
+      for (const name of ["Pat Plain", "Ada Adults", "Len Left", "Oscar Outside", "Olga"])
+        expect(res.text).not.toContain(name);
+      reviewAnswers.push(JSON.stringify(res.json));
+    }
+    expect(new Set(reviewAnswers).size).toBe(1);
+    expect((await review(lead, outside.id)).status).toBe(400);
+    expect(await reviewsOfA()).toBe(reviewsBefore);
+    expect((await review(manager, seniorB.id)).status).toBe(201);
+    expect((await review(manager, mine.id)).status).toBe(201);
+    const byLeadReview = await review(lead, plainB.id);
+    expect(byLeadReview.status).toBe(201);
+    expect(byLeadReview.json.reviewerName ?? byLeadReview.json.review?.reviewerName).toBe("Pat Plain");
   });
 });

@@ -46,3 +46,22 @@ export async function workersInTeams(db: Exec, orgId: string, ids: string[], tea
       .where(and(eq(swStaff.orgId, orgId), inArray(swStaff.staffRecordId, ids), inArray(swStaff.teamId, teams)))
   ).map((r) => r.id);
 }
+
+/**
+ * A staff record of the council's with the dates it was in post, who holds it, and its social work
+ * team and role when it has a social work profile (both null when not).
+ */
+export async function staffForNaming(db: Exec, orgId: string, staffRecordId: string) {
+  const [row] = await db
+    .select({
+      userId: staffRecords.userId,
+      startDate: staffRecords.startDate,
+      endDate: staffRecords.endDate,
+      teamId: swStaff.teamId,
+      role: swStaff.role,
+    })
+    .from(staffRecords)
+    .leftJoin(swStaff, and(eq(swStaff.staffRecordId, staffRecords.id), eq(swStaff.orgId, orgId)))
+    .where(and(eq(staffRecords.orgId, orgId), eq(staffRecords.id, staffRecordId)));
+  return row;
+}

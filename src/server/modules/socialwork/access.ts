@@ -1,7 +1,8 @@
 import { can } from "../../../shared/permissions";
+import { inPost } from "../../../shared/sw-supervision";
 import type { OrgCtx } from "../../context";
 import { notFound } from "../../lib/errors";
-import { teamIds, workerTeam } from "./access.repo";
+import { staffForNaming, teamIds, workerTeam } from "./access.repo";
 
 // Who may see which social work records: the one module every socialwork service asks (issue 20).
 // The route's permission (socialwork.view or .supervise) says whether someone may see records at
@@ -36,4 +37,37 @@ export async function visibleWorker(ctx: OrgCtx, staffRecordId: string) {
 export async function assertTeamVisible(ctx: OrgCtx, teamId: string) {
   const teams = await visibleTeamIds(ctx);
   if (!teams.includes(teamId)) throw notFound("team");
+}
+
+/**
+ * Roles whose holders supervise and review across teams (senior practitioners, managers, the
+ * principal social worker): a team manager may name them from any team of the service.
+ */
+export const SUPERVISING_ROLES: ReadonlySet<string> = new Set([
+  "senior_social_worker",
+  "advanced_practitioner",
+  "team_manager",
+  "service_manager",
+  "principal_social_worker",
+]);
+
+/** Whether someone of the service (a supervisor choice) may be offered to the acting user. */
+export const offerableSupervisor = (teams: readonly string[], s: { teamId: string; role: string }) =>
+  teams.includes(s.teamId) || SUPERVISING_ROLES.has(s.role);
+
+/**
+ * Whether the acting user may name a staff record as a worker's supervisor or reviewer for a day.
+ * Its name is read back, so naming must not reveal anyone the user could not already choose: the
+ * service lead names any worker of the service; a team manager a worker of a team they manage or
+ * a senior role anywhere in the service (the supervision page's choices); anyone their own staff
+ * record. The person must have been in post that day. Callers give one answer for every refusal,
+ * so an id out of reach cannot be told from one that does not exist.
+ */
+export async function mayName(ctx: OrgCtx, staffRecordId: string, day: string): Promise<boolean> {
+  const staff = await staffForNaming(ctx.db, ctx.org.id, staffRecordId);
+  if (!staff || !inPost(staff, day)) return false;
+  if (staff.userId !== null && staff.userId === ctx.actor.userId) return true;
+  if (staff.teamId === null || staff.role === null) return false;
+  if (seesWholeService(ctx)) return true;
+  return offerableSupervisor(await visibleTeamIds(ctx), { teamId: staff.teamId, role: staff.role });
 }

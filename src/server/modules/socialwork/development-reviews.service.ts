@@ -8,7 +8,7 @@ import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
-import { visibleTeamIds, visibleWorker } from "./access";
+import { mayName, visibleTeamIds, visibleWorker } from "./access";
 import { presentReview } from "./development-reviews.presenter";
 import * as repo from "./development-reviews.repo";
 
@@ -23,9 +23,10 @@ export async function recordReview(ctx: OrgCtx, staffRecordId: string, raw: Deve
     throw badRequest("invalid_date", "The review's date cannot be in the future", [
       { path: "heldOn", message: "Enter the date the review was held, today or earlier" },
     ]);
-  if (input.reviewerStaffId && !(await repo.isOrgStaff(ctx.db, ctx.org.id, input.reviewerStaffId)))
-    throw badRequest("invalid_reviewer", "Choose the reviewer from the council's staff", [
-      { path: "reviewerStaffId", message: "Choose the reviewer from the council's staff" },
+  // The reviewer is named as a supervisor is (access.ts mayName), with one answer for every refusal.
+  if (input.reviewerStaffId && !(await mayName(ctx, input.reviewerStaffId, input.heldOn)))
+    throw badRequest("invalid_reviewer", "Choose the reviewer from the service's staff", [
+      { path: "reviewerStaffId", message: "Choose the reviewer from the service's staff" },
     ]);
   return inTransaction(ctx, async (tx) => {
     const row = await repo.insertReview(tx.db, { orgId: ctx.org.id, staffRecordId, ...input });

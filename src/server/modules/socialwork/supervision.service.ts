@@ -17,14 +17,13 @@ import {
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { badRequest, forbidden, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/audit.service";
-import { seesWholeService, visibleTeamIds, visibleWorker } from "./access";
+import { mayName, offerableSupervisor, seesWholeService, visibleTeamIds, visibleWorker } from "./access";
 import { teamsByIds } from "./caseloads.repo";
 import {
   deleteSupervision,
   findSupervision,
   heldDates,
   insertSupervision,
-  serviceStaff,
   serviceStaffList,
   supervisionsOf,
   updateSupervision,
@@ -37,15 +36,6 @@ import { standardRows } from "./supervision-standards.repo";
 // Supervision of the council's social workers (issue 20 item 4): who is overdue or due soon, each
 // team's compliance, a worker's supervisions, and recording them. The rules: shared/sw-supervision.ts;
 // whose records one sees: access.ts.
-
-/** Roles whose holders may supervise across teams: offered as supervisors to every team manager. */
-const SUPERVISING_ROLES = new Set([
-  "senior_social_worker",
-  "advanced_practitioner",
-  "team_manager",
-  "service_manager",
-  "principal_social_worker",
-]);
 
 export const today = (ctx: Ctx) => todayIso(ctx.deps.now());
 
@@ -133,7 +123,7 @@ export async function supervisionOverview(ctx: OrgCtx) {
     teams: teamViews,
     workers: statuses.map((s) => ({ id: s.staffRecordId, name: s.name, teamName: s.teamName })),
     supervisors: supervisors
-      .filter((s) => (!s.endDate || s.endDate >= day) && (teamIds.includes(s.teamId) || SUPERVISING_ROLES.has(s.role)))
+      .filter((s) => (!s.endDate || s.endDate >= day) && (seesWholeService(ctx) || offerableSupervisor(teamIds, s)))
       .map((s) => ({ id: s.id, name: s.name })),
   };
 }
@@ -178,6 +168,7 @@ async function checkFields(
   ctx: OrgCtx,
   worker: { staffRecordId: string; startDate: string },
   f: { heldOn?: string; supervisorStaffId?: string | null },
+  was?: { heldOn: string; supervisorStaffId: string | null },
 ) {
   const day = today(ctx);
   if (f.heldOn !== undefined) {
@@ -190,13 +181,18 @@ async function checkFields(
       throw badRequest("before_start", message, [{ path: "heldOn", message }]);
     }
   }
-  if (f.supervisorStaffId) {
-    if (f.supervisorStaffId === worker.staffRecordId) {
+  const supervisor = f.supervisorStaffId === undefined ? was?.supervisorStaffId : f.supervisorStaffId;
+  const heldOn = f.heldOn ?? was?.heldOn;
+  // A change that keeps the supervisor and the date keeps what was accepted when it was recorded.
+  const unchanged = was && supervisor === was.supervisorStaffId && heldOn === was.heldOn;
+  if (supervisor && heldOn && !unchanged) {
+    if (supervisor === worker.staffRecordId) {
       const message = "A worker cannot be their own supervisor: choose someone else";
       throw badRequest("own_supervisor", message, [{ path: "supervisorStaffId", message }]);
     }
-    if (!(await serviceStaff(ctx.db, ctx.org.id, f.supervisorStaffId))) {
-      const message = "Choose the supervisor from the service's workers";
+    // One answer whether the id is unknown, out of reach or not in post that day (access.ts mayName).
+    if (!(await mayName(ctx, supervisor, heldOn))) {
+      const message = "Choose the supervisor from the list";
       throw badRequest("unknown_supervisor", message, [{ path: "supervisorStaffId", message }]);
     }
   }
@@ -260,7 +256,7 @@ async function changeable(ctx: OrgCtx, id: string) {
 
 export async function changeSupervision(ctx: OrgCtx, id: string, patch: SupervisionPatch) {
   const { row, worker } = await changeable(ctx, id);
-  await checkFields(ctx, worker, patch);
+  await checkFields(ctx, worker, patch, row);
   return inTransaction(ctx, async (tx) => {
     const after = await updateSupervision(tx.db, id, patch);
     await recordAudit(tx, {
