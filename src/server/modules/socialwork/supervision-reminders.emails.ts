@@ -56,7 +56,7 @@ export function managerDigestEmail(
           `- ${oneLine(l.name)} (${oneLine(l.teamName)}): was due on ${longDate(l.dueOn)}, ${plural(l.daysOverdue, "day")} ago`,
       ),
       "",
-      "You will not be emailed about them again until their next supervision is due.",
+      "We tell you about each overdue supervision once.",
       `Record each supervision once it is held: ${publicUrl}/orgs/${d.orgId}/social-work/supervision`,
     ].join("\n"),
   };
