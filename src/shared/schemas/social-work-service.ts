@@ -138,6 +138,7 @@ export const workersQuery = z.object({
   service: serviceValue.optional(),
   teamId: z.uuid("Choose a team from the list").optional(),
   role: roleValue.optional(),
+  routeIn: z.enum(ROUTES_IN, { error: "Choose a route in from the list" }).optional(),
   attention: z.enum(["true", "false"], { error: "Enter attention as true or false" }).optional(),
   leavers: z.enum(["true", "false"], { error: "Enter leavers as true or false" }).optional(),
 });

@@ -2,7 +2,14 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { z } from "zod";
 import { longDate } from "../../../shared/dates";
-import { SW_ROLE_KEYS, SW_SERVICE_LABELS, SW_SERVICES, swRoleLabel } from "../../../shared/social-work";
+import {
+  ROUTE_IN_LABELS,
+  ROUTES_IN,
+  SW_ROLE_KEYS,
+  SW_SERVICE_LABELS,
+  SW_SERVICES,
+  swRoleLabel,
+} from "../../../shared/social-work";
 import { Button, ErrorSummary, Form, SelectField, useSchemaForm } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
@@ -12,7 +19,7 @@ import { pageOf, type SwWorkersSearch } from "./workers-search";
 
 // The social work service's workers (GET …/social-work/workers): whom the user may see (the lead
 // everyone, a team manager their teams' workers; the API decides, and says so when it refuses),
-// filtered by service, team, role, registration or warrant alerts, and leavers, with the filters in
+// filtered by service, team, role, route in, registration or warrant alerts, and leavers, with the filters in
 // the address so a list can be shared. The API sends the whole list; the page shows 50 at a time.
 
 const route = getRouteApi("/orgs/$orgId/social-work/workers");
@@ -124,6 +131,7 @@ const filterForm = z.object({
   service: z.string(),
   teamId: z.string(),
   role: z.string(),
+  routeIn: z.string(),
   attention: z.string(),
   leavers: z.string(),
 });
@@ -135,6 +143,7 @@ function WorkerFilters({ orgId, search, teams }: { orgId: string; search: SwWork
     service: search.service ?? "",
     teamId: search.teamId ?? "",
     role: search.role ?? "",
+    routeIn: search.routeIn ?? "",
     attention: search.attention ?? "",
     leavers: search.leavers ?? "",
   });
@@ -153,6 +162,7 @@ function WorkerFilters({ orgId, search, teams }: { orgId: string; search: SwWork
             service: (v.service || undefined) as SwWorkersSearch["service"],
             teamId: v.teamId || undefined,
             role: (v.role || undefined) as SwWorkersSearch["role"],
+            routeIn: (v.routeIn || undefined) as SwWorkersSearch["routeIn"],
             attention: v.attention === "true" ? "true" : undefined,
             leavers: v.leavers === "true" ? "true" : undefined,
             page: undefined,
@@ -198,6 +208,17 @@ function WorkerFilters({ orgId, search, teams }: { orgId: string; search: SwWork
         </div>
       </div>
       <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <SelectField
+            name="routeIn"
+            id="sw-workers-route-in"
+            label="Route in"
+            choices={[
+              { value: "", label: "All routes" },
+              ...ROUTES_IN.map((r) => ({ value: r, label: ROUTE_IN_LABELS[r] })),
+            ]}
+          />
+        </div>
         <div className="govuk-grid-column-one-third">
           <SelectField
             name="attention"

@@ -5,10 +5,31 @@ describe("the social work workers list's address", () => {
   it("keeps the filters the API accepts and drops ones it would refuse", () => {
     const id = "0b5f3c1e-8a4d-4c2b-9f1a-2d3e4f5a6b7c";
     expect(
-      swWorkersSearch.parse({ service: "children", teamId: id, role: "social_worker", attention: "true", page: "2" }),
-    ).toEqual({ service: "children", teamId: id, role: "social_worker", attention: "true", page: 2 });
+      swWorkersSearch.parse({
+        service: "children",
+        teamId: id,
+        role: "social_worker",
+        routeIn: "frontline",
+        attention: "true",
+        page: "2",
+      }),
+    ).toEqual({
+      service: "children",
+      teamId: id,
+      role: "social_worker",
+      routeIn: "frontline",
+      attention: "true",
+      page: 2,
+    });
     expect(
-      swWorkersSearch.parse({ service: "pets", teamId: "not-a-team", role: "wizard", leavers: "yes", page: "0" }),
+      swWorkersSearch.parse({
+        service: "pets",
+        teamId: "not-a-team",
+        role: "wizard",
+        routeIn: "chimney",
+        leavers: "yes",
+        page: "0",
+      }),
     ).toEqual({});
   });
 

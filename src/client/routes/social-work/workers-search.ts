@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { workersQuery } from "../../../shared/schemas/social-work-service";
 
-// The workers list's filters in the address (`?teamId=…&role=social_worker&page=2`), so a filtered
+// The workers list's filters in the address (`?teamId=…&role=social_worker&routeIn=frontline&page=2`), so a filtered
 // list can be linked and survives a reload. The API's own rules for each filter; a value they
 // refuse (a stale or edited link) is dropped rather than shown as an error, as the staff list does.
 
@@ -9,6 +9,7 @@ export const swWorkersSearch = z.object({
   service: workersQuery.shape.service.catch(undefined),
   teamId: workersQuery.shape.teamId.catch(undefined),
   role: workersQuery.shape.role.catch(undefined),
+  routeIn: workersQuery.shape.routeIn.catch(undefined),
   attention: workersQuery.shape.attention.catch(undefined),
   leavers: workersQuery.shape.leavers.catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),

@@ -151,7 +151,7 @@ export function socialWorkServiceRoutes(r: Router) {
       query: workersQuery,
       response: workersResponse,
       summary:
-        "The workers the user may see, in post (leavers too with leavers=true), filtered by service, team, role, or those with a registration or warrant alert (attention=true)",
+        "The workers the user may see, in post (leavers too with leavers=true), filtered by service, team, role, route in (routeIn), or those with a registration or warrant alert (attention=true)",
     },
     async (c, { query }) => c.json({ workers: await workers.listWorkers(orgCtxOf(c), query) }),
   );

@@ -40,6 +40,7 @@ export interface WorkerFilter {
   service?: string;
   teamId?: string;
   role?: string;
+  routeIn?: string;
   /** Leavers too (those whose end date is before `today`). */
   leavers?: boolean;
 }
@@ -64,6 +65,7 @@ export const listWorkers = (
         filter.service ? eq(swTeams.service, filter.service) : undefined,
         filter.teamId ? eq(swStaff.teamId, filter.teamId) : undefined,
         filter.role ? eq(swStaff.role, filter.role) : undefined,
+        filter.routeIn ? eq(swStaff.routeIn, filter.routeIn) : undefined,
         filter.leavers ? undefined : or(isNull(staffRecords.endDate), gt(staffRecords.endDate, today)),
       ),
     )

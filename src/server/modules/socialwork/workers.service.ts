@@ -17,7 +17,7 @@ import { presentWorkerDetail, presentWorkerSummary } from "./workers.presenter";
 import * as repo from "./workers.repo";
 
 // The social work service's workers (issue 20 item 1): the list (filters: service, team, role,
-// needs attention), a worker's profile, the service lead's edits, adding a worker (the staff
+// route in, needs attention), a worker's profile, the service lead's edits, adding a worker (the staff
 // record at the service's workplace and the profile, in one transaction) and recording a leaver
 // (the staff record's end date and ASC-WDS reason, as the Staff page does). Who sees whom: access.ts.
 
@@ -33,6 +33,7 @@ export async function listWorkers(ctx: OrgCtx, query: WorkersQuery) {
     service: query.service,
     teamId: query.teamId,
     role: query.role,
+    routeIn: query.routeIn,
     leavers: query.leavers === "true",
   });
   const workers = rows.map((w) => presentWorkerSummary(w, day));
