@@ -64,7 +64,7 @@ function TrendBody({ data, name, kind }: { data: SwSeriesResponse; name: SwFigur
   const label = SW_FIGURE_INFO[name].label;
   const option = useMemo(
     () => ({
-      aria: { enabled: true },
+      // No ECharts aria: it would write its own label over the Chart's, which points to the table.
       tooltip: {
         trigger: "axis",
         valueFormatter: (v: number | null | undefined) =>
