@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, users } from "./orgs";
+import { councilRef, created, orgRef, providerRef, updated, userRef } from "./columns";
 import { staffRecords } from "./workforce";
 
 // A council's career framework: a draft it edits and the versions it publishes, each one whole
@@ -23,17 +23,15 @@ export const careerFrameworks = pgTable(
   "career_frameworks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    councilId: uuid("council_id")
-      .notNull()
-      .references(() => organisations.id),
+    councilId: councilRef(),
     /** draft, or published (then never changed). */
     status: text("status").notNull(),
     /** 1, 2, … for published versions; null for the draft. */
     version: integer("version"),
     document: jsonb("document").notNull(),
-    createdBy: uuid("created_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    publishedBy: uuid("published_by").references(() => users.id),
+    createdBy: userRef("created_by"),
+    updatedAt: updated(),
+    publishedBy: userRef("published_by"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
   },
   (t) => [
@@ -49,10 +47,8 @@ export const frameworkEndorsements = pgTable(
     frameworkId: uuid("framework_id")
       .notNull()
       .references(() => careerFrameworks.id),
-    providerId: uuid("provider_id")
-      .notNull()
-      .references(() => organisations.id),
-    endorsedBy: uuid("endorsed_by").references(() => users.id),
+    providerId: providerRef(),
+    endorsedBy: userRef("endorsed_by"),
     endorsedAt: timestamp("endorsed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.frameworkId, t.providerId] })],
@@ -62,13 +58,11 @@ export const providerJobTitles = pgTable(
   "provider_job_titles",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    providerId: uuid("provider_id")
-      .notNull()
-      .references(() => organisations.id),
+    providerId: providerRef(),
     title: text("title").notNull(),
     /** The framework role key it maps onto. */
     roleKey: text("role_key").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
   },
   (t) => [uniqueIndex("provider_job_titles_key").on(t.providerId, sql`lower(${t.title})`)],
 );
@@ -78,11 +72,9 @@ export const careerPlans = pgTable("career_plans", {
   staffRecordId: uuid("staff_record_id")
     .primaryKey()
     .references(() => staffRecords.id, { onDelete: "cascade" }),
-  orgId: uuid("org_id")
-    .notNull()
-    .references(() => organisations.id),
+  orgId: orgRef(),
   shared: boolean("shared").notNull().default(false),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updated(),
 });
 
 /** One goal of a development plan: what, towards which role, by when, and when it was done. */
@@ -90,9 +82,7 @@ export const careerGoals = pgTable(
   "career_goals",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     staffRecordId: uuid("staff_record_id")
       .notNull()
       .references(() => staffRecords.id, { onDelete: "cascade" }),
@@ -100,7 +90,7 @@ export const careerGoals = pgTable(
     roleKey: text("role_key"),
     dueOn: date("due_on"),
     doneOn: date("done_on"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
   },
   (t) => [index("career_goals_staff_idx").on(t.staffRecordId)],
 );

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, users } from "./orgs";
+import { councilRef, created, organisationRef, pounds, providerRef, updated, userRef } from "./columns";
 import { returnPeriods, workplaces } from "./workforce";
 
 // Commissioning on workforce standards (issue 19): a council's contracts with its providers and the
@@ -24,17 +24,8 @@ import { returnPeriods, workplaces } from "./workforce";
 // (`council_id`); rows about one provider carry its `provider_id`. Periods are calendar quarters
 // written 2026-Q3 (shared/commissioning.ts). Money is in pounds (numeric), shares 0–1.
 
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const councilRef = () =>
-  uuid("council_id")
-    .notNull()
-    .references(() => organisations.id);
-const providerRef = () =>
-  uuid("provider_id")
-    .notNull()
-    .references(() => organisations.id);
-const pounds = (name: string) => numeric(name, { precision: 14, scale: 2, mode: "number" });
+/** Commissioning's money was declared 14 digits wide (migration 0024), two more than columns.ts's default. */
+const contractPounds = (name: string) => pounds(name, 14);
 const period = (name: string) => text(name);
 
 /** A standard in the council's library: a kind of rule (STANDARD_KINDS) with its threshold. */
@@ -73,7 +64,7 @@ export const contracts = pgTable(
     startDate: date("start_date").notNull(),
     endDate: date("end_date"),
     /** Estimated value a year, in pounds. */
-    annualValue: pounds("annual_value"),
+    annualValue: contractPounds("annual_value"),
     createdAt: created(),
     updatedAt: updated(),
   },
@@ -96,7 +87,7 @@ export const contractPrices = pgTable(
     band: text("band").notNull(),
     /** A key of PRICE_UNITS. */
     unit: text("unit").notNull(),
-    price: pounds("price").notNull(),
+    price: contractPounds("price").notNull(),
     /** Planned units a week (hours, beds, nights). */
     weeklyVolume: numeric("weekly_volume", { precision: 12, scale: 2, mode: "number" }),
     createdAt: created(),
@@ -139,7 +130,7 @@ export const contractStandards = pgTable(
     fromPeriod: period("from_period").notNull(),
     /** The first period it no longer applies to (removed), or null. */
     untilPeriod: period("until_period"),
-    addedBy: uuid("added_by").references(() => users.id),
+    addedBy: userRef("added_by"),
     createdAt: created(),
   },
   (t) => [uniqueIndex("contract_standards_key").on(t.contractId, t.standardId)],
@@ -170,7 +161,7 @@ export const complianceResults = pgTable(
     /** Set when the commissioner accepts a challenge: it wins over the computed status. */
     overrideStatus: text("override_status"),
     overrideNote: text("override_note"),
-    overriddenBy: uuid("overridden_by").references(() => users.id),
+    overriddenBy: userRef("overridden_by"),
     overriddenAt: timestamp("overridden_at", { withTimezone: true }),
   },
   (t) => [
@@ -194,9 +185,9 @@ export const complianceChallenges = pgTable(
     evidence: text("evidence").notNull().default(""),
     /** open, accepted or rejected. */
     status: text("status").notNull().default("open"),
-    raisedBy: uuid("raised_by").references(() => users.id),
+    raisedBy: userRef("raised_by"),
     raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
-    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedBy: userRef("decided_by"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionNote: text("decision_note"),
   },
@@ -219,7 +210,7 @@ export const contractDeliveries = pgTable(
     units: numeric("units", { precision: 14, scale: 2, mode: "number" }).notNull(),
     /** council (recorded by the commissioner) or provider_return (from its confirmed return). */
     source: text("source").notNull(),
-    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedBy: userRef("recorded_by"),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -246,7 +237,7 @@ export const qppSchemes = pgTable(
     /** For tiered: [{ minShare, payShare }], the highest tier reached pays. */
     tiers: jsonb("tiers"),
     /** The most paid in a period, in pounds (null = no cap). */
-    budgetCap: pounds("budget_cap"),
+    budgetCap: contractPounds("budget_cap"),
     fromPeriod: period("from_period").notNull(),
     untilPeriod: period("until_period"),
     createdAt: created(),
@@ -285,11 +276,11 @@ export const qppSchedules = pgTable(
     status: text("status").notNull().default("draft"),
     /** One line per contract: provider, standards met, units, entitlement before and after the cap. */
     lines: jsonb("lines").notNull(),
-    total: pounds("total").notNull(),
+    total: contractPounds("total").notNull(),
     /** The factor every entitlement was scaled by to keep within the cap (1 = not scaled). */
     scale: numeric("scale", { precision: 10, scale: 8, mode: "number" }).notNull().default(1),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
-    approvedBy: uuid("approved_by").references(() => users.id),
+    approvedBy: userRef("approved_by"),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("qpp_schedules_key").on(t.schemeId, t.period)],
@@ -306,7 +297,7 @@ export const priceFloorSettings = pgTable(
     /** home_care (per contact hour) or care_home (per bed per week). */
     careType: text("care_type").notNull(),
     assumptions: jsonb("assumptions").notNull(),
-    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedBy: userRef("updated_by"),
     updatedAt: updated(),
   },
   (t) => [uniqueIndex("price_floor_settings_key").on(t.councilId, t.year, t.careType)],
@@ -323,7 +314,7 @@ export const feeRates = pgTable(
     band: text("band").notNull(),
     /** A key of PRICE_UNITS. */
     unit: text("unit").notNull(),
-    rate: pounds("rate").notNull(),
+    rate: contractPounds("rate").notNull(),
     createdAt: created(),
   },
   (t) => [uniqueIndex("fee_rates_key").on(t.councilId, t.year, t.serviceType, t.band)],
@@ -354,8 +345,8 @@ export const tenderBids = pgTable(
       .references(() => tenders.id, { onDelete: "cascade" }),
     councilId: councilRef(),
     bidder: text("bidder").notNull(),
-    providerId: uuid("provider_id").references(() => organisations.id),
-    price: pounds("price").notNull(),
+    providerId: organisationRef("provider_id"),
+    price: contractPounds("price").notNull(),
     visitMinutes: integer("visit_minutes"),
     notes: text("notes").notNull().default(""),
     createdAt: created(),
@@ -378,7 +369,7 @@ export const monitoringReturns = pgTable(
     figures: jsonb("figures").notNull(),
     /** What only the provider can say: travel time paid, hours delivered per contract. */
     declarations: jsonb("declarations").notNull(),
-    confirmedBy: uuid("confirmed_by").references(() => users.id),
+    confirmedBy: userRef("confirmed_by"),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("monitoring_returns_key").on(t.councilId, t.providerId, t.period)],

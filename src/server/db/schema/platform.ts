@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { created } from "./columns";
 
 /** Every write, append-only (a trigger in the migrations refuses UPDATE and DELETE). */
 export const auditLog = pgTable(
@@ -28,7 +29,7 @@ export const outbox = pgTable("outbox", {
   template: text("template").notNull(),
   /** Files sent with the email: [{ filename, contentType, content }] (an interview's calendar file). */
   attachments: jsonb("attachments").notNull().default([]),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: created(),
   sentAt: timestamp("sent_at", { withTimezone: true }),
   attempts: integer("attempts").notNull().default(0),
   lastError: text("last_error"),
@@ -61,7 +62,7 @@ export const jobs = pgTable(
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
   },
   (t) => [
     index("jobs_lane_status_run_at_idx").on(t.lane, t.status, t.runAt),
@@ -82,7 +83,7 @@ export const apiTokens = pgTable(
     /** The first characters, to recognise a token in the list. */
     prefix: text("prefix").notNull(),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
@@ -99,7 +100,7 @@ export const idempotencyKeys = pgTable(
     requestHash: text("request_hash").notNull(),
     status: integer("status").notNull(),
     response: jsonb("response").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
   },
   (t) => [uniqueIndex("idempotency_keys_org_key").on(t.orgId, t.key)],
 );

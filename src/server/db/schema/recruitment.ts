@@ -14,8 +14,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, users } from "./orgs";
-import { staffRecords, vacancies, workplaces } from "./workforce";
+import { councilRef, created, organisationRef, orgRef, updated, userRef } from "./columns";
+import { users } from "./orgs";
+import { staffRef, vacancies, workplaces } from "./workforce";
 
 // Joint recruitment (issue 17): adverts published from vacancy records on the council's job
 // board, candidates with one profile who apply once to several adverts, the talent pool they
@@ -23,17 +24,6 @@ import { staffRecords, vacancies, workplaces } from "./workforce";
 // slots, email templates), pre-employment checks (CQC Schedule 3), the council's campaigns and
 // events, and job alerts. Every employer-side table carries the employer's organisation id;
 // the council's tables carry the council's.
-
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const orgRef = () =>
-  uuid("org_id")
-    .notNull()
-    .references(() => organisations.id);
-const councilRef = () =>
-  uuid("council_id")
-    .notNull()
-    .references(() => organisations.id);
 
 /**
  * Approximate centres of postcode districts (the outward code, "WA7"), for "within N miles":
@@ -107,7 +97,7 @@ export const jobAdverts = pgTable(
     outward: text("outward"),
     lat: doublePrecision("lat"),
     lng: doublePrecision("lng"),
-    createdBy: uuid("created_by").references(() => users.id),
+    createdBy: userRef("created_by"),
     createdAt: created(),
     updatedAt: updated(),
   },
@@ -145,7 +135,7 @@ export const valuesQuestions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     councilId: councilRef(),
-    orgId: uuid("org_id").references(() => organisations.id),
+    orgId: organisationRef("org_id"),
     advertId: uuid("advert_id").references(() => jobAdverts.id),
     /** The value it tests (a framework value key). */
     value: text("value").notNull(),
@@ -248,7 +238,7 @@ export const poolInvitations = pgTable(
       .notNull()
       .references(() => jobAdverts.id),
     message: text("message").notNull().default(""),
-    createdBy: uuid("created_by").references(() => users.id),
+    createdBy: userRef("created_by"),
     createdAt: created(),
   },
   (t) => [index("pool_invitations_candidate_idx").on(t.candidateUserId), index("pool_invitations_org_idx").on(t.orgId)],
@@ -323,7 +313,7 @@ export const applications = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     stageChangedAt: timestamp("stage_changed_at", { withTimezone: true }).notNull().defaultNow(),
     /** The staff record made when the candidate started (the hire the funnel follows). */
-    staffRecordId: uuid("staff_record_id").references(() => staffRecords.id),
+    staffRecordId: staffRef("staff_record_id"),
     startedOn: date("started_on"),
     /** When the candidate deleted their account (the snapshot stays until retain_until). */
     candidateDeletedAt: timestamp("candidate_deleted_at", { withTimezone: true }),
@@ -497,9 +487,7 @@ export const checkShareConsents = pgTable(
     candidateUserId: uuid("candidate_user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    toOrgId: uuid("to_org_id")
-      .notNull()
-      .references(() => organisations.id),
+    toOrgId: organisationRef("to_org_id").notNull(),
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, users } from "./orgs";
+import { organisationRef, orgRef, pounds, updated, userRef } from "./columns";
 
 // Reference data: facts from outside the hub that figures are compared with. Shipped with their
 // sources (src/server/modules/reference/shipped.ts) and editable by the hub admin.
@@ -32,14 +32,14 @@ export const payFloors = pgTable(
     minAge: integer("min_age"),
     maxAge: integer("max_age"),
     rateYear: text("rate_year").notNull(),
-    hourlyRate: numeric("hourly_rate", { precision: 6, scale: 2, mode: "number" }).notNull(),
+    hourlyRate: pounds("hourly_rate", 6).notNull(),
     announcedOn: date("announced_on"),
     /** rlw: the employer implementation deadline; nlw: the date the rate is law from. */
     applicableFrom: date("applicable_from").notNull(),
     source: text("source").notNull(),
     note: text("note"),
-    updatedBy: uuid("updated_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef("updated_by"),
+    updatedAt: updated(),
   },
   (t) => [uniqueIndex("pay_floors_kind_band_from_key").on(t.kind, t.band, t.applicableFrom)],
 );
@@ -65,8 +65,8 @@ export const comparators = pgTable(
     definition: text("definition").notNull(),
     source: text("source").notNull(),
     note: text("note"),
-    updatedBy: uuid("updated_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef("updated_by"),
+    updatedAt: updated(),
   },
   (t) => [uniqueIndex("comparators_key").on(t.metric, t.publisher, t.edition, t.period, t.coverage)],
 );
@@ -78,25 +78,21 @@ export const comparators = pgTable(
 export const metricTargets = pgTable(
   "metric_targets",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     metric: text("metric").notNull(),
     target: numeric("target", { precision: 14, scale: 4, mode: "number" }).notNull(),
-    updatedBy: uuid("updated_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef("updated_by"),
+    updatedAt: updated(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.metric] })],
 );
 
 /** A council's public "state of the workforce" page: off until the council switches it on. */
 export const publicPages = pgTable("public_pages", {
-  councilId: uuid("council_id")
-    .primaryKey()
-    .references(() => organisations.id),
+  councilId: organisationRef("council_id").primaryKey(),
   enabled: boolean("enabled").notNull().default(false),
-  updatedBy: uuid("updated_by").references(() => users.id),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: userRef("updated_by"),
+  updatedAt: updated(),
 });
 
 /**

@@ -1,20 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { organisations, users } from "./orgs";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea, councilRef, updated, userRef } from "./columns";
 
 // The quarterly board report (issue 16): the narrative a council writes for a quarter before
 // generating (its cover, purpose and recommendations), and every report generated, kept whole:
@@ -24,9 +10,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 export const boardReportNarratives = pgTable(
   "board_report_narratives",
   {
-    councilId: uuid("council_id")
-      .notNull()
-      .references(() => organisations.id),
+    councilId: councilRef(),
     /** The calendar quarter, as 2026-Q3. */
     quarter: text("quarter").notNull(),
     title: text("title").notNull(),
@@ -36,8 +20,8 @@ export const boardReportNarratives = pgTable(
     purpose: text("purpose").notNull(),
     /** What the board is asked to do, one item each. */
     recommendations: jsonb("recommendations").$type<string[]>().notNull(),
-    updatedBy: uuid("updated_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef("updated_by"),
+    updatedAt: updated(),
   },
   (t) => [
     primaryKey({ columns: [t.councilId, t.quarter] }),
@@ -49,9 +33,7 @@ export const boardReports = pgTable(
   "board_reports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    councilId: uuid("council_id")
-      .notNull()
-      .references(() => organisations.id),
+    councilId: councilRef(),
     quarter: text("quarter").notNull(),
     /** docx or pdf. */
     format: text("format").notNull(),
@@ -60,7 +42,7 @@ export const boardReports = pgTable(
     sha256: text("sha256").notNull(),
     /** What it was made from: the plan at the quarter, the narrative and the figures (BoardReportInput). */
     inputs: jsonb("inputs").notNull(),
-    generatedBy: uuid("generated_by").references(() => users.id),
+    generatedBy: userRef("generated_by"),
     generatedAt: timestamp("generated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, users } from "./orgs";
+import { councilRef, created, organisationRef, orgRef, updated, userRef } from "./columns";
 
 // A council's workforce strategy as data (issue 16): the plan (strategy, its recommendations and
 // enablers, their actions and each action's linked measures), kept as approved by a trigger once
@@ -23,12 +23,6 @@ import { organisations, users } from "./orgs";
 // the same transaction); quarterly progress updates; the register of risks, issues and
 // assumptions with its history; and the governance: groups, members, meetings and the forum's
 // "you said, we did" log. Every table carries the owning council's id.
-
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const councilRef = () =>
-  uuid("council_id")
-    .notNull()
-    .references(() => organisations.id);
 
 export const strategies = pgTable(
   "strategies",
@@ -47,9 +41,9 @@ export const strategies = pgTable(
     /** Who approved it, as the minutes say (a board, its chair). */
     approvedBy: text("approved_by"),
     /** The user who recorded the approval in the hub. */
-    approvalRecordedBy: uuid("approval_recorded_by").references(() => users.id),
+    approvalRecordedBy: userRef("approval_recorded_by"),
     createdAt: created(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updated(),
   },
   (t) => [
     index("strategies_council_idx").on(t.councilId),
@@ -106,13 +100,9 @@ export const strategyGroupMembers = pgTable(
       .notNull()
       .references(() => strategyGroups.id),
     councilId: councilRef(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userRef("user_id").notNull(),
     /** The organisation the member comes from (the council, a provider, a partner). */
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     /** Their role in the group: chair, vice_chair, member, secretary. */
     role: text("role").notNull().default("member"),
     createdAt: created(),
@@ -139,7 +129,7 @@ export const strategyActions = pgTable(
     title: text("title").notNull(),
     /** foundations (year 1), activation (year 2), embedding (year 3). */
     phase: text("phase").notNull(),
-    ownerUserId: uuid("owner_user_id").references(() => users.id),
+    ownerUserId: userRef("owner_user_id"),
     ownerGroupId: uuid("owner_group_id").references(() => strategyGroups.id),
     partners: text("partners").array().notNull().default(sql`'{}'::text[]`),
     partnerOrgIds: uuid("partner_org_ids").array().notNull().default(sql`'{}'::uuid[]`),
@@ -194,7 +184,7 @@ export const strategyChanges = pgTable(
       .notNull()
       .references(() => strategies.id),
     councilId: councilRef(),
-    changedBy: uuid("changed_by").references(() => users.id),
+    changedBy: userRef("changed_by"),
     reason: text("reason").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: uuid("entity_id"),
@@ -223,9 +213,9 @@ export const strategyUpdates = pgTable(
     narrative: text("narrative").notNull().default(""),
     evidence: text("evidence").array().notNull().default(sql`'{}'::text[]`),
     reportedOn: date("reported_on").notNull(),
-    reportedBy: uuid("reported_by").references(() => users.id),
+    reportedBy: userRef("reported_by"),
     createdAt: created(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updated(),
   },
   (t) => [
     uniqueIndex("strategy_updates_action_quarter_key").on(t.actionId, t.quarter),
@@ -245,9 +235,7 @@ export const strategyUpdateChases = pgTable(
       .notNull()
       .references(() => strategyActions.id),
     quarter: text("quarter").notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userRef("user_id").notNull(),
     councilId: councilRef(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -271,7 +259,7 @@ export const strategyRisks = pgTable(
     description: text("description").notNull().default(""),
     likelihood: integer("likelihood").notNull(),
     impact: integer("impact").notNull(),
-    ownerUserId: uuid("owner_user_id").references(() => users.id),
+    ownerUserId: userRef("owner_user_id"),
     /** The owner in words when not a user of the hub (a post, a board). */
     ownerName: text("owner_name").notNull().default(""),
     mitigations: text("mitigations").notNull().default(""),
@@ -279,7 +267,7 @@ export const strategyRisks = pgTable(
     /** open or closed; an assumption is holding or failed. */
     status: text("status").notNull(),
     createdAt: created(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updated(),
   },
   (t) => [
     uniqueIndex("strategy_risks_ref_key").on(t.strategyId, t.ref),
@@ -302,7 +290,7 @@ export const strategyRiskHistory = pgTable(
       .notNull()
       .references(() => strategyRisks.id),
     councilId: councilRef(),
-    changedBy: uuid("changed_by").references(() => users.id),
+    changedBy: userRef("changed_by"),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
     before: jsonb("before"),
     after: jsonb("after").notNull(),
@@ -376,10 +364,8 @@ export const strategyForumEntries = pgTable(
  * off until it switches it on. Kept apart from the plan, so switching it is no change to an approved plan.
  */
 export const strategyPublicPages = pgTable("strategy_public_pages", {
-  councilId: uuid("council_id")
-    .primaryKey()
-    .references(() => organisations.id),
+  councilId: organisationRef("council_id").primaryKey(),
   enabled: boolean("enabled").notNull().default(false),
-  updatedBy: uuid("updated_by").references(() => users.id),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: userRef("updated_by"),
+  updatedAt: updated(),
 });

@@ -14,7 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, users } from "./orgs";
+import { councilRef, created, organisationRef, orgRef, updated } from "./columns";
+import { users } from "./orgs";
 import { applications } from "./recruitment";
 import { staffQualifications, staffRecords, trainingRecords } from "./workforce";
 
@@ -25,13 +26,6 @@ import { staffQualifications, staffRecords, trainingRecords } from "./workforce"
 // the pre-employment course whose learners get a guaranteed interview. Every table carries the
 // council whose area it belongs to (`council_id`); rows an employer owns carry its `org_id`.
 
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const councilRef = () =>
-  uuid("council_id")
-    .notNull()
-    .references(() => organisations.id);
-
 /** A course in the area's catalogue. */
 export const trainingCourses = pgTable(
   "training_courses",
@@ -39,9 +33,7 @@ export const trainingCourses = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     councilId: councilRef(),
     /** Who offers it: the council's hub team or a training partner. */
-    offeredBy: uuid("offered_by")
-      .notNull()
-      .references(() => organisations.id),
+    offeredBy: organisationRef("offered_by").notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
     /** ASC-WDS training category the completion is recorded under. */
@@ -92,9 +84,7 @@ export const trainingSessions = pgTable(
       .references(() => trainingCourses.id),
     councilId: councilRef(),
     /** The organisation running it (the course's offerer). */
-    offeredBy: uuid("offered_by")
-      .notNull()
-      .references(() => organisations.id),
+    offeredBy: organisationRef("offered_by").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     venue: text("venue").notNull().default(""),
@@ -134,9 +124,7 @@ export const sessionQuotas = pgTable(
     sessionId: uuid("session_id")
       .notNull()
       .references(() => trainingSessions.id, { onDelete: "cascade" }),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     places: integer("places").notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.orgId] }), check("session_quotas_places", sql`places >= 0`)],
@@ -152,9 +140,7 @@ export const trainingBookings = pgTable(
       .references(() => trainingSessions.id),
     councilId: councilRef(),
     /** The booking employer. */
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     staffRecordId: uuid("staff_record_id")
       .notNull()
       .references(() => staffRecords.id, { onDelete: "cascade" }),
@@ -199,9 +185,7 @@ export const trainingExpiryReminders = pgTable(
     trainingRecordId: uuid("training_record_id")
       .notNull()
       .references(() => trainingRecords.id, { onDelete: "cascade" }),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     /** Days before expiry the reminder was for (60, 30). */
     daysBefore: integer("days_before").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
@@ -214,9 +198,7 @@ export const fundingClaims = pgTable(
   "funding_claims",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     bookingId: uuid("booking_id")
       .notNull()
       .references(() => trainingBookings.id),
@@ -239,9 +221,7 @@ export const levyPledges = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     councilId: councilRef(),
     /** The pledging employer (the council itself or an NHS partner). */
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     /** Levy the pledger paid in the previous financial year (pence): the transfer allowance is 50% of it. */
     levyPaidPence: bigint("levy_paid_pence", { mode: "number" }).notNull(),
     amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
@@ -268,9 +248,7 @@ export const levyRequests = pgTable(
       .references(() => levyPledges.id),
     councilId: councilRef(),
     /** The requesting provider. */
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     standard: text("standard").notNull(),
     amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
     /** The staff records the starts are for. */
@@ -297,9 +275,7 @@ export const apprenticeships = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     /** The employer. */
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     councilId: councilRef(),
     staffRecordId: uuid("staff_record_id")
       .notNull()
@@ -311,7 +287,7 @@ export const apprenticeships = pgTable(
     startOn: date("start_on").notNull(),
     plannedEndOn: date("planned_end_on").notNull(),
     /** The training provider: a training partner in the hub, or a name. */
-    trainingProviderId: uuid("training_provider_id").references(() => organisations.id),
+    trainingProviderId: organisationRef("training_provider_id"),
     trainingProviderName: text("training_provider_name").notNull().default(""),
     /** levy, transfer, co_investment or fully_funded (APPRENTICESHIP_FUNDING). */
     funding: text("funding").notNull(),
@@ -399,9 +375,7 @@ export const guaranteedInterviews = pgTable(
       .references(() => cohortLearners.id),
     councilId: councilRef(),
     /** The employer. */
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     interviewOn: date("interview_on"),
     /** pending, offered, not_offered, declined (the learner turned the offer down) or no_show. */
     outcome: text("outcome").notNull().default("pending"),
@@ -423,9 +397,7 @@ export const guaranteedInterviews = pgTable(
 
 /** A provider's training settings. */
 export const trainingProviderSettings = pgTable("training_provider_settings", {
-  orgId: uuid("org_id")
-    .primaryKey()
-    .references(() => organisations.id),
+  orgId: organisationRef("org_id").primaryKey(),
   /** Staff with a personal account may book themselves on sessions. */
   staffSelfBooking: boolean("staff_self_booking").notNull().default(false),
   updatedAt: updated(),

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
-  customType,
   date,
   foreignKey,
   index,
@@ -15,10 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
-
-import { organisations, users } from "./orgs";
+import { bytea, councilRef, created, organisationRef, orgRef, pounds, updated, userRef } from "./columns";
 
 // Workforce records, owned by the employing organisation (org_id). Coded answers keep
 // the ASC-WDS bulk upload codes (see src/shared/ascwds/codes.ts) so files round-trip.
@@ -27,11 +23,9 @@ export const workplaces = pgTable(
   "workplaces",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     /** The council area the workplace is in (a council organisation in this hub), if any. */
-    councilId: uuid("council_id").references(() => organisations.id),
+    councilId: organisationRef("council_id"),
     localRef: text("local_ref").notNull(), // LOCALESTID
     name: text("name").notNull(),
     employerType: integer("employer_type"), // ESTTYPE
@@ -60,8 +54,8 @@ export const workplaces = pgTable(
      * area's adult social care figures or its ASC-WDS returns. Null for every other workplace.
      */
     socialWorkService: text("social_work_service"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
+    updatedAt: updated(),
   },
   (t) => [
     uniqueIndex("workplaces_org_local_ref_key").on(t.orgId, t.localRef),
@@ -86,7 +80,7 @@ export const staffValueColumns = () => ({
   contractedHours: numeric("contracted_hours", { precision: 6, scale: 2, mode: "number" }),
   averageHours: numeric("average_hours", { precision: 6, scale: 2, mode: "number" }),
   payInterval: integer("pay_interval"), // SALARYINT: 1 annually, 3 hourly, 999 don't know
-  payRate: numeric("pay_rate", { precision: 10, scale: 2, mode: "number" }),
+  payRate: pounds("pay_rate", 10),
   mainJobRole: integer("main_job_role").notNull(),
   mainJobStartDate: date("main_job_start_date"),
   sectorStartYear: integer("sector_start_year"),
@@ -136,9 +130,9 @@ export const staffRecords = pgTable(
     /** Where the leaver went, when known (ASC-WDS reasons 1–3 name it; see LEAVING_DESTINATIONS). */
     leavingDestination: text("leaving_destination"),
     /** A personal account that may see this record (staff member role). */
-    userId: uuid("user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: userRef("user_id"),
+    createdAt: created(),
+    updatedAt: updated(),
   },
   (t) => [
     // A reference is unique among a workplace's current staff; leavers keep theirs, and it may be reused.
@@ -154,20 +148,24 @@ export const staffRecords = pgTable(
   ],
 );
 
+/**
+ * A column that names a staff record; nullable until the caller says `.notNull()`. It lives here
+ * rather than in columns.ts because this file uses columns.ts: there it would make an import circle.
+ */
+export const staffRef = (name: string) => uuid(name).references(() => staffRecords.id);
+
 export const vacancies = pgTable(
   "vacancies",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     workplaceId: uuid("workplace_id")
       .notNull()
       .references(() => workplaces.id),
     jobRole: integer("job_role").notNull(),
     openedOn: date("opened_on").notNull(),
     closedOn: date("closed_on"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
   },
   (t) => [index("vacancies_workplace_idx").on(t.workplaceId), index("vacancies_org_idx").on(t.orgId)],
 );
@@ -185,9 +183,7 @@ export const staffQualifications = pgTable(
   "staff_qualifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     staffRecordId: uuid("staff_record_id")
       .notNull()
       .references(() => staffRecords.id, { onDelete: "cascade" }),
@@ -216,14 +212,12 @@ export const trainingRecords = pgTable(
   "training_records",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     staffRecordId: uuid("staff_record_id")
       .notNull()
       .references(() => staffRecords.id, { onDelete: "cascade" }),
     ...trainingValueColumns(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
   },
   (t) => [index("training_records_staff_idx").on(t.staffRecordId), index("training_records_org_idx").on(t.orgId)],
 );
@@ -236,9 +230,7 @@ export const declaredCounts = pgTable(
   "declared_counts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     workplaceId: uuid("workplace_id")
       .notNull()
       .references(() => workplaces.id),
@@ -256,18 +248,16 @@ export const agencyUse = pgTable(
   "agency_use",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     workplaceId: uuid("workplace_id")
       .notNull()
       .references(() => workplaces.id),
     month: date("month").notNull(), // first day of the month
     hours: numeric("hours", { precision: 10, scale: 1, mode: "number" }),
-    spend: numeric("spend", { precision: 12, scale: 2, mode: "number" }),
+    spend: pounds("spend"),
     roles: integer("roles").array().notNull().default([]),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
+    updatedAt: updated(),
   },
   (t) => [uniqueIndex("agency_use_workplace_month_key").on(t.workplaceId, t.month)],
 );
@@ -277,10 +267,8 @@ export const imports = pgTable(
   "imports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
-    createdBy: uuid("created_by").references(() => users.id),
+    orgId: orgRef(),
+    createdBy: userRef("created_by"),
     status: text("status").notNull(), // validating | invalid | ready | committing | committed | failed | discarded
     asAt: date("as_at").notNull(),
     files: jsonb("files")
@@ -298,7 +286,7 @@ export const imports = pgTable(
     jobId: uuid("job_id"),
     /** Why checking or applying it failed, shown to the person uploading. */
     error: text("error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
     committedAt: timestamp("committed_at", { withTimezone: true }),
   },
   (t) => [index("imports_org_idx").on(t.orgId, t.createdAt)],
@@ -310,9 +298,7 @@ export const importFiles = pgTable("import_files", {
   importId: uuid("import_id")
     .notNull()
     .references(() => imports.id, { onDelete: "cascade" }),
-  orgId: uuid("org_id")
-    .notNull()
-    .references(() => organisations.id),
+  orgId: orgRef(),
   name: text("name").notNull(),
   bytes: bytea("bytes").notNull(),
 });
@@ -322,15 +308,13 @@ export const returnPeriods = pgTable(
   "return_periods",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    councilId: uuid("council_id")
-      .notNull()
-      .references(() => organisations.id),
+    councilId: councilRef(),
     name: text("name").notNull(),
     periodEnd: date("period_end").notNull(),
     dueDate: date("due_date").notNull(),
     /** The period also asks for the contract-monitoring return (issue 19), pre-filled from the hub. */
     contractMonitoring: boolean("contract_monitoring").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: created(),
   },
   (t) => [uniqueIndex("return_periods_council_end_key").on(t.councilId, t.periodEnd)],
 );
@@ -343,9 +327,7 @@ export const returnSubmissions = pgTable(
     periodId: uuid("period_id")
       .notNull()
       .references(() => returnPeriods.id),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
     submittedBy: uuid("submitted_by"),
     completeness: jsonb("completeness").notNull(),
@@ -362,9 +344,7 @@ export const returnReminders = pgTable(
     periodId: uuid("period_id")
       .notNull()
       .references(() => returnPeriods.id),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("return_reminders_period_org_key").on(t.periodId, t.orgId)],
@@ -376,9 +356,7 @@ export const returnReminders = pgTable(
  * training_compliance), as ASC-WDS keeps them per workplace owner.
  */
 export const workforceSettings = pgTable("workforce_settings", {
-  orgId: uuid("org_id")
-    .primaryKey()
-    .references(() => organisations.id),
+  orgId: organisationRef("org_id").primaryKey(),
   /** Hours in a full-time week; null = the hub's default of 37.5. */
   standardWeeklyHours: numeric("standard_weekly_hours", { precision: 4, scale: 1, mode: "number" }),
   /** ASC-WDS training categories each job role must hold valid; `roles` null = every job role. */
@@ -386,7 +364,7 @@ export const workforceSettings = pgTable("workforce_settings", {
     .$type<{ category: number; roles: number[] | null }[]>()
     .notNull()
     .default([]),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updated(),
 });
 
 /**
@@ -399,9 +377,7 @@ export const staffRoleChanges = pgTable(
   "staff_role_changes",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     staffRecordId: uuid("staff_record_id")
       .notNull()
       .references(() => staffRecords.id, { onDelete: "cascade" }),
