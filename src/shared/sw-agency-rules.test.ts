@@ -178,7 +178,8 @@ describe("the monthly view from hand-made rows", () => {
         hourlyRate: 40,
         agencyFee: 2,
       },
-      // Ends on 31 March: in post at the month's end (their last day).
+      // Ends on 31 March: the end date is the first day out of post (sw-in-post.ts), so not in post
+      // at the month's end; its cost still counts the end date (daysInPost counts both ends).
       {
         group: "children",
         startDate: "2026-01-01",
@@ -195,8 +196,8 @@ describe("the monthly view from hand-made rows", () => {
         group: "children",
         starters: 1,
         leavers: 0,
-        agencyHeadcount: 2,
-        agencyFte: 1.5,
+        agencyHeadcount: 1,
+        agencyFte: 0.5,
         agencyCost: Math.round(((18.5 * 42 * 12) / 7 + (37 * 35 * 31) / 7) * 100) / 100,
       },
       { month: "2026-03", group: "adults", starters: 0, leavers: 0, agencyHeadcount: 0, agencyFte: 0, agencyCost: 0 },
@@ -213,6 +214,22 @@ describe("the monthly view from hand-made rows", () => {
     ]);
     // 18.5 × 42 × 12 days ÷ 7 = £1,332; 37 × 35 × 31 ÷ 7 = £5,735.
     expect(rows[0].agencyCost).toBe(7067);
+  });
+});
+
+describe("the monthly view's agency FTE", () => {
+  it("is each worker's FTE (sw-fte.ts): more than 37 hours counts as one post", () => {
+    const long = { group: "children", startDate: "2026-01-01", endDate: null, hourlyRate: 40, agencyFee: 0 };
+    const rows = monthlyView(
+      ["2026-03"],
+      ["children"],
+      [],
+      [
+        { ...long, weeklyHours: 45 },
+        { ...long, weeklyHours: 18.5 },
+      ],
+    );
+    expect(rows[0]).toMatchObject({ agencyHeadcount: 2, agencyFte: 1.5 });
   });
 });
 

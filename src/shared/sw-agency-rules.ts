@@ -1,4 +1,6 @@
 import { AGENCY_ROLE_TYPE_LABELS, type AgencyRoleType, SW_ROLES, type SwRoleInfo, type SwService } from "./social-work";
+import { fteOf } from "./sw-fte";
+import { inPostOn } from "./sw-in-post";
 
 // The DfE agency rules for child and family social workers, the agency cost of an assignment and
 // the monthly starters, leavers and agency view (issue 20 item 8). Pure: the server and the pages
@@ -9,8 +11,6 @@ import { AGENCY_ROLE_TYPE_LABELS, type AgencyRoleType, SW_ROLES, type SwRoleInfo
 export const AGENCY_RULES_FROM = "2024-10-31";
 /** From this day every assignment, legacy ones included, must comply; the regional caps apply from it. */
 export const AGENCY_RULES_ALL_FROM = "2025-10-01";
-/** Hours in a full-time week: agency FTE is weekly hours ÷ this. */
-export const FULL_TIME_HOURS = 37;
 export const MIN_PQE_YEARS = 3;
 export const MIN_NOTICE_WEEKS = 4;
 export const COOLING_OFF_MONTHS = 3;
@@ -275,8 +275,9 @@ export interface MonthRow {
 
 /**
  * For each month and group (a service or a team): starters (staff records starting in the month),
- * leavers (ending in it), agency workers in post at the month's end (headcount, and FTE = weekly
- * hours ÷ 37) and the agency cost in the month. FTE to two places, cost to the penny.
+ * leavers (an end date in it: their first day out of post), agency workers in post at the month's
+ * end (sw-in-post.ts; headcount, and FTE by sw-fte.ts) and the agency cost in the month. FTE to two
+ * places, cost to the penny.
  */
 export function monthlyView(
   months: readonly string[],
@@ -290,14 +291,14 @@ export function monthlyView(
     for (const group of groups) {
       const s = staff.filter((x) => x.group === group);
       const ag = agency.filter((x) => x.group === group);
-      const inPost = ag.filter((x) => x.startDate <= to && (!x.endDate || x.endDate >= to));
+      const inPost = ag.filter((x) => inPostOn(x, to));
       rows.push({
         month,
         group,
         starters: s.filter((x) => x.startDate >= from && x.startDate <= to).length,
         leavers: s.filter((x) => x.endDate && x.endDate >= from && x.endDate <= to).length,
         agencyHeadcount: inPost.length,
-        agencyFte: Math.round((inPost.reduce((n, x) => n + x.weeklyHours, 0) / FULL_TIME_HOURS) * 100) / 100,
+        agencyFte: Math.round(inPost.reduce((n, x) => n + fteOf(x.weeklyHours), 0) * 100) / 100,
         agencyCost: Math.round(ag.reduce((n, x) => n + monthlyCost(x, month), 0) * 100) / 100,
       });
     }

@@ -109,6 +109,9 @@ describe("an ASYE's stages, next review and reminders", () => {
       asyeReminders(open({ startDate: "2025-10-01", status: "withdrawn", outcomeOn: "2026-02-01" }), "2026-03-22"),
     ).toEqual([]);
     expect(asyeReminders({ ...open({ startDate: "2025-10-01" }), leftOn: "2026-03-01" }, "2026-03-22")).toEqual([]);
+    // Leaving on the day itself: the end date is the first day out of post.
+    expect(asyeReminders({ ...open({ startDate: "2025-10-01" }), leftOn: "2026-03-22" }, "2026-03-22")).toEqual([]);
+    expect(asyeReminders({ ...open({ startDate: "2025-10-01" }), leftOn: "2026-03-23" }, "2026-03-22")).toHaveLength(2);
     expect(nextStage(open({ status: "passed", outcomeOn: "2027-01-10" }), "2027-02-01")).toBeNull();
   });
   it("after an extension the final is due at the new date and an 'extend' final does not count as held", () => {
@@ -192,12 +195,12 @@ describe("pass rate, retention and the grant's data", () => {
   it("retention counts those started 12 months ago and in post on the anniversary", () => {
     const people = [
       { startDate: "2025-01-01", leftOn: null }, // stayed
-      { startDate: "2025-01-01", leftOn: "2026-01-01" }, // left on the anniversary: in post then
+      { startDate: "2025-01-01", leftOn: "2026-01-01" }, // left on the anniversary: its first day out of post
       { startDate: "2025-01-01", leftOn: "2025-12-31" }, // left the day before
       { startDate: "2025-11-23", leftOn: null }, // not 12 months yet on 2026-11-22
       { startDate: "2025-11-22", leftOn: "2025-12-01" }, // 12 months exactly: counted, left
     ];
-    expect(nqswRetention(people, 12, "2026-11-22")).toEqual({ count: 2, of: 4, share: 0.5 });
+    expect(nqswRetention(people, 12, "2026-11-22")).toEqual({ count: 1, of: 4, share: 0.25 });
     expect(nqswRetention(people, 24, "2026-11-22")).toEqual({ count: 0, of: 0, share: null });
     // On 1 January 2027 the three who started 2025-01-01 have had 24 months: one is still in post.
     expect(nqswRetention(people, 24, "2027-01-01")).toEqual({ count: 1, of: 3, share: 1 / 3 });

@@ -1,6 +1,7 @@
 import { addMonths } from "./apprenticeship-rules";
 import { ASYE_STAGES, type AsyeStage, type AsyeStatus } from "./social-work";
 import { withinProtection } from "./sw-caseload";
+import { inPostOn, leftBy } from "./sw-in-post";
 
 // The Assessed and Supported Year in Employment (issue 20 item 3): when each review falls due, what
 // state it is in on a day, what to remind a manager of, and the programme's quality figures. Pure
@@ -133,10 +134,10 @@ export function nextStage(a: AsyeTimeline, today: string): AsyeStageView | null 
 
 /**
  * What to remind a manager of on `today`: the open ASYE's stages not held that are overdue or due
- * within ASYE_REMINDER_DAYS, earliest first. Nothing once the worker has left (`leftOn` passed).
+ * within ASYE_REMINDER_DAYS, earliest first. Nothing once the worker has left (from their end date, `leftOn`).
  */
 export function asyeReminders(a: AsyeTimeline & { leftOn?: string | null }, today: string): AsyeStageView[] {
-  if (!isOpenAsye(a.status) || (a.leftOn && a.leftOn < today)) return [];
+  if (!isOpenAsye(a.status) || leftBy({ endDate: a.leftOn }, today)) return [];
   return asyeStages(a, today).filter((s) => s.state === "due" || s.state === "overdue");
 }
 
@@ -211,7 +212,7 @@ export function passRate(asyes: readonly { status: string }[]): Share {
 
 /**
  * NQSW retention after `months`: of those whose ASYE started at least `months` ago, the share still
- * in post `months` after starting (no leaving date, or one on or after that anniversary).
+ * in post on the day `months` after starting (no end date, or one after that anniversary: sw-in-post.ts).
  */
 export function nqswRetention(
   people: readonly { startDate: string; leftOn: string | null }[],
@@ -219,7 +220,9 @@ export function nqswRetention(
   today: string,
 ): Share {
   const eligible = people.filter((p) => addMonths(p.startDate, months) <= today);
-  const stayed = eligible.filter((p) => p.leftOn === null || p.leftOn >= addMonths(p.startDate, months));
+  const stayed = eligible.filter((p) =>
+    inPostOn({ startDate: p.startDate, endDate: p.leftOn }, addMonths(p.startDate, months)),
+  );
   return shareOf(stayed.length, eligible.length);
 }
 

@@ -3,12 +3,12 @@ import {
   aboveThreshold,
   caseloadProblem,
   caseloadThreshold,
-  fteOf,
   monthOf,
   protectedCaseloadTarget,
   teamAverageCaseload,
   withinProtection,
 } from "./sw-caseload";
+import { fteOf } from "./sw-fte";
 
 const settings = { caseloadThresholdAdults: 20, caseloadThresholdChildren: 18, asyeProtectionShare: 0.8 };
 
@@ -57,11 +57,9 @@ describe("team average per full-time case holder", () => {
     expect(aboveThreshold(18.1, 18)).toBe(true);
     expect(aboveThreshold(null, 18)).toBe(false);
   });
-  it("FTE from contracted hours", () => {
-    expect(fteOf(37)).toBe(1);
-    expect(fteOf(18.5)).toBe(0.5);
-    expect(fteOf(null)).toBe(1);
-    expect(fteOf(45)).toBe(1);
+  it("averages with the one FTE rule (sw-fte.ts): a case holder on 0 hours adds cases but no FTE", () => {
+    // 10 + 8 cases over 1 + 0 FTE; unknown hours would count as 1 (sw-fte.test.ts).
+    expect(teamAverageCaseload([10, 8].map((openCases, i) => ({ openCases, fte: fteOf([37, 0][i]) })))).toBe(18);
   });
 });
 

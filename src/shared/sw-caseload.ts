@@ -4,14 +4,8 @@ import type { SwService } from "./social-work";
 // team's average per full-time case holder, and a newly qualified worker's protected caseload.
 // Pure functions, shared by server, client and part C1 (ASYE), tested in sw-caseload.test.ts.
 
-/** The weekly hours of a full-time post in a council (NJC "Green Book" standard week). */
-export const SW_FULL_TIME_HOURS = 37;
-
-/** A worker's full-time equivalent from contracted weekly hours (unknown hours count as full time, at most 1). */
-export function fteOf(contractedHours: number | null | undefined): number {
-  if (contractedHours === null || contractedHours === undefined || contractedHours <= 0) return 1;
-  return Math.min(1, contractedHours / SW_FULL_TIME_HOURS);
-}
+/** A worker's FTE: the one rule, in sw-fte.ts (re-exported for the demo's caseloads, which import it from here). */
+export { fteOf } from "./sw-fte";
 
 export interface CaseloadSettings {
   caseloadThresholdAdults: number;
@@ -54,7 +48,7 @@ export const withinProtection = (openCases: number, target: number) => openCases
 
 export interface CaseHolderMonth {
   openCases: number;
-  /** The worker's full-time equivalent (fteOf). */
+  /** The worker's full-time equivalent (sw-fte.ts). */
   fte: number;
 }
 

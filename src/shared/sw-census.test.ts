@@ -7,7 +7,6 @@ import {
   type CensusPost,
   censusYearBounds,
   ethnicGroupOf,
-  fteOf,
   lastEndedCensusYear,
   leavingReasonOf,
   sexOf,
@@ -79,10 +78,6 @@ describe("census year and code mappings", () => {
     expect(leavingReasonOf(null)).toBeNull();
     expect(leavingReasonOf(42)).toBeNull();
     expect([1, 2, 4, 3, null].map(sexOf)).toEqual(["Male", "Female", "Other", null, null]);
-    expect(fteOf(37)).toBe(1);
-    expect(fteOf(45)).toBe(1);
-    expect(fteOf(18.5)).toBe(0.5);
-    expect(fteOf(null)).toBeNull();
     expect(ageOn("1990-09-30", "2026-09-30")).toBe(36);
     expect(ageOn("1990-10-01", "2026-09-30")).toBe(35);
   });
@@ -354,6 +349,16 @@ describe("checks before download", () => {
     expect(one({ contractedHours: 0 })).toEqual([
       ["Contracted hours", "error", "Contracted weekly hours are 0, so their FTE is 0."],
     ]);
+  });
+  it("leaves a row's FTE empty when hours are missing, and counts them as full time (sw-fte.ts) in the items", () => {
+    const c = buildCensus({
+      year: 2026,
+      employees: [emp({ localRef: "X1", contractedHours: null }), emp({ localRef: "X2", contractedHours: 18.5 })],
+      agency: [],
+      establishment: [],
+    });
+    expect(c.workers.map((w) => w.fte)).toEqual([null, 0.5]);
+    expect(c.aggregate.inpost_fte).toBe(1.5);
   });
   it("more days sick than the year's 253 working days is an error", () => {
     expect(one({ daysSick: 253 })).toEqual([]);

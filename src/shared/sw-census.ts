@@ -1,4 +1,6 @@
 import { SW_ROLE_KEYS, SW_ROLES, type SwRoleInfo, swRoleLabel } from "./social-work";
+import { fteOf } from "./sw-fte";
+import { inPostDuring, inPostOn } from "./sw-in-post";
 
 // The DfE children's social work workforce (CSWW) census (issue 20 item 10): who is counted, each
 // worker's row, the aggregate items and the checks before download, as pure functions of the
@@ -7,8 +9,6 @@ import { SW_ROLE_KEYS, SW_ROLES, type SwRoleInfo, swRoleLabel } from "./social-w
 // DfE's published national figures; COLLECT's own item names and code lists are UNCONFIRMED, so
 // the files use plain names and words (checked against COLLECT's specification before loading).
 
-/** Standard full-time weekly hours: FTE = contracted hours ÷ 37, at most 1. */
-export const CENSUS_FULL_TIME_HOURS = 37;
 /** Working days in a census year (absence rate's denominator): about 253 reproduces the DfE's rates (UNCONFIRMED). */
 export const CENSUS_WORKING_DAYS = 253;
 /** Ages the census accepts at 30 September. */
@@ -81,10 +81,6 @@ export function sexOf(code: number | null | undefined): "Male" | "Female" | "Oth
   if (code === 4) return "Other";
   return null;
 }
-
-/** FTE of weekly contracted hours: hours ÷ 37, at most 1 (null when hours are missing). */
-export const fteOf = (hours: number | null | undefined) =>
-  hours === null || hours === undefined ? null : Math.min(1, Math.max(0, hours) / CENSUS_FULL_TIME_HOURS);
 
 /** Whole years of age on `day`. */
 export function ageOn(dateOfBirth: string, day: string) {
@@ -356,10 +352,12 @@ const round = (n: number, dp: number) => {
 const rate = (num: number, den: number) => (den > 0 ? round((100 * num) / den, 1) : null);
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
-/** In post at 30 September: started by then and not left by then (someone leaving on 30 September is a leaver, not in post). */
-const inPostAt = (start: string, end: string | null, day: string) => start <= day && (end === null || end > day);
-const overlapsYear = (start: string, end: string | null, y: { start: string; end: string }) =>
-  start <= y.end && (end === null || end >= y.start);
+/** A leaver in the census year: an end date from 1 October to 30 September (someone leaving on 30 September is one, not in post). */
+const leftInYear = (end: string | null, y: { start: string; end: string }) =>
+  end !== null && end >= y.start && end <= y.end;
+/** On the census's list for the year: in post on some day of it, or a leaver in it (whose end date may be 1 October). */
+const countedInYear = (w: { startDate: string; endDate: string | null }, y: { start: string; end: string }) =>
+  inPostDuring(w, y.start, y.end) || leftInYear(w.endDate, y);
 
 /** The census for `year` from the records: rows, aggregate items and problems. Pure. */
 export function buildCensus(input: CensusInput): Census {
@@ -367,10 +365,10 @@ export function buildCensus(input: CensusInput): Census {
   const day = y.end;
   const problems: CensusProblem[] = [];
   const employees = input.employees
-    .filter((e) => roleInfo(e.role)?.socialWorker && overlapsYear(e.startDate, e.endDate, y))
+    .filter((e) => roleInfo(e.role)?.socialWorker && countedInYear(e, y))
     .sort((a, b) => a.localRef.localeCompare(b.localRef) || a.startDate.localeCompare(b.startDate));
   const agency = input.agency
-    .filter((a) => roleInfo(a.role)?.socialWorker && overlapsYear(a.startDate, a.endDate, y))
+    .filter((a) => roleInfo(a.role)?.socialWorker && countedInYear(a, y))
     .sort(
       (a, b) =>
         a.workerName.localeCompare(b.workerName) || a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id),
@@ -385,10 +383,10 @@ export function buildCensus(input: CensusInput): Census {
     if (!swe) continue;
     bySwe.set(swe, [...(bySwe.get(swe) ?? []), e]);
   }
-  const inPost = employees.filter((e) => inPostAt(e.startDate, e.endDate, day));
+  const inPost = employees.filter((e) => inPostOn(e, day));
   for (const e of inPost) {
     const swe = normaliseSwe(e.sweNumber);
-    const same = swe ? (bySwe.get(swe) ?? []).filter((o) => inPostAt(o.startDate, o.endDate, day)) : [e];
+    const same = swe ? (bySwe.get(swe) ?? []).filter((o) => inPostOn(o, day)) : [e];
     const top = [...same].sort(
       (a, b) => seniority(b.role) - seniority(a.role) || a.localRef.localeCompare(b.localRef),
     )[0];
@@ -402,13 +400,16 @@ export function buildCensus(input: CensusInput): Census {
     const row = i + 2;
     const reference = e.localRef;
     const swe = normaliseSwe(e.sweNumber);
+    // The census does not guess: missing hours are an error to fix before download, and the row's
+    // FTE is left empty (the aggregates count them as full time, as every other count does).
+    const hoursKnown = e.contractedHours !== null;
     const fte = fteOf(e.contractedHours);
     const age = e.dateOfBirth ? ageOn(e.dateOfBirth, day) : null;
     const sex = sexOf(e.gender);
     const group = ethnicGroupOf(e.ethnicity);
     const starter = e.startDate >= y.start && e.startDate <= y.end;
-    const leaver = e.endDate !== null && e.endDate >= y.start && e.endDate <= y.end;
-    const here = inPostAt(e.startDate, e.endDate, day);
+    const leaver = leftInYear(e.endDate, y);
+    const here = inPostOn(e, day);
     const reason = leaver ? leavingReasonOf(e.leavingReason) : null;
     const p = (field: string, severity: CensusSeverity, problem: string, fix: string) =>
       add({ reference, field, severity, problem, fix }, row);
@@ -462,7 +463,7 @@ export function buildCensus(input: CensusInput): Census {
         `They left on ${e.endDate} with no reason for leaving recorded.`,
         'Record the reason for leaving on the staff record ("Reason not known" if nobody knows).',
       );
-    if (fte === null)
+    if (!hoursKnown)
       p(
         "Contracted hours",
         "error",
@@ -521,7 +522,7 @@ export function buildCensus(input: CensusInput): Census {
       startDate: e.startDate,
       leavingDate: leaver ? e.endDate : null,
       leavingReason: reason ? CENSUS_LEAVING_REASONS[reason] : null,
-      fte: fte === null ? null : round(fte, 2),
+      fte: hoursKnown ? round(fte, 2) : null,
       daysSick: e.daysSick,
       casesAt30Sep: here ? (e.septemberCases ?? 0) : null,
       starter,
@@ -556,8 +557,8 @@ export function buildCensus(input: CensusInput): Census {
         "The hourly rate paid for the agency worker is missing.",
         "Record the hourly rate on the agency assignment.",
       );
-    const here = inPostAt(a.startDate, a.endDate, day);
-    const leaver = a.endDate !== null && a.endDate >= y.start && a.endDate <= y.end;
+    const here = inPostOn(a, day);
+    const leaver = leftInYear(a.endDate, y);
     workers.push({
       row,
       reference,
@@ -572,7 +573,7 @@ export function buildCensus(input: CensusInput): Census {
       startDate: a.startDate,
       leavingDate: leaver ? a.endDate : null,
       leavingReason: null,
-      fte: round(fteOf(a.weeklyHours) ?? 0, 2),
+      fte: round(fteOf(a.weeklyHours), 2),
       daysSick: null,
       casesAt30Sep: null,
       starter: a.startDate >= y.start && a.startDate <= y.end,
@@ -584,18 +585,18 @@ export function buildCensus(input: CensusInput): Census {
   });
 
   // Aggregates from unrounded FTE.
-  const fte = (e: CensusEmployee) => fteOf(e.contractedHours) ?? 0;
+  const fte = (e: CensusEmployee) => fteOf(e.contractedHours);
   const persons = (list: CensusEmployee[]) =>
     new Set(list.map((e) => normaliseSwe(e.sweNumber) || `record:${e.staffRecordId}`)).size;
   const starters = employees.filter((e) => e.startDate >= y.start && e.startDate <= y.end);
-  const leavers = employees.filter((e) => e.endDate !== null && e.endDate >= y.start && e.endDate <= y.end);
+  const leavers = employees.filter((e) => leftInYear(e.endDate, y));
   const inPostFte = sum(inPost.map(fte));
   const inPostHeadcount = counted.size;
   const leaversFte = sum(leavers.map(fte));
   const leaversHeadcount = persons(leavers);
-  const agencyIn = agency.filter((a) => inPostAt(a.startDate, a.endDate, day));
-  const agencyFte = sum(agencyIn.map((a) => fteOf(a.weeklyHours) ?? 0));
-  const agencyCoverFte = sum(agencyIn.filter((a) => a.coversVacancy).map((a) => fteOf(a.weeklyHours) ?? 0));
+  const agencyIn = agency.filter((a) => inPostOn(a, day));
+  const agencyFte = sum(agencyIn.map((a) => fteOf(a.weeklyHours)));
+  const agencyCoverFte = sum(agencyIn.filter((a) => a.coversVacancy).map((a) => fteOf(a.weeklyHours)));
 
   // The establishment at 30 September: per team and role, the latest row from then or before.
   // A newly qualified social worker (ASYE) fills a social worker's post.

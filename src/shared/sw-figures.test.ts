@@ -49,6 +49,8 @@ describe("vacancy rate", () => {
       w("a"),
       w("b", { contractedHours: 18.5 }), // 0.5 FTE
       w("c", { endDate: "2026-06-01" }), // left: not in post
+      w("e", { endDate: AT }), // leaves today: the end date is the first day out of post
+      w("z", { contractedHours: 0 }), // no hours: 0 FTE (sw-fte.ts)
       w("d", { startDate: "2026-07-01" }), // not started
       w("m1", { role: "team_manager" }),
       w("m2", { role: "team_manager" }), // over-filled manager post

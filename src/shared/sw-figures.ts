@@ -1,5 +1,6 @@
 import { SW_ROLES, type SwRoleInfo, type SwService } from "./social-work";
-import { fteOf } from "./sw-caseload";
+import { fteOf } from "./sw-fte";
+import { inPostOn } from "./sw-in-post";
 
 // The social work service's figures (issue 20 item 11): each figure's definition once, worked out
 // from plain facts (the staff records' dates, the establishment, agency assignments, caseloads)
@@ -176,10 +177,6 @@ export interface CaseloadFacts {
   openCases: number;
 }
 
-/** In post at D: started by D and not ended by it (an end date is the first day no longer in post, as in the care figures). */
-export const inPostAt = (w: { startDate: string; endDate: string | null }, at: string) =>
-  w.startDate <= at && (w.endDate === null || w.endDate > at);
-
 /** An ISO day plus whole months, clamped to the month's end. */
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split("-").map(Number);
@@ -233,7 +230,7 @@ export function vacancyParts(
   let vacant = 0;
   let total = 0;
   for (const [role, fte] of funded) {
-    const filled = sum(workers.filter((w) => w.role === role && inPostAt(w, at)).map((w) => fteOf(w.contractedHours)));
+    const filled = sum(workers.filter((w) => w.role === role && inPostOn(w, at)).map((w) => fteOf(w.contractedHours)));
     vacant += Math.max(0, fte - filled);
     total += fte;
   }
@@ -241,21 +238,21 @@ export function vacancyParts(
 }
 
 export function agencyParts(workers: readonly WorkerFacts[], agency: readonly AgencyFacts[], at: string): Parts {
-  const agencyFte = sum(agency.filter((a) => inPostAt(a, at)).map((a) => fteOf(a.weeklyHours)));
-  const filled = sum(workers.filter((w) => inPostAt(w, at)).map((w) => fteOf(w.contractedHours)));
+  const agencyFte = sum(agency.filter((a) => inPostOn(a, at)).map((a) => fteOf(a.weeklyHours)));
+  const filled = sum(workers.filter((w) => inPostOn(w, at)).map((w) => fteOf(w.contractedHours)));
   return { num: agencyFte, den: agencyFte + filled, base: agencyFte + filled };
 }
 
 export function turnoverParts(workers: readonly WorkerFacts[], at: string): Parts {
   const before = addMonths(at, -12);
   const leavers = workers.filter((w) => w.endDate !== null && w.endDate > before && w.endDate <= at).length;
-  const avg = (workers.filter((w) => inPostAt(w, before)).length + workers.filter((w) => inPostAt(w, at)).length) / 2;
+  const avg = (workers.filter((w) => inPostOn(w, before)).length + workers.filter((w) => inPostOn(w, at)).length) / 2;
   return { num: leavers, den: avg, base: avg };
 }
 
 export function stabilityParts(workers: readonly WorkerFacts[], at: string): Parts {
-  const then = workers.filter((w) => inPostAt(w, addMonths(at, -12)));
-  const still = then.filter((w) => inPostAt(w, at)).length;
+  const then = workers.filter((w) => inPostOn(w, addMonths(at, -12)));
+  const still = then.filter((w) => inPostOn(w, at)).length;
   return { num: still, den: then.length, base: then.length };
 }
 
@@ -276,7 +273,7 @@ export function caseloadParts(
   let holders = 0;
   for (const w of workers) {
     const open = caseloads.get(w.id);
-    if (open === undefined || !roleInfo(w.role)?.caseHolding || !inPostAt(w, at)) continue;
+    if (open === undefined || !roleInfo(w.role)?.caseHolding || !inPostOn(w, at)) continue;
     cases += open;
     fte += fteOf(w.contractedHours);
     holders += 1;

@@ -141,6 +141,12 @@ describe("grow-your-own retention", () => {
       { years: 3, eligible: 1, stayed: 1, rate: 1 },
     ]);
   });
+  it("does not count someone who left on the anniversary: it is their first day out of post", () => {
+    const onTheDay = retentionOf([{ joinedOn: "2025-06-15", leftOn: "2026-06-15" }], today)[0];
+    expect(onTheDay).toEqual({ years: 1, eligible: 1, stayed: 0, rate: 0 });
+    const dayAfter = retentionOf([{ joinedOn: "2025-06-15", leftOn: "2026-06-16" }], today)[0];
+    expect(dayAfter).toEqual({ years: 1, eligible: 1, stayed: 1, rate: 1 });
+  });
   it("has no rate when nobody is eligible", () => {
     expect(retentionOf([], today)[0]).toEqual({ years: 1, eligible: 0, stayed: 0, rate: null });
   });
@@ -166,8 +172,10 @@ describe("the grow-your-own share", () => {
       // Not in post on the day.
       w("social_worker", "apprentice", "2026-06-16"),
       w("social_worker", "apprentice", "2020-01-01", "2026-06-14"),
-      // Left on the day: still in post that day.
+      // Left on the day: the end date is the first day out of post (sw-in-post.ts).
       w("social_worker", "frontline", "2020-01-01", "2026-06-15"),
+      // Leaves tomorrow: in post today.
+      w("social_worker", "frontline", "2020-01-01", "2026-06-16"),
     ];
     expect(growYourOwnShare(workers, "2026-06-15")).toEqual({
       on: "2026-06-15",

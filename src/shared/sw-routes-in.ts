@@ -1,5 +1,6 @@
 import { addMonths } from "./apprenticeship-rules";
 import { GROW_YOUR_OWN_ROUTES, type RouteIn, SW_ROLES, type SwRoleInfo } from "./social-work";
+import { inPostOn } from "./sw-in-post";
 
 // Routes into social work and practice educators (issue 20 items 2 and 7): the Education Support
 // Grant a placement earns, what a sponsored trainee repays when they leave early, when a practice
@@ -186,12 +187,14 @@ export interface Retention {
 /**
  * Grow-your-own retention: of the trainees who joined the council, those still in post 1, 2 and
  * 3 years after joining, counting only those who joined long enough ago for it to be known. Still
- * in post N years on means no end date, or an end date on or after the N-year anniversary.
+ * in post N years on means in post on the N-year anniversary (sw-in-post.ts: no end date, or a later one).
  */
 export function retentionOf(joiners: { joinedOn: string; leftOn: string | null }[], today: string): Retention[] {
   return ([1, 2, 3] as const).map((years) => {
     const eligible = joiners.filter((j) => addMonths(j.joinedOn, 12 * years) <= today);
-    const stayed = eligible.filter((j) => j.leftOn === null || j.leftOn >= addMonths(j.joinedOn, 12 * years));
+    const stayed = eligible.filter((j) =>
+      inPostOn({ startDate: j.joinedOn, endDate: j.leftOn }, addMonths(j.joinedOn, 12 * years)),
+    );
     return {
       years,
       eligible: eligible.length,
@@ -217,16 +220,14 @@ export interface GrowYourOwnShare {
  * registered social workers in post on a day (every role SW_ROLES marks socialWorker, managers
  * included; occupational therapists and unregistered assistants not), counted by head, the share
  * whose route in is a grow-your-own route. Workers whose route is not known stay in the
- * denominator. In post on a day: started on or before it and not ended before it.
+ * denominator. In post on a day as everywhere (sw-in-post.ts).
  */
 export function growYourOwnShare(
   workers: { role: string; routeIn: string; startDate: string; endDate: string | null }[],
   on: string,
 ): GrowYourOwnShare {
   const roles = SW_ROLES as Record<string, SwRoleInfo>;
-  const inPost = workers.filter(
-    (w) => roles[w.role]?.socialWorker && w.startDate <= on && (w.endDate === null || w.endDate >= on),
-  );
+  const inPost = workers.filter((w) => roles[w.role]?.socialWorker && inPostOn(w, on));
   const grownOwn = inPost.filter((w) => GROW_YOUR_OWN_ROUTES.includes(w.routeIn as RouteIn)).length;
   return {
     on,

@@ -119,6 +119,13 @@ describe("team compliance", () => {
   it("is the share of in-post workers not overdue", () => {
     expect(teamCompliance(workers, [], "2026-06-15")).toEqual({ inPost: 2, notOverdue: 1, share: 0.5 });
   });
+  it("does not count a worker whose end date is the day: it is their first day out of post", () => {
+    const leaving = [
+      { role: "social_worker", startDate: "2022-01-10", endDate: "2026-06-15", held: [] }, // overdue, gone
+      { role: "social_worker", startDate: "2022-01-10", endDate: "2026-06-16", held: ["2026-06-01"] }, // last day
+    ];
+    expect(teamCompliance(leaving, [], "2026-06-15")).toEqual({ inPost: 1, notOverdue: 1, share: 1 });
+  });
   it("is null with nobody in post", () => {
     expect(teamCompliance([], [], "2026-06-15").share).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { addMonths } from "./apprenticeship-rules";
 import { SW_ROLES, type SwRole } from "./social-work";
+import { inPostOn } from "./sw-in-post";
 
 // Supervision rules for the council's social work service (issue 20 item 4), pure and tested case by
 // case in sw-supervision.test.ts. The frequency standard is LGA Employer Standard 5 (2020,
@@ -153,9 +154,8 @@ export function supervisionState(dueOn: string, day: string): SupervisionState {
   return "ok";
 }
 
-/** Whether the worker is in post on a day. */
-export const inPost = (w: { startDate: string; endDate?: string | null }, day: string) =>
-  w.startDate <= day && (!w.endDate || w.endDate >= day);
+/** In post on a day: the one rule (sw-in-post.ts) under the name access.ts and supervision.service.ts import. */
+export const inPost = inPostOn;
 
 /**
  * A team's compliance on a day: the share of its workers in post that day who are not overdue
@@ -169,7 +169,7 @@ export function teamCompliance(
   let n = 0;
   let ok = 0;
   for (const w of workers) {
-    if (!inPost(w, day)) continue;
+    if (!inPostOn(w, day)) continue;
     n += 1;
     if (supervisionState(nextDue(w, w.held, rows, day).dueOn, day) !== "overdue") ok += 1;
   }

@@ -4,6 +4,7 @@ import type {
   agencyAssignmentInput,
   EndAssignmentInput,
 } from "../../../shared/schemas/social-work-agency";
+import { leftBy } from "../../../shared/sw-in-post";
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -27,8 +28,7 @@ export async function listAssignments(ctx: OrgCtx, query: AssignmentsQuery) {
   const rows = (await repo.listAssignments(ctx.db, ctx.org.id, teams)).filter(
     (x) =>
       (!query.service || x.service === query.service) &&
-      (status === "all" ||
-        (status === "current" ? !x.a.endDate || x.a.endDate >= now : x.a.endDate !== null && x.a.endDate < now)),
+      (status === "all" || (status === "current" ? !leftBy(x.a, now) : leftBy(x.a, now))),
   );
   return {
     assignments: rows.map((x) => presentAssignment(x, caps, now)),

@@ -6,11 +6,12 @@ import {
   caseloadProblem,
   caseloadThreshold,
   DEFAULT_CASELOAD_SETTINGS,
-  fteOf,
   protectedCaseloadTarget,
   teamAverageCaseload,
   withinProtection,
 } from "../../../shared/sw-caseload";
+import { fteOf } from "../../../shared/sw-fte";
+import { inPostDuring } from "../../../shared/sw-in-post";
 import { supervisionStage } from "../../../shared/sw-supervision";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
@@ -30,9 +31,11 @@ const monthEnd = (month: string) => {
   const [y, m] = month.split("-").map(Number);
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
-/** A worker is counted in a month when in post on any day of it. */
+/** A worker is counted in a month when in post on any day of it (an end date on the 1st: none). */
 const inPostInMonth = (w: { startDate: string; endDate: string | null }, month: string) =>
-  w.startDate <= monthEnd(month) && (!w.endDate || w.endDate >= month);
+  inPostDuring(w, month, monthEnd(month));
+/** A worker's FTE as the page shows it, to 2 places; the team's average is worked out from these. */
+const fteShown = (hours: number | null) => Math.round(fteOf(hours) * 100) / 100;
 /** "2026-06" (or none: this month) → "2026-06-01". */
 const monthStart = (ctx: Ctx, month: string | undefined) => `${month ?? today(ctx).slice(0, 7)}-01`;
 
@@ -81,7 +84,7 @@ export async function teamCaseloads(ctx: OrgCtx, teamId: string, month: string |
       name: w.name,
       localRef: w.localRef,
       role: w.role,
-      fte: fteOf(w.contractedHours),
+      fte: fteShown(w.contractedHours),
       openCases: row?.openCases ?? null,
       byType: row?.byType ?? {},
       protectedTarget: target,
@@ -205,7 +208,7 @@ export async function caseloadsOverview(ctx: OrgCtx, month: string | undefined) 
     }
     const parts = entered.map((w) => ({
       openCases: rows.get(w.staffRecordId)?.openCases ?? 0,
-      fte: fteOf(w.contractedHours),
+      fte: fteShown(w.contractedHours),
     }));
     const average = teamAverageCaseload(parts);
     return {

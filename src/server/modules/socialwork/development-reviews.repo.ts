@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Exec } from "../../db/client";
 import { staffRecords, swDevelopmentReviews, swStaff, swTeams } from "../../db/schema";
+import { inPostOnSql } from "./in-post.repo";
 
 // Annual development reviews' queries (issue 20 item 6).
 
@@ -55,13 +56,6 @@ export async function inPostWithLastReview(db: Exec, orgId: string, teams: strin
     .innerJoin(staffRecords, eq(staffRecords.id, swStaff.staffRecordId))
     .innerJoin(swTeams, eq(swTeams.id, swStaff.teamId))
     .leftJoin(last, eq(last.staffRecordId, swStaff.staffRecordId))
-    .where(
-      and(
-        eq(swStaff.orgId, orgId),
-        inArray(swStaff.teamId, teams),
-        sql`${staffRecords.startDate} <= ${on}`,
-        or(isNull(staffRecords.endDate), gt(staffRecords.endDate, on)),
-      ),
-    )
+    .where(and(eq(swStaff.orgId, orgId), inArray(swStaff.teamId, teams), inPostOnSql(staffRecords, on)))
     .orderBy(swTeams.name, staffRecords.displayId);
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { staffRecords, swAgencyAssignments, swEstablishment, swStaff } from "../../db/schema";
+import { inPostOnSql } from "./in-post.repo";
 
 // The queries behind the establishment (issue 20 item 1): funded posts by team and role, the staff
 // records in post on a date, and agency assignments covering a vacancy on that date (read here,
@@ -34,14 +35,7 @@ export const inPost = (db: Exec, orgId: string, teamIds: string[], at: string) =
     .select({ teamId: swStaff.teamId, role: swStaff.role, contractedHours: staffRecords.contractedHours })
     .from(swStaff)
     .innerJoin(staffRecords, eq(staffRecords.id, swStaff.staffRecordId))
-    .where(
-      and(
-        eq(swStaff.orgId, orgId),
-        inArray(swStaff.teamId, among(teamIds)),
-        lte(staffRecords.startDate, at),
-        or(isNull(staffRecords.endDate), gte(staffRecords.endDate, at)),
-      ),
-    );
+    .where(and(eq(swStaff.orgId, orgId), inArray(swStaff.teamId, among(teamIds)), inPostOnSql(staffRecords, at)));
 
 /** Agency assignments of the teams covering a vacancy on `at`. */
 export const agencyCover = (db: Exec, orgId: string, teamIds: string[], at: string) =>
@@ -57,8 +51,7 @@ export const agencyCover = (db: Exec, orgId: string, teamIds: string[], at: stri
         eq(swAgencyAssignments.orgId, orgId),
         inArray(swAgencyAssignments.teamId, among(teamIds)),
         eq(swAgencyAssignments.coversVacancy, true),
-        lte(swAgencyAssignments.startDate, at),
-        or(isNull(swAgencyAssignments.endDate), gte(swAgencyAssignments.endDate, at)),
+        inPostOnSql(swAgencyAssignments, at),
       ),
     );
 

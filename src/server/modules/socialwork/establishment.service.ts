@@ -13,6 +13,7 @@ import {
   type SwService,
   swRoleLabel,
 } from "../../../shared/social-work";
+import { fteOf } from "../../../shared/sw-fte";
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -22,16 +23,11 @@ import * as repo from "./establishment.repo";
 import * as teamsRepo from "./teams.repo";
 
 // The establishment (issue 20 item 1): for each team and role on a date, the funded posts (the
-// latest sw_establishment row effective on it), the filled posts (staff in post: contracted hours
-// / 37, at most 1 each), the vacant posts (funded − filled, not below 0), and how much of that is
-// covered by agency workers (assignments in post covering a vacancy: weekly hours / 37, at most 1).
+// latest sw_establishment row effective on it), the filled posts (the FTE of staff in post on it:
+// shared/sw-fte.ts and sw-in-post.ts), the vacant posts (funded − filled, not below 0), and how much
+// of that is covered by agency workers (the FTE of assignments in post on it covering a vacancy).
 
-/** A full-time week, in hours: an FTE is hours / this. */
-export const FULL_TIME_HOURS = 37;
 const round = (n: number) => Math.round(n * 100) / 100;
-/** One person's FTE: contracted hours / 37, at most 1; no hours recorded counts as full time. */
-export const fteOf = (hours: number | null) =>
-  hours == null ? 1 : round(Math.min(Math.max(hours, 0) / FULL_TIME_HOURS, 1));
 
 export const emptyPosts = (): PostsView => ({ funded: 0, filled: 0, vacant: 0, agencyCover: 0 });
 export const addPosts = (a: PostsView, b: PostsView): PostsView => ({

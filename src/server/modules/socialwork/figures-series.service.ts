@@ -1,6 +1,5 @@
 import { SW_SERVICES, type SwService } from "../../../shared/social-work";
 import {
-  inPostAt,
   monthEnd,
   SW_FIGURES,
   SW_MIN_BASE,
@@ -8,6 +7,7 @@ import {
   type SwFigureName,
   seriesDates,
 } from "../../../shared/sw-figures";
+import { inPostOn } from "../../../shared/sw-in-post";
 import type { OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -86,14 +86,14 @@ export async function monthlyFlows(ctx: OrgCtx, to: string, months: number) {
     const rows: FlowMonth[] = ends.map((end) => {
       const first = `${end.slice(0, 8)}01`;
       const month = end.slice(0, 7);
-      const inPost = mine.filter((w) => inPostAt(w, end)).length;
+      const inPost = mine.filter((w) => inPostOn(w, end)).length;
       if (inPost < SW_MIN_BASE)
         return { month, starters: null, leavers: null, agencyInPost: null, reason: "small_base" };
       return {
         month,
         starters: mine.filter((w) => w.startDate >= first && w.startDate <= end).length,
         leavers: mine.filter((w) => w.endDate !== null && w.endDate >= first && w.endDate <= end).length,
-        agencyInPost: theirAgency.filter((a) => inPostAt(a, end)).length,
+        agencyInPost: theirAgency.filter((a) => inPostOn(a, end)).length,
       };
     });
     return { service, months: rows };

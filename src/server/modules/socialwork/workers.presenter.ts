@@ -1,8 +1,8 @@
 import type { ProfileView, WorkerDetail, WorkerSummary } from "../../../shared/schemas/social-work-service";
 import type { SwRole, SwService } from "../../../shared/social-work";
 import { swRoleLabel } from "../../../shared/social-work";
+import { fteOf } from "../../../shared/sw-fte";
 import type { swStaff } from "../../db/schema";
-import { fteOf } from "./establishment.service";
 import { alertsOf } from "./registration.service";
 import type { WorkerRow } from "./workers.repo";
 
@@ -36,7 +36,7 @@ export const presentWorkerSummary = (w: WorkerRow, today: string): WorkerSummary
   grade: w.profile.grade,
   startDate: w.startDate,
   endDate: w.endDate,
-  fte: fteOf(w.contractedHours),
+  fte: Math.round(fteOf(w.contractedHours) * 100) / 100,
   alerts: alertsOf(w.profile, w, today),
 });
 

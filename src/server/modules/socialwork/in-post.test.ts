@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { signedIn, testHub } from "../../../../test/harness";
+import { socialWorkArea } from "../../../../test/social-work-fixtures";
+import { swAgencyAssignments } from "../../db/schema";
+
+// The establishment, the caseload form and the agency list use the one in-post rule
+// (shared/sw-in-post.ts, in SQL in-post.repo.ts): an end date is the first day out of post, so
+// someone whose end date is the day is not in post on it. The test clock is 2026-06-15.
+
+const hub = await testHub();
+const area = await socialWorkArea(hub);
+const lead = await signedIn(hub, area.lead.email);
+const base = `/api/orgs/${area.council.id}/social-work`;
+
+describe("the establishment on a day", () => {
+  it("does not fill a post with a worker, or cover it with an agency worker, whose end date is the day", async () => {
+    const team = (await lead.post(`${base}/teams`, { name: "Boundary Team", service: "children" })).json.team;
+    const t = { id: team.id, service: "children" as const, workplaceId: area.childrenPlace.id };
+    await lead.request("PUT", `${base}/teams/${team.id}/establishment`, {
+      role: "social_worker",
+      fundedFte: 4,
+      effectiveFrom: "2025-01-01",
+    });
+    await area.addWorker({ team: t, endDate: "2026-06-15" }); // leaves today: not in post
+    await area.addWorker({ team: t, endDate: "2026-06-16", contractedHours: 18.5 }); // last day today: 0.5
+    const agency = (endDate: string) =>
+      hub.deps.db.insert(swAgencyAssignments).values({
+        orgId: area.council.id,
+        teamId: team.id,
+        role: "social_worker",
+        workerName: "Agency",
+        agencyName: "Agency Ltd",
+        startDate: "2026-01-01",
+        endDate,
+        hourlyRate: 40,
+        weeklyHours: 37,
+      });
+    await agency("2026-06-15");
+    await agency("2026-06-16");
+
+    const res = await lead.get(`${base}/establishment?at=2026-06-15&service=children`);
+    const row = res.json.teams.find((x: { teamId: string }) => x.teamId === team.id);
+    expect(row.rows).toEqual([
+      { role: "social_worker", roleLabel: "Social worker", funded: 4, filled: 0.5, vacant: 3.5, agencyCover: 1 },
+    ]);
+    // The day before, both workers and both assignments were in post.
+    const before = await lead.get(`${base}/establishment?at=2026-06-14&service=children`);
+    expect(before.json.teams.find((x: { teamId: string }) => x.teamId === team.id).rows[0]).toMatchObject({
+      filled: 1.5,
+      agencyCover: 2,
+    });
+  });
+});
+
+describe("the caseload form for a month", () => {
+  it("lists case holders in post on some day of the month, not one whose end date is its first day", async () => {
+    const team = (await lead.post(`${base}/teams`, { name: "Caseload Boundary", service: "adults" })).json.team;
+    const t = { id: team.id, service: "adults" as const, workplaceId: area.adultsPlace.id };
+    await area.addWorker({ team: t, name: "Gone on the first", endDate: "2026-06-01" });
+    await area.addWorker({ team: t, name: "Last day the first", endDate: "2026-06-02" });
+    await area.addWorker({ team: t, name: "No hours", contractedHours: 0 });
+    const res = await lead.get(`${base}/teams/${team.id}/caseloads?month=2026-06`);
+    expect(res.status).toBe(200);
+    expect(res.json.workers.map((w: { name: string; fte: number }) => [w.name, w.fte])).toEqual([
+      ["Last day the first", 1],
+      ["No hours", 0],
+    ]);
+  });
+});
+
+describe("the agency assignments list", () => {
+  it("lists an assignment whose end date is today as ended, and one ending tomorrow as current", async () => {
+    const made = async (endDate: string) =>
+      (
+        await hub.deps.db
+          .insert(swAgencyAssignments)
+          .values({
+            orgId: area.council.id,
+            teamId: area.teams.childrenB.id,
+            role: "social_worker",
+            workerName: `Ends ${endDate}`,
+            agencyName: "Agency Ltd",
+            startDate: "2026-01-01",
+            endDate,
+            hourlyRate: 40,
+            weeklyHours: 37,
+          })
+          .returning()
+      )[0].id;
+    const today = await made("2026-06-15");
+    const tomorrow = await made("2026-06-16");
+    const ids = async (status: string) =>
+      (await lead.get(`${base}/agency/assignments?status=${status}`)).json.assignments.map((a: { id: string }) => a.id);
+    const [current, ended] = [await ids("current"), await ids("ended")];
+    expect(current).toContain(tomorrow);
+    expect(current).not.toContain(today);
+    expect(ended).toContain(today);
+    expect(ended).not.toContain(tomorrow);
+  });
+});
