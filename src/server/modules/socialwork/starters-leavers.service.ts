@@ -14,15 +14,14 @@ import { forbidden } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { seesWholeService, visibleTeamIds } from "./access";
 import * as repo from "./agency-assignments.repo";
+import { costsBehind, MIN_AGENCY_WORKERS, mayShowAgencyCost } from "./agency-cost-disclosure";
 
 // The monthly starters, leavers and agency in post view the board report tabulates, and the
 // agency spend (issue 20 item 8). Aggregates: anyone with socialwork.figures reads them per
 // service. Per team only for those who may see the assignments (socialwork.view: the lead every
-// team, a team manager their own). A month's agency cost with fewer than MIN_AGENCY_WORKERS agency
-// workers behind it is withheld from anyone who may not see all of their assignments (readers of
-// figures only; a team manager, for other teams' workers): it would show one person's pay.
-
-export const MIN_AGENCY_WORKERS = 3;
+// team, a team manager their own). Whether an agency cost may be shown to the reader is one rule
+// (agency-cost-disclosure.ts): fewer than MIN_AGENCY_WORKERS workers behind it, one of them not the
+// reader's to see (readers of figures only; a team manager, for other teams' workers), withholds it.
 
 const today = (ctx: OrgCtx) => isoDate(ctx.deps.now());
 const readsRecords = (ctx: OrgCtx) => can(ctx.role, "socialwork.view", ctx.actor.isHubAdmin);
@@ -33,10 +32,6 @@ async function payVisibleTeams(ctx: OrgCtx): Promise<Set<string> | null> {
   if (seesWholeService(ctx)) return null;
   return new Set(readsRecords(ctx) ? await visibleTeamIds(ctx) : []);
 }
-
-/** Whether an amount behind these agency workers is withheld from the reader: too few, one not theirs to see. */
-const withholds = (seen: Set<string> | null, behind: readonly { teamId: string }[]) =>
-  seen !== null && behind.length > 0 && behind.length < MIN_AGENCY_WORKERS && behind.some((b) => !seen.has(b.teamId));
 
 /** The last month shown by default: the last whole month before today's. */
 export const lastWholeMonth = (day: string) => addMonths(`${day.slice(0, 7)}-01`, -1).slice(0, 7);
@@ -80,8 +75,12 @@ export async function startersLeavers(ctx: OrgCtx, query: StartersLeaversQuery) 
   const out = rows.map((r) => {
     if (seen === null || r.agencyCost === 0) return r;
     const { from, to } = monthBounds(r.month);
-    const behind = agency.filter((a) => a.group === r.group && a.startDate <= to && (!a.endDate || a.endDate >= from));
-    if (!withholds(seen, behind)) return r;
+    const behind = costsBehind(
+      agency.filter((a) => a.group === r.group),
+      from,
+      to,
+    );
+    if (mayShowAgencyCost(behind, seen)) return r;
     withheld += 1;
     return { ...r, agencyCost: null };
   });
@@ -119,9 +118,13 @@ export async function agencySpend(ctx: OrgCtx) {
   );
   const seen = await payVisibleTeams(ctx);
   const sum = (xs: typeof assignments, from: string, to: string) => {
-    const behind = xs.map((x) => ({ teamId: x.a.teamId, cost: costBetween(x.a, from, to) })).filter((c) => c.cost > 0);
-    if (withholds(seen, behind)) return null;
-    return round(behind.reduce((n, c) => n + c.cost, 0));
+    const behind = costsBehind(
+      xs.map((x) => x.a),
+      from,
+      to,
+    );
+    if (!mayShowAgencyCost(behind, seen)) return null;
+    return round(behind.reduce((n, a) => n + costBetween(a, from, to), 0));
   };
   /** A total shown only when none of its parts is withheld (else the total less the rest gives it away). */
   const totalOf = (parts: (number | null)[], whole: number | null) =>
