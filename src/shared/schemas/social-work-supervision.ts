@@ -59,13 +59,20 @@ export type StandardsResponse = z.infer<typeof standardsResponse>;
 
 // ---- Supervisions ----
 
+/** How long it lasted: a supervision of 0 minutes was not held; empty when the length was not noted. */
+const minutes = z
+  .number({ error: "Enter the minutes as a whole number" })
+  .int("Enter the minutes as a whole number")
+  .min(1, "Enter the minutes the supervision lasted as 1 or more, or leave it empty if not noted")
+  .max(600, "The minutes must be 600 or less");
+
 const supervisionFields = {
   heldOn: z.iso
     .date({ error: "Enter the date it was held as a real date, like 2026-06-15" })
     .refine((d) => d >= "1990-01-01", { error: "Enter a date held from 1990 on" }),
   supervisorStaffId: z.uuid("Choose the supervisor from the list").nullable().default(null),
   type: z.enum(SUPERVISION_TYPES, { error: "Choose the type: reflective, case, group or management" }),
-  minutes: wholeNumber("minutes", 600).nullable().default(null),
+  minutes: minutes.nullable().default(null),
   actions: freeText(
     z.string().trim().max(4000, "Keep the actions agreed under 4,000 characters"),
     "The actions agreed",
@@ -81,7 +88,7 @@ export const supervisionPatch = z.object({
   heldOn: supervisionFields.heldOn.optional(),
   supervisorStaffId: z.uuid("Choose the supervisor from the list").nullable().optional(),
   type: supervisionFields.type.optional(),
-  minutes: wholeNumber("minutes", 600).nullable().optional(),
+  minutes: minutes.nullable().optional(),
   actions: freeText(
     z.string().trim().max(4000, "Keep the actions agreed under 4,000 characters"),
     "The actions agreed",
