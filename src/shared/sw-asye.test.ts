@@ -12,6 +12,8 @@ import {
   passRate,
   protectionEnd,
   reviewsOnTime,
+  reviewTimingIssues,
+  reviewWindowOpens,
   stageState,
 } from "./sw-asye";
 
@@ -75,6 +77,103 @@ describe("a stage's state on a day (grace and reminder window 14 days)", () => {
   it("a closed ASYE's stage never held is not held, never overdue", () => {
     expect(stageState({ due, heldOn: null, today: "2026-06-01", open: false })).toBe("not_held");
     expect(stageState({ due, heldOn: "2026-04-30", today: "2026-06-01", open: false })).toBe("done_late");
+  });
+});
+
+describe("when a review may be held (in stage order, from its window)", () => {
+  // Started 10 January 2026: reviews due 10 April, 10 July, 10 October 2026, the final 10 January 2027.
+  const start = "2026-01-10";
+  const held = (...stages: [string, string][]) => stages.map(([stage, heldOn]) => ({ stage, heldOn }));
+  const upTo9 = held(["3_month", "2026-04-10"], ["6_month", "2026-07-10"], ["9_month", "2026-10-10"]);
+  const issues = (
+    stage: "3_month" | "6_month" | "9_month" | "final",
+    heldOn: string,
+    others: { stage: string; heldOn: string }[] = [],
+    extendedTo: string | null = null,
+  ) => reviewTimingIssues({ startDate: start, extendedTo, others }, { stage, heldOn });
+
+  it("opens 14 days before a review's due date, and the final at the end of month 11", () => {
+    expect(reviewWindowOpens(start, "3_month")).toBe("2026-03-27");
+    expect(reviewWindowOpens(start, "9_month")).toBe("2026-09-26");
+    expect(reviewWindowOpens(start, "final")).toBe("2026-12-10");
+  });
+  it("accepts each stage in order on its window's first day", () => {
+    expect(issues("3_month", "2026-03-27")).toEqual([]);
+    expect(issues("6_month", "2026-06-26", held(["3_month", "2026-04-10"]))).toEqual([]);
+    expect(issues("final", "2026-12-10", upTo9)).toEqual([]);
+  });
+  it("refuses the day before the window opens, naming the due date and the first day", () => {
+    expect(issues("3_month", "2026-03-26")).toEqual([
+      { path: "heldOn", message: "The 3-month review is due on 10 April 2026; it can be recorded from 27 March 2026" },
+    ]);
+    expect(issues("final", "2026-12-09", upTo9)).toEqual([
+      {
+        path: "heldOn",
+        message: "The final assessment is due on 10 January 2027; it can be recorded from 10 December 2026",
+      },
+    ]);
+  });
+  it("refuses a stage out of order, naming the first stage missing", () => {
+    // The tester's case: a pass three months in, with nothing recorded before it.
+    expect(issues("final", "2026-04-10")).toEqual([
+      {
+        path: "stage",
+        message:
+          "Record the 3-month review first: reviews are recorded in order (3, 6 and 9 months, then the final assessment)",
+      },
+    ]);
+    expect(issues("9_month", "2026-10-10", held(["3_month", "2026-04-10"]))[0].message).toMatch(
+      /^Record the 6-month review first/,
+    );
+  });
+  it("refuses a review held before an earlier stage's, or (when changed) after a later stage's", () => {
+    const late3 = held(["3_month", "2026-07-20"]);
+    expect(issues("6_month", "2026-07-10", late3)).toEqual([
+      { path: "heldOn", message: "The 3-month review was held on 20 July 2026: this review cannot be held before it" },
+    ]);
+    // Held on the same day as the earlier one is allowed (a late review followed by the next).
+    expect(issues("6_month", "2026-07-20", late3)).toEqual([]);
+    // Changing the 3-month review (left out of `others`) to after the 6-month's date.
+    expect(issues("3_month", "2026-07-11", held(["6_month", "2026-07-10"]))).toEqual([
+      { path: "heldOn", message: "The 6-month review was held on 10 July 2026: this review cannot be held after it" },
+    ]);
+  });
+  it("after an extension: the final is due at the new end, and not held before the extension", () => {
+    const extended = [...upTo9, { stage: "final", heldOn: "2027-01-10" }];
+    expect(issues("final", "2027-02-01", extended, "2027-04-30")).toEqual([]);
+    expect(issues("final", "2027-01-05", extended, "2027-04-30")).toEqual([
+      {
+        path: "heldOn",
+        message:
+          "The ASYE was extended at the final assessment on 10 January 2027: the final cannot be held before that",
+      },
+    ]);
+    // Too early names the extended due date.
+    expect(issues("final", "2026-11-01", upTo9, "2027-04-30")[0].message).toBe(
+      "The final assessment is due on 30 April 2027; it can be recorded from 10 December 2026",
+    );
+  });
+  it("'Held on time' only from the window's first day: a review held earlier is shown as held too early", () => {
+    const a = open({
+      reviews: [
+        { stage: "3_month", heldOn: "2026-03-26", progress: "on_track" },
+        { stage: "6_month", heldOn: "2026-06-26", progress: "on_track" },
+      ],
+    });
+    expect(asyeStages(a, "2026-07-01").map((s) => s.state)).toEqual([
+      "done_early",
+      "done_on_time",
+      "not_yet_due",
+      "not_yet_due",
+    ]);
+    // A pass three months in (recorded before the rule) is not "Held on time".
+    const passedEarly = open({
+      status: "passed",
+      outcomeOn: "2026-04-10",
+      reviews: [{ stage: "final", heldOn: "2026-04-10", progress: "pass" }],
+    });
+    expect(asyeStages(passedEarly, "2026-05-01")[3].state).toBe("done_early");
+    expect(reviewsOnTime([passedEarly], "2026-05-01")).toEqual({ count: 0, of: 1, share: 0 });
   });
 });
 

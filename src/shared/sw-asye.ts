@@ -1,4 +1,5 @@
 import { addMonths } from "./apprenticeship-rules";
+import { longDate } from "./dates";
 import { ASYE_STAGES, type AsyeStage, type AsyeStatus } from "./social-work";
 import { withinProtection } from "./sw-caseload";
 import { inPostOn, leftBy } from "./sw-in-post";
@@ -19,6 +20,19 @@ export const ASYE_STAGE_MONTHS: Record<AsyeStage, number> = { "3_month": 3, "6_m
 export const ASYE_GRACE_DAYS = 14;
 /** A review is "due" (and reminded) from this many days before its due date. */
 export const ASYE_REMINDER_DAYS = 14;
+/**
+ * A 3, 6 or 9-month review may be held from this many days before its due date. Our choice (no
+ * national rule says): the same two weeks as the grace after it and the reminder before it, room
+ * to book around leave, while a review cannot be held months before the period it looks back on.
+ */
+export const ASYE_EARLY_DAYS = 14;
+/**
+ * The final assessment may be held from this many months after the start, i.e. in the year's last
+ * month (after the end of month 11), once the portfolio covers the year. An extension moves the
+ * final's due date (so whether it was on time), not this: the assessor may conclude once the
+ * evidence is there, but never before the extension was decided (reviewTimingIssues).
+ */
+export const ASYE_FINAL_FROM_MONTHS = 11;
 
 /** Progress recorded at a 3, 6 or 9-month review. */
 export const ASYE_PROGRESS = ["on_track", "some_concerns", "not_on_track"] as const;
@@ -44,11 +58,23 @@ export const ASYE_STATUS_LABELS: Record<AsyeStatus, string> = {
   withdrawn: "Withdrawn",
 };
 
-/** A stage's state on a day. `not_held`: the ASYE ended (passed, failed, withdrawn) without it. */
-export const ASYE_STAGE_STATES = ["done_on_time", "done_late", "due", "overdue", "not_yet_due", "not_held"] as const;
+/**
+ * A stage's state on a day. `not_held`: the ASYE ended (passed, failed, withdrawn) without it.
+ * `done_early`: held before its window opened (recorded before the window was enforced).
+ */
+export const ASYE_STAGE_STATES = [
+  "done_on_time",
+  "done_early",
+  "done_late",
+  "due",
+  "overdue",
+  "not_yet_due",
+  "not_held",
+] as const;
 export type AsyeStageState = (typeof ASYE_STAGE_STATES)[number];
 export const ASYE_STAGE_STATE_LABELS: Record<AsyeStageState, string> = {
   done_on_time: "Held on time",
+  done_early: "Held too early",
   done_late: "Held late",
   due: "Due soon",
   overdue: "Overdue",
@@ -77,8 +103,75 @@ export function asyeDueDates(startDate: string, extendedTo: string | null = null
   };
 }
 
+/** The first day a stage may be held: ASYE_EARLY_DAYS before a review's due date, the final from month 12. */
+export function reviewWindowOpens(startDate: string, stage: AsyeStage): string {
+  if (stage === "final") return addMonths(startDate, ASYE_FINAL_FROM_MONTHS);
+  return addDaysTo(asyeDueDates(startDate)[stage], -ASYE_EARLY_DAYS);
+}
+
+/** "6-month review", "final assessment": a stage's name in a sentence. */
+const stageName = (stage: AsyeStage) =>
+  stage === "final" ? "final assessment" : `${ASYE_STAGE_MONTHS[stage]}-month review`;
+
+export interface ReviewTimingIssue {
+  path: "stage" | "heldOn";
+  message: string;
+}
+
 /**
- * A stage's state on `today`: held no later than due + the grace is on time, after it late; not
+ * What is wrong with holding `r` given the other reviews recorded (`others`: every review but the
+ * one being changed; a final that only extended the year, which `r` replaces, stays in it). Reviews
+ * go in stage order (3, 6, 9 months, then the final): every earlier stage recorded first, none of
+ * them held after this one, no later one held before it; and not before its window opens
+ * (reviewWindowOpens). The due date named is the real one, an extension's for the final.
+ */
+export function reviewTimingIssues(
+  a: { startDate: string; extendedTo: string | null; others: readonly { stage: string; heldOn: string }[] },
+  r: { stage: AsyeStage; heldOn: string },
+): ReviewTimingIssue[] {
+  const at = ASYE_STAGES.indexOf(r.stage);
+  const review = (stage: AsyeStage) => a.others.find((o) => o.stage === stage);
+  const missing = ASYE_STAGES.slice(0, at).find((stage) => !review(stage));
+  if (missing)
+    return [
+      {
+        path: "stage",
+        message: `Record the ${stageName(missing)} first: reviews are recorded in order (3, 6 and 9 months, then the final assessment)`,
+      },
+    ];
+  const issues: ReviewTimingIssue[] = [];
+  const opens = reviewWindowOpens(a.startDate, r.stage);
+  if (r.heldOn < opens)
+    issues.push({
+      path: "heldOn",
+      message: `The ${stageName(r.stage)} is due on ${longDate(asyeDueDates(a.startDate, a.extendedTo)[r.stage])}; it can be recorded from ${longDate(opens)}`,
+    });
+  const extension = r.stage === "final" ? review("final") : undefined;
+  const earlier = [...ASYE_STAGES.slice(0, at).map(review), extension]
+    .filter((o) => o !== undefined && o.heldOn > r.heldOn)
+    .at(-1);
+  if (earlier)
+    issues.push({
+      path: "heldOn",
+      message:
+        earlier === extension
+          ? `The ASYE was extended at the final assessment on ${longDate(earlier.heldOn)}: the final cannot be held before that`
+          : `The ${stageName(earlier.stage as AsyeStage)} was held on ${longDate(earlier.heldOn)}: this review cannot be held before it`,
+    });
+  const later = ASYE_STAGES.slice(at + 1)
+    .map(review)
+    .find((o) => o !== undefined && o.heldOn < r.heldOn);
+  if (later)
+    issues.push({
+      path: "heldOn",
+      message: `The ${stageName(later.stage as AsyeStage)} was held on ${longDate(later.heldOn)}: this review cannot be held after it`,
+    });
+  return issues;
+}
+
+/**
+ * A stage's state on `today`: held before its window opened (`opensOn`) is early, no later than
+ * due + the grace on time, after it late; not
  * held, it is overdue once the due date has passed, due within ASYE_REMINDER_DAYS before it, else
  * not yet due. A closed ASYE's stage never held is `not_held` (nobody is reminded of it).
  */
@@ -87,7 +180,10 @@ export function stageState(input: {
   heldOn: string | null;
   today: string;
   open?: boolean;
+  /** The first day it may be held (reviewWindowOpens). */
+  opensOn?: string;
 }): AsyeStageState {
+  if (input.heldOn && input.opensOn && input.heldOn < input.opensOn) return "done_early";
   if (input.heldOn) return input.heldOn <= addDaysTo(input.due, ASYE_GRACE_DAYS) ? "done_on_time" : "done_late";
   if (input.open === false) return "not_held";
   if (input.today > input.due) return "overdue";
@@ -122,7 +218,8 @@ export function asyeStages(a: AsyeTimeline, today: string): AsyeStageView[] {
   const open = isOpenAsye(a.status);
   return ASYE_STAGES.map((stage) => {
     const heldOn = heldReview(a, stage)?.heldOn ?? null;
-    return { stage, due: due[stage], heldOn, state: stageState({ due: due[stage], heldOn, today, open }) };
+    const opensOn = reviewWindowOpens(a.startDate, stage);
+    return { stage, due: due[stage], heldOn, state: stageState({ due: due[stage], heldOn, today, open, opensOn }) };
   });
 }
 
