@@ -6,6 +6,14 @@ import { staffRecords, workplaces } from "../src/server/db/schema";
 import { workbookOf } from "../src/server/modules/ascwds/xlsx";
 import { applyUpload, validateStoredImport } from "../src/server/modules/imports/imports.service";
 import { makeSystem, makeUser, signedIn, testHub } from "./harness";
+import { socialWorkArea } from "./social-work-fixtures";
+import { CASES as swAgency } from "./tenancy-cases/sw-agency";
+import { CASES as swAsye } from "./tenancy-cases/sw-asye";
+import { CASES as swExitInterviews } from "./tenancy-cases/sw-exit-interviews";
+import { CASES as swProgression } from "./tenancy-cases/sw-progression";
+import { CASES as swRoutesIn } from "./tenancy-cases/sw-routes-in";
+import { CASES as swService } from "./tenancy-cases/sw-service";
+import { CASES as swSupervision } from "./tenancy-cases/sw-supervision";
 
 // The bad-input suite (issue 13): every JSON route in the router's specs, and the upload routes,
 // are sent malformed, oversized and hostile input. Each must answer 4xx with
@@ -257,6 +265,74 @@ describe("the bad-input suite: uploads", () => {
       await upload([{ name: `${"s".repeat(10_000)}.csv`, bytes: readFileSync(`${FIX}valid-staff.csv`) }]),
       "a very long file name",
     );
+  });
+});
+
+// The social work service's writes (issue 20), sent as the council's service lead so the council-only
+// routes judge the body: each field of a well-formed body (the tenancy cases') in turn of the wrong
+// type, far too long, an impossible date, negative, or missing. None is a 500; a wrong type or a
+// far too long value is a 400 naming the field.
+const swArea = await socialWorkArea(hub);
+const swLead = await signedIn(hub, swArea.lead.email);
+const swWorker = await swArea.addWorker({ team: swArea.teams.childrenA, name: "Bad Input Worker" });
+const SW_CASES = {
+  ...swAgency,
+  ...swAsye,
+  ...swExitInterviews,
+  ...swProgression,
+  ...swRoutesIn,
+  ...swService,
+  ...swSupervision,
+};
+// [what, mangle, whether the body's schema must refuse it naming the field (else: any 4xx, or a 2xx where it is a fine value)]
+const SW_MUTATIONS: [string, (v: unknown) => unknown, boolean][] = [
+  ["of the wrong type", (v) => (typeof v === "number" || typeof v === "boolean" ? "abc" : 12345), true],
+  ["far too long", () => "x".repeat(100_000), true],
+  ["an impossible date", () => "2026-02-30", false],
+  ["negative", () => -1, false],
+  ["missing", () => undefined, false],
+];
+
+describe("the bad-input suite: social work writes", () => {
+  it("every field of every social work write, mangled, is never a 500, and a wrong type or a far too long value is a 400 naming the field", async () => {
+    const writes = Object.entries(SW_CASES).filter(([key]) => !key.startsWith("get "));
+    expect(writes.length).toBeGreaterThan(30);
+    for (const [key, c] of writes) {
+      const [method, path] = key.split(" ");
+      const url = path
+        .replace(":orgId", swArea.council.id)
+        .replace(":staffId", swWorker.id)
+        .replace(":month", "2026-05")
+        .replace(/:(\w+)/g, ANY_ID);
+      const body = (c.body?.() ?? {}) as Record<string, unknown>;
+      for (const field of Object.keys(body))
+        for (const [what, mangle, named] of SW_MUTATIONS) {
+          const value = mangle(body[field]);
+          const sent = { ...body, [field]: value };
+          if (value === undefined) delete sent[field];
+          const res = await swLead.request(method.toUpperCase(), url, sent);
+          const label = `${key}: ${field} ${what}: ${res.text.slice(0, 300)}`;
+          expect(res.status, label).toBeLessThan(500);
+          if (!named) continue;
+          expect(res.status, label).toBe(400);
+          const issues = (res.json?.error?.issues ?? []) as { path: string }[];
+          expect(issues.map((i) => i.path).join(), label).toContain(field);
+        }
+    }
+  }, 120_000);
+
+  it("a change of a supervision that changes nothing is a 400 saying so, not a 500", async () => {
+    const made = await swLead.post(`/api/orgs/${swArea.council.id}/social-work/supervisions`, {
+      staffRecordId: swWorker.id,
+      heldOn: "2026-06-01",
+      type: "reflective",
+      minutes: 90,
+    });
+    expect(made.status).toBe(201);
+    const res = await swLead.patch(`/api/orgs/${swArea.council.id}/social-work/supervisions/${made.json.id}`, {});
+    expectRefused({ status: res.status, json: res.json, text: res.text }, "an empty change");
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toContain("Nothing to change");
   });
 });
 

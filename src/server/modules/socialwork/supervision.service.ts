@@ -255,6 +255,9 @@ async function changeable(ctx: OrgCtx, id: string) {
 }
 
 export async function changeSupervision(ctx: OrgCtx, id: string, patch: SupervisionPatch) {
+  // An update with nothing to set is not a query the database takes: say so rather than fail.
+  if (Object.values(patch).every((v) => v === undefined))
+    throw badRequest("validation", "Nothing to change: send at least one field of the supervision.");
   const { row, worker } = await changeable(ctx, id);
   await checkFields(ctx, worker, patch, row);
   return inTransaction(ctx, async (tx) => {
