@@ -1,4 +1,5 @@
 import { addMonths } from "./apprenticeship-rules";
+import { SWE_NUMBER_PATTERN } from "./sw-census";
 
 // The alerts on a social worker's registration and warrants (issue 20 item 1): pure rules, one
 // per alert, read by the worker page, the team page, the "needs attention" list and the service
@@ -6,6 +7,16 @@ import { addMonths } from "./apprenticeship-rules";
 // recorded since the last renewal; AMHP re-approval every 5 years), social-work.md §7 (BIA
 // further training within the 12 months before each selection, reg. 5(3)(d), except in the
 // first 12 months after qualifying; practice educators need post-qualifying experience).
+
+/**
+ * A Social Work England number as the register writes it: "SW" and digits, upper case, no spaces
+ * ("sw 640 100" is SW640100). The census checks the same form (SWE_NUMBER_PATTERN).
+ */
+export const normaliseSweNumber = (raw: string) => raw.toUpperCase().replace(/\s+/g, "");
+export const isSweNumber = (normalised: string) => SWE_NUMBER_PATTERN.test(normalised);
+export const SWE_NUMBER_MESSAGE = "Enter the Social Work England number as SW followed by 4 to 7 digits, like SW640100";
+/** Says nothing of who holds it: the recorder may not be allowed to see that worker. */
+export const SWE_NUMBER_TAKEN = "This Social Work England number is already recorded for another worker";
 
 /** How far ahead a renewal with no CPD recorded puts the registration at risk. */
 export const RENEWAL_WARNING_DAYS = 60;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ETHNICITY_CODES, GENDER, LEAVING_REASONS } from "../ascwds/codes";
 import { PCF_LEVELS, ROUTES_IN, SW_ROLE_KEYS, SW_SERVICES, SW_SPECIALISMS, type SwRole } from "../social-work";
-import { REGISTRATION_ALERTS } from "../sw-registration";
+import { isSweNumber, normaliseSweNumber, REGISTRATION_ALERTS, SWE_NUMBER_MESSAGE } from "../sw-registration";
+import { dateOfBirthProblem, MAX_CONTRACTED_HOURS } from "../sw-worker-details";
 import { day, timestamp } from "./common";
 import { freeText } from "./text";
 
@@ -20,6 +21,11 @@ const line = (what: string, max: number) =>
 const required = (what: string, max: number) => line(what, max).min(1, `Enter the ${what.toLowerCase()}`);
 const date = (what: string) =>
   z.iso.date(`Enter the ${what} as a real date`).refine((d) => d >= "1900-01-01", `Enter the ${what} from 1900 on`);
+/** An SWE number, accepted in lower case or with spaces and kept as the register writes it. */
+const sweNumber = z
+  .string({ error: "Enter the Social Work England number" })
+  .transform(normaliseSweNumber)
+  .refine(isSweNumber, SWE_NUMBER_MESSAGE);
 const serviceValue = z.enum(SW_SERVICES, { error: "Choose adults' or children's social work" });
 const roleValue = z.enum(SW_ROLE_KEYS as [SwRole, ...SwRole[]], { error: "Choose a role from the list" });
 const threshold = z
@@ -179,12 +185,7 @@ export const profileInput = z
     role: roleValue,
     pcfLevel: z.enum(PCF_LEVELS, { error: "Choose a PCF level from the list" }).nullable(),
     grade: line("Grade", 60).nullable(),
-    sweNumber: z
-      .string({ error: "Enter the Social Work England number" })
-      .trim()
-      .toUpperCase()
-      .regex(/^SW\d{1,7}$/, "Enter the Social Work England number as SW followed by digits, like SW123456")
-      .nullable(),
+    sweNumber: sweNumber.nullable(),
     sweRenewalDate: optionalDate("registration renewal date"),
     cpdRecordedOn: optionalDate("date CPD was last recorded"),
     specialisms: z.array(z.enum(SW_SPECIALISMS, { error: "Choose specialisms from the list" }), {
@@ -221,35 +222,34 @@ const ascwdsCode = (what: string, valid: (n: number) => boolean) =>
     .number({ error: `Choose the ${what} from the list` })
     .int()
     .refine(valid, `Choose the ${what} from the list`);
-export const addWorkerInput = z.object({
-  name: required("Name or staff reference", 120),
-  localRef: line("Staff reference", 50).optional(),
-  teamId: z.uuid("Choose a team from the list"),
-  role: roleValue,
-  startDate: date("start date"),
-  contractedHours: z
-    .number({ error: "Enter the contracted hours a week as a number" })
-    .min(0, "Contracted hours cannot be negative")
-    .max(100, "Enter 100 contracted hours a week or fewer"),
-  dateOfBirth: date("date of birth").nullable().default(null),
-  gender: ascwdsCode("sex", (n) => (Object.values(GENDER) as number[]).includes(n))
-    .nullable()
-    .default(null),
-  ethnicity: ascwdsCode("ethnicity", (n) => ETHNICITY_CODES.has(n))
-    .nullable()
-    .default(null),
-  pcfLevel: z.enum(PCF_LEVELS, { error: "Choose a PCF level from the list" }).nullable().default(null),
-  grade: line("Grade", 60).nullable().default(null),
-  sweNumber: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^SW\d{1,7}$/, "Enter the Social Work England number as SW followed by digits, like SW123456")
-    .nullable()
-    .default(null),
-  qualifiedOn: date("date they qualified").nullable().default(null),
-  routeIn: z.enum(ROUTES_IN, { error: "Choose a route in from the list" }).default("unknown"),
-});
+export const addWorkerInput = z
+  .object({
+    name: required("Name or staff reference", 120),
+    localRef: line("Staff reference", 50).optional(),
+    teamId: z.uuid("Choose a team from the list"),
+    role: roleValue,
+    startDate: date("start date"),
+    contractedHours: z
+      .number({ error: "Enter the contracted hours a week as a number" })
+      .gt(0, "Enter contracted hours a week of more than 0")
+      .max(MAX_CONTRACTED_HOURS, `Enter ${MAX_CONTRACTED_HOURS} contracted hours a week or fewer`),
+    dateOfBirth: date("date of birth").nullable().default(null),
+    gender: ascwdsCode("sex", (n) => (Object.values(GENDER) as number[]).includes(n))
+      .nullable()
+      .default(null),
+    ethnicity: ascwdsCode("ethnicity", (n) => ETHNICITY_CODES.has(n))
+      .nullable()
+      .default(null),
+    pcfLevel: z.enum(PCF_LEVELS, { error: "Choose a PCF level from the list" }).nullable().default(null),
+    grade: line("Grade", 60).nullable().default(null),
+    sweNumber: sweNumber.nullable().default(null),
+    qualifiedOn: date("date they qualified").nullable().default(null),
+    routeIn: z.enum(ROUTES_IN, { error: "Choose a route in from the list" }).default("unknown"),
+  })
+  .superRefine((w, ctx) => {
+    const problem = w.dateOfBirth && dateOfBirthProblem(w.dateOfBirth, w.startDate);
+    if (problem) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: problem });
+  });
 export type AddWorkerInput = z.input<typeof addWorkerInput>;
 
 export const leaverInput = z.object({

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Exec } from "../../db/client";
 import { staffRecords, swStaff, swTeams, workplaces } from "../../db/schema";
 
@@ -118,3 +118,31 @@ export const findCurrentRef = async (db: Exec, workplaceId: string, localRef: st
 export const workplaceService = async (db: Exec, workplaceId: string) =>
   (await db.select({ service: workplaces.socialWorkService }).from(workplaces).where(eq(workplaces.id, workplaceId)))[0]
     ?.service ?? null;
+
+/**
+ * Another worker of the council holding this SWE number (compared as the register writes it) while
+ * employed during `period`: someone who left before it started is a past record of the same person.
+ */
+export const findSweHolder = async (
+  db: Exec,
+  orgId: string,
+  sweNumber: string,
+  period: { startDate: string; endDate: string | null },
+  exceptId?: string,
+) =>
+  (
+    await db
+      .select({ id: swStaff.staffRecordId })
+      .from(swStaff)
+      .innerJoin(staffRecords, eq(staffRecords.id, swStaff.staffRecordId))
+      .where(
+        and(
+          eq(swStaff.orgId, orgId),
+          sql`upper(regexp_replace(${swStaff.sweNumber}, '[[:space:]]', '', 'g')) = ${sweNumber}`,
+          exceptId ? ne(swStaff.staffRecordId, exceptId) : undefined,
+          or(isNull(staffRecords.endDate), gt(staffRecords.endDate, period.startDate)),
+          period.endDate ? lt(staffRecords.startDate, period.endDate) : undefined,
+        ),
+      )
+      .limit(1)
+  )[0];

@@ -1,3 +1,4 @@
+import { longDate } from "../../../shared/dates";
 import type {
   AddWorkerInput,
   LeaverInput,
@@ -5,6 +6,8 @@ import type {
   WorkersQuery,
 } from "../../../shared/schemas/social-work-service";
 import { SW_ROLES, type SwRole } from "../../../shared/social-work";
+import { SWE_NUMBER_TAKEN } from "../../../shared/sw-registration";
+import { LEAVING_NOTICE_MONTHS, latestLeavingDate } from "../../../shared/sw-worker-details";
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -59,6 +62,18 @@ async function teamFor(ctx: OrgCtx, teamId: string, service: string | null) {
   return team;
 }
 
+/** Refuses an SWE number another worker of the council holds while this one is employed (start to end). */
+async function checkSweFree(
+  ctx: OrgCtx,
+  sweNumber: string | null | undefined,
+  period: { startDate: string; endDate: string | null },
+  exceptId?: string,
+) {
+  if (!sweNumber) return;
+  if (await repo.findSweHolder(ctx.db, ctx.org.id, sweNumber, period, exceptId))
+    throw invalid("sweNumber", SWE_NUMBER_TAKEN);
+}
+
 // Never in the audit log: the SWE number (an identifier) — only whether it changed.
 const auditable = (p: Record<string, unknown>) => {
   const { sweNumber, ...rest } = p;
@@ -72,6 +87,8 @@ export async function updateProfile(ctx: OrgCtx, id: string, input: ProfileInput
     if (!before) throw notFound("social worker");
     if (input.teamId && input.teamId !== before.profile.teamId)
       await teamFor(tx, input.teamId, await repo.workplaceService(tx.db, before.workplaceId));
+    if (input.sweNumber && input.sweNumber !== before.profile.sweNumber)
+      await checkSweFree(tx, input.sweNumber, before, id);
     const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     if (!Object.keys(set).length)
       throw badRequest("validation", "Nothing to change: send at least one field of the profile.");
@@ -98,6 +115,7 @@ export async function updateProfile(ctx: OrgCtx, id: string, input: ProfileInput
 export async function addWorker(ctx: OrgCtx, input: AddWorkerInput) {
   return inTransaction(ctx, async (tx) => {
     const team = await teamFor(tx, input.teamId, null);
+    await checkSweFree(tx, input.sweNumber, { startDate: input.startDate, endDate: null });
     const role = input.role as SwRole;
     const localRef = input.localRef || `SW-${Date.now().toString(36).toUpperCase()}-${Math.floor(Math.random() * 1e4)}`;
     if (await repo.findCurrentRef(tx.db, team.workplaceId, localRef))
@@ -144,9 +162,14 @@ export async function addWorker(ctx: OrgCtx, input: AddWorkerInput) {
   });
 }
 
+/** A resignation with notice can be recorded ahead, up to LEAVING_NOTICE_MONTHS: in post until the date. */
 export async function recordLeaver(ctx: OrgCtx, id: string, input: LeaverInput) {
   await visibleWorker(ctx, id);
-  await recordStaffLeaver(ctx, id, input);
+  const latest = latestLeavingDate(today(ctx));
+  await recordStaffLeaver(ctx, id, input, {
+    date: latest,
+    message: `Enter a leaving date no later than ${longDate(latest)}, ${LEAVING_NOTICE_MONTHS} months from today`,
+  });
   return getWorker(ctx, id);
 }
 

@@ -9,8 +9,17 @@ import * as repo from "./staff.repo";
 export const listStaff = (ctx: OrgCtx, filter: repo.StaffFilter) => repo.findStaff(ctx.db, ctx.org.id, filter);
 export const listWorkplaces = (ctx: OrgCtx) => repo.listWorkplaces(ctx.db, ctx.org.id);
 
-/** Records that someone has left: the record is kept, with the date, reason and where they went. */
-export async function recordLeaver(ctx: OrgCtx, id: string, input: { leavingDate: string; reason: number }) {
+/**
+ * Records that someone has left: the record is kept, with the date, reason and where they went.
+ * `latest`: the latest leaving date allowed (today unless a caller takes dates ahead, as the social
+ * work service does for a resignation with notice; the record stays in post until then).
+ */
+export async function recordLeaver(
+  ctx: OrgCtx,
+  id: string,
+  input: { leavingDate: string; reason: number },
+  latest?: { date: string; message: string },
+) {
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findStaffRecord(tx.db, tx.org.id, id);
     if (!before) throw notFound("staff record");
@@ -25,7 +34,9 @@ export async function recordLeaver(ctx: OrgCtx, id: string, input: { leavingDate
         `The leaving date must be on or after the day they started, ${longDate(before.startDate)}.`,
         [{ path: "leavingDate", message: `Enter a date on or after ${longDate(before.startDate)}, when they started` }],
       );
-    if (input.leavingDate > isoDate(tx.deps.now()))
+    if (latest && input.leavingDate > latest.date)
+      throw badRequest("validation", latest.message, [{ path: "leavingDate", message: latest.message }]);
+    if (!latest && input.leavingDate > isoDate(tx.deps.now()))
       throw badRequest(
         "validation",
         "The leaving date cannot be in the future: record the leaver on or after the day they go.",
