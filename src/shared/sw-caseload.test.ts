@@ -5,6 +5,7 @@ import {
   caseloadThreshold,
   monthOf,
   protectedCaseloadTarget,
+  staleTypeSplit,
   teamAverageCaseload,
   withinProtection,
 } from "./sw-caseload";
@@ -68,15 +69,40 @@ describe("a worker's month", () => {
     expect(caseloadProblem(12, {})).toBeNull();
     expect(caseloadProblem(12, { child_in_need: 8, child_protection: 4 })).toBeNull();
   });
-  it("refuses types not adding up, with both numbers", () => {
-    expect(caseloadProblem(12, { child_in_need: 8, child_protection: 3 })).toMatch(/add up to 11, not the 12/);
+  it("refuses types not adding up on the types, with both numbers", () => {
+    expect(caseloadProblem(12, { child_in_need: 8, child_protection: 3 })).toMatchObject({
+      field: "byType",
+      message: expect.stringMatching(/add up to 11, not the 12/),
+    });
   });
-  it("refuses negative or fractional counts", () => {
-    expect(caseloadProblem(-1, {})).toMatch(/whole number/);
-    expect(caseloadProblem(2.5, {})).toMatch(/whole number/);
-    expect(caseloadProblem(2, { other: -1, assessment: 3 })).toMatch(/each type/);
+  it("refuses negative or fractional counts on the field at fault", () => {
+    expect(caseloadProblem(-1, {})).toMatchObject({ field: "openCases", message: expect.stringMatching(/whole/) });
+    expect(caseloadProblem(2.5, {})).toMatchObject({ field: "openCases" });
+    expect(caseloadProblem(2, { other: -1, assessment: 3 })).toMatchObject({
+      field: "byType",
+      message: expect.stringMatching(/each type/),
+    });
   });
   it("month of a day", () => {
     expect(monthOf("2026-06-15")).toBe("2026-06-01");
+  });
+});
+
+describe("a split by case type left over from an earlier total", () => {
+  const saved = { openCases: 17, byType: { child_in_need: 10, child_protection: 7 } };
+  it("is stale when only the open cases changed and the types no longer add up", () => {
+    expect(staleTypeSplit(saved, { openCases: 10, byType: { child_in_need: 10, child_protection: 7 } })).toBe(true);
+  });
+  it("is not stale when the types were changed too: the person's mismatch is refused", () => {
+    expect(staleTypeSplit(saved, { openCases: 10, byType: { child_in_need: 3, child_protection: 6 } })).toBe(false);
+  });
+  it("is not stale when the open cases are unchanged, nothing was saved, or no split was saved", () => {
+    expect(staleTypeSplit(saved, { openCases: 17, byType: saved.byType })).toBe(false);
+    expect(staleTypeSplit({ openCases: null, byType: {} }, { openCases: 5, byType: { other: 3 } })).toBe(false);
+    expect(staleTypeSplit({ openCases: 17, byType: {} }, { openCases: 5, byType: {} })).toBe(false);
+  });
+  it("is not stale when the old split still adds up", () => {
+    const same = { openCases: 5, byType: { other: 5 } };
+    expect(staleTypeSplit({ openCases: 4, byType: { other: 5 } }, same)).toBe(false);
   });
 });

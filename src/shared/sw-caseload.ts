@@ -66,19 +66,53 @@ export function teamAverageCaseload(rows: readonly CaseHolderMonth[]): number | 
 /** Whether a team's average is above its threshold (at the threshold is not above). */
 export const aboveThreshold = (average: number | null, threshold: number) => average !== null && average > threshold;
 
+/** What is wrong with a worker's month, and on which of its fields (the open cases or the types). */
+export interface CaseloadProblem {
+  field: "openCases" | "byType";
+  message: string;
+}
+
 /**
  * Why a worker's month does not add up, or null: open cases are a whole number of at least 0, each
- * type's count too, and when any type is given the types must add up to the open cases.
+ * type's count too, and when any type is given the types must add up to the open cases. A split
+ * that does not add up is put on the types: they are the figures to correct (or clear), since the
+ * open cases are what the person is usually changing.
  */
-export function caseloadProblem(openCases: number, byType: Record<string, number>): string | null {
-  if (!Number.isInteger(openCases) || openCases < 0) return "Open cases must be a whole number, 0 or more";
+export function caseloadProblem(openCases: number, byType: Record<string, number>): CaseloadProblem | null {
+  if (!Number.isInteger(openCases) || openCases < 0)
+    return { field: "openCases", message: "Open cases must be a whole number, 0 or more" };
   const counts = Object.values(byType);
-  if (counts.some((n) => !Number.isInteger(n) || n < 0)) return "Cases of each type must be whole numbers, 0 or more";
+  if (counts.some((n) => !Number.isInteger(n) || n < 0))
+    return { field: "byType", message: "Cases of each type must be whole numbers, 0 or more" };
   if (!counts.length) return null;
   const sum = counts.reduce((s, n) => s + n, 0);
   if (sum !== openCases)
-    return `The cases by type add up to ${sum}, not the ${openCases} open cases: correct the open cases or the types`;
+    return {
+      field: "byType",
+      message: `the cases by type add up to ${sum}, not the ${openCases} open cases: correct the cases by type, or clear them`,
+    };
   return null;
+}
+
+const sameSplit = (a: Record<string, number>, b: Record<string, number>) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => a[k] === b[k]);
+};
+
+/**
+ * Whether a worker's saved split by case type is left over from an earlier total and should be
+ * cleared rather than refused: the open cases were changed, the types were not touched, and they no
+ * longer add up. The person correcting a total is looking at the total, not at a split entered
+ * for the old one (often in a closed section); refusing made them find and redo a split they may not
+ * have to hand. A split the person did change is theirs, so a mismatch there is refused instead.
+ */
+export function staleTypeSplit(
+  saved: { openCases: number | null; byType: Record<string, number> },
+  entered: { openCases: number; byType: Record<string, number> },
+): boolean {
+  if (saved.openCases === null || saved.openCases === entered.openCases) return false;
+  if (!Object.keys(saved.byType).length || !sameSplit(saved.byType, entered.byType)) return false;
+  return Object.values(entered.byType).reduce((s, n) => s + n, 0) !== entered.openCases;
 }
 
 /** The first day of the month a day falls in ("2026-06-15" → "2026-06-01"). */

@@ -172,7 +172,8 @@ export const caseloadMonthQuery = z.object({ month: monthParam.optional() });
 
 export const caseloadEntryInput = z.object({
   staffRecordId: z.uuid("Choose a worker of the team"),
-  openCases: wholeNumber("open cases", 500),
+  /** Null: remove the worker's entry for the month (a wrong entry can be cleared, not only changed). */
+  openCases: wholeNumber("open cases", 500).nullable(),
   /** Open cases by case type (keys of CASE_TYPES for the team's service); empty: not broken down. */
   byType: z.record(z.string(), wholeNumber("cases of a type", 500)).default({}),
 });
@@ -243,4 +244,5 @@ export const workerCaseloadsResponse = z.object({
   ),
 });
 export type WorkerCaseloadsResponse = z.infer<typeof workerCaseloadsResponse>;
-export const savedCaseloadsResponse = z.object({ saved: z.number() });
+/** How many workers' entries were saved, and how many removed (an entry sent blank that existed). */
+export const savedCaseloadsResponse = z.object({ saved: z.number(), removed: z.number() });

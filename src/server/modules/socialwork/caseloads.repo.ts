@@ -71,3 +71,19 @@ export async function upsertCaseloads(
       });
   }
 }
+
+/** Removes some workers' caseloads for a month; run in a transaction. How many rows went. */
+export async function deleteCaseloads(db: Exec, orgId: string, month: string, staffIds: readonly string[]) {
+  if (!staffIds.length) return 0;
+  const gone = await db
+    .delete(swCaseloads)
+    .where(
+      and(
+        eq(swCaseloads.orgId, orgId),
+        eq(swCaseloads.month, month),
+        inArray(swCaseloads.staffRecordId, [...staffIds]),
+      ),
+    )
+    .returning({ staffRecordId: swCaseloads.staffRecordId });
+  return gone.length;
+}

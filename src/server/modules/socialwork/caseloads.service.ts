@@ -1,3 +1,4 @@
+import { longMonth } from "../../../shared/dates";
 import type { SaveCaseloadsInput } from "../../../shared/schemas/social-work-supervision";
 import { CASE_TYPE_LABELS, CASE_TYPES, SW_ROLES, type SwService } from "../../../shared/social-work";
 import {
@@ -17,7 +18,14 @@ import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/audit.service";
 import { assertTeamVisible, visibleTeamIds, visibleWorker } from "./access";
-import { caseloadSettings, caseloadsInMonth, caseloadsOf, teamsByIds, upsertCaseloads } from "./caseloads.repo";
+import {
+  caseloadSettings,
+  caseloadsInMonth,
+  caseloadsOf,
+  deleteCaseloads,
+  teamsByIds,
+  upsertCaseloads,
+} from "./caseloads.repo";
 import { type WorkerRow, workersOfTeams, workersOfUser } from "./supervision.repo";
 import { asyeOf, today } from "./supervision.service";
 
@@ -108,12 +116,15 @@ export async function teamCaseloads(ctx: OrgCtx, teamId: string, month: string |
   };
 }
 
-/** Saves a team's month: every entry checked first, nothing written unless all are right. */
+/**
+ * Saves a team's month: every entry checked first, nothing written unless all are right. An entry
+ * with no open cases (null) removes the worker's entry for the month, so a wrong one can be cleared.
+ */
 export async function saveTeamCaseloads(ctx: OrgCtx, teamId: string, month: string, input: SaveCaseloadsInput) {
   await assertTeamVisible(ctx, teamId);
   const m = monthStart(ctx, month);
   if (m > `${today(ctx).slice(0, 7)}-01`) {
-    const message = `Caseloads are entered for this month or earlier: ${month} has not started`;
+    const message = `Caseloads are entered for this month or earlier: ${longMonth(m)} has not started`;
     throw badRequest("future_month", message, [{ path: "month", message }]);
   }
   const [team] = await teamsByIds(ctx.db, ctx.org.id, [teamId]);
@@ -149,8 +160,16 @@ export async function saveTeamCaseloads(ctx: OrgCtx, teamId: string, month: stri
       });
       return;
     }
+    if (e.openCases === null) {
+      if (Object.keys(e.byType).length)
+        issues.push({
+          path: `entries.${i}.byType`,
+          message: `${w.name}: the open cases are blank, so the entry is removed: clear the cases by type too`,
+        });
+      return;
+    }
     const problem = caseloadProblem(e.openCases, e.byType);
-    if (problem) issues.push({ path: `entries.${i}.openCases`, message: `${w.name}: ${problem}` });
+    if (problem) issues.push({ path: `entries.${i}.${problem.field}`, message: `${w.name}: ${problem.message}` });
   });
   if (issues.length)
     throw badRequest(
@@ -158,17 +177,21 @@ export async function saveTeamCaseloads(ctx: OrgCtx, teamId: string, month: stri
       `Nothing was saved: ${issues.length === 1 ? issues[0].message : `${issues.length} entries need correcting`}`,
       issues,
     );
-  await inTransaction(ctx, async (tx) => {
-    await upsertCaseloads(tx.db, ctx.org.id, m, input.entries);
+  const saves = input.entries.flatMap((e) => (e.openCases === null ? [] : [{ ...e, openCases: e.openCases }]));
+  const removals = input.entries.filter((e) => e.openCases === null).map((e) => e.staffRecordId);
+  const removed = await inTransaction(ctx, async (tx) => {
+    await upsertCaseloads(tx.db, ctx.org.id, m, saves);
+    const gone = await deleteCaseloads(tx.db, ctx.org.id, m, removals);
     await recordAudit(tx, {
       orgId: ctx.org.id,
       action: "update",
       entityType: "sw_caseloads",
       entityId: teamId,
-      after: { month: m, workers: input.entries.length, openCases: input.entries.reduce((s, e) => s + e.openCases, 0) },
+      after: { month: m, workers: saves.length, openCases: saves.reduce((s, e) => s + e.openCases, 0), removed: gone },
     });
+    return gone;
   });
-  return { saved: input.entries.length };
+  return { saved: saves.length, removed };
 }
 
 /** Each visible team's average per full-time case holder in a month, and NQSWs above protection. */

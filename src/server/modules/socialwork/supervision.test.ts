@@ -119,7 +119,7 @@ describe("caseloads", () => {
     });
     expect(put.status).toBe(400);
     expect(put.json.error.message).toContain("Fine Fay");
-    expect(put.json.error.issues[0]).toMatchObject({ path: "entries.1.openCases" });
+    expect(put.json.error.issues[0]).toMatchObject({ path: "entries.1.byType" });
     const form = await m.get(`${base}/teams/${A.id}/caseloads?month=2026-05`);
     expect(form.json.workers.every((w: { openCases: number | null }) => w.openCases === null)).toBe(true);
     // The team manager (not case-holding) is not on the form; a type of the other service is refused.
