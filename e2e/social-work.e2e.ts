@@ -52,6 +52,9 @@ async function fillDate(page: Page, id: string, iso: string) {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Room for a page's lists to load: expect.poll's default second is too short on a busy machine. */
+const POLL = { timeout: 20_000 };
+
 type Overview = { overdue: { staffRecordId: string; name: string; teamName: string }[] };
 type AsyeList = { due: { asyeId: string; stage: string; state: string; worker: { name: string } }[] };
 
@@ -68,7 +71,7 @@ describe("social work", () => {
     await page.goto(`${base}/supervision`);
     await settle(page);
     const overdueTable = page.locator("table", { has: page.locator("caption", { hasText: "Overdue supervision" }) });
-    await expect.poll(() => overdueTable.locator("tbody tr").count()).toBe(before.overdue.length);
+    await expect.poll(() => overdueTable.locator("tbody tr").count(), POLL).toBe(before.overdue.length);
     await check(page, "supervision page");
 
     await page.getByLabel("Worker supervised").selectOption(worker.staffRecordId);
@@ -78,12 +81,12 @@ describe("social work", () => {
     await page.getByLabel("Actions agreed (optional)").fill("Review the safety plan with the family by Friday");
     await page.getByRole("button", { name: "Record supervision" }).click();
     await expect
-      .poll(async () => (await api<Overview>(page, `/api/orgs/${orgId}/social-work/supervision`)).overdue.length)
+      .poll(async () => (await api<Overview>(page, `/api/orgs/${orgId}/social-work/supervision`)).overdue.length, POLL)
       .toBe(before.overdue.length - 1);
     // The list on the page shrinks too, and no longer names the worker.
     const left = before.overdue.length - 1;
     if (left === 0) await page.getByText("No one in your teams is overdue.").waitFor();
-    else await expect.poll(() => overdueTable.locator("tbody tr").count()).toBe(left);
+    else await expect.poll(() => overdueTable.locator("tbody tr").count(), POLL).toBe(left);
     expect(await overdueTable.getByRole("link", { name: worker.name, exact: true }).count()).toBe(0);
     await check(page, "supervision page after recording");
 
@@ -95,7 +98,7 @@ describe("social work", () => {
     await settle(page);
     const dueRows = due.due.length;
     const dueTable = page.locator("table", { has: page.locator("caption", { hasText: "due or overdue" }) });
-    await expect.poll(() => dueTable.locator("tbody tr").count()).toBe(dueRows);
+    await expect.poll(() => dueTable.locator("tbody tr").count(), POLL).toBe(dueRows);
     await check(page, "ASYE page");
 
     await dueTable.getByRole("link", { name: review.worker.name }).first().click();
@@ -107,14 +110,14 @@ describe("social work", () => {
     await page.getByLabel("Evidence notes (optional)").fill("Two direct observations and the reflective log");
     await page.getByRole("button", { name: "Record the review" }).click();
     await expect
-      .poll(async () => (await api<AsyeList>(page, `/api/orgs/${orgId}/social-work/asye`)).due.length)
+      .poll(async () => (await api<AsyeList>(page, `/api/orgs/${orgId}/social-work/asye`)).due.length, POLL)
       .toBe(dueRows - 1);
     await check(page, "ASYE detail page after recording");
 
     await page.goto(`${base}/asye`);
     await settle(page);
     if (dueRows - 1 === 0) await page.getByText("No reviews are due in the next 14 days or overdue.").waitFor();
-    else await expect.poll(() => dueTable.locator("tbody tr").count()).toBe(dueRows - 1);
+    else await expect.poll(() => dueTable.locator("tbody tr").count(), POLL).toBe(dueRows - 1);
 
     expect(errors).toEqual([]);
     await context.close();
@@ -171,6 +174,8 @@ describe("social work", () => {
       "social-work",
       "social-work/teams",
       `social-work/teams/${teams.teams[0].id}`,
+      "social-work/workers",
+      "social-work/workers?attention=true&leavers=true",
       `social-work/workers/${workers.workers[0].id}`,
       "social-work/settings",
       "social-work/routes-in",
@@ -204,6 +209,11 @@ describe("social work", () => {
       await analyst.page.locator("h1").first().waitFor();
       await check(analyst.page, `analyst: ${path}`);
     }
+    // The workers list is refused by the API, and the page says what it said (and offers no filters).
+    await analyst.page.goto(`${baseUrl}/orgs/${analyst.orgId}/social-work/workers`);
+    await analyst.page.getByText("You do not have permission to do that.").waitFor();
+    expect(await analyst.page.getByLabel("Team", { exact: true }).count()).toBe(0);
+    await check(analyst.page, "analyst: social-work/workers");
     const refused = await analyst.page.request.get(
       `${baseUrl}/api/orgs/${analyst.orgId}/social-work/workers/${workers.workers[0].id}`,
     );
@@ -221,6 +231,65 @@ describe("social work", () => {
     expect(worker.errors).toEqual([]);
     await worker.context.close();
   }, 400_000);
+
+  it("the service lead filters the workers by a team and sees only that team's, and charts a figure over 36 months", async () => {
+    const { context, page, errors, orgId } = await open(320, "sw.lead@halton.demo.test");
+    const sw = `/api/orgs/${orgId}/social-work`;
+    const all = await api<{ workers: { id: string; name: string; teamId: string; teamName: string }[] }>(
+      page,
+      `${sw}/workers`,
+    );
+    // A team with workers, though not all of them (so the filter has something to leave out).
+    const team = all.workers.find((w) => all.workers.some((o) => o.teamId !== w.teamId));
+    if (!team) throw new Error("the demo's workers are all in one team");
+    const theirs = all.workers.filter((w) => w.teamId === team.teamId);
+
+    await page.goto(`${baseUrl}/orgs/${orgId}/social-work`);
+    await settle(page);
+    await page.getByRole("link", { name: "Workers", exact: true }).click();
+    await page.getByRole("heading", { name: "Social workers" }).waitFor();
+    await settle(page);
+    const table = page.locator("table").first();
+    await expect.poll(() => table.locator("caption").innerText(), POLL).toContain(`${all.workers.length} workers`);
+    await check(page, "workers list");
+
+    await page.getByLabel("Team", { exact: true }).selectOption(team.teamId);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    // The filter is in the address, so the list can be shared.
+    await page.waitForURL((u) => u.searchParams.get("teamId") === team.teamId);
+    await expect
+      .poll(() => table.locator("caption").innerText(), POLL)
+      .toBe(`${theirs.length} worker${theirs.length === 1 ? "" : "s"}`);
+    const teamCells = await table.locator("tbody tr td:nth-child(2)").allInnerTexts();
+    expect(teamCells.length).toBe(theirs.length);
+    expect(new Set(teamCells)).toEqual(new Set([team.teamName]));
+    const names = await table.locator("tbody tr td:first-child").allInnerTexts();
+    expect(names.sort()).toEqual(theirs.map((w) => w.name).sort());
+    await check(page, "workers list filtered by a team");
+
+    // The address alone gives the same list (a shared link), and each name opens the worker's page.
+    await page.reload();
+    await expect.poll(() => table.locator("tbody tr").count(), POLL).toBe(theirs.length);
+    await expect.poll(() => page.getByLabel("Team", { exact: true }).inputValue(), POLL).toBe(team.teamId);
+    await table.getByRole("link", { name: theirs[0].name, exact: true }).first().click();
+    await page.waitForURL((u) => u.pathname.endsWith(`/social-work/workers/${theirs[0].id}`));
+    await page.locator("h1").first().waitFor();
+
+    // The figures month by month: the agency rate over 36 months, a chart and a row a month.
+    await page.goto(`${baseUrl}/orgs/${orgId}/social-work/figures`);
+    await page.getByRole("heading", { name: "Month by month" }).waitFor();
+    await page.getByLabel("Figure", { exact: true }).selectOption("agency_rate");
+    await page.getByLabel("Period").selectOption("36");
+    const months = page.locator("table", {
+      has: page.locator("caption", { hasText: "Agency rate at each month's end" }),
+    });
+    await expect.poll(() => months.locator("tbody tr").count(), { timeout: 30_000 }).toBe(36);
+    await page.locator(".app-chart svg").first().waitFor();
+    await check(page, "figures month by month, 36 months");
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 200_000);
 
   it("a leaver answers the exit interview their employer offered through the link, once", async () => {
     const lead = await open(1280, "sw.lead@halton.demo.test");

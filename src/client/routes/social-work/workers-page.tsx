@@ -43,8 +43,11 @@ export function SwWorkersPage() {
       {workers.isError ? (
         <ErrorSummary error={workers.error} />
       ) : (
-        // Keyed by the address, so going back to an earlier filter shows that filter in the form.
-        <WorkerFilters key={JSON.stringify(filter)} orgId={orgId} search={search} teams={teams.data?.teams ?? []} />
+        // Keyed by the address, so going back to an earlier filter shows that filter in the form; drawn
+        // once the teams are in, or a linked team would show as "All your teams" (its option not there yet).
+        !teams.isPending && (
+          <WorkerFilters key={JSON.stringify(filter)} orgId={orgId} search={search} teams={teams.data?.teams ?? []} />
+        )
       )}
       {workers.isPending && <p className="govuk-body">Loading the workers…</p>}
       {shown && total === 0 && (
