@@ -108,16 +108,6 @@ export async function deleteSupervision(db: Exec, id: string) {
   await db.delete(swSupervisions).where(eq(swSupervisions.id, id));
 }
 
-/** The staff record (of the council's social work service) a supervisor is, or undefined. */
-export async function serviceStaff(db: Exec, orgId: string, staffRecordId: string) {
-  const [row] = await db
-    .select({ id: swStaff.staffRecordId, name: staffRecords.displayId })
-    .from(swStaff)
-    .innerJoin(staffRecords, eq(staffRecords.id, swStaff.staffRecordId))
-    .where(and(eq(swStaff.orgId, orgId), eq(swStaff.staffRecordId, staffRecordId)));
-  return row;
-}
-
 /** Everyone in the service (for the supervisor choice). */
 export async function serviceStaffList(db: Exec, orgId: string) {
   return db
