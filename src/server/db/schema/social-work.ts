@@ -13,8 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, users } from "./orgs";
-import { staffRecords, workplaces } from "./workforce";
+import { created, organisationRef, orgRef, pounds, updated, userRef } from "./columns";
+import { staffRecords, staffRef, workplaces } from "./workforce";
 
 // The council's own social work service (issue 20). Its people are staff records at the council's
 // social work workplaces (workplaces.social_work_service); these tables add what social work needs
@@ -25,28 +25,17 @@ import { staffRecords, workplaces } from "./workforce";
 // (`org_id`, the council for all but exit interviews). Money is in pounds (numeric).
 // Vocabularies: shared/social-work.ts.
 
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const orgRef = () =>
-  uuid("org_id")
-    .notNull()
-    .references(() => organisations.id);
-const staffRef = (name: string) => uuid(name).references(() => staffRecords.id);
-const pounds = (name: string) => numeric(name, { precision: 12, scale: 2, mode: "number" });
+/** Funded posts in full-time equivalents. */
 const fte = (name: string) => numeric(name, { precision: 7, scale: 2, mode: "number" });
+/** A caseload threshold: open cases a full-time worker should hold on average. */
+const caseloadThreshold = (name: string) => numeric(name, { precision: 6, scale: 1, mode: "number" });
 
 /** The council's settings for its social work service: thresholds and rates. */
 export const swSettings = pgTable("sw_settings", {
-  orgId: uuid("org_id")
-    .primaryKey()
-    .references(() => organisations.id),
+  orgId: organisationRef("org_id").primaryKey(),
   /** The most open cases a full-time worker should hold on average, per service. */
-  caseloadThresholdAdults: numeric("caseload_threshold_adults", { precision: 6, scale: 1, mode: "number" })
-    .notNull()
-    .default(20),
-  caseloadThresholdChildren: numeric("caseload_threshold_children", { precision: 6, scale: 1, mode: "number" })
-    .notNull()
-    .default(18),
+  caseloadThresholdAdults: caseloadThreshold("caseload_threshold_adults").notNull().default(20),
+  caseloadThresholdChildren: caseloadThreshold("caseload_threshold_children").notNull().default(18),
   /** A newly qualified worker's protected caseload, as a share of the threshold, when their ASYE sets none. */
   asyeProtectionShare: numeric("asye_protection_share", { precision: 4, scale: 2, mode: "number" })
     .notNull()
@@ -74,9 +63,9 @@ export const swTeams = pgTable(
     name: text("name").notNull(),
     serviceArea: text("service_area").notNull().default(""),
     /** The team manager's account: sees and records for this team's workers (socialwork/access.ts). */
-    managerUserId: uuid("manager_user_id").references(() => users.id),
+    managerUserId: userRef("manager_user_id"),
     /** The team's own caseload threshold (open cases per full-time worker); null: the service's. */
-    caseloadThreshold: numeric("caseload_threshold", { precision: 6, scale: 1, mode: "number" }),
+    caseloadThreshold: caseloadThreshold("caseload_threshold"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: created(),
     updatedAt: updated(),
@@ -88,15 +77,16 @@ export const swTeams = pgTable(
   ],
 );
 
+/** The team a row is about; nullable until the caller says `.notNull()`. */
+const teamRef = () => uuid("team_id").references(() => swTeams.id);
+
 /** The establishment: funded posts (FTE) of a role in a team, from a date until the next row. */
 export const swEstablishment = pgTable(
   "sw_establishment",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgRef(),
-    teamId: uuid("team_id")
-      .notNull()
-      .references(() => swTeams.id),
+    teamId: teamRef().notNull(),
     /** A key of SW_ROLES. */
     role: text("role").notNull(),
     fundedFte: fte("funded_fte").notNull(),
@@ -117,9 +107,7 @@ export const swStaff = pgTable(
       .primaryKey()
       .references(() => staffRecords.id, { onDelete: "cascade" }),
     orgId: orgRef(),
-    teamId: uuid("team_id")
-      .notNull()
-      .references(() => swTeams.id),
+    teamId: teamRef().notNull(),
     /** A key of SW_ROLES. */
     role: text("role").notNull(),
     /** A key of PCF_LEVELS. */
@@ -161,7 +149,7 @@ export const swTrainees = pgTable(
     /** A key of TRAINEE_ROUTES. */
     route: text("route").notNull(),
     name: text("name").notNull(),
-    teamId: uuid("team_id").references(() => swTeams.id),
+    teamId: teamRef(),
     university: text("university").notNull().default(""),
     programme: text("programme").notNull().default(""),
     cohort: text("cohort").notNull().default(""),
@@ -202,9 +190,7 @@ export const swPePayments = pgTable(
     traineeId: uuid("trainee_id")
       .notNull()
       .references(() => swTrainees.id),
-    practiceEducatorStaffId: uuid("practice_educator_staff_id")
-      .notNull()
-      .references(() => staffRecords.id),
+    practiceEducatorStaffId: staffRef("practice_educator_staff_id").notNull(),
     amount: pounds("amount").notNull(),
     dueOn: date("due_on").notNull(),
     paidOn: date("paid_on"),
@@ -219,9 +205,7 @@ export const swAsye = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgRef(),
-    staffRecordId: uuid("staff_record_id")
-      .notNull()
-      .references(() => staffRecords.id),
+    staffRecordId: staffRef("staff_record_id").notNull(),
     /** A key of SW_SERVICES. */
     service: text("service").notNull(),
     startDate: date("start_date").notNull(),
@@ -257,7 +241,7 @@ export const swAsyeReviews = pgTable(
     /** on_track, some_concerns or not_on_track; at the final assessment pass, fail or extend. */
     progress: text("progress").notNull(),
     evidence: text("evidence").notNull().default(""),
-    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedBy: userRef("recorded_by"),
     createdAt: created(),
   },
   (t) => [uniqueIndex("sw_asye_reviews_stage_key").on(t.asyeId, t.stage)],
@@ -307,16 +291,14 @@ export const swSupervisions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgRef(),
-    staffRecordId: uuid("staff_record_id")
-      .notNull()
-      .references(() => staffRecords.id),
+    staffRecordId: staffRef("staff_record_id").notNull(),
     supervisorStaffId: staffRef("supervisor_staff_id"),
     heldOn: date("held_on").notNull(),
     /** A key of SUPERVISION_TYPES. */
     type: text("type").notNull(),
     minutes: integer("minutes"),
     actions: text("actions").notNull().default(""),
-    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedBy: userRef("recorded_by"),
     createdAt: created(),
   },
   (t) => [
@@ -357,9 +339,7 @@ export const swCaseloads = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgRef(),
-    staffRecordId: uuid("staff_record_id")
-      .notNull()
-      .references(() => staffRecords.id),
+    staffRecordId: staffRef("staff_record_id").notNull(),
     /** The month's first day. */
     month: date("month").notNull(),
     openCases: integer("open_cases").notNull(),
@@ -403,9 +383,7 @@ export const swProgressionCases = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgRef(),
-    staffRecordId: uuid("staff_record_id")
-      .notNull()
-      .references(() => staffRecords.id),
+    staffRecordId: staffRef("staff_record_id").notNull(),
     stepId: uuid("step_id")
       .notNull()
       .references(() => swProgressionSteps.id),
@@ -427,9 +405,7 @@ export const swDevelopmentReviews = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgRef(),
-    staffRecordId: uuid("staff_record_id")
-      .notNull()
-      .references(() => staffRecords.id),
+    staffRecordId: staffRef("staff_record_id").notNull(),
     heldOn: date("held_on").notNull(),
     reviewerStaffId: staffRef("reviewer_staff_id"),
     objectives: text("objectives").notNull().default(""),
@@ -446,9 +422,7 @@ export const swAgencyAssignments = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgRef(),
-    teamId: uuid("team_id")
-      .notNull()
-      .references(() => swTeams.id),
+    teamId: teamRef().notNull(),
     /** A key of SW_ROLES (its AGENCY_ROLE_TYPES job type follows from it). */
     role: text("role").notNull(),
     workerName: text("worker_name").notNull(),
@@ -507,9 +481,7 @@ export const exitInterviews = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgRef(),
-    staffRecordId: uuid("staff_record_id")
-      .notNull()
-      .references(() => staffRecords.id),
+    staffRecordId: staffRef("staff_record_id").notNull(),
     tokenHash: text("token_hash"),
     offeredOn: date("offered_on").notNull(),
     expiresOn: date("expires_on").notNull(),
