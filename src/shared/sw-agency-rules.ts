@@ -1,6 +1,6 @@
 import { AGENCY_ROLE_TYPE_LABELS, type AgencyRoleType, SW_ROLES, type SwRoleInfo, type SwService } from "./social-work";
 import { fteOf } from "./sw-fte";
-import { inPostOn } from "./sw-in-post";
+import { inPostOn, leftDuring } from "./sw-in-post";
 
 // The DfE agency rules for child and family social workers, the agency cost of an assignment and
 // the monthly starters, leavers and agency view (issue 20 item 8). Pure: the server and the pages
@@ -296,7 +296,7 @@ export function monthlyView(
         month,
         group,
         starters: s.filter((x) => x.startDate >= from && x.startDate <= to).length,
-        leavers: s.filter((x) => x.endDate && x.endDate >= from && x.endDate <= to).length,
+        leavers: s.filter((x) => leftDuring(x, from, to)).length,
         agencyHeadcount: inPost.length,
         agencyFte: Math.round(inPost.reduce((n, x) => n + fteOf(x.weeklyHours), 0) * 100) / 100,
         agencyCost: Math.round(ag.reduce((n, x) => n + monthlyCost(x, month), 0) * 100) / 100,

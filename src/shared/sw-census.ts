@@ -1,6 +1,6 @@
 import { SW_ROLE_KEYS, SW_ROLES, type SwRoleInfo, swRoleLabel } from "./social-work";
 import { fteOf } from "./sw-fte";
-import { inPostDuring, inPostOn } from "./sw-in-post";
+import { inPostDuring, inPostOn, leftDuring } from "./sw-in-post";
 
 // The DfE children's social work workforce (CSWW) census (issue 20 item 10): who is counted, each
 // worker's row, the aggregate items and the checks before download, as pure functions of the
@@ -353,8 +353,8 @@ const rate = (num: number, den: number) => (den > 0 ? round((100 * num) / den, 1
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 /** A leaver in the census year: an end date from 1 October to 30 September (someone leaving on 30 September is one, not in post). */
-const leftInYear = (end: string | null, y: { start: string; end: string }) =>
-  end !== null && end >= y.start && end <= y.end;
+const leftInYear = (endDate: string | null, y: { start: string; end: string }) =>
+  leftDuring({ endDate }, y.start, y.end);
 /** On the census's list for the year: in post on some day of it, or a leaver in it (whose end date may be 1 October). */
 const countedInYear = (w: { startDate: string; endDate: string | null }, y: { start: string; end: string }) =>
   inPostDuring(w, y.start, y.end) || leftInYear(w.endDate, y);

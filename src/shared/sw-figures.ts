@@ -245,6 +245,7 @@ export function agencyParts(workers: readonly WorkerFacts[], agency: readonly Ag
 
 export function turnoverParts(workers: readonly WorkerFacts[], at: string): Parts {
   const before = addMonths(at, -12);
+  // Leavers in (D − 12 months, D]: an end date in the 12 months up to and including D (not in post on D).
   const leavers = workers.filter((w) => w.endDate !== null && w.endDate > before && w.endDate <= at).length;
   const avg = (workers.filter((w) => inPostOn(w, before)).length + workers.filter((w) => inPostOn(w, at)).length) / 2;
   return { num: leavers, den: avg, base: avg };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inPostDuring, inPostOn, leftBy } from "./sw-in-post";
+import { inPostDuring, inPostOn, leftBy, leftDuring } from "./sw-in-post";
 
 const w = { startDate: "2026-03-01", endDate: "2026-06-15" };
 
@@ -26,6 +26,16 @@ describe("in post during a period", () => {
     expect(inPostDuring(w, "2026-06-14", "2026-06-20")).toBe(true);
     expect(inPostDuring(w, "2026-06-15", "2026-06-20")).toBe(false);
     expect(inPostDuring({ startDate: "2026-03-01", endDate: null }, "2030-01-01", "2030-01-31")).toBe(true);
+  });
+});
+
+describe("a leaver in a period", () => {
+  it("has an end date from the first day to the last, both included", () => {
+    expect(leftDuring(w, "2026-06-01", "2026-06-30")).toBe(true);
+    expect(leftDuring(w, "2026-06-15", "2026-06-15")).toBe(true);
+    expect(leftDuring(w, "2026-06-16", "2026-06-30")).toBe(false);
+    expect(leftDuring(w, "2026-05-01", "2026-05-31")).toBe(false);
+    expect(leftDuring({ endDate: null }, "2026-01-01", "2026-12-31")).toBe(false);
   });
 });
 

@@ -17,6 +17,14 @@ export const inPostOn = (w: Dated, day: string) =>
 export const inPostDuring = (w: Dated, from: string, to: string) =>
   w.startDate <= to && (w.endDate === null || w.endDate === undefined || w.endDate > from);
 
+/**
+ * A leaver in a period: their end date (first day out of post) falls from `from` to `to`, both
+ * included, so a month's leavers are those whose end date is in it and someone leaving on its last
+ * day is one. Not "in post": a flow, used for the monthly views and the census year.
+ */
+export const leftDuring = (w: Pick<Dated, "endDate">, from: string, to: string) =>
+  w.endDate !== null && w.endDate !== undefined && w.endDate >= from && w.endDate <= to;
+
 /** Gone by `day`: an end date on or before it (the complement of in post for someone who has started). */
 export const leftBy = (w: Pick<Dated, "endDate">, day: string) =>
   w.endDate !== null && w.endDate !== undefined && w.endDate <= day;

@@ -7,7 +7,7 @@ import {
   type SwFigureName,
   seriesDates,
 } from "../../../shared/sw-figures";
-import { inPostOn } from "../../../shared/sw-in-post";
+import { inPostOn, leftDuring } from "../../../shared/sw-in-post";
 import type { OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -92,7 +92,7 @@ export async function monthlyFlows(ctx: OrgCtx, to: string, months: number) {
       return {
         month,
         starters: mine.filter((w) => w.startDate >= first && w.startDate <= end).length,
-        leavers: mine.filter((w) => w.endDate !== null && w.endDate >= first && w.endDate <= end).length,
+        leavers: mine.filter((w) => leftDuring(w, first, end)).length,
         agencyInPost: theirAgency.filter((a) => inPostOn(a, end)).length,
       };
     });

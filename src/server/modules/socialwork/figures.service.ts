@@ -8,6 +8,7 @@ import {
   type SwFigureName,
   type WorkerFacts,
 } from "../../../shared/sw-figures";
+import { leftBy } from "../../../shared/sw-in-post";
 import { growYourOwnShare } from "../../../shared/sw-routes-in";
 import { type StandardRow, teamCompliance } from "../../../shared/sw-supervision";
 import type { OrgCtx } from "../../context";
@@ -109,7 +110,7 @@ export function teamParts(facts: Facts, at: string): Map<string, Partial<Record<
         nqswRetention(
           asyes.map((x) => ({
             startDate: x.asye.startDate,
-            leftOn: x.worker.endDate && x.worker.endDate <= at ? x.worker.endDate : null,
+            leftOn: leftBy(x.worker, at) ? x.worker.endDate : null,
           })),
           12,
           at,
