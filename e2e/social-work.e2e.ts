@@ -329,4 +329,37 @@ describe("social work", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("a team manager correcting a month's caseloads on a phone is led to the cases by type that no longer add up", async () => {
+    const { context, page, errors, orgId } = await open(320, "sw.manager@halton.demo.test");
+    await page.goto(`${baseUrl}/orgs/${orgId}/social-work/caseloads`);
+    // One team: its form is there without choosing it from a list.
+    await page.getByRole("heading", { name: "Enter Assessment Team's month" }).waitFor(POLL);
+    expect(await page.locator("#cl-team").count()).toBe(0);
+    const openBox = page.getByLabel("Open cases").first();
+    await openBox.waitFor(POLL);
+    const worker = (await openBox.getAttribute("id"))?.replace(/^open-/, "") ?? "";
+    const openCases = Number(await openBox.inputValue());
+    const details = page.locator("fieldset", { has: openBox }).locator("details");
+    // Change one type so the split no longer adds up, close the section, and save.
+    await details.locator("summary").click();
+    const firstType = details.locator("input").first();
+    await firstType.fill(String(Number(await firstType.inputValue()) + 1));
+    await details.locator("summary").click();
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.getByRole("button", { name: /^Save Assessment Team's caseloads/ }).click();
+    const link = page.locator(".govuk-error-summary a").first();
+    await link.waitFor(POLL);
+    expect(await link.innerText()).toContain(`not the ${openCases} open cases`);
+    const target = await firstType.getAttribute("id");
+    expect(target).toMatch(new RegExp(`^type-${worker}-`));
+    expect(await link.getAttribute("href")).toBe(`#${target}`);
+    // The section holding the field at fault is opened, and the link takes the person to it.
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await link.click();
+    expect(await firstType.isVisible()).toBe(true);
+    await check(page, "caseloads: by type not adding up");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
