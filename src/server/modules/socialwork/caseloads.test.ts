@@ -14,8 +14,10 @@ const A = area.teams.childrenA;
 const ann = await area.addWorker({ team: A, name: "Ann Adams" });
 const bea = await area.addWorker({ team: A, name: "Bea Brown" });
 const cal = await area.addWorker({ team: A, name: "Cal Cole" });
+const other = await area.addWorker({ team: area.teams.childrenB, name: "Oli Other" });
 const base = `/api/orgs/${area.council.id}/social-work`;
 const m = await signedIn(hub, area.manager.email);
+const lead = await signedIn(hub, area.lead.email);
 const put = (month: string, entries: unknown[]) =>
   m.request("PUT", `${base}/teams/${A.id}/caseloads/${month}`, { entries });
 const openCases = async (month: string) =>
@@ -108,5 +110,18 @@ describe("removing a worker's entry for the month", () => {
       message: "Ann Adams: the open cases are blank, so the entry is removed: clear the cases by type too",
     });
     expect((await openCases("2026-03"))["Ann Adams"]).toBe(12);
+  });
+
+  it("cannot remove another team's worker's month through the manager's own team", async () => {
+    const B = area.teams.childrenB;
+    const saved = await lead.request("PUT", `${base}/teams/${B.id}/caseloads/2026-02`, {
+      entries: [{ staffRecordId: other.id, openCases: 8 }],
+    });
+    expect(saved.status).toBe(200);
+    const res = await put("2026-02", [{ staffRecordId: other.id, openCases: null }]);
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues[0].path).toBe("entries.0.staffRecordId");
+    const still = (await lead.get(`${base}/teams/${B.id}/caseloads?month=2026-02`)).json.workers;
+    expect(still.find((w: { staffRecordId: string }) => w.staffRecordId === other.id).openCases).toBe(8);
   });
 });
