@@ -85,7 +85,34 @@ export const LEAVING_REASONS: Record<number, string> = {
 };
 
 // Code sets used by the bulk upload validators.
-export const ETHNICITY_CODES = new Set([31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 98, 99]);
+/**
+ * ASC-WDS ethnicity codes and their names (the ONS 2011 groups, as the ASC-WDS reference lists
+ * them). The one list: the upload's code set and the forms' options are both read from it.
+ */
+export const ETHNICITY_LABELS: Record<number, string> = {
+  31: "White: English, Welsh, Scottish, Northern Irish or British",
+  32: "White: Irish",
+  33: "White: Gypsy or Irish Traveller",
+  34: "White: any other White background",
+  35: "Mixed: White and Black Caribbean",
+  36: "Mixed: White and Black African",
+  37: "Mixed: White and Asian",
+  38: "Mixed: any other mixed or multiple background",
+  39: "Asian or Asian British: Indian",
+  40: "Asian or Asian British: Pakistani",
+  41: "Asian or Asian British: Bangladeshi",
+  42: "Asian or Asian British: Chinese",
+  43: "Asian or Asian British: any other Asian background",
+  44: "Black or Black British: African",
+  45: "Black or Black British: Caribbean",
+  46: "Black or Black British: any other Black background",
+  47: "Other ethnic group: Arab",
+  98: "Other ethnic group: any other",
+  99: "Don't know",
+};
+export const ETHNICITY_CODES = new Set(Object.keys(ETHNICITY_LABELS).map(Number));
+/** The ethnicity codes as a form's choices, in the reference's order (codes ascending). */
+export const ETHNICITY_OPTIONS = Object.entries(ETHNICITY_LABELS).map(([value, label]) => ({ value, label }));
 export const RECRUITMENT_CODES = new Set([1, 2, 5, 7, 8, 10, 12, 15, 16, 17, 18]);
 export const SERVICE_CODES = new Set([
   1, 2, 5, 6, 7, 8, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 52, 53, 54, 55, 60, 61, 62, 63, 64, 66, 67, 68, 69, 70,

@@ -2,6 +2,7 @@
 // and full-time equivalents in words.
 import { Link } from "@tanstack/react-router";
 import { Fragment } from "react";
+import { PCF_LEVEL_LABELS, PCF_LEVELS } from "../../../shared/social-work";
 
 /** Full-time equivalents as the pages show them: at most two decimals, "4.5". */
 export const fte = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 2 });
@@ -46,3 +47,9 @@ export function WorkerLink({ orgId, staffId, name }: { orgId: string; staffId: s
     </Link>
   );
 }
+
+/** A select's choices for the PCF level, "Not recorded" first. */
+export const PCF_OPTIONS = [
+  { value: "", label: "Not recorded" },
+  ...PCF_LEVELS.map((l) => ({ value: l, label: PCF_LEVEL_LABELS[l] })),
+];

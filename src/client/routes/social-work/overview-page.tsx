@@ -6,6 +6,7 @@ import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
 import { useOrg } from "../../lib/org";
 import { swServiceQueries } from "../../queries/social-work-service";
+import { fte } from "./common";
 
 // The social work service at a glance (issue 20 item 7): per service, the posts (funded, filled,
 // vacant, covered by agency workers, in full-time equivalents) and how many workers need attention,
@@ -13,7 +14,6 @@ import { swServiceQueries } from "../../queries/social-work-service";
 // the service totals (counts of 1 to 4 withheld) and the Figures link.
 
 const route = getRouteApi("/orgs/$orgId/social-work");
-const fte = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 2 });
 
 /** Every section, and the permission that opens it. */
 const SECTIONS = [

@@ -1,27 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { ETHNICITY_OPTIONS } from "../../../shared/ascwds/codes";
 import { STAFF_FORM_FIELDS } from "../../../shared/ascwds/staff-form-fields";
-import { type DateParts, datePartsOf, parseDateParts } from "../../../shared/date-input";
+import { type DateParts, datePartsOf } from "../../../shared/date-input";
 import { longDate } from "../../../shared/dates";
 import type { AddWorkerInput } from "../../../shared/schemas/social-work-service";
-import {
-  PCF_LEVEL_LABELS,
-  PCF_LEVELS,
-  ROUTE_IN_LABELS,
-  ROUTES_IN,
-  SW_ROLE_KEYS,
-  SW_SERVICE_LABELS,
-  swRoleLabel,
-} from "../../../shared/social-work";
+import { ROUTE_IN_LABELS, ROUTES_IN, SW_ROLE_KEYS, SW_SERVICE_LABELS, swRoleLabel } from "../../../shared/social-work";
 import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm, useDateBoxes, useTextFields } from "../../components/plain-form";
+import { SummaryList, SummaryRow } from "../../components/SummaryList";
 import { Table } from "../../components/Table";
 import { checkDates, type DateProblems, firstBox } from "../../lib/date-checks";
 import { useOrg } from "../../lib/org";
 import { swServiceKeys, swServiceMutations, swServiceQueries } from "../../queries/social-work-service";
-import { AlertList, fte } from "./teams-page";
+import { fte, PCF_OPTIONS, SwPageLinks, WorkerLink } from "./common";
+import { AlertList } from "./teams-page";
 
 // A team (issue 20 item 1): its posts by role on the day (funded, filled, vacant, agency cover),
 // the funded posts' history, its workers with their alerts; the service lead sets a role's funded
@@ -31,95 +27,52 @@ const route = getRouteApi("/orgs/$orgId/social-work/teams/$teamId");
 
 function SetFunded({ orgId, teamId }: { orgId: string; teamId: string }) {
   const client = useQueryClient();
-  const [role, setRole] = useState<string>("social_worker");
-  const [funded, setFunded] = useState("");
-  const [from, setFrom] = useState<DateParts>(datePartsOf(null));
-  const [dateError, setDateError] = useState<string | undefined>();
+  const { values: v, field } = useTextFields({ role: "social_worker", fundedFte: "" });
+  const from = useDateBoxes();
   const save = useMutation({
     mutationFn: (effectiveFrom: string) =>
       swServiceMutations.setEstablishment(orgId, teamId, {
-        role: role as (typeof SW_ROLE_KEYS)[number],
-        fundedFte: funded.trim() === "" ? Number.NaN : Number(funded),
+        role: v.role as (typeof SW_ROLE_KEYS)[number],
+        fundedFte: v.fundedFte.trim() === "" ? Number.NaN : Number(v.fundedFte),
         effectiveFrom,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: swServiceKeys.all(orgId) }),
   });
   const errors = fieldErrors(save.error);
+  const bound = field(errors);
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = parseDateParts(from, "Date the funding starts");
-        if (!parsed.ok) return setDateError(parsed.message);
-        setDateError(undefined);
-        save.mutate(parsed.iso);
+    <PlainForm
+      onSubmit={() => {
+        const iso = from.read("Date the funding starts");
+        if (iso) save.mutate(iso);
       }}
     >
       <h2 className="govuk-heading-m">Set funded posts</h2>
       <ErrorSummary error={save.error} />
-      <Select
-        id="role"
-        name="role"
-        label="Role"
-        value={role}
-        onChange={setRole}
-        error={errors.role}
-        options={SW_ROLE_KEYS.map((r) => ({ value: r, label: swRoleLabel(r) }))}
-      />
-      <TextInput
-        id="fundedFte"
-        name="fundedFte"
-        label="Funded posts (full-time equivalents)"
-        hint="For example, 4.5"
-        value={funded}
-        onChange={setFunded}
-        error={errors.fundedFte}
-      />
+      <Select {...bound("role")} label="Role" options={ROLE_OPTIONS} />
+      <TextInput {...bound("fundedFte")} label="Funded posts (full-time equivalents)" hint="For example, 4.5" />
       <DateInput
         id="effectiveFrom"
         legend="Date the funding starts"
         hint="Earlier figures are kept as history"
-        value={from}
-        onChange={setFrom}
-        error={dateError ?? errors.effectiveFrom}
+        value={from.value}
+        onChange={from.onChange}
+        error={from.error ?? errors.effectiveFrom}
       />
       <Button disabled={save.isPending}>Save funded posts</Button>
-    </form>
+    </PlainForm>
   );
 }
 
-// ASC-WDS ethnicity codes (ETHNICITY_CODES in shared/ascwds/codes.ts; the ONS 2011 groups, as the
-// ASC-WDS reference lists them). The staff form has no list of them to reuse.
-const ETHNICITY_OPTIONS: { value: string; label: string }[] = [
-  [31, "White: English, Welsh, Scottish, Northern Irish or British"],
-  [32, "White: Irish"],
-  [33, "White: Gypsy or Irish Traveller"],
-  [34, "White: any other White background"],
-  [35, "Mixed: White and Black Caribbean"],
-  [36, "Mixed: White and Black African"],
-  [37, "Mixed: White and Asian"],
-  [38, "Mixed: any other mixed or multiple background"],
-  [39, "Asian or Asian British: Indian"],
-  [40, "Asian or Asian British: Pakistani"],
-  [41, "Asian or Asian British: Bangladeshi"],
-  [42, "Asian or Asian British: Chinese"],
-  [43, "Asian or Asian British: any other Asian background"],
-  [44, "Black or Black British: African"],
-  [45, "Black or Black British: Caribbean"],
-  [46, "Black or Black British: any other Black background"],
-  [47, "Other ethnic group: Arab"],
-  [98, "Other ethnic group: any other"],
-  [99, "Don't know"],
-].map(([value, label]) => ({ value: String(value), label: String(label) }));
+const ROLE_OPTIONS = SW_ROLE_KEYS.map((r) => ({ value: r, label: swRoleLabel(r) }));
 
 // The staff form's ASC-WDS gender options (Female, Male, Other, Don't know), reused as they are.
 const SEX_OPTIONS = Object.entries(STAFF_FORM_FIELDS.find((f) => f.column === "GENDER")?.options ?? {}).map(
   ([value, label]) => ({ value, label }),
 );
 
-/** The field each problem is about → the id the error summary links to. */
-const ADD_IDS: Record<string, string> = {
+/** The field each problem is about → the id of its box, which the error summary links to. */
+const ADD_IDS = {
   name: "add-name",
   localRef: "add-local-ref",
   role: "add-role",
@@ -132,11 +85,11 @@ const ADD_IDS: Record<string, string> = {
   routeIn: "add-route",
 };
 
-const emptyAdd = {
+const emptyAdd: Record<keyof typeof ADD_IDS, string> = {
   name: "",
   localRef: "",
   role: "social_worker",
-  hours: "",
+  contractedHours: "",
   gender: "",
   ethnicity: "",
   pcfLevel: "",
@@ -149,26 +102,24 @@ const emptyAdd = {
 // profile (POST .../social-work/workers). Only the service lead (socialwork.manage) sees it.
 function AddWorker({ orgId, teamId, teamName }: { orgId: string; teamId: string; teamName: string }) {
   const client = useQueryClient();
-  const [v, setV] = useState(emptyAdd);
+  const { values: v, field, reset } = useTextFields(emptyAdd);
   const [start, setStart] = useState<DateParts>(datePartsOf(null));
   const [dob, setDob] = useState<DateParts>(datePartsOf(null));
   const [qualified, setQualified] = useState<DateParts>(datePartsOf(null));
   const [dateProblems, setDateProblems] = useState<DateProblems | null>(null);
   const [added, setAdded] = useState<{ id: string; name: string } | null>(null);
-  const set = (k: keyof typeof emptyAdd) => (value: string) => setV({ ...v, [k]: value });
   const add = useMutation({
     mutationFn: (body: AddWorkerInput) => swServiceMutations.addWorker(orgId, body),
     onSuccess: (res) => {
       setAdded({ id: res.worker.id, name: res.worker.name });
-      setV(emptyAdd);
+      reset();
       setStart(datePartsOf(null));
       setDob(datePartsOf(null));
       setQualified(datePartsOf(null));
       client.invalidateQueries({ queryKey: swServiceKeys.all(orgId) });
     },
   });
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setAdded(null);
     const read = checkDates({
       startDate: { value: start, what: "Start date" },
@@ -189,7 +140,7 @@ function AddWorker({ orgId, teamId, teamName }: { orgId: string; teamId: string;
       role: v.role as AddWorkerInput["role"],
       startDate: read.values.startDate ?? "",
       // Not a number (or empty) is sent as such, so the server says what to enter.
-      contractedHours: v.hours.trim() === "" ? Number.NaN : Number(v.hours),
+      contractedHours: v.contractedHours.trim() === "" ? Number.NaN : Number(v.contractedHours),
       dateOfBirth: read.values.dateOfBirth,
       gender: code(v.gender),
       ethnicity: code(v.ethnicity),
@@ -202,6 +153,16 @@ function AddWorker({ orgId, teamId, teamName }: { orgId: string; teamId: string;
   };
   const error = dateProblems?.error ?? add.error;
   const errors = fieldErrors(error);
+  const bound = (name: keyof typeof ADD_IDS) => field(errors)(name, ADD_IDS[name]);
+  /** A date's boxes: its value, setter, error and the boxes at fault. */
+  const date = (id: string, key: keyof AddWorkerInput, value: DateParts, onChange: (v: DateParts) => void) => ({
+    id,
+    value,
+    onChange,
+    error: errors[key],
+    errorParts: dateProblems?.parts[key],
+  });
+  const narrow = "govuk-input--width-20";
   return (
     <>
       <h2 className="govuk-heading-m">Add a worker</h2>
@@ -230,140 +191,75 @@ function AddWorker({ orgId, teamId, teamName }: { orgId: string; teamId: string;
       <p className="govuk-body">
         This adds a staff record at the service's workplace and their social work profile, in this team.
       </p>
-      <form onSubmit={submit} noValidate>
+      <PlainForm onSubmit={submit}>
         <TextInput
-          id="add-name"
-          name="name"
+          {...bound("name")}
           label="Name or staff reference"
           hint="How the service knows them"
-          value={v.name}
-          onChange={set("name")}
-          error={errors.name}
           width="govuk-input--width-30"
         />
         <TextInput
-          id="add-local-ref"
-          name="localRef"
+          {...bound("localRef")}
           label="Staff reference (optional)"
           hint="For example a payroll number"
-          value={v.localRef}
-          onChange={set("localRef")}
-          error={errors.localRef}
-          width="govuk-input--width-20"
+          width={narrow}
         />
-        <Select
-          id="add-role"
-          name="role"
-          label="Role"
-          value={v.role}
-          onChange={set("role")}
-          error={errors.role}
-          options={SW_ROLE_KEYS.map((r) => ({ value: r, label: swRoleLabel(r) }))}
-        />
+        <Select {...bound("role")} label="Role" options={ROLE_OPTIONS} />
         <DateInput
-          id="add-start"
+          {...date("add-start", "startDate", start, setStart)}
           legend="Start date"
           hint="The day they started in this role, for example 1 9 2026"
-          value={start}
-          onChange={setStart}
-          error={errors.startDate}
-          errorParts={dateProblems?.parts.startDate}
         />
         <TextInput
-          id="add-hours"
-          name="contractedHours"
+          {...bound("contractedHours")}
           label="Contracted hours a week"
           hint="For example, 37 for full time or 18.5 for half time"
-          value={v.hours}
-          onChange={set("hours")}
-          error={errors.contractedHours}
-          width="govuk-input--width-20"
+          width={narrow}
         />
         <DateInput
-          id="add-dob"
+          {...date("add-dob", "dateOfBirth", dob, setDob)}
           legend="Date of birth (optional)"
           hint="For example, 27 3 1990"
-          value={dob}
-          onChange={setDob}
-          error={errors.dateOfBirth}
-          errorParts={dateProblems?.parts.dateOfBirth}
         />
-        <Select
-          id="add-sex"
-          name="gender"
-          label="Sex (optional)"
-          value={v.gender}
-          onChange={set("gender")}
-          error={errors.gender}
-          options={[{ value: "", label: "Not answered" }, ...SEX_OPTIONS]}
-        />
-        <Select
-          id="add-ethnicity"
-          name="ethnicity"
-          label="Ethnicity (optional)"
-          value={v.ethnicity}
-          onChange={set("ethnicity")}
-          error={errors.ethnicity}
-          options={[{ value: "", label: "Not answered" }, ...ETHNICITY_OPTIONS]}
-        />
+        <Select {...bound("gender")} label="Sex (optional)" options={[NOT_ANSWERED, ...SEX_OPTIONS]} />
+        <Select {...bound("ethnicity")} label="Ethnicity (optional)" options={[NOT_ANSWERED, ...ETHNICITY_OPTIONS]} />
         <TextInput
-          id="add-swe"
-          name="sweNumber"
+          {...bound("sweNumber")}
           label="Social Work England number (optional)"
           hint="SW followed by digits, for example SW123456"
-          value={v.sweNumber}
-          onChange={set("sweNumber")}
-          error={errors.sweNumber}
-          width="govuk-input--width-20"
+          width={narrow}
           spellCheck={false}
         />
         <DateInput
-          id="add-qualified"
+          {...date("add-qualified", "qualifiedOn", qualified, setQualified)}
           legend="Date they qualified (optional)"
           hint="When they qualified as a social worker, for example 30 6 2024"
-          value={qualified}
-          onChange={setQualified}
-          error={errors.qualifiedOn}
-          errorParts={dateProblems?.parts.qualifiedOn}
         />
         <Select
-          id="add-route"
-          name="routeIn"
+          {...bound("routeIn")}
           label="How they came into social work"
           hint="The grow-your-own figures count the council's own routes"
-          value={v.routeIn}
-          onChange={set("routeIn")}
-          error={errors.routeIn}
           options={ROUTES_IN.map((r) => ({ value: r, label: ROUTE_IN_LABELS[r] }))}
         />
         <Select
-          id="add-pcf"
-          name="pcfLevel"
+          {...bound("pcfLevel")}
           label="PCF level (optional)"
           hint="Their level in the Professional Capabilities Framework"
-          value={v.pcfLevel}
-          onChange={set("pcfLevel")}
-          error={errors.pcfLevel}
-          options={[
-            { value: "", label: "Not recorded" },
-            ...PCF_LEVELS.map((l) => ({ value: l, label: PCF_LEVEL_LABELS[l] })),
-          ]}
+          options={PCF_OPTIONS}
         />
         <TextInput
-          id="add-grade"
-          name="grade"
+          {...bound("grade")}
           label="Grade (optional)"
           hint="The council's pay grade, for example Grade 8"
-          value={v.grade}
-          onChange={set("grade")}
-          error={errors.grade}
-          width="govuk-input--width-20"
+          width={narrow}
         />
         <Button disabled={add.isPending}>{add.isPending ? "Adding…" : "Add the worker"}</Button>
-      </form>
+      </PlainForm>
     </>
   );
 }
+
+const NOT_ANSWERED = { value: "", label: "Not answered" };
 
 export function SwTeamPage() {
   const { orgId, teamId } = route.useParams();
@@ -378,42 +274,21 @@ export function SwTeamPage() {
   const d = team.data;
   return (
     <Page title={d ? d.team.name : "Team"}>
-      <p className="govuk-body">
-        <Link to="/orgs/$orgId/social-work/teams" params={{ orgId }} className="govuk-link">
-          Back to teams and posts
-        </Link>
-      </p>
+      <SwPageLinks orgId={orgId} links={[["/orgs/$orgId/social-work/teams", "Back to teams and posts"]]} />
       {team.isError && <ErrorSummary error={team.error} />}
       {d && (
         <>
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Service</dt>
-              <dd className="govuk-summary-list__value">{SW_SERVICE_LABELS[d.team.service]}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Service area</dt>
-              <dd className="govuk-summary-list__value">{d.team.serviceArea || "Not recorded"}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Manager</dt>
-              <dd className="govuk-summary-list__value">{d.team.manager?.name ?? "None"}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Caseload threshold</dt>
-              <dd className="govuk-summary-list__value">
-                {d.team.caseloadThreshold === null
-                  ? "The service's (see settings)"
-                  : `${d.team.caseloadThreshold} open cases`}
-              </dd>
-            </div>
-            {d.team.archivedAt && (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Archived</dt>
-                <dd className="govuk-summary-list__value">{longDate(d.team.archivedAt)}</dd>
-              </div>
-            )}
-          </dl>
+          <SummaryList>
+            <SummaryRow label="Service">{SW_SERVICE_LABELS[d.team.service]}</SummaryRow>
+            <SummaryRow label="Service area">{d.team.serviceArea || "Not recorded"}</SummaryRow>
+            <SummaryRow label="Manager">{d.team.manager?.name ?? "None"}</SummaryRow>
+            <SummaryRow label="Caseload threshold">
+              {d.team.caseloadThreshold === null
+                ? "The service's (see settings)"
+                : `${d.team.caseloadThreshold} open cases`}
+            </SummaryRow>
+            {d.team.archivedAt && <SummaryRow label="Archived">{longDate(d.team.archivedAt)}</SummaryRow>}
+          </SummaryList>
           {d.establishment.rows.length ? (
             <Table
               caption={`Posts on ${longDate(d.at)} (full-time equivalents)`}
@@ -441,15 +316,7 @@ export function SwTeamPage() {
               {
                 header: "Worker",
                 sortValue: (w) => w.name,
-                cell: (w) => (
-                  <Link
-                    to="/orgs/$orgId/social-work/workers/$staffId"
-                    params={{ orgId, staffId: w.id }}
-                    className="govuk-link"
-                  >
-                    {w.name}
-                  </Link>
-                ),
+                cell: (w) => <WorkerLink orgId={orgId} staffId={w.id} name={w.name} />,
               },
               { header: "Role", cell: (w) => w.roleLabel },
               { header: "FTE", numeric: true, cell: (w) => fte(w.fte) },

@@ -1,19 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useState } from "react";
 import { longDate } from "../../../shared/dates";
 import { SW_SERVICE_LABELS, SW_SERVICES } from "../../../shared/social-work";
 import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm, useTextFields } from "../../components/plain-form";
 import { Table } from "../../components/Table";
 import { useOrg } from "../../lib/org";
 import { type AlertView, swServiceKeys, swServiceMutations, swServiceQueries } from "../../queries/social-work-service";
+import { BACK_TO_SERVICE, fte, SwPageLinks, WorkerLink } from "./common";
 
 // Teams and posts (issue 20 item 1): the teams the user may see (a team manager: their own) with
 // manager, posts and alerts; the workers who need attention; the service lead adds a team.
 
 const route = getRouteApi("/orgs/$orgId/social-work/teams");
-export const fte = (n: number) => n.toLocaleString("en-GB", { maximumFractionDigits: 2 });
 
 /** A worker's alerts as a short list (or "None"). */
 export function AlertList({ alerts }: { alerts: AlertView[] }) {
@@ -32,78 +32,61 @@ export function AlertList({ alerts }: { alerts: AlertView[] }) {
 
 function NewTeam({ orgId, managers }: { orgId: string; managers: { id: string; name: string }[] }) {
   const client = useQueryClient();
-  const [name, setName] = useState("");
-  const [service, setService] = useState<string>("children");
-  const [serviceArea, setServiceArea] = useState("");
-  const [managerUserId, setManager] = useState("");
-  const [threshold, setThreshold] = useState("");
+  const {
+    values: v,
+    field,
+    set,
+  } = useTextFields({
+    name: "",
+    service: "children",
+    serviceArea: "",
+    managerUserId: "",
+    caseloadThreshold: "",
+  });
   const save = useMutation({
     mutationFn: () =>
       swServiceMutations.createTeam(orgId, {
-        name,
-        service: service as "adults" | "children",
-        serviceArea,
-        managerUserId: managerUserId || null,
-        caseloadThreshold: threshold.trim() ? Number(threshold) : null,
+        name: v.name,
+        service: v.service as "adults" | "children",
+        serviceArea: v.serviceArea,
+        managerUserId: v.managerUserId || null,
+        caseloadThreshold: v.caseloadThreshold.trim() ? Number(v.caseloadThreshold) : null,
       }),
     onSuccess: () => {
-      setName("");
-      setServiceArea("");
-      setThreshold("");
+      // The service and the manager stay chosen for the next team.
+      for (const name of ["name", "serviceArea", "caseloadThreshold"] as const) set(name)("");
       client.invalidateQueries({ queryKey: swServiceKeys.all(orgId) });
     },
   });
-  const errors = fieldErrors(save.error);
+  const bound = field(fieldErrors(save.error));
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
+    <PlainForm onSubmit={() => save.mutate()}>
       <h2 className="govuk-heading-m">Add a team</h2>
       <ErrorSummary error={save.error} />
-      <TextInput id="name" name="name" label="Team name" value={name} onChange={setName} error={errors.name} />
+      <TextInput {...bound("name")} label="Team name" />
       <Select
-        id="service"
-        name="service"
+        {...bound("service")}
         label="Service"
-        value={service}
-        onChange={setService}
-        error={errors.service}
         options={SW_SERVICES.map((s) => ({ value: s, label: SW_SERVICE_LABELS[s] }))}
       />
       <TextInput
-        id="serviceArea"
-        name="serviceArea"
+        {...bound("serviceArea")}
         label="Service area"
         hint="For example, the locality or the part of the service"
-        value={serviceArea}
-        onChange={setServiceArea}
-        error={errors.serviceArea}
       />
       <Select
-        id="managerUserId"
-        name="managerUserId"
+        {...bound("managerUserId")}
         label="Team manager"
         hint="A member of the council with the team manager or service lead role"
-        value={managerUserId}
-        onChange={setManager}
-        error={errors.managerUserId}
         options={[{ value: "", label: "No manager yet" }, ...managers.map((m) => ({ value: m.id, label: m.name }))]}
       />
       <TextInput
-        id="caseloadThreshold"
-        name="caseloadThreshold"
+        {...bound("caseloadThreshold")}
         label="Caseload threshold (optional)"
         hint="Open cases per full-time worker; leave empty to use the service's threshold from the settings"
-        value={threshold}
-        onChange={setThreshold}
-        error={errors.caseloadThreshold}
       />
       <Button disabled={save.isPending}>Add team</Button>
-    </form>
+    </PlainForm>
   );
 }
 
@@ -115,11 +98,7 @@ export function SwTeamsPage() {
   const attention = useQuery(swServiceQueries.workers(orgId, { attention: "true" }));
   return (
     <Page title="Teams and posts">
-      <p className="govuk-body">
-        <Link to="/orgs/$orgId/social-work" params={{ orgId }} className="govuk-link">
-          Back to the social work service
-        </Link>
-      </p>
+      <SwPageLinks orgId={orgId} links={[BACK_TO_SERVICE]} />
       {teams.isError && <ErrorSummary error={teams.error} />}
       {teams.data && (
         <>
@@ -172,15 +151,7 @@ export function SwTeamsPage() {
             columns={[
               {
                 header: "Worker",
-                cell: (w) => (
-                  <Link
-                    to="/orgs/$orgId/social-work/workers/$staffId"
-                    params={{ orgId, staffId: w.id }}
-                    className="govuk-link"
-                  >
-                    {w.name}
-                  </Link>
-                ),
+                cell: (w) => <WorkerLink orgId={orgId} staffId={w.id} name={w.name} />,
               },
               { header: "Team", cell: (w) => w.teamName },
               { header: "Alerts", cell: (w) => <AlertList alerts={w.alerts} /> },

@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { LEAVING_REASONS } from "../../../shared/ascwds/codes";
 import { type DateParts, datePartsOf, isBlankDate, parseDateParts } from "../../../shared/date-input";
 import { longDate } from "../../../shared/dates";
 import {
   PCF_LEVEL_LABELS,
-  PCF_LEVELS,
   type PcfLevel,
   ROUTE_IN_LABELS,
   type RouteIn,
@@ -17,6 +16,8 @@ import {
 import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm, useDateBoxes, useTextFields } from "../../components/plain-form";
+import { SummaryList, SummaryRow } from "../../components/SummaryList";
 import { useOrg } from "../../lib/org";
 import {
   swServiceKeys,
@@ -24,7 +25,8 @@ import {
   swServiceQueries,
   type WorkerDetail,
 } from "../../queries/social-work-service";
-import { AlertList, fte } from "./teams-page";
+import { fte, PCF_OPTIONS } from "./common";
+import { AlertList } from "./teams-page";
 import { AsyeSection } from "./worker-sections/asye-section";
 import { CaseloadSection } from "./worker-sections/caseload-section";
 import { ProgressionSection } from "./worker-sections/progression-section";
@@ -37,39 +39,34 @@ import { SupervisionSection } from "./worker-sections/supervision-section";
 const route = getRouteApi("/orgs/$orgId/social-work/workers/$staffId");
 const when = (d: string | null) => (d ? longDate(d) : "Not recorded");
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 /** The profile as a summary list: shared with a worker's own page. */
 export function ProfileSummary({ profile: p }: { profile: WorkerDetail["profile"] }) {
   return (
-    <dl className="govuk-summary-list">
-      <Row label="Social Work England number">{p.sweNumber ?? "Not recorded"}</Row>
-      <Row label="Registration renewal">{when(p.sweRenewalDate)}</Row>
-      <Row label="CPD last recorded">{when(p.cpdRecordedOn)}</Row>
-      <Row label="PCF level">{p.pcfLevel ? PCF_LEVEL_LABELS[p.pcfLevel as PcfLevel] : "Not recorded"}</Row>
-      <Row label="Grade">{p.grade ?? "Not recorded"}</Row>
-      <Row label="Qualified">{when(p.qualifiedOn)}</Row>
-      <Row label="Route in">{ROUTE_IN_LABELS[p.routeIn as RouteIn] ?? p.routeIn}</Row>
-      <Row label="Specialisms">
+    <SummaryList>
+      <SummaryRow label="Social Work England number">{p.sweNumber ?? "Not recorded"}</SummaryRow>
+      <SummaryRow label="Registration renewal">{when(p.sweRenewalDate)}</SummaryRow>
+      <SummaryRow label="CPD last recorded">{when(p.cpdRecordedOn)}</SummaryRow>
+      <SummaryRow label="PCF level">
+        {p.pcfLevel ? PCF_LEVEL_LABELS[p.pcfLevel as PcfLevel] : "Not recorded"}
+      </SummaryRow>
+      <SummaryRow label="Grade">{p.grade ?? "Not recorded"}</SummaryRow>
+      <SummaryRow label="Qualified">{when(p.qualifiedOn)}</SummaryRow>
+      <SummaryRow label="Route in">{ROUTE_IN_LABELS[p.routeIn as RouteIn] ?? p.routeIn}</SummaryRow>
+      <SummaryRow label="Specialisms">
         {p.specialisms.length
           ? p.specialisms.map((s) => SW_SPECIALISM_LABELS[s as SwSpecialism] ?? s).join(", ")
           : "None"}
-      </Row>
-      <Row label="AMHP approval ends">{p.amhpApprovedUntil ? longDate(p.amhpApprovedUntil) : "Not an AMHP"}</Row>
-      <Row label="BIA">
+      </SummaryRow>
+      <SummaryRow label="AMHP approval ends">
+        {p.amhpApprovedUntil ? longDate(p.amhpApprovedUntil) : "Not an AMHP"}
+      </SummaryRow>
+      <SummaryRow label="BIA">
         {p.biaQualifiedOn
           ? `Qualified ${longDate(p.biaQualifiedOn)}; latest further training ${when(p.biaTrainingOn)}`
           : "Not a BIA"}
-      </Row>
-      <Row label="Practice educator">{p.peStage ? `Stage ${p.peStage}` : "No"}</Row>
-    </dl>
+      </SummaryRow>
+      <SummaryRow label="Practice educator">{p.peStage ? `Stage ${p.peStage}` : "No"}</SummaryRow>
+    </SummaryList>
   );
 }
 
@@ -86,10 +83,12 @@ type DateField = (typeof DATE_FIELDS)[number][0];
 function EditProfile({ orgId, worker }: { orgId: string; worker: WorkerDetail }) {
   const client = useQueryClient();
   const p = worker.profile;
-  const [pcfLevel, setPcf] = useState(p.pcfLevel ?? "");
-  const [grade, setGrade] = useState(p.grade ?? "");
-  const [sweNumber, setSwe] = useState(p.sweNumber ?? "");
-  const [peStage, setPe] = useState(p.peStage ? String(p.peStage) : "");
+  const { values: v, field } = useTextFields({
+    pcfLevel: p.pcfLevel ?? "",
+    grade: p.grade ?? "",
+    sweNumber: p.sweNumber ?? "",
+    peStage: p.peStage ? String(p.peStage) : "",
+  });
   const [dates, setDates] = useState<Record<DateField, DateParts>>(
     Object.fromEntries(DATE_FIELDS.map(([k]) => [k, datePartsOf(p[k])])) as Record<DateField, DateParts>,
   );
@@ -97,65 +96,44 @@ function EditProfile({ orgId, worker }: { orgId: string; worker: WorkerDetail })
   const save = useMutation({
     mutationFn: (parsed: Record<DateField, string | null>) =>
       swServiceMutations.updateProfile(orgId, worker.id, {
-        pcfLevel: (pcfLevel || null) as PcfLevel | null,
-        grade: grade.trim() || null,
-        sweNumber: sweNumber.trim() || null,
-        peStage: peStage ? (Number(peStage) as 1 | 2) : null,
+        pcfLevel: (v.pcfLevel || null) as PcfLevel | null,
+        grade: v.grade.trim() || null,
+        sweNumber: v.sweNumber.trim() || null,
+        peStage: v.peStage ? (Number(v.peStage) as 1 | 2) : null,
         ...parsed,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: swServiceKeys.all(orgId) }),
   });
   const errors = { ...fieldErrors(save.error), ...dateErrors };
+  const bound = field(errors);
+  const submit = () => {
+    const parsed = {} as Record<DateField, string | null>;
+    const problems: Record<string, string> = {};
+    for (const [k, label] of DATE_FIELDS) {
+      if (isBlankDate(dates[k])) parsed[k] = null;
+      else {
+        const r = parseDateParts(dates[k], label);
+        if (r.ok) parsed[k] = r.iso;
+        else problems[k] = r.message;
+      }
+    }
+    setDateErrors(problems);
+    if (!Object.keys(problems).length) save.mutate(parsed);
+  };
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = {} as Record<DateField, string | null>;
-        const problems: Record<string, string> = {};
-        for (const [k, label] of DATE_FIELDS) {
-          if (isBlankDate(dates[k])) parsed[k] = null;
-          else {
-            const r = parseDateParts(dates[k], label);
-            if (r.ok) parsed[k] = r.iso;
-            else problems[k] = r.message;
-          }
-        }
-        setDateErrors(problems);
-        if (!Object.keys(problems).length) save.mutate(parsed);
-      }}
-    >
+    <PlainForm onSubmit={submit}>
       <h2 className="govuk-heading-m">Change the profile</h2>
       <ErrorSummary error={save.error} />
-      <Select
-        id="pcfLevel"
-        name="pcfLevel"
-        label="PCF level"
-        value={pcfLevel}
-        onChange={setPcf}
-        error={errors.pcfLevel}
-        options={[
-          { value: "", label: "Not recorded" },
-          ...PCF_LEVELS.map((l) => ({ value: l, label: PCF_LEVEL_LABELS[l] })),
-        ]}
-      />
-      <TextInput id="grade" name="grade" label="Grade" value={grade} onChange={setGrade} error={errors.grade} />
+      <Select {...bound("pcfLevel")} label="PCF level" options={PCF_OPTIONS} />
+      <TextInput {...bound("grade")} label="Grade" />
       <TextInput
-        id="sweNumber"
-        name="sweNumber"
+        {...bound("sweNumber")}
         label="Social Work England number"
         hint="SW followed by digits, like SW123456"
-        value={sweNumber}
-        onChange={setSwe}
-        error={errors.sweNumber}
       />
       <Select
-        id="peStage"
-        name="peStage"
+        {...bound("peStage")}
         label="Practice educator stage"
-        value={peStage}
-        onChange={setPe}
-        error={errors.peStage}
         options={[
           { value: "", label: "Not a practice educator" },
           { value: "1", label: "Stage 1" },
@@ -174,15 +152,14 @@ function EditProfile({ orgId, worker }: { orgId: string; worker: WorkerDetail })
         />
       ))}
       <Button disabled={save.isPending}>Save the profile</Button>
-    </form>
+    </PlainForm>
   );
 }
 
 function Leaver({ orgId, worker }: { orgId: string; worker: WorkerDetail }) {
   const client = useQueryClient();
-  const [date, setDate] = useState<DateParts>(datePartsOf(null));
+  const date = useDateBoxes();
   const [reason, setReason] = useState("");
-  const [dateError, setDateError] = useState<string | undefined>();
   const save = useMutation({
     mutationFn: (leavingDate: string) =>
       swServiceMutations.recordLeaver(orgId, worker.id, { leavingDate, reason: reason ? Number(reason) : Number.NaN }),
@@ -190,14 +167,10 @@ function Leaver({ orgId, worker }: { orgId: string; worker: WorkerDetail }) {
   });
   const errors = fieldErrors(save.error);
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = parseDateParts(date, "Leaving date");
-        if (!parsed.ok) return setDateError(parsed.message);
-        setDateError(undefined);
-        save.mutate(parsed.iso);
+    <PlainForm
+      onSubmit={() => {
+        const iso = date.read("Leaving date");
+        if (iso) save.mutate(iso);
       }}
     >
       <h2 className="govuk-heading-m">Record that {worker.name} left</h2>
@@ -205,9 +178,9 @@ function Leaver({ orgId, worker }: { orgId: string; worker: WorkerDetail }) {
       <DateInput
         id="leavingDate"
         legend="Leaving date"
-        value={date}
-        onChange={setDate}
-        error={dateError ?? errors.leavingDate}
+        value={date.value}
+        onChange={date.onChange}
+        error={date.error ?? errors.leavingDate}
       />
       <Select
         id="reason"
@@ -224,7 +197,7 @@ function Leaver({ orgId, worker }: { orgId: string; worker: WorkerDetail }) {
       <Button warning disabled={save.isPending}>
         Record the leaver
       </Button>
-    </form>
+    </PlainForm>
   );
 }
 
