@@ -4,6 +4,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type {
   CaseloadsOverviewResponse,
   SaveCaseloadsInput,
+  SavedCaseloadsResponse,
   SaveStandardsInput,
   StandardsResponse,
   SupervisionInput,
@@ -96,4 +97,4 @@ export const deleteSupervision = (orgId: string, id: string) =>
 export const saveStandards = (orgId: string, input: SaveStandardsInput) =>
   api<StandardsResponse>("PUT", `${base(orgId)}/supervision-standards`, input);
 export const saveTeamCaseloads = (orgId: string, teamId: string, month: string, input: SaveCaseloadsInput) =>
-  api<{ saved: number }>("PUT", `${base(orgId)}/teams/${teamId}/caseloads/${month}`, input);
+  api<SavedCaseloadsResponse>("PUT", `${base(orgId)}/teams/${teamId}/caseloads/${month}`, input);

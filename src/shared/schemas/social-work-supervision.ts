@@ -246,3 +246,4 @@ export const workerCaseloadsResponse = z.object({
 export type WorkerCaseloadsResponse = z.infer<typeof workerCaseloadsResponse>;
 /** How many workers' entries were saved, and how many removed (an entry sent blank that existed). */
 export const savedCaseloadsResponse = z.object({ saved: z.number(), removed: z.number() });
+export type SavedCaseloadsResponse = z.infer<typeof savedCaseloadsResponse>;
