@@ -448,10 +448,22 @@ export async function seedSocialWorkBase(ctx: Ctx, opts: SocialWorkDemoOptions):
   const { people, gaps } = simulate(rnd, historyStartMs, anchorMs);
   const renewal = renewalAfter(opts.anchor);
   let swe = 640_100;
+  // Names are unique within a team, so pickers and lists tell people apart: a name already taken
+  // there moves to the next surname in the list (no further draws, so the rest of the demo is the same).
+  const namesOf = new Map<string, Set<string>>();
+  const nameInTeam = (teamKey: string, first: string, surname: string) => {
+    const taken = namesOf.get(teamKey) ?? new Set<string>();
+    namesOf.set(teamKey, taken);
+    let name = `${first} ${surname}`;
+    for (let k = SURNAMES.indexOf(surname) + 1; taken.has(name); k++)
+      name = `${first} ${SURNAMES[k % SURNAMES.length]}`;
+    taken.add(name);
+    return name;
+  };
   const rows = people.map((p, i) => {
     const female = rnd.chance(p.service === "children" ? 0.84 : 0.8);
     const first = female ? rnd.pick(FIRST_NAMES_F) : rnd.pick(FIRST_NAMES_M);
-    const name = `${first} ${rnd.pick(SURNAMES)}`;
+    const name = nameInTeam(p.teamKey, first, rnd.pick(SURNAMES));
     const ageAtStart = p.startedAsNqsw ? rnd.int(22, 41) : rnd.int(26, 55);
     // An NQSW's ASYE ends after 12 months: until then their role is the ASYE one.
     const asyeEndMs = p.startMs + 365 * DAY;
