@@ -1,9 +1,7 @@
-import { addMonths } from "./apprenticeship-rules";
 import { ageOn } from "./sw-census";
 
 // The bounds on a social worker's details as the service lead adds or edits them (fix round):
-// an age that makes sense for someone starting a social work post, hours a contract can hold, and
-// how far ahead a leaving date may be recorded (a resignation with notice).
+// an age that makes sense for someone starting a social work post and hours a contract can hold.
 
 /** Ages at the start date the service accepts (the census itself accepts 20 to 75 on 30 September). */
 export const WORKER_AGE_RANGE = [18, 80] as const;
@@ -13,8 +11,6 @@ export const WORKER_AGE_RANGE = [18, 80] as const;
  * is wider, so every value accepted here also goes into the ASC-WDS file.
  */
 export const MAX_CONTRACTED_HOURS = 48;
-/** How far ahead a leaving date may be: notice periods of social workers run to 3 months, with room for more. */
-export const LEAVING_NOTICE_MONTHS = 6;
 
 /** Why a date of birth does not fit a worker starting on `startDate`, or null when it does. */
 export function dateOfBirthProblem(dateOfBirth: string, startDate: string): string | null {
@@ -24,6 +20,3 @@ export function dateOfBirthProblem(dateOfBirth: string, startDate: string): stri
     ? `Enter a date of birth that makes them aged ${min} to ${max} on the day they start: check the year`
     : null;
 }
-
-/** The latest leaving date that may be recorded on `today`. */
-export const latestLeavingDate = (today: string) => addMonths(today, LEAVING_NOTICE_MONTHS);

@@ -6,8 +6,8 @@ import type {
   WorkersQuery,
 } from "../../../shared/schemas/social-work-service";
 import { SW_ROLES, type SwRole } from "../../../shared/social-work";
+import { LEAVING_NOTICE_MONTHS, latestLeavingDate } from "../../../shared/sw-leaving";
 import { SWE_NUMBER_TAKEN } from "../../../shared/sw-registration";
-import { LEAVING_NOTICE_MONTHS, latestLeavingDate } from "../../../shared/sw-worker-details";
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, conflict, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
