@@ -58,7 +58,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "lower",
     base: "average headcount",
     definition:
-      "Leavers in the 12 months to the date ÷ the average of the headcount in post 12 months before and at the date (the CIPD form, as turnover_rate_avg in the care figures). The DfE census's FTE form (FTE leavers ÷ FTE in post at 30 September) is in the census.",
+      "Leavers in the 12 months to the date ÷ the average of the headcount in post 12 months before and at the date (the CIPD form, as the care figures' turnover). The DfE census's FTE form (FTE leavers ÷ FTE in post at 30 September) is in the census.",
   },
   stability_index: {
     label: "Stability",
@@ -82,7 +82,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "higher",
     base: "people in post",
     definition:
-      "Share of staff in post at the date whose next supervision is not overdue under the council's supervision standards (weekly, fortnightly, then monthly in the ASYE; monthly otherwise: sw-supervision.ts teamCompliance).",
+      "Share of staff in post at the date whose next supervision is not overdue under the council's supervision standards (weekly, fortnightly, then monthly in the ASYE; monthly otherwise).",
   },
   asye_reviews_on_time: {
     label: "ASYE reviews on time",
@@ -90,7 +90,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "higher",
     base: "reviews due",
     definition:
-      "Of the ASYE reviews (3, 6 and 9 months and the final assessment at 12) held by the date, or past their due date and 14 days' grace by it, in ASYEs begun by the date, the share held within 14 days of their due date (part C1's rule, sw-asye.ts reviewsOnTime).",
+      "Of the ASYE reviews (3, 6 and 9 months and the final assessment at 12) held by the date, or past their due date and 14 days' grace by it, in ASYEs begun by the date, the share held within 14 days of their due date.",
   },
   nqsw_retention_12m: {
     label: "NQSW retention at 12 months",
@@ -98,7 +98,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "higher",
     base: "newly qualified starters",
     definition:
-      "Of the newly qualified social workers whose ASYE started at least 12 months before the date, the share still in post 12 months after starting (sw-asye.ts nqswRetention).",
+      "Of the newly qualified social workers whose ASYE started at least 12 months before the date, the share still in post 12 months after starting.",
   },
   grow_your_own_share: {
     label: "Grow your own",
@@ -106,7 +106,7 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     better: "higher",
     base: "qualified social workers in post",
     definition:
-      "Share of the registered social workers in post at the date (managers included) who came in through a route the council grows: apprenticeship, sponsored master's, Step Up, Frontline, Think Ahead, a student placement with the council (sw-routes-in.ts growYourOwnShare; a route not known stays in the denominator).",
+      "Share of the registered social workers in post at the date (managers included) who came in through a route the council grows: apprenticeship, sponsored master's, Step Up, Frontline, Think Ahead, a student placement with the council. Someone whose route in is not known still counts in the total.",
   },
 };
 
@@ -115,7 +115,7 @@ export type SwReason = "no_data" | "small_base" | "complement" | "not_available"
 export const SW_REASON_TEXT: Record<SwReason, string> = {
   no_data: "No data",
   small_base: `Withheld: fewer than ${SW_MIN_BASE} behind it`,
-  complement: "Withheld so that a small team's figure cannot be worked out from the service's",
+  complement: "Withheld to protect a small team",
   not_available: "Not available yet",
 };
 
