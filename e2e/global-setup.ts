@@ -35,7 +35,8 @@ export async function setup(project: TestProject) {
   });
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 110_000;
+  // The demo's seed grows with each capability; on a shared, busy machine it has taken 150-180 s.
+  const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
