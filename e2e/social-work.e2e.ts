@@ -298,12 +298,21 @@ describe("social work", () => {
     await settle(lead.page);
     await check(lead.page, "exit interviews");
     await lead.page.getByRole("button", { name: "Offer", exact: true }).first().click();
-    const panel = lead.page.locator(".govuk-panel");
+    const panel = lead.page.locator(".govuk-notification-banner--success");
     await panel.waitFor();
+    // The one-time links are readable (axe found the old panel's list failing colour contrast).
+    await check(lead.page, "exit interview link shown once");
     const link = /https?:\/\/\S+\/exit-interview\/[A-Za-z0-9_-]+/.exec(await panel.innerText())?.[0];
     if (!link) throw new Error(`no link in ${await panel.innerText()}`);
     expect(lead.errors).toEqual([]);
     await lead.context.close();
+
+    // A team manager typing the address is told they may not, not shown an empty list with an offer button.
+    const manager = await open(320, "sw.manager@halton.demo.test");
+    await manager.page.goto(`${baseUrl}/orgs/${manager.orgId}/exit-interviews`);
+    await manager.page.locator(".govuk-error-summary").waitFor();
+    expect(await manager.page.getByRole("button", { name: /Offer/ }).count()).toBe(0);
+    await manager.context.close();
 
     // The leaver has no account: a fresh browser on a phone.
     const context = await browser.newContext({ viewport: { width: 320, height: 860 }, isMobile: true, hasTouch: true });

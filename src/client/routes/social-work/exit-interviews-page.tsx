@@ -3,7 +3,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { longDate } from "../../../shared/dates";
 import type { OfferResponse } from "../../../shared/schemas/exit-interviews";
-import { Button, ErrorSummary } from "../../components/forms";
+import { Button, ErrorSummary, SuccessBanner } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
 import { exitInterviewQueries, offerExitInterview, offerRecentLeavers } from "../../queries/exit-interviews";
@@ -33,6 +33,14 @@ export function ExitInterviewsPage() {
   };
   const one = useMutation({ mutationFn: (id: string) => offerExitInterview(orgId, id), onSuccess: (o) => done([o]) });
   const recent = useMutation({ mutationFn: () => offerRecentLeavers(orgId), onSuccess: (r) => done(r.offers) });
+  // Someone without the exit interview permission (a team manager typing the address) is shown the
+  // server's refusal alone, not an empty list with an offer button that then fails.
+  if (leavers.isError)
+    return (
+      <Page title="Exit interviews">
+        <ErrorSummary error={leavers.error} />
+      </Page>
+    );
   return (
     <Page title="Exit interviews">
       <ErrorSummary error={one.error ?? recent.error} />
@@ -42,8 +50,7 @@ export function ExitInterviewsPage() {
         only where the leaver agreed to share them.
       </p>
       {links.length > 0 && (
-        <div className="govuk-panel govuk-panel--confirmation" style={{ textAlign: "left" }}>
-          <h2 className="govuk-panel__title govuk-!-font-size-24">Links to pass on (shown only now)</h2>
+        <SuccessBanner title="Links to pass on (shown only now)">
           <ul className="govuk-list">
             {links.map((l) => (
               <li key={l.staffRecordId} style={{ overflowWrap: "anywhere" }}>
@@ -51,7 +58,7 @@ export function ExitInterviewsPage() {
               </li>
             ))}
           </ul>
-        </div>
+        </SuccessBanner>
       )}
       <Button type="button" disabled={recent.isPending} onClick={() => recent.mutate()}>
         Offer everyone who left in the last 90 days
