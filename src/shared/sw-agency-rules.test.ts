@@ -3,6 +3,7 @@ import {
   type AgencyFacts,
   addMonths,
   agencyFlags,
+  capDay,
   capInForce,
   costBetween,
   daysInPost,
@@ -54,7 +55,10 @@ describe("when the rules apply", () => {
     expect(rulesApply({ ...ok, startDate: "2024-10-30" }, "2025-10-01").applies).toBe(true);
     // A legacy assignment that ended before 1 October 2025 never came under them.
     expect(rulesApply({ ...ok, startDate: "2024-01-01", endDate: "2025-09-30" }, TODAY).applies).toBe(false);
-    expect(rulesApply({ ...ok, startDate: "2024-01-01", endDate: "2025-10-01" }, TODAY).applies).toBe(true);
+    // The end date is the first day out of post (sw-in-post.ts): ending on 1 October 2025 means
+    // its last day was 30 September, so it was not running on 1 October; ending on the 2nd, it was.
+    expect(rulesApply({ ...ok, startDate: "2024-01-01", endDate: "2025-10-01" }, TODAY).applies).toBe(false);
+    expect(rulesApply({ ...ok, startDate: "2024-01-01", endDate: "2025-10-02" }, TODAY).applies).toBe(true);
     expect(rules({ startDate: "2024-06-01", endDate: "2025-06-01", referenceReceived: false })).toEqual([]);
   });
 });
@@ -66,6 +70,13 @@ describe("post-qualifying experience", () => {
     expect(f.map((x) => [x.rule, x.level])).toEqual([["pqe", "breach"]]);
     expect(f[0].text).toBe("2.9 years' post-qualifying experience: fewer than the 3 years the rules require.");
     expect(f[0].source).toMatch(/DfE statutory guidance/);
+  });
+  it("says 1 year's, 2 years' and 0 years' as English does", () => {
+    expect(flags({ pqeYears: 1 })[0].text).toBe(
+      "1 year's post-qualifying experience: fewer than the 3 years the rules require.",
+    );
+    expect(flags({ pqeYears: 2 })[0].text).toMatch(/^2 years' post-qualifying/);
+    expect(flags({ pqeYears: 0 })[0].text).toMatch(/^0 years' post-qualifying/);
   });
   it("a newly qualified worker or an ASYE not completed is not allowed", () => {
     expect(flags({ role: "asye_social_worker", pqeYears: 5 })[0]).toMatchObject({ rule: "pqe", level: "breach" });
@@ -105,9 +116,18 @@ describe("the regional price cap", () => {
   it("an assignment running on 1 October 2025 is measured against the cap of that day", () => {
     expect(rules({ hourlyRate: 41, startDate: "2025-01-06" })).toEqual(["price_cap"]);
     expect(rules({ hourlyRate: 41, startDate: "2025-01-06", endDate: "2025-09-30" })).toEqual([]);
+    // Ending on 1 October 2025 (its first day out of post), it was not running then; on the 2nd, it was.
+    expect(capDay({ startDate: "2025-01-06", endDate: "2025-10-01" })).toBeNull();
+    expect(capDay({ startDate: "2025-01-06", endDate: "2025-10-02" })).toBe("2025-10-01");
+    expect(rules({ hourlyRate: 41, startDate: "2025-01-06", endDate: "2025-10-01" })).toEqual([]);
+    expect(rules({ hourlyRate: 41, startDate: "2025-01-06", endDate: "2025-10-02" })).toEqual(["price_cap"]);
   });
   it("no cap recorded for the job type is a check", () => {
-    expect(flags({ role: "senior_social_worker" })[0]).toMatchObject({ rule: "price_cap", level: "check" });
+    expect(flags({ role: "senior_social_worker" })[0]).toMatchObject({
+      rule: "price_cap",
+      level: "check",
+      text: "No regional price cap recorded for senior social worker on 5 January 2026.",
+    });
   });
 });
 
@@ -117,6 +137,17 @@ describe("notice, cooling off, references, project teams", () => {
     expect(flags({ noticeWeeks: 3 })[0]).toMatchObject({ rule: "notice", level: "breach" });
     expect(flags({ noticeWeeks: 2 })[0].text).toMatch(/^2 weeks' notice: fewer than 4/);
     expect(flags({ noticeWeeks: null })[0]).toMatchObject({ rule: "notice", level: "check" });
+  });
+  it("says 1 week's and 0 weeks' notice as English does", () => {
+    expect(flags({ noticeWeeks: 1 })[0].text).toBe(
+      "1 week's notice: fewer than 4 (unless the council's own staff in the role have less).",
+    );
+    expect(flags({ noticeWeeks: 0 })[0].text).toMatch(/^0 weeks' notice/);
+  });
+  it("names the cooling-off dates as people write them", () => {
+    expect(flags({ leftSubstantiveOn: "2025-11-01", startDate: "2026-01-05" })[0].text).toBe(
+      "Engaged within 3 months of leaving a substantive role in a council of the same region (left on 1 November 2025; not before 1 February 2026).",
+    );
   });
   it("engaged exactly 3 months after leaving a substantive role is allowed; a day sooner is not", () => {
     expect(rules({ leftSubstantiveOn: "2025-10-05", startDate: "2026-01-05" })).toEqual([]);
@@ -145,14 +176,20 @@ describe("notice, cooling off, references, project teams", () => {
 
 describe("cost", () => {
   const a = { startDate: "2026-03-10", endDate: "2026-04-20", weeklyHours: 37, hourlyRate: 40, agencyFee: 5 };
-  it("days in post count both ends", () => {
+  it("days in post run from the start up to the day before the end date (its first day out of post)", () => {
     expect(daysInPost(a, "2026-03-01", "2026-03-31")).toBe(22);
-    expect(daysInPost(a, "2026-04-01", "2026-04-30")).toBe(20);
+    expect(daysInPost(a, "2026-04-01", "2026-04-30")).toBe(19);
+    expect(daysInPost(a, "2026-04-19", "2026-04-19")).toBe(1);
+    expect(daysInPost(a, "2026-04-20", "2026-04-20")).toBe(0);
     expect(daysInPost(a, "2026-05-01", "2026-05-31")).toBe(0);
+    // Ending on the first of a month: nothing in that month; ending on its start day: never in post.
+    expect(daysInPost({ startDate: "2026-03-10", endDate: "2026-04-01" }, "2026-04-01", "2026-04-30")).toBe(0);
+    expect(daysInPost({ startDate: "2026-03-10", endDate: "2026-04-01" }, "2026-03-01", "2026-03-31")).toBe(22);
+    expect(daysInPost({ startDate: "2026-03-10", endDate: "2026-03-10" }, "2026-03-01", "2026-03-31")).toBe(0);
   });
   it("weekly hours × (rate + fee) × days ÷ 7", () => {
     expect(monthlyCost(a, "2026-03")).toBeCloseTo((37 * 45 * 22) / 7, 9);
-    expect(monthlyCost(a, "2026-04")).toBeCloseTo((37 * 45 * 20) / 7, 9);
+    expect(monthlyCost(a, "2026-04")).toBeCloseTo((37 * 45 * 19) / 7, 9);
     // A whole week costs exactly 37 × 45.
     expect(costBetween(a, "2026-03-10", "2026-03-16")).toBe(1665);
   });
@@ -179,7 +216,7 @@ describe("the monthly view from hand-made rows", () => {
         agencyFee: 2,
       },
       // Ends on 31 March: the end date is the first day out of post (sw-in-post.ts), so not in post
-      // at the month's end; its cost still counts the end date (daysInPost counts both ends).
+      // at the month's end, and its cost stops on 30 March, the day before.
       {
         group: "children",
         startDate: "2026-01-01",
@@ -198,7 +235,7 @@ describe("the monthly view from hand-made rows", () => {
         leavers: 0,
         agencyHeadcount: 1,
         agencyFte: 0.5,
-        agencyCost: Math.round(((18.5 * 42 * 12) / 7 + (37 * 35 * 31) / 7) * 100) / 100,
+        agencyCost: Math.round(((18.5 * 42 * 12) / 7 + (37 * 35 * 30) / 7) * 100) / 100,
       },
       { month: "2026-03", group: "adults", starters: 0, leavers: 0, agencyHeadcount: 0, agencyFte: 0, agencyCost: 0 },
       {
@@ -208,12 +245,12 @@ describe("the monthly view from hand-made rows", () => {
         leavers: 1,
         agencyHeadcount: 0,
         agencyFte: 0,
-        agencyCost: Math.round(((18.5 * 42 * 10) / 7) * 100) / 100,
+        agencyCost: Math.round(((18.5 * 42 * 9) / 7) * 100) / 100,
       },
       { month: "2026-04", group: "adults", starters: 1, leavers: 1, agencyHeadcount: 0, agencyFte: 0, agencyCost: 0 },
     ]);
-    // 18.5 × 42 × 12 days ÷ 7 = £1,332; 37 × 35 × 31 ÷ 7 = £5,735.
-    expect(rows[0].agencyCost).toBe(7067);
+    // 18.5 × 42 × 12 days ÷ 7 = £1,332; 37 × 35 × 30 ÷ 7 = £5,550.
+    expect(rows[0].agencyCost).toBe(6882);
   });
 });
 

@@ -1,11 +1,15 @@
 import { AGENCY_ROLE_TYPE_LABELS, type AgencyRoleType, SW_ROLES, type SwRoleInfo, type SwService } from "./social-work";
+import { longDate } from "./dates";
 import { fteOf } from "./sw-fte";
 import { inPostOn, leftDuring } from "./sw-in-post";
+import { plural } from "./text";
 
 // The DfE agency rules for child and family social workers, the agency cost of an assignment and
 // the monthly starters, leavers and agency view (issue 20 item 8). Pure: the server and the pages
 // share them. Facts: shared/reference/social-work.md §1.2 (rules) and §1.3 (the quarterly return).
-// The rules cover children's services only; adults' assignments get no flags.
+// The rules cover children's services only; adults' assignments get no flags. An assignment's end
+// date is its first day out of post, as for every record (sw-in-post.ts): one ending on D is not
+// in post on D, costs nothing that day and was not "running" on it.
 
 /** New agency assignments starting on or after this day follow the rules (social-work.md §1.1). */
 export const AGENCY_RULES_FROM = "2024-10-31";
@@ -97,7 +101,7 @@ export function rulesApply(a: Pick<AgencyFacts, "service" | "startDate" | "endDa
       why: "The DfE agency rules cover child and family social workers only: none apply to adults' services.",
     };
   if (a.startDate >= AGENCY_RULES_FROM) return { applies: true, why: "Started on or after 31 October 2024." };
-  if (on >= AGENCY_RULES_ALL_FROM && (!a.endDate || a.endDate >= AGENCY_RULES_ALL_FROM))
+  if (on >= AGENCY_RULES_ALL_FROM && inPostOn(a, AGENCY_RULES_ALL_FROM))
     return { applies: true, why: "Running on or after 1 October 2025, when every assignment must comply." };
   return {
     applies: false,
@@ -112,10 +116,13 @@ export function rulesApply(a: Pick<AgencyFacts, "service" | "startDate" | "endDa
  */
 export function capDay(a: Pick<AgencyFacts, "startDate" | "endDate">): string | null {
   if (a.startDate >= AGENCY_RULES_ALL_FROM) return a.startDate;
-  return !a.endDate || a.endDate >= AGENCY_RULES_ALL_FROM ? AGENCY_RULES_ALL_FROM : null;
+  return inPostOn(a, AGENCY_RULES_ALL_FROM) ? AGENCY_RULES_ALL_FROM : null;
 }
 
 const pounds = (n: number) => `£${n.toFixed(2)}`;
+/** "1 year's", "2.5 years'": a count with its possessive noun in the right number. */
+const years = (n: number) => plural(n, "year's", "years'");
+const weeks = (n: number) => plural(n, "week's", "weeks'");
 const flag = (rule: AgencyRule, level: AgencyFlagLevel, text: string): AgencyFlag => ({
   rule,
   level,
@@ -144,7 +151,7 @@ export function agencyFlags(a: AgencyFacts, caps: readonly PriceCap[], on: strin
       flag(
         "pqe",
         "breach",
-        `${a.pqeYears} years' post-qualifying experience: fewer than the 3 years the rules require.`,
+        `${years(a.pqeYears)} post-qualifying experience: fewer than the 3 years the rules require.`,
       ),
     );
 
@@ -156,7 +163,7 @@ export function agencyFlags(a: AgencyFacts, caps: readonly PriceCap[], on: strin
       flag(
         "price_cap",
         "check",
-        `No regional price cap recorded for ${AGENCY_ROLE_TYPE_LABELS[roleType].toLowerCase()} on ${day}.`,
+        `No regional price cap recorded for ${AGENCY_ROLE_TYPE_LABELS[roleType].toLowerCase()} on ${longDate(day)}.`,
       ),
     );
   if (cap && a.hourlyRate > cap.hourlyCap) {
@@ -179,7 +186,7 @@ export function agencyFlags(a: AgencyFacts, caps: readonly PriceCap[], on: strin
       flag(
         "notice",
         "breach",
-        `${a.noticeWeeks} weeks' notice: fewer than 4 (unless the council's own staff in the role have less).`,
+        `${weeks(a.noticeWeeks)} notice: fewer than 4 (unless the council's own staff in the role have less).`,
       ),
     );
 
@@ -188,7 +195,7 @@ export function agencyFlags(a: AgencyFacts, caps: readonly PriceCap[], on: strin
       flag(
         "cooling_off",
         "breach",
-        `Engaged within 3 months of leaving a substantive role in a council of the same region (left ${a.leftSubstantiveOn}; not before ${addMonths(a.leftSubstantiveOn, COOLING_OFF_MONTHS)}).`,
+        `Engaged within 3 months of leaving a substantive role in a council of the same region (left on ${longDate(a.leftSubstantiveOn)}; not before ${longDate(addMonths(a.leftSubstantiveOn, COOLING_OFF_MONTHS))}).`,
       ),
     );
 
@@ -221,11 +228,15 @@ export interface CostFacts {
 const DAY = 86_400_000;
 const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
-/** Days (inclusive) an assignment ran between two days (inclusive). */
+/**
+ * The days from `from` to `to` (both included) an assignment was in post: from its start up to the
+ * day before its end date (the first day out of post, sw-in-post.ts), so one ending on D costs
+ * nothing on D.
+ */
 export function daysInPost(a: Pick<CostFacts, "startDate" | "endDate">, from: string, to: string): number {
   const start = a.startDate > from ? a.startDate : from;
-  const end = a.endDate && a.endDate < to ? a.endDate : to;
-  return end < start ? 0 : Math.round((ms(end) - ms(start)) / DAY) + 1;
+  const endMs = a.endDate && a.endDate <= to ? ms(a.endDate) : ms(to) + DAY;
+  return Math.max(0, Math.round((endMs - ms(start)) / DAY));
 }
 
 /** What an assignment cost between two days: weekly hours × (hourly rate + fee) × days in post ÷ 7, in pounds. */
