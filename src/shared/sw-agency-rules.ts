@@ -1,5 +1,5 @@
-import { AGENCY_ROLE_TYPE_LABELS, type AgencyRoleType, SW_ROLES, type SwRoleInfo, type SwService } from "./social-work";
 import { longDate } from "./dates";
+import { AGENCY_ROLE_TYPE_LABELS, type AgencyRoleType, SW_ROLES, type SwRoleInfo, type SwService } from "./social-work";
 import { fteOf } from "./sw-fte";
 import { inPostOn, leftDuring } from "./sw-in-post";
 import { plural } from "./text";
