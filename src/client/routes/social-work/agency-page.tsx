@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { periodOf, previousPeriod } from "../../../shared/commissioning";
 import { type DateParts, datePartsOf, isBlankDate, parseDateParts } from "../../../shared/date-input";
@@ -8,6 +7,7 @@ import { AGENCY_ROLE_TYPE_LABELS, AGENCY_ROLE_TYPES, SW_ROLE_KEYS, SW_ROLES } fr
 import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm, useTextFields } from "../../components/plain-form";
 import { Table } from "../../components/Table";
 import { ApiError } from "../../lib/api";
 import { useOrg, useOrgId } from "../../lib/org";
@@ -20,6 +20,7 @@ import {
   swAgencyKeys,
   swAgencyQueries,
 } from "../../queries/social-work-agency";
+import { BACK_TO_SERVICE, SwPageLinks } from "./common";
 
 // Agency social workers (issue 20 item 8): the spend year on year, the assignments with the DfE
 // agency rules' flags (children's only), the regional price caps, and the quarterly DfE agency
@@ -88,13 +89,7 @@ function EndForm({ orgId, a }: { orgId: string; a: AgencyAssignmentView }) {
     );
   const id = `end-${a.id}`;
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
+    <PlainForm onSubmit={() => save.mutate()}>
       <ErrorSummary error={save.error} fields={{ endDate: `${id}-day` }} />
       <DateInput
         id={id}
@@ -104,7 +99,7 @@ function EndForm({ orgId, a }: { orgId: string; a: AgencyAssignmentView }) {
         error={fieldErrors(save.error).endDate}
       />
       <Button disabled={save.isPending}>Save</Button>
-    </form>
+    </PlainForm>
   );
 }
 
@@ -138,7 +133,7 @@ const yesNo = [
 
 function NewAssignment({ orgId, teams }: { orgId: string; teams: { id: string; name: string }[] }) {
   const queryClient = useQueryClient();
-  const [f, setF] = useState({
+  const { values: f, field } = useTextFields({
     teamId: teams[0]?.id ?? "",
     role: "social_worker",
     workerName: "",
@@ -157,7 +152,6 @@ function NewAssignment({ orgId, teams }: { orgId: string; teams: { id: string; n
   });
   const [start, setStart] = useState<DateParts>(datePartsOf(today()));
   const [left, setLeft] = useState<DateParts>(datePartsOf(null));
-  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const num = (v: string) => (v.trim() === "" ? null : Number(v));
   const save = useMutation({
     mutationFn: () =>
@@ -185,148 +179,56 @@ function NewAssignment({ orgId, teams }: { orgId: string; teams: { id: string; n
     onSuccess: () => queryClient.invalidateQueries({ queryKey: swAgencyKeys.all(orgId) }),
   });
   const errors = fieldErrors(save.error);
+  const bound = field(errors);
+  const narrow = "govuk-input--width-20";
   return (
     <details className="govuk-details">
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Record an agency assignment</span>
       </summary>
       <div className="govuk-details__text">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-        >
+        <PlainForm onSubmit={() => save.mutate()}>
           <ErrorSummary error={save.error} fields={{ startDate: "ag-start-day", leftSubstantiveOn: "ag-left-day" }} />
           {save.isSuccess && <p className="govuk-body govuk-!-font-weight-bold">Assignment recorded.</p>}
           <Select
-            id="ag-team"
-            name="teamId"
+            {...bound("teamId", "ag-team")}
             label="Team"
-            value={f.teamId}
-            onChange={set("teamId")}
-            error={errors.teamId}
             options={teams.map((t) => ({ value: t.id, label: t.name }))}
           />
           <Select
-            id="ag-role"
-            name="role"
+            {...bound("role", "ag-role")}
             label="Role"
             hint="Its DfE job type follows from it"
-            value={f.role}
-            onChange={set("role")}
-            error={errors.role}
             options={SW_ROLE_KEYS.filter((r) => SW_ROLES[r].agencyRoleType).map((r) => ({
               value: r,
               label: SW_ROLES[r].label,
             }))}
           />
+          <TextInput {...bound("workerName", "ag-name")} label="Worker's name" />
           <TextInput
-            id="ag-name"
-            name="workerName"
-            label="Worker's name"
-            value={f.workerName}
-            onChange={set("workerName")}
-            error={errors.workerName}
-          />
-          <TextInput
-            id="ag-swe"
-            name="sweNumber"
+            {...bound("sweNumber", "ag-swe")}
             label="Social Work England number"
             hint="Like SW123456: the DfE return asks for it"
-            value={f.sweNumber}
-            onChange={set("sweNumber")}
-            error={errors.sweNumber}
-            width="govuk-input--width-20"
+            width={narrow}
           />
-          <TextInput
-            id="ag-agency"
-            name="agencyName"
-            label="Agency"
-            value={f.agencyName}
-            onChange={set("agencyName")}
-            error={errors.agencyName}
-          />
+          <TextInput {...bound("agencyName", "ag-agency")} label="Agency" />
           <DateInput id="ag-start" legend="Start date" value={start} onChange={setStart} error={errors.startDate} />
           <TextInput
-            id="ag-rate"
-            name="hourlyRate"
+            {...bound("hourlyRate", "ag-rate")}
             label="Hourly rate the council pays (£)"
             hint="Pay, employer's National Insurance and holiday pay: what the price cap measures"
-            value={f.hourlyRate}
-            onChange={set("hourlyRate")}
-            error={errors.hourlyRate}
-            width="govuk-input--width-20"
+            width={narrow}
           />
-          <TextInput
-            id="ag-fee"
-            name="agencyFee"
-            label="Agency fee per hour (£)"
-            value={f.agencyFee}
-            onChange={set("agencyFee")}
-            error={errors.agencyFee}
-            width="govuk-input--width-20"
-          />
-          <TextInput
-            id="ag-hours"
-            name="weeklyHours"
-            label="Hours a week"
-            value={f.weeklyHours}
-            onChange={set("weeklyHours")}
-            error={errors.weeklyHours}
-            width="govuk-input--width-20"
-          />
-          <TextInput
-            id="ag-notice"
-            name="noticeWeeks"
-            label="Notice period (weeks)"
-            value={f.noticeWeeks}
-            onChange={set("noticeWeeks")}
-            error={errors.noticeWeeks}
-            width="govuk-input--width-20"
-          />
-          <TextInput
-            id="ag-pqe"
-            name="pqeYears"
-            label="Years of post-qualifying experience"
-            value={f.pqeYears}
-            onChange={set("pqeYears")}
-            error={errors.pqeYears}
-            width="govuk-input--width-20"
-          />
+          <TextInput {...bound("agencyFee", "ag-fee")} label="Agency fee per hour (£)" width={narrow} />
+          <TextInput {...bound("weeklyHours", "ag-hours")} label="Hours a week" width={narrow} />
+          <TextInput {...bound("noticeWeeks", "ag-notice")} label="Notice period (weeks)" width={narrow} />
+          <TextInput {...bound("pqeYears", "ag-pqe")} label="Years of post-qualifying experience" width={narrow} />
+          <Select {...bound("asyeCompleted", "ag-asye")} label="ASYE completed" options={yesNo} />
+          <Select {...bound("referenceReceived", "ag-ref")} label="Practice-based reference received" options={yesNo} />
+          <Select {...bound("coversVacancy", "ag-vacancy")} label="Covers a vacancy" options={yesNo.slice(1)} />
           <Select
-            id="ag-asye"
-            name="asyeCompleted"
-            label="ASYE completed"
-            value={f.asyeCompleted}
-            onChange={set("asyeCompleted")}
-            error={errors.asyeCompleted}
-            options={yesNo}
-          />
-          <Select
-            id="ag-ref"
-            name="referenceReceived"
-            label="Practice-based reference received"
-            value={f.referenceReceived}
-            onChange={set("referenceReceived")}
-            error={errors.referenceReceived}
-            options={yesNo}
-          />
-          <Select
-            id="ag-vacancy"
-            name="coversVacancy"
-            label="Covers a vacancy"
-            value={f.coversVacancy}
-            onChange={set("coversVacancy")}
-            options={yesNo.slice(1)}
-          />
-          <Select
-            id="ag-project"
-            name="projectTeam"
+            {...bound("projectTeam", "ag-project")}
             label="Part of a project team or packaged model"
-            value={f.projectTeam}
-            onChange={set("projectTeam")}
             options={yesNo.slice(1)}
           />
           <DateInput
@@ -338,15 +240,11 @@ function NewAssignment({ orgId, teams }: { orgId: string; teams: { id: string; n
             error={errors.leftSubstantiveOn}
           />
           <TextInput
-            id="ag-signed"
-            name="capBreachSignedOffBy"
+            {...bound("capBreachSignedOffBy", "ag-signed")}
             label="Paying above the cap signed off by (if it is above)"
-            value={f.capBreachSignedOffBy}
-            onChange={set("capBreachSignedOffBy")}
-            error={errors.capBreachSignedOffBy}
           />
           <Button disabled={save.isPending}>Record assignment</Button>
-        </form>
+        </PlainForm>
       </div>
     </details>
   );
@@ -389,13 +287,7 @@ function Caps({ orgId, canManage }: { orgId: string; canManage: boolean }) {
         />
       )}
       {canManage && (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-        >
+        <PlainForm onSubmit={() => save.mutate()}>
           <ErrorSummary error={save.error} fields={{ fromDate: "cap-from-day" }} />
           <Select
             id="cap-type"
@@ -417,7 +309,7 @@ function Caps({ orgId, canManage }: { orgId: string; canManage: boolean }) {
           />
           <DateInput id="cap-from" legend="Applies from" value={from} onChange={setFrom} error={errors.fromDate} />
           <Button disabled={save.isPending}>Set cap</Button>
-        </form>
+        </PlainForm>
       )}
     </>
   );
@@ -524,15 +416,13 @@ export function SwAgencyPage() {
         council of the same region, a practice-based reference, and in a project team every worker approved with their
         cost shown.
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/orgs/$orgId/social-work" params={{ orgId }}>
-          Back to the social work service
-        </Link>{" "}
-        ·{" "}
-        <Link className="govuk-link" to="/orgs/$orgId/social-work/starters-leavers" params={{ orgId }}>
-          Starters, leavers and agency workers by month
-        </Link>
-      </p>
+      <SwPageLinks
+        orgId={orgId}
+        links={[
+          BACK_TO_SERVICE,
+          ["/orgs/$orgId/social-work/starters-leavers", "Starters, leavers and agency workers by month"],
+        ]}
+      />
       <Spend orgId={orgId} />
       {canView && (
         <>

@@ -18,6 +18,7 @@ import {
   asyeKeys,
   asyeQueries,
 } from "../../queries/social-work-asye";
+import { BACK_TO_SERVICE, SwPageLinks } from "./common";
 
 // The ASYE programme (issue 20 item 3): the reviews due within 14 days or overdue at the top (this
 // list shrinks as reviews are recorded), the cohort with each worker's next review, and for the
@@ -61,11 +62,7 @@ export function SwAsyePage() {
         review held up to {ASYE_GRACE_DAYS} days after its due date counts as on time. A 9-month review is usual but not
         a confirmed national requirement (UNCONFIRMED).
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/orgs/$orgId/social-work" params={{ orgId }}>
-          Back to the social work service
-        </Link>
-      </p>
+      <SwPageLinks orgId={orgId} links={[BACK_TO_SERVICE]} />
       {list.isError && <ErrorSummary error={list.error} />}
       {list.data && (
         <>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { longDate } from "../../../shared/dates";
 import {
@@ -14,6 +14,7 @@ import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
 import { useOrg } from "../../lib/org";
 import { type CensusProblemView, censusFileUrl, censusQueries } from "../../queries/social-work-census";
+import { BACK_TO_SERVICE, SwPageLinks } from "./common";
 
 // The DfE children's social work workforce census (issue 20 item 10): the service lead chooses a
 // census year (the last ended one by default), sees the aggregate items and the problems found in
@@ -43,11 +44,7 @@ export function SwCensusPage() {
         caseloads are counted on 30 September. The hub produces it from your records: check the problems, correct them
         in the records, then download the files.
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/orgs/$orgId/social-work" params={{ orgId }}>
-          Back to the social work service
-        </Link>
-      </p>
+      <SwPageLinks orgId={orgId} links={[BACK_TO_SERVICE]} />
       <form
         className="app-filters"
         onSubmit={(e) => {

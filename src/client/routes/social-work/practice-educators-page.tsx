@@ -8,10 +8,12 @@ import { PE_PAYMENT_GRACE_DAYS, PE_PAYMENT_STATUS_LABELS } from "../../../shared
 import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm } from "../../components/plain-form";
 import { Table } from "../../components/Table";
 import { ApiError } from "../../lib/api";
 import { useOrg, useOrgId } from "../../lib/org";
 import { type PePaymentView, routesInApi, routesInKeys, routesInQueries } from "../../queries/social-work-routes-in";
+import { SwPageLinks } from "./common";
 
 // Practice educators (issue 20 item 7): each worker with a practice educator stage, the students
 // they supported this academic year and ever, and their payments (one per student, due when the
@@ -44,13 +46,7 @@ function MarkPaid({ orgId, payment, today }: { orgId: string; payment: PePayment
       </button>
     );
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
+    <PlainForm onSubmit={() => save.mutate()}>
       <ErrorSummary error={save.error} fields={{ paidOn: `${id}-day` }} />
       <DateInput
         id={id}
@@ -60,7 +56,7 @@ function MarkPaid({ orgId, payment, today }: { orgId: string; payment: PePayment
         error={fieldErrors(save.error).paidOn}
       />
       <Button disabled={save.isPending}>Save</Button>
-    </form>
+    </PlainForm>
   );
 }
 
@@ -74,15 +70,13 @@ export function SwPracticeEducatorsPage() {
   const payments = d ? d.payments.filter((p) => showPaid || p.status !== "paid") : [];
   return (
     <Page title="Practice educators" caption="Social work service">
-      <p className="govuk-body">
-        <Link to="/orgs/$orgId/social-work" params={{ orgId }} className="govuk-link">
-          Social work service
-        </Link>{" "}
-        ·{" "}
-        <Link to="/orgs/$orgId/social-work/routes-in" params={{ orgId }} className="govuk-link">
-          Routes into social work
-        </Link>
-      </p>
+      <SwPageLinks
+        orgId={orgId}
+        links={[
+          ["/orgs/$orgId/social-work", "Social work service"],
+          ["/orgs/$orgId/social-work/routes-in", "Routes into social work"],
+        ]}
+      />
       {q.isError && <ErrorSummary error={q.error} />}
       {d && (
         <>

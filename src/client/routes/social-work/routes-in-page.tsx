@@ -10,6 +10,7 @@ import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
 import { useOrg, useOrgId } from "../../lib/org";
 import { routesInQueries, type TraineeSummary } from "../../queries/social-work-routes-in";
+import { SwPageLinks } from "./common";
 import { STATUS_TEXT, TraineeForm } from "./trainee-page";
 
 // Routes into social work (issue 20 item 2): the grow-your-own share, trainees by route and
@@ -101,15 +102,13 @@ export function SwRoutesInPage() {
   const gyo = s?.growYourOwn;
   return (
     <Page title="Routes into social work" caption="Social work service">
-      <p className="govuk-body">
-        <Link to="/orgs/$orgId/social-work" params={{ orgId }} className="govuk-link">
-          Social work service
-        </Link>{" "}
-        ·{" "}
-        <Link to="/orgs/$orgId/social-work/practice-educators" params={{ orgId }} className="govuk-link">
-          Practice educators
-        </Link>
-      </p>
+      <SwPageLinks
+        orgId={orgId}
+        links={[
+          ["/orgs/$orgId/social-work", "Social work service"],
+          ["/orgs/$orgId/social-work/practice-educators", "Practice educators"],
+        ]}
+      />
       {summary.isError && <ErrorSummary error={summary.error} />}
       {gyo && (
         <div className="govuk-inset-text">

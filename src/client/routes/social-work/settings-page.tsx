@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { SettingsInput } from "../../../shared/schemas/social-work-service";
 import { Button, ErrorSummary, fieldErrors, SuccessBanner, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm } from "../../components/plain-form";
 import { useOrg } from "../../lib/org";
 import { swServiceKeys, swServiceMutations, swServiceQueries } from "../../queries/social-work-service";
+import { BACK_TO_SERVICE, SwPageLinks } from "./common";
 
 // The service's settings (issue 20): caseload thresholds per service, the ASYE protected caseload
 // share, the practice educator payment per student and the Education Support Grant rates. The
@@ -47,13 +49,7 @@ function SettingsForm({ orgId, initial, canManage }: { orgId: string; initial: S
   });
   const errors = fieldErrors(save.error);
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
+    <PlainForm onSubmit={() => save.mutate()}>
       {save.isSuccess && <SuccessBanner title="Settings saved" />}
       <ErrorSummary error={save.error} />
       {FIELDS.map((f) => (
@@ -69,7 +65,7 @@ function SettingsForm({ orgId, initial, canManage }: { orgId: string; initial: S
         />
       ))}
       {canManage && <Button disabled={save.isPending}>Save settings</Button>}
-    </form>
+    </PlainForm>
   );
 }
 
@@ -80,11 +76,7 @@ export function SwSettingsPage() {
   const settings = useQuery(swServiceQueries.settings(orgId));
   return (
     <Page title="Social work settings">
-      <p className="govuk-body">
-        <Link to="/orgs/$orgId/social-work" params={{ orgId }} className="govuk-link">
-          Back to the social work service
-        </Link>
-      </p>
+      <SwPageLinks orgId={orgId} links={[BACK_TO_SERVICE]} />
       {settings.isError && <ErrorSummary error={settings.error} />}
       {settings.data && (
         <>

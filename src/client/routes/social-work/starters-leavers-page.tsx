@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { longMonth } from "../../../shared/dates";
 import { Chart } from "../../components/Chart";
@@ -8,6 +7,7 @@ import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
 import { useOrg, useOrgId } from "../../lib/org";
 import { startersLeaversUrl, swAgencyQueries } from "../../queries/social-work-agency";
+import { BACK_TO_SERVICE, SwPageLinks } from "./common";
 
 // The monthly starters, leavers and agency workers in post the board report tabulates (issue 20
 // item 8): per service (or, for leads and team managers, per team), for 12 to 36 months, with a
@@ -37,15 +37,10 @@ export function SwStartersLeaversPage() {
         full-time equivalent as weekly hours ÷ 37), and what agency workers cost in the month (weekly hours × (hourly
         rate + agency fee) × days in post ÷ 7).
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/orgs/$orgId/social-work" params={{ orgId }}>
-          Back to the social work service
-        </Link>{" "}
-        ·{" "}
-        <Link className="govuk-link" to="/orgs/$orgId/social-work/agency" params={{ orgId }}>
-          Agency social workers
-        </Link>
-      </p>
+      <SwPageLinks
+        orgId={orgId}
+        links={[BACK_TO_SERVICE, ["/orgs/$orgId/social-work/agency", "Agency social workers"]]}
+      />
       <div className="app-filters">
         <Select
           id="sl-months"

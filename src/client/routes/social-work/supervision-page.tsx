@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { type DateParts, datePartsOf, parseDateParts } from "../../../shared/date-input";
 import { longDate } from "../../../shared/dates";
@@ -8,6 +7,7 @@ import { percent } from "../../../shared/sw-supervision";
 import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextArea, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm } from "../../components/plain-form";
 import { Table } from "../../components/Table";
 import { ApiError } from "../../lib/api";
 import { useOrg, useOrgId } from "../../lib/org";
@@ -18,32 +18,11 @@ import {
   swSupervisionKeys,
   swSupervisionQueries,
 } from "../../queries/social-work-supervision";
+import { SwPageLinks, WorkerLink } from "./common";
 
 // Supervision (issue 20 item 4): who is overdue or due soon in the teams one sees, each team's
 // compliance, recording a supervision, and the council's frequency standard. The rules are
 // shared/sw-supervision.ts (LGA Employer Standard 5 by default).
-
-type Status = {
-  staffRecordId: string;
-  name: string;
-  teamName: string;
-  lastHeld: string | null;
-  dueOn: string;
-  daysOverdue: number;
-  interval: string;
-};
-
-function WorkerLink({ orgId, s }: { orgId: string; s: Status }) {
-  return (
-    <Link
-      to="/orgs/$orgId/social-work/workers/$staffId"
-      params={{ orgId, staffId: s.staffRecordId }}
-      className="govuk-link"
-    >
-      {s.name}
-    </Link>
-  );
-}
 
 function RecordForm({ orgId }: { orgId: string }) {
   const qc = useQueryClient();
@@ -105,10 +84,8 @@ function RecordForm({ orgId }: { orgId: string }) {
           actions: "sv-actions",
         }}
       />
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <PlainForm
+        onSubmit={() => {
           setDone(null);
           save.mutate();
         }}
@@ -172,7 +149,7 @@ function RecordForm({ orgId }: { orgId: string }) {
           error={errors.actions}
         />
         <Button disabled={save.isPending}>Record supervision</Button>
-      </form>
+      </PlainForm>
     </>
   );
 }
@@ -262,13 +239,7 @@ function Standards({ orgId, canManage }: { orgId: string; canManage: boolean }) 
           )}
         </>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate(rows);
-          }}
-        >
+        <PlainForm onSubmit={() => save.mutate(rows)}>
           <ErrorSummary error={save.error} />
           {rows.map((r) => (
             <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" key={r.appliesTo}>
@@ -298,7 +269,7 @@ function Standards({ orgId, canManage }: { orgId: string; canManage: boolean }) 
               Cancel
             </Button>
           </div>
-        </form>
+        </PlainForm>
       )}
     </>
   );
@@ -312,15 +283,13 @@ export function SwSupervisionPage() {
   const o = q.data;
   return (
     <Page title="Supervision" caption="Social work">
-      <p className="govuk-body">
-        <Link to="/orgs/$orgId/social-work" params={{ orgId }} className="govuk-link">
-          Social work overview
-        </Link>{" "}
-        ·{" "}
-        <Link to="/orgs/$orgId/social-work/caseloads" params={{ orgId }} className="govuk-link">
-          Caseloads
-        </Link>
-      </p>
+      <SwPageLinks
+        orgId={orgId}
+        links={[
+          ["/orgs/$orgId/social-work", "Social work overview"],
+          ["/orgs/$orgId/social-work/caseloads", "Caseloads"],
+        ]}
+      />
       {q.error && <ErrorSummary error={q.error} />}
       {o && (
         <>
@@ -339,7 +308,11 @@ export function SwSupervisionPage() {
               rowKey={(r) => r.staffRecordId}
               rows={o.overdue}
               columns={[
-                { header: "Worker", cell: (r) => <WorkerLink orgId={orgId} s={r} />, sortValue: (r) => r.name },
+                {
+                  header: "Worker",
+                  cell: (r) => <WorkerLink orgId={orgId} staffId={r.staffRecordId} name={r.name} />,
+                  sortValue: (r) => r.name,
+                },
                 { header: "Team", cell: (r) => r.teamName, sortValue: (r) => r.teamName },
                 { header: "Last held", cell: (r) => (r.lastHeld ? longDate(r.lastHeld) : "None recorded") },
                 { header: "Due on", cell: (r) => longDate(r.dueOn), sortValue: (r) => r.dueOn },
@@ -353,7 +326,7 @@ export function SwSupervisionPage() {
               rowKey={(r) => r.staffRecordId}
               rows={o.dueSoon}
               columns={[
-                { header: "Worker", cell: (r) => <WorkerLink orgId={orgId} s={r} /> },
+                { header: "Worker", cell: (r) => <WorkerLink orgId={orgId} staffId={r.staffRecordId} name={r.name} /> },
                 { header: "Team", cell: (r) => r.teamName },
                 { header: "Last held", cell: (r) => (r.lastHeld ? longDate(r.lastHeld) : "None recorded") },
                 { header: "Due on", cell: (r) => longDate(r.dueOn) },
