@@ -7,6 +7,7 @@ import { type DateParts, datePartsOf } from "../../../shared/date-input";
 import { longDate } from "../../../shared/dates";
 import type { AddWorkerInput } from "../../../shared/schemas/social-work-service";
 import { ROUTE_IN_LABELS, ROUTES_IN, SW_ROLE_KEYS, SW_SERVICE_LABELS, swRoleLabel } from "../../../shared/social-work";
+import { MAX_CONTRACTED_HOURS, WORKER_AGE_RANGE } from "../../../shared/sw-worker-details";
 import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
@@ -213,20 +214,20 @@ function AddWorker({ orgId, teamId, teamName }: { orgId: string; teamId: string;
         <TextInput
           {...bound("contractedHours")}
           label="Contracted hours a week"
-          hint="For example, 37 for full time or 18.5 for half time"
+          hint={`More than 0 and at most ${MAX_CONTRACTED_HOURS}, for example 37 for full time or 18.5 for half time`}
           width={narrow}
         />
         <DateInput
           {...date("add-dob", "dateOfBirth", dob, setDob)}
           legend="Date of birth (optional)"
-          hint="For example, 27 3 1990"
+          hint={`They must be aged ${WORKER_AGE_RANGE[0]} to ${WORKER_AGE_RANGE[1]} on their start date. For example, 27 3 1990`}
         />
         <Select {...bound("gender")} label="Sex (optional)" options={[NOT_ANSWERED, ...SEX_OPTIONS]} />
         <Select {...bound("ethnicity")} label="Ethnicity (optional)" options={[NOT_ANSWERED, ...ETHNICITY_OPTIONS]} />
         <TextInput
           {...bound("sweNumber")}
           label="Social Work England number (optional)"
-          hint="SW followed by digits, for example SW123456"
+          hint="SW followed by 4 to 7 digits, for example SW640100"
           width={narrow}
           spellCheck={false}
         />
@@ -320,7 +321,16 @@ export function SwTeamPage() {
               },
               { header: "Role", cell: (w) => w.roleLabel },
               { header: "FTE", numeric: true, cell: (w) => fte(w.fte) },
-              { header: "Started", cell: (w) => longDate(w.startDate) },
+              {
+                header: "Started",
+                // Someone starting later is listed, so the team can plan: marked so nobody counts them in post yet.
+                cell: (w) =>
+                  w.startDate > d.at ? (
+                    <strong className="govuk-tag govuk-tag--blue">Starts on {longDate(w.startDate)}</strong>
+                  ) : (
+                    longDate(w.startDate)
+                  ),
+              },
               { header: "Alerts", cell: (w) => <AlertList alerts={w.alerts} /> },
             ]}
           />

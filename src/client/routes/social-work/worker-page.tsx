@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { LEAVING_REASONS } from "../../../shared/ascwds/codes";
 import { type DateParts, datePartsOf, isBlankDate, parseDateParts } from "../../../shared/date-input";
-import { longDate } from "../../../shared/dates";
+import { longDate, todayIso } from "../../../shared/dates";
 import {
   PCF_LEVEL_LABELS,
   type PcfLevel,
@@ -13,8 +12,9 @@ import {
   SW_SPECIALISM_LABELS,
   type SwSpecialism,
 } from "../../../shared/social-work";
+import { LEAVING_NOTICE_MONTHS, swLeavingReasonOptions } from "../../../shared/sw-leaving";
 import { DateInput } from "../../components/DateInput";
-import { Button, ErrorSummary, fieldErrors, Select, TextInput } from "../../components/forms";
+import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextInput } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { PlainForm, useDateBoxes, useTextFields } from "../../components/plain-form";
 import { SummaryList, SummaryRow } from "../../components/SummaryList";
@@ -129,7 +129,7 @@ function EditProfile({ orgId, worker }: { orgId: string; worker: WorkerDetail })
       <TextInput
         {...bound("sweNumber")}
         label="Social Work England number"
-        hint="SW followed by digits, like SW123456"
+        hint="SW followed by 4 to 7 digits, like SW640100"
       />
       <Select
         {...bound("peStage")}
@@ -156,14 +156,25 @@ function EditProfile({ orgId, worker }: { orgId: string; worker: WorkerDetail })
   );
 }
 
-function Leaver({ orgId, worker }: { orgId: string; worker: WorkerDetail }) {
+function Leaver({
+  orgId,
+  worker,
+  onRecorded,
+}: {
+  orgId: string;
+  worker: WorkerDetail;
+  onRecorded: (leavingDate: string) => void;
+}) {
   const client = useQueryClient();
   const date = useDateBoxes();
   const [reason, setReason] = useState("");
   const save = useMutation({
     mutationFn: (leavingDate: string) =>
       swServiceMutations.recordLeaver(orgId, worker.id, { leavingDate, reason: reason ? Number(reason) : Number.NaN }),
-    onSuccess: () => client.invalidateQueries({ queryKey: swServiceKeys.all(orgId) }),
+    onSuccess: (res) => {
+      if (res.worker.endDate) onRecorded(res.worker.endDate);
+      return client.invalidateQueries({ queryKey: swServiceKeys.all(orgId) });
+    },
   });
   const errors = fieldErrors(save.error);
   return (
@@ -178,6 +189,7 @@ function Leaver({ orgId, worker }: { orgId: string; worker: WorkerDetail }) {
       <DateInput
         id="leavingDate"
         legend="Leaving date"
+        hint={`Their last day in post. For someone working their notice, up to ${LEAVING_NOTICE_MONTHS} months ahead: they stay in post until then`}
         value={date.value}
         onChange={date.onChange}
         error={date.error ?? errors.leavingDate}
@@ -189,10 +201,7 @@ function Leaver({ orgId, worker }: { orgId: string; worker: WorkerDetail }) {
         value={reason}
         onChange={setReason}
         error={errors.reason}
-        options={[
-          { value: "", label: "Choose a reason" },
-          ...Object.entries(LEAVING_REASONS).map(([code, label]) => ({ value: code, label })),
-        ]}
+        options={[{ value: "", label: "Choose a reason" }, ...swLeavingReasonOptions(worker.service)]}
       />
       <Button warning disabled={save.isPending}>
         Record the leaver
@@ -208,6 +217,9 @@ export function SwWorkerPage() {
   const worker = useQuery(swServiceQueries.worker(orgId, staffId));
   const w = worker.data?.worker;
   const source = { kind: "worker" as const, orgId, staffId };
+  const [recorded, setRecorded] = useState<string | null>(null);
+  // In post while the end date is after the day (metrics.md): a later end date is notice being worked.
+  const leftOn = w?.endDate && w.endDate <= todayIso() ? w.endDate : null;
   return (
     <Page title={w?.name ?? "Social worker"} caption={w ? `${w.roleLabel}, ${w.teamName}` : undefined}>
       {worker.isError && <ErrorSummary error={worker.error} />}
@@ -222,9 +234,33 @@ export function SwWorkerPage() {
               Back to {w.teamName}
             </Link>
           </p>
+          {recorded && (
+            <SuccessBanner title={`${w.name}'s leaving date, ${longDate(recorded)}, is recorded`}>
+              <p className="govuk-body">
+                Next, offer them an exit interview from the{" "}
+                <Link to="/orgs/$orgId/exit-interviews" params={{ orgId }} className="govuk-notification-banner__link">
+                  exit interviews page
+                </Link>
+                : what they say helps keep the people who stay.
+              </p>
+            </SuccessBanner>
+          )}
+          {leftOn ? (
+            <div className="govuk-inset-text" data-testid="worker-left">
+              {w.name} left on {longDate(leftOn)}. Nothing is due for them now: no supervision, reviews or alerts after
+              the day they left.
+            </div>
+          ) : (
+            w.endDate && (
+              <div className="govuk-inset-text" data-testid="worker-leaving">
+                {w.name} is working their notice and leaves on {longDate(w.endDate)}.
+              </div>
+            )
+          )}
           <p className="govuk-body">
-            {SW_SERVICE_LABELS[w.service]}. Started {longDate(w.startDate)}
-            {w.endDate ? `, left ${longDate(w.endDate)}` : ""}. {fte(w.fte)} full-time equivalent.
+            {SW_SERVICE_LABELS[w.service]}. {w.startDate > todayIso() ? "Starts on" : "Started"} {longDate(w.startDate)}
+            {w.endDate ? `, ${leftOn ? "left" : "leaves"} ${longDate(w.endDate)}` : ""}. {fte(w.fte)} full-time
+            equivalent.
           </p>
           <h2 className="govuk-heading-m">Alerts</h2>
           <AlertList alerts={w.alerts} />
@@ -233,9 +269,9 @@ export function SwWorkerPage() {
           <AsyeSection source={source} />
           <SupervisionSection source={source} />
           <CaseloadSection source={source} />
-          <ProgressionSection source={source} />
+          <ProgressionSection source={source} leftOn={leftOn} />
           {canManage && <EditProfile key={JSON.stringify(w.profile)} orgId={orgId} worker={w} />}
-          {canManage && !w.endDate && <Leaver orgId={orgId} worker={w} />}
+          {canManage && !w.endDate && <Leaver orgId={orgId} worker={w} onRecorded={setRecorded} />}
         </>
       )}
     </Page>

@@ -25,7 +25,8 @@ const REVIEW: Record<string, string> = {
   up_to_date: "Up to date",
 };
 
-function Glance({ p }: { p: WorkerProgressionResponse }) {
+/** `leftOn`: the day a leaver left; nothing is due for them, so no review status or due date. */
+function Glance({ p, leftOn }: { p: WorkerProgressionResponse; leftOn?: string | null }) {
   return (
     <>
       <dl className="govuk-summary-list">
@@ -64,10 +65,10 @@ function Glance({ p }: { p: WorkerProgressionResponse }) {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Development review</dt>
           <dd className="govuk-summary-list__value">
-            {REVIEW[p.review.status]}
+            {leftOn ? (p.lastReview ? "Last held" : "None recorded") : REVIEW[p.review.status]}
             {p.lastReview &&
-              ` (last ${longDate(p.lastReview.heldOn)}${p.lastReview.readyForProgression ? ", ready for progression" : ""})`}
-            {p.review.dueOn && `; next due ${longDate(p.review.dueOn)}`}
+              `${leftOn ? " " : " (last "}${longDate(p.lastReview.heldOn)}${p.lastReview.readyForProgression ? ", ready for progression" : ""}${leftOn ? "" : ")"}`}
+            {!leftOn && p.review.dueOn && `; next due ${longDate(p.review.dueOn)}`}
           </dd>
         </div>
       </dl>
@@ -85,15 +86,15 @@ function Glance({ p }: { p: WorkerProgressionResponse }) {
   );
 }
 
-function WorkerProgression({ orgId, staffId }: { orgId: string; staffId: string }) {
+function WorkerProgression({ orgId, staffId, leftOn }: { orgId: string; staffId: string; leftOn?: string | null }) {
   const q = useQuery(progressionQueries.worker(orgId, staffId));
   const org = useOrg(orgId);
   const supervise = org.data?.permissions.includes("socialwork.supervise") ?? false;
   if (!q.data) return null;
   return (
     <>
-      <Glance p={q.data} />
-      {supervise && <RecordReview orgId={orgId} staffId={staffId} />}
+      <Glance p={q.data} leftOn={leftOn} />
+      {supervise && !leftOn && <RecordReview orgId={orgId} staffId={staffId} />}
     </>
   );
 }
@@ -224,12 +225,13 @@ function MyProgression() {
   );
 }
 
-export function ProgressionSection({ source }: { source: WorkerSource }) {
+/** `leftOn`: the day the worker left, when they have (a leaver's page prompts nothing). */
+export function ProgressionSection({ source, leftOn }: { source: WorkerSource; leftOn?: string | null }) {
   return (
     <section>
       <h2 className="govuk-heading-m">Progression</h2>
       {source.kind === "worker" ? (
-        <WorkerProgression orgId={source.orgId} staffId={source.staffId} />
+        <WorkerProgression orgId={source.orgId} staffId={source.staffId} leftOn={leftOn} />
       ) : (
         <MyProgression />
       )}
