@@ -2,10 +2,12 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { longDate } from "../../../shared/dates";
 import { REGISTRATION_ALERT_LABELS, REGISTRATION_ALERTS } from "../../../shared/sw-registration";
+import { ErrorSummary } from "../../components/forms";
 import { Page } from "../../components/Page";
 import { Table } from "../../components/Table";
 import { useOrg } from "../../lib/org";
 import { swServiceQueries } from "../../queries/social-work-service";
+import { TeamAlertsPanel } from "./alerts-panel";
 import { fte } from "./common";
 
 // The social work service at a glance (issue 20 item 7): per service, the posts (funded, filled,
@@ -38,9 +40,28 @@ export function SocialWorkOverviewPage() {
   const overview = useQuery(swServiceQueries.overview(orgId));
   const permissions = org.data?.permissions ?? [];
   const sections = SECTIONS.filter((s) => (permissions as string[]).includes(s.permission));
+  const mayView = (permissions as string[]).includes("socialwork.view");
+  // Someone outside the service (a provider, or a social worker without a manager's access) is
+  // told plainly what this part is and where their own records are, not shown a failed table.
+  if (org.data && !sections.length)
+    return (
+      <Page title="Social work service">
+        <p className="govuk-body">
+          This part of the hub is for the council's social work service: its leads, team managers and analysts.
+        </p>
+        <p className="govuk-body">
+          If you are one of its social workers, your own registration, supervision and ASYE are in{" "}
+          <Link to="/orgs/$orgId/my-social-work" params={{ orgId }} className="govuk-link">
+            My social work
+          </Link>
+          .
+        </p>
+      </Page>
+    );
   return (
     <Page title="Social work service">
-      {overview.isError && <p className="govuk-body">The service's figures could not be loaded.</p>}
+      {mayView && <TeamAlertsPanel orgId={orgId} />}
+      {overview.isError && <ErrorSummary error={overview.error} />}
       {overview.data && (
         <>
           <p className="govuk-body">
@@ -77,9 +98,14 @@ export function SocialWorkOverviewPage() {
               </ul>
             </div>
           ))}
-          {(permissions as string[]).includes("socialwork.view") && (
+          {mayView && (
             <p className="govuk-body">
-              <Link to="/orgs/$orgId/social-work/teams" params={{ orgId }} hash="attention" className="govuk-link">
+              <Link
+                to="/orgs/$orgId/social-work/workers"
+                params={{ orgId }}
+                search={{ attention: "true" }}
+                className="govuk-link"
+              >
                 Workers who need attention
               </Link>
             </p>
