@@ -20,5 +20,6 @@ export const CASES: TenancyCases = {
   "put /api/orgs/:orgId/social-work/asye/:asyeId/reviews/:reviewId": {
     body: () => ({ heldOn: "2026-04-05", progress: "on_track" }),
   },
+  "delete /api/orgs/:orgId/social-work/asye/:asyeId/reviews/:reviewId": {},
   "get /api/orgs/:orgId/social-work/workers/:staffId/asye": { params: (ids) => ({ staffId: ids.staffId }) },
 };

@@ -141,6 +141,9 @@ export const updateReview = async (
       .returning()
   )[0];
 
+export const deleteReview = (db: Exec, orgId: string, id: string) =>
+  db.delete(swAsyeReviews).where(and(eq(swAsyeReviews.orgId, orgId), eq(swAsyeReviews.id, id)));
+
 /** The latest recorded month's open cases of each of these workers. */
 export async function latestCaseloads(db: Exec, orgId: string, staffRecordIds: string[]) {
   if (!staffRecordIds.length) return new Map<string, { month: string; openCases: number }>();

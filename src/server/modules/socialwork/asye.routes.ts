@@ -118,7 +118,7 @@ export function asyeRoutes(r: Router) {
       body: recordReviewInput,
       response: asyeReviewResponse,
       summary:
-        "Record a 3, 6 or 9-month review (progress on track, some concerns or not on track) or the final assessment (pass, fail, or extend with the new end), with evidence notes. Each stage once (409); passing or failing ends the ASYE",
+        "Record a 3, 6 or 9-month review (progress on track, some concerns or not on track) or the final assessment (pass, fail, or extend with the new end), with evidence notes. Each stage once (409), in order (3, 6, 9 months, final), a review from 14 days before its due date and the final from the end of month 11; passing or failing ends the ASYE",
     },
     async (c, { body }) => c.json(await asye.recordReview(orgCtxOf(c), idParam(c, "asyeId", "ASYE"), body), 201),
   );
@@ -135,6 +135,20 @@ export function asyeRoutes(r: Router) {
       c.json(
         await asye.updateReview(orgCtxOf(c), idParam(c, "asyeId", "ASYE"), idParam(c, "reviewId", "review"), body),
       ),
+  );
+  r.define(
+    {
+      ...supervise,
+      method: "delete",
+      path: `${base}/asye/:asyeId/reviews/:reviewId`,
+      response: asyeResponse,
+      summary:
+        "Withdraw a review recorded wrongly: only the latest stage recorded (409 otherwise), so the rest stay in order. Withdrawing the final assessment reopens the ASYE",
+    },
+    async (c) =>
+      c.json({
+        asye: await asye.withdrawReview(orgCtxOf(c), idParam(c, "asyeId", "ASYE"), idParam(c, "reviewId", "review")),
+      }),
   );
   r.define(
     {

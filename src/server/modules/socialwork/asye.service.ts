@@ -10,12 +10,13 @@ import type {
 import { reviewIssues } from "../../../shared/schemas/social-work-asye";
 import {
   ASYE_STAGE_LABELS,
+  ASYE_STAGES,
   type AsyeStage,
   SW_ROLES,
   type SwRoleInfo,
   type SwService,
 } from "../../../shared/social-work";
-import { asyeDueDates, isOpenAsye } from "../../../shared/sw-asye";
+import { asyeDueDates, isOpenAsye, reviewTimingIssues, reviewWindowOpens } from "../../../shared/sw-asye";
 import { type CaseloadSettings, DEFAULT_CASELOAD_SETTINGS, protectedCaseloadTarget } from "../../../shared/sw-caseload";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import type { Exec } from "../../db/client";
@@ -293,6 +294,15 @@ export async function updateAsye(ctx: OrgCtx, id: string, input: UpdateAsyeInput
         path: "startDate",
         message: `The ${ASYE_STAGE_LABELS[early.stage as AsyeStage].toLowerCase()} was held on ${longDate(early.heldOn)}, before this start date: check the date`,
       });
+    else if (input.startDate !== row.a.startDate) {
+      // The reviews held must still fall in their windows from the new start (sw-asye.ts).
+      const tooEarly = reviews.find((r) => r.heldOn < reviewWindowOpens(input.startDate, r.stage as AsyeStage));
+      if (tooEarly)
+        issues.push({
+          path: "startDate",
+          message: `The ${ASYE_STAGE_LABELS[tooEarly.stage as AsyeStage].toLowerCase()} was held on ${longDate(tooEarly.heldOn)}, too early for this start date (it could be held from ${longDate(reviewWindowOpens(input.startDate, tooEarly.stage as AsyeStage))}): check the date`,
+        });
+    }
     if (issues.length) throw invalid(issues);
     const a = await repo.updateAsye(tx.db, tx.org.id, id, {
       startDate: input.startDate,
@@ -391,7 +401,11 @@ export async function recordReview(ctx: OrgCtx, id: string, input: RecordReviewI
         "asye_ended",
         `${row.workerName}'s ASYE has ended (${row.a.status}${row.a.outcomeOn ? ` on ${longDate(row.a.outcomeOn)}` : ""}): no more reviews can be added, but one already recorded can be changed.`,
       );
-    const issues = reviewDateIssues(tx, row, input);
+    const others = await repo.listReviews(tx.db, tx.org.id, [id]);
+    const issues = [
+      ...reviewDateIssues(tx, row, input),
+      ...reviewTimingIssues({ startDate: row.a.startDate, extendedTo: row.a.extendedTo, others }, input),
+    ];
     if (issues.length) throw invalid(issues);
     const existing = await repo.findReviewOfStage(tx.db, tx.org.id, id, input.stage);
     const replacesExtension = existing?.stage === "final" && existing.progress === "extend";
@@ -430,15 +444,27 @@ export async function updateReview(ctx: OrgCtx, id: string, reviewId: string, in
     const row = await visibleAsye(tx, id);
     const before = await repo.findReview(tx.db, tx.org.id, id, reviewId);
     if (!before) throw notFound("review");
-    const issues = [...reviewIssues(before.stage, input), ...reviewDateIssues(tx, row, input)];
+    const others = (await repo.listReviews(tx.db, tx.org.id, [id])).filter((r) => r.id !== reviewId);
+    // An extension being changed is the final's first decision: its window is the year's, not the extension's.
+    const extendedTo = before.progress === "extend" ? null : row.a.extendedTo;
+    const issues = [
+      ...reviewIssues(before.stage, input),
+      ...reviewDateIssues(tx, row, input),
+      ...reviewTimingIssues(
+        { startDate: row.a.startDate, extendedTo, others },
+        { stage: before.stage as AsyeStage, heldOn: input.heldOn },
+      ),
+    ];
     if (issues.length) throw invalid(issues);
     const review = await repo.updateReview(tx.db, tx.org.id, reviewId, {
       heldOn: input.heldOn,
       progress: input.progress,
       evidence: input.evidence,
     });
+    // An extension corrected to a pass or fail was never an extension: the year ends at 12 months.
+    const undoExtension = before.progress === "extend" && input.progress !== "extend" ? { extendedTo: null } : {};
     if (before.stage === "final" && row.a.status !== "withdrawn")
-      await repo.updateAsye(tx.db, tx.org.id, id, afterFinal(input));
+      await repo.updateAsye(tx.db, tx.org.id, id, { ...afterFinal(input), ...undoExtension });
     await recordAudit(tx, {
       orgId: tx.org.id,
       action: "update_review",
@@ -448,5 +474,44 @@ export async function updateReview(ctx: OrgCtx, id: string, reviewId: string, in
       after: reviewAudit(review),
     });
     return { review: presentReview(review), asye: await getAsye(tx, id) };
+  });
+}
+
+/**
+ * Withdraws a review recorded wrongly. Only the latest stage recorded, so the reviews left stay in
+ * order. Withdrawing the final reopens the ASYE: a pass or fail goes back to in progress (extended,
+ * when an extension had moved the final: the extension's own record was replaced by the final), an
+ * extension back to in progress at the year's end. A withdrawn ASYE stays withdrawn.
+ */
+export async function withdrawReview(ctx: OrgCtx, id: string, reviewId: string) {
+  return inTransaction(ctx, async (tx) => {
+    await repo.lockAsye(tx.db, tx.org.id, id);
+    const row = await visibleAsye(tx, id);
+    const reviews = await repo.listReviews(tx.db, tx.org.id, [id]);
+    const review = reviews.find((r) => r.id === reviewId);
+    if (!review) throw notFound("review");
+    const order = (r: { stage: string }) => ASYE_STAGES.indexOf(r.stage as AsyeStage);
+    const latest = reviews.reduce((x, y) => (order(y) > order(x) ? y : x));
+    if (latest.id !== review.id)
+      throw conflict(
+        "not_latest_review",
+        `Only the latest review can be withdrawn, so the reviews stay in order: withdraw the ${ASYE_STAGE_LABELS[latest.stage as AsyeStage].toLowerCase()} first.`,
+      );
+    await repo.deleteReview(tx.db, tx.org.id, reviewId);
+    if (review.stage === "final") {
+      const reopened =
+        review.progress === "extend"
+          ? { status: row.a.status === "withdrawn" ? "withdrawn" : "in_progress", extendedTo: null }
+          : { status: row.a.extendedTo ? "extended" : "in_progress", outcomeOn: null };
+      await repo.updateAsye(tx.db, tx.org.id, id, reopened);
+    }
+    await recordAudit(tx, {
+      orgId: tx.org.id,
+      action: "withdraw_review",
+      entityType: "sw_asye_review",
+      entityId: reviewId,
+      before: reviewAudit(review),
+    });
+    return getAsye(tx, id);
   });
 }

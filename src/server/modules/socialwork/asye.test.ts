@@ -293,6 +293,14 @@ describe("recording reviews", () => {
     const a = await area();
     const w = await a.addWorker({ team: a.teams.childrenA, role: "asye_social_worker", startDate: "2025-04-01" });
     const id = (await a.leadClient.post(a.url(), { staffRecordId: w.id, startDate: "2025-04-01" })).json.asye.id;
+    for (const [stage, heldOn] of [
+      ["3_month", "2025-07-01"],
+      ["6_month", "2025-10-01"],
+      ["9_month", "2026-01-01"],
+    ])
+      expect(
+        (await a.managerClient.post(a.url(`/${id}/reviews`), { stage, heldOn, progress: "on_track" })).status,
+      ).toBe(201);
     const extended = await a.managerClient.post(a.url(`/${id}/reviews`), {
       stage: "final",
       heldOn: "2026-04-01",
@@ -303,7 +311,7 @@ describe("recording reviews", () => {
     expect(extended.json.asye).toMatchObject({
       status: "extended",
       extendedTo: "2026-07-31",
-      next: { stage: "3_month" },
+      next: { stage: "final", due: "2026-07-31" },
     });
     expect(extended.json.asye.stages[3]).toMatchObject({
       stage: "final",
@@ -327,7 +335,135 @@ describe("recording reviews", () => {
     });
     expect(again.status).toBe(409);
     const rows = await hub.deps.db.select().from(swAsyeReviews).where(eq(swAsyeReviews.asyeId, id));
-    expect(rows.map((r) => [r.stage, r.progress])).toEqual([["final", "pass"]]);
+    expect(rows.map((r) => [r.stage, r.progress]).filter(([stage]) => stage === "final")).toEqual([["final", "pass"]]);
+  });
+});
+
+describe("reviews in order and on time, corrected and withdrawn (fix round)", () => {
+  // Started 1 June 2025: reviews due 1 September, 1 December 2025, 1 March 2026; the final 1 June 2026.
+  async function started() {
+    const a = await area();
+    const w = await a.addWorker({ team: a.teams.childrenA, role: "asye_social_worker", startDate: "2025-06-01" });
+    const id = (await a.leadClient.post(a.url(), { staffRecordId: w.id, startDate: "2025-06-01" })).json.asye.id;
+    const record = (stage: string, heldOn: string, progress = "on_track") =>
+      a.managerClient.post(a.url(`/${id}/reviews`), { stage, heldOn, progress });
+    return { a, id, record };
+  }
+  const issueOf = (res: { json: { error: { issues: { path: string; message: string }[] } } }, path: string) =>
+    res.json.error.issues.find((i) => i.path === path)?.message;
+
+  it("refuses a final three months in, or before the 6 and 9-month reviews, naming what to do", async () => {
+    const { a, id, record } = await started();
+    const pass = await record("final", "2025-09-01", "pass");
+    expect(pass.status).toBe(400);
+    expect(issueOf(pass, "stage")).toBe(
+      "Record the 3-month review first: reviews are recorded in order (3, 6 and 9 months, then the final assessment)",
+    );
+    expect((await record("3_month", "2025-09-01")).status).toBe(201);
+    const nine = await record("9_month", "2025-09-01");
+    expect(issueOf(nine, "stage")).toMatch(/^Record the 6-month review first/);
+    // Too early: more than 14 days before the due date.
+    const six = await record("6_month", "2025-11-16");
+    expect(issueOf(six, "heldOn")).toBe(
+      "The 6-month review is due on 1 December 2025; it can be recorded from 17 November 2025",
+    );
+    expect((await record("6_month", "2025-11-17")).status).toBe(201);
+    expect((await record("9_month", "2026-03-01")).status).toBe(201);
+    // The tester's case: a fail on the 9-month review's day is long before the final's window.
+    const fail = await record("final", "2026-03-01", "fail");
+    expect(issueOf(fail, "heldOn")).toBe(
+      "The final assessment is due on 1 June 2026; it can be recorded from 1 May 2026",
+    );
+    const asye = (await a.managerClient.get(a.url(`/${id}`))).json.asye;
+    expect(asye.status).toBe("in_progress");
+    expect(asye.stages.map((s: { state: string }) => s.state)).toEqual([
+      "done_on_time",
+      "done_on_time",
+      "done_on_time",
+      "overdue",
+    ]);
+  });
+
+  it("changes a review only within its window and order, and withdraws only the latest, reopening a passed ASYE", async () => {
+    const { a, id, record } = await started();
+    const ids: string[] = [];
+    for (const [stage, heldOn, progress] of [
+      ["3_month", "2025-09-01", "on_track"],
+      ["6_month", "2025-12-01", "on_track"],
+      ["9_month", "2026-03-01", "on_track"],
+      ["final", "2026-06-01", "pass"],
+    ])
+      ids.push((await record(stage, heldOn, progress)).json.review.id);
+    const change = (reviewId: string, body: Record<string, unknown>) =>
+      a.managerClient.request("PUT", a.url(`/${id}/reviews/${reviewId}`), { evidence: "", ...body });
+    const tooEarly = await change(ids[1], { heldOn: "2025-11-01", progress: "on_track" });
+    expect(issueOf(tooEarly, "heldOn")).toMatch(/it can be recorded from 17 November 2025/);
+    const afterNext = await change(ids[1], { heldOn: "2026-03-02", progress: "on_track" });
+    expect(issueOf(afterNext, "heldOn")).toBe(
+      "The 9-month review was held on 1 March 2026: this review cannot be held after it",
+    );
+    const ok = await change(ids[1], { heldOn: "2025-12-05", progress: "some_concerns" });
+    expect(ok.status).toBe(200);
+    expect(ok.json.review).toMatchObject({ heldOn: "2025-12-05", progress: "some_concerns" });
+
+    // Only the latest can be withdrawn.
+    const notLatest = await a.managerClient.request("DELETE", a.url(`/${id}/reviews/${ids[2]}`));
+    expect(notLatest.status).toBe(409);
+    expect(notLatest.json.error.message).toBe(
+      "Only the latest review can be withdrawn, so the reviews stay in order: withdraw the final assessment (12 months) first.",
+    );
+    const withdrawn = await a.managerClient.request("DELETE", a.url(`/${id}/reviews/${ids[3]}`));
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.json.asye).toMatchObject({ status: "in_progress", outcomeOn: null, next: { stage: "final" } });
+    const [row] = await hub.deps.db.select().from(swAsye).where(eq(swAsye.id, id));
+    expect(row).toMatchObject({ status: "in_progress", outcomeOn: null });
+    expect(
+      (await hub.deps.db.select().from(swAsyeReviews).where(eq(swAsyeReviews.asyeId, id))).map((r) => r.stage),
+    ).not.toContain("final");
+    // Now the 9-month review is the latest.
+    expect((await a.managerClient.request("DELETE", a.url(`/${id}/reviews/${ids[2]}`))).status).toBe(200);
+    const audit = await hub.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, a.council.id), eq(auditLog.entityType, "sw_asye_review")))
+      .orderBy(asc(auditLog.id));
+    expect(audit.map((e) => e.action).slice(-3)).toEqual(["update_review", "withdraw_review", "withdraw_review"]);
+    expect(audit.at(-2)).toMatchObject({ entityId: ids[3], before: { stage: "final", progress: "pass" } });
+    // Another council's lead cannot reach it.
+    const other = await signedIn(hub, a.other.lead.email);
+    expect((await other.request("DELETE", a.url(`/${id}/reviews/${ids[1]}`))).status).toBe(404);
+  });
+
+  it("an extension corrected to a pass ends the year at 12 months; withdrawing an extension reopens it", async () => {
+    const { a, id, record } = await started();
+    for (const [stage, heldOn] of [
+      ["3_month", "2025-09-01"],
+      ["6_month", "2025-12-01"],
+      ["9_month", "2026-03-01"],
+    ])
+      await record(stage, heldOn);
+    const ext = await a.managerClient.post(a.url(`/${id}/reviews`), {
+      stage: "final",
+      heldOn: "2026-06-01",
+      progress: "extend",
+      extendedTo: "2026-09-01",
+    });
+    expect(ext.json.asye).toMatchObject({ status: "extended", extendedTo: "2026-09-01" });
+    const gone = await a.managerClient.request("DELETE", a.url(`/${id}/reviews/${ext.json.review.id}`));
+    expect(gone.json.asye).toMatchObject({ status: "in_progress", extendedTo: null });
+    const again = await a.managerClient.post(a.url(`/${id}/reviews`), {
+      stage: "final",
+      heldOn: "2026-06-01",
+      progress: "extend",
+      extendedTo: "2026-09-01",
+    });
+    const passed = await a.managerClient.request("PUT", a.url(`/${id}/reviews/${again.json.review.id}`), {
+      heldOn: "2026-06-01",
+      progress: "pass",
+    });
+    expect(passed.status).toBe(200);
+    expect(passed.json.asye).toMatchObject({ status: "passed", outcomeOn: "2026-06-01", extendedTo: null });
+    expect(passed.json.asye.stages[3]).toMatchObject({ due: "2026-06-01", state: "done_on_time" });
   });
 });
 
