@@ -10,6 +10,7 @@ import type {
   MyAsyeResponse,
   RecordReviewInput,
   RegisterAsyeInput,
+  UpdateReviewInput,
   WithdrawAsyeInput,
   WorkerAsyeResponse,
 } from "../../shared/schemas/social-work-asye";
@@ -66,4 +67,8 @@ export const asyeApi = {
     api<AsyeResponse>("POST", `${base(orgId)}/asye/${id}/withdraw`, body),
   recordReview: (orgId: string, id: string, body: Partial<RecordReviewInput>) =>
     api<AsyeReviewResponse>("POST", `${base(orgId)}/asye/${id}/reviews`, body),
+  updateReview: (orgId: string, id: string, reviewId: string, body: Partial<UpdateReviewInput>) =>
+    api<AsyeReviewResponse>("PUT", `${base(orgId)}/asye/${id}/reviews/${reviewId}`, body),
+  withdrawReview: (orgId: string, id: string, reviewId: string) =>
+    api<AsyeResponse>("DELETE", `${base(orgId)}/asye/${id}/reviews/${reviewId}`),
 };
