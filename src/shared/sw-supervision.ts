@@ -154,9 +154,6 @@ export function supervisionState(dueOn: string, day: string): SupervisionState {
   return "ok";
 }
 
-/** In post on a day: the one rule (sw-in-post.ts) under the name access.ts and supervision.service.ts import. */
-export const inPost = inPostOn;
-
 /**
  * A team's compliance on a day: the share of its workers in post that day who are not overdue
  * (null with nobody in post).

@@ -1,5 +1,6 @@
 import { ASYE_STAGES, SW_ROLES, type SwRoleInfo } from "../../../shared/social-work";
 import { addDaysTo, asyeDueDates } from "../../../shared/sw-asye";
+import { inPostOn } from "../../../shared/sw-in-post";
 import type { Ctx } from "../../context";
 import { bulkInsert } from "../../db/bulk";
 import { swAsye, swAsyeReviews } from "../../db/schema";
@@ -26,7 +27,6 @@ export async function seedSwAsye(ctx: Ctx, base: SwDemoBase): Promise<void> {
   const rnd = new Random(20_2603);
   const anchor = base.anchor;
   const info = (w: SwDemoWorker) => (SW_ROLES as Record<string, SwRoleInfo>)[w.role];
-  const inPostOn = (w: SwDemoWorker, day: string) => w.startDate <= day && (w.endDate === null || w.endDate >= day);
   const nqsws = base.workers
     .filter((w) => w.startedAsNqsw && w.startDate <= anchor)
     .sort((x, y) => x.startDate.localeCompare(y.startDate) || x.staffRecordId.localeCompare(y.staffRecordId));

@@ -1,5 +1,5 @@
 import { can } from "../../../shared/permissions";
-import { inPost } from "../../../shared/sw-supervision";
+import { inPostOn } from "../../../shared/sw-in-post";
 import type { OrgCtx } from "../../context";
 import { notFound } from "../../lib/errors";
 import { staffForNaming, teamIds, workerTeam } from "./access.repo";
@@ -65,7 +65,7 @@ export const offerableSupervisor = (teams: readonly string[], s: { teamId: strin
  */
 export async function mayName(ctx: OrgCtx, staffRecordId: string, day: string): Promise<boolean> {
   const staff = await staffForNaming(ctx.db, ctx.org.id, staffRecordId);
-  if (!staff || !inPost(staff, day)) return false;
+  if (!staff || !inPostOn(staff, day)) return false;
   if (staff.userId !== null && staff.userId === ctx.actor.userId) return true;
   if (staff.teamId === null || staff.role === null) return false;
   if (seesWholeService(ctx)) return true;

@@ -1,4 +1,5 @@
 import { isOpenAsye } from "../../../shared/sw-asye";
+import { inPostOn, leftBy } from "../../../shared/sw-in-post";
 import type { Ctx, OrgCtx } from "../../context";
 import { visibleTeamIds } from "./access";
 import { listAsyes, myAsyes } from "./asye.service";
@@ -30,7 +31,7 @@ export type TeamAlerts = Awaited<ReturnType<typeof teamAlerts>>;
 /** What needs attention in the signed-in worker's own social work records (current ones), today. */
 export async function myAlerts(ctx: Ctx) {
   const day = today(ctx);
-  const records = (await mySocialWork(ctx)).filter((r) => !r.endDate || r.endDate >= day);
+  const records = (await mySocialWork(ctx)).filter((r) => inPostOn(r, day));
   const current = new Set(records.map((r) => r.staffRecordId));
   const employerOf = new Map(records.map((r) => [r.staffRecordId, r.employer]));
   const supervision = [];
@@ -41,7 +42,7 @@ export async function myAlerts(ctx: Ctx) {
     if (mine) supervision.push({ ...mine, employer: employerOf.get(w.staffRecordId) ?? { id: w.orgId, name: "" } });
   }
   const asye = (await myAsyes(ctx)).asyes
-    .filter((a) => isOpenAsye(a.status) && current.has(a.worker.staffRecordId) && !(a.leftOn && a.leftOn < day))
+    .filter((a) => isOpenAsye(a.status) && current.has(a.worker.staffRecordId) && !leftBy({ endDate: a.leftOn }, day))
     .flatMap((a) =>
       a.stages
         .filter((s) => s.state === "due" || s.state === "overdue")

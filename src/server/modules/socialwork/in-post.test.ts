@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { signedIn, testHub } from "../../../../test/harness";
+import { makeUser, signedIn, testHub } from "../../../../test/harness";
 import { socialWorkArea } from "../../../../test/social-work-fixtures";
-import { swAgencyAssignments } from "../../db/schema";
+import { swAgencyAssignments, swStaff } from "../../db/schema";
 
 // The establishment, the caseload form and the agency list use the one in-post rule
 // (shared/sw-in-post.ts, in SQL in-post.repo.ts): an end date is the first day out of post, so
@@ -96,5 +97,60 @@ describe("the agency assignments list", () => {
     expect(current).not.toContain(today);
     expect(ended).toContain(today);
     expect(ended).not.toContain(tomorrow);
+  });
+});
+
+// The pick lists and alerts: someone whose end date is today (2026-06-15) has left, so is offered
+// nowhere and has nothing needing attention; someone whose end date is tomorrow is still in post.
+describe("the lists that offer people in post today", () => {
+  const team = area.teams.childrenB;
+  const pair = async (label: string, extra: { role?: "social_worker" | "senior_social_worker"; peStage?: 1 | 2 }) => {
+    const gone = `${label} gone today`;
+    const stays = `${label} last day today`;
+    await area.addWorker({ team, name: gone, endDate: "2026-06-15", ...extra });
+    await area.addWorker({ team, name: stays, endDate: "2026-06-16", ...extra });
+    return { gone, stays };
+  };
+  const names = (xs: { name: string }[]) => xs.map((x) => x.name);
+
+  it("the supervision page's supervisors", async () => {
+    const p = await pair("Supervisor", {});
+    const res = await lead.get(`${base}/supervision`);
+    expect(res.status).toBe(200);
+    expect(names(res.json.supervisors)).toContain(p.stays);
+    expect(names(res.json.supervisors)).not.toContain(p.gone);
+  });
+
+  it("the trainee form's practice educators", async () => {
+    const p = await pair("Trainee PE", { peStage: 1 });
+    const res = await lead.get(`${base}/trainee-options`);
+    expect(res.status).toBe(200);
+    expect(names(res.json.practiceEducators)).toContain(p.stays);
+    expect(names(res.json.practiceEducators)).not.toContain(p.gone);
+  });
+
+  it("the practice educators list (one with no payments is listed only while in post)", async () => {
+    const p = await pair("Listed PE", { peStage: 2 });
+    const res = await lead.get(`${base}/practice-educators`);
+    expect(res.status).toBe(200);
+    const listed = res.json.practiceEducators as { name: string; inPost: boolean }[];
+    expect(listed.find((x) => x.name === p.stays)?.inPost).toBe(true);
+    expect(names(listed)).not.toContain(p.gone);
+  });
+
+  it("a worker's own registration alerts stop on their end date", async () => {
+    const alerts = async (endDate: string) => {
+      const user = await makeUser(hub, null);
+      const w = await area.addWorker({ team, name: `Own alerts ${endDate}`, endDate, userId: user.id });
+      await hub.deps.db
+        .update(swStaff)
+        .set({ sweRenewalDate: "2026-07-01", cpdRecordedOn: null })
+        .where(eq(swStaff.staffRecordId, w.id));
+      const res = await (await signedIn(hub, user.email)).get("/api/me/social-work/alerts");
+      expect(res.status).toBe(200);
+      return (res.json.items as { kind: string }[]).map((i) => i.kind);
+    };
+    expect(await alerts("2026-06-16")).toContain("registration_at_risk");
+    expect(await alerts("2026-06-15")).toEqual([]);
   });
 });

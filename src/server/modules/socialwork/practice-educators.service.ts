@@ -1,4 +1,5 @@
 import type { PaymentPaidInput } from "../../../shared/schemas/social-work-routes-in";
+import { inPostOn } from "../../../shared/sw-in-post";
 import { academicYearOf, inAcademicYearOf } from "../../../shared/sw-routes-in";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
@@ -98,9 +99,7 @@ export async function listPracticeEducators(ctx: OrgCtx) {
     .filter((r) => byId.has(r.p.practiceEducatorStaffId))
     .map((r) => ({ row: r, view: presentPayment(r, day) }));
   const paidTo = new Set(payments.map((p) => p.row.p.practiceEducatorStaffId));
-  const pes = workers.filter(
-    (w) => paidTo.has(w.staffRecordId) || (w.peStage !== null && (w.endDate === null || w.endDate >= day)),
-  );
+  const pes = workers.filter((w) => paidTo.has(w.staffRecordId) || (w.peStage !== null && inPostOn(w, day)));
   const placements = await listTraineesWithPe(
     ctx.db,
     ctx.org.id,
@@ -123,7 +122,7 @@ export async function listPracticeEducators(ctx: OrgCtx) {
       teamId: w.teamId,
       teamName: w.teamName,
       peStage: w.peStage,
-      inPost: w.endDate === null || w.endDate >= day,
+      inPost: inPostOn(w, day),
       studentsThisYear: [...students.values()].filter((s) => inAcademicYearOf(s, day)).length,
       studentsEver: students.size,
       notDue: sums.not_due,

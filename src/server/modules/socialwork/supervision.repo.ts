@@ -114,6 +114,7 @@ export async function serviceStaffList(db: Exec, orgId: string) {
     .select({
       id: swStaff.staffRecordId,
       name: staffRecords.displayId,
+      startDate: staffRecords.startDate,
       endDate: staffRecords.endDate,
       teamId: swStaff.teamId,
       role: swStaff.role,

@@ -1,9 +1,9 @@
 import { todayIso } from "../../../shared/dates";
 import type { SupervisionInput, SupervisionPatch } from "../../../shared/schemas/social-work-supervision";
+import { inPostOn } from "../../../shared/sw-in-post";
 import {
   type AsyeSpan,
   daysBetween,
-  inPost,
   intervalFor,
   intervalLabel,
   nextDue,
@@ -80,7 +80,9 @@ export async function statusesOfTeams(ctx: Ctx, orgId: string, teamIds: readonly
     workers,
     held,
     rows,
-    statuses: workers.filter((w) => inPost(w, day)).map((w) => statusOf(w, held.get(w.staffRecordId) ?? [], rows, day)),
+    statuses: workers
+      .filter((w) => inPostOn(w, day))
+      .map((w) => statusOf(w, held.get(w.staffRecordId) ?? [], rows, day)),
   };
 }
 
@@ -123,7 +125,7 @@ export async function supervisionOverview(ctx: OrgCtx) {
     teams: teamViews,
     workers: statuses.map((s) => ({ id: s.staffRecordId, name: s.name, teamName: s.teamName })),
     supervisors: supervisors
-      .filter((s) => (!s.endDate || s.endDate >= day) && (seesWholeService(ctx) || offerableSupervisor(teamIds, s)))
+      .filter((s) => inPostOn(s, day) && (seesWholeService(ctx) || offerableSupervisor(teamIds, s)))
       .map((s) => ({ id: s.id, name: s.name })),
   };
 }
@@ -136,7 +138,7 @@ async function workerSupervisionIn(ctx: Ctx, orgId: string, teamId: string, staf
   if (!w) throw notFound("social worker");
   const supervisions = await supervisionsOf(ctx.db, orgId, staffRecordId);
   const rows = await standardRows(ctx.db, orgId);
-  const status = inPost(w, day)
+  const status = inPostOn(w, day)
     ? statusOf(
         w,
         supervisions.map((s) => s.heldOn),

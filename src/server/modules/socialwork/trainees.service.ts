@@ -1,6 +1,7 @@
 import { longDate } from "../../../shared/dates";
 import type { TraineeInput, TraineeOutcomeInput, TraineesQuery } from "../../../shared/schemas/social-work-routes-in";
 import { SW_ROLES, type SwRoleInfo } from "../../../shared/social-work";
+import { inPostOn } from "../../../shared/sw-in-post";
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -193,7 +194,7 @@ export async function traineeOptions(ctx: OrgCtx) {
       service: t.service as "adults" | "children",
     })),
     practiceEducators: workers
-      .filter((w) => w.peStage !== null && (w.endDate === null || w.endDate >= day))
+      .filter((w) => w.peStage !== null && inPostOn(w, day))
       .map((w) => ({
         staffRecordId: w.staffRecordId,
         name: w.name,
