@@ -349,7 +349,7 @@ describe("social work", () => {
     await openBox.waitFor(POLL);
     const worker = (await openBox.getAttribute("id"))?.replace(/^open-/, "") ?? "";
     const openCases = Number(await openBox.inputValue());
-    const details = page.locator("fieldset", { has: openBox }).locator("details");
+    const details = page.locator("fieldset", { has: page.locator(`[id="open-${worker}"]`) }).locator("details");
     // Change one type so the split no longer adds up, close the section, and save.
     await details.locator("summary").click();
     const firstType = details.locator("input").first();
