@@ -75,6 +75,11 @@ export const agencyAssignmentInput = z
       .transform((v) => v ?? null),
     referenceReceived: z.boolean({ error: "Say whether a practice-based reference was received" }).default(false),
     capBreachSignedOffBy: optional("name of who signed off paying above the cap", 120),
+    /**
+     * The person saving has seen the DfE agency rules the assignment would break and saves it with
+     * them flagged: without it, a rule-breaking assignment is refused (422 listing the flags).
+     */
+    acknowledgedFlags: z.boolean({ error: "Say whether you confirm saving with the flags shown" }).default(false),
   })
   .superRefine((v, ctx) => {
     if (v.endDate && v.endDate < v.startDate)

@@ -21,6 +21,10 @@ const body = (teamId: string, workerName: string) => ({
   agencyName: "Locums Ltd",
   startDate: "2026-01-05",
   hourlyRate: 38,
+  // Within the DfE agency rules, so saving needs no confirmation (agency.test.ts tests that).
+  noticeWeeks: 4,
+  pqeYears: 5,
+  referenceReceived: true,
 });
 const inA = (await lead.post(`${base}/agency/assignments`, body(area.teams.childrenA.id, "In Team A"))).json.assignment;
 const inB = (await lead.post(`${base}/agency/assignments`, body(area.teams.childrenB.id, "In Team B"))).json.assignment;

@@ -4,9 +4,11 @@ import type {
   agencyAssignmentInput,
   EndAssignmentInput,
 } from "../../../shared/schemas/social-work-agency";
+import type { SwService } from "../../../shared/social-work";
+import { type AgencyRule, agencyFlags } from "../../../shared/sw-agency-rules";
 import { leftBy } from "../../../shared/sw-in-post";
 import { inTransaction, type OrgCtx } from "../../context";
-import { badRequest, notFound } from "../../lib/errors";
+import { AppError, badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { recordAudit } from "../audit/audit.service";
 import { visibleTeamIds } from "./access";
@@ -60,16 +62,47 @@ async function checkTeam(ctx: OrgCtx, teamId: string) {
 
 type Parsed = ReturnType<typeof agencyAssignmentInput.parse>;
 
+/** The form field each rule's facts are entered in, so a refusal can point at it. */
+const RULE_FIELD: Record<AgencyRule, string> = {
+  pqe: "pqeYears",
+  price_cap: "hourlyRate",
+  notice: "noticeWeeks",
+  cooling_off: "leftSubstantiveOn",
+  reference: "referenceReceived",
+  project_team: "projectTeam",
+};
+
+/**
+ * The DfE agency rules (shared/sw-agency-rules.ts, as of today) the assignment would break. Saving
+ * one that breaks any needs `acknowledgedFlags`: otherwise 422 listing each, so neither the page nor
+ * an API client records a breach without someone having seen it. Returns the rules acknowledged.
+ */
+async function checkRules(ctx: OrgCtx, input: Parsed, service: SwService): Promise<AgencyRule[]> {
+  const { acknowledgedFlags, ...facts } = input;
+  const caps = await repo.listCaps(ctx.db, ctx.org.id);
+  const breaches = agencyFlags({ ...facts, service }, caps, today(ctx)).filter((f) => f.level === "breach");
+  if (breaches.length && !acknowledgedFlags)
+    throw new AppError(
+      422,
+      "agency_rules_broken",
+      `This assignment would break ${breaches.length === 1 ? "1 of the DfE agency rules" : `${breaches.length} of the DfE agency rules`}. Change the details, or save it with these flags by confirming them (acknowledgedFlags: true).`,
+      breaches.map((f) => ({ path: RULE_FIELD[f.rule], message: f.text })),
+    );
+  return breaches.map((f) => f.rule);
+}
+
 export async function createAssignment(ctx: OrgCtx, input: Parsed) {
-  await checkTeam(ctx, input.teamId);
+  const team = await checkTeam(ctx, input.teamId);
+  const flagged = await checkRules(ctx, input, team.service as SwService);
+  const { acknowledgedFlags: _, ...values } = input;
   return inTransaction(ctx, async (tx) => {
-    const row = await repo.insertAssignment(tx.db, { ...input, orgId: ctx.org.id });
+    const row = await repo.insertAssignment(tx.db, { ...values, orgId: ctx.org.id });
     await recordAudit(tx, {
       orgId: ctx.org.id,
       action: "create",
       entityType: "sw_agency_assignment",
       entityId: row.id,
-      after: auditOf(row),
+      after: { ...auditOf(row), ...(flagged.length ? { savedWithFlags: flagged } : {}) },
     });
     return getAssignment(tx, row.id);
   });
@@ -77,16 +110,18 @@ export async function createAssignment(ctx: OrgCtx, input: Parsed) {
 
 export async function updateAssignment(ctx: OrgCtx, id: string, input: Parsed) {
   const before = await visible(ctx, id);
-  await checkTeam(ctx, input.teamId);
+  const team = await checkTeam(ctx, input.teamId);
+  const flagged = await checkRules(ctx, input, team.service as SwService);
+  const { acknowledgedFlags: _, ...values } = input;
   return inTransaction(ctx, async (tx) => {
-    const row = await repo.updateAssignment(tx.db, ctx.org.id, id, input);
+    const row = await repo.updateAssignment(tx.db, ctx.org.id, id, values);
     await recordAudit(tx, {
       orgId: ctx.org.id,
       action: "update",
       entityType: "sw_agency_assignment",
       entityId: id,
       before: auditOf(before.a),
-      after: auditOf(row),
+      after: { ...auditOf(row), ...(flagged.length ? { savedWithFlags: flagged } : {}) },
     });
     return getAssignment(tx, id);
   });

@@ -72,7 +72,7 @@ export function socialWorkAgencyRoutes(r: Router) {
       body: agencyAssignmentInput,
       response: agencyAssignmentResponse,
       summary:
-        "Record an agency assignment: team, role, worker, SWE number, agency, dates, hourly rate (pay, employer's NI and holiday pay), agency fee, weekly hours, vacancy cover, project team, notice, PQE, ASYE, cooling off, reference, cap sign-off",
+        "Record an agency assignment: team, role, worker, SWE number, agency, dates, hourly rate (pay, employer's NI and holiday pay), agency fee, weekly hours, vacancy cover, project team, notice, PQE, ASYE, cooling off, reference, cap sign-off. One that would break a DfE agency rule is refused (422 listing each rule's flag) unless acknowledgedFlags is true",
     },
     async (c, { body }) => c.json({ assignment: await assignments.createAssignment(orgCtxOf(c), body) }, 201),
   );
@@ -93,7 +93,8 @@ export function socialWorkAgencyRoutes(r: Router) {
       path: `${BASE}/assignments/:assignmentId`,
       body: agencyAssignmentInput,
       response: agencyAssignmentResponse,
-      summary: "Change an agency assignment's details",
+      summary:
+        "Change an agency assignment's details (422 listing the flags when it would break a DfE agency rule, unless acknowledgedFlags is true)",
     },
     async (c, { body }) =>
       c.json({ assignment: await assignments.updateAssignment(orgCtxOf(c), assignmentId(c), body) }),

@@ -56,11 +56,64 @@ describe("assignments", () => {
     expect(JSON.stringify(entry)).not.toContain("Alex Agency");
   });
 
+  it("refuses one that breaks the rules until the flags are confirmed, listing each in plain English", async () => {
+    const before = (await hub.deps.db.select().from(swAgencyAssignments)).length;
+    // The tester's case: 1 year's PQE, £62.50 over a £40 cap, 1 week's notice, left a council on
+    // 1 November (so not before 1 February), no reference.
+    const breaking = body({
+      workerName: "Five Flags",
+      pqeYears: 1,
+      hourlyRate: 62.5,
+      noticeWeeks: 1,
+      startDate: "2026-01-31",
+      leftSubstantiveOn: "2025-11-01",
+      referenceReceived: false,
+    });
+    const refused = await lead.post(`${base}/agency/assignments`, breaking);
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.code).toBe("agency_rules_broken");
+    expect(refused.json.error.message).toMatch(/would break 5 of the DfE agency rules/);
+    expect(refused.json.error.issues).toEqual([
+      { path: "pqeYears", message: "1 year's post-qualifying experience: fewer than the 3 years the rules require." },
+      { path: "hourlyRate", message: "£62.50 an hour is above the regional cap of £40.00 and not signed off." },
+      {
+        path: "noticeWeeks",
+        message: "1 week's notice: fewer than 4 (unless the council's own staff in the role have less).",
+      },
+      {
+        path: "leftSubstantiveOn",
+        message:
+          "Engaged within 3 months of leaving a substantive role in a council of the same region (left on 1 November 2025; not before 1 February 2026).",
+      },
+      {
+        path: "referenceReceived",
+        message: "No practice-based reference received: one is needed before engaging a worker.",
+      },
+    ]);
+    expect((await hub.deps.db.select().from(swAgencyAssignments)).length).toBe(before);
+    // Confirmed: saved with its flags, and the audit says it was saved with them.
+    const saved = await lead.post(`${base}/agency/assignments`, { ...breaking, acknowledgedFlags: true });
+    expect(saved.status).toBe(201);
+    expect(saved.json.assignment.flags.map((f: { rule: string }) => f.rule)).toEqual([
+      "pqe",
+      "price_cap",
+      "notice",
+      "cooling_off",
+      "reference",
+    ]);
+    const [entry] = await hub.deps.db.select().from(auditLog).where(eq(auditLog.entityId, saved.json.assignment.id));
+    expect(JSON.stringify(entry)).toContain("savedWithFlags");
+    // A change that still breaks a rule needs the confirmation again.
+    const put = await lead.request("PUT", `${base}/agency/assignments/${saved.json.assignment.id}`, breaking);
+    expect(put.status).toBe(422);
+  });
+
   it("flags the rules: above the cap not signed off, 2 weeks' notice, under 3 years", async () => {
     const res = await lead.post(
       `${base}/agency/assignments`,
-      body({ workerName: "Bea", hourlyRate: 44, noticeWeeks: 2, pqeYears: 2 }),
+      body({ workerName: "Bea", hourlyRate: 44, noticeWeeks: 2, pqeYears: 2, acknowledgedFlags: true }),
     );
+    expect(res.status).toBe(201);
     expect(res.json.assignment.flags.map((f: { rule: string; level: string }) => `${f.rule}:${f.level}`)).toEqual([
       "pqe:breach",
       "price_cap:breach",
@@ -182,10 +235,11 @@ describe("the monthly view, spend and the return on hand-made rows", async () =>
         leavers: 1,
         agencyHeadcount: 0,
         agencyFte: 0,
-        agencyCost: 1928.57,
+        agencyCost: 1735.71,
       },
     ]);
-    // 30 × 45 × 11 days (20–30 April) ÷ 7 = 2,121.43; 30 × 45 × 10 ÷ 7 = 1,928.57.
+    // 30 × 45 × 11 days (20–30 April) ÷ 7 = 2,121.43; 30 × 45 × 9 (1–9 May: the end date, 10 May,
+    // is the first day out of post) ÷ 7 = 1,735.71.
     const teams = await lead2.get(`${url}/starters-leavers?months=2&by=team`);
     const a = teams.json.rows.filter((r: { group: string }) => r.group === b.teams.childrenA.id);
     expect(a.map((r: { starters: number; agencyHeadcount: number }) => [r.starters, r.agencyHeadcount])).toEqual([
@@ -218,10 +272,11 @@ describe("the monthly view, spend and the return on hand-made rows", async () =>
 
   it("spend: the year to today", async () => {
     const res = await lead2.get(`${url}/agency/spend`);
-    expect(res.json.last).toMatchObject({ from: "2025-06-16", to: "2026-06-15", total: 4050 });
+    // 20 days in post (20 April to 9 May) × 30 hours × £45 ÷ 7.
+    expect(res.json.last).toMatchObject({ from: "2025-06-16", to: "2026-06-15", total: 3857.14 });
     expect(res.json.previous.total).toBe(0);
     expect(res.json.change).toBeNull();
-    expect(res.json.byService.find((s: { key: string }) => s.key === "children").last).toBe(4050);
+    expect(res.json.byService.find((s: { key: string }) => s.key === "children").last).toBe(3857.14);
   });
 
   it("bad query: months out of range is a field error", async () => {
@@ -239,6 +294,7 @@ describe("the monthly view, spend and the return on hand-made rows", async () =>
       startDate: "2026-05-01",
       hourlyRate: 50,
       sweNumber: "SW300003",
+      acknowledgedFlags: true,
     });
     await lead2.post(`${url}/agency/assignments`, {
       ...body(),
