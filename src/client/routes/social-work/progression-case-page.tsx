@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { type DateParts, datePartsOf, isBlankDate, parseDateParts } from "../../../shared/date-input";
 import { longDate, todayIso } from "../../../shared/dates";
 import { CASE_DECISIONS, type CaseDecision } from "../../../shared/sw-progression";
 import { DateInput } from "../../components/DateInput";
 import { Button, ErrorSummary, fieldErrors, Select, SuccessBanner, TextArea } from "../../components/forms";
 import { Page } from "../../components/Page";
+import { PlainForm, useDateBoxes } from "../../components/plain-form";
+import { SummaryList, SummaryRow } from "../../components/SummaryList";
 import { useOrg } from "../../lib/org";
 import {
   CASE_STATUS_LABELS,
@@ -16,6 +17,7 @@ import {
   submitCase,
   updateCase,
 } from "../../queries/social-work-progression";
+import { WorkerLink } from "./common";
 
 // A progression case (issue 20 item 6): the step, the worker's eligibility with the reasons not
 // met, evidence, panel date and decision. A team manager or the lead (socialwork.supervise) adds
@@ -57,77 +59,44 @@ export function SwProgressionCasePage() {
         {d && (
           <>
             {" · "}
-            <Link
-              to="/orgs/$orgId/social-work/workers/$staffId"
-              params={{ orgId, staffId: d.case.staffRecordId }}
-              className="govuk-link"
-            >
-              {d.case.workerName}'s records
-            </Link>
+            <WorkerLink orgId={orgId} staffId={d.case.staffRecordId} name={`${d.case.workerName}'s records`} />
           </>
         )}
       </p>
       {d && (
         <>
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Step</dt>
-              <dd className="govuk-summary-list__value">
-                {d.step.fromGrade} to {d.step.toGrade} (
-                {d.step.automatic ? "automatic on passing the ASYE" : "by panel"})
-              </dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Team</dt>
-              <dd className="govuk-summary-list__value">{d.case.teamName}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Status</dt>
-              <dd className="govuk-summary-list__value">
-                {CASE_STATUS_LABELS[d.case.status]}
-                {d.case.decidedOn && ` on ${longDate(d.case.decidedOn)}`}
-                {d.case.panelDate && `; panel ${longDate(d.case.panelDate)}`}
-              </dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Eligibility today</dt>
-              <dd className="govuk-summary-list__value">
-                {d.eligibility.eligible ? (
-                  "Meets the step's criteria"
-                ) : (
-                  <ul className="govuk-list govuk-list--bullet">
-                    {d.eligibility.reasons.map((r) => (
-                      <li key={r}>{r}</li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-            </div>
-            {d.step.criteria.length > 0 && (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Criteria</dt>
-                <dd className="govuk-summary-list__value">{d.step.criteria.join("; ")}</dd>
-              </div>
-            )}
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Evidence asked for</dt>
-              <dd className="govuk-summary-list__value">{d.step.evidence.join("; ") || "None"}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Evidence notes</dt>
-              <dd className="govuk-summary-list__value" style={{ whiteSpace: "pre-wrap" }}>
-                {d.case.evidenceNotes || "None yet"}
-              </dd>
-            </div>
+          <SummaryList>
+            <SummaryRow label="Step">
+              {d.step.fromGrade} to {d.step.toGrade} ({d.step.automatic ? "automatic on passing the ASYE" : "by panel"})
+            </SummaryRow>
+            <SummaryRow label="Team">{d.case.teamName}</SummaryRow>
+            <SummaryRow label="Status">
+              {CASE_STATUS_LABELS[d.case.status]}
+              {d.case.decidedOn && ` on ${longDate(d.case.decidedOn)}`}
+              {d.case.panelDate && `; panel ${longDate(d.case.panelDate)}`}
+            </SummaryRow>
+            <SummaryRow label="Eligibility today">
+              {d.eligibility.eligible ? (
+                "Meets the step's criteria"
+              ) : (
+                <ul className="govuk-list govuk-list--bullet">
+                  {d.eligibility.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              )}
+            </SummaryRow>
+            {d.step.criteria.length > 0 && <SummaryRow label="Criteria">{d.step.criteria.join("; ")}</SummaryRow>}
+            <SummaryRow label="Evidence asked for">{d.step.evidence.join("; ") || "None"}</SummaryRow>
+            <SummaryRow label="Evidence notes" preWrap>
+              {d.case.evidenceNotes || "None yet"}
+            </SummaryRow>
             {d.case.decisionNotes && (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Decision notes</dt>
-                <dd className="govuk-summary-list__value" style={{ whiteSpace: "pre-wrap" }}>
-                  {d.case.decisionNotes}
-                </dd>
-              </div>
+              <SummaryRow label="Decision notes" preWrap>
+                {d.case.decisionNotes}
+              </SummaryRow>
             )}
-          </dl>
+          </SummaryList>
           {perms.includes("socialwork.supervise") && open && (
             <CaseDetails key={`${d.case.evidenceNotes}|${d.case.panelDate}`} orgId={orgId} d={d} onSaved={setDone} />
           )}
@@ -172,8 +141,7 @@ function CaseDetails({
 }) {
   const qc = useQueryClient();
   const [notes, setNotes] = useState(d.case.evidenceNotes);
-  const [panel, setPanel] = useState<DateParts>(datePartsOf(d.case.panelDate));
-  const [dateError, setDateError] = useState<string | undefined>();
+  const panel = useDateBoxes(d.case.panelDate);
   const save = useMutation({
     mutationFn: (panelDate: string | null) => updateCase(orgId, d.case.id, { evidenceNotes: notes, panelDate }),
     onSuccess: () => {
@@ -186,21 +154,13 @@ function CaseDetails({
     <>
       <h2 className="govuk-heading-m">Evidence and panel date</h2>
       <ErrorSummary error={save.error} fields={{ evidenceNotes: "case-notes", panelDate: "case-panel-day" }} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <PlainForm
+        onSubmit={() => {
           onSaved(null);
           // An empty date clears the panel date; a part-typed one is refused, not dropped.
-          if (isBlankDate(panel)) {
-            setDateError(undefined);
-            return save.mutate(null);
-          }
-          const parsed = parseDateParts(panel, "Panel date");
-          if (!parsed.ok) return setDateError(parsed.message);
-          setDateError(undefined);
-          save.mutate(parsed.iso);
+          const panelDate = panel.read("Panel date", null);
+          if (panelDate !== undefined) save.mutate(panelDate);
         }}
-        noValidate
       >
         <TextArea
           id="case-notes"
@@ -219,14 +179,14 @@ function CaseDetails({
           id="case-panel"
           legend="Panel date (optional)"
           hint="For example 14 1 2027. Leave empty if not yet set"
-          value={panel}
-          onChange={setPanel}
-          error={dateError ?? errors.panelDate}
+          value={panel.value}
+          onChange={panel.onChange}
+          error={panel.error ?? errors.panelDate}
         />
         <Button disabled={save.isPending} secondary>
           Save the case
         </Button>
-      </form>
+      </PlainForm>
     </>
   );
 }
@@ -243,9 +203,8 @@ function Decide({
 }) {
   const qc = useQueryClient();
   const [decision, setDecision] = useState("");
-  const [on, setOn] = useState<DateParts>(datePartsOf(d.case.panelDate ?? todayIso()));
+  const on = useDateBoxes(d.case.panelDate ?? todayIso());
   const [notes, setNotes] = useState("");
-  const [dateError, setDateError] = useState<string | undefined>();
   const decide = useMutation({
     mutationFn: (decidedOn: string) =>
       decideCase(orgId, d.case.id, { decision: decision as CaseDecision, decidedOn, notes }),
@@ -267,17 +226,13 @@ function Decide({
         error={decide.error}
         fields={{ decision: "decision", decidedOn: "decision-on-day", notes: "decision-notes" }}
       />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <PlainForm
+        onSubmit={() => {
           onSaved(null);
-          const parsed = parseDateParts(on, "Date of the decision");
           // A blank date goes to the server, which asks for it; a part-typed one is refused here.
-          if (!parsed.ok && !isBlankDate(on)) return setDateError(parsed.message);
-          setDateError(undefined);
-          decide.mutate(parsed.ok ? parsed.iso : "");
+          const decidedOn = on.read("Date of the decision", "");
+          if (decidedOn !== undefined) decide.mutate(decidedOn);
         }}
-        noValidate
       >
         <Select
           id="decision"
@@ -295,9 +250,9 @@ function Decide({
           id="decision-on"
           legend="Date of the decision"
           hint="For example 14 1 2027"
-          value={on}
-          onChange={setOn}
-          error={dateError ?? errors.decidedOn}
+          value={on.value}
+          onChange={on.onChange}
+          error={on.error ?? errors.decidedOn}
         />
         <TextArea
           id="decision-notes"
@@ -309,7 +264,7 @@ function Decide({
           rows={4}
         />
         <Button disabled={decide.isPending}>Record the decision</Button>
-      </form>
+      </PlainForm>
     </>
   );
 }
