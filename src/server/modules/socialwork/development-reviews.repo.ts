@@ -24,15 +24,6 @@ export const listReviews = (db: Exec, orgId: string, staffRecordId: string) =>
     .orderBy(desc(swDevelopmentReviews.heldOn), desc(swDevelopmentReviews.createdAt));
 export type ReviewRow = Awaited<ReturnType<typeof listReviews>>[number];
 
-/** Whether a staff record is one of the council's (a reviewer must be). */
-export async function isOrgStaff(db: Exec, orgId: string, staffRecordId: string) {
-  const [row] = await db
-    .select({ id: staffRecords.id })
-    .from(staffRecords)
-    .where(and(eq(staffRecords.orgId, orgId), eq(staffRecords.id, staffRecordId)));
-  return !!row;
-}
-
 /** Workers in `teams` in post on `on`, with their latest review on or before it. */
 export async function inPostWithLastReview(db: Exec, orgId: string, teams: string[], on: string) {
   if (!teams.length) return [];
