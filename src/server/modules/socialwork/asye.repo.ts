@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Exec } from "../../db/client";
 import {
@@ -11,6 +11,7 @@ import {
   swStaff,
   swTeams,
 } from "../../db/schema";
+import { inPostOnSql } from "./in-post.repo";
 
 // The ASYE programme's tables (issue 20 item 3): sw_asye and its reviews, with the worker's record,
 // profile and team, the assessor's name and the latest caseload. Every query is scoped by the
@@ -222,11 +223,5 @@ export const listWorkersInPost = (db: Exec, orgId: string, at: string) =>
     .from(swStaff)
     .innerJoin(staffRecords, eq(staffRecords.id, swStaff.staffRecordId))
     .innerJoin(swTeams, and(eq(swTeams.id, swStaff.teamId), isNull(swTeams.archivedAt)))
-    .where(
-      and(
-        eq(swStaff.orgId, orgId),
-        or(isNull(staffRecords.endDate), sql`${staffRecords.endDate} >= ${at}`),
-        sql`${staffRecords.startDate} <= ${at}`,
-      ),
-    )
+    .where(and(eq(swStaff.orgId, orgId), inPostOnSql(staffRecords, at)))
     .orderBy(asc(staffRecords.displayId), asc(swStaff.staffRecordId));
