@@ -121,6 +121,16 @@ describe("the lists that offer people in post today", () => {
     expect(names(res.json.supervisors)).not.toContain(p.gone);
   });
 
+  it("the ASYE form's workers and assessors", async () => {
+    const p = await pair("Assessor", { role: "senior_social_worker" });
+    const res = await lead.get(`${base}/asye-options`);
+    expect(res.status).toBe(200);
+    for (const list of [res.json.workers, res.json.assessors]) {
+      expect(names(list)).toContain(p.stays);
+      expect(names(list)).not.toContain(p.gone);
+    }
+  });
+
   it("the trainee form's practice educators", async () => {
     const p = await pair("Trainee PE", { peStage: 1 });
     const res = await lead.get(`${base}/trainee-options`);
