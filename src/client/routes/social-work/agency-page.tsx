@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { periodOf, previousPeriod } from "../../../shared/commissioning";
 import { type DateParts, datePartsOf, isBlankDate, parseDateParts } from "../../../shared/date-input";
 import { longDate } from "../../../shared/dates";
@@ -93,7 +93,8 @@ function EndForm({ orgId, a }: { orgId: string; a: AgencyAssignmentView }) {
       <ErrorSummary error={save.error} fields={{ endDate: `${id}-day` }} />
       <DateInput
         id={id}
-        legend={`Last day of ${a.workerName}'s assignment`}
+        legend={`End date of ${a.workerName}'s assignment`}
+        hint="The first day they no longer work for the council (the day after their last day): the cost counts up to the day before"
         value={on}
         onChange={setOn}
         error={fieldErrors(save.error).endDate}
@@ -154,8 +155,11 @@ function NewAssignment({ orgId, teams }: { orgId: string; teams: { id: string; n
   const [left, setLeft] = useState<DateParts>(datePartsOf(null));
   const num = (v: string) => (v.trim() === "" ? null : Number(v));
   const save = useMutation({
-    mutationFn: () =>
+    // The server checks the DfE agency rules (shared/sw-agency-rules.ts) and refuses a breaking
+    // assignment (422, agency_rules_broken) until it is sent again with acknowledgedFlags.
+    mutationFn: (acknowledgedFlags: boolean) =>
       createAssignment(orgId, {
+        acknowledgedFlags,
         teamId: f.teamId,
         role: f.role,
         workerName: f.workerName,
@@ -178,7 +182,12 @@ function NewAssignment({ orgId, teams }: { orgId: string; teams: { id: string; n
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: swAgencyKeys.all(orgId) }),
   });
-  const errors = fieldErrors(save.error);
+  const broken = save.error instanceof ApiError && save.error.code === "agency_rules_broken" ? save.error : null;
+  // The warning takes the focus when it appears, as an error summary does.
+  useEffect(() => {
+    if (broken) document.getElementById("ag-flags")?.focus();
+  }, [broken]);
+  const errors = fieldErrors(broken ? null : save.error);
   const bound = field(errors);
   const narrow = "govuk-input--width-20";
   return (
@@ -187,8 +196,50 @@ function NewAssignment({ orgId, teams }: { orgId: string; teams: { id: string; n
         <span className="govuk-details__summary-text">Record an agency assignment</span>
       </summary>
       <div className="govuk-details__text">
-        <PlainForm onSubmit={() => save.mutate()}>
-          <ErrorSummary error={save.error} fields={{ startDate: "ag-start-day", leftSubstantiveOn: "ag-left-day" }} />
+        <PlainForm onSubmit={() => save.mutate(false)}>
+          <ErrorSummary
+            error={broken ? null : save.error}
+            fields={{ startDate: "ag-start-day", leftSubstantiveOn: "ag-left-day" }}
+          />
+          {broken && (
+            <div className="govuk-warning-text" id="ag-flags" tabIndex={-1}>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <div className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                This assignment would break {broken.issues.length === 1 ? "this" : "these"} DfE agency{" "}
+                {broken.issues.length === 1 ? "rule" : "rules"}:
+                <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2">
+                  {broken.issues.map((i) => (
+                    <li key={i.path} className="govuk-!-font-weight-regular">
+                      {i.message}
+                    </li>
+                  ))}
+                </ul>
+                <div className="govuk-button-group">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--warning"
+                    disabled={save.isPending}
+                    onClick={() => save.mutate(true)}
+                  >
+                    Save with these flags
+                  </button>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    onClick={() => {
+                      save.reset();
+                      document.getElementById("ag-team")?.focus();
+                    }}
+                  >
+                    Change the details
+                  </button>
+                </div>
+              </div>
+            </div>
+          )}
           {save.isSuccess && <p className="govuk-body govuk-!-font-weight-bold">Assignment recorded.</p>}
           <Select
             {...bound("teamId", "ag-team")}

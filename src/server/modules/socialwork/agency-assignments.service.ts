@@ -1,3 +1,4 @@
+import { longDate } from "../../../shared/dates";
 import type {
   AgencyAssignmentInput,
   AssignmentsQuery,
@@ -129,8 +130,12 @@ export async function updateAssignment(ctx: OrgCtx, id: string, input: Parsed) {
 
 export async function endAssignment(ctx: OrgCtx, id: string, input: EndAssignmentInput) {
   const before = await visible(ctx, id);
-  if (input.endDate < before.a.startDate)
-    throw invalid("endDate", `The end date must be on or after the assignment's start, ${before.a.startDate}`);
+  // The end date is the first day out of post (sw-in-post.ts): on the start day, never in post.
+  if (input.endDate <= before.a.startDate)
+    throw invalid(
+      "endDate",
+      `The end date is the first day they no longer work for the council: make it after the assignment's start, ${longDate(before.a.startDate)}`,
+    );
   return inTransaction(ctx, async (tx) => {
     const row = await repo.updateAssignment(tx.db, ctx.org.id, id, { endDate: input.endDate });
     await recordAudit(tx, {

@@ -176,6 +176,10 @@ describe("assignments", () => {
       .json.assignment;
     const early = await lead.post(`${base}/agency/assignments/${made.id}/end`, { endDate: "2026-01-31" });
     expect(early.status).toBe(400);
+    // Ending on its start day (the first day out of post) means never in post: refused, the date as people write it.
+    const sameDay = await lead.post(`${base}/agency/assignments/${made.id}/end`, { endDate: "2026-02-01" });
+    expect(sameDay.status).toBe(400);
+    expect(sameDay.json.error.issues[0].message).toMatch(/after the assignment's start, 1 February 2026$/);
     const ok = await lead.post(`${base}/agency/assignments/${made.id}/end`, { endDate: "2026-03-31" });
     expect(ok.json.assignment.endDate).toBe("2026-03-31");
     const ended = await lead.get(`${base}/agency/assignments?status=ended`);
