@@ -1,4 +1,5 @@
 import { SW_ROLE_KEYS, SW_ROLES, type SwRoleInfo, swRoleLabel } from "./social-work";
+import { isRegisteredSocialWorkRole, percentOneDp, socialWorkFte } from "./sw-dfe-rates";
 import { fteOf } from "./sw-fte";
 import { inPostDuring, inPostOn, leftDuring } from "./sw-in-post";
 
@@ -349,7 +350,8 @@ const round = (n: number, dp: number) => {
   const f = 10 ** dp;
   return Math.round((n + Number.EPSILON) * f) / f;
 };
-const rate = (num: number, den: number) => (den > 0 ? round((100 * num) / den, 1) : null);
+/** A rate in per cent to one decimal place, rounded as the figures round theirs (percentOneDp). */
+const rate = (num: number, den: number) => (den > 0 ? percentOneDp(num / den) : null);
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 /** A leaver in the census year: an end date from 1 October to 30 September (someone leaving on 30 September is one, not in post). */
@@ -365,10 +367,10 @@ export function buildCensus(input: CensusInput): Census {
   const day = y.end;
   const problems: CensusProblem[] = [];
   const employees = input.employees
-    .filter((e) => roleInfo(e.role)?.socialWorker && countedInYear(e, y))
+    .filter((e) => isRegisteredSocialWorkRole(e.role) && countedInYear(e, y))
     .sort((a, b) => a.localRef.localeCompare(b.localRef) || a.startDate.localeCompare(b.startDate));
   const agency = input.agency
-    .filter((a) => roleInfo(a.role)?.socialWorker && countedInYear(a, y))
+    .filter((a) => isRegisteredSocialWorkRole(a.role) && countedInYear(a, y))
     .sort(
       (a, b) =>
         a.workerName.localeCompare(b.workerName) || a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id),
@@ -590,34 +592,19 @@ export function buildCensus(input: CensusInput): Census {
     new Set(list.map((e) => normaliseSwe(e.sweNumber) || `record:${e.staffRecordId}`)).size;
   const starters = employees.filter((e) => e.startDate >= y.start && e.startDate <= y.end);
   const leavers = employees.filter((e) => leftInYear(e.endDate, y));
-  const inPostFte = sum(inPost.map(fte));
+  // In post, funded, vacant and agency FTE by the one rule the figures use too (sw-dfe-rates.ts):
+  // the establishment at 30 September, an ASYE filling a social worker's post, social work roles only.
+  const {
+    inPost: inPostFte,
+    funded: fundedFte,
+    vacant: vacancyFte,
+    agency: agencyFte,
+  } = socialWorkFte(employees, input.establishment, agency, day);
   const inPostHeadcount = counted.size;
   const leaversFte = sum(leavers.map(fte));
   const leaversHeadcount = persons(leavers);
   const agencyIn = agency.filter((a) => inPostOn(a, day));
-  const agencyFte = sum(agencyIn.map((a) => fteOf(a.weeklyHours)));
   const agencyCoverFte = sum(agencyIn.filter((a) => a.coversVacancy).map((a) => fteOf(a.weeklyHours)));
-
-  // The establishment at 30 September: per team and role, the latest row from then or before.
-  // A newly qualified social worker (ASYE) fills a social worker's post.
-  const latest = new Map<string, CensusPost>();
-  for (const p of input.establishment) {
-    if (!roleInfo(p.role)?.socialWorker || p.effectiveFrom > day) continue;
-    const key = `${p.teamId}|${p.role}`;
-    const had = latest.get(key);
-    if (!had || had.effectiveFrom < p.effectiveFrom) latest.set(key, p);
-  }
-  const postKey = (teamId: string, role: string) =>
-    `${teamId}|${role === "asye_social_worker" ? "social_worker" : role}`;
-  const funded = new Map<string, number>();
-  for (const p of latest.values())
-    funded.set(postKey(p.teamId, p.role), (funded.get(postKey(p.teamId, p.role)) ?? 0) + p.fundedFte);
-  let vacancyFte = 0;
-  for (const [key, n] of funded) {
-    const filled = sum(inPost.filter((e) => postKey(e.teamId, e.role) === key).map(fte));
-    vacancyFte += Math.max(0, n - filled);
-  }
-  const fundedFte = sum([...funded.values()]);
 
   const holders = inPost.filter((e) => (e.septemberCases ?? 0) > 0);
   const holdersFte = sum(holders.map(fte));

@@ -3,7 +3,6 @@ import {
   agencyParts,
   caseloadMonth,
   caseloadParts,
-  fundedAt,
   type Parts,
   protectFigure,
   SW_MIN_BASE,
@@ -27,23 +26,14 @@ const w = (id: string, over: Partial<WorkerFacts> = {}): WorkerFacts => ({
 });
 const AT = "2026-06-15";
 
-describe("the establishment in force", () => {
-  it("takes each role's latest row effective by the date", () => {
-    const rows = [
-      { teamId: "t1", role: "social_worker", fundedFte: 8, effectiveFrom: "2024-04-01" },
-      { teamId: "t1", role: "social_worker", fundedFte: 10, effectiveFrom: "2026-04-01" },
-      { teamId: "t1", role: "social_worker", fundedFte: 12, effectiveFrom: "2026-07-01" },
-      { teamId: "t1", role: "team_manager", fundedFte: 1, effectiveFrom: "2024-04-01" },
-    ];
-    expect(Object.fromEntries(fundedAt(rows, AT))).toEqual({ social_worker: 10, team_manager: 1 });
-  });
-});
-
 describe("vacancy rate", () => {
-  it("is vacant FTE over funded FTE; an over-filled role does not fill another's vacancy", () => {
+  it("is vacant over vacant and in post FTE, social workers only; an over-filled role does not fill another's vacancy", () => {
     const est = [
-      { teamId: "t1", role: "social_worker", fundedFte: 4, effectiveFrom: "2020-01-01" },
+      { teamId: "t1", role: "social_worker", fundedFte: 3, effectiveFrom: "2024-04-01" },
+      { teamId: "t1", role: "social_worker", fundedFte: 4, effectiveFrom: "2026-04-01" }, // in force
+      { teamId: "t1", role: "social_worker", fundedFte: 12, effectiveFrom: "2026-07-01" }, // not yet
       { teamId: "t1", role: "team_manager", fundedFte: 1, effectiveFrom: "2020-01-01" },
+      { teamId: "t1", role: "family_support_worker", fundedFte: 5, effectiveFrom: "2020-01-01" },
     ];
     const workers = [
       w("a"),
@@ -54,23 +44,27 @@ describe("vacancy rate", () => {
       w("d", { startDate: "2026-07-01" }), // not started
       w("m1", { role: "team_manager" }),
       w("m2", { role: "team_manager" }), // over-filled manager post
+      w("f", { role: "family_support_worker" }), // not a social worker: not counted
     ];
-    // social workers: 4 − 1.5 = 2.5 vacant; managers 0 (not −1)
-    expect(vacancyParts(workers, est, AT)).toEqual({ num: 2.5, den: 5, base: 5 });
+    // social workers: 4 − 1.5 = 2.5 vacant; managers 0 (not −1); in post 1.5 + 2 = 3.5
+    expect(vacancyParts(workers, est, AT)).toEqual({ num: 2.5, den: 6, base: 6 });
   });
-  it("has no data with no establishment", () => {
-    expect(vacancyParts([w("a")], [], AT)).toEqual({ num: 0, den: 0, base: 0 });
+  it("has no data with nobody in post and nothing funded; none vacant with no establishment", () => {
+    expect(vacancyParts([], [], AT)).toEqual({ num: 0, den: 0, base: 0 });
+    expect(vacancyParts([w("a")], [], AT)).toEqual({ num: 0, den: 1, base: 1 });
   });
 });
 
 describe("agency rate", () => {
-  it("is agency FTE over agency and employed FTE, counting assignments running at the date", () => {
+  it("is agency over agency and employed FTE, social workers only, counting assignments running at the date", () => {
     const agency = [
-      { teamId: "t1", startDate: "2026-01-01", endDate: null, weeklyHours: 37 },
-      { teamId: "t1", startDate: "2026-01-01", endDate: "2026-06-15", weeklyHours: 37 }, // ended on the day
-      { teamId: "t1", startDate: "2026-01-01", endDate: "2026-12-31", weeklyHours: 18.5 },
+      { teamId: "t1", role: "social_worker", startDate: "2026-01-01", endDate: null, weeklyHours: 37 },
+      { teamId: "t1", role: "social_worker", startDate: "2026-01-01", endDate: "2026-06-15", weeklyHours: 37 }, // ended on the day
+      { teamId: "t1", role: "senior_social_worker", startDate: "2026-01-01", endDate: "2026-12-31", weeklyHours: 18.5 },
+      { teamId: "t1", role: "family_support_worker", startDate: "2026-01-01", endDate: null, weeklyHours: 37 },
     ];
-    expect(agencyParts([w("a"), w("b"), w("c")], agency, AT)).toEqual({ num: 1.5, den: 4.5, base: 4.5 });
+    const workers = [w("a"), w("b"), w("c"), w("f", { role: "family_support_worker" })];
+    expect(agencyParts(workers, agency, AT)).toEqual({ num: 1.5, den: 4.5, base: 4.5 });
   });
 });
 

@@ -1,4 +1,5 @@
 import { SW_ROLES, type SwRoleInfo, type SwService } from "./social-work";
+import { percentOneDp, socialWorkFte } from "./sw-dfe-rates";
 import { fteOf } from "./sw-fte";
 import { inPostOn } from "./sw-in-post";
 
@@ -40,17 +41,17 @@ export const SW_FIGURE_INFO: Record<SwFigureName, SwFigureInfo> = {
     label: "Vacancy rate",
     kind: "rate",
     better: "lower",
-    base: "funded FTE",
+    base: "social workers' FTE (vacant and in post)",
     definition:
-      "Vacant FTE ÷ funded FTE at the date. Funded FTE is the establishment in force (each team's funded posts per role); vacant FTE is, for each team and role, funded FTE less the FTE of staff in post in that role, never below 0. A post covered by an agency worker is still vacant (as in the DfE census).",
+      "Registered social workers only, by FTE, as the DfE children's social work workforce census counts them: vacant FTE ÷ (vacant FTE + FTE in post) at the date. Vacant FTE is, for each team and post, the funded FTE in force less the FTE of social workers in post in it, never below 0; a newly qualified social worker fills a social worker's post, and a post covered by an agency worker is still vacant. Family support workers and occupational therapists are not counted. For the children's service on 30 September this is the census's vacancy rate.",
   },
   agency_rate: {
     label: "Agency rate",
     kind: "rate",
     better: "lower",
-    base: "FTE (agency and employed)",
+    base: "social workers' FTE (agency and employed)",
     definition:
-      "Agency FTE ÷ (agency FTE + FTE of staff in post) at the date (the DfE census's form). Agency FTE is the weekly hours of agency assignments running at the date ÷ 37.",
+      "Registered social workers only, by FTE, as the DfE children's social work workforce census counts them: agency FTE ÷ (agency FTE + FTE of social workers in post) at the date. Agency FTE is the weekly hours ÷ 37 of every agency social worker's assignment running at the date, whether or not it covers a vacancy. Family support workers and occupational therapists are not counted. For the children's service on 30 September this is the census's agency rate.",
   },
   turnover_rate: {
     label: "Turnover",
@@ -166,6 +167,7 @@ export interface EstablishmentFacts {
 }
 export interface AgencyFacts {
   teamId: string;
+  role: string;
   startDate: string;
   endDate: string | null;
   weeklyHours: number;
@@ -206,41 +208,21 @@ const byTeam = <T extends { teamId: string }>(rows: readonly T[]) => {
   for (const r of rows) m.set(r.teamId, [...(m.get(r.teamId) ?? []), r]);
   return m;
 };
-const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
-/** The establishment in force at D for a team: per role, the latest row effective by D. */
-export function fundedAt(rows: readonly EstablishmentFacts[], at: string): Map<string, number> {
-  const latest = new Map<string, EstablishmentFacts>();
-  for (const r of rows)
-    if (
-      r.effectiveFrom <= at &&
-      (!latest.get(r.role) || (latest.get(r.role) as EstablishmentFacts).effectiveFrom < r.effectiveFrom)
-    )
-      latest.set(r.role, r);
-  return new Map([...latest].map(([role, r]) => [role, r.fundedFte]));
-}
-
-/** Vacancy: for one team's workers and establishment. */
+/** Vacancy for one team: the census's rate (sw-dfe-rates.ts), vacant ÷ (vacant + in post), social workers' FTE. */
 export function vacancyParts(
   workers: readonly WorkerFacts[],
   establishment: readonly EstablishmentFacts[],
   at: string,
 ): Parts {
-  const funded = fundedAt(establishment, at);
-  let vacant = 0;
-  let total = 0;
-  for (const [role, fte] of funded) {
-    const filled = sum(workers.filter((w) => w.role === role && inPostOn(w, at)).map((w) => fteOf(w.contractedHours)));
-    vacant += Math.max(0, fte - filled);
-    total += fte;
-  }
-  return { num: vacant, den: total, base: total };
+  const fte = socialWorkFte(workers, establishment, [], at);
+  return { num: fte.vacant, den: fte.vacant + fte.inPost, base: fte.vacant + fte.inPost };
 }
 
+/** Agency for one team: the census's rate (sw-dfe-rates.ts), agency ÷ (agency + in post), social workers' FTE. */
 export function agencyParts(workers: readonly WorkerFacts[], agency: readonly AgencyFacts[], at: string): Parts {
-  const agencyFte = sum(agency.filter((a) => inPostOn(a, at)).map((a) => fteOf(a.weeklyHours)));
-  const filled = sum(workers.filter((w) => inPostOn(w, at)).map((w) => fteOf(w.contractedHours)));
-  return { num: agencyFte, den: agencyFte + filled, base: agencyFte + filled };
+  const fte = socialWorkFte(workers, [], agency, at);
+  return { num: fte.agency, den: fte.agency + fte.inPost, base: fte.agency + fte.inPost };
 }
 
 export function turnoverParts(workers: readonly WorkerFacts[], at: string): Parts {
@@ -384,5 +366,6 @@ export function protectAll(
 /** A figure as people read it: a percentage to one decimal, a mean to one decimal, or why there is none. */
 export function showSwFigure(name: SwFigureName, f: SwFigure | undefined): string {
   if (!f || f.value === null) return SW_REASON_TEXT[f?.reason ?? "no_data"];
-  return SW_FIGURE_INFO[name].kind === "rate" ? `${(f.value * 100).toFixed(1)}%` : f.value.toFixed(1);
+  // A rate rounds as the census's do (percentOneDp), so the same share never shows two ways.
+  return SW_FIGURE_INFO[name].kind === "rate" ? `${percentOneDp(f.value).toFixed(1)}%` : f.value.toFixed(1);
 }

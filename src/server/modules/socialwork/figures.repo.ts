@@ -55,11 +55,12 @@ export async function establishment(db: Exec, orgId: string, until: string) {
     .where(and(eq(swEstablishment.orgId, orgId), lte(swEstablishment.effectiveFrom, until)));
 }
 
-/** Agency assignments started by `until` (the board report's table also reads their roles). */
+/** Agency assignments started by `until`, with their roles (the agency rate counts social workers only). */
 export async function agency(db: Exec, orgId: string, until: string) {
   return db
     .select({
       teamId: swAgencyAssignments.teamId,
+      role: swAgencyAssignments.role,
       startDate: swAgencyAssignments.startDate,
       endDate: swAgencyAssignments.endDate,
       weeklyHours: swAgencyAssignments.weeklyHours,

@@ -55,7 +55,7 @@ export function socialWorkBlocks(sw: SocialWorkReportFigures): Block[] {
     { kind: "heading", level: 2, text: "Social work service" },
     {
       kind: "para",
-      text: `The council's own social workers as at ${longDate(sw.at)}, with the change since ${longDate(sw.previousAt)}. A figure resting on fewer than ${SW_MIN_BASE} people (or FTE) is withheld. Definitions: the social work dashboard.`,
+      text: `The council's own social work teams as at ${longDate(sw.at)}, with the change since ${longDate(sw.previousAt)}. The vacancy and agency rates count registered social workers only, by FTE, as the DfE children's social work workforce census does (at 30 September the children's rates are the census's); the other figures count everyone in the teams, family support workers and occupational therapists included. A figure resting on fewer than ${SW_MIN_BASE} people (or FTE) is withheld. Definitions: the social work figures page.`,
     },
   ];
   for (const s of sw.services) {
