@@ -54,3 +54,13 @@ export const auditEntryView = z.object({
 export type AuditEntryView = z.infer<typeof auditEntryView>;
 export const auditResponse = z.object({ entries: z.array(auditEntryView) });
 export type AuditResponse = z.infer<typeof auditResponse>;
+
+/**
+ * A date someone records (a start, a review, an assignment's end): a real calendar date from 1900
+ * to 2099, so a slip like 9999 or 2206 is caught where it is typed. The first problem stops the
+ * check, so an empty or impossible date gets one message, not two.
+ */
+export const recordDate = (what: string) =>
+  z.iso
+    .date({ error: `Enter the ${what} as a real date`, abort: true })
+    .refine((d) => d >= "1900-01-01" && d <= "2099-12-31", `Enter the ${what} between 1900 and 2099`);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isPeriod } from "../commissioning";
 import { AGENCY_ROLE_TYPES, SW_ROLE_KEYS, SW_SERVICES } from "../social-work";
 import { AGENCY_RULE_KEYS } from "../sw-agency-rules";
+import { recordDate } from "./common";
 import { freeText } from "./text";
 
 // Agency social workers (issue 20 item 8): assignments, regional price caps, agency spend, the
@@ -20,11 +21,7 @@ const optional = (what: string, max: number) =>
   line(what, max)
     .nullish()
     .transform((v) => (v ? v : null));
-// From 1900: year 0 passes as an ISO date but PostgreSQL cannot hold it.
-const date = (what: string) =>
-  z.iso
-    .date(`Enter the ${what} as a real date, like 2026-04-01`)
-    .refine((d) => d >= "1900-01-01", `Enter the ${what} from 1900 on`);
+const date = recordDate;
 const number = (what: string, min: number, max: number, unit: string) =>
   z
     .number({ error: `Enter the ${what} as a number` })

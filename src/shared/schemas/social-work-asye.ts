@@ -1,18 +1,14 @@
 import { z } from "zod";
 import { ASYE_STAGES, ASYE_STATUSES, SW_SERVICES } from "../social-work";
 import { ASYE_OUTCOMES, ASYE_PROGRESS, ASYE_STAGE_STATES } from "../sw-asye";
-import { day } from "./common";
+import { day, recordDate } from "./common";
 import { freeText } from "./text";
 
 // The ASYE programme (issue 20 item 3): registering a newly qualified social worker's year, its
 // reviews at 3, 6 and 9 months and the final assessment, the cohort with the reviews due, the
 // programme's quality view and a worker's own ASYE. Rules: shared/sw-asye.ts.
 
-// From 1900: year 0 passes as an ISO date but PostgreSQL cannot hold it.
-const date = (what: string) =>
-  z.iso
-    .date(`Enter the ${what} as a real date, like 2026-09-01`)
-    .refine((d) => d >= "1900-01-01", `Enter the ${what} from 1900 on`);
+const date = recordDate;
 const id = (what: string) => z.uuid(`Choose the ${what} from the list`);
 
 const asyeFields = {

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { PROGRESSION_STATUSES, SW_SERVICES } from "../social-work";
 import { CASE_DECISIONS } from "../sw-progression";
-import { day, timestamp } from "./common";
+import { day, recordDate, timestamp } from "./common";
 import { freeText } from "./text";
 
 // Progression (issue 20 item 6): the council's scheme of steps, workers' cases and panel
 // decisions, annual development reviews, and a worker's progression at a glance. Requests and responses.
 
-const date = (what: string) =>
-  z.iso.date(`Enter the ${what} as a real date`).refine((d) => d >= "1900-01-01", `Enter the ${what} from 1900 on`);
+const date = recordDate;
 const line = (what: string, max = 200) =>
   freeText(z.string().trim().min(1, `Enter the ${what}`).max(max, `Keep the ${what} under ${max} characters`), what);
 const notes = (what: string, max = 5000) =>

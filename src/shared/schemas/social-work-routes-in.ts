@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SW_SERVICES, TRAINEE_ROUTES, TRAINEE_STATUSES } from "../social-work";
 import { PLACEMENT_DAYS, REPAYMENT_TERMS } from "../sw-routes-in";
-import { day } from "./common";
+import { day, recordDate } from "./common";
 import { freeText } from "./text";
 
 // Routes into social work and practice educators (issue 20 items 2 and 7): requests and responses.
@@ -15,9 +15,7 @@ const line = (what: string, max: number) =>
       .max(max, `Keep the ${what} under ${max} characters`),
     `The ${what}`,
   );
-// From 1900: year 0 passes as an ISO date but PostgreSQL cannot hold it.
-const date = (what: string) =>
-  z.iso.date(`Enter the ${what} as a real date`).refine((d) => d >= "1900-01-01", `Enter the ${what} from 1900 on`);
+const date = recordDate;
 const money = (what: string) =>
   z
     .number({ error: `Enter the ${what} in pounds, as a number` })

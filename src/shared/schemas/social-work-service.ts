@@ -3,7 +3,7 @@ import { ETHNICITY_CODES, GENDER, LEAVING_REASONS } from "../ascwds/codes";
 import { PCF_LEVELS, ROUTES_IN, SW_ROLE_KEYS, SW_SERVICES, SW_SPECIALISMS, type SwRole } from "../social-work";
 import { isSweNumber, normaliseSweNumber, REGISTRATION_ALERTS, SWE_NUMBER_MESSAGE } from "../sw-registration";
 import { dateOfBirthProblem, MAX_CONTRACTED_HOURS } from "../sw-worker-details";
-import { day, timestamp } from "./common";
+import { day, recordDate, timestamp } from "./common";
 import { freeText } from "./text";
 
 // The social work service (issue 20 item 1, settings, a worker's own page): teams, posts (the
@@ -19,8 +19,7 @@ const line = (what: string, max: number) =>
     what,
   );
 const required = (what: string, max: number) => line(what, max).min(1, `Enter the ${what.toLowerCase()}`);
-const date = (what: string) =>
-  z.iso.date(`Enter the ${what} as a real date`).refine((d) => d >= "1900-01-01", `Enter the ${what} from 1900 on`);
+const date = recordDate;
 /** An SWE number, accepted in lower case or with spaces and kept as the register writes it. */
 const sweNumber = z
   .string({ error: "Enter the Social Work England number" })
