@@ -1,7 +1,7 @@
 import { longDate } from "../../../shared/dates";
 import type { TraineeInput, TraineeOutcomeInput, TraineesQuery } from "../../../shared/schemas/social-work-routes-in";
 import { SW_ROLES, type SwRoleInfo } from "../../../shared/social-work";
-import { inPostOn } from "../../../shared/sw-in-post";
+import { inPostOn, leftBy } from "../../../shared/sw-in-post";
 import { inTransaction, type OrgCtx } from "../../context";
 import { badRequest, notFound } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
@@ -61,10 +61,11 @@ async function checkTrainee(ctx: OrgCtx, input: TraineeInput) {
         "practiceEducatorStaffId",
         `${pe.name} has no practice educator stage on their record: choose a practice educator, or record their stage first`,
       );
-    if (pe.endDate && pe.endDate < input.startDate)
+    // An end date is the first day out of post (sw-in-post.ts), so one on the start day is too late.
+    if (pe.endDate && leftBy(pe, input.startDate))
       throw invalid(
         "practiceEducatorStaffId",
-        `${pe.name} left on ${longDate(pe.endDate)}, before the placement starts: choose a practice educator in post`,
+        `${pe.name} left on ${longDate(pe.endDate)}, so is not in post when the placement starts: choose a practice educator in post`,
       );
   }
 }

@@ -59,6 +59,25 @@ describe("recording a trainee", () => {
     expect((await lead.get(`${base}/trainees`)).json.trainees).toEqual([]);
   });
 
+  it("refuses a practice educator whose end date is the placement's start: they have left by then", async () => {
+    const gone = await area.addWorker({
+      team: area.teams.childrenA,
+      name: "Gwen Gone",
+      peStage: 1,
+      endDate: "2026-01-05",
+    });
+    const res = await lead.post(`${base}/trainees`, { ...placement, practiceEducatorStaffId: gone.id });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues).toEqual([
+      {
+        path: "practiceEducatorStaffId",
+        message:
+          "Gwen Gone left on 5 January 2026, so is not in post when the placement starts: choose a practice educator in post",
+      },
+    ]);
+    expect((await lead.get(`${base}/trainees`)).json.trainees).toEqual([]);
+  });
+
   it("records a placement, its ESG due and its practice educator's payment, due on the end date", async () => {
     const res = await lead.post(`${base}/trainees`, placement);
     expect(res.status).toBe(201);
