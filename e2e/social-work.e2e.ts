@@ -371,4 +371,36 @@ describe("social work", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+  it("the service lead adds a worker starting later, who is marked on the team's list with the day they start", async () => {
+    const { context, page, errors, orgId } = await open(320, "sw.lead@halton.demo.test");
+    const sw = `/api/orgs/${orgId}/social-work`;
+    const long = (iso: string) =>
+      new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      });
+    const all = await api<{ workers: { id: string; name: string; teamId: string; teamName: string; role: string }[] }>(
+      page,
+      `${sw}/workers`,
+    );
+    // Not the Assessment Team, which other steps use.
+    const member = all.workers.find((w) => w.teamName === "Care Leavers" && w.role === "social_worker");
+    if (!member) throw new Error("the demo's Care Leavers team has no social worker");
+
+    const start = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${baseUrl}/orgs/${orgId}/social-work/teams/${member.teamId}`);
+    await page.getByRole("heading", { name: "Add a worker" }).waitFor(POLL);
+    await page.locator("#add-name").fill("Future Starter");
+    await fillDate(page, "add-start", start);
+    await page.locator("#add-hours").fill("37");
+    await page.getByRole("button", { name: "Add the worker" }).click();
+    await page.getByText("Future Starter has been added").waitFor(POLL);
+    await expect.poll(() => page.getByText(`Starts on ${long(start)}`).count(), POLL).toBe(1);
+    await check(page, "team with a future starter");
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
