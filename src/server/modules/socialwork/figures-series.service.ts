@@ -1,18 +1,12 @@
 import { SW_SERVICES, type SwService } from "../../../shared/social-work";
-import {
-  monthEnd,
-  SW_FIGURES,
-  SW_MIN_BASE,
-  type SwFigure,
-  type SwFigureName,
-  seriesDates,
-} from "../../../shared/sw-figures";
+import { monthEnd, SW_FIGURES, type SwFigure, type SwFigureName, seriesDates } from "../../../shared/sw-figures";
 import { inPostOn, leftDuring } from "../../../shared/sw-in-post";
 import type { OrgCtx } from "../../context";
 import { badRequest } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import * as repo from "./figures.repo";
 import { type Facts, loadFacts, protectedAt } from "./figures.service";
+import { mayShowFlowCounts } from "./flow-disclosure";
 
 // The social work figures month by month (issue 20 item 11): 12 or 36 points, each a month's last
 // day (the current month's at today), each protected exactly as the headline figures at that date
@@ -61,7 +55,7 @@ export interface FlowMonth {
   starters: number | null;
   leavers: number | null;
   agencyInPost: number | null;
-  /** Set when the month is withheld: the service had fewer than SW_MIN_BASE in post. */
+  /** Set when the month is withheld: the service had fewer than MIN_FLOW_BASE in post. */
   reason?: "small_base";
 }
 
@@ -69,7 +63,8 @@ export interface FlowMonth {
  * Each month's starters (employments starting in it), leavers (ending in it: the end date is the
  * first day out of post, as everywhere in the figures) and agency assignments running at its
  * last day, per service, for the months ending `months` back to the one `to` falls in. A service
- * with fewer than SW_MIN_BASE staff in post at the month's end has that month withheld.
+ * with fewer than MIN_FLOW_BASE staff in post at the month's end has that month withheld (one rule
+ * with the monthly view: flow-disclosure.ts; the board report's readers read figures only).
  */
 export async function monthlyFlows(ctx: OrgCtx, to: string, months: number) {
   const [teams, workers, agency] = await Promise.all([
@@ -87,7 +82,7 @@ export async function monthlyFlows(ctx: OrgCtx, to: string, months: number) {
       const first = `${end.slice(0, 8)}01`;
       const month = end.slice(0, 7);
       const inPost = mine.filter((w) => inPostOn(w, end)).length;
-      if (inPost < SW_MIN_BASE)
+      if (!mayShowFlowCounts(inPost, false))
         return { month, starters: null, leavers: null, agencyInPost: null, reason: "small_base" };
       return {
         month,
