@@ -18,6 +18,7 @@ import {
 } from "../../../shared/social-work";
 import { asyeDueDates, isOpenAsye, reviewTimingIssues, reviewWindowOpens } from "../../../shared/sw-asye";
 import { type CaseloadSettings, DEFAULT_CASELOAD_SETTINGS, protectedCaseloadTarget } from "../../../shared/sw-caseload";
+import { leftBy } from "../../../shared/sw-in-post";
 import { type Ctx, inTransaction, type OrgCtx } from "../../context";
 import type { Exec } from "../../db/client";
 import { badRequest, conflict, type Issue, notFound } from "../../lib/errors";
@@ -181,7 +182,8 @@ async function asyeIssues(
       path: "startDate",
       message: `The ASYE cannot start before ${worker.name} joined the council on ${longDate(worker.startDate)}`,
     });
-  if (worker.endDate && input.startDate > worker.endDate)
+  // An end date is the first day out of post (sw-in-post.ts): nothing starts on or after it.
+  if (worker.endDate && leftBy(worker, input.startDate))
     issues.push({
       path: "startDate",
       message: `The ASYE cannot start after ${worker.name} left the council on ${longDate(worker.endDate)}`,
@@ -198,7 +200,7 @@ async function asyeIssues(
         path: "assessorStaffId",
         message: "Choose someone other than the newly qualified worker to assess",
       });
-    else if (assessor.endDate && assessor.endDate < input.startDate)
+    else if (assessor.endDate && leftBy(assessor, input.startDate))
       issues.push({
         path: "assessorStaffId",
         message: `${assessor.name} left the council on ${longDate(assessor.endDate)}: choose an assessor in post`,

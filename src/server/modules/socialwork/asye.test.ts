@@ -67,6 +67,34 @@ describe("registering an ASYE", () => {
     expect(after.json.workers.map((p: { staffRecordId: string }) => p.staffRecordId)).not.toContain(nq.id);
   });
 
+  it("refuses an assessor whose end date is the ASYE's start, and a start on the worker's own end date", async () => {
+    const a = await area();
+    const nq = await a.addWorker({ team: a.teams.childrenA, role: "asye_social_worker", startDate: "2026-03-02" });
+    const leaving = await a.addWorker({ team: a.teams.childrenB, name: "Lee Leaving", endDate: "2026-03-02" });
+    const res = await a.leadClient.post(a.url(), {
+      staffRecordId: nq.id,
+      startDate: "2026-03-02",
+      assessorStaffId: leaving.id,
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues.map((i: { path: string; message: string }) => [i.path, i.message])).toEqual([
+      ["assessorStaffId", "Lee Leaving left the council on 2 March 2026: choose an assessor in post"],
+    ]);
+    const short = await a.addWorker({
+      team: a.teams.childrenA,
+      role: "asye_social_worker",
+      name: "Sal Short",
+      startDate: "2026-03-02",
+      endDate: "2026-04-01",
+    });
+    const late = await a.leadClient.post(a.url(), { staffRecordId: short.id, startDate: "2026-04-01" });
+    expect(late.status).toBe(400);
+    expect(late.json.error.issues[0]).toMatchObject({
+      path: "startDate",
+      message: expect.stringMatching(/left the council on 1 April 2026/),
+    });
+  });
+
   it("refuses bad values with an error on each field, and saves nothing", async () => {
     const a = await area();
     const nq = await a.addWorker({ team: a.teams.childrenA, role: "asye_social_worker", startDate: "2026-03-02" });
