@@ -159,6 +159,11 @@ const STEPS: Step[] = [
     },
   ],
   [
+    // The latest review may be withdrawn (recorded in error).
+    "delete /api/orgs/:orgId/social-work/asye/:asyeId/reviews/:reviewId",
+    () => lead.delete(`${base}/asye/${ids.asye}/reviews/${ids.review}`),
+  ],
+  [
     "post /api/orgs/:orgId/social-work/asye/:asyeId/withdraw",
     () => lead.post(`${base}/asye/${ids.asye}/withdraw`, { withdrawnOn: "2026-05-01" }),
   ],
@@ -271,6 +276,7 @@ const STEPS: Step[] = [
         agencyName: "Walk Agency Ltd",
         startDate: "2026-01-05",
         hourlyRate: 40,
+        referenceReceived: true, // within the DfE agency rules: a breaking one needs acknowledgedFlags
       }),
   ],
   [
@@ -284,6 +290,7 @@ const STEPS: Step[] = [
         agencyName: "Walk Agency Ltd",
         startDate: "2026-01-05",
         hourlyRate: 42,
+        referenceReceived: true, // within the DfE agency rules: a breaking one needs acknowledgedFlags
       });
     },
   ],
