@@ -28,6 +28,9 @@ describe("recordDate: a date someone records", () => {
   it("is what the social work forms use: an agency assignment ending in 9999 is refused", () => {
     const r = endAssignmentInput.safeParse({ endDate: "9999-12-31" });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]).toMatchObject({ path: ["endDate"], message: "Enter the end date between 1900 and 2099" });
+    expect(r.error?.issues[0]).toMatchObject({
+      path: ["endDate"],
+      message: "Enter the end date between 1900 and 2099",
+    });
   });
 });
