@@ -228,6 +228,10 @@ describe("social work", () => {
     await settle(worker.page);
     await check(worker.page, "my social work");
     expect(await worker.page.getByText(/ASYE/).count()).toBeGreaterThan(0);
+    // The service's own overview is not hers: she is told so and pointed to her records.
+    await worker.page.goto(`${baseUrl}/orgs/${worker.orgId}/social-work`);
+    await worker.page.getByRole("link", { name: "My social work" }).waitFor(POLL);
+    await check(worker.page, "social worker on the service overview");
     expect(worker.errors).toEqual([]);
     await worker.context.close();
   }, 400_000);
@@ -399,6 +403,24 @@ describe("social work", () => {
     await page.getByText("Future Starter has been added").waitFor(POLL);
     await expect.poll(() => page.getByText(`Starts on ${long(start)}`).count(), POLL).toBe(1);
     await check(page, "team with a future starter");
+
+    // Another of the team's social workers resigns with a month's notice: the page confirms it, points
+    // to the exit interview, and says when they leave.
+    const leaver = all.workers.find((w) => w.teamId === member.teamId && w.id !== member.id);
+    if (!leaver) throw new Error("the Care Leavers team has one worker");
+    const leaving = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${baseUrl}/orgs/${orgId}/social-work/workers/${leaver.id}`);
+    await page.getByRole("heading", { name: `Record that ${leaver.name} left` }).waitFor(POLL);
+    await fillDate(page, "leavingDate", leaving);
+    await page.locator("#reason").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Record the leaver" }).click();
+    await page.locator(".govuk-notification-banner--success").getByText("exit interviews page").waitFor(POLL);
+    await page
+      .getByText(`leaves on ${long(leaving)}`)
+      .first()
+      .waitFor(POLL);
+    expect(await page.getByRole("button", { name: "Record the leaver" }).count()).toBe(0);
+    await check(page, "worker working their notice");
 
     expect(errors).toEqual([]);
     await context.close();

@@ -189,7 +189,7 @@ function Leaver({
       <DateInput
         id="leavingDate"
         legend="Leaving date"
-        hint={`Their last day in post. For someone working their notice, up to ${LEAVING_NOTICE_MONTHS} months ahead: they stay in post until then`}
+        hint={`The day they leave (from that day they are no longer in post). For someone working their notice, up to ${LEAVING_NOTICE_MONTHS} months ahead: they stay in post until then`}
         value={date.value}
         onChange={date.onChange}
         error={date.error ?? errors.leavingDate}
