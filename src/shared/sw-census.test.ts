@@ -282,6 +282,8 @@ describe("the census from hand-made records", () => {
       {
         row: 3,
         reference: "B1",
+        staffRecordId: expect.stringMatching(/^id-B1-/),
+        assignmentId: null,
         field: "Ethnicity",
         severity: "warning",
         problem: "Ethnicity is not known.",
@@ -290,6 +292,8 @@ describe("the census from hand-made records", () => {
       {
         row: 7,
         reference: "E2",
+        staffRecordId: expect.stringMatching(/^id-E2-/),
+        assignmentId: null,
         field: "SWE number",
         severity: "warning",
         problem:
@@ -388,6 +392,8 @@ describe("checks before download", () => {
       {
         row: 2,
         reference: "Nora (agency: Locum Co)",
+        staffRecordId: null,
+        assignmentId: "ag-Nora",
         field: "SWE number",
         severity: "error",
         problem: "The agency worker's SWE number is missing.",
@@ -396,6 +402,8 @@ describe("checks before download", () => {
       {
         row: 2,
         reference: "Nora (agency: Locum Co)",
+        staffRecordId: null,
+        assignmentId: "ag-Nora",
         field: "Hourly rate",
         severity: "error",
         problem: "The hourly rate paid for the agency worker is missing.",

@@ -154,6 +154,9 @@ export interface CensusProblem {
   row: number;
   /** The worker's local reference (an agency worker's name and agency). */
   reference: string;
+  /** Whose record to correct: the staff record's id, or the agency assignment's (the page links to it). */
+  staffRecordId: string | null;
+  assignmentId: string | null;
   field: string;
   severity: CensusSeverity;
   problem: string;
@@ -414,7 +417,7 @@ export function buildCensus(input: CensusInput): Census {
     const here = inPostOn(e, day);
     const reason = leaver ? leavingReasonOf(e.leavingReason) : null;
     const p = (field: string, severity: CensusSeverity, problem: string, fix: string) =>
-      add({ reference, field, severity, problem, fix }, row);
+      add({ reference, staffRecordId: e.staffRecordId, assignmentId: null, field, severity, problem, fix }, row);
 
     if (!swe)
       p(
@@ -540,7 +543,7 @@ export function buildCensus(input: CensusInput): Census {
     const reference = `${a.workerName} (agency: ${a.agencyName})`;
     const swe = normaliseSwe(a.sweNumber);
     const p = (field: string, problem: string, fix: string) =>
-      add({ reference, field, severity: "error", problem, fix }, row);
+      add({ reference, staffRecordId: null, assignmentId: a.id, field, severity: "error", problem, fix }, row);
     if (!swe)
       p(
         "SWE number",

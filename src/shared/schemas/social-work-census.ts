@@ -12,6 +12,8 @@ export const censusAggregate = z.object(
 export const censusProblem = z.object({
   row: z.number().int(),
   reference: z.string(),
+  /** Who to correct, for someone who may see the worker: their name and page (an agency worker's: the agency page). */
+  worker: z.object({ name: z.string(), staffRecordId: z.string().nullable(), href: z.string() }).nullable(),
   field: z.string(),
   severity: z.enum(["error", "warning"]),
   problem: z.string(),

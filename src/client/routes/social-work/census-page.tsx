@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { longDate } from "../../../shared/dates";
 import {
@@ -127,7 +127,11 @@ export function SwCensusPage() {
               rowKey={(p) => p.key}
               columns={[
                 { header: "Row", numeric: true, cell: (p) => p.row, sortValue: (p) => p.row },
-                { header: "Reference", cell: (p) => p.reference, sortValue: (p) => p.reference },
+                {
+                  header: "Worker",
+                  cell: (p) => <ProblemWorker orgId={orgId} problem={p} />,
+                  sortValue: (p) => p.worker?.name ?? p.reference,
+                },
                 { header: "Field", cell: (p) => p.field, sortValue: (p) => p.field },
                 {
                   header: "Problem",
@@ -141,7 +145,21 @@ export function SwCensusPage() {
                   ),
                   sortValue: (p) => p.severity,
                 },
-                { header: "How to fix", cell: (p) => p.fix },
+                {
+                  header: "How to fix",
+                  cell: (p) => (
+                    <>
+                      {p.fix}
+                      {p.worker ? (
+                        <>
+                          {" "}
+                          Change {p.field.toLowerCase()} on{" "}
+                          {p.worker.staffRecordId ? "their worker page" : "their assignment on the agency page"}.
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
               ]}
             />
           ) : (
@@ -216,5 +234,38 @@ export function SwCensusPage() {
         </div>
       </details>
     </Page>
+  );
+}
+
+/**
+ * Who a census problem is about: their name linking to the page where the record is corrected
+ * (the worker's page, or the agency page for an agency worker), with the files' reference and row
+ * under it so the two can be matched. Without a name (not for this user), the reference alone.
+ */
+function ProblemWorker({ orgId, problem }: { orgId: string; problem: CensusProblemView }) {
+  const w = problem.worker;
+  const ref = (
+    <span className="govuk-hint govuk-!-margin-bottom-0">
+      {problem.reference}, row {problem.row}
+    </span>
+  );
+  if (!w) return ref;
+  return (
+    <>
+      {w.staffRecordId ? (
+        <Link
+          className="govuk-link"
+          to="/orgs/$orgId/social-work/workers/$staffId"
+          params={{ orgId, staffId: w.staffRecordId }}
+        >
+          {w.name}
+        </Link>
+      ) : (
+        <Link className="govuk-link" to="/orgs/$orgId/social-work/agency" params={{ orgId }}>
+          {w.name}
+        </Link>
+      )}
+      {ref}
+    </>
   );
 }

@@ -21,10 +21,12 @@ export async function censusEmployees(
   db: Exec,
   orgId: string,
   year: { start: string; end: string; september: string },
-): Promise<CensusEmployee[]> {
+): Promise<(CensusEmployee & { name: string })[]> {
   return db
     .select({
       staffRecordId: staffRecords.id,
+      // The worker's name for the page's problems only: never in a row of the files.
+      name: staffRecords.displayId,
       localRef: staffRecords.localRef,
       teamId: swStaff.teamId,
       teamName: swTeams.name,

@@ -4,6 +4,7 @@ import { orgCtxOf } from "../../http/guards";
 import type { Router } from "../../http/route";
 import type { AppEnv } from "../../http/types";
 import { isoDate } from "../../lib/time";
+import { seesWholeService } from "./access";
 import { presentCensus } from "./census.presenter";
 import { censusYearParam, produceCensus } from "./census.service";
 import { CENSUS_FILES, censusFile, XLSX_TYPE } from "./census-files.service";
@@ -30,7 +31,11 @@ export function censusRoutes(r: Router) {
       summary:
         "The children's social work workforce census for a year (1 October to 30 September): the aggregate items, the problems to correct (errors block the download, warnings do not) and counts",
     },
-    async (c) => c.json(presentCensus(await produceCensus(orgCtxOf(c), yearOf(c)))),
+    async (c) => {
+      const ctx = orgCtxOf(c);
+      // The census is the service lead's, who sees every team: the problems may name the workers.
+      return c.json(presentCensus(await produceCensus(ctx, yearOf(c)), ctx.org.id, seesWholeService(ctx)));
+    },
   );
   for (const file of CENSUS_FILES)
     r.define(

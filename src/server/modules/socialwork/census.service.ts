@@ -26,6 +26,8 @@ export function censusYearParam(value: string | undefined, today: string) {
 
 export interface ProducedCensus {
   census: Census;
+  /** Who each problem is about, by staff record or agency assignment id: for the page, never the files. */
+  names: Map<string, string>;
   /** Whether 30 September of the year has passed. */
   ended: boolean;
   lastEndedYear: number;
@@ -42,6 +44,10 @@ export async function produceCensus(ctx: OrgCtx, year: number): Promise<Produced
   ]);
   return {
     census: buildCensus({ year, employees, agency, establishment }),
+    names: new Map([
+      ...employees.map((e) => [e.staffRecordId, e.name] as const),
+      ...agency.map((a) => [a.id, a.workerName] as const),
+    ]),
     ended: today > bounds.end,
     lastEndedYear: lastEndedCensusYear(today),
   };

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { signedIn, testHub } from "../../../../test/harness";
 import { socialWorkArea } from "../../../../test/social-work-fixtures";
@@ -23,7 +24,12 @@ const b = await area.addWorker({
   daysSick: 2,
 });
 // A leaver in the year with no reason: an error until the reason is recorded.
-const leaver = await area.addWorker({ team: childrenA, endDate: "2025-03-31", leavingReason: null });
+const leaver = await area.addWorker({
+  team: childrenA,
+  name: "Lee Leaver",
+  endDate: "2025-03-31",
+  leavingReason: null,
+});
 // Not counted: an adults' social worker, a children's family support worker, another council's.
 await area.addWorker({ team: adults });
 await area.addWorker({ team: childrenA, role: "family_support_worker" });
@@ -92,6 +98,12 @@ describe("the census routes", async () => {
       {
         row: expect.any(Number),
         reference: leaverRecord.localRef,
+        // Named and linked for the lead, who may see every worker, to the page to correct it on.
+        worker: {
+          name: "Lee Leaver",
+          staffRecordId: leaver.id,
+          href: `/orgs/${area.council.id}/social-work/workers/${leaver.id}`,
+        },
         field: "Reason for leaving",
         severity: "error",
         problem: "They left on 2025-03-31 with no reason for leaving recorded.",
@@ -149,6 +161,21 @@ describe("the census routes", async () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
     expect(xlsx.text.slice(0, 2)).toBe("PK");
+
+    // The page names the workers; the files never do (their local references only).
+    const res = await hub.app.request(url(2025, "census.xlsx"), { headers: { cookie: lead.cookie } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const cells = book.worksheets.flatMap((sheet) =>
+      sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
+    );
+    expect(cells.length).toBeGreaterThan(20);
+    for (const name of ["Lee Leaver", "Amal"]) {
+      expect(workers.text).not.toContain(name);
+      expect(cells.filter((c) => c.includes(name))).toEqual([]);
+    }
+    const [record] = await hub.deps.db.select().from(staffRecords).where(eq(staffRecords.id, leaver.id));
+    expect(cells).toContain(record.localRef);
   });
 
   it("refuses a year that is not a census year, naming the range", async () => {
