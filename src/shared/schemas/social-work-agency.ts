@@ -223,15 +223,20 @@ export const startersLeaversResponse = z.object({
     z.object({
       month: z.string(),
       group: z.string(),
-      starters: z.number(),
-      leavers: z.number(),
-      agencyHeadcount: z.number(),
-      agencyFte: z.number(),
+      /** The four counts are null when withheld: under 5 staff in post at the month's end, for a
+       * reader who does not see the records (flow-disclosure.ts). */
+      starters: z.number().nullable(),
+      leavers: z.number().nullable(),
+      agencyHeadcount: z.number().nullable(),
+      agencyFte: z.number().nullable(),
       /** Null when withheld: fewer than 3 agency workers behind it, for readers of figures only. */
       agencyCost: z.number().nullable(),
     }),
   ),
+  /** Why an agency cost is withheld, if one is. */
   note: z.string().nullable(),
+  /** Why counts are withheld, if any are. */
+  countsNote: z.string().nullable(),
 });
 export type StartersLeaversResponse = z.infer<typeof startersLeaversResponse>;
 

@@ -14,6 +14,7 @@ import { BACK_TO_SERVICE, SwPageLinks } from "./common";
 // chart of the whole service and CSV and XLSX downloads. The rule is shared/sw-agency-rules.ts.
 
 const pounds = (n: number | null) => (n === null ? "Withheld" : `£${Math.round(n).toLocaleString("en-GB")}`);
+const count = (n: number | null, show = (x: number) => String(x)) => (n === null ? "Withheld" : show(n));
 
 export function SwStartersLeaversPage() {
   const orgId = useOrgId();
@@ -26,7 +27,9 @@ export function SwStartersLeaversPage() {
   const label = new Map(v?.groups.map((g) => [g.key, g.label]) ?? []);
   const totals = (v?.months ?? []).map((m) => {
     const rows = v?.rows.filter((r) => r.month === m) ?? [];
-    const sum = (k: "starters" | "leavers" | "agencyHeadcount") => rows.reduce((n, r) => n + r[k], 0);
+    // A month with a withheld group has no whole-service total: the total less the rest would give it away.
+    const sum = (k: "starters" | "leavers" | "agencyHeadcount") =>
+      rows.some((r) => r[k] === null) ? null : rows.reduce((n, r) => n + (r[k] ?? 0), 0);
     return { month: m, starters: sum("starters"), leavers: sum("leavers"), agency: sum("agencyHeadcount") };
   });
   return (
@@ -94,10 +97,20 @@ export function SwStartersLeaversPage() {
             columns={[
               { header: "Month", cell: (r) => longMonth(r.month), sortValue: (r) => r.month },
               { header: v.by === "team" ? "Team" : "Service", cell: (r) => label.get(r.group) ?? r.group },
-              { header: "Starters", numeric: true, cell: (r) => r.starters },
-              { header: "Leavers", numeric: true, cell: (r) => r.leavers },
-              { header: "Agency in post", numeric: true, cell: (r) => r.agencyHeadcount },
-              { header: "Agency FTE", numeric: true, cell: (r) => r.agencyFte.toFixed(2) },
+              { header: "Starters", numeric: true, cell: (r) => count(r.starters), sortValue: (r) => r.starters },
+              { header: "Leavers", numeric: true, cell: (r) => count(r.leavers), sortValue: (r) => r.leavers },
+              {
+                header: "Agency in post",
+                numeric: true,
+                cell: (r) => count(r.agencyHeadcount),
+                sortValue: (r) => r.agencyHeadcount,
+              },
+              {
+                header: "Agency FTE",
+                numeric: true,
+                cell: (r) => count(r.agencyFte, (x) => x.toFixed(2)),
+                sortValue: (r) => r.agencyFte,
+              },
               {
                 header: "Agency cost",
                 numeric: true,
@@ -106,6 +119,7 @@ export function SwStartersLeaversPage() {
               },
             ]}
           />
+          {v.countsNote && <p className="govuk-body">{v.countsNote}</p>}
           <ul className="govuk-list">
             <li>
               <a className="govuk-link" href={startersLeaversUrl(orgId, Number(months), by, "csv")} download>

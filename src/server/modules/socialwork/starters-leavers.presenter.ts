@@ -4,7 +4,7 @@ import { workbookOf } from "../ascwds/xlsx";
 import type { startersLeavers } from "./starters-leavers.service";
 
 // The monthly starters, leavers and agency in post view as a file (CSV or XLSX): one row per
-// month and service (or team), as the page shows it. A withheld cost is written "withheld".
+// month and service (or team), as the page shows it. A withheld cost or count is written "withheld".
 
 type View = Awaited<ReturnType<typeof startersLeavers>>;
 
@@ -22,10 +22,10 @@ export function startersLeaversTable(v: View, asText = true) {
   const rows: (string | number | null)[][] = v.rows.map((r) => [
     longMonth(r.month),
     label.get(r.group) ?? r.group,
-    r.starters,
-    r.leavers,
-    r.agencyHeadcount,
-    asText ? r.agencyFte.toFixed(2) : r.agencyFte,
+    r.starters ?? "withheld",
+    r.leavers ?? "withheld",
+    r.agencyHeadcount ?? "withheld",
+    r.agencyFte === null ? "withheld" : asText ? r.agencyFte.toFixed(2) : r.agencyFte,
     r.agencyCost === null ? "withheld" : asText ? r.agencyCost.toFixed(2) : r.agencyCost,
   ]);
   return { header, rows };

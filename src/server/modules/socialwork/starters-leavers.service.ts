@@ -9,12 +9,14 @@ import {
   monthsEnding,
   type ViewAgency,
 } from "../../../shared/sw-agency-rules";
+import { inPostOn } from "../../../shared/sw-in-post";
 import type { OrgCtx } from "../../context";
 import { forbidden } from "../../lib/errors";
 import { isoDate } from "../../lib/time";
 import { seesWholeService, visibleTeamIds } from "./access";
 import * as repo from "./agency-assignments.repo";
 import { costsBehind, MIN_AGENCY_WORKERS, mayShowAgencyCost } from "./agency-cost-disclosure";
+import { MIN_FLOW_BASE, mayShowFlowCounts } from "./flow-disclosure";
 
 // The monthly starters, leavers and agency in post view the board report tabulates, and the
 // agency spend (issue 20 item 8). Aggregates: anyone with socialwork.figures reads them per
@@ -22,6 +24,8 @@ import { costsBehind, MIN_AGENCY_WORKERS, mayShowAgencyCost } from "./agency-cos
 // team, a team manager their own). Whether an agency cost may be shown to the reader is one rule
 // (agency-cost-disclosure.ts): fewer than MIN_AGENCY_WORKERS workers behind it, one of them not the
 // reader's to see (readers of figures only; a team manager, for other teams' workers), withholds it.
+// The counts follow the board report's rule (flow-disclosure.ts): with fewer than MIN_FLOW_BASE
+// staff in post at the month's end they are withheld from a reader who does not see the records.
 
 const today = (ctx: OrgCtx) => isoDate(ctx.deps.now());
 const readsRecords = (ctx: OrgCtx) => can(ctx.role, "socialwork.view", ctx.actor.isHubAdmin);
@@ -71,8 +75,18 @@ export async function startersLeavers(ctx: OrgCtx, query: StartersLeaversQuery) 
     agency,
   );
   const seen = await payVisibleTeams(ctx);
+  // Who sees the records behind a row: the lead every group; by team, the rows are only the
+  // reader's own teams. By service, a team manager's rows hold other teams' staff too.
+  const seesRecords = seen === null || by === "team";
   let withheld = 0;
-  const out = rows.map((r) => {
+  let countsWithheld = 0;
+  const out = rows.map((row) => {
+    const inPost = staff.filter((s) => groupOf(s) === row.group && inPostOn(s, monthBounds(row.month).to)).length;
+    if (mayShowFlowCounts(inPost, seesRecords)) return withCost(row);
+    countsWithheld += 1;
+    return { ...withCost(row), starters: null, leavers: null, agencyHeadcount: null, agencyFte: null };
+  });
+  function withCost(r: (typeof rows)[number]) {
     if (seen === null || r.agencyCost === 0) return r;
     const { from, to } = monthBounds(r.month);
     const behind = costsBehind(
@@ -83,7 +97,7 @@ export async function startersLeavers(ctx: OrgCtx, query: StartersLeaversQuery) 
     if (mayShowAgencyCost(behind, seen)) return r;
     withheld += 1;
     return { ...r, agencyCost: null };
-  });
+  }
   return {
     by,
     months,
@@ -91,6 +105,9 @@ export async function startersLeavers(ctx: OrgCtx, query: StartersLeaversQuery) 
     rows: out,
     note: withheld
       ? `An agency cost is withheld in ${withheld} ${withheld === 1 ? "month" : "months"}: fewer than ${MIN_AGENCY_WORKERS} agency workers were behind it, so it would show a person's pay.`
+      : null,
+    countsNote: countsWithheld
+      ? `Starters, leavers and agency workers in post are withheld where the ${by} had fewer than ${MIN_FLOW_BASE} staff in post at the month's end, so the counts could point at a person.`
       : null,
   };
 }
