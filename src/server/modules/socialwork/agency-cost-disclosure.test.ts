@@ -40,10 +40,11 @@ describe("both surfaces", async () => {
       agencyFee: 0,
       weeklyHours: 7,
     });
-  // £35 × 7 hours = £245 a week, £35 a day each.
-  await assignment("2026-05-31");
-  await assignment("2026-04-30");
-  await assignment("2026-03-31");
+  // £35 × 7 hours = £245 a week, £35 a day each. An end date is the first day out of post (the one
+  // in-post rule), so these run to the last day of May, April and March.
+  await assignment("2026-06-01");
+  await assignment("2026-05-01");
+  await assignment("2026-04-01");
   const children = (rows: { group?: string; month: string }[]) =>
     rows.filter((r) => !r.group || r.group === "children");
 
