@@ -316,6 +316,11 @@ describe("social work", () => {
     await manager.page.goto(`${baseUrl}/orgs/${manager.orgId}/exit-interviews`);
     await manager.page.locator(".govuk-error-summary").waitFor();
     expect(await manager.page.getByRole("button", { name: /Offer/ }).count()).toBe(0);
+    // The census is the lead's: the manager is told so, without its form.
+    await manager.page.goto(`${baseUrl}/orgs/${manager.orgId}/social-work/census`);
+    await manager.page.getByText("The census is prepared by the social work service lead").waitFor(POLL);
+    expect(await manager.page.getByLabel("Census year").count()).toBe(0);
+    await check(manager.page, "census as a team manager");
     await manager.context.close();
 
     // The leaver has no account: a fresh browser on a phone.

@@ -36,6 +36,16 @@ export function SwCensusPage() {
   const c = view.data;
   const years: number[] = [];
   for (let y = lastEnded + 1; y >= FIRST_YEAR; y--) years.push(y);
+  // A team manager typing the address gets one plain answer, not the census's intro and a bare refusal.
+  if (org.data && !(org.data.permissions as string[]).includes("socialwork.manage"))
+    return (
+      <Page title="Children's social work workforce census" caption={org.data.name}>
+        <p className="govuk-body">
+          The census is prepared by the social work service lead. Ask them if you need its figures or its problems.
+        </p>
+        <SwPageLinks orgId={orgId} links={[BACK_TO_SERVICE]} />
+      </Page>
+    );
   return (
     <Page title="Children's social work workforce census" caption={org.data?.name}>
       <p className="govuk-body">
